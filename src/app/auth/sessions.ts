@@ -1,0 +1,130 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AppError } from '../../domain/errors.js';
+import { type Actor, type AppDeps, mutate } from '../context.js';
+import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
+import { actorOf, type Me, meOf } from './me.js';
+
+/** A session lives 7 days from its last renewal: field officers log in rarely and sync later. */
+export const SESSION_DAYS = 7;
+const MAX_FAILED = 5;
+const LOCK_MINUTES = 15;
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const WRONG = 'Nama pengguna atau kata sandi salah.';
+
+// Verifying against a real hash when the user does not exist keeps the timing the same.
+let dummyHash: Promise<string> | null = null;
+
+export async function login(
+  deps: AppDeps,
+  input: { username: string; password: string; userAgent?: string },
+): Promise<{ token: string; user: Me; expiresAt: Date }> {
+  const db = deps.db.kysely;
+  const username = input.username.trim().toLowerCase();
+  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  const now = deps.now();
+  if (!user) {
+    dummyHash ??= hashPassword(randomUUID());
+    await verifyPassword(await dummyHash, input.password);
+    throw new AppError('UNAUTHENTICATED', WRONG);
+  }
+  if (user.locked_until && user.locked_until > now.toISOString()) {
+    const minutes = Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 60_000);
+    throw new AppError('TOO_MANY_REQUESTS', `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${minutes} menit.`);
+  }
+  const ok = await verifyPassword(user.password_hash, input.password);
+  const actor: Actor = { userId: user.id, username: user.username, fullName: user.full_name, role: 'system', bidang: null, cooperativeId: null };
+  if (!ok) {
+    const failed = user.failed_logins + 1;
+    const lock = failed >= MAX_FAILED ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+    await mutate(deps, actor, async (trx, audit) => {
+      await trx.updateTable('users').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', user.id).execute();
+      if (lock) {
+        await audit({ action: 'user.locked', entityType: 'user', entityId: user.id, cooperativeId: null, changes: { lockedUntil: { before: null, after: lock } } });
+      }
+    });
+    throw new AppError('UNAUTHENTICATED', WRONG);
+  }
+  if (user.disabled) throw new AppError('UNAUTHENTICATED', 'Akun ini dinonaktifkan. Hubungi admin Dinas.');
+
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sessions')
+      .values({ id: tokenHash(token), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), user_agent: input.userAgent?.slice(0, 300) ?? null })
+      .execute();
+    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+    // Expired sessions are swept here rather than by a timer: logins are rare and this is cheap.
+    await trx.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
+  });
+  return { token, user: await meById(deps, user.id), expiresAt };
+}
+
+export async function meById(deps: AppDeps, userId: string): Promise<Me> {
+  const row = await deps.db.kysely
+    .selectFrom('users as u')
+    .leftJoin('cooperatives as c', 'c.id', 'u.cooperative_id')
+    .selectAll('u')
+    .select('c.name as cooperative_name')
+    .where('u.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return meOf(row, row.cooperative_name);
+}
+
+/** The user behind a session token, or null when the token is unknown, expired or the user disabled. */
+export async function authenticate(deps: AppDeps, token: string): Promise<{ me: Me; actor: Actor; renewed: Date | null } | null> {
+  const now = deps.now();
+  const row = await deps.db.kysely
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('cooperatives as c', 'c.id', 'u.cooperative_id')
+    .selectAll('u')
+    .select(['s.id as session_id', 's.expires_at', 'c.name as cooperative_name'])
+    .where('s.id', '=', tokenHash(token))
+    .executeTakeFirst();
+  if (!row || row.expires_at <= now.toISOString() || row.disabled) return null;
+  const me = meOf(row, row.cooperative_name);
+  // Sliding expiry, renewed at most once a day to keep reads read-only.
+  let renewed: Date | null = null;
+  const remaining = Date.parse(row.expires_at) - now.getTime();
+  if (remaining < (SESSION_DAYS - 1) * 86_400_000) {
+    renewed = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+    await deps.db.kysely.updateTable('sessions').set({ expires_at: renewed.toISOString() }).where('id', '=', row.session_id).execute();
+  }
+  return { me, actor: actorOf(me), renewed };
+}
+
+export async function logout(deps: AppDeps, token: string): Promise<void> {
+  await deps.db.kysely.deleteFrom('sessions').where('id', '=', tokenHash(token)).execute();
+}
+
+export async function changePassword(
+  deps: AppDeps,
+  actor: Actor,
+  token: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<Me> {
+  if (!actor.userId) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+  const userId = actor.userId;
+  const user = await deps.db.kysely.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new AppError('VALIDATION', 'Kata sandi lama salah.', { currentPassword: 'Kata sandi lama salah.' });
+  }
+  checkPasswordStrength(input.newPassword, user.username);
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('VALIDATION', 'Kata sandi baru harus berbeda dari yang lama.', { newPassword: 'Harus berbeda dari kata sandi lama.' });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await mutate(deps, actor, async (trx, audit) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: 0, updated_at: deps.now().toISOString() })
+      .where('id', '=', userId)
+      .execute();
+    // Other sessions of this account end: whoever knew the old password is out.
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', tokenHash(token)).execute();
+    await audit({ action: 'user.change_password', entityType: 'user', entityId: userId, cooperativeId: null, changes: { password: { before: '•••', after: 'diganti' } } });
+  });
+  return meById(deps, userId);
+}

@@ -1,0 +1,38 @@
+import type { Config } from '../config.js';
+import { connect, type ConnectOptions } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrations.js';
+import type { AppDeps } from './context.js';
+import { SYSTEM_ACTOR } from './context.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { loadRegions } from './regions/load-regions.js';
+import { createUser, findUserByUsername } from './users/manage-users.js';
+
+export interface Started { deps: AppDeps; generatedAdminPassword: string | null; demoLoaded: boolean }
+
+/** Opens the database, migrates, loads regions, makes sure `admin` exists, and loads the demo when asked. */
+export async function openApp(config: Config, opts: ConnectOptions & { now?: () => Date } = {}): Promise<Started> {
+  const db = connect(config.databaseUrl, opts);
+  const deps: AppDeps = { db, config, now: opts.now ?? (() => new Date()) };
+  try {
+    await migrateToLatest(db.kysely as never, db.dialect);
+    await loadRegions(deps);
+    const generatedAdminPassword = await ensureAdmin(deps);
+    let demoLoaded = false;
+    if (config.demo) demoLoaded = await seedDemo(deps);
+    return { deps, generatedAdminPassword, demoLoaded };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+async function ensureAdmin(deps: AppDeps): Promise<string | null> {
+  if (await findUserByUsername(deps, 'admin')) return null;
+  const { temporaryPassword } = await createUser(deps, SYSTEM_ACTOR, {
+    username: 'admin',
+    fullName: 'Administrator Sambang',
+    role: 'admin',
+    ...(deps.config.adminPassword ? { password: deps.config.adminPassword } : {}),
+  });
+  return temporaryPassword ?? null;
+}

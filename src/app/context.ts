@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connect.js';
+import type { Database } from '../db/schema.js';
+import type { Bidang, Role } from '../domain/codes.js';
+import type { Change } from '../domain/cooperative.js';
+
+/** Who is acting. `system` is used by start-up tasks and the CLI. */
+export interface Actor {
+  userId: string | null;
+  username: string;
+  fullName: string;
+  role: Role | 'system';
+  bidang: Bidang | null;
+  cooperativeId: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = {
+  userId: null, username: 'system', fullName: 'Sistem', role: 'system', bidang: null, cooperativeId: null,
+};
+
+/** What every use case receives: the database, the configuration, and a clock (tests move it). */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  now: () => Date;
+}
+
+export type Tx = Kysely<Database> | Transaction<Database>;
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  cooperativeId: string | null;
+  changes: Record<string, Change>;
+}
+
+/**
+ * Runs a mutation and records its audit events in one transaction: either both land or neither.
+ * Every write in `app` goes through here, so no change can skip the audit log.
+ */
+export async function mutate<T>(
+  deps: AppDeps,
+  actor: Actor,
+  work: (trx: Transaction<Database>, audit: (e: AuditInput) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    const audit = async (e: AuditInput) => {
+      await trx
+        .insertInto('audit_events')
+        .values({
+          id: randomUUID(),
+          at: deps.now().toISOString(),
+          actor_id: actor.userId,
+          actor_name: actor.userId ? actor.username : actor.fullName,
+          action: e.action,
+          entity_type: e.entityType,
+          entity_id: e.entityId,
+          cooperative_id: e.cooperativeId,
+          changes: JSON.stringify(e.changes),
+        })
+        .execute();
+    };
+    return work(trx, audit);
+  });
+}
+
+export function nowIso(deps: AppDeps): string {
+  return deps.now().toISOString();
+}

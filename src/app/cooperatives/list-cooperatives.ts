@@ -1,0 +1,120 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { CooperativeTable, Database } from '../../db/schema.js';
+import type { Actor, AppDeps } from '../context.js';
+
+export const COOPERATIVE_SORTS = ['name', '-name', 'updatedAt', '-updatedAt', 'district', '-district', 'members', '-members'] as const;
+export type CooperativeSort = (typeof COOPERATIVE_SORTS)[number];
+
+export interface ListCooperativesQuery {
+  search?: string;
+  district?: string;
+  village?: string;
+  type?: string;
+  group?: string;
+  status?: string;
+  scheme?: string;
+  sort?: CooperativeSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface CooperativeListItem {
+  id: string;
+  name: string;
+  nik: string | null;
+  type: string;
+  group: string;
+  scheme: string;
+  status: string;
+  district: { code: string; name: string };
+  village: { code: string; name: string };
+  membersMale: number;
+  membersFemale: number;
+  updatedAt: string;
+}
+
+export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+
+/** LIKE pattern for a substring, with the user's % and _ taken literally. */
+export function containsPattern(term: string): string {
+  return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+type WithC = Database & { c: CooperativeTable };
+
+/** The WHERE of the list, shared by the count and the page query. */
+function filters(actor: Actor, q: ListCooperativesQuery) {
+  return (eb: ExpressionBuilder<WithC, 'c'>): Expression<SqlBool> => {
+    const conds: Expression<SqlBool>[] = [];
+    if (actor.role === 'koperasi') conds.push(eb('c.id', '=', actor.cooperativeId ?? ''));
+    const term = q.search?.replace(/\s+/g, ' ').trim();
+    if (term) conds.push(sql<SqlBool>`c.name_search like ${containsPattern(term)} escape '\\'`);
+    if (q.district) conds.push(eb('c.district_code', '=', q.district));
+    if (q.village) conds.push(eb('c.village_code', '=', q.village));
+    if (q.type) conds.push(eb('c.type', '=', q.type));
+    if (q.group) conds.push(eb('c.group_code', '=', q.group));
+    if (q.status) conds.push(eb('c.status', '=', q.status));
+    if (q.scheme) conds.push(eb('c.scheme', '=', q.scheme));
+    return eb.and(conds);
+  };
+}
+
+export async function listCooperatives(deps: AppDeps, actor: Actor, q: ListCooperativesQuery): Promise<Page<CooperativeListItem>> {
+  const db = deps.db.kysely;
+  const where = filters(actor, q);
+  const countRow = await db
+    .selectFrom('cooperatives as c')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(where)
+    .executeTakeFirstOrThrow();
+  const total = Number(countRow.n);
+
+  let rows = db
+      .selectFrom('cooperatives as c')
+      .innerJoin('districts as d', 'd.code', 'c.district_code')
+      .innerJoin('villages as v', 'v.code', 'c.village_code')
+      .select([
+        'c.id', 'c.name', 'c.nik', 'c.type', 'c.group_code', 'c.scheme', 'c.status', 'c.district_code', 'd.name as district_name',
+        'c.village_code', 'v.name as village_name', 'c.members_male', 'c.members_female', 'c.updated_at',
+      ])
+      .where(where);
+  const sort = q.sort ?? 'name';
+  const dir = sort.startsWith('-') ? 'desc' : 'asc';
+  switch (sort.replace('-', '')) {
+    case 'updatedAt':
+      rows = rows.orderBy('c.updated_at', dir);
+      break;
+    case 'district':
+      rows = rows.orderBy('c.district_code', dir).orderBy('c.name', 'asc');
+      break;
+    case 'members':
+      rows = rows.orderBy(sql`c.members_male + c.members_female`, dir);
+      break;
+    default:
+      rows = rows.orderBy('c.name', dir);
+  }
+  const items = await rows
+    .orderBy('c.id')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return {
+    items: items.map((r) => ({
+      id: r.id,
+      name: r.name,
+      nik: r.nik,
+      type: r.type,
+      group: r.group_code,
+      scheme: r.scheme,
+      status: r.status,
+      district: { code: r.district_code, name: r.district_name },
+      village: { code: r.village_code, name: r.village_name },
+      membersMale: r.members_male,
+      membersFemale: r.members_female,
+      updatedAt: r.updated_at,
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}

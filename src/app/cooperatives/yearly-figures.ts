@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { diff } from '../../domain/cooperative.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
+import { type Actor, type AppDeps, mutate } from '../context.js';
+import { authorize, cooperativePolicy } from '../policy.js';
+import { getCooperative, guardOwnCooperative } from './get-cooperative.js';
+import { loadCooperative } from './view.js';
+
+export interface YearlyFigures {
+  assets: number | null;
+  ownCapital: number | null;
+  externalCapital: number | null;
+  businessVolume: number | null;
+  shu: number | null;
+  membersMale: number | null;
+  membersFemale: number | null;
+}
+export interface YearlyFigure extends YearlyFigures { fiscalYear: number }
+
+export async function listYearlyFigures(deps: AppDeps, actor: Actor, cooperativeId: string): Promise<YearlyFigure[]> {
+  await getCooperative(deps, actor, cooperativeId);
+  const rows = await deps.db.kysely
+    .selectFrom('yearly_figures')
+    .selectAll()
+    .where('cooperative_id', '=', cooperativeId)
+    .orderBy('fiscal_year', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    fiscalYear: r.fiscal_year,
+    assets: r.assets,
+    ownCapital: r.own_capital,
+    externalCapital: r.external_capital,
+    businessVolume: r.business_volume,
+    shu: r.shu,
+    membersMale: r.members_male,
+    membersFemale: r.members_female,
+  }));
+}
+
+export async function putYearlyFigures(
+  deps: AppDeps,
+  actor: Actor,
+  cooperativeId: string,
+  fiscalYear: number,
+  input: YearlyFigures,
+): Promise<YearlyFigure> {
+  guardOwnCooperative(actor, cooperativeId);
+  const thisYear = deps.now().getUTCFullYear();
+  if (fiscalYear > thisYear) throw invalid({ fiscalYear: `Tahun buku tidak boleh melewati ${thisYear}.` });
+  return mutate(deps, actor, async (trx, audit) => {
+    const coop = await loadCooperative(trx, cooperativeId);
+    authorize(cooperativePolicy.editDetails, actor, coop);
+    if (coop.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; datanya tidak dapat diubah lagi.');
+    const existing = await trx
+      .selectFrom('yearly_figures')
+      .selectAll()
+      .where('cooperative_id', '=', cooperativeId)
+      .where('fiscal_year', '=', fiscalYear)
+      .executeTakeFirst();
+    const values = {
+      assets: input.assets,
+      own_capital: input.ownCapital,
+      external_capital: input.externalCapital,
+      business_volume: input.businessVolume,
+      shu: input.shu,
+      members_male: input.membersMale,
+      members_female: input.membersFemale,
+      updated_at: deps.now().toISOString(),
+    };
+    const before = existing
+      ? {
+          assets: existing.assets, ownCapital: existing.own_capital, externalCapital: existing.external_capital,
+          businessVolume: existing.business_volume, shu: existing.shu, membersMale: existing.members_male, membersFemale: existing.members_female,
+        }
+      : null;
+    const changes = diff(before, { ...input });
+    if (existing) {
+      await trx.updateTable('yearly_figures').set(values).where('id', '=', existing.id).execute();
+    } else {
+      await trx.insertInto('yearly_figures').values({ id: randomUUID(), cooperative_id: cooperativeId, fiscal_year: fiscalYear, ...values }).execute();
+    }
+    if (Object.keys(changes).length > 0) {
+      await audit({
+        action: existing ? 'figures.update' : 'figures.create',
+        entityType: 'yearly_figures',
+        entityId: `${cooperativeId}:${fiscalYear}`,
+        cooperativeId,
+        changes: { fiscalYear: { before: existing ? fiscalYear : null, after: fiscalYear }, ...changes },
+      });
+    }
+    return { fiscalYear, ...input };
+  });
+}
+
+export async function deleteYearlyFigures(deps: AppDeps, actor: Actor, cooperativeId: string, fiscalYear: number): Promise<void> {
+  guardOwnCooperative(actor, cooperativeId);
+  await mutate(deps, actor, async (trx, audit) => {
+    const coop = await loadCooperative(trx, cooperativeId);
+    authorize(cooperativePolicy.editDetails, actor, coop);
+    const existing = await trx
+      .selectFrom('yearly_figures')
+      .selectAll()
+      .where('cooperative_id', '=', cooperativeId)
+      .where('fiscal_year', '=', fiscalYear)
+      .executeTakeFirst();
+    if (!existing) throw notFound(`Data tahun buku ${fiscalYear}`);
+    await trx.deleteFrom('yearly_figures').where('id', '=', existing.id).execute();
+    await audit({
+      action: 'figures.delete',
+      entityType: 'yearly_figures',
+      entityId: `${cooperativeId}:${fiscalYear}`,
+      cooperativeId,
+      changes: {
+        fiscalYear: { before: fiscalYear, after: null },
+        assets: { before: existing.assets, after: null },
+        shu: { before: existing.shu, after: null },
+      },
+    });
+  });
+}

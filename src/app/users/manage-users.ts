@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { Bidang, Role } from '../../domain/codes.js';
+import { diff } from '../../domain/cooperative.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
+import { checkPasswordStrength, generatePassword, hashPassword } from '../auth/passwords.js';
+import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
+import type { Page } from '../cooperatives/list-cooperatives.js';
+import { containsPattern } from '../cooperatives/list-cooperatives.js';
+import { authorize, userPolicy } from '../policy.js';
+
+export interface User {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  bidang: Bidang | null;
+  cooperative: { id: string; name: string } | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+
+async function loadUser(db: Tx, id: string): Promise<User> {
+  const r = await db
+    .selectFrom('users as u')
+    .leftJoin('cooperatives as c', 'c.id', 'u.cooperative_id')
+    .selectAll('u')
+    .select('c.name as cooperative_name')
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+  if (!r) throw notFound('Pengguna');
+  return {
+    id: r.id,
+    username: r.username,
+    fullName: r.full_name,
+    role: r.role as Role,
+    bidang: r.bidang as Bidang | null,
+    cooperative: r.cooperative_id ? { id: r.cooperative_id, name: r.cooperative_name ?? '' } : null,
+    disabled: r.disabled === 1,
+    mustChangePassword: r.must_change_password === 1,
+    createdAt: r.created_at,
+    lastLoginAt: r.last_login_at,
+  };
+}
+
+export async function listUsers(
+  deps: AppDeps,
+  actor: Actor,
+  q: { search?: string; role?: Role; page: number; pageSize: number },
+): Promise<Page<User>> {
+  authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
+  let base = deps.db.kysely.selectFrom('users as u');
+  const term = q.search?.trim();
+  if (term) {
+    const p = containsPattern(term);
+    base = base.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['u.username']), 'like', p), eb(eb.fn('lower', ['u.full_name']), 'like', p)]),
+    );
+  }
+  if (q.role) base = base.where('u.role', '=', q.role);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const ids = await base.select('u.id').orderBy('u.username').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const items = [];
+  for (const { id } of ids) items.push(await loadUser(deps.db.kysely, id));
+  return { items, total: Number(n), page: q.page, pageSize: q.pageSize };
+}
+
+interface Assignment { role: Role; bidang: Bidang | null; cooperativeId: string | null }
+
+/** A petugas belongs to one bidang; a koperasi user to exactly one cooperative; nobody else to either. */
+async function checkAssignment(db: Tx, a: Assignment): Promise<void> {
+  const fields: Record<string, string> = {};
+  if (a.role === 'petugas' && !a.bidang) fields.bidang = 'Petugas wajib memiliki bidang.';
+  if (a.role !== 'petugas' && a.bidang) fields.bidang = 'Bidang hanya untuk peran petugas.';
+  if (a.role === 'koperasi' && !a.cooperativeId) fields.cooperativeId = 'Pengguna koperasi wajib dikaitkan dengan satu koperasi.';
+  if (a.role !== 'koperasi' && a.cooperativeId) fields.cooperativeId = 'Koperasi hanya untuk peran pengguna koperasi.';
+  if (a.cooperativeId && !fields.cooperativeId) {
+    const c = await db.selectFrom('cooperatives').select(['id', 'status']).where('id', '=', a.cooperativeId).executeTakeFirst();
+    if (!c) fields.cooperativeId = 'Koperasi tidak ditemukan.';
+  }
+  if (Object.keys(fields).length) throw invalid(fields);
+}
+
+export async function createUser(
+  deps: AppDeps,
+  actor: Actor,
+  input: { username: string; fullName: string; role: Role; bidang?: Bidang | null; cooperativeId?: string | null; password?: string },
+): Promise<{ user: User; temporaryPassword?: string }> {
+  authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME_PATTERN.test(username)) {
+    throw invalid({ username: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.' });
+  }
+  const generated = input.password === undefined;
+  const password = input.password ?? generatePassword();
+  if (!generated) checkPasswordStrength(password, username, 'password');
+  const assignment = { role: input.role, bidang: input.bidang ?? null, cooperativeId: input.cooperativeId ?? null };
+  const passwordHash = await hashPassword(password);
+  const id = randomUUID();
+  const user = await mutate(deps, actor, async (trx, audit) => {
+    const taken = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    if (taken) throw new AppError('CONFLICT', 'Nama pengguna sudah dipakai.', { username: 'Nama pengguna sudah dipakai.' });
+    await checkAssignment(trx, assignment);
+    const at = deps.now().toISOString();
+    await trx
+      .insertInto('users')
+      .values({
+        id, username, full_name: input.fullName.trim(), role: assignment.role, bidang: assignment.bidang, cooperative_id: assignment.cooperativeId,
+        password_hash: passwordHash, must_change_password: generated ? 1 : 0, disabled: 0, failed_logins: 0, locked_until: null,
+        last_login_at: null, created_at: at, updated_at: at,
+      })
+      .execute();
+    await audit({
+      action: 'user.create', entityType: 'user', entityId: id, cooperativeId: assignment.cooperativeId,
+      changes: diff(null, { username, fullName: input.fullName.trim(), ...assignment }),
+    });
+    return loadUser(trx, id);
+  });
+  return generated ? { user, temporaryPassword: password } : { user };
+}
+
+export async function updateUser(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  patch: { fullName?: string; role?: Role; bidang?: Bidang | null; cooperativeId?: string | null; disabled?: boolean },
+): Promise<User> {
+  authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
+  return mutate(deps, actor, async (trx, audit) => {
+    const current = await loadUser(trx, id);
+    if (id === actor.userId && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
+      throw new AppError('CONFLICT', 'Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri.');
+    }
+    const role = patch.role ?? current.role;
+    // Changing the role clears what belonged to the old one unless the patch sets it again.
+    const roleChanged = role !== current.role;
+    const next: Assignment = {
+      role,
+      bidang: patch.bidang !== undefined ? patch.bidang : roleChanged ? null : current.bidang,
+      cooperativeId: patch.cooperativeId !== undefined ? patch.cooperativeId : roleChanged ? null : (current.cooperative?.id ?? null),
+    };
+    await checkAssignment(trx, next);
+    const after = { fullName: patch.fullName?.trim() ?? current.fullName, ...next, disabled: patch.disabled ?? current.disabled };
+    const changes = diff(
+      { fullName: current.fullName, role: current.role, bidang: current.bidang, cooperativeId: current.cooperative?.id ?? null, disabled: current.disabled },
+      after,
+    );
+    if (Object.keys(changes).length === 0) return current;
+    await trx
+      .updateTable('users')
+      .set({
+        full_name: after.fullName, role: after.role, bidang: after.bidang, cooperative_id: after.cooperativeId,
+        disabled: after.disabled ? 1 : 0, updated_at: deps.now().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    // A disabled account or one whose powers changed starts over with a fresh login.
+    if (after.disabled || roleChanged) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await audit({ action: 'user.update', entityType: 'user', entityId: id, cooperativeId: after.cooperativeId, changes: { username: { before: current.username, after: current.username }, ...changes } });
+    return loadUser(trx, id);
+  });
+}
+
+export async function resetPassword(deps: AppDeps, actor: Actor, id: string): Promise<{ user: User; temporaryPassword: string }> {
+  authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
+  const temporaryPassword = generatePassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  const user = await mutate(deps, actor, async (trx, audit) => {
+    const current = await loadUser(trx, id);
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: deps.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await audit({ action: 'user.reset_password', entityType: 'user', entityId: id, cooperativeId: current.cooperative?.id ?? null, changes: { username: { before: current.username, after: current.username }, password: { before: '•••', after: 'diatur ulang' } } });
+    return loadUser(trx, id);
+  });
+  return { user, temporaryPassword };
+}
+
+export async function findUserByUsername(deps: AppDeps, username: string): Promise<User | null> {
+  const row = await deps.db.kysely.selectFrom('users').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst();
+  return row ? loadUser(deps.db.kysely, row.id) : null;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** Bounding boxes of regencies we know; other regions pass SAMBANG_REGION_BBOX. */
+const KNOWN_BBOX: Record<string, Bbox> = {
+  // Kabupaten Probolinggo: about 7°40'–8°10' S, 112°50'–113°35' E, with a margin.
+  '35.13': { minLat: -8.2, maxLat: -7.6, minLng: 112.8, maxLng: 113.65 },
+};
+
+export interface Bbox { minLat: number; maxLat: number; minLng: number; maxLng: number }
+
+const bboxSchema = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'format: minLat,minLng,maxLat,maxLng / format: minLat,minLng,maxLat,maxLng')
+  .transform((s): Bbox => {
+    const [minLat, minLng, maxLat, maxLng] = s.split(',').map(Number);
+    return { minLat: minLat!, minLng: minLng!, maxLat: maxLat!, maxLng: maxLng! };
+  });
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'PORT harus berupa angka / PORT must be a number' })
+    .int('PORT harus bilangan bulat / PORT must be an integer')
+    .min(0, 'PORT harus 0–65535 / PORT must be 0–65535')
+    .max(65535, 'PORT harus 0–65535 / PORT must be 0–65535')
+    .default(3000),
+  HOST: z.string().min(1, 'HOST tidak boleh kosong / HOST must not be empty').default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/sambang.db')
+    .refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
+      message: 'DATABASE_URL harus "sqlite:PATH" atau "postgres://…" / DATABASE_URL must be "sqlite:PATH" or "postgres://…"',
+    }),
+  SAMBANG_ADMIN_PASSWORD: z
+    .string()
+    .min(8, 'SAMBANG_ADMIN_PASSWORD minimal 8 karakter / SAMBANG_ADMIN_PASSWORD needs at least 8 characters')
+    .optional(),
+  SAMBANG_DEMO: z
+    .enum(['0', '1', 'true', 'false', ''], { error: 'SAMBANG_DEMO harus 1 atau 0 / SAMBANG_DEMO must be 1 or 0' })
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+  SAMBANG_REGION: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, 'SAMBANG_REGION harus kode kabupaten/kota Kemendagri, mis. 35.13 / SAMBANG_REGION must be a regency code such as 35.13')
+    .default('35.13'),
+  SAMBANG_REGION_BBOX: bboxSchema.optional(),
+  SAMBANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
+  SAMBANG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  adminPassword: string | undefined;
+  demo: boolean;
+  region: string;
+  bbox: Bbox | null;
+  secureCookies: 'auto' | 'always' | 'never';
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Konfigurasi tidak valid / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment once; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(clean);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.SAMBANG_ADMIN_PASSWORD,
+    demo: e.SAMBANG_DEMO,
+    region: e.SAMBANG_REGION,
+    bbox: e.SAMBANG_REGION_BBOX ?? KNOWN_BBOX[e.SAMBANG_REGION] ?? null,
+    secureCookies: e.SAMBANG_SECURE_COOKIES,
+    logLevel: e.SAMBANG_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../app/context.js';
+import type { Me } from '../app/auth/me.js';
+import { authenticate } from '../app/auth/sessions.js';
+import type { AppDeps } from '../app/context.js';
+import type { Role } from '../domain/codes.js';
+import { AppError } from '../domain/errors.js';
+
+/**
+ * Every /api route declares who may call it in `config.access`:
+ * - 'public': nobody needs to be logged in;
+ * - 'session': any logged-in user, even one who must still change a generated password;
+ * - a list of roles: those roles, with the password already changed.
+ * A route under /api without a declaration cannot be registered. Record-level rules live in app/policy.ts.
+ */
+export type Access = 'public' | 'session' | readonly Role[];
+
+export const STAFF: readonly Role[] = ['admin', 'pimpinan', 'petugas'];
+export const EVERYONE: readonly Role[] = ['admin', 'pimpinan', 'petugas', 'koperasi'];
+export const WRITERS: readonly Role[] = ['admin', 'petugas'];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    me: Me | null;
+    sessionToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'sambang_session';
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+  return request.actor;
+}
+
+export function installAccess(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('me', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1') && route.url !== '/healthz') return;
+    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} has no access declaration`);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return; // static files and docs
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const found = await authenticate(deps, token);
+      if (found) {
+        request.actor = found.actor;
+        request.me = found.me;
+        request.sessionToken = token;
+        if (found.renewed) reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request, deps), expires: found.renewed });
+      }
+    }
+    if (access === 'public') return;
+    if (!request.me) throw new AppError('UNAUTHENTICATED', 'Sesi Anda tidak ada atau sudah berakhir. Silakan masuk kembali.');
+    if (access === 'session') return;
+    if (request.me.mustChangePassword) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi sementara Anda terlebih dahulu.');
+    }
+    if (!access.includes(request.me.role)) throw new AppError('FORBIDDEN', 'Peran Anda tidak berwenang membuka fitur ini.');
+  });
+}
+
+export function cookieOptions(request: FastifyRequest, deps: AppDeps) {
+  const secure =
+    deps.config.secureCookies === 'always' ? true : deps.config.secureCookies === 'never' ? false : request.protocol === 'https';
+  return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
+}

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/context.js';
+import { REGION_SOURCE } from '../../app/regions/load-regions.js';
+import { getRegency, listDistricts, listVillages } from '../../app/regions/list-regions.js';
+import {
+  BIDANG_LABELS, COOP_GROUP_LABELS, COOP_STATUS_LABELS, COOP_TYPE_LABELS, OFFICER_ROLE_LABELS, ROLE_LABELS, SCHEME_LABELS,
+  toOptions, UNIT_SECTOR_LABELS, UNIT_STATUS_LABELS,
+} from '../../domain/codes.js';
+import { EVERYONE } from '../access.js';
+
+const option = z.object({ code: z.string(), label: z.string() });
+const region = z.object({ code: z.string(), name: z.string() });
+
+export const metaRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/healthz',
+      {
+        config: { access: 'public' },
+        schema: { tags: ['meta'], summary: 'Status layanan', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } },
+      },
+      async () => {
+        await deps.db.kysely.selectFrom('settings').select('key').limit(1).execute();
+        return { status: 'ok' as const, database: deps.db.dialect };
+      },
+    );
+
+    app.get(
+      '/api/v1/meta',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['meta'],
+          summary: 'Daftar kode dan labelnya dalam Bahasa Indonesia',
+          response: {
+            200: z.object({
+              types: z.array(option), groups: z.array(option), schemes: z.array(option), statuses: z.array(option),
+              officerRoles: z.array(option), roles: z.array(option), bidang: z.array(option), unitSectors: z.array(option),
+              unitStatuses: z.array(option), regency: region,
+              bbox: z.object({ minLat: z.number(), maxLat: z.number(), minLng: z.number(), maxLng: z.number() }).nullable(),
+              regionSource: z.string(),
+            }),
+          },
+        },
+      },
+      async () => ({
+        types: toOptions(COOP_TYPE_LABELS),
+        groups: toOptions(COOP_GROUP_LABELS),
+        schemes: toOptions(SCHEME_LABELS),
+        statuses: toOptions(COOP_STATUS_LABELS),
+        officerRoles: toOptions(OFFICER_ROLE_LABELS),
+        roles: toOptions(ROLE_LABELS),
+        bidang: toOptions(BIDANG_LABELS),
+        unitSectors: toOptions(UNIT_SECTOR_LABELS),
+        unitStatuses: toOptions(UNIT_STATUS_LABELS),
+        regency: await getRegency(deps),
+        bbox: deps.config.bbox,
+        regionSource: REGION_SOURCE,
+      }),
+    );
+
+    app.get(
+      '/api/v1/regions/districts',
+      { config: { access: EVERYONE }, schema: { tags: ['wilayah'], summary: 'Kecamatan di kabupaten', response: { 200: z.object({ items: z.array(region) }) } } },
+      async () => ({ items: await listDistricts(deps) }),
+    );
+
+    app.get(
+      '/api/v1/regions/districts/:code/villages',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags: ['wilayah'],
+          summary: 'Desa/kelurahan di satu kecamatan',
+          params: z.strictObject({ code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan berformat 35.13.07.') }),
+          response: { 200: z.object({ items: z.array(region.extend({ kind: z.enum(['DESA', 'KELURAHAN']) })) }) },
+        },
+      },
+      async (request) => ({ items: await listVillages(deps, request.params.code) }),
+    );
+  };

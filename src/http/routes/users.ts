@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAudit } from '../../app/audit/list-audit.js';
+import type { AppDeps } from '../../app/context.js';
+import { createUser, listUsers, resetPassword, updateUser } from '../../app/users/manage-users.js';
+import { BIDANG, ROLES } from '../../domain/codes.js';
+import { requireActor } from '../access.js';
+import { auditEventOut, idParams, isoDate, page, pageOf, pageSize, userOut, uuidParam } from '../schemas.js';
+
+const ADMIN = ['admin'] as const;
+
+export const userRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/users',
+      {
+        config: { access: ADMIN },
+        schema: {
+          tags: ['pengguna'],
+          summary: 'Daftar pengguna',
+          querystring: z.strictObject({ search: z.string().max(100).optional(), role: z.enum(ROLES).optional(), page, pageSize }),
+          response: { 200: pageOf(userOut) },
+        },
+      },
+      async (request) => listUsers(deps, requireActor(request), request.query),
+    );
+
+    app.post(
+      '/api/v1/users',
+      {
+        config: { access: ADMIN },
+        schema: {
+          tags: ['pengguna'],
+          summary: 'Buat pengguna; tanpa kata sandi, server membuat kata sandi sementara',
+          body: z.strictObject({
+            username: z.string().trim().min(3).max(32),
+            fullName: z.string().trim().min(2).max(120),
+            role: z.enum(ROLES),
+            bidang: z.union([z.enum(BIDANG), z.null()]).optional(),
+            cooperativeId: z.union([uuidParam, z.null()]).optional(),
+            password: z.string().min(8, 'Kata sandi minimal 8 karakter.').max(200).optional(),
+          }),
+          response: { 201: z.object({ user: userOut, temporaryPassword: z.string().optional() }) },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await createUser(deps, requireActor(request), request.body)),
+    );
+
+    app.patch(
+      '/api/v1/users/:id',
+      {
+        config: { access: ADMIN },
+        schema: {
+          tags: ['pengguna'],
+          summary: 'Ubah pengguna (peran, bidang, koperasi, nonaktif)',
+          params: idParams,
+          body: z
+            .strictObject({
+              fullName: z.string().trim().min(2).max(120).optional(),
+              role: z.enum(ROLES).optional(),
+              bidang: z.union([z.enum(BIDANG), z.null()]).optional(),
+              cooperativeId: z.union([uuidParam, z.null()]).optional(),
+              disabled: z.boolean().optional(),
+            })
+            .refine((b) => Object.keys(b).length > 0, 'Tidak ada kolom yang diubah.'),
+          response: { 200: z.object({ user: userOut }) },
+        },
+      },
+      async (request) => ({ user: await updateUser(deps, requireActor(request), request.params.id, request.body) }),
+    );
+
+    app.post(
+      '/api/v1/users/:id/reset-password',
+      {
+        config: { access: ADMIN },
+        schema: { tags: ['pengguna'], summary: 'Atur ulang kata sandi (sementara, wajib diganti)', params: idParams, response: { 200: z.object({ user: userOut, temporaryPassword: z.string() }) } },
+      },
+      async (request) => resetPassword(deps, requireActor(request), request.params.id),
+    );
+
+    app.get(
+      '/api/v1/audit',
+      {
+        config: { access: ['admin', 'pimpinan'] },
+        schema: {
+          tags: ['audit'],
+          summary: 'Log audit',
+          querystring: z.strictObject({
+            action: z.string().max(60).optional(),
+            entityType: z.string().max(60).optional(),
+            actorId: uuidParam.optional(),
+            cooperativeId: uuidParam.optional(),
+            from: isoDate.optional(),
+            to: isoDate.optional(),
+            page,
+            pageSize,
+          }),
+          response: { 200: pageOf(auditEventOut) },
+        },
+      },
+      async (request) => listAudit(deps, requireActor(request), request.query),
+    );
+  };

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../app/context.js';
+import { installAccess } from './access.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { cooperativeRoutes } from './routes/cooperatives.js';
+import { metaRoutes } from './routes/meta.js';
+import { userRoutes } from './routes/users.js';
+import { installIndonesianErrors } from './zod-id.js';
+
+const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
+
+export interface ServerOptions {
+  logger?: boolean;
+  /** Serve the built web app from dist/web when it exists (default true). */
+  web?: boolean;
+}
+
+export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  installIndonesianErrors();
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Sambang API',
+        description: 'API Sistem Informasi Gerakan Sambang Koperasi — DKUPP Kabupaten Probolinggo. Pesan galat dalam Bahasa Indonesia.',
+        version: '1.0.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sambang_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  installAccess(app, deps);
+  await app.register(metaRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(cooperativeRoutes(deps));
+  await app.register(userRoutes(deps));
+
+  const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, preCompressed: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // The single-page app owns every other GET path (e.g. /koperasi/123).
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return notFoundHandler(request, reply);
+  });
+  return app;
+}

@@ -1,0 +1,154 @@
+import { Suspense, useEffect } from 'react';
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuildingBank, IconChevronDown, IconHistory, IconInfoCircle, IconKey, IconLogout, IconUsers } from '@tabler/icons-react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { canSeeAudit, useMe } from '../lib/auth';
+import { useLabel } from '../lib/meta';
+import { Brand } from './Brand';
+import { useLogout } from './useLogout';
+import { FullPageLoader } from './FullPageLoader';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: typeof IconBuildingBank;
+  match: (path: string) => boolean;
+}
+
+function initials(name: string): string {
+  return (
+    name
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((p) => p[0]?.toUpperCase() ?? '')
+      .join('') || '?'
+  );
+}
+
+export default function AppLayout() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const roleLabel = useLabel('roles');
+
+  useEffect(() => {
+    close();
+  }, [location.pathname, close]);
+
+  if (!me) return null;
+
+  const items: NavItem[] = [];
+  if (me.role === 'koperasi') {
+    if (me.cooperativeId != null) {
+      const to = `/koperasi/${me.cooperativeId}`;
+      items.push({ to, label: t('nav.myCooperative'), icon: IconBuildingBank, match: (p) => p.startsWith(to) });
+    }
+  } else {
+    items.push({ to: '/koperasi', label: t('nav.cooperatives'), icon: IconBuildingBank, match: (p) => p.startsWith('/koperasi') });
+  }
+  if (me.role === 'admin') items.push({ to: '/pengguna', label: t('nav.users'), icon: IconUsers, match: (p) => p.startsWith('/pengguna') });
+  if (canSeeAudit(me.role)) items.push({ to: '/audit', label: t('nav.audit'), icon: IconHistory, match: (p) => p.startsWith('/audit') });
+  items.push({ to: '/tentang', label: t('nav.about'), icon: IconInfoCircle, match: (p) => p.startsWith('/tentang') });
+
+  const home = me.role === 'koperasi' && me.cooperativeId != null ? `/koperasi/${me.cooperativeId}` : '/koperasi';
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.openMenu')} />
+            <Brand to={home} />
+          </Group>
+          <Menu position="bottom-end" withArrow shadow="md" width={240}>
+            <Menu.Target>
+              <UnstyledButton aria-label={t('nav.userMenu')} data-testid="user-menu">
+                <Group gap={8} wrap="nowrap">
+                  <Avatar color="sambang" radius="xl" size={34}>
+                    {initials(me.fullName || me.username)}
+                  </Avatar>
+                  <Stack gap={0} visibleFrom="md" style={{ maxWidth: 180 }}>
+                    <Text size="sm" fw={600} truncate="end">
+                      {me.fullName}
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate="end">
+                      {roleLabel(me.role)}
+                    </Text>
+                  </Stack>
+                  <IconChevronDown size={14} />
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>
+                <Text size="sm" fw={600} c="dark" truncate="end">
+                  {me.fullName}
+                </Text>
+                <Text size="xs" c="dimmed" truncate="end">
+                  {me.username} · {roleLabel(me.role)}
+                </Text>
+                {me.cooperativeName && (
+                  <Text size="xs" c="dimmed" truncate="end">
+                    {me.cooperativeName}
+                  </Text>
+                )}
+              </Menu.Label>
+              <Menu.Divider />
+              <Menu.Item leftSection={<IconKey size={16} />} onClick={() => navigate('/ganti-sandi')}>
+                {t('nav.changePassword')}
+              </Menu.Item>
+              <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => logout.mutate()}>
+                {t('nav.logout')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Navigasi utama">
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={4}>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                leftSection={<item.icon size={20} stroke={1.6} />}
+                active={item.match(location.pathname)}
+                variant="light"
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <NavLink
+            component="button"
+            label={t('nav.logout')}
+            leftSection={<IconLogout size={20} stroke={1.6} />}
+            onClick={() => logout.mutate()}
+            c="red.8"
+            hiddenFrom="sm"
+          />
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Suspense fallback={<FullPageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

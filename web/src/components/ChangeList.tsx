@@ -1,0 +1,136 @@
+import { Box, Group, Stack, Text } from '@mantine/core';
+import { IconArrowRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../lib/format';
+import { useLabel } from '../lib/meta';
+import type { Change } from '../lib/types';
+
+const MONEY_FIELDS = new Set(['assets', 'ownCapital', 'externalCapital', 'businessVolume', 'shu', 'turnover']);
+const DATE_FIELDS = new Set(['legalEntityDate', 'legalEntityAmendmentDate', 'dissolvedAt', 'termStart', 'termEnd', 'date']);
+const TIMESTAMP_FIELDS = new Set(['createdAt', 'updatedAt', 'lastLoginAt']);
+const PLAIN_NUMBER_FIELDS = new Set(['fiscalYear', 'version']);
+const HIDDEN_FIELDS = new Set(['passwordHash', 'password_hash']);
+
+export function fieldLabel(t: TFunction, field: string): string {
+  for (const key of [`coop.fields.${field}`, `changeFields.${field}`, `figures.${field}`, `units.${field}`]) {
+    const v = t(key, { defaultValue: '' });
+    if (v && typeof v === 'string') return v;
+  }
+  return field;
+}
+
+export function useValueFormatter() {
+  const { t } = useTranslation();
+  const labels = {
+    type: useLabel('types'),
+    group: useLabel('groups'),
+    scheme: useLabel('schemes'),
+    status: useLabel('statuses'),
+    role: useLabel('officerRoles'),
+    userRole: useLabel('roles'),
+    bidang: useLabel('bidang'),
+    unitStatus: useLabel('unitStatuses'),
+    sector: useLabel('sectors'),
+  };
+
+  const format = (field: string, value: unknown, entityType?: string): string => {
+    if (value === null || value === undefined || value === '') return t('timeline.empty');
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    if (typeof value === 'number') {
+      if (MONEY_FIELDS.has(field)) return formatRupiah(value);
+      if (PLAIN_NUMBER_FIELDS.has(field)) return String(value);
+      if (field === 'latitude' || field === 'longitude') return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 }).format(value);
+      return formatNumber(value);
+    }
+    if (typeof value === 'string') {
+      if (DATE_FIELDS.has(field)) return formatDate(value);
+      if (TIMESTAMP_FIELDS.has(field)) return formatDateTime(value);
+      switch (field) {
+        case 'type':
+          return labels.type(value);
+        case 'group':
+          return labels.group(value);
+        case 'scheme':
+          return labels.scheme(value);
+        case 'status':
+          return entityType === 'business_unit' ? labels.unitStatus(value) : labels.status(value);
+        case 'role':
+          return entityType === 'user' ? labels.userRole(value) : labels.role(value);
+        case 'bidang':
+          return labels.bidang(value);
+        case 'sector':
+          return labels.sector(value);
+        default:
+          return value;
+      }
+    }
+    if (Array.isArray(value)) {
+      if (value.length === 0) return t('timeline.empty');
+      return value
+        .map((v) => {
+          if (v && typeof v === 'object' && 'name' in v) {
+            const o = v as { role?: string; name?: string };
+            return o.role ? `${labels.role(o.role)}: ${o.name ?? ''}` : String(o.name ?? '');
+          }
+          return format(field, v, entityType);
+        })
+        .join('; ');
+    }
+    if (typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '');
+      if (entries.length === 0) return t('timeline.empty');
+      return entries.map(([k, v]) => `${fieldLabel(t, k)}: ${format(k, v, entityType)}`).join('; ');
+    }
+    return String(value);
+  };
+  return format;
+}
+
+export function ChangeList({ changes, entityType }: { changes: Record<string, Change> | null | undefined; entityType?: string }) {
+  const { t } = useTranslation();
+  const format = useValueFormatter();
+  const entries = Object.entries(changes ?? {}).filter(([k]) => !HIDDEN_FIELDS.has(k));
+  if (entries.length === 0) return null;
+  return (
+    <Stack gap={6} data-testid="change-list">
+      {entries.map(([field, ch]) => {
+        const created = ch.before === null || ch.before === undefined;
+        const removed = ch.after === null || ch.after === undefined;
+        return (
+          <Box key={field} data-testid="change" data-field={field}>
+            <Text size="xs" c="dimmed" fw={600}>
+              {fieldLabel(t, field)}
+            </Text>
+            <Group gap={6} wrap="wrap" align="center">
+              {!created && (
+                <Text size="sm" td={removed ? undefined : 'line-through'} c="red.8" className="break-anywhere" data-testid="change-before">
+                  {format(field, ch.before, entityType)}
+                </Text>
+              )}
+              {!created && <IconArrowRight size={14} color="var(--mantine-color-gray-6)" aria-label="menjadi" />}
+              <Text size="sm" fw={500} c={removed ? 'dimmed' : 'green.9'} className="break-anywhere" data-testid="change-after">
+                {format(field, ch.after, entityType)}
+              </Text>
+            </Group>
+          </Box>
+        );
+      })}
+    </Stack>
+  );
+}
+
+export function useActionLabel() {
+  const { t } = useTranslation();
+  return (action: string) => {
+    const v = t(`actions.${action}`, { defaultValue: '' });
+    if (v) return v;
+    const last = action.split('.').pop() ?? action;
+    return t(`actions.${last}`, { defaultValue: action });
+  };
+}
+
+export function useEntityLabel() {
+  const { t } = useTranslation();
+  return (entityType: string) => t(`entityTypes.${entityType}`, { defaultValue: entityType });
+}

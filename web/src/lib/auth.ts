@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, get } from './api';
+import type { Me, Role } from './types';
+
+export const meQueryKey = ['me'] as const;
+
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const res = await get<{ user: Me }>('/auth/me');
+    return res.user;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000, meta: { silent: true } });
+}
+
+export const isStaff = (role: Role | undefined) => role === 'admin' || role === 'pimpinan' || role === 'petugas';
+export const canManageCoops = (role: Role | undefined) => role === 'admin' || role === 'petugas';
+export const canSeeAudit = (role: Role | undefined) => role === 'admin' || role === 'pimpinan';
+
+/** Where a user goes after logging in. */
+export function homePath(me: Me): string {
+  if (me.mustChangePassword) return '/ganti-sandi';
+  if (me.role === 'koperasi') return me.cooperativeId != null ? `/koperasi/${me.cooperativeId}` : '/tentang';
+  return '/koperasi';
+}
+
+/** Fields a `koperasi` user may change on its own cooperative. */
+export const KOPERASI_EDITABLE_FIELDS = [
+  'phone',
+  'email',
+  'street',
+  'membersMale',
+  'membersFemale',
+  'employeesMale',
+  'employeesFemale',
+] as const;

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { IconBan, IconBuildingStore, IconChartBar, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../lib/api';
+import { useMe } from '../lib/auth';
+import { coopPermissions, useCoop } from '../lib/coop';
+import { useLabel } from '../lib/meta';
+import { ErrorState, PageHeader, StatusBadge } from '../components/common';
+import { ProfileTab } from './coop/ProfileTab';
+import { UnitsTab } from './coop/UnitsTab';
+import { FiguresTab } from './coop/FiguresTab';
+import { TimelineTab } from './coop/TimelineTab';
+import { DissolveModal } from './coop/DissolveModal';
+
+const TABS = ['profil', 'unit-usaha', 'data-tahunan', 'riwayat'] as const;
+type Tab = (typeof TABS)[number];
+
+export default function CoopDetailPage() {
+  const { t } = useTranslation();
+  const { id } = useParams<{ id: string }>();
+  const [sp, setSp] = useSearchParams();
+  const { data: me } = useMe();
+  const { data: coop, error, isError, refetch } = useCoop(id);
+  const groupLabel = useLabel('groups');
+  const [dissolveOpen, setDissolveOpen] = useState(false);
+
+  const tabParam = sp.get('tab');
+  const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : 'profil';
+  const isKoperasiUser = me?.role === 'koperasi';
+
+  if (isError) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
+      return (
+        <Stack>
+          <Alert color="yellow" title={error.status === 404 ? t('coop.notFound') : t('common.forbidden')}>
+            {error.message}
+          </Alert>
+          {!isKoperasiUser && (
+            <Anchor component={Link} to="/koperasi">
+              {t('coop.backToList')}
+            </Anchor>
+          )}
+        </Stack>
+      );
+    }
+    return <ErrorState error={error} onRetry={() => void refetch()} />;
+  }
+  if (!coop || !id) {
+    return (
+      <Stack>
+        <Skeleton h={40} w="60%" />
+        <Skeleton h={20} w="40%" />
+        <Skeleton h={300} />
+      </Stack>
+    );
+  }
+
+  const perms = coopPermissions(me, coop);
+  const kel = coop.village.code.split('.')[3]?.startsWith('1');
+  const canEdit = perms.editAll || perms.editOwn;
+
+  return (
+    <>
+      {!isKoperasiUser && (
+        <Breadcrumbs mb="xs" separatorMargin={6} style={{ flexWrap: 'wrap' }}>
+          <Anchor component={Link} to="/koperasi" size="sm">
+            {t('nav.cooperatives')}
+          </Anchor>
+          <Text size="sm" c="dimmed" truncate="end" maw={{ base: 220, sm: 500 }}>
+            {coop.name}
+          </Text>
+        </Breadcrumbs>
+      )}
+      <PageHeader
+        title={<span data-testid="coop-name">{coop.name}</span>}
+        subtitle={
+          <Group gap={8} wrap="wrap" mt={4}>
+            <StatusBadge status={coop.status} />
+            <Text size="sm" c="dimmed">
+              {groupLabel(coop.group)}
+            </Text>
+            <Text size="sm" c="dimmed">
+              ·
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t(kel ? 'coop.locationKelurahan' : 'coop.location', { village: coop.village.name, district: coop.district.name })}
+            </Text>
+          </Group>
+        }
+        actions={
+          <>
+            {canEdit && (
+              <Button component={Link} to={`/koperasi/${coop.id}/ubah`} leftSection={<IconPencil size={16} />} variant="light">
+                {t('coop.edit')}
+              </Button>
+            )}
+            {perms.dissolve && (
+              <Button color="red" variant="outline" leftSection={<IconBan size={16} />} onClick={() => setDissolveOpen(true)}>
+                {t('coop.dissolve')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {me?.role === 'pimpinan' && (
+        <Text size="xs" c="dimmed" mb="sm">
+          {t('coop.readOnlyNote')}
+        </Text>
+      )}
+
+      <Tabs
+        value={tab}
+        onChange={(v) =>
+          setSp(
+            (prev) => {
+              const n = new URLSearchParams(prev);
+              if (!v || v === 'profil') n.delete('tab');
+              else n.set('tab', v);
+              return n;
+            },
+            { replace: true },
+          )
+        }
+        keepMounted={false}
+      >
+        <Tabs.List mb="md" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+          <Tabs.Tab value="profil" leftSection={<IconId size={16} />}>
+            {t('coop.tabs.profile')}
+          </Tabs.Tab>
+          <Tabs.Tab value="unit-usaha" leftSection={<IconBuildingStore size={16} />}>
+            {t('coop.tabs.units')}
+          </Tabs.Tab>
+          <Tabs.Tab value="data-tahunan" leftSection={<IconChartBar size={16} />}>
+            {t('coop.tabs.figures')}
+          </Tabs.Tab>
+          <Tabs.Tab value="riwayat" leftSection={<IconHistory size={16} />}>
+            {t('coop.tabs.timeline')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="profil">
+          <ProfileTab coop={coop} />
+        </Tabs.Panel>
+        <Tabs.Panel value="unit-usaha">
+          <UnitsTab coopId={coop.id} canEdit={perms.editDetails} />
+        </Tabs.Panel>
+        <Tabs.Panel value="data-tahunan">
+          <FiguresTab coopId={coop.id} canEdit={perms.editDetails} />
+        </Tabs.Panel>
+        <Tabs.Panel value="riwayat">
+          <TimelineTab coopId={coop.id} />
+        </Tabs.Panel>
+      </Tabs>
+      {perms.dissolve && dissolveOpen && <DissolveModal coop={coop} opened={dissolveOpen} onClose={() => setDissolveOpen(false)} />}
+    </>
+  );
+}

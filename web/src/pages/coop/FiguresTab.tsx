@@ -1,0 +1,268 @@
+import { useState, type FormEvent } from 'react';
+import { ActionIcon, Alert, Button, Card, Group, Modal, NumberInput, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ApiError, del, get, put } from '../../lib/api';
+import { formatNumber, formatRupiah, todayJakarta } from '../../lib/format';
+import type { Figure, Id } from '../../lib/types';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { CountInput, RupiahInput, numOrEmpty, toInt } from '../../components/inputs';
+import { EmptyText, ErrorState } from '../../components/common';
+import { Field } from '../../components/Field';
+
+const MONEY = ['assets', 'ownCapital', 'externalCapital', 'businessVolume', 'shu'] as const;
+type MoneyKey = (typeof MONEY)[number];
+
+type FigureForm = Record<MoneyKey | 'membersMale' | 'membersFemale', number | string> & { fiscalYear: number | string };
+
+function FigureModal({ coopId, figure, existingYears, onClose }: { coopId: Id; figure: Figure | null; existingYears: number[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const isMobile = useMediaQuery('(max-width: 48em)');
+  const thisYear = Number(todayJakarta().slice(0, 4));
+  const [form, setForm] = useState<FigureForm>(() => ({
+    fiscalYear: figure?.fiscalYear ?? thisYear - 1,
+    assets: numOrEmpty(figure?.assets),
+    ownCapital: numOrEmpty(figure?.ownCapital),
+    externalCapital: numOrEmpty(figure?.externalCapital),
+    businessVolume: numOrEmpty(figure?.businessVolume),
+    shu: numOrEmpty(figure?.shu),
+    membersMale: numOrEmpty(figure?.membersMale),
+    membersFemale: numOrEmpty(figure?.membersFemale),
+  }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const setField = (k: keyof FigureForm, v: number | string) => setForm((f) => ({ ...f, [k]: v }));
+
+  const save = useMutation({
+    mutationFn: ({ year, body }: { year: number; body: Omit<Figure, 'fiscalYear'> }) => put<Figure>(`/cooperatives/${coopId}/figures/${year}`, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['figures', String(coopId)] });
+      void qc.invalidateQueries({ queryKey: ['timeline', String(coopId)] });
+      notifications.show({ color: 'green', message: t('common.saved') });
+      onClose();
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) setErrors(e.fields);
+    },
+  });
+
+  const year = toInt(form.fiscalYear);
+  const overwrite = !figure && year !== null && existingYears.includes(year);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (year === null || year < 1950 || year > thisYear) errs.fiscalYear = t('figures.invalidYear');
+    setErrors(errs);
+    if (Object.keys(errs).length || year === null) return;
+    save.mutate({
+      year,
+      body: {
+        assets: toInt(form.assets),
+        ownCapital: toInt(form.ownCapital),
+        externalCapital: toInt(form.externalCapital),
+        businessVolume: toInt(form.businessVolume),
+        shu: toInt(form.shu),
+        membersMale: toInt(form.membersMale),
+        membersFemale: toInt(form.membersFemale),
+      },
+    });
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>{figure ? t('figures.editTitle', { year: figure.fiscalYear }) : t('figures.addTitle')}</Text>}
+      size="lg"
+      fullScreen={isMobile}
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="sm">
+          <NumberInput
+            label={t('figures.fiscalYear')}
+            value={form.fiscalYear}
+            onChange={(v) => setField('fiscalYear', v)}
+            min={1950}
+            max={thisYear}
+            allowDecimal={false}
+            allowNegative={false}
+            thousandSeparator=""
+            disabled={!!figure}
+            error={errors.fiscalYear}
+            w={{ base: '100%', xs: 160 }}
+            data-autofocus
+          />
+          {overwrite && (
+            <Alert color="yellow" variant="light" py="xs">
+              {t('figures.yearExists', { year })}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            {MONEY.map((k) => (
+              <RupiahInput key={k} label={t(`figures.${k}`)} value={form[k]} onChange={(v) => setField(k, v)} error={errors[k]} allowNegative={k === 'shu'} />
+            ))}
+          </SimpleGrid>
+          <SimpleGrid cols={2} spacing="sm">
+            <CountInput label={t('figures.membersMale')} value={form.membersMale} onChange={(v) => setField('membersMale', v)} error={errors.membersMale} />
+            <CountInput label={t('figures.membersFemale')} value={form.membersFemale} onChange={(v) => setField('membersFemale', v)} error={errors.membersFemale} />
+          </SimpleGrid>
+          <Text size="xs" c="dimmed">
+            {t('figures.rupiahHint')}
+          </Text>
+          <Group justify="flex-end" gap="xs" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function FiguresTab({ coopId, canEdit }: { coopId: Id; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [editing, setEditing] = useState<Figure | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Figure | null>(null);
+  const query = useQuery({
+    queryKey: ['figures', String(coopId)],
+    queryFn: ({ signal }) => get<{ items: Figure[] }>(`/cooperatives/${coopId}/figures`, signal),
+  });
+  const remove = useMutation({
+    mutationFn: (f: Figure) => del<{ ok: boolean }>(`/cooperatives/${coopId}/figures/${f.fiscalYear}`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['figures', String(coopId)] });
+      void qc.invalidateQueries({ queryKey: ['timeline', String(coopId)] });
+      notifications.show({ color: 'green', message: t('common.deleted') });
+      setDeleting(null);
+    },
+  });
+
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const items = query.data?.items;
+
+  const actions = (f: Figure) =>
+    canEdit && (
+      <Group gap={4} wrap="nowrap" justify="flex-end">
+        <Tooltip label={t('common.edit')}>
+          <ActionIcon variant="subtle" onClick={() => setEditing(f)} aria-label={`${t('common.edit')} ${f.fiscalYear}`}>
+            <IconPencil size={18} />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('common.delete')}>
+          <ActionIcon variant="subtle" color="red" onClick={() => setDeleting(f)} aria-label={`${t('common.delete')} ${f.fiscalYear}`}>
+            <IconTrash size={18} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    );
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Text fw={600}>{t('figures.title')}</Text>
+        {canEdit && (
+          <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            {t('figures.add')}
+          </Button>
+        )}
+      </Group>
+      {!items ? (
+        <Skeleton h={160} />
+      ) : items.length === 0 ? (
+        <Card withBorder>
+          <EmptyText>{t('figures.none')}</EmptyText>
+        </Card>
+      ) : isMobile ? (
+        <Stack gap="sm">
+          {items.map((f) => (
+            <Card key={f.fiscalYear} withBorder padding="sm" data-testid="figure-card">
+              <Group justify="space-between" mb="xs">
+                <Text fw={700}>
+                  {t('figures.fiscalYear')} {f.fiscalYear}
+                </Text>
+                {actions(f)}
+              </Group>
+              <SimpleGrid cols={2} spacing="xs">
+                {MONEY.map((k) => (
+                  <Field key={k} label={t(`figures.${k}`)}>
+                    <span className="tabular-nums">{formatRupiah(f[k])}</span>
+                  </Field>
+                ))}
+                <Field label={t('coop.fields.members')}>
+                  {f.membersMale != null || f.membersFemale != null
+                    ? `${t('common.male')} ${formatNumber(f.membersMale)} · ${t('common.female')} ${formatNumber(f.membersFemale)}`
+                    : null}
+                </Field>
+              </SimpleGrid>
+            </Card>
+          ))}
+        </Stack>
+      ) : (
+        <Paper withBorder style={{ overflow: 'hidden' }}>
+          <Table.ScrollContainer minWidth={860}>
+            <Table striped verticalSpacing="sm" className="tabular-nums">
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th>{t('figures.fiscalYear')}</Table.Th>
+                  {MONEY.map((k) => (
+                    <Table.Th key={k} ta="right">
+                      {t(`figures.${k}`)}
+                    </Table.Th>
+                  ))}
+                  <Table.Th ta="right">{t('coop.fields.members')}</Table.Th>
+                  {canEdit && <Table.Th w={90} />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((f) => (
+                  <Table.Tr key={f.fiscalYear}>
+                    <Table.Td fw={700}>{f.fiscalYear}</Table.Td>
+                    {MONEY.map((k) => (
+                      <Table.Td key={k} ta="right" style={{ whiteSpace: 'nowrap' }} c={k === 'shu' && (f.shu ?? 0) < 0 ? 'red.8' : undefined}>
+                        {formatRupiah(f[k])}
+                      </Table.Td>
+                    ))}
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {f.membersMale != null || f.membersFemale != null
+                        ? `${t('common.male')} ${formatNumber(f.membersMale)} · ${t('common.female')} ${formatNumber(f.membersFemale)}`
+                        : '–'}
+                    </Table.Td>
+                    {canEdit && <Table.Td>{actions(f)}</Table.Td>}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {editing && (
+        <FigureModal
+          key={editing === 'new' ? 'new' : editing.fiscalYear}
+          coopId={coopId}
+          figure={editing === 'new' ? null : editing}
+          existingYears={(items ?? []).map((f) => f.fiscalYear)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <ConfirmModal
+        opened={!!deleting}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => deleting && remove.mutate(deleting)}
+        loading={remove.isPending}
+        title={t('figures.deleteTitle', { year: deleting?.fiscalYear ?? '' })}
+      >
+        {t('common.confirmDeleteText')}
+      </ConfirmModal>
+    </Stack>
+  );
+}
