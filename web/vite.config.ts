@@ -1,14 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
   css: {
     postcss: webRoot,
   },
@@ -17,15 +22,6 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 700,
-    rolldownOptions: {
-      output: {
-        manualChunks(id: string) {
-          if (id.includes('node_modules/@tabler/icons-react')) return 'icons';
-          if (id.includes('node_modules/@mantine/dates') || id.includes('node_modules/dayjs')) return 'dates';
-          return undefined;
-        },
-      },
-    },
   },
   server: {
     host: '127.0.0.1',

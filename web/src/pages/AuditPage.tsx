@@ -1,0 +1,214 @@
+import '../lib/dates';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Collapse, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconChevronDown, IconChevronUp, IconX } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { buildQuery, get } from '../lib/api';
+import { formatCount, formatDateTime } from '../lib/format';
+import { useMeta } from '../lib/meta';
+import type { AuditEvent, Page } from '../lib/types';
+import { useUrlParams } from '../lib/useUrlParams';
+import { ChangeList, useActionLabel, useEntityLabel } from '../components/ChangeList';
+import { EmptyText, ErrorState, ListPagination, PageHeader } from '../components/common';
+
+const PAGE_SIZE = 25;
+const KEYS = ['action', 'entityType', 'from', 'to'] as const;
+
+const KNOWN_ACTIONS = [
+  'cooperative.create',
+  'cooperative.update',
+  'cooperative.dissolve',
+  'business_unit.create',
+  'business_unit.update',
+  'business_unit.delete',
+  'figures.create',
+  'figures.update',
+  'figures.delete',
+  'user.create',
+  'user.update',
+  'user.reset_password',
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.change_password',
+];
+const KNOWN_ENTITIES = ['cooperative', 'business_unit', 'yearly_figures', 'user'];
+
+function Changes({ e }: { e: AuditEvent }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const n = Object.keys(e.changes ?? {}).length;
+  if (n === 0)
+    return (
+      <Text size="xs" c="dimmed">
+        {t('audit.noChanges')}
+      </Text>
+    );
+  if (n <= 2) return <ChangeList changes={e.changes} entityType={e.entityType} />;
+  return (
+    <Stack gap={4} align="flex-start">
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        onClick={() => setOpen((o) => !o)}
+        rightSection={open ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
+        aria-expanded={open}
+      >
+        {open ? t('audit.hideChanges') : t('audit.showChanges', { count: n })}
+      </Button>
+      <Collapse expanded={open}>
+        <ChangeList changes={e.changes} entityType={e.entityType} />
+      </Collapse>
+    </Stack>
+  );
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const { values, page, set, clear, activeCount } = useUrlParams(KEYS);
+  const meta = useMeta();
+  const actionLabel = useActionLabel();
+  const entityLabel = useEntityLabel();
+
+  const actionOptions = (meta.data?.actions?.map((a) => a.code) ?? KNOWN_ACTIONS).map((a) => ({ value: a, label: actionLabel(a) }));
+  const entityOptions = (meta.data?.entityTypes?.map((a) => a.code) ?? KNOWN_ENTITIES).map((e) => ({ value: e, label: entityLabel(e) }));
+
+  const query = useQuery({
+    queryKey: ['audit', values, page],
+    queryFn: ({ signal }) =>
+      get<Page<AuditEvent>>(
+        `/audit${buildQuery({ action: values.action, entityType: values.entityType, from: values.from, to: values.to, page, pageSize: PAGE_SIZE })}`,
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+
+  const actor = (e: AuditEvent) => (e.actor ? e.actor.fullName || e.actor.username : t('timeline.system'));
+  const subject = (e: AuditEvent) => (
+    <>
+      <Badge size="xs" variant="light" color="gray">
+        {entityLabel(e.entityType)}
+      </Badge>
+      {e.cooperativeId && e.cooperativeName && (
+        <Anchor component={Link} to={`/koperasi/${e.cooperativeId}`} size="sm" display="block" className="break-anywhere">
+          {e.cooperativeName}
+        </Anchor>
+      )}
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} subtitle={data ? formatCount(data.total, 'kejadian') : <Skeleton h={16} w={80} />} />
+      <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <Select label={t('audit.action')} placeholder={t('audit.allActions')} data={actionOptions} value={values.action || null} onChange={(v) => set({ action: v })} clearable searchable />
+          <Select label={t('audit.entityType')} placeholder={t('audit.allEntities')} data={entityOptions} value={values.entityType || null} onChange={(v) => set({ entityType: v })} clearable />
+          <DateInput
+            label={t('audit.from')}
+            placeholder={t('coop.form.pickDate')}
+            valueFormat="D MMMM YYYY"
+            locale="id"
+            clearable
+            value={values.from || null}
+            maxDate={values.to || undefined}
+            onChange={(v) => set({ from: v })}
+          />
+          <DateInput
+            label={t('audit.to')}
+            placeholder={t('coop.form.pickDate')}
+            valueFormat="D MMMM YYYY"
+            locale="id"
+            clearable
+            value={values.to || null}
+            minDate={values.from || undefined}
+            onChange={(v) => set({ to: v })}
+          />
+        </SimpleGrid>
+        {activeCount > 0 && (
+          <Group justify="flex-end" mt="xs">
+            <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={clear}>
+              {t('common.resetFilters')}
+            </Button>
+          </Group>
+        )}
+      </Paper>
+
+      {query.isError && !data ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : !data ? (
+        <Skeleton h={300} />
+      ) : data.items.length === 0 ? (
+        <Paper withBorder>
+          <EmptyText>{activeCount ? t('common.noResults') : t('common.empty')}</EmptyText>
+        </Paper>
+      ) : isMobile ? (
+        <Stack gap="xs">
+          {data.items.map((e) => (
+            <Card key={e.id} withBorder padding="sm" data-testid="audit-item">
+              <Text fw={600} size="sm">
+                {actionLabel(e.action)}
+              </Text>
+              <Text size="xs" c="dimmed" mb={4}>
+                {formatDateTime(e.at)} · {actor(e)}
+              </Text>
+              <div>{subject(e)}</div>
+              <Stack mt="xs">
+                <Changes e={e} />
+              </Stack>
+            </Card>
+          ))}
+        </Stack>
+      ) : (
+        <Paper withBorder style={{ overflow: 'hidden', opacity: query.isPlaceholderData ? 0.6 : 1 }}>
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="sm" style={{ verticalAlign: 'top' }}>
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th w={170}>{t('audit.at')}</Table.Th>
+                  <Table.Th w={160}>{t('audit.actor')}</Table.Th>
+                  <Table.Th w={190}>{t('audit.action')}</Table.Th>
+                  <Table.Th w={220}>{t('audit.entity')}</Table.Th>
+                  <Table.Th>{t('audit.changes')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((e) => (
+                  <Table.Tr key={e.id} data-testid="audit-item">
+                    <Table.Td>
+                      <Text size="sm">{formatDateTime(e.at)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{actor(e)}</Text>
+                      {e.actor?.username && e.actor.username !== 'system' && (
+                        <Text size="xs" c="dimmed">
+                          {e.actor.username}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {actionLabel(e.action)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{subject(e)}</Table.Td>
+                    <Table.Td>
+                      <Changes e={e} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {data && <ListPagination page={page} pageSize={data.pageSize || PAGE_SIZE} total={data.total} onChange={(p) => set({ page: p })} />}
+    </>
+  );
+}
