@@ -19,9 +19,15 @@ export const STAFF: readonly Role[] = ['admin', 'pimpinan', 'petugas'];
 export const EVERYONE: readonly Role[] = ['admin', 'pimpinan', 'petugas', 'koperasi'];
 export const WRITERS: readonly Role[] = ['admin', 'petugas'];
 
+export interface RegisteredRoute { method: string; url: string; access: Access }
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its access declaration, for the route × role test and the docs. */
+    apiRoutes: RegisteredRoute[];
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -42,9 +48,13 @@ export function installAccess(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('me', null);
   app.decorateRequest('sessionToken', null);
 
+  const routes: RegisteredRoute[] = [];
+  app.decorate('apiRoutes', routes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1') && route.url !== '/healthz') return;
-    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} has no access declaration`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request, reply) => {
