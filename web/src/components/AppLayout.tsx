@@ -77,7 +77,7 @@ export default function AppLayout() {
                   <Avatar color="sambang" radius="xl" size={34}>
                     {initials(me.fullName || me.username)}
                   </Avatar>
-                  <Stack gap={0} visibleFrom="md" style={{ maxWidth: 180 }}>
+                  <Stack gap={0} visibleFrom="md" style={{ maxWidth: 220 }}>
                     <Text size="sm" fw={600} truncate="end">
                       {me.fullName}
                     </Text>

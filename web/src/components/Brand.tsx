@@ -28,7 +28,7 @@ export function Brand({ compact = false, to = '/' }: { compact?: boolean; to?: s
           <Text fw={700} size="lg" lh={1.1}>
             {t('app.name')}
           </Text>
-          <Text size="xs" c="dimmed" lh={1.2} truncate="end">
+          <Text size="xs" c="dimmed" lh={1.2} lineClamp={2} className="brand-subtitle">
             {compact ? t('app.shortSubtitle') : t('app.subtitle')}
           </Text>
         </div>

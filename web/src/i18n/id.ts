@@ -96,7 +96,7 @@ const id = {
   coop: {
     listTitle: 'Daftar koperasi',
     count: '{{count}} koperasi',
-    searchPlaceholder: 'Cari nama atau NIK koperasi',
+    searchPlaceholder: 'Cari nama atau NIK',
     add: 'Tambah koperasi',
     district: 'Kecamatan',
     village: 'Desa/Kelurahan',

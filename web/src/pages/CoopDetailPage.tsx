@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { IconBan, IconBuildingStore, IconChartBar, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
+import { IconBan, IconBuildingStore, IconChartBar, IconHistory, IconId, IconMapPin, IconPencil } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
@@ -76,18 +76,20 @@ export default function CoopDetailPage() {
       <PageHeader
         title={<span data-testid="coop-name">{coop.name}</span>}
         subtitle={
-          <Group gap={8} wrap="wrap" mt={4}>
-            <StatusBadge status={coop.status} />
-            <Text size="sm" c="dimmed">
-              {groupLabel(coop.group)}
-            </Text>
-            <Text size="sm" c="dimmed">
-              ·
-            </Text>
-            <Text size="sm" c="dimmed">
-              {t(kel ? 'coop.locationKelurahan' : 'coop.location', { village: coop.village.name, district: coop.district.name })}
-            </Text>
-          </Group>
+          <Stack gap={4} mt={4}>
+            <Group gap={8} wrap="wrap">
+              <StatusBadge status={coop.status} />
+              <Text size="sm" c="dimmed">
+                {groupLabel(coop.group)}
+              </Text>
+            </Group>
+            <Group gap={4} wrap="nowrap">
+              <IconMapPin size={14} color="var(--mantine-color-gray-6)" style={{ flexShrink: 0 }} />
+              <Text size="sm" c="dimmed">
+                {t(kel ? 'coop.locationKelurahan' : 'coop.location', { village: coop.village.name, district: coop.district.name })}
+              </Text>
+            </Group>
+          </Stack>
         }
         actions={
           <>
@@ -125,7 +127,7 @@ export default function CoopDetailPage() {
         }
         keepMounted={false}
       >
-        <Tabs.List mb="md" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+        <Tabs.List mb="md" className="coop-tabs">
           <Tabs.Tab value="profil" leftSection={<IconId size={16} />}>
             {t('coop.tabs.profile')}
           </Tabs.Tab>

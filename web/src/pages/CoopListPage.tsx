@@ -90,7 +90,7 @@ export default function CoopListPage() {
   const filterCount = activeCount - (values.q ? 1 : 0) - (values.sort ? 1 : 0);
 
   const filters = (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm" verticalSpacing="xs">
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
       <Select
         label={t('coop.district')}
         placeholder={t('coop.allDistricts')}

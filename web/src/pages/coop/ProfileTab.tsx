@@ -101,7 +101,9 @@ export function ProfileTab({ coop }: { coop: Coop }) {
             <Field label={t('coop.fields.type')}>{typeLabel(coop.type)}</Field>
             <Field label={t('coop.fields.group')}>{groupLabel(coop.group)}</Field>
             <Field label={t('coop.fields.scheme')}>{coop.scheme ? schemeLabel(coop.scheme) : null}</Field>
-            <Field label={t('coop.fields.legalEntityNumber')}>{coop.legalEntityNumber}</Field>
+            <div style={{ gridColumn: '1 / -1' }}>
+              <Field label={t('coop.fields.legalEntityNumber')}>{coop.legalEntityNumber}</Field>
+            </div>
             <Field label={t('coop.fields.legalEntityDate')}>{coop.legalEntityDate ? formatDate(coop.legalEntityDate) : null}</Field>
             <Field label={t('coop.fields.legalEntityAmendmentDate')}>
               {coop.legalEntityAmendmentDate ? formatDate(coop.legalEntityAmendmentDate) : null}
