@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Access } from '../../src/http/access.js';
+import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harness.js';
+
+/**
+ * Every route the server registers, called by every role. A route added without an access
+ * declaration cannot even be registered; a route added without a sample here fails this test,
+ * so whoever adds one must say who may call it and show it holds.
+ */
+const ROLES = ['anonymous', 'admin', 'pimpinan', 'petugas', 'koperasi'] as const;
+type Caller = (typeof ROLES)[number];
+
+const SAMPLES: Record<string, { body?: unknown; query?: string }> = {
+  'GET /healthz': {},
+  'GET /api/v1/meta': {},
+  'POST /api/v1/auth/login': { body: { username: 'nobody', password: 'nothing-here' } },
+  'POST /api/v1/auth/logout': {},
+  'GET /api/v1/auth/me': {},
+  'POST /api/v1/auth/change-password': { body: { currentPassword: 'wrong-password', newPassword: 'whatever-123' } },
+  'GET /api/v1/regions/districts': {},
+  'GET /api/v1/regions/districts/:code/villages': {},
+  'GET /api/v1/cooperatives': { query: 'search=a' },
+  'POST /api/v1/cooperatives': { body: { name: 'Koperasi Uji Peran', type: 'JASA', group: 'LAINNYA', districtCode: TIRIS, villageCode: RANUAGUNG } },
+  'GET /api/v1/cooperatives/:id': {},
+  'PATCH /api/v1/cooperatives/:id': { body: { phone: '0811000000' } },
+  'POST /api/v1/cooperatives/:id/dissolve': { body: { reason: 'uji peran saja' } },
+  'GET /api/v1/cooperatives/:id/timeline': {},
+  'GET /api/v1/cooperatives/:id/figures': {},
+  'PUT /api/v1/cooperatives/:id/figures/:fiscalYear': { body: { assets: 1000 } },
+  'DELETE /api/v1/cooperatives/:id/figures/:fiscalYear': {},
+  'GET /api/v1/cooperatives/:id/business-units': {},
+  'POST /api/v1/cooperatives/:id/business-units': { body: { name: 'Unit uji', sector: 'TOKO' } },
+  'PATCH /api/v1/cooperatives/:id/business-units/:unitId': { body: { needs: 'uji' } },
+  'DELETE /api/v1/cooperatives/:id/business-units/:unitId': {},
+  'GET /api/v1/users': {},
+  'POST /api/v1/users': { body: { username: 'uji.peran', fullName: 'Uji Peran', role: 'pimpinan' } },
+  'PATCH /api/v1/users/:id': { body: { fullName: 'Nama Baru' } },
+  'POST /api/v1/users/:id/reset-password': {},
+  'GET /api/v1/audit': {},
+};
+
+function allowed(access: Access, caller: Caller): 'public' | 'yes' | 'no' | 'login' {
+  if (access === 'public') return 'public';
+  if (caller === 'anonymous') return 'login';
+  if (access === 'session') return 'yes';
+  return access.includes(caller) ? 'yes' : 'no';
+}
+
+describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
+  let api: Api;
+  const cookies: Partial<Record<Caller, string>> = {};
+  let otherCoop: string;
+  let someUser: string;
+
+  beforeAll(async () => {
+    api = await startApi(kind);
+    cookies.admin = await api.login('admin');
+    cookies.pimpinan = await api.login('pimpinan');
+    cookies.petugas = await api.login('petugas.koperasi');
+    cookies.koperasi = await api.login('dewirengganis');
+    otherCoop = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: cookies.admin })).json().items[0].id;
+    // A bystander account for the /users/:id routes (resetting a caller's password would log it out).
+    someUser = (
+      await api.req({ method: 'POST', url: '/api/v1/users', cookie: cookies.admin, body: { username: 'bystander', fullName: 'Akun Penonton', role: 'pimpinan' } })
+    ).json().user.id;
+  });
+  afterAll(() => api?.close());
+
+  /** A fresh unit and figure year on a cooperative, so deletes always have a target. */
+  async function fixtures(coopId: string) {
+    const unit = await api.req({ method: 'POST', url: `/api/v1/cooperatives/${coopId}/business-units`, cookie: cookies.admin, body: { name: 'Unit fixture', sector: 'JASA' } });
+    await api.req({ method: 'PUT', url: `/api/v1/cooperatives/${coopId}/figures/2021`, cookie: cookies.admin, body: { assets: 5 } });
+    return unit.json().id as string;
+  }
+
+  function url(path: string, coopId: string, unitId: string, query?: string) {
+    const u = path
+      .replace(':id/business-units/:unitId', `${coopId}/business-units/${unitId}`)
+      .replace(':fiscalYear', '2021')
+      .replace(':code', TIRIS)
+      .replace('/users/:id', `/users/${someUser}`)
+      .replace(':id', coopId);
+    return query ? `${u}?${query}` : u;
+  }
+
+  it('has a sample for every registered route and no sample for a route that is gone', () => {
+    const keys = api.app.apiRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(keys.filter((k) => !(k in SAMPLES)), 'routes without a sample').toEqual([]);
+    expect(Object.keys(SAMPLES).filter((k) => !keys.includes(k)), 'samples without a route').toEqual([]);
+  });
+
+  it('lets each role through exactly where its access says, and never answers 500', async () => {
+    const report: string[] = [];
+    for (const route of api.app.apiRoutes) {
+      const sample = SAMPLES[`${route.method} ${route.url}`] ?? {};
+      for (const caller of ROLES) {
+        // Record-level rules are exercised on the caller's own cooperative here, on others below.
+        const unitId = await fixtures(DEWI_ID);
+        const res = await api.req({
+          method: route.method,
+          url: url(route.url, DEWI_ID, unitId, sample.query),
+          ...(cookies[caller as Exclude<Caller, 'anonymous'>] ? { cookie: cookies[caller as Exclude<Caller, 'anonymous'>] } : {}),
+          ...(sample.body !== undefined ? { body: sample.body } : {}),
+        });
+        const verdict = allowed(route.access, caller);
+        const expected = {
+          public: true, // anyone may call it; the answer depends on the input (a wrong login is 401)
+          login: res.statusCode === 401,
+          no: res.statusCode === 403,
+          yes: res.statusCode !== 401 && res.statusCode !== 403,
+        }[verdict];
+        const ok = res.statusCode < 500 && expected;
+        if (!ok) report.push(`${route.method} ${route.url} as ${caller}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+        // Keep the fixture cooperative alive for the next calls.
+        if (route.url.endsWith('/dissolve') && res.statusCode === 200) {
+          await api.deps.db.kysely.updateTable('cooperatives').set({ status: 'AKTIF', dissolved_reason: null, dissolved_at: null }).where('id', '=', DEWI_ID).execute();
+        }
+        if (route.url.endsWith('/logout') && res.statusCode === 200 && caller !== 'anonymous') {
+          cookies[caller] = await api.login(caller === 'koperasi' ? 'dewirengganis' : caller === 'petugas' ? 'petugas.koperasi' : caller);
+        }
+      }
+    }
+    expect(report).toEqual([]);
+  });
+
+  it('refuses a koperasi user every route about another cooperative, and changes nothing there', async () => {
+    const before = await api.req({ method: 'GET', url: `/api/v1/cooperatives/${otherCoop}`, cookie: cookies.admin });
+    const auditBefore = (await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })).json().total;
+    const report: string[] = [];
+    const unitId = await fixtures(otherCoop);
+    const afterFixtures = (await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })).json().total;
+    for (const route of api.app.apiRoutes.filter((r) => r.url.startsWith('/api/v1/cooperatives/:id'))) {
+      const sample = SAMPLES[`${route.method} ${route.url}`] ?? {};
+      const res = await api.req({
+        method: route.method,
+        url: url(route.url, otherCoop, unitId, sample.query),
+        cookie: cookies.koperasi,
+        ...(sample.body !== undefined ? { body: sample.body } : {}),
+      });
+      if (res.statusCode !== 403) report.push(`${route.method} ${route.url}: ${res.statusCode}`);
+    }
+    expect(report).toEqual([]);
+    const after = await api.req({ method: 'GET', url: `/api/v1/cooperatives/${otherCoop}`, cookie: cookies.admin });
+    expect(after.json().version).toBe(before.json().version);
+    expect(auditBefore).toBeLessThan(afterFixtures);
+    expect((await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })).json().total).toBe(afterFixtures);
+  });
+});
