@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite. Unit + API tests (vitest, on SQLite and PostgreSQL), then the browser
+// journeys (Playwright in Debian's Chromium) against a freshly built web app. Ends with one line
+// "N passed, N failed". Under CI=true nothing may be skipped: no PostgreSQL or no Chromium fails the run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import pg from 'pg';
+
+const CI = Boolean(process.env.CI);
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const CHROMIUM = '/usr/bin/chromium';
+const bin = (name) => `node_modules/.bin/${name}`;
+const problems = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+mkdirSync('test-results', { recursive: true });
+
+async function postgresReachable() {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function run(cmd, args, env = {}) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+}
+
+// 1. Unit and API tests.
+if (!(await postgresReachable())) {
+  const msg = `PostgreSQL is not reachable at ${PG_URL}: the PostgreSQL API suites cannot run.`;
+  if (CI) {
+    console.error(`\nFAIL: ${msg}`);
+    problems.push('postgres');
+    failed += 1;
+  } else {
+    console.warn(`\n!!! ${msg} They are SKIPPED locally; CI would fail.\n`);
+  }
+}
+if (!problems.includes('postgres')) {
+  const out = 'test-results/vitest.json';
+  rmSync(out, { force: true });
+  const code = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    // A suite that failed to load has no failed test but is a failure.
+    if (code !== 0 && r.numFailedTests === 0) failed += Math.max(1, r.numFailedTestSuites);
+  } else {
+    failed += 1;
+  }
+}
+
+// 2. Browser journeys.
+if (!existsSync(CHROMIUM)) {
+  const msg = `${CHROMIUM} is missing (apt-get install chromium): the browser tests cannot run.`;
+  if (CI) {
+    console.error(`\nFAIL: ${msg}`);
+    failed += 1;
+  } else {
+    console.warn(`\n!!! ${msg} They are SKIPPED locally; CI would fail.\n`);
+  }
+} else if (run('npm', ['run', '--silent', 'build']) !== 0) {
+  console.error('\nFAIL: the web app does not build.');
+  failed += 1;
+} else {
+  const out = 'test-results/e2e.json';
+  rmSync(out, { force: true });
+  const code = run(bin('playwright'), ['test']);
+  if (existsSync(out)) {
+    const s = JSON.parse(readFileSync(out, 'utf8')).stats;
+    passed += s.expected + (s.flaky ?? 0);
+    failed += s.unexpected;
+    skipped += s.skipped;
+    if (code !== 0 && s.unexpected === 0) failed += 1;
+  } else {
+    failed += 1;
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('configuration', () => {
+  it('has defaults that make `npm start` work on an empty machine', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: 'sqlite:./data/sambang.db', demo: false, region: '35.13', adminPassword: undefined });
+    expect(c.bbox).toEqual({ minLat: -8.2, maxLat: -7.6, minLng: 112.8, maxLng: 113.65 });
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      PORT: '8080', HOST: '127.0.0.1', DATABASE_URL: 'postgres://u@db/sambang', SAMBANG_ADMIN_PASSWORD: 'rahasia-sekali',
+      SAMBANG_DEMO: '1', SAMBANG_REGION: '35.74', SAMBANG_REGION_BBOX: '-7.8,113.1,-7.7,113.3',
+    });
+    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u@db/sambang', adminPassword: 'rahasia-sekali', demo: true, region: '35.74' });
+    expect(c.bbox).toEqual({ minLat: -7.8, minLng: 113.1, maxLat: -7.7, maxLng: 113.3 });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT harus berupa angka \/ PORT must be a number/],
+    [{ PORT: '70000' }, /PORT harus 0–65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL harus "sqlite:PATH" atau "postgres:\/\/…"/],
+    [{ SAMBANG_ADMIN_PASSWORD: 'short' }, /minimal 8 karakter/],
+    [{ SAMBANG_DEMO: 'yes' }, /SAMBANG_DEMO harus 1 atau 0/],
+    [{ SAMBANG_REGION: 'Probolinggo' }, /kode kabupaten\/kota Kemendagri/],
+  ])('rejects %o with a bilingual message', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', DATABASE_URL: 'ftp://y' });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).problems).toHaveLength(2);
+    }
+  });
+});
