@@ -56,7 +56,7 @@ describe('the sambang command', () => {
 
   it('prints a generated admin password once on a first start without SAMBANG_ADMIN_PASSWORD', async () => {
     const fresh = join(dir, 'fresh.db');
-    const env = { ...process.env, DATABASE_URL: `sqlite:${fresh}`, PORT: '0', HOST: '127.0.0.1', SAMBANG_LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:${fresh}`, PORT: '0', HOST: '127.0.0.1', SAMBANG_LOG_LEVEL: 'silent' };
     delete env.SAMBANG_ADMIN_PASSWORD;
     const output = async () => {
       const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], { env });
