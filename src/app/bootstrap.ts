@@ -14,7 +14,7 @@ export async function openApp(config: Config, opts: ConnectOptions & { now?: () 
   const db = connect(config.databaseUrl, opts);
   const deps: AppDeps = { db, config, now: opts.now ?? (() => new Date()) };
   try {
-    await migrateToLatest(db.kysely as never, db.dialect);
+    await migrateToLatest(db.kysely as never, db.dialect, db.schema);
     await loadRegions(deps);
     const generatedAdminPassword = await ensureAdmin(deps);
     let demoLoaded = false;

@@ -10,6 +10,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL schema the tables live in (default public). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -46,5 +48,5 @@ export function connect(databaseUrl: string, opts: ConnectOptions = {}): Db {
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', schema: opts.schema ?? 'public', close: () => kysely.destroy() };
 }
