@@ -1,5 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Dialect } from './connect.js';
+import { assessmentsMigration } from './migrations/0002_assessments.js';
+import { annualMeetingsMigration } from './migrations/0003_annual_meetings.js';
 
 /**
  * Migrations live in code (no files to find at run time) and use only portable DDL, so SQLite and
@@ -161,6 +163,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_assessments': assessmentsMigration(dialect),
+    '0003_annual_meetings': annualMeetingsMigration(dialect),
   };
 }
 

@@ -18,6 +18,10 @@ export interface Database {
   business_units: BusinessUnitTable;
   audit_events: AuditEventTable;
   settings: SettingTable;
+  rubric_versions: RubricVersionTable;
+  financial_statements: FinancialStatementTable;
+  assessments: AssessmentTable;
+  annual_meetings: AnnualMeetingTable;
 }
 
 export interface DistrictTable { code: string; regency_code: string; name: string }
@@ -134,3 +138,64 @@ export interface AuditEventTable {
 }
 
 export interface SettingTable { key: string; value: string }
+
+export interface RubricVersionTable {
+  id: string;
+  rubric: string;
+  version: number;
+  definition: string; // JSON rubric definition
+  note: string | null;
+  published_at: string;
+  published_by: string | null;
+}
+
+export interface FinancialStatementTable {
+  id: string;
+  cooperative_id: string;
+  fiscal_year: number;
+  lines: string; // JSON {inputLine: rupiah}
+  source: string; // FORM | XLSX
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface AssessmentTable {
+  id: string;
+  cooperative_id: string;
+  fiscal_year: number;
+  rubric: string;
+  rubric_version: number;
+  statement_id: string | null;
+  inputs: string; // JSON snapshot of everything scored
+  result: string | null; // JSON score result
+  total: number | null;
+  category: string | null;
+  status: string; // DRAFT | FINAL
+  assessor_id: string | null;
+  assessor_name: string | null;
+  assessed_on: string | null;
+  finalized_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnnualMeetingTable {
+  id: string;
+  cooperative_id: string;
+  fiscal_year: number;
+  held_on: string;
+  place: string | null;
+  members_present: number;
+  members_total: number;
+  quorum_required: number | null;
+  agenda: string; // JSON {item: boolean}
+  documents: string | null; // JSON list
+  reported_to_ods_on: string | null;
+  notes: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
