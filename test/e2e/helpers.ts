@@ -27,6 +27,10 @@ export function idNumber(n: number): string {
 /** Waits for network and fonts to settle, then takes a full-page screenshot. */
 export async function snap(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // notifications are transient; keep them out of the layout screenshots
+  await page.evaluate(() => {
+    document.querySelectorAll<HTMLButtonElement>('.mantine-Notification-root .mantine-CloseButton-root').forEach((b) => b.click());
+  });
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(250);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: opts.fullPage ?? true, animations: 'disabled' });

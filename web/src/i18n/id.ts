@@ -102,7 +102,7 @@ const id = {
     village: 'Desa/Kelurahan',
     allDistricts: 'Semua kecamatan',
     allVillages: 'Semua desa',
-    chooseDistrictFirst: 'Pilih kecamatan dulu',
+    chooseDistrictFirst: 'Pilih kecamatan',
     type: 'Jenis',
     group: 'Kelompok',
     scheme: 'Pola pengelolaan',

@@ -49,11 +49,6 @@ export default function AboutPage() {
             <Text size="sm" data-testid="region-source">
               {source || t('about.regionCredit')}
             </Text>
-            {source && (
-              <Text size="xs" c="dimmed">
-                {t('about.regionCredit')}
-              </Text>
-            )}
             {meta.data?.regency && (
               <Text size="sm" c="dimmed">
                 {t('about.regency', { name: meta.data.regency.name, code: meta.data.regency.code })}

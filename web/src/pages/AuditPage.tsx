@@ -8,7 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { buildQuery, get } from '../lib/api';
-import { formatCount, formatDateTime } from '../lib/format';
+import { formatCount, formatDate, formatDateTime } from '../lib/format';
 import { useMeta } from '../lib/meta';
 import type { AuditEvent, Page } from '../lib/types';
 import { useUrlParams } from '../lib/useUrlParams';
@@ -107,7 +107,7 @@ export default function AuditPage() {
     <>
       <PageHeader title={t('audit.title')} subtitle={data ? formatCount(data.total, 'kejadian') : <Skeleton h={16} w={80} />} />
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md">
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           <Select label={t('audit.action')} placeholder={t('audit.allActions')} data={actionOptions} value={values.action || null} onChange={(v) => set({ action: v })} clearable searchable />
           <Select label={t('audit.entityType')} placeholder={t('audit.allEntities')} data={entityOptions} value={values.entityType || null} onChange={(v) => set({ entityType: v })} clearable />
           <DateInput
@@ -182,7 +182,10 @@ export default function AuditPage() {
                 {data.items.map((e) => (
                   <Table.Tr key={e.id} data-testid="audit-item">
                     <Table.Td>
-                      <Text size="sm">{formatDateTime(e.at)}</Text>
+                      <Text size="sm">{formatDate(e.at)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(e.at).split(', ')[1]}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{actor(e)}</Text>

@@ -369,7 +369,7 @@ function CoopForm({ coop, restricted }: { coop: Coop | undefined; restricted: bo
                 <TextInput label={t('coop.fields.name')} required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} style={{ gridColumn: '1 / -1' }} />
                 <TextInput
                   label={t('coop.fields.nik')}
-                  description={t('coop.form.nikHint')}
+                  placeholder={t('coop.form.nikHint')}
                   value={values.nik}
                   onChange={(e) => set('nik', e.currentTarget.value.replace(/[^\d]/g, '').slice(0, 16))}
                   error={errors.nik}
@@ -454,7 +454,6 @@ function CoopForm({ coop, restricted }: { coop: Coop | undefined; restricted: bo
                 <>
                   <TextInput
                     label={t('coop.fields.latitude')}
-                    description={t('coop.form.coordHint')}
                     value={values.latitude}
                     onChange={(e) => set('latitude', e.currentTarget.value)}
                     error={errors.latitude}
@@ -463,13 +462,15 @@ function CoopForm({ coop, restricted }: { coop: Coop | undefined; restricted: bo
                   />
                   <TextInput
                     label={t('coop.fields.longitude')}
-                    description=" "
                     value={values.longitude}
                     onChange={(e) => set('longitude', e.currentTarget.value)}
                     error={errors.longitude}
                     inputMode="decimal"
                     placeholder="113,3961"
                   />
+                  <Text size="xs" c="dimmed" mt={-6} style={{ gridColumn: '1 / -1' }}>
+                    {t('coop.form.coordHint')}
+                  </Text>
                 </>
               )}
             </SimpleGrid>
@@ -483,7 +484,7 @@ function CoopForm({ coop, restricted }: { coop: Coop | undefined; restricted: bo
           </FormSection>
 
           <FormSection title={t('coop.form.people')}>
-            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" style={{ alignItems: 'end' }}>
               <CountInput label={t('coop.fields.membersMale')} name="membersMale" value={values.membersMale} onChange={(v) => set('membersMale', v)} error={errors.membersMale} />
               <CountInput label={t('coop.fields.membersFemale')} name="membersFemale" value={values.membersFemale} onChange={(v) => set('membersFemale', v)} error={errors.membersFemale} />
               <CountInput label={t('coop.fields.employeesMale')} name="employeesMale" value={values.employeesMale} onChange={(v) => set('employeesMale', v)} error={errors.employeesMale} />

@@ -90,10 +90,10 @@ export default function CoopListPage() {
   const filterCount = activeCount - (values.q ? 1 : 0) - (values.sort ? 1 : 0);
 
   const filters = (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
+    <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
       <Select
         label={t('coop.district')}
-        placeholder={t('coop.allDistricts')}
+        placeholder={t('common.all')}
         data={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
         value={values.district || null}
         onChange={(v) => set({ district: v, village: null })}
@@ -104,7 +104,7 @@ export default function CoopListPage() {
       />
       <Select
         label={t('coop.village')}
-        placeholder={values.district ? t('coop.allVillages') : t('coop.chooseDistrictFirst')}
+        placeholder={values.district ? t('common.all') : t('coop.chooseDistrictFirst')}
         data={(villages.data ?? []).map((v) => ({ value: v.code, label: v.name }))}
         value={values.village || null}
         onChange={(v) => set({ village: v })}
@@ -192,6 +192,11 @@ export default function CoopListPage() {
               type="search"
               inputMode="search"
             />
+            {!isMobile && activeCount > 0 && (
+              <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => { setSearch(''); clear(); }}>
+                {t('common.resetFilters')}
+              </Button>
+            )}
             {isMobile && (
               <Indicator label={filterCount} size={16} disabled={filterCount === 0} offset={4}>
                 <Button
@@ -206,7 +211,7 @@ export default function CoopListPage() {
             )}
           </Group>
           {isMobile ? <Collapse expanded={filtersOpen}>{filters}</Collapse> : filters}
-          {activeCount > 0 && (
+          {isMobile && filtersOpen && activeCount > 0 && (
             <Group justify="flex-end">
               <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={() => { setSearch(''); clear(); }}>
                 {t('common.resetFilters')}

@@ -18,13 +18,23 @@ type MoneyKey = (typeof MONEY)[number];
 
 type FigureForm = Record<MoneyKey | 'membersMale' | 'membersFemale', number | string> & { fiscalYear: number | string };
 
+/** The latest fiscal year (not in the future) that has no figures yet. */
+function defaultYear(existing: number[], thisYear: number): number {
+  let y = thisYear - 1;
+  while (existing.includes(y) && y < thisYear) y += 1;
+  if (!existing.includes(y)) return y;
+  y = thisYear - 1;
+  while (existing.includes(y) && y > 1950) y -= 1;
+  return y;
+}
+
 function FigureModal({ coopId, figure, existingYears, onClose }: { coopId: Id; figure: Figure | null; existingYears: number[]; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const isMobile = useMediaQuery('(max-width: 48em)');
   const thisYear = Number(todayJakarta().slice(0, 4));
   const [form, setForm] = useState<FigureForm>(() => ({
-    fiscalYear: figure?.fiscalYear ?? thisYear - 1,
+    fiscalYear: figure?.fiscalYear ?? defaultYear(existingYears, thisYear),
     assets: numOrEmpty(figure?.assets),
     ownCapital: numOrEmpty(figure?.ownCapital),
     externalCapital: numOrEmpty(figure?.externalCapital),

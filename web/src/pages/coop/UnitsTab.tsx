@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Group,
+  Input,
   Modal,
   SegmentedControl,
   Select,
@@ -110,17 +111,14 @@ function UnitModal({ coopId, unit, opened, onClose }: { coopId: Id; unit: Unit |
           <TextInput label={t('units.name')} required value={form.name} onChange={(e) => setField('name', e.currentTarget.value)} error={errors.name} data-autofocus />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <Select label={t('units.sector')} required data={toOptions(sectors)} value={form.sector} onChange={(v) => setField('sector', v)} error={errors.sector} />
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('units.status')}
-              </Text>
+            <Input.Wrapper label={t('units.status')}>
               <SegmentedControl
                 fullWidth
                 data={toOptions(unitStatuses)}
                 value={form.status}
                 onChange={(v) => setField('status', v as UnitForm['status'])}
               />
-            </Stack>
+            </Input.Wrapper>
             <RupiahInput label={t('units.turnover')} value={form.turnover} onChange={(v) => setField('turnover', v)} error={errors.turnover} />
             <CountInput label={t('units.employees')} value={form.employees} onChange={(v) => setField('employees', v)} error={errors.employees} />
           </SimpleGrid>
