@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppDeps } from '../app/context.js';
 import { installAccess } from './access.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { authRoutes } from './routes/auth.js';
 import { cooperativeRoutes } from './routes/cooperatives.js';
 import { metaRoutes } from './routes/meta.js';
@@ -57,6 +58,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(authRoutes(deps));
   await app.register(cooperativeRoutes(deps));
   await app.register(userRoutes(deps));
+  await app.register(annualMeetingRoutes(deps));
 
   const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   if (serveWeb) {

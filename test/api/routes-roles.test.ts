@@ -37,6 +37,10 @@ const SAMPLES: Record<string, { body?: unknown; query?: string }> = {
   'PATCH /api/v1/users/:id': { body: { fullName: 'Nama Baru' } },
   'POST /api/v1/users/:id/reset-password': {},
   'GET /api/v1/audit': {},
+  'GET /api/v1/cooperatives/:id/annual-meetings': {},
+  'POST /api/v1/cooperatives/:id/annual-meetings': { body: { fiscalYear: 2015, heldOn: '2016-03-01', membersPresent: 5, membersTotal: 10 } },
+  'PATCH /api/v1/cooperatives/:id/annual-meetings/:meetingId': { body: { notes: 'uji peran' } },
+  'GET /api/v1/cooperatives/:id/rat-compliance': { query: 'asOf=2025-07-01' },
 };
 
 function allowed(access: Access, caller: Caller): 'public' | 'yes' | 'no' | 'login' {
@@ -76,6 +80,7 @@ describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
   function url(path: string, coopId: string, unitId: string, query?: string) {
     const u = path
       .replace(':id/business-units/:unitId', `${coopId}/business-units/${unitId}`)
+      .replace(':id/annual-meetings/:meetingId', `${coopId}/annual-meetings/${unitId}`)
       .replace(':fiscalYear', '2021')
       .replace(':code', TIRIS)
       .replace('/users/:id', `/users/${someUser}`)

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { AnnualMeetingTable } from '../../db/schema.js';
+import { diff } from '../../domain/cooperative.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
+import { DEFAULT_GRACE_MONTHS, fiscalYearEnd, type RatCompliance, ratCompliance } from '../../domain/rat/compliance.js';
+import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
+import { getCooperative, guardOwnCooperative } from '../cooperatives/get-cooperative.js';
+import { loadCooperative } from '../cooperatives/view.js';
+import { authorize, cooperativePolicy } from '../policy.js';
+
+export const AGENDA_ITEMS = ['accountabilityReport', 'financialStatementsApproved', 'supervisorsReport', 'shuDistribution', 'workPlanBudget', 'elections'] as const;
+export type AgendaItem = (typeof AGENDA_ITEMS)[number];
+export const AGENDA_LABELS: Record<AgendaItem, string> = {
+  accountabilityReport: 'Laporan pertanggungjawaban pengurus',
+  financialStatementsApproved: 'Pengesahan laporan keuangan',
+  supervisorsReport: 'Laporan pengawas',
+  shuDistribution: 'Pembagian SHU',
+  workPlanBudget: 'Rencana kerja dan anggaran (RK/RAPB)',
+  elections: 'Pemilihan pengurus/pengawas',
+};
+
+export interface AnnualMeetingFields {
+  fiscalYear: number;
+  heldOn: string;
+  place: string | null;
+  membersPresent: number;
+  membersTotal: number;
+  quorumRequired: number | null;
+  agenda: Record<AgendaItem, boolean>;
+  reportedToOdsOn: string | null;
+  notes: string | null;
+}
+export interface AnnualMeeting extends AnnualMeetingFields {
+  id: string;
+  cooperativeId: string;
+  /** Attendance reached the quorum of the articles, when one is recorded. */
+  quorumMet: boolean | null;
+  version: number;
+}
+
+function view(r: Selectable<AnnualMeetingTable>): AnnualMeeting {
+  const agenda = JSON.parse(r.agenda) as Partial<Record<AgendaItem, boolean>>;
+  return {
+    id: r.id,
+    cooperativeId: r.cooperative_id,
+    fiscalYear: r.fiscal_year,
+    heldOn: r.held_on,
+    place: r.place,
+    membersPresent: r.members_present,
+    membersTotal: r.members_total,
+    quorumRequired: r.quorum_required,
+    quorumMet: r.quorum_required === null ? null : r.members_present >= r.quorum_required,
+    agenda: Object.fromEntries(AGENDA_ITEMS.map((k) => [k, agenda[k] === true])) as Record<AgendaItem, boolean>,
+    reportedToOdsOn: r.reported_to_ods_on,
+    notes: r.notes,
+    version: r.version,
+  };
+}
+
+/** Rules of a RAT record that need no database: dates in order, attendance possible. */
+function check(f: AnnualMeetingFields, today: string): void {
+  const fields: Record<string, string> = {};
+  if (f.heldOn <= fiscalYearEnd(f.fiscalYear)) fields.heldOn = `RAT tahun buku ${f.fiscalYear} baru dapat diadakan setelah tahun buku berakhir (${f.fiscalYear}-12-31).`;
+  if (f.heldOn > today) fields.heldOn = 'Tanggal RAT tidak boleh di masa depan.';
+  if (f.membersPresent > f.membersTotal) fields.membersPresent = 'Anggota yang hadir tidak boleh melebihi jumlah anggota.';
+  if (f.quorumRequired !== null && f.quorumRequired > f.membersTotal) fields.quorumRequired = 'Kuorum tidak boleh melebihi jumlah anggota.';
+  if (f.reportedToOdsOn && f.reportedToOdsOn < f.heldOn) fields.reportedToOdsOn = 'Tanggal lapor ODS tidak boleh sebelum tanggal RAT.';
+  if (f.reportedToOdsOn && f.reportedToOdsOn > today) fields.reportedToOdsOn = 'Tanggal lapor ODS tidak boleh di masa depan.';
+  if (Object.keys(fields).length) throw invalid(fields);
+}
+
+async function writable(deps: AppDeps, actor: Actor, trx: Tx, cooperativeId: string) {
+  const coop = await loadCooperative(trx, cooperativeId);
+  authorize(cooperativePolicy.editDetails, actor, coop);
+  if (coop.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; datanya tidak dapat diubah lagi.');
+  return coop;
+}
+
+export async function listAnnualMeetings(deps: AppDeps, actor: Actor, cooperativeId: string): Promise<AnnualMeeting[]> {
+  await getCooperative(deps, actor, cooperativeId);
+  const rows = await deps.db.kysely.selectFrom('annual_meetings').selectAll().where('cooperative_id', '=', cooperativeId).orderBy('fiscal_year', 'desc').execute();
+  return rows.map(view);
+}
+
+export async function recordAnnualMeeting(deps: AppDeps, actor: Actor, cooperativeId: string, input: AnnualMeetingFields): Promise<AnnualMeeting> {
+  guardOwnCooperative(actor, cooperativeId);
+  check(input, deps.now().toISOString().slice(0, 10));
+  return mutate(deps, actor, async (trx, audit) => {
+    const coop = await writable(deps, actor, trx, cooperativeId);
+    const founded = coop.legalEntityDate ?? coop.createdAt.slice(0, 10);
+    if (input.fiscalYear < Number(founded.slice(0, 4))) {
+      throw invalid({ fiscalYear: `Koperasi ini berbadan hukum sejak ${founded}; tahun buku ${input.fiscalYear} belum ada.` });
+    }
+    const taken = await trx.selectFrom('annual_meetings').select('id').where('cooperative_id', '=', cooperativeId).where('fiscal_year', '=', input.fiscalYear).executeTakeFirst();
+    if (taken) throw new AppError('CONFLICT', `RAT tahun buku ${input.fiscalYear} sudah tercatat; ubah catatan yang ada.`, { fiscalYear: 'Sudah tercatat.' });
+    const id = randomUUID();
+    const at = deps.now().toISOString();
+    await trx
+      .insertInto('annual_meetings')
+      .values({
+        id, cooperative_id: cooperativeId, fiscal_year: input.fiscalYear, held_on: input.heldOn, place: input.place,
+        members_present: input.membersPresent, members_total: input.membersTotal, quorum_required: input.quorumRequired,
+        agenda: JSON.stringify(input.agenda), documents: null, reported_to_ods_on: input.reportedToOdsOn, notes: input.notes,
+        version: 1, created_at: at, updated_at: at,
+      })
+      .execute();
+    await audit({ action: 'annual_meeting.create', entityType: 'annual_meeting', entityId: id, cooperativeId, changes: diff(null, { ...input }) });
+    return view(await trx.selectFrom('annual_meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  });
+}
+
+export async function updateAnnualMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  cooperativeId: string,
+  meetingId: string,
+  patch: Partial<Omit<AnnualMeetingFields, 'fiscalYear'>>,
+): Promise<AnnualMeeting> {
+  guardOwnCooperative(actor, cooperativeId);
+  return mutate(deps, actor, async (trx, audit) => {
+    await writable(deps, actor, trx, cooperativeId);
+    const row = await trx.selectFrom('annual_meetings').selectAll().where('id', '=', meetingId).where('cooperative_id', '=', cooperativeId).executeTakeFirst();
+    if (!row) throw notFound('Catatan RAT');
+    const current = view(row);
+    const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<AnnualMeetingFields>;
+    const next: AnnualMeetingFields = { ...current, ...clean, agenda: { ...current.agenda, ...clean.agenda } };
+    check(next, deps.now().toISOString().slice(0, 10));
+    const changes = diff(current as unknown as Record<string, unknown>, { ...clean, ...(clean.agenda ? { agenda: next.agenda } : {}) });
+    if (Object.keys(changes).length === 0) return current;
+    await trx
+      .updateTable('annual_meetings')
+      .set({
+        held_on: next.heldOn, place: next.place, members_present: next.membersPresent, members_total: next.membersTotal,
+        quorum_required: next.quorumRequired, agenda: JSON.stringify(next.agenda), reported_to_ods_on: next.reportedToOdsOn,
+        notes: next.notes, version: current.version + 1, updated_at: deps.now().toISOString(),
+      })
+      .where('id', '=', meetingId)
+      .execute();
+    await audit({ action: 'annual_meeting.update', entityType: 'annual_meeting', entityId: meetingId, cooperativeId, changes: { fiscalYear: { before: current.fiscalYear, after: current.fiscalYear }, ...changes } });
+    return view(await trx.selectFrom('annual_meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow());
+  });
+}
+
+export async function graceMonths(deps: AppDeps): Promise<number> {
+  const row = await deps.db.kysely.selectFrom('settings').select('value').where('key', '=', 'rat.graceMonths').executeTakeFirst();
+  return row ? Number(row.value) : DEFAULT_GRACE_MONTHS;
+}
+
+export async function cooperativeRatCompliance(deps: AppDeps, actor: Actor, cooperativeId: string, asOf?: string): Promise<RatCompliance & { asOf: string }> {
+  const coop = await getCooperative(deps, actor, cooperativeId);
+  const date = asOf ?? deps.now().toISOString().slice(0, 10);
+  const meetings = await deps.db.kysely
+    .selectFrom('annual_meetings')
+    .select(['fiscal_year', 'held_on', 'reported_to_ods_on'])
+    .where('cooperative_id', '=', cooperativeId)
+    .execute();
+  const founded = coop.legalEntityDate ?? coop.createdAt.slice(0, 10);
+  const result = ratCompliance(
+    meetings.map((m) => ({ fiscalYear: m.fiscal_year, heldOn: m.held_on, reportedOn: m.reported_to_ods_on })),
+    founded,
+    date,
+    await graceMonths(deps),
+  );
+  return { asOf: date, ...result };
+}
