@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { BusinessUnitTable, CooperativeTable, Database, OfficerTable, YearlyFigureTable } from '../../db/schema.js';
+import type { AnnualMeetingTable, BusinessUnitTable, CooperativeTable, Database, OfficerTable, YearlyFigureTable } from '../../db/schema.js';
 import type { CoopGroup, CoopType, UnitSector } from '../../domain/codes.js';
 import { searchText } from '../../domain/cooperative.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -90,6 +90,23 @@ interface Batch {
   officers: Insertable<OfficerTable>[];
   figures: Insertable<YearlyFigureTable>[];
   units: Insertable<BusinessUnitTable>[];
+  meetings: Insertable<AnnualMeetingTable>[];
+}
+
+const FULL_AGENDA = JSON.stringify({
+  accountabilityReport: true, financialStatementsApproved: true, supervisorsReport: true, shuDistribution: true, workPlanBudget: true, elections: false,
+});
+
+/** A RAT for fiscal year `fy`, held `daysAfter` days after the year ended, reported to ODS `reportDays` later (null: not reported). */
+function meeting(r: Rng, coopId: string, fy: number, daysAfter: number, members: number, reportDays: number | null, at: string): Insertable<AnnualMeetingTable> {
+  const held = new Date(Date.UTC(fy + 1, 0, daysAfter)).toISOString().slice(0, 10);
+  const present = Math.max(1, Math.round(members * (0.55 + r.next() * 0.35)));
+  return {
+    id: r.uuid(), cooperative_id: coopId, fiscal_year: fy, held_on: held, place: null, members_present: present, members_total: members,
+    quorum_required: Math.ceil(members / 2), agenda: FULL_AGENDA, documents: null,
+    reported_to_ods_on: reportDays === null ? null : new Date(Date.parse(held) + reportDays * 86_400_000).toISOString().slice(0, 10),
+    notes: null, version: 1, created_at: at, updated_at: at,
+  };
 }
 
 function addFigures(r: Rng, b: Batch, coopId: string, members: number, years: number[], at: string, scale: number) {
@@ -128,7 +145,7 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     .orderBy('v.code')
     .execute();
   if (villages.length === 0) return false;
-  const b: Batch = { coops: [], officers: [], figures: [], units: [] };
+  const b: Batch = { coops: [], officers: [], figures: [], units: [], meetings: [] };
   const thisYear = deps.now().getUTCFullYear();
   const years = [thisYear - 3, thisYear - 2, thisYear - 1];
 
@@ -158,6 +175,11 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     });
     addOfficers(DEWI_RENGGANIS_ID, true);
     addFigures(r, b, DEWI_RENGGANIS_ID, 214, years, at, 1);
+    // The launch of Gerakan Sambang Koperasi: the team visited during this RAT on 19 January 2025.
+    for (const [fy, day] of [[2021, 26], [2022, 22], [2023, 21], [2024, 19]] as const) {
+      const m = meeting(r, DEWI_RENGGANIS_ID, fy, day, 214 - (2024 - fy) * 6, 14, at);
+      b.meetings.push(fy === 2024 ? { ...m, place: 'Balai Desa Ranuagung, Kecamatan Tiris', members_present: 176 } : m);
+    }
     b.units.push(
       { id: r.uuid(), cooperative_id: DEWI_RENGGANIS_ID, name: 'Simpan pinjam anggota', sector: 'SIMPAN_PINJAM', status: 'EXISTING', turnover: 640_000_000, employees: 2, permit_nib: '9120001234567', permit_pirt: null, permit_halal: null, needs: 'Pencatatan pinjaman masih manual; perlu aplikasi akuntansi sederhana.', created_at: at, updated_at: at },
       { id: r.uuid(), cooperative_id: DEWI_RENGGANIS_ID, name: 'Olahan kopi Tiris', sector: 'PENGOLAHAN', status: 'PLANNED', turnover: null, employees: null, permit_nib: null, permit_pirt: null, permit_halal: null, needs: 'Butuh PIRT dan sertifikat halal, mesin sangrai, serta pendampingan pemasaran.', created_at: at, updated_at: at },
@@ -184,9 +206,10 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     const status = roll < 0.025 ? 'DIBUBARKAN' : roll < 0.2 ? 'TIDAK_AKTIF' : 'AKTIF';
     const n = r.next() < 0.85 ? nik(r) : null;
     const [lat, lng] = coords(r, deps);
+    const legalDate = date(r, 1980, 2022);
     b.coops.push({
       id, name, name_search: searchText(name, n), nik: n, legal_entity_number: `${r.int(100, 999)}/BH/XVI/${r.int(1980, 2022)}`,
-      legal_entity_date: date(r, 1980, 2022), legal_entity_amendment_date: null, type, group_code: group,
+      legal_entity_date: legalDate, legal_entity_amendment_date: null, type, group_code: group,
       scheme: group === 'KOPONTREN' || r.next() < 0.08 ? 'SYARIAH' : 'KONVENSIONAL', status,
       dissolved_reason: status === 'DIBUBARKAN' ? 'Tidak melaksanakan RAT tiga tahun buku berturut-turut.' : null,
       dissolved_at: status === 'DIBUBARKAN' ? date(r, 2021, 2024) : null,
@@ -197,6 +220,15 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     });
     addOfficers(id, female);
     if (status !== 'DIBUBARKAN') addFigures(r, b, id, members, status === 'AKTIF' ? years : years.slice(0, 1), at, 1);
+    // RAT history: active ones mostly on time with some late or missed years; inactive ones stopped.
+    const ratYears = [thisYear - 4, thisYear - 3, ...years.slice(1)].filter((fy) => fy >= Number(legalDate.slice(0, 4)));
+    const stopAfter = status === 'AKTIF' ? Number.POSITIVE_INFINITY : thisYear - (r.next() < 0.5 ? 4 : 3);
+    for (const fy of ratYears) {
+      if (fy > stopAfter || (status === 'AKTIF' && r.next() < 0.12)) continue;
+      const heldDay = r.next() < 0.85 ? r.int(15, 175) : r.int(185, 330);
+      if (new Date(Date.UTC(fy + 1, 0, heldDay)) > deps.now()) continue;
+      b.meetings.push(meeting(r, id, fy, heldDay, members, r.next() < 0.85 ? r.int(3, 28) : r.next() < 0.5 ? r.int(35, 90) : null, at));
+    }
     const [sector, unitName] = r.pick(UNIT_BY_TYPE[type]);
     b.units.push({
       id: r.uuid(), cooperative_id: id, name: unitName, sector, status: 'EXISTING', turnover: r.int(20, 900) * 1_000_000,
@@ -231,6 +263,7 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     await insertChunks(trx, 'cooperative_officers', b.officers);
     await insertChunks(trx, 'yearly_figures', b.figures);
     await insertChunks(trx, 'business_units', b.units);
+    await insertChunks(trx, 'annual_meetings', b.meetings);
     await insertChunks(
       trx,
       'audit_events',
