@@ -85,6 +85,7 @@ for (const size of SIZES) {
       await page.goto(`${url.replace(/\?.*$/, '')}/ubah`);
       await expect(page.getByRole('heading', { name: 'Ubah data koperasi' })).toBeVisible();
       await snap(page, `edit-form-${size.name}`);
+      await snap(page, `edit-form-top-${size.name}`, { fullPage: false });
 
       await page.goto('/koperasi/baru');
       await expect(page.getByRole('heading', { name: 'Tambah koperasi' })).toBeVisible();

@@ -93,7 +93,7 @@ export function ProfileTab({ coop }: { coop: Coop }) {
         <Section title={t('coop.sections.identity')}>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <Field label={t('coop.fields.nik')}>
-              <span className="tabular-nums">{coop.nik}</span>
+              {coop.nik ? <span className="tabular-nums">{coop.nik}</span> : null}
             </Field>
             <Field label={t('coop.fields.status')}>
               <StatusBadge status={coop.status} />
