@@ -78,3 +78,53 @@ test.describe('registry journey', () => {
     await snap(page, 'koperasi-user-edit-1280');
   });
 });
+
+test('petugas creates a cooperative; server field errors appear under the right inputs', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await login(page, 'petugas.koperasi');
+  await page.getByRole('link', { name: 'Tambah koperasi' }).click();
+  await expect(page).toHaveURL(/\/koperasi\/baru$/);
+
+  await page.getByLabel('Nama koperasi').fill('Koperasi Uji Sambang Tiris');
+  await page.getByLabel('NIK (Nomor Induk Koperasi)').fill('3513070200012345'); // Dewi Rengganis's NIK
+  await page.getByRole('combobox', { name: 'Jenis koperasi' }).click();
+  await page.getByRole('option', { name: 'Produsen' }).click();
+  await page.getByRole('combobox', { name: 'Kelompok koperasi' }).click();
+  await page.getByRole('option', { name: 'KSU (Koperasi Serba Usaha)' }).click();
+  await page.getByLabel('Tanggal badan hukum').fill('14 Maret 2012');
+  await page.getByLabel('Tanggal badan hukum').press('Tab');
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Kecamatan' }).click();
+  await page.getByRole('option', { name: 'Tiris', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Desa/Kelurahan' }).click();
+  await page.getByRole('option', { name: 'Ranuagung' }).click();
+
+  // client-side check: coordinates outside the regency
+  await page.getByLabel('Lintang (latitude)').fill('-6,2');
+  await page.getByLabel('Bujur (longitude)').fill('106,8');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Koordinat berada di luar wilayah Kabupaten Probolinggo').first()).toBeVisible();
+  await page.getByLabel('Lintang (latitude)').fill('-7,95');
+  await page.getByLabel('Bujur (longitude)').fill('113,39');
+
+  // officer row
+  await page.getByRole('button', { name: 'Tambah pengurus' }).click();
+  const row = page.getByTestId('officer-row').first();
+  await row.getByRole('combobox', { name: 'Jabatan' }).click();
+  await page.getByRole('option', { name: 'Ketua', exact: true }).click();
+  await row.getByLabel('Nama').fill('Siti Aminah (uji)');
+
+  // server-side check: the NIK belongs to another cooperative
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  const nik = page.getByLabel('NIK (Nomor Induk Koperasi)');
+  await expect(nik).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/NIK sudah dipakai oleh Kopwan Dewi Rengganis/)).toBeVisible();
+  await snap(page, 'create-form-server-error-1280', { fullPage: false });
+
+  await nik.fill('3513070299990001');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page).toHaveURL(/\/koperasi\/[0-9a-f-]{8,}$/);
+  await expect(page.getByRole('heading', { name: 'Koperasi Uji Sambang Tiris' })).toBeVisible();
+  await expect(page.getByText('14 Maret 2012')).toBeVisible();
+  await expect(page.getByText('Siti Aminah (uji)')).toBeVisible();
+});

@@ -135,14 +135,24 @@ function toInput(v: FormValues): CoopInput {
     longitude: lng === 'invalid' ? null : lng,
     phone: nullIfEmpty(v.phone),
     email: nullIfEmpty(v.email),
-    membersMale: toInt(v.membersMale),
-    membersFemale: toInt(v.membersFemale),
-    employeesMale: toInt(v.employeesMale),
-    employeesFemale: toInt(v.employeesFemale),
+    membersMale: toInt(v.membersMale) ?? 0,
+    membersFemale: toInt(v.membersFemale) ?? 0,
+    employeesMale: toInt(v.employeesMale) ?? 0,
+    employeesFemale: toInt(v.employeesFemale) ?? 0,
     officers: v.officers.map(
       (o): Officer => ({ role: o.role ?? '', name: o.name.trim(), phone: nullIfEmpty(o.phone), termStart: o.termStart || null, termEnd: o.termEnd || null }),
     ),
   };
+}
+
+/** After validation, bring the first field with an error into view. */
+function focusFirstInvalid(): void {
+  window.setTimeout(() => {
+    const el = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  }, 50);
 }
 
 function FormSection({ title, children }: { title: string; children: ReactNode }) {
@@ -226,6 +236,7 @@ function CoopForm({ coop, restricted }: { coop: Coop | undefined; restricted: bo
     onError: (e) => {
       if (!(e instanceof ApiError)) return;
       setErrors(e.fields);
+      if (Object.keys(e.fields).length) focusFirstInvalid();
       if (e.status === 409 && !e.fields.nik) setConflict(e.message || t('coop.conflict'));
     },
   });
@@ -272,9 +283,7 @@ function CoopForm({ coop, restricted }: { coop: Coop | undefined; restricted: bo
     setErrors(errs);
     if (Object.keys(errs).length) {
       notifications.show({ color: 'red', message: t('common.fieldErrors') });
-      window.requestAnimationFrame(() => {
-        document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      });
+      focusFirstInvalid();
       return;
     }
     const input = toInput(values);
@@ -485,10 +494,10 @@ function CoopForm({ coop, restricted }: { coop: Coop | undefined; restricted: bo
 
           <FormSection title={t('coop.form.people')}>
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" style={{ alignItems: 'end' }}>
-              <CountInput label={t('coop.fields.membersMale')} name="membersMale" value={values.membersMale} onChange={(v) => set('membersMale', v)} error={errors.membersMale} />
-              <CountInput label={t('coop.fields.membersFemale')} name="membersFemale" value={values.membersFemale} onChange={(v) => set('membersFemale', v)} error={errors.membersFemale} />
-              <CountInput label={t('coop.fields.employeesMale')} name="employeesMale" value={values.employeesMale} onChange={(v) => set('employeesMale', v)} error={errors.employeesMale} />
-              <CountInput label={t('coop.fields.employeesFemale')} name="employeesFemale" value={values.employeesFemale} onChange={(v) => set('employeesFemale', v)} error={errors.employeesFemale} />
+              <CountInput placeholder="0" label={t('coop.fields.membersMale')} name="membersMale" value={values.membersMale} onChange={(v) => set('membersMale', v)} error={errors.membersMale} />
+              <CountInput placeholder="0" label={t('coop.fields.membersFemale')} name="membersFemale" value={values.membersFemale} onChange={(v) => set('membersFemale', v)} error={errors.membersFemale} />
+              <CountInput placeholder="0" label={t('coop.fields.employeesMale')} name="employeesMale" value={values.employeesMale} onChange={(v) => set('employeesMale', v)} error={errors.employeesMale} />
+              <CountInput placeholder="0" label={t('coop.fields.employeesFemale')} name="employeesFemale" value={values.employeesFemale} onChange={(v) => set('employeesFemale', v)} error={errors.employeesFemale} />
             </SimpleGrid>
           </FormSection>
 
