@@ -12,6 +12,7 @@ import type { AppDeps } from '../app/context.js';
 import { installAccess } from './access.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { annualMeetingRoutes } from './routes/annual-meetings.js';
+import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
 import { cooperativeRoutes } from './routes/cooperatives.js';
 import { metaRoutes } from './routes/meta.js';
@@ -59,6 +60,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(cooperativeRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(annualMeetingRoutes(deps));
+  await app.register(assessmentRoutes(deps));
 
   const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   if (serveWeb) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../../src/http/access.js';
+import { WORKED_EXAMPLE } from '../unit/rubrics/fixtures.js';
 import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harness.js';
 
 /**
@@ -41,6 +42,17 @@ const SAMPLES: Record<string, { body?: unknown; query?: string }> = {
   'POST /api/v1/cooperatives/:id/annual-meetings': { body: { fiscalYear: 2015, heldOn: '2016-03-01', membersPresent: 5, membersTotal: 10 } },
   'PATCH /api/v1/cooperatives/:id/annual-meetings/:meetingId': { body: { notes: 'uji peran' } },
   'GET /api/v1/cooperatives/:id/rat-compliance': { query: 'asOf=2025-07-01' },
+  'POST /api/v1/assessments/score': { body: { rubric: 'ksp-2016', financials: {}, management: {} } },
+  'GET /api/v1/rubrics': {},
+  'GET /api/v1/rubrics/:rubric/versions/:version': {},
+  'GET /api/v1/cooperatives/:id/statements': {},
+  'PUT /api/v1/cooperatives/:id/statements/:fiscalYear': { body: { lines: { kas: 1000 } } },
+  'GET /api/v1/assessments': {},
+  'POST /api/v1/cooperatives/:id/assessments': { body: { fiscalYear: 2021, rubric: 'ksp-2016' } },
+  'GET /api/v1/assessments/:id': {},
+  'PATCH /api/v1/assessments/:id': { body: { inputs: { financials: {}, management: {} } } },
+  'POST /api/v1/assessments/:id/finalize': { body: {} },
+  'DELETE /api/v1/assessments/:id': {},
 };
 
 function allowed(access: Access, caller: Caller): 'public' | 'yes' | 'no' | 'login' {
@@ -55,6 +67,7 @@ describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
   const cookies: Partial<Record<Caller, string>> = {};
   let otherCoop: string;
   let someUser: string;
+  let assessmentId: string;
 
   beforeAll(async () => {
     api = await startApi(kind);
@@ -70,10 +83,21 @@ describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
   });
   afterAll(() => api?.close());
 
-  /** A fresh unit and figure year on a cooperative, so deletes always have a target. */
-  async function fixtures(coopId: string) {
+  /** Fresh targets for the route about to be called (deletes consume theirs): only what its path needs. */
+  async function fixtures(coopId: string, path: string): Promise<string> {
+    if (path.startsWith('/api/v1/assessments/:id')) {
+      // A finalized assessment: readable by the cooperative itself; edits answer 409, not 401/403.
+      assessmentId = (
+        await api.req({ method: 'POST', url: `/api/v1/cooperatives/${coopId}/assessments`, cookie: cookies.admin, body: { fiscalYear: 2022, rubric: 'ksp-2016' } })
+      ).json().id;
+      await api.req({ method: 'PATCH', url: `/api/v1/assessments/${assessmentId}`, cookie: cookies.admin, body: { inputs: WORKED_EXAMPLE } });
+      await api.req({ method: 'POST', url: `/api/v1/assessments/${assessmentId}/finalize`, cookie: cookies.admin, body: {} });
+    }
+    if (path.includes(':fiscalYear')) {
+      await api.req({ method: 'PUT', url: `/api/v1/cooperatives/${coopId}/figures/2021`, cookie: cookies.admin, body: { assets: 5 } });
+    }
+    if (!path.includes(':unitId') && !path.includes(':meetingId')) return '00000000-0000-4000-8000-000000000000';
     const unit = await api.req({ method: 'POST', url: `/api/v1/cooperatives/${coopId}/business-units`, cookie: cookies.admin, body: { name: 'Unit fixture', sector: 'JASA' } });
-    await api.req({ method: 'PUT', url: `/api/v1/cooperatives/${coopId}/figures/2021`, cookie: cookies.admin, body: { assets: 5 } });
     return unit.json().id as string;
   }
 
@@ -83,6 +107,8 @@ describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
       .replace(':id/annual-meetings/:meetingId', `${coopId}/annual-meetings/${unitId}`)
       .replace(':fiscalYear', '2021')
       .replace(':code', TIRIS)
+      .replace(':rubric/versions/:version', 'ksp-2016/versions/1')
+      .replace('/assessments/:id', `/assessments/${assessmentId}`)
       .replace('/users/:id', `/users/${someUser}`)
       .replace(':id', coopId);
     return query ? `${u}?${query}` : u;
@@ -100,7 +126,7 @@ describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
       const sample = SAMPLES[`${route.method} ${route.url}`] ?? {};
       for (const caller of ROLES) {
         // Record-level rules are exercised on the caller's own cooperative here, on others below.
-        const unitId = await fixtures(DEWI_ID);
+        const unitId = await fixtures(DEWI_ID, route.url);
         const res = await api.req({
           method: route.method,
           url: url(route.url, DEWI_ID, unitId, sample.query),
@@ -132,9 +158,10 @@ describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
     const before = await api.req({ method: 'GET', url: `/api/v1/cooperatives/${otherCoop}`, cookie: cookies.admin });
     const auditBefore = (await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })).json().total;
     const report: string[] = [];
-    const unitId = await fixtures(otherCoop);
+    const unitId = await fixtures(otherCoop, '/:unitId:fiscalYear');
+    await fixtures(otherCoop, '/api/v1/assessments/:id');
     const afterFixtures = (await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })).json().total;
-    for (const route of api.app.apiRoutes.filter((r) => r.url.startsWith('/api/v1/cooperatives/:id'))) {
+    for (const route of api.app.apiRoutes.filter((r) => r.url.startsWith('/api/v1/cooperatives/:id') || r.url.startsWith('/api/v1/assessments/:id'))) {
       const sample = SAMPLES[`${route.method} ${route.url}`] ?? {};
       const res = await api.req({
         method: route.method,

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { KK_2021 } from '../../domain/rubrics/kk-2021.js';
+import { KSP_2016 } from '../../domain/rubrics/ksp-2016.js';
+import type { RubricDefinition } from '../../domain/rubrics/types.js';
+import { notFound } from '../../domain/errors.js';
+import type { AppDeps, Tx } from '../context.js';
+
+/** The rubrics Sambang ships; an admin may publish corrected versions of each. */
+export const SHIPPED_RUBRICS: RubricDefinition[] = [KSP_2016, KK_2021];
+export const RUBRIC_CODES = SHIPPED_RUBRICS.map((r) => r.id) as [string, ...string[]];
+
+export interface RubricVersionInfo {
+  rubric: string;
+  version: number;
+  title: string;
+  note: string | null;
+  publishedAt: string;
+  publishedBy: string | null;
+  latest: boolean;
+}
+
+/** Stores the shipped definitions as version rows the first time (and any newer shipped version). */
+export async function ensureRubricVersions(deps: AppDeps): Promise<void> {
+  const db = deps.db.kysely;
+  for (const def of SHIPPED_RUBRICS) {
+    const have = await db.selectFrom('rubric_versions').select('id').where('rubric', '=', def.id).where('version', '=', def.version).executeTakeFirst();
+    if (have) continue;
+    await db
+      .insertInto('rubric_versions')
+      .values({ id: randomUUID(), rubric: def.id, version: def.version, definition: JSON.stringify(def), note: 'Versi bawaan Sambang', published_at: deps.now().toISOString(), published_by: null })
+      .execute();
+  }
+}
+
+// Definitions never change once published, so a cache keyed by rubric and version is safe.
+const cache = new Map<string, RubricDefinition>();
+
+export async function loadRubric(db: Tx, rubric: string, version?: number): Promise<RubricDefinition> {
+  if (version !== undefined && cache.has(`${rubric}@${version}`)) return cache.get(`${rubric}@${version}`)!;
+  let q = db.selectFrom('rubric_versions').select(['version', 'definition']).where('rubric', '=', rubric);
+  q = version === undefined ? q.orderBy('version', 'desc').limit(1) : q.where('version', '=', version);
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound(version === undefined ? `Rubrik ${rubric}` : `Rubrik ${rubric} versi ${version}`);
+  const def = JSON.parse(row.definition) as RubricDefinition;
+  cache.set(`${rubric}@${row.version}`, def);
+  return def;
+}
+
+export async function listRubricVersions(deps: AppDeps): Promise<RubricVersionInfo[]> {
+  const rows = await deps.db.kysely
+    .selectFrom('rubric_versions as r')
+    .leftJoin('users as u', 'u.id', 'r.published_by')
+    .select(['r.rubric', 'r.version', 'r.definition', 'r.note', 'r.published_at', 'u.full_name'])
+    .orderBy('r.rubric')
+    .orderBy('r.version', 'desc')
+    .execute();
+  const latest = new Map<string, number>();
+  for (const r of rows) latest.set(r.rubric, Math.max(latest.get(r.rubric) ?? 0, r.version));
+  return rows.map((r) => ({
+    rubric: r.rubric,
+    version: r.version,
+    title: (JSON.parse(r.definition) as RubricDefinition).title,
+    note: r.note,
+    publishedAt: r.published_at,
+    publishedBy: r.full_name,
+    latest: latest.get(r.rubric) === r.version,
+  }));
+}

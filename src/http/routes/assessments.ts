@@ -1,0 +1,194 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CATEGORY_CODES, createAssessment, deleteDraft, finalizeAssessment, getAssessment, listAssessments, updateAssessment,
+} from '../../app/assessments/assessments.js';
+import { listRubricVersions, loadRubric, RUBRIC_CODES } from '../../app/assessments/rubric-versions.js';
+import { listStatements, putStatement } from '../../app/assessments/statements.js';
+import { scoreInputs } from '../../app/assessments/score-inputs.js';
+import type { AppDeps } from '../../app/context.js';
+import { AppError } from '../../domain/errors.js';
+import type { AssessmentInput } from '../../domain/rubrics/types.js';
+import { EVERYONE, requireActor } from '../access.js';
+import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.js';
+
+const tags = ['penilaian'];
+const WRITERS = ['admin', 'petugas'] as const;
+const fiscalYear = z.coerce.number().int().min(1945, 'Tahun buku tidak masuk akal.').max(2100, 'Tahun buku tidak masuk akal.');
+
+/** Assessment inputs are checked against the rubric by the domain (validateInput), not by a fixed schema. */
+const inputsBody = z.strictObject({
+  financials: z.record(z.string(), z.unknown()).optional(),
+  management: z.record(z.string(), z.unknown()).optional(),
+  indicators: z.record(z.string(), z.unknown()).optional(),
+  checklists: z.record(z.string(), z.unknown()).optional(),
+  notApplicableReasons: z.record(z.string(), z.string().max(500)).optional(),
+});
+
+/**
+ * Score results and assessments are plain JSON documents shaped by the rubric (see
+ * src/domain/rubrics/types.ts: AssessmentResult); they are described, not re-validated, here.
+ */
+const resultOut = z
+  .record(z.string(), z.unknown())
+  .describe('{rubric, rubricVersion, total, category:{code,label}|null, complete, aspects:[{code,label,weight,score,share,category,components:[{code,label,ratio,nilai,weight,score,provisional}]}], notComputable:[{component,label,reason}], provisionalUsed, derived}');
+const assessmentOut = z
+  .record(z.string(), z.unknown())
+  .describe('{id, cooperative:{id,name,district}, fiscalYear, rubric, rubricVersion, statementId, status:DRAFT|FINAL, inputs, result, total, category, assessor, assessedOn, finalizedAt, version}');
+/** Interfaces have no index signature; this states that a plain result is a JSON object. */
+const json = <T extends object>(v: T): Record<string, unknown> => v as unknown as Record<string, unknown>;
+
+const statementOut = z.object({
+  id: z.string(),
+  cooperativeId: z.string(),
+  fiscalYear: z.number(),
+  lines: z.record(z.string(), z.number()),
+  source: z.enum(['FORM', 'XLSX']),
+  balanced: z.boolean().nullable(),
+  missing: z.array(z.string()),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+
+export const assessmentRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/assessments/score',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Hitung skor kesehatan tanpa menyimpan (semua pos wajib; 0 adalah nilai)',
+          body: inputsBody.extend({ rubric: z.enum(RUBRIC_CODES), rubricVersion: z.number().int().min(1).optional() }),
+          response: { 200: resultOut },
+        },
+      },
+      async (request) => {
+        const { rubric, rubricVersion, ...inputs } = request.body;
+        return json(await scoreInputs(deps, rubric, rubricVersion, inputs as AssessmentInput));
+      },
+    );
+
+    app.get(
+      '/api/v1/rubrics',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Versi rubrik yang diterbitkan',
+          response: { 200: z.object({ items: z.array(z.object({ rubric: z.string(), version: z.number(), title: z.string(), note: z.string().nullable(), publishedAt: z.string(), publishedBy: z.string().nullable(), latest: z.boolean() })) }) },
+        },
+      },
+      async () => ({ items: await listRubricVersions(deps) }),
+    );
+
+    app.get(
+      '/api/v1/rubrics/:rubric/versions/:version',
+      {
+        config: { access: EVERYONE },
+        schema: { tags, summary: 'Tabel lengkap satu versi rubrik', params: z.strictObject({ rubric: z.enum(RUBRIC_CODES), version: z.coerce.number().int().min(1).max(10_000) }), response: { 200: z.record(z.string(), z.unknown()).describe('The rubric definition (src/domain/rubrics/types.ts: RubricDefinition)') } },
+      },
+      async (request) => json(await loadRubric(deps.db.kysely, request.params.rubric, request.params.version)),
+    );
+
+    app.get(
+      '/api/v1/cooperatives/:id/statements',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Laporan keuangan per tahun buku', params: idParams, response: { 200: z.object({ items: z.array(statementOut) }) } } },
+      async (request) => ({ items: await listStatements(deps, requireActor(request), request.params.id) }),
+    );
+
+    app.put(
+      '/api/v1/cooperatives/:id/statements/:fiscalYear',
+      {
+        config: { access: ['admin', 'petugas', 'koperasi'] },
+        schema: {
+          tags,
+          summary: 'Simpan laporan keuangan satu tahun buku (pos neraca dan PHU, rupiah)',
+          params: z.strictObject({ id: uuidParam, fiscalYear }),
+          body: z.strictObject({ lines: z.record(z.string(), z.unknown()), version: z.number().int().min(1).optional() }),
+          response: { 200: statementOut },
+        },
+      },
+      async (request) => putStatement(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
+    );
+
+    app.get(
+      '/api/v1/assessments',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Daftar penilaian dengan filter, dan jumlah per predikat',
+          querystring: z.strictObject({
+            cooperativeId: uuidParam.optional(),
+            category: z.enum(CATEGORY_CODES).optional(),
+            district: z.string().max(20).optional(),
+            fiscalYear: fiscalYear.optional(),
+            rubric: z.enum(RUBRIC_CODES).optional(),
+            status: z.enum(['DRAFT', 'FINAL']).optional(),
+            page,
+            pageSize,
+          }),
+          response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())), total: z.number(), page: z.number(), pageSize: z.number(), countsByCategory: z.record(z.string(), z.number()) }) },
+        },
+      },
+      async (request) => {
+        const r = await listAssessments(deps, requireActor(request), request.query);
+        return { ...r, items: r.items.map(json) };
+      },
+    );
+
+    app.post(
+      '/api/v1/cooperatives/:id/assessments',
+      {
+        config: { access: WRITERS },
+        schema: {
+          tags,
+          summary: 'Mulai penilaian (draf) pada versi rubrik terbaru',
+          params: idParams,
+          body: z.strictObject({ fiscalYear: z.number().int().min(1945).max(2100), rubric: z.enum(RUBRIC_CODES) }),
+          response: { 201: assessmentOut },
+        },
+      },
+      async (request, reply) => {
+        if (request.body.fiscalYear > deps.now().getUTCFullYear()) throw new AppError('VALIDATION', 'Tahun buku tidak boleh di masa depan.', { fiscalYear: 'Tidak boleh di masa depan.' });
+        return reply.status(201).send(json(await createAssessment(deps, requireActor(request), request.params.id, request.body)));
+      },
+    );
+
+    app.get(
+      '/api/v1/assessments/:id',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian penilaian dan skornya', params: idParams, response: { 200: assessmentOut } } },
+      async (request) => json(await getAssessment(deps, requireActor(request), request.params.id)),
+    );
+
+    app.patch(
+      '/api/v1/assessments/:id',
+      {
+        config: { access: WRITERS },
+        schema: { tags, summary: 'Simpan isian draf (skor dihitung ulang)', params: idParams, body: z.strictObject({ inputs: inputsBody, version: z.number().int().min(1).optional() }), response: { 200: assessmentOut } },
+      },
+      async (request) => json(await updateAssessment(deps, requireActor(request), request.params.id, { inputs: request.body.inputs as AssessmentInput, ...(request.body.version ? { version: request.body.version } : {}) })),
+    );
+
+    app.post(
+      '/api/v1/assessments/:id/finalize',
+      {
+        config: { access: WRITERS },
+        schema: { tags, summary: 'Finalkan penilaian (tidak dapat diubah lagi)', params: idParams, body: z.strictObject({ assessedOn: isoDate.optional() }), response: { 200: assessmentOut } },
+      },
+      async (request) => json(await finalizeAssessment(deps, requireActor(request), request.params.id, request.body)),
+    );
+
+    app.delete(
+      '/api/v1/assessments/:id',
+      { config: { access: WRITERS }, schema: { tags, summary: 'Hapus draf penilaian', params: idParams, response: { 200: okOut } } },
+      async (request) => {
+        await deleteDraft(deps, requireActor(request), request.params.id);
+        return { ok: true as const };
+      },
+    );
+  };
+
+

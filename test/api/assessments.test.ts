@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKED_EXAMPLE } from '../unit/rubrics/fixtures.js';
+import { type Api, DB_KINDS, DEWI_ID, startApi } from './harness.js';
+
+describe.each(DB_KINDS)('health assessments on %s', (kind) => {
+  let api: Api;
+  let petugas: string;
+  let pimpinan: string;
+  let koperasi: string;
+  beforeAll(async () => {
+    api = await startApi(kind);
+    [petugas, pimpinan, koperasi] = await Promise.all([api.login('petugas.koperasi'), api.login('pimpinan'), api.login('dewirengganis')]);
+  });
+  afterAll(() => api?.close());
+  const call = (method: string, url: string, cookie: string, body?: unknown) => api.req({ method, url, cookie, ...(body !== undefined ? { body } : {}) });
+
+  it('scores a full ksp-2016 input without storing anything', async () => {
+    const res = await call('POST', '/api/v1/assessments/score', koperasi, { rubric: 'ksp-2016', ...WORKED_EXAMPLE });
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    expect(r).toMatchObject({ rubric: 'ksp-2016', rubricVersion: 1, complete: true });
+    expect(r.aspects.map((a: { code: string }) => a.code)).toEqual(['capital', 'assetQuality', 'management', 'efficiency', 'liquidity', 'independence', 'identity']);
+    const sum = r.aspects.reduce((s: number, a: { score: number }) => s + a.score, 0);
+    expect(r.total).toBeCloseTo(sum, 9);
+    expect(['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS']).toContain(r.category.code);
+    const c = r.aspects[0].components[0];
+    for (const k of ['code', 'label', 'ratio', 'nilai', 'weight', 'score', 'provisional']) expect(c).toHaveProperty(k);
+    expect((await call('GET', '/api/v1/assessments?pageSize=1', petugas)).json().total).toBe(0);
+  });
+
+  it('names each missing or negative line in Indonesian', async () => {
+    const { kas: _kas, ...rest } = WORKED_EXAMPLE.financials;
+    const res = await call('POST', '/api/v1/assessments/score', petugas, {
+      rubric: 'ksp-2016',
+      financials: { ...rest, bank: -5 },
+      management: { ...WORKED_EXAMPLE.management, general: [true] },
+    });
+    expect(res.statusCode).toBe(400);
+    const f = res.json().error.fields;
+    expect(Object.keys(f)).toEqual(expect.arrayContaining(['financials.kas', 'financials.bank', 'management.general']));
+    expect(f['financials.kas']).toMatch(/wajib diisi/);
+    expect((await call('POST', '/api/v1/assessments/score', petugas, { rubric: 'ksp-1999' })).statusCode).toBe(400);
+  });
+
+  it('takes a statement, drafts from it, scores live, finalizes once, and keeps it immutable', async () => {
+    const st = await call('PUT', `/api/v1/cooperatives/${DEWI_ID}/statements/2024`, petugas, { lines: WORKED_EXAMPLE.financials });
+    expect(st.statusCode).toBe(200);
+    expect(st.json()).toMatchObject({ fiscalYear: 2024, balanced: true, missing: [] });
+    const bad = await call('PUT', `/api/v1/cooperatives/${DEWI_ID}/statements/2024`, petugas, { lines: { kas: -1, modalGaib: 5 } });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields)).toEqual(['lines.kas', 'lines.modalGaib']);
+
+    const draft = await call('POST', `/api/v1/cooperatives/${DEWI_ID}/assessments`, petugas, { fiscalYear: 2024, rubric: 'ksp-2016' });
+    expect(draft.statusCode).toBe(201);
+    const a = draft.json();
+    expect(a).toMatchObject({ status: 'DRAFT', rubric: 'ksp-2016', rubricVersion: 1, statementId: st.json().id });
+    expect(a.inputs.financials.kas).toBe(WORKED_EXAMPLE.financials.kas);
+    expect(a.result.complete).toBe(false); // no questionnaire yet
+
+    const early = await call('POST', `/api/v1/assessments/${a.id}/finalize`, petugas, {});
+    expect(early.statusCode).toBe(400);
+    expect(Object.keys(early.json().error.fields)).toContain('management.general');
+
+    const saved = await call('PATCH', `/api/v1/assessments/${a.id}`, petugas, { inputs: WORKED_EXAMPLE, version: a.version });
+    expect(saved.statusCode).toBe(200);
+    const scored = (await call('POST', '/api/v1/assessments/score', petugas, { rubric: 'ksp-2016', ...WORKED_EXAMPLE })).json();
+    expect(saved.json().total).toBeCloseTo(scored.total, 9);
+
+    const final = await call('POST', `/api/v1/assessments/${a.id}/finalize`, petugas, { assessedOn: '2025-02-10' });
+    expect(final.statusCode).toBe(200);
+    expect(final.json()).toMatchObject({ status: 'FINAL', assessedOn: '2025-02-10', category: scored.category.code, assessor: { name: 'Petugas Bidang Koperasi (demo)' } });
+    expect((await call('PATCH', `/api/v1/assessments/${a.id}`, petugas, { inputs: WORKED_EXAMPLE })).statusCode).toBe(409);
+    expect((await call('POST', `/api/v1/assessments/${a.id}/finalize`, petugas, {})).statusCode).toBe(409);
+    expect((await call('DELETE', `/api/v1/assessments/${a.id}`, petugas)).statusCode).toBe(409);
+
+    // The stored score does not move when the statement is corrected later.
+    await call('PUT', `/api/v1/cooperatives/${DEWI_ID}/statements/2024`, petugas, { lines: { ...WORKED_EXAMPLE.financials, kas: 1 } });
+    expect((await call('GET', `/api/v1/assessments/${a.id}`, pimpinan)).json().total).toBeCloseTo(scored.total, 9);
+  });
+
+  it('shows a cooperative only its own finalized assessments', async () => {
+    const draft = (await call('POST', `/api/v1/cooperatives/${DEWI_ID}/assessments`, petugas, { fiscalYear: 2023, rubric: 'ksp-2016' })).json();
+    expect((await call('GET', `/api/v1/assessments/${draft.id}`, koperasi)).statusCode).toBe(403);
+    const mine = (await call('GET', '/api/v1/assessments', koperasi)).json();
+    expect(mine.items.length).toBeGreaterThan(0);
+    for (const i of mine.items) {
+      expect(i.status).toBe('FINAL');
+      expect(i.cooperative.id).toBe(DEWI_ID);
+    }
+    expect((await call('POST', `/api/v1/cooperatives/${DEWI_ID}/assessments`, koperasi, { fiscalYear: 2023, rubric: 'ksp-2016' })).statusCode).toBe(403);
+    expect((await call('POST', `/api/v1/cooperatives/${DEWI_ID}/assessments`, pimpinan, { fiscalYear: 2023, rubric: 'ksp-2016' })).statusCode).toBe(403);
+    expect((await call('DELETE', `/api/v1/assessments/${draft.id}`, petugas)).statusCode).toBe(200);
+  });
+
+  it('lists with filters and counts finalized assessments per category', async () => {
+    const res = (await call('GET', '/api/v1/assessments?status=FINAL&rubric=ksp-2016&district=35.13.07', pimpinan)).json();
+    expect(res.items.length).toBeGreaterThan(0);
+    for (const i of res.items) expect(i.cooperative.district.code).toBe('35.13.07');
+    const counts = res.countsByCategory;
+    expect(Object.keys(counts).sort()).toEqual(['CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS', 'SEHAT']);
+    const sum = Object.values(counts as Record<string, number>).reduce((s, n) => s + n, 0);
+    expect(sum).toBe(res.total);
+    expect((await call('GET', '/api/v1/assessments?category=BAGUS', pimpinan)).statusCode).toBe(400);
+  });
+
+  it('lists the published rubric versions and serves their tables', async () => {
+    const list = (await call('GET', '/api/v1/rubrics', koperasi)).json().items;
+    expect(list.map((r: { rubric: string; version: number }) => `${r.rubric}@${r.version}`)).toEqual(expect.arrayContaining(['ksp-2016@1', 'kk-2021@1']));
+    const def = (await call('GET', '/api/v1/rubrics/ksp-2016/versions/1', petugas)).json();
+    expect(def.aspects).toHaveLength(7);
+    expect((await call('GET', '/api/v1/rubrics/ksp-2016/versions/99', petugas)).statusCode).toBe(404);
+  });
+});
