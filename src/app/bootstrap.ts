@@ -3,6 +3,7 @@ import { connect, type ConnectOptions } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrations.js';
 import type { AppDeps } from './context.js';
 import { SYSTEM_ACTOR } from './context.js';
+import { ensureRubricVersions } from './assessments/rubric-versions.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { loadRegions } from './regions/load-regions.js';
 import { createUser, findUserByUsername } from './users/manage-users.js';
@@ -16,6 +17,7 @@ export async function openApp(config: Config, opts: ConnectOptions & { now?: () 
   try {
     await migrateToLatest(db.kysely as never, db.dialect, db.schema);
     await loadRegions(deps);
+    await ensureRubricVersions(deps);
     const generatedAdminPassword = await ensureAdmin(deps);
     let demoLoaded = false;
     if (config.demo) demoLoaded = await seedDemo(deps);
