@@ -1,4 +1,4 @@
-import { inputFields, KSP_2016, type ComponentResult, type AssessmentResult, type WeightedInput } from '../../../src/domain/rubrics/index.js';
+import { inputFields, KK_2021, KSP_2016, type ComponentResult, type AssessmentResult, type GradedInput, type WeightedInput } from '../../../src/domain/rubrics/index.js';
 
 /** Every ksp-2016 input line, by name. */
 export const KSP_LINES = inputFields(KSP_2016)
@@ -81,3 +81,14 @@ export const WORKED_EXAMPLE: WeightedInput = {
     liquidity: answers(5, 4),
   },
 };
+
+/** Every indicator present: ratings 1, percentages 0, checklists all met; then the overrides. */
+export function kkInput(indicators: Record<string, number | null> = {}, checklists: Record<string, boolean[] | null> = {}): GradedInput {
+  const base: GradedInput = { indicators: {}, checklists: {} };
+  for (const f of inputFields(KK_2021)) {
+    const code = f.field.split('.')[1];
+    if (f.kind === 'answers') base.checklists[code] = answers(f.count ?? 0, f.count ?? 0);
+    else base.indicators[code] = f.kind === 'rating' ? 1 : 0;
+  }
+  return { indicators: { ...base.indicators, ...indicators }, checklists: { ...base.checklists, ...checklists } };
+}
