@@ -128,3 +128,23 @@ test('petugas creates a cooperative; server field errors appear under the right 
   await expect(page.getByText('14 Maret 2012')).toBeVisible();
   await expect(page.getByText('Siti Aminah (uji)')).toBeVisible();
 });
+
+test('an expired session anywhere sends the user to /masuk and back after login', async ({ page, context }) => {
+  await page.setViewportSize(DESKTOP);
+  await login(page, 'petugas.koperasi');
+  await page.goto('/koperasi?q=Dewi+Rengganis');
+  await page.getByRole('link', { name: 'Kopwan Dewi Rengganis' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Kopwan Dewi Rengganis' })).toBeVisible();
+  const detail = new URL(page.url()).pathname;
+
+  await context.clearCookies();
+  await page.getByRole('tab', { name: 'Data tahunan' }).click();
+  await expect(page).toHaveURL(/\/masuk\?next=/);
+  await expect(page.getByText('Sesi Anda telah berakhir').first()).toBeVisible();
+
+  await page.getByLabel('Nama pengguna').fill('petugas.koperasi');
+  await page.getByLabel('Kata sandi').fill('sambang-demo');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${detail}\\?tab=data-tahunan$`));
+  await expect(page.getByText('Data keuangan tahunan')).toBeVisible();
+});

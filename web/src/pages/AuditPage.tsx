@@ -28,15 +28,19 @@ const KNOWN_ACTIONS = [
   'figures.create',
   'figures.update',
   'figures.delete',
+  'annual_meeting.create',
+  'annual_meeting.update',
+  'assessment.create',
+  'assessment.update',
+  'assessment.finalize',
+  'assessment.delete',
   'user.create',
   'user.update',
   'user.reset_password',
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.change_password',
+  'user.change_password',
+  'user.locked',
 ];
-const KNOWN_ENTITIES = ['cooperative', 'business_unit', 'yearly_figures', 'user'];
+const KNOWN_ENTITIES = ['cooperative', 'business_unit', 'yearly_figures', 'annual_meeting', 'assessment', 'financial_statement', 'user'];
 
 function Changes({ e }: { e: AuditEvent }) {
   const { t } = useTranslation();
