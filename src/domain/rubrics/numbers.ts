@@ -53,16 +53,15 @@ export function percent(num: Rational, den: Rational): number {
   return d < 0n ? toNumber({ n: -n, d: -d }) : toNumber({ n, d });
 }
 
-const SUM_SCALE = 1e9;
-
 /**
- * Sum of scores without binary drift (0.1 + 0.2 stays 0.3): each addend is carried to 1e-9,
- * far below the 2 decimals any report shows.
+ * Sum of scores without binary drift: 2.22 + 0.9 + 1.5 gives 4.62, not 4.620000000000001. A sum
+ * within 1e-10 of a multiple of 1e-9 is snapped to it; other sums (e.g. kk-2021's aspect scores,
+ * which are not short decimals) are left as they are.
  */
 export function sumScores(values: readonly number[]): number {
-  let units = 0;
-  for (const v of values) units += Math.round(v * SUM_SCALE);
-  return units / SUM_SCALE;
+  const sum = values.reduce((s, v) => s + v, 0);
+  const snapped = Math.round(sum * 1e9) / 1e9;
+  return Math.abs(snapped - sum) <= 1e-10 ? snapped : sum;
 }
 
 /** a × b for short decimals (3 × 0.3 = 0.9, not 0.8999999999999999). */
