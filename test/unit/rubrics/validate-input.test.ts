@@ -22,6 +22,19 @@ describe('validateInput for ksp-2016', () => {
     ]);
   });
 
+  it('lays the lines out as a neraca (aktiva; kewajiban dan ekuitas) and a perhitungan hasil usaha, with their total lines', () => {
+    expect(KSP_2016.inputSections.map((s) => [s.code, s.statement, s.totalLine ?? null])).toEqual([
+      ['aktiva', 'neraca', 'totalAset'],
+      ['kualitasPinjaman', 'catatan', null],
+      ['pasiva', 'neraca', 'totalPasiva'],
+      ['hasilUsaha', 'phu', null],
+      ['kegiatan', 'catatan', null],
+    ]);
+    const pasiva = KSP_2016.inputSections[2].lines;
+    expect(pasiva.filter((l) => l.group === 'Ekuitas').map((l) => l.code)).toContain('shuBelumDibagi');
+    expect(KSP_2016.inputSections[0].lines.find((l) => l.code === 'penyisihanPenghapusanPinjaman')?.sign).toBe(-1);
+  });
+
   it('names each missing line in Indonesian', () => {
     const issues = validateInput(KSP_2016, { financials: {}, management: WORKED_EXAMPLE.management });
     expect(issues).toHaveLength(42);
