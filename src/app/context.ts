@@ -70,3 +70,8 @@ export async function mutate<T>(
 export function nowIso(deps: AppDeps): string {
   return deps.now().toISOString();
 }
+
+/** Today's calendar date where the users are: Asia/Jakarta, UTC+7 all year (no DST). */
+export function todayJakarta(deps: AppDeps): string {
+  return new Date(deps.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -17,6 +17,7 @@ export const isoDate = z
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => z.union([text(max), z.null()]).optional().transform((v) => (v === '' ? null : v));
 const count = z.number().int().min(0).max(10_000_000);
+const countOrZero = z.union([count, z.null()]).optional().transform((v) => (v === null ? 0 : v));
 /** Rupiah, integer; ±9 quadrillion fits a JS number exactly. */
 export const rupiah = z.number().int('Nilai rupiah harus bilangan bulat.').min(-1e15).max(1e15);
 
@@ -57,10 +58,11 @@ const cooperativeShape = {
   phone: optionalText(30),
   email: z.union([z.email('Alamat email tidak valid.').max(200), z.literal(''), z.null()]).optional().transform((v) => (v === '' ? null : v)),
   simkopdesId: optionalText(60),
-  membersMale: count.optional(),
-  membersFemale: count.optional(),
-  employeesMale: count.optional(),
-  employeesFemale: count.optional(),
+  // An emptied count field arrives as null: it means 0.
+  membersMale: countOrZero,
+  membersFemale: countOrZero,
+  employeesMale: countOrZero,
+  employeesFemale: countOrZero,
   officers: z.array(officer).max(50).optional(),
 };
 

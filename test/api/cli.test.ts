@@ -17,7 +17,8 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-describe('the sambang command', () => {
+// Each call starts a fresh Node process with tsx; on a loaded 2-core machine that takes seconds.
+describe('the sambang command', { timeout: 120_000 }, () => {
   it('refuses bad configuration with a bilingual message and exit code 2', () => {
     const r = cli(['migrate'], { PORT: 'lima', DATABASE_URL: 'mysql://x' });
     expect(r.code).toBe(2);

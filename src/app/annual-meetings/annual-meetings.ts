@@ -4,7 +4,7 @@ import type { AnnualMeetingTable } from '../../db/schema.js';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { DEFAULT_GRACE_MONTHS, fiscalYearEnd, type RatCompliance, ratCompliance } from '../../domain/rat/compliance.js';
-import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
+import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { getCooperative, guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { authorize, cooperativePolicy } from '../policy.js';
@@ -85,7 +85,7 @@ export async function listAnnualMeetings(deps: AppDeps, actor: Actor, cooperativ
 
 export async function recordAnnualMeeting(deps: AppDeps, actor: Actor, cooperativeId: string, input: AnnualMeetingFields): Promise<AnnualMeeting> {
   guardOwnCooperative(actor, cooperativeId);
-  check(input, deps.now().toISOString().slice(0, 10));
+  check(input, todayJakarta(deps));
   return mutate(deps, actor, async (trx, audit) => {
     const coop = await writable(deps, actor, trx, cooperativeId);
     const founded = coop.legalEntityDate ?? coop.createdAt.slice(0, 10);
@@ -125,7 +125,7 @@ export async function updateAnnualMeeting(
     const current = view(row);
     const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<AnnualMeetingFields>;
     const next: AnnualMeetingFields = { ...current, ...clean, agenda: { ...current.agenda, ...clean.agenda } };
-    check(next, deps.now().toISOString().slice(0, 10));
+    check(next, todayJakarta(deps));
     const changes = diff(current as unknown as Record<string, unknown>, { ...clean, ...(clean.agenda ? { agenda: next.agenda } : {}) });
     if (Object.keys(changes).length === 0) return current;
     await trx
@@ -149,7 +149,7 @@ export async function graceMonths(deps: AppDeps): Promise<number> {
 
 export async function cooperativeRatCompliance(deps: AppDeps, actor: Actor, cooperativeId: string, asOf?: string): Promise<RatCompliance & { asOf: string }> {
   const coop = await getCooperative(deps, actor, cooperativeId);
-  const date = asOf ?? deps.now().toISOString().slice(0, 10);
+  const date = asOf ?? todayJakarta(deps);
   const meetings = await deps.db.kysely
     .selectFrom('annual_meetings')
     .select(['fiscal_year', 'held_on', 'reported_to_ods_on'])

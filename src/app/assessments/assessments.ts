@@ -5,7 +5,7 @@ import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { validateInput } from '../../domain/rubrics/input.js';
 import { scoreAssessment } from '../../domain/rubrics/score.js';
 import type { AssessmentInput, AssessmentResult } from '../../domain/rubrics/types.js';
-import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
+import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { loadCooperative } from '../cooperatives/view.js';
@@ -170,7 +170,7 @@ export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string
     if (!result.complete || !result.category) {
       throw invalid(Object.fromEntries(result.notComputable.map((n) => [n.component, n.reason])), 'Ada komponen yang tidak dapat dihitung; penilaian belum dapat difinalkan.');
     }
-    const today = deps.now().toISOString().slice(0, 10);
+    const today = todayJakarta(deps);
     const assessedOn = input.assessedOn ?? today;
     if (assessedOn > today) throw invalid({ assessedOn: 'Tanggal penilaian tidak boleh di masa depan.' });
     const at = deps.now().toISOString();

@@ -49,7 +49,7 @@ export async function login(
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await db.transaction().execute(async (trx) => {
+  await mutate(deps, { ...actor, role: user.role as Actor['role'] }, async (trx, audit) => {
     await trx
       .insertInto('sessions')
       .values({ id: tokenHash(token), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), user_agent: input.userAgent?.slice(0, 300) ?? null })
@@ -57,6 +57,7 @@ export async function login(
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
     // Expired sessions are swept here rather than by a timer: logins are rare and this is cheap.
     await trx.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
+    await audit({ action: 'auth.login', entityType: 'user', entityId: user.id, cooperativeId: null, changes: {} });
   });
   return { token, user: await meById(deps, user.id), expiresAt };
 }
@@ -95,8 +96,15 @@ export async function authenticate(deps: AppDeps, token: string): Promise<{ me: 
   return { me, actor: actorOf(me), renewed };
 }
 
-export async function logout(deps: AppDeps, token: string): Promise<void> {
-  await deps.db.kysely.deleteFrom('sessions').where('id', '=', tokenHash(token)).execute();
+export async function logout(deps: AppDeps, actor: Actor | null, token: string): Promise<void> {
+  if (!actor) {
+    await deps.db.kysely.deleteFrom('sessions').where('id', '=', tokenHash(token)).execute();
+    return;
+  }
+  await mutate(deps, actor, async (trx, audit) => {
+    await trx.deleteFrom('sessions').where('id', '=', tokenHash(token)).execute();
+    await audit({ action: 'auth.logout', entityType: 'user', entityId: actor.userId ?? '', cooperativeId: null, changes: {} });
+  });
 }
 
 export async function changePassword(

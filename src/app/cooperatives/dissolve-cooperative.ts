@@ -1,5 +1,5 @@
 import { AppError, invalid } from '../../domain/errors.js';
-import { type Actor, type AppDeps, mutate } from '../context.js';
+import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
 import { authorize, cooperativePolicy } from '../policy.js';
 import { type Cooperative, loadCooperative } from './view.js';
 
@@ -16,8 +16,8 @@ export async function dissolveCooperative(
     if (current.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan.');
     const reason = input.reason.trim();
     if (reason.length < 5) throw invalid({ reason: 'Alasan pembubaran wajib diisi (minimal 5 karakter).' });
-    const date = input.date ?? deps.now().toISOString().slice(0, 10);
-    if (date > deps.now().toISOString().slice(0, 10)) throw invalid({ date: 'Tanggal pembubaran tidak boleh di masa depan.' });
+    const date = input.date ?? todayJakarta(deps);
+    if (date > todayJakarta(deps)) throw invalid({ date: 'Tanggal pembubaran tidak boleh di masa depan.' });
     await trx
       .updateTable('cooperatives')
       .set({ status: 'DIBUBARKAN', dissolved_reason: reason, dissolved_at: date, version: current.version + 1, updated_at: deps.now().toISOString() })

@@ -1,6 +1,6 @@
 import { insideBbox, villageBelongsToDistrict } from '../../domain/cooperative.js';
 import { AppError, invalid } from '../../domain/errors.js';
-import type { AppDeps, Tx } from '../context.js';
+import { type AppDeps, todayJakarta, type Tx } from '../context.js';
 import type { CooperativeFields } from './view.js';
 
 /**
@@ -37,7 +37,7 @@ export async function validateCooperative(deps: AppDeps, db: Tx, f: CooperativeF
   if (f.legalEntityDate && f.legalEntityAmendmentDate && f.legalEntityAmendmentDate < f.legalEntityDate) {
     fields.legalEntityAmendmentDate = 'Tanggal perubahan badan hukum tidak boleh sebelum tanggal pengesahan.';
   }
-  const today = deps.now().toISOString().slice(0, 10);
+  const today = todayJakarta(deps);
   if (f.legalEntityDate && f.legalEntityDate > today) fields.legalEntityDate = 'Tanggal badan hukum tidak boleh di masa depan.';
 
   if (Object.keys(fields).length > 0) throw invalid(fields);

@@ -1,5 +1,10 @@
 import type { Insertable } from 'kysely';
-import type { AnnualMeetingTable, BusinessUnitTable, CooperativeTable, Database, OfficerTable, YearlyFigureTable } from '../../db/schema.js';
+import type {
+  AnnualMeetingTable, AssessmentTable, BusinessUnitTable, CooperativeTable, Database, FinancialStatementTable, OfficerTable, YearlyFigureTable,
+} from '../../db/schema.js';
+import { KK_2021, KSP_2016, scoreAssessment } from '../../domain/rubrics/index.js';
+import type { AssessmentInput, RubricDefinition } from '../../domain/rubrics/types.js';
+import { demoGradedInput, demoKspInput } from './demo-assessments.js';
 import type { CoopGroup, CoopType, UnitSector } from '../../domain/codes.js';
 import { searchText } from '../../domain/cooperative.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -9,6 +14,7 @@ import type { Transaction } from 'kysely';
 
 export const DEMO_PASSWORD = 'sambang-demo';
 export const DEWI_RENGGANIS_ID = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
+const DEMO_ASSESSOR_ID = '5a3c9e10-2b7d-4c1f-9e8a-1d2f3b4c5d60';
 const RANUAGUNG = '35.13.07.2008';
 
 /** mulberry32: a small seeded generator, so every demo database is the same. */
@@ -257,6 +263,40 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     addOfficers(id, false);
   }
 
+  // Health assessments: savings-and-loan cooperatives on ksp-2016 over three years (with trends),
+  // other active ones on kk-2021 for the last year; all four categories appear.
+  const ra = rng(2016);
+  const statements: Insertable<FinancialStatementTable>[] = [];
+  const assessments: Insertable<AssessmentTable>[] = [];
+  const assess = (coopId: string, fy: number, rubric: RubricDefinition, inputs: AssessmentInput, statementId: string | null) => {
+    const result = scoreAssessment(rubric, inputs);
+    if (!result.complete || !result.category) return;
+    const assessedOn = new Date(Date.UTC(fy + 1, 1, 1 + Math.floor(ra.next() * 120))).toISOString().slice(0, 10);
+    if (assessedOn > at.slice(0, 10)) return;
+    assessments.push({
+      id: ra.uuid(), cooperative_id: coopId, fiscal_year: fy, rubric: rubric.id, rubric_version: rubric.version, statement_id: statementId,
+      inputs: JSON.stringify(inputs), result: JSON.stringify(result), total: result.total, category: result.category.code, status: 'FINAL',
+      assessor_id: DEMO_ASSESSOR_ID, assessor_name: 'Petugas Bidang Koperasi (demo)', assessed_on: assessedOn, finalized_at: `${assessedOn}T03:00:00.000Z`,
+      version: 1, created_at: at, updated_at: at,
+    });
+  };
+  const kspCoops = b.coops.filter((c) => c.type === 'SIMPAN_PINJAM' && c.status !== 'DIBUBARKAN');
+  for (const c of kspCoops) {
+    const members = c.members_male + c.members_female;
+    let q = c.id === DEWI_RENGGANIS_ID ? 0.3 : ra.next();
+    const drift = c.id === DEWI_RENGGANIS_ID ? 0.18 : (ra.next() - 0.45) * 0.3;
+    for (const fy of years) {
+      const inputs = demoKspInput(ra, Math.min(1, Math.max(0, q)), members * (2_000_000 + ra.next() * 6_000_000));
+      const sid = ra.uuid();
+      statements.push({ id: sid, cooperative_id: c.id, fiscal_year: fy, lines: JSON.stringify(inputs.financials), source: 'FORM', version: 1, created_at: at, updated_at: at, updated_by: DEMO_ASSESSOR_ID });
+      if (c.id === DEWI_RENGGANIS_ID || ra.next() < 0.8) assess(c.id, fy, KSP_2016, inputs, sid);
+      q += drift;
+    }
+  }
+  for (const c of b.coops.filter((x) => x.type !== 'SIMPAN_PINJAM' && x.group_code !== 'KDKMP' && x.status === 'AKTIF')) {
+    if (ra.next() < 0.15) assess(c.id, years[years.length - 1]!, KK_2021, demoGradedInput(ra, ra.next(), KK_2021), null);
+  }
+
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     await insertChunks(trx, 'cooperatives', b.coops);
@@ -274,7 +314,7 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     );
     const users = [
       { username: 'pimpinan', full_name: 'Kepala Dinas (demo)', role: 'pimpinan', bidang: null, cooperative_id: null },
-      { username: 'petugas.koperasi', full_name: 'Petugas Bidang Koperasi (demo)', role: 'petugas', bidang: 'koperasi', cooperative_id: null },
+      { id: DEMO_ASSESSOR_ID, username: 'petugas.koperasi', full_name: 'Petugas Bidang Koperasi (demo)', role: 'petugas', bidang: 'koperasi', cooperative_id: null },
       { username: 'petugas.usahamikro', full_name: 'Petugas Bidang Usaha Mikro (demo)', role: 'petugas', bidang: 'usaha_mikro', cooperative_id: null },
       { username: 'petugas.industri', full_name: 'Petugas Bidang Perindustrian (demo)', role: 'petugas', bidang: 'perindustrian', cooperative_id: null },
       ...(ranuagung ? [{ username: 'dewirengganis', full_name: 'Pengurus Kopwan Dewi Rengganis (demo)', role: 'koperasi', bidang: null, cooperative_id: DEWI_RENGGANIS_ID }] : []),
@@ -285,6 +325,8 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
         .values({ id: r.uuid(), ...u, password_hash: passwordHash, must_change_password: 0, disabled: 0, failed_logins: 0, locked_until: null, last_login_at: null, created_at: at, updated_at: at })
         .execute();
     }
+    await insertChunks(trx, 'financial_statements', statements);
+    await insertChunks(trx, 'assessments', assessments);
   });
   return true;
 }

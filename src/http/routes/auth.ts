@@ -30,7 +30,7 @@ export const authRoutes =
       '/api/v1/auth/logout',
       { config: { access: 'session' }, schema: { tags: ['auth'], summary: 'Keluar', response: { 200: okOut } } },
       async (request, reply) => {
-        if (request.sessionToken) await logout(deps, request.sessionToken);
+        if (request.sessionToken) await logout(deps, request.actor, request.sessionToken);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { ok: true as const };
       },
