@@ -112,3 +112,62 @@ describe.each(DB_KINDS)('health assessments on %s', (kind) => {
     expect((await call('GET', '/api/v1/rubrics/ksp-2016/versions/99', petugas)).statusCode).toBe(404);
   });
 });
+
+describe.each(DB_KINDS)('assessment reports and rubric versions on %s', (kind) => {
+  let api: Api;
+  let admin: string;
+  let petugas: string;
+  let koperasi: string;
+  beforeAll(async () => {
+    api = await startApi(kind);
+    [admin, petugas, koperasi] = await Promise.all([api.login('admin'), api.login('petugas.koperasi'), api.login('dewirengganis')]);
+  });
+  afterAll(() => api?.close());
+
+  it('prints a finalized assessment as a PDF the cooperative itself may download', async () => {
+    const own = (await api.req({ method: 'GET', url: `/api/v1/assessments?cooperativeId=${DEWI_ID}`, cookie: koperasi })).json().items[0];
+    const res = await api.req({ method: 'GET', url: `/api/v1/assessments/${own.id}/report.pdf`, cookie: koperasi });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(/penilaian-kopwan-dewi-rengganis-\d{4}\.pdf/);
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.rawPayload.length).toBeGreaterThan(10_000);
+  });
+
+  it('exports the filtered assessment list as XLSX with Indonesian headers', async () => {
+    const res = await api.req({ method: 'GET', url: '/api/v1/assessments/export.xlsx?status=FINAL&category=SEHAT', cookie: petugas });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/spreadsheetml/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['Koperasi', 'Kecamatan', 'Tahun buku', 'Skor total', 'Predikat']));
+    const expected = (await api.req({ method: 'GET', url: '/api/v1/assessments?status=FINAL&category=SEHAT&pageSize=1', cookie: petugas })).json().total;
+    expect(ws.rowCount - 3).toBe(expected);
+    for (let i = 4; i <= ws.rowCount; i++) expect(ws.getRow(i).getCell(7).value).toBe('Sehat');
+  });
+
+  it('publishes a corrected rubric as a new version; earlier assessments keep theirs', async () => {
+    const v1 = (await api.req({ method: 'GET', url: '/api/v1/rubrics/ksp-2016/versions/1', cookie: admin })).json();
+    const before = (await api.req({ method: 'GET', url: '/api/v1/assessments?rubric=ksp-2016&status=FINAL&pageSize=1', cookie: admin })).json().items[0];
+    const broken = { ...v1, aspects: v1.aspects.map((a: { weight: number }, i: number) => (i === 0 ? { ...a, weight: 99 } : a)) };
+    const bad = await api.req({ method: 'POST', url: '/api/v1/rubrics/ksp-2016/versions', cookie: admin, body: { definition: broken, note: 'Bobot salah ketik' } });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.values(bad.json().error.fields).join(' ')).toMatch(/100/);
+    expect((await api.req({ method: 'POST', url: '/api/v1/rubrics/ksp-2016/versions', cookie: petugas, body: { definition: v1, note: 'Coba terbitkan' } })).statusCode).toBe(403);
+
+    const corrected = { ...v1, settings: { ...v1.settings, ruleChoices: { 'assetQuality.b': 'linear' } } };
+    const ok = await api.req({ method: 'POST', url: '/api/v1/rubrics/ksp-2016/versions', cookie: admin, body: { definition: corrected, note: 'Aturan linear untuk RPM sesuai arahan Dinas' } });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ rubric: 'ksp-2016', version: 2, latest: true });
+
+    const draft = (await api.req({ method: 'POST', url: `/api/v1/cooperatives/${DEWI_ID}/assessments`, cookie: petugas, body: { fiscalYear: 2022, rubric: 'ksp-2016' } })).json();
+    expect(draft.rubricVersion).toBe(2);
+    const again = (await api.req({ method: 'GET', url: `/api/v1/assessments/${before.id}`, cookie: admin })).json();
+    expect(again.rubricVersion).toBe(1);
+    expect(again.total).toBe(before.total);
+    const versions = (await api.req({ method: 'GET', url: '/api/v1/rubrics', cookie: petugas })).json().items.filter((v: { rubric: string }) => v.rubric === 'ksp-2016');
+    expect(versions.map((v: { version: number; latest: boolean }) => [v.version, v.latest])).toEqual([[2, true], [1, false]]);
+  });
+});

@@ -53,6 +53,9 @@ const SAMPLES: Record<string, { body?: unknown; query?: string }> = {
   'PATCH /api/v1/assessments/:id': { body: { inputs: { financials: {}, management: {} } } },
   'POST /api/v1/assessments/:id/finalize': { body: {} },
   'DELETE /api/v1/assessments/:id': {},
+  'POST /api/v1/rubrics/:rubric/versions': { body: { definition: { id: 'x' }, note: 'uji peran saja' } },
+  'GET /api/v1/assessments/export.xlsx': { query: 'status=FINAL' },
+  'GET /api/v1/assessments/:id/report.pdf': {},
 };
 
 function allowed(access: Access, caller: Caller): 'public' | 'yes' | 'no' | 'login' {
@@ -108,6 +111,7 @@ describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
       .replace(':fiscalYear', '2021')
       .replace(':code', TIRIS)
       .replace(':rubric/versions/:version', 'ksp-2016/versions/1')
+      .replace(':rubric/versions', 'ksp-2016/versions')
       .replace('/assessments/:id', `/assessments/${assessmentId}`)
       .replace('/users/:id', `/users/${someUser}`)
       .replace(':id', coopId);

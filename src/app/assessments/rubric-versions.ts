@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { KK_2021 } from '../../domain/rubrics/kk-2021.js';
 import { KSP_2016 } from '../../domain/rubrics/ksp-2016.js';
 import type { RubricDefinition } from '../../domain/rubrics/types.js';
-import { notFound } from '../../domain/errors.js';
-import type { AppDeps, Tx } from '../context.js';
+import { validateRubric } from '../../domain/rubrics/validate-rubric.js';
+import { invalid, notFound } from '../../domain/errors.js';
+import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
+import { authorize } from '../policy.js';
+import { assessmentPolicy } from './policy.js';
 
 /** The rubrics Sambang ships; an admin may publish corrected versions of each. */
 export const SHIPPED_RUBRICS: RubricDefinition[] = [KSP_2016, KK_2021];
@@ -65,4 +68,40 @@ export async function listRubricVersions(deps: AppDeps): Promise<RubricVersionIn
     publishedBy: r.full_name,
     latest: latest.get(r.rubric) === r.version,
   }));
+}
+
+/**
+ * Publishes a corrected rubric as the next version. Earlier assessments keep the version they
+ * used; new drafts take this one. The definition must pass the domain's well-formedness check and
+ * keep the rubric's method (a weighted rubric cannot become a graded one).
+ */
+export async function publishRubricVersion(
+  deps: AppDeps,
+  actor: Actor,
+  rubric: string,
+  input: { definition: unknown; note: string },
+): Promise<RubricVersionInfo> {
+  authorize(assessmentPolicy.publishRubric, actor, null, 'Hanya admin yang dapat menerbitkan versi rubrik.');
+  return mutate(deps, actor, async (trx, audit) => {
+    const current = await loadRubric(trx, rubric);
+    const next = current.version + 1;
+    const def = { ...(input.definition as Record<string, unknown>), id: rubric, version: next };
+    const issues = validateRubric(def);
+    if (issues.length) {
+      throw invalid(Object.fromEntries(issues.map((i) => [`definition.${i.path}`.replace(/\.$/, ''), i.message])), 'Definisi rubrik belum benar; versi tidak diterbitkan.');
+    }
+    if ((def as unknown as RubricDefinition).method !== current.method) {
+      throw invalid({ 'definition.method': `Metode rubrik harus tetap "${current.method}".` });
+    }
+    const at = deps.now().toISOString();
+    await trx
+      .insertInto('rubric_versions')
+      .values({ id: randomUUID(), rubric, version: next, definition: JSON.stringify(def), note: input.note, published_at: at, published_by: actor.userId })
+      .execute();
+    await audit({
+      action: 'rubric.publish', entityType: 'rubric', entityId: `${rubric}@${next}`, cooperativeId: null,
+      changes: { version: { before: current.version, after: next }, note: { before: null, after: input.note } },
+    });
+    return { rubric, version: next, title: (def as unknown as RubricDefinition).title, note: input.note, publishedAt: at, publishedBy: actor.fullName, latest: true };
+  });
 }

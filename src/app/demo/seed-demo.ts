@@ -214,7 +214,7 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     const [lat, lng] = coords(r, deps);
     const legalDate = date(r, 1980, 2022);
     b.coops.push({
-      id, name, name_search: searchText(name, n), nik: n, legal_entity_number: `${r.int(100, 999)}/BH/XVI/${r.int(1980, 2022)}`,
+      id, name, name_search: searchText(name, n), nik: n, legal_entity_number: `${r.int(100, 999)}/BH/XVI/${legalDate.slice(0, 4)}`,
       legal_entity_date: legalDate, legal_entity_amendment_date: null, type, group_code: group,
       scheme: group === 'KOPONTREN' || r.next() < 0.08 ? 'SYARIAH' : 'KONVENSIONAL', status,
       dissolved_reason: status === 'DIBUBARKAN' ? 'Tidak melaksanakan RAT tiga tahun buku berturut-turut.' : null,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import {
   CATEGORY_CODES, createAssessment, deleteDraft, finalizeAssessment, getAssessment, listAssessments, updateAssessment,
 } from '../../app/assessments/assessments.js';
-import { listRubricVersions, loadRubric, RUBRIC_CODES } from '../../app/assessments/rubric-versions.js';
+import { listRubricVersions, loadRubric, publishRubricVersion, RUBRIC_CODES } from '../../app/assessments/rubric-versions.js';
+import { assessmentReport, exportAssessments } from '../../app/assessments/assessment-report.js';
 import { listStatements, putStatement } from '../../app/assessments/statements.js';
 import { scoreInputs } from '../../app/assessments/score-inputs.js';
 import type { AppDeps } from '../../app/context.js';
@@ -50,6 +51,17 @@ const statementOut = z.object({
   updatedAt: z.string(),
 });
 
+const listQuery = z.strictObject({
+  cooperativeId: uuidParam.optional(),
+  category: z.enum(CATEGORY_CODES).optional(),
+  district: z.string().max(20).optional(),
+  fiscalYear: fiscalYear.optional(),
+  rubric: z.enum(RUBRIC_CODES).optional(),
+  status: z.enum(['DRAFT', 'FINAL']).optional(),
+  page,
+  pageSize,
+});
+
 export const assessmentRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -92,6 +104,21 @@ export const assessmentRoutes =
       async (request) => json(await loadRubric(deps.db.kysely, request.params.rubric, request.params.version)),
     );
 
+    app.post(
+      '/api/v1/rubrics/:rubric/versions',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags,
+          summary: 'Terbitkan versi koreksi rubrik (penilaian lama tetap memakai versinya)',
+          params: z.strictObject({ rubric: z.enum(RUBRIC_CODES) }),
+          body: z.strictObject({ definition: z.record(z.string(), z.unknown()), note: z.string().trim().min(5, 'Catatan minimal 5 karakter.').max(1000) }),
+          response: { 201: z.object({ rubric: z.string(), version: z.number(), title: z.string(), note: z.string().nullable(), publishedAt: z.string(), publishedBy: z.string().nullable(), latest: z.boolean() }) },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await publishRubricVersion(deps, requireActor(request), request.params.rubric, request.body)),
+    );
+
     app.get(
       '/api/v1/cooperatives/:id/statements',
       { config: { access: EVERYONE }, schema: { tags, summary: 'Laporan keuangan per tahun buku', params: idParams, response: { 200: z.object({ items: z.array(statementOut) }) } } },
@@ -120,22 +147,41 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Daftar penilaian dengan filter, dan jumlah per predikat',
-          querystring: z.strictObject({
-            cooperativeId: uuidParam.optional(),
-            category: z.enum(CATEGORY_CODES).optional(),
-            district: z.string().max(20).optional(),
-            fiscalYear: fiscalYear.optional(),
-            rubric: z.enum(RUBRIC_CODES).optional(),
-            status: z.enum(['DRAFT', 'FINAL']).optional(),
-            page,
-            pageSize,
-          }),
+          querystring: listQuery,
           response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())), total: z.number(), page: z.number(), pageSize: z.number(), countsByCategory: z.record(z.string(), z.number()) }) },
         },
       },
       async (request) => {
         const r = await listAssessments(deps, requireActor(request), request.query);
         return { ...r, items: r.items.map(json) };
+      },
+    );
+
+    app.get(
+      '/api/v1/assessments/export.xlsx',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Unduh daftar penilaian (XLSX) dengan filter yang sama',
+          querystring: listQuery.omit({ page: true, pageSize: true }),
+        },
+      },
+      async (request, reply) => {
+        const xlsx = await exportAssessments(deps, requireActor(request), request.query);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="penilaian-kesehatan.xlsx"')
+          .send(xlsx);
+      },
+    );
+
+    app.get(
+      '/api/v1/assessments/:id/report.pdf',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Laporan penilaian (PDF)', params: idParams } },
+      async (request, reply) => {
+        const { filename, pdf } = await assessmentReport(deps, requireActor(request), request.params.id);
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
       },
     );
 
