@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { Dialect } from './connect.js';
 import { assessmentsMigration } from './migrations/0002_assessments.js';
 import { annualMeetingsMigration } from './migrations/0003_annual_meetings.js';
+import { visitsMigration } from './migrations/0004_visits.js';
 
 /**
  * Migrations live in code (no files to find at run time) and use only portable DDL, so SQLite and
@@ -165,6 +166,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0002_assessments': assessmentsMigration(dialect),
     '0003_annual_meetings': annualMeetingsMigration(dialect),
+    '0004_visits': visitsMigration(dialect),
   };
 }
 

@@ -7,7 +7,9 @@ import type { Generated } from 'kysely';
  * - booleans are integers 0/1; money is integer rupiah (bigint on PostgreSQL);
  * - JSON is stored as text.
  */
-export interface Database {
+import type { VisitTables } from './schema-visits.js';
+
+export interface Database extends VisitTables {
   districts: DistrictTable;
   villages: VillageTable;
   users: UserTable;

@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { cooperativeRoutes } from './routes/cooperatives.js';
 import { metaRoutes } from './routes/meta.js';
 import { userRoutes } from './routes/users.js';
+import { visitRoutes } from './routes/visits.js';
 import { installIndonesianErrors } from './zod-id.js';
 
 const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
@@ -61,6 +62,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(userRoutes(deps));
   await app.register(annualMeetingRoutes(deps));
   await app.register(assessmentRoutes(deps));
+  await app.register(visitRoutes(deps));
 
   const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   if (serveWeb) {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../../src/http/access.js';
 import { WORKED_EXAMPLE } from '../unit/rubrics/fixtures.js';
 import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harness.js';
+import type { RouteSample } from './route-samples/types.js';
+import { VISIT_SAMPLES } from './route-samples/visits.js';
 
 /**
  * Every route the server registers, called by every role. A route added without an access
@@ -11,7 +13,8 @@ import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harne
 const ROLES = ['anonymous', 'admin', 'pimpinan', 'petugas', 'koperasi'] as const;
 type Caller = (typeof ROLES)[number];
 
-const SAMPLES: Record<string, { body?: unknown; query?: string }> = {
+const SAMPLES: Record<string, RouteSample> = {
+  ...VISIT_SAMPLES,
   'GET /healthz': {},
   'GET /api/v1/meta': {},
   'POST /api/v1/auth/login': { body: { username: 'nobody', password: 'nothing-here' } },
@@ -131,9 +134,12 @@ describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
       for (const caller of ROLES) {
         // Record-level rules are exercised on the caller's own cooperative here, on others below.
         const unitId = await fixtures(DEWI_ID, route.url);
+        const target = sample.fixture
+          ? await sample.fixture({ api, adminCookie: cookies.admin!, cooperativeId: DEWI_ID })
+          : url(route.url, DEWI_ID, unitId, sample.query);
         const res = await api.req({
           method: route.method,
-          url: url(route.url, DEWI_ID, unitId, sample.query),
+          url: target,
           ...(cookies[caller as Exclude<Caller, 'anonymous'>] ? { cookie: cookies[caller as Exclude<Caller, 'anonymous'>] } : {}),
           ...(sample.body !== undefined ? { body: sample.body } : {}),
         });
@@ -165,11 +171,17 @@ describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
     const unitId = await fixtures(otherCoop, '/:unitId:fiscalYear');
     await fixtures(otherCoop, '/api/v1/assessments/:id');
     const afterFixtures = (await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })).json().total;
-    for (const route of api.app.apiRoutes.filter((r) => r.url.startsWith('/api/v1/cooperatives/:id') || r.url.startsWith('/api/v1/assessments/:id'))) {
+    // Every route about one record: the cooperative's own, assessments, and those with a fixture.
+    const aboutARecord = (r: { method: string; url: string }) =>
+      r.url.startsWith('/api/v1/cooperatives/:id') || r.url.startsWith('/api/v1/assessments/:id') || Boolean(SAMPLES[`${r.method} ${r.url}`]?.fixture);
+    for (const route of api.app.apiRoutes.filter(aboutARecord)) {
       const sample = SAMPLES[`${route.method} ${route.url}`] ?? {};
+      const target = sample.fixture
+        ? await sample.fixture({ api, adminCookie: cookies.admin!, cooperativeId: otherCoop })
+        : url(route.url, otherCoop, unitId, sample.query);
       const res = await api.req({
         method: route.method,
-        url: url(route.url, otherCoop, unitId, sample.query),
+        url: target,
         cookie: cookies.koperasi,
         ...(sample.body !== undefined ? { body: sample.body } : {}),
       });

@@ -5,6 +5,7 @@ import type {
 import { KK_2021, KSP_2016, scoreAssessment } from '../../domain/rubrics/index.js';
 import type { AssessmentInput, RubricDefinition } from '../../domain/rubrics/types.js';
 import { demoGradedInput, demoKspInput } from './demo-assessments.js';
+import { seedDemoVisits } from './seed-visits.js';
 import type { CoopGroup, CoopType, UnitSector } from '../../domain/codes.js';
 import { searchText } from '../../domain/cooperative.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -328,6 +329,7 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     await insertChunks(trx, 'financial_statements', statements);
     await insertChunks(trx, 'assessments', assessments);
   });
+  await seedDemoVisits(deps);
   return true;
 }
 
