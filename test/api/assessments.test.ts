@@ -171,3 +171,50 @@ describe.each(DB_KINDS)('assessment reports and rubric versions on %s', (kind) =
     expect(versions.map((v: { version: number; latest: boolean }) => [v.version, v.latest])).toEqual([[2, true], [1, false]]);
   });
 });
+
+describe.each(DB_KINDS)('financial statements from the XLSX template on %s', (kind) => {
+  let api: Api;
+  let koperasi: string;
+  beforeAll(async () => {
+    api = await startApi(kind);
+    koperasi = await api.login('dewirengganis');
+  });
+  afterAll(() => api?.close());
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  async function filled(edit: (code: string) => unknown): Promise<Buffer> {
+    const t = await api.req({ method: 'GET', url: '/api/v1/statements/template.xlsx', cookie: koperasi });
+    expect(t.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(t.rawPayload as unknown as ArrayBuffer);
+    wb.worksheets[0]!.eachRow((row) => {
+      const code = String(row.getCell(1).value ?? '');
+      if (code in WORKED_EXAMPLE.financials) row.getCell(4).value = edit(code) as number;
+    });
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  const upload = (fy: number, body: Buffer | string) =>
+    api.req({ method: 'POST', url: `/api/v1/cooperatives/${DEWI_ID}/statements/${fy}/xlsx`, cookie: koperasi, body, headers: { 'content-type': XLSX } });
+
+  it('imports a filled template as the statement of that year', async () => {
+    const res = await upload(2019, await filled((c) => WORKED_EXAMPLE.financials[c]));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ fiscalYear: 2019, source: 'XLSX', balanced: true, missing: [] });
+    expect(res.json().lines).toEqual(WORKED_EXAMPLE.financials);
+  });
+
+  it('rejects the whole file with a message per bad row, saving nothing', async () => {
+    const res = await upload(2018, await filled((c) => (c === 'kas' ? 'seribu' : c === 'bank' ? -5 : c === 'tabungan' ? null : WORKED_EXAMPLE.financials[c])));
+    expect(res.statusCode).toBe(400);
+    const messages = Object.values(res.json().error.fields as Record<string, string>).join(' | ');
+    expect(messages).toMatch(/kas: "seribu" bukan angka/);
+    expect(messages).toMatch(/bank: tidak boleh negatif/);
+    expect(messages).toMatch(/tabungan: nilai kosong/);
+    const list = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/statements`, cookie: koperasi })).json().items;
+    expect(list.map((s: { fiscalYear: number }) => s.fiscalYear)).not.toContain(2018);
+    const junk = await upload(2018, Buffer.from('bukan excel'));
+    expect(junk.statusCode).toBe(400);
+    expect(junk.json().error.fields.file).toMatch(/bukan XLSX/);
+  });
+});

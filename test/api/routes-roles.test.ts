@@ -59,6 +59,8 @@ const SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/rubrics/:rubric/versions': { body: { definition: { id: 'x' }, note: 'uji peran saja' } },
   'GET /api/v1/assessments/export.xlsx': { query: 'status=FINAL' },
   'GET /api/v1/assessments/:id/report.pdf': {},
+  'GET /api/v1/statements/template.xlsx': {},
+  'POST /api/v1/cooperatives/:id/statements/:fiscalYear/xlsx': { body: { lines: {} } },
 };
 
 function allowed(access: Access, caller: Caller): 'public' | 'yes' | 'no' | 'login' {

@@ -5,6 +5,7 @@ import {
 } from '../../app/assessments/assessments.js';
 import { listRubricVersions, loadRubric, publishRubricVersion, RUBRIC_CODES } from '../../app/assessments/rubric-versions.js';
 import { assessmentReport, exportAssessments } from '../../app/assessments/assessment-report.js';
+import { importStatementXlsx, statementTemplate } from '../../app/assessments/statement-xlsx.js';
 import { listStatements, putStatement } from '../../app/assessments/statements.js';
 import { scoreInputs } from '../../app/assessments/score-inputs.js';
 import type { AppDeps } from '../../app/context.js';
@@ -14,6 +15,7 @@ import { EVERYONE, requireActor } from '../access.js';
 import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.js';
 
 const tags = ['penilaian'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const WRITERS = ['admin', 'petugas'] as const;
 const fiscalYear = z.coerce.number().int().min(1945, 'Tahun buku tidak masuk akal.').max(2100, 'Tahun buku tidak masuk akal.');
 
@@ -138,6 +140,31 @@ export const assessmentRoutes =
         },
       },
       async (request) => putStatement(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
+    );
+
+    app.get(
+      '/api/v1/statements/template.xlsx',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Templat XLSX laporan keuangan' } },
+      async (_request, reply) =>
+        reply
+          .type(XLSX)
+          .header('content-disposition', 'attachment; filename="templat-laporan-keuangan.xlsx"')
+          .send(await statementTemplate()),
+    );
+
+    app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+    app.post(
+      '/api/v1/cooperatives/:id/statements/:fiscalYear/xlsx',
+      {
+        config: { access: ['admin', 'petugas', 'koperasi'] },
+        schema: {
+          tags,
+          summary: 'Impor laporan keuangan dari templat XLSX (semua atau tidak sama sekali)',
+          params: z.strictObject({ id: uuidParam, fiscalYear }),
+          response: { 200: statementOut },
+        },
+      },
+      async (request) => importStatementXlsx(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
     );
 
     app.get(
