@@ -1,0 +1,104 @@
+import { ratCompliance } from '../../domain/rat/compliance.js';
+import type { AppDeps } from '../context.js';
+import { graceMonths } from '../annual-meetings/annual-meetings.js';
+import { CATEGORY_CODES } from '../assessments/assessments.js';
+
+export type CategoryCounts = Record<(typeof CATEGORY_CODES)[number], number>;
+const emptyCounts = (): CategoryCounts => Object.fromEntries(CATEGORY_CODES.map((c) => [c, 0])) as CategoryCounts;
+
+export interface DistrictRef { code: string; name: string }
+
+/**
+ * Health of the registry in a year: for each cooperative its latest finalized assessment assessed
+ * in that year, counted by category, in total and per kecamatan.
+ */
+export async function healthOfYear(deps: AppDeps, year: number, districts: DistrictRef[]) {
+  const rows = await deps.db.kysely
+    .selectFrom('assessments as a')
+    .innerJoin('cooperatives as c', 'c.id', 'a.cooperative_id')
+    .select(['a.cooperative_id', 'a.category', 'a.assessed_on', 'a.finalized_at', 'c.district_code'])
+    .where('a.status', '=', 'FINAL')
+    .where('a.assessed_on', '>=', `${year}-01-01`)
+    .where('a.assessed_on', '<=', `${year}-12-31`)
+    .execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const prev = latest.get(r.cooperative_id);
+    if (!prev || `${r.assessed_on}${r.finalized_at}` > `${prev.assessed_on}${prev.finalized_at}`) latest.set(r.cooperative_id, r);
+  }
+  const total = emptyCounts();
+  const byDistrict = new Map(districts.map((d) => [d.code, emptyCounts()]));
+  for (const r of latest.values()) {
+    const cat = r.category as keyof CategoryCounts;
+    if (!(cat in total)) continue;
+    total[cat]++;
+    const d = byDistrict.get(r.district_code);
+    if (d) d[cat]++;
+  }
+  return {
+    ...total,
+    assessed: latest.size,
+    byDistrict: districts.map((d) => ({ ...d, ...byDistrict.get(d.code)! })),
+  };
+}
+
+interface CoopRow { id: string; district_code: string; legal_entity_date: string | null; created_at: string; status: string }
+
+/**
+ * RAT compliance in a year Y: the RATs due in Y are those of fiscal year Y−1. Per kecamatan: how
+ * many cooperatives owed one, how many held it (and on time), the rate; plus how many are active
+ * (a RAT in the last three due years) as of the end of Y (or today, for the current year).
+ */
+export async function ratOfYear(deps: AppDeps, year: number, districts: DistrictRef[], today: string) {
+  const db = deps.db.kysely;
+  const coops: CoopRow[] = await db
+    .selectFrom('cooperatives')
+    .select(['id', 'district_code', 'legal_entity_date', 'created_at', 'status'])
+    .where('status', '!=', 'DIBUBARKAN')
+    .execute();
+  const meetings = await db.selectFrom('annual_meetings').select(['cooperative_id', 'fiscal_year', 'held_on', 'reported_to_ods_on']).execute();
+  const byCoop = new Map<string, { fiscalYear: number; heldOn: string; reportedOn: string | null }[]>();
+  for (const m of meetings) {
+    const list = byCoop.get(m.cooperative_id) ?? [];
+    list.push({ fiscalYear: m.fiscal_year, heldOn: m.held_on, reportedOn: m.reported_to_ods_on });
+    byCoop.set(m.cooperative_id, list);
+  }
+  const grace = await graceMonths(deps);
+  const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const fy = year - 1;
+  const per = new Map(districts.map((d) => [d.code, { due: 0, held: 0, onTime: 0, active: 0, cooperatives: 0, warnings: 0 }]));
+  for (const c of coops) {
+    const founded = c.legal_entity_date ?? c.created_at.slice(0, 10);
+    if (founded > asOf) continue;
+    const result = ratCompliance(byCoop.get(c.id) ?? [], founded, asOf, grace);
+    const d = per.get(c.district_code);
+    if (!d) continue;
+    d.cooperatives++;
+    if (result.active) d.active++;
+    if (result.warnings.some((w) => w.code !== 'ODS_REPORT_LATE')) d.warnings++;
+    const y = result.years.find((x) => x.fiscalYear === fy);
+    if (!y) continue;
+    if (y.status === 'NOT_YET_DUE' && !y.heldOn) continue;
+    d.due++;
+    if (y.heldOn) d.held++;
+    if (y.status === 'ON_TIME') d.onTime++;
+  }
+  const rate = (held: number, due: number) => (due === 0 ? null : Math.round((held / due) * 1000) / 10);
+  const byDistrict = districts.map((d) => {
+    const v = per.get(d.code)!;
+    return { ...d, ...v, rate: rate(v.held, v.due) };
+  });
+  const sum = (k: 'due' | 'held' | 'onTime' | 'active' | 'cooperatives' | 'warnings') => byDistrict.reduce((s, d) => s + d[k], 0);
+  return {
+    fiscalYear: fy,
+    asOf,
+    due: sum('due'),
+    held: sum('held'),
+    onTime: sum('onTime'),
+    rate: rate(sum('held'), sum('due')),
+    active: sum('active'),
+    cooperatives: sum('cooperatives'),
+    withWarnings: sum('warnings'),
+    byDistrict,
+  };
+}
