@@ -74,6 +74,12 @@ describe.each(DB_KINDS)('health assessments on %s', (kind) => {
     expect((await call('POST', `/api/v1/assessments/${a.id}/finalize`, petugas, {})).statusCode).toBe(409);
     expect((await call('DELETE', `/api/v1/assessments/${a.id}`, petugas)).statusCode).toBe(409);
 
+    // A statement a score rests on cannot be deleted; an unused one can.
+    expect((await call('DELETE', `/api/v1/cooperatives/${DEWI_ID}/statements/2024`, petugas)).statusCode).toBe(409);
+    await call('PUT', `/api/v1/cooperatives/${DEWI_ID}/statements/2017`, petugas, { lines: { kas: 5 } });
+    expect((await call('DELETE', `/api/v1/cooperatives/${DEWI_ID}/statements/2017`, petugas)).statusCode).toBe(200);
+    expect((await call('DELETE', `/api/v1/cooperatives/${DEWI_ID}/statements/2017`, petugas)).statusCode).toBe(404);
+
     // The stored score does not move when the statement is corrected later.
     await call('PUT', `/api/v1/cooperatives/${DEWI_ID}/statements/2024`, petugas, { lines: { ...WORKED_EXAMPLE.financials, kas: 1 } });
     expect((await call('GET', `/api/v1/assessments/${a.id}`, pimpinan)).json().total).toBeCloseTo(scored.total, 9);

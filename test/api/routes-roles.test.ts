@@ -60,6 +60,7 @@ const SAMPLES: Record<string, RouteSample> = {
   'GET /api/v1/assessments/export.xlsx': { query: 'status=FINAL' },
   'GET /api/v1/assessments/:id/report.pdf': {},
   'GET /api/v1/statements/template.xlsx': {},
+  'DELETE /api/v1/cooperatives/:id/statements/:fiscalYear': {},
   'POST /api/v1/cooperatives/:id/statements/:fiscalYear/xlsx': { body: { lines: {} } },
 };
 

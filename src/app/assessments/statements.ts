@@ -103,3 +103,18 @@ export async function putStatement(
     return statementView(await trx.selectFrom('financial_statements').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
   });
 }
+
+/** Removes a statement that no assessment used; one that was scored stays as the record of that score. */
+export async function deleteStatement(deps: AppDeps, actor: Actor, cooperativeId: string, fiscalYear: number): Promise<void> {
+  guardOwnCooperative(actor, cooperativeId);
+  await mutate(deps, actor, async (trx, audit) => {
+    const coop = await loadCooperative(trx, cooperativeId);
+    authorize(cooperativePolicy.editDetails, actor, coop);
+    const row = await trx.selectFrom('financial_statements').select(['id']).where('cooperative_id', '=', cooperativeId).where('fiscal_year', '=', fiscalYear).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', `Laporan keuangan tahun buku ${fiscalYear} tidak ditemukan.`);
+    const used = await trx.selectFrom('assessments').select('id').where('statement_id', '=', row.id).executeTakeFirst();
+    if (used) throw new AppError('CONFLICT', 'Laporan keuangan ini sudah dipakai dalam penilaian; tidak dapat dihapus. Simpan perbaikan sebagai isi baru.');
+    await trx.deleteFrom('financial_statements').where('id', '=', row.id).execute();
+    await audit({ action: 'statement.delete', entityType: 'financial_statement', entityId: row.id, cooperativeId, changes: { fiscalYear: { before: fiscalYear, after: null } } });
+  });
+}

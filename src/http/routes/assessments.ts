@@ -6,7 +6,7 @@ import {
 import { listRubricVersions, loadRubric, publishRubricVersion, RUBRIC_CODES } from '../../app/assessments/rubric-versions.js';
 import { assessmentReport, exportAssessments } from '../../app/assessments/assessment-report.js';
 import { importStatementXlsx, statementTemplate } from '../../app/assessments/statement-xlsx.js';
-import { listStatements, putStatement } from '../../app/assessments/statements.js';
+import { deleteStatement, listStatements, putStatement } from '../../app/assessments/statements.js';
 import { scoreInputs } from '../../app/assessments/score-inputs.js';
 import type { AppDeps } from '../../app/context.js';
 import { AppError } from '../../domain/errors.js';
@@ -140,6 +140,18 @@ export const assessmentRoutes =
         },
       },
       async (request) => putStatement(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
+    );
+
+    app.delete(
+      '/api/v1/cooperatives/:id/statements/:fiscalYear',
+      {
+        config: { access: ['admin', 'petugas', 'koperasi'] },
+        schema: { tags, summary: 'Hapus laporan keuangan yang belum dipakai penilaian', params: z.strictObject({ id: uuidParam, fiscalYear }), response: { 200: okOut } },
+      },
+      async (request) => {
+        await deleteStatement(deps, requireActor(request), request.params.id, request.params.fiscalYear);
+        return { ok: true as const };
+      },
     );
 
     app.get(
