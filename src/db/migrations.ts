@@ -167,6 +167,28 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002_assessments': assessmentsMigration(dialect),
     '0003_annual_meetings': annualMeetingsMigration(dialect),
     '0004_visits': visitsMigration(dialect),
+    // Registry search at national scale (bench/README.md): `name_search` in the name-ordered
+    // indexes, so a substring search checks the index entry and reads a table row only on a match,
+    // and the count of a search scans an index instead of the table. They replace the narrower
+    // indexes, which are their prefixes (else the planner keeps choosing those).
+    '0005_cooperative_search_indexes': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.dropIndex('cooperatives_name').execute();
+        await db.schema.dropIndex('cooperatives_district_name').execute();
+        await db.schema.createIndex('cooperatives_name_search').on('cooperatives').columns(['name', 'id', 'name_search']).execute();
+        await db.schema
+          .createIndex('cooperatives_district_name_search')
+          .on('cooperatives')
+          .columns(['district_code', 'name', 'id', 'name_search'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex('cooperatives_district_name_search').execute();
+        await db.schema.dropIndex('cooperatives_name_search').execute();
+        await db.schema.createIndex('cooperatives_name').on('cooperatives').columns(['name', 'id']).execute();
+        await db.schema.createIndex('cooperatives_district_name').on('cooperatives').columns(['district_code', 'name']).execute();
+      },
+    },
   };
 }
 

@@ -376,3 +376,43 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
     });
   });
 });
+
+describe.each(DB_KINDS)('cooperative list exports on %s', (kind) => {
+  let api: Api;
+  let petugas: string;
+  let koperasi: string;
+  beforeAll(async () => {
+    api = await startApi(kind);
+    petugas = await api.login('petugas.koperasi');
+    koperasi = await api.login('dewirengganis');
+  });
+  afterAll(() => api?.close());
+
+  it('exports the filtered list as XLSX with Indonesian headers and every matching row', async () => {
+    const res = await api.req({ method: 'GET', url: `/api/v1/cooperatives/export.xlsx?district=${TIRIS}`, cookie: petugas });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/daftar-koperasi\.xlsx/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['Nama koperasi', 'NIK', 'Kecamatan', 'Desa/Kelurahan', 'Anggota L', 'Anggota P']));
+    const total = (await api.req({ method: 'GET', url: `/api/v1/cooperatives?district=${TIRIS}&pageSize=1`, cookie: petugas })).json().total;
+    expect(ws.rowCount - 3).toBe(total);
+    for (let i = 4; i <= ws.rowCount; i++) expect(ws.getRow(i).getCell(7).value).toBe('Tiris');
+    const dewi = [...Array(ws.rowCount - 3).keys()].map((k) => ws.getRow(k + 4)).find((r) => r.getCell(1).value === 'Kopwan Dewi Rengganis')!;
+    expect(dewi.getCell(3).value).toBe('Simpan Pinjam');
+    expect(dewi.getCell(11).value).toBeInstanceOf(Date);
+  });
+
+  it('exports CSV for Indonesian spreadsheets, and a koperasi user gets only its own row', async () => {
+    const res = await api.req({ method: 'GET', url: '/api/v1/cooperatives/export.csv?search=dewi%20rengganis', cookie: koperasi });
+    expect(res.statusCode).toBe(200);
+    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]!.split(';').slice(0, 3)).toEqual(['Nama koperasi', 'NIK', 'Jenis']);
+    expect(lines).toHaveLength(2);
+    const all = await api.req({ method: 'GET', url: '/api/v1/cooperatives/export.csv', cookie: koperasi });
+    expect(all.body.trim().split('\r\n')).toHaveLength(2);
+    expect((await api.req({ method: 'GET', url: '/api/v1/cooperatives/export.csv?type=BANK', cookie: petugas })).statusCode).toBe(400);
+  });
+});

@@ -60,6 +60,8 @@ const SAMPLES: Record<string, RouteSample> = {
   'GET /api/v1/assessments/export.xlsx': { query: 'status=FINAL' },
   'GET /api/v1/assessments/:id/report.pdf': {},
   'GET /api/v1/statements/template.xlsx': {},
+  'GET /api/v1/cooperatives/export.xlsx': { query: 'district=35.13.07' },
+  'GET /api/v1/cooperatives/export.csv': { query: 'district=35.13.07' },
   'DELETE /api/v1/cooperatives/:id/statements/:fiscalYear': {},
   'POST /api/v1/cooperatives/:id/statements/:fiscalYear/xlsx': { body: { lines: {} } },
 };

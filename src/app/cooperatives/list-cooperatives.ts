@@ -62,13 +62,6 @@ function filters(actor: Actor, q: ListCooperativesQuery) {
 export async function listCooperatives(deps: AppDeps, actor: Actor, q: ListCooperativesQuery): Promise<Page<CooperativeListItem>> {
   const db = deps.db.kysely;
   const where = filters(actor, q);
-  const countRow = await db
-    .selectFrom('cooperatives as c')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(where)
-    .executeTakeFirstOrThrow();
-  const total = Number(countRow.n);
-
   let rows = db
       .selectFrom('cooperatives as c')
       .innerJoin('districts as d', 'd.code', 'c.district_code')
@@ -93,11 +86,17 @@ export async function listCooperatives(deps: AppDeps, actor: Actor, q: ListCoope
     default:
       rows = rows.orderBy('c.name', dir);
   }
-  const items = await rows
-    .orderBy('c.id')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
+  const offset = (q.page - 1) * q.pageSize;
+  const items = await rows.orderBy('c.id').limit(q.pageSize).offset(offset).execute();
+  // A short page that is not past the end is the last one, so it gives the exact total. Searches
+  // that match a few rows (a NIK, a village) are answered by the page query alone; the count,
+  // like the page query a scan of the whole index for a substring search, runs only when needed.
+  const total =
+    items.length < q.pageSize && (items.length > 0 || offset === 0)
+      ? offset + items.length
+      : Number(
+          (await db.selectFrom('cooperatives as c').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow()).n,
+        );
   return {
     items: items.map((r) => ({
       id: r.id,

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app/context.js';
 import { createBusinessUnit, deleteBusinessUnit, listBusinessUnits, updateBusinessUnit } from '../../app/cooperatives/business-units.js';
 import { createCooperative } from '../../app/cooperatives/create-cooperative.js';
 import { dissolveCooperative } from '../../app/cooperatives/dissolve-cooperative.js';
+import { exportCooperativesCsv, exportCooperativesXlsx } from '../../app/cooperatives/export-cooperatives.js';
 import { getCooperative } from '../../app/cooperatives/get-cooperative.js';
 import { COOPERATIVE_SORTS, listCooperatives } from '../../app/cooperatives/list-cooperatives.js';
 import { updateCooperative } from '../../app/cooperatives/update-cooperative.js';
@@ -24,6 +25,20 @@ const fiscalYearParams = z.strictObject({
 });
 const unitParams = z.strictObject({ id: uuidParam, unitId: uuidParam });
 
+const listQuery = z.strictObject({
+  search: z.string().max(100).optional(),
+  district: z.string().max(20).optional(),
+  village: z.string().max(20).optional(),
+  type: z.enum(COOP_TYPES).optional(),
+  group: z.enum(COOP_GROUPS).optional(),
+  status: z.enum(COOP_STATUSES).optional(),
+  scheme: z.enum(SCHEMES).optional(),
+  sort: z.enum(COOPERATIVE_SORTS).optional(),
+  page,
+  pageSize,
+});
+const exportQuery = listQuery.omit({ page: true, pageSize: true });
+
 export const cooperativeRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -34,22 +49,31 @@ export const cooperativeRoutes =
         schema: {
           tags,
           summary: 'Daftar koperasi (berhalaman, dengan pencarian dan filter)',
-          querystring: z.strictObject({
-            search: z.string().max(100).optional(),
-            district: z.string().max(20).optional(),
-            village: z.string().max(20).optional(),
-            type: z.enum(COOP_TYPES).optional(),
-            group: z.enum(COOP_GROUPS).optional(),
-            status: z.enum(COOP_STATUSES).optional(),
-            scheme: z.enum(SCHEMES).optional(),
-            sort: z.enum(COOPERATIVE_SORTS).optional(),
-            page,
-            pageSize,
-          }),
+          querystring: listQuery,
           response: { 200: pageOf(cooperativeListItemOut) },
         },
       },
       async (request) => listCooperatives(deps, requireActor(request), request.query),
+    );
+
+    app.get(
+      '/api/v1/cooperatives/export.xlsx',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar koperasi (XLSX) dengan filter yang sama', querystring: exportQuery } },
+      async (request, reply) =>
+        reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="daftar-koperasi.xlsx"')
+          .send(await exportCooperativesXlsx(deps, requireActor(request), request.query)),
+    );
+
+    app.get(
+      '/api/v1/cooperatives/export.csv',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar koperasi (CSV, pemisah titik koma)', querystring: exportQuery } },
+      async (request, reply) =>
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="daftar-koperasi.csv"')
+          .send(await exportCooperativesCsv(deps, requireActor(request), request.query)),
     );
 
     app.post(
