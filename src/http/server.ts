@@ -14,6 +14,7 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
+import { importRoutes } from './routes/imports.js';
 import { cooperativeRoutes } from './routes/cooperatives.js';
 import { metaRoutes } from './routes/meta.js';
 import { userRoutes } from './routes/users.js';
@@ -63,6 +64,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(annualMeetingRoutes(deps));
   await app.register(assessmentRoutes(deps));
   await app.register(visitRoutes(deps));
+  await app.register(importRoutes(deps));
 
   const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   if (serveWeb) {

@@ -62,6 +62,10 @@ const SAMPLES: Record<string, RouteSample> = {
   'GET /api/v1/statements/template.xlsx': {},
   'GET /api/v1/cooperatives/export.xlsx': { query: 'district=35.13.07' },
   'GET /api/v1/cooperatives/export.csv': { query: 'district=35.13.07' },
+  'GET /api/v1/cooperatives/import/template.xlsx': {},
+  'POST /api/v1/cooperatives/import/check': { body: {} },
+  'POST /api/v1/cooperatives/import': { body: {} },
+  'GET /api/v1/jobs/:id': {},
   'DELETE /api/v1/cooperatives/:id/statements/:fiscalYear': {},
   'POST /api/v1/cooperatives/:id/statements/:fiscalYear/xlsx': { body: { lines: {} } },
 };
@@ -122,6 +126,7 @@ describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
       .replace(':rubric/versions', 'ksp-2016/versions')
       .replace('/assessments/:id', `/assessments/${assessmentId}`)
       .replace('/users/:id', `/users/${someUser}`)
+      .replace('/jobs/:id', '/jobs/00000000-0000-4000-8000-000000000000')
       .replace(':id', coopId);
     return query ? `${u}?${query}` : u;
   }

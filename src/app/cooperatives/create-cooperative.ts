@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { diff } from '../../domain/cooperative.js';
-import { type Actor, type AppDeps, mutate } from '../context.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { type Actor, type AppDeps, type AuditInput, mutate } from '../context.js';
 import { authorize, cooperativePolicy } from '../policy.js';
 import { validateCooperative } from './validate-cooperative.js';
 import { type Cooperative, type CooperativeFields, loadCooperative } from './view.js';
@@ -11,7 +13,15 @@ export type CreateCooperativeInput = Pick<CooperativeFields, 'name' | 'type' | '
 
 export async function createCooperative(deps: AppDeps, actor: Actor, input: CreateCooperativeInput): Promise<Cooperative> {
   authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat menambah koperasi.');
-  const fields: CooperativeFields = {
+  return mutate(deps, actor, async (trx, audit) => {
+    const id = await insertCooperative(deps, trx, audit, input);
+    return loadCooperative(trx, id);
+  });
+}
+
+/** The defaults of everything a new cooperative does not state. */
+export function newCooperativeFields(input: CreateCooperativeInput): CooperativeFields {
+  return {
     nik: null,
     legalEntityNumber: null,
     legalEntityDate: null,
@@ -36,18 +46,27 @@ export async function createCooperative(deps: AppDeps, actor: Actor, input: Crea
     districtCode: input.districtCode,
     villageCode: input.villageCode,
   };
+}
+
+/** Validates and inserts one cooperative inside the caller's transaction (imports insert many in one). */
+export async function insertCooperative(
+  deps: AppDeps,
+  trx: Transaction<Database>,
+  audit: (e: AuditInput) => Promise<void>,
+  input: CreateCooperativeInput,
+  action = 'cooperative.create',
+): Promise<string> {
+  const fields = newCooperativeFields(input);
   const id = input.id ?? randomUUID();
-  return mutate(deps, actor, async (trx, audit) => {
-    await validateCooperative(deps, trx, fields, null);
-    const at = deps.now().toISOString();
-    await trx
-      .insertInto('cooperatives')
-      .values({ id, ...rowOf(fields), version: 1, created_at: at, updated_at: at })
-      .execute();
-    await replaceOfficers(trx, id, fields.officers);
-    await audit({ action: 'cooperative.create', entityType: 'cooperative', entityId: id, cooperativeId: id, changes: diff(null, { ...fields }) });
-    return loadCooperative(trx, id);
-  });
+  await validateCooperative(deps, trx, fields, null);
+  const at = deps.now().toISOString();
+  await trx
+    .insertInto('cooperatives')
+    .values({ id, ...rowOf(fields), version: 1, created_at: at, updated_at: at })
+    .execute();
+  await replaceOfficers(trx, id, fields.officers);
+  await audit({ action, entityType: 'cooperative', entityId: id, cooperativeId: id, changes: diff(null, { ...fields }) });
+  return id;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

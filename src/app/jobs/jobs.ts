@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, forbidden, notFound } from '../../domain/errors.js';
+import type { Actor } from '../context.js';
+
+/**
+ * Background jobs for long imports and exports: the request returns at once with a job id and the
+ * browser polls its progress. Jobs live in this process's memory (a restart forgets them; their
+ * effects are in the database, all or nothing); finished ones are kept for an hour.
+ */
+export interface JobView {
+  id: string;
+  kind: string;
+  status: 'running' | 'done' | 'failed';
+  processed: number;
+  total: number;
+  result: unknown;
+  error: { code: string; message: string; fields?: Record<string, string> } | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+interface Job extends JobView { ownerId: string | null }
+
+const jobs = new Map<string, Job>();
+const KEEP_MS = 60 * 60 * 1000;
+
+export function startJob<T>(
+  actor: Actor,
+  kind: string,
+  total: number,
+  work: (progress: (processed: number) => void) => Promise<T>,
+): JobView {
+  sweep();
+  const job: Job = {
+    id: randomUUID(), kind, status: 'running', processed: 0, total, result: null, error: null,
+    startedAt: new Date().toISOString(), finishedAt: null, ownerId: actor.userId,
+  };
+  jobs.set(job.id, job);
+  // Started on the next tick so the request that created it answers first.
+  setImmediate(() => {
+    work((n) => {
+      job.processed = Math.min(n, job.total);
+    })
+      .then((result) => {
+        job.status = 'done';
+        job.processed = job.total;
+        job.result = result;
+      })
+      .catch((e: unknown) => {
+        job.status = 'failed';
+        job.error =
+          e instanceof AppError
+            ? { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) }
+            : { code: 'INTERNAL', message: 'Proses gagal karena kesalahan server; tidak ada data yang disimpan.' };
+      })
+      .finally(() => {
+        job.finishedAt = new Date().toISOString();
+      });
+  });
+  return view(job);
+}
+
+export function getJob(actor: Actor, id: string): JobView {
+  const job = jobs.get(id);
+  if (!job) throw notFound('Proses');
+  if (job.ownerId !== actor.userId && actor.role !== 'admin') throw forbidden('Proses ini milik pengguna lain.');
+  return view(job);
+}
+
+/** Waits for a job to finish (tests and the CLI). */
+export async function waitForJob(id: string, timeoutMs = 60_000): Promise<JobView> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const job = jobs.get(id);
+    if (!job) throw notFound('Proses');
+    if (job.status !== 'running') return view(job);
+    if (Date.now() > until) throw new Error(`job ${id} still running`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function view(j: Job): JobView {
+  const { ownerId: _o, ...rest } = j;
+  return { ...rest };
+}
+
+function sweep() {
+  const now = Date.now();
+  for (const [id, j] of jobs) if (j.finishedAt && now - Date.parse(j.finishedAt) > KEEP_MS) jobs.delete(id);
+}

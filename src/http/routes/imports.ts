@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/context.js';
+import { checkCooperativeImport, cooperativeImportTemplate, runCooperativeImport } from '../../app/imports/import-cooperatives.js';
+import { getJob } from '../../app/jobs/jobs.js';
+import { EVERYONE, requireActor } from '../access.js';
+import { idParams } from '../schemas.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const WRITERS = ['admin', 'petugas'] as const;
+const jobOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  processed: z.number(),
+  total: z.number(),
+  result: z.unknown(),
+  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }).nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+const checkOut = z.object({
+  total: z.number(),
+  valid: z.number(),
+  errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+  preview: z.array(z.object({ row: z.number(), name: z.string(), district: z.string(), village: z.string() })),
+});
+
+export const importRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+
+    app.get(
+      '/api/v1/cooperatives/import/template.xlsx',
+      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Templat XLSX impor koperasi (dengan lembar kode)' } },
+      async (_request, reply) =>
+        reply.type(XLSX).header('content-disposition', 'attachment; filename="templat-impor-koperasi.xlsx"').send(await cooperativeImportTemplate(deps)),
+    );
+
+    app.post(
+      '/api/v1/cooperatives/import/check',
+      {
+        config: { access: WRITERS },
+        schema: { tags: ['impor'], summary: 'Uji coba impor koperasi: kesalahan per baris, tidak menyimpan apa pun', response: { 200: checkOut } },
+      },
+      async (request) => checkCooperativeImport(deps, requireActor(request), request.body),
+    );
+
+    app.post(
+      '/api/v1/cooperatives/import',
+      {
+        config: { access: WRITERS },
+        schema: { tags: ['impor'], summary: 'Impor koperasi (semua atau tidak sama sekali) sebagai proses latar dengan kemajuan', response: { 202: jobOut } },
+      },
+      async (request, reply) => reply.status(202).send(await runCooperativeImport(deps, requireActor(request), request.body)),
+    );
+
+    app.get(
+      '/api/v1/jobs/:id',
+      { config: { access: EVERYONE }, schema: { tags: ['impor'], summary: 'Kemajuan proses latar (impor/ekspor)', params: idParams, response: { 200: jobOut } } },
+      async (request) => getJob(requireActor(request), request.params.id),
+    );
+  };
