@@ -15,6 +15,7 @@ import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
 import { importRoutes } from './routes/imports.js';
+import { reportRoutes } from './routes/reports.js';
 import { cooperativeRoutes } from './routes/cooperatives.js';
 import { metaRoutes } from './routes/meta.js';
 import { userRoutes } from './routes/users.js';
@@ -65,6 +66,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(assessmentRoutes(deps));
   await app.register(visitRoutes(deps));
   await app.register(importRoutes(deps));
+  await app.register(reportRoutes(deps));
 
   const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   if (serveWeb) {

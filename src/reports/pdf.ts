@@ -34,12 +34,13 @@ export const DEFAULT_LETTERHEAD: Letterhead = {
   address: 'Kabupaten Probolinggo, Jawa Timur',
 };
 
-export function letterhead(l: Letterhead = DEFAULT_LETTERHEAD): Content[] {
+/** `width` is the text width of the page: 515 pt for A4 portrait with our margins, 762 for landscape. */
+export function letterhead(l: Letterhead = DEFAULT_LETTERHEAD, width = 515): Content[] {
   return [
     { text: l.government, alignment: 'center', fontSize: 12, bold: true },
     { text: l.agency, alignment: 'center', fontSize: 13, bold: true, margin: [0, 2, 0, 0] },
     { text: l.address, alignment: 'center', fontSize: 9, margin: [0, 2, 0, 4] },
-    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 515, y2: 0, lineWidth: 2 }, { type: 'line', x1: 0, y1: 3, x2: 515, y2: 3, lineWidth: 0.5 }], margin: [0, 0, 0, 12] },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 2 }, { type: 'line', x1: 0, y1: 3, x2: width, y2: 3, lineWidth: 0.5 }], margin: [0, 0, 0, 12] },
   ];
 }
 

@@ -66,6 +66,9 @@ const SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/cooperatives/import/check': { body: {} },
   'POST /api/v1/cooperatives/import': { body: {} },
   'GET /api/v1/jobs/:id': {},
+  'GET /api/v1/reports/recap': { query: 'year=2024' },
+  'GET /api/v1/reports/recap.xlsx': { query: 'year=2024&level=district' },
+  'GET /api/v1/reports/recap.pdf': { query: 'year=2024' },
   'DELETE /api/v1/cooperatives/:id/statements/:fiscalYear': {},
   'POST /api/v1/cooperatives/:id/statements/:fiscalYear/xlsx': { body: { lines: {} } },
 };

@@ -1,0 +1,203 @@
+import { ratCompliance } from '../../domain/rat/compliance.js';
+import { COOP_TYPE_LABELS, type CoopType } from '../../domain/codes.js';
+import { invalid } from '../../domain/errors.js';
+import type { Content } from 'pdfmake/interfaces.js';
+import { angka, DEFAULT_LETTERHEAD, letterhead, renderPdf, tanggal } from '../../reports/pdf.js';
+import { type Column, listToXlsx } from '../../reports/xlsx.js';
+import { graceMonths } from '../annual-meetings/annual-meetings.js';
+import { type Actor, type AppDeps, todayJakarta } from '../context.js';
+import { forbidden } from '../../domain/errors.js';
+
+export interface RecapRow {
+  name: string;
+  nik: string | null;
+  type: string;
+  district: string;
+  village: string;
+  membersMale: number;
+  membersFemale: number;
+  assets: number | null;
+  ownCapital: number | null;
+  externalCapital: number | null;
+  businessVolume: number | null;
+  shu: number | null;
+  ratHeld: boolean;
+  ratHeldOn: string | null;
+  active: boolean;
+}
+
+export interface DistrictRecap {
+  code: string;
+  name: string;
+  cooperatives: number;
+  membersMale: number;
+  membersFemale: number;
+  assets: number;
+  ownCapital: number;
+  externalCapital: number;
+  businessVolume: number;
+  shu: number;
+  ratHeld: number;
+  active: number;
+}
+
+/**
+ * The ODS-style yearly recap of fiscal year `year`: per cooperative (not dissolved) its members,
+ * figures, whether it held the RAT for that year and whether it is active today; and the same
+ * summed per kecamatan. Members come from the year's figures when recorded, else the registry.
+ */
+export async function odsRecap(deps: AppDeps, actor: Actor, year: number): Promise<{ year: number; asOf: string; rows: RecapRow[]; districts: DistrictRecap[] }> {
+  if (actor.role === 'koperasi') throw forbidden('Rekap hanya untuk Dinas.');
+  const asOf = todayJakarta(deps);
+  if (year > Number(asOf.slice(0, 4))) throw invalid({ year: 'Tahun buku tidak boleh di masa depan.' });
+  const db = deps.db.kysely;
+  const coops = await db
+    .selectFrom('cooperatives as c')
+    .innerJoin('districts as d', 'd.code', 'c.district_code')
+    .innerJoin('villages as v', 'v.code', 'c.village_code')
+    .leftJoin('yearly_figures as f', (j) => j.onRef('f.cooperative_id', '=', 'c.id').on('f.fiscal_year', '=', year))
+    .select([
+      'c.id', 'c.name', 'c.nik', 'c.type', 'c.district_code', 'd.name as district_name', 'v.name as village_name', 'c.members_male', 'c.members_female',
+      'c.legal_entity_date', 'c.created_at', 'f.assets', 'f.own_capital', 'f.external_capital', 'f.business_volume', 'f.shu',
+      'f.members_male as f_members_male', 'f.members_female as f_members_female',
+    ])
+    .where('c.status', '!=', 'DIBUBARKAN')
+    .orderBy('c.district_code')
+    .orderBy('c.name')
+    .execute();
+  const meetings = await db.selectFrom('annual_meetings').select(['cooperative_id', 'fiscal_year', 'held_on', 'reported_to_ods_on']).execute();
+  const byCoop = new Map<string, { fiscalYear: number; heldOn: string; reportedOn: string | null }[]>();
+  for (const m of meetings) {
+    const l = byCoop.get(m.cooperative_id) ?? [];
+    l.push({ fiscalYear: m.fiscal_year, heldOn: m.held_on, reportedOn: m.reported_to_ods_on });
+    byCoop.set(m.cooperative_id, l);
+  }
+  const grace = await graceMonths(deps);
+  const rows: RecapRow[] = [];
+  const districts = new Map<string, DistrictRecap>();
+  for (const c of coops) {
+    const founded = c.legal_entity_date ?? c.created_at.slice(0, 10);
+    if (Number(founded.slice(0, 4)) > year) continue;
+    const list = byCoop.get(c.id) ?? [];
+    const rat = list.find((m) => m.fiscalYear === year) ?? null;
+    const row: RecapRow = {
+      name: c.name,
+      nik: c.nik,
+      type: COOP_TYPE_LABELS[c.type as CoopType] ?? c.type,
+      district: c.district_name,
+      village: c.village_name,
+      membersMale: c.f_members_male ?? c.members_male,
+      membersFemale: c.f_members_female ?? c.members_female,
+      assets: c.assets,
+      ownCapital: c.own_capital,
+      externalCapital: c.external_capital,
+      businessVolume: c.business_volume,
+      shu: c.shu,
+      ratHeld: rat !== null,
+      ratHeldOn: rat?.heldOn ?? null,
+      active: ratCompliance(list, founded, asOf, grace).active,
+    };
+    rows.push(row);
+    const d = districts.get(c.district_code) ?? {
+      code: c.district_code, name: c.district_name, cooperatives: 0, membersMale: 0, membersFemale: 0, assets: 0, ownCapital: 0,
+      externalCapital: 0, businessVolume: 0, shu: 0, ratHeld: 0, active: 0,
+    };
+    d.cooperatives++;
+    d.membersMale += row.membersMale;
+    d.membersFemale += row.membersFemale;
+    d.assets += row.assets ?? 0;
+    d.ownCapital += row.ownCapital ?? 0;
+    d.externalCapital += row.externalCapital ?? 0;
+    d.businessVolume += row.businessVolume ?? 0;
+    d.shu += row.shu ?? 0;
+    if (row.ratHeld) d.ratHeld++;
+    if (row.active) d.active++;
+    districts.set(c.district_code, d);
+  }
+  return { year, asOf, rows, districts: [...districts.values()].sort((a, b) => a.code.localeCompare(b.code)) };
+}
+
+const COOP_COLUMNS: Column<RecapRow>[] = [
+  { header: 'Nama koperasi', width: 40, value: (r) => r.name },
+  { header: 'NIK', width: 19, value: (r) => r.nik },
+  { header: 'Jenis', width: 14, value: (r) => r.type },
+  { header: 'Kecamatan', width: 14, value: (r) => r.district },
+  { header: 'Desa/Kelurahan', width: 16, value: (r) => r.village },
+  { header: 'Anggota L', value: (r) => r.membersMale, format: 'integer' },
+  { header: 'Anggota P', value: (r) => r.membersFemale, format: 'integer' },
+  { header: 'Aset', width: 18, value: (r) => r.assets, format: 'rupiah' },
+  { header: 'Modal sendiri', width: 18, value: (r) => r.ownCapital, format: 'rupiah' },
+  { header: 'Modal luar', width: 18, value: (r) => r.externalCapital, format: 'rupiah' },
+  { header: 'Volume usaha', width: 18, value: (r) => r.businessVolume, format: 'rupiah' },
+  { header: 'SHU', width: 16, value: (r) => r.shu, format: 'rupiah' },
+  { header: 'RAT', width: 8, value: (r) => (r.ratHeld ? 'Ya' : 'Tidak') },
+  { header: 'Tanggal RAT', width: 13, value: (r) => r.ratHeldOn, format: 'date' },
+  { header: 'Aktif', width: 8, value: (r) => (r.active ? 'Ya' : 'Tidak') },
+];
+
+const DISTRICT_COLUMNS: Column<DistrictRecap>[] = [
+  { header: 'Kecamatan', width: 16, value: (r) => r.name },
+  { header: 'Jumlah koperasi', value: (r) => r.cooperatives, format: 'integer' },
+  { header: 'Anggota L', value: (r) => r.membersMale, format: 'integer' },
+  { header: 'Anggota P', value: (r) => r.membersFemale, format: 'integer' },
+  { header: 'Aset', width: 20, value: (r) => r.assets, format: 'rupiah' },
+  { header: 'Modal sendiri', width: 20, value: (r) => r.ownCapital, format: 'rupiah' },
+  { header: 'Modal luar', width: 20, value: (r) => r.externalCapital, format: 'rupiah' },
+  { header: 'Volume usaha', width: 20, value: (r) => r.businessVolume, format: 'rupiah' },
+  { header: 'SHU', width: 18, value: (r) => r.shu, format: 'rupiah' },
+  { header: 'RAT terlaksana', value: (r) => r.ratHeld, format: 'integer' },
+  { header: 'Koperasi aktif', value: (r) => r.active, format: 'integer' },
+];
+
+export async function odsRecapXlsx(deps: AppDeps, actor: Actor, year: number, level: 'cooperative' | 'district'): Promise<Buffer> {
+  const r = await odsRecap(deps, actor, year);
+  return level === 'district'
+    ? listToXlsx('Rekap kecamatan', DISTRICT_COLUMNS, r.districts, `Rekapitulasi koperasi per kecamatan — tahun buku ${year}`)
+    : listToXlsx('Rekap koperasi', COOP_COLUMNS, r.rows, `Rekapitulasi koperasi — tahun buku ${year}`);
+}
+
+/** The per-kecamatan recap as a landscape PDF with totals. */
+export async function odsRecapPdf(deps: AppDeps, actor: Actor, year: number): Promise<Buffer> {
+  const r = await odsRecap(deps, actor, year);
+  const juta = (n: number) => angka(Math.round(n / 1_000_000));
+  const th = (t: string) => ({ text: t, bold: true, fontSize: 8, fillColor: '#e9f2ec', alignment: 'center' as const });
+  const td = (t: string, right = true) => ({ text: t, fontSize: 8, alignment: right ? ('right' as const) : ('left' as const) });
+  const total = r.districts.reduce(
+    (s, d) => ({
+      cooperatives: s.cooperatives + d.cooperatives, membersMale: s.membersMale + d.membersMale, membersFemale: s.membersFemale + d.membersFemale,
+      assets: s.assets + d.assets, ownCapital: s.ownCapital + d.ownCapital, externalCapital: s.externalCapital + d.externalCapital,
+      businessVolume: s.businessVolume + d.businessVolume, shu: s.shu + d.shu, ratHeld: s.ratHeld + d.ratHeld, active: s.active + d.active,
+    }),
+    { cooperatives: 0, membersMale: 0, membersFemale: 0, assets: 0, ownCapital: 0, externalCapital: 0, businessVolume: 0, shu: 0, ratHeld: 0, active: 0 },
+  );
+  const line = (name: string, d: typeof total, bold = false) =>
+    [td(name, false), ...[d.cooperatives, d.membersMale, d.membersFemale].map((n) => td(angka(n))), ...[d.assets, d.ownCapital, d.externalCapital, d.businessVolume, d.shu].map((n) => td(juta(n))), td(angka(d.ratHeld)), td(angka(d.active))].map((c) => ({ ...c, bold }));
+  const table: Content = {
+    table: {
+      headerRows: 1,
+      widths: ['*', 42, 42, 42, 58, 58, 58, 58, 50, 42, 42],
+      body: [
+        ['Kecamatan', 'Koperasi', 'Anggota L', 'Anggota P', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'RAT', 'Aktif'].map(th),
+        ...r.districts.map((d) => line(d.name, d)),
+        line('Jumlah', total, true),
+      ],
+    },
+    layout: {
+      hLineColor: () => '#ccc',
+      vLineColor: () => '#ccc',
+      fillColor: (i: number) => (i > 0 && i % 2 === 0 ? '#fafafa' : null),
+      paddingTop: () => 1.5,
+      paddingBottom: () => 1.5,
+    },
+  };
+  return renderPdf({
+    pageOrientation: 'landscape',
+    info: { title: `Rekapitulasi koperasi tahun buku ${year}` },
+    content: [
+      ...letterhead(DEFAULT_LETTERHEAD, 762),
+      { text: `REKAPITULASI KOPERASI PER KECAMATAN — TAHUN BUKU ${year}`, alignment: 'center', bold: true, fontSize: 12 },
+      { text: `Nilai keuangan dalam juta rupiah. RAT = koperasi yang menyelenggarakan RAT tahun buku ${year}; Aktif = RAT dalam tiga tahun buku terakhir, per ${tanggal(r.asOf)}.`, alignment: 'center', fontSize: 8, color: '#555', margin: [0, 2, 0, 10] },
+      table,
+    ],
+  });
+}
