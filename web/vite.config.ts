@@ -11,6 +11,10 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
+  resolve: {
+    // The rubric engine (pure TS) is shared with the server: the live score runs the same code.
+    alias: { '@domain': fileURLToPath(new URL('../src/domain', import.meta.url)) },
+  },
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },

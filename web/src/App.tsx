@@ -15,6 +15,10 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const AboutPage = lazy(() => import('./pages/AboutPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const StatementPage = lazy(() => import('./pages/StatementPage'));
+const AssessmentPage = lazy(() => import('./pages/AssessmentPage'));
+const AssessmentListPage = lazy(() => import('./pages/AssessmentListPage'));
+const RubricPage = lazy(() => import('./pages/RubricPage'));
 
 function NavigatorBridge() {
   const navigate = useNavigate();
@@ -89,6 +93,32 @@ export function App() {
               element={
                 <RequireAuth roles={['admin', 'petugas', 'koperasi']}>
                   <CoopFormPage />
+                </RequireAuth>
+              }
+            />
+            <Route path="/koperasi/:id/laporan-keuangan" element={<StatementPage />} />
+            <Route
+              path="/penilaian"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <AssessmentListPage />
+                </RequireAuth>
+              }
+            />
+            <Route path="/penilaian/:id" element={<AssessmentPage />} />
+            <Route
+              path="/rubrik"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <RubricPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/rubrik/:rubric/:version"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <RubricPage />
                 </RequireAuth>
               }
             />

@@ -1,7 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingBank, IconChevronDown, IconHistory, IconInfoCircle, IconKey, IconLogout, IconUsers } from '@tabler/icons-react';
+import { IconBuildingBank, IconChevronDown, IconHeartbeat, IconHistory, IconInfoCircle, IconKey, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { canSeeAudit, useMe } from '../lib/auth';
@@ -51,6 +51,8 @@ export default function AppLayout() {
     }
   } else {
     items.push({ to: '/koperasi', label: t('nav.cooperatives'), icon: IconBuildingBank, match: (p) => p.startsWith('/koperasi') });
+    items.push({ to: '/penilaian', label: t('nav.assessments'), icon: IconHeartbeat, match: (p) => p.startsWith('/penilaian') });
+    items.push({ to: '/rubrik', label: t('nav.rubrics'), icon: IconTable, match: (p) => p.startsWith('/rubrik') });
   }
   if (me.role === 'admin') items.push({ to: '/pengguna', label: t('nav.users'), icon: IconUsers, match: (p) => p.startsWith('/pengguna') });
   if (canSeeAudit(me.role)) items.push({ to: '/audit', label: t('nav.audit'), icon: IconHistory, match: (p) => p.startsWith('/audit') });

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { IconBan, IconBuildingStore, IconChartBar, IconHistory, IconId, IconMapPin, IconPencil } from '@tabler/icons-react';
+import { IconBan, IconBuildingStore, IconCalendarCheck, IconChartBar, IconHeartbeat, IconHistory, IconId, IconMapPin, IconPencil } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
-import { useMe } from '../lib/auth';
+import { canManageCoops, useMe } from '../lib/auth';
 import { coopPermissions, useCoop } from '../lib/coop';
 import { useLabel } from '../lib/meta';
 import { ErrorState, PageHeader, StatusBadge } from '../components/common';
@@ -14,7 +14,10 @@ import { FiguresTab } from './coop/FiguresTab';
 import { TimelineTab } from './coop/TimelineTab';
 import { DissolveModal } from './coop/DissolveModal';
 
-const TABS = ['profil', 'unit-usaha', 'data-tahunan', 'riwayat'] as const;
+const HealthTab = lazy(() => import('./coop/HealthTab'));
+const RatTab = lazy(() => import('./coop/RatTab'));
+
+const TABS = ['profil', 'unit-usaha', 'data-tahunan', 'kesehatan', 'rat', 'riwayat'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CoopDetailPage() {
@@ -137,6 +140,12 @@ export default function CoopDetailPage() {
           <Tabs.Tab value="data-tahunan" leftSection={<IconChartBar size={16} />}>
             {t('coop.tabs.figures')}
           </Tabs.Tab>
+          <Tabs.Tab value="kesehatan" leftSection={<IconHeartbeat size={16} />}>
+            {t('coop.tabs.health')}
+          </Tabs.Tab>
+          <Tabs.Tab value="rat" leftSection={<IconCalendarCheck size={16} />}>
+            {t('coop.tabs.rat')}
+          </Tabs.Tab>
           <Tabs.Tab value="riwayat" leftSection={<IconHistory size={16} />}>
             {t('coop.tabs.timeline')}
           </Tabs.Tab>
@@ -149,6 +158,16 @@ export default function CoopDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="data-tahunan">
           <FiguresTab coopId={coop.id} canEdit={perms.editDetails} />
+        </Tabs.Panel>
+        <Tabs.Panel value="kesehatan">
+          <Suspense fallback={<Skeleton h={300} />}>
+            <HealthTab coop={coop} canAssess={canManageCoops(me?.role)} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="rat">
+          <Suspense fallback={<Skeleton h={300} />}>
+            <RatTab coop={coop} canEdit={perms.editDetails} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="riwayat">
           <TimelineTab coopId={coop.id} />

@@ -1,0 +1,154 @@
+import '../i18n/health';
+import { useQuery } from '@tanstack/react-query';
+import type { AssessmentInput, AssessmentResult, RubricDefinition } from '@domain/rubrics/types';
+import { get } from './api';
+import type { Id, Page, Region } from './types';
+
+export const CATEGORY_CODES = ['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS'] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
+
+export const CATEGORY_COLORS: Record<string, string> = {
+  SEHAT: 'green',
+  CUKUP_SEHAT: 'cyan',
+  DALAM_PENGAWASAN: 'orange',
+  DALAM_PENGAWASAN_KHUSUS: 'red',
+};
+
+export const RUBRIC_CODES = ['ksp-2016', 'kk-2021'] as const;
+export type RubricCode = (typeof RUBRIC_CODES)[number];
+
+export type AssessmentStatus = 'DRAFT' | 'FINAL';
+
+export interface AssessmentListItem {
+  id: string;
+  cooperative: { id: Id; name: string; district: Region };
+  fiscalYear: number;
+  rubric: string;
+  rubricVersion: number;
+  status: AssessmentStatus;
+  total: number | null;
+  category: string | null;
+  assessor: string | null;
+  assessedOn: string | null;
+}
+
+export interface AssessmentPage extends Page<AssessmentListItem> {
+  countsByCategory: Partial<Record<CategoryCode, number | null>>;
+}
+
+export interface Assessment {
+  id: string;
+  cooperative: { id: Id; name: string; district: Region };
+  fiscalYear: number;
+  rubric: string;
+  rubricVersion: number;
+  statementId: string | null;
+  status: AssessmentStatus;
+  inputs: AssessmentInput;
+  result: AssessmentResult | null;
+  total: number | null;
+  category: string | null;
+  assessor: { id: Id | null; name: string } | null;
+  assessedOn: string | null;
+  finalizedAt: string | null;
+  version: number;
+}
+
+export interface RubricVersionInfo {
+  rubric: string;
+  version: number;
+  title: string;
+  note: string | null;
+  publishedAt: string;
+  publishedBy: string | null;
+  latest: boolean;
+}
+
+export interface Statement {
+  id: string;
+  fiscalYear: number;
+  lines: Record<string, number>;
+  source: 'FORM' | 'XLSX';
+  balanced: boolean | null;
+  missing: string[];
+  version: number;
+  updatedAt: string;
+}
+
+export const AGENDA_ITEMS = [
+  'accountabilityReport',
+  'financialStatementsApproved',
+  'supervisorsReport',
+  'shuDistribution',
+  'workPlanBudget',
+  'elections',
+] as const;
+export type AgendaItem = (typeof AGENDA_ITEMS)[number];
+
+export interface AnnualMeeting {
+  id: string;
+  fiscalYear: number;
+  heldOn: string;
+  place: string | null;
+  membersPresent: number;
+  membersTotal: number;
+  quorumRequired: number | null;
+  quorumMet: boolean | null;
+  agenda: Partial<Record<AgendaItem, boolean>>;
+  reportedToOdsOn: string | null;
+  notes: string | null;
+  version: number;
+}
+
+export type RatStatus = 'ON_TIME' | 'LATE' | 'NOT_HELD' | 'NOT_YET_DUE';
+
+export interface RatCompliance {
+  asOf: string;
+  active: boolean;
+  latestDueYear: number | null;
+  years: { fiscalYear: number; deadline: string; heldOn: string | null; status: RatStatus }[];
+  warnings: { code: string; message: string; fiscalYears: number[] }[];
+}
+
+export const RAT_STATUS_COLORS: Record<RatStatus, string> = {
+  ON_TIME: 'green',
+  LATE: 'orange',
+  NOT_HELD: 'red',
+  NOT_YET_DUE: 'gray',
+};
+
+export function useRubricVersions() {
+  return useQuery({
+    queryKey: ['rubrics'],
+    queryFn: ({ signal }) => get<{ items: RubricVersionInfo[] }>('/rubrics', signal),
+    staleTime: 5 * 60_000,
+    select: (d) => d.items,
+  });
+}
+
+/** A published rubric version never changes: cached for the session. */
+export function useRubricDefinition(rubric: string | undefined, version: number | undefined) {
+  return useQuery({
+    queryKey: ['rubric', rubric, version],
+    queryFn: ({ signal }) => get<RubricDefinition>(`/rubrics/${encodeURIComponent(rubric ?? '')}/versions/${version ?? 0}`, signal),
+    staleTime: Infinity,
+    gcTime: 30 * 60_000,
+    enabled: !!rubric && !!version,
+  });
+}
+
+export function useStatements(coopId: Id | undefined) {
+  return useQuery({
+    queryKey: ['statements', String(coopId)],
+    queryFn: ({ signal }) => get<{ items: Statement[] }>(`/cooperatives/${coopId}/statements`, signal),
+    enabled: coopId !== undefined,
+    select: (d) => d.items,
+  });
+}
+
+/** "ksp-2016 v1" as shown to people: "KSP/USP 2016 · versi 1". */
+export function rubricShortName(code: string): string {
+  if (code === 'ksp-2016') return 'KSP/USP 2016';
+  if (code === 'kk-2021') return 'Kesehatan Koperasi 2021';
+  return code;
+}
