@@ -91,3 +91,62 @@ describe.each(DB_KINDS)('cooperative import from XLSX on %s', (kind) => {
     expect(wrong.json().error.fields.file).toMatch(/judul kolom templat/);
   });
 });
+
+describe.each(DB_KINDS)('yearly figures import from XLSX on %s', (kind) => {
+  let api: Api;
+  let admin: string;
+  beforeAll(async () => {
+    api = await startApi(kind);
+    admin = await api.login('admin');
+  });
+  afterAll(() => api?.close());
+  const post = (url: string, body: Buffer) => api.req({ method: 'POST', url, cookie: admin, body, headers: { 'content-type': XLSX } });
+
+  /** The template's header row and first data rows, then the rows a test wants. */
+  async function file(rows: unknown[][]): Promise<{ buf: Buffer; template: ExcelJS.Worksheet }> {
+    const t = await api.req({ method: 'GET', url: '/api/v1/figures/import/template.xlsx', cookie: admin });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(t.rawPayload as unknown as ArrayBuffer);
+    const template = wb.worksheets[0]!;
+    const out = new ExcelJS.Workbook();
+    const ws = out.addWorksheet(template.name);
+    ws.addRow((template.getRow(1).values as unknown[]).slice(1));
+    for (const r of rows) ws.addRow(r);
+    return { buf: Buffer.from(await out.xlsx.writeBuffer()), template };
+  }
+
+  it('offers a template prefilled with the registry, checks rows, and imports all of them at once', async () => {
+    const { template } = await file([]);
+    const keys = [...Array(template.rowCount - 1).keys()].map((i) => template.getRow(i + 2).getCell(1).value);
+    expect(keys).toContain('3513070200012345'); // prefilled with the registry, by NIK (or ID when none)
+    expect(keys.length).toBeGreaterThan(700);
+    const { buf } = await file([['3513070200012345', 'Kopwan Dewi Rengganis', 2019, 900_000_000, 400_000_000, 500_000_000, 1_200_000_000, 25_000_000, 0, 190]]);
+    const check = (await post('/api/v1/figures/import/check', buf)).json();
+    expect(check).toMatchObject({ total: 1, valid: 1, errors: [] });
+    const job = (await post('/api/v1/figures/import', buf)).json();
+    let state = job;
+    for (let i = 0; i < 100 && state.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      state = (await api.req({ method: 'GET', url: `/api/v1/jobs/${job.id}`, cookie: admin })).json();
+    }
+    expect(state).toMatchObject({ status: 'done', result: { saved: 1 } });
+    const figures = (await api.req({ method: 'GET', url: '/api/v1/cooperatives/0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01/figures', cookie: admin })).json().items;
+    expect(figures.find((f: { fiscalYear: number }) => f.fiscalYear === 2019)).toMatchObject({ assets: 900_000_000, shu: 25_000_000, membersFemale: 190 });
+  });
+
+  it('names unknown cooperatives, bad years, negatives and duplicates per row, and saves nothing', async () => {
+    const { buf } = await file([
+      ['9999999999999999', '', 2020, 1],
+      ['3513070200012345', '', 2999, 1],
+      ['3513070200012345', '', 2020, -5],
+      ['3513070200012345', '', 2020, 5],
+    ]);
+    const check = (await post('/api/v1/figures/import/check', buf)).json();
+    const text = check.errors.map((e: { row: number; message: string }) => `${e.row}: ${e.message}`).join(' | ');
+    expect(text).toMatch(/2: "9999999999999999" tidak cocok/);
+    expect(text).toMatch(/3: Harus tahun/);
+    expect(text).toMatch(/4: Tidak boleh negatif/);
+    expect(text).toMatch(/5: Koperasi dan tahun buku yang sama sudah ada di baris 4/);
+    expect((await post('/api/v1/figures/import', buf)).statusCode).toBe(400);
+  });
+});

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
-import { type Actor, type AppDeps, mutate } from '../context.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { type Actor, type AppDeps, type AuditInput, mutate } from '../context.js';
 import { authorize, cooperativePolicy } from '../policy.js';
 import { getCooperative, guardOwnCooperative } from './get-cooperative.js';
 import { loadCooperative } from './view.js';
@@ -51,45 +53,58 @@ export async function putYearlyFigures(
     const coop = await loadCooperative(trx, cooperativeId);
     authorize(cooperativePolicy.editDetails, actor, coop);
     if (coop.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; datanya tidak dapat diubah lagi.');
-    const existing = await trx
-      .selectFrom('yearly_figures')
-      .selectAll()
-      .where('cooperative_id', '=', cooperativeId)
-      .where('fiscal_year', '=', fiscalYear)
-      .executeTakeFirst();
-    const values = {
-      assets: input.assets,
-      own_capital: input.ownCapital,
-      external_capital: input.externalCapital,
-      business_volume: input.businessVolume,
-      shu: input.shu,
-      members_male: input.membersMale,
-      members_female: input.membersFemale,
-      updated_at: deps.now().toISOString(),
-    };
-    const before = existing
-      ? {
-          assets: existing.assets, ownCapital: existing.own_capital, externalCapital: existing.external_capital,
-          businessVolume: existing.business_volume, shu: existing.shu, membersMale: existing.members_male, membersFemale: existing.members_female,
-        }
-      : null;
-    const changes = diff(before, { ...input });
-    if (existing) {
-      await trx.updateTable('yearly_figures').set(values).where('id', '=', existing.id).execute();
-    } else {
-      await trx.insertInto('yearly_figures').values({ id: randomUUID(), cooperative_id: cooperativeId, fiscal_year: fiscalYear, ...values }).execute();
-    }
-    if (Object.keys(changes).length > 0) {
-      await audit({
-        action: existing ? 'figures.update' : 'figures.create',
-        entityType: 'yearly_figures',
-        entityId: `${cooperativeId}:${fiscalYear}`,
-        cooperativeId,
-        changes: { fiscalYear: { before: existing ? fiscalYear : null, after: fiscalYear }, ...changes },
-      });
-    }
+    await upsertYearlyFigures(deps, trx, audit, cooperativeId, fiscalYear, input);
     return { fiscalYear, ...input };
   });
+}
+
+/** Writes one year's figures inside the caller's transaction, with its audit event (imports write many). */
+export async function upsertYearlyFigures(
+  deps: AppDeps,
+  trx: Transaction<Database>,
+  audit: (e: AuditInput) => Promise<void>,
+  cooperativeId: string,
+  fiscalYear: number,
+  input: YearlyFigures,
+  action?: string,
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('yearly_figures')
+    .selectAll()
+    .where('cooperative_id', '=', cooperativeId)
+    .where('fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+  const values = {
+    assets: input.assets,
+    own_capital: input.ownCapital,
+    external_capital: input.externalCapital,
+    business_volume: input.businessVolume,
+    shu: input.shu,
+    members_male: input.membersMale,
+    members_female: input.membersFemale,
+    updated_at: deps.now().toISOString(),
+  };
+  const before = existing
+    ? {
+        assets: existing.assets, ownCapital: existing.own_capital, externalCapital: existing.external_capital,
+        businessVolume: existing.business_volume, shu: existing.shu, membersMale: existing.members_male, membersFemale: existing.members_female,
+      }
+    : null;
+  const changes = diff(before, { ...input });
+  if (existing) {
+    await trx.updateTable('yearly_figures').set(values).where('id', '=', existing.id).execute();
+  } else {
+    await trx.insertInto('yearly_figures').values({ id: randomUUID(), cooperative_id: cooperativeId, fiscal_year: fiscalYear, ...values }).execute();
+  }
+  if (Object.keys(changes).length > 0) {
+    await audit({
+      action: action ?? (existing ? 'figures.update' : 'figures.create'),
+      entityType: 'yearly_figures',
+      entityId: `${cooperativeId}:${fiscalYear}`,
+      cooperativeId,
+      changes: { fiscalYear: { before: existing ? fiscalYear : null, after: fiscalYear }, ...changes },
+    });
+  }
 }
 
 export async function deleteYearlyFigures(deps: AppDeps, actor: Actor, cooperativeId: string, fiscalYear: number): Promise<void> {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import { checkCooperativeImport, cooperativeImportTemplate, runCooperativeImport } from '../../app/imports/import-cooperatives.js';
+import { checkFiguresImport, figuresImportTemplate, runFiguresImport } from '../../app/imports/import-figures.js';
 import { getJob } from '../../app/jobs/jobs.js';
 import { EVERYONE, requireActor } from '../access.js';
 import { idParams } from '../schemas.js';
@@ -54,6 +55,25 @@ export const importRoutes =
         schema: { tags: ['impor'], summary: 'Impor koperasi (semua atau tidak sama sekali) sebagai proses latar dengan kemajuan', response: { 202: jobOut } },
       },
       async (request, reply) => reply.status(202).send(await runCooperativeImport(deps, requireActor(request), request.body)),
+    );
+
+    app.get(
+      '/api/v1/figures/import/template.xlsx',
+      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Templat XLSX impor data tahunan (terisi daftar koperasi)' } },
+      async (_request, reply) =>
+        reply.type(XLSX).header('content-disposition', 'attachment; filename="templat-impor-data-tahunan.xlsx"').send(await figuresImportTemplate(deps)),
+    );
+
+    app.post(
+      '/api/v1/figures/import/check',
+      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Uji coba impor data tahunan: kesalahan per baris', response: { 200: checkOut } } },
+      async (request) => checkFiguresImport(deps, requireActor(request), request.body),
+    );
+
+    app.post(
+      '/api/v1/figures/import',
+      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Impor data tahunan (semua atau tidak sama sekali), proses latar', response: { 202: jobOut } } },
+      async (request, reply) => reply.status(202).send(await runFiguresImport(deps, requireActor(request), request.body)),
     );
 
     app.get(

@@ -1,0 +1,194 @@
+import type { Bidang } from '../codes.js';
+import { BIDANG_LABELS } from '../codes.js';
+import {
+  type ConcernKind, type ConcernTopic, CONCERN_TOPIC_LABELS, type Severity, type VisitPurpose, type VisitStatus,
+} from './codes.js';
+import { countWord, dayName, joinDan, longDate, lowerFirst, sentence, shortDate } from './indonesian.js';
+
+/**
+ * The activity report: a short news item in Indonesian, built only from the visit record and fixed
+ * templates (no external service). The template variant is chosen from the visit id, so one visit
+ * always reads the same and a page of visits does not read like one form letter.
+ */
+export interface ReportInput {
+  id: string;
+  date: string;
+  status: VisitStatus;
+  purposes: VisitPurpose[];
+  programName: string | null;
+  cooperative: { name: string; villageName: string; villageKind: 'DESA' | 'KELURAHAN'; districtName: string };
+  leader: { name: string; bidang: Bidang | null } | null;
+  members: { name: string; bidang: Bidang | null }[];
+  annualMeeting: { fiscalYear: number; membersPresent: number; membersTotal: number } | null;
+  attendance: { total: number; roles: string[] };
+  concerns: { kind: ConcernKind; topic: ConcernTopic; severity: Severity; description: string }[];
+  followUps: { text: string; owner: string; deadline: string }[];
+  unitsWorkedOn: string[];
+  proposals: string[];
+  cancelReason: string | null;
+}
+
+const AGENCY = 'Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian (DKUPP) Kabupaten Probolinggo';
+
+/** Spells out the group abbreviation at the first mention: 'Kopwan Dewi Rengganis' → 'Koperasi Wanita (Kopwan) Dewi Rengganis'. */
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/^Kopwan\s/i, 'Koperasi Wanita (Kopwan) '],
+  [/^KUD\s/, 'Koperasi Unit Desa (KUD) '],
+  [/^KPRI\s/, 'Koperasi Pegawai Republik Indonesia (KPRI) '],
+  [/^Kopkar\s/i, 'Koperasi Karyawan (Kopkar) '],
+  [/^Kopontren\s/i, 'Koperasi Pondok Pesantren (Kopontren) '],
+  [/^KSU\s/, 'Koperasi Serba Usaha (KSU) '],
+  [/^KSP\s/, 'Koperasi Simpan Pinjam (KSP) '],
+  [/^Kopma\s/i, 'Koperasi Mahasiswa (Kopma) '],
+];
+export function spelledOutName(name: string): string {
+  for (const [re, full] of ABBREVIATIONS) if (re.test(name)) return name.replace(re, full);
+  return name;
+}
+
+const PURPOSE_PHRASES: Record<VisitPurpose, string> = {
+  PEMBINAAN: 'memberikan pembinaan kepada pengurus dan pengelola',
+  MONITORING: 'memantau perkembangan kelembagaan dan usaha koperasi',
+  PENGAWASAN: 'melakukan pengawasan terhadap tata kelola koperasi',
+  PENYEHATAN: 'mendorong langkah penyehatan koperasi',
+  PENDAMPINGAN_USAHA: 'mendampingi penguatan unit usaha',
+  RAT: 'menghadiri Rapat Anggota Tahunan',
+};
+
+const KIND_WORDS: Record<ConcernKind, string> = { PERMASALAHAN: 'permasalahan', KELUHAN: 'keluhan', TANTANGAN: 'tantangan' };
+
+/** FNV-1a over the id: a stable small number for choosing template variants. */
+function seedOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+const choose = <T>(xs: readonly T[], seed: number, salt: number): T => xs[((seed >>> (salt * 3)) + salt) % xs.length]!;
+
+function place(c: ReportInput['cooperative']): string {
+  return `${c.villageKind === 'KELURAHAN' ? 'Kelurahan' : 'Desa'} ${c.villageName}, Kecamatan ${c.districtName}`;
+}
+
+function divisions(r: ReportInput): string[] {
+  const seen = new Set<Bidang>();
+  for (const m of [...(r.leader ? [r.leader] : []), ...r.members]) if (m.bidang) seen.add(m.bidang);
+  return (['koperasi', 'usaha_mikro', 'perindustrian'] as const).filter((b) => seen.has(b)).map((b) => BIDANG_LABELS[b]);
+}
+
+function occasion(r: ReportInput): string {
+  if (r.annualMeeting) return `, bertepatan dengan Rapat Anggota Tahunan (RAT) Tahun Buku ${r.annualMeeting.fiscalYear} koperasi tersebut`;
+  if (r.purposes.includes('RAT')) return ', bertepatan dengan Rapat Anggota Tahunan (RAT) koperasi tersebut';
+  return '';
+}
+
+function opening(r: ReportInput, seed: number): string {
+  const coop = spelledOutName(r.cooperative.name);
+  const when = `${dayName(r.date)} (${shortDate(r.date)})`;
+  const where = place(r.cooperative);
+  const divs = divisions(r);
+  const team = divs.length ? `tim dari ${joinDan(divs)}` : 'tim DKUPP';
+  const leader = r.leader?.name ?? 'Tim DKUPP';
+  const program = r.programName ?? 'Gerakan Sambang Koperasi';
+  if (r.status === 'cancelled') {
+    return `Probolinggo — Kunjungan ${program} ${AGENCY} ke ${coop} di ${where} yang dijadwalkan pada ${when} dibatalkan${r.cancelReason ? ` karena ${lowerFirst(r.cancelReason).replace(/\.$/, '')}` : ''}.`;
+  }
+  if (r.status !== 'done') {
+    return `Probolinggo — ${r.leader ? `${leader} bersama ${team}` : `Tim ${program}`} dijadwalkan mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`;
+  }
+  const variants = [
+    () => `Probolinggo — ${r.leader ? `${leader} bersama ${team}` : `Tim ${AGENCY}`} mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`,
+    () => `Probolinggo — Tim ${program} ${AGENCY}${r.leader ? ` yang dipimpin ${leader}` : ''} menyambangi ${coop} di ${where}, ${when}${occasion(r)}.`,
+    () => `Probolinggo — ${coop} di ${where} menerima kunjungan tim ${program} DKUPP Kabupaten Probolinggo${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.${divs.length > 1 ? ` Tim terdiri atas petugas ${joinDan(divs)}.` : ''}`,
+  ];
+  return choose(variants, seed, 0)();
+}
+
+function purposes(r: ReportInput, seed: number): string | null {
+  const list = r.purposes.filter((p) => !(p === 'RAT' && (r.annualMeeting || r.purposes.length > 1))).map((p) => PURPOSE_PHRASES[p]);
+  if (list.length === 0) return null;
+  const future = r.status !== 'done';
+  if (future) return `Kunjungan ini direncanakan untuk ${joinDan(list)}.`;
+  if (list.length >= 2 && choose([true, false], seed, 1)) {
+    return `Selain ${list[0]}, tim juga ${joinDan(list.slice(1).map((p) => p.replace(/^memberikan /, 'memberi ')))}.`;
+  }
+  return choose([
+    `Kunjungan tersebut bertujuan untuk ${joinDan(list)}.`,
+    `Dalam kunjungan itu tim berupaya ${joinDan(list)}.`,
+  ], seed, 2);
+}
+
+function attendance(r: ReportInput): string | null {
+  const out: string[] = [];
+  if (r.annualMeeting) {
+    out.push(`Rapat tersebut dihadiri ${r.annualMeeting.membersPresent} dari ${r.annualMeeting.membersTotal} anggota koperasi.`);
+  }
+  if (r.attendance.total > 0) {
+    const roles = r.attendance.roles.length ? `, terdiri atas ${joinDan(r.attendance.roles.map((x) => x.toLowerCase()))},` : '';
+    out.push(`Sebanyak ${r.attendance.total} orang dari pihak koperasi${roles} mengikuti dialog bersama tim.`);
+  }
+  return out.length ? out.join(' ') : null;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { tinggi: 0, sedang: 1, rendah: 2 };
+
+function dialog(r: ReportInput, seed: number): string | null {
+  if (r.concerns.length === 0) return null;
+  const kinds = (['PERMASALAHAN', 'KELUHAN', 'TANTANGAN'] as const).filter((k) => r.concerns.some((c) => c.kind === k)).map((k) => KIND_WORDS[k]);
+  const topics = [...new Set(r.concerns.map((c) => CONCERN_TOPIC_LABELS[c.topic]))].map((t) => (t === 'SDM' ? 'SDM' : t.toLowerCase()));
+  const first = choose([
+    `Dalam sesi dialog, pengurus dan anggota menyampaikan sejumlah ${joinDan(kinds)}, antara lain terkait ${joinDan(topics)}.`,
+    `Pada sesi dialog, koperasi mengungkapkan ${joinDan(kinds)} yang dihadapi, terutama soal ${joinDan(topics)}.`,
+  ], seed, 3);
+  const top = [...r.concerns].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0]!;
+  return `${first} Salah satu yang mengemuka: ${lowerFirst(sentence(top.description))}`;
+}
+
+function agreements(r: ReportInput, seed: number): string | null {
+  if (r.followUps.length === 0) return null;
+  const shown = r.followUps.slice(0, 3).map((f) => `${lowerFirst(f.text).replace(/\.$/, '')} (${f.owner}, paling lambat ${longDate(f.deadline)})`);
+  const more = r.followUps.length > 3 ? `, serta ${countWord(r.followUps.length - 3)} langkah lainnya` : '';
+  const n = countWord(r.followUps.length);
+  return choose([
+    `Dari dialog tersebut disepakati ${n} rekomendasi tindak lanjut, yaitu ${joinDan(shown)}${more}. Seluruh rekomendasi akan dipantau hingga tuntas.`,
+    `Tim dan pengurus menyepakati ${n} langkah tindak lanjut: ${joinDan(shown)}${more}. DKUPP akan memantau pelaksanaannya hingga selesai.`,
+  ], seed, 4);
+}
+
+function units(r: ReportInput): string | null {
+  const parts: string[] = [];
+  if (r.unitsWorkedOn.length) parts.push(`memberikan pendampingan bagi unit usaha ${joinDan(r.unitsWorkedOn.map(lowerFirst))}`);
+  if (r.proposals.length) parts.push(`mendorong rintisan unit usaha baru berupa ${joinDan(r.proposals.map(lowerFirst))} sebagai sumber permodalan tambahan`);
+  if (!parts.length) return null;
+  const divs = divisions(r).filter((d) => d !== BIDANG_LABELS.koperasi);
+  return `${divs.length ? `Petugas ${joinDan(divs)}` : 'Tim'} juga ${joinDan(parts)}.`;
+}
+
+function closing(r: ReportInput, seed: number): string | null {
+  if (r.status !== 'done') return null;
+  return choose([
+    'Melalui Gerakan Sambang Koperasi, DKUPP Kabupaten Probolinggo berharap koperasi terus tumbuh, tangguh menghadapi guncangan ekonomi, dan membawa kesejahteraan bagi anggotanya.',
+    'Gerakan Sambang Koperasi akan terus menyambangi koperasi besar maupun kecil di seluruh kecamatan di Kabupaten Probolinggo, agar koperasi tumbuh sehat dan menyejahterakan anggotanya.',
+    'DKUPP Kabupaten Probolinggo berkomitmen mendampingi koperasi hingga rekomendasi yang disepakati terlaksana, sehingga koperasi semakin kuat dan bermanfaat bagi anggota.',
+  ], seed, 5);
+}
+
+/** Paragraphs separated by blank lines, ready to copy. */
+export function activityReport(r: ReportInput): string {
+  const seed = seedOf(r.id);
+  if (r.status === 'cancelled') return opening(r, seed);
+  // Short paragraphs read better than one block: who and where; why and who came; what was said
+  // and agreed; business units; a closing line.
+  const paragraphs = [
+    opening(r, seed),
+    [purposes(r, seed), attendance(r)].filter(Boolean).join(' '),
+    [dialog(r, seed), agreements(r, seed)].filter(Boolean).join(' '),
+    units(r) ?? '',
+    closing(r, seed) ?? '',
+  ];
+  return paragraphs.filter((p) => p !== '').join('\n\n');
+}
+
+/** A WhatsApp share link: opens the user's WhatsApp with the text; nothing is sent by the server. */
+export function whatsappShareUrl(text: string): string {
+  return `https://wa.me/?text=${encodeURIComponent(text)}`;
+}
