@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { invalid } from '../../domain/errors.js';
 import { KSP_2016 } from '../../domain/rubrics/ksp-2016.js';
 import type { Actor, AppDeps } from '../context.js';
+import { cellValue, uploadedSheet } from '../imports/read-xlsx.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { type FinancialStatement, putStatement, STATEMENT_LINES } from './statements.js';
 
@@ -45,21 +46,13 @@ export async function statementTemplate(): Promise<Buffer> {
 
 /** Reads a filled template: all-or-nothing, with an Indonesian error per bad row. */
 export async function parseStatementXlsx(data: Buffer): Promise<Record<string, number>> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw invalid({ file: 'Berkas bukan XLSX yang dapat dibaca. Gunakan templat dari Sambang.' }, 'Berkas tidak dapat dibaca.');
-  }
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!ws) throw invalid({ file: 'Berkas tidak berisi lembar kerja.' });
+  const ws = await uploadedSheet(data, SHEET);
   const lines: Record<string, number> = {};
   const errors: Record<string, string> = {};
   ws.eachRow((row, n) => {
     const code = String(row.getCell(1).text ?? '').trim();
     if (!KNOWN.has(code)) return;
-    const cell = row.getCell(4).value;
-    const raw = typeof cell === 'object' && cell !== null && 'result' in cell ? (cell as { result: unknown }).result : cell;
+    const raw = cellValue(row.getCell(4).value);
     const value = typeof raw === 'string' ? Number(raw.replace(/[.\s]/g, '').replace(',', '.')) : raw;
     if (raw === null || raw === undefined || raw === '') errors[`baris ${n}`] = `${code}: nilai kosong (isi 0 bila tidak ada).`;
     else if (typeof value !== 'number' || !Number.isFinite(value)) errors[`baris ${n}`] = `${code}: "${String(raw)}" bukan angka.`;

@@ -7,6 +7,7 @@ import { type CreateCooperativeInput, insertCooperative } from '../cooperatives/
 import { validateCooperative } from '../cooperatives/validate-cooperative.js';
 import { newCooperativeFields } from '../cooperatives/create-cooperative.js';
 import { type JobView, startJob } from '../jobs/jobs.js';
+import { uploadedSheet } from './read-xlsx.js';
 import { authorize, cooperativePolicy } from '../policy.js';
 
 const SHEET = 'Koperasi';
@@ -65,15 +66,7 @@ function code<K extends string>(raw: string, codes: readonly K[], labels: Record
 }
 
 async function readRows(data: unknown): Promise<{ row: number; input: CreateCooperativeInput | null; errors: RowError[] }[]> {
-  if (!Buffer.isBuffer(data)) throw invalid({ file: 'Kirim berkas XLSX dari templat Sambang.' }, 'Berkas XLSX wajib.');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw invalid({ file: 'Berkas bukan XLSX yang dapat dibaca. Gunakan templat dari Sambang.' }, 'Berkas tidak dapat dibaca.');
-  }
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!ws) throw invalid({ file: 'Berkas tidak berisi lembar kerja.' });
+  const ws = await uploadedSheet(data, SHEET);
   const header = HEADERS.map((_, i) => text(ws.getRow(1).getCell(i + 1).value));
   if (header[0] !== HEADERS[0] || header[4] !== HEADERS[4]) {
     throw invalid({ file: `Baris 1 harus berisi judul kolom templat ("${HEADERS[0]}", "${HEADERS[1]}", …).` }, 'Kolom berkas tidak sesuai templat.');

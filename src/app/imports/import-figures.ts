@@ -3,6 +3,7 @@ import { AppError, invalid } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { upsertYearlyFigures, type YearlyFigures } from '../cooperatives/yearly-figures.js';
 import { type JobView, startJob } from '../jobs/jobs.js';
+import { cellValue, uploadedSheet } from './read-xlsx.js';
 import { authorize, cooperativePolicy } from '../policy.js';
 import type { ImportCheck, RowError } from './import-cooperatives.js';
 
@@ -31,21 +32,10 @@ export async function figuresImportTemplate(deps: AppDeps): Promise<Buffer> {
 
 interface Parsed { row: number; cooperativeId: string | null; key: string; fiscalYear: number; figures: YearlyFigures; errors: RowError[] }
 
-function cellValue(v: ExcelJS.CellValue): unknown {
-  if (v && typeof v === 'object' && 'result' in v) return (v as { result: unknown }).result;
-  return v;
-}
 
 async function parse(deps: AppDeps, data: unknown): Promise<Parsed[]> {
-  if (!Buffer.isBuffer(data)) throw invalid({ file: 'Kirim berkas XLSX dari templat Sambang.' }, 'Berkas XLSX wajib.');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw invalid({ file: 'Berkas bukan XLSX yang dapat dibaca. Gunakan templat dari Sambang.' }, 'Berkas tidak dapat dibaca.');
-  }
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!ws || String(ws.getRow(1).getCell(1).value ?? '') !== HEADERS[0]) {
+  const ws = await uploadedSheet(data, SHEET);
+  if (String(ws.getRow(1).getCell(1).value ?? '') !== HEADERS[0]) {
     throw invalid({ file: `Baris 1 harus berisi judul kolom templat ("${HEADERS[0]}", …).` }, 'Kolom berkas tidak sesuai templat.');
   }
   const coops = await deps.db.kysely.selectFrom('cooperatives').select(['id', 'nik', 'status']).execute();
