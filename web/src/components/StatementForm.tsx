@@ -175,13 +175,10 @@ function SectionCard({
   const hasGroups = groups.some((g) => g.name);
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} className="stmt-section" data-section={section.code}>
-      <Title order={3} size="h5" mb={4}>
-        {title ?? section.label}
-      </Title>
-      {title && title !== section.label && (
-        <Text size="xs" c="dimmed" mb="xs">
-          {section.label}
-        </Text>
+      {title !== '' && (
+        <Title order={3} size="h5" mb={4}>
+          {title ?? section.label}
+        </Title>
       )}
       <Stack gap={0}>
         {groups.map((g, gi) => (
@@ -316,31 +313,31 @@ export function StatementForm({
           <BalanceCheck sections={sections} values={values} />
         </Box>
       </Box>
-      {phu.length > 0 && (
-        <Box>
-          <Title order={2} size="h4" mb="xs">
-            {t('statement.phu')}
-          </Title>
-          <SimpleGrid cols={cols} spacing="md">
-            {phu.map((s) => (
-              <SectionCard key={s.code} section={s} {...common}>
-                <PhuChecks values={values} />
-              </SectionCard>
-            ))}
-          </SimpleGrid>
-        </Box>
-      )}
-      {notes.length > 0 && (
-        <Box>
-          <Title order={2} size="h4" mb="xs">
-            {t('statement.catatan')}
-          </Title>
-          <SimpleGrid cols={cols} spacing="md">
-            {notes.map((s) => (
-              <SectionCard key={s.code} section={s} {...common} />
-            ))}
-          </SimpleGrid>
-        </Box>
+      {(phu.length > 0 || notes.length > 0) && (
+        <SimpleGrid cols={cols} spacing="md">
+          {phu.length > 0 && (
+            <Stack gap="xs">
+              <Title order={2} size="h4">
+                {t('statement.phu')}
+              </Title>
+              {phu.map((s) => (
+                <SectionCard key={s.code} section={s} title={s.label === t('statement.phu') ? '' : undefined} {...common}>
+                  <PhuChecks values={values} />
+                </SectionCard>
+              ))}
+            </Stack>
+          )}
+          {notes.length > 0 && (
+            <Stack gap="xs">
+              <Title order={2} size="h4">
+                {t('statement.catatan')}
+              </Title>
+              {notes.map((s) => (
+                <SectionCard key={s.code} section={s} {...common} />
+              ))}
+            </Stack>
+          )}
+        </SimpleGrid>
       )}
     </Stack>
   );

@@ -236,7 +236,6 @@ export default function StatementPage() {
         subtitle={coop.data.name}
         actions={
           <Select
-            aria-label={t('statement.fiscalYear')}
             label={t('statement.fiscalYear')}
             data={years.map((y) => ({ value: String(y), label: existing.includes(y) ? `${y}` : `${y} · ${t('statement.yearEmpty')}` }))}
             value={String(year)}

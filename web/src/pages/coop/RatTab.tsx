@@ -7,6 +7,7 @@ import {
   Card,
   Checkbox,
   Group,
+  Input,
   Modal,
   NumberInput,
   Paper,
@@ -167,7 +168,7 @@ function RatModal({
           <Text size="xs" c="dimmed" mt={-4}>
             {t('rat.quorumHint')}
           </Text>
-          <Checkbox.Group label={t('rat.agenda')} error={errors.agenda}>
+          <Input.Wrapper label={t('rat.agenda')} error={errors.agenda} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={6} mt={6}>
               {AGENDA_ITEMS.map((k) => (
                 <Checkbox
@@ -178,7 +179,7 @@ function RatModal({
                 />
               ))}
             </SimpleGrid>
-          </Checkbox.Group>
+          </Input.Wrapper>
           <DateInput
             {...dateProps}
             label={t('rat.reportedToOdsOn')}
