@@ -59,35 +59,45 @@ function filters(actor: Actor, q: ListCooperativesQuery) {
   };
 }
 
+/** ORDER BY of the list; the id last makes it a total order, so pages never overlap. */
+function ordering(sort: CooperativeSort): [Expression<unknown>, 'asc' | 'desc'][] {
+  const dir = sort.startsWith('-') ? 'desc' : 'asc';
+  const id: [Expression<unknown>, 'asc'] = [sql.ref('c.id'), 'asc'];
+  switch (sort.replace('-', '')) {
+    case 'updatedAt':
+      return [[sql.ref('c.updated_at'), dir], id];
+    case 'district':
+      return [[sql.ref('c.district_code'), dir], [sql.ref('c.name'), 'asc'], id];
+    case 'members':
+      return [[sql`c.members_male + c.members_female`, dir], id];
+    default:
+      return [[sql.ref('c.name'), dir], id];
+  }
+}
+
 export async function listCooperatives(deps: AppDeps, actor: Actor, q: ListCooperativesQuery): Promise<Page<CooperativeListItem>> {
   const db = deps.db.kysely;
   const where = filters(actor, q);
-  let rows = db
-      .selectFrom('cooperatives as c')
-      .innerJoin('districts as d', 'd.code', 'c.district_code')
-      .innerJoin('villages as v', 'v.code', 'c.village_code')
-      .select([
-        'c.id', 'c.name', 'c.nik', 'c.type', 'c.group_code', 'c.scheme', 'c.status', 'c.district_code', 'd.name as district_name',
-        'c.village_code', 'v.name as village_name', 'c.members_male', 'c.members_female', 'c.updated_at',
-      ])
-      .where(where);
-  const sort = q.sort ?? 'name';
-  const dir = sort.startsWith('-') ? 'desc' : 'asc';
-  switch (sort.replace('-', '')) {
-    case 'updatedAt':
-      rows = rows.orderBy('c.updated_at', dir);
-      break;
-    case 'district':
-      rows = rows.orderBy('c.district_code', dir).orderBy('c.name', 'asc');
-      break;
-    case 'members':
-      rows = rows.orderBy(sql`c.members_male + c.members_female`, dir);
-      break;
-    default:
-      rows = rows.orderBy('c.name', dir);
-  }
+  const order = ordering(q.sort ?? 'name');
   const offset = (q.page - 1) * q.pageSize;
-  const items = await rows.orderBy('c.id').limit(q.pageSize).offset(offset).execute();
+
+  // The page is chosen on ids alone: ordering, filters and the search text are all in the
+  // cooperatives_(district_)name_search indexes, so a search walks index entries (an index-only
+  // scan on PostgreSQL) and reads table rows only for the page, not for every entry it rejects.
+  let pageIds = db.selectFrom('cooperatives as c').select('c.id').where(where);
+  for (const [e, d] of order) pageIds = pageIds.orderBy(e, d);
+  let rows = db
+    .selectFrom('cooperatives as c')
+    .innerJoin('districts as d', 'd.code', 'c.district_code')
+    .innerJoin('villages as v', 'v.code', 'c.village_code')
+    .select([
+      'c.id', 'c.name', 'c.nik', 'c.type', 'c.group_code', 'c.scheme', 'c.status', 'c.district_code', 'd.name as district_name',
+      'c.village_code', 'v.name as village_name', 'c.members_male', 'c.members_female', 'c.updated_at',
+    ])
+    .where('c.id', 'in', pageIds.limit(q.pageSize).offset(offset));
+  for (const [e, d] of order) rows = rows.orderBy(e, d);
+  const items = await rows.execute();
+
   // A short page that is not past the end is the last one, so it gives the exact total. Searches
   // that match a few rows (a NIK, a village) are answered by the page query alone; the count,
   // like the page query a scan of the whole index for a substring search, runs only when needed.
