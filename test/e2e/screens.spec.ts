@@ -98,6 +98,114 @@ for (const size of SIZES) {
       await snap(page, `tentang-${size.name}`);
     });
 
+    test(`health, statement and RAT screens as petugas (${size.name})`, async ({ page }) => {
+      test.setTimeout(150_000);
+      const mobile = size.name === '360';
+      await login(page, 'petugas.koperasi');
+      const url = (await openDewiRengganis(page)).replace(/\?.*$/, '');
+
+      await page.getByRole('tab', { name: 'Kesehatan' }).click();
+      await expect(page.getByTestId('score-chart')).toBeVisible();
+      await expect(page.getByTestId('assessment-item').first()).toBeVisible();
+      await snap(page, `health-tab-${size.name}`);
+      await page.getByRole('button', { name: 'Penilaian baru' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await snap(page, `new-assessment-modal-${size.name}`, { fullPage: false });
+      await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+
+      await page.getByTestId('assessment-item').first().click();
+      await expect(page.getByTestId('final-banner')).toBeVisible();
+      await snap(page, `assessment-final-top-${size.name}`, { fullPage: false });
+      await snap(page, `assessment-final-${size.name}`);
+      await page.getByRole('tab', { name: /Manajemen/ }).click();
+      await snap(page, `assessment-final-management-${size.name}`, { fullPage: false });
+      if (mobile) {
+        await page.getByRole('button', { name: 'Rincian' }).click();
+        await expect(page.getByRole('dialog').getByTestId('score-panel')).toBeVisible();
+        await snap(page, `assessment-score-drawer-${size.name}`, { fullPage: false });
+        await page.keyboard.press('Escape');
+      }
+
+      await page.goto(`${url}?tab=rat`);
+      await expect(page.getByTestId('rat-compliance')).toBeVisible();
+      await expect(page.getByTestId('rat-record').first()).toBeVisible();
+      await snap(page, `rat-tab-${size.name}`);
+      await page.getByRole('button', { name: 'Catat RAT' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await snap(page, `rat-modal-${size.name}`, { fullPage: false });
+      await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+
+      await page.goto(`${url}/laporan-keuangan`);
+      await expect(page.getByTestId('balance-check')).toBeVisible();
+      await snap(page, `statement-top-${size.name}`, { fullPage: false });
+      await snap(page, `statement-${size.name}`);
+
+      // A ksp-2016 draft without a statement, then a kk-2021 draft: the inputs and the live score.
+      await page.goto(`${url}?tab=kesehatan`);
+      await page.getByRole('button', { name: 'Penilaian baru' }).click();
+      let dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Tahun buku').fill('2019');
+      await dialog.getByText(/Penilaian Kesehatan KSP\/USP Koperasi 2016/).click();
+      await expect(dialog.getByText(/Belum ada laporan keuangan tahun buku 2019/)).toBeVisible();
+      await snap(page, `new-assessment-no-statement-${size.name}`, { fullPage: false });
+      await dialog.getByRole('button', { name: 'Mulai penilaian' }).click();
+      await expect(page.getByTestId('save-state')).toBeVisible();
+      await snap(page, `assessment-draft-financials-${size.name}`, { fullPage: false });
+      await page.getByRole('tab', { name: /Manajemen/ }).click();
+      for (let n = 1; n <= 6; n++) {
+        await page.getByRole('group', { name: `Pertanyaan ${n}`, exact: true }).getByRole('button', { name: n % 3 ? 'Ya' : 'Tidak' }).click();
+      }
+      await snap(page, `assessment-draft-management-${size.name}`, { fullPage: false });
+      await page.getByRole('button', { name: 'Hapus draf' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Hapus' }).click();
+      await expect(page.getByText('Draf penilaian dihapus.')).toBeVisible();
+
+      await page.goto('/koperasi?q=Bhakti+Lumbang');
+      await page.getByRole('link', { name: 'KPRI Bhakti Lumbang' }).first().click();
+      await page.getByRole('tab', { name: 'Kesehatan' }).click();
+      await page.getByRole('button', { name: 'Penilaian baru' }).click();
+      dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Tahun buku').fill('2020');
+      await dialog.getByText(/Pemeriksaan Kesehatan Koperasi 2021/).click();
+      await dialog.getByRole('button', { name: 'Mulai penilaian' }).click();
+      await expect(page.getByTestId('save-state')).toBeVisible();
+      await page.getByRole('tab', { name: /Kinerja Keuangan/ }).click();
+      await page.getByRole('textbox', { name: /^Rentabilitas aset/ }).fill('6,5');
+      await expect(page.locator('[data-indicator="returnOnAssets"] [data-testid="implied-nilai"]')).toContainText('nilai 2');
+      await page.locator('[data-indicator="problemLoans"]').getByLabel('Tidak berlaku').check();
+      await page.locator('[data-indicator="problemLoans"]').getByLabel('Alasan tidak berlaku').fill('Koperasi tidak memberikan pinjaman.');
+      await snap(page, `assessment-kk-draft-${size.name}`, { fullPage: false });
+      await page.getByRole('tab', { name: /Tata Kelola/ }).click();
+      await page.getByRole('combobox', { name: 'Nilai' }).first().click();
+      await page.getByRole('option', { name: '2 — Cukup Sehat' }).click();
+      await snap(page, `assessment-kk-governance-${size.name}`, { fullPage: false });
+      await page.getByRole('button', { name: 'Hapus draf' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Hapus' }).click();
+      await expect(page.getByText('Draf penilaian dihapus.')).toBeVisible();
+
+      await page.goto('/penilaian');
+      await expect(page.getByTestId('assessment-item').first()).toBeVisible();
+      await snap(page, `assessment-list-${size.name}`, { fullPage: false });
+      await page.getByTestId('category-card').filter({ hasText: 'Dalam Pengawasan Khusus' }).click();
+      await expect(page).toHaveURL(/category=DALAM_PENGAWASAN_KHUSUS/);
+      await snap(page, `assessment-list-filtered-${size.name}`, { fullPage: false });
+
+      await page.goto('/rubrik');
+      await expect(page.getByTestId('rubric-detail')).toBeVisible();
+      await snap(page, `rubric-${size.name}`, { fullPage: false });
+      await snap(page, `rubric-full-${size.name}`);
+      await page.getByTestId('rubric-version-link').filter({ hasText: 'Versi 1' }).first().click();
+      await expect(page.getByTestId('rubric-detail')).toContainText('Pemeriksaan Kesehatan Koperasi 2021');
+      await snap(page, `rubric-kk-${size.name}`, { fullPage: false });
+    });
+
+    test(`koperasi user health tab (${size.name})`, async ({ page }) => {
+      await login(page, 'dewirengganis');
+      await page.getByRole('tab', { name: 'Kesehatan' }).click();
+      await expect(page.getByTestId('score-chart')).toBeVisible();
+      await snap(page, `koperasi-health-${size.name}`);
+    });
+
     test(`admin screens (${size.name})`, async ({ page }) => {
       await login(page, 'admin', ADMIN_PASSWORD);
       await page.goto('/pengguna');
@@ -114,6 +222,20 @@ for (const size of SIZES) {
       await page.goto('/audit');
       await expect(page.getByTestId('audit-item').first()).toBeVisible();
       await snap(page, `audit-${size.name}`, { fullPage: false });
+
+      await page.goto('/rubrik');
+      await page.getByRole('button', { name: 'Terbitkan versi koreksi' }).click();
+      const publish = page.getByRole('dialog');
+      const json = publish.getByTestId('rubric-json');
+      await expect(json).toHaveValue(/"method": "weighted"/);
+      await snap(page, `rubric-publish-${size.name}`, { fullPage: false });
+      // A weight that no longer sums to 100: the server refuses and says why.
+      await json.fill((await json.inputValue()).replace('"weight": 15,', '"weight": 16,'));
+      await publish.getByLabel('Catatan perubahan').fill('Uji validasi bobot');
+      await publish.getByRole('button', { name: 'Terbitkan versi koreksi' }).click();
+      await expect(publish.getByTestId('publish-errors')).toBeVisible();
+      await snap(page, `rubric-publish-errors-${size.name}`, { fullPage: false });
+      await publish.getByRole('button', { name: 'Batal' }).click();
     });
 
     test(`koperasi user home (${size.name})`, async ({ page }) => {

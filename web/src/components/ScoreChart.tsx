@@ -43,7 +43,7 @@ export default function ScoreChart({ data, height = 320, compact = false }: { da
     const option: Option = {
       animation: false,
       textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif' },
-      grid: { left: 36, right: compact ? 12 : 24, top: 20, bottom: 28 },
+      grid: { left: 36, right: compact ? 12 : 128, top: 24, bottom: 28 },
       tooltip: {
         trigger: 'axis',
         confine: true,
@@ -61,7 +61,7 @@ export default function ScoreChart({ data, height = 320, compact = false }: { da
           return rows.join('<br/>');
         },
       },
-      xAxis: { type: 'category', data: years, boundaryGap: years.length < 3, axisTick: { alignWithLabel: true } },
+      xAxis: { type: 'category', data: years, boundaryGap: true, axisTick: { alignWithLabel: true } },
       yAxis: { type: 'value', min: 0, max: 100, interval: 20, splitLine: { lineStyle: { color: '#eee' } }, axisLabel: { fontSize: 11 } },
       series: [
         {
@@ -76,7 +76,7 @@ export default function ScoreChart({ data, height = 320, compact = false }: { da
           markArea: {
             silent: true,
             data: data.bands.map((b) => [
-              { yAxis: b.min, itemStyle: { color: b.color, opacity: 0.07 }, name: b.label, label: { show: !compact, position: 'insideTopRight', color: '#868e96', fontSize: 10 } },
+              { yAxis: b.min, itemStyle: { color: b.color, opacity: 0.09 }, name: b.label, label: { show: !compact, position: 'right', color: '#495057', fontSize: 11 } },
               { yAxis: b.max },
             ]),
           },

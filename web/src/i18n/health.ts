@@ -123,6 +123,7 @@ const health = {
     notApplicableList: 'Tidak berlaku',
     provisionalUsed: 'Bagian bertanda sementara/pilihan yang dipakai',
     showDetails: 'Rincian skor',
+    details: 'Rincian',
     zeroDenominator: 'penyebut nol: nilai ketentuan',
     ruleUsed: 'aturan: {{label}}',
     scoreSummary: 'Skor {{total}}',

@@ -270,14 +270,14 @@ function AssessmentEditor({ assessment, def, canAssess }: { assessment: Assessme
             {saveText}
           </Text>
           <Group gap="xs">
-            <Button variant="subtle" color="red" size="sm" leftSection={<IconTrash size={16} />} onClick={() => setDeleteOpen(true)}>
-              {t('assessment.deleteDraft')}
-            </Button>
             <Button variant="default" size="sm" leftSection={<IconDeviceFloppy size={16} />} onClick={() => void saveNow()} loading={saveState.kind === 'saving'} disabled={!dirty}>
               {t('assessment.saveDraft')}
             </Button>
             <Button size="sm" leftSection={<IconRosetteDiscountCheck size={16} />} onClick={() => setFinalizeOpen(true)} disabled={saveState.kind === 'conflict'}>
               {t('assessment.finalize')}
+            </Button>
+            <Button variant="subtle" color="red" size="sm" px="xs" leftSection={<IconTrash size={16} />} onClick={() => setDeleteOpen(true)}>
+              {t('assessment.deleteDraft')}
             </Button>
           </Group>
         </Group>
@@ -311,19 +311,25 @@ function AssessmentEditor({ assessment, def, canAssess }: { assessment: Assessme
       <Box hiddenFrom="lg" h={72} />
       <Box hiddenFrom="lg" className="mobile-score-bar" data-testid="mobile-score-bar">
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
-            <Stack gap={0}>
+          <Group gap={10} wrap="nowrap" style={{ minWidth: 0 }}>
+            <Text fw={750} fz={26} lh={1} className="tabular-nums" data-testid="mobile-total" aria-label={final ? t('assessment.storedScore') : t('assessment.liveScoreDraft')}>
+              {scoreText(result.total)}
+            </Text>
+            <Stack gap={2} style={{ minWidth: 0 }}>
               <Text size="xs" c="dimmed" lh={1.1}>
                 {final ? t('assessment.storedScore') : t('assessment.liveScoreDraft')}
               </Text>
-              <Text fw={750} size="xl" lh={1.1} className="tabular-nums" data-testid="mobile-total">
-                {scoreText(result.total)}
-              </Text>
+              {result.category ? (
+                <CategoryBadge code={result.category.code} label={result.category.label} size="sm" />
+              ) : (
+                <Text size="xs" c="orange.8" fw={600} lh={1.1}>
+                  {t('assessment.incomplete')}
+                </Text>
+              )}
             </Stack>
-            <CategoryBadge code={result.category?.code} label={result.category?.label} size="md" />
           </Group>
-          <Button size="sm" variant="light" leftSection={<IconChartBar size={16} />} onClick={() => setDrawerOpen(true)}>
-            {t('assessment.showDetails')}
+          <Button size="sm" variant="light" px="sm" leftSection={<IconChartBar size={16} />} onClick={() => setDrawerOpen(true)} style={{ flexShrink: 0 }}>
+            {t('assessment.details')}
           </Button>
         </Group>
       </Box>

@@ -172,8 +172,13 @@ function StatementEditor({
                   {t('statement.fillZero')}
                 </Button>
               )}
-              <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty && !!statement}>
-                {t('statement.save')}
+              <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty && !!statement} aria-label={t('statement.save')}>
+                <Text span visibleFrom="xs" inherit>
+                  {t('statement.save')}
+                </Text>
+                <Text span hiddenFrom="xs" inherit>
+                  {t('common.save')}
+                </Text>
               </Button>
             </Group>
           </Group>

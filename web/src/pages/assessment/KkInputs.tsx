@@ -247,7 +247,7 @@ export function KkInputs({
     }).length;
   return (
     <Tabs value={current} onChange={(v) => v && onTab(v)} keepMounted={false}>
-      <Tabs.List mb="md" className="coop-tabs">
+      <Tabs.List mb="md" className="scroll-tabs">
         {def.aspects.map((a) => (
           <Tabs.Tab key={a.code} value={a.code} rightSection={<Badge size="xs" variant="light" color={filled(a) === a.indicators.length ? 'green' : 'gray'}>{filled(a)}/{a.indicators.length}</Badge>}>
             {a.label}

@@ -128,7 +128,7 @@ export function KspInputs({
 
   return (
     <Tabs value={tab} onChange={(v) => v && onTab(v)} keepMounted={false}>
-      <Tabs.List mb="md" className="coop-tabs">
+      <Tabs.List mb="md" className="scroll-tabs">
         <Tabs.Tab value="keuangan" leftSection={<IconReportMoney size={16} />} rightSection={<Badge size="xs" variant="light" color={linesFilled === linesTotal ? 'green' : 'gray'}>{linesFilled}/{linesTotal}</Badge>}>
           {t('assessment.tabFinancials')}
         </Tabs.Tab>

@@ -282,7 +282,7 @@ export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: 
                         {rubricShortName(a.rubric)} · {t('assessment.versionN', { version: a.rubricVersion })}
                       </Text>
                       <Group gap={6} wrap="wrap">
-                        <Text size="sm" fw={600} className="tabular-nums">
+                        <Text size="sm" fw={600} className="tabular-nums" c={a.status === 'FINAL' ? undefined : 'dimmed'}>
                           {scoreText(a.total)}
                         </Text>
                         {a.status === 'FINAL' && <CategoryBadge code={a.category} size="xs" />}
@@ -331,7 +331,7 @@ export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: 
                         <Table.Td>
                           <AssessmentStatusBadge status={a.status} />
                         </Table.Td>
-                        <Table.Td ta="right" className="tabular-nums" fw={600}>
+                        <Table.Td ta="right" className="tabular-nums" fw={600} c={a.status === 'FINAL' ? undefined : 'dimmed'}>
                           {scoreText(a.total)}
                         </Table.Td>
                         <Table.Td>{a.status === 'FINAL' ? <CategoryBadge code={a.category} /> : <Text size="xs" c="dimmed">–</Text>}</Table.Td>

@@ -401,6 +401,36 @@ export default function RatTab({ coop, canEdit }: { coop: Coop; canEdit: boolean
             ))}
             {years.length === 0 ? (
               <EmptyText>{t('rat.none')}</EmptyText>
+            ) : isMobile ? (
+              <Stack gap={0} data-testid="rat-compliance">
+                {shown.map((y) => (
+                  <Group
+                    key={y.fiscalYear}
+                    justify="space-between"
+                    wrap="nowrap"
+                    gap="xs"
+                    py={8}
+                    style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+                    data-testid="rat-year"
+                    data-year={y.fiscalYear}
+                  >
+                    <div style={{ minWidth: 0 }}>
+                      <Text fw={700} size="sm">
+                        {t('rat.fiscalYear')} {y.fiscalYear}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('rat.deadline')}: {formatDate(y.deadline)}
+                      </Text>
+                      {y.heldOn && (
+                        <Text size="xs" c="dimmed">
+                          {t('rat.heldOn')}: {formatDate(y.heldOn)}
+                        </Text>
+                      )}
+                    </div>
+                    <RatStatusBadge status={y.status} />
+                  </Group>
+                ))}
+              </Stack>
             ) : (
               <Table verticalSpacing={6} className="tabular-nums" data-testid="rat-compliance">
                 <Table.Thead>
@@ -415,16 +445,10 @@ export default function RatTab({ coop, canEdit }: { coop: Coop; canEdit: boolean
                   {shown.map((y) => (
                     <Table.Tr key={y.fiscalYear} data-testid="rat-year" data-year={y.fiscalYear}>
                       <Table.Td fw={700}>{y.fiscalYear}</Table.Td>
+                      <Table.Td>{formatDate(y.deadline)}</Table.Td>
+                      <Table.Td c={y.heldOn ? undefined : 'dimmed'}>{formatDate(y.heldOn)}</Table.Td>
                       <Table.Td>
-                        <Text size="sm">{isMobile ? formatDate(y.deadline).replace(/ (\d{4})$/, '\u00a0$1') : formatDate(y.deadline)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c={y.heldOn ? undefined : 'dimmed'}>
-                          {formatDate(y.heldOn)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <RatStatusBadge status={y.status} size={isMobile ? 'xs' : 'sm'} />
+                        <RatStatusBadge status={y.status} />
                       </Table.Td>
                     </Table.Tr>
                   ))}
