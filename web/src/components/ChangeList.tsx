@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../lib/format';
 import { useLabel } from '../lib/meta';
 import type { Change } from '../lib/types';
+import '../i18n/health';
 
 const MONEY_FIELDS = new Set(['assets', 'ownCapital', 'externalCapital', 'businessVolume', 'shu', 'turnover']);
 const DATE_FIELDS = new Set(['legalEntityDate', 'legalEntityAmendmentDate', 'dissolvedAt', 'termStart', 'termEnd', 'date']);
@@ -13,7 +14,7 @@ const PLAIN_NUMBER_FIELDS = new Set(['fiscalYear', 'version']);
 const HIDDEN_FIELDS = new Set(['passwordHash', 'password_hash']);
 
 export function fieldLabel(t: TFunction, field: string): string {
-  for (const key of [`coop.fields.${field}`, `changeFields.${field}`, `figures.${field}`, `units.${field}`]) {
+  for (const key of [`coop.fields.${field}`, `changeFields.${field}`, `figures.${field}`, `units.${field}`, `statementLines.${field}`]) {
     const v = t(key, { defaultValue: '' });
     if (v && typeof v === 'string') return v;
   }
@@ -38,7 +39,8 @@ export function useValueFormatter() {
     if (value === null || value === undefined || value === '') return t('timeline.empty');
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
     if (typeof value === 'number') {
-      if (MONEY_FIELDS.has(field)) return formatRupiah(value);
+      if (MONEY_FIELDS.has(field) || entityType === 'financial_statement') return field === 'fiscalYear' ? String(value) : formatRupiah(value);
+      if (field === 'total') return value.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       if (PLAIN_NUMBER_FIELDS.has(field)) return String(value);
       if (field === 'latitude' || field === 'longitude') return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 }).format(value);
       return formatNumber(value);
@@ -54,6 +56,7 @@ export function useValueFormatter() {
         case 'scheme':
           return labels.scheme(value);
         case 'status':
+          if (entityType === 'assessment') return t(`assessment.status.${value}`, { defaultValue: value });
           return entityType === 'business_unit' ? labels.unitStatus(value) : labels.status(value);
         case 'role':
           return entityType === 'user' ? labels.userRole(value) : labels.role(value);

@@ -43,7 +43,7 @@ export default function ScoreChart({ data, height = 320, compact = false }: { da
     const option: Option = {
       animation: false,
       textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif' },
-      grid: { left: 36, right: compact ? 12 : 128, top: 24, bottom: 28 },
+      grid: { left: 36, right: compact ? 12 : 118, top: 24, bottom: 28 },
       tooltip: {
         trigger: 'axis',
         confine: true,
@@ -76,7 +76,7 @@ export default function ScoreChart({ data, height = 320, compact = false }: { da
           markArea: {
             silent: true,
             data: data.bands.map((b) => [
-              { yAxis: b.min, itemStyle: { color: b.color, opacity: 0.09 }, name: b.label, label: { show: !compact, position: 'right', color: '#495057', fontSize: 11 } },
+              { yAxis: b.min, itemStyle: { color: b.color, opacity: 0.09 }, name: b.label, label: { show: !compact, position: 'right', color: '#495057', fontSize: 11, width: 104, overflow: 'break', lineHeight: 14 } },
               { yAxis: b.max },
             ]),
           },

@@ -62,7 +62,7 @@ function MarkNotes({ marks }: { marks: readonly Mark[] | undefined }) {
   );
 }
 
-function BandsTable({ bands, variable = 'x (%)', valueLabel = 'nilai' }: { bands: readonly Band[]; variable?: string; valueLabel?: string }) {
+function BandsTable({ bands, variable = 'x (%)', symbol = 'x', valueLabel = 'nilai' }: { bands: readonly Band[]; variable?: string; symbol?: string; valueLabel?: string }) {
   return (
     <Table withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing="sm" fz="sm" className="tabular-nums" maw={360} bg="white">
       <Table.Thead>
@@ -76,7 +76,7 @@ function BandsTable({ bands, variable = 'x (%)', valueLabel = 'nilai' }: { bands
       <Table.Tbody>
         {sortedBands(bands).map((b, i) => (
           <Table.Tr key={i}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{bandText(b)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{bandText(b, symbol)}</Table.Td>
             <Table.Td ta="right" fw={600}>
               {formatNumber(b.nilai)}
             </Table.Td>
@@ -177,10 +177,16 @@ function CategoriesView({ def }: { def: RubricDefinition }) {
     <Section title={t('rubric.categories')} right={<MarkBadge marks={def.categoryMarks ?? []} size="sm" />}>
       <Table withTableBorder verticalSpacing={4} fz="sm" maw={420} className={markClass(def.categoryMarks)}>
         <Table.Tbody>
-          {def.categories.map((c) => (
+          {def.categories.map((c, i) => (
             <Table.Tr key={c.code}>
               <Table.Td fw={600}>{c.label}</Table.Td>
-              <Table.Td className="tabular-nums">{c.min !== undefined ? t('rubric.categoryRange', { min: formatNumber(c.min) }) : t('rubric.categoryBelow')}</Table.Td>
+              <Table.Td className="tabular-nums" style={{ whiteSpace: 'nowrap' }}>
+                {c.min !== undefined
+                  ? t('rubric.categoryRange', { min: formatNumber(c.min) })
+                  : def.categories[i - 1]?.min !== undefined
+                    ? t('rubric.categoryBelow', { min: formatNumber(def.categories[i - 1]?.min ?? 0) })
+                    : '–'}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -316,7 +322,7 @@ function GradedView({ def }: { def: GradedRubric }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('assessment.nilai')}</Table.Th>
-                <Table.Th>{t('common.dash')}</Table.Th>
+                <Table.Th>{t('rubric.meaning')}</Table.Th>
                 <Table.Th ta="right">{t('assessment.skor')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -333,7 +339,7 @@ function GradedView({ def }: { def: GradedRubric }) {
         </Section>
         <Section title={t('rubric.checklistBands')} right={<MarkBadge marks={def.checklistMarks ?? []} size="sm" />}>
           <Box className={markClass(def.checklistMarks)} p={4} style={{ borderRadius: 6 }}>
-            <BandsTable bands={def.checklistBands} variable="p (%)" />
+            <BandsTable bands={def.checklistBands} variable="p (%)" symbol="p" />
             <MarkNotes marks={def.checklistMarks} />
           </Box>
         </Section>
@@ -460,9 +466,11 @@ function PublishModal({ info, def, onClose }: { info: RubricVersionInfo; def: Ru
         </Text>
         {serverError && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('rubric.validationTitle')} data-testid="publish-errors">
-            <Text size="sm" mb={serverError.fields.length ? 6 : 0}>
-              {serverError.message}
-            </Text>
+            {serverError.message.replace(/[.;\s]+$/, '') !== t('rubric.validationTitle') && (
+              <Text size="sm" mb={serverError.fields.length ? 6 : 0}>
+                {serverError.message}
+              </Text>
+            )}
             {serverError.fields.length > 0 && (
               <List size="sm" spacing={2}>
                 {serverError.fields.map(([k, v]) => (

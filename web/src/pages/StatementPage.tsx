@@ -147,7 +147,7 @@ function StatementEditor({
       <StatementForm sections={sections} values={values} onChange={onChange} readOnly={!canEdit} errors={errors} />
 
       {canEdit && (
-        <Paper withBorder p="sm" shadow="sm" className="stmt-savebar" style={{ position: 'sticky', bottom: 8, zIndex: 5 }}>
+        <Paper withBorder p="sm" shadow={dirty ? 'sm' : undefined} className="stmt-savebar" style={dirty ? { position: 'sticky', bottom: 8, zIndex: 5 } : undefined}>
           <Group justify="space-between" gap="xs" wrap="wrap">
             <Stack gap={0}>
               <Text size="sm" fw={600} c={missing.length ? 'orange.9' : 'green.8'} data-testid="missing-count">

@@ -60,7 +60,7 @@ function AspectHeader({ a, graded }: { a: AspectResult; graded: boolean }) {
         <Text size="sm" fw={600} lh={1.25}>
           {a.label}
         </Text>
-        <Group gap={2} wrap="nowrap" className="tabular-nums">
+        <Group gap={2} wrap="nowrap" className="tabular-nums" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
           <Text span fw={700} size="sm" data-testid="aspect-score">
             {scoreText(a.score)}
           </Text>

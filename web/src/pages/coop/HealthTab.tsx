@@ -8,6 +8,7 @@ import {
   Modal,
   NumberInput,
   Paper,
+  Radio,
   SegmentedControl,
   Skeleton,
   Stack,
@@ -52,8 +53,12 @@ function NewAssessmentModal({ coop, items, onClose }: { coop: Coop; items: Asses
   const thisYear = Number(todayJakarta().slice(0, 4));
   const versions = useRubricVersions();
   const statements = useStatements(coop.id);
-  const [year, setYear] = useState<number | string>(thisYear - 1);
   const [rubric, setRubric] = useState<string>(coop.type === 'SIMPAN_PINJAM' ? 'ksp-2016' : 'kk-2021');
+  // The latest closed fiscal year not yet assessed with that rubric.
+  const [year, setYear] = useState<number | string>(() => {
+    for (let y = thisYear - 1; y > thisYear - 6; y--) if (!items.some((a) => a.fiscalYear === y && a.rubric === rubric)) return y;
+    return thisYear - 1;
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const latest = (versions.data ?? []).filter((v) => v.latest);
   const y = typeof year === 'number' ? year : Number.parseInt(year, 10);
@@ -95,27 +100,21 @@ function NewAssessmentModal({ coop, items, onClose }: { coop: Coop; items: Asses
           error={errors.fiscalYear ?? (!validYear && String(year) !== '' ? t('statement.yearInvalid') : undefined)}
           data-autofocus
         />
-        <Stack gap={6}>
-          <Text size="sm" fw={500}>
-            {t('assessment.rubric')}
-          </Text>
-          <SegmentedControl
-            fullWidth
-            orientation="vertical"
-            value={rubric}
-            onChange={setRubric}
-            data={(latest.length ? latest : [{ rubric: 'ksp-2016', version: 1, title: rubricShortName('ksp-2016') }, { rubric: 'kk-2021', version: 1, title: rubricShortName('kk-2021') }]).map((v) => ({
-              value: v.rubric,
-              label: `${v.title} · ${t('assessment.versionN', { version: v.version })}`,
-            }))}
-            aria-label={t('assessment.rubric')}
-          />
-          {errors.rubric && (
-            <Text size="xs" c="red.8">
-              {errors.rubric}
-            </Text>
-          )}
-        </Stack>
+        <Radio.Group label={t('assessment.rubric')} value={rubric} onChange={setRubric} error={errors.rubric}>
+          <Stack gap={8} mt={6}>
+            {(latest.length ? latest : [{ rubric: 'ksp-2016', version: 1, title: rubricShortName('ksp-2016') }, { rubric: 'kk-2021', version: 1, title: rubricShortName('kk-2021') }])
+              .slice()
+              .sort((a, b) => a.rubric.localeCompare(b.rubric) * -1)
+              .map((v) => (
+                <Radio
+                  key={v.rubric}
+                  value={v.rubric}
+                  label={v.title}
+                  description={`${t('assessment.versionN', { version: v.version })} · ${t(`assessment.rubricFor.${v.rubric}`, { defaultValue: '' })}`}
+                />
+              ))}
+          </Stack>
+        </Radio.Group>
         {validYear && (
           <Alert variant="light" color={rubric === 'ksp-2016' ? (hasStatement ? 'green' : 'yellow') : 'blue'} icon={<IconInfoCircle size={16} />} p="xs">
             <Text size="sm">
