@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../../src/http/access.js';
+import { DEFAULT_PRIORITY_WEIGHTS } from '../../src/domain/priority/priority.js';
 import { WORKED_EXAMPLE } from '../unit/rubrics/fixtures.js';
 import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harness.js';
 import type { RouteSample } from './route-samples/types.js';
@@ -70,6 +71,10 @@ const SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/figures/import/check': { body: {} },
   'POST /api/v1/figures/import': { body: {} },
   'GET /api/v1/reports/recap': { query: 'year=2024' },
+  'GET /api/v1/dashboard': { query: 'year=2025' },
+  'GET /api/v1/priorities': { query: 'limit=5' },
+  'GET /api/v1/settings/priority-weights': {},
+  'PUT /api/v1/settings/priority-weights': { body: { ...DEFAULT_PRIORITY_WEIGHTS } },
   'GET /api/v1/reports/recap.xlsx': { query: 'year=2024&level=district' },
   'GET /api/v1/reports/recap.pdf': { query: 'year=2024' },
   'DELETE /api/v1/cooperatives/:id/statements/:fiscalYear': {},
@@ -83,7 +88,8 @@ function allowed(access: Access, caller: Caller): 'public' | 'yes' | 'no' | 'log
   return access.includes(caller) ? 'yes' : 'no';
 }
 
-describe.each(DB_KINDS)('every route × every role on %s', (kind) => {
+// Calls every route as every role: minutes, not seconds, on a loaded 2-core machine.
+describe.each(DB_KINDS)('every route × every role on %s', { timeout: 240_000 }, (kind) => {
   let api: Api;
   const cookies: Partial<Record<Caller, string>> = {};
   let otherCoop: string;
