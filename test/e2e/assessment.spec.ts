@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { login } from './helpers';
 
@@ -168,6 +169,40 @@ test('petugas enters a statement, assesses with ksp-2016, watches the live score
   await expect(page.getByTestId('assessment-item').filter({ hasText: DEWI })).toBeVisible();
 });
 
+test('financial statement through the XLSX template: download, refused import with row errors, import', async ({ page }) => {
+  await login(page, 'petugas.koperasi');
+  await openCoop(page, DEWI, 'Kesehatan');
+  await page.getByRole('link', { name: 'Laporan keuangan' }).click();
+  await page.getByRole('combobox', { name: 'Tahun buku' }).click();
+  await page.getByRole('option', { name: /^2020/ }).click();
+  await expect(page).toHaveURL(/tahun=2020/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh templat XLSX' }).click()]);
+  const template = readFileSync(await download.path());
+  const xlsx = { name: 'laporan-2020.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+  // The empty template is refused, with the rows named.
+  await page.locator('input[type="file"]').setInputFiles({ ...xlsx, buffer: template });
+  await expect(page.getByTestId('upload-errors')).toContainText('tidak ada yang disimpan');
+  await expect(page.getByTestId('upload-errors')).toContainText('kas: nilai kosong');
+
+  // Filled in, it is imported.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  ws.eachRow((row) => {
+    const code = String(row.getCell(1).text ?? '').trim();
+    if (code in LINES) row.getCell(4).value = LINES[code];
+  });
+  const filled = Buffer.from(await wb.xlsx.writeBuffer());
+  await page.locator('input[type="file"]').setInputFiles({ ...xlsx, buffer: filled });
+  await expect(page.getByText('Laporan keuangan tahun buku 2020 diimpor dari XLSX.')).toBeVisible();
+  await expect(page.getByTestId('upload-errors')).toHaveCount(0);
+  await expect(page.getByText(/Diimpor dari XLSX/)).toBeVisible();
+  await expect(page.locator('input[data-line="pinjamanDiberikan"]')).toHaveValue('Rp 924.835.000');
+  await expect(page.getByTestId('balance-check')).toHaveAttribute('data-balanced', 'true');
+});
+
 test('the koperasi user sees its own finalized assessments but cannot start one', async ({ page }) => {
   await login(page, 'dewirengganis');
   await expect(page.getByRole('heading', { name: DEWI })).toBeVisible();
@@ -180,6 +215,12 @@ test('the koperasi user sees its own finalized assessments but cannot start one'
   await items.first().click();
   await expect(page.getByTestId('final-banner')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Finalkan' })).toHaveCount(0);
+  // It may keep its own financial statements.
+  await page.getByRole('link', { name: DEWI }).first().click();
+  await page.getByRole('tab', { name: 'Kesehatan' }).click();
+  await page.getByRole('link', { name: 'Laporan keuangan' }).click();
+  await expect(page.locator('input[data-line="kas"]')).toBeEditable();
+  await expect(page.getByRole('button', { name: 'Impor XLSX' })).toBeVisible();
   // The list of all assessments is for DKUPP staff only.
   await page.goto('/penilaian');
   await expect(page).not.toHaveURL(/\/penilaian$/);

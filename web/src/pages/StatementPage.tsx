@@ -203,7 +203,7 @@ export default function StatementPage() {
   const existing = (statements.data ?? []).map((s) => s.fiscalYear);
   const yearParam = Number.parseInt(sp.get('tahun') ?? '', 10);
   const year = Number.isFinite(yearParam) && yearParam >= 1945 && yearParam <= thisYear ? yearParam : (existing[0] ?? thisYear - 1);
-  const years = [...new Set([...existing, ...Array.from({ length: 6 }, (_, i) => thisYear - i), year])].sort((a, b) => b - a);
+  const years = [...new Set([...existing, ...Array.from({ length: 12 }, (_, i) => thisYear - i), year])].sort((a, b) => b - a);
 
   const error = coop.error ?? statements.error ?? versions.error ?? rubric.error;
   if (error) return <ErrorState error={error} onRetry={() => void Promise.all([coop.refetch(), statements.refetch(), versions.refetch(), rubric.refetch()])} />;
