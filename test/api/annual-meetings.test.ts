@@ -43,6 +43,8 @@ describe.each(DB_KINDS)('RAT records and compliance on %s', (kind) => {
     expect(late.warnings.map((w: { code: string }) => w.code)).toContain('ODS_REPORT_LATE');
     const patched = await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}/annual-meetings/${res.json().id}`, cookie: koperasi, body: { reportedToOdsOn: '2021-03-20' } });
     expect(patched.statusCode).toBe(200);
+    const stale = await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}/annual-meetings/${res.json().id}`, cookie: koperasi, body: { notes: 'lama', version: 1 } });
+    expect(stale.statusCode).toBe(409);
     const fixed = (await compliance(DEWI_ID, '2021-06-01', koperasi)).json();
     expect(fixed.warnings.map((w: { code: string }) => w.code)).not.toContain('ODS_REPORT_LATE');
     const other = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: petugas })).json().items[0].id;

@@ -115,7 +115,7 @@ export async function updateAnnualMeeting(
   actor: Actor,
   cooperativeId: string,
   meetingId: string,
-  patch: Partial<Omit<AnnualMeetingFields, 'fiscalYear'>>,
+  patch: Partial<Omit<AnnualMeetingFields, 'fiscalYear'>> & { version?: number },
 ): Promise<AnnualMeeting> {
   guardOwnCooperative(actor, cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
@@ -123,7 +123,11 @@ export async function updateAnnualMeeting(
     const row = await trx.selectFrom('annual_meetings').selectAll().where('id', '=', meetingId).where('cooperative_id', '=', cooperativeId).executeTakeFirst();
     if (!row) throw notFound('Catatan RAT');
     const current = view(row);
-    const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<AnnualMeetingFields>;
+    const { version, ...fields } = patch;
+    if (version !== undefined && version !== current.version) {
+      throw new AppError('CONFLICT', 'Catatan RAT ini sudah diubah orang lain sejak Anda membukanya. Muat ulang lalu ulangi perubahan Anda.');
+    }
+    const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<AnnualMeetingFields>;
     const next: AnnualMeetingFields = { ...current, ...clean, agenda: { ...current.agenda, ...clean.agenda } };
     check(next, todayJakarta(deps));
     const changes = diff(current as unknown as Record<string, unknown>, { ...clean, ...(clean.agenda ? { agenda: next.agenda } : {}) });

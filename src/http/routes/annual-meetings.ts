@@ -90,8 +90,9 @@ export const annualMeetingRoutes =
               agenda: agenda.optional(),
               reportedToOdsOn: z.union([isoDate, z.null()]).optional(),
               notes: nullableText(2000),
+              version: z.number().int().min(1).optional(),
             })
-            .refine((b) => Object.keys(b).length > 0, 'Tidak ada kolom yang diubah.'),
+            .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
           response: { 200: meetingOut },
         },
       },
