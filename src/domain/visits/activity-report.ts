@@ -98,7 +98,7 @@ function opening(r: ReportInput, seed: number): string {
   const variants = [
     () => `Probolinggo — ${r.leader ? `${leader} bersama ${team}` : `Tim ${AGENCY}`} mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`,
     () => `Probolinggo — Tim ${program} ${AGENCY}${r.leader ? ` yang dipimpin ${leader}` : ''} menyambangi ${coop} di ${where}, ${when}${occasion(r)}.`,
-    () => `Probolinggo — ${coop} di ${where} menerima kunjungan tim ${program} DKUPP Kabupaten Probolinggo${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.${divs.length > 1 ? ` Tim terdiri atas petugas ${joinDan(divs)}.` : ''}`,
+    () => `Probolinggo — ${coop} di ${where}, menerima kunjungan tim ${program} DKUPP Kabupaten Probolinggo${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.${divs.length > 1 ? ` Tim terdiri atas petugas ${joinDan(divs)}.` : ''}`,
   ];
   return choose(variants, seed, 0)();
 }
@@ -146,11 +146,11 @@ function dialog(r: ReportInput, seed: number): string | null {
 function agreements(r: ReportInput, seed: number): string | null {
   if (r.followUps.length === 0) return null;
   const shown = r.followUps.slice(0, 3).map((f) => `${lowerFirst(f.text).replace(/\.$/, '')} (${f.owner}, paling lambat ${longDate(f.deadline)})`);
-  const more = r.followUps.length > 3 ? `, serta ${countWord(r.followUps.length - 3)} langkah lainnya` : '';
+  const which = r.followUps.length > 3 ? 'antara lain' : r.followUps.length === 1 ? 'yakni' : 'yaitu';
   const n = countWord(r.followUps.length);
   return choose([
-    `Dari dialog tersebut disepakati ${n} rekomendasi tindak lanjut, yaitu ${joinDan(shown)}${more}. Seluruh rekomendasi akan dipantau hingga tuntas.`,
-    `Tim dan pengurus menyepakati ${n} langkah tindak lanjut: ${joinDan(shown)}${more}. DKUPP akan memantau pelaksanaannya hingga selesai.`,
+    `Dari dialog tersebut disepakati ${n} rekomendasi tindak lanjut, ${which} ${joinDan(shown)}. Seluruh rekomendasi akan dipantau hingga tuntas.`,
+    `Tim dan pengurus menyepakati ${n} langkah tindak lanjut, ${which} ${joinDan(shown)}. DKUPP akan memantau pelaksanaannya hingga selesai.`,
   ], seed, 4);
 }
 
@@ -160,7 +160,7 @@ function units(r: ReportInput): string | null {
   if (r.proposals.length) parts.push(`mendorong rintisan unit usaha baru berupa ${joinDan(r.proposals.map(lowerFirst))} sebagai sumber permodalan tambahan`);
   if (!parts.length) return null;
   const divs = divisions(r).filter((d) => d !== BIDANG_LABELS.koperasi);
-  return `${divs.length ? `Petugas ${joinDan(divs)}` : 'Tim'} juga ${joinDan(parts)}.`;
+  return `${divs.length ? `Petugas ${joinDan(divs)}` : 'Tim'} juga ${parts.join(', serta ')}.`;
 }
 
 function closing(r: ReportInput, seed: number): string | null {

@@ -1,7 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app/context.js';
+import { dialogRoutes } from './visits/dialog.js';
+import { photoRoutes } from './visits/photos.js';
+import { programRoutes } from './visits/programs.js';
+import { unitRoutes } from './visits/units.js';
+import { visitCoreRoutes } from './visits/visits.js';
 
-/** Routes of the visits capability (issue 4). */
+/**
+ * Routes of the visits capability (issue 4): programs, visits, photos, concerns, follow-ups and
+ * business-unit development. Each group is its own plugin; photos get their raw-body parsers
+ * in their own scope only.
+ */
 export const visitRoutes =
-  (_deps: AppDeps): FastifyPluginAsyncZod =>
-  async (_app) => {};
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(programRoutes(deps));
+    await app.register(visitCoreRoutes(deps));
+    await app.register(photoRoutes(deps));
+    await app.register(dialogRoutes(deps));
+    await app.register(unitRoutes(deps));
+  };

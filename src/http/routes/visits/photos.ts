@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../../app/context.js';
+import { deletePhoto, getPhoto, uploadFollowUpPhoto, uploadVisitPhoto } from '../../../app/visits/photos.js';
+import { AppError } from '../../../domain/errors.js';
+import { PHOTO_TYPES } from '../../../domain/visits/images.js';
+import { EVERYONE, WRITERS, requireActor } from '../../access.js';
+import { errorHandler } from '../../errors.js';
+import { idParams, okOut, uuidParam } from '../../schemas.js';
+import { isoInstant, photoOut } from './schemas.js';
+
+const tags = ['kunjungan'];
+/** Bodies up to this size reach the use case, which explains a photo over 5 MB in Indonesian. */
+const PARSE_LIMIT = 8 * 1024 * 1024;
+
+const uploadQuery = z.strictObject({
+  id: uuidParam.optional().describe('ID buatan klien: unggahan ulang dengan ID dan isi yang sama tidak membuat foto ganda'),
+  caption: z.string().trim().max(300).optional(),
+  takenAt: isoInstant.optional(),
+});
+
+/** A body past the parse limit is still a photo problem: say so on the `file` field. */
+function photoErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return errorHandler(new AppError('VALIDATION', 'Foto terlalu besar.', { file: 'Ukuran foto maksimal 5 MB. Perkecil foto lalu unggah lagi.' }) as unknown as FastifyError, request, reply);
+  }
+  return errorHandler(error, request, reply);
+}
+
+const uploadSchema = (summary: string) => ({
+  tags,
+  summary,
+  params: idParams,
+  querystring: uploadQuery,
+  consumes: [...PHOTO_TYPES],
+  response: { 200: photoOut, 201: photoOut },
+});
+
+export const photoRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    // Photos arrive as the raw body; any other type is read too, so the answer can say what is wrong.
+    for (const type of [...PHOTO_TYPES, '*']) {
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PARSE_LIMIT }, (_request, body, done) => done(null, body));
+    }
+
+    app.post(
+      '/api/v1/visits/:id/photos',
+      {
+        config: { access: WRITERS },
+        bodyLimit: PARSE_LIMIT,
+        errorHandler: photoErrors,
+        schema: uploadSchema('Unggah foto kunjungan (isi permintaan: JPEG, PNG atau WebP, maks. 5 MB)'),
+      },
+      async (request, reply) => {
+        const { photo, created } = await uploadVisitPhoto(deps, requireActor(request), request.params.id, {
+          ...(request.query.id ? { id: request.query.id } : {}),
+          declaredType: request.headers['content-type'], bytes: request.body, caption: request.query.caption || null, takenAt: request.query.takenAt ?? null,
+        });
+        return reply.status(created ? 201 : 200).send(photo);
+      },
+    );
+
+    app.post(
+      '/api/v1/follow-ups/:id/photos',
+      {
+        config: { access: ['admin', 'petugas', 'koperasi'] },
+        bodyLimit: PARSE_LIMIT,
+        errorHandler: photoErrors,
+        schema: uploadSchema('Unggah foto bukti tindak lanjut (JPEG, PNG atau WebP, maks. 5 MB)'),
+      },
+      async (request, reply) => {
+        const { photo, created } = await uploadFollowUpPhoto(deps, requireActor(request), request.params.id, {
+          ...(request.query.id ? { id: request.query.id } : {}),
+          declaredType: request.headers['content-type'], bytes: request.body, caption: request.query.caption || null, takenAt: request.query.takenAt ?? null,
+        });
+        return reply.status(created ? 201 : 200).send(photo);
+      },
+    );
+
+    for (const [suffix, variant, summary] of [
+      ['', 'original', 'Foto (berkas asli)'],
+      ['/thumbnail', 'thumbnail', 'Gambar kecil foto (saat ini berkas terkompresi dari peramban)'],
+    ] as const) {
+      app.get(
+        `/api/v1/photos/:id${suffix}`,
+        { config: { access: EVERYONE }, schema: { tags, summary, params: idParams } },
+        async (request, reply) => {
+          const { contentType, bytes } = await getPhoto(deps, requireActor(request), request.params.id, variant);
+          return reply.type(contentType).header('cache-control', 'private, max-age=86400, immutable').header('x-content-type-options', 'nosniff').send(bytes);
+        },
+      );
+    }
+
+    app.delete(
+      '/api/v1/photos/:id',
+      { config: { access: ['admin', 'petugas', 'koperasi'] }, schema: { tags, summary: 'Hapus foto', params: idParams, response: { 200: okOut } } },
+      async (request) => {
+        await deletePhoto(deps, requireActor(request), request.params.id);
+        return { ok: true as const };
+      },
+    );
+  };

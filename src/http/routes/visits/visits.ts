@@ -1,0 +1,196 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../../app/context.js';
+import { listDoubleBookings, listVisits } from '../../../app/visits/list-visits.js';
+import { visitActivityReport, visitMinutes } from '../../../app/visits/visit-outputs.js';
+import { approveVisit, cancelVisit, completeVisit, createVisit, getVisit, updateVisit } from '../../../app/visits/visits.js';
+import { BIDANG } from '../../../domain/codes.js';
+import { DEFAULT_CHECKLIST } from '../../../domain/visits/checklist.js';
+import { VISIT_PURPOSES, VISIT_STATUSES } from '../../../domain/visits/codes.js';
+import { EVERYONE, STAFF, WRITERS, requireActor } from '../../access.js';
+import { idParams, isoDate, page, pageOf, pageSize, uuidParam } from '../../schemas.js';
+import {
+  attendee, checklistAnswers, clientId, findings, gps, planShape, text, version, visitListItemOut, visitOut,
+} from './schemas.js';
+
+const tags = ['kunjungan'];
+
+const listQuery = z.strictObject({
+  cooperativeId: uuidParam.optional(),
+  district: z.string().max(20).optional().describe('Kode kecamatan, mis. 35.13.07'),
+  bidang: z.enum(BIDANG).optional().describe('Kunjungan yang timnya memuat petugas bidang ini'),
+  officerId: uuidParam.optional().describe('Kunjungan yang timnya memuat petugas ini'),
+  status: z.enum(VISIT_STATUSES).optional(),
+  programId: uuidParam.optional(),
+  purpose: z.enum(VISIT_PURPOSES).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  sort: z.enum(['date', '-date']).optional().describe('date: terlama dahulu (kalender); -date: terbaru dahulu (bawaan)'),
+  page,
+  pageSize,
+});
+
+export const visitCoreRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/visits',
+      {
+        config: { access: EVERYONE },
+        schema: { tags, summary: 'Daftar kunjungan untuk tampilan daftar dan kalender (dengan tanda jadwal bentrok)', querystring: listQuery, response: { 200: pageOf(visitListItemOut) } },
+      },
+      async (request) => listVisits(deps, requireActor(request), request.query),
+    );
+
+    app.get(
+      '/api/v1/visits/double-bookings',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags,
+          summary: 'Petugas yang terjadwal di dua kunjungan atau lebih pada hari yang sama',
+          querystring: z.strictObject({ from: isoDate, to: isoDate, officerId: uuidParam.optional() }),
+          response: {
+            200: z.object({
+              items: z.array(z.object({
+                date: z.string(),
+                officer: z.object({ id: z.string(), fullName: z.string(), bidang: z.enum(BIDANG).nullable() }),
+                visits: z.array(z.object({ id: z.string(), status: z.enum(VISIT_STATUSES), startTime: z.string().nullable(), cooperative: z.object({ id: z.string(), name: z.string() }) })),
+              })),
+              total: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => listDoubleBookings(deps, requireActor(request), request.query),
+    );
+
+    app.get(
+      '/api/v1/visits/checklist',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Daftar periksa pengawasan bawaan (sementara)',
+          response: {
+            200: z.object({
+              version: z.string(), title: z.string(), provisional: z.boolean(), note: z.string(),
+              areas: z.array(z.object({ code: z.string(), label: z.string(), indicators: z.array(z.object({ code: z.string(), label: z.string() })) })),
+            }),
+          },
+        },
+      },
+      async () => DEFAULT_CHECKLIST,
+    );
+
+    app.post(
+      '/api/v1/visits',
+      {
+        config: { access: WRITERS },
+        schema: {
+          tags,
+          summary: 'Rencanakan kunjungan (tim dengan tepat satu ketua; petugas harus ikut dalam tim)',
+          body: z.strictObject({ id: clientId, cooperativeId: uuidParam, ...planShape }),
+          response: { 200: visitOut, 201: visitOut },
+        },
+      },
+      async (request, reply) => {
+        const b = request.body;
+        const { visit, created } = await createVisit(deps, requireActor(request), {
+          ...b, programId: b.programId ?? null, annualMeetingId: b.annualMeetingId ?? null, startTime: b.startTime ?? null,
+          endTime: b.endTime ?? null, businessUnitIds: b.businessUnitIds ?? [],
+        });
+        return reply.status(created ? 201 : 200).send(visit);
+      },
+    );
+
+    app.get(
+      '/api/v1/visits/:id',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian kunjungan', params: idParams, response: { 200: visitOut } } },
+      async (request) => getVisit(deps, requireActor(request), request.params.id),
+    );
+
+    app.patch(
+      '/api/v1/visits/:id',
+      {
+        config: { access: WRITERS },
+        schema: {
+          tags,
+          summary: 'Ubah rencana atau catat pelaksanaan kunjungan (kehadiran, temuan, daftar periksa, GPS, unit usaha)',
+          params: idParams,
+          body: z
+            .strictObject({
+              programId: planShape.programId,
+              annualMeetingId: planShape.annualMeetingId,
+              date: planShape.date.optional(),
+              startTime: planShape.startTime,
+              endTime: planShape.endTime,
+              purposes: planShape.purposes.optional(),
+              team: planShape.team.optional(),
+              businessUnitIds: planShape.businessUnitIds,
+              attendance: z.array(attendee).max(500).optional(),
+              findings: findings.optional(),
+              checklist: checklistAnswers.optional().describe('{kodeIndikator: {result, note} | null}; null menghapus jawaban'),
+              gps: z.union([gps, z.null()]).optional(),
+              version,
+            })
+            .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
+          response: { 200: visitOut },
+        },
+      },
+      async (request) => {
+        const { checklist, gps: position, findings: notes, ...rest } = request.body;
+        return updateVisit(deps, requireActor(request), request.params.id, {
+          ...rest,
+          ...(notes ? { findings: notes } : {}),
+          ...(position !== undefined ? { gps: position && { lat: position.lat, lng: position.lng, accuracy: position.accuracy ?? null, at: position.at ?? null } } : {}),
+          ...(checklist
+            ? { checklist: Object.fromEntries(Object.entries(checklist).map(([k, a]) => [k, a ? { result: a.result, note: a.note ?? null } : null])) }
+            : {}),
+        });
+      },
+    );
+
+    const versionBody = z.strictObject({ version }).default({});
+    app.post(
+      '/api/v1/visits/:id/approve',
+      { config: { access: ['admin', 'pimpinan'] }, schema: { tags, summary: 'Setujui rencana kunjungan', params: idParams, body: versionBody, response: { 200: visitOut } } },
+      async (request) => approveVisit(deps, requireActor(request), request.params.id, request.body.version),
+    );
+    app.post(
+      '/api/v1/visits/:id/complete',
+      { config: { access: WRITERS }, schema: { tags, summary: 'Tandai kunjungan yang disetujui sebagai selesai', params: idParams, body: versionBody, response: { 200: visitOut } } },
+      async (request) => completeVisit(deps, requireActor(request), request.params.id, request.body.version),
+    );
+    app.post(
+      '/api/v1/visits/:id/cancel',
+      {
+        config: { access: STAFF },
+        schema: { tags, summary: 'Batalkan kunjungan (alasan wajib)', params: idParams, body: z.strictObject({ reason: text(5, 1000, 'Alasan pembatalan minimal 5 karakter.'), version }), response: { 200: visitOut } },
+      },
+      async (request) => cancelVisit(deps, requireActor(request), request.params.id, request.body.reason, request.body.version),
+    );
+
+    app.get(
+      '/api/v1/visits/:id/minutes.pdf',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Berita acara kunjungan (PDF)', params: idParams } },
+      async (request, reply) => {
+        const { filename, pdf } = await visitMinutes(deps, requireActor(request), request.params.id);
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+      },
+    );
+
+    app.get(
+      '/api/v1/visits/:id/activity-report',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Laporan kegiatan (teks berita) dan tautan berbagi WhatsApp',
+          params: idParams,
+          response: { 200: z.object({ text: z.string(), shareUrl: z.string().describe('https://wa.me/?text=… (hanya tautan; server tidak mengirim apa pun)') }) },
+        },
+      },
+      async (request) => visitActivityReport(deps, requireActor(request), request.params.id),
+    );
+  };

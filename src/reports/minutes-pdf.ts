@@ -1,0 +1,316 @@
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import { dayName } from '../domain/visits/indonesian.js';
+import { angka, letterhead, renderPdf, tanggal } from './pdf.js';
+
+/** The berita acara kunjungan, as plain labelled data (the app layer does the lookups and labels). */
+export interface MinutesData {
+  cooperative: {
+    name: string;
+    nik: string | null;
+    legalEntity: string | null;
+    typeGroup: string;
+    address: string;
+    members: string;
+    officers: { role: string; name: string }[];
+  };
+  visit: {
+    id: string;
+    date: string;
+    time: string | null;
+    status: string;
+    done: boolean;
+    program: string | null;
+    purposes: string[];
+    gps: string | null;
+    photos: number;
+  };
+  team: { name: string; division: string; leader: boolean }[];
+  attendance: { name: string; role: string; gender: 'L' | 'P' }[];
+  rat: string[];
+  findings: { aspect: string; text: string | null }[];
+  checklist: { title: string; note: string | null; rows: { area: string; label: string; result: string; note: string | null }[] };
+  concerns: { kind: string; topic: string; description: string; raisedBy: string; severity: string }[];
+  units: { name: string; sector: string; status: string; workedOn: boolean; needs: string[]; mentoring: string[] }[];
+  proposals: { name: string; sector: string; status: string; description: string | null }[];
+  followUps: { recommendation: string; owner: string; deadline: string; status: string; monitoring: string | null }[];
+  health: { fiscalYear: number; rubric: string; total: number | null; category: string | null; assessedOn: string | null } | null;
+}
+
+const GRID = { hLineColor: () => '#bbb', vLineColor: () => '#bbb', paddingTop: () => 3, paddingBottom: () => 3 };
+const th = (text: string, alignment: 'left' | 'center' = 'left'): TableCell => ({ text, bold: true, fillColor: '#e9f2ec', fontSize: 8.5, alignment });
+const td = (text: string | Content, extra: Record<string, unknown> = {}): TableCell =>
+  (typeof text === 'string' ? { text, fontSize: 8.5, ...extra } : { stack: [text], fontSize: 8.5, ...extra }) as TableCell;
+const none = (text: string): Content => ({ text, italics: true, color: '#666', fontSize: 9, margin: [0, 0, 0, 2] });
+
+function heading(letter: string, title: string): Content {
+  return { text: `${letter}. ${title}`, bold: true, fontSize: 10.5, margin: [0, 10, 0, 4] };
+}
+
+function keyValues(rows: [string, string][]): Content {
+  return {
+    table: { widths: [120, 8, '*'], body: rows.map(([k, v]) => [td(k, { color: '#444' }), td(':'), td(v)]) },
+    layout: 'noBorders',
+  };
+}
+
+/** One row of signature blocks in equal columns; a short last row keeps the column width. */
+function signatureRow(blocks: { role: string; name: string }[], columns: number): Content {
+  return {
+    margin: [0, 12, 0, 0],
+    columns: Array.from({ length: columns }, (_, i) => {
+      const b = blocks[i];
+      if (!b) return { text: '', width: '*' };
+      return {
+        width: '*',
+        alignment: 'center',
+        stack: [
+          { text: b.role, fontSize: 9 },
+          { text: ' ', margin: [0, 26, 0, 0] },
+          { text: b.name || '(..........................................)', bold: true, fontSize: 9, decoration: b.name ? 'underline' : undefined },
+        ],
+      };
+    }),
+  } as Content;
+}
+
+function chunk<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+export async function minutesPdf(d: MinutesData): Promise<Buffer> {
+  const c = d.cooperative;
+  const v = d.visit;
+  const day = `${dayName(v.date)}, ${tanggal(v.date)}`;
+
+  // Team by division: the leader first, then each division together.
+  const team = [...d.team].sort((a, b) => Number(b.leader) - Number(a.leader) || a.division.localeCompare(b.division) || a.name.localeCompare(b.name));
+  const male = d.attendance.filter((a) => a.gender === 'L').length;
+
+  const content: Content[] = [
+    ...letterhead(),
+    { text: 'BERITA ACARA KUNJUNGAN KOPERASI', alignment: 'center', bold: true, fontSize: 13 },
+    { text: v.program ?? 'Gerakan Sambang Koperasi', alignment: 'center', fontSize: 10, margin: [0, 2, 0, 2] },
+    { text: 'Nomor: ........................................', alignment: 'center', fontSize: 9, color: '#444', margin: [0, 0, 0, 10] },
+    {
+      text: [
+        'Pada hari ini, ', { text: day, bold: true }, v.time ? `, pukul ${v.time}` : '',
+        ', Tim Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian Kabupaten Probolinggo ',
+        v.done ? 'telah melaksanakan' : 'merencanakan', ' kunjungan ke koperasi dengan keterangan sebagai berikut.',
+      ],
+      alignment: 'justify',
+      margin: [0, 0, 0, 2],
+    },
+
+    heading('A', 'Identitas koperasi'),
+    keyValues([
+      ['Nama koperasi', c.name],
+      ['NIK', c.nik ?? '–'],
+      ['Badan hukum', c.legalEntity ?? '–'],
+      ['Jenis / kelompok', c.typeGroup],
+      ['Alamat', c.address],
+      ['Jumlah anggota', c.members],
+    ]),
+
+    heading('B', 'Waktu dan tujuan kunjungan'),
+    keyValues([
+      ['Hari, tanggal', day],
+      ['Waktu', v.time ?? '–'],
+      ['Program', v.program ?? '–'],
+      ['Tujuan', v.purposes.join(', ')],
+      ['Status kunjungan', v.status],
+      ['Posisi GPS', v.gps ?? 'tidak direkam'],
+      ['Dokumentasi', v.photos ? `${v.photos} foto (tersimpan di Sambang)` : 'tidak ada foto'],
+    ]),
+
+    heading('C', 'Tim kunjungan'),
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: [18, '*', 150, 70],
+        body: [
+          [th('No', 'center'), th('Nama'), th('Bidang'), th('Peran')],
+          ...team.map((m, i) => [td(String(i + 1), { alignment: 'center' }), td(m.name, { bold: m.leader }), td(m.division), td(m.leader ? 'Ketua tim' : 'Anggota')]),
+        ],
+      },
+      layout: GRID,
+    },
+
+    heading('D', 'Kehadiran dari koperasi'),
+    d.attendance.length
+      ? {
+          stack: [
+            {
+              table: {
+                headerRows: 1,
+                dontBreakRows: true,
+                widths: [18, '*', 110, 30],
+                body: [
+                  [th('No', 'center'), th('Nama'), th('Unsur'), th('L/P', 'center')],
+                  ...d.attendance.map((a, i) => [td(String(i + 1), { alignment: 'center' }), td(a.name), td(a.role), td(a.gender, { alignment: 'center' })]),
+                ],
+              },
+              layout: GRID,
+            },
+            { text: `Jumlah hadir ${d.attendance.length} orang (laki-laki ${male}, perempuan ${d.attendance.length - male}).`, fontSize: 8.5, margin: [0, 3, 0, 0] },
+          ],
+        }
+      : none('Kehadiran belum dicatat.'),
+
+    heading('E', 'Status RAT'),
+    { ul: d.rat.map((t) => ({ text: t, fontSize: 9 })), margin: [0, 0, 0, 0] },
+
+    heading('F', 'Temuan per aspek'),
+    {
+      table: {
+        dontBreakRows: true,
+        widths: [105, '*'],
+        body: d.findings.map((f) => [td(f.aspect, { bold: true }), td(f.text ?? '–', f.text ? {} : { color: '#888' })]),
+      },
+      layout: GRID,
+    },
+
+    heading('G', `Daftar periksa pengawasan`),
+    ...(d.checklist.rows.length
+      ? [
+          {
+            table: {
+              headerRows: 1,
+              dontBreakRows: true,
+              widths: [70, '*', 52, 120],
+              body: [
+                [th('Bidang'), th('Indikator'), th('Hasil', 'center'), th('Catatan')],
+                ...d.checklist.rows.map((r) => [
+                  td(r.area),
+                  td(r.label),
+                  td(r.result, { alignment: 'center', bold: true, color: r.result === 'Tidak Sesuai' ? '#c92a2a' : r.result === 'Cukup' ? '#b35c00' : '#2b8a3e' }),
+                  td(r.note ?? ''),
+                ]),
+              ],
+            },
+            layout: GRID,
+          } as Content,
+        ]
+      : [none('Daftar periksa tidak diisi.')]),
+    ...(d.checklist.note ? [{ text: d.checklist.note, fontSize: 7.5, italics: true, color: '#666', margin: [0, 2, 0, 0] } as Content] : []),
+
+    heading('H', 'Permasalahan, keluhan dan tantangan'),
+    d.concerns.length
+      ? {
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: [18, 80, '*', 95, 40],
+            body: [
+              [th('No', 'center'), th('Jenis / topik'), th('Uraian'), th('Disampaikan oleh'), th('Tingkat')],
+              ...d.concerns.map((x, i) => [td(String(i + 1), { alignment: 'center' }), td(`${x.kind}\n${x.topic}`), td(x.description), td(x.raisedBy), td(x.severity)]),
+            ],
+          },
+          layout: GRID,
+        }
+      : none('Tidak ada permasalahan yang dicatat.'),
+
+    heading('I', 'Unit usaha'),
+    d.units.length
+      ? {
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: ['*', 70, 58, 150],
+            body: [
+              [th('Unit usaha yang ada'), th('Sektor'), th('Status'), th('Kebutuhan dan pendampingan')],
+              ...d.units.map((u) => [
+                td({ text: [u.name, u.workedOn ? { text: '\n(didampingi dalam kunjungan ini)', italics: true, color: '#2b6a45', fontSize: 7.5 } : ''] }),
+                td(u.sector),
+                td(u.status),
+                td(
+                  [...u.needs.map((n) => `• ${n}`), ...u.mentoring.map((m) => `• Pendampingan: ${m}`)].join('\n') || '–',
+                ),
+              ]),
+            ],
+          },
+          layout: GRID,
+        }
+      : none('Belum ada unit usaha yang tercatat.'),
+    { text: 'Usulan unit usaha baru', bold: true, fontSize: 9, margin: [0, 6, 0, 3] },
+    d.proposals.length
+      ? {
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: ['*', 70, 70, 150],
+            body: [
+              [th('Usulan'), th('Sektor'), th('Status'), th('Keterangan')],
+              ...d.proposals.map((p) => [td(p.name), td(p.sector), td(p.status), td(p.description ?? '–')]),
+            ],
+          },
+          layout: GRID,
+        }
+      : none('Tidak ada usulan unit usaha baru.'),
+
+    heading('J', 'Rekomendasi dan tindak lanjut'),
+    d.followUps.length
+      ? {
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: [18, '*', 95, 62, 55],
+            body: [
+              [th('No', 'center'), th('Rekomendasi'), th('Penanggung jawab'), th('Tenggat'), th('Status')],
+              ...d.followUps.map((f, i) => [
+                td(String(i + 1), { alignment: 'center' }),
+                td({ text: [f.recommendation, f.monitoring ? { text: `\nPemantauan: ${f.monitoring}`, color: '#555', fontSize: 7.5 } : ''] }),
+                td(f.owner),
+                td(tanggal(f.deadline)),
+                td(f.status),
+              ]),
+            ],
+          },
+          layout: GRID,
+        }
+      : none('Tidak ada rekomendasi yang dicatat.'),
+
+    heading('K', 'Hasil penilaian kesehatan terakhir'),
+    d.health
+      ? keyValues([
+          ['Tahun buku', String(d.health.fiscalYear)],
+          ['Rubrik', d.health.rubric],
+          ['Skor / predikat', `${d.health.total === null ? '–' : angka(d.health.total, 2)} — ${d.health.category ?? 'belum ditetapkan'}`],
+          ['Tanggal penilaian', tanggal(d.health.assessedOn)],
+        ])
+      : none('Belum ada penilaian kesehatan final per tanggal kunjungan.'),
+
+    {
+      text: 'Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.',
+      margin: [0, 12, 0, 0],
+      alignment: 'justify',
+    },
+  ];
+
+  // Signatures: the cooperative's board, then the whole team, three to a row; kept on one page.
+  const chair = c.officers.find((o) => o.role === 'KETUA');
+  const supervisor = c.officers.find((o) => o.role === 'PENGAWAS');
+  const board = [
+    { role: 'Ketua Koperasi', name: chair?.name ?? '' },
+    { role: 'Pengawas Koperasi', name: supervisor?.name ?? '' },
+  ];
+  const teamBlocks = team.map((m) => ({ role: `${m.leader ? 'Ketua Tim' : 'Anggota Tim'}\n${m.division}`, name: m.name }));
+  content.push({
+    unbreakable: true,
+    stack: [
+      { text: `Probolinggo, ${tanggal(v.date)}`, alignment: 'right', fontSize: 9, margin: [0, 14, 0, 0] },
+      { text: `Untuk koperasi, ${c.name}`, bold: true, fontSize: 9, margin: [0, 6, 0, 0] },
+      signatureRow(board, 2),
+      { text: 'Untuk Tim DKUPP Kabupaten Probolinggo', bold: true, fontSize: 9, margin: [0, 14, 0, 0] },
+      ...chunk(teamBlocks, 3).map((row) => signatureRow(row, 3)),
+    ],
+  } as Content);
+
+  return renderPdf({
+    info: { title: `Berita acara kunjungan ${c.name} ${v.date}`, author: 'Sambang — DKUPP Kabupaten Probolinggo' },
+    ...(v.done ? {} : { watermark: { text: 'RENCANA', color: '#c92a2a', opacity: 0.07, bold: true } }),
+    content,
+  });
+}
