@@ -32,7 +32,7 @@ export interface MinutesData {
   concerns: { kind: string; topic: string; description: string; raisedBy: string; severity: string }[];
   units: { name: string; sector: string; status: string; workedOn: boolean; needs: string[]; mentoring: string[] }[];
   proposals: { name: string; sector: string; status: string; description: string | null }[];
-  followUps: { recommendation: string; owner: string; deadline: string; status: string; monitoring: string | null }[];
+  followUps: { recommendation: string; owner: string; deadline: string; monitoring: string | null }[];
   health: { fiscalYear: number; rubric: string; total: number | null; category: string | null; assessedOn: string | null } | null;
 }
 
@@ -51,32 +51,6 @@ function keyValues(rows: [string, string][]): Content {
     table: { widths: [120, 8, '*'], body: rows.map(([k, v]) => [td(k, { color: '#444' }), td(':'), td(v)]) },
     layout: 'noBorders',
   };
-}
-
-/** One row of signature blocks in equal columns; a short last row keeps the column width. */
-function signatureRow(blocks: { role: string; name: string }[], columns: number): Content {
-  return {
-    margin: [0, 12, 0, 0],
-    columns: Array.from({ length: columns }, (_, i) => {
-      const b = blocks[i];
-      if (!b) return { text: '', width: '*' };
-      return {
-        width: '*',
-        alignment: 'center',
-        stack: [
-          { text: b.role, fontSize: 9 },
-          { text: ' ', margin: [0, 26, 0, 0] },
-          { text: b.name || '(..........................................)', bold: true, fontSize: 9, decoration: b.name ? 'underline' : undefined },
-        ],
-      };
-    }),
-  } as Content;
-}
-
-function chunk<T>(xs: T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
 }
 
 export async function minutesPdf(d: MinutesData): Promise<Buffer> {
@@ -194,7 +168,7 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
           } as Content,
         ]
       : [none('Daftar periksa tidak diisi.')]),
-    ...(d.checklist.note ? [{ text: d.checklist.note, fontSize: 7.5, italics: true, color: '#666', margin: [0, 2, 0, 0] } as Content] : []),
+    ...(d.checklist.note && d.checklist.rows.length ? [{ text: d.checklist.note, fontSize: 7.5, italics: true, color: '#666', margin: [0, 2, 0, 0] } as Content] : []),
 
     heading('H', 'Permasalahan, keluhan dan tantangan'),
     d.concerns.length
@@ -256,15 +230,14 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
           table: {
             headerRows: 1,
             dontBreakRows: true,
-            widths: [18, '*', 95, 62, 55],
+            widths: [18, '*', 110, 70],
             body: [
-              [th('No', 'center'), th('Rekomendasi'), th('Penanggung jawab'), th('Tenggat'), th('Status')],
-              ...d.followUps.map((f, i) => [
+              [th('No', 'center'), th('Rekomendasi dan rencana pemantauan'), th('Penanggung jawab'), th('Tenggat')],
+              ...[...d.followUps].sort((a, b) => a.deadline.localeCompare(b.deadline)).map((f, i) => [
                 td(String(i + 1), { alignment: 'center' }),
                 td({ text: [f.recommendation, f.monitoring ? { text: `\nPemantauan: ${f.monitoring}`, color: '#555', fontSize: 7.5 } : ''] }),
                 td(f.owner),
                 td(tanggal(f.deadline)),
-                td(f.status),
               ]),
             ],
           },
@@ -289,22 +262,36 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
     },
   ];
 
-  // Signatures: the cooperative's board, then the whole team, three to a row; kept on one page.
+  // Signatures as a signing sheet (daftar tanda tangan): compact, and kept on one page with the
+  // closing sentence, so no page carries signatures alone.
   const chair = c.officers.find((o) => o.role === 'KETUA');
   const supervisor = c.officers.find((o) => o.role === 'PENGAWAS');
-  const board = [
-    { role: 'Ketua Koperasi', name: chair?.name ?? '' },
-    { role: 'Pengawas Koperasi', name: supervisor?.name ?? '' },
+  const signers: { group: string; rows: { name: string; role: string }[] }[] = [
+    { group: `Pihak koperasi — ${c.name}`, rows: [{ name: chair?.name ?? '', role: 'Ketua' }, { name: supervisor?.name ?? '', role: 'Pengawas' }] },
+    { group: 'Tim DKUPP Kabupaten Probolinggo', rows: team.map((m) => ({ name: m.name, role: `${m.leader ? 'Ketua tim' : 'Anggota tim'}, ${m.division}` })) },
   ];
-  const teamBlocks = team.map((m) => ({ role: `${m.leader ? 'Ketua Tim' : 'Anggota Tim'}\n${m.division}`, name: m.name }));
+  let n = 0;
+  const signRows: TableCell[][] = [];
+  for (const g of signers) {
+    signRows.push([{ text: g.group, bold: true, fontSize: 8.5, colSpan: 4, fillColor: '#f3f6f4' }, {}, {}, {}]);
+    for (const row of g.rows) {
+      n += 1;
+      signRows.push([
+        td(String(n), { alignment: 'center', margin: [0, 6, 0, 6] }),
+        td(row.name || '(..........................................)', { margin: [0, 6, 0, 6] }),
+        td(row.role, { margin: [0, 6, 0, 6] }),
+        td(`${n}. ..............................`, { alignment: n % 2 ? 'left' : 'right', margin: [0, 6, 0, 6], color: '#555' }),
+      ]);
+    }
+  }
+  const closing = content.pop()!;
   content.push({
     unbreakable: true,
     stack: [
-      { text: `Probolinggo, ${tanggal(v.date)}`, alignment: 'right', fontSize: 9, margin: [0, 14, 0, 0] },
-      { text: `Untuk koperasi, ${c.name}`, bold: true, fontSize: 9, margin: [0, 6, 0, 0] },
-      signatureRow(board, 2),
-      { text: 'Untuk Tim DKUPP Kabupaten Probolinggo', bold: true, fontSize: 9, margin: [0, 14, 0, 0] },
-      ...chunk(teamBlocks, 3).map((row) => signatureRow(row, 3)),
+      closing,
+      { text: `Probolinggo, ${tanggal(v.date)}`, alignment: 'right', fontSize: 9, margin: [0, 10, 0, 4] },
+      { text: 'Yang menandatangani', bold: true, fontSize: 9, margin: [0, 0, 0, 3] },
+      { table: { headerRows: 0, dontBreakRows: true, widths: [18, '*', 160, 110], body: signRows }, layout: GRID },
     ],
   } as Content);
 

@@ -5,7 +5,7 @@ import { activityReport, type ReportInput, whatsappShareUrl } from '../../domain
 import { CHECK_RESULT_LABELS, DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
 import {
   ASPECT_LABELS, ASPECTS, ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, CONCERN_KIND_LABELS, type ConcernKind, type ConcernTopic, CONCERN_TOPIC_LABELS,
-  FOLLOW_UP_STATUS_LABELS, NEED_KIND_LABELS, type NeedKind, PROPOSAL_STATUS_LABELS, type ProposalStatus, SEVERITY_LABELS, type Severity,
+  NEED_KIND_LABELS, type NeedKind, PROPOSAL_STATUS_LABELS, type ProposalStatus, SEVERITY_LABELS, type Severity,
   VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS,
 } from '../../domain/visits/codes.js';
 import { longDate } from '../../domain/visits/indonesian.js';
@@ -78,7 +78,11 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
     concerns: concerns.map((c) => ({ kind: c.kind as ConcernKind, topic: c.topic as ConcernTopic, severity: c.severity as Severity, description: c.description })),
     followUps: followUps
       .filter((f) => f.status !== 'cancelled')
-      .map((f) => ({ text: f.recommendation, owner: responsibleLabel(f.responsible_kind, f.responsible_bidang, f.responsible_name), deadline: f.deadline })),
+      .map((f) => ({
+        text: f.recommendation,
+        owner: f.responsible_kind === 'COOPERATIVE' ? 'pengurus koperasi' : responsibleLabel(f.responsible_kind, f.responsible_bidang, f.responsible_name),
+        deadline: f.deadline,
+      })),
     unitsWorkedOn: dev.units.filter((u) => worked.has(u.id)).map((u) => u.name),
     proposals: dev.proposals.filter((p) => p.visitId === v.id && p.status !== 'dropped').map((p) => p.name),
     cancelReason: v.cancelReason,
@@ -191,7 +195,6 @@ export async function visitMinutes(deps: AppDeps, actor: Actor, id: string): Pro
       recommendation: f.recommendation,
       owner: responsibleLabel(f.responsible_kind, f.responsible_bidang, f.responsible_name),
       deadline: f.deadline,
-      status: FOLLOW_UP_STATUS_LABELS[f.status as keyof typeof FOLLOW_UP_STATUS_LABELS],
       monitoring: f.monitoring_plan,
     })),
     health: assessment

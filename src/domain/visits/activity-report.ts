@@ -107,13 +107,13 @@ function purposes(r: ReportInput, seed: number): string | null {
   const list = r.purposes.filter((p) => !(p === 'RAT' && (r.annualMeeting || r.purposes.length > 1))).map((p) => PURPOSE_PHRASES[p]);
   if (list.length === 0) return null;
   const future = r.status !== 'done';
-  if (future) return `Kunjungan ini direncanakan untuk ${joinDan(list)}.`;
+  if (future) return `Kunjungan ini direncanakan untuk ${joinDan(list, 'serta')}.`;
   if (list.length >= 2 && choose([true, false], seed, 1)) {
-    return `Selain ${list[0]}, tim juga ${joinDan(list.slice(1).map((p) => p.replace(/^memberikan /, 'memberi ')))}.`;
+    return `Selain ${list[0]}, tim juga ${joinDan(list.slice(1).map((p) => p.replace(/^memberikan /, 'memberi ')), 'serta')}.`;
   }
   return choose([
-    `Kunjungan tersebut bertujuan untuk ${joinDan(list)}.`,
-    `Dalam kunjungan itu tim berupaya ${joinDan(list)}.`,
+    `Kunjungan tersebut bertujuan untuk ${joinDan(list, 'serta')}.`,
+    `Dalam kunjungan itu tim berupaya ${joinDan(list, 'serta')}.`,
   ], seed, 2);
 }
 
@@ -124,7 +124,7 @@ function attendance(r: ReportInput): string | null {
   }
   if (r.attendance.total > 0) {
     const roles = r.attendance.roles.length ? `, terdiri atas ${joinDan(r.attendance.roles.map((x) => x.toLowerCase()))},` : '';
-    out.push(`Sebanyak ${r.attendance.total} orang dari pihak koperasi${roles} mengikuti dialog bersama tim.`);
+    out.push(`Sebanyak ${countWord(r.attendance.total)} orang dari pihak koperasi${roles} mengikuti dialog bersama tim.`);
   }
   return out.length ? out.join(' ') : null;
 }
@@ -134,7 +134,8 @@ const SEVERITY_RANK: Record<Severity, number> = { tinggi: 0, sedang: 1, rendah: 
 function dialog(r: ReportInput, seed: number): string | null {
   if (r.concerns.length === 0) return null;
   const kinds = (['PERMASALAHAN', 'KELUHAN', 'TANTANGAN'] as const).filter((k) => r.concerns.some((c) => c.kind === k)).map((k) => KIND_WORDS[k]);
-  const topics = [...new Set(r.concerns.map((c) => CONCERN_TOPIC_LABELS[c.topic]))].map((t) => (t === 'SDM' ? 'SDM' : t.toLowerCase()));
+  const named = [...new Set(r.concerns.filter((c) => c.topic !== 'lainnya').map((c) => CONCERN_TOPIC_LABELS[c.topic]))].map((t) => (t === 'SDM' ? 'SDM' : t.toLowerCase()));
+  const topics = named.length ? named : ['berbagai hal'];
   const first = choose([
     `Dalam sesi dialog, pengurus dan anggota menyampaikan sejumlah ${joinDan(kinds)}, antara lain terkait ${joinDan(topics)}.`,
     `Pada sesi dialog, koperasi mengungkapkan ${joinDan(kinds)} yang dihadapi, terutama soal ${joinDan(topics)}.`,
@@ -145,13 +146,23 @@ function dialog(r: ReportInput, seed: number): string | null {
 
 function agreements(r: ReportInput, seed: number): string | null {
   if (r.followUps.length === 0) return null;
-  const shown = r.followUps.slice(0, 3).map((f) => `${lowerFirst(f.text).replace(/\.$/, '')} (${f.owner}, paling lambat ${longDate(f.deadline)})`);
+  const shown = [...r.followUps]
+    .sort((a, b) => a.deadline.localeCompare(b.deadline))
+    .slice(0, 3)
+    .map((f) => `${lowerFirst(f.text).replace(/\.$/, '')} oleh ${f.owner} paling lambat ${longDate(f.deadline)}`);
   const which = r.followUps.length > 3 ? 'antara lain' : r.followUps.length === 1 ? 'yakni' : 'yaitu';
   const n = countWord(r.followUps.length);
   return choose([
-    `Dari dialog tersebut disepakati ${n} rekomendasi tindak lanjut, ${which} ${joinDan(shown)}. Seluruh rekomendasi akan dipantau hingga tuntas.`,
-    `Tim dan pengurus menyepakati ${n} langkah tindak lanjut, ${which} ${joinDan(shown)}. DKUPP akan memantau pelaksanaannya hingga selesai.`,
+    `Dari dialog tersebut disepakati ${n} rekomendasi tindak lanjut, ${which} ${joinList(shown)}. Seluruh rekomendasi akan dipantau hingga tuntas.`,
+    `Tim dan pengurus menyepakati ${n} langkah tindak lanjut, ${which} ${joinList(shown)}. DKUPP akan memantau pelaksanaannya hingga selesai.`,
   ], seed, 4);
+}
+
+/** Long items that carry their own commas are listed with semicolons: 'a; b; dan c'. */
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length === 2) return `${items[0]} dan ${items[1]}`;
+  return `${items.slice(0, -1).join('; ')}; dan ${items[items.length - 1]}`;
 }
 
 function units(r: ReportInput): string | null {
