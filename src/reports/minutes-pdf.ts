@@ -277,10 +277,10 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
     for (const row of g.rows) {
       n += 1;
       signRows.push([
-        td(String(n), { alignment: 'center', margin: [0, 6, 0, 6] }),
-        td(row.name || '(..........................................)', { margin: [0, 6, 0, 6] }),
-        td(row.role, { margin: [0, 6, 0, 6] }),
-        td(`${n}. ..............................`, { alignment: n % 2 ? 'left' : 'right', margin: [0, 6, 0, 6], color: '#555' }),
+        td(String(n), { alignment: 'center', margin: [0, 9, 0, 9] }),
+        td(row.name || '(..........................................)', { margin: [0, 9, 0, 9] }),
+        td(row.role, { margin: [0, 9, 0, 9] }),
+        td(`${n}. ..............................`, { alignment: n % 2 ? 'left' : 'right', margin: [0, 9, 0, 9], color: '#555' }),
       ]);
     }
   }

@@ -328,9 +328,11 @@ export async function seedDemoVisits(deps: AppDeps): Promise<void> {
   }
 
   // --- A year of visits across every kecamatan, on separate days (so nobody is double-booked by accident). ---
+  // RAT days are kept for visits that coincide with a RAT.
+  const ratDays = new Set(meetings2025.map((m) => m.held_on));
   const workdays: string[] = [];
   for (let d = '2025-01-06'; d <= '2025-12-20'; d = addDays(d, 1)) {
-    if (new Date(`${d}T00:00:00Z`).getUTCDay() !== 0 && !usedDays.has(d)) workdays.push(d);
+    if (new Date(`${d}T00:00:00Z`).getUTCDay() !== 0 && !usedDays.has(d) && !ratDays.has(d)) workdays.push(d);
   }
   const days = r.shuffle(workdays);
   const plain = coops.filter((c) => c.group_code !== 'KDKMP' && c.id !== DEWI_RENGGANIS_ID);
@@ -347,6 +349,7 @@ export async function seedDemoVisits(deps: AppDeps): Promise<void> {
       let date = atRat ? meeting!.held_on : days[dayIndex++ % days.length]!;
       // A Kopdes Merah Putih is visited after it is founded (mid-2025).
       if (coop.group_code === 'KDKMP' && coop.legal_entity_date && date <= coop.legal_entity_date) date = addDays(coop.legal_entity_date, r.int(20, 60));
+      while (!atRat && (usedDays.has(date) || ratDays.has(date) || new Date(`${date}T00:00:00Z`).getUTCDay() === 0)) date = addDays(date, 1);
       if (date > '2025-12-31') continue;
       usedDays.add(date);
       const leader = r.next() < 0.15 ? kepala : r.pick(staff);
