@@ -104,6 +104,7 @@ describe.each(DB_KINDS)('visits on %s', (kind) => {
       const res = await send('PATCH', `/api/v1/visits/${visitId}`, { findings: { usaha: 'Coba ubah' } }, 'petugas.industri');
       expect(res.statusCode).toBe(403);
       expect(res.json().error.message).toMatch(/Hanya anggota tim kunjungan/);
+      expect(res.json().error.fields.team).toMatch(/bukan anggota tim/);
     });
 
     it('sends a rescheduled visit back for approval', async () => {

@@ -134,7 +134,11 @@ export async function editableVisit(trx: Tx, actor: Actor, id: string, rule: 'ed
     if (actor.role === 'koperasi') throw forbidden();
     throw notFound('Kunjungan');
   }
-  authorize(visitPolicy[rule], actor, ref, 'Hanya anggota tim kunjungan ini (atau admin) yang dapat mengubahnya.');
+  if (!visitPolicy[rule](actor, ref)) {
+    throw new AppError('FORBIDDEN', 'Hanya anggota tim kunjungan ini (atau admin) yang dapat mengubahnya.', {
+      team: 'Anda bukan anggota tim kunjungan ini.',
+    });
+  }
   return ref;
 }
 
