@@ -16,7 +16,8 @@ export async function priorityWeights(deps: AppDeps): Promise<PriorityWeights> {
 export async function setPriorityWeights(deps: AppDeps, actor: Actor, weights: PriorityWeights): Promise<PriorityWeights> {
   authorize((a: Actor) => a.role === 'admin' || a.role === 'system', actor, null, 'Hanya admin yang dapat mengubah bobot prioritas.');
   return mutate(deps, actor, async (trx, audit) => {
-    const before = await priorityWeights(deps);
+    // Read inside the transaction: on SQLite a second connection would wait for this one forever.
+    const before = await priorityWeights({ ...deps, db: { ...deps.db, kysely: trx } });
     await trx
       .insertInto('settings')
       .values({ key: KEY, value: JSON.stringify(weights) })
