@@ -19,6 +19,8 @@ const StatementPage = lazy(() => import('./pages/StatementPage'));
 const AssessmentPage = lazy(() => import('./pages/AssessmentPage'));
 const AssessmentListPage = lazy(() => import('./pages/AssessmentListPage'));
 const RubricPage = lazy(() => import('./pages/RubricPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const PriorityPage = lazy(() => import('./pages/PriorityPage'));
 
 function NavigatorBridge() {
   const navigate = useNavigate();
@@ -71,6 +73,22 @@ export function App() {
             }
           >
             <Route path="/" element={<HomeRedirect />} />
+            <Route
+              path="/dasbor"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan']}>
+                  <DashboardPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/prioritas"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <PriorityPage />
+                </RequireAuth>
+              }
+            />
             <Route
               path="/koperasi"
               element={

@@ -1,10 +1,10 @@
 import { Suspense, useEffect } from 'react';
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingBank, IconChevronDown, IconHeartbeat, IconHistory, IconInfoCircle, IconKey, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingBank, IconChartPie, IconChevronDown, IconHeartbeat, IconHistory, IconInfoCircle, IconKey, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { canSeeAudit, useMe } from '../lib/auth';
+import { canSeeAudit, canSeeDashboard, homePath, useMe } from '../lib/auth';
 import { useLabel } from '../lib/meta';
 import { Brand } from './Brand';
 import { useLogout } from './useLogout';
@@ -50,6 +50,8 @@ export default function AppLayout() {
       items.push({ to, label: t('nav.myCooperative'), icon: IconBuildingBank, match: (p) => p.startsWith(to) });
     }
   } else {
+    if (canSeeDashboard(me.role)) items.push({ to: '/dasbor', label: t('nav.dashboard'), icon: IconChartPie, match: (p) => p.startsWith('/dasbor') });
+    items.push({ to: '/prioritas', label: t('nav.priorities'), icon: IconAlertTriangle, match: (p) => p.startsWith('/prioritas') });
     items.push({ to: '/koperasi', label: t('nav.cooperatives'), icon: IconBuildingBank, match: (p) => p.startsWith('/koperasi') });
     items.push({ to: '/penilaian', label: t('nav.assessments'), icon: IconHeartbeat, match: (p) => p.startsWith('/penilaian') });
     items.push({ to: '/rubrik', label: t('nav.rubrics'), icon: IconTable, match: (p) => p.startsWith('/rubrik') });
@@ -58,7 +60,7 @@ export default function AppLayout() {
   if (canSeeAudit(me.role)) items.push({ to: '/audit', label: t('nav.audit'), icon: IconHistory, match: (p) => p.startsWith('/audit') });
   items.push({ to: '/tentang', label: t('nav.about'), icon: IconInfoCircle, match: (p) => p.startsWith('/tentang') });
 
-  const home = me.role === 'koperasi' && me.cooperativeId != null ? `/koperasi/${me.cooperativeId}` : '/koperasi';
+  const home = homePath(me);
 
   return (
     <AppShell

@@ -8,6 +8,8 @@ const id = {
     loading: 'Memuat…',
   },
   nav: {
+    dashboard: 'Dasbor',
+    priorities: 'Prioritas kunjungan',
     cooperatives: 'Koperasi',
     myCooperative: 'Koperasi saya',
     users: 'Pengguna',

@@ -20,12 +20,14 @@ export function useMe() {
 
 export const isStaff = (role: Role | undefined) => role === 'admin' || role === 'pimpinan' || role === 'petugas';
 export const canManageCoops = (role: Role | undefined) => role === 'admin' || role === 'petugas';
+export const canSeeDashboard = (role: Role | undefined) => role === 'admin' || role === 'pimpinan';
 export const canSeeAudit = (role: Role | undefined) => role === 'admin' || role === 'pimpinan';
 
 /** Where a user goes after logging in. */
 export function homePath(me: Me): string {
   if (me.mustChangePassword) return '/ganti-sandi';
   if (me.role === 'koperasi') return me.cooperativeId != null ? `/koperasi/${me.cooperativeId}` : '/tentang';
+  if (me.role === 'pimpinan') return '/dasbor';
   return '/koperasi';
 }
 

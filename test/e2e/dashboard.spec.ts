@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { login, parseIdNumber } from './helpers';
+
+test('pimpinan lands on the dashboard, reads the schematic map and drills to a kecamatan', async ({ page }) => {
+  await login(page, 'pimpinan');
+  await expect(page).toHaveURL(/\/dasbor$/);
+  await expect(page.getByRole('heading', { name: 'Dasbor', level: 1 })).toBeVisible();
+
+  // the demo data sit in 2025
+  await page.getByTestId('year-select').click();
+  await page.getByRole('option', { name: '2025' }).click();
+  await expect(page).toHaveURL(/year=2025/);
+  await expect(page.getByTestId('card-coverage')).toContainText('/');
+
+  await expect(page.getByTestId('schematic-label')).toHaveText('Peta skematis (bukan batas wilayah sebenarnya)');
+  const tiles = page.getByTestId('map-tile');
+  await expect(tiles).toHaveCount(24);
+  const tongas = page.locator('[data-testid="map-tile"][aria-label^="Kec. Tongas:"]');
+  await expect(tongas).toHaveAttribute('aria-label', /Dikunjungi \d+ dari \d+ sasaran/);
+
+  // switch the indicator to RAT compliance: the tiles now speak of RAT
+  await page.getByText('RAT', { exact: true }).click();
+  await expect(page).toHaveURL(/indicator=rat/);
+  await expect(page.getByRole('heading', { name: /Peta kecamatan · Kepatuhan RAT/ })).toBeVisible();
+  await expect(tongas).toHaveAttribute('aria-label', /RAT tepat waktu \d+ dari \d+ wajib RAT/);
+
+  // the per-kecamatan table sorts
+  await expect(page.getByTestId('district-row')).toHaveCount(24);
+  await page.getByTestId('sort-ratRate').click();
+  const first = await page.getByTestId('district-row').first().locator('td').nth(2).locator('p').first().textContent();
+  const last = await page.getByTestId('district-row').nth(23).locator('td').nth(2).locator('p').first().textContent();
+  expect(parseIdNumber(first ?? '0')).toBeGreaterThanOrEqual(parseIdNumber(last ?? '0'));
+
+  await expect(page.getByTestId('trend-chart').locator('svg')).toBeVisible();
+
+  await tongas.click();
+  await expect(page).toHaveURL(/\/koperasi\?district=35\.13\.23/);
+  await expect(page.getByRole('combobox', { name: 'Kecamatan' }).first()).toHaveValue('Tongas');
+});
+
+test('petugas opens Prioritas and sees ranked entries with reasons', async ({ page }) => {
+  await login(page, 'petugas.koperasi');
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Prioritas kunjungan' }).click();
+  await expect(page).toHaveURL(/\/prioritas$/);
+  await expect(page.getByRole('heading', { name: 'Prioritas kunjungan', level: 1 })).toBeVisible();
+  const items = page.getByTestId('priority-item');
+  await expect(items.first()).toBeVisible();
+  expect(await items.count()).toBeGreaterThan(5);
+  const scores = (await page.getByTestId('priority-score').allTextContents()).map(parseIdNumber);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  await expect(items.first().getByTestId('priority-reason').first()).toContainText(/\+\d+/);
+  // petugas cannot change the weights
+  await expect(page.getByRole('button', { name: 'Bobot' })).toHaveCount(0);
+
+  await page.getByRole('combobox', { name: 'Kecamatan' }).click();
+  await page.getByRole('option', { name: 'Tiris' }).click();
+  await expect(page).toHaveURL(/district=35\.13\.07/);
+  await expect(items.first()).toContainText('Kec. Tiris');
+  const name = (await items.first().getByRole('link').first().textContent()) ?? '';
+  await items.first().getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: name.trim() })).toBeVisible();
+});
+
+test('admin edits the priority weights', async ({ page }) => {
+  await login(page, 'admin', 'admin-e2e-123');
+  await page.goto('/prioritas');
+  await page.getByRole('button', { name: 'Bobot' }).click();
+  const dialog = page.getByRole('dialog');
+  const never = dialog.getByLabel('Belum pernah dikunjungi');
+  await expect(never).toHaveValue('10');
+  await never.fill('12');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Bobot prioritas disimpan.')).toBeVisible();
+  await page.getByRole('button', { name: 'Bobot' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Belum pernah dikunjungi')).toHaveValue('12');
+  await page.getByRole('dialog').getByLabel('Belum pernah dikunjungi').fill('10');
+  await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
