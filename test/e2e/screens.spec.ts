@@ -238,6 +238,32 @@ for (const size of SIZES) {
       await publish.getByRole('button', { name: 'Batal' }).click();
     });
 
+    test(`dashboard and priorities (${size.name})`, async ({ page }) => {
+      await login(page, 'pimpinan');
+      await expect(page).toHaveURL(/\/dasbor$/);
+      await page.goto('/dasbor?year=2025');
+      await expect(page.getByTestId('map-tile')).toHaveCount(24);
+      await expect(page.getByTestId('trend-chart').locator('svg')).toBeVisible();
+      await snap(page, `dashboard-top-${size.name}`, { fullPage: false });
+      await snap(page, `dashboard-${size.name}`);
+      await page.goto('/dasbor?year=2025&indicator=supervision');
+      await expect(page.getByTestId('map-tile')).toHaveCount(24);
+      await page.getByTestId('map-tile').nth(5).hover();
+      await expect(page.getByRole('tooltip')).toBeVisible();
+      await page.getByTestId('map-card').scrollIntoViewIfNeeded();
+      await snap(page, `dashboard-map-supervision-${size.name}`, { fullPage: false });
+
+      await page.goto('/prioritas');
+      await expect(page.getByTestId('priority-item').first()).toBeVisible();
+      await snap(page, `priorities-${size.name}`, { fullPage: false });
+      await page.context().clearCookies();
+      await login(page, 'admin', ADMIN_PASSWORD);
+      await page.goto('/prioritas');
+      await page.getByRole('button', { name: 'Bobot' }).click();
+      await expect(page.getByRole('dialog').getByLabel('Belum pernah dikunjungi')).toBeVisible();
+      await snap(page, `priority-weights-${size.name}`, { fullPage: false });
+    });
+
     test(`koperasi user home (${size.name})`, async ({ page }) => {
       await login(page, 'dewirengganis');
       await expect(page.getByRole('heading', { name: 'Kopwan Dewi Rengganis' })).toBeVisible();

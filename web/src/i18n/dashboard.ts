@@ -35,6 +35,7 @@ const dashboard = {
       betterHigh: 'makin hijau makin baik',
       worseHigh: 'makin merah makin perlu perhatian',
       unavailable: 'Belum tersedia per kecamatan',
+      overdueUnavailable: 'Indikator tindak lanjut terlambat belum dapat dipetakan: data per kecamatan belum tersedia. Lihat jumlahnya per bidang di bawah.',
     },
     indicators: {
       coverage: 'Cakupan kunjungan',
@@ -105,7 +106,7 @@ const dashboard = {
       categoryDalamPengawasan: 'Kategori Dalam Pengawasan',
       categoryCukupSehat: 'Kategori Cukup Sehat',
       healthDeclining: 'Skor kesehatan menurun',
-      dissolutionCandidate: 'Tiga tahun tanpa RAT (calon pembubaran)',
+      dissolutionCandidate: 'Tiga tahun tanpa RAT',
       noRatTwoYears: 'Dua tahun tanpa RAT',
       odsReportLate: 'Laporan RAT ke ODS terlambat',
       overdueFollowUp: 'Per tindak lanjut lewat tenggat',

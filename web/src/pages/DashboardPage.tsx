@@ -154,7 +154,7 @@ function HeadlineCards({ d }: { d: Dashboard }) {
             <Progress.Section key={c} value={d.health.assessed ? (n / d.health.assessed) * 100 : 0} color={CATEGORY_COLORS[c]} />
           ))}
         </Progress.Root>
-        <SimpleGrid cols={2} spacing={4} verticalSpacing={2}>
+        <Stack gap={3}>
           {cats.map(({ c, n }) => (
             <Anchor key={c} component={Link} to={`/penilaian?category=${c}`} size="xs" c="dark" underline="hover" data-testid="health-link">
               <Group gap={6} wrap="nowrap">
@@ -168,7 +168,7 @@ function HeadlineCards({ d }: { d: Dashboard }) {
               </Group>
             </Anchor>
           ))}
-        </SimpleGrid>
+        </Stack>
         <Text size="xs" c="dimmed" mt={6}>
           {t('dashboard.cards.healthDetail', { count: formatNumber(d.health.assessed), year: d.year })}
         </Text>
@@ -269,6 +269,11 @@ function MapCard({ rows, hasFollowUpsByDistrict, indicator, onIndicator }: { row
         </Box>
       </Group>
       <DistrictTileMap tiles={m.tiles} higherIsBetter={m.higherIsBetter} legendMin={m.min} legendMax={m.max} onSelect={(code) => navigate(`/koperasi?district=${encodeURIComponent(code)}`)} />
+      {!hasFollowUpsByDistrict && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('dashboard.map.overdueUnavailable')}
+        </Text>
+      )}
     </Paper>
   );
 }
@@ -542,7 +547,7 @@ export default function DashboardPage() {
             value={String(year)}
             onChange={(v) => set({ year: v === String(thisYear) ? null : v }, { replace: true })}
             allowDeselect={false}
-            w={110}
+            w={140}
             leftSection={<Text size="xs" c="dimmed" pl={6}>{t('dashboard.year')}</Text>}
             leftSectionWidth={52}
             data-testid="year-select"

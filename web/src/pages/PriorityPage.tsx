@@ -168,7 +168,7 @@ function PriorityCard({ item, rank }: { item: PriorityItem; rank: number }) {
                 size="lg"
                 tt="none"
                 fw={500}
-                styles={{ root: { height: 'auto', minHeight: 24, paddingBlock: 3, maxWidth: '100%' }, label: { whiteSpace: 'normal', lineHeight: 1.3, fontSize: 12 } }}
+                styles={{ root: { height: 'auto', minHeight: 24, paddingBlock: 3, maxWidth: '100%' }, label: { whiteSpace: 'normal', lineHeight: 1.3, fontSize: 12, textAlign: 'left' } }}
                 rightSection={
                   <Text span fz={11} fw={700} className="tabular-nums">
                     {t('priority.points', { n: formatNumber(r.points) })}
