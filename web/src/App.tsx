@@ -21,6 +21,16 @@ const AssessmentListPage = lazy(() => import('./pages/AssessmentListPage'));
 const RubricPage = lazy(() => import('./pages/RubricPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const PriorityPage = lazy(() => import('./pages/PriorityPage'));
+// Visits (issue #4), spreadsheets (issue #5) and field mode (issue #6).
+const VisitListPage = lazy(() => import('./pages/VisitListPage'));
+const VisitPlanPage = lazy(() => import('./pages/VisitPlanPage'));
+const VisitPage = lazy(() => import('./pages/VisitPage'));
+const ProgramsPage = lazy(() => import('./pages/ProgramsPage'));
+const ConcernsPage = lazy(() => import('./pages/ConcernsPage'));
+const FollowUpsPage = lazy(() => import('./pages/FollowUpsPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
+const RecapPage = lazy(() => import('./pages/RecapPage'));
+const FieldApp = lazy(() => import('./field/FieldApp'));
 
 function NavigatorBridge() {
   const navigate = useNavigate();
@@ -65,6 +75,8 @@ export function App() {
               </RequireAuth>
             }
           />
+          {/* Field mode: its own light shell that opens offline (issue #6). */}
+          <Route path="/lapangan/*" element={<FieldApp />} />
           <Route
             element={
               <RequireAuth>
@@ -137,6 +149,57 @@ export function App() {
               element={
                 <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
                   <RubricPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/kunjungan"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <VisitListPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/kunjungan/baru"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <VisitPlanPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/kunjungan/:id/ubah"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <VisitPlanPage />
+                </RequireAuth>
+              }
+            />
+            <Route path="/kunjungan/:id" element={<VisitPage />} />
+            <Route
+              path="/program"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <ProgramsPage />
+                </RequireAuth>
+              }
+            />
+            <Route path="/aspirasi" element={<ConcernsPage />} />
+            <Route path="/tindak-lanjut" element={<FollowUpsPage />} />
+            <Route
+              path="/impor"
+              element={
+                <RequireAuth roles={['admin', 'petugas']}>
+                  <ImportPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/rekap"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <RecapPage />
                 </RequireAuth>
               }
             />

@@ -1,7 +1,10 @@
 import { Suspense, useEffect } from 'react';
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertTriangle, IconBuildingBank, IconChartPie, IconChevronDown, IconHeartbeat, IconHistory, IconInfoCircle, IconKey, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
+import {
+  IconAlertTriangle, IconBuildingBank, IconChartPie, IconChecklist, IconChevronDown, IconDeviceMobile, IconFileImport, IconFlag, IconHeartbeat, IconHistory,
+  IconInfoCircle, IconKey, IconLogout, IconMessages, IconReportAnalytics, IconRoute, IconTable, IconUsers,
+} from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { canSeeAudit, canSeeDashboard, homePath, useMe } from '../lib/auth';
@@ -48,13 +51,22 @@ export default function AppLayout() {
     if (me.cooperativeId != null) {
       const to = `/koperasi/${me.cooperativeId}`;
       items.push({ to, label: t('nav.myCooperative'), icon: IconBuildingBank, match: (p) => p.startsWith(to) });
+      items.push({ to: '/aspirasi', label: t('nav.concerns'), icon: IconMessages, match: (p) => p.startsWith('/aspirasi') });
+      items.push({ to: '/tindak-lanjut', label: t('nav.followUps'), icon: IconChecklist, match: (p) => p.startsWith('/tindak-lanjut') });
     }
   } else {
     if (canSeeDashboard(me.role)) items.push({ to: '/dasbor', label: t('nav.dashboard'), icon: IconChartPie, match: (p) => p.startsWith('/dasbor') });
     items.push({ to: '/prioritas', label: t('nav.priorities'), icon: IconAlertTriangle, match: (p) => p.startsWith('/prioritas') });
+    items.push({ to: '/kunjungan', label: t('nav.visits'), icon: IconRoute, match: (p) => p.startsWith('/kunjungan') });
+    items.push({ to: '/aspirasi', label: t('nav.concerns'), icon: IconMessages, match: (p) => p.startsWith('/aspirasi') });
+    items.push({ to: '/tindak-lanjut', label: t('nav.followUps'), icon: IconChecklist, match: (p) => p.startsWith('/tindak-lanjut') });
     items.push({ to: '/koperasi', label: t('nav.cooperatives'), icon: IconBuildingBank, match: (p) => p.startsWith('/koperasi') });
     items.push({ to: '/penilaian', label: t('nav.assessments'), icon: IconHeartbeat, match: (p) => p.startsWith('/penilaian') });
     items.push({ to: '/rubrik', label: t('nav.rubrics'), icon: IconTable, match: (p) => p.startsWith('/rubrik') });
+    items.push({ to: '/program', label: t('nav.programs'), icon: IconFlag, match: (p) => p.startsWith('/program') });
+    if (me.role !== 'pimpinan') items.push({ to: '/impor', label: t('nav.imports'), icon: IconFileImport, match: (p) => p.startsWith('/impor') });
+    items.push({ to: '/rekap', label: t('nav.recap'), icon: IconReportAnalytics, match: (p) => p.startsWith('/rekap') });
+    if (me.role === 'petugas') items.push({ to: '/lapangan', label: t('nav.field'), icon: IconDeviceMobile, match: (p) => p.startsWith('/lapangan') });
   }
   if (me.role === 'admin') items.push({ to: '/pengguna', label: t('nav.users'), icon: IconUsers, match: (p) => p.startsWith('/pengguna') });
   if (canSeeAudit(me.role)) items.push({ to: '/audit', label: t('nav.audit'), icon: IconHistory, match: (p) => p.startsWith('/audit') });

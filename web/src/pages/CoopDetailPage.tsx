@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { IconBan, IconBuildingStore, IconCalendarCheck, IconChartBar, IconHeartbeat, IconHistory, IconId, IconMapPin, IconPencil } from '@tabler/icons-react';
+import { IconBan, IconBuildingStore, IconBulb, IconCalendarCheck, IconChartBar, IconHeartbeat, IconHistory, IconId, IconMapPin, IconMessages, IconPencil, IconRoute } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
@@ -16,8 +16,11 @@ import { DissolveModal } from './coop/DissolveModal';
 
 const HealthTab = lazy(() => import('./coop/HealthTab'));
 const RatTab = lazy(() => import('./coop/RatTab'));
+const VisitsTab = lazy(() => import('./coop/VisitsTab'));
+const DialogTab = lazy(() => import('./coop/DialogTab'));
+const UnitDevelopmentTab = lazy(() => import('./coop/UnitDevelopmentTab'));
 
-const TABS = ['profil', 'unit-usaha', 'data-tahunan', 'kesehatan', 'rat', 'riwayat'] as const;
+const TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'kunjungan', 'aspirasi', 'riwayat'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CoopDetailPage() {
@@ -137,6 +140,9 @@ export default function CoopDetailPage() {
           <Tabs.Tab value="unit-usaha" leftSection={<IconBuildingStore size={16} />}>
             {t('coop.tabs.units')}
           </Tabs.Tab>
+          <Tabs.Tab value="pengembangan-usaha" leftSection={<IconBulb size={16} />}>
+            {t('coop.tabs.unitDevelopment')}
+          </Tabs.Tab>
           <Tabs.Tab value="data-tahunan" leftSection={<IconChartBar size={16} />}>
             {t('coop.tabs.figures')}
           </Tabs.Tab>
@@ -145,6 +151,12 @@ export default function CoopDetailPage() {
           </Tabs.Tab>
           <Tabs.Tab value="rat" leftSection={<IconCalendarCheck size={16} />}>
             {t('coop.tabs.rat')}
+          </Tabs.Tab>
+          <Tabs.Tab value="kunjungan" leftSection={<IconRoute size={16} />}>
+            {t('coop.tabs.visits')}
+          </Tabs.Tab>
+          <Tabs.Tab value="aspirasi" leftSection={<IconMessages size={16} />}>
+            {t('coop.tabs.dialog')}
           </Tabs.Tab>
           <Tabs.Tab value="riwayat" leftSection={<IconHistory size={16} />}>
             {t('coop.tabs.timeline')}
@@ -167,6 +179,21 @@ export default function CoopDetailPage() {
         <Tabs.Panel value="rat">
           <Suspense fallback={<Skeleton h={300} />}>
             <RatTab coop={coop} canEdit={perms.editDetails} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="pengembangan-usaha">
+          <Suspense fallback={<Skeleton h={300} />}>
+            <UnitDevelopmentTab coop={coop} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="kunjungan">
+          <Suspense fallback={<Skeleton h={300} />}>
+            <VisitsTab coop={coop} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="aspirasi">
+          <Suspense fallback={<Skeleton h={300} />}>
+            <DialogTab coop={coop} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="riwayat">

@@ -1,0 +1,6 @@
+// Placeholder: programs and targets (#4). Owned by the helper building it; replace this file.
+import { Alert } from '@mantine/core';
+
+export default function ProgramsPage() {
+  return <Alert color="gray">Sedang disiapkan.</Alert>;
+}

@@ -1,0 +1,8 @@
+// Placeholder: business-unit needs, mentoring, proposals (#4). Owned by the helper building it; replace this file.
+import { Alert } from '@mantine/core';
+import type { Coop } from '../../lib/types';
+
+export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
+  void coop;
+  return <Alert color="gray">Sedang disiapkan.</Alert>;
+}
