@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3917;
+// E2E_PORT lets several checkouts (git worktrees) run their browser suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3917);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // A fresh SQLite database for every run. The config is evaluated again inside each worker
 // process; only the runner (no TEST_WORKER_INDEX) may reset the database.
-const dbDir = join(tmpdir(), `sambang-e2e-${process.getuid?.() ?? 'user'}`);
+const dbDir = join(tmpdir(), `sambang-e2e-${process.getuid?.() ?? 'user'}-${PORT}`);
 const dbFile = join(dbDir, 'e2e.db');
 if (!process.env.TEST_WORKER_INDEX) {
   mkdirSync(dbDir, { recursive: true });
