@@ -45,6 +45,7 @@ const envSchema = z.object({
   SAMBANG_REGION_BBOX: bboxSchema.optional(),
   SAMBANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   SAMBANG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SAMBANG_PHOTO_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -57,6 +58,8 @@ export interface Config {
   bbox: Bbox | null;
   secureCookies: 'auto' | 'always' | 'never';
   logLevel: string;
+  /** Where photo files are kept; null: derived from DATABASE_URL (see src/app/visits/photo-store.ts). */
+  photoDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -83,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bbox: e.SAMBANG_REGION_BBOX ?? KNOWN_BBOX[e.SAMBANG_REGION] ?? null,
     secureCookies: e.SAMBANG_SECURE_COOKIES,
     logLevel: e.SAMBANG_LOG_LEVEL,
+    photoDir: e.SAMBANG_PHOTO_DIR ?? null,
   };
 }

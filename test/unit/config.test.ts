@@ -37,4 +37,12 @@ describe('configuration', () => {
       expect((e as ConfigError).problems).toHaveLength(2);
     }
   });
+  it('keeps photos where SAMBANG_PHOTO_DIR says, else beside the SQLite file', async () => {
+    const { photoDir } = await import('../../src/app/visits/photo-store.js');
+    const { resolve } = await import('node:path');
+    const db = { schema: undefined } as never;
+    expect(photoDir({ config: loadConfig({ DATABASE_URL: 'sqlite:/srv/sambang/db.sqlite' }), db })).toBe('/srv/sambang/photos');
+    expect(photoDir({ config: loadConfig({ DATABASE_URL: 'sqlite:/srv/x.db', SAMBANG_PHOTO_DIR: '/mnt/foto' }), db })).toBe('/mnt/foto');
+    expect(photoDir({ config: loadConfig({ DATABASE_URL: 'postgres://h/db' }), db: { schema: 't1' } as never })).toBe(resolve('data', 'photos', 't1'));
+  });
 });

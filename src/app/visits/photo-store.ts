@@ -4,21 +4,21 @@ import { dirname, join, resolve } from 'node:path';
 import type { AppDeps } from '../context.js';
 
 /**
- * Where photo files live: a `photos` directory next to the SQLite file; for PostgreSQL,
- * `./data/photos` (one sub-directory per schema other than public, so test schemas stay apart).
- * Photos are kept out of the database, so data exports and database dumps never carry them.
- * Derived, not configured, so `npm start` works on an empty machine (see the visits report for a
- * proposed SAMBANG_PHOTO_DIR).
+ * Where photo files live: SAMBANG_PHOTO_DIR when set; else a `photos` directory next to the SQLite
+ * file; for PostgreSQL, `./data/photos` (one sub-directory per schema other than public, so test
+ * schemas stay apart). Photos are kept out of the database, so data exports and database dumps never
+ * carry them: back the directory up separately (README).
  */
 export function photoDir(deps: Pick<AppDeps, 'config' | 'db'>): string {
+  const schemaDir = deps.db.schema && deps.db.schema !== 'public' ? deps.db.schema : '';
+  if (deps.config.photoDir) return resolve(deps.config.photoDir, schemaDir);
   const url = deps.config.databaseUrl;
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     if (path === ':memory:' || path === '') return join(tmpdir(), 'sambang-photos');
     return join(dirname(resolve(path)), 'photos');
   }
-  const schema = deps.db.schema && deps.db.schema !== 'public' ? deps.db.schema : '';
-  return resolve('data', 'photos', schema);
+  return resolve('data', 'photos', schemaDir);
 }
 
 const pathOf = (deps: Pick<AppDeps, 'config' | 'db'>, fileName: string) => join(photoDir(deps), fileName);
