@@ -65,6 +65,7 @@ test.describe('visit record', () => {
   });
 
   test('a petugas records the visit, saves, keeps typing through a conflict, marks it done and gets the berita acara', async ({ page, context }) => {
+    test.setTimeout(180_000);
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation({ latitude: -7.95841, longitude: 113.39187, accuracy: 14 });
     await page.setViewportSize(DESKTOP);

@@ -282,19 +282,10 @@ function Outputs({ visit, dirty }: { visit: Visit; dirty: boolean }) {
 
 function VisitInfo({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
-  const time = visit.startTime
-    ? visit.endTime
-      ? t('visitRecord.info.timeRange', { start: hhmm(visit.startTime), end: hhmm(visit.endTime) })
-      : t('visitRecord.info.timeStart', { start: hhmm(visit.startTime) })
-    : null;
   return (
     <Card withBorder padding="md" radius="md" data-testid="visit-info">
       <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="sm">
-          <Field label={t('visitRecord.info.when')}>
-            {`${dayName(visit.date)}, ${formatDate(visit.date)}`}
-            {time ? ` · ${time}` : ''}
-          </Field>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="sm">
           <Field label={t('visitRecord.info.place')}>
             {t('visitRecord.info.placeValue', { village: visit.cooperative.village.name, district: visit.cooperative.district.name })}
           </Field>
@@ -317,30 +308,29 @@ function VisitInfo({ visit }: { visit: Visit }) {
               t('visitRecord.info.noRat')
             )}
           </Field>
-          <Field label={t('visitRecord.info.team')} testId="visit-team">
-            <Stack gap={2} mt={2}>
-              {visit.team.map((m) => (
-                <Group key={m.userId} gap={6} wrap="nowrap" align="flex-start">
-                  {m.leader ? (
-                    <IconCrown size={16} color="var(--mantine-color-yellow-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-label={t('visitRecord.info.leader')} />
-                  ) : (
-                    <span style={{ width: 16, flexShrink: 0 }} />
-                  )}
-                  <Text size="sm" style={{ minWidth: 0 }} className="break-anywhere">
-                    <Text span fw={m.leader ? 700 : 500} size="sm">
-                      {m.fullName}
-                    </Text>
-                    <Text span c="dimmed" size="xs">
-                      {' · '}
-                      {m.leader ? `${t('visitRecord.info.leader')}, ` : ''}
-                      {t(`visitRecord.bidang.${m.bidang ?? 'none'}`)}
-                    </Text>
-                  </Text>
-                </Group>
-              ))}
-            </Stack>
-          </Field>
         </SimpleGrid>
+        <Field label={t('visitRecord.info.team')} testId="visit-team">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="xs" verticalSpacing={6} mt={4}>
+            {visit.team.map((m) => (
+              <Group key={m.userId} gap={6} wrap="nowrap" align="flex-start">
+                {m.leader ? (
+                  <IconCrown size={16} color="var(--mantine-color-yellow-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-label={t('visitRecord.info.leader')} />
+                ) : (
+                  <span style={{ width: 16, flexShrink: 0 }} />
+                )}
+                <div style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={m.leader ? 700 : 500} className="break-anywhere">
+                    {m.fullName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {m.leader ? `${t('visitRecord.info.leader')} · ` : ''}
+                    {t(`visitRecord.bidang.${m.bidang ?? 'none'}`)}
+                  </Text>
+                </div>
+              </Group>
+            ))}
+          </SimpleGrid>
+        </Field>
         {visit.conflicts.length > 0 && (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('visitRecord.info.conflictTitle')} p="xs" data-testid="visit-conflicts">
             <Stack gap={2}>
@@ -716,6 +706,7 @@ function VisitDetail({ visit }: { visit: Visit }) {
                 saved={visit.photos}
                 onDeleteSaved={rights.edit ? setPhotoToDelete : undefined}
                 readOnly={readOnly}
+                cols={{ base: 2, sm: 3, lg: 2 }}
               />
             </Section>
             <Section title={t('visitRecord.sections.gps')} testId="section-gps">
@@ -761,13 +752,14 @@ function VisitDetail({ visit }: { visit: Visit }) {
         <Paper
           withBorder
           shadow="md"
-          p="sm"
+          px="sm"
+          py={8}
           radius="md"
           style={{ position: 'sticky', bottom: 8, zIndex: 20 }}
           data-testid="visit-savebar"
         >
-          <Group justify="space-between" gap="xs" wrap="wrap">
-            <Text size="sm" fw={dirty ? 600 : 400} c={dirty ? 'orange.9' : 'dimmed'} style={{ flex: '1 1 160px' }} data-testid="save-state">
+          <Group justify="space-between" gap={6} wrap="wrap">
+            <Text size="sm" fw={dirty ? 600 : 400} c={dirty ? 'orange.9' : 'dimmed'} style={{ flex: '1 1 160px' }} lh={1.2} data-testid="save-state">
               {dirty ? t('visitRecord.record.unsaved') : t('visitRecord.record.allSaved')}
             </Text>
             <Group gap="xs" wrap="nowrap" style={{ flex: '1 1 auto', justifyContent: 'flex-end' }}>

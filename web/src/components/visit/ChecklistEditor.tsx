@@ -56,11 +56,11 @@ export function ChecklistEditor({
         if (readOnly && answered === 0) return null;
         return (
           <Card key={area.code} withBorder padding="sm" radius="md" data-testid="checklist-area">
-            <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
+            <Group justify="space-between" gap={4} mb={4} wrap="wrap">
               <Text fw={700} size="sm">
                 {area.label}
               </Text>
-              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+              <Text size="xs" c="dimmed">
                 {t('visitRecord.checklist.answered', { n: answered, total: area.indicators.length })}
               </Text>
             </Group>
@@ -69,23 +69,28 @@ export function ChecklistEditor({
                 const a = value[ind.code];
                 if (readOnly && !a) return null;
                 return (
-                  <div key={ind.code} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: '8px 0' }} data-testid="checklist-indicator" data-code={ind.code}>
-                    <Text size="sm" mb={6} id={`ind-${ind.code}`}>
-                      {ind.label}
-                    </Text>
+                  <div key={ind.code} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: readOnly ? '6px 0' : '8px 0' }} data-testid="checklist-indicator" data-code={ind.code}>
                     {readOnly ? (
-                      <Group gap="xs" wrap="wrap">
-                        <Badge color={COLORS[a!.result]} variant="light" style={{ textTransform: 'none' }}>
-                          {t(`visitRecord.checklist.results.${a!.result}`)}
-                        </Badge>
+                      <>
+                        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+                          <Text size="sm" style={{ minWidth: 0 }}>
+                            {ind.label}
+                          </Text>
+                          <Badge color={COLORS[a!.result]} variant="light" style={{ textTransform: 'none', flexShrink: 0 }}>
+                            {t(`visitRecord.checklist.results.${a!.result}`)}
+                          </Badge>
+                        </Group>
                         {a!.note && (
-                          <Text size="sm" c="dimmed" className="break-anywhere">
+                          <Text size="sm" c="dimmed" className="break-anywhere" mt={2}>
                             {a!.note}
                           </Text>
                         )}
-                      </Group>
+                      </>
                     ) : (
                       <Stack gap={6}>
+                        <Text size="sm" id={`ind-${ind.code}`}>
+                          {ind.label}
+                        </Text>
                         <Group gap={6} wrap="nowrap" role="group" aria-labelledby={`ind-${ind.code}`}>
                           {CHECK_RESULTS.map((r) => {
                             const on = a?.result === r;
@@ -94,8 +99,8 @@ export function ChecklistEditor({
                                 key={r}
                                 size="sm"
                                 h={40}
-                                px={8}
-                                style={{ flex: '1 1 0', minWidth: 0 }}
+                                px={6}
+                                style={{ flex: '1 1 auto' }}
                                 color={COLORS[r]}
                                 variant={on ? 'filled' : 'default'}
                                 aria-pressed={on}

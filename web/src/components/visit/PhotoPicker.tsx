@@ -19,14 +19,14 @@ function PendingThumb({ photo, onCaption, onRemove }: { photo: PendingPhoto; onC
     <Paper withBorder radius="md" p={6} data-testid="photo-pending">
       <Box pos="relative">
         {url && <Image src={url} alt={photo.caption || t('visitRecord.photos.pending')} h={140} fit="cover" radius="sm" />}
-        <Badge pos="absolute" top={6} left={6} color="orange" variant="filled" size="sm" style={{ textTransform: 'none' }}>
+        <Badge pos="absolute" bottom={6} left={6} color="orange" variant="filled" size="sm" style={{ textTransform: 'none' }}>
           {t('visitRecord.photos.pending')}
         </Badge>
         <ActionIcon pos="absolute" top={4} right={4} variant="filled" color="dark" size={36} radius="xl" onClick={onRemove} aria-label={t('visitRecord.photos.removePending')}>
           <IconX size={18} />
         </ActionIcon>
       </Box>
-      <Text size="xs" c="dimmed" mt={4}>
+      <Text size="xs" c="dimmed" mt={4} lh={1.3}>
         {photo.width} × {photo.height} px · {t('visitRecord.photos.compressed', { from: formatBytes(photo.originalBytes), to: formatBytes(photo.blob.size) })}
       </Text>
       <TextInput
@@ -79,12 +79,15 @@ export function PhotoPicker({
   saved = [],
   onDeleteSaved,
   readOnly = false,
+  cols = { base: 2, sm: 3, lg: 4 },
 }: {
   value: PendingPhoto[];
   onChange: (next: PendingPhoto[]) => void;
   saved?: PhotoMeta[];
   onDeleteSaved?: (photo: PhotoMeta) => void;
   readOnly?: boolean;
+  /** Thumbnails per row by breakpoint (narrower in a side column). */
+  cols?: Partial<Record<'base' | 'xs' | 'sm' | 'md' | 'lg' | 'xl', number>>;
 }) {
   const { t } = useTranslation();
   const camera = useRef<HTMLInputElement>(null);
@@ -133,7 +136,7 @@ export function PhotoPicker({
         </Text>
       )}
       {(!empty || busy > 0) && (
-        <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="xs">
+        <SimpleGrid cols={cols} spacing="xs">
           {saved.map((p) => (
             <SavedThumb key={p.id} photo={p} onDelete={!readOnly && onDeleteSaved ? () => onDeleteSaved(p) : undefined} />
           ))}
