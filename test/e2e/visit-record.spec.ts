@@ -65,14 +65,14 @@ test.describe('visit record', () => {
   });
 
   test('a petugas records the visit, saves, keeps typing through a conflict, marks it done and gets the berita acara', async ({ page, context }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation({ latitude: -7.95841, longitude: 113.39187, accuracy: 14 });
     await page.setViewportSize(DESKTOP);
     await login(page, 'petugas.koperasi');
     await page.goto(`/kunjungan/${visitId}`);
 
-    await expect(page.getByTestId('visit-coop')).toHaveText(DEWI_NAME, { timeout: 20_000 });
+    await expect(page.getByTestId('visit-coop')).toHaveText(DEWI_NAME, { timeout: 30_000 });
     await expect(page.getByTestId('visit-status')).toHaveText('Disetujui');
     await expect(page.getByRole('button', { name: 'Tandai selesai' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Setujui' })).toHaveCount(0);
@@ -147,7 +147,7 @@ test.describe('visit record', () => {
 
     // Reload: everything is still there.
     await page.reload();
-    await expect(page.getByLabel('Nama 1')).toHaveValue('Siti Rahmawati');
+    await expect(page.getByLabel('Nama 1')).toHaveValue('Siti Rahmawati', { timeout: 30_000 });
     await expect(page.getByLabel('Nama 2')).toHaveValue('Ahmad Fauzi');
     await expect(page.getByLabel('Unsur 2')).toHaveValue('pengawas');
     await expect(page.getByLabel('Kelembagaan', { exact: true })).toHaveValue('Pengurus lengkap; masa jabatan berakhir 2026.');
@@ -230,7 +230,7 @@ test.describe('visit record', () => {
     await page.setViewportSize(MOBILE);
     await login(page, 'petugas.koperasi');
     await page.goto(`/kunjungan/${id}`);
-    await expect(page.getByTestId('visit-status')).toHaveText('Direncanakan');
+    await expect(page.getByTestId('visit-status')).toHaveText('Direncanakan', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Batalkan' }).click();
     const dialog = page.getByRole('dialog', { name: 'Batalkan kunjungan' });
     await dialog.getByRole('button', { name: 'Batalkan kunjungan' }).click();
@@ -247,7 +247,7 @@ test.describe('visit record', () => {
     await page.setViewportSize(DESKTOP);
     await login(page, 'pimpinan');
     await page.goto(`/kunjungan/${DEWI_VISIT_ID}`);
-    await expect(page.getByTestId('visit-coop')).toHaveText(DEWI_NAME);
+    await expect(page.getByTestId('visit-coop')).toHaveText(DEWI_NAME, { timeout: 30_000 });
     await expect(page.getByTestId('visit-status')).toHaveText('Selesai');
     await expect(page.getByTestId('visit-rat')).toContainText('RAT tahun buku 2024');
     await expect(page.getByTestId('visit-team')).toContainText('Kepala DKUPP (demo)');

@@ -552,7 +552,7 @@ function VisitDetail({ visit }: { visit: Visit }) {
     mutationFn: (p: PhotoMeta) => deletePhoto(p.id),
     onSuccess: async () => {
       setPhotoToDelete(null);
-      notifications.show({ color: 'green', message: t('visitRecord.record.saved') });
+      notifications.show({ color: 'green', message: t('visitRecord.photos.deleted') });
       adopt(await fetchVisit(visit.id));
     },
     onError: () => setPhotoToDelete(null),
