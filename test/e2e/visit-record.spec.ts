@@ -123,6 +123,7 @@ test.describe('visit record', () => {
     await leave.getByRole('button', { name: 'Batal', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/kunjungan/${visitId}$`));
 
+    await page.evaluate(() => window.scrollTo(0, 0));
     await snap(page, 'visit-edit-desktop');
     await page.setViewportSize(MOBILE);
     await snap(page, 'visit-edit-mobile');
@@ -215,6 +216,7 @@ test.describe('visit record', () => {
       expect(text).toContain('Tidak Sesuai');
     }
 
+    await page.evaluate(() => window.scrollTo(0, 0));
     await snap(page, 'visit-done-desktop');
     await page.setViewportSize(MOBILE);
     await snap(page, 'visit-done-mobile');
@@ -265,5 +267,19 @@ test.describe('visit record', () => {
     await snap(page, 'visit-view-desktop');
     await page.setViewportSize(MOBILE);
     await snap(page, 'visit-view-mobile');
+  });
+
+  test('the cooperative sees its own visit read-only, with the berita acara and report', async ({ page }) => {
+    await page.setViewportSize(MOBILE);
+    await login(page, 'dewirengganis');
+    await page.goto(`/kunjungan/${DEWI_VISIT_ID}`);
+    await expect(page.getByTestId('visit-coop')).toHaveText(DEWI_NAME, { timeout: 30_000 });
+    await expect(page.getByText('Catatan kunjungan tim DKUPP ke koperasi Anda.')).toBeVisible();
+    await expect(page.getByRole('link', { name: DEWI_NAME }).first()).toHaveAttribute('href', `/koperasi/${DEWI_COOP_ID}?tab=kunjungan`);
+    await expect(page.getByRole('button', { name: /Ubah catatan|Catat hasil kunjungan|Tandai selesai|Setujui|Batalkan|Simpan/ })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Ubah rencana' })).toHaveCount(0);
+    await expect(page.getByTestId('attendance-list')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Unduh berita acara (PDF)' })).toBeVisible();
+    await expect(page.getByTestId('activity-report')).toContainText('Dewi Rengganis');
   });
 });

@@ -66,7 +66,7 @@ export function AttendanceEditor({
               }}
               maxLength={120}
               error={errors[`attendance.${i}.name`]}
-              autoFocus={i === value.length - 1 && a.name === '' && value.length > 1}
+              autoFocus={i === value.length - 1 && a.name === ''}
             />
             <NativeSelect
               className="attendee-role"

@@ -63,17 +63,19 @@ export function GpsField({
   return (
     <Stack gap="xs" data-testid="gps-field">
       {value ? (
-        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
+        <Stack gap="xs">
           <Field label={t('visitRecord.gps.coords')} testId="gps-coords">
             <span className="tabular-nums">
               {value.lat.toFixed(5)}, {value.lng.toFixed(5)}
             </span>
           </Field>
-          <Field label={t('visitRecord.gps.accuracy')} testId="gps-accuracy">
-            {value.accuracy !== null ? t('visitRecord.gps.accuracyValue', { m: formatNumber(Math.round(value.accuracy)) }) : null}
-          </Field>
-          <Field label={t('visitRecord.gps.at')}>{value.at ? formatDateTime(value.at) : null}</Field>
-        </SimpleGrid>
+          <SimpleGrid cols={2} spacing="xs">
+            <Field label={t('visitRecord.gps.accuracy')} testId="gps-accuracy">
+              {value.accuracy !== null ? t('visitRecord.gps.accuracyValue', { m: formatNumber(Math.round(value.accuracy)) }) : null}
+            </Field>
+            <Field label={t('visitRecord.gps.at')}>{value.at ? formatDateTime(value.at) : null}</Field>
+          </SimpleGrid>
+        </Stack>
       ) : (
         <Text size="sm" c="dimmed">
           {t('visitRecord.gps.none')}
