@@ -53,6 +53,25 @@ function keyValues(rows: [string, string][]): Content {
   };
 }
 
+const RESULT_COLORS: Record<string, string> = { 'Tidak Sesuai': '#c92a2a', Cukup: '#b35c00', Sesuai: '#2b8a3e' };
+
+function checklistBands(rows: MinutesData['checklist']['rows']): TableCell[][] {
+  const out: TableCell[][] = [];
+  let area: string | null = null;
+  for (const r of rows) {
+    if (r.area !== area) {
+      area = r.area;
+      out.push([{ text: r.area, bold: true, fontSize: 8.5, colSpan: 3, fillColor: '#f3f6f4' }, {}, {}]);
+    }
+    out.push([
+      td(r.label),
+      td(r.result, { alignment: 'center', bold: true, color: RESULT_COLORS[r.result] ?? '#333' }),
+      td(r.note ?? ''),
+    ]);
+  }
+  return out;
+}
+
 export async function minutesPdf(d: MinutesData): Promise<Buffer> {
   const c = d.cooperative;
   const v = d.visit;
@@ -150,18 +169,14 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
     ...(d.checklist.rows.length
       ? [
           {
+            // One band per area, its indicators under it: the area is not repeated on every row.
             table: {
               headerRows: 1,
               dontBreakRows: true,
-              widths: [70, '*', 52, 120],
+              widths: ['*', 58, 140],
               body: [
-                [th('Bidang'), th('Indikator'), th('Hasil', 'center'), th('Catatan')],
-                ...d.checklist.rows.map((r) => [
-                  td(r.area),
-                  td(r.label),
-                  td(r.result, { alignment: 'center', bold: true, color: r.result === 'Tidak Sesuai' ? '#c92a2a' : r.result === 'Cukup' ? '#b35c00' : '#2b8a3e' }),
-                  td(r.note ?? ''),
-                ]),
+                [th('Indikator'), th('Hasil', 'center'), th('Catatan')],
+                ...checklistBands(d.checklist.rows),
               ],
             },
             layout: GRID,

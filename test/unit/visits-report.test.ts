@@ -104,6 +104,12 @@ describe('activity report', () => {
     expect(text).toContain('wisata edukasi kebun kopi');
   });
 
+  it('never says "oleh … oleh": an owner after a recommendation that already has one is named differently', () => {
+    expect(text).not.toMatch(/\boleh\s+(\S+\s+){0,3}oleh\b/);
+    expect(text).toContain('menyusun jadwal pemeriksaan berkala oleh pengawas, dengan penanggung jawab pengurus koperasi, paling lambat 31 Maret 2025');
+    expect(text).toContain('mendampingi pengurusan PIRT dan sertifikat halal oleh Bidang Perindustrian paling lambat 30 April 2025');
+  });
+
   it('is the same text every time for one visit, and varies between visits', () => {
     expect(activityReport(DEWI)).toBe(text);
     const openings = new Set(

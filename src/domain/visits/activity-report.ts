@@ -149,7 +149,12 @@ function agreements(r: ReportInput, seed: number): string | null {
   const shown = [...r.followUps]
     .sort((a, b) => a.deadline.localeCompare(b.deadline))
     .slice(0, 3)
-    .map((f) => `${lowerFirst(f.text).replace(/\.$/, '')} oleh ${f.owner} paling lambat ${longDate(f.deadline)}`);
+    .map((f) => {
+      const what = lowerFirst(f.text).replace(/\.$/, '');
+      // "… oleh pengawas oleh pengurus koperasi" reads badly: name the owner differently then.
+      const who = /\boleh\b/i.test(what) ? `, dengan penanggung jawab ${f.owner},` : ` oleh ${f.owner}`;
+      return `${what}${who} paling lambat ${longDate(f.deadline)}`;
+    });
   const which = r.followUps.length > 3 ? 'antara lain' : r.followUps.length === 1 ? 'yakni' : 'yaitu';
   const n = countWord(r.followUps.length);
   return choose([
@@ -168,7 +173,7 @@ function joinList(items: string[]): string {
 function units(r: ReportInput): string | null {
   const parts: string[] = [];
   if (r.unitsWorkedOn.length) parts.push(`memberikan pendampingan bagi unit usaha ${joinDan(r.unitsWorkedOn.map(lowerFirst))}`);
-  if (r.proposals.length) parts.push(`mendorong rintisan unit usaha baru berupa ${joinDan(r.proposals.map(lowerFirst))} sebagai sumber permodalan tambahan`);
+  if (r.proposals.length) parts.push(`mendorong rintisan unit usaha baru berupa ${joinDan(r.proposals.map(lowerFirst))}`);
   if (!parts.length) return null;
   const divs = divisions(r).filter((d) => d !== BIDANG_LABELS.koperasi);
   return `${divs.length ? `Petugas ${joinDan(divs)}` : 'Tim'} juga ${parts.join(', serta ')}.`;
