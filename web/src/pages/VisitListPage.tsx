@@ -54,6 +54,7 @@ import {
   formatWeekday,
   monthGrid,
   startOfWeek,
+  usePrograms,
   useTeamCandidates,
   useVisits,
   useVisitsBetween,
@@ -66,8 +67,8 @@ import { DownloadButton } from '../components/assessment';
 import { ApproveButton, ConflictFlag, PurposeChips, TeamLine, VisitStatusBadge } from '../components/visits';
 
 const PAGE_SIZE = 20;
-const KEYS = ['view', 'd', 'district', 'bidang', 'officer', 'status', 'from', 'to', 'coop'] as const;
-const FILTER_KEYS = ['district', 'bidang', 'officer', 'status', 'from', 'to', 'coop'] as const;
+const KEYS = ['view', 'd', 'district', 'bidang', 'officer', 'status', 'from', 'to', 'coop', 'program'] as const;
+const FILTER_KEYS = ['district', 'bidang', 'officer', 'status', 'from', 'to', 'coop', 'program'] as const;
 type View = 'list' | 'month' | 'week';
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -498,6 +499,7 @@ export default function VisitListPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const districts = useDistricts();
   const candidates = useTeamCandidates();
+  const programs = usePrograms();
   const coop = useCoop(values.coop || undefined);
   const view: View = values.view === 'month' || values.view === 'week' ? values.view : 'list';
   const anchor = ISO.test(values.d) ? values.d : todayJakarta();
@@ -511,6 +513,7 @@ export default function VisitListPage() {
     officerId: values.officer || undefined,
     status: values.status || undefined,
     cooperativeId: values.coop || undefined,
+    programId: values.program || undefined,
     from: ISO.test(values.from) ? values.from : undefined,
     to: ISO.test(values.to) ? values.to : undefined,
   };
@@ -581,7 +584,15 @@ export default function VisitListPage() {
         minDate={filters.from}
         popoverProps={{ withinPortal: true }}
       />
-      <Box style={{ gridColumn: isMobile ? undefined : 'span 2' }}>
+      <Select
+        label={t('visits.filters.program')}
+        placeholder={t('visits.filters.allPrograms')}
+        data={(programs.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        value={values.program || null}
+        onChange={(v) => set({ program: v })}
+        clearable
+      />
+      <Box>
         {values.coop && coop.isLoading ? (
           <Skeleton h={58} />
         ) : (
