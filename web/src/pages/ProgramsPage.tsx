@@ -257,14 +257,11 @@ function ProgramDetail({ program, canEdit, onEdit }: { program: Program; canEdit
         </SimpleGrid>
         <Box mt="sm">
           <Reach row={program.totals} size="lg" />
-          <Group gap="md" mt={6}>
-            <Text size="xs" c="dimmed">
-              {t('programs.summary', { visited: formatNumber(program.totals.visited), target: formatNumber(program.totals.target), scheduled: formatNumber(program.totals.scheduled) })}
-            </Text>
-            <Text size="xs" c="dimmed">
-              · {t('programs.visitsN', { n: formatNumber(program.totals.visits) })}
-            </Text>
-          </Group>
+          <Text size="xs" c="dimmed" mt={6}>
+            {t('programs.summary', { visited: formatNumber(program.totals.visited), target: formatNumber(program.totals.target), scheduled: formatNumber(program.totals.scheduled) })}
+            {' · '}
+            {t('programs.visitsN', { n: formatNumber(program.totals.visits) })}
+          </Text>
         </Box>
       </Paper>
 

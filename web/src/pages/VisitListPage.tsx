@@ -80,6 +80,39 @@ function timeText(v: VisitListItem): string | null {
 /** One visit as a card: the list on a phone, a day of the calendar, a week column. */
 function VisitCard({ visit, canApprove, showDate = true, dense = false }: { visit: VisitListItem; canApprove: boolean; showDate?: boolean; dense?: boolean }) {
   const time = timeText(visit);
+  if (dense) {
+    // A narrow week column: everything stacked, names wrap by word.
+    return (
+      <Card
+        withBorder
+        padding={6}
+        data-testid="visit-item"
+        data-visit-id={visit.id}
+        style={{ borderLeft: `3px solid var(--mantine-color-${VISIT_STATUS_COLORS[visit.status]}-6)`, opacity: visit.status === 'cancelled' ? 0.7 : 1 }}
+      >
+        <Stack gap={4}>
+          {time && (
+            <Text fz={11} c="dimmed" fw={600}>
+              {time}
+            </Text>
+          )}
+          <Anchor component={Link} to={`/kunjungan/${visit.id}`} fw={600} fz="xs" lh={1.25} style={{ overflowWrap: 'break-word', hyphens: 'auto' }}>
+            {visit.cooperative.name}
+          </Anchor>
+          <Text fz={11} c="dimmed" lh={1.2}>
+            Kec. {visit.cooperative.district.name}
+          </Text>
+          <Group gap={4} wrap="wrap">
+            <VisitStatusBadge status={visit.status} size="xs" />
+            <ConflictFlag conflicts={visit.conflicts} compact />
+          </Group>
+          <PurposeChips purposes={visit.purposes} size="xs" />
+          <TeamLine team={visit.team} />
+          {canApprove && visit.status === 'planned' && <ApproveButton visit={visit} size="xs" fullWidth />}
+        </Stack>
+      </Card>
+    );
+  }
   return (
     <Card
       withBorder
@@ -273,7 +306,7 @@ function MonthView({ anchor, onAnchor, filters, canApprove, isMobile }: { anchor
         />
         <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: isMobile ? 2 : 4 }} data-testid="calendar-month">
           {weekdays.map((w, i) => (
-            <Text key={w} size="xs" fw={700} ta="center" c={i >= 5 ? 'red.7' : 'dimmed'} pb={4}>
+            <Text key={w} size="xs" fw={700} ta="center" c={i === 6 ? 'red.7' : 'dimmed'} pb={4}>
               {isMobile ? w.slice(0, 3) : w}
             </Text>
           ))}
@@ -466,12 +499,12 @@ function WeekView({ anchor, onAnchor, filters, canApprove, isMobile }: { anchor:
                     minHeight: 320,
                     borderRadius: 6,
                     border: `1px solid ${d === today ? 'var(--mantine-color-green-5)' : 'var(--mantine-color-gray-2)'}`,
-                    background: i >= 5 ? 'var(--mantine-color-gray-0)' : 'white',
+                    background: i === 6 ? 'var(--mantine-color-gray-0)' : 'white',
                     minWidth: 0,
                   }}
                 >
                   <Stack gap={0}>
-                    <Text size="xs" fw={700} c={i >= 5 ? 'red.7' : 'dimmed'} tt="capitalize">
+                    <Text size="xs" fw={700} c={i === 6 ? 'red.7' : 'dimmed'} tt="capitalize">
                       {formatShortWeekday(d)}
                     </Text>
                     <Text size="lg" fw={d === today ? 800 : 600} c={d === today ? 'green.8' : undefined} lh={1.1}>

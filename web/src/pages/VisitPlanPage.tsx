@@ -4,6 +4,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Breadcrumbs,
   Button,
   Checkbox,
@@ -340,8 +341,9 @@ function PlanFormView({ visit, onReload }: { visit: Visit | null; onReload: () =
                   error={errors.cooperativeId}
                 />
               )}
-              <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+              <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: 'var(--mantine-spacing-sm)' }}>
                 <DateInput
+                  style={{ gridColumn: 'span 2' }}
                   label={t('visitPlan.date')}
                   required
                   valueFormat="D MMMM YYYY"
@@ -356,7 +358,7 @@ function PlanFormView({ visit, onReload }: { visit: Visit | null; onReload: () =
                 />
                 <TimeInput label={t('visitPlan.startTime')} value={form.startTime} onChange={(e) => set('startTime', e.currentTarget.value)} error={errors.startTime} data-testid="plan-start" />
                 <TimeInput label={t('visitPlan.endTime')} value={form.endTime} onChange={(e) => set('endTime', e.currentTarget.value)} error={errors.endTime} data-testid="plan-end" />
-              </SimpleGrid>
+              </Box>
             </Stack>
           </Section>
 
@@ -370,7 +372,7 @@ function PlanFormView({ visit, onReload }: { visit: Visit | null; onReload: () =
               error={errors.purposes}
               data-invalid={errors.purposes ? 'true' : undefined}
             >
-              <SimpleGrid cols={{ base: 1, xs: 2, sm: 3 }} spacing="xs" mt="xs">
+              <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" mt="xs">
                 {VISIT_PURPOSES.map((p) => (
                   <Checkbox key={p} value={p} label={t(`visits.purposes.${p}`)} styles={{ body: { minHeight: 32, alignItems: 'center' } }} />
                 ))}
@@ -394,8 +396,8 @@ function PlanFormView({ visit, onReload }: { visit: Visit | null; onReload: () =
                       <Group
                         key={m.userId}
                         justify="space-between"
-                        wrap="nowrap"
-                        gap="xs"
+                        wrap="wrap"
+                        gap={6}
                         p="xs"
                         data-testid="team-member"
                         style={{
@@ -404,7 +406,7 @@ function PlanFormView({ visit, onReload }: { visit: Visit | null; onReload: () =
                           borderRadius: 6,
                         }}
                       >
-                        <Stack gap={0} style={{ minWidth: 0 }}>
+                        <Stack gap={0} style={{ minWidth: 0, flex: '1 1 200px' }}>
                           <Group gap={6} wrap="nowrap">
                             {m.leader && <IconCrown size={14} color="var(--mantine-color-yellow-7)" style={{ flexShrink: 0 }} />}
                             <Text size="sm" fw={600} className="break-anywhere">
@@ -416,7 +418,7 @@ function PlanFormView({ visit, onReload }: { visit: Visit | null; onReload: () =
                             {bidang ? t(`labels.bidang.${bidang}`) : u ? t(`roles.${u.role}`) : ''}
                           </Text>
                         </Stack>
-                        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+                        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0, marginLeft: 'auto' }}>
                           <Radio value={m.userId} label={t('visitPlan.leader')} aria-label={`${t('visitPlan.leader')}: ${name}`} styles={{ body: { alignItems: 'center', minHeight: 32 } }} />
                           <ActionIcon
                             variant="subtle"
