@@ -135,15 +135,15 @@ for (const [label, size] of [['mobile', MOBILE], ['desktop', DESKTOP]] as const)
     await page.goto(`/kunjungan?view=month&d=${date}`);
     await expect(page.getByTestId('calendar-month')).toBeVisible();
     await snap(page, `visits-calendar-month-${label}`);
-    // the week of an upcoming demo double booking, so the flag shows
+    // the week of an upcoming demo double booking of this officer, so the flags show
     const upcoming = await (await page.request.get(`/api/v1/visits?from=${jakartaToday()}&to=${addDays(jakartaToday(), 90)}&sort=date&pageSize=100`)).json();
-    const busy = upcoming.items.find((v: { conflicts: unknown[] }) => v.conflicts.length > 0)?.date ?? date;
+    const busy: string = upcoming.items.find((v: { conflicts: { fullName: string }[] }) => v.conflicts.some((c) => c.fullName.startsWith('Petugas Bidang Koperasi')))?.date ?? date;
     await page.goto(`/kunjungan?view=week&d=${busy}`);
     await expect(page.getByTestId('calendar-week')).toBeVisible();
     await snap(page, `visits-calendar-week-${label}`);
     await page.goto('/kunjungan/baru');
     await pickCoop(page, COOP);
-    await page.getByTestId('plan-date').fill(typed(date));
+    await page.getByTestId('plan-date').fill(typed(busy));
     await page.getByTestId('plan-date').blur();
     await page.getByRole('checkbox', { name: 'Monitoring' }).check();
     await expect(page.getByTestId('plan-bookings')).toBeVisible();
@@ -164,3 +164,55 @@ for (const [label, size] of [['mobile', MOBILE], ['desktop', DESKTOP]] as const)
     await snap(page, `visits-list-pimpinan-${label}`, { fullPage: false });
   });
 }
+
+test("the cooperative's Kunjungan tab: staff plan from it; the koperasi user reads its own visits only", async ({ page }) => {
+  const DEWI = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
+  await page.setViewportSize(MOBILE);
+  await login(page, 'petugas.koperasi');
+  await page.goto(`/koperasi/${DEWI}?tab=kunjungan`);
+  const items = page.getByTestId('coop-visit-item');
+  await expect(items.first()).toBeVisible();
+  // newest first: the launch visit of 19 January 2025 is somewhere below the later ones
+  await expect(page.getByTestId('coop-visits')).toContainText('19 Januari 2025');
+  await snap(page, 'visits-coop-tab-mobile');
+  await page.getByTestId('coop-plan-visit').click();
+  await expect(page).toHaveURL(new RegExp(`/kunjungan/baru\\?cooperativeId=${DEWI}`));
+  await expect(page.getByRole('combobox', { name: 'Koperasi yang dikunjungi' })).toHaveValue(COOP);
+
+  await page.context().clearCookies();
+  await page.setViewportSize(DESKTOP);
+  await login(page, 'dewirengganis');
+  await page.goto(`/koperasi/${DEWI}?tab=kunjungan`);
+  await expect(items.first()).toBeVisible();
+  await expect(page.getByTestId('coop-plan-visit')).toHaveCount(0);
+  await expect(page.getByTestId('approve-visit')).toHaveCount(0);
+  await snap(page, 'visits-coop-tab-koperasi-desktop');
+});
+
+test('editing a plan someone else changed meanwhile: a clear message, reload, then save', async ({ page }) => {
+  await login(page, 'petugas.koperasi');
+  const me = (await (await page.request.get('/api/v1/auth/me')).json()).user;
+  const created = await page.request.post('/api/v1/visits', {
+    data: { cooperativeId: '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01', date: addDays(date, 2), purposes: ['MONITORING'], team: [{ userId: me.id, leader: true }] },
+  });
+  expect(created.status()).toBe(201);
+  const v = await created.json();
+  await page.goto(`/kunjungan/${v.id}/ubah`);
+  await expect(page.getByRole('heading', { name: 'Ubah rencana kunjungan', level: 1 })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Monitoring' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Pengawasan' }).check();
+
+  // a colleague changes the start time in the meantime
+  expect((await page.request.patch(`/api/v1/visits/${v.id}`, { data: { startTime: '10:00', version: v.version } })).status()).toBe(200);
+
+  await page.getByTestId('plan-save').click();
+  await expect(page.getByTestId('plan-conflict')).toContainText('sudah diubah orang lain');
+  await page.getByTestId('plan-conflict').getByRole('button', { name: 'Muat ulang data terbaru' }).click();
+  await expect(page.getByTestId('plan-start')).toHaveValue('10:00');
+  await expect(page.getByRole('checkbox', { name: 'Pengawasan' })).not.toBeChecked();
+  await page.getByRole('checkbox', { name: 'Pengawasan' }).check();
+  await page.getByTestId('plan-save').click();
+  await expect(page).toHaveURL(new RegExp(`/kunjungan/${v.id}$`));
+  const saved = await (await page.request.get(`/api/v1/visits/${v.id}`)).json();
+  expect(saved).toMatchObject({ startTime: '10:00', purposes: ['MONITORING', 'PENGAWASAN'], version: v.version + 2 });
+});

@@ -135,7 +135,7 @@ export function ConflictFlag({ conflicts, compact = false }: { conflicts: readon
 }
 
 /** Pimpinan (and admin) approve a planned visit, after a confirm. */
-export function ApproveButton({ visit, size = 'xs', fullWidth }: { visit: VisitListItem; size?: 'xs' | 'sm'; fullWidth?: boolean }) {
+export function ApproveButton({ visit, size = 'xs', fullWidth, tall }: { visit: VisitListItem; size?: 'xs' | 'sm'; fullWidth?: boolean; tall?: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -162,6 +162,7 @@ export function ApproveButton({ visit, size = 'xs', fullWidth }: { visit: VisitL
         variant="light"
         leftSection={<IconCheck size={14} />}
         fullWidth={fullWidth}
+        style={tall ? { minHeight: 40 } : undefined}
         onClick={(e) => {
           e.preventDefault();
           e.stopPropagation();

@@ -150,7 +150,7 @@ function VisitCard({ visit, canApprove, showDate = true, dense = false }: { visi
         </Group>
         <PurposeChips purposes={visit.purposes} size="xs" />
         <TeamLine team={visit.team} />
-        {canApprove && visit.status === 'planned' && <ApproveButton visit={visit} size="xs" fullWidth={dense} />}
+        {canApprove && visit.status === 'planned' && <ApproveButton visit={visit} size="sm" tall />}
       </Stack>
     </Card>
   );
