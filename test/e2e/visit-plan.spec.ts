@@ -178,6 +178,18 @@ test("the cooperative's Kunjungan tab: staff plan from it; the koperasi user rea
   await page.getByTestId('coop-plan-visit').click();
   await expect(page).toHaveURL(new RegExp(`/kunjungan/baru\\?cooperativeId=${DEWI}`));
   await expect(page.getByRole('combobox', { name: 'Koperasi yang dikunjungi' })).toHaveValue(COOP);
+  // the date of its RAT (fiscal year 2024, held on 19 January 2025): the visit is linked to it
+  await page.getByTestId('plan-date').fill('19 Januari 2025');
+  await page.getByTestId('plan-date').blur();
+  await expect(page.getByTestId('rat-suggestion')).toContainText('RAT tahun buku 2024');
+  await expect(page.getByTestId('plan-rat')).toHaveValue(/RAT tahun buku 2024/);
+  await expect(page.getByRole('checkbox', { name: 'Menghadiri RAT' })).toBeChecked();
+  // another day: the suggested link goes again
+  await page.getByTestId('plan-date').fill('20 Januari 2025');
+  await page.getByTestId('plan-date').blur();
+  await expect(page.getByTestId('rat-suggestion')).toHaveCount(0);
+  await expect(page.getByTestId('plan-rat')).toHaveValue('');
+  await expect(page.getByRole('checkbox', { name: 'Menghadiri RAT' })).not.toBeChecked();
 
   await page.context().clearCookies();
   await page.setViewportSize(DESKTOP);

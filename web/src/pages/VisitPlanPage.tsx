@@ -165,14 +165,24 @@ function PlanFormView({ visit, onReload }: { visit: Visit | null; onReload: () =
     .filter((b) => b.others.length > 0);
 
   // A date equal to one of the cooperative's RAT dates: link the visit to that RAT (once, until the user chooses).
+  // A link made here (not chosen by the user) follows the date: moved off the RAT date, it goes again.
+  const autoRat = useRef<{ meetingId: string; addedPurpose: boolean } | null>(null);
   useEffect(() => {
     if (!form.date || !meetings.data) return;
     const match = meetings.data.items.find((m) => m.heldOn === form.date);
     if (match && !ratTouched.current && form.annualMeetingId !== match.id) {
+      autoRat.current = { meetingId: match.id, addedPurpose: !form.purposes.includes('RAT') };
       setForm((f) => ({ ...f, annualMeetingId: match.id, purposes: f.purposes.includes('RAT') ? f.purposes : [...f.purposes, 'RAT'] }));
       setRatNote(t('visitPlan.ratSuggest', { year: match.fiscalYear }));
-    } else if (!match) setRatNote(null);
-  }, [form.date, meetings.data, form.annualMeetingId, t]);
+    } else if (!match) {
+      setRatNote(null);
+      const auto = autoRat.current;
+      if (auto && !ratTouched.current && form.annualMeetingId === auto.meetingId) {
+        autoRat.current = null;
+        setForm((f) => ({ ...f, annualMeetingId: null, purposes: auto.addedPurpose ? f.purposes.filter((p) => p !== 'RAT') : f.purposes }));
+      }
+    }
+  }, [form.date, meetings.data, form.annualMeetingId, form.purposes, t]);
 
   const selectedMeeting = meetings.data?.items.find((m) => m.id === form.annualMeetingId) ?? null;
   const selectedProgram = programs.data?.items.find((p) => p.id === form.programId) ?? null;
