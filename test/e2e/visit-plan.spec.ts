@@ -8,8 +8,8 @@ import { DESKTOP, login, MOBILE, snap } from './helpers';
  */
 const COOP = 'Kopwan Dewi Rengganis';
 // The machine running the suite may be busy: give page loads room rather than flake.
-const expect = baseExpect.configure({ timeout: 30_000 });
-test.describe.configure({ timeout: 240_000 });
+const expect = baseExpect.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 360_000 });
 const jakartaToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const typed = (iso: string) => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
