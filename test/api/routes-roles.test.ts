@@ -5,6 +5,7 @@ import { WORKED_EXAMPLE } from '../unit/rubrics/fixtures.js';
 import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harness.js';
 import type { RouteSample } from './route-samples/types.js';
 import { VISIT_SAMPLES } from './route-samples/visits.js';
+import { VISIT_PLAN_SAMPLES } from './route-samples/visit-plan.js';
 
 /**
  * Every route the server registers, called by every role. A route added without an access
@@ -16,6 +17,7 @@ type Caller = (typeof ROLES)[number];
 
 const SAMPLES: Record<string, RouteSample> = {
   ...VISIT_SAMPLES,
+  ...VISIT_PLAN_SAMPLES,
   'GET /healthz': {},
   'GET /api/v1/meta': {},
   'POST /api/v1/auth/login': { body: { username: 'nobody', password: 'nothing-here' } },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app/context.js';
 import { dialogRoutes } from './visits/dialog.js';
 import { photoRoutes } from './visits/photos.js';
+import { visitPlanSupportRoutes } from './visits/plan-support.js';
 import { programRoutes } from './visits/programs.js';
 import { unitRoutes } from './visits/units.js';
 import { visitCoreRoutes } from './visits/visits.js';
@@ -19,4 +20,5 @@ export const visitRoutes =
     await app.register(photoRoutes(deps));
     await app.register(dialogRoutes(deps));
     await app.register(unitRoutes(deps));
+    await app.register(visitPlanSupportRoutes(deps));
   };

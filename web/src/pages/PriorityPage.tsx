@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, NumberInput, Paper, Select, SimpleGrid, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAdjustments, IconInfoCircle } from '@tabler/icons-react';
+import { IconAdjustments, IconCalendarPlus, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ApiError, put } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { PRIORITY_WEIGHT_KEYS, usePriorities, usePriorityWeights, type PriorityItem, type PriorityWeightKey, type PriorityWeights } from '../lib/dashboard';
 import { formatNumber } from '../lib/format';
+import { planPathFor, purposesForReasons } from '../lib/visits';
 import { useDistricts } from '../lib/meta';
 import { useUrlParams } from '../lib/useUrlParams';
 import { EmptyText, ErrorState, PageHeader } from '../components/common';
@@ -129,7 +130,7 @@ function WeightsModal({ opened, onClose }: { opened: boolean; onClose: () => voi
   );
 }
 
-function PriorityCard({ item, rank }: { item: PriorityItem; rank: number }) {
+function PriorityCard({ item, rank, canPlan }: { item: PriorityItem; rank: number; canPlan: boolean }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} data-testid="priority-item">
@@ -180,6 +181,20 @@ function PriorityCard({ item, rank }: { item: PriorityItem; rank: number }) {
               </Badge>
             ))}
           </Group>
+          {canPlan && (
+            <Group justify="flex-end" mt={2}>
+              <Button
+                component={Link}
+                to={planPathFor(item.cooperative.id, purposesForReasons(item.reasons.map((r) => r.code)))}
+                size="xs"
+                variant="light"
+                leftSection={<IconCalendarPlus size={14} />}
+                data-testid="priority-plan-visit"
+              >
+                {t('visits.plan')}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </Group>
     </Paper>
@@ -249,7 +264,7 @@ export default function PriorityPage() {
       ) : (
         <Stack gap="xs" data-testid="priority-list" style={{ opacity: query.isFetching ? 0.7 : 1 }}>
           {data.items.map((item, i) => (
-            <PriorityCard key={item.cooperative.id} item={item} rank={i + 1} />
+            <PriorityCard key={item.cooperative.id} item={item} rank={i + 1} canPlan={me?.role === 'admin' || me?.role === 'petugas'} />
           ))}
         </Stack>
       )}
