@@ -60,7 +60,7 @@ const dialog = {
     description: 'Uraian',
     descriptionHint: 'Ceritakan apa yang terjadi, sejak kapan, dan dampaknya bagi koperasi.',
     raisedBy: 'Disampaikan oleh',
-    raisedByHint: 'Nama dan jabatan, mis. Ibu Sulastri (Ketua)',
+    raisedByHint: 'Nama (jabatan), mis. Sulastri (Ketua)',
     raisedByOwnHint: 'Bawaan: nama akun Anda',
     severity: 'Tingkat kepentingan',
     response: 'Tanggapan Dinas',
