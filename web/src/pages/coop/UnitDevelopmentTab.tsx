@@ -420,9 +420,10 @@ export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
                 </Text>
               )}
               {canWrite && NEXT[p.status].length > 0 && (
+                <Group mt={6}>
                 <Menu position="bottom-start" withinPortal>
                   <Menu.Target>
-                    <Button size="xs" variant="subtle" mt={6} rightSection={<IconChevronDown size={14} />} px={0} loading={move.isPending && move.variables?.p.id === p.id}>
+                    <Button size="xs" variant="light" rightSection={<IconChevronDown size={14} />} loading={move.isPending && move.variables?.p.id === p.id}>
                       {t('dialog.changeStatus')}
                     </Button>
                   </Menu.Target>
@@ -434,6 +435,7 @@ export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
                     ))}
                   </Menu.Dropdown>
                 </Menu>
+                </Group>
               )}
             </Card>
           ))}
