@@ -205,21 +205,6 @@ const dialog = {
     saved: 'Tersimpan.',
     counts: '{{open}} kebutuhan terbuka · {{sessions}} sesi pendampingan',
   },
-  actions: {
-    'concern.create': 'Mencatat aspirasi',
-    'concern.update': 'Mengubah/menanggapi aspirasi',
-    'concern.seen': 'Aspirasi dibaca Dinas',
-    'follow_up.create': 'Mencatat rekomendasi tindak lanjut',
-    'follow_up.update': 'Mengubah rekomendasi tindak lanjut',
-    'follow_up.start': 'Tindak lanjut mulai dikerjakan',
-    'follow_up.complete': 'Tindak lanjut selesai',
-    'follow_up.cancel': 'Tindak lanjut dibatalkan',
-    'unit_need.create': 'Mencatat kebutuhan unit usaha',
-    'unit_need.update': 'Mengubah kebutuhan unit usaha',
-    'mentoring.create': 'Mencatat pendampingan unit usaha',
-    'unit_proposal.create': 'Mengusulkan unit usaha baru',
-    'unit_proposal.update': 'Mengubah usulan unit usaha',
-  },
 };
 
 i18n.addResourceBundle('id', 'translation', dialog, true, false);
