@@ -44,6 +44,10 @@ export interface ConcernQuery {
   topic?: ConcernTopic;
   severity?: Severity;
   unseen?: boolean;
+  /** Kecamatan code of the cooperative. */
+  district?: string;
+  /** Where the concern came from (see Concern.raisedVia). */
+  raisedVia?: 'VISIT' | 'PORTAL' | 'DINAS';
   page: number;
   pageSize: number;
 }
@@ -116,6 +120,12 @@ function filters(actor: Actor, q: ConcernQuery) {
     if (q.topic) conds.push(eb('cn.topic', '=', q.topic));
     if (q.severity) conds.push(eb('cn.severity', '=', q.severity));
     if (q.unseen) conds.push(eb('cn.seen_at', 'is', null));
+    if (q.district) conds.push(eb('cn.cooperative_id', 'in', eb.selectFrom('cooperatives').select('id').where('district_code', '=', q.district)));
+    if (q.raisedVia === 'VISIT') conds.push(eb('cn.visit_id', 'is not', null));
+    else if (q.raisedVia) {
+      const byCoop = eb('cn.created_by', 'in', eb.selectFrom('users').select('id').where('role', '=', 'koperasi'));
+      conds.push(eb.and([eb('cn.visit_id', 'is', null), q.raisedVia === 'PORTAL' ? byCoop : eb.or([eb('cn.created_by', 'is', null), eb.not(byCoop)])]));
+    }
     return eb.and(conds);
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, sql, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { FollowUpTable } from '../../db/schema-visits.js';
 import { type Bidang, BIDANG_LABELS } from '../../domain/codes.js';
@@ -164,13 +164,13 @@ function filters(actor: Actor, q: FollowUpQuery, today: string) {
   };
 }
 
-/** Follow-ups, the nearest deadline first (overdue ones therefore lead). */
+/** Follow-ups still to do first, the nearest deadline first (overdue ones therefore lead); then the closed ones. */
 export async function listFollowUps(deps: AppDeps, actor: Actor, q: FollowUpQuery): Promise<Page<FollowUp>> {
   if (q.cooperativeId) guardOwnCooperative(actor, q.cooperativeId);
   const db = deps.db.kysely;
   const today = todayJakarta(deps);
   const where = filters(actor, q, today);
-  const rows = await base(db).where(where).orderBy('f.deadline').orderBy('f.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const rows = await base(db).where(where).orderBy(sql`case when f.status in ('done', 'cancelled') then 1 else 0 end`).orderBy('f.deadline').orderBy('f.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   const { n } = await db.selectFrom('follow_ups as f').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow();
   return { items: rows.map((r) => view(r as Row, today)), total: Number(n), page: q.page, pageSize: q.pageSize };
 }

@@ -7,12 +7,13 @@ import { BIDANG } from '../../../domain/codes.js';
 import { ASPECTS, CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, SEVERITIES } from '../../../domain/visits/codes.js';
 import { EVERYONE, STAFF, WRITERS, requireActor } from '../../access.js';
 import { idParams, isoDate, page, pageOf, pageSize, uuidParam } from '../../schemas.js';
+import { dialogExportRoutes } from './dialog-exports.js';
+import { concernListQuery, followUpListQuery } from './dialog-queries.js';
 import { clientId, concernOut, followUpOut, nullableText, responsibleBody, text, version } from './schemas.js';
 
 const concernTags = ['dialog'];
 const followUpTags = ['tindak lanjut'];
 const RAISERS = ['admin', 'petugas', 'koperasi'] as const;
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const description = text(5, 4000, 'Uraian minimal 5 karakter.');
 const recommendation = text(5, 2000, 'Rekomendasi minimal 5 karakter.');
@@ -20,6 +21,8 @@ const recommendation = text(5, 2000, 'Rekomendasi minimal 5 karakter.');
 export const dialogRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(dialogExportRoutes(deps));
+
     app.get(
       '/api/v1/concerns',
       {
@@ -27,17 +30,7 @@ export const dialogRoutes =
         schema: {
           tags: concernTags,
           summary: 'Permasalahan, keluhan dan tantangan (kotak masuk Dinas; koperasi melihat miliknya)',
-          querystring: z.strictObject({
-            cooperativeId: uuidParam.optional(),
-            visitId: uuidParam.optional(),
-            status: z.enum(CONCERN_STATUSES).optional(),
-            kind: z.enum(CONCERN_KINDS).optional(),
-            topic: z.enum(CONCERN_TOPICS).optional(),
-            severity: z.enum(SEVERITIES).optional(),
-            unseen: flag.optional().describe('true: yang belum dibuka Dinas'),
-            page,
-            pageSize,
-          }),
+          querystring: concernListQuery,
           response: { 200: pageOf(concernOut) },
         },
       },
@@ -116,16 +109,7 @@ export const dialogRoutes =
         schema: {
           tags: followUpTags,
           summary: 'Tindak lanjut (rekomendasi); assignee=me untuk "tindak lanjut saya", status=overdue untuk yang lewat tenggat',
-          querystring: z.strictObject({
-            status: z.enum(FOLLOW_UP_FILTERS).optional(),
-            assignee: z.enum(['me']).optional(),
-            cooperativeId: uuidParam.optional(),
-            visitId: uuidParam.optional(),
-            concernId: uuidParam.optional(),
-            bidang: z.enum(BIDANG).optional(),
-            page,
-            pageSize,
-          }),
+          querystring: followUpListQuery,
           response: { 200: pageOf(followUpOut) },
         },
       },
