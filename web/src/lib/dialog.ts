@@ -1,6 +1,7 @@
 // Types and fetchers of the dialog capability: concerns (permasalahan, keluhan, tantangan), their
 // follow-ups (recommendations) and business-unit development. Mirrors src/http/routes/visits/schemas.ts.
 import { ApiError, buildQuery, get, patch, post, type QueryValue } from './api';
+import { compressImage } from './image';
 import type { Bidang, Page } from './types';
 
 export const CONCERN_KINDS = ['PERMASALAHAN', 'KELUHAN', 'TANTANGAN'] as const;
@@ -191,39 +192,9 @@ export async function uploadFollowUpPhoto(followUpId: string, blob: Blob): Promi
   return data as unknown as Photo;
 }
 
-/** Long side of an uploaded photo, in pixels. */
-export const PHOTO_MAX_SIDE = 1600;
-
-/**
- * Redraws a picked photo as a JPEG with its long side at most 1600 px (phones take 3–8 MB photos;
- * the server takes 5 MB at most and field links are slow).
- */
-export async function compressPhoto(file: Blob, maxSide = PHOTO_MAX_SIDE): Promise<Blob> {
-  if (file.type && !file.type.startsWith('image/')) throw new Error('Berkas ini bukan gambar. Pilih foto JPEG, PNG atau WebP.');
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-  } catch {
-    throw new Error('Berkas ini tidak dapat dibaca sebagai gambar. Pilih foto JPEG, PNG atau WebP.');
-  }
-  try {
-    const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
-    const canvas = Object.assign(document.createElement('canvas'), { width, height });
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('Foto gagal dikompresi di peramban ini.');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.drawImage(bitmap, 0, 0, width, height);
-    for (const quality of [0.8, 0.65, 0.5]) {
-      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
-      if (blob && blob.size <= 5 * 1024 * 1024) return blob;
-    }
-    throw new Error('Foto masih lebih dari 5 MB setelah dikompresi. Pilih foto lain.');
-  } finally {
-    bitmap.close();
-  }
+/** Photos are compressed by the shared, unit-tested `compressImage` (web/src/lib/image.ts). */
+export async function compressPhoto(file: Blob): Promise<Blob> {
+  return (await compressImage(file)).blob;
 }
 
 /** Days from today (Jakarta) to a deadline; negative when past. */
