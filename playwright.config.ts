@@ -5,29 +5,39 @@ import { defineConfig } from '@playwright/test';
 
 // E2E_PORT lets several checkouts (git worktrees) run their browser suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3917);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-// A fresh SQLite database for every run. The config is evaluated again inside each worker
-// process; only the runner (no TEST_WORKER_INDEX) may reset the database.
-const dbDir = join(tmpdir(), `sambang-e2e-${process.getuid?.() ?? 'user'}-${PORT}`);
-const dbFile = join(dbDir, 'e2e.db');
-if (!process.env.TEST_WORKER_INDEX) {
-  mkdirSync(dbDir, { recursive: true });
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(dbFile + suffix, { force: true });
-}
+// The suite runs as two projects side by side, each against its own server and its own fresh
+// SQLite database with the demo data, so the two halves cannot disturb each other's records.
+// Group A holds the long screenshot walk and the registry/admin journeys; every other spec file
+// (new ones included) goes to group B.
+const GROUP_A = /(screens|registry|users|dashboard|assessment)\.spec\.ts$/;
+const shards = [
+  { name: 'a', port: PORT, testMatch: GROUP_A, testIgnore: [] as RegExp[] },
+  { name: 'b', port: PORT + 1, testMatch: /.*\.spec\.ts$/, testIgnore: [GROUP_A] },
+].map((s) => {
+  // The config is evaluated again inside each worker process; only the runner (no
+  // TEST_WORKER_INDEX) may reset the databases.
+  const dbDir = join(tmpdir(), `sambang-e2e-${process.getuid?.() ?? 'user'}-${s.port}`);
+  const dbFile = join(dbDir, 'e2e.db');
+  if (!process.env.TEST_WORKER_INDEX) {
+    mkdirSync(dbDir, { recursive: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(dbFile + suffix, { force: true });
+  }
+  return { ...s, baseURL: `http://127.0.0.1:${s.port}`, dbFile };
+});
 
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/artifacts',
   fullyParallel: false,
-  workers: 1,
+  workers: shards.length,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  projects: shards.map((s) => ({ name: s.name, workers: 1, testMatch: s.testMatch, testIgnore: s.testIgnore, use: { baseURL: s.baseURL } })),
   use: {
-    baseURL: BASE_URL,
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
     trace: 'retain-on-failure',
@@ -45,19 +55,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: shards.map((s) => ({
     command: 'node --import tsx src/cli/main.ts start',
-    url: `${BASE_URL}/healthz`,
+    url: `${s.baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
     env: {
-      DATABASE_URL: `sqlite:${dbFile}`,
+      DATABASE_URL: `sqlite:${s.dbFile}`,
       SAMBANG_DEMO: '1',
       SAMBANG_ADMIN_PASSWORD: 'admin-e2e-123',
-      PORT: String(PORT),
+      PORT: String(s.port),
       HOST: '127.0.0.1',
     },
-  },
+  })),
 });

@@ -104,8 +104,9 @@ export const visitKey = (id: string) => ['visit', id] as const;
 
 export const fetchVisit = (id: string, signal?: AbortSignal) => get<Visit>(`/visits/${id}`, signal);
 export const fetchChecklist = (signal?: AbortSignal) => get<ChecklistTemplate>('/visits/checklist', signal);
+/** Same shape as every other ['business-units', id] query in the app (they share the cache). */
 export const fetchUnits = (cooperativeId: string, signal?: AbortSignal) =>
-  get<{ items: BusinessUnit[] }>(`/cooperatives/${cooperativeId}/business-units`, signal).then((d) => d.items);
+  get<{ items: BusinessUnit[] }>(`/cooperatives/${cooperativeId}/business-units`, signal);
 export const fetchActivityReport = (id: string, signal?: AbortSignal) => get<{ text: string; shareUrl: string }>(`/visits/${id}/activity-report`, signal);
 
 export const saveVisit = (id: string, body: VisitPatch) => patch<Visit>(`/visits/${id}`, body);

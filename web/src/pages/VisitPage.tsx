@@ -381,7 +381,7 @@ function VisitDetail({ visit }: { visit: Visit }) {
   const rights = visitRights(me, visit, todayJakarta());
 
   const checklist = useQuery({ queryKey: ['visit-checklist'], queryFn: ({ signal }) => fetchChecklist(signal), staleTime: Infinity });
-  const units = useQuery({ queryKey: ['business-units', visit.cooperative.id], queryFn: ({ signal }) => fetchUnits(visit.cooperative.id, signal) });
+  const units = useQuery({ queryKey: ['business-units', visit.cooperative.id], queryFn: ({ signal }) => fetchUnits(visit.cooperative.id, signal), select: (d) => d.items });
 
   // The record as last loaded from the server (base), and what the user is typing (draft).
   const [base, setBase] = useState<VisitDraft>(() => draftOf(visit));
@@ -582,7 +582,7 @@ function VisitDetail({ visit }: { visit: Visit }) {
         </Button>
       )}
       {rights.complete && (
-        <Button color="green" leftSection={<IconCircleCheck size={16} />} onClick={() => setCompleteOpen(true)}>
+        <Button color="green" leftSection={<IconCircleCheck size={16} />} onClick={() => setCompleteOpen(true)} data-testid="visit-complete">
           {t('visitRecord.actions.complete')}
         </Button>
       )}
