@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removePhoto } from '../../src/app/visits/photo-store.js';
 import { type Api, DB_KINDS, DEWI_ID, startApi } from './harness.js';
@@ -312,6 +313,120 @@ describe.each(DB_KINDS)('field sync on %s', (kind) => {
       const json = await api.req({ method: 'PUT', url: `/api/v1/uploads/${uploadId}?offset=0`, cookie: c['petugas.koperasi'], body: { x: 1 } });
       expect(json.statusCode).toBe(400);
       expect((await get(`/api/v1/uploads/${uploadId}`)).json().received).toBe(0);
+    });
+  });
+  describe('concurrency and bad input', () => {
+    it('applies the same change sent five times at once exactly once', async () => {
+      const visit = await planVisit();
+      const f = await followUpOn(visit.id);
+      const change = { changeId: randomUUID(), kind: 'followUp.update', entityId: f.id, baseVersion: 1, base: { monitoringPlan: null }, fields: { monitoringPlan: 'Sekali saja.' } };
+      const answers = await Promise.all(Array.from({ length: 5 }, () => send('POST', '/api/v1/sync/push', { changes: [change] })));
+      const results = answers.map((a) => a.json().results[0]);
+      expect(results.filter((r) => r.status === 'applied' && !r.duplicate)).toHaveLength(1);
+      expect(results.filter((r) => r.duplicate)).toHaveLength(4);
+      expect((await get(`/api/v1/follow-ups/${f.id}`)).json()).toMatchObject({ monitoringPlan: 'Sekali saja.', version: 2 });
+      expect(await audits(f.id, 'follow_up.update')).toHaveLength(1);
+    });
+
+    it('answers random changes with a result per change or a 400, never a 500', async () => {
+      const visit = await planVisit();
+      const f = await followUpOn(visit.id);
+      const today = jakartaToday();
+      // Mostly well-formed changes with random contents (they reach the rules), some malformed ones.
+      const entity = fc.constantFrom(visit.id, f.id, otherCoop, randomUUID());
+      const text = fc.oneof(fc.string({ maxLength: 20 }), fc.constant(null), fc.constant('Teks yang cukup panjang.'));
+      const time = fc.constantFrom('07:00', '09:00', '10:30', '23:59', null);
+      const date = fc.constantFrom(addDays(today, -400), today, addDays(today, 10), '2099-12-31');
+      const answer = fc.oneof(fc.constant(null), fc.record({ result: fc.constantFrom('SESUAI', 'CUKUP', 'TIDAK_SESUAI'), note: text }));
+      const visitFields = fc.record({
+        findings: fc.dictionary(fc.constantFrom('kelembagaan', 'usaha', 'keuangan', 'pengawasanInternal'), text, { maxKeys: 2 }),
+        checklist: fc.dictionary(fc.constantFrom('K1', 'ZZ9', 'U1'), answer, { maxKeys: 2 }),
+        attendance: fc.array(fc.record({ name: fc.string({ minLength: 2, maxLength: 20 }), role: fc.constantFrom('pengurus', 'anggota'), gender: fc.constantFrom('L', 'P') }), { maxLength: 3 }),
+        gps: fc.oneof(fc.constant(null), fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lng: fc.double({ min: -180, max: 180, noNaN: true }) })),
+        startTime: time,
+        endTime: time,
+      }, { requiredKeys: [] });
+      const responsible = fc.oneof(
+        fc.record({ kind: fc.constant('COOPERATIVE') }),
+        fc.record({ kind: fc.constant('BIDANG'), bidang: fc.constantFrom('koperasi', 'perindustrian', null) }),
+        fc.record({ kind: fc.constant('USER'), userId: fc.constantFrom(id['petugas.industri']!, id['dewirengganis']!, randomUUID(), null) }),
+      );
+      const followUpFields = fc.record({ recommendation: fc.string({ minLength: 5, maxLength: 30 }), deadline: date, monitoringPlan: text, responsible }, { requiredKeys: [] });
+      const head = { changeId: fc.uuid(), entityId: entity };
+      const changeArb = fc.oneof(
+        fc.record({ ...head, kind: fc.constant('visit.update'), baseVersion: fc.integer({ min: 1, max: 4 }), base: visitFields, fields: visitFields }),
+        fc.record({ ...head, kind: fc.constant('visit.complete') }),
+        fc.record({
+          ...head, kind: fc.constant('concern.create'),
+          fields: fc.record({
+            cooperativeId: fc.constantFrom(otherCoop, DEWI_ID, randomUUID()), visitId: fc.constantFrom(visit.id, null, randomUUID()), kind: fc.constantFrom('KELUHAN', 'TANTANGAN'),
+            topic: fc.constant('lainnya'), description: fc.string({ minLength: 5, maxLength: 30 }), raisedBy: text, severity: fc.constantFrom('rendah', 'tinggi'),
+          }),
+        }),
+        fc.record({
+          ...head, kind: fc.constant('followUp.create'),
+          fields: fc.record({
+            cooperativeId: fc.constantFrom(otherCoop, DEWI_ID), visitId: fc.constantFrom(visit.id, null, randomUUID()), concernId: fc.constantFrom(null, randomUUID()),
+            recommendation: fc.string({ minLength: 5, maxLength: 30 }), responsible, deadline: date, monitoringPlan: text,
+          }),
+        }),
+        fc.record({ ...head, kind: fc.constant('followUp.update'), baseVersion: fc.integer({ min: 1, max: 4 }), base: followUpFields, fields: followUpFields }),
+        fc.record({
+          ...head, kind: fc.constant('followUp.status'), baseVersion: fc.integer({ min: 1, max: 4 }),
+          fields: fc.record({
+            status: fc.constantFrom('in_progress', 'done', 'cancelled'), note: text, reason: text,
+            evidence: fc.record({ note: text, photoId: fc.constantFrom(null, randomUUID()) }, { requiredKeys: [] }),
+          }, { requiredKeys: ['status'] }),
+        }),
+        fc.record({ changeId: fc.oneof(fc.uuid(), fc.constant('x')), kind: fc.constantFrom('lain', 'visit.update'), entityId: fc.oneof(entity, fc.constant('bukan-uuid')), fields: fc.jsonValue() }),
+      );
+      const seen = new Set<string>();
+      await fc.assert(
+        fc.asyncProperty(fc.array(changeArb, { maxLength: 4 }), fc.constantFrom('petugas.koperasi', 'petugas.industri', 'dewirengganis', 'admin'), async (changes, who) => {
+          const res = await send('POST', '/api/v1/sync/push', { changes }, who);
+          expect(res.statusCode, res.body).toBeLessThan(500);
+          if (res.statusCode === 200) {
+            for (const r of res.json().results) {
+              expect(['applied', 'merged', 'conflict', 'rejected']).toContain(r.status);
+              seen.add(r.status);
+              if (r.status === 'rejected') expect(r.error.message.length).toBeGreaterThan(5);
+            }
+          } else {
+            expect(res.json().error.message.length).toBeGreaterThan(5);
+          }
+        }),
+        { numRuns: 150 },
+      );
+      // The generator reaches the rules, not only the request schema.
+      expect(seen).toContain('rejected');
+      expect(seen).toContain('applied');
+    });
+
+    it('answers random chunk offsets and bodies, and random resolutions, never with a 500', async () => {
+      const visit = await planVisit();
+      const uploadId = randomUUID();
+      await send('POST', '/api/v1/uploads', { id: uploadId, target: { type: 'visit', id: visit.id }, size: 1000, contentType: 'image/jpeg' });
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.integer({ min: -5, max: 2000 }).map(String), fc.constantFrom('abc', '1e3', '')), fc.uint8Array({ maxLength: 600 }), fc.constantFrom('application/octet-stream', 'text/plain', 'application/json'), async (offset, bytes, type) => {
+          const res = await api.req({ method: 'PUT', url: `/api/v1/uploads/${uploadId}?offset=${offset}`, cookie: c['petugas.koperasi'], headers: { 'content-type': type }, body: Buffer.from(bytes) });
+          expect(res.statusCode, res.body).toBeLessThan(500);
+        }),
+        { numRuns: 80 },
+      );
+      // JPEG declared, random bytes received: once complete the photo is refused, in Indonesian, never stored.
+      const state = (await get(`/api/v1/uploads/${uploadId}`)).json();
+      if (state.received === state.size) expect(state.photo).toBeNull();
+
+      await send('PATCH', `/api/v1/visits/${visit.id}`, { findings: { keuangan: 'Kantor.' }, version: 1 }, 'petugas.usahamikro');
+      const [r] = await push([{ changeId: randomUUID(), kind: 'visit.update', entityId: visit.id, baseVersion: 1, base: { findings: { keuangan: null } }, fields: { findings: { keuangan: 'Lapangan.' } } }]);
+      const conflictId = r!.conflicts![0]!.id;
+      await fc.assert(
+        fc.asyncProperty(fc.record({ choice: fc.constantFrom('custom', 'lain'), value: fc.jsonValue() }, { requiredKeys: ['choice'] }), async (body) => {
+          const res = await send('POST', `/api/v1/sync/conflicts/${conflictId}/resolve`, body);
+          expect(res.statusCode, res.body).toBeLessThan(500);
+        }),
+        { numRuns: 60 },
+      );
     });
   });
 });
