@@ -43,9 +43,10 @@ interface Server { app: FastifyInstance; deps: AppDeps }
 type Result = { changeId: string; status: string; conflicts?: unknown[]; error?: unknown };
 
 /** The same database each time: a SQLite file, or a PostgreSQL schema. */
-function serverFactory(kind: DbKind, where: string) {
+function serverFactory(kind: DbKind, where: string, photoDir: string) {
   const env: Record<string, string> = {
     DATABASE_URL: kind === 'sqlite' ? `sqlite:${where}` : PG_URL, SAMBANG_DEMO: '1', SAMBANG_LOG_LEVEL: 'silent', SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    SAMBANG_PHOTO_DIR: photoDir,
   };
   return async (): Promise<Server> => {
     const { deps } = await openApp(loadConfig(env), kind === 'postgres' ? { schema: where, poolSize: 4 } : {});
@@ -141,16 +142,16 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
   let schema = '';
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sambang-fault-'));
     if (kind === 'sqlite') {
-      dir = mkdtempSync(join(tmpdir(), 'sambang-fault-'));
-      open = serverFactory(kind, join(dir, 'sambang.db'));
+      open = serverFactory(kind, join(dir, 'sambang.db'), join(dir, 'photos'));
     } else {
       schema = `t_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: PG_URL });
       await admin.connect();
       await admin.query(`create schema ${schema}`);
       await admin.end();
-      open = serverFactory(kind, schema);
+      open = serverFactory(kind, schema, join(dir, 'photos'));
     }
     server = await open();
   });
@@ -166,15 +167,16 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
     }
   });
 
+  const inject = (method: string, url: string, cookie: string, body?: unknown) =>
+    server.app.inject({ method: method as 'POST', url, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { payload: JSON.stringify(body) } : {}) });
+  const login = async (username: string, password: string) => {
+    const res = await inject('POST', '/api/v1/auth/login', '', { username, password });
+    return `sambang_session=${res.cookies.find((c) => c.name === 'sambang_session')!.value}`;
+  };
+
   it('delivers 1,000 changes exactly once through drops, delays, duplicates, reordering and a restart', async () => {
     const rand = mulberry32(SEED);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const inject = (method: string, url: string, cookie: string, body?: unknown) =>
-      server.app.inject({ method: method as 'POST', url, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { payload: JSON.stringify(body) } : {}) });
-    const login = async (username: string, password: string) => {
-      const res = await inject('POST', '/api/v1/auth/login', '', { username, password });
-      return `sambang_session=${res.cookies.find((c) => c.name === 'sambang_session')!.value}`;
-    };
     const adminCookie = await login('admin', ADMIN_PASSWORD);
     const cookie = await login('petugas.koperasi', DEMO);
     const db = () => server.deps.db.kysely;
@@ -338,5 +340,45 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
       expect(row.version, v.id).toBe(v.version);
     }
     expect(seconds).toBeLessThan(60);
+  });
+
+  it('resumes a chunked photo upload after the server restarts, and stores it once', async () => {
+    const adminCookie = await login('admin', ADMIN_PASSWORD);
+    const cookie = await login('petugas.koperasi', DEMO);
+    const me = (await server.deps.db.kysely.selectFrom('users').select('id').where('username', '=', 'petugas.koperasi').executeTakeFirstOrThrow()).id;
+    const coop = (await inject('GET', '/api/v1/cooperatives?status=AKTIF&pageSize=1', adminCookie)).json().items[0].id;
+    const visit = (await inject('POST', '/api/v1/visits', adminCookie, { cooperativeId: coop, date: jakartaToday(), purposes: ['PEMBINAAN'], team: [{ userId: me, leader: true }] })).json();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const bytes = Buffer.concat([png, Buffer.alloc(200_000, 3)]);
+    const uploadId = randomUUID();
+    const K = 64 * 1024;
+    const chunk = (offset: number) =>
+      server.app.inject({ method: 'PUT', url: `/api/v1/uploads/${uploadId}?offset=${offset}`, headers: { cookie, 'content-type': 'application/octet-stream' }, payload: bytes.subarray(offset, offset + K) });
+    const start = { id: uploadId, target: { type: 'visit', id: visit.id }, size: bytes.length, contentType: 'image/png' };
+    expect((await inject('POST', '/api/v1/uploads', cookie, start)).statusCode).toBe(200);
+    expect((await chunk(0)).json().received).toBe(K);
+    await chunk(K); // landed, but say the phone never heard
+
+    await server.app.close();
+    await server.deps.db.close();
+    server = await open();
+
+    const resumed = await inject('POST', '/api/v1/uploads', cookie, start);
+    expect(resumed.json().received).toBe(2 * K);
+    const stale = await chunk(K);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().received).toBe(2 * K);
+    expect((await chunk(2 * K)).json().received).toBe(3 * K);
+    const done = await chunk(3 * K);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().photo.id).toBe(uploadId);
+    const again = await chunk(3 * K);
+    expect(again.json().photo.id).toBe(uploadId);
+    const photo = await inject('GET', `/api/v1/photos/${uploadId}`, cookie);
+    expect(Buffer.compare(photo.rawPayload, bytes)).toBe(0);
+    const n = await server.deps.db.kysely.selectFrom('photos').select((eb) => eb.fn.countAll<number>().as('n')).where('id', '=', uploadId).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(1);
+    const left = await server.deps.db.kysely.selectFrom('upload_chunks').select('chunk_offset').where('upload_id', '=', uploadId).execute();
+    expect(left).toEqual([]);
   });
 });
