@@ -2,15 +2,10 @@ import { AppError } from '../../domain/errors.js';
 import { type Actor, type AppDeps, withinTransaction } from '../context.js';
 import { applyChange } from './apply-change.js';
 import type { SyncChange, SyncResult } from './changes.js';
+import { isTransient, isUniqueViolation } from './db-races.js';
 
 /** How often a change that lost a race with a concurrent writer is tried again before it is rejected. */
 const RACE_RETRIES = 3;
-
-/** A primary-key or unique violation, on either database. */
-function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 async function stored(deps: AppDeps, actor: Actor, change: SyncChange): Promise<SyncResult | null> {
   const row = await deps.db.kysely.selectFrom('sync_changes').selectAll().where('change_id', '=', change.changeId).executeTakeFirst();
@@ -49,7 +44,10 @@ async function pushOne(deps: AppDeps, actor: Actor, change: SyncChange): Promise
       });
     } catch (e) {
       // A copy of this change landed first (or a record with the same id did): look again.
-      if (isUniqueViolation(e) && attempt < RACE_RETRIES) continue;
+      if (isUniqueViolation(e) || isTransient(e)) {
+        if (attempt < RACE_RETRIES) continue;
+        return rejected(change, new AppError('CONFLICT', 'Perubahan ini bertabrakan dengan data lain yang baru masuk ke server. Kirim ulang sebentar lagi.'));
+      }
       if (e instanceof AppError) {
         // A stale version here means another writer committed between our read and our write.
         if (e.code === 'CONFLICT' && attempt < RACE_RETRIES && (e.fields === undefined || 'version' in e.fields)) continue;

@@ -5,6 +5,7 @@ import { MAX_PHOTO_BYTES, PHOTO_TYPES } from '../../domain/visits/images.js';
 import type { Actor, AppDeps } from '../context.js';
 import { targetCooperative, uploadFollowUpPhoto, uploadVisitPhoto } from '../visits/photos.js';
 import { type PhotoMeta, photoMeta } from '../visits/view.js';
+import { isUniqueViolation } from './db-races.js';
 
 /**
  * Photos in chunks that resume after a drop (docs/SYNC.md). The bytes received so far are kept in
@@ -66,8 +67,7 @@ export async function startUpload(deps: AppDeps, actor: Actor, input: StartUploa
     await deps.db.kysely.insertInto('uploads').values(row).execute();
   } catch (e) {
     // The same start sent twice at once: the first one made it.
-    const again = await deps.db.kysely.selectFrom('uploads').selectAll().where('id', '=', input.id).executeTakeFirst();
-    if (!again) throw e;
+    if (!isUniqueViolation(e)) throw e;
     return startUpload(deps, actor, input);
   }
   return stateOf(deps, row);
@@ -121,7 +121,11 @@ export async function putChunk(deps: AppDeps, actor: Actor, id: string, offset: 
       await trx.insertInto('upload_chunks').values({ upload_id: id, chunk_offset: offset, bytes }).execute();
       return true;
     })
-    .catch(() => false);
+    // A copy of this chunk landed first (PostgreSQL): answer with the resume point.
+    .catch((e: unknown) => {
+      if (isUniqueViolation(e)) return false;
+      throw e;
+    });
   const now = await ownUpload(deps, actor, id);
   if (!written) return { ok: false, received: now.received };
   if (now.received === now.size) return { ok: true, state: await finish(deps, actor, now) };
