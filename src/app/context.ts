@@ -46,7 +46,7 @@ export async function mutate<T>(
   actor: Actor,
   work: (trx: Transaction<Database>, audit: (e: AuditInput) => Promise<void>) => Promise<T>,
 ): Promise<T> {
-  return deps.db.kysely.transaction().execute(async (trx) => {
+  const run = async (trx: Transaction<Database>) => {
     const audit = async (e: AuditInput) => {
       await trx
         .insertInto('audit_events')
@@ -64,7 +64,20 @@ export async function mutate<T>(
         .execute();
     };
     return work(trx, audit);
-  });
+  };
+  // Inside `withinTransaction` (field sync): join the caller's transaction instead of opening one.
+  const k = deps.db.kysely;
+  if (k.isTransaction) return run(k as Transaction<Database>);
+  return k.transaction().execute(run);
+}
+
+/**
+ * The same dependencies bound to an open transaction: every use case called with them reads and
+ * writes inside it, and `mutate` joins it. Field sync uses this to record a change's id in the
+ * transaction of its effect.
+ */
+export function withinTransaction(deps: AppDeps, trx: Transaction<Database>): AppDeps {
+  return { ...deps, db: { ...deps.db, kysely: trx } };
 }
 
 export function nowIso(deps: AppDeps): string {

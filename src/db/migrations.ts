@@ -3,6 +3,7 @@ import type { Dialect } from './connect.js';
 import { assessmentsMigration } from './migrations/0002_assessments.js';
 import { annualMeetingsMigration } from './migrations/0003_annual_meetings.js';
 import { visitsMigration } from './migrations/0004_visits.js';
+import { syncMigration } from './migrations/0005_sync.js';
 
 /**
  * Migrations live in code (no files to find at run time) and use only portable DDL, so SQLite and
@@ -167,6 +168,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002_assessments': assessmentsMigration(dialect),
     '0003_annual_meetings': annualMeetingsMigration(dialect),
     '0004_visits': visitsMigration(dialect),
+    '0005_sync': syncMigration(dialect),
     // Registry search at national scale (bench/README.md). A substring search (LIKE '%…%') cannot
     // seek, so make its scans cheap: `name_search` joins the name-ordered indexes, so the page query
     // tests each index entry and reads a table row only for a match (they replace the narrower

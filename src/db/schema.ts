@@ -7,9 +7,10 @@ import type { Generated } from 'kysely';
  * - booleans are integers 0/1; money is integer rupiah (bigint on PostgreSQL);
  * - JSON is stored as text.
  */
+import type { SyncTables } from './schema-sync.js';
 import type { VisitTables } from './schema-visits.js';
 
-export interface Database extends VisitTables {
+export interface Database extends VisitTables, SyncTables {
   districts: DistrictTable;
   villages: VillageTable;
   users: UserTable;

@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { importRoutes } from './routes/imports.js';
 import { reportRoutes } from './routes/reports.js';
+import { syncRoutes } from './routes/sync.js';
 import { cooperativeRoutes } from './routes/cooperatives.js';
 import { metaRoutes } from './routes/meta.js';
 import { userRoutes } from './routes/users.js';
@@ -66,6 +67,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(annualMeetingRoutes(deps));
   await app.register(assessmentRoutes(deps));
   await app.register(visitRoutes(deps));
+  await app.register(syncRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(dashboardRoutes(deps));

@@ -5,6 +5,7 @@ import { WORKED_EXAMPLE } from '../unit/rubrics/fixtures.js';
 import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harness.js';
 import { DIALOG_EXPORT_SAMPLES } from './route-samples/dialog-exports.js';
 import type { RouteSample } from './route-samples/types.js';
+import { SYNC_SAMPLES } from './route-samples/sync.js';
 import { VISIT_SAMPLES } from './route-samples/visits.js';
 import { VISIT_PLAN_SAMPLES } from './route-samples/visit-plan.js';
 
@@ -19,6 +20,7 @@ type Caller = (typeof ROLES)[number];
 const SAMPLES: Record<string, RouteSample> = {
   ...VISIT_SAMPLES,
   ...VISIT_PLAN_SAMPLES,
+  ...SYNC_SAMPLES,
   'GET /healthz': {},
   'GET /api/v1/meta': {},
   ...DIALOG_EXPORT_SAMPLES,

@@ -35,10 +35,10 @@ export function checkPhoto(u: PhotoUpload): { type: PhotoType; bytes: Buffer } {
   return { type, bytes: u.bytes };
 }
 
-type Target = { kind: 'visit'; id: string } | { kind: 'followUp'; id: string };
+export type Target = { kind: 'visit'; id: string } | { kind: 'followUp'; id: string };
 
 /** Who may add a photo to what: the visit's team, or who may report progress on the follow-up. */
-async function targetCooperative(trx: Tx, actor: Actor, target: Target): Promise<string> {
+export async function targetCooperative(trx: Tx, actor: Actor, target: Target): Promise<string> {
   if (target.kind === 'visit') {
     const ref = await editableVisit(trx, actor, target.id);
     if (ref.status === 'cancelled') throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan; foto tidak dapat ditambahkan.');

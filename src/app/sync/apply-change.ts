@@ -1,0 +1,108 @@
+import { AppError } from '../../domain/errors.js';
+import { type FieldEdit, judge } from '../../domain/sync/merge.js';
+import { type Actor, type AppDeps, mutate } from '../context.js';
+import { authorize } from '../policy.js';
+import { raiseConcern } from '../visits/concerns.js';
+import { changeFollowUpStatus, createFollowUp, followUpRef, getFollowUp, updateFollowUp } from '../visits/follow-ups.js';
+import { followUpPolicy } from '../visits/policy.js';
+import { loadVisit } from '../visits/view.js';
+import { completeVisit, editableVisit, updateVisit } from '../visits/visits.js';
+import type { SyncChange, SyncResult } from './changes.js';
+import { followUpEdits, followUpPatch, visitEdits, visitPatch } from './fields.js';
+import { recordConflicts } from './record-conflicts.js';
+
+type Outcome = Omit<SyncResult, 'changeId'>;
+
+function split(edits: FieldEdit[], moved: boolean) {
+  const apply: string[] = [];
+  const conflicts: FieldEdit[] = [];
+  for (const e of edits) {
+    const v = judge(e, moved);
+    if (v === 'apply') apply.push(e.field);
+    else if (v === 'conflict') conflicts.push(e);
+  }
+  return { apply, conflicts };
+}
+
+/** applied when the record had not moved; merged or conflict when it had. */
+const statusOf = (moved: boolean, conflicts: number): Outcome['status'] => (conflicts ? 'conflict' : moved ? 'merged' : 'applied');
+
+async function visitUpdate(deps: AppDeps, actor: Actor, c: Extract<SyncChange, { kind: 'visit.update' }>): Promise<Outcome> {
+  const db = deps.db.kysely;
+  const ref = await editableVisit(db, actor, c.entityId);
+  if (ref.status === 'cancelled') throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan; datanya tidak dapat diubah lagi.');
+  const current = await loadVisit(db, c.entityId);
+  const moved = current.version !== c.baseVersion;
+  const { apply, conflicts } = split(visitEdits(current, c.base, c.fields), moved);
+  let version = current.version;
+  if (apply.length) version = (await updateVisit(deps, actor, c.entityId, { ...visitPatch(c.fields, apply), version: current.version })).version;
+  const kept = await mutate(deps, actor, async (trx, audit) => {
+    if (moved && apply.length) {
+      await audit({
+        action: 'sync.merge', entityType: 'visit', entityId: c.entityId, cooperativeId: ref.cooperativeId,
+        changes: { fields: { before: null, after: apply }, baseVersion: { before: c.baseVersion, after: version } },
+      });
+    }
+    return recordConflicts(deps, trx, audit, actor, { entityType: 'visit', entityId: c.entityId, cooperativeId: ref.cooperativeId, changeId: c.changeId }, conflicts);
+  });
+  return { status: statusOf(moved, kept.length), entity: { type: 'visit', id: c.entityId, version }, ...(kept.length ? { conflicts: kept } : {}) };
+}
+
+async function visitComplete(deps: AppDeps, actor: Actor, c: Extract<SyncChange, { kind: 'visit.complete' }>): Promise<Outcome> {
+  const ref = await editableVisit(deps.db.kysely, actor, c.entityId);
+  // Someone on the team already closed it: the phone's wish is fulfilled.
+  if (ref.status === 'done') return { status: 'applied', entity: { type: 'visit', id: c.entityId, version: ref.version } };
+  const v = await completeVisit(deps, actor, c.entityId);
+  return { status: 'applied', entity: { type: 'visit', id: c.entityId, version: v.version } };
+}
+
+async function followUpUpdate(deps: AppDeps, actor: Actor, c: Extract<SyncChange, { kind: 'followUp.update' }>): Promise<Outcome> {
+  const ref = await followUpRef(deps.db.kysely, actor, c.entityId);
+  authorize(followUpPolicy.edit, actor, ref, 'Hanya yang mencatat rekomendasi ini, tim kunjungannya, atau admin yang dapat mengubahnya.');
+  const current = await getFollowUp(deps, actor, c.entityId);
+  const moved = current.version !== c.baseVersion;
+  const { apply, conflicts } = split(followUpEdits(current, c.base, c.fields), moved);
+  let version = current.version;
+  if (apply.length) version = (await updateFollowUp(deps, actor, c.entityId, { ...followUpPatch(c.fields, apply), version: current.version })).version;
+  const kept = await mutate(deps, actor, async (trx, audit) => {
+    if (moved && apply.length) {
+      await audit({
+        action: 'sync.merge', entityType: 'follow_up', entityId: c.entityId, cooperativeId: ref.cooperativeId,
+        changes: { fields: { before: null, after: apply }, baseVersion: { before: c.baseVersion, after: version } },
+      });
+    }
+    return recordConflicts(deps, trx, audit, actor, { entityType: 'follow_up', entityId: c.entityId, cooperativeId: ref.cooperativeId, changeId: c.changeId }, conflicts);
+  });
+  return { status: statusOf(moved, kept.length), entity: { type: 'followUp', id: c.entityId, version }, ...(kept.length ? { conflicts: kept } : {}) };
+}
+
+async function followUpStatus(deps: AppDeps, actor: Actor, c: Extract<SyncChange, { kind: 'followUp.status' }>): Promise<Outcome> {
+  const ref = await followUpRef(deps.db.kysely, actor, c.entityId);
+  const moved = ref.version !== c.baseVersion;
+  if (moved && ref.status === c.fields.status) return { status: 'applied', entity: { type: 'followUp', id: c.entityId, version: ref.version } };
+  // A status move is judged by the follow-up's rules from where it stands now: an impossible move is rejected with its reason.
+  const f = await changeFollowUpStatus(deps, actor, c.entityId, { to: c.fields.status, note: c.fields.note, evidence: c.fields.evidence, reason: c.fields.reason, version: ref.version });
+  return { status: moved ? 'merged' : 'applied', entity: { type: 'followUp', id: c.entityId, version: f.version } };
+}
+
+/** Applies one change with the normal use cases (same permissions, validation and audit). */
+export async function applyChange(deps: AppDeps, actor: Actor, c: SyncChange): Promise<Outcome> {
+  switch (c.kind) {
+    case 'visit.update':
+      return visitUpdate(deps, actor, c);
+    case 'visit.complete':
+      return visitComplete(deps, actor, c);
+    case 'concern.create': {
+      const { concern } = await raiseConcern(deps, actor, { id: c.entityId, ...c.fields });
+      return { status: 'applied', entity: { type: 'concern', id: concern.id, version: concern.version } };
+    }
+    case 'followUp.create': {
+      const { followUp } = await createFollowUp(deps, actor, { id: c.entityId, ...c.fields });
+      return { status: 'applied', entity: { type: 'followUp', id: followUp.id, version: followUp.version } };
+    }
+    case 'followUp.update':
+      return followUpUpdate(deps, actor, c);
+    case 'followUp.status':
+      return followUpStatus(deps, actor, c);
+  }
+}

@@ -1,0 +1,87 @@
+import { forbidden } from '../../domain/errors.js';
+import { type ChecklistTemplate, DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
+import type { RatCompliance } from '../../domain/rat/compliance.js';
+import { cooperativeRatCompliance } from '../annual-meetings/annual-meetings.js';
+import { type Actor, type AppDeps, todayJakarta } from '../context.js';
+import { type BusinessUnit, listBusinessUnits } from '../cooperatives/business-units.js';
+import { getCooperative } from '../cooperatives/get-cooperative.js';
+import type { Cooperative, Officer } from '../cooperatives/view.js';
+import { type Concern, listConcerns } from '../visits/concerns.js';
+import { type FollowUp, listFollowUps } from '../visits/follow-ups.js';
+import { addDays } from '../visits/shared.js';
+import { loadVisit, type Visit } from '../visits/view.js';
+
+export interface PackItem {
+  visit: Visit;
+  cooperative: Cooperative;
+  officers: Officer[];
+  businessUnits: BusinessUnit[];
+  lastAssessment: { fiscalYear: number; category: string | null; score: number | null; assessedOn: string | null } | null;
+  rat: RatCompliance & { asOf: string };
+  concerns: Concern[];
+  followUps: FollowUp[];
+}
+
+export interface FieldPack { generatedAt: string; days: number; checklist: ChecklistTemplate; items: PackItem[] }
+
+/** Lists are capped like every page of the API; a cooperative with more is not a field case. */
+const LIST_CAP = 100;
+
+/**
+ * What a petugas takes into the field ("Siapkan kunjungan"): their visits from yesterday to `days`
+ * ahead that are planned or approved, plus those already done yesterday or today (still being
+ * written up), each with what the officer needs to know about the cooperative.
+ */
+export async function fieldPack(deps: AppDeps, actor: Actor, days: number): Promise<FieldPack> {
+  if (actor.role !== 'petugas' && actor.role !== 'admin') throw forbidden('Paket kunjungan lapangan hanya untuk petugas dan admin.');
+  const db = deps.db.kysely;
+  const today = todayJakarta(deps);
+  const from = addDays(today, -1);
+  const rows = await db
+    .selectFrom('visits as v')
+    .innerJoin('visit_team as t', 't.visit_id', 'v.id')
+    .select('v.id')
+    .where('t.user_id', '=', actor.userId ?? '')
+    .where('v.visit_date', '>=', from)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('v.status', 'in', ['planned', 'approved']), eb('v.visit_date', '<=', addDays(today, days))]),
+        eb.and([eb('v.status', '=', 'done'), eb('v.visit_date', '<=', today)]),
+      ]),
+    )
+    .orderBy('v.visit_date')
+    .orderBy('v.id')
+    .execute();
+  const items: PackItem[] = [];
+  for (const { id } of rows) {
+    const visit = await loadVisit(db, id);
+    const coopId = visit.cooperative.id;
+    const cooperative = await getCooperative(deps, actor, coopId);
+    const last = await db
+      .selectFrom('assessments')
+      .select(['fiscal_year', 'category', 'total', 'assessed_on'])
+      .where('cooperative_id', '=', coopId)
+      .where('status', '=', 'FINAL')
+      .orderBy('fiscal_year', 'desc')
+      .orderBy('assessed_on', 'desc')
+      .executeTakeFirst();
+    const unfinished = [
+      ...(await listFollowUps(deps, actor, { cooperativeId: coopId, status: 'open', page: 1, pageSize: LIST_CAP })).items,
+      ...(await listFollowUps(deps, actor, { cooperativeId: coopId, status: 'in_progress', page: 1, pageSize: LIST_CAP })).items,
+    ].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
+    items.push({
+      visit,
+      cooperative,
+      officers: cooperative.officers,
+      businessUnits: await listBusinessUnits(deps, actor, coopId),
+      lastAssessment: last ? { fiscalYear: last.fiscal_year, category: last.category, score: last.total === null ? null : Number(last.total), assessedOn: last.assessed_on } : null,
+      rat: await cooperativeRatCompliance(deps, actor, coopId),
+      concerns: [
+        ...(await listConcerns(deps, actor, { cooperativeId: coopId, status: 'open', page: 1, pageSize: LIST_CAP })).items,
+        ...(await listConcerns(deps, actor, { cooperativeId: coopId, status: 'addressed', page: 1, pageSize: LIST_CAP })).items,
+      ],
+      followUps: unfinished,
+    });
+  }
+  return { generatedAt: deps.now().toISOString(), days, checklist: DEFAULT_CHECKLIST, items };
+}
