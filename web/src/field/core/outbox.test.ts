@@ -123,6 +123,23 @@ describe('sending and settling', () => {
   });
 });
 
+describe('per-part fields (findings, checklist)', () => {
+  interface V { findings: Record<string, string | null>; checklist: Record<string, { result: string } | null>; gps: null }
+  const vs: Snapshot<V> = { version: 2, fields: { findings: { usaha: 'lama', keuangan: null }, checklist: { K1: { result: 'SESUAI' } }, gps: null } };
+  const planV = (queue: OutboxItem[], draft: V) =>
+    planUpdate({ queue, kind: 'visit.update', entityId: 'v', snapshot: vs, draft, keys: ['findings', 'checklist', 'gps'], now: NOW, newId, nextSeq: 1, label: 'x' });
+  it('sends only the changed aspect and indicator, a removed answer as null', () => {
+    const q = planV([], { findings: { usaha: 'lama', keuangan: 'baru' }, checklist: { K2: { result: 'CUKUP' } }, gps: null });
+    expect(q[0].change.fields).toEqual({ findings: { keuangan: 'baru' }, checklist: { K1: null, K2: { result: 'CUKUP' } } });
+    expect(q[0].change.base).toEqual({ findings: { keuangan: null }, checklist: { K1: { result: 'SESUAI' }, K2: null } });
+  });
+  it('a conflicted part keeps the old snapshot value; the others move on', () => {
+    const q = planV([], { findings: { usaha: 'x', keuangan: 'y' }, checklist: { K1: { result: 'SESUAI' } }, gps: null });
+    const s = snapshotAfter(vs, q[0].change, { changeId: q[0].change.changeId, status: 'conflict', conflicts: [{ id: 'k', field: 'findings.usaha' }], entity: { type: 'visit', id: 'v', version: 3 } });
+    expect(s.fields.findings).toEqual({ usaha: 'lama', keuangan: 'y' });
+  });
+});
+
 describe('snapshotAfter', () => {
   it('takes the sent values and the new version, except conflicted fields', () => {
     const change: Change = { changeId: 'x', clientTime: NOW, kind: 'visit.update', entityId: 'v1', baseVersion: 3, base: { a: 'A', b: 'B' }, fields: { a: 'A2', b: 'B2' } };

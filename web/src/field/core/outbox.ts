@@ -20,16 +20,46 @@ export function knownValues<F extends object>(snapshot: Snapshot<F>, queue: read
   const known = { ...snapshot.fields } as Record<string, unknown>;
   for (const it of [...queue].sort((a, b) => a.seq - b.seq)) {
     if (it.change.entityId !== entityId || it.change.kind !== kind || !it.sent || it.rejected) continue;
-    Object.assign(known, it.change.fields ?? {});
+    for (const [k, v] of Object.entries(it.change.fields ?? {})) known[k] = NESTED.has(k) ? { ...(known[k] as object), ...(v as object) } : v;
   }
   return known as F;
 }
 
+/**
+ * Fields the server judges per part (docs/SYNC.md "Merge units"): `findings` per aspect and
+ * `checklist` per indicator. Only the changed parts are sent, a removed part as null.
+ */
+export const NESTED = new Set(['findings', 'checklist']);
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** The fields of `draft` that differ from `known`, among `keys`. */
-export function diffFields<F extends object>(known: F, draft: F, keys: readonly (keyof F & string)[]): Partial<F> {
-  const out: Partial<F> = {};
-  for (const k of keys) if (!same(draft[k], known[k])) out[k] = draft[k];
-  return out;
+export function diffFields<F extends object>(known: F, draft: F, keys: readonly (keyof F & string)[]): { fields: Record<string, unknown>; base: Record<string, unknown> } {
+  const fields: Record<string, unknown> = {};
+  const base: Record<string, unknown> = {};
+  for (const k of keys) {
+    const d = draft[k] as unknown;
+    const b = known[k] as unknown;
+    if (NESTED.has(k) && isObj(d) && isObj(b)) {
+      const fd: Record<string, unknown> = {};
+      const fb: Record<string, unknown> = {};
+      for (const sub of new Set([...Object.keys(d), ...Object.keys(b)])) {
+        const dv = d[sub] ?? null;
+        const bv = b[sub] ?? null;
+        if (!same(dv, bv)) {
+          fd[sub] = dv;
+          fb[sub] = bv;
+        }
+      }
+      if (Object.keys(fd).length) {
+        fields[k] = fd;
+        base[k] = fb;
+      }
+    } else if (!same(d, b)) {
+      fields[k] = d;
+      base[k] = b;
+    }
+  }
+  return { fields, base };
 }
 
 export interface PlanInput<F extends object> {
@@ -54,10 +84,8 @@ export function planUpdate<F extends object>(p: PlanInput<F>): OutboxItem[] {
   const open = p.queue.find((it) => it.change.kind === p.kind && it.change.entityId === p.entityId && !it.sent && !it.rejected);
   const rest = p.queue.filter((it) => it !== open);
   const known = knownValues(p.snapshot, rest, p.entityId, p.kind);
-  const fields = diffFields(known, p.draft, p.keys);
+  const { fields, base } = diffFields(known, p.draft, p.keys);
   if (Object.keys(fields).length === 0) return rest;
-  const base: Record<string, unknown> = {};
-  for (const k of Object.keys(fields)) base[k] = (known as Record<string, unknown>)[k];
   const change: Change = {
     changeId: open?.change.changeId ?? p.newId(),
     clientTime: p.now,
@@ -65,7 +93,7 @@ export function planUpdate<F extends object>(p: PlanInput<F>): OutboxItem[] {
     entityId: p.entityId,
     baseVersion: p.snapshot.version,
     base,
-    fields: fields as Record<string, unknown>,
+    fields,
   };
   const item: OutboxItem = open
     ? { ...open, change, error: null }
@@ -148,7 +176,17 @@ export function snapshotAfter<F extends object>(snap: Snapshot<F>, change: Chang
   if (result.status === 'rejected') return snap;
   const conflicted = new Set((result.conflicts ?? []).map((c) => c.field));
   const fields = { ...snap.fields } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(change.fields ?? {})) if (!conflicted.has(k)) fields[k] = v;
+  for (const [k, v] of Object.entries(change.fields ?? {})) {
+    if (NESTED.has(k) && isObj(v)) {
+      const merged: Record<string, unknown> = { ...(isObj(fields[k]) ? fields[k] : {}) };
+      for (const [sub, sv] of Object.entries(v)) {
+        if (conflicted.has(`${k}.${sub}`)) continue;
+        if (sv === null && k === 'checklist') delete merged[sub];
+        else merged[sub] = sv;
+      }
+      fields[k] = merged;
+    } else if (!conflicted.has(k)) fields[k] = v;
+  }
   return { version: Math.max(snap.version, result.entity?.version ?? snap.version), fields: fields as F };
 }
 
