@@ -66,7 +66,7 @@ export class FieldDb extends Dexie {
     this.version(1).stores({
       packs: 'visitId',
       records: 'visitId',
-      followUps: 'id, visitId',
+      followUps: 'id, visitId, cooperativeId',
       concerns: 'id, visitId',
       outbox: 'change.changeId, seq',
       photos: 'id, visitId',

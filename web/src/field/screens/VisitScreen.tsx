@@ -362,7 +362,7 @@ function ConcernSection({ pack }: { pack: PackRow }) {
 }
 
 function FollowUpSection({ pack, me }: { pack: PackRow; me: Me | null }) {
-  const rows = useLive(() => db.followUps.where('visitId').equals(pack.visitId).toArray(), [pack.visitId], []);
+  const rows = useLive(() => db.followUps.where('cooperativeId').equals(pack.item.cooperative.id).toArray(), [pack.item.cooperative.id], []);
   const concerns = useLive(() => db.concerns.where('visitId').equals(pack.visitId).toArray(), [pack.visitId], []);
   const [open, setOpen] = useState(false);
   const [f, setF] = useState({ recommendation: '', deadline: inDays(30), monitoringPlan: '', concernId: '', responsible: 'COOPERATIVE' });

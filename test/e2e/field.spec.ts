@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { MOBILE } from './helpers';
+import { apiAs, approvedVisit, makePng, nav, openField, shots, userId } from './field-helpers';
+
+// Field mode (issue #6 §8): a petugas prepares, goes offline, records a visit with a concern, a
+// recommendation and a photo, reloads offline (all still there), goes online, watches the outbox
+// empty, and the server has everything exactly once.
+
+test('a petugas records a visit offline and it reaches the server exactly once', async ({ page, context, baseURL }) => {
+  test.setTimeout(240_000);
+  const tag = Math.random().toString(36).slice(2, 8);
+  const api = await apiAs(baseURL!, 'petugas.koperasi');
+  const visitId = await approvedVisit(baseURL!, api, [await userId(api)]);
+
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation({ latitude: -7.95841, longitude: 113.39187, accuracy: 14 });
+  await page.setViewportSize(MOBILE);
+  await openField(page, 'petugas.koperasi');
+
+  // Prepare while online.
+  await nav(page, 'Siapkan');
+  await page.getByTestId('prepare').click();
+  await expect(page.getByTestId('prepare-result')).toContainText('kunjungan disiapkan', { timeout: 30_000 });
+  await expect(page.getByTestId('pack-item').first()).toContainText('KB');
+  await shots(page, 'field-siapkan');
+
+  // No signal from here on.
+  await context.setOffline(true);
+  await nav(page, 'Kunjungan');
+  await expect(page.getByTestId('net-state')).toHaveText('Luring');
+  await shots(page, 'field-beranda');
+  await page.locator(`a[href="/lapangan/kunjungan/${visitId}"]`).click();
+  await expect(page.getByTestId('visit-coop')).toHaveText('Kopwan Dewi Rengganis');
+
+  const attendee = `Bu Sumiati ${tag}`;
+  await page.getByTestId('attendee-name').fill(attendee);
+  await page.getByTestId('attendee-gender').selectOption('P');
+  await page.getByTestId('attendee-role').selectOption('pengurus');
+  await page.getByRole('button', { name: 'Tambah yang hadir' }).click();
+  await expect(page.getByText(attendee)).toBeVisible();
+
+  const finding = `Pembukuan simpan pinjam belum rapi ${tag}`;
+  await page.getByTestId('finding-usaha').fill(finding);
+  await page.getByRole('button', { name: 'Ambil lokasi' }).click();
+  await expect(page.getByTestId('gps-value')).toContainText('-7.95841');
+
+  const concernText = `Modal kerja kurang untuk musim panen ${tag}`;
+  await page.getByRole('button', { name: 'Catat permasalahan' }).click();
+  await page.getByTestId('concern-topic').selectOption('permodalan');
+  await page.getByTestId('concern-description').fill(concernText);
+  await page.getByTestId('concern-raised-by').fill('Ketua koperasi');
+  await page.getByRole('button', { name: 'Simpan permasalahan' }).click();
+  await expect(page.getByTestId('local-concern').filter({ hasText: concernText })).toBeVisible();
+
+  const recText = `Ajukan pinjaman LPDB dengan pendampingan ${tag}`;
+  await page.getByRole('button', { name: 'Tambah rekomendasi' }).click();
+  await page.getByTestId('rec-concern').selectOption({ label: concernText.slice(0, 60) });
+  await page.getByTestId('rec-text').fill(recText);
+  await page.getByRole('button', { name: 'Simpan rekomendasi' }).click();
+  await expect(page.getByTestId('follow-up').filter({ hasText: recText })).toBeVisible();
+
+  await page.getByTestId('photo-input').setInputFiles({ name: 'rapat.png', mimeType: 'image/png', buffer: await makePng(page, `RAT ${tag}`) });
+  await expect(page.getByTestId('local-photo')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByTestId('saved-state')).toContainText('Tersimpan di ponsel');
+  await shots(page, 'field-kunjungan');
+
+  // Reload with no network: the service worker serves the app, Dexie still has everything.
+  await page.reload();
+  await expect(page.getByTestId('visit-coop')).toHaveText('Kopwan Dewi Rengganis', { timeout: 15_000 });
+  await expect(page.getByText(attendee)).toBeVisible();
+  await expect(page.getByTestId('finding-usaha')).toHaveValue(finding);
+  await expect(page.getByTestId('local-concern').filter({ hasText: concernText })).toBeVisible();
+  await expect(page.getByTestId('follow-up').filter({ hasText: recText })).toBeVisible();
+  await expect(page.getByTestId('local-photo')).toHaveCount(1);
+
+  await nav(page, 'Kotak keluar');
+  await expect(page.getByTestId('outbox-count')).toHaveText('3');
+  await expect(page.getByTestId('outbox-photos')).toHaveText('1');
+  await shots(page, 'field-kotak-keluar');
+
+  // Signal returns: the outbox empties by itself.
+  await context.setOffline(false);
+  await expect(page.getByTestId('outbox-empty')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('outbox-count')).toHaveText('0');
+  await expect(page.getByTestId('outbox-photos')).toHaveText('0');
+  await shots(page, 'field-kotak-keluar-kosong');
+
+  // On the server, exactly once.
+  const visit = await (await api.get(`/api/v1/visits/${visitId}`)).json();
+  expect(visit.attendance.filter((a: { name: string }) => a.name === attendee)).toEqual([{ name: attendee, role: 'pengurus', gender: 'P' }]);
+  expect(visit.findings.usaha).toBe(finding);
+  expect(visit.gps.lat).toBeCloseTo(-7.95841, 4);
+  expect(visit.photos).toHaveLength(1);
+  const concerns = (await (await api.get(`/api/v1/concerns?visitId=${visitId}&pageSize=100`)).json()).items as { id: string; description: string }[];
+  expect(concerns.filter((c) => c.description === concernText)).toHaveLength(1);
+  const followUps = (await (await api.get(`/api/v1/follow-ups?visitId=${visitId}&pageSize=100`)).json()).items as { recommendation: string; concernId: string }[];
+  const mine = followUps.filter((f) => f.recommendation === recText);
+  expect(mine).toHaveLength(1);
+  expect(mine[0].concernId).toBe(concerns.find((c) => c.description === concernText)!.id);
+  await api.dispose();
+});
