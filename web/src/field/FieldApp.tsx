@@ -37,6 +37,7 @@ export function FieldApp() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [sync, setSync] = useState<SyncState>(syncState());
   const [update, setUpdate] = useState(isUpdateReady());
+  const storageSeen = useLive(async () => (await getMeta<boolean>('storageNoticeSeen')) ?? false, [], true);
   const sessionExpired = useLive(async () => (await getMeta<boolean>('sessionExpired')) ?? false, [], false);
   const counts = useLive(
     async () => ({ outbox: await db.outbox.count(), photos: await db.photos.count(), conflicts: await db.conflicts.count() }),
@@ -61,7 +62,7 @@ export function FieldApp() {
   let screen;
   if (sub === 'siapkan') screen = <PrepareScreen online={online} />;
   else if (onVisit) screen = <VisitScreen visitId={sub.slice('kunjungan/'.length)} me={me ?? null} />;
-  else if (sub === 'kotak-keluar') screen = <OutboxScreen online={online} sync={sync} />;
+  else if (sub === 'kotak-keluar') screen = <OutboxScreen online={online} sync={sync} persisted={persisted} />;
   else if (sub === 'konflik') screen = <ConflictScreen online={online} />;
   else screen = <HomeScreen />;
 
@@ -100,9 +101,14 @@ export function FieldApp() {
             )}
           </div>
         )}
-        {persisted === 'denied' && (
+        {persisted === 'denied' && !storageSeen && (
           <div className="f-banner f-banner-info" data-testid="storage-banner">
-            Peramban belum mengizinkan penyimpanan tetap. Data di ponsel bisa terhapus bila memori penuh — kirim kotak keluar sesering mungkin, atau pasang aplikasi ke layar utama.
+            <span>
+              <strong>Penyimpanan belum tetap.</strong> Peramban bisa menghapus data di ponsel bila memori penuh. Pasang aplikasi ke layar utama dan kirim kotak keluar sesering mungkin.
+            </span>
+            <button type="button" className="f-btn f-btn-small" onClick={() => void setMeta('storageNoticeSeen', true)}>
+              Mengerti
+            </button>
           </div>
         )}
         {update && !onVisit && (

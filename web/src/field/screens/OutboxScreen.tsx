@@ -5,7 +5,7 @@ import { formatKb, formatTime, useLive } from '../hooks';
 import { dropOutboxItem } from '../store';
 import { exportOutbox, importOutbox, syncNow, type SyncState } from '../sync';
 
-export function OutboxScreen({ online, sync }: { online: boolean; sync: SyncState }) {
+export function OutboxScreen({ online, sync, persisted }: { online: boolean; sync: SyncState; persisted: 'granted' | 'denied' | 'unknown' }) {
   const items = useLive(() => db.outbox.orderBy('seq').toArray(), [], []);
   const photos = useLive(() => db.photos.toArray(), [], []);
   const lastSync = useLive(async () => (await getMeta<string>('lastSyncAt')) ?? null, [], null);
@@ -55,6 +55,7 @@ export function OutboxScreen({ online, sync }: { online: boolean; sync: SyncStat
           {sync.message}
         </p>
       )}
+      {persisted === 'denied' && <p className="f-note f-note-info">Penyimpanan di ponsel ini belum tetap: kirim secepatnya, atau simpan ke berkas sebagai cadangan.</p>}
       <button type="button" className="f-btn f-btn-primary f-btn-block" disabled={!online || sending} onClick={() => void syncNow(true)} data-testid="send-now">
         {sending ? 'Mengirim…' : online ? 'Kirim sekarang' : 'Tidak ada sinyal'}
       </button>
