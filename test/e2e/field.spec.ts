@@ -99,3 +99,42 @@ test('a petugas records a visit offline and it reaches the server exactly once',
   expect(mine[0].concernId).toBe(concerns.find((c) => c.description === concernText)!.id);
   await api.dispose();
 });
+
+test('a session that expired while offline keeps the records; sync continues after logging in again', async ({ page, context, baseURL }) => {
+  test.setTimeout(180_000);
+  const tag = Math.random().toString(36).slice(2, 8);
+  const api = await apiAs(baseURL!, 'petugas.koperasi');
+  const visitId = await approvedVisit(baseURL!, api, [await userId(api)]);
+  await page.setViewportSize(MOBILE);
+  await openField(page, 'petugas.koperasi');
+  await nav(page, 'Siapkan');
+  await page.getByTestId('prepare').click();
+  await expect(page.getByTestId('prepare-result')).toContainText('kunjungan disiapkan', { timeout: 30_000 });
+
+  await context.setOffline(true);
+  await nav(page, 'Kunjungan');
+  await page.locator(`a[href="/lapangan/kunjungan/${visitId}"]`).click();
+  const finding = `Rapat anggota tahunan belum dijadwalkan ${tag}`;
+  await page.getByTestId('finding-kelembagaan').fill(finding);
+  await expect(page.getByTestId('saved-state')).toContainText('Tersimpan di ponsel');
+
+  // The session ends while the phone has no signal.
+  await context.clearCookies();
+  await context.setOffline(false);
+  await nav(page, 'Kotak keluar');
+  await expect(page.getByTestId('session-banner')).toContainText('Sesi berakhir — masuk lagi', { timeout: 60_000 });
+  await expect(page.getByTestId('outbox-count')).toHaveText('1');
+  await shots(page, 'field-sesi-berakhir');
+
+  await page.getByTestId('session-banner').getByRole('link', { name: 'Masuk' }).click();
+  await page.getByLabel('Nama pengguna').fill('petugas.koperasi');
+  await page.getByLabel('Kata sandi').fill('sambang-demo');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page).toHaveURL(/\/lapangan/, { timeout: 30_000 });
+  await nav(page, 'Kotak keluar');
+  await expect(page.getByTestId('outbox-empty')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('session-banner')).toHaveCount(0);
+  const visit = await (await api.get(`/api/v1/visits/${visitId}`)).json();
+  expect(visit.findings.kelembagaan).toBe(finding);
+  await api.dispose();
+});
