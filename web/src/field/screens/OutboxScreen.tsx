@@ -41,7 +41,7 @@ export function OutboxScreen({ online, sync, persisted }: { online: boolean; syn
         </div>
       </div>
       <p className="f-muted">
-        Percobaan terakhir: {formatTime(t.lastAttemptAt)} · Terkirim terakhir: {formatTime(lastSync)}
+        Percobaan terakhir: {formatTime(t.lastAttemptAt)} · Sinkron terakhir: {formatTime(lastSync)}
       </p>
       {t.items + t.photos === 0 ? (
         <p className="f-note f-note-ok" data-testid="outbox-empty">
@@ -50,8 +50,8 @@ export function OutboxScreen({ online, sync, persisted }: { online: boolean; syn
       ) : (
         <p className="f-muted">Dikirim otomatis saat sinyal kembali. Data baru dihapus dari ponsel setelah server menerimanya.</p>
       )}
-      {sync.message && sync.state !== 'done' && (
-        <p className={`f-note ${sync.state === 'session' ? 'f-note-warn' : 'f-note-info'}`} role="status" data-testid="sync-message">
+      {sync.message && sync.state !== 'done' && sync.state !== 'session' && (
+        <p className="f-note f-note-info" role="status" data-testid="sync-message">
           {sync.message}
         </p>
       )}
