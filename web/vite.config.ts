@@ -92,6 +92,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
+        // Only field mode opens from the cache. The office app always asks the network for its HTML,
+        // so a deploy never leaves it on a stale index.html whose chunks are gone (it has no update banner).
+        navigateFallbackAllowlist: [/^\/lapangan(\/|$)/],
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
         cleanupOutdatedCaches: true,
         clientsClaim: false,

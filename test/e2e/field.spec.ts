@@ -138,3 +138,45 @@ test('a session that expired while offline keeps the records; sync continues aft
   expect(visit.findings.kelembagaan).toBe(finding);
   await api.dispose();
 });
+
+test('a recommendation made offline is marked done with an evidence photo; all of it arrives in order', async ({ page, context, baseURL }) => {
+  test.setTimeout(180_000);
+  const tag = Math.random().toString(36).slice(2, 8);
+  const api = await apiAs(baseURL!, 'petugas.koperasi');
+  const visitId = await approvedVisit(baseURL!, api, [await userId(api)]);
+  await page.setViewportSize(MOBILE);
+  await openField(page, 'petugas.koperasi');
+  await nav(page, 'Siapkan');
+  await page.getByTestId('prepare').click();
+  await expect(page.getByTestId('prepare-result')).toContainText('kunjungan disiapkan', { timeout: 30_000 });
+
+  await context.setOffline(true);
+  await nav(page, 'Kunjungan');
+  await page.locator(`a[href="/lapangan/kunjungan/${visitId}"]`).click();
+  const recText = `Pasang papan nama koperasi ${tag}`;
+  await page.getByRole('button', { name: 'Tambah rekomendasi' }).click();
+  await page.getByTestId('rec-text').fill(recText);
+  await page.getByRole('button', { name: 'Simpan rekomendasi' }).click();
+  const row = page.getByTestId('follow-up').filter({ hasText: recText });
+  await row.getByRole('button', { name: 'Perbarui status' }).click();
+  await row.getByTestId('evidence-note').fill('Papan nama sudah terpasang di depan kantor');
+  await row.getByTestId('evidence-photo').setInputFiles({ name: 'papan.png', mimeType: 'image/png', buffer: await makePng(page, `Papan ${tag}`) });
+  await row.getByRole('button', { name: 'Selesai', exact: true }).click();
+  await expect(row).toContainText('Selesai');
+  await shots(page, 'field-tindak-lanjut');
+
+  await nav(page, 'Kotak keluar');
+  await expect(page.getByTestId('outbox-count')).toHaveText('2');
+  await expect(page.getByTestId('outbox-photos')).toHaveText('1');
+  await context.setOffline(false);
+  await expect(page.getByTestId('outbox-empty')).toBeVisible({ timeout: 60_000 });
+
+  const list = (await (await api.get(`/api/v1/follow-ups?visitId=${visitId}&pageSize=100`)).json()).items as { id: string; recommendation: string }[];
+  const mine = list.filter((f) => f.recommendation === recText);
+  expect(mine).toHaveLength(1);
+  const fu = await (await api.get(`/api/v1/follow-ups/${mine[0].id}`)).json();
+  expect(fu.status).toBe('done');
+  expect(fu.evidence.note).toBe('Papan nama sudah terpasang di depan kantor');
+  expect(fu.evidence.photoId).toBeTruthy();
+  await api.dispose();
+});

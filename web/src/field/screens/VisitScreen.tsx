@@ -520,7 +520,7 @@ function FollowUpRowView({ row, coop }: { row: FollowUpRow; coop: string }) {
           </label>
           <label className="f-field">
             <span>Foto bukti (opsional)</span>
-            <input type="file" accept="image/*" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
+            <input type="file" accept="image/*" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} data-testid="evidence-photo" />
           </label>
           {err && <p className="f-note f-note-warn">{err}</p>}
           <div className="f-grid2">
