@@ -72,6 +72,9 @@ export async function makePng(page: Page, text: string): Promise<Buffer> {
 /** Screenshot of the current field screen at 360 px and at 1280 px. */
 export async function shots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
+  // A full-page capture draws sticky/fixed bars where the viewport happened to be: pin them to the
+  // page flow for the picture only.
+  const style = await page.addStyleTag({ content: '.f-header, .f-nav { position: static !important; transform: none !important; }' });
   for (const [vp, suffix] of [
     [MOBILE, '360'],
     [DESKTOP, '1280'],
@@ -80,6 +83,7 @@ export async function shots(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${SCREENS_DIR}/${name}-${suffix}.png`, fullPage: true, animations: 'disabled' });
   }
+  await style.evaluate((el) => el.remove());
   await page.setViewportSize(MOBILE);
 }
 

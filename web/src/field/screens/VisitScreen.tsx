@@ -554,6 +554,7 @@ function PhotoSection({ visitId }: { visitId: string }) {
   return (
     <details className="f-section" open>
       <summary>Foto ({photos.length} belum terkirim)</summary>
+      <p className="f-muted">Foto dikompres di ponsel. Setelah terkirim, foto dihapus dari ponsel dan tersimpan di server (lihat di aplikasi kantor).</p>
       <div className="f-photos">
         {photos.map((p) => (
           <figure key={p.id} data-testid="local-photo">
