@@ -541,7 +541,7 @@ function FollowUpRowView({ row, coop }: { row: FollowUpRow; coop: string }) {
 }
 
 function PhotoSection({ visitId }: { visitId: string }) {
-  const photos = useLive(() => db.photos.where('visitId').equals(visitId).toArray(), [visitId], []);
+  const photos = useLive(async () => (await db.photos.where('visitId').equals(visitId).toArray()).filter((p) => p.target.type === 'visit'), [visitId], []);
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<string | null>(null);
   const [urls, setUrls] = useState<Record<string, string>>({});
