@@ -143,8 +143,10 @@ function NavButton({ to, active, label, count, warn, testId }: { to: string; act
         go(to);
       }}
     >
-      <span>{label}</span>
-      {!!count && <span className={`f-count${warn ? ' f-count-warn' : ''}`}>{count}</span>}
+      <span>
+        {label}
+        {!!count && <span className={`f-count${warn ? ' f-count-warn' : ''}`}>{count}</span>}
+      </span>
     </a>
   );
 }
