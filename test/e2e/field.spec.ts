@@ -114,6 +114,9 @@ test('a session that expired while offline keeps the records; sync continues aft
   await context.setOffline(true);
   await nav(page, 'Kunjungan');
   await page.locator(`a[href="/lapangan/kunjungan/${visitId}"]`).click();
+  // No location permission on this phone: a clear message, and the visit can still be recorded.
+  await page.getByRole('button', { name: 'Ambil lokasi' }).click();
+  await expect(page.getByTestId('gps-error')).toContainText('Izin lokasi ditolak', { timeout: 40_000 });
   const finding = `Rapat anggota tahunan belum dijadwalkan ${tag}`;
   await page.getByTestId('finding-kelembagaan').fill(finding);
   await expect(page.getByTestId('saved-state')).toContainText('Tersimpan di ponsel');
