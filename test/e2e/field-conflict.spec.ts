@@ -69,6 +69,10 @@ test('two officers edit one follow-up offline; the second resolves the conflict'
   await conflict.getByRole('button', { name: 'Pakai nilai Anda' }).click();
   await expect(b.page.getByTestId('conflict').filter({ hasText: textB })).toHaveCount(0);
 
+  // The phone now knows the chosen value: nothing new waits to be sent.
+  await nav(b.page, 'Kotak keluar');
+  await expect(b.page.getByTestId('outbox-empty')).toBeVisible();
+  await expect(b.page.getByTestId('outbox-count')).toHaveText('0');
   const after = await (await koperasi.get(`/api/v1/follow-ups/${followUpId}`)).json();
   expect(after.recommendation).toBe(textB);
   const open = (await (await usahamikro.get('/api/v1/sync/conflicts?status=open')).json()).items as { entityId: string }[];

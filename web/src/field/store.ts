@@ -273,6 +273,11 @@ export async function setFollowUpStatus(row: FollowUpRow, coopName: string, stat
   });
 }
 
+/** A rejected change sent again (the server does not store rejections: it judges it anew). */
+export async function retryOutboxItem(changeId: string): Promise<void> {
+  await db.outbox.update(changeId, { rejected: false, error: null, attempts: 0, lastAttemptAt: null });
+}
+
 export async function dropOutboxItem(changeId: string): Promise<void> {
   await db.outbox.delete(changeId);
 }

@@ -3,10 +3,11 @@
  * (/uploads), fetches open conflicts. Runs on the `online` event, every 30 s when something waits,
  * and on the button. A 401 stops it with everything kept; it resumes after the user logs in again.
  */
-import { failBatch, isDue, markSent, mergeImported, nextChunk, photosReady, selectBatch, settle, snapshotAfter } from './core/outbox';
+import { failBatch, isDue, markSent, mergeImported, nextChunk, photosReady, selectBatch, setField, settle, snapshotAfter } from './core/outbox';
 import type { ConflictItem, FollowUpFields, OutboxItem, PhotoItem, Result, VisitFields } from './core/types';
 import { db, setMeta } from './db';
 import { call, NetError } from './net';
+import { saveFollowUpDraft, saveVisitDraft } from './store';
 
 export interface SyncState {
   state: 'idle' | 'sending' | 'offline' | 'session' | 'error' | 'done';
@@ -136,7 +137,26 @@ export async function fetchConflicts(): Promise<ConflictItem[]> {
 }
 
 export async function resolveConflict(id: string, choice: 'server' | 'client'): Promise<void> {
-  await call(`/sync/conflicts/${id}/resolve`, { method: 'POST', json: { choice } });
+  const c = await db.conflicts.get(id);
+  const r = await call<{ entity?: { version: number } }>(`/sync/conflicts/${id}/resolve`, { method: 'POST', json: { choice } });
+  if (c) {
+    // The phone now knows the chosen value: snapshot and draft take it, so a later edit starts from it.
+    const value = choice === 'client' ? c.clientValue : c.serverValue;
+    const version = r.entity?.version ?? 0;
+    if (c.entityType === 'followUp') {
+      const row = await db.followUps.get(c.entityId);
+      if (row?.snapshot) {
+        await db.followUps.put({ ...row, snapshot: { version: Math.max(row.snapshot.version, version), fields: setField(row.snapshot.fields, c.field, value) } });
+        await saveFollowUpDraft(c.entityId, setField(row.draft, c.field, value), c.cooperative.name);
+      }
+    } else if (c.entityType === 'visit') {
+      const rec = await db.records.get(c.entityId);
+      if (rec) {
+        await db.records.put({ ...rec, snapshot: { version: Math.max(rec.snapshot.version, version), fields: setField(rec.snapshot.fields, c.field, value) } });
+        await saveVisitDraft(c.entityId, setField(rec.draft, c.field, value), c.cooperative.name);
+      }
+    }
+  }
   await db.conflicts.delete(id);
 }
 

@@ -10,6 +10,7 @@ import {
   photosReady,
   planUpdate,
   selectBatch,
+  setField,
   settle,
   snapshotAfter,
   totals,
@@ -201,5 +202,13 @@ describe('photos', () => {
     expect(t.photos).toBe(1);
     expect(t.bytes).toBeGreaterThan(600);
     expect(t.lastAttemptAt).toBe(NOW);
+  });
+});
+
+describe('setField (after a conflict is resolved)', () => {
+  it('sets a whole field or one part of findings / checklist', () => {
+    expect(setField({ recommendation: 'a', deadline: 'd' }, 'recommendation', 'b')).toEqual({ recommendation: 'b', deadline: 'd' });
+    expect(setField({ findings: { usaha: 'x', keuangan: 'y' } }, 'findings.usaha', 'z')).toEqual({ findings: { usaha: 'z', keuangan: 'y' } });
+    expect(setField({ checklist: { K1: { result: 'SESUAI' }, K2: { result: 'CUKUP' } } }, 'checklist.K1', null)).toEqual({ checklist: { K2: { result: 'CUKUP' } } });
   });
 });

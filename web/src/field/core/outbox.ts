@@ -242,3 +242,17 @@ export function totals(queue: readonly OutboxItem[], photos: readonly PhotoItem[
   const times = [...queue.map((q) => q.lastAttemptAt), ...photos.map((p) => p.lastAttemptAt)].filter((t): t is string => !!t).sort();
   return { items: queue.length, photos: photos.length, bytes, lastAttemptAt: times.at(-1) ?? null };
 }
+
+/** Sets `field` ("recommendation", "findings.usaha", "checklist.K1") in a fields object. */
+export function setField<F extends object>(fields: F, field: string, value: unknown): F {
+  const [top, sub] = field.split('.', 2);
+  const out = { ...fields } as Record<string, unknown>;
+  if (sub === undefined) out[top] = value;
+  else {
+    const inner = { ...((out[top] as Record<string, unknown> | null) ?? {}) };
+    if (value === null && top === 'checklist') delete inner[sub];
+    else inner[sub] = value;
+    out[top] = inner;
+  }
+  return out as F;
+}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { totals } from '../core/outbox';
 import { db, getMeta } from '../db';
 import { formatKb, formatTime, useLive } from '../hooks';
-import { dropOutboxItem } from '../store';
+import { dropOutboxItem, retryOutboxItem } from '../store';
 import { exportOutbox, importOutbox, syncNow, type SyncState } from '../sync';
 
 export function OutboxScreen({ online, sync, persisted }: { online: boolean; sync: SyncState; persisted: 'granted' | 'denied' | 'unknown' }) {
@@ -70,15 +70,20 @@ export function OutboxScreen({ online, sync, persisted }: { online: boolean; syn
             </span>
             {it.error && <span className={`f-note ${it.rejected ? 'f-note-warn' : 'f-note-info'}`}>{it.rejected ? `Ditolak server: ${it.error}` : it.error}</span>}
             {it.rejected && (
-              <button
-                type="button"
-                className="f-btn f-btn-small f-btn-ghost"
-                onClick={() => {
-                  if (window.confirm('Buang perubahan ini dari ponsel? Tindakan ini tidak bisa dibatalkan.')) void dropOutboxItem(it.change.changeId);
-                }}
-              >
-                Buang
-              </button>
+              <div className="f-grid2">
+                <button type="button" className="f-btn f-btn-small" onClick={() => void retryOutboxItem(it.change.changeId).then(() => syncNow(true))}>
+                  Coba lagi
+                </button>
+                <button
+                  type="button"
+                  className="f-btn f-btn-small f-btn-ghost"
+                  onClick={() => {
+                    if (window.confirm('Buang perubahan ini dari ponsel? Tindakan ini tidak bisa dibatalkan.')) void dropOutboxItem(it.change.changeId);
+                  }}
+                >
+                  Buang
+                </button>
+              </div>
             )}
           </li>
         ))}
