@@ -134,21 +134,21 @@ describe('per-part fields (findings, checklist)', () => {
     expect(q[0].change.fields).toEqual({ findings: { keuangan: 'baru' }, checklist: { K1: null, K2: { result: 'CUKUP' } } });
     expect(q[0].change.base).toEqual({ findings: { keuangan: null }, checklist: { K1: { result: 'SESUAI' }, K2: null } });
   });
-  it('a conflicted part keeps the old snapshot value; the others move on', () => {
-    const q = planV([], { findings: { usaha: 'x', keuangan: 'y' }, checklist: { K1: { result: 'SESUAI' } }, gps: null });
+  it('after a conflict, a later edit of another part does not send the conflicted part again', () => {
+    const draft = { findings: { usaha: 'x', keuangan: 'y' }, checklist: { K1: { result: 'SESUAI' } }, gps: null };
+    const q = planV([], draft);
     const s = snapshotAfter(vs, q[0].change, { changeId: q[0].change.changeId, status: 'conflict', conflicts: [{ id: 'k', field: 'findings.usaha' }], entity: { type: 'visit', id: 'v', version: 3 } });
-    expect(s.fields.findings).toEqual({ usaha: 'lama', keuangan: 'y' });
+    expect(s).toEqual({ version: 3, fields: { findings: { usaha: 'x', keuangan: 'y' }, checklist: { K1: { result: 'SESUAI' } }, gps: null } });
+    const later = planUpdate({ queue: [], kind: 'visit.update', entityId: 'v', snapshot: s, draft: { ...draft, findings: { ...draft.findings, keuangan: 'z' } }, keys: ['findings', 'checklist', 'gps'], now: NOW, newId, nextSeq: 1, label: 'x' });
+    expect(later[0].change.fields).toEqual({ findings: { keuangan: 'z' } });
   });
 });
 
 describe('snapshotAfter', () => {
-  it('takes the sent values and the new version, except conflicted fields', () => {
+  it('takes the sent values and the new version; a rejection changes nothing', () => {
     const change: Change = { changeId: 'x', clientTime: NOW, kind: 'visit.update', entityId: 'v1', baseVersion: 3, base: { a: 'A', b: 'B' }, fields: { a: 'A2', b: 'B2' } };
     expect(snapshotAfter(snap, change, { changeId: 'x', status: 'applied', entity: { type: 'visit', id: 'v1', version: 4 } })).toEqual({ version: 4, fields: { a: 'A2', b: 'B2', c: [] } });
-    expect(snapshotAfter(snap, change, { changeId: 'x', status: 'conflict', conflicts: [{ id: 'k', field: 'b' }], entity: { type: 'visit', id: 'v1', version: 5 } })).toEqual({
-      version: 5,
-      fields: { a: 'A2', b: 'B', c: [] },
-    });
+    expect(snapshotAfter(snap, change, { changeId: 'x', status: 'rejected', error: { code: 'X', message: 'x' } })).toBe(snap);
   });
 });
 

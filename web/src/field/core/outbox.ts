@@ -168,24 +168,23 @@ export function failBatch(queue: readonly OutboxItem[], batch: readonly OutboxIt
 }
 
 /**
- * The new snapshot of a record after the server answered for an update. Applied and merged fields
- * are what the phone sent; a conflicted field keeps the server's value, which the phone does not know
- * yet, so it stays as it was (a later edit sends its own base and the server judges again).
+ * The new snapshot of a record after the server answered for an update: the values the phone sent
+ * count as known. For a conflicted field that means "the server holds my value as a conflict": the
+ * phone must not send it again with every later edit (it would raise the same conflict again); the
+ * Konflik screen settles it, and `setField` then records the chosen value.
  */
 export function snapshotAfter<F extends object>(snap: Snapshot<F>, change: Change, result: Result): Snapshot<F> {
   if (result.status === 'rejected') return snap;
-  const conflicted = new Set((result.conflicts ?? []).map((c) => c.field));
   const fields = { ...snap.fields } as Record<string, unknown>;
   for (const [k, v] of Object.entries(change.fields ?? {})) {
     if (NESTED.has(k) && isObj(v)) {
       const merged: Record<string, unknown> = { ...(isObj(fields[k]) ? fields[k] : {}) };
       for (const [sub, sv] of Object.entries(v)) {
-        if (conflicted.has(`${k}.${sub}`)) continue;
         if (sv === null && k === 'checklist') delete merged[sub];
         else merged[sub] = sv;
       }
       fields[k] = merged;
-    } else if (!conflicted.has(k)) fields[k] = v;
+    } else fields[k] = v;
   }
   return { version: Math.max(snap.version, result.entity?.version ?? snap.version), fields: fields as F };
 }
