@@ -74,7 +74,7 @@ export async function shots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   // A full-page capture draws sticky/fixed bars where the viewport happened to be: pin them to the
   // page flow for the picture only.
-  const style = await page.addStyleTag({ content: '.f-header, .f-nav { position: static !important; transform: none !important; }' });
+  const style = await page.addStyleTag({ content: '.f-header, .f-nav { position: static !important; width: 100%; }' });
   for (const [vp, suffix] of [
     [MOBILE, '360'],
     [DESKTOP, '1280'],

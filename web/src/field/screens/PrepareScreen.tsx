@@ -42,7 +42,10 @@ export function PrepareScreen({ online }: { online: boolean }) {
         {packs.map((p) => (
           <li key={p.visitId} className="f-card" data-testid="pack-item">
             <strong className="f-card-title">{p.item.cooperative.name}</strong>
-            <span>{formatDate(p.item.visit.date)}</span>
+            <span>
+              {formatDate(p.item.visit.date)}
+              {p.item.visit.startTime ? ` · ${p.item.visit.startTime}` : ''}
+            </span>
             <span className="f-muted">
               {formatKb(p.sizeBytes)} · diambil {formatTime(p.takenAt)} · {p.item.concerns.length} permasalahan · {p.item.followUps.length} tindak lanjut
             </span>

@@ -298,10 +298,15 @@ function ChecklistSection({ template, draft, update }: { template: ChecklistTemp
 }
 
 function ConcernSection({ pack }: { pack: PackRow }) {
-  const local = useLive(() => db.concerns.where('visitId').equals(pack.visitId).toArray(), [pack.visitId], []);
+  const existing = pack.item.concerns;
+  // Concerns recorded here; once a new pack includes them they are listed from the pack only.
+  const local = useLive(
+    async () => (await db.concerns.where('visitId').equals(pack.visitId).toArray()).filter((c) => !existing.some((e) => e.id === c.id)),
+    [pack.visitId, existing],
+    [],
+  );
   const [open, setOpen] = useState(false);
   const [f, setF] = useState({ kind: 'PERMASALAHAN', topic: 'permodalan', description: '', raisedBy: '', severity: 'sedang' });
-  const existing = pack.item.concerns;
   return (
     <details className="f-section" open>
       <summary>Permasalahan ({existing.length + local.length})</summary>
