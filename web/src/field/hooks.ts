@@ -50,6 +50,7 @@ export function go(to: string): void {
 }
 
 export function formatKb(bytes: number): string {
+  if (bytes <= 0) return '0 KB';
   return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('id-ID')} KB`;
 }
 

@@ -41,7 +41,7 @@ export function OutboxScreen({ online, sync, persisted }: { online: boolean; syn
         </div>
       </div>
       <p className="f-muted">
-        Percobaan terakhir: {formatTime(t.lastAttemptAt)} · Sinkron terakhir: {formatTime(lastSync)}
+        {t.items + t.photos > 0 && `Percobaan terakhir: ${formatTime(t.lastAttemptAt)} · `}Sinkron terakhir: {formatTime(lastSync)}
       </p>
       {t.items + t.photos === 0 ? (
         <p className="f-note f-note-ok" data-testid="outbox-empty">
