@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { MOBILE } from './helpers';
-import { apiAs, approvedVisit, makePng, nav, openField, shots, userId } from './field-helpers';
+import { apiAs, approvedVisit, makePng, nav, openField, SCREENS_DIR, shots, userId } from './field-helpers';
 
 // Field mode (issue #6 §8): a petugas prepares, goes offline, records a visit with a concern, a
 // recommendation and a photo, reloads offline (all still there), goes online, watches the outbox
@@ -63,6 +63,8 @@ test('a petugas records a visit offline and it reaches the server exactly once',
   await expect(page.getByTestId('local-photo')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId('saved-state')).toContainText('Tersimpan di ponsel');
   await shots(page, 'field-kunjungan');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SCREENS_DIR}/field-kunjungan-atas-360.png` });
 
   // Reload with no network: the service worker serves the app, Dexie still has everything.
   await page.reload();
