@@ -185,3 +185,42 @@ test('a recommendation made offline is marked done with an evidence photo; all o
   expect(fu.evidence.photoId).toBeTruthy();
   await api.dispose();
 });
+
+test('another officer logging in on the same phone never sends the first one’s changes', async ({ page, context, baseURL }) => {
+  test.setTimeout(180_000);
+  const tag = Math.random().toString(36).slice(2, 8);
+  const api = await apiAs(baseURL!, 'petugas.koperasi');
+  const visitId = await approvedVisit(baseURL!, api, [await userId(api)]);
+  await page.setViewportSize(MOBILE);
+  await openField(page, 'petugas.koperasi');
+  await nav(page, 'Siapkan');
+  await page.getByTestId('prepare').click();
+  await expect(page.getByTestId('prepare-result')).toContainText('kunjungan disiapkan', { timeout: 30_000 });
+  await context.setOffline(true);
+  await nav(page, 'Kunjungan');
+  await page.locator(`a[href="/lapangan/kunjungan/${visitId}"]`).click();
+  const finding = `Kas belum dihitung ulang ${tag}`;
+  await page.getByTestId('finding-keuangan').fill(finding);
+  await expect(page.getByTestId('saved-state')).toContainText('Tersimpan di ponsel');
+
+  // Someone else logs in on this phone.
+  await context.clearCookies();
+  await context.setOffline(false);
+  await openField(page, 'petugas.usahamikro');
+  await expect(page.getByTestId('owner-banner')).toContainText('Petugas Bidang Koperasi (demo)');
+  await nav(page, 'Kotak keluar');
+  await expect(page.getByTestId('outbox-count')).toHaveText('1');
+  await page.getByTestId('send-now').click();
+  await expect(page.getByTestId('sync-message')).toContainText('Masuk sebagai Petugas Bidang Koperasi (demo)');
+  await expect(page.getByTestId('outbox-count')).toHaveText('1');
+  expect((await (await api.get(`/api/v1/visits/${visitId}`)).json()).findings.keuangan ?? null).toBeNull();
+
+  // The owner logs in again: sent, under the owner's name.
+  await context.clearCookies();
+  await openField(page, 'petugas.koperasi');
+  await expect(page.getByTestId('owner-banner')).toHaveCount(0);
+  await nav(page, 'Kotak keluar');
+  await expect(page.getByTestId('outbox-empty')).toBeVisible({ timeout: 60_000 });
+  expect((await (await api.get(`/api/v1/visits/${visitId}`)).json()).findings.keuangan).toBe(finding);
+  await api.dispose();
+});

@@ -7,7 +7,7 @@ import { db, getMeta, setMeta } from './db';
 import { go, useLive, useOnline, usePath } from './hooks';
 import { applyUpdate, isUpdateReady, onUpdateReady } from './pwa';
 import { loadMe, type Me } from './store';
-import { onSyncState, startAutoSync, syncNow, syncState, type SyncState } from './sync';
+import { blockSync, onSyncState, startAutoSync, syncNow, syncState, type SyncState } from './sync';
 import { HomeScreen } from './screens/HomeScreen';
 import { PrepareScreen } from './screens/PrepareScreen';
 import { VisitScreen } from './screens/VisitScreen';
@@ -47,15 +47,18 @@ export function FieldApp() {
 
   useEffect(() => onSyncState(setSync), []);
   useEffect(() => onUpdateReady(setUpdate), []);
+  const [otherOwner, setOtherOwner] = useState<Me | null>(null);
   useEffect(() => {
-    void loadMe().then(({ me: m }) => {
+    void loadMe().then(({ me: m, otherOwner: o }) => {
       setMe(m);
-      if (m) startAutoSync();
+      setOtherOwner(o ?? null);
+      blockSync(o ? `Kotak keluar berisi data ${o.fullName}. Masuk sebagai ${o.fullName} untuk mengirimnya, atau simpan ke berkas.` : null);
+      if (m && !o) startAutoSync();
     });
   }, []);
   useEffect(() => {
-    if (online && me) void syncNow(true);
-  }, [online, me]);
+    if (online && me && !otherOwner) void syncNow(true);
+  }, [online, me, otherOwner]);
 
   const sub = path.replace(/^\/lapangan\/?/, '');
   const onVisit = sub.startsWith('kunjungan/');
@@ -89,6 +92,11 @@ export function FieldApp() {
                 Masuk
               </a>
             )}
+          </div>
+        )}
+        {otherOwner && (
+          <div className="f-banner f-banner-warn" role="alert" data-testid="owner-banner">
+            Ponsel ini masih menyimpan data {otherOwner.fullName} yang belum terkirim. Data itu tidak dikirim atas nama Anda: masuk sebagai {otherOwner.fullName} untuk mengirimnya, atau simpan ke berkas di Kotak keluar.
           </div>
         )}
         {me === null && !sessionExpired && (

@@ -30,9 +30,20 @@ async function replaceQueue(before: OutboxItem[], after: OutboxItem[]): Promise<
 // --- session ------------------------------------------------------------------------------------
 
 /** The logged-in user: asked from the server when online, else the last one seen on this phone. */
-export async function loadMe(): Promise<{ me: Me | null; offline: boolean }> {
+export async function loadMe(): Promise<{ me: Me | null; offline: boolean; otherOwner?: Me }> {
   try {
     const r = await call<{ user: Me }>('/auth/me', { timeoutMs: 8_000 });
+    const owner = await getMeta<Me>('owner');
+    if (owner && String(owner.id) !== String(r.user.id)) {
+      // Another officer used this phone before. Their unsent changes must never go out under this
+      // account; with nothing pending, their prepared visits are cleared for the new user.
+      const pending = (await db.outbox.count()) + (await db.photos.count());
+      if (pending > 0) return { me: r.user, offline: false, otherOwner: owner };
+      await db.transaction('rw', [db.packs, db.records, db.followUps, db.concerns, db.conflicts, db.meta], async () => {
+        await Promise.all([db.packs.clear(), db.records.clear(), db.followUps.clear(), db.concerns.clear(), db.conflicts.clear(), db.meta.delete('pack')]);
+      });
+    }
+    await setMeta('owner', r.user);
     await setMeta('me', r.user);
     await setMeta('sessionExpired', false);
     return { me: r.user, offline: false };

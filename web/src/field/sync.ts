@@ -189,8 +189,15 @@ async function run(): Promise<void> {
   }
 }
 
+let blocked: string | null = null;
+/** Stops all sending (e.g. the outbox belongs to another officer than the one logged in). */
+export function blockSync(reason: string | null): void {
+  blocked = reason;
+}
+
 /** Sends what waits. `manual`: from the button (ignores the backoff). */
 export function syncNow(manual = false): Promise<void> {
+  if (blocked) return setState({ state: 'error', message: blocked, at: nowIso() });
   if (running) return running;
   running = (async () => {
     if (!manual) {
