@@ -62,6 +62,7 @@ test('a petugas records a visit offline and it reaches the server exactly once',
   await page.getByTestId('photo-input').setInputFiles({ name: 'rapat.png', mimeType: 'image/png', buffer: await makePng(page, `RAT ${tag}`) });
   await expect(page.getByTestId('local-photo')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId('saved-state')).toContainText('Tersimpan di ponsel');
+  await page.getByText('Profil koperasi', { exact: true }).click();
   await shots(page, 'field-kunjungan');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENS_DIR}/field-kunjungan-atas-360.png` });

@@ -141,10 +141,10 @@ export interface PackFollowUp {
 export interface PackItem {
   visit: PackVisit;
   cooperative: { id: string; name: string; [k: string]: unknown };
-  officers: { name: string; position: string; [k: string]: unknown }[];
+  officers: { name: string; role: string; phone: string | null }[];
   businessUnits: { id: string; name: string; sector: string; status: string }[];
   lastAssessment: { fiscalYear: number; category: string; score: number; assessedOn: string } | null;
-  rat: unknown;
+  rat: { active: boolean; latestDueYear: number | null; years: { fiscalYear: number; deadline: string; heldOn: string | null; status: string }[]; warnings: { code: string; message: string }[] } | null;
   concerns: PackConcern[];
   followUps: PackFollowUp[];
 }

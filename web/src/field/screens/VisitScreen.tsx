@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { Attendee, ChecklistTemplate, VisitFields } from '../core/types';
 import { db, getMeta, type FollowUpRow, type PackRow } from '../db';
 import { formatDate, formatKb, formatTime, go, useLive } from '../hooks';
-import { ASPECTS, ATTENDEE_ROLES, CHECK_RESULTS, CONCERN_KINDS, FOLLOW_UP_STATUS, SEVERITIES, TOPICS, VISIT_STATUS, label } from '../labels';
+import { ASPECTS, ATTENDEE_ROLES, CHECK_RESULTS, CONCERN_KINDS, FOLLOW_UP_STATUS, OFFICER_ROLES, RAT_STATUS, SEVERITIES, TOPICS, VISIT_STATUS, label } from '../labels';
 import { addConcern, addRecommendation, addVisitPhoto, completeVisit, saveFollowUpDraft, saveVisitDraft, setFollowUpStatus, type Me } from '../store';
 
+/** "CUKUP_SEHAT" → "Cukup Sehat" (the rubric codes spell their labels). */
+const categoryLabel = (code: string) => code.toLowerCase().split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 const hhmm = () => new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' });
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Jakarta' });
 
@@ -104,19 +106,41 @@ export function VisitScreen({ visitId, me }: { visitId: string; me: Me | null })
 
 function Info({ pack }: { pack: PackRow }) {
   const i = pack.item;
+  const rat = i.rat?.years.find((y) => y.fiscalYear === i.rat?.latestDueYear) ?? null;
   return (
     <details className="f-section">
       <summary>Profil koperasi</summary>
       {i.lastAssessment && (
         <p>
-          Penilaian {i.lastAssessment.fiscalYear}: <strong>{i.lastAssessment.category}</strong> (skor {i.lastAssessment.score})
+          Penilaian {i.lastAssessment.fiscalYear}: <strong>{categoryLabel(i.lastAssessment.category)}</strong> (skor {i.lastAssessment.score.toLocaleString('id-ID')})
         </p>
       )}
       {i.officers.length > 0 && (
+        <ul className="f-plain">
+          {i.officers.map((o, k) => (
+            <li key={k}>
+              {o.name} <span className="f-muted">· {OFFICER_ROLES[o.role] ?? o.role}</span>
+              {o.phone && (
+                <>
+                  {' · '}
+                  <a href={`tel:${o.phone}`}>{o.phone}</a>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {rat && (
         <p>
-          Pengurus: {i.officers.map((o) => `${o.name} (${o.position})`).join(', ')}
+          RAT tahun buku {rat.fiscalYear}: <strong>{RAT_STATUS[rat.status] ?? rat.status}</strong>
+          {rat.heldOn ? ` (${rat.heldOn})` : ` (batas ${rat.deadline})`}
         </p>
       )}
+      {i.rat?.warnings.map((w) => (
+        <p key={w.code} className="f-note f-note-warn">
+          {w.message}
+        </p>
+      ))}
       {i.businessUnits.length > 0 && <p>Unit usaha: {i.businessUnits.map((u) => u.name).join(', ')}</p>}
       <p className="f-muted">Tim: {i.visit.team.map((t) => t.fullName).join(', ')}</p>
     </details>
