@@ -225,3 +225,21 @@ test('another officer logging in on the same phone never sends the first one’s
   expect((await (await api.get(`/api/v1/visits/${visitId}`)).json()).findings.keuangan).toBe(finding);
   await api.dispose();
 });
+
+test('assets are served precompressed, hashed ones cached for a year, the shell revalidated', async ({ request }) => {
+  const html = await request.get('/lapangan', { headers: { Accept: 'text/html', 'Accept-Encoding': 'br, gzip' } });
+  expect(html.ok()).toBeTruthy();
+  expect(html.headers()['cache-control']).toBe('no-cache');
+  const src = /src="(\/assets\/index-[^"]+\.js)"/.exec(await html.text())?.[1];
+  expect(src).toBeTruthy();
+  const js = await request.get(src!, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  expect(js.headers()['content-encoding']).toBe('br');
+  expect(js.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  const gz = await request.get(src!, { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(gz.headers()['content-encoding']).toBe('gzip');
+  const sw = await request.get('/sw.js');
+  expect(sw.headers()['cache-control']).toBe('no-cache');
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({ name: 'Sambang Lapangan', short_name: 'Sambang', start_url: '/lapangan', theme_color: '#0b7a55' });
+  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+});
