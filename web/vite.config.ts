@@ -1,16 +1,121 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+const THEME = '#0b7a55'; // sambang[8], the primary shade of web/src/theme.ts
+
+/**
+ * The files field mode needs (issue #6): the entry chunk and everything the field entry imports.
+ * Only these are precached by the service worker, so installing it costs the phone a few dozen KB,
+ * not the whole office app; other chunks are cached when first used.
+ */
+const fieldFiles = new Set<string>();
+function fieldChunks(): Plugin {
+  return {
+    name: 'sambang-field-chunks',
+    generateBundle(_opts, bundle) {
+      fieldFiles.clear();
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const start = chunks.filter((c) => c.isEntry || c.facadeModuleId?.endsWith('/web/src/field/main.tsx'));
+      const stack = start.map((c) => c.fileName);
+      while (stack.length) {
+        const f = stack.pop()!;
+        if (fieldFiles.has(f)) continue;
+        fieldFiles.add(f);
+        const c = byName.get(f);
+        if (!c || c.type !== 'chunk') continue;
+        for (const css of c.viteMetadata?.importedCss ?? []) fieldFiles.add(css);
+        stack.push(...c.imports);
+      }
+    },
+  };
+}
+
+/** Writes .br and .gz next to each text asset; the server sends them as is (preCompressed). */
+function precompress(): Plugin {
+  return {
+    name: 'sambang-precompress',
+    apply: 'build',
+    enforce: 'post',
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+        for (const file of walk(outDir)) {
+          if (!/\.(js|mjs|css|html|svg|json|webmanifest|txt)$/.test(file)) continue;
+          const data = readFileSync(file);
+          if (data.length < 1024) continue;
+          writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+          writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+        }
+      },
+    },
+  };
+}
 
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    fieldChunks(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        id: '/lapangan',
+        name: 'Sambang Lapangan',
+        short_name: 'Sambang',
+        description: 'Mode lapangan Gerakan Sambang Koperasi — DKUPP Kabupaten Probolinggo. Catat kunjungan tanpa sinyal.',
+        lang: 'id',
+        start_url: '/lapangan',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: THEME,
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        // Only field mode opens from the cache. The office app always asks the network for its HTML,
+        // so a deploy never leaves it on a stale index.html whose chunks are gone (it has no update banner).
+        navigateFallbackAllowlist: [/^\/lapangan(\/|$)/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: false,
+        skipWaiting: false,
+        manifestTransforms: [
+          (entries) => ({
+            manifest: entries.filter((e) => !/\.(js|css)$/.test(e.url) || fieldFiles.has(e.url.replace(/^\//, ''))),
+          }),
+        ],
+        runtimeCaching: [
+          {
+            // Hashed chunks of the office app: cached when first used, never change under a name.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'sambang-assets', expiration: { maxEntries: 200, maxAgeSeconds: 60 * 60 * 24 * 60 } },
+          },
+        ],
+      },
+    }),
+    precompress(),
+  ],
   resolve: {
     // The rubric engine (pure TS) is shared with the server: the live score runs the same code.
     alias: { '@domain': fileURLToPath(new URL('../src/domain', import.meta.url)) },

@@ -30,7 +30,14 @@ const ConcernsPage = lazy(() => import('./pages/ConcernsPage'));
 const FollowUpsPage = lazy(() => import('./pages/FollowUpsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const RecapPage = lazy(() => import('./pages/RecapPage'));
-const FieldApp = lazy(() => import('./field/FieldApp'));
+
+/** Field mode is its own bundle: arriving from the main app (e.g. after logging in) needs a full load. */
+function FieldRedirect() {
+  useEffect(() => {
+    window.location.replace(window.location.pathname + window.location.search);
+  }, []);
+  return <FullPageLoader />;
+}
 
 function NavigatorBridge() {
   const navigate = useNavigate();
@@ -76,7 +83,7 @@ export function App() {
             }
           />
           {/* Field mode: its own light shell that opens offline (issue #6). */}
-          <Route path="/lapangan/*" element={<FieldApp />} />
+          <Route path="/lapangan/*" element={<FieldRedirect />} />
           <Route
             element={
               <RequireAuth>
