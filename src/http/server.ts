@@ -15,6 +15,7 @@ import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
 import { reportRoutes } from './routes/reports.js';
 import { syncRoutes } from './routes/sync.js';
@@ -69,6 +70,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(visitRoutes(deps));
   await app.register(syncRoutes(deps));
   await app.register(importRoutes(deps));
+  await app.register(exportRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(dashboardRoutes(deps));
 

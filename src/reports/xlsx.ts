@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 
+/** Reports how many rows of a long export have been read so far (background export jobs). */
+export type Progress = (rows: number) => void;
+
 /** A column of an exported list: Indonesian header, how to read the value, and its format. */
 export interface Column<T> {
   header: string;

@@ -155,10 +155,16 @@ test('an overdue follow-up from the demo data is visibly marked, and the export 
   expect(border).toMatch(/rgb\((2[0-9]{2}), (\d{1,2}|1[0-4]\d), (\d{1,2}|1[0-4]\d)\)/); // red
   await expect(page.getByTestId('overdue-count')).toBeVisible();
 
+  // The export is a background job: progress, then a download button that survives a reload.
   await page.getByTestId('export-button').click();
-  const download = page.waitForEvent('download');
   await page.getByTestId('export-xlsx').click();
-  expect((await download).suggestedFilename()).toBe('tindak-lanjut.xlsx');
+  await expect(page.getByTestId('export-download')).toBeVisible({ timeout: 20_000 });
+  await page.reload();
+  await expect(page.getByTestId('export-download')).toBeVisible({ timeout: 20_000 });
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-download').click();
+  expect((await download).suggestedFilename()).toMatch(/^tindak-lanjut-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  await expect(page.getByTestId('export-download')).toHaveCount(0);
 });
 
 test('unit development: a petugas of Usaha Mikro adds a need and a mentoring session', async ({ page }) => {

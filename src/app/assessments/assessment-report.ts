@@ -1,7 +1,7 @@
 import { COOP_GROUP_LABELS, COOP_TYPE_LABELS } from '../../domain/codes.js';
 import { AppError } from '../../domain/errors.js';
 import { assessmentPdf } from '../../reports/assessment-pdf.js';
-import { type Column, listToXlsx } from '../../reports/xlsx.js';
+import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 import type { Actor, AppDeps } from '../context.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { type AssessmentListItem, type AssessmentQuery, getAssessment, listAssessments } from './assessments.js';
@@ -58,12 +58,21 @@ const COLUMNS: Column<AssessmentListItem>[] = [
 ];
 
 /** The assessment list with its filters as XLSX (at most 50,000 rows). */
-export async function exportAssessments(deps: AppDeps, actor: Actor, q: Omit<AssessmentQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+async function assessmentRows(deps: AppDeps, actor: Actor, q: Omit<AssessmentQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<AssessmentListItem[]> {
   const rows: AssessmentListItem[] = [];
   for (let page = 1; page <= 500; page++) {
     const res = await listAssessments(deps, actor, { ...q, page, pageSize: 100 });
     rows.push(...res.items);
+    progress?.(rows.length);
     if (rows.length >= res.total || res.items.length === 0) break;
   }
-  return listToXlsx('Penilaian', COLUMNS, rows, 'Daftar penilaian kesehatan koperasi');
+  return rows;
+}
+
+export async function exportAssessments(deps: AppDeps, actor: Actor, q: Omit<AssessmentQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<Buffer> {
+  return listToXlsx('Penilaian', COLUMNS, await assessmentRows(deps, actor, q, progress), 'Daftar penilaian kesehatan koperasi');
+}
+
+export async function exportAssessmentsCsv(deps: AppDeps, actor: Actor, q: Omit<AssessmentQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<string> {
+  return listToCsv(COLUMNS, await assessmentRows(deps, actor, q, progress));
 }

@@ -1,5 +1,5 @@
 import { COOP_GROUP_LABELS, COOP_STATUS_LABELS, COOP_TYPE_LABELS, type CoopGroup, type CoopStatus, type CoopType, SCHEME_LABELS, type Scheme } from '../../domain/codes.js';
-import { type Column, listToCsv, listToXlsx } from '../../reports/xlsx.js';
+import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 import type { Actor, AppDeps } from '../context.js';
 import { type ListCooperativesQuery, listCooperatives } from './list-cooperatives.js';
 
@@ -49,7 +49,7 @@ const COLUMNS: Column<ExportRow>[] = [
 ];
 
 /** Every cooperative the list with these filters shows (same visibility rules), with all columns. */
-async function rowsOf(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>): Promise<ExportRow[]> {
+async function rowsOf(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<ExportRow[]> {
   const out: ExportRow[] = [];
   for (let page = 1; ; page++) {
     const res = await listCooperatives(deps, actor, { ...q, page, pageSize: 1000 });
@@ -69,15 +69,16 @@ async function rowsOf(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery
         membersMale: i.membersMale, membersFemale: i.membersFemale, employeesMale: e.employees_male, employeesFemale: e.employees_female,
       });
     }
+    progress?.(out.length);
     if (out.length >= res.total) break;
   }
   return out;
 }
 
-export async function exportCooperativesXlsx(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>): Promise<Buffer> {
-  return listToXlsx('Koperasi', COLUMNS, await rowsOf(deps, actor, q), 'Daftar koperasi');
+export async function exportCooperativesXlsx(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<Buffer> {
+  return listToXlsx('Koperasi', COLUMNS, await rowsOf(deps, actor, q, progress), 'Daftar koperasi');
 }
 
-export async function exportCooperativesCsv(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>): Promise<string> {
-  return listToCsv(COLUMNS, await rowsOf(deps, actor, q));
+export async function exportCooperativesCsv(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<string> {
+  return listToCsv(COLUMNS, await rowsOf(deps, actor, q, progress));
 }

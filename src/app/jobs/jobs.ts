@@ -6,6 +6,9 @@ import type { Actor } from '../context.js';
  * Background jobs for long imports and exports: the request returns at once with a job id and the
  * browser polls its progress. Jobs live in this process's memory (a restart forgets them; their
  * effects are in the database, all or nothing); finished ones are kept for an hour.
+ *
+ * An export job also keeps the file it produced (the whole buffer, in memory) until it is swept;
+ * only its owner or an admin may download it. A restart loses running jobs and their files.
  */
 export interface JobView {
   id: string;
@@ -19,7 +22,10 @@ export interface JobView {
   finishedAt: string | null;
 }
 
-interface Job extends JobView { ownerId: string | null }
+/** The file an export job produced, held in memory until the job is swept. */
+export interface JobFile { filename: string; contentType: string; data: Buffer }
+
+interface Job extends JobView { ownerId: string | null; file: JobFile | null }
 
 const jobs = new Map<string, Job>();
 const KEEP_MS = 60 * 60 * 1000;
@@ -33,7 +39,7 @@ export function startJob<T>(
   sweep();
   const job: Job = {
     id: randomUUID(), kind, status: 'running', processed: 0, total, result: null, error: null,
-    startedAt: new Date().toISOString(), finishedAt: null, ownerId: actor.userId,
+    startedAt: new Date().toISOString(), finishedAt: null, ownerId: actor.userId, file: null,
   };
   jobs.set(job.id, job);
   // Started on the next tick so the request that created it answers first.
@@ -67,6 +73,37 @@ export function getJob(actor: Actor, id: string): JobView {
   return view(job);
 }
 
+/**
+ * A job that produces a file (long exports): the work returns the file, which the owner downloads
+ * with `jobFile`; the job's public result is `{filename, size, rows}`.
+ */
+export function startFileJob(
+  actor: Actor,
+  kind: string,
+  total: number,
+  work: (progress: (processed: number) => void) => Promise<JobFile>,
+): JobView {
+  let id = '';
+  const view = startJob(actor, kind, total, async (progress) => {
+    const file = await work(progress);
+    const job = jobs.get(id);
+    if (job) job.file = file;
+    return { filename: file.filename, size: file.data.length, rows: total };
+  });
+  id = view.id;
+  return view;
+}
+
+/** The file of a finished export job: its owner or an admin only. */
+export function jobFile(actor: Actor, id: string): JobFile {
+  const job = jobs.get(id);
+  if (!job) throw notFound('Proses');
+  if (job.ownerId !== actor.userId && actor.role !== 'admin') throw forbidden('Berkas ini milik pengguna lain.');
+  if (job.status === 'running') throw new AppError('CONFLICT', 'Berkas belum selesai dibuat. Tunggu hingga proses selesai.');
+  if (!job.file) throw notFound('Berkas hasil proses');
+  return job.file;
+}
+
 /** Waits for a job to finish (tests and the CLI). */
 export async function waitForJob(id: string, timeoutMs = 60_000): Promise<JobView> {
   const until = Date.now() + timeoutMs;
@@ -80,7 +117,7 @@ export async function waitForJob(id: string, timeoutMs = 60_000): Promise<JobVie
 }
 
 function view(j: Job): JobView {
-  const { ownerId: _o, ...rest } = j;
+  const { ownerId: _o, file: _f, ...rest } = j;
   return { ...rest };
 }
 

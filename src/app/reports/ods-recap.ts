@@ -46,12 +46,30 @@ export interface DistrictRecap {
  * figures, whether it held the RAT for that year and whether it is active today; and the same
  * summed per kecamatan. Members come from the year's figures when recorded, else the registry.
  */
-export async function odsRecap(deps: AppDeps, actor: Actor, year: number): Promise<{ year: number; asOf: string; rows: RecapRow[]; districts: DistrictRecap[] }> {
+export type RecapTotals = Omit<DistrictRecap, 'code' | 'name'>;
+
+export function recapTotals(districts: DistrictRecap[]): RecapTotals {
+  return districts.reduce(
+    (s, d) => ({
+      cooperatives: s.cooperatives + d.cooperatives, membersMale: s.membersMale + d.membersMale, membersFemale: s.membersFemale + d.membersFemale,
+      assets: s.assets + d.assets, ownCapital: s.ownCapital + d.ownCapital, externalCapital: s.externalCapital + d.externalCapital,
+      businessVolume: s.businessVolume + d.businessVolume, shu: s.shu + d.shu, ratHeld: s.ratHeld + d.ratHeld, active: s.active + d.active,
+    }),
+    { cooperatives: 0, membersMale: 0, membersFemale: 0, assets: 0, ownCapital: 0, externalCapital: 0, businessVolume: 0, shu: 0, ratHeld: 0, active: 0 },
+  );
+}
+
+export async function odsRecap(
+  deps: AppDeps,
+  actor: Actor,
+  year: number,
+  district?: string,
+): Promise<{ year: number; asOf: string; rows: RecapRow[]; districts: DistrictRecap[] }> {
   if (actor.role === 'koperasi') throw forbidden('Rekap hanya untuk Dinas.');
   const asOf = todayJakarta(deps);
   if (year > Number(asOf.slice(0, 4))) throw invalid({ year: 'Tahun buku tidak boleh di masa depan.' });
   const db = deps.db.kysely;
-  const coops = await db
+  let coopQuery = db
     .selectFrom('cooperatives as c')
     .innerJoin('districts as d', 'd.code', 'c.district_code')
     .innerJoin('villages as v', 'v.code', 'c.village_code')
@@ -64,7 +82,9 @@ export async function odsRecap(deps: AppDeps, actor: Actor, year: number): Promi
     .where('c.status', '!=', 'DIBUBARKAN')
     .orderBy('c.district_code')
     .orderBy('c.name')
-    .execute();
+    .orderBy('c.id');
+  if (district) coopQuery = coopQuery.where('c.district_code', '=', district);
+  const coops = await coopQuery.execute();
   const meetings = await db.selectFrom('annual_meetings').select(['cooperative_id', 'fiscal_year', 'held_on', 'reported_to_ods_on']).execute();
   const byCoop = new Map<string, { fiscalYear: number; heldOn: string; reportedOn: string | null }[]>();
   for (const m of meetings) {
@@ -149,55 +169,96 @@ const DISTRICT_COLUMNS: Column<DistrictRecap>[] = [
   { header: 'Koperasi aktif', value: (r) => r.active, format: 'integer' },
 ];
 
-export async function odsRecapXlsx(deps: AppDeps, actor: Actor, year: number, level: 'cooperative' | 'district'): Promise<Buffer> {
-  const r = await odsRecap(deps, actor, year);
+export async function odsRecapXlsx(deps: AppDeps, actor: Actor, year: number, level: 'cooperative' | 'district', district?: string): Promise<Buffer> {
+  const r = await odsRecap(deps, actor, year, district);
+  const where = district ? ` — Kecamatan ${r.districts[0]?.name ?? district}` : '';
   return level === 'district'
-    ? listToXlsx('Rekap kecamatan', DISTRICT_COLUMNS, r.districts, `Rekapitulasi koperasi per kecamatan — tahun buku ${year}`)
-    : listToXlsx('Rekap koperasi', COOP_COLUMNS, r.rows, `Rekapitulasi koperasi — tahun buku ${year}`);
+    ? listToXlsx('Rekap kecamatan', DISTRICT_COLUMNS, r.districts, `Rekapitulasi koperasi per kecamatan — tahun buku ${year}${where}`)
+    : listToXlsx('Rekap koperasi', COOP_COLUMNS, r.rows, `Rekapitulasi koperasi — tahun buku ${year}${where}`);
 }
 
-/** The per-kecamatan recap as a landscape PDF with totals. */
-export async function odsRecapPdf(deps: AppDeps, actor: Actor, year: number): Promise<Buffer> {
-  const r = await odsRecap(deps, actor, year);
-  const juta = (n: number) => angka(Math.round(n / 1_000_000));
+/** Thin grey rules, zebra rows; `pad` is the vertical cell padding (the 24 kecamatan + total fit one page at 1.5). */
+const tableLayout = (pad: number) => ({
+  hLineColor: () => '#ccc',
+  vLineColor: () => '#ccc',
+  fillColor: (i: number) => (i > 0 && i % 2 === 0 ? '#fafafa' : null),
+  paddingTop: () => pad,
+  paddingBottom: () => pad,
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
+});
+
+/**
+ * The recap as a landscape PDF with totals: per kecamatan (one page), or per cooperative (every
+ * cooperative, the header row repeated on each page). Money in millions of rupiah.
+ */
+export async function odsRecapPdf(deps: AppDeps, actor: Actor, year: number, level: 'cooperative' | 'district' = 'district', district?: string): Promise<Buffer> {
+  const r = await odsRecap(deps, actor, year, district);
+  // `+ 0` turns the -0 of a small loss rounded to millions into 0.
+  const juta = (n: number | null) => (n === null ? '–' : angka(Math.round(n / 1_000_000) + 0));
   const th = (t: string) => ({ text: t, bold: true, fontSize: 8, fillColor: '#e9f2ec', alignment: 'center' as const });
   const td = (t: string, right = true) => ({ text: t, fontSize: 8, alignment: right ? ('right' as const) : ('left' as const) });
-  const total = r.districts.reduce(
-    (s, d) => ({
-      cooperatives: s.cooperatives + d.cooperatives, membersMale: s.membersMale + d.membersMale, membersFemale: s.membersFemale + d.membersFemale,
-      assets: s.assets + d.assets, ownCapital: s.ownCapital + d.ownCapital, externalCapital: s.externalCapital + d.externalCapital,
-      businessVolume: s.businessVolume + d.businessVolume, shu: s.shu + d.shu, ratHeld: s.ratHeld + d.ratHeld, active: s.active + d.active,
-    }),
-    { cooperatives: 0, membersMale: 0, membersFemale: 0, assets: 0, ownCapital: 0, externalCapital: 0, businessVolume: 0, shu: 0, ratHeld: 0, active: 0 },
-  );
-  const line = (name: string, d: typeof total, bold = false) =>
-    [td(name, false), ...[d.cooperatives, d.membersMale, d.membersFemale].map((n) => td(angka(n))), ...[d.assets, d.ownCapital, d.externalCapital, d.businessVolume, d.shu].map((n) => td(juta(n))), td(angka(d.ratHeld)), td(angka(d.active))].map((c) => ({ ...c, bold }));
-  const table: Content = {
-    table: {
-      headerRows: 1,
-      widths: ['*', 42, 42, 42, 58, 58, 58, 58, 50, 42, 42],
-      body: [
-        ['Kecamatan', 'Koperasi', 'Anggota L', 'Anggota P', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'RAT', 'Aktif'].map(th),
-        ...r.districts.map((d) => line(d.name, d)),
-        line('Jumlah', total, true),
-      ],
-    },
-    layout: {
-      hLineColor: () => '#ccc',
-      vLineColor: () => '#ccc',
-      fillColor: (i: number) => (i > 0 && i % 2 === 0 ? '#fafafa' : null),
-      paddingTop: () => 1.5,
-      paddingBottom: () => 1.5,
-    },
-  };
+  const total = recapTotals(r.districts);
+  const districtName = district ? (r.districts[0]?.name ?? district) : null;
+  const money = (d: { assets: number | null; ownCapital: number | null; externalCapital: number | null; businessVolume: number | null; shu: number | null }) =>
+    [d.assets, d.ownCapital, d.externalCapital, d.businessVolume, d.shu].map((n) => td(juta(n)));
+
+  let table: Content;
+  if (level === 'district') {
+    const line = (name: string, d: RecapTotals, bold = false) =>
+      [td(name, false), ...[d.cooperatives, d.membersMale, d.membersFemale].map((n) => td(angka(n))), ...money(d), td(angka(d.ratHeld)), td(angka(d.active))].map((c) => ({ ...c, bold }));
+    table = {
+      table: {
+        headerRows: 1,
+        widths: ['*', 46, 46, 46, 62, 62, 62, 62, 54, 40, 40],
+        body: [
+          ['Kecamatan', 'Koperasi', 'Anggota L', 'Anggota P', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'RAT', 'Aktif'].map(th),
+          ...r.districts.map((d) => line(d.name, d)),
+          line('Jumlah', total, true),
+        ],
+      },
+      layout: tableLayout(1.5),
+    };
+  } else {
+    const yesNo = (b: boolean) => ({ ...td(b ? 'Ya' : 'Tidak', false), alignment: 'center' as const, color: b ? '#1b5e20' : '#b71c1c' });
+    const place = (row: RecapRow) => (district ? row.village : `${row.district} / ${row.village}`);
+    const totalLine = [
+      { ...td(`Jumlah (${angka(total.cooperatives)} koperasi)`, false), colSpan: 3 }, td(''), td(''),
+      td(angka(total.membersMale)), td(angka(total.membersFemale)), ...money(total), td(angka(total.ratHeld)), td(angka(total.active)),
+    ].map((c) => ({ ...c, bold: true }));
+    table = {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: [20, '*', 100, 42, 42, 52, 52, 52, 52, 46, 30, 30],
+        body: [
+          ['No.', 'Nama koperasi', district ? 'Desa/Kelurahan' : 'Kecamatan / desa', 'Anggota L', 'Anggota P', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'RAT', 'Aktif'].map(th),
+          ...r.rows.map((row, i) => [
+            td(angka(i + 1)), td(row.name, false), td(place(row), false), td(angka(row.membersMale)), td(angka(row.membersFemale)),
+            ...money(row), yesNo(row.ratHeld), yesNo(row.active),
+          ]),
+          totalLine,
+        ],
+      },
+      layout: tableLayout(2),
+    };
+  }
+  const heading = level === 'district' ? 'REKAPITULASI KOPERASI PER KECAMATAN' : 'REKAPITULASI KOPERASI';
   return renderPdf({
     pageOrientation: 'landscape',
+    pageMargins: [40, 30, 40, 44],
     info: { title: `Rekapitulasi koperasi tahun buku ${year}` },
     content: [
       ...letterhead(DEFAULT_LETTERHEAD, 762),
-      { text: `REKAPITULASI KOPERASI PER KECAMATAN — TAHUN BUKU ${year}`, alignment: 'center', bold: true, fontSize: 12 },
-      { text: `Nilai keuangan dalam juta rupiah. RAT = koperasi yang menyelenggarakan RAT tahun buku ${year}; Aktif = RAT dalam tiga tahun buku terakhir, per ${tanggal(r.asOf)}.`, alignment: 'center', fontSize: 8, color: '#555', margin: [0, 2, 0, 10] },
-      table,
+      { text: `${heading} — TAHUN BUKU ${year}${districtName ? ` — KECAMATAN ${districtName.toUpperCase()}` : ''}`, alignment: 'center', bold: true, fontSize: 12 },
+      {
+        text: `Nilai keuangan dalam juta rupiah. RAT = menyelenggarakan RAT tahun buku ${year}; Aktif = RAT dalam tiga tahun buku terakhir, per ${tanggal(r.asOf)}.`,
+        alignment: 'center',
+        fontSize: 8,
+        color: '#555',
+        margin: [0, 2, 0, 10],
+      },
+      r.rows.length ? table : { text: 'Tidak ada koperasi untuk pilihan ini.', italics: true, alignment: 'center', margin: [0, 20, 0, 0] },
     ],
   });
 }

@@ -1,5 +1,5 @@
 import { ASPECT_LABELS, CONCERN_KIND_LABELS, CONCERN_STATUS_LABELS, CONCERN_TOPIC_LABELS, FOLLOW_UP_STATUS_LABELS, SEVERITY_LABELS } from '../../domain/visits/codes.js';
-import { type Column, listToCsv, listToXlsx } from '../../reports/xlsx.js';
+import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 import type { Actor, AppDeps } from '../context.js';
 import { type Concern, type ConcernQuery, listConcerns } from './concerns.js';
 import { type FollowUp, type FollowUpQuery, listFollowUps } from './follow-ups.js';
@@ -50,11 +50,12 @@ const FOLLOW_UP_COLUMNS: Column<WithDistrict<FollowUp>>[] = [
 ];
 
 /** Reads every page of a list with the same visibility rules the screen has. */
-async function everything<T>(read: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
+async function everything<T>(read: (page: number) => Promise<{ items: T[]; total: number }>, progress?: Progress): Promise<T[]> {
   const out: T[] = [];
   for (let page = 1; ; page++) {
     const res = await read(page);
     out.push(...res.items);
+    progress?.(out.length);
     if (res.items.length === 0 || out.length >= res.total) return out;
   }
 }
@@ -74,20 +75,20 @@ async function withDistricts<T extends { cooperative: { id: string } }>(deps: Ap
   return rows.map((r) => ({ ...r, districtName: names.get(r.cooperative.id) ?? null }));
 }
 
-const concernRows = async (deps: AppDeps, actor: Actor, q: ConcernExportQuery) =>
-  withDistricts(deps, await everything((page) => listConcerns(deps, actor, { ...q, page, pageSize: 500 })));
-const followUpRows = async (deps: AppDeps, actor: Actor, q: FollowUpExportQuery) =>
-  withDistricts(deps, await everything((page) => listFollowUps(deps, actor, { ...q, page, pageSize: 500 })));
+const concernRows = async (deps: AppDeps, actor: Actor, q: ConcernExportQuery, progress?: Progress) =>
+  withDistricts(deps, await everything((page) => listConcerns(deps, actor, { ...q, page, pageSize: 500 }), progress));
+const followUpRows = async (deps: AppDeps, actor: Actor, q: FollowUpExportQuery, progress?: Progress) =>
+  withDistricts(deps, await everything((page) => listFollowUps(deps, actor, { ...q, page, pageSize: 500 }), progress));
 
-export async function exportConcernsXlsx(deps: AppDeps, actor: Actor, q: ConcernExportQuery): Promise<Buffer> {
-  return listToXlsx('Aspirasi', CONCERN_COLUMNS, await concernRows(deps, actor, q), 'Permasalahan, keluhan dan tantangan koperasi');
+export async function exportConcernsXlsx(deps: AppDeps, actor: Actor, q: ConcernExportQuery, progress?: Progress): Promise<Buffer> {
+  return listToXlsx('Aspirasi', CONCERN_COLUMNS, await concernRows(deps, actor, q, progress), 'Permasalahan, keluhan dan tantangan koperasi');
 }
-export async function exportConcernsCsv(deps: AppDeps, actor: Actor, q: ConcernExportQuery): Promise<string> {
-  return listToCsv(CONCERN_COLUMNS, await concernRows(deps, actor, q));
+export async function exportConcernsCsv(deps: AppDeps, actor: Actor, q: ConcernExportQuery, progress?: Progress): Promise<string> {
+  return listToCsv(CONCERN_COLUMNS, await concernRows(deps, actor, q, progress));
 }
-export async function exportFollowUpsXlsx(deps: AppDeps, actor: Actor, q: FollowUpExportQuery): Promise<Buffer> {
-  return listToXlsx('Tindak lanjut', FOLLOW_UP_COLUMNS, await followUpRows(deps, actor, q), 'Tindak lanjut rekomendasi');
+export async function exportFollowUpsXlsx(deps: AppDeps, actor: Actor, q: FollowUpExportQuery, progress?: Progress): Promise<Buffer> {
+  return listToXlsx('Tindak lanjut', FOLLOW_UP_COLUMNS, await followUpRows(deps, actor, q, progress), 'Tindak lanjut rekomendasi');
 }
-export async function exportFollowUpsCsv(deps: AppDeps, actor: Actor, q: FollowUpExportQuery): Promise<string> {
-  return listToCsv(FOLLOW_UP_COLUMNS, await followUpRows(deps, actor, q));
+export async function exportFollowUpsCsv(deps: AppDeps, actor: Actor, q: FollowUpExportQuery, progress?: Progress): Promise<string> {
+  return listToCsv(FOLLOW_UP_COLUMNS, await followUpRows(deps, actor, q, progress));
 }

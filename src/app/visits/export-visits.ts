@@ -1,6 +1,6 @@
 import { BIDANG_LABELS, type Bidang } from '../../domain/codes.js';
 import { VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS } from '../../domain/visits/codes.js';
-import { type Column, listToCsv, listToXlsx } from '../../reports/xlsx.js';
+import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 import type { Actor, AppDeps } from '../context.js';
 import { listVisits, type VisitQuery } from './list-visits.js';
 import type { VisitListItem } from './view.js';
@@ -35,11 +35,12 @@ const COLUMNS: Column<ExportRow>[] = [
 ];
 
 /** Every visit the list shows with these filters (same visibility rules), oldest first. */
-async function rowsOf(deps: AppDeps, actor: Actor, q: VisitExportQuery): Promise<ExportRow[]> {
+async function rowsOf(deps: AppDeps, actor: Actor, q: VisitExportQuery, progress?: Progress): Promise<ExportRow[]> {
   const items: VisitListItem[] = [];
   for (let page = 1; ; page++) {
     const res = await listVisits(deps, actor, { ...q, sort: q.sort ?? 'date', page, pageSize: 500 });
     items.push(...res.items);
+    progress?.(items.length);
     if (res.items.length === 0 || items.length >= res.total) break;
   }
   const programIds = [...new Set(items.map((i) => i.programId).filter((p): p is string => p !== null))];
@@ -49,10 +50,10 @@ async function rowsOf(deps: AppDeps, actor: Actor, q: VisitExportQuery): Promise
   return items.map((i) => ({ ...i, programName: i.programId ? (programs.get(i.programId) ?? null) : null }));
 }
 
-export async function exportVisitsXlsx(deps: AppDeps, actor: Actor, q: VisitExportQuery): Promise<Buffer> {
-  return listToXlsx('Kunjungan', COLUMNS, await rowsOf(deps, actor, q), 'Daftar kunjungan');
+export async function exportVisitsXlsx(deps: AppDeps, actor: Actor, q: VisitExportQuery, progress?: Progress): Promise<Buffer> {
+  return listToXlsx('Kunjungan', COLUMNS, await rowsOf(deps, actor, q, progress), 'Daftar kunjungan');
 }
 
-export async function exportVisitsCsv(deps: AppDeps, actor: Actor, q: VisitExportQuery): Promise<string> {
-  return listToCsv(COLUMNS, await rowsOf(deps, actor, q));
+export async function exportVisitsCsv(deps: AppDeps, actor: Actor, q: VisitExportQuery, progress?: Progress): Promise<string> {
+  return listToCsv(COLUMNS, await rowsOf(deps, actor, q, progress));
 }

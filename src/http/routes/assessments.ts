@@ -53,7 +53,8 @@ const statementOut = z.object({
   updatedAt: z.string(),
 });
 
-const listQuery = z.strictObject({
+/** Filters of the assessment list; exports take the same without paging. */
+export const listQuery = z.strictObject({
   cooperativeId: uuidParam.optional(),
   category: z.enum(CATEGORY_CODES).optional(),
   district: z.string().max(20).optional(),

@@ -25,7 +25,8 @@ const fiscalYearParams = z.strictObject({
 });
 const unitParams = z.strictObject({ id: uuidParam, unitId: uuidParam });
 
-const listQuery = z.strictObject({
+/** Filters of the cooperative list; exports take the same without paging. */
+export const listQuery = z.strictObject({
   search: z.string().max(100).optional(),
   district: z.string().max(20).optional(),
   village: z.string().max(20).optional(),

@@ -9,7 +9,7 @@ import { idParams } from '../schemas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const WRITERS = ['admin', 'petugas'] as const;
-const jobOut = z.object({
+export const jobOut = z.object({
   id: z.string(),
   kind: z.string(),
   status: z.enum(['running', 'done', 'failed']),

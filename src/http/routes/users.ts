@@ -9,6 +9,18 @@ import { auditEventOut, idParams, isoDate, page, pageOf, pageSize, userOut, uuid
 
 const ADMIN = ['admin'] as const;
 
+/** Filters of the audit log; exports take the same without paging. */
+export const auditListQuery = z.strictObject({
+  action: z.string().max(60).optional(),
+  entityType: z.string().max(60).optional(),
+  actorId: uuidParam.optional(),
+  cooperativeId: uuidParam.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  page,
+  pageSize,
+});
+
 export const userRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -86,16 +98,7 @@ export const userRoutes =
         schema: {
           tags: ['audit'],
           summary: 'Log audit',
-          querystring: z.strictObject({
-            action: z.string().max(60).optional(),
-            entityType: z.string().max(60).optional(),
-            actorId: uuidParam.optional(),
-            cooperativeId: uuidParam.optional(),
-            from: isoDate.optional(),
-            to: isoDate.optional(),
-            page,
-            pageSize,
-          }),
+          querystring: auditListQuery,
           response: { 200: pageOf(auditEventOut) },
         },
       },

@@ -12,7 +12,8 @@ import { useDistricts } from '../lib/meta';
 import { scoreText } from '../lib/rubric';
 import { useUrlParams } from '../lib/useUrlParams';
 import { EmptyText, ErrorState, ListPagination, PageHeader } from '../components/common';
-import { AssessmentStatusBadge, CategoryBadge, DownloadButton } from '../components/assessment';
+import { AssessmentStatusBadge, CategoryBadge } from '../components/assessment';
+import { ExportMenu } from '../components/ExportMenu';
 
 const PAGE_SIZE = 20;
 const KEYS = ['category', 'district', 'year', 'rubric', 'status'] as const;
@@ -89,8 +90,6 @@ export default function AssessmentListPage() {
     </SimpleGrid>
   );
 
-  const exportPath = `/assessments/export.xlsx${buildQuery(filters)}`;
-
   return (
     <>
       <PageHeader
@@ -104,11 +103,7 @@ export default function AssessmentListPage() {
             <Skeleton h={16} w={100} />
           )
         }
-        actions={
-          <DownloadButton path={exportPath} fallbackName="penilaian-kesehatan.xlsx">
-            {t('assessment.download')}
-          </DownloadButton>
-        }
+        actions={<ExportMenu list="assessments" filters={filters} />}
       />
 
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" mb="xs" data-testid="category-counts">

@@ -14,6 +14,7 @@ import type { AuditEvent, Page } from '../lib/types';
 import { useUrlParams } from '../lib/useUrlParams';
 import { ChangeList, useActionLabel, useEntityLabel } from '../components/ChangeList';
 import { EmptyText, ErrorState, ListPagination, PageHeader } from '../components/common';
+import { ExportMenu } from '../components/ExportMenu';
 
 const PAGE_SIZE = 25;
 const KEYS = ['action', 'entityType', 'from', 'to'] as const;
@@ -109,7 +110,11 @@ export default function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} subtitle={data ? formatCount(data.total, 'kejadian') : <Skeleton h={16} w={80} />} />
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={data ? formatCount(data.total, 'kejadian') : <Skeleton h={16} w={80} />}
+        actions={<ExportMenu list="audit" filters={{ action: values.action, entityType: values.entityType, from: values.from, to: values.to }} />}
+      />
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           <Select label={t('audit.action')} placeholder={t('audit.allActions')} data={actionOptions} value={values.action || null} onChange={(v) => set({ action: v })} clearable searchable />

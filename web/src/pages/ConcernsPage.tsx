@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../i18n/dialog';
 import { isStaff, useMe } from '../lib/auth';
-import { CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, concernExportPath, fetchConcerns, RAISED_VIA, SEVERITIES, type ConcernFilters } from '../lib/dialog';
+import { CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, fetchConcerns, RAISED_VIA, SEVERITIES, type ConcernFilters } from '../lib/dialog';
 import { formatNumber } from '../lib/format';
 import { useDistricts } from '../lib/meta';
 import { useUrlParams } from '../lib/useUrlParams';
@@ -15,7 +15,7 @@ import { CoopPicker } from '../components/CoopPicker';
 import { ConcernCard } from '../components/dialog/ConcernCard';
 import { ConcernDetail } from '../components/dialog/ConcernDetail';
 import { ConcernFormModal } from '../components/dialog/modals';
-import { ExportMenu } from '../components/dialog/ExportMenu';
+import { ExportMenu } from '../components/ExportMenu';
 
 const PAGE_SIZE = 20;
 const KEYS = ['status', 'kind', 'topic', 'severity', 'district', 'coop', 'via', 'unseen'] as const;
@@ -132,7 +132,7 @@ export default function ConcernsPage() {
                 {t('dialog.raise')}
               </Button>
             )}
-            <ExportMenu xlsx={concernExportPath(exportFilters, 'xlsx')} csv={concernExportPath(exportFilters, 'csv')} name="aspirasi-koperasi" />
+            <ExportMenu list="concerns" filters={{ ...exportFilters }} />
           </>
         }
       />

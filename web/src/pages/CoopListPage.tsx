@@ -29,6 +29,7 @@ import { toOptions, useCodeList, useDistricts, useLabel, useVillages } from '../
 import type { CoopListItem, Page } from '../lib/types';
 import { useUrlParams } from '../lib/useUrlParams';
 import { EmptyText, ErrorState, ListPagination, PageHeader, StatusBadge, useDebounced } from '../components/common';
+import { ExportMenu } from '../components/ExportMenu';
 
 const PAGE_SIZE = 20;
 const KEYS = ['q', 'district', 'village', 'type', 'group', 'status', 'sort'] as const;
@@ -164,11 +165,17 @@ export default function CoopListPage() {
           )
         }
         actions={
-          canManageCoops(me?.role) && (
-            <Button component={Link} to="/koperasi/baru" leftSection={<IconPlus size={18} />}>
-              {t('coop.add')}
-            </Button>
-          )
+          <>
+            {canManageCoops(me?.role) && (
+              <Button component={Link} to="/koperasi/baru" leftSection={<IconPlus size={18} />}>
+                {t('coop.add')}
+              </Button>
+            )}
+            <ExportMenu
+              list="cooperatives"
+              filters={{ search: values.q, district: values.district, village: values.village, type: values.type, group: values.group, status: values.status, sort: values.sort }}
+            />
+          </>
         }
       />
 

@@ -6,13 +6,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../i18n/dialog';
 import { isStaff, useMe } from '../lib/auth';
-import { BIDANG_CODES, fetchFollowUps, FOLLOW_UP_FILTERS, followUpExportPath, type FollowUpFilters } from '../lib/dialog';
+import { BIDANG_CODES, fetchFollowUps, FOLLOW_UP_FILTERS, type FollowUpFilters } from '../lib/dialog';
 import { formatNumber } from '../lib/format';
 import { useUrlParams } from '../lib/useUrlParams';
 import { ErrorState, ListPagination, PageHeader } from '../components/common';
 import { CoopPicker } from '../components/CoopPicker';
 import { FollowUpList } from '../components/dialog/FollowUpList';
-import { ExportMenu } from '../components/dialog/ExportMenu';
+import { ExportMenu } from '../components/ExportMenu';
 
 const PAGE_SIZE = 20;
 const KEYS = ['tab', 'status', 'bidang', 'coop'] as const;
@@ -114,7 +114,7 @@ export default function FollowUpsPage() {
             )}
           </Stack>
         }
-        actions={<ExportMenu xlsx={followUpExportPath(filters, 'xlsx')} csv={followUpExportPath(filters, 'csv')} name="tindak-lanjut" />}
+        actions={<ExportMenu list="followUps" filters={{ ...filters }} />}
       />
 
       <Tabs value={tab} onChange={(v) => set({ tab: v === 'semua' ? 'semua' : null })} mb="sm">

@@ -36,7 +36,6 @@ import {
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import '../lib/dates';
-import { buildQuery } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { useCoop } from '../lib/coop';
 import { formatDate, formatNumber, todayJakarta } from '../lib/format';
@@ -63,7 +62,7 @@ import {
 } from '../lib/visits';
 import { CoopPicker } from '../components/CoopPicker';
 import { EmptyText, ErrorState, ListPagination, PageHeader } from '../components/common';
-import { DownloadButton } from '../components/assessment';
+import { ExportMenu } from '../components/ExportMenu';
 import { ApproveButton, ConflictFlag, PurposeChips, TeamLine, VisitStatusBadge } from '../components/visits';
 
 const PAGE_SIZE = 20;
@@ -550,7 +549,6 @@ export default function VisitListPage() {
     from: ISO.test(values.from) ? values.from : undefined,
     to: ISO.test(values.to) ? values.to : undefined,
   };
-  const exportQuery = buildQuery({ ...filters });
 
   const clearFilters = () => {
     clear();
@@ -653,12 +651,7 @@ export default function VisitListPage() {
                 {t('visits.plan')}
               </Button>
             )}
-            <DownloadButton path={`/visits/export.xlsx${exportQuery}`} fallbackName="daftar-kunjungan.xlsx">
-              {t('visits.exportXlsx')}
-            </DownloadButton>
-            <DownloadButton path={`/visits/export.csv${exportQuery}`} fallbackName="daftar-kunjungan.csv" variant="subtle">
-              {t('visits.exportCsv')}
-            </DownloadButton>
+            <ExportMenu list="visits" filters={{ ...filters }} />
           </>
         }
       />

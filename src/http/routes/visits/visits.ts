@@ -15,7 +15,8 @@ import {
 
 const tags = ['kunjungan'];
 
-const listQuery = z.strictObject({
+/** Filters of the visit list; exports take the same without paging. */
+export const listQuery = z.strictObject({
   cooperativeId: uuidParam.optional(),
   district: z.string().max(20).optional().describe('Kode kecamatan, mis. 35.13.07'),
   bidang: z.enum(BIDANG).optional().describe('Kunjungan yang timnya memuat petugas bidang ini'),

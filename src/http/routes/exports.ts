@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/context.js';
+import { EXPORT_LISTS, type ExportFilters, type ExportList, startListExport } from '../../app/exports/list-exports.js';
+import { jobFile } from '../../app/jobs/jobs.js';
+import { invalid } from '../../domain/errors.js';
+import { EVERYONE, requireActor } from '../access.js';
+import { idParams } from '../schemas.js';
+import { listQuery as assessmentListQuery } from './assessments.js';
+import { listQuery as cooperativeListQuery } from './cooperatives.js';
+import { jobOut } from './imports.js';
+import { auditListQuery } from './users.js';
+import { concernListQuery, followUpListQuery } from './visits/dialog-queries.js';
+import { listQuery as visitListQuery } from './visits/visits.js';
+
+const noPaging = { page: true, pageSize: true } as const;
+/** Each list's own query schema, without paging: an export takes exactly the filters the list takes. */
+const FILTERS: { [L in ExportList]: z.ZodType<ExportFilters[L]> } = {
+  cooperatives: cooperativeListQuery.omit(noPaging),
+  assessments: assessmentListQuery.omit(noPaging),
+  visits: visitListQuery.omit(noPaging),
+  concerns: concernListQuery.omit(noPaging),
+  followUps: followUpListQuery.omit(noPaging),
+  audit: auditListQuery.omit(noPaging),
+} as { [L in ExportList]: z.ZodType<ExportFilters[L]> };
+
+const exportBody = z.strictObject({
+  list: z.enum(EXPORT_LISTS, { error: `Daftar tidak dikenal; pilih salah satu: ${EXPORT_LISTS.join(', ')}.` }),
+  format: z.enum(['xlsx', 'csv'], { error: 'Format harus xlsx atau csv.' }),
+  filters: z
+    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()]), { error: 'Filter harus berupa objek.' })
+    .optional()
+    .describe('Parameter pencarian daftar itu sendiri, mis. {"district":"35.13.07"} (tanpa page/pageSize)'),
+});
+
+/** Checks the filters against the list's own query schema; query strings are strings, so values are too. */
+function filtersFor<L extends ExportList>(list: L, raw: Record<string, string | number | boolean> | undefined): ExportFilters[L] {
+  const asQuery = Object.fromEntries(
+    Object.entries(raw ?? {})
+      .filter(([k, v]) => k !== 'page' && k !== 'pageSize' && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
+  const parsed = FILTERS[list].safeParse(asQuery);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) fields[`filters.${k}`] = 'Filter ini tidak dikenal untuk daftar tersebut.';
+      continue;
+    }
+    fields[['filters', ...issue.path.map(String)].join('.')] ??= issue.message;
+  }
+  throw invalid(fields, 'Filter ekspor belum benar. Periksa kolom yang ditandai.');
+}
+
+export const exportRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/exports',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags: ['impor'],
+          summary: 'Ekspor daftar (XLSX/CSV) dengan filternya sebagai proses latar; berkas diunduh dari /jobs/{id}/download',
+          body: exportBody,
+          response: { 202: jobOut },
+        },
+      },
+      async (request, reply) => {
+        const { list, format, filters } = request.body;
+        const job = await startListExport(deps, requireActor(request), list, format, filtersFor(list, filters));
+        return reply.status(202).send(job);
+      },
+    );
+
+    app.get(
+      '/api/v1/jobs/:id/download',
+      { config: { access: EVERYONE }, schema: { tags: ['impor'], summary: 'Unduh berkas hasil proses ekspor (pemilik proses atau admin)', params: idParams } },
+      async (request, reply) => {
+        const file = jobFile(requireActor(request), request.params.id);
+        return reply
+          .type(file.contentType)
+          .header('content-disposition', `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .send(file.data);
+      },
+    );
+  };
