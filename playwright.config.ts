@@ -10,7 +10,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3917);
 // SQLite database with the demo data, so the two halves cannot disturb each other's records.
 // Group A holds the long screenshot walk and the registry/admin journeys; every other spec file
 // (new ones included) goes to group B.
-const GROUP_A = /(screens|registry|users|dashboard|assessment)\.spec\.ts$/;
+const GROUP_A = /(screens|registry|users|dashboard|assessment|import)\.spec\.ts$/;
 const shards = [
   { name: 'a', port: PORT, testMatch: GROUP_A, testIgnore: [] as RegExp[] },
   { name: 'b', port: PORT + 1, testMatch: /.*\.spec\.ts$/, testIgnore: [GROUP_A] },

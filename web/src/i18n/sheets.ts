@@ -54,7 +54,7 @@ const sheets = {
       colKey: 'NIK / ID Sambang',
       colYear: 'Tahun buku',
       moreErrors: 'Menampilkan {{shown}} dari {{n}} kesalahan.',
-      previewTitle: 'Pratinjau ({{n}} baris pertama yang benar)',
+      previewTitle: 'Pratinjau ({{n}} baris pertama)',
       run: 'Impor {{n}} baris',
       fixFirst: 'Perbaiki semua kesalahan dahulu.',
       running: 'Mengimpor…',
