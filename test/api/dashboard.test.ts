@@ -50,6 +50,78 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
     expect(tiris.visited).toBeGreaterThan(0); // Dewi Rengganis, 19 January 2025
   });
 
+  /**
+   * Every figure drills down to a list (see DashboardPage): the list behind a figure, with the
+   * filters the link sets, must count the same, and the figure must match a direct query.
+   */
+  it('matches the lists its figures drill down to, and direct queries on the demo data', async () => {
+    const year = 2025;
+    const d = (await get(`/api/v1/dashboard?year=${year}`)).json();
+    const total = async (url: string) => {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      return res.json().total as number;
+    };
+    const db = api.deps.db.kysely;
+
+    // Coverage per kecamatan → /kunjungan?district&status=done&from&to: the visits of the year.
+    let visits = 0;
+    for (const r of d.coverage.byDistrict.filter((x: { visits: number }) => x.visits > 0).slice(0, 4)) {
+      expect(await total(`/api/v1/visits?district=${r.code}&status=done&from=${year}-01-01&to=${year}-12-31&pageSize=1`)).toBe(r.visits);
+      visits += r.visits;
+    }
+    expect(visits).toBeGreaterThan(0);
+    expect(await total(`/api/v1/visits?status=done&from=${year}-01-01&to=${year}-12-31&pageSize=1`)).toBe(d.coverage.visits);
+
+    // Follow-ups per bidang → /tindak-lanjut?status=overdue&bidang= (or responsibleKind=COOPERATIVE).
+    const today = d.asOf;
+    const fus = await db.selectFrom('follow_ups as f').leftJoin('users as u', 'u.id', 'f.responsible_user_id').select(['f.status', 'f.deadline', 'f.responsible_kind', 'f.responsible_bidang', 'u.bidang']).execute();
+    const pending = fus.filter((f) => f.status === 'open' || f.status === 'in_progress');
+    expect(d.followUps.overdue).toBe(pending.filter((f) => f.deadline < today).length);
+    expect(d.followUps.overdue).toBe(await total('/api/v1/follow-ups?status=overdue&pageSize=1'));
+    expect(d.followUps.byBidang.length).toBeGreaterThan(1);
+    for (const b of d.followUps.byBidang as { code: string; open: number; overdue: number }[]) {
+      const mine = pending.filter((f) => (f.responsible_kind === 'COOPERATIVE' ? 'koperasi_sendiri' : (f.responsible_bidang ?? f.bidang ?? 'lainnya')) === b.code);
+      expect(b.open, b.code).toBe(mine.length);
+      expect(b.overdue, b.code).toBe(mine.filter((f) => f.deadline < today).length);
+      if (b.code === 'lainnya') continue;
+      const filter = b.code === 'koperasi_sendiri' ? 'responsibleKind=COOPERATIVE' : `bidang=${b.code}`;
+      expect(await total(`/api/v1/follow-ups?status=overdue&${filter}&pageSize=1`), b.code).toBe(b.overdue);
+      const open = (await total(`/api/v1/follow-ups?status=open&${filter}&pageSize=1`)) + (await total(`/api/v1/follow-ups?status=in_progress&${filter}&pageSize=1`));
+      expect(open, b.code).toBe(b.open);
+    }
+
+    // Concern topics of the year → /aspirasi?topic&from&to.
+    const from = new Date(Date.parse(`${year}-01-01T00:00:00+07:00`)).toISOString();
+    const to = new Date(Date.parse(`${year + 1}-01-01T00:00:00+07:00`)).toISOString();
+    const concerns = await db.selectFrom('concerns').select('topic').where('created_at', '>=', from).where('created_at', '<', to).execute();
+    expect(d.concerns.topTopics.reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(concerns.length);
+    for (const x of d.concerns.topTopics as { topic: string; count: number }[]) {
+      expect(x.count).toBe(concerns.filter((c) => c.topic === x.topic).length);
+      expect(await total(`/api/v1/concerns?topic=${x.topic}&from=${year}-01-01&to=${year}-12-31&pageSize=1`), x.topic).toBe(x.count);
+    }
+    for (let i = 1; i < d.concerns.topTopics.length; i++) expect(d.concerns.topTopics[i - 1].count).toBeGreaterThanOrEqual(d.concerns.topTopics[i].count);
+
+    // Health categories → /penilaian?category&assessedYear: finalized assessments assessed that year.
+    for (const c of ['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS']) {
+      expect(await total(`/api/v1/assessments?category=${c}&assessedYear=${year}&pageSize=1`), c).toBe(d.health[c]);
+    }
+    const tirisHealth = d.health.byDistrict.find((x: { code: string }) => x.code === '35.13.07');
+    expect(await total(`/api/v1/assessments?category=SEHAT&assessedYear=${year}&district=35.13.07&pageSize=1`)).toBe(tirisHealth.SEHAT);
+
+    // RAT → /rekap?tahun=fiscal year: the RATs held for the fiscal year due this year.
+    const recap = (await get(`/api/v1/reports/recap?year=${d.rat.fiscalYear}`)).json();
+    const held = await db
+      .selectFrom('annual_meetings as m')
+      .innerJoin('cooperatives as c', 'c.id', 'm.cooperative_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('m.fiscal_year', '=', d.rat.fiscalYear)
+      .where('c.status', '!=', 'DIBUBARKAN')
+      .executeTakeFirstOrThrow();
+    expect(recap.totals.ratHeld).toBe(Number(held.n));
+    expect(d.rat.held).toBe(Number(held.n));
+  });
+
   it('is for pimpinan and admin only', async () => {
     expect((await get('/api/v1/dashboard', petugas)).statusCode).toBe(403);
     expect((await get('/api/v1/dashboard?year=1800')).statusCode).toBe(400);

@@ -213,6 +213,8 @@ export interface AssessmentQuery {
   fiscalYear?: number;
   rubric?: string;
   status?: 'DRAFT' | 'FINAL';
+  /** Assessed (assessed_on) in this calendar year: the dashboard's health figures. */
+  assessedYear?: number;
   page: number;
   pageSize: number;
 }
@@ -245,6 +247,7 @@ export async function listAssessments(
   if (q.district) b = b.where('c.district_code', '=', q.district);
   if (q.fiscalYear) b = b.where('a.fiscal_year', '=', q.fiscalYear);
   if (q.rubric) b = b.where('a.rubric', '=', q.rubric);
+  if (q.assessedYear) b = b.where('a.assessed_on', '>=', `${q.assessedYear}-01-01`).where('a.assessed_on', '<=', `${q.assessedYear}-12-31`);
   const withoutCategoryAndStatus = b;
   if (q.status) b = b.where('a.status', '=', q.status);
   if (q.category) b = b.where('a.category', '=', q.category).where('a.status', '=', 'FINAL');

@@ -48,6 +48,9 @@ export interface ConcernQuery {
   district?: string;
   /** Where the concern came from (see Concern.raisedVia). */
   raisedVia?: 'VISIT' | 'PORTAL' | 'DINAS';
+  /** Recorded on or after / on or before this day (YYYY-MM-DD, Asia/Jakarta). */
+  from?: string;
+  to?: string;
   page: number;
   pageSize: number;
 }
@@ -120,6 +123,9 @@ function filters(actor: Actor, q: ConcernQuery) {
     if (q.topic) conds.push(eb('cn.topic', '=', q.topic));
     if (q.severity) conds.push(eb('cn.severity', '=', q.severity));
     if (q.unseen) conds.push(eb('cn.seen_at', 'is', null));
+    // Jakarta is UTC+7 all year: its day D starts at D−1 17:00 UTC.
+    if (q.from) conds.push(eb('cn.created_at', '>=', new Date(Date.parse(`${q.from}T00:00:00+07:00`)).toISOString()));
+    if (q.to) conds.push(eb('cn.created_at', '<', new Date(Date.parse(`${q.to}T00:00:00+07:00`) + 86_400_000).toISOString()));
     if (q.district) conds.push(eb('cn.cooperative_id', 'in', eb.selectFrom('cooperatives').select('id').where('district_code', '=', q.district)));
     if (q.raisedVia === 'VISIT') conds.push(eb('cn.visit_id', 'is not', null));
     else if (q.raisedVia) {

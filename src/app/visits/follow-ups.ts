@@ -54,7 +54,9 @@ export interface FollowUpQuery {
   cooperativeId?: string;
   visitId?: string;
   concernId?: string;
+  /** Assigned to this bidang, or to one of its officers (the dashboard's grouping per bidang). */
   bidang?: Bidang;
+  responsibleKind?: ResponsibleKind;
   page: number;
   pageSize: number;
 }
@@ -148,7 +150,15 @@ function filters(actor: Actor, q: FollowUpQuery, today: string) {
     if (q.cooperativeId) conds.push(eb('f.cooperative_id', '=', q.cooperativeId));
     if (q.visitId) conds.push(eb('f.visit_id', '=', q.visitId));
     if (q.concernId) conds.push(eb('f.concern_id', '=', q.concernId));
-    if (q.bidang) conds.push(eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', q.bidang)]));
+    if (q.bidang) {
+      conds.push(
+        eb.or([
+          eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', q.bidang)]),
+          eb.and([eb('f.responsible_kind', '=', 'USER'), eb('f.responsible_user_id', 'in', eb.selectFrom('users').select('id').where('bidang', '=', q.bidang))]),
+        ]),
+      );
+    }
+    if (q.responsibleKind) conds.push(eb('f.responsible_kind', '=', q.responsibleKind));
     if (q.status === 'overdue') conds.push(eb.and([eb('f.status', 'in', ['open', 'in_progress']), eb('f.deadline', '<', today)]));
     else if (q.status) conds.push(eb('f.status', '=', q.status));
     if (q.assignee === 'me') {

@@ -61,6 +61,7 @@ export const listQuery = z.strictObject({
   fiscalYear: fiscalYear.optional(),
   rubric: z.enum(RUBRIC_CODES).optional(),
   status: z.enum(['DRAFT', 'FINAL']).optional(),
+  assessedYear: fiscalYear.optional().describe('Dinilai (tanggal penilaian) pada tahun ini'),
   page,
   pageSize,
 });
