@@ -79,6 +79,47 @@ describe.each(DB_KINDS)('cooperative import from XLSX on %s', (kind) => {
     expect((await api.req({ method: 'GET', url: `/api/v1/jobs/${job.id}`, cookie: pimpinan })).statusCode).toBe(403);
   });
 
+  it('names NIKs already in the registry and unknown region codes, and saves nothing', async () => {
+    // The clean import above put NIK 3513999900000001 in the registry.
+    const before = await count();
+    const file = await workbook([
+      ['KSU Impor Ulang', 'KONSUMEN', 'KSU', '35.13.07', '35.13.07.2008', '3513999900000001', '', '', '', '', '', '', '', '', 1, 1],
+      ['KSU Kecamatan Asing', 'KONSUMEN', 'KSU', '35.99.01', '35.99.01.2001', '', '', '', '', '', '', '', '', '', 1, 1],
+    ]);
+    const r = (await post('/api/v1/cooperatives/import/check', file)).json();
+    expect(r).toMatchObject({ total: 2, valid: 0 });
+    const on = (row: number) => r.errors.filter((e: { row: number }) => e.row === row).map((e: { field: string; message: string }) => `${e.field}: ${e.message}`).join(' | ');
+    expect(on(2)).toMatch(/NIK.*(terdaftar|sudah)/i);
+    expect(on(3)).toMatch(/Kode kecamatan/);
+    expect((await post('/api/v1/cooperatives/import', file)).statusCode).toBe(400);
+    expect(await count()).toBe(before);
+  });
+
+  it('imports a file of 20,000 rows in one job, all of them or none', async () => {
+    const before = await count();
+    const rows: (string | number)[][] = [];
+    for (let i = 0; i < 20_000; i++) {
+      rows.push([`KSU Massal ${kind} ${i}`, 'KONSUMEN', 'KSU', '35.13.07', '35.13.07.2008', `35138${kind === 'sqlite' ? 1 : 2}${String(i).padStart(10, '0')}`, '', '', '', '', '', '', '', '', 1, 1]);
+    }
+    const big = await workbook(rows);
+    // One bad row at the end refuses the whole file.
+    const spoiled = await workbook([...rows.slice(0, 100), ['', 'KONSUMEN', 'KSU', '35.13.07', '35.13.07.2008', '', '', '', '', '', '', '', '', '', 1, 1]]);
+    expect((await post('/api/v1/cooperatives/import', spoiled)).statusCode).toBe(400);
+    expect(await count()).toBe(before);
+
+    const check = (await post('/api/v1/cooperatives/import/check', big)).json();
+    expect(check).toMatchObject({ total: 20_000, valid: 20_000, errors: [] });
+    const res = await post('/api/v1/cooperatives/import', big);
+    expect(res.statusCode).toBe(202);
+    let state = res.json();
+    for (let i = 0; i < 1200 && state.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await api.req({ method: 'GET', url: `/api/v1/jobs/${state.id}`, cookie: petugas })).json();
+    }
+    expect(state).toMatchObject({ status: 'done', processed: 20_000, total: 20_000, result: { created: 20_000 } });
+    expect(await count()).toBe(before + 20_000);
+  }, 180_000);
+
   it('refuses files that are not the template, and users who may not import', async () => {
     const junk = await post('/api/v1/cooperatives/import/check', Buffer.from('PK bukan excel'));
     expect(junk.statusCode).toBe(400);
