@@ -77,3 +77,19 @@ test('admin edits the priority weights', async ({ page }) => {
   await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('the coverage and follow-up cards drill down to the visits and follow-ups behind them', async ({ page }) => {
+  await login(page, 'pimpinan');
+  await page.goto('/dasbor?year=2025');
+  await page.getByTestId('card-coverage').click();
+  await expect(page).toHaveURL(/\/kunjungan\?status=done&from=2025-01-01&to=2025-12-31/);
+  await expect(page.getByTestId('visit-item').first()).toBeVisible();
+  const visits = await (await page.request.get('/api/v1/visits?status=done&from=2025-01-01&to=2025-12-31&pageSize=1')).json();
+  expect(visits.total).toBeGreaterThan(0);
+
+  await page.goto('/dasbor?year=2025');
+  await page.getByTestId('card-followups').click();
+  await expect(page).toHaveURL(/\/tindak-lanjut\?tab=semua&status=overdue/);
+  await expect(page.getByTestId('tab-all')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('follow-up-card').first()).toBeVisible();
+});

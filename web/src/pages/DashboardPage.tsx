@@ -100,7 +100,7 @@ function HeadlineCards({ d }: { d: Dashboard }) {
   const cats = CATEGORY_CODES.map((c) => ({ c, n: d.health[c] }));
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm" mb="md" data-testid="headline-cards">
-      <CardShell to="/koperasi" title={t('dashboard.cards.coverage')} testId="card-coverage">
+      <CardShell to={`/kunjungan?status=done&from=${d.year}-01-01&to=${d.year}-12-31`} title={t('dashboard.cards.coverage')} testId="card-coverage">
         <Group gap="sm" wrap="nowrap">
           <RingProgress
             size={84}
@@ -174,7 +174,7 @@ function HeadlineCards({ d }: { d: Dashboard }) {
         </Text>
       </CardShell>
 
-      <CardShell to="/koperasi" title={t('dashboard.cards.followUps')} testId="card-followups">
+      <CardShell to={d.followUps.overdue > 0 ? '/tindak-lanjut?tab=semua&status=overdue' : '/tindak-lanjut?tab=semua'} title={t('dashboard.cards.followUps')} testId="card-followups">
         <Text fz={32} fw={750} lh={1.1} className="tabular-nums" c={d.followUps.overdue > 0 ? 'red.8' : 'dark'}>
           {formatNumber(d.followUps.overdue)}
         </Text>
