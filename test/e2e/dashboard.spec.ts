@@ -93,3 +93,40 @@ test('the coverage and follow-up cards drill down to the visits and follow-ups b
   await expect(page.getByTestId('tab-all')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('follow-up-card').first()).toBeVisible();
 });
+
+test('the follow-up and concern-topic charts link to the lists behind their figures', async ({ page }) => {
+  await login(page, 'pimpinan');
+  await page.goto('/dasbor?year=2025');
+  // The most frequent concern topic of 2025 → the concerns of that topic recorded in 2025, as many as the chart says.
+  const topic = page.getByTestId('topic-link').first();
+  const count = Number(await topic.getAttribute('data-count'));
+  expect(count).toBeGreaterThan(0);
+  await topic.click();
+  await expect(page).toHaveURL(/\/aspirasi\?topic=[a-z_]+&from=2025-01-01&to=2025-12-31/);
+  await expect(page.getByTestId('concern-date-range')).toContainText('2025');
+  const url = new URL(page.url());
+  const listed = await (await page.request.get(`/api/v1/concerns?topic=${url.searchParams.get('topic')}&from=2025-01-01&to=2025-12-31&pageSize=1`)).json();
+  expect(listed.total).toBe(count);
+  await expect(page.getByTestId('concern-card').first()).toBeVisible();
+
+  // A bidang with overdue follow-ups → exactly those follow-ups.
+  await page.goto('/dasbor?year=2025');
+  const bidang = page.locator('[data-testid="bidang-link"]:not([data-overdue="0"])').filter({ hasNotText: 'Koperasi sendiri' }).first();
+  const overdue = Number(await bidang.getAttribute('data-overdue'));
+  await bidang.click();
+  await expect(page).toHaveURL(/\/tindak-lanjut\?tab=semua&bidang=[a-z_]+&status=overdue/);
+  const b = new URL(page.url()).searchParams.get('bidang');
+  const fu = await (await page.request.get(`/api/v1/follow-ups?bidang=${b}&status=overdue&pageSize=1`)).json();
+  expect(fu.total).toBe(overdue);
+  await expect(page.getByTestId('follow-up-card').first()).toBeVisible();
+
+  // The "Koperasi sendiri" bar → the overdue follow-ups the cooperatives themselves must carry out.
+  await page.goto('/dasbor?year=2025');
+  const own = page.getByTestId('bidang-link').filter({ hasText: 'Koperasi sendiri' });
+  const ownOverdue = Number(await own.getAttribute('data-overdue'));
+  await own.click();
+  await expect(page).toHaveURL(/\/tindak-lanjut\?tab=semua&kind=COOPERATIVE&status=overdue/);
+  const ownList = await (await page.request.get('/api/v1/follow-ups?responsibleKind=COOPERATIVE&status=overdue&pageSize=1')).json();
+  expect(ownList.total).toBe(ownOverdue);
+  await expect(page.getByTestId('follow-up-card').first()).toBeVisible();
+});

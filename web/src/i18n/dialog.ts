@@ -155,6 +155,7 @@ const dialog = {
     visitSectionTitle: 'Dialog: permasalahan, keluhan, tantangan',
     visitSectionHint: 'Catat yang disampaikan pengurus dalam kunjungan ini, lalu rekomendasi tindak lanjutnya.',
     visitNone: 'Belum ada yang dicatat dalam kunjungan ini.',
+    recordedRange: 'Dicatat {{from}} – {{to}}',
   },
   unitDev: {
     title: 'Pengembangan usaha',

@@ -103,6 +103,9 @@ export interface ConcernFilters {
   raisedVia?: string;
   unseen?: string;
   visitId?: string;
+  /** Recorded from / to this day (YYYY-MM-DD, WIB): the dashboard's topic links. */
+  from?: string;
+  to?: string;
 }
 export interface FollowUpFilters {
   status?: string;
@@ -111,6 +114,8 @@ export interface FollowUpFilters {
   cooperativeId?: string;
   visitId?: string;
   concernId?: string;
+  /** BIDANG | USER | COOPERATIVE: the dashboard's "Koperasi sendiri" bar. */
+  responsibleKind?: string;
 }
 
 export interface ConcernInput {

@@ -1,3 +1,4 @@
+import { formatDate } from '../lib/format';
 import { useState } from 'react';
 import { Badge, Button, Collapse, Group, Indicator, Loader, Paper, Select, SimpleGrid, Skeleton, Stack, Switch, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -18,7 +19,7 @@ import { ConcernFormModal } from '../components/dialog/modals';
 import { ExportMenu } from '../components/ExportMenu';
 
 const PAGE_SIZE = 20;
-const KEYS = ['status', 'kind', 'topic', 'severity', 'district', 'coop', 'via', 'unseen'] as const;
+const KEYS = ['status', 'kind', 'topic', 'severity', 'district', 'coop', 'via', 'unseen', 'from', 'to'] as const;
 
 export default function ConcernsPage() {
   const { t } = useTranslation();
@@ -41,6 +42,8 @@ export default function ConcernsPage() {
     cooperativeId: values.coop,
     raisedVia: values.via,
     unseen: values.unseen ? 'true' : undefined,
+    from: values.from,
+    to: values.to,
   };
   const query = useQuery({
     queryKey: ['concerns', 'list', filters, page],
@@ -156,6 +159,11 @@ export default function ConcernsPage() {
           </Stack>
         ) : (
           filterFields
+        )}
+        {(values.from || values.to) && (
+          <Badge mt="sm" variant="light" color="blue" style={{ textTransform: 'none' }} data-testid="concern-date-range">
+            {t('dialog.recordedRange', { from: values.from ? formatDate(values.from) : '…', to: values.to ? formatDate(values.to) : '…' })}
+          </Badge>
         )}
       </Paper>
 

@@ -508,14 +508,37 @@ function Charts({ d }: { d: Dashboard }) {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <ChartCard title={t('dashboard.charts.followUps')} note={t('dashboard.charts.followUpsNote')}>
           {d.followUps.byBidang.length ? (
-            <DashboardChart option={bidang} height={Math.max(160, 40 + d.followUps.byBidang.length * 44)} label={t('dashboard.charts.followUps')} />
+            <>
+              <DashboardChart option={bidang} height={Math.max(160, 40 + d.followUps.byBidang.length * 44)} label={t('dashboard.charts.followUps')} />
+              <Group gap="xs" mt={4}>
+                {d.followUps.byBidang
+                  .filter((b) => b.code !== 'lainnya')
+                  .map((b) => (
+                    <Anchor
+                      key={b.code}
+                      component={Link}
+                      to={`/tindak-lanjut?tab=semua&${b.code === 'koperasi_sendiri' ? 'kind=COOPERATIVE' : `bidang=${b.code}`}${b.overdue > 0 ? '&status=overdue' : ''}`} size="xs" data-testid="bidang-link" data-overdue={b.overdue}>
+                      {b.overdue > 0 ? `${b.label}: ${formatNumber(b.overdue)} ${t('dashboard.charts.overdue').toLowerCase()}` : b.label}
+                    </Anchor>
+                  ))}
+              </Group>
+            </>
           ) : (
             <EmptyText>{t('dashboard.charts.empty')}</EmptyText>
           )}
         </ChartCard>
         <ChartCard title={t('dashboard.charts.concerns')} note={t('dashboard.charts.concernsNote', { year: d.year })}>
           {d.concerns.topTopics.length ? (
-            <DashboardChart option={topics} height={Math.max(160, 20 + d.concerns.topTopics.length * 30)} label={t('dashboard.charts.concerns')} />
+            <>
+              <DashboardChart option={topics} height={Math.max(160, 20 + d.concerns.topTopics.length * 30)} label={t('dashboard.charts.concerns')} />
+              <Group gap="xs" mt={4}>
+                {d.concerns.topTopics.map((x) => (
+                  <Anchor key={x.topic} component={Link} to={`/aspirasi?topic=${x.topic}&from=${d.year}-01-01&to=${d.year}-12-31`} size="xs" data-testid="topic-link" data-count={x.count}>
+                    {x.label} ({formatNumber(x.count)})
+                  </Anchor>
+                ))}
+              </Group>
+            </>
           ) : (
             <EmptyText>{t('dashboard.charts.empty')}</EmptyText>
           )}

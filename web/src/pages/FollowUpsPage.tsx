@@ -15,7 +15,7 @@ import { FollowUpList } from '../components/dialog/FollowUpList';
 import { ExportMenu } from '../components/ExportMenu';
 
 const PAGE_SIZE = 20;
-const KEYS = ['tab', 'status', 'bidang', 'coop'] as const;
+const KEYS = ['tab', 'status', 'bidang', 'coop', 'kind'] as const;
 
 export default function FollowUpsPage() {
   const { t } = useTranslation();
@@ -25,13 +25,14 @@ export default function FollowUpsPage() {
   const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [filtersOpen, setFiltersOpen] = useState(false);
   const tab = values.tab === 'semua' ? 'semua' : 'saya';
-  const activeCount = (['status', 'bidang', 'coop'] as const).filter((k) => values[k]).length;
+  const activeCount = (['status', 'bidang', 'coop', 'kind'] as const).filter((k) => values[k]).length;
 
   const filters: FollowUpFilters = {
     assignee: tab === 'saya' ? 'me' : undefined,
     status: values.status,
     bidang: values.bidang,
     cooperativeId: values.coop,
+    responsibleKind: values.kind,
   };
   const query = useQuery({
     queryKey: ['follow-ups', 'list', filters, page],
@@ -73,7 +74,7 @@ export default function FollowUpsPage() {
       </SimpleGrid>
       {activeCount > 0 && (
         <Group justify="flex-end">
-          <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={() => set({ status: null, bidang: null, coop: null })}>
+          <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={() => set({ status: null, bidang: null, coop: null, kind: null })}>
             {t('common.resetFilters')}
           </Button>
         </Group>
@@ -143,7 +144,7 @@ export default function FollowUpsPage() {
                 </Button>
               </Indicator>
               {activeCount > 0 && (
-                <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={() => set({ status: null, bidang: null, coop: null })}>
+                <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={() => set({ status: null, bidang: null, coop: null, kind: null })}>
                   {t('common.resetFilters')}
                 </Button>
               )}
