@@ -33,6 +33,19 @@ function run(cmd, args, env = {}) {
   return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 }
 
+// 0. The rules that hold themselves: types (server and web) and the linter (layers, no `any`).
+//    Each counts as one check in the closing line.
+for (const [label, cmd, args] of [
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+]) {
+  if (run(cmd, args) === 0) passed += 1;
+  else {
+    console.error(`\nFAIL: ${label}`);
+    failed += 1;
+  }
+}
+
 // 1. Unit and API tests.
 if (!(await postgresReachable())) {
   const msg = `PostgreSQL is not reachable at ${PG_URL}: the PostgreSQL API suites cannot run.`;

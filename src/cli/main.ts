@@ -8,7 +8,7 @@ import { type Config, ConfigError, loadConfig } from '../config.js';
 import { BIDANG, type Bidang, ROLES, type Role } from '../domain/codes.js';
 import { AppError } from '../domain/errors.js';
 import { buildServer } from '../http/server.js';
-import { backup } from './backup.js';
+import { backup } from '../app/backup.js';
 
 const HELP = `sambang — Sistem Informasi Gerakan Sambang Koperasi
 

@@ -120,7 +120,7 @@ function AssessmentEditor({ assessment, def, canAssess }: { assessment: Assessme
         if (inputsRef.current !== snapshot) void saveNow();
       }
     }
-  }, [assessment.id, qc, t]);
+  }, [assessment.id, qc]);
 
   // Autosave a draft a moment after the last change.
   const autosaveInputs = useDebounced(inputs, AUTOSAVE_MS);

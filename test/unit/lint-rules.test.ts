@@ -1,0 +1,36 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** The layer rules in eslint.config.js hold: each forbidden import is an error where it is forbidden. */
+const eslint = new ESLint();
+
+async function errors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? m.message);
+}
+
+describe('the linter keeps the layers apart', () => {
+  it.each([
+    ['src/domain/x.ts', "import { connect } from '../db/connect.js';\nexport const x = connect;\n"],
+    ['src/domain/rat/x.ts', "import { mutate } from '../../app/context.js';\nexport const x = mutate;\n"],
+    ['src/domain/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    ['src/http/routes/x.ts', "import { connect } from '../../db/connect.js';\nexport const x = connect;\n"],
+    ['src/http/routes/x.ts', "import { sql } from 'kysely';\nexport const x = sql;\n"],
+    ['src/cli/x.ts', "import SQLite from 'better-sqlite3';\nexport const x = SQLite;\n"],
+    ['web/src/pages/X.tsx', "import { listVisits } from '../../../src/app/visits/list-visits.js';\nexport const x = listVisits;\n"],
+  ])('refuses a forbidden import in %s', async (file, code) => {
+    expect(await errors(file, code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['src/app/x.ts', "import { connect } from '../db/connect.js';\nexport const x = connect;\n"],
+    ['src/http/routes/x.ts', "import { listVisits } from '../../app/visits/list-visits.js';\nexport const x = listVisits;\n"],
+    ['web/src/pages/X.tsx', "import { VISIT_PURPOSES } from '@domain/visits/codes';\nexport const x = VISIT_PURPOSES;\n"],
+  ])('allows the import the layers are for in %s', async (file, code) => {
+    expect(await errors(file, code)).toEqual([]);
+  });
+
+  it('refuses an explicit any', async () => {
+    expect(await errors('src/app/x.ts', 'export const f = (v: any) => v;\n')).toContain('@typescript-eslint/no-explicit-any');
+  });
+});
