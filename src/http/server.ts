@@ -7,10 +7,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/context.js';
 import { installAccess } from './access.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { openApiTransform } from './openapi.js';
 import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
@@ -56,7 +57,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sambang_session' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 

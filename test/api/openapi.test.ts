@@ -23,6 +23,23 @@ describe('the served OpenAPI document', () => {
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
   });
 
+  it('documents the errors of every operation in the shared error shape', () => {
+    const gaps: string[] = [];
+    for (const route of api.app.apiRoutes.filter((r) => r.url.startsWith('/api/v1'))) {
+      const path = route.url.replace(/:(\w+)/g, '{$1}');
+      const op = doc.paths[path]?.[route.method.toLowerCase()] as
+        | { parameters?: unknown[]; requestBody?: unknown; responses?: Record<string, { content?: Record<string, { schema?: { required?: string[] } }> }> }
+        | undefined;
+      const takesInput = Boolean(op?.parameters?.length || op?.requestBody) || route.method !== 'GET';
+      const expected = ['500', ...(takesInput ? ['400'] : []), ...(route.access === 'public' ? [] : ['401', '403'])];
+      for (const status of expected) {
+        const body = op?.responses?.[status]?.content?.['application/json']?.schema;
+        if (!body?.required?.includes('error')) gaps.push(`${route.method} ${route.url} ${status}`);
+      }
+    }
+    expect(gaps).toEqual([]);
+  });
+
   it('documents every registered API route', () => {
     const documented = new Set<string>();
     for (const [path, ops] of Object.entries(doc.paths)) {
