@@ -113,6 +113,21 @@ function plain(v) {
 
 const exceljsPath = createRequire(import.meta.url).resolve('exceljs');
 
+// At most two files are parsed at once (each worker may take `maxHeapMb`); others wait their turn.
+const MAX_PARSING = 2;
+let parsing = 0;
+const waiting: (() => void)[] = [];
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (parsing >= MAX_PARSING) await new Promise<void>((r) => waiting.push(r));
+  parsing++;
+  try {
+    return await work();
+  } finally {
+    parsing--;
+    waiting.shift()?.();
+  }
+}
+
 /**
  * The rows of an uploaded template's sheet (or its first sheet), row 1 included. Every failure is a
  * VALIDATION error on `file`, in Indonesian; nothing of the file stays in this thread's memory.
@@ -120,6 +135,27 @@ const exceljsPath = createRequire(import.meta.url).resolve('exceljs');
 export async function readUploadedSheet(data: unknown, sheet: string, columns: number, limits: XlsxLimits = DEFAULT_LIMITS): Promise<SheetRow[]> {
   if (!Buffer.isBuffer(data)) throw fileError('Kirim berkas XLSX dari templat Sambang.', 'Berkas XLSX wajib.');
   checkZipDirectory(data, limits);
+  const answer = await slot(() => parse(data, sheet, columns, limits));
+  if ('rows' in answer) return answer.rows;
+  const max = limits.maxRows.toLocaleString('id-ID');
+  switch (answer.error) {
+    case 'nosheet':
+      throw fileError('Berkas tidak berisi lembar kerja.');
+    case 'rows':
+    case 'cells':
+      throw fileError(`Berkas terlalu besar: paling banyak ${max} baris per berkas.`, 'Berkas ditolak.');
+    case 'memory':
+    case 'time':
+      throw fileError(TOO_BIG, 'Berkas ditolak.');
+    default:
+      throw fileError('Berkas bukan XLSX yang dapat dibaca. Gunakan templat dari Sambang.');
+  }
+}
+
+type Answer = { rows: SheetRow[] } | { error: 'unreadable' | 'nosheet' | 'rows' | 'cells' | 'memory' | 'time' | 'crash' };
+
+/** One worker reads the file; it is ended on its answer, its error, or the deadline. */
+function parse(data: Buffer, sheet: string, columns: number, limits: XlsxLimits): Promise<Answer> {
   const worker = new Worker(WORKER, {
     eval: true,
     workerData: { exceljs: exceljsPath, data, sheet, columns, maxRows: limits.maxRows, maxCells: limits.maxCells },
@@ -127,8 +163,7 @@ export async function readUploadedSheet(data: unknown, sheet: string, columns: n
     stdout: true,
     stderr: true,
   });
-  type Answer = { rows: SheetRow[] } | { error: 'unreadable' | 'nosheet' | 'rows' | 'cells' | 'memory' | 'time' | 'crash' };
-  const answer = await new Promise<Answer>((resolve) => {
+  return new Promise<Answer>((resolve) => {
     const timer = setTimeout(() => {
       resolve({ error: 'time' });
       void worker.terminate();
@@ -147,20 +182,6 @@ export async function readUploadedSheet(data: unknown, sheet: string, columns: n
       resolve({ error: 'crash' });
     });
   });
-  if ('rows' in answer) return answer.rows;
-  const max = limits.maxRows.toLocaleString('id-ID');
-  switch (answer.error) {
-    case 'nosheet':
-      throw fileError('Berkas tidak berisi lembar kerja.');
-    case 'rows':
-    case 'cells':
-      throw fileError(`Berkas terlalu besar: paling banyak ${max} baris per berkas.`, 'Berkas ditolak.');
-    case 'memory':
-    case 'time':
-      throw fileError(TOO_BIG, 'Berkas ditolak.');
-    default:
-      throw fileError('Berkas bukan XLSX yang dapat dibaca. Gunakan templat dari Sambang.');
-  }
 }
 
 /** A cell as trimmed text ('' when empty). */
