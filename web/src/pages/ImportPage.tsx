@@ -290,15 +290,16 @@ function CheckResult({ check, kind }: { check: Check; kind: Kind }) {
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('sheets.import.overwritesTitle', { n: formatNumber(check.overwrites.length) })}>
             {t('sheets.import.overwritesText')}
           </Alert>
-          <Table.ScrollContainer minWidth={520} type="native" mah={320}>
+          <Table.ScrollContainer minWidth={320} type="native" mah={320}>
             <Table striped withTableBorder verticalSpacing={6} stickyHeader fz="sm" data-testid="import-overwrites">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={70}>{t('sheets.import.colRow')}</Table.Th>
                   <Table.Th>{t('sheets.import.colName')}</Table.Th>
                   <Table.Th>{t('sheets.import.colField')}</Table.Th>
-                  <Table.Th ta="right">{t('sheets.import.colOld')}</Table.Th>
-                  <Table.Th ta="right">{t('sheets.import.colNew')}</Table.Th>
+                  <Table.Th ta="right">
+                    {t('sheets.import.colOld')} → {t('sheets.import.colNew')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -307,8 +308,12 @@ function CheckResult({ check, kind }: { check: Check; kind: Kind }) {
                     <Table.Td className="tabular-nums">{o.row}</Table.Td>
                     <Table.Td>{o.name}</Table.Td>
                     <Table.Td>{o.field}</Table.Td>
-                    <Table.Td ta="right" className="tabular-nums">{formatNumber(o.before)}</Table.Td>
-                    <Table.Td ta="right" className="tabular-nums" fw={600}>{formatNumber(o.after)}</Table.Td>
+                    <Table.Td ta="right" className="tabular-nums">
+                      <Text span size="sm" c="dimmed" td="line-through">
+                        {formatNumber(o.before)}
+                      </Text>{' '}
+                      → <Text span size="sm" fw={600}>{formatNumber(o.after)}</Text>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
