@@ -290,11 +290,11 @@ function CheckResult({ check, kind }: { check: Check; kind: Kind }) {
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('sheets.import.overwritesTitle', { n: formatNumber(check.overwrites.length) })}>
             {t('sheets.import.overwritesText')}
           </Alert>
-          <Table.ScrollContainer minWidth={320} type="native" mah={320}>
-            <Table striped withTableBorder verticalSpacing={6} stickyHeader fz="sm" data-testid="import-overwrites">
+          <Table.ScrollContainer minWidth={0} type="native" mah={320}>
+            <Table striped withTableBorder verticalSpacing={6} horizontalSpacing="xs" stickyHeader fz="sm" data-testid="import-overwrites">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={70}>{t('sheets.import.colRow')}</Table.Th>
+                  <Table.Th w={48}>{t('sheets.import.colRow')}</Table.Th>
                   <Table.Th>{t('sheets.import.colName')}</Table.Th>
                   <Table.Th>{t('sheets.import.colField')}</Table.Th>
                   <Table.Th ta="right">
