@@ -139,8 +139,13 @@ export async function undoImportBatch(deps: AppDeps, actor: Actor, id: string): 
     for (let i = 0; i < coops.length; i += 500) {
       const chunk = coops.slice(i, i + 500);
       const gone = await trx.selectFrom('cooperatives').select(['id', 'name', 'nik']).where('id', 'in', chunk).execute();
-      await trx.deleteFrom('cooperative_officers').where('cooperative_id', 'in', chunk).execute();
-      await trx.deleteFrom('cooperatives').where('id', 'in', chunk).execute();
+      try {
+        await trx.deleteFrom('cooperative_officers').where('cooperative_id', 'in', chunk).execute();
+        await trx.deleteFrom('cooperatives').where('id', 'in', chunk).execute();
+      } catch {
+        // A record that refers to one of them without an audit event of its own (a foreign key).
+        throw new AppError('CONFLICT', 'Impor ini tidak dapat dibatalkan: koperasi yang diimpornya sudah dipakai oleh data lain.');
+      }
       for (const c of gone) {
         await audit({
           action: 'cooperative.import.undo',
