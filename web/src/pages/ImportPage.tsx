@@ -541,6 +541,34 @@ function ImportHistory() {
     onSettled: () => setAsking(null),
   });
   const items = history.data?.items ?? [];
+  const status = (b: Batch): ReactNode =>
+    b.undoneAt ? (
+      <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
+        {t('sheets.import.undone', { at: formatDateTime(b.undoneAt), by: b.undoneBy ?? '' })}
+      </Badge>
+    ) : !b.undoableUntil ? (
+      <Text size="xs" c="dimmed">
+        {t('sheets.import.undoExpired')}
+      </Text>
+    ) : isAdmin && asking === b.id ? (
+      <Group gap={6} wrap="nowrap">
+        <Text size="xs">{t('sheets.import.undoAsk')}</Text>
+        <Button size="compact-xs" color="red" loading={undo.isPending} onClick={() => undo.mutate(b.id)} data-testid="import-undo-confirm">
+          {t('sheets.import.undoConfirm')}
+        </Button>
+        <Button size="compact-xs" variant="default" onClick={() => setAsking(null)}>
+          {t('sheets.import.undoCancel')}
+        </Button>
+      </Group>
+    ) : isAdmin ? (
+      <Button size="compact-xs" variant="light" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => setAsking(b.id)} data-testid="import-undo">
+        {t('sheets.import.undo')}
+      </Button>
+    ) : (
+      <Text size="xs" c="dimmed">
+        {t('sheets.import.undoUntil', { at: formatDateTime(b.undoableUntil) })}
+      </Text>
+    );
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} data-testid="import-history">
       <Title order={2} size="h5" mb={4}>
@@ -559,7 +587,24 @@ function ImportHistory() {
           {t('sheets.import.historyEmpty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={640} type="native">
+        <>
+        <Stack gap="xs" hiddenFrom="sm">
+          {items.map((b) => (
+            <Paper key={b.id} withBorder p="xs" data-testid="import-history-card">
+              <Text size="sm" fw={600}>
+                {b.kind === 'cooperatives'
+                  ? t('sheets.import.summaryCooperatives', { created: formatNumber(b.summary.created ?? 0) })
+                  : t('sheets.import.summaryFigures', { saved: formatNumber(b.summary.saved ?? 0) })}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {formatDateTime(b.createdAt)} · {b.actorName}
+                {b.fileName ? ` · ${b.fileName}` : ''}
+              </Text>
+              <div style={{ marginTop: 6 }}>{status(b)}</div>
+            </Paper>
+          ))}
+        </Stack>
+        <Table.ScrollContainer minWidth={640} type="native" visibleFrom="sm">
           <Table withTableBorder verticalSpacing={6} fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -583,40 +628,13 @@ function ImportHistory() {
                       ? t('sheets.import.summaryCooperatives', { created: formatNumber(b.summary.created ?? 0) })
                       : t('sheets.import.summaryFigures', { saved: formatNumber(b.summary.saved ?? 0) })}
                   </Table.Td>
-                  <Table.Td>
-                    {b.undoneAt ? (
-                      <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
-                        {t('sheets.import.undone', { at: formatDateTime(b.undoneAt), by: b.undoneBy ?? '' })}
-                      </Badge>
-                    ) : !b.undoableUntil ? (
-                      <Text size="xs" c="dimmed">
-                        {t('sheets.import.undoExpired')}
-                      </Text>
-                    ) : isAdmin && asking === b.id ? (
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="xs">{t('sheets.import.undoAsk')}</Text>
-                        <Button size="compact-xs" color="red" loading={undo.isPending} onClick={() => undo.mutate(b.id)} data-testid="import-undo-confirm">
-                          {t('sheets.import.undoConfirm')}
-                        </Button>
-                        <Button size="compact-xs" variant="default" onClick={() => setAsking(null)}>
-                          {t('sheets.import.undoCancel')}
-                        </Button>
-                      </Group>
-                    ) : isAdmin ? (
-                      <Button size="compact-xs" variant="light" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => setAsking(b.id)} data-testid="import-undo">
-                        {t('sheets.import.undo')}
-                      </Button>
-                    ) : (
-                      <Text size="xs" c="dimmed">
-                        {t('sheets.import.undoUntil', { at: formatDateTime(b.undoableUntil) })}
-                      </Text>
-                    )}
-                  </Table.Td>
+                  <Table.Td>{status(b)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        </>
       )}
     </Paper>
   );
