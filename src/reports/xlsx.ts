@@ -12,7 +12,7 @@ export interface Column<T> {
 }
 
 const NUM_FMT: Record<NonNullable<Column<unknown>['format']>, string | undefined> = {
-  text: undefined,
+  text: '@',
   integer: '#,##0',
   rupiah: '"Rp" #,##0;-"Rp" #,##0',
   decimal: '#,##0.00',
@@ -58,13 +58,31 @@ export async function listToXlsx<T>(sheetName: string, columns: Column<T>[], row
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** CSV for spreadsheets set to Indonesian: semicolon-separated, UTF-8 with BOM, plain integers. */
+/**
+ * CSV for spreadsheets set to Indonesian: semicolon-separated, UTF-8 with BOM, and safe to open:
+ * - a text cell starting with `=`, `+`, `-`, `@`, tab or CR would run as a formula (a cooperative
+ *   user could plant `=HYPERLINK(…)` in a concern), so it gets a leading `'` and stays text;
+ * - numbers follow the separator's convention: decimal comma, no thousands separator;
+ * - identifiers (`format: 'text'`: NIK, phone, numbers of record) made of digits are written
+ *   `="3513070200018888"`, which Excel and LibreOffice keep as text: read as numbers they would
+ *   lose their leading 0 or, past 15 digits, their last digits. The value is digits only, so the
+ *   formula can only ever be a string literal.
+ */
 export function listToCsv<T>(columns: Column<T>[], rows: Iterable<T>): string {
-  const esc = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const lines = [columns.map((c) => esc(c.header)).join(';')];
-  for (const row of rows) lines.push(columns.map((c) => esc(c.value(row))).join(';'));
+  const lines = [columns.map((c) => csvCell(c.header)).join(';')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row), c.format)).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const DIGITS_ID = /^\+?[0-9][0-9 .\-]*$/;
+
+/** One CSV cell, neutralised and quoted as needed. */
+export function csvCell(v: unknown, format?: Column<unknown>['format']): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v).replace('.', ',') : '';
+  let s = String(v);
+  if (format === 'text' && DIGITS_ID.test(s)) return `"=""${s}"""`;
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }

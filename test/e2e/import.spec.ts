@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { DESKTOP, MOBILE, login, snap } from './helpers';
+import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, snap } from './helpers';
 
 /**
  * Issue #5 §7: a petugas imports cooperatives from the XLSX template. The first file has a bad row:
@@ -102,4 +102,56 @@ test('an import with a bad row is refused with the row named, the fixed file imp
   await expect(page).toHaveURL(new RegExp(`district=${DISTRICT.replace(/\./g, '\\.')}`));
   await page.goto(`/koperasi?district=${DISTRICT}&q=${encodeURIComponent(stamp)}`);
   for (const n of names) await expect(page.getByRole('link', { name: n }).first()).toBeVisible();
+});
+
+/**
+ * Issue #16: an admin's yearly-figures file that would overwrite a stored value lists it (old → new)
+ * and imports only once "overwrite" is ticked; the import appears in the history, where the admin
+ * undoes it as a whole and the old value is back.
+ */
+test('an import that overwrites says so, needs the choice, and an admin undoes it from the history', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await login(page, 'admin', ADMIN_PASSWORD);
+  const DEWI = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
+  const year = 2018;
+  const put = await page.request.put(`/api/v1/cooperatives/${DEWI}/figures/${year}`, {
+    data: { assets: 700_000_000, ownCapital: null, externalCapital: null, businessVolume: null, shu: 9_000_000, membersMale: null, membersFemale: null },
+  });
+  expect(put.ok()).toBeTruthy();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data tahunan');
+  ws.addRow(['NIK atau ID Sambang*', 'Nama koperasi (keterangan)', 'Tahun buku*', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'Anggota L', 'Anggota P']);
+  ws.addRow(['3513070200012345', 'Kopwan Dewi Rengganis', year, '1.250.000.000', null, null, null, null, null, null]);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await page.goto('/impor?jenis=tahunan');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'data-tahunan-2018.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  const row = page.getByTestId('import-overwrite-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Aset');
+  await expect(row).toContainText('700.000.000');
+  await expect(row).toContainText('1.250.000.000');
+  await expect(page.getByTestId('import-run')).toBeDisabled();
+  await snap(page, 'import-overwrite-1280');
+  await page.setViewportSize(MOBILE);
+  await snap(page, 'import-overwrite-360');
+  await page.setViewportSize(DESKTOP);
+  await page.getByTestId('import-overwrite').check();
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  const figures = async () => (await (await page.request.get(`/api/v1/cooperatives/${DEWI}/figures`)).json()).items.find((f: { fiscalYear: number }) => f.fiscalYear === year);
+  expect(await figures()).toMatchObject({ assets: 1_250_000_000, shu: 9_000_000 });
+
+  await page.getByTestId('import-again').click();
+  const first = page.getByTestId('import-history-row').first();
+  await expect(first).toContainText('data-tahunan-2018.xlsx');
+  await snap(page, 'import-history-1280');
+  await page.setViewportSize(MOBILE);
+  await snap(page, 'import-history-360');
+  await page.setViewportSize(DESKTOP);
+  await first.getByTestId('import-undo').click();
+  await first.getByTestId('import-undo-confirm').click();
+  await expect(page.getByTestId('import-undo-message')).toContainText('dibatalkan');
+  await expect(first).toContainText('Dibatalkan');
+  expect(await figures()).toMatchObject({ assets: 700_000_000, shu: 9_000_000 });
 });

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { invalid } from '../../domain/errors.js';
 import { KSP_2016 } from '../../domain/rubrics/ksp-2016.js';
 import type { Actor, AppDeps } from '../context.js';
-import { cellValue, uploadedSheet } from '../imports/read-xlsx.js';
+import { readNumber } from '../../domain/numbers.js';
+import { cellText, readUploadedSheet } from '../imports/read-xlsx.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { type FinancialStatement, putStatement, STATEMENT_LINES } from './statements.js';
 
@@ -46,21 +47,20 @@ export async function statementTemplate(): Promise<Buffer> {
 
 /** Reads a filled template: all-or-nothing, with an Indonesian error per bad row. */
 export async function parseStatementXlsx(data: Buffer): Promise<Record<string, number>> {
-  const ws = await uploadedSheet(data, SHEET);
+  const rows = await readUploadedSheet(data, SHEET, 4);
   const lines: Record<string, number> = {};
   const errors: Record<string, string> = {};
-  ws.eachRow((row, n) => {
-    const code = String(row.getCell(1).text ?? '').trim();
-    if (!KNOWN.has(code)) return;
-    const raw = cellValue(row.getCell(4).value);
-    const value = typeof raw === 'string' ? Number(raw.replace(/[.\s]/g, '').replace(',', '.')) : raw;
-    if (raw === null || raw === undefined || raw === '') errors[`baris ${n}`] = `${code}: nilai kosong (isi 0 bila tidak ada).`;
-    else if (typeof value !== 'number' || !Number.isFinite(value)) errors[`baris ${n}`] = `${code}: "${String(raw)}" bukan angka.`;
-    else if (!Number.isInteger(value)) errors[`baris ${n}`] = `${code}: harus rupiah bulat.`;
-    else if (value < 0) errors[`baris ${n}`] = `${code}: tidak boleh negatif.`;
+  for (const { n, cells } of rows) {
+    const code = cellText(cells[0]);
+    if (!KNOWN.has(code)) continue;
+    const raw = cells[3];
+    const read = raw === null || raw === undefined || cellText(raw) === '' ? null : readNumber(raw, { integer: true });
+    if (!read) errors[`baris ${n}`] = `${code}: nilai kosong (isi 0 bila tidak ada).`;
+    else if (!read.ok) errors[`baris ${n}`] = `${code}: "${String(raw)}" bukan angka rupiah bulat. ${read.message}`;
+    else if (read.value < 0) errors[`baris ${n}`] = `${code}: tidak boleh negatif.`;
     else if (lines[code] !== undefined) errors[`baris ${n}`] = `${code}: pos ini muncul dua kali.`;
-    else lines[code] = value;
-  });
+    else lines[code] = read.value;
+  }
   const missing = STATEMENT_LINES.filter((l) => lines[l] === undefined && !Object.values(errors).some((e) => e.startsWith(`${l}:`)));
   for (const m of missing) errors[m] = `${m}: baris pos tidak ditemukan di berkas.`;
   if (Object.keys(errors).length) throw invalid(errors, 'Berkas belum dapat diimpor; tidak ada yang disimpan. Perbaiki baris yang disebutkan.');

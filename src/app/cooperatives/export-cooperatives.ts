@@ -27,7 +27,7 @@ interface ExportRow {
 
 const COLUMNS: Column<ExportRow>[] = [
   { header: 'Nama koperasi', width: 42, value: (r) => r.name },
-  { header: 'NIK', width: 19, value: (r) => r.nik },
+  { header: 'NIK', width: 19, value: (r) => r.nik, format: 'text' },
   { header: 'Jenis', width: 15, value: (r) => COOP_TYPE_LABELS[r.type as CoopType] ?? r.type },
   { header: 'Kelompok', width: 28, value: (r) => COOP_GROUP_LABELS[r.group as CoopGroup] ?? r.group },
   { header: 'Pola', width: 13, value: (r) => SCHEME_LABELS[r.scheme as Scheme] ?? r.scheme },
@@ -35,9 +35,9 @@ const COLUMNS: Column<ExportRow>[] = [
   { header: 'Kecamatan', width: 15, value: (r) => r.district },
   { header: 'Desa/Kelurahan', width: 18, value: (r) => r.village },
   { header: 'Alamat', width: 30, value: (r) => r.street },
-  { header: 'No. badan hukum', width: 30, value: (r) => r.legalEntityNumber },
+  { header: 'No. badan hukum', width: 30, value: (r) => r.legalEntityNumber, format: 'text' },
   { header: 'Tanggal badan hukum', width: 14, value: (r) => r.legalEntityDate, format: 'date' },
-  { header: 'Telepon', width: 15, value: (r) => r.phone },
+  { header: 'Telepon', width: 15, value: (r) => r.phone, format: 'text' },
   { header: 'Email', width: 22, value: (r) => r.email },
   { header: 'Lintang', width: 11, value: (r) => r.latitude },
   { header: 'Bujur', width: 11, value: (r) => r.longitude },

@@ -1,126 +1,169 @@
 import ExcelJS from 'exceljs';
 import { AppError, invalid } from '../../domain/errors.js';
+import { readNumber } from '../../domain/numbers.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { upsertYearlyFigures, type YearlyFigures } from '../cooperatives/yearly-figures.js';
 import { type JobView, startJob } from '../jobs/jobs.js';
-import { cellValue, uploadedSheet } from './read-xlsx.js';
 import { authorize, cooperativePolicy } from '../policy.js';
-import type { ImportCheck, RowError } from './import-cooperatives.js';
+import { figuresOf, recordBatch, type UndoItem } from './batches.js';
+import { type ImportCheck, type Overwrite, refuseErrors, type RowError } from './import-cooperatives.js';
+import { type Cell, cellText, readUploadedSheet } from './read-xlsx.js';
 
 const SHEET = 'Data tahunan';
 const HEADERS = ['NIK atau ID Sambang*', 'Nama koperasi (keterangan)', 'Tahun buku*', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'Anggota L', 'Anggota P'] as const;
-const MONEY: [keyof YearlyFigures, number][] = [['assets', 3], ['ownCapital', 4], ['externalCapital', 5], ['businessVolume', 6], ['shu', 7]];
-const NON_NEGATIVE = new Set<keyof YearlyFigures>(['assets', 'externalCapital', 'businessVolume']);
+/** Each figure and its 0-based column. */
+const FIGURES: [keyof YearlyFigures, number][] = [
+  ['assets', 3], ['ownCapital', 4], ['externalCapital', 5], ['businessVolume', 6], ['shu', 7], ['membersMale', 8], ['membersFemale', 9],
+];
+const MAY_BE_NEGATIVE = new Set<keyof YearlyFigures>(['ownCapital', 'shu']);
 
 export async function figuresImportTemplate(deps: AppDeps): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sambang';
   const ws = wb.addWorksheet(SHEET);
-  ws.columns = HEADERS.map((h, i) => ({ header: h, width: i === 1 ? 40 : 18 }));
+  ws.columns = HEADERS.map((h, i) => ({ header: h, width: i === 1 ? 40 : 18, ...(i === 0 ? { style: { numFmt: '@' } } : {}) }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7F0EA' } };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  // Prefilled with the registry so the Dinas only types the figures.
+  // Prefilled with the registry so the Dinas only types the figures; an empty cell changes nothing.
   const coops = await deps.db.kysely.selectFrom('cooperatives').select(['id', 'nik', 'name']).where('status', '!=', 'DIBUBARKAN').orderBy('name').execute();
   const year = deps.now().getUTCFullYear() - 1;
   for (const c of coops) {
     const r = ws.addRow([c.nik ?? c.id, c.name, year]);
+    r.getCell(1).numFmt = '@';
     for (let i = 4; i <= 8; i++) r.getCell(i).numFmt = '#,##0';
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-interface Parsed { row: number; cooperativeId: string | null; key: string; fiscalYear: number; figures: YearlyFigures; errors: RowError[] }
+interface Planned { row: number; cooperativeId: string; fiscalYear: number; before: YearlyFigures | null; after: YearlyFigures }
 
-
-async function parse(deps: AppDeps, data: unknown): Promise<Parsed[]> {
-  const ws = await uploadedSheet(data, SHEET);
-  if (String(ws.getRow(1).getCell(1).value ?? '') !== HEADERS[0]) {
+/** Every row checked in one pass; rows without figures, or with the figures already stored, are skipped. */
+async function analyse(deps: AppDeps, data: unknown): Promise<{ check: ImportCheck; plan: Planned[] }> {
+  const sheet = await readUploadedSheet(data, SHEET, HEADERS.length);
+  if (cellText(sheet.find((r) => r.n === 1)?.cells[0]) !== HEADERS[0]) {
     throw invalid({ file: `Baris 1 harus berisi judul kolom templat ("${HEADERS[0]}", …).` }, 'Kolom berkas tidak sesuai templat.');
   }
-  const coops = await deps.db.kysely.selectFrom('cooperatives').select(['id', 'nik', 'status']).execute();
-  const byKey = new Map<string, { id: string; status: string }>();
+  const body = sheet.filter((r) => r.n > 1);
+  if (body.length === 0) throw invalid({ file: 'Berkas tidak berisi baris data.' }, 'Tidak ada data untuk diimpor.');
+  const coops = await deps.db.kysely.selectFrom('cooperatives').select(['id', 'nik', 'name', 'status']).execute();
+  const byKey = new Map<string, (typeof coops)[number]>();
   for (const c of coops) {
     byKey.set(c.id, c);
     if (c.nik) byKey.set(c.nik, c);
   }
   const thisYear = deps.now().getUTCFullYear();
-  const out: Parsed[] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const key = String(cellValue(r.getCell(1).value) ?? '').trim();
-    const money = MONEY.map(([, col]) => cellValue(r.getCell(col + 1).value));
-    const members = [cellValue(r.getCell(9).value), cellValue(r.getCell(10).value)];
-    if (!key && [...money, ...members].every((v) => v === null || v === undefined || v === '')) return;
-    const errors: RowError[] = [];
+  const errors: RowError[] = [];
+  const candidates: { row: number; cooperativeId: string; name: string; fiscalYear: number; given: Partial<YearlyFigures> }[] = [];
+  let skipped = 0;
+  const seen = new Map<string, number>();
+  for (const { n, cells } of body) {
+    const empty = (c: Cell | undefined) => c === null || c === undefined || cellText(c) === '';
+    // A row without figures changes nothing, whatever its key and year say (the prefilled template).
+    if (FIGURES.every(([, col]) => empty(cells[col]))) {
+      skipped++;
+      continue;
+    }
     const err = (field: string, message: string) => errors.push({ row: n, field, message });
+    const key = cellText(cells[0]);
     const coop = byKey.get(key);
     if (!key) err(HEADERS[0], 'Wajib diisi.');
+    else if (typeof cells[0] === 'number' && key.length >= 15) err(HEADERS[0], 'NIK terbaca sebagai angka sehingga digit terakhirnya bisa berubah. Format kolom sebagai Teks, lalu ketik ulang.');
     else if (!coop) err(HEADERS[0], `"${key}" tidak cocok dengan NIK atau ID koperasi mana pun.`);
     else if (coop.status === 'DIBUBARKAN') err(HEADERS[0], 'Koperasi ini sudah dibubarkan.');
-    const fy = Number(cellValue(r.getCell(3).value));
+    const yearText = cellText(cells[2]);
+    const fy = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     if (!Number.isInteger(fy) || fy < 1945 || fy > thisYear) err('Tahun buku', `Harus tahun 1945–${thisYear}.`);
-    const num = (v: unknown, field: string, nonNegative: boolean): number | null => {
-      if (v === null || v === undefined || v === '') return null;
-      const x = typeof v === 'number' ? v : Number(String(v).replace(/[.\s]/g, '').replace(',', '.'));
-      if (!Number.isInteger(x)) {
-        err(field, 'Harus bilangan bulat.');
-        return null;
-      }
-      if (nonNegative && x < 0) {
-        err(field, 'Tidak boleh negatif.');
-        return null;
-      }
-      return x;
-    };
-    const figures = Object.fromEntries(MONEY.map(([k, col], i) => [k, num(money[i], HEADERS[col]!, NON_NEGATIVE.has(k))])) as unknown as YearlyFigures;
-    figures.membersMale = num(members[0], 'Anggota L', true);
-    figures.membersFemale = num(members[1], 'Anggota P', true);
-    out.push({ row: n, cooperativeId: coop?.id ?? null, key, fiscalYear: fy, figures, errors });
-  });
-  if (out.length === 0) throw invalid({ file: 'Berkas tidak berisi baris data.' }, 'Tidak ada data untuk diimpor.');
-  const seen = new Map<string, number>();
-  for (const p of out) {
-    if (!p.cooperativeId) continue;
-    const k = `${p.cooperativeId}:${p.fiscalYear}`;
-    const first = seen.get(k);
-    if (first) p.errors.push({ row: p.row, field: 'Tahun buku', message: `Koperasi dan tahun buku yang sama sudah ada di baris ${first}.` });
-    else seen.set(k, p.row);
+    const given: Partial<YearlyFigures> = {};
+    for (const [k, col] of FIGURES) {
+      if (empty(cells[col])) continue;
+      const r = readNumber(cells[col], { integer: true });
+      if (!r.ok) err(HEADERS[col]!, r.message);
+      else if (r.value < 0 && !MAY_BE_NEGATIVE.has(k)) err(HEADERS[col]!, 'Tidak boleh negatif.');
+      else given[k] = r.value;
+    }
+    if (coop && Number.isInteger(fy)) {
+      const k = `${coop.id}:${fy}`;
+      const first = seen.get(k);
+      if (first) err('Tahun buku', `Koperasi dan tahun buku yang sama sudah ada di baris ${first}.`);
+      else seen.set(k, n);
+      candidates.push({ row: n, cooperativeId: coop.id, name: coop.name, fiscalYear: fy, given });
+    }
   }
-  return out;
-}
-
-export async function checkFiguresImport(deps: AppDeps, actor: Actor, data: unknown): Promise<ImportCheck> {
-  authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat mengimpor data tahunan.');
-  const rows = await parse(deps, data);
-  const errors = rows.flatMap((r) => r.errors).sort((a, b) => a.row - b.row);
+  errors.sort((a, b) => a.row - b.row);
   const bad = new Set(errors.map((e) => e.row));
+
+  // What is stored now, for the rows that would write: the merge, and what it would overwrite.
+  const years = [...new Set(candidates.map((c) => c.fiscalYear))];
+  const stored = new Map<string, YearlyFigures>();
+  for (const y of years) {
+    const rows = await deps.db.kysely.selectFrom('yearly_figures').selectAll().where('fiscal_year', '=', y).execute();
+    for (const r of rows) stored.set(`${r.cooperative_id}:${y}`, figuresOf(r));
+  }
+  const plan: Planned[] = [];
+  const overwrites: Overwrite[] = [];
+  for (const c of candidates) {
+    if (bad.has(c.row)) continue;
+    const before = stored.get(`${c.cooperativeId}:${c.fiscalYear}`) ?? null;
+    const after: YearlyFigures = { ...(before ?? EMPTY), ...c.given };
+    let changed = false;
+    for (const [k, col] of FIGURES) {
+      const old = before?.[k] ?? null;
+      if (after[k] === old) continue;
+      changed = true;
+      if (old !== null) overwrites.push({ row: c.row, name: c.name, field: HEADERS[col]!, before: old, after: after[k] });
+    }
+    if (!changed) skipped++;
+    else plan.push({ row: c.row, cooperativeId: c.cooperativeId, fiscalYear: c.fiscalYear, before, after });
+  }
   return {
-    total: rows.length,
-    valid: rows.length - bad.size,
-    errors,
-    preview: rows.filter((r) => !bad.has(r.row)).slice(0, 20).map((r) => ({ row: r.row, name: r.key, district: '', village: String(r.fiscalYear) })),
+    plan,
+    check: {
+      total: body.length,
+      valid: plan.length,
+      skipped,
+      errors,
+      warnings: [],
+      overwrites,
+      preview: plan.slice(0, 20).map((p) => ({ row: p.row, name: candidates.find((c) => c.row === p.row)!.name, district: '', village: String(p.fiscalYear) })),
+    },
   };
 }
 
-export async function runFiguresImport(deps: AppDeps, actor: Actor, data: unknown): Promise<JobView> {
-  const check = await checkFiguresImport(deps, actor, data);
-  if (check.errors.length) {
+const EMPTY: YearlyFigures = { assets: null, ownCapital: null, externalCapital: null, businessVolume: null, shu: null, membersMale: null, membersFemale: null };
+
+export async function checkFiguresImport(deps: AppDeps, actor: Actor, data: unknown): Promise<ImportCheck> {
+  authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat mengimpor data tahunan.');
+  return (await analyse(deps, data)).check;
+}
+
+/**
+ * Saves the figures the file gives, leaving empty cells' values as they are. Replacing a value
+ * already stored needs `overwrite: true` (the dry run lists each one, old → new).
+ */
+export async function runFiguresImport(deps: AppDeps, actor: Actor, data: unknown, opts: { overwrite?: boolean; fileName?: string | null } = {}): Promise<JobView> {
+  authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat mengimpor data tahunan.');
+  const { check, plan } = await analyse(deps, data);
+  refuseErrors(check);
+  if (check.overwrites.length && !opts.overwrite) {
+    const rows = new Set(check.overwrites.map((o) => o.row)).size;
     throw new AppError(
-      'VALIDATION',
-      `${check.errors.length} kesalahan pada ${check.total - check.valid} baris; tidak ada yang diimpor. Perbaiki lalu unggah lagi.`,
-      Object.fromEntries(check.errors.slice(0, 200).map((e, i) => [`baris ${e.row}${i ? `#${i}` : ''}: ${e.field}`, e.message])),
+      'CONFLICT',
+      `Impor ini akan menimpa ${check.overwrites.length} nilai yang sudah ada pada ${rows} baris. Periksa daftarnya di uji coba, lalu pilih "Timpa nilai yang sudah ada" bila memang dimaksud.`,
     );
   }
-  const rows = await parse(deps, data);
-  return startJob(actor, 'figures-import', rows.length, async (progress) =>
+  return startJob(actor, 'figures-import', plan.length, async (progress) =>
     mutate(deps, actor, async (trx, audit) => {
       let done = 0;
-      for (const r of rows) {
-        await upsertYearlyFigures(deps, trx, audit, r.cooperativeId!, r.fiscalYear, r.figures, 'figures.import');
+      const undo: UndoItem[] = [];
+      for (const p of plan) {
+        await upsertYearlyFigures(deps, trx, audit, p.cooperativeId, p.fiscalYear, p.after, 'figures.import');
+        undo.push({ t: 'figures', cooperativeId: p.cooperativeId, fiscalYear: p.fiscalYear, before: p.before, after: p.after });
         progress(++done);
       }
-      return { saved: done };
+      const summary = { saved: done, skipped: check.skipped, overwritten: check.overwrites.length };
+      const batchId = await recordBatch(deps, actor, trx, audit, { kind: 'figures', fileName: opts.fileName ?? null, rows: check.total, summary, undo });
+      return { ...summary, batchId };
     }),
   );
 }

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app/context.js';
 import { checkCooperativeImport, cooperativeImportTemplate, runCooperativeImport } from '../../app/imports/import-cooperatives.js';
 import { checkFiguresImport, figuresImportTemplate, runFiguresImport } from '../../app/imports/import-figures.js';
 import { getJob } from '../../app/jobs/jobs.js';
+import { listImportBatches, undoImportBatch } from '../../app/imports/batches.js';
 import { EVERYONE, requireActor } from '../access.js';
 import { idParams } from '../schemas.js';
 
@@ -24,7 +25,28 @@ const checkOut = z.object({
   total: z.number(),
   valid: z.number(),
   errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+  skipped: z.number().describe('Baris yang tidak mengubah apa pun (sudah ada, data kosong, baris contoh)'),
+  warnings: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+  overwrites: z
+    .array(z.object({ row: z.number(), name: z.string(), field: z.string(), before: z.number().nullable(), after: z.number().nullable() }))
+    .describe('Nilai tersimpan yang akan ditimpa (lama → baru); impor memerlukan overwrite=true'),
   preview: z.array(z.object({ row: z.number(), name: z.string(), district: z.string(), village: z.string() })),
+});
+const runQuery = z.object({
+  overwrite: z.enum(['true', 'false']).optional().describe('true: timpa nilai yang sudah tersimpan (lihat overwrites pada uji coba)'),
+  fileName: z.string().max(200).optional().describe('Nama berkas, untuk riwayat impor'),
+});
+const batchOut = z.object({
+  id: z.string(),
+  kind: z.enum(['cooperatives', 'figures']),
+  actorName: z.string(),
+  createdAt: z.string(),
+  fileName: z.string().nullable(),
+  rows: z.number(),
+  summary: z.record(z.string(), z.number()),
+  undoneAt: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+  undoableUntil: z.string().nullable(),
 });
 
 export const importRoutes =
@@ -52,9 +74,15 @@ export const importRoutes =
       '/api/v1/cooperatives/import',
       {
         config: { access: WRITERS },
-        schema: { tags: ['impor'], summary: 'Impor koperasi (semua atau tidak sama sekali) sebagai proses latar dengan kemajuan', response: { 202: jobOut } },
+        schema: {
+          tags: ['impor'],
+          summary: 'Impor koperasi (semua atau tidak sama sekali, satu batch yang dapat dibatalkan) sebagai proses latar dengan kemajuan',
+          querystring: runQuery,
+          response: { 202: jobOut },
+        },
       },
-      async (request, reply) => reply.status(202).send(await runCooperativeImport(deps, requireActor(request), request.body)),
+      async (request, reply) =>
+        reply.status(202).send(await runCooperativeImport(deps, requireActor(request), request.body, { fileName: request.query.fileName ?? null })),
     );
 
     app.get(
@@ -72,8 +100,34 @@ export const importRoutes =
 
     app.post(
       '/api/v1/figures/import',
-      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Impor data tahunan (semua atau tidak sama sekali), proses latar', response: { 202: jobOut } } },
-      async (request, reply) => reply.status(202).send(await runFiguresImport(deps, requireActor(request), request.body)),
+      {
+        config: { access: WRITERS },
+        schema: {
+          tags: ['impor'],
+          summary: 'Impor data tahunan (semua atau tidak sama sekali; sel kosong tidak mengubah apa pun; menimpa nilai perlu overwrite=true), proses latar',
+          querystring: runQuery,
+          response: { 202: jobOut },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(202)
+          .send(await runFiguresImport(deps, requireActor(request), request.body, { overwrite: request.query.overwrite === 'true', fileName: request.query.fileName ?? null })),
+    );
+
+    app.get(
+      '/api/v1/imports',
+      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Riwayat impor (50 terakhir), dengan batas waktu pembatalan', response: { 200: z.object({ items: z.array(batchOut) }) } } },
+      async (request) => ({ items: await listImportBatches(deps, requireActor(request)) }),
+    );
+
+    app.post(
+      '/api/v1/imports/:id/undo',
+      {
+        config: { access: ['admin'] },
+        schema: { tags: ['impor'], summary: 'Batalkan satu impor seluruhnya (admin, dalam 7 hari, bila datanya belum diubah sesudahnya)', params: idParams, response: { 200: batchOut } },
+      },
+      async (request) => undoImportBatch(deps, requireActor(request), request.params.id),
     );
 
     app.get(

@@ -1,13 +1,14 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Progress, SegmentedControl, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconFileUpload, IconRefresh, IconUpload } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Paper, Progress, SegmentedControl, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowBackUp, IconCircleCheck, IconFileSpreadsheet, IconFileUpload, IconInfoCircle, IconRefresh, IconUpload } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import '../i18n/sheets';
-import { ApiError } from '../lib/api';
+import { ApiError, get, post } from '../lib/api';
+import { useMe } from '../lib/auth';
 import { uploadFile, XLSX_TYPE } from '../lib/download';
-import { formatNumber } from '../lib/format';
+import { formatDateTime, formatNumber } from '../lib/format';
 import { isGone, type Job, jobPercent, useJob } from '../lib/jobs';
 import { useDistricts } from '../lib/meta';
 import { handleAuthError } from '../lib/queryClient';
@@ -31,11 +32,27 @@ const PATHS: Record<Kind, { template: string; templateName: string; check: strin
 };
 
 interface RowError { row: number; field: string; message: string }
+interface Overwrite { row: number; name: string; field: string; before: number | null; after: number | null }
 interface Check {
   total: number;
   valid: number;
+  skipped: number;
   errors: RowError[];
+  warnings: RowError[];
+  overwrites: Overwrite[];
   preview: { row: number; name: string; district: string; village: string }[];
+}
+interface Batch {
+  id: string;
+  kind: 'cooperatives' | 'figures';
+  actorName: string;
+  createdAt: string;
+  fileName: string | null;
+  rows: number;
+  summary: Record<string, number>;
+  undoneAt: string | null;
+  undoneBy: string | null;
+  undoableUntil: string | null;
 }
 
 /** How many row errors the table shows at once; the summary always has the full count. */
@@ -63,6 +80,7 @@ export default function ImportPage() {
   const [checking, setChecking] = useState(false);
   const [starting, setStarting] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [overwrite, setOverwrite] = useState(false);
 
   const reset = (next: Partial<{ jenis: Kind }> = {}) => {
     setFile(null);
@@ -77,6 +95,7 @@ export default function ImportPage() {
   const pick = (f: File | null) => {
     setFile(f);
     setCheck(null);
+    setOverwrite(false);
     setFileError(null);
     if (!f) return;
     if (!/\.xlsx$/i.test(f.name)) {
@@ -95,7 +114,9 @@ export default function ImportPage() {
   const start = () => {
     if (!file) return;
     setStarting(true);
-    uploadFile<Job>(paths.run, file, XLSX_TYPE)
+    const q = new URLSearchParams({ fileName: file.name.slice(0, 200) });
+    if (overwrite) q.set('overwrite', 'true');
+    uploadFile<Job>(`${paths.run}?${q.toString()}`, file, XLSX_TYPE)
       .then((job) => {
         const params = new URLSearchParams(sp);
         params.set('job', job.id);
@@ -176,25 +197,44 @@ export default function ImportPage() {
             <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
               <Step n={3} title={t('sheets.import.step3')}>
                 <CheckResult check={check} kind={kind} />
+                {check.overwrites.length > 0 && check.errors.length === 0 && (
+                  <Checkbox
+                    mt="md"
+                    color="orange"
+                    checked={overwrite}
+                    onChange={(e) => setOverwrite(e.currentTarget.checked)}
+                    label={t('sheets.import.overwrite', { n: formatNumber(check.overwrites.length) })}
+                    data-testid="import-overwrite"
+                  />
+                )}
                 <Group mt="md" gap="sm">
                   <Button
                     leftSection={<IconUpload size={16} />}
-                    disabled={check.errors.length > 0 || check.valid === 0}
+                    disabled={check.errors.length > 0 || check.valid === 0 || (check.overwrites.length > 0 && !overwrite)}
                     loading={starting}
                     onClick={start}
                     data-testid="import-run"
                   >
                     {t('sheets.import.run', { n: formatNumber(check.valid) })}
                   </Button>
-                  {check.errors.length > 0 && (
+                  {check.errors.length > 0 ? (
                     <Text size="sm" c="red.8">
                       {t('sheets.import.fixFirst')}
                     </Text>
-                  )}
+                  ) : check.overwrites.length > 0 && !overwrite ? (
+                    <Text size="sm" c="orange.9">
+                      {t('sheets.import.overwriteFirst')}
+                    </Text>
+                  ) : check.valid === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      {t('sheets.import.nothingToDo')}
+                    </Text>
+                  ) : null}
                 </Group>
               </Step>
             </Paper>
           )}
+          <ImportHistory />
         </Stack>
       )}
     </>
@@ -239,11 +279,68 @@ function CheckResult({ check, kind }: { check: Check; kind: Kind }) {
             {t('sheets.import.bad', { n: formatNumber(badRows) })}
           </Badge>
         )}
+        {check.skipped > 0 && (
+          <Badge size="lg" variant="light" color="blue" style={{ textTransform: 'none' }} data-testid="import-skipped">
+            {t('sheets.import.skipped', { n: formatNumber(check.skipped) })}
+          </Badge>
+        )}
       </Group>
-      {ok ? (
-        <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} data-testid="import-ok">
-          {t('sheets.import.allGood', { n: formatNumber(check.valid) })}
+      {check.overwrites.length > 0 && (
+        <>
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('sheets.import.overwritesTitle', { n: formatNumber(check.overwrites.length) })}>
+            {t('sheets.import.overwritesText')}
+          </Alert>
+          <Table.ScrollContainer minWidth={0} type="native" mah={320}>
+            <Table striped withTableBorder verticalSpacing={6} horizontalSpacing="xs" stickyHeader fz="sm" data-testid="import-overwrites">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={48}>{t('sheets.import.colRow')}</Table.Th>
+                  <Table.Th>{t('sheets.import.colName')}</Table.Th>
+                  <Table.Th>{t('sheets.import.colField')}</Table.Th>
+                  <Table.Th ta="right">
+                    {t('sheets.import.colOld')} → {t('sheets.import.colNew')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {check.overwrites.slice(0, MAX_ERRORS_SHOWN).map((o, i) => (
+                  <Table.Tr key={`${o.row}-${i}`} data-testid="import-overwrite-row">
+                    <Table.Td className="tabular-nums">{o.row}</Table.Td>
+                    <Table.Td>{o.name}</Table.Td>
+                    <Table.Td>{o.field}</Table.Td>
+                    <Table.Td ta="right" className="tabular-nums">
+                      <Text span size="sm" c="dimmed" td="line-through">
+                        {formatNumber(o.before)}
+                      </Text>{' '}
+                      → <Text span size="sm" fw={600}>{formatNumber(o.after)}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+      {check.warnings.length > 0 && (
+        <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} title={t('sheets.import.warningsTitle', { n: formatNumber(check.warnings.length) })} data-testid="import-warnings">
+          <Text size="sm" mb={4}>
+            {t('sheets.import.warningsText')}
+          </Text>
+          <Stack gap={2}>
+            {check.warnings.slice(0, 50).map((w, i) => (
+              <Text key={`${w.row}-${i}`} size="sm" data-testid="import-warning-row">
+                {t('sheets.import.colRow')} {w.row} — {w.field}: {w.message}
+              </Text>
+            ))}
+          </Stack>
         </Alert>
+      )}
+      {ok ? (
+        check.valid > 0 && (
+          <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} data-testid="import-ok">
+            {t('sheets.import.allGood', { n: formatNumber(check.valid) })}
+          </Alert>
+        )
       ) : (
         <>
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('sheets.import.errorsTitle', { n: formatNumber(check.errors.length) })}>
@@ -392,7 +489,7 @@ function ImportProgress({ jobId, kind, onAgain }: { jobId: string; kind: Kind; o
       </Alert>
     );
   }
-  const result = (job.result ?? {}) as { created?: number; saved?: number };
+  const result = (job.result ?? {}) as { created?: number; saved?: number; skipped?: number };
   return (
     <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} title={t('sheets.import.doneTitle')} data-testid="import-done">
       <Stack gap="sm" align="flex-start">
@@ -401,6 +498,11 @@ function ImportProgress({ jobId, kind, onAgain }: { jobId: string; kind: Kind; o
             ? t('sheets.import.doneCooperatives', { n: formatNumber(result.created ?? job.total) })
             : t('sheets.import.doneFigures', { n: formatNumber(result.saved ?? job.total) })}
         </Text>
+        {(result.skipped ?? 0) > 0 && (
+          <Text size="sm" c="dimmed" data-testid="import-done-skipped">
+            {t('sheets.import.doneSkipped', { n: formatNumber(result.skipped) })}
+          </Text>
+        )}
         <Group gap="sm">
           {kind === 'koperasi' ? (
             <Anchor component={Link} to="/koperasi?sort=-updatedAt" data-testid="import-registry-link">
@@ -415,5 +517,125 @@ function ImportProgress({ jobId, kind, onAgain }: { jobId: string; kind: Kind; o
         {again}
       </Stack>
     </Alert>
+  );
+}
+
+/** The latest imports; an admin may undo one as a whole within its window. */
+function ImportHistory() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const me = useMe();
+  const isAdmin = me.data?.role === 'admin';
+  const [asking, setAsking] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const history = useQuery({ queryKey: ['imports'], queryFn: () => get<{ items: Batch[] }>('/imports') });
+  const undo = useMutation({
+    mutationFn: (id: string) => post<Batch>(`/imports/${id}/undo`),
+    onSuccess: () => {
+      setMessage({ ok: true, text: t('sheets.import.undoDone') });
+      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    },
+    onError: (e: unknown) => {
+      if (!handleAuthError(e)) setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    },
+    onSettled: () => setAsking(null),
+  });
+  const items = history.data?.items ?? [];
+  const status = (b: Batch): ReactNode =>
+    b.undoneAt ? (
+      <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
+        {t('sheets.import.undone', { at: formatDateTime(b.undoneAt), by: b.undoneBy ?? '' })}
+      </Badge>
+    ) : !b.undoableUntil ? (
+      <Text size="xs" c="dimmed">
+        {t('sheets.import.undoExpired')}
+      </Text>
+    ) : isAdmin && asking === b.id ? (
+      <Group gap={6} wrap="nowrap">
+        <Text size="xs">{t('sheets.import.undoAsk')}</Text>
+        <Button size="compact-xs" color="red" loading={undo.isPending} onClick={() => undo.mutate(b.id)} data-testid="import-undo-confirm">
+          {t('sheets.import.undoConfirm')}
+        </Button>
+        <Button size="compact-xs" variant="default" onClick={() => setAsking(null)}>
+          {t('sheets.import.undoCancel')}
+        </Button>
+      </Group>
+    ) : isAdmin ? (
+      <Button size="compact-xs" variant="light" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => setAsking(b.id)} data-testid="import-undo">
+        {t('sheets.import.undo')}
+      </Button>
+    ) : (
+      <Text size="xs" c="dimmed">
+        {t('sheets.import.undoUntil', { at: formatDateTime(b.undoableUntil) })}
+      </Text>
+    );
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} data-testid="import-history">
+      <Title order={2} size="h5" mb={4}>
+        {t('sheets.import.historyTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('sheets.import.historyHelp')}
+      </Text>
+      {message && (
+        <Alert color={message.ok ? 'green' : 'red'} variant="light" mb="sm" withCloseButton onClose={() => setMessage(null)} data-testid="import-undo-message">
+          {message.text}
+        </Alert>
+      )}
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('sheets.import.historyEmpty')}
+        </Text>
+      ) : (
+        <>
+        <Stack gap="xs" hiddenFrom="sm">
+          {items.map((b) => (
+            <Paper key={b.id} withBorder p="xs" data-testid="import-history-card">
+              <Text size="sm" fw={600}>
+                {b.kind === 'cooperatives'
+                  ? t('sheets.import.summaryCooperatives', { created: formatNumber(b.summary.created ?? 0) })
+                  : t('sheets.import.summaryFigures', { saved: formatNumber(b.summary.saved ?? 0) })}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {formatDateTime(b.createdAt)} · {b.actorName}
+                {b.fileName ? ` · ${b.fileName}` : ''}
+              </Text>
+              <div style={{ marginTop: 6 }}>{status(b)}</div>
+            </Paper>
+          ))}
+        </Stack>
+        <Table.ScrollContainer minWidth={640} type="native" visibleFrom="sm">
+          <Table withTableBorder verticalSpacing={6} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('sheets.import.colWhen')}</Table.Th>
+                <Table.Th>{t('sheets.import.colKind')}</Table.Th>
+                <Table.Th>{t('sheets.import.colBy')}</Table.Th>
+                <Table.Th>{t('sheets.import.colFile')}</Table.Th>
+                <Table.Th>{t('sheets.import.colSummary')}</Table.Th>
+                <Table.Th>{t('sheets.import.colStatus')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((b) => (
+                <Table.Tr key={b.id} data-testid="import-history-row">
+                  <Table.Td className="tabular-nums">{formatDateTime(b.createdAt)}</Table.Td>
+                  <Table.Td>{b.kind === 'cooperatives' ? t('sheets.import.kindCooperatives') : t('sheets.import.kindFigures')}</Table.Td>
+                  <Table.Td>{b.actorName}</Table.Td>
+                  <Table.Td maw={220} style={{ overflowWrap: 'anywhere' }}>{b.fileName ?? '–'}</Table.Td>
+                  <Table.Td>
+                    {b.kind === 'cooperatives'
+                      ? t('sheets.import.summaryCooperatives', { created: formatNumber(b.summary.created ?? 0) })
+                      : t('sheets.import.summaryFigures', { saved: formatNumber(b.summary.saved ?? 0) })}
+                  </Table.Td>
+                  <Table.Td>{status(b)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        </>
+      )}
+    </Paper>
   );
 }
