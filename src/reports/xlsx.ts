@@ -75,7 +75,7 @@ export function listToCsv<T>(columns: Column<T>[], rows: Iterable<T>): string {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const DIGITS_ID = /^\+?[0-9][0-9 .\-]*$/;
+const DIGITS_ID = /^\+?[0-9][0-9 .-]*$/;
 
 /** One CSV cell, neutralised and quoted as needed. */
 export function csvCell(v: unknown, format?: Column<unknown>['format']): string {
