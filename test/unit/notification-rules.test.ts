@@ -125,10 +125,10 @@ describe('messages', () => {
     expect(n.whatsapp?.text).toContain('Yth. Ibu Sari Kopwan Melati');
   });
   it('counts days in follow-up reminders', () => {
-    const f = { id: 'f1', cooperativeName: 'KUD Makmur', recommendation: 'Perbarui buku anggota', deadline: '2026-03-17', cooperativePhone: null, chairName: null, responsibleKind: 'USER' };
+    const f = { id: 'f1', cooperativeId: 'c9', cooperativeName: 'KUD Makmur', recommendation: 'Perbarui buku anggota', deadline: '2026-03-17', cooperativePhone: null, chairName: null, responsibleKind: 'USER' };
     expect(followUpNotice('due_soon', f, '2026-03-10').title).toBe('Tindak lanjut jatuh tempo 7 hari lagi: KUD Makmur');
     expect(followUpNotice('overdue', f, '2026-03-20').title).toBe('Tindak lanjut terlambat 3 hari: KUD Makmur');
-    expect(followUpNotice('overdue', f, '2026-03-20').link).toBe('/tindak-lanjut?focus=f1');
+    expect(followUpNotice('overdue', f, '2026-03-20').link).toBe('/tindak-lanjut?coop=c9&focus=f1');
   });
   it('words a missed RAT', () => {
     const n = ratNotice('missed', { cooperativeId: 'c1', cooperativeName: 'KSU Maju', fiscalYear: 2025, deadline: '2026-06-30', cooperativePhone: null, chairName: null });

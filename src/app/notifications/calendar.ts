@@ -52,7 +52,7 @@ export async function calendarFeed(deps: AppDeps, token: string): Promise<string
   let followUps = db
     .selectFrom('follow_ups as f')
     .innerJoin('cooperatives as c', 'c.id', 'f.cooperative_id')
-    .select(['f.id', 'f.deadline', 'f.recommendation', 'c.name'])
+    .select(['f.id', 'f.deadline', 'f.recommendation', 'f.cooperative_id', 'c.name'])
     .where('f.status', 'in', ['open', 'in_progress'])
     .where('f.deadline', '>=', from)
     .where('f.deadline', '<=', until);
@@ -66,7 +66,7 @@ export async function calendarFeed(deps: AppDeps, token: string): Promise<string
   for (const f of await followUps.execute()) {
     cal.createEvent({
       id: `follow-up-${f.id}@sambang`, start: new Date(`${f.deadline}T00:00:00Z`), allDay: true, stamp: deps.now(),
-      summary: `Batas tindak lanjut: ${f.name}`, description: f.recommendation, url: `${base}/tindak-lanjut?focus=${f.id}`,
+      summary: `Batas tindak lanjut: ${f.name}`, description: f.recommendation, url: `${base}/tindak-lanjut?coop=${f.cooperative_id}&focus=${f.id}`,
     });
   }
 

@@ -65,7 +65,7 @@ export async function onVisitMoved(deps: AppDeps, trx: Tx, actor: Actor, v: Visi
 export async function onConcernRaised(deps: AppDeps, trx: Tx, actor: Actor, c: Concern): Promise<void> {
   if (c.raisedVia !== 'PORTAL') return;
   const notice = concernNotice('concern.new', {
-    id: c.id, cooperativeName: c.cooperative.name, topicLabel: CONCERN_TOPIC_LABELS[c.topic as ConcernTopic] ?? c.topic, description: c.description, raisedBy: c.raisedBy,
+    id: c.id, cooperativeId: c.cooperative.id, cooperativeName: c.cooperative.name, topicLabel: CONCERN_TOPIC_LABELS[c.topic as ConcernTopic] ?? c.topic, description: c.description, raisedBy: c.raisedBy,
   });
   await emit(deps, trx, { notice, audiences: [{ kind: 'bidang', bidang: 'koperasi' }, { kind: 'role', role: 'pimpinan' }], exclude: actor.userId, cooperativeId: c.cooperative.id });
 }
@@ -74,7 +74,7 @@ export async function onConcernRaised(deps: AppDeps, trx: Tx, actor: Actor, c: C
 export async function onConcernUpdated(deps: AppDeps, trx: Tx, actor: Actor, before: Concern, after: Concern): Promise<void> {
   if (!after.response || after.response === before.response) return;
   const notice = concernNotice('concern.reply', {
-    id: after.id, cooperativeName: after.cooperative.name, topicLabel: CONCERN_TOPIC_LABELS[after.topic as ConcernTopic] ?? after.topic, description: after.description, raisedBy: after.raisedBy,
+    id: after.id, cooperativeId: after.cooperative.id, cooperativeName: after.cooperative.name, topicLabel: CONCERN_TOPIC_LABELS[after.topic as ConcernTopic] ?? after.topic, description: after.description, raisedBy: after.raisedBy,
   }, after.response);
   await emit(deps, trx, { notice, audiences: [{ kind: 'cooperative', cooperativeId: after.cooperative.id }], exclude: actor.userId, cooperativeId: after.cooperative.id });
 }

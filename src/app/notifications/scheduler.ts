@@ -50,7 +50,7 @@ export async function runFollowUpReminders(deps: AppDeps): Promise<number> {
     await deps.db.kysely.transaction().execute(async (trx) => {
       const c = await contactOf(trx, r.cooperative_id);
       const notice = followUpNotice(stage, {
-        id: r.id, cooperativeName: r.cooperative_name, recommendation: r.recommendation, deadline: r.deadline,
+        id: r.id, cooperativeId: r.cooperative_id, cooperativeName: r.cooperative_name, recommendation: r.recommendation, deadline: r.deadline,
         cooperativePhone: c.phone, chairName: c.chairName, responsibleKind: r.responsible_kind,
       }, today);
       const owner = followUpOwner({ responsibleKind: r.responsible_kind, responsibleBidang: r.responsible_bidang, responsibleUserId: r.responsible_user_id, cooperativeId: r.cooperative_id });

@@ -43,7 +43,7 @@ export function visitNotice(kind: 'visit.assigned' | 'visit.changed' | 'visit.ap
   }
 }
 
-export interface FollowUpFacts { id: string; cooperativeName: string; recommendation: string; deadline: string; cooperativePhone: string | null; chairName: string | null; responsibleKind: string }
+export interface FollowUpFacts { id: string; cooperativeId: string; cooperativeName: string; recommendation: string; deadline: string; cooperativePhone: string | null; chairName: string | null; responsibleKind: string }
 
 function clip(s: string, n = 120): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -52,7 +52,8 @@ function clip(s: string, n = 120): string {
 
 export function followUpNotice(stage: FollowUpStage, f: FollowUpFacts, today: string): Notice {
   const kind: NoticeKind = `follow_up.${stage}`;
-  const link = `/tindak-lanjut?focus=${f.id}`;
+  // The list filtered to the cooperative; `focus` names the item within it.
+  const link = `/tindak-lanjut?coop=${f.cooperativeId}&focus=${f.id}`;
   const left = daysBetween(today, f.deadline);
   const title = stage === 'overdue'
     ? `Tindak lanjut terlambat ${-left} hari: ${f.cooperativeName}`
@@ -79,10 +80,10 @@ export function ratNotice(stage: RatStage, r: RatFacts): Notice {
   return { kind: 'rat.upcoming', link, whatsapp, title: `RAT tahun buku ${r.fiscalYear}: ${stage} hari lagi`, body: `${r.cooperativeName} wajib menyelenggarakan RAT tahun buku ${r.fiscalYear} paling lambat ${longDate(r.deadline)}.` };
 }
 
-export interface ConcernFacts { id: string; cooperativeName: string; topicLabel: string; description: string; raisedBy: string }
+export interface ConcernFacts { id: string; cooperativeId: string; cooperativeName: string; topicLabel: string; description: string; raisedBy: string }
 
 export function concernNotice(kind: 'concern.new' | 'concern.reply', c: ConcernFacts, response?: string | null): Notice {
-  const link = `/aspirasi?focus=${c.id}`;
+  const link = `/aspirasi?coop=${c.cooperativeId}&focus=${c.id}`;
   if (kind === 'concern.new') {
     return { kind, link, title: `Permasalahan baru dari ${c.cooperativeName}`, body: `${c.raisedBy} menyampaikan (${c.topicLabel}): "${clip(c.description)}".` };
   }
