@@ -13,6 +13,8 @@ describe('follow-up reminder stage', () => {
     ['in_progress', '2026-03-11', '2026-03-10', 'due_soon'],
     ['open', '2026-03-10', '2026-03-10', 'due_today'],
     ['open', '2026-03-09', '2026-03-10', 'overdue'],
+    ['open', '2026-02-08', '2026-03-10', 'overdue'], // 30 days late
+    ['open', '2026-02-07', '2026-03-10', null], // older than the window: no flood of old news
     ['done', '2026-03-09', '2026-03-10', null],
     ['cancelled', '2026-03-10', '2026-03-10', null],
   ])('%s, deadline %s, today %s → %s', (status, deadline, today, stage) => {
@@ -28,7 +30,8 @@ describe('follow-up reminder stage', () => {
         const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
         const a = followUpStage({ status: 'open', deadline }, today);
         const b = followUpStage({ status: 'open', deadline }, tomorrow);
-        return order.indexOf(b) >= order.indexOf(a) || (a === null && b === null);
+        // Forward only, except leaving the overdue window (back to silence), which happens once.
+        return order.indexOf(b) >= order.indexOf(a) || (a === 'overdue' && b === null && offset === 30);
       }),
     );
   });

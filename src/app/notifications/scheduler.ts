@@ -39,6 +39,7 @@ export async function runFollowUpReminders(deps: AppDeps): Promise<number> {
     .select(['f.id', 'f.status', 'f.deadline', 'f.recommendation', 'f.responsible_kind', 'f.responsible_bidang', 'f.responsible_user_id', 'f.cooperative_id', 'c.name as cooperative_name'])
     .where('f.status', 'in', ['open', 'in_progress'])
     .where('f.deadline', '<=', addDays(today, 7))
+    .where('f.deadline', '>=', addDays(today, -31))
     .execute();
   const due = rows.flatMap((r) => {
     const stage = followUpStage({ status: r.status, deadline: r.deadline }, today);

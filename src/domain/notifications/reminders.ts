@@ -10,11 +10,15 @@ export function daysBetween(from: string, to: string): number {
 
 export type FollowUpStage = 'due_soon' | 'due_today' | 'overdue';
 
-/** Open or in-progress follow-ups: 1–7 days before the deadline, on the day, after it. */
-export function followUpStage(f: { status: string; deadline: string }, today: string): FollowUpStage | null {
+/**
+ * Open or in-progress follow-ups: 1–7 days before the deadline, on the day, and once overdue —
+ * within `overdueWindowDays` after the deadline, so that a server started long after old deadlines
+ * does not flood inboxes with them (the overdue lists and the dashboard show those).
+ */
+export function followUpStage(f: { status: string; deadline: string }, today: string, overdueWindowDays = 30): FollowUpStage | null {
   if (f.status !== 'open' && f.status !== 'in_progress') return null;
   const left = daysBetween(today, f.deadline);
-  if (left < 0) return 'overdue';
+  if (left < 0) return -left <= overdueWindowDays ? 'overdue' : null;
   if (left === 0) return 'due_today';
   if (left <= 7) return 'due_soon';
   return null;

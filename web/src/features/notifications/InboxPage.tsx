@@ -50,16 +50,7 @@ export default function InboxPage() {
             </Text>
           )}
           {inbox.data?.items.map((n) => (
-            <Group key={n.id} align="flex-start" wrap="nowrap" gap={4}>
-              <div style={{ flex: 1, minWidth: 0 }}>
-                <NoticeItem notice={n} onOpen={open} />
-              </div>
-              {!n.readAt && (
-                <Button size="compact-xs" variant="subtle" mt={8} onClick={() => markRead.mutate(n.id)} aria-label={`${t('notifications.markRead')}: ${n.title}`}>
-                  {t('notifications.markRead')}
-                </Button>
-              )}
-            </Group>
+            <NoticeItem key={n.id} notice={n} onOpen={open} onMarkRead={(x) => markRead.mutate(x.id)} />
           ))}
         </Stack>
       </Card>

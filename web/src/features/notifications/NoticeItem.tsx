@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type Notice, relativeTime } from './api';
 
 /** One notice: what (title), the details, when; unread ones stand out. Tapping opens the screen it is about. */
-export function NoticeItem({ notice, onOpen, compact = false }: { notice: Notice; onOpen: (n: Notice) => void; compact?: boolean }) {
+export function NoticeItem({ notice, onOpen, onMarkRead, compact = false }: { notice: Notice; onOpen: (n: Notice) => void; onMarkRead?: (n: Notice) => void; compact?: boolean }) {
   const { t } = useTranslation();
   const unread = !notice.readAt;
   return (
@@ -27,10 +27,15 @@ export function NoticeItem({ notice, onOpen, compact = false }: { notice: Notice
           {notice.body}
         </Text>
       </UnstyledButton>
-      <Group justify="space-between" gap="xs" mt={4} wrap="nowrap">
+      <Group justify="space-between" gap="xs" mt={4} wrap="wrap">
         <Text size="xs" c="dimmed">
           {relativeTime(notice.createdAt)}
         </Text>
+        {unread && onMarkRead && (
+          <Button size="compact-xs" variant="subtle" onClick={() => onMarkRead(notice)} aria-label={`${t('notifications.markRead')}: ${notice.title}`} ml="auto">
+            {t('notifications.markRead')}
+          </Button>
+        )}
         {notice.waLink && !compact && (
           <Button component="a" href={notice.waLink} target="_blank" rel="noopener noreferrer" size="compact-xs" variant="light" color="green" leftSection={<IconBrandWhatsapp size={14} />}>
             {t('notifications.whatsapp')}

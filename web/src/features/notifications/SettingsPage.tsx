@@ -36,7 +36,7 @@ function CalendarCard() {
       </Text>
       {url ? (
         <Stack gap="xs">
-          <Code block className="break-anywhere" data-testid="calendar-url">
+          <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }} data-testid="calendar-url">
             {url}
           </Code>
           <Group gap="xs">
