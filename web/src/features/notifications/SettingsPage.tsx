@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Code, CopyButton, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, CopyButton, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications as toast } from '@mantine/notifications';
 import { IconCalendar, IconCheck, IconCopy, IconMail, IconMailOff, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -88,7 +88,7 @@ function OfficeCard({ digestHour }: { digestHour: number }) {
         {t('notifications.office')}
       </Title>
       <Group align="flex-end" gap="xs" mb="md">
-        <NumberInput label={t('notifications.digestHour')} min={0} max={23} value={hour} onChange={(v) => setHour(typeof v === 'number' ? v : 0)} w={200} />
+        <NumberInput label={t('notifications.digestHour')} min={0} max={23} value={hour} onChange={(v) => setHour(typeof v === 'number' ? v : 0)} w={260} />
         <Button variant="light" onClick={() => save.mutate()} loading={save.isPending}>
           {t('common.save')}
         </Button>
@@ -99,11 +99,14 @@ function OfficeCard({ digestHour }: { digestHour: number }) {
       <Text size="xs" c="dimmed" mb="xs">
         {t('notifications.mailLogHint')}
       </Text>
-      <SegmentedControl
+      <Select
         size="xs"
         mb="xs"
+        w={240}
+        aria-label={t('notifications.mailLog')}
+        allowDeselect={false}
         value={status ?? 'all'}
-        onChange={(v) => setStatus(v === 'all' ? null : v)}
+        onChange={(v) => setStatus(!v || v === 'all' ? null : v)}
         data={[
           { value: 'all', label: 'Semua' },
           { value: 'pending', label: `${t('notifications.mailStatus.pending')} (${(counts.pending ?? 0) + (counts.sending ?? 0)})` },
@@ -134,8 +137,8 @@ function OfficeCard({ digestHour }: { digestHour: number }) {
                   <Table.Td>{formatDateTime(m.sentAt ?? m.createdAt)}</Table.Td>
                   <Table.Td>{m.to}</Table.Td>
                   <Table.Td>{m.subject}</Table.Td>
-                  <Table.Td>
-                    <Badge size="xs" color={STATUS_COLOR[m.status]} variant="light">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge size="xs" color={STATUS_COLOR[m.status]} variant="light" style={{ overflow: 'visible' }}>
                       {t(`notifications.mailStatus.${m.status}`)}
                     </Badge>
                   </Table.Td>
