@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -152,6 +153,23 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     expect(audit).toHaveLength(1);
   });
 
+  it('answers random settings bodies with 2xx or an Indonesian 4xx, never a 500', async () => {
+    const key = fc.constantFrom('email', 'kinds', 'digestHour', '__proto__');
+    const kinds = fc.dictionary(fc.constantFrom('visit.assigned', 'rat.missed', 'nope', 'constructor'), fc.oneof(fc.constantFrom('instant', 'digest', 'off', 'loud'), fc.jsonValue()), { maxKeys: 3 });
+    const body = fc.oneof(fc.dictionary(key, fc.oneof(fc.jsonValue(), kinds, fc.emailAddress()), { maxKeys: 3 }), fc.jsonValue());
+    await fc.assert(
+      fc.asyncProperty(body, async (payload) => {
+        const res = await api.req({ method: 'PUT', url: '/api/v1/me/notification-settings', cookie: c['petugas.koperasi'], body: JSON.stringify(payload) });
+        expect(res.statusCode, res.body).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(res.json().error.message.length).toBeGreaterThan(5);
+      }),
+      { numRuns: 60 },
+    );
+    // What the random bodies set must not leak into the e-mail tests below.
+    await api.deps.db.kysely.updateTable('users').set({ email: null }).where('id', '=', id['petugas.koperasi']!).execute();
+    await api.deps.db.kysely.deleteFrom('notification_prefs').where('user_id', '=', id['petugas.koperasi']!).execute();
+  });
+
   it('e-mails each notice in Indonesian (text and HTML) through SMTP, and gathers digest kinds into one daily mail', async () => {
     (api.deps.config as { smtpUrl: string | null }).smtpUrl = smtp.url;
     try {
@@ -276,5 +294,26 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     await tick(api.deps);
     expect(await mine()).toEqual(['follow_up.overdue', 'follow_up.due_today', 'follow_up.due_soon']);
     for (const other of USERS.filter((u) => u !== 'dewirengganis')) expect(await of(other)).toEqual([]);
+  });
+
+  it('tells a cooperative of its missed RAT, and Bidang Koperasi too — nobody else; old notices leave after 180 days', async () => {
+    await api.deps.db.kysely.deleteFrom('annual_meetings').where('cooperative_id', '=', DEWI_ID).where('fiscal_year', '=', 2025).execute();
+    const old = randomUUID();
+    await api.deps.db.kysely.insertInto('notifications').values({
+      id: old, user_id: id['petugas.koperasi']!, kind: 'visit.assigned', title: 'lama', body: 'lama', link: '/', wa_link: null, cooperative_id: null,
+      dedupe_key: `event:${old}`, created_at: '2026-01-01T00:00:00.000Z', read_at: null, digest_state: null,
+    }).execute();
+    clock = new Date('2026-07-05T01:00:00Z'); // five days after the deadline of fiscal year 2025
+    await tick(api.deps);
+    const rows = await api.deps.db.kysely.selectFrom('notifications').innerJoin('users', 'users.id', 'notifications.user_id')
+      .select(['users.username', 'notifications.title', 'notifications.link']).where('dedupe_key', '=', `rat.missed:${DEWI_ID}:2025`).execute();
+    expect(rows.map((r) => r.username).sort()).toEqual(['dewirengganis', 'petugas.koperasi']);
+    expect(rows[0]!.title).toBe('RAT tahun buku 2025 terlewat: Kopwan Dewi Rengganis');
+    expect(rows[0]!.link).toBe(`/koperasi/${DEWI_ID}?tab=rat`);
+    // ketua.lain hears of its own cooperative only (if its RAT was missed), never of Dewi Rengganis.
+    const lain = await api.deps.db.kysely.selectFrom('notifications').select('cooperative_id').where('user_id', '=', id['ketua.lain']!).execute();
+    expect(lain.every((n) => n.cooperative_id === otherCoop)).toBe(true);
+    // 2026-01-01 is more than 180 days before 2026-07-05.
+    expect(await api.deps.db.kysely.selectFrom('notifications').select('id').where('id', '=', old).executeTakeFirst()).toBeUndefined();
   });
 });
