@@ -6,7 +6,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDueMail } from '../../src/app/notifications/mailer.js';
-import { runDigest, tick } from '../../src/app/notifications/scheduler.js';
+import { runDigest, startScheduler, tick } from '../../src/app/notifications/scheduler.js';
 import { type Api, DB_KINDS, DEWI_ID, startApi } from './harness.js';
 
 /**
@@ -315,5 +315,21 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     expect(lain.every((n) => n.cooperative_id === otherCoop)).toBe(true);
     // 2026-01-01 is more than 180 days before 2026-07-05.
     expect(await api.deps.db.kysely.selectFrom('notifications').select('id').where('id', '=', old).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('runs by itself once started (as the server does), and stops cleanly', async () => {
+    const fid = randomUUID();
+    const at = clock.toISOString();
+    await api.deps.db.kysely.insertInto('follow_ups').values({
+      id: fid, cooperative_id: DEWI_ID, visit_id: null, concern_id: null, aspect: null, recommendation: 'Serahkan laporan RAT ke Dinas', responsible_kind: 'USER',
+      responsible_bidang: null, responsible_user_id: id['petugas.usahamikro']!, deadline: '2026-07-05', monitoring_plan: null, status: 'open', progress_note: null,
+      evidence_note: null, evidence_photo_id: null, evidence_document: null, cancel_reason: null, closed_at: null, created_by: null, version: 1, created_at: at, updated_at: at,
+    }).execute();
+    const stop = startScheduler(api.deps, { everyMs: 200 });
+    try {
+      await expect.poll(async () => (await api.deps.db.kysely.selectFrom('notifications').select('kind').where('dedupe_key', '=', `follow_up.due_today:${fid}:2026-07-05`).execute()).length, { timeout: 15_000 }).toBe(1);
+    } finally {
+      await stop();
+    }
   });
 });

@@ -136,9 +136,9 @@ export async function sweepOld(deps: AppDeps): Promise<void> {
 
 export interface TickResult { reminders: number; digests: number; mail: { sent: number; failed: number } }
 
-/** One pass of everything due. Tests call it after moving the clock. */
-export async function tick(deps: AppDeps, opts: { sender?: MailSender } = {}): Promise<TickResult> {
-  const reminders = (await runFollowUpReminders(deps)) + (await runRatReminders(deps));
+/** One pass of everything due (reminders too unless `reminders: false`). Tests call it after moving the clock. */
+export async function tick(deps: AppDeps, opts: { sender?: MailSender; reminders?: boolean } = {}): Promise<TickResult> {
+  const reminders = opts.reminders === false ? 0 : (await runFollowUpReminders(deps)) + (await runRatReminders(deps));
   const digests = await runDigest(deps);
   const mail = await deliverDueMail(deps, opts.sender);
   await sweepOld(deps);
@@ -146,15 +146,25 @@ export async function tick(deps: AppDeps, opts: { sender?: MailSender } = {}): P
 }
 
 /**
- * The in-process scheduler started with the server: a pass every `everyMs` (default one minute),
- * never two passes of one process at once. Returns a stop function.
+ * The in-process scheduler started with the server: a pass every `everyMs` (default one minute:
+ * e-mail, digest, retention), looking for due reminders every `remindersEveryMs` (default ten
+ * minutes, and at once when the Jakarta date changes); never two passes of one process at once.
+ * Returns a stop function.
  */
-export function startScheduler(deps: AppDeps, opts: { everyMs?: number; log?: (msg: string, e?: unknown) => void } = {}): () => Promise<void> {
+export function startScheduler(
+  deps: AppDeps,
+  opts: { everyMs?: number; remindersEveryMs?: number; log?: (msg: string, e?: unknown) => void } = {},
+): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   let stopped = false;
+  let lastReminders = { at: 0, day: '' };
   const pass = () => {
     if (running || stopped) return;
-    running = tick(deps)
+    const now = deps.now().getTime();
+    const day = todayJakarta(deps);
+    const reminders = day !== lastReminders.day || now - lastReminders.at >= (opts.remindersEveryMs ?? 600_000);
+    if (reminders) lastReminders = { at: now, day };
+    running = tick(deps, { reminders })
       .catch((e: unknown) => opts.log?.('Penjadwal pemberitahuan gagal / notification scheduler failed', e))
       .finally(() => {
         running = null;
