@@ -17,6 +17,11 @@ export interface Emit {
 
 interface Recipient extends Candidate { email: string | null; fullName: string }
 
+/**
+ * Every active account is a candidate; the audiences narrow them (a cooperative's notices reach only
+ * its own koperasi accounts). Sambang has one office today: when offices arrive, scope this query to
+ * the office that reaches the record's cooperative, so that a regency's notices stay in that regency.
+ */
 async function candidates(trx: Tx): Promise<Recipient[]> {
   const rows = await trx.selectFrom('users').select(['id', 'role', 'bidang', 'cooperative_id', 'disabled', 'email', 'full_name']).where('disabled', '=', 0).execute();
   return rows.map((r) => ({
