@@ -46,6 +46,15 @@ const envSchema = z.object({
   SAMBANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   SAMBANG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAMBANG_PHOTO_DIR: z.string().min(1).optional(),
+  SAMBANG_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'SAMBANG_SMTP_URL harus "smtp://…" atau "smtps://…" / SAMBANG_SMTP_URL must be "smtp://…" or "smtps://…"')
+    .optional(),
+  SAMBANG_MAIL_FROM: z.string().min(3).default('Sambang <sambang@localhost>'),
+  SAMBANG_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/.+/, 'SAMBANG_PUBLIC_URL harus "http(s)://…" / SAMBANG_PUBLIC_URL must be "http(s)://…"')
+    .optional(),
 });
 
 export interface Config {
@@ -60,6 +69,11 @@ export interface Config {
   logLevel: string;
   /** Where photo files are kept; null: derived from DATABASE_URL (see src/app/visits/photo-store.ts). */
   photoDir: string | null;
+  /** Issue 14: the office's SMTP server (null: notices stay in the app), the sender, and the address
+   * e-mails and the calendar link point at (null: taken from the request, or relative in e-mails). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SAMBANG_SECURE_COOKIES,
     logLevel: e.SAMBANG_LOG_LEVEL,
     photoDir: e.SAMBANG_PHOTO_DIR ?? null,
+    smtpUrl: e.SAMBANG_SMTP_URL ?? null,
+    mailFrom: e.SAMBANG_MAIL_FROM,
+    publicUrl: e.SAMBANG_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
   };
 }

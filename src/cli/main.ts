@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { openApp } from '../app/bootstrap.js';
 import { SYSTEM_ACTOR } from '../app/context.js';
+import { startScheduler } from '../app/notifications/scheduler.js';
 import { DEMO_PASSWORD } from '../app/demo/seed-demo.js';
 import { createUser, findUserByUsername, resetPassword, updateUser } from '../app/users/manage-users.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
@@ -83,7 +84,10 @@ async function serve(config: Config): Promise<number> {
     console.log('================================================================\n');
   }
   if (demoLoaded) console.log(`Data demo dimuat / demo data loaded. Akun demo: lihat README (kata sandi ${DEMO_PASSWORD}).`);
+  // Reminders, digests and e-mail (issue 14): one in-process scheduler per server.
+  const stopScheduler = startScheduler(deps, { log: (msg, e) => app.log.error({ err: e }, msg) });
   const close = async () => {
+    await stopScheduler();
     await app.close();
     await deps.db.close();
     process.exit(0);

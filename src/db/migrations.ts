@@ -4,6 +4,7 @@ import { assessmentsMigration } from './migrations/0002_assessments.js';
 import { annualMeetingsMigration } from './migrations/0003_annual_meetings.js';
 import { visitsMigration } from './migrations/0004_visits.js';
 import { syncMigration } from './migrations/0005_sync.js';
+import { notificationsMigration } from './migrations/0007_notifications.js';
 import { importBatchesMigration } from './migrations/0008_import_batches.js';
 
 /**
@@ -195,6 +196,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('cooperatives_district_name').on('cooperatives').columns(['district_code', 'name']).execute();
       },
     },
+    '0007_notifications': notificationsMigration(dialect),
     '0008_import_batches': importBatchesMigration(),
   };
 }

@@ -7,11 +7,12 @@ import type { Generated } from 'kysely';
  * - booleans are integers 0/1; money is integer rupiah (bigint on PostgreSQL);
  * - JSON is stored as text.
  */
+import type { NotificationTables } from './schema-notifications.js';
 import type { SyncTables } from './schema-sync.js';
 import type { VisitTables } from './schema-visits.js';
 import type { ImportTables } from './schema-imports.js';
 
-export interface Database extends VisitTables, SyncTables, ImportTables {
+export interface Database extends VisitTables, SyncTables, ImportTables, NotificationTables {
   districts: DistrictTable;
   villages: VillageTable;
   users: UserTable;
@@ -46,6 +47,9 @@ export interface UserTable {
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Issue 14: where notices are e-mailed, and the secret of the user's calendar feed. */
+  email?: string | null;
+  calendar_token?: string | null;
 }
 
 export interface SessionTable {

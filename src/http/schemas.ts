@@ -217,6 +217,7 @@ export const userOut = z.object({
   role: z.enum(ROLES),
   bidang: z.enum(BIDANG).nullable(),
   cooperative: z.object({ id: z.string(), name: z.string() }).nullable(),
+  email: z.string().nullable(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   createdAt: z.string(),

@@ -22,6 +22,7 @@ import { reportRoutes } from './routes/reports.js';
 import { syncRoutes } from './routes/sync.js';
 import { cooperativeRoutes } from './routes/cooperatives.js';
 import { metaRoutes } from './routes/meta.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { userRoutes } from './routes/users.js';
 import { visitRoutes } from './routes/visits.js';
 import { installIndonesianErrors } from './zod-id.js';
@@ -74,6 +75,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(exportRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(dashboardRoutes(deps));
+  await app.register(notificationRoutes(deps));
 
   const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   if (serveWeb) {

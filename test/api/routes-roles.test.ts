@@ -6,6 +6,7 @@ import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harne
 import { DIALOG_EXPORT_SAMPLES } from './route-samples/dialog-exports.js';
 import { EXPORT_SAMPLES } from './route-samples/exports.js';
 import { IMPORT_SAMPLES } from './route-samples/imports.js';
+import { NOTIFICATION_SAMPLES } from './route-samples/notifications.js';
 import type { RouteSample } from './route-samples/types.js';
 import { SYNC_SAMPLES } from './route-samples/sync.js';
 import { VISIT_SAMPLES } from './route-samples/visits.js';
@@ -28,6 +29,7 @@ const SAMPLES: Record<string, RouteSample> = {
   ...DIALOG_EXPORT_SAMPLES,
   ...EXPORT_SAMPLES,
   ...IMPORT_SAMPLES,
+  ...NOTIFICATION_SAMPLES,
   'POST /api/v1/auth/login': { body: { username: 'nobody', password: 'nothing-here' } },
   'POST /api/v1/auth/logout': {},
   'GET /api/v1/auth/me': {},

@@ -30,6 +30,9 @@ const ConcernsPage = lazy(() => import('./pages/ConcernsPage'));
 const FollowUpsPage = lazy(() => import('./pages/FollowUpsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const RecapPage = lazy(() => import('./pages/RecapPage'));
+// Notifications (issue #14).
+const InboxPage = lazy(() => import('./features/notifications/InboxPage'));
+const NotificationSettingsPage = lazy(() => import('./features/notifications/SettingsPage'));
 
 /** Field mode is its own bundle: arriving from the main app (e.g. after logging in) needs a full load. */
 function FieldRedirect() {
@@ -226,6 +229,8 @@ export function App() {
                 </RequireAuth>
               }
             />
+            <Route path="/notifikasi" element={<InboxPage />} />
+            <Route path="/notifikasi/pengaturan" element={<NotificationSettingsPage />} />
             <Route path="/tentang" element={<AboutPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

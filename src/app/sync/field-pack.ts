@@ -5,6 +5,7 @@ import { cooperativeRatCompliance } from '../annual-meetings/annual-meetings.js'
 import { type Actor, type AppDeps, todayJakarta } from '../context.js';
 import { type BusinessUnit, listBusinessUnits } from '../cooperatives/business-units.js';
 import { getCooperative } from '../cooperatives/get-cooperative.js';
+import { listNotices, type NoticeView } from '../notifications/inbox.js';
 import type { Cooperative, Officer } from '../cooperatives/view.js';
 import { type Concern, listConcerns } from '../visits/concerns.js';
 import { type FollowUp, listFollowUps } from '../visits/follow-ups.js';
@@ -22,7 +23,14 @@ export interface PackItem {
   followUps: FollowUp[];
 }
 
-export interface FieldPack { generatedAt: string; days: number; checklist: ChecklistTemplate; items: PackItem[] }
+export interface FieldPack {
+  generatedAt: string;
+  days: number;
+  checklist: ChecklistTemplate;
+  items: PackItem[];
+  /** The officer's latest notices at packing time (issue 14): field mode shows what it received at the last sync. */
+  notifications: { items: NoticeView[]; unread: number };
+}
 
 /** Lists are capped like every page of the API; a cooperative with more is not a field case. */
 const LIST_CAP = 100;
@@ -83,5 +91,5 @@ export async function fieldPack(deps: AppDeps, actor: Actor, days: number): Prom
       followUps: unfinished,
     });
   }
-  return { generatedAt: deps.now().toISOString(), days, checklist: DEFAULT_CHECKLIST, items };
+  return { generatedAt: deps.now().toISOString(), days, checklist: DEFAULT_CHECKLIST, items, notifications: await listNotices(deps, actor, { limit: 30 }) };
 }

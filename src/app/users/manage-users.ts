@@ -6,6 +6,7 @@ import { checkPasswordStrength, generatePassword, hashPassword } from '../auth/p
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { containsPattern } from '../cooperatives/list-cooperatives.js';
+import { normaliseEmail } from '../notifications/settings.js';
 import { authorize, userPolicy } from '../policy.js';
 
 export interface User {
@@ -15,6 +16,8 @@ export interface User {
   role: Role;
   bidang: Bidang | null;
   cooperative: { id: string; name: string } | null;
+  /** Where notices are e-mailed (issue 14). */
+  email: string | null;
   disabled: boolean;
   mustChangePassword: boolean;
   createdAt: string;
@@ -39,6 +42,7 @@ async function loadUser(db: Tx, id: string): Promise<User> {
     role: r.role as Role,
     bidang: r.bidang as Bidang | null,
     cooperative: r.cooperative_id ? { id: r.cooperative_id, name: r.cooperative_name ?? '' } : null,
+    email: r.email ?? null,
     disabled: r.disabled === 1,
     mustChangePassword: r.must_change_password === 1,
     createdAt: r.created_at,
@@ -87,13 +91,14 @@ async function checkAssignment(db: Tx, a: Assignment): Promise<void> {
 export async function createUser(
   deps: AppDeps,
   actor: Actor,
-  input: { username: string; fullName: string; role: Role; bidang?: Bidang | null; cooperativeId?: string | null; password?: string },
+  input: { username: string; fullName: string; role: Role; bidang?: Bidang | null; cooperativeId?: string | null; password?: string; email?: string | null },
 ): Promise<{ user: User; temporaryPassword?: string }> {
   authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
   const username = input.username.trim().toLowerCase();
   if (!USERNAME_PATTERN.test(username)) {
     throw invalid({ username: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.' });
   }
+  const email = normaliseEmail(input.email) ?? null;
   const generated = input.password === undefined;
   const password = input.password ?? generatePassword();
   if (!generated) checkPasswordStrength(password, username, 'password');
@@ -110,12 +115,12 @@ export async function createUser(
       .values({
         id, username, full_name: input.fullName.trim(), role: assignment.role, bidang: assignment.bidang, cooperative_id: assignment.cooperativeId,
         password_hash: passwordHash, must_change_password: generated ? 1 : 0, disabled: 0, failed_logins: 0, locked_until: null,
-        last_login_at: null, created_at: at, updated_at: at,
+        last_login_at: null, created_at: at, updated_at: at, email,
       })
       .execute();
     await audit({
       action: 'user.create', entityType: 'user', entityId: id, cooperativeId: assignment.cooperativeId,
-      changes: diff(null, { username, fullName: input.fullName.trim(), ...assignment }),
+      changes: diff(null, { username, fullName: input.fullName.trim(), ...assignment, ...(email ? { email } : {}) }),
     });
     return loadUser(trx, id);
   });
@@ -126,9 +131,10 @@ export async function updateUser(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  patch: { fullName?: string; role?: Role; bidang?: Bidang | null; cooperativeId?: string | null; disabled?: boolean },
+  patch: { fullName?: string; role?: Role; bidang?: Bidang | null; cooperativeId?: string | null; disabled?: boolean; email?: string | null },
 ): Promise<User> {
   authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
+  const email = normaliseEmail(patch.email);
   return mutate(deps, actor, async (trx, audit) => {
     const current = await loadUser(trx, id);
     if (id === actor.userId && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
@@ -143,9 +149,9 @@ export async function updateUser(
       cooperativeId: patch.cooperativeId !== undefined ? patch.cooperativeId : roleChanged ? null : (current.cooperative?.id ?? null),
     };
     await checkAssignment(trx, next);
-    const after = { fullName: patch.fullName?.trim() ?? current.fullName, ...next, disabled: patch.disabled ?? current.disabled };
+    const after = { fullName: patch.fullName?.trim() ?? current.fullName, ...next, disabled: patch.disabled ?? current.disabled, email: email === undefined ? current.email : email };
     const changes = diff(
-      { fullName: current.fullName, role: current.role, bidang: current.bidang, cooperativeId: current.cooperative?.id ?? null, disabled: current.disabled },
+      { fullName: current.fullName, role: current.role, bidang: current.bidang, cooperativeId: current.cooperative?.id ?? null, disabled: current.disabled, email: current.email },
       after,
     );
     if (Object.keys(changes).length === 0) return current;
@@ -153,7 +159,7 @@ export async function updateUser(
       .updateTable('users')
       .set({
         full_name: after.fullName, role: after.role, bidang: after.bidang, cooperative_id: after.cooperativeId,
-        disabled: after.disabled ? 1 : 0, updated_at: deps.now().toISOString(),
+        disabled: after.disabled ? 1 : 0, email: after.email, updated_at: deps.now().toISOString(),
       })
       .where('id', '=', id)
       .execute();

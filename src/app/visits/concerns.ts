@@ -7,6 +7,7 @@ import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import type { ConcernKind, ConcernStatus, ConcernTopic, Severity } from '../../domain/visits/codes.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
+import { onConcernRaised, onConcernUpdated } from '../notifications/hooks.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { authorize } from '../policy.js';
 import { concernPolicy } from './policy.js';
@@ -190,7 +191,9 @@ export async function raiseConcern(deps: AppDeps, actor: Actor, input: RaiseConc
       .execute();
     const { id: _id, cooperativeId: _c, ...fields } = input;
     await audit({ action: 'concern.create', entityType: 'concern', entityId: id, cooperativeId: input.cooperativeId, changes: diff(null, { ...fields, raisedBy, status: 'open' }) });
-    return { concern: await loadConcern(trx, id), created: true };
+    const concern = await loadConcern(trx, id);
+    await onConcernRaised(deps, trx, actor, concern);
+    return { concern, created: true };
   });
 }
 
@@ -224,7 +227,9 @@ export async function updateConcern(deps: AppDeps, actor: Actor, id: string, inp
       .executeTakeFirst();
     assertWritten(written, WHAT);
     await audit({ action: 'concern.update', entityType: 'concern', entityId: id, cooperativeId: current.cooperative.id, changes });
-    return loadConcern(trx, id);
+    const after = await loadConcern(trx, id);
+    await onConcernUpdated(deps, trx, actor, current, after);
+    return after;
   });
 }
 

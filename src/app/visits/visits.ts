@@ -6,6 +6,7 @@ import type { Aspect, AttendeeRole, Gender, VisitPurpose, VisitStatus } from '..
 import { canMoveVisit, visitMoveRefusal } from '../../domain/visits/visit-status.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
+import { onVisitCreated, onVisitMoved, onVisitUpdated } from '../notifications/hooks.js';
 import { authorize } from '../policy.js';
 import { visitPolicy } from './policy.js';
 import { addDays, assertWritten, checkVersion, defined, loadUsers } from './shared.js';
@@ -173,7 +174,9 @@ export async function createVisit(deps: AppDeps, actor: Actor, input: CreateVisi
     await writeUnits(trx, id, input.businessUnitIds);
     const { id: _id, cooperativeId: _c, ...plan } = input;
     await audit({ action: 'visit.create', entityType: 'visit', entityId: id, cooperativeId: input.cooperativeId, changes: diff(null, { ...plan, status: 'planned' }) });
-    return { visit: await loadVisit(trx, id), created: true };
+    const visit = await loadVisit(trx, id);
+    await onVisitCreated(deps, trx, actor, visit);
+    return { visit, created: true };
   });
 }
 
@@ -260,7 +263,9 @@ export async function updateVisit(deps: AppDeps, actor: Actor, id: string, input
     if ('businessUnitIds' in planChanges) await writeUnits(trx, id, nextPlan.businessUnitIds);
     if (input.attendance) await writeAttendance(trx, id, input.attendance);
     await audit({ action: 'visit.update', entityType: 'visit', entityId: id, cooperativeId: ref.cooperativeId, changes });
-    return loadVisit(trx, id);
+    const after = await loadVisit(trx, id);
+    await onVisitUpdated(deps, trx, actor, current, after);
+    return after;
   });
 }
 
@@ -307,7 +312,9 @@ async function move(
       action, entityType: 'visit', entityId: id, cooperativeId: ref.cooperativeId,
       changes: { status: { before: ref.status, after: to }, ...(to === 'cancelled' ? { cancelReason: { before: null, after: reason } } : {}) },
     });
-    return loadVisit(trx, id);
+    const visit = await loadVisit(trx, id);
+    await onVisitMoved(deps, trx, actor, visit);
+    return visit;
   });
 }
 

@@ -180,6 +180,10 @@ const ratOut = z.object({
 });
 
 const packOut = z.object({
+  notifications: z.object({
+    items: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string(), waLink: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() })),
+    unread: z.number().int(),
+  }),
   generatedAt: z.string(),
   days: z.number(),
   checklist: z.object({

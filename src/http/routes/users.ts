@@ -52,6 +52,7 @@ export const userRoutes =
             bidang: z.union([z.enum(BIDANG), z.null()]).optional(),
             cooperativeId: z.union([uuidParam, z.null()]).optional(),
             password: z.string().min(8, 'Kata sandi minimal 8 karakter.').max(200).optional(),
+            email: z.union([z.string().max(200), z.null()]).optional(),
           }),
           response: { 201: z.object({ user: userOut, temporaryPassword: z.string().optional() }) },
         },
@@ -74,6 +75,7 @@ export const userRoutes =
               bidang: z.union([z.enum(BIDANG), z.null()]).optional(),
               cooperativeId: z.union([uuidParam, z.null()]).optional(),
               disabled: z.boolean().optional(),
+              email: z.union([z.string().max(200), z.null()]).optional(),
             })
             .refine((b) => Object.keys(b).length > 0, 'Tidak ada kolom yang diubah.'),
           response: { 200: z.object({ user: userOut }) },

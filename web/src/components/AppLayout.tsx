@@ -2,7 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconAlertTriangle, IconBuildingBank, IconChartPie, IconChecklist, IconChevronDown, IconDeviceMobile, IconFileImport, IconFlag, IconHeartbeat, IconHistory,
+  IconAlertTriangle, IconBell, IconBuildingBank, IconChartPie, IconChecklist, IconChevronDown, IconDeviceMobile, IconFileImport, IconFlag, IconHeartbeat, IconHistory,
   IconInfoCircle, IconKey, IconLogout, IconMessages, IconReportAnalytics, IconRoute, IconTable, IconUsers,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { useLabel } from '../lib/meta';
 import { Brand } from './Brand';
 import { useLogout } from './useLogout';
 import { FullPageLoader } from './FullPageLoader';
+import NotificationBell from '../features/notifications/NotificationBell';
 
 interface NavItem {
   to: string;
@@ -86,6 +87,8 @@ export default function AppLayout() {
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.openMenu')} />
             <Brand to={home} />
           </Group>
+          <Group gap={6} wrap="nowrap">
+          <NotificationBell />
           <Menu position="bottom-end" withArrow shadow="md" width={240}>
             <Menu.Target>
               <UnstyledButton aria-label={t('nav.userMenu')} data-testid="user-menu">
@@ -120,6 +123,9 @@ export default function AppLayout() {
                 )}
               </Menu.Label>
               <Menu.Divider />
+              <Menu.Item leftSection={<IconBell size={16} />} onClick={() => navigate('/notifikasi/pengaturan')}>
+                {t('nav.notificationSettings')}
+              </Menu.Item>
               <Menu.Item leftSection={<IconKey size={16} />} onClick={() => navigate('/ganti-sandi')}>
                 {t('nav.changePassword')}
               </Menu.Item>
@@ -128,6 +134,7 @@ export default function AppLayout() {
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
 

@@ -13,6 +13,8 @@ import { PrepareScreen } from './screens/PrepareScreen';
 import { VisitScreen } from './screens/VisitScreen';
 import { OutboxScreen } from './screens/OutboxScreen';
 import { ConflictScreen } from './screens/ConflictScreen';
+import { NoticesScreen } from './screens/NoticesScreen';
+import { getNotices, refreshNotices } from './notifications';
 
 const LOGIN_HREF = '/masuk?next=%2Flapangan';
 
@@ -58,7 +60,9 @@ export function FieldApp() {
   }, []);
   useEffect(() => {
     if (online && me && !otherOwner) void syncNow(true);
+    if (online && me) void refreshNotices();
   }, [online, me, otherOwner]);
+  const unreadNotices = useLive(async () => (await getNotices())?.unread ?? 0, [], 0);
 
   const sub = path.replace(/^\/lapangan\/?/, '');
   const onVisit = sub.startsWith('kunjungan/');
@@ -67,6 +71,7 @@ export function FieldApp() {
   else if (onVisit) screen = <VisitScreen visitId={sub.slice('kunjungan/'.length)} me={me ?? null} />;
   else if (sub === 'kotak-keluar') screen = <OutboxScreen online={online} sync={sync} persisted={persisted} />;
   else if (sub === 'konflik') screen = <ConflictScreen online={online} />;
+  else if (sub === 'pemberitahuan') screen = <NoticesScreen online={online} />;
   else screen = <HomeScreen />;
 
   const waiting = counts.outbox + counts.photos;
@@ -78,6 +83,13 @@ export function FieldApp() {
             S
           </span>
           Sambang Lapangan
+        </button>
+        <button type="button" className="f-bell" onClick={() => go('/lapangan/pemberitahuan')} aria-label={`Pemberitahuan, ${unreadNotices} belum dibaca`} data-testid="field-bell">
+          <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden>
+            <path d="M10 5a2 2 0 1 1 4 0a7 7 0 0 1 4 6v3a4 4 0 0 0 2 3H4a4 4 0 0 0 2-3v-3a7 7 0 0 1 4-6" />
+            <path d="M9 17v1a3 3 0 0 0 6 0v-1" />
+          </svg>
+          {unreadNotices > 0 && <span className="f-count f-count-warn">{unreadNotices}</span>}
         </button>
         <span className={`f-pill ${online ? 'f-pill-on' : 'f-pill-off'}`} data-testid="net-state">
           {online ? 'Daring' : 'Luring'}

@@ -8,6 +8,7 @@ import { newId } from '../lib/visit-record';
 import { enqueue, planUpdate } from './core/outbox';
 import { FOLLOW_UP_FIELD_KEYS, VISIT_FIELD_KEYS, type Change, type FollowUpFields, type OutboxItem, type Pack, type PackItem, type PhotoItem, type Snapshot, type VisitFields } from './core/types';
 import { db, getMeta, setMeta, type FollowUpRow } from './db';
+import { saveNotices } from './notifications';
 import { call } from './net';
 
 export interface Me { id: string; username: string; fullName: string; role: string; bidang: string | null }
@@ -91,6 +92,7 @@ export async function preparePack(days = 7): Promise<{ visits: number; bytes: nu
   }
   const pack = JSON.parse(text) as Pack;
   const takenAt = nowIso();
+  if (pack.notifications) await saveNotices(pack.notifications);
   const queue = await db.outbox.toArray();
   const pendingFor = new Set(queue.map((q) => q.change.entityId));
   await db.transaction('rw', [db.packs, db.records, db.followUps, db.meta], async () => {

@@ -29,6 +29,7 @@ const id = {
     changePassword: 'Ganti kata sandi',
     openMenu: 'Buka menu navigasi',
     userMenu: 'Menu pengguna',
+    notificationSettings: 'Pemberitahuan & kalender',
   },
   roles: {
     admin: 'Admin',
@@ -409,6 +410,8 @@ const id = {
     elections: 'Pemilihan pengurus/pengawas',
   },
   users: {
+    email: 'Alamat surel (opsional)',
+    emailHint: 'Untuk pemberitahuan lewat surel.',
     title: 'Pengguna',
     count: '{{count}} pengguna',
     searchPlaceholder: 'Cari nama atau nama pengguna',

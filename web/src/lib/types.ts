@@ -138,6 +138,8 @@ export type UnitInput = Omit<Unit, 'id'>;
 
 export interface User {
   id: Id;
+  /** Where notices are e-mailed (issue #14). */
+  email?: string | null;
   username: string;
   fullName: string;
   role: Role;

@@ -44,6 +44,7 @@ interface UserForm {
   bidang: Bidang | null;
   cooperativeId: string | null;
   password: string;
+  email: string;
 }
 
 function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; onClose: () => void; onTemporaryPassword: (username: string, pw: string) => void }) {
@@ -59,6 +60,7 @@ function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; 
     bidang: user?.bidang ?? null,
     cooperativeId: user?.cooperative ? String(user.cooperative.id) : null,
     password: '',
+    email: user?.email ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const setField = <K extends keyof UserForm>(k: K, v: UserForm[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -97,6 +99,7 @@ function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; 
       role: form.role,
       bidang: form.role === 'petugas' ? form.bidang : null,
       cooperativeId: form.role === 'koperasi' ? form.cooperativeId : null,
+      email: form.email.trim() === '' ? null : form.email.trim(),
     };
     if (!user) {
       body.username = form.username.trim();
@@ -138,6 +141,7 @@ function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; 
               initial={user?.cooperative ?? null}
             />
           )}
+          <TextInput label={t('users.email')} description={t('users.emailHint')} type="email" value={form.email} onChange={(e) => setField('email', e.currentTarget.value)} error={errors.email} autoComplete="off" />
           {!user && (
             <PasswordInput
               label={t('users.password')}

@@ -160,6 +160,8 @@ export interface Pack {
   days: number;
   checklist: ChecklistTemplate;
   items: PackItem[];
+  /** The officer's latest notices when the pack was made (issue #14). */
+  notifications?: { items: { id: string; kind: string; title: string; body: string; link: string; waLink: string | null; createdAt: string; readAt: string | null }[]; unread: number };
 }
 
 export interface ConflictItem {
