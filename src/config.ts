@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Bounding boxes of regencies we know; other regions pass SAMBANG_REGION_BBOX. */
@@ -46,7 +47,35 @@ const envSchema = z.object({
   SAMBANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   SAMBANG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAMBANG_PHOTO_DIR: z.string().min(1).optional(),
+  SAMBANG_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): string[] | false => {
+      if (v === undefined || ['', '0', 'false', 'off'].includes(v.trim().toLowerCase())) return false;
+      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+      for (const item of list) {
+        if (!isProxyAddress(item)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `SAMBANG_TRUST_PROXY: "${item}" bukan alamat IP, CIDR, atau loopback/linklocal/uniquelocal / "${item}" is not an IP address, CIDR or loopback/linklocal/uniquelocal`,
+          });
+        }
+      }
+      return list;
+    }),
 });
+
+/** An address, a CIDR range, or one of proxy-addr's names for a range (what Fastify's trustProxy accepts). */
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [addr, bits, ...rest] = item.split('/');
+  if (rest.length > 0 || !addr) return false;
+  const version = isIP(addr);
+  if (version === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
+}
 
 export interface Config {
   port: number;
@@ -60,6 +89,11 @@ export interface Config {
   logLevel: string;
   /** Where photo files are kept; null: derived from DATABASE_URL (see src/app/visits/photo-store.ts). */
   photoDir: string | null;
+  /**
+   * Proxies whose X-Forwarded-For / -Proto / -Host are believed (addresses or CIDR ranges); false:
+   * none, the client address is the TCP peer (the default, so the header cannot be forged).
+   */
+  trustProxy: string[] | false;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SAMBANG_SECURE_COOKIES,
     logLevel: e.SAMBANG_LOG_LEVEL,
     photoDir: e.SAMBANG_PHOTO_DIR ?? null,
+    trustProxy: e.SAMBANG_TRUST_PROXY,
   };
 }

@@ -8,9 +8,10 @@ import type { Generated } from 'kysely';
  * - JSON is stored as text.
  */
 import type { SyncTables } from './schema-sync.js';
+import type { LoginTables } from './schema-login.js';
 import type { VisitTables } from './schema-visits.js';
 
-export interface Database extends VisitTables, SyncTables {
+export interface Database extends VisitTables, SyncTables, LoginTables {
   districts: DistrictTable;
   villages: VillageTable;
   users: UserTable;

@@ -38,7 +38,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Off unless SAMBANG_TRUST_PROXY names the proxies: X-Forwarded-For from anyone else is ignored.
+    trustProxy: deps.config.trustProxy === false ? false : deps.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
