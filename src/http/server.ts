@@ -10,6 +10,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/context.js';
 import { installAccess } from './access.js';
+import { installControlCharGuard } from './control-chars.js';
+import { installSameOriginGuard } from './same-origin.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { assessmentRoutes } from './routes/assessments.js';
@@ -45,6 +48,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
@@ -61,7 +65,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  installSameOriginGuard(app);
   installAccess(app, deps);
+  installControlCharGuard(app);
   await app.register(metaRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(cooperativeRoutes(deps));
