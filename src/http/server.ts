@@ -41,6 +41,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
+    // Errors the router raises before any route (bad or over-long URLs) get the shared error shape too.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
     // Off unless SAMBANG_TRUST_PROXY names the proxies: X-Forwarded-For from anyone else is ignored.
     trustProxy: deps.config.trustProxy === false ? false : deps.config.trustProxy,
   });
