@@ -26,7 +26,7 @@ describe.each(DB_KINDS)('stale offline changes on %s', (kind) => {
   const push = async (changes: unknown[]) => {
     const res = await send('POST', '/api/v1/sync/push', { changes });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json().results as { status: string; error?: { code: string; message: string; fields?: Record<string, string> } }[];
+    return res.json().results as { changeId: string; status: string; error?: { code: string; message: string; fields?: Record<string, string> } }[];
   };
   const conflicts = async (entityId: string) =>
     Number((await api.deps.db.kysely.selectFrom('sync_conflicts').select((e) => e.fn.countAll().as('n')).where('entity_id', '=', entityId).executeTakeFirstOrThrow()).n);
