@@ -11,7 +11,7 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
-  /** PostgreSQL schema the tables live in (default public). */
+  /** PostgreSQL schema the tables live in when set explicitly (tests); otherwise the search_path's first. */
   schema?: string;
   close(): Promise<void>;
 }
@@ -49,5 +49,7 @@ export function connect(databaseUrl: string, opts: ConnectOptions = {}): Db {
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', schema: opts.schema ?? 'public', close: () => kysely.destroy() };
+  // Without a schema option the tables live in the connection's search_path (public by default, or
+  // what DATABASE_URL sets with `?options=-c search_path=…`); Kysely's bookkeeping follows it too.
+  return { kysely, dialect: 'postgres', ...(opts.schema ? { schema: opts.schema } : {}), close: () => kysely.destroy() };
 }
