@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Bounding boxes of regencies we know; other regions pass SAMBANG_REGION_BBOX. */
@@ -55,7 +56,35 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/.+/, 'SAMBANG_PUBLIC_URL harus "http(s)://…" / SAMBANG_PUBLIC_URL must be "http(s)://…"')
     .optional(),
+  SAMBANG_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): string[] | false => {
+      if (v === undefined || ['', '0', 'false', 'off'].includes(v.trim().toLowerCase())) return false;
+      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+      for (const item of list) {
+        if (!isProxyAddress(item)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `SAMBANG_TRUST_PROXY: "${item}" bukan alamat IP, CIDR, atau loopback/linklocal/uniquelocal / "${item}" is not an IP address, CIDR or loopback/linklocal/uniquelocal`,
+          });
+        }
+      }
+      return list;
+    }),
 });
+
+/** An address, a CIDR range, or one of proxy-addr's names for a range (what Fastify's trustProxy accepts). */
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [addr, bits, ...rest] = item.split('/');
+  if (rest.length > 0 || !addr) return false;
+  const version = isIP(addr);
+  if (version === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
+}
 
 export interface Config {
   port: number;
@@ -74,6 +103,11 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   publicUrl: string | null;
+  /**
+   * Proxies whose X-Forwarded-For / -Proto / -Host are believed (addresses or CIDR ranges); false:
+   * none, the client address is the TCP peer (the default, so the header cannot be forged).
+   */
+  trustProxy: string[] | false;
 }
 
 export class ConfigError extends Error {
@@ -104,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SAMBANG_SMTP_URL ?? null,
     mailFrom: e.SAMBANG_MAIL_FROM,
     publicUrl: e.SAMBANG_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    trustProxy: e.SAMBANG_TRUST_PROXY,
   };
 }

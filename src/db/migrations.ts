@@ -6,6 +6,7 @@ import { visitsMigration } from './migrations/0004_visits.js';
 import { syncMigration } from './migrations/0005_sync.js';
 import { notificationsMigration } from './migrations/0007_notifications.js';
 import { importBatchesMigration } from './migrations/0008_import_batches.js';
+import { loginGuardMigration } from './migrations/0009_login_guard.js';
 
 /**
  * Migrations live in code (no files to find at run time) and use only portable DDL, so SQLite and
@@ -198,6 +199,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0007_notifications': notificationsMigration(dialect),
     '0008_import_batches': importBatchesMigration(),
+    '0009_login_guard': loginGuardMigration,
   };
 }
 

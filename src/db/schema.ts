@@ -9,10 +9,11 @@ import type { Generated } from 'kysely';
  */
 import type { NotificationTables } from './schema-notifications.js';
 import type { SyncTables } from './schema-sync.js';
+import type { LoginTables } from './schema-login.js';
 import type { VisitTables } from './schema-visits.js';
 import type { ImportTables } from './schema-imports.js';
 
-export interface Database extends VisitTables, SyncTables, ImportTables, NotificationTables {
+export interface Database extends VisitTables, SyncTables, ImportTables, NotificationTables, LoginTables {
   districts: DistrictTable;
   villages: VillageTable;
   users: UserTable;

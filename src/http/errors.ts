@@ -45,6 +45,7 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Jenis isi permintaan tidak didukung; gunakan application/json.'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'VALIDATION', 'Panjang isi permintaan tidak sesuai.'],
   FST_ERR_BAD_URL: [400, 'VALIDATION', 'Alamat permintaan tidak valid.'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'VALIDATION', 'Alamat permintaan terlalu panjang.'],
   FST_ERR_ASYNC_CONSTRAINT: [400, 'VALIDATION', 'Permintaan tidak valid.'],
 };
 

@@ -10,6 +10,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/context.js';
 import { installAccess } from './access.js';
+import { installControlCharGuard } from './control-chars.js';
+import { installSameOriginGuard } from './same-origin.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { openApiTransform } from './openapi.js';
 import { annualMeetingRoutes } from './routes/annual-meetings.js';
@@ -40,12 +43,16 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Errors the router raises before any route (bad or over-long URLs) get the shared error shape too.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
+    // Off unless SAMBANG_TRUST_PROXY names the proxies: X-Forwarded-For from anyone else is ignored.
+    trustProxy: deps.config.trustProxy === false ? false : deps.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
@@ -62,7 +69,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  installSameOriginGuard(app);
   installAccess(app, deps);
+  installControlCharGuard(app);
   await app.register(metaRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(cooperativeRoutes(deps));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, DB_KINDS, DEWI_ID, startApi } from './harness.js';
+import { ADMIN_PASSWORD, type Api, DB_KINDS, DEWI_ID, startApi } from './harness.js';
 
 describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
   let api: Api;
@@ -25,9 +25,9 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
     expect(header).not.toMatch(/Secure/i);
   });
 
-  it('marks the cookie Secure behind an HTTPS proxy', async () => {
+  it('ignores X-Forwarded-Proto from a client that is not a trusted proxy', async () => {
     const res = await api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'pimpinan', password: 'sambang-demo' }, headers: { 'x-forwarded-proto': 'https' } });
-    expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
+    expect(String(res.headers['set-cookie'])).not.toMatch(/Secure/);
   });
 
   it('answers wrong credentials and unknown users alike with 401 in Indonesian', async () => {
@@ -56,16 +56,28 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
     expect((await api.req({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(401);
   });
 
-  it('locks an account for 15 minutes after 5 failed logins, even for the right password', async () => {
+  it('blocks an account only for the address that guessed wrong, with growing delays and an audit entry', async () => {
     const created = await api.req({ method: 'POST', url: '/api/v1/users', cookie: admin, body: { username: 'korban', fullName: 'Akun Uji', role: 'pimpinan', password: 'benar-sekali' } });
     expect(created.statusCode).toBe(201);
-    for (let i = 0; i < 5; i++) expect((await login('korban', 'salah')).statusCode).toBe(401);
-    const locked = await login('korban', 'benar-sekali');
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.message).toMatch(/Coba lagi dalam \d+ menit/);
-    offsetMs = 16 * 60_000;
-    expect((await login('korban', 'benar-sekali')).statusCode).toBe(200);
+    const from = (address: string, password: string) =>
+      api.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: address, payload: { username: 'korban', password } });
+    for (let i = 0; i < 5; i++) expect((await from('203.0.113.9', 'salah')).statusCode).toBe(401);
+    const blocked = await from('203.0.113.9', 'benar-sekali');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.message).toMatch(/dari alamat ini\. Coba lagi dalam 1 menit/);
+    // The owner, elsewhere, is not locked out by the stranger.
+    expect((await from('198.51.100.7', 'benar-sekali')).statusCode).toBe(200);
+    // The delay grows: after 1 minute one more wrong guess costs 2 minutes.
+    offsetMs = 61_000;
+    expect((await from('203.0.113.9', 'salah')).statusCode).toBe(401);
+    expect((await from('203.0.113.9', 'benar-sekali')).json().error.message).toMatch(/Coba lagi dalam 2 menit/);
+    offsetMs = 61_000 + 121_000;
+    expect((await from('203.0.113.9', 'benar-sekali')).statusCode).toBe(200);
     offsetMs = 0;
+    const log = (await api.req({ method: 'GET', url: '/api/v1/audit?entityType=user&pageSize=100', cookie: admin })).json();
+    const blocks = log.items.filter((e: { action: string }) => e.action === 'auth.login_blocked');
+    expect(blocks.length).toBe(2);
+    expect(JSON.stringify(blocks)).toMatch(/203\.0\.113\.9/);
   });
 
   describe('user administration', () => {
@@ -153,7 +165,7 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
     it('audits account changes without recording any password', async () => {
       const log = (await api.req({ method: 'GET', url: '/api/v1/audit?entityType=user&pageSize=100', cookie: admin })).json();
       const actions = new Set(log.items.map((e: { action: string }) => e.action));
-      for (const a of ['user.create', 'user.update', 'user.reset_password', 'user.change_password', 'user.locked']) expect(actions).toContain(a);
+      for (const a of ['user.create', 'user.update', 'user.reset_password', 'user.change_password', 'auth.login_blocked']) expect(actions).toContain(a);
       expect(JSON.stringify(log)).not.toMatch(/sandi-baru-kuat|benar-sekali|argon2/);
     });
   });
@@ -167,6 +179,46 @@ describe('first start without SAMBANG_ADMIN_PASSWORD', () => {
       expect(row.must_change_password).toBe(1);
       const cooperatives = await api.deps.db.kysely.selectFrom('cooperatives').select('id').execute();
       expect(cooperatives).toHaveLength(0);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe.each(DB_KINDS)('client addresses on %s', (kind) => {
+  it('does not let rotating X-Forwarded-For spray passwords (no proxy trusted by default)', async () => {
+    const api = await startApi(kind, { demo: false });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 32; i++) {
+        const res = await api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username: `semprot${i}`, password: 'salah-salah' }, headers: { 'x-forwarded-for': `10.9.${i}.1` } });
+        codes.push(res.statusCode);
+      }
+      expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
+      expect(codes.slice(30)).toEqual([429, 429]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('believes X-Forwarded-For only from a proxy named in SAMBANG_TRUST_PROXY', async () => {
+    const api = await startApi(kind, { demo: false, env: { SAMBANG_TRUST_PROXY: '127.0.0.1' } });
+    try {
+      const wrong = (ip: string) =>
+        api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'admin', password: 'salah-salah' }, headers: { 'x-forwarded-for': ip } });
+      // Behind the proxy each client has its own count: one client's failures do not block another.
+      for (let i = 0; i < 5; i++) expect((await wrong('192.0.2.10')).statusCode).toBe(401);
+      expect((await wrong('192.0.2.10')).statusCode).toBe(429);
+      expect((await wrong('192.0.2.11')).statusCode).toBe(401);
+      // A request that does not come from the proxy cannot pick its address.
+      const direct = await api.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.1', headers: { 'x-forwarded-for': '192.0.2.11' }, payload: { username: 'admin', password: 'salah-salah' } });
+      expect(direct.statusCode).toBe(401);
+      // Behind an HTTPS proxy the cookie is Secure.
+      const https = await api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'admin', password: ADMIN_PASSWORD }, headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '192.0.2.12' } });
+      expect(https.statusCode).toBe(200);
+      expect(String(https.headers['set-cookie'])).toMatch(/Secure/);
+      const row = await api.deps.db.kysely.selectFrom('login_failures').select('address').where('address', '=', '198.51.100.1').executeTakeFirst();
+      expect(row?.address).toBe('198.51.100.1');
     } finally {
       await api.close();
     }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp-guard';
 import { MOBILE } from './helpers';
 import { apiAs, approvedVisit, makePng, nav, openField, SCREENS_DIR, shots, userId } from './field-helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './csp-guard';
 import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, snap } from './helpers';
 
 const SIZES = [

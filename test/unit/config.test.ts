@@ -46,3 +46,18 @@ describe('configuration', () => {
     expect(photoDir({ config: loadConfig({ DATABASE_URL: 'postgres://h/db' }), db: { schema: 't1' } as never })).toBe(resolve('data', 'photos', 't1'));
   });
 });
+
+describe('SAMBANG_TRUST_PROXY', () => {
+  it('trusts no proxy by default, so X-Forwarded-For cannot be forged', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ SAMBANG_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('reads a list of proxy addresses and CIDR ranges', () => {
+    expect(loadConfig({ SAMBANG_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,loopback' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'loopback']);
+  });
+
+  it.each(['1', 'true', 'proxy.local', '10.0.0.0/33', '300.1.1.1'])('rejects %s with a bilingual message', (value) => {
+    expect(() => loadConfig({ SAMBANG_TRUST_PROXY: value })).toThrow(/SAMBANG_TRUST_PROXY: .* bukan alamat IP/);
+  });
+});

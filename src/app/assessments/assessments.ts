@@ -12,6 +12,7 @@ import { loadCooperative } from '../cooperatives/view.js';
 import { authorize } from '../policy.js';
 import { assessmentPolicy } from './policy.js';
 import { loadRubric } from './rubric-versions.js';
+import { deletedRecord } from '../audit/deleted-record.js';
 
 export const CATEGORY_CODES = ['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS'] as const;
 
@@ -201,8 +202,12 @@ export async function deleteDraft(deps: AppDeps, actor: Actor, id: string): Prom
   await mutate(deps, actor, async (trx, audit) => {
     const current = await load(trx, id);
     if (current.status === 'FINAL') throw new AppError('CONFLICT', 'Penilaian yang sudah final tidak dapat dihapus.');
+    const row = await trx.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await trx.deleteFrom('assessments').where('id', '=', id).execute();
-    await audit({ action: 'assessment.delete', entityType: 'assessment', entityId: id, cooperativeId: current.cooperative.id, changes: { status: { before: 'DRAFT', after: null } } });
+    await audit({
+      action: 'assessment.delete', entityType: 'assessment', entityId: id, cooperativeId: current.cooperative.id,
+      changes: { status: { before: 'DRAFT', after: null }, ...deletedRecord('assessments', row) },
+    });
   });
 }
 

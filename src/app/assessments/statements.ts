@@ -8,6 +8,7 @@ import { type Actor, type AppDeps, mutate } from '../context.js';
 import { getCooperative, guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { authorize, cooperativePolicy } from '../policy.js';
+import { deletedRecord } from '../audit/deleted-record.js';
 
 /** The statement holds the input lines of the financial rubric (ksp-2016), by code, in rupiah. */
 export const STATEMENT_LINES = KSP_2016.inputSections.flatMap((s) => s.lines.map((l) => l.code));
@@ -110,11 +111,14 @@ export async function deleteStatement(deps: AppDeps, actor: Actor, cooperativeId
   await mutate(deps, actor, async (trx, audit) => {
     const coop = await loadCooperative(trx, cooperativeId);
     authorize(cooperativePolicy.editDetails, actor, coop);
-    const row = await trx.selectFrom('financial_statements').select(['id']).where('cooperative_id', '=', cooperativeId).where('fiscal_year', '=', fiscalYear).executeTakeFirst();
+    const row = await trx.selectFrom('financial_statements').selectAll().where('cooperative_id', '=', cooperativeId).where('fiscal_year', '=', fiscalYear).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', `Laporan keuangan tahun buku ${fiscalYear} tidak ditemukan.`);
     const used = await trx.selectFrom('assessments').select('id').where('statement_id', '=', row.id).executeTakeFirst();
     if (used) throw new AppError('CONFLICT', 'Laporan keuangan ini sudah dipakai dalam penilaian; tidak dapat dihapus. Simpan perbaikan sebagai isi baru.');
     await trx.deleteFrom('financial_statements').where('id', '=', row.id).execute();
-    await audit({ action: 'statement.delete', entityType: 'financial_statement', entityId: row.id, cooperativeId, changes: { fiscalYear: { before: fiscalYear, after: null } } });
+    await audit({
+      action: 'statement.delete', entityType: 'financial_statement', entityId: row.id, cooperativeId,
+      changes: { fiscalYear: { before: fiscalYear, after: null }, ...deletedRecord('financial_statements', row) },
+    });
   });
 }

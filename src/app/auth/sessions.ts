@@ -1,13 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
+import { assertNotBlocked, forgetFailures, recordFailure } from './login-guard.js';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
 import { actorOf, type Me, meOf } from './me.js';
 
 /** A session lives 7 days from its last renewal: field officers log in rarely and sync later. */
 export const SESSION_DAYS = 7;
-const MAX_FAILED = 5;
-const LOCK_MINUTES = 15;
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 const WRONG = 'Nama pengguna atau kata sandi salah.';
@@ -17,30 +16,35 @@ let dummyHash: Promise<string> | null = null;
 
 export async function login(
   deps: AppDeps,
-  input: { username: string; password: string; userAgent?: string },
+  input: { username: string; password: string; userAgent?: string; address?: string },
 ): Promise<{ token: string; user: Me; expiresAt: Date }> {
   const db = deps.db.kysely;
   const username = input.username.trim().toLowerCase();
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  const address = input.address ?? 'unknown';
   const now = deps.now();
+  await assertNotBlocked(db, username, address, now);
+  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  let ok: boolean;
   if (!user) {
     dummyHash ??= hashPassword(randomUUID());
     await verifyPassword(await dummyHash, input.password);
-    throw new AppError('UNAUTHENTICATED', WRONG);
+    ok = false;
+  } else {
+    ok = await verifyPassword(user.password_hash, input.password);
   }
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    const minutes = Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 60_000);
-    throw new AppError('TOO_MANY_REQUESTS', `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${minutes} menit.`);
-  }
-  const ok = await verifyPassword(user.password_hash, input.password);
-  const actor: Actor = { userId: user.id, username: user.username, fullName: user.full_name, role: 'system', bidang: null, cooperativeId: null };
-  if (!ok) {
-    const failed = user.failed_logins + 1;
-    const lock = failed >= MAX_FAILED ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+  const actor: Actor = { userId: user?.id ?? null, username: user?.username ?? username, fullName: user?.full_name ?? username, role: 'system', bidang: null, cooperativeId: null };
+  if (!user || !ok) {
+    // Unknown names are counted like real ones: the answer never tells which accounts exist.
     await mutate(deps, actor, async (trx, audit) => {
-      await trx.updateTable('users').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', user.id).execute();
-      if (lock) {
-        await audit({ action: 'user.locked', entityType: 'user', entityId: user.id, cooperativeId: null, changes: { lockedUntil: { before: null, after: lock } } });
+      const { failures, blockedUntil } = await recordFailure(trx, username, address, now);
+      if (blockedUntil) {
+        await audit({
+          action: 'auth.login_blocked',
+          entityType: 'user',
+          entityId: user?.id ?? username,
+          cooperativeId: null,
+          changes: { address: { before: null, after: address }, failures: { before: failures - 1, after: failures }, blockedUntil: { before: null, after: blockedUntil } },
+        });
       }
     });
     throw new AppError('UNAUTHENTICATED', WRONG);
@@ -55,6 +59,7 @@ export async function login(
       .values({ id: tokenHash(token), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), user_agent: input.userAgent?.slice(0, 300) ?? null })
       .execute();
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await forgetFailures(trx, username, address);
     // Expired sessions are swept here rather than by a timer: logins are rare and this is cheap.
     await trx.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
     await audit({ action: 'auth.login', entityType: 'user', entityId: user.id, cooperativeId: null, changes: {} });

@@ -8,6 +8,7 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { authorize, cooperativePolicy } from '../policy.js';
 import { getCooperative, guardOwnCooperative } from './get-cooperative.js';
 import { loadCooperative } from './view.js';
+import { deletedRecord } from '../audit/deleted-record.js';
 
 export interface BusinessUnitFields {
   name: string;
@@ -119,7 +120,11 @@ export async function deleteBusinessUnit(deps: AppDeps, actor: Actor, cooperativ
   await mutate(deps, actor, async (trx, audit) => {
     await editable(deps, actor, trx, cooperativeId);
     const current = view(await loadUnit(trx, cooperativeId, unitId));
+    const row = await trx.selectFrom('business_units').selectAll().where('id', '=', unitId).executeTakeFirstOrThrow();
     await trx.deleteFrom('business_units').where('id', '=', unitId).execute();
-    await audit({ action: 'business_unit.delete', entityType: 'business_unit', entityId: unitId, cooperativeId, changes: { name: { before: current.name, after: null } } });
+    await audit({
+      action: 'business_unit.delete', entityType: 'business_unit', entityId: unitId, cooperativeId,
+      changes: { name: { before: current.name, after: null }, ...deletedRecord('business_units', row) },
+    });
   });
 }

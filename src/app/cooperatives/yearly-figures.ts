@@ -7,6 +7,7 @@ import { type Actor, type AppDeps, type AuditInput, mutate } from '../context.js
 import { authorize, cooperativePolicy } from '../policy.js';
 import { getCooperative, guardOwnCooperative } from './get-cooperative.js';
 import { loadCooperative } from './view.js';
+import { deletedRecord } from '../audit/deleted-record.js';
 
 export interface YearlyFigures {
   assets: number | null;
@@ -129,6 +130,7 @@ export async function deleteYearlyFigures(deps: AppDeps, actor: Actor, cooperati
         fiscalYear: { before: fiscalYear, after: null },
         assets: { before: existing.assets, after: null },
         shu: { before: existing.shu, after: null },
+        ...deletedRecord('yearly_figures', existing),
       },
     });
   });

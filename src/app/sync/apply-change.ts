@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AppError } from '../../domain/errors.js';
 import { type FieldEdit, judge } from '../../domain/sync/merge.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
@@ -24,6 +25,25 @@ function split(edits: FieldEdit[], moved: boolean) {
   return { apply, conflicts };
 }
 
+/**
+ * A change whose base version is stale is checked exactly like a current one before any part of it
+ * is merged: the whole change goes once through the same use case (same permissions and
+ * validation) as if it were current, inside a savepoint that is then rolled back. An invalid change
+ * throws here, so the caller's transaction applies none of it and records no conflict; a valid one
+ * continues to the field-by-field merge. (SQLite and PostgreSQL both have SAVEPOINT.)
+ */
+async function validateAsCurrent(deps: AppDeps, run: () => Promise<unknown>): Promise<void> {
+  const db = deps.db.kysely;
+  if (!db.isTransaction) throw new Error('validateAsCurrent needs the change transaction');
+  await sql`savepoint sync_validate`.execute(db);
+  try {
+    await run();
+  } finally {
+    await sql`rollback to savepoint sync_validate`.execute(db);
+    await sql`release savepoint sync_validate`.execute(db);
+  }
+}
+
 /** applied when the record had not moved; merged or conflict when it had. */
 const statusOf = (moved: boolean, conflicts: number): Outcome['status'] => (conflicts ? 'conflict' : moved ? 'merged' : 'applied');
 
@@ -33,7 +53,9 @@ async function visitUpdate(deps: AppDeps, actor: Actor, c: Extract<SyncChange, {
   if (ref.status === 'cancelled') throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan; datanya tidak dapat diubah lagi.');
   const current = await loadVisit(db, c.entityId);
   const moved = current.version !== c.baseVersion;
-  const { apply, conflicts } = split(visitEdits(current, c.base, c.fields), moved);
+  const edits = visitEdits(current, c.base, c.fields);
+  if (moved) await validateAsCurrent(deps, () => updateVisit(deps, actor, c.entityId, { ...visitPatch(c.fields, edits.map((e) => e.field)), version: current.version }));
+  const { apply, conflicts } = split(edits, moved);
   let version = current.version;
   if (apply.length) version = (await updateVisit(deps, actor, c.entityId, { ...visitPatch(c.fields, apply), version: current.version })).version;
   const kept = await mutate(deps, actor, async (trx, audit) => {
@@ -61,7 +83,9 @@ async function followUpUpdate(deps: AppDeps, actor: Actor, c: Extract<SyncChange
   authorize(followUpPolicy.edit, actor, ref, 'Hanya yang mencatat rekomendasi ini, tim kunjungannya, atau admin yang dapat mengubahnya.');
   const current = await getFollowUp(deps, actor, c.entityId);
   const moved = current.version !== c.baseVersion;
-  const { apply, conflicts } = split(followUpEdits(current, c.base, c.fields), moved);
+  const edits = followUpEdits(current, c.base, c.fields);
+  if (moved) await validateAsCurrent(deps, () => updateFollowUp(deps, actor, c.entityId, { ...followUpPatch(c.fields, edits.map((e) => e.field)), version: current.version }));
+  const { apply, conflicts } = split(edits, moved);
   let version = current.version;
   if (apply.length) version = (await updateFollowUp(deps, actor, c.entityId, { ...followUpPatch(c.fields, apply), version: current.version })).version;
   const kept = await mutate(deps, actor, async (trx, audit) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { forgetFailures } from '../auth/login-guard.js';
 import type { Bidang, Role } from '../../domain/codes.js';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
@@ -182,6 +183,7 @@ export async function resetPassword(deps: AppDeps, actor: Actor, id: string): Pr
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await forgetFailures(trx, current.username);
     await audit({ action: 'user.reset_password', entityType: 'user', entityId: id, cooperativeId: current.cooperative?.id ?? null, changes: { username: { before: current.username, after: current.username }, password: { before: '•••', after: 'diatur ulang' } } });
     return loadUser(trx, id);
   });

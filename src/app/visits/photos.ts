@@ -8,6 +8,7 @@ import { followUpPolicy, visitPolicy } from './policy.js';
 import { readPhoto, removePhoto, storePhoto } from './photo-store.js';
 import { editableVisit } from './visits.js';
 import { type PhotoMeta, photoMeta } from './view.js';
+import { deletedRecord } from '../audit/deleted-record.js';
 
 export interface PhotoUpload {
   /** Client-generated id: the same upload sent twice stores one photo. */
@@ -133,7 +134,7 @@ export async function deletePhoto(deps: AppDeps, actor: Actor, id: string): Prom
     await trx.deleteFrom('photos').where('id', '=', id).execute();
     await audit({
       action: 'photo.delete', entityType: row.visit_id ? 'visit' : 'follow_up', entityId: row.visit_id ?? row.follow_up_id ?? id, cooperativeId: row.cooperative_id,
-      changes: { photo: { before: { id, caption: row.caption }, after: null } },
+      changes: { photo: { before: { id, caption: row.caption }, after: null }, ...deletedRecord('photos', row) },
     });
     return row.file_name;
   });

@@ -20,7 +20,7 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const { token, user, expiresAt } = await login(deps, { ...request.body, userAgent: request.headers['user-agent'] });
+        const { token, user, expiresAt } = await login(deps, { ...request.body, userAgent: request.headers['user-agent'], address: request.ip });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request, deps), expires: expiresAt });
         return { user };
       },

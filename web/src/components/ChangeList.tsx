@@ -11,7 +11,8 @@ const MONEY_FIELDS = new Set(['assets', 'ownCapital', 'externalCapital', 'busine
 const DATE_FIELDS = new Set(['legalEntityDate', 'legalEntityAmendmentDate', 'dissolvedAt', 'termStart', 'termEnd', 'date']);
 const TIMESTAMP_FIELDS = new Set(['createdAt', 'updatedAt', 'lastLoginAt']);
 const PLAIN_NUMBER_FIELDS = new Set(['fiscalYear', 'version']);
-const HIDDEN_FIELDS = new Set(['passwordHash', 'password_hash']);
+// deletedRecord: the full before-image of a deleted row (for rebuilding it), not a readable change.
+const HIDDEN_FIELDS = new Set(['passwordHash', 'password_hash', 'deletedRecord']);
 
 export function fieldLabel(t: TFunction, field: string): string {
   for (const key of [`coop.fields.${field}`, `changeFields.${field}`, `figures.${field}`, `units.${field}`, `statementLines.${field}`]) {
