@@ -186,8 +186,18 @@ describe.each(DB_KINDS)('backup and restore on %s', { timeout: 180_000 }, (kind)
             await deps.db.close();
           }
         } finally {
-          // The restored app's pool has been closed; WITH (FORCE) ends any backend still going away.
-          await admin.query(`drop database if exists ${targetDb} with (force)`);
+          // The restored app's pool has been closed; its backends may take a moment to go.
+          for (let i = 0; ; i++) {
+            try {
+              await admin.query(`drop database if exists ${targetDb}`);
+              break;
+            } catch (e) {
+              // A database left behind must fail the test loudly, not pile up silently.
+              // eslint-disable-next-line no-unsafe-finally
+              if (i >= 50) throw e;
+              await new Promise((r) => setTimeout(r, 100));
+            }
+          }
           await admin.end();
         }
       }
