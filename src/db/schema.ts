@@ -7,10 +7,11 @@ import type { Generated } from 'kysely';
  * - booleans are integers 0/1; money is integer rupiah (bigint on PostgreSQL);
  * - JSON is stored as text.
  */
+import type { DocumentTables } from './schema-documents.js';
 import type { SyncTables } from './schema-sync.js';
 import type { VisitTables } from './schema-visits.js';
 
-export interface Database extends VisitTables, SyncTables {
+export interface Database extends VisitTables, SyncTables, DocumentTables {
   districts: DistrictTable;
   villages: VillageTable;
   users: UserTable;
@@ -45,6 +46,10 @@ export interface UserTable {
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Officers' identity for signature blocks (issue 12): NIP, pangkat/golongan, jabatan. */
+  nip: string | null;
+  rank: string | null;
+  position: string | null;
 }
 
 export interface SessionTable {

@@ -10,6 +10,9 @@ import {
 } from '../../domain/visits/codes.js';
 import { longDate } from '../../domain/visits/indonesian.js';
 import { type MinutesData, minutesPdf } from '../../reports/minutes-pdf.js';
+import type { IssueStamp } from '../../reports/pdf.js';
+import { officePaper } from '../offices/office-paper.js';
+import { getRegency } from '../regions/list-regions.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import type { Actor, AppDeps, Tx } from '../context.js';
 import { loadCooperative } from '../cooperatives/view.js';
@@ -29,7 +32,14 @@ const RUBRIC_TITLES: Record<string, string> = {
   'kk-2021': 'Pemeriksaan Kesehatan 2021 (Permenkop UKM 9/2020)',
 };
 
-const bidangLabel = (b: Bidang | null, role: string) => (b ? BIDANG_LABELS[b] : role === 'pimpinan' ? 'Pimpinan Dinas' : 'DKUPP');
+const bidangLabel = (b: Bidang | null, role: string, office: string) => (b ? BIDANG_LABELS[b] : role === 'pimpinan' ? 'Pimpinan Dinas' : office);
+
+/** NIP, rank and position of the team, for the signature blocks. */
+async function officersOf(db: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { nip: string | null; rank: string | null; position: string | null }>();
+  const rows = await db.selectFrom('users').select(['id', 'nip', 'rank', 'position']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 async function concernsOf(db: Tx, visitId: string) {
@@ -95,10 +105,11 @@ export async function visitActivityReport(deps: AppDeps, actor: Actor, id: strin
   return { text, shareUrl: whatsappShareUrl(text) };
 }
 
-/** The berita acara kunjungan (DOMAIN.md §8) as a PDF. */
-export async function visitMinutes(deps: AppDeps, actor: Actor, id: string): Promise<{ filename: string; pdf: Buffer }> {
+/** The berita acara kunjungan (DOMAIN.md §8) as a PDF: the unnumbered draft, or issued with `stamp` (issue 12). */
+export async function visitMinutes(deps: AppDeps, actor: Actor, id: string, stamp?: IssueStamp): Promise<{ filename: string; pdf: Buffer }> {
   const v = await getVisit(deps, actor, id);
   const db = deps.db.kysely;
+  const [office, regency, officers] = await Promise.all([officePaper(db), getRegency(deps), officersOf(db, v.team.map((m) => m.userId))]);
   const coop = await loadCooperative(db, v.cooperative.id);
   const [concerns, followUps, meetings, assessment, dev, grace] = await Promise.all([
     concernsOf(db, v.id),
@@ -145,12 +156,14 @@ export async function visitMinutes(deps: AppDeps, actor: Actor, id: string): Pro
   const checklistIndex = new Map(DEFAULT_CHECKLIST.areas.flatMap((a) => a.indicators.map((i) => [i.code, { area: a.label, label: i.label }] as const)));
   const worked = new Set(v.businessUnitIds);
   const data: MinutesData = {
+    office,
+    stamp: stamp ?? null,
     cooperative: {
       name: coop.name,
       nik: coop.nik,
       legalEntity: [coop.legalEntityNumber, coop.legalEntityDate ? `tanggal ${longDate(coop.legalEntityDate)}` : null].filter(Boolean).join(', ') || null,
       typeGroup: `${COOP_TYPE_LABELS[coop.type]} / ${COOP_GROUP_LABELS[coop.group]}`,
-      address: [coop.street, `${villageKind(coop.village.code) === 'KELURAHAN' ? 'Kelurahan' : 'Desa'} ${coop.village.name}`, `Kecamatan ${coop.district.name}`, 'Kabupaten Probolinggo'].filter(Boolean).join(', '),
+      address: [coop.street, `${villageKind(coop.village.code) === 'KELURAHAN' ? 'Kelurahan' : 'Desa'} ${coop.village.name}`, `Kecamatan ${coop.district.name}`, regency.name].filter(Boolean).join(', '),
       members: `${coop.membersMale + coop.membersFemale} orang (L ${coop.membersMale}, P ${coop.membersFemale})`,
       officers: coop.officers.map((o) => ({ role: o.role, name: o.name })),
     },
@@ -165,7 +178,10 @@ export async function visitMinutes(deps: AppDeps, actor: Actor, id: string): Pro
       gps: v.gps ? `${v.gps.lat.toFixed(5)}, ${v.gps.lng.toFixed(5)}${v.gps.accuracy !== null ? ` (±${Math.round(v.gps.accuracy)} m)` : ''}` : null,
       photos: v.photos.length,
     },
-    team: v.team.map((m) => ({ name: m.fullName, division: bidangLabel(m.bidang, m.role), leader: m.leader })),
+    team: v.team.map((m) => ({
+      name: m.fullName, division: bidangLabel(m.bidang, m.role, office.shortName), leader: m.leader,
+      nip: officers.get(m.userId)?.nip ?? null, rank: officers.get(m.userId)?.rank ?? null, position: officers.get(m.userId)?.position ?? null,
+    })),
     attendance: v.attendance.map((a) => ({ name: a.name, role: ATTENDEE_ROLE_LABELS[a.role], gender: a.gender })),
     rat: ratLines,
     findings: ASPECTS.map((a) => ({ aspect: ASPECT_LABELS[a], text: v.findings[a] })),
