@@ -47,7 +47,7 @@ export interface Api {
 export const ADMIN_PASSWORD = 'admin-test-123';
 export const DEMO = 'sambang-demo';
 
-export async function startApi(kind: DbKind, opts: { demo?: boolean; adminPassword?: string | null; now?: () => Date } = {}): Promise<Api> {
+export async function startApi(kind: DbKind, opts: { demo?: boolean; adminPassword?: string | null; now?: () => Date; env?: Record<string, string> } = {}): Promise<Api> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   let databaseUrl = 'sqlite::memory:';
   if (kind === 'postgres') {
@@ -59,6 +59,7 @@ export async function startApi(kind: DbKind, opts: { demo?: boolean; adminPasswo
   }
   const env: Record<string, string> = { DATABASE_URL: databaseUrl, SAMBANG_DEMO: opts.demo === false ? '0' : '1', SAMBANG_LOG_LEVEL: 'silent' };
   if (opts.adminPassword !== null) env.SAMBANG_ADMIN_PASSWORD = opts.adminPassword ?? ADMIN_PASSWORD;
+  Object.assign(env, opts.env);
   const config = loadConfig(env);
   const { deps } = await openApp(config, { ...(kind === 'postgres' ? { schema, poolSize: 4 } : {}), ...(opts.now ? { now: opts.now } : {}) });
   const app = await buildServer(deps, { logger: false, web: false });

@@ -25,8 +25,9 @@ const LEGAL_BASIS = [
   'Peraturan Menteri Koperasi dan Usaha Kecil dan Menengah Nomor 9 Tahun 2020 tentang Pengawasan Koperasi;',
   'Program kerja Gerakan Sambang Koperasi tahun berjalan.',
 ];
-const OFFICERS: Record<string, { full_name?: string; nip: string; rank: string; position: string }> = {
-  pimpinan: { full_name: 'Drs. Hariyanto Wibisono, M.Si.', nip: '197204151998031005', rank: 'Pembina Utama Muda, IV/c', position: 'Kepala Dinas' },
+const OFFICERS: Record<string, { nip: string; rank: string; position: string }> = {
+  'kepala.dinas': { nip: '197204151998031005', rank: 'Pembina Utama Muda, IV/c', position: 'Kepala Dinas' },
+  pimpinan: { nip: '197511202000122003', rank: 'Pembina Tk. I, IV/b', position: 'Sekretaris Dinas' },
   'petugas.koperasi': { nip: '198306122009012004', rank: 'Penata Tk. I, III/d', position: 'Pengawas Koperasi Ahli Muda' },
   'petugas.usahamikro': { nip: '198811032014031002', rank: 'Penata, III/c', position: 'Penyuluh Usaha Mikro Ahli Pertama' },
   'petugas.industri': { nip: '199002242015032001', rank: 'Penata Muda Tk. I, III/b', position: 'Pembina Industri Ahli Pertama' },
@@ -37,17 +38,17 @@ export async function seedDemoOffice(deps: AppDeps): Promise<void> {
   const db = deps.db.kysely;
   const office = await currentOffice(db);
   const at = deps.now().toISOString();
-  const pimpinan = OFFICERS.pimpinan!;
+  const head = OFFICERS['kepala.dinas']!;
   await db
     .updateTable('offices')
     .set({
       ...(office.regionCode === '35.13' ? PROBOLINGGO : {}),
       logo: readFileSync(new URL('./demo-logo.png', import.meta.url)),
       logo_type: 'image/png',
-      head_name: pimpinan.full_name!,
-      head_nip: pimpinan.nip,
-      head_rank: pimpinan.rank,
-      head_position: pimpinan.position,
+      head_name: 'Drs. Hariyanto Wibisono, M.Si.',
+      head_nip: head.nip,
+      head_rank: head.rank,
+      head_position: head.position,
       legal_basis: JSON.stringify(LEGAL_BASIS),
       updated_at: at,
     })

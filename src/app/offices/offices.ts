@@ -97,7 +97,17 @@ function checkProfile(p: OfficeInput): void {
   if (Object.keys(fields).length) throw invalid(fields);
 }
 
-const columns = (p: OfficeInput) => ({
+/** Optional contact and head fields: an emptied field is stored as null. */
+const blank = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+
+const columns = (input: OfficeInput) => {
+  const p: OfficeInput = { ...input };
+  for (const k of ['phone', 'email', 'website', 'headName', 'headNip', 'headRank', 'headPosition'] as const) {
+    if (k in p) p[k] = blank(p[k]) as never;
+  }
+  return columnsOf(p);
+};
+const columnsOf = (p: OfficeInput) => ({
   ...(p.level !== undefined && { level: p.level }),
   ...(p.regionCode !== undefined && { region_code: p.regionCode }),
   ...(p.name !== undefined && { name: p.name }),
@@ -149,7 +159,11 @@ export async function updateOffice(deps: AppDeps, actor: Actor, id: string, patc
     if (patch.version !== undefined && patch.version !== current.version) {
       throw new AppError('CONFLICT', 'Profil kantor sudah diubah orang lain. Muat ulang lalu ulangi.');
     }
-    const { version: _v, ...fields } = patch;
+    const { version: _v, ...raw } = patch;
+    const fields: OfficeInput = { ...raw };
+    for (const k of ['phone', 'email', 'website', 'headName', 'headNip', 'headRank', 'headPosition'] as const) {
+      if (k in fields) fields[k] = blank(fields[k]) as never;
+    }
     checkProfile({ ...current, ...fields });
     const changes = diff(current as unknown as Record<string, unknown>, fields);
     if (Object.keys(changes).length === 0) return current;

@@ -60,11 +60,12 @@ async function followUpsOf(db: Tx, visitId: string) {
 /** Everything the activity report needs, from the stored visit record. */
 async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
   const db = deps.db.kysely;
-  const [concerns, followUps, meeting, dev] = await Promise.all([
+  const [concerns, followUps, meeting, dev, office] = await Promise.all([
     concernsOf(db, v.id),
     followUpsOf(db, v.id),
     v.annualMeetingId ? db.selectFrom('annual_meetings').selectAll().where('id', '=', v.annualMeetingId).executeTakeFirst() : undefined,
     readDevelopment(db, v.cooperative.id),
+    officePaper(db),
   ]);
   const leader = v.team.find((m) => m.leader) ?? null;
   const worked = new Set(v.businessUnitIds);
@@ -96,6 +97,7 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
     unitsWorkedOn: dev.units.filter((u) => worked.has(u.id)).map((u) => u.name),
     proposals: dev.proposals.filter((p) => p.visitId === v.id && p.status !== 'dropped').map((p) => p.name),
     cancelReason: v.cancelReason,
+    office: { name: office.agency, shortName: office.shortName, area: office.area, city: office.city },
   };
 }
 

@@ -26,9 +26,14 @@ export interface ReportInput {
   unitsWorkedOn: string[];
   proposals: string[];
   cancelReason: string | null;
+  /** The office that visits, from its profile: never written in code. */
+  office: ReportOffice;
 }
 
-const AGENCY = 'Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian (DKUPP) Kabupaten Probolinggo';
+/** e.g. name 'Dinas Koperasi, Usaha Mikro, …', shortName 'DKUPP', area 'Kabupaten Probolinggo', city 'Probolinggo'. */
+export interface ReportOffice { name: string; shortName: string; area: string; city: string }
+
+const agency = (o: ReportOffice) => `${o.name}${o.shortName && o.shortName !== o.name ? ` (${o.shortName})` : ''} ${o.area}`;
 
 /** Spells out the group abbreviation at the first mention: 'Kopwan Dewi Rengganis' → 'Koperasi Wanita (Kopwan) Dewi Rengganis'. */
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -86,19 +91,22 @@ function opening(r: ReportInput, seed: number): string {
   const when = `${dayName(r.date)} (${shortDate(r.date)})`;
   const where = place(r.cooperative);
   const divs = divisions(r);
-  const team = divs.length ? `tim dari ${joinDan(divs)}` : 'tim DKUPP';
-  const leader = r.leader?.name ?? 'Tim DKUPP';
+  const o = r.office;
+  const AGENCY = agency(o);
+  const team = divs.length ? `tim dari ${joinDan(divs)}` : `tim ${o.shortName}`;
+  const leader = r.leader?.name ?? `Tim ${o.shortName}`;
   const program = r.programName ?? 'Gerakan Sambang Koperasi';
+  const dateline = `${o.city} — `;
   if (r.status === 'cancelled') {
-    return `Probolinggo — Kunjungan ${program} ${AGENCY} ke ${coop} di ${where} yang dijadwalkan pada ${when} dibatalkan${r.cancelReason ? ` karena ${lowerFirst(r.cancelReason).replace(/\.$/, '')}` : ''}.`;
+    return `${dateline}Kunjungan ${program} ${AGENCY} ke ${coop} di ${where} yang dijadwalkan pada ${when} dibatalkan${r.cancelReason ? ` karena ${lowerFirst(r.cancelReason).replace(/\.$/, '')}` : ''}.`;
   }
   if (r.status !== 'done') {
-    return `Probolinggo — ${r.leader ? `${leader} bersama ${team}` : `Tim ${program}`} dijadwalkan mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`;
+    return `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${program}`} dijadwalkan mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`;
   }
   const variants = [
-    () => `Probolinggo — ${r.leader ? `${leader} bersama ${team}` : `Tim ${AGENCY}`} mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`,
-    () => `Probolinggo — Tim ${program} ${AGENCY}${r.leader ? ` yang dipimpin ${leader}` : ''} menyambangi ${coop} di ${where}, ${when}${occasion(r)}.`,
-    () => `Probolinggo — ${coop} di ${where}, menerima kunjungan tim ${program} DKUPP Kabupaten Probolinggo${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.${divs.length > 1 ? ` Tim terdiri atas petugas ${joinDan(divs)}.` : ''}`,
+    () => `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${AGENCY}`} mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`,
+    () => `${dateline}Tim ${program} ${AGENCY}${r.leader ? ` yang dipimpin ${leader}` : ''} menyambangi ${coop} di ${where}, ${when}${occasion(r)}.`,
+    () => `${dateline}${coop} di ${where}, menerima kunjungan tim ${program} ${o.shortName} ${o.area}${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.${divs.length > 1 ? ` Tim terdiri atas petugas ${joinDan(divs)}.` : ''}`,
   ];
   return choose(variants, seed, 0)();
 }
@@ -159,7 +167,7 @@ function agreements(r: ReportInput, seed: number): string | null {
   const n = countWord(r.followUps.length);
   return choose([
     `Dari dialog tersebut disepakati ${n} rekomendasi tindak lanjut, ${which} ${joinList(shown)}. Seluruh rekomendasi akan dipantau hingga tuntas.`,
-    `Tim dan pengurus menyepakati ${n} langkah tindak lanjut, ${which} ${joinList(shown)}. DKUPP akan memantau pelaksanaannya hingga selesai.`,
+    `Tim dan pengurus menyepakati ${n} langkah tindak lanjut, ${which} ${joinList(shown)}. ${r.office.shortName} akan memantau pelaksanaannya hingga selesai.`,
   ], seed, 4);
 }
 
@@ -182,9 +190,9 @@ function units(r: ReportInput): string | null {
 function closing(r: ReportInput, seed: number): string | null {
   if (r.status !== 'done') return null;
   return choose([
-    'Melalui Gerakan Sambang Koperasi, DKUPP Kabupaten Probolinggo berharap koperasi terus tumbuh, tangguh menghadapi guncangan ekonomi, dan membawa kesejahteraan bagi anggotanya.',
-    'Gerakan Sambang Koperasi akan terus menyambangi koperasi besar maupun kecil di seluruh kecamatan di Kabupaten Probolinggo, agar koperasi tumbuh sehat dan menyejahterakan anggotanya.',
-    'DKUPP Kabupaten Probolinggo berkomitmen mendampingi koperasi hingga rekomendasi yang disepakati terlaksana, sehingga koperasi semakin kuat dan bermanfaat bagi anggota.',
+    `Melalui Gerakan Sambang Koperasi, ${r.office.shortName} ${r.office.area} berharap koperasi terus tumbuh, tangguh menghadapi guncangan ekonomi, dan membawa kesejahteraan bagi anggotanya.`,
+    `Gerakan Sambang Koperasi akan terus menyambangi koperasi besar maupun kecil di seluruh kecamatan di ${r.office.area}, agar koperasi tumbuh sehat dan menyejahterakan anggotanya.`,
+    `${r.office.shortName} ${r.office.area} berkomitmen mendampingi koperasi hingga rekomendasi yang disepakati terlaksana, sehingga koperasi semakin kuat dan bermanfaat bagi anggota.`,
   ], seed, 5);
 }
 
