@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mutate, SYSTEM_ACTOR } from '../../src/app/context.js';
@@ -17,6 +17,8 @@ import { type Api, DB_KINDS, DEWI_ID, startApi } from './harness.js';
  * letter numbers that stay unique and gap-free when many officers issue at once.
  */
 const jakartaToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+// jsqr is CommonJS with a `default` export: typed as the module under NodeNext, unwrapped by the test runner.
+const jsQR = ((jsqr as unknown as { default?: unknown }).default ?? jsqr) as typeof jsqr.default;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Text of a PDF (poppler's pdftotext). */

@@ -4,6 +4,7 @@ import { DEFAULT_PRIORITY_WEIGHTS } from '../../src/domain/priority/priority.js'
 import { WORKED_EXAMPLE } from '../unit/rubrics/fixtures.js';
 import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harness.js';
 import { DIALOG_EXPORT_SAMPLES } from './route-samples/dialog-exports.js';
+import { DOCUMENT_SAMPLES } from './route-samples/documents.js';
 import { EXPORT_SAMPLES } from './route-samples/exports.js';
 import type { RouteSample } from './route-samples/types.js';
 import { SYNC_SAMPLES } from './route-samples/sync.js';
@@ -22,6 +23,7 @@ const SAMPLES: Record<string, RouteSample> = {
   ...VISIT_SAMPLES,
   ...VISIT_PLAN_SAMPLES,
   ...SYNC_SAMPLES,
+  ...DOCUMENT_SAMPLES,
   'GET /healthz': {},
   'GET /api/v1/meta': {},
   ...DIALOG_EXPORT_SAMPLES,
