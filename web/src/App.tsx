@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { FullPageLoader } from './components/FullPageLoader';
 import { setNavigator } from './lib/queryClient';
 import { homePath, useMe } from './lib/auth';
+import { OfficeTexts } from './lib/office';
 import type { Role } from './lib/types';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
@@ -30,6 +31,10 @@ const ConcernsPage = lazy(() => import('./pages/ConcernsPage'));
 const FollowUpsPage = lazy(() => import('./pages/FollowUpsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const RecapPage = lazy(() => import('./pages/RecapPage'));
+// Official documents (issue #12): the register, the office profile, and the public verification page.
+const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
+const OfficePage = lazy(() => import('./pages/OfficePage'));
+const VerifyPage = lazy(() => import('./pages/VerifyPage'));
 
 /** Field mode is its own bundle: arriving from the main app (e.g. after logging in) needs a full load. */
 function FieldRedirect() {
@@ -71,9 +76,11 @@ export function App() {
   return (
     <>
       <NavigatorBridge />
+      <OfficeTexts />
       <Suspense fallback={<FullPageLoader />}>
         <Routes>
           <Route path="/masuk" element={<LoginPage />} />
+          <Route path="/v/:code" element={<VerifyPage />} />
           <Route
             path="/ganti-sandi"
             element={
@@ -223,6 +230,22 @@ export function App() {
               element={
                 <RequireAuth roles={['admin', 'pimpinan']}>
                   <AuditPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/dokumen"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <DocumentsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/kantor"
+              element={
+                <RequireAuth roles={['admin']}>
+                  <OfficePage />
                 </RequireAuth>
               }
             />

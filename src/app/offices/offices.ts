@@ -73,6 +73,12 @@ export async function currentOffice(db: Tx): Promise<Office> {
   return view(first);
 }
 
+/** What the login page and the app's header show before anyone logs in: names and whether there is a logo. */
+export async function officeBrief(db: Tx): Promise<{ id: string; name: string; shortName: string; area: string; hasLogo: boolean }> {
+  const o = await currentOffice(db);
+  return { id: o.id, name: o.name, shortName: o.shortName, area: o.government.replace(/^Pemerintah\s+/i, ''), hasLogo: o.hasLogo };
+}
+
 export async function getOffice(db: Tx, id: string): Promise<Office> {
   const r = (await officeRows(db)).find((o) => o.id === id);
   if (!r) throw notFound('Kantor');

@@ -3,7 +3,7 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle, IconBuildingBank, IconChartPie, IconChecklist, IconChevronDown, IconDeviceMobile, IconFileImport, IconFlag, IconHeartbeat, IconHistory,
-  IconInfoCircle, IconKey, IconLogout, IconMessages, IconReportAnalytics, IconRoute, IconTable, IconUsers,
+  IconInfoCircle, IconKey, IconFileCertificate, IconBuildingCommunity, IconLogout, IconMessages, IconReportAnalytics, IconRoute, IconTable, IconUsers,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -66,9 +66,11 @@ export default function AppLayout() {
     items.push({ to: '/program', label: t('nav.programs'), icon: IconFlag, match: (p) => p.startsWith('/program') });
     if (me.role !== 'pimpinan') items.push({ to: '/impor', label: t('nav.imports'), icon: IconFileImport, match: (p) => p.startsWith('/impor') });
     items.push({ to: '/rekap', label: t('nav.recap'), icon: IconReportAnalytics, match: (p) => p.startsWith('/rekap') });
+    items.push({ to: '/dokumen', label: t('nav.documents'), icon: IconFileCertificate, match: (p) => p.startsWith('/dokumen') });
     if (me.role === 'petugas') items.push({ to: '/lapangan', label: t('nav.field'), icon: IconDeviceMobile, match: (p) => p.startsWith('/lapangan') });
   }
   if (me.role === 'admin') items.push({ to: '/pengguna', label: t('nav.users'), icon: IconUsers, match: (p) => p.startsWith('/pengguna') });
+  if (me.role === 'admin') items.push({ to: '/kantor', label: t('nav.office'), icon: IconBuildingCommunity, match: (p) => p.startsWith('/kantor') });
   if (canSeeAudit(me.role)) items.push({ to: '/audit', label: t('nav.audit'), icon: IconHistory, match: (p) => p.startsWith('/audit') });
   items.push({ to: '/tentang', label: t('nav.about'), icon: IconInfoCircle, match: (p) => p.startsWith('/tentang') });
 

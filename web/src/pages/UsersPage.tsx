@@ -1,3 +1,4 @@
+import '../i18n/papers';
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   ActionIcon,
@@ -44,6 +45,9 @@ interface UserForm {
   bidang: Bidang | null;
   cooperativeId: string | null;
   password: string;
+  nip: string;
+  rank: string;
+  position: string;
 }
 
 function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; onClose: () => void; onTemporaryPassword: (username: string, pw: string) => void }) {
@@ -59,6 +63,9 @@ function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; 
     bidang: user?.bidang ?? null,
     cooperativeId: user?.cooperative ? String(user.cooperative.id) : null,
     password: '',
+    nip: user?.nip ?? '',
+    rank: user?.rank ?? '',
+    position: user?.position ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const setField = <K extends keyof UserForm>(k: K, v: UserForm[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -97,6 +104,8 @@ function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; 
       role: form.role,
       bidang: form.role === 'petugas' ? form.bidang : null,
       cooperativeId: form.role === 'koperasi' ? form.cooperativeId : null,
+      // Officers' identity, printed under their signature on official documents.
+      ...(form.role !== 'koperasi' ? { nip: form.nip.trim() || null, rank: form.rank.trim() || null, position: form.position.trim() || null } : {}),
     };
     if (!user) {
       body.username = form.username.trim();
@@ -137,6 +146,13 @@ function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; 
               error={errors.cooperativeId}
               initial={user?.cooperative ?? null}
             />
+          )}
+          {form.role && form.role !== 'koperasi' && (
+            <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+              <TextInput label={t('usersIdentity.nip')} description={t('usersIdentity.nipHint')} value={form.nip} onChange={(e) => setField('nip', e.currentTarget.value)} error={errors.nip} inputMode="numeric" />
+              <TextInput label={t('usersIdentity.rank')} description={t('usersIdentity.rankHint')} value={form.rank} onChange={(e) => setField('rank', e.currentTarget.value)} error={errors.rank} />
+              <TextInput label={t('usersIdentity.position')} description=" " value={form.position} onChange={(e) => setField('position', e.currentTarget.value)} error={errors.position} />
+            </SimpleGrid>
           )}
           {!user && (
             <PasswordInput
@@ -244,6 +260,12 @@ export default function UsersPage() {
       {(u.bidang || u.cooperative) && (
         <Text size="xs" c="dimmed" className="break-anywhere">
           {u.bidang ? bidangLabel(u.bidang) : u.cooperative?.name}
+        </Text>
+      )}
+      {u.position && (
+        <Text size="xs" c="dimmed" className="break-anywhere">
+          {u.position}
+          {u.nip ? ` · NIP ${u.nip}` : ''}
         </Text>
       )}
     </>

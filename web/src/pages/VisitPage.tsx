@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import '../i18n/visit-record';
 import { ApiError } from '../lib/api';
 import { useMe } from '../lib/auth';
+import { VisitDocuments } from '../components/papers/VisitDocuments';
 import { downloadFile } from '../lib/download';
 import { formatDate, formatDateTime, todayJakarta } from '../lib/format';
 import { handleAuthError, notifyError } from '../lib/queryClient';
@@ -747,6 +748,7 @@ function VisitDetail({ visit }: { visit: Visit }) {
       </Section>
 
       <Outputs visit={visit} dirty={dirty} />
+      <VisitDocuments visit={visit} />
 
       {editing && (
         <Paper
