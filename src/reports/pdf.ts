@@ -148,6 +148,18 @@ export async function verificationBlock(stamp: IssueStamp, office: OfficePaper):
   } as Content;
 }
 
+/** The same, narrow, to stand beside a signature block (letters that fit on one page). */
+export async function verificationColumn(stamp: IssueStamp): Promise<Content> {
+  return {
+    stack: [
+      { image: await qrDataUrl(stamp.verifyUrl), fit: [74, 74] },
+      { text: 'Dokumen resmi — dapat diverifikasi.', bold: true, fontSize: 7.5, margin: [0, 3, 0, 0] },
+      { text: ['Pindai kode QR atau buka ', { text: stamp.verifyUrl, color: '#1864ab' }], fontSize: 7 },
+      { text: ['Kode verifikasi: ', { text: stamp.code, bold: true, characterSpacing: 1 }], fontSize: 8 },
+    ],
+  } as Content;
+}
+
 /** "Nomor: 800.1.11.1/007/426.113/2026", or dots to fill by hand on a draft. */
 export function numberLine(stamp: IssueStamp | null | undefined): Content {
   return stamp

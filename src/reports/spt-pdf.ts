@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { formatNip } from '../domain/documents/nip.js';
 import { dayName } from '../domain/visits/indonesian.js';
-import { headTitle, type IssueStamp, letterhead, numberLine, type OfficePaper, renderPdf, type Signer, tanggal, verificationBlock } from './pdf.js';
+import { headTitle, type IssueStamp, letterhead, numberLine, type OfficePaper, renderPdf, type Signer, tanggal, verificationColumn } from './pdf.js';
 
 /** The Surat Perintah Tugas of one approved visit (issue 12 point 3), as plain labelled data. */
 export interface SptData {
@@ -78,7 +78,7 @@ export async function sptPdf(d: SptData): Promise<Buffer> {
       unbreakable: true,
       margin: [0, 16, 0, 0],
       columns: [
-        { text: '', width: '*' },
+        d.stamp ? { ...((await verificationColumn(d.stamp)) as object), width: '*' } : { text: '', width: '*' },
         {
           width: 250,
           fontSize: 10,
@@ -96,7 +96,6 @@ export async function sptPdf(d: SptData): Promise<Buffer> {
       ],
     } as Content,
   ];
-  if (d.stamp) content.push(await verificationBlock(d.stamp, o));
   return renderPdf({
     info: { title: `Surat Perintah Tugas ${d.cooperative.name} ${v.date}`, author: `Sambang — ${o.agency} ${o.area}` },
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
