@@ -6,6 +6,16 @@ export interface DocumentTables {
   letter_registers: LetterRegisterTable;
   letter_counters: LetterCounterTable;
   documents: DocumentTable;
+  activity_reports: ActivityReportTable;
+}
+
+export interface ActivityReportTable {
+  visit_id: string;
+  headline: string;
+  text: string;
+  edited_by: string | null;
+  editor_name: string;
+  edited_at: string;
 }
 
 export interface OfficeTable {

@@ -250,6 +250,32 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
     });
   });
 
+  describe('the activity report', () => {
+    it('has a headline in the tense of the visit, names the leader with title, and keeps the officer\'s edit with the visit', async () => {
+      const v = await approvedVisit();
+      const planned = (await get(`/api/v1/visits/${v}/activity-report`)).json();
+      expect(planned.headline).toMatch(/^DKUPP Jadwalkan Kunjungan ke /);
+      expect(planned.text).toMatch(/^Probolinggo — Pengawas Koperasi Ahli Muda DKUPP Petugas Bidang Koperasi \(demo\) bersama tim/);
+      expect(planned.edited).toBeNull();
+      await send('PATCH', `/api/v1/visits/${v}`, { findings: { kelembagaan: 'Pengurus lengkap.' } });
+      await send('POST', `/api/v1/visits/${v}/complete`, {});
+      const done = (await get(`/api/v1/visits/${v}/activity-report`)).json();
+      expect(done.headline).toMatch(/^DKUPP Sambangi /);
+      expect(decodeURIComponent(done.shareUrl.split('text=')[1]).startsWith(`*${done.headline}*\n\n`)).toBe(true);
+      expect((await send('PUT', `/api/v1/visits/${v}/activity-report`, { headline: 'x', text: 'pendek' })).statusCode).toBe(400);
+      expect((await send('PUT', `/api/v1/visits/${v}/activity-report`, { headline: 'Judul', text: 'Teks yang cukup panjang untuk laporan.' }, 'dewirengganis')).statusCode).toBe(403);
+      const edited = { headline: 'DKUPP Dampingi Pengurus Menata Pembukuan', text: `${done.text}\n\nCatatan petugas: pembukuan akan diperiksa bulan depan.` };
+      const saved = await send('PUT', `/api/v1/visits/${v}/activity-report`, edited);
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json()).toMatchObject({ ...edited, edited: { by: 'Petugas Bidang Koperasi (demo)' }, generated: { headline: done.headline } });
+      expect((await get(`/api/v1/visits/${v}/activity-report`, 'pimpinan')).json().text).toBe(edited.text);
+      const reset = await send('PUT', `/api/v1/visits/${v}/activity-report`, null, 'admin');
+      expect(reset.json()).toMatchObject({ headline: done.headline, text: done.text, edited: null });
+      const audit = (await get(`/api/v1/audit?entityType=visit`, 'admin')).json();
+      expect(audit.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['visit.activity_report.edit', 'visit.activity_report.reset']));
+    });
+  });
+
   describe('the assessment report', () => {
     it('is issued once the assessment is final, not before', async () => {
       const a = (await send('POST', `/api/v1/cooperatives/${coop}/assessments`, { fiscalYear: 2023, rubric: 'ksp-2016' }, 'admin')).json();

@@ -1,7 +1,8 @@
 import { type Bidang, BIDANG_LABELS, COOP_GROUP_LABELS, COOP_TYPE_LABELS, UNIT_SECTOR_LABELS, type UnitSector } from '../../domain/codes.js';
 import { villageKind } from '../../domain/cooperative.js';
 import { ratCompliance } from '../../domain/rat/compliance.js';
-import { activityReport, type ReportInput, whatsappShareUrl } from '../../domain/visits/activity-report.js';
+import { activityReport, reportHeadline, type ReportInput, whatsappShareUrl } from '../../domain/visits/activity-report.js';
+import { forbidden, invalid, notFound } from '../../domain/errors.js';
 import { CHECK_RESULT_LABELS, DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
 import {
   ASPECT_LABELS, ASPECTS, ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, CONCERN_KIND_LABELS, type ConcernKind, type ConcernTopic, CONCERN_TOPIC_LABELS,
@@ -14,7 +15,10 @@ import type { IssueStamp } from '../../reports/pdf.js';
 import { officePaper } from '../offices/office-paper.js';
 import { getRegency } from '../regions/list-regions.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
-import type { Actor, AppDeps, Tx } from '../context.js';
+import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
+import { authorize } from '../policy.js';
+import { visitPolicy } from './policy.js';
+import { visitRef } from './view.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { responsibleLabel } from './follow-ups.js';
 import { readDevelopment } from './unit-development.js';
@@ -68,6 +72,9 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
     officePaper(db),
   ]);
   const leader = v.team.find((m) => m.leader) ?? null;
+  const leaderTitle = leader
+    ? ((await db.selectFrom('users').select('position').where('id', '=', leader.userId).executeTakeFirst())?.position ?? null)
+    : null;
   const worked = new Set(v.businessUnitIds);
   const roles = ATTENDEE_ROLES.filter((r) => v.attendance.some((a) => a.role === r)).map((r) => ATTENDEE_ROLE_LABELS[r]);
   return {
@@ -82,7 +89,7 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
       villageKind: villageKind(v.cooperative.village.code),
       districtName: v.cooperative.district.name,
     },
-    leader: leader ? { name: leader.fullName, bidang: leader.bidang } : null,
+    leader: leader ? { name: leader.fullName, bidang: leader.bidang, title: leaderTitle } : null,
     members: v.team.filter((m) => !m.leader).map((m) => ({ name: m.fullName, bidang: m.bidang })),
     annualMeeting: meeting ? { fiscalYear: meeting.fiscal_year, membersPresent: meeting.members_present, membersTotal: meeting.members_total } : null,
     attendance: { total: v.attendance.length, roles },
@@ -101,10 +108,60 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
   };
 }
 
-export async function visitActivityReport(deps: AppDeps, actor: Actor, id: string): Promise<{ text: string; shareUrl: string }> {
+export interface ActivityReportView {
+  headline: string;
+  text: string;
+  shareUrl: string;
+  /** Set when an officer edited the text before sharing; the generated one is then only a suggestion. */
+  edited: { by: string; at: string } | null;
+  generated: { headline: string; text: string };
+}
+
+/** The activity report: the officer's edited text when there is one, else generated from the record. */
+export async function visitActivityReport(deps: AppDeps, actor: Actor, id: string): Promise<ActivityReportView> {
   const v = await getVisit(deps, actor, id);
-  const text = activityReport(await reportInput(deps, v));
-  return { text, shareUrl: whatsappShareUrl(text) };
+  const input = await reportInput(deps, v);
+  const generated = { headline: reportHeadline(input), text: activityReport(input) };
+  const kept = await deps.db.kysely.selectFrom('activity_reports').selectAll().where('visit_id', '=', id).executeTakeFirst();
+  const headline = kept?.headline ?? generated.headline;
+  const text = kept?.text ?? generated.text;
+  return { headline, text, shareUrl: whatsappShareUrl(text, headline), edited: kept ? { by: kept.editor_name, at: kept.edited_at } : null, generated };
+}
+
+/**
+ * Keeps the officer's edit of the activity report with the visit (its team, pimpinan or admin);
+ * `null` goes back to the generated text. Audited like every change.
+ */
+export async function saveActivityReport(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { headline: string; text: string } | null,
+): Promise<ActivityReportView> {
+  const ref = await visitRef(deps.db.kysely, id);
+  if (!ref) {
+    if (actor.role === 'koperasi') throw forbidden();
+    throw notFound('Kunjungan');
+  }
+  authorize(visitPolicy.cancel, actor, ref, 'Hanya tim kunjungan, pimpinan atau admin yang dapat menyunting laporan kegiatan.');
+  if (input && (input.text.trim().length < 20 || input.headline.trim().length < 5)) {
+    throw invalid({ ...(input.text.trim().length < 20 ? { text: 'Teks laporan minimal 20 karakter.' } : {}), ...(input.headline.trim().length < 5 ? { headline: 'Judul minimal 5 karakter.' } : {}) });
+  }
+  await mutate(deps, actor, async (trx, audit) => {
+    const before = await trx.selectFrom('activity_reports').selectAll().where('visit_id', '=', id).executeTakeFirst();
+    await trx.deleteFrom('activity_reports').where('visit_id', '=', id).execute();
+    if (input) {
+      await trx
+        .insertInto('activity_reports')
+        .values({ visit_id: id, headline: input.headline.trim(), text: input.text.trim(), edited_by: actor.userId, editor_name: actor.fullName, edited_at: deps.now().toISOString() })
+        .execute();
+    }
+    await audit({
+      action: input ? 'visit.activity_report.edit' : 'visit.activity_report.reset', entityType: 'visit', entityId: id, cooperativeId: ref.cooperativeId,
+      changes: { activityReport: { before: before ? before.headline : null, after: input ? input.headline.trim() : null } },
+    });
+  });
+  return visitActivityReport(deps, actor, id);
 }
 
 /** The berita acara kunjungan (DOMAIN.md §8) as a PDF: the unnumbered draft, or issued with `stamp` (issue 12). */

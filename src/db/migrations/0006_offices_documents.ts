@@ -97,5 +97,16 @@ export const officesDocumentsMigration = (dialect: Dialect): Migration => ({
     await db.schema.createIndex('documents_cooperative').on('documents').columns(['cooperative_id', 'issued_at']).execute();
     await db.schema.createIndex('documents_visit').on('documents').columns(['visit_id', 'kind']).execute();
     await db.schema.createIndex('documents_assessment').on('documents').columns(['assessment_id', 'kind']).execute();
+
+    // The activity report as the officer edited it before sharing (issue 12 point 8), kept with the visit.
+    await db.schema
+      .createTable('activity_reports')
+      .addColumn('visit_id', 'text', (c) => c.primaryKey().references('visits.id'))
+      .addColumn('headline', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('edited_by', 'text')
+      .addColumn('editor_name', 'text', (c) => c.notNull())
+      .addColumn('edited_at', 'text', (c) => c.notNull())
+      .execute();
   },
 });

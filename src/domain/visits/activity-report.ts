@@ -17,7 +17,8 @@ export interface ReportInput {
   purposes: VisitPurpose[];
   programName: string | null;
   cooperative: { name: string; villageName: string; villageKind: 'DESA' | 'KELURAHAN'; districtName: string };
-  leader: { name: string; bidang: Bidang | null } | null;
+  /** `title`: the officer's position (jabatan), printed with the name when known. */
+  leader: { name: string; bidang: Bidang | null; title?: string | null } | null;
   members: { name: string; bidang: Bidang | null }[];
   annualMeeting: { fiscalYear: number; membersPresent: number; membersTotal: number } | null;
   attendance: { total: number; roles: string[] };
@@ -94,7 +95,7 @@ function opening(r: ReportInput, seed: number): string {
   const o = r.office;
   const AGENCY = agency(o);
   const team = divs.length ? `tim dari ${joinDan(divs)}` : `tim ${o.shortName}`;
-  const leader = r.leader?.name ?? `Tim ${o.shortName}`;
+  const leader = r.leader ? (r.leader.title ? `${r.leader.title} ${o.shortName} ${r.leader.name}` : r.leader.name) : `Tim ${o.shortName}`;
   const program = r.programName ?? 'Gerakan Sambang Koperasi';
   const dateline = `${o.city} — `;
   if (r.status === 'cancelled') {
@@ -196,6 +197,32 @@ function closing(r: ReportInput, seed: number): string | null {
   ], seed, 5);
 }
 
+/** Capitalises each word of a headline, leaving acronyms and short words as they are. */
+function headlineCase(s: string): string {
+  const small = new Set(['di', 'ke', 'dan', 'dari', 'yang', 'untuk', 'pada']);
+  return s
+    .split(' ')
+    .map((w, i) => (i > 0 && small.has(w) ? w : /^[a-z]/.test(w) ? w[0]!.toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+/**
+ * The headline of the news item: who, whom, where, and what came of it, in the tense of the visit
+ * (planned: "Jadwalkan", done: "Sambangi", cancelled: "Batal").
+ */
+export function reportHeadline(r: ReportInput): string {
+  const who = r.office.shortName;
+  const where = r.cooperative.districtName;
+  if (r.status === 'cancelled') return headlineCase(`kunjungan ${who} ke ${r.cooperative.name} di ${where} dibatalkan`);
+  if (r.status !== 'done') return headlineCase(`${who} jadwalkan kunjungan ke ${r.cooperative.name} di ${where}`);
+  const outcome = r.followUps.length
+    ? `, sepakati ${countWord(r.followUps.length)} tindak lanjut`
+    : r.purposes.includes('RAT')
+      ? ', hadiri RAT'
+      : '';
+  return headlineCase(`${who} sambangi ${r.cooperative.name} di ${where}${outcome}`);
+}
+
 /** Paragraphs separated by blank lines, ready to copy. */
 export function activityReport(r: ReportInput): string {
   const seed = seedOf(r.id);
@@ -213,6 +240,7 @@ export function activityReport(r: ReportInput): string {
 }
 
 /** A WhatsApp share link: opens the user's WhatsApp with the text; nothing is sent by the server. */
-export function whatsappShareUrl(text: string): string {
+export function whatsappShareUrl(text: string, headline?: string): string {
+  if (headline) text = `*${headline}*\n\n${text}`;
   return `https://wa.me/?text=${encodeURIComponent(text)}`;
 }

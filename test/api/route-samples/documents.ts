@@ -62,4 +62,9 @@ export const DOCUMENT_SAMPLES: Record<string, RouteSample> = {
   'PUT /api/v1/letter-registers/:kind': { body: { name: 'Surat uji peran', pattern: '{seq}/UJI/{year}' }, fixture: async () => '/api/v1/letter-registers/UJI_PERAN' },
   'GET /api/v1/public/verify/:code': {},
   'POST /api/v1/public/verify/:code': { body: {} },
+  // The team's petugas (fixture visits are led by petugas.koperasi), pimpinan and admin may edit.
+  'PUT /api/v1/visits/:id/activity-report': {
+    body: { headline: 'Judul laporan uji peran', text: 'Teks laporan kegiatan untuk uji peran, cukup panjang.' },
+    fixture: async (ctx) => `/api/v1/visits/${await insertVisit(ctx)}/activity-report`,
+  },
 };
