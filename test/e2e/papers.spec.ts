@@ -82,6 +82,14 @@ test('approve → SPT → visit carried out → berita acara → the QR opens th
   await expect(baRow).toContainText(/\d{3}\/BA-SAMBANG\/426\.113\/[IVX]+\/\d{4}/);
   await snap(page, 'papers-visit-documents-desktop');
 
+  // The officer edits the activity report before sharing it; the edit stays with the visit.
+  await expect(page.getByTestId('activity-report-headline')).toContainText('DKUPP Sambangi');
+  await page.getByTestId('activity-report-edit').click();
+  await page.getByTestId('report-headline').fill('DKUPP Dampingi Pengurus Menata Pembukuan');
+  await page.getByTestId('report-save').click();
+  await page.reload();
+  await expect(page.getByTestId('activity-report-headline')).toHaveText('DKUPP Dampingi Pengurus Menata Pembukuan');
+
   // The frozen file carries a QR code pointing at this server's /v/{code}.
   const list = await (await page.request.get(`/api/v1/documents?visitId=${visitId}&kind=BERITA_ACARA`)).json();
   const ba = list.items[0];

@@ -4,6 +4,7 @@ import { CODE_LENGTH, CODE_PATTERN, codeFromBytes } from '../../src/domain/docum
 import { dateInWords, inWords } from '../../src/domain/documents/date-in-words.js';
 import { formatLetterNumber, patternProblem, romanMonth } from '../../src/domain/documents/letter-number.js';
 import { checkNip, formatNip } from '../../src/domain/documents/nip.js';
+import { activityReport, type ReportInput, reportHeadline } from '../../src/domain/visits/activity-report.js';
 
 describe('NIP structure', () => {
   it.each([
@@ -118,5 +119,34 @@ describe('verification codes', () => {
     fc.assert(fc.property(fc.uint8Array({ minLength: CODE_LENGTH, maxLength: CODE_LENGTH }), (b) => {
       expect(codeFromBytes(b)).toMatch(CODE_PATTERN);
     }));
+  });
+});
+
+describe('the activity report reads the office', () => {
+  const lumajang: ReportInput = {
+    id: '5d0f3a52-0000-4000-8000-000000000001', date: '2026-12-03', status: 'done', purposes: ['PEMBINAAN'], programName: null,
+    cooperative: { name: 'KSU Sumber Makmur', villageName: 'Tukum', villageKind: 'DESA', districtName: 'Tekung' },
+    leader: { name: 'Sri Wahyuni', bidang: 'koperasi', title: 'Pengawas Koperasi Ahli Muda' }, members: [],
+    annualMeeting: null, attendance: { total: 4, roles: ['Pengurus'] }, concerns: [],
+    followUps: [{ text: 'Menyusun jadwal pemeriksaan berkala', owner: 'pengurus koperasi', deadline: '2027-01-31' }],
+    unitsWorkedOn: [], proposals: [], cancelReason: null,
+    office: { name: 'Dinas Koperasi dan Usaha Mikro', shortName: 'Diskop UM', area: 'Kabupaten Lumajang', city: 'Lumajang' },
+  };
+
+  it.each([
+    ['done', 'Diskop UM Sambangi KSU Sumber Makmur di Tekung, Sepakati Satu Tindak Lanjut'],
+    ['approved', 'Diskop UM Jadwalkan Kunjungan ke KSU Sumber Makmur di Tekung'],
+    ['cancelled', 'Kunjungan Diskop UM ke KSU Sumber Makmur di Tekung Dibatalkan'],
+  ] as const)('headline of a %s visit: %s', (status, headline) => {
+    expect(reportHeadline({ ...lumajang, status })).toBe(headline);
+  });
+
+  it('takes its dateline, agency and area from the office, never another regency, and names the leader with title', () => {
+    for (const status of ['done', 'approved', 'cancelled'] as const) {
+      const text = activityReport({ ...lumajang, status, id: `5d0f3a52-0000-4000-8000-00000000000${status.length}` });
+      expect(text.startsWith('Lumajang — ')).toBe(true);
+      expect(text).not.toMatch(/Probolinggo|DKUPP/);
+    }
+    expect(activityReport({ ...lumajang, status: 'approved' })).toContain('Pengawas Koperasi Ahli Muda Diskop UM Sri Wahyuni');
   });
 });

@@ -81,6 +81,16 @@ const papers = {
       reissueConfirm: 'Dokumen sebelumnya akan ditandai digantikan dan tetap dapat dibaca.',
     },
     assessment: { issue: 'Terbitkan laporan resmi', issued: 'Laporan terbit dengan nomor {{number}}.' },
+    report: {
+      edit: 'Sunting',
+      editTitle: 'Sunting laporan kegiatan',
+      editHint: 'Perbaiki judul dan teks sebelum dibagikan. Suntingan disimpan bersama kunjungan dan dipakai saat menyalin atau membagikan.',
+      headline: 'Judul',
+      text: 'Teks laporan',
+      reset: 'Kembalikan ke teks otomatis',
+      saved: 'Laporan kegiatan disimpan.',
+      editedBy: 'Disunting {{by}}, {{at}}',
+    },
     coop: { tab: 'Dokumen', none: 'Belum ada dokumen resmi untuk koperasi ini.' },
     verify: {
       title: 'Verifikasi dokumen',
