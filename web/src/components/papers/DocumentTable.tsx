@@ -64,7 +64,7 @@ export function DocumentTable({ docs, showCooperative = true }: { docs: IssuedDo
               <Table.Th>{t('papers.register.date')}</Table.Th>
               {showCooperative && <Table.Th>{t('papers.register.cooperative')}</Table.Th>}
               <Table.Th>{t('papers.register.issuer')}</Table.Th>
-              <Table.Th>{t('papers.register.status')}</Table.Th>
+              <Table.Th miw={110}>{t('papers.register.status')}</Table.Th>
               <Table.Th w={44} />
             </Table.Tr>
           </Table.Thead>
@@ -96,8 +96,8 @@ export function DocumentTable({ docs, showCooperative = true }: { docs: IssuedDo
                 <Table.Td>
                   <Text size="sm">{d.issuer.name}</Text>
                 </Table.Td>
-                <Table.Td>
-                  <Badge size="sm" variant="light" color={STATUS_COLORS[d.status]} title={d.cancelReason ?? undefined}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge size="sm" variant="light" color={STATUS_COLORS[d.status]} title={d.cancelReason ?? undefined} style={{ overflow: 'visible' }}>
                     {t(`papers.status.${d.status}`)}
                   </Badge>
                 </Table.Td>
