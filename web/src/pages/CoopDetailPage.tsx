@@ -21,7 +21,7 @@ const DialogTab = lazy(() => import('./coop/DialogTab'));
 const UnitDevelopmentTab = lazy(() => import('./coop/UnitDevelopmentTab'));
 const DocumentsTab = lazy(() => import('./coop/DocumentsTab'));
 
-const TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'kunjungan', 'aspirasi', 'riwayat'] as const;
+const TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'kunjungan', 'aspirasi', 'dokumen', 'riwayat'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CoopDetailPage() {
