@@ -335,6 +335,17 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
       expect(await mutate(api.deps, SYSTEM_ACTOR, (trx) => nextNumber(trx, register.id, 2031))).toBe(1);
     });
   });
+  describe('the public page cannot be used to enumerate codes', () => {
+    it('slows a caller down after 30 lookups a minute, in Indonesian', async () => {
+      const codes = Array.from({ length: 35 }, (_, i) => `ABCDEFGH${String(2222 + i).replace(/[01]/g, '2')}`);
+      const answers = [];
+      for (const code of codes) answers.push(await api.req({ method: 'GET', url: `/api/v1/public/verify/${code}` }));
+      const limited = answers.filter((r) => r.statusCode === 429);
+      expect(limited.length).toBeGreaterThan(0);
+      expect(answers.filter((r) => r.statusCode !== 404 && r.statusCode !== 429)).toEqual([]);
+      expect(limited[0]!.json().error.message).toMatch(/[Tt]erlalu banyak/);
+    });
+  });
 });
 
 describe.each(DB_KINDS)('an office started for another regency on %s', { timeout: 240_000 }, (kind) => {
