@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from './context.js';
 import { ensureRubricVersions } from './assessments/rubric-versions.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { loadRegions } from './regions/load-regions.js';
+import { ensureFirstOffice } from './offices/offices.js';
 import { createUser, findUserByUsername } from './users/manage-users.js';
 
 export interface Started { deps: AppDeps; generatedAdminPassword: string | null; demoLoaded: boolean }
@@ -17,6 +18,7 @@ export async function openApp(config: Config, opts: ConnectOptions & { now?: () 
   try {
     await migrateToLatest(db.kysely as never, db.dialect, db.schema);
     await loadRegions(deps);
+    await ensureFirstOffice(deps);
     await ensureRubricVersions(deps);
     const generatedAdminPassword = await ensureAdmin(deps);
     let demoLoaded = false;

@@ -4,6 +4,7 @@ import { assessmentsMigration } from './migrations/0002_assessments.js';
 import { annualMeetingsMigration } from './migrations/0003_annual_meetings.js';
 import { visitsMigration } from './migrations/0004_visits.js';
 import { syncMigration } from './migrations/0005_sync.js';
+import { officesDocumentsMigration } from './migrations/0006_offices_documents.js';
 import { notificationsMigration } from './migrations/0007_notifications.js';
 import { importBatchesMigration } from './migrations/0008_import_batches.js';
 import { loginGuardMigration } from './migrations/0009_login_guard.js';
@@ -197,6 +198,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('cooperatives_district_name').on('cooperatives').columns(['district_code', 'name']).execute();
       },
     },
+    '0006_offices_documents': officesDocumentsMigration(dialect),
     '0007_notifications': notificationsMigration(dialect),
     '0008_import_batches': importBatchesMigration(),
     '0009_login_guard': loginGuardMigration,
@@ -208,7 +210,9 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, sch
   const provider: MigrationProvider = { getMigrations: async () => all };
   // Name the schema of Kysely's bookkeeping tables: otherwise another schema's tables in the same
   // PostgreSQL database are taken for ours.
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  // Migrations are independent of each other and are developed side by side on branches, so a
+  // database that already ran 0007 may still receive 0006: run whatever has not run yet, in name order.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

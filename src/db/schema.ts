@@ -8,12 +8,13 @@ import type { Generated } from 'kysely';
  * - JSON is stored as text.
  */
 import type { NotificationTables } from './schema-notifications.js';
+import type { DocumentTables } from './schema-documents.js';
 import type { SyncTables } from './schema-sync.js';
 import type { LoginTables } from './schema-login.js';
 import type { VisitTables } from './schema-visits.js';
 import type { ImportTables } from './schema-imports.js';
 
-export interface Database extends VisitTables, SyncTables, ImportTables, NotificationTables, LoginTables {
+export interface Database extends VisitTables, SyncTables, ImportTables, NotificationTables, LoginTables, DocumentTables {
   districts: DistrictTable;
   villages: VillageTable;
   users: UserTable;
@@ -51,6 +52,10 @@ export interface UserTable {
   /** Issue 14: where notices are e-mailed, and the secret of the user's calendar feed. */
   email?: string | null;
   calendar_token?: string | null;
+  /** Officers' identity for signature blocks (issue 12): NIP, pangkat/golongan, jabatan. */
+  nip: string | null;
+  rank: string | null;
+  position: string | null;
 }
 
 export interface SessionTable {

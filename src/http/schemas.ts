@@ -222,4 +222,7 @@ export const userOut = z.object({
   mustChangePassword: z.boolean(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
+  nip: z.string().nullable(),
+  rank: z.string().nullable(),
+  position: z.string().nullable(),
 });

@@ -19,6 +19,8 @@ import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { documentRoutes } from './routes/documents.js';
+import { officeRoutes } from './routes/offices.js';
 import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
 import { reportRoutes } from './routes/reports.js';
@@ -59,7 +61,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     openapi: {
       info: {
         title: 'Sambang API',
-        description: 'API Sistem Informasi Gerakan Sambang Koperasi — DKUPP Kabupaten Probolinggo. Pesan galat dalam Bahasa Indonesia.',
+        description: 'API Sistem Informasi Gerakan Sambang Koperasi. Kantor (Dinas) yang memakainya: GET /api/v1/offices/current. Pesan galat dalam Bahasa Indonesia.',
         version: '1.0.0',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sambang_session' } } },
@@ -85,6 +87,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(reportRoutes(deps));
   await app.register(dashboardRoutes(deps));
   await app.register(notificationRoutes(deps));
+  await app.register(officeRoutes(deps));
+  await app.register(documentRoutes(deps));
 
   const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   if (serveWeb) {

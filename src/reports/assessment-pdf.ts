@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { formatScore } from '../domain/rubrics/numbers.js';
 import type { AssessmentResult } from '../domain/rubrics/types.js';
-import { letterhead, renderPdf, signatures, tanggal } from './pdf.js';
+import { headTitle, type IssueStamp, letterhead, numberLine, type OfficePaper, renderPdf, type Signer, signatures, tanggal, verificationBlock } from './pdf.js';
 
 export interface AssessmentReportData {
   rubricTitle: string;
@@ -11,6 +11,10 @@ export interface AssessmentReportData {
   status: 'DRAFT' | 'FINAL';
   assessedOn: string | null;
   assessorName: string | null;
+  assessor: Signer | null;
+  office: OfficePaper;
+  /** Set when the report is issued as an official document (issue 12). */
+  stamp?: IssueStamp | null;
   result: AssessmentResult;
   cooperative: {
     name: string;
@@ -128,12 +132,13 @@ export async function assessmentPdf(d: AssessmentReportData): Promise<Buffer> {
   }
 
   return renderPdf({
-    info: { title: `Penilaian kesehatan ${d.cooperative.name} ${d.fiscalYear}`, author: 'Sambang — DKUPP Kabupaten Probolinggo' },
+    info: { title: `Penilaian kesehatan ${d.cooperative.name} ${d.fiscalYear}`, author: `Sambang — ${d.office.agency} ${d.office.area}` },
     ...(d.status === 'DRAFT' ? { watermark: { text: 'DRAF', color: '#c92a2a', opacity: 0.08, bold: true } } : {}),
     content: [
-      ...letterhead(),
+      ...letterhead(d.office),
       { text: 'LAPORAN HASIL PENILAIAN KESEHATAN KOPERASI', alignment: 'center', bold: true, fontSize: 12 },
-      { text: `Tahun Buku ${d.fiscalYear}`, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 12] },
+      { text: `Tahun Buku ${d.fiscalYear}`, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 2] },
+      numberLine(d.stamp),
       identity,
       summary,
       ...aspectBlocks,
@@ -146,13 +151,23 @@ export async function assessmentPdf(d: AssessmentReportData): Promise<Buffer> {
             margin: [0, 8, 0, 0],
           },
           signatures([
-            { role: 'Penilai,', name: d.assessorName ?? '', place: `Probolinggo, ${d.assessedOn ? tanggal(d.assessedOn) : '..................'}` },
-            { role: 'Ketua Koperasi,', name: d.cooperative.chairName ?? '', place: 'Mengetahui,' },
+            { role: 'Ketua Koperasi,', name: d.cooperative.chairName ?? '', place: ' ' },
+            {
+              role: `Penilai${d.assessor?.position ? `, ${d.assessor.position}` : ''},`,
+              name: d.assessor?.name ?? d.assessorName ?? '',
+              place: `${d.office.city}, ${d.assessedOn ? tanggal(d.assessedOn) : '..................'}`,
+              nip: d.assessor?.nip ?? null,
+              rank: d.assessor?.rank ?? null,
+            },
           ]),
+          ...(d.office.head
+            ? [signatures([{ role: `${headTitle(d.office)},`, name: d.office.head.name, place: 'Mengetahui,', nip: d.office.head.nip, rank: d.office.head.rank }])]
+            : []),
         ],
         unbreakable: true,
       },
       ...notes,
+      ...(d.stamp ? [await verificationBlock(d.stamp, d.office)] : []),
     ],
   });
 }

@@ -1,9 +1,14 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import { dateInWords } from '../domain/documents/date-in-words.js';
+import { formatNip } from '../domain/documents/nip.js';
 import { dayName } from '../domain/visits/indonesian.js';
-import { angka, letterhead, renderPdf, tanggal } from './pdf.js';
+import { angka, headTitle, type IssueStamp, letterhead, numberLine, type OfficePaper, renderPdf, tanggal, verificationBlock } from './pdf.js';
 
 /** The berita acara kunjungan, as plain labelled data (the app layer does the lookups and labels). */
 export interface MinutesData {
+  office: OfficePaper;
+  /** Set when the berita acara is issued as an official document (issue 12). */
+  stamp?: IssueStamp | null;
   cooperative: {
     name: string;
     nik: string | null;
@@ -24,7 +29,7 @@ export interface MinutesData {
     gps: string | null;
     photos: number;
   };
-  team: { name: string; division: string; leader: boolean }[];
+  team: { name: string; division: string; leader: boolean; nip: string | null; rank: string | null; position: string | null }[];
   attendance: { name: string; role: string; gender: 'L' | 'P' }[];
   rat: string[];
   findings: { aspect: string; text: string | null }[];
@@ -81,15 +86,17 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
   const team = [...d.team].sort((a, b) => Number(b.leader) - Number(a.leader) || a.division.localeCompare(b.division) || a.name.localeCompare(b.name));
   const male = d.attendance.filter((a) => a.gender === 'L').length;
 
+  const o = d.office;
   const content: Content[] = [
-    ...letterhead(),
-    { text: 'BERITA ACARA KUNJUNGAN KOPERASI', alignment: 'center', bold: true, fontSize: 13 },
+    ...letterhead(o),
+    { text: 'BERITA ACARA KUNJUNGAN KOPERASI', alignment: 'center', bold: true, fontSize: 13, decoration: 'underline' },
     { text: v.program ?? 'Gerakan Sambang Koperasi', alignment: 'center', fontSize: 10, margin: [0, 2, 0, 2] },
-    { text: 'Nomor: ........................................', alignment: 'center', fontSize: 9, color: '#444', margin: [0, 0, 0, 10] },
+    numberLine(d.stamp),
     {
+      // The opening of Indonesian minutes: the day, date, month and year in words, then the place.
       text: [
-        'Pada hari ini, ', { text: day, bold: true }, v.time ? `, pukul ${v.time}` : '',
-        ', Tim Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian Kabupaten Probolinggo ',
+        'Pada ', { text: dateInWords(v.date), bold: true }, ` (${tanggal(v.date)})`, v.time ? `, pukul ${v.time}` : '',
+        `, bertempat di ${c.name}, ${c.address}, Tim ${o.agency} ${o.area} `,
         v.done ? 'telah melaksanakan' : 'merencanakan', ' kunjungan ke koperasi dengan keterangan sebagai berikut.',
       ],
       alignment: 'justify',
@@ -122,10 +129,15 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: [18, '*', 150, 70],
+        widths: [18, '*', 150, 60],
         body: [
-          [th('No', 'center'), th('Nama'), th('Bidang'), th('Peran')],
-          ...team.map((m, i) => [td(String(i + 1), { alignment: 'center' }), td(m.name, { bold: m.leader }), td(m.division), td(m.leader ? 'Ketua tim' : 'Anggota')]),
+          [th('No', 'center'), th('Nama / NIP'), th('Jabatan / bidang'), th('Peran')],
+          ...team.map((m, i) => [
+            td(String(i + 1), { alignment: 'center' }),
+            td({ text: [{ text: m.name, bold: m.leader }, m.nip ? { text: `\nNIP. ${formatNip(m.nip)}`, color: '#444', fontSize: 7.5 } : ''] }),
+            td([m.position, m.division].filter(Boolean).join(', ')),
+            td(m.leader ? 'Ketua tim' : 'Anggota'),
+          ]),
         ],
       },
       layout: GRID,
@@ -281,9 +293,12 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
   // closing sentence, so no page carries signatures alone.
   const chair = c.officers.find((o) => o.role === 'KETUA');
   const supervisor = c.officers.find((o) => o.role === 'PENGAWAS');
-  const signers: { group: string; rows: { name: string; role: string }[] }[] = [
+  const signers: { group: string; rows: { name: string; nip?: string | null; role: string }[] }[] = [
     { group: `Pihak koperasi — ${c.name}`, rows: [{ name: chair?.name ?? '', role: 'Ketua' }, { name: supervisor?.name ?? '', role: 'Pengawas' }] },
-    { group: 'Tim DKUPP Kabupaten Probolinggo', rows: team.map((m) => ({ name: m.name, role: `${m.leader ? 'Ketua tim' : 'Anggota tim'}, ${m.division}` })) },
+    {
+      group: `Tim ${o.shortName} ${o.area}`,
+      rows: team.map((m) => ({ name: m.name, nip: m.nip, role: `${m.leader ? 'Ketua tim' : 'Anggota tim'}, ${m.position ?? m.division}` })),
+    },
   ];
   let n = 0;
   const signRows: TableCell[][] = [];
@@ -293,7 +308,7 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
       n += 1;
       signRows.push([
         td(String(n), { alignment: 'center', margin: [0, 9, 0, 9] }),
-        td(row.name || '(..........................................)', { margin: [0, 9, 0, 9] }),
+        td({ text: [row.name || '(..........................................)', row.nip ? { text: `\nNIP. ${formatNip(row.nip)}`, fontSize: 7.5, color: '#444' } : ''] }, { margin: [0, 9, 0, 9] }),
         td(row.role, { margin: [0, 9, 0, 9] }),
         td(`${n}. ..............................`, { alignment: n % 2 ? 'left' : 'right', margin: [0, 9, 0, 9], color: '#555' }),
       ]);
@@ -304,14 +319,33 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
     unbreakable: true,
     stack: [
       closing,
-      { text: `Probolinggo, ${tanggal(v.date)}`, alignment: 'right', fontSize: 9, margin: [0, 10, 0, 4] },
+      { text: `${o.city}, ${tanggal(v.date)}`, alignment: 'right', fontSize: 9, margin: [0, 10, 0, 4] },
       { text: 'Yang menandatangani', bold: true, fontSize: 9, margin: [0, 0, 0, 3] },
       { table: { headerRows: 0, dontBreakRows: true, widths: [18, '*', 160, 110], body: signRows }, layout: GRID },
+      ...(o.head
+        ? [{
+            margin: [0, 14, 0, 0],
+            columns: [{ text: '', width: '*' }, {
+              width: 230,
+              alignment: 'center',
+              fontSize: 9.5,
+              stack: [
+                { text: 'Mengetahui,' },
+                { text: headTitle(o) },
+                { text: ' ', margin: [0, 26, 0, 0] },
+                { text: o.head.name, bold: true, decoration: 'underline' },
+                ...(o.head.rank ? [{ text: o.head.rank }] : []),
+                ...(o.head.nip ? [{ text: `NIP. ${formatNip(o.head.nip)}` }] : []),
+              ],
+            }],
+          } as Content]
+        : []),
     ],
   } as Content);
+  if (d.stamp) content.push(await verificationBlock(d.stamp, o));
 
   return renderPdf({
-    info: { title: `Berita acara kunjungan ${c.name} ${v.date}`, author: 'Sambang — DKUPP Kabupaten Probolinggo' },
+    info: { title: `Berita acara kunjungan ${c.name} ${v.date}`, author: `Sambang — ${o.agency} ${o.area}` },
     ...(v.done ? {} : { watermark: { text: 'RENCANA', color: '#c92a2a', opacity: 0.07, bold: true } }),
     content,
   });

@@ -4,6 +4,7 @@ import { DEFAULT_PRIORITY_WEIGHTS } from '../../src/domain/priority/priority.js'
 import { WORKED_EXAMPLE } from '../unit/rubrics/fixtures.js';
 import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harness.js';
 import { DIALOG_EXPORT_SAMPLES } from './route-samples/dialog-exports.js';
+import { DOCUMENT_SAMPLES } from './route-samples/documents.js';
 import { EXPORT_SAMPLES } from './route-samples/exports.js';
 import { IMPORT_SAMPLES } from './route-samples/imports.js';
 import { NOTIFICATION_SAMPLES } from './route-samples/notifications.js';
@@ -24,6 +25,7 @@ const SAMPLES: Record<string, RouteSample> = {
   ...VISIT_SAMPLES,
   ...VISIT_PLAN_SAMPLES,
   ...SYNC_SAMPLES,
+  ...DOCUMENT_SAMPLES,
   'GET /healthz': {},
   'GET /api/v1/meta': {},
   ...DIALOG_EXPORT_SAMPLES,

@@ -462,7 +462,8 @@ describe.each(DB_KINDS)('visits on %s', (kind) => {
       expect(res.text).toContain('Rapat Anggota Tahunan (RAT) Tahun Buku 2024');
       expect(res.text).toMatch(/Bidang Usaha Mikro, dan Bidang Perindustrian/);
       expect(res.shareUrl.startsWith('https://wa.me/?text=')).toBe(true);
-      expect(decodeURIComponent(res.shareUrl.slice('https://wa.me/?text='.length))).toBe(res.text);
+      // The shared message opens with the headline in WhatsApp bold (issue 12 point 8).
+      expect(decodeURIComponent(res.shareUrl.slice('https://wa.me/?text='.length))).toBe(`*${res.headline}*\n\n${res.text}`);
     });
 
     it('lists only its own visits to a cooperative', async () => {

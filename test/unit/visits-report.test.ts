@@ -29,6 +29,7 @@ const DEWI: ReportInput = {
   unitsWorkedOn: ['Olahan kopi Tiris'],
   proposals: ['Wisata edukasi kebun kopi'],
   cancelReason: null,
+  office: { name: 'Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian', shortName: 'DKUPP', area: 'Kabupaten Probolinggo', city: 'Probolinggo' },
 };
 
 describe('Indonesian wording', () => {

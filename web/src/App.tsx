@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { FullPageLoader } from './components/FullPageLoader';
 import { setNavigator } from './lib/queryClient';
 import { homePath, useMe } from './lib/auth';
+import { OfficeTexts } from './lib/office';
 import type { Role } from './lib/types';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
@@ -33,6 +34,10 @@ const RecapPage = lazy(() => import('./pages/RecapPage'));
 // Notifications (issue #14).
 const InboxPage = lazy(() => import('./features/notifications/InboxPage'));
 const NotificationSettingsPage = lazy(() => import('./features/notifications/SettingsPage'));
+// Official documents (issue #12): the register, the office profile, and the public verification page.
+const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
+const OfficePage = lazy(() => import('./pages/OfficePage'));
+const VerifyPage = lazy(() => import('./pages/VerifyPage'));
 
 /** Field mode is its own bundle: arriving from the main app (e.g. after logging in) needs a full load. */
 function FieldRedirect() {
@@ -74,9 +79,11 @@ export function App() {
   return (
     <>
       <NavigatorBridge />
+      <OfficeTexts />
       <Suspense fallback={<FullPageLoader />}>
         <Routes>
           <Route path="/masuk" element={<LoginPage />} />
+          <Route path="/v/:code" element={<VerifyPage />} />
           <Route
             path="/ganti-sandi"
             element={
@@ -231,6 +238,22 @@ export function App() {
             />
             <Route path="/notifikasi" element={<InboxPage />} />
             <Route path="/notifikasi/pengaturan" element={<NotificationSettingsPage />} />
+            <Route
+              path="/dokumen"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <DocumentsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/kantor"
+              element={
+                <RequireAuth roles={['admin']}>
+                  <OfficePage />
+                </RequireAuth>
+              }
+            />
             <Route path="/tentang" element={<AboutPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

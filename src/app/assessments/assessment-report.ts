@@ -1,6 +1,8 @@
 import { COOP_GROUP_LABELS, COOP_TYPE_LABELS } from '../../domain/codes.js';
 import { AppError } from '../../domain/errors.js';
 import { assessmentPdf } from '../../reports/assessment-pdf.js';
+import type { IssueStamp } from '../../reports/pdf.js';
+import { officePaper, signerOf } from '../offices/office-paper.js';
 import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 import type { Actor, AppDeps } from '../context.js';
 import { loadCooperative } from '../cooperatives/view.js';
@@ -9,8 +11,8 @@ import { loadRubric } from './rubric-versions.js';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-/** The PDF of one assessment (a draft prints with a DRAF watermark). */
-export async function assessmentReport(deps: AppDeps, actor: Actor, id: string): Promise<{ filename: string; pdf: Buffer }> {
+/** The PDF of one assessment (a draft prints with a DRAF watermark); issued with its number and QR when `stamp` is given. */
+export async function assessmentReport(deps: AppDeps, actor: Actor, id: string, stamp?: IssueStamp): Promise<{ filename: string; pdf: Buffer }> {
   const a = await getAssessment(deps, actor, id);
   if (!a.result) throw new AppError('CONFLICT', 'Penilaian ini belum memiliki skor.');
   const coop = await loadCooperative(deps.db.kysely, a.cooperative.id);
@@ -23,6 +25,9 @@ export async function assessmentReport(deps: AppDeps, actor: Actor, id: string):
     status: a.status,
     assessedOn: a.assessedOn,
     assessorName: a.assessor?.name ?? null,
+    assessor: a.assessor?.id ? await signerOf(deps.db.kysely, a.assessor.id) : null,
+    office: await officePaper(deps.db.kysely),
+    stamp: stamp ?? null,
     result: a.result,
     cooperative: {
       name: coop.name,

@@ -6,6 +6,7 @@ import { KK_2021, KSP_2016, scoreAssessment } from '../../domain/rubrics/index.j
 import type { AssessmentInput, RubricDefinition } from '../../domain/rubrics/types.js';
 import { demoGradedInput, demoKspInput } from './demo-assessments.js';
 import { seedDemoVisits } from './seed-visits.js';
+import { seedDemoOffice } from './demo-office.js';
 import type { CoopGroup, CoopType, UnitSector } from '../../domain/codes.js';
 import { searchText } from '../../domain/cooperative.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -330,6 +331,7 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     await insertChunks(trx, 'assessments', assessments);
   });
   await seedDemoVisits(deps);
+  await seedDemoOffice(deps);
   return true;
 }
 

@@ -2,7 +2,8 @@ import { ratCompliance } from '../../domain/rat/compliance.js';
 import { COOP_TYPE_LABELS, type CoopType } from '../../domain/codes.js';
 import { invalid } from '../../domain/errors.js';
 import type { Content } from 'pdfmake/interfaces.js';
-import { angka, DEFAULT_LETTERHEAD, letterhead, renderPdf, tanggal } from '../../reports/pdf.js';
+import { angka, letterhead, renderPdf, tanggal } from '../../reports/pdf.js';
+import { officePaper } from '../offices/office-paper.js';
 import { type Column, listToXlsx } from '../../reports/xlsx.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, todayJakarta } from '../context.js';
@@ -249,7 +250,7 @@ export async function odsRecapPdf(deps: AppDeps, actor: Actor, year: number, lev
     pageMargins: [40, 30, 40, 44],
     info: { title: `Rekapitulasi koperasi tahun buku ${year}` },
     content: [
-      ...letterhead(DEFAULT_LETTERHEAD, 762),
+      ...letterhead(await officePaper(deps.db.kysely), 762),
       { text: `${heading} — TAHUN BUKU ${year}${districtName ? ` — KECAMATAN ${districtName.toUpperCase()}` : ''}`, alignment: 'center', bold: true, fontSize: 12 },
       {
         text: `Nilai keuangan dalam juta rupiah. RAT = menyelenggarakan RAT tahun buku ${year}; Aktif = RAT dalam tiga tahun buku terakhir, per ${tanggal(r.asOf)}.`,

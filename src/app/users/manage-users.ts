@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { forgetFailures } from '../auth/login-guard.js';
 import type { Bidang, Role } from '../../domain/codes.js';
 import { diff } from '../../domain/cooperative.js';
+import { checkNip } from '../../domain/documents/nip.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { checkPasswordStrength, generatePassword, hashPassword } from '../auth/passwords.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
@@ -23,6 +24,29 @@ export interface User {
   mustChangePassword: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  /** Identity printed under a signature (issue 12). */
+  nip: string | null;
+  rank: string | null;
+  position: string | null;
+}
+
+export interface OfficerIdentity { nip?: string | null; rank?: string | null; position?: string | null }
+
+/** NIP is stored as its 18 digits once its structure checks out; empty strings clear a field. */
+function identityColumns(input: OfficerIdentity): { nip?: string | null; rank?: string | null; position?: string | null } {
+  const out: { nip?: string | null; rank?: string | null; position?: string | null } = {};
+  if (input.nip !== undefined) {
+    const raw = input.nip?.trim() ?? '';
+    if (raw === '') out.nip = null;
+    else {
+      const c = checkNip(raw);
+      if (!c.ok) throw invalid({ nip: c.message });
+      out.nip = c.nip;
+    }
+  }
+  if (input.rank !== undefined) out.rank = input.rank?.trim() || null;
+  if (input.position !== undefined) out.position = input.position?.trim() || null;
+  return out;
 }
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -48,6 +72,9 @@ async function loadUser(db: Tx, id: string): Promise<User> {
     mustChangePassword: r.must_change_password === 1,
     createdAt: r.created_at,
     lastLoginAt: r.last_login_at,
+    nip: r.nip,
+    rank: r.rank,
+    position: r.position,
   };
 }
 
@@ -92,7 +119,7 @@ async function checkAssignment(db: Tx, a: Assignment): Promise<void> {
 export async function createUser(
   deps: AppDeps,
   actor: Actor,
-  input: { username: string; fullName: string; role: Role; bidang?: Bidang | null; cooperativeId?: string | null; password?: string; email?: string | null },
+  input: { username: string; fullName: string; role: Role; bidang?: Bidang | null; cooperativeId?: string | null; password?: string; email?: string | null } & OfficerIdentity,
 ): Promise<{ user: User; temporaryPassword?: string }> {
   authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
   const username = input.username.trim().toLowerCase();
@@ -104,6 +131,7 @@ export async function createUser(
   const password = input.password ?? generatePassword();
   if (!generated) checkPasswordStrength(password, username, 'password');
   const assignment = { role: input.role, bidang: input.bidang ?? null, cooperativeId: input.cooperativeId ?? null };
+  const identity = identityColumns(input);
   const passwordHash = await hashPassword(password);
   const id = randomUUID();
   const user = await mutate(deps, actor, async (trx, audit) => {
@@ -116,12 +144,12 @@ export async function createUser(
       .values({
         id, username, full_name: input.fullName.trim(), role: assignment.role, bidang: assignment.bidang, cooperative_id: assignment.cooperativeId,
         password_hash: passwordHash, must_change_password: generated ? 1 : 0, disabled: 0, failed_logins: 0, locked_until: null,
-        last_login_at: null, created_at: at, updated_at: at, email,
+        last_login_at: null, created_at: at, updated_at: at, email, ...identity,
       })
       .execute();
     await audit({
       action: 'user.create', entityType: 'user', entityId: id, cooperativeId: assignment.cooperativeId,
-      changes: diff(null, { username, fullName: input.fullName.trim(), ...assignment, ...(email ? { email } : {}) }),
+      changes: diff(null, { username, fullName: input.fullName.trim(), ...assignment, ...(email ? { email } : {}), ...identity }),
     });
     return loadUser(trx, id);
   });
@@ -132,7 +160,7 @@ export async function updateUser(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  patch: { fullName?: string; role?: Role; bidang?: Bidang | null; cooperativeId?: string | null; disabled?: boolean; email?: string | null },
+  patch: { fullName?: string; role?: Role; bidang?: Bidang | null; cooperativeId?: string | null; disabled?: boolean; email?: string | null } & OfficerIdentity,
 ): Promise<User> {
   authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
   const email = normaliseEmail(patch.email);
@@ -150,17 +178,21 @@ export async function updateUser(
       cooperativeId: patch.cooperativeId !== undefined ? patch.cooperativeId : roleChanged ? null : (current.cooperative?.id ?? null),
     };
     await checkAssignment(trx, next);
+    const identity = identityColumns(patch);
     const after = { fullName: patch.fullName?.trim() ?? current.fullName, ...next, disabled: patch.disabled ?? current.disabled, email: email === undefined ? current.email : email };
     const changes = diff(
-      { fullName: current.fullName, role: current.role, bidang: current.bidang, cooperativeId: current.cooperative?.id ?? null, disabled: current.disabled, email: current.email },
-      after,
+      {
+        fullName: current.fullName, role: current.role, bidang: current.bidang, cooperativeId: current.cooperative?.id ?? null, disabled: current.disabled,
+        email: current.email, nip: current.nip, rank: current.rank, position: current.position,
+      },
+      { ...after, ...identity },
     );
     if (Object.keys(changes).length === 0) return current;
     await trx
       .updateTable('users')
       .set({
         full_name: after.fullName, role: after.role, bidang: after.bidang, cooperative_id: after.cooperativeId,
-        disabled: after.disabled ? 1 : 0, email: after.email, updated_at: deps.now().toISOString(),
+        disabled: after.disabled ? 1 : 0, email: after.email, updated_at: deps.now().toISOString(), ...identity,
       })
       .where('id', '=', id)
       .execute();

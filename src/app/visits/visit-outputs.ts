@@ -1,7 +1,8 @@
 import { type Bidang, BIDANG_LABELS, COOP_GROUP_LABELS, COOP_TYPE_LABELS, UNIT_SECTOR_LABELS, type UnitSector } from '../../domain/codes.js';
 import { villageKind } from '../../domain/cooperative.js';
 import { ratCompliance } from '../../domain/rat/compliance.js';
-import { activityReport, type ReportInput, whatsappShareUrl } from '../../domain/visits/activity-report.js';
+import { activityReport, reportHeadline, type ReportInput, whatsappShareUrl } from '../../domain/visits/activity-report.js';
+import { forbidden, invalid, notFound } from '../../domain/errors.js';
 import { CHECK_RESULT_LABELS, DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
 import {
   ASPECT_LABELS, ASPECTS, ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, CONCERN_KIND_LABELS, type ConcernKind, type ConcernTopic, CONCERN_TOPIC_LABELS,
@@ -10,8 +11,14 @@ import {
 } from '../../domain/visits/codes.js';
 import { longDate } from '../../domain/visits/indonesian.js';
 import { type MinutesData, minutesPdf } from '../../reports/minutes-pdf.js';
+import type { IssueStamp } from '../../reports/pdf.js';
+import { officePaper } from '../offices/office-paper.js';
+import { getRegency } from '../regions/list-regions.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
-import type { Actor, AppDeps, Tx } from '../context.js';
+import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
+import { authorize } from '../policy.js';
+import { visitPolicy } from './policy.js';
+import { visitRef } from './view.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { responsibleLabel } from './follow-ups.js';
 import { readDevelopment } from './unit-development.js';
@@ -29,7 +36,14 @@ const RUBRIC_TITLES: Record<string, string> = {
   'kk-2021': 'Pemeriksaan Kesehatan 2021 (Permenkop UKM 9/2020)',
 };
 
-const bidangLabel = (b: Bidang | null, role: string) => (b ? BIDANG_LABELS[b] : role === 'pimpinan' ? 'Pimpinan Dinas' : 'DKUPP');
+const bidangLabel = (b: Bidang | null, role: string, office: string) => (b ? BIDANG_LABELS[b] : role === 'pimpinan' ? 'Pimpinan Dinas' : office);
+
+/** NIP, rank and position of the team, for the signature blocks. */
+async function officersOf(db: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { nip: string | null; rank: string | null; position: string | null }>();
+  const rows = await db.selectFrom('users').select(['id', 'nip', 'rank', 'position']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 async function concernsOf(db: Tx, visitId: string) {
@@ -50,13 +64,17 @@ async function followUpsOf(db: Tx, visitId: string) {
 /** Everything the activity report needs, from the stored visit record. */
 async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
   const db = deps.db.kysely;
-  const [concerns, followUps, meeting, dev] = await Promise.all([
+  const [concerns, followUps, meeting, dev, office] = await Promise.all([
     concernsOf(db, v.id),
     followUpsOf(db, v.id),
     v.annualMeetingId ? db.selectFrom('annual_meetings').selectAll().where('id', '=', v.annualMeetingId).executeTakeFirst() : undefined,
     readDevelopment(db, v.cooperative.id),
+    officePaper(db),
   ]);
   const leader = v.team.find((m) => m.leader) ?? null;
+  const leaderTitle = leader
+    ? ((await db.selectFrom('users').select('position').where('id', '=', leader.userId).executeTakeFirst())?.position ?? null)
+    : null;
   const worked = new Set(v.businessUnitIds);
   const roles = ATTENDEE_ROLES.filter((r) => v.attendance.some((a) => a.role === r)).map((r) => ATTENDEE_ROLE_LABELS[r]);
   return {
@@ -71,7 +89,7 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
       villageKind: villageKind(v.cooperative.village.code),
       districtName: v.cooperative.district.name,
     },
-    leader: leader ? { name: leader.fullName, bidang: leader.bidang } : null,
+    leader: leader ? { name: leader.fullName, bidang: leader.bidang, title: leaderTitle } : null,
     members: v.team.filter((m) => !m.leader).map((m) => ({ name: m.fullName, bidang: m.bidang })),
     annualMeeting: meeting ? { fiscalYear: meeting.fiscal_year, membersPresent: meeting.members_present, membersTotal: meeting.members_total } : null,
     attendance: { total: v.attendance.length, roles },
@@ -86,19 +104,71 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
     unitsWorkedOn: dev.units.filter((u) => worked.has(u.id)).map((u) => u.name),
     proposals: dev.proposals.filter((p) => p.visitId === v.id && p.status !== 'dropped').map((p) => p.name),
     cancelReason: v.cancelReason,
+    office: { name: office.agency, shortName: office.shortName, area: office.area, city: office.city },
   };
 }
 
-export async function visitActivityReport(deps: AppDeps, actor: Actor, id: string): Promise<{ text: string; shareUrl: string }> {
-  const v = await getVisit(deps, actor, id);
-  const text = activityReport(await reportInput(deps, v));
-  return { text, shareUrl: whatsappShareUrl(text) };
+export interface ActivityReportView {
+  headline: string;
+  text: string;
+  shareUrl: string;
+  /** Set when an officer edited the text before sharing; the generated one is then only a suggestion. */
+  edited: { by: string; at: string } | null;
+  generated: { headline: string; text: string };
 }
 
-/** The berita acara kunjungan (DOMAIN.md §8) as a PDF. */
-export async function visitMinutes(deps: AppDeps, actor: Actor, id: string): Promise<{ filename: string; pdf: Buffer }> {
+/** The activity report: the officer's edited text when there is one, else generated from the record. */
+export async function visitActivityReport(deps: AppDeps, actor: Actor, id: string): Promise<ActivityReportView> {
+  const v = await getVisit(deps, actor, id);
+  const input = await reportInput(deps, v);
+  const generated = { headline: reportHeadline(input), text: activityReport(input) };
+  const kept = await deps.db.kysely.selectFrom('activity_reports').selectAll().where('visit_id', '=', id).executeTakeFirst();
+  const headline = kept?.headline ?? generated.headline;
+  const text = kept?.text ?? generated.text;
+  return { headline, text, shareUrl: whatsappShareUrl(text, headline), edited: kept ? { by: kept.editor_name, at: kept.edited_at } : null, generated };
+}
+
+/**
+ * Keeps the officer's edit of the activity report with the visit (its team, pimpinan or admin);
+ * `null` goes back to the generated text. Audited like every change.
+ */
+export async function saveActivityReport(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { headline: string; text: string } | null,
+): Promise<ActivityReportView> {
+  const ref = await visitRef(deps.db.kysely, id);
+  if (!ref) {
+    if (actor.role === 'koperasi') throw forbidden();
+    throw notFound('Kunjungan');
+  }
+  authorize(visitPolicy.cancel, actor, ref, 'Hanya tim kunjungan, pimpinan atau admin yang dapat menyunting laporan kegiatan.');
+  if (input && (input.text.trim().length < 20 || input.headline.trim().length < 5)) {
+    throw invalid({ ...(input.text.trim().length < 20 ? { text: 'Teks laporan minimal 20 karakter.' } : {}), ...(input.headline.trim().length < 5 ? { headline: 'Judul minimal 5 karakter.' } : {}) });
+  }
+  await mutate(deps, actor, async (trx, audit) => {
+    const before = await trx.selectFrom('activity_reports').selectAll().where('visit_id', '=', id).executeTakeFirst();
+    await trx.deleteFrom('activity_reports').where('visit_id', '=', id).execute();
+    if (input) {
+      await trx
+        .insertInto('activity_reports')
+        .values({ visit_id: id, headline: input.headline.trim(), text: input.text.trim(), edited_by: actor.userId, editor_name: actor.fullName, edited_at: deps.now().toISOString() })
+        .execute();
+    }
+    await audit({
+      action: input ? 'visit.activity_report.edit' : 'visit.activity_report.reset', entityType: 'visit', entityId: id, cooperativeId: ref.cooperativeId,
+      changes: { activityReport: { before: before ? before.headline : null, after: input ? input.headline.trim() : null } },
+    });
+  });
+  return visitActivityReport(deps, actor, id);
+}
+
+/** The berita acara kunjungan (DOMAIN.md §8) as a PDF: the unnumbered draft, or issued with `stamp` (issue 12). */
+export async function visitMinutes(deps: AppDeps, actor: Actor, id: string, stamp?: IssueStamp): Promise<{ filename: string; pdf: Buffer }> {
   const v = await getVisit(deps, actor, id);
   const db = deps.db.kysely;
+  const [office, regency, officers] = await Promise.all([officePaper(db), getRegency(deps), officersOf(db, v.team.map((m) => m.userId))]);
   const coop = await loadCooperative(db, v.cooperative.id);
   const [concerns, followUps, meetings, assessment, dev, grace] = await Promise.all([
     concernsOf(db, v.id),
@@ -145,12 +215,14 @@ export async function visitMinutes(deps: AppDeps, actor: Actor, id: string): Pro
   const checklistIndex = new Map(DEFAULT_CHECKLIST.areas.flatMap((a) => a.indicators.map((i) => [i.code, { area: a.label, label: i.label }] as const)));
   const worked = new Set(v.businessUnitIds);
   const data: MinutesData = {
+    office,
+    stamp: stamp ?? null,
     cooperative: {
       name: coop.name,
       nik: coop.nik,
       legalEntity: [coop.legalEntityNumber, coop.legalEntityDate ? `tanggal ${longDate(coop.legalEntityDate)}` : null].filter(Boolean).join(', ') || null,
       typeGroup: `${COOP_TYPE_LABELS[coop.type]} / ${COOP_GROUP_LABELS[coop.group]}`,
-      address: [coop.street, `${villageKind(coop.village.code) === 'KELURAHAN' ? 'Kelurahan' : 'Desa'} ${coop.village.name}`, `Kecamatan ${coop.district.name}`, 'Kabupaten Probolinggo'].filter(Boolean).join(', '),
+      address: [coop.street, `${villageKind(coop.village.code) === 'KELURAHAN' ? 'Kelurahan' : 'Desa'} ${coop.village.name}`, `Kecamatan ${coop.district.name}`, regency.name].filter(Boolean).join(', '),
       members: `${coop.membersMale + coop.membersFemale} orang (L ${coop.membersMale}, P ${coop.membersFemale})`,
       officers: coop.officers.map((o) => ({ role: o.role, name: o.name })),
     },
@@ -165,7 +237,10 @@ export async function visitMinutes(deps: AppDeps, actor: Actor, id: string): Pro
       gps: v.gps ? `${v.gps.lat.toFixed(5)}, ${v.gps.lng.toFixed(5)}${v.gps.accuracy !== null ? ` (±${Math.round(v.gps.accuracy)} m)` : ''}` : null,
       photos: v.photos.length,
     },
-    team: v.team.map((m) => ({ name: m.fullName, division: bidangLabel(m.bidang, m.role), leader: m.leader })),
+    team: v.team.map((m) => ({
+      name: m.fullName, division: bidangLabel(m.bidang, m.role, office.shortName), leader: m.leader,
+      nip: officers.get(m.userId)?.nip ?? null, rank: officers.get(m.userId)?.rank ?? null, position: officers.get(m.userId)?.position ?? null,
+    })),
     attendance: v.attendance.map((a) => ({ name: a.name, role: ATTENDEE_ROLE_LABELS[a.role], gender: a.gender })),
     rat: ratLines,
     findings: ASPECTS.map((a) => ({ aspect: ASPECT_LABELS[a], text: v.findings[a] })),

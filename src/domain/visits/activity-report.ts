@@ -17,7 +17,8 @@ export interface ReportInput {
   purposes: VisitPurpose[];
   programName: string | null;
   cooperative: { name: string; villageName: string; villageKind: 'DESA' | 'KELURAHAN'; districtName: string };
-  leader: { name: string; bidang: Bidang | null } | null;
+  /** `title`: the officer's position (jabatan), printed with the name when known. */
+  leader: { name: string; bidang: Bidang | null; title?: string | null } | null;
   members: { name: string; bidang: Bidang | null }[];
   annualMeeting: { fiscalYear: number; membersPresent: number; membersTotal: number } | null;
   attendance: { total: number; roles: string[] };
@@ -26,9 +27,14 @@ export interface ReportInput {
   unitsWorkedOn: string[];
   proposals: string[];
   cancelReason: string | null;
+  /** The office that visits, from its profile: never written in code. */
+  office: ReportOffice;
 }
 
-const AGENCY = 'Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian (DKUPP) Kabupaten Probolinggo';
+/** e.g. name 'Dinas Koperasi, Usaha Mikro, …', shortName 'DKUPP', area 'Kabupaten Probolinggo', city 'Probolinggo'. */
+export interface ReportOffice { name: string; shortName: string; area: string; city: string }
+
+const agency = (o: ReportOffice) => `${o.name}${o.shortName && o.shortName !== o.name ? ` (${o.shortName})` : ''} ${o.area}`;
 
 /** Spells out the group abbreviation at the first mention: 'Kopwan Dewi Rengganis' → 'Koperasi Wanita (Kopwan) Dewi Rengganis'. */
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -86,19 +92,22 @@ function opening(r: ReportInput, seed: number): string {
   const when = `${dayName(r.date)} (${shortDate(r.date)})`;
   const where = place(r.cooperative);
   const divs = divisions(r);
-  const team = divs.length ? `tim dari ${joinDan(divs)}` : 'tim DKUPP';
-  const leader = r.leader?.name ?? 'Tim DKUPP';
+  const o = r.office;
+  const AGENCY = agency(o);
+  const team = divs.length ? `tim dari ${joinDan(divs)}` : `tim ${o.shortName}`;
+  const leader = r.leader ? (r.leader.title ? `${r.leader.title} ${o.shortName} ${r.leader.name}` : r.leader.name) : `Tim ${o.shortName}`;
   const program = r.programName ?? 'Gerakan Sambang Koperasi';
+  const dateline = `${o.city} — `;
   if (r.status === 'cancelled') {
-    return `Probolinggo — Kunjungan ${program} ${AGENCY} ke ${coop} di ${where} yang dijadwalkan pada ${when} dibatalkan${r.cancelReason ? ` karena ${lowerFirst(r.cancelReason).replace(/\.$/, '')}` : ''}.`;
+    return `${dateline}Kunjungan ${program} ${AGENCY} ke ${coop} di ${where} yang dijadwalkan pada ${when} dibatalkan${r.cancelReason ? ` karena ${lowerFirst(r.cancelReason).replace(/\.$/, '')}` : ''}.`;
   }
   if (r.status !== 'done') {
-    return `Probolinggo — ${r.leader ? `${leader} bersama ${team}` : `Tim ${program}`} dijadwalkan mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`;
+    return `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${program}`} dijadwalkan mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`;
   }
   const variants = [
-    () => `Probolinggo — ${r.leader ? `${leader} bersama ${team}` : `Tim ${AGENCY}`} mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`,
-    () => `Probolinggo — Tim ${program} ${AGENCY}${r.leader ? ` yang dipimpin ${leader}` : ''} menyambangi ${coop} di ${where}, ${when}${occasion(r)}.`,
-    () => `Probolinggo — ${coop} di ${where}, menerima kunjungan tim ${program} DKUPP Kabupaten Probolinggo${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.${divs.length > 1 ? ` Tim terdiri atas petugas ${joinDan(divs)}.` : ''}`,
+    () => `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${AGENCY}`} mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`,
+    () => `${dateline}Tim ${program} ${AGENCY}${r.leader ? ` yang dipimpin ${leader}` : ''} menyambangi ${coop} di ${where}, ${when}${occasion(r)}.`,
+    () => `${dateline}${coop} di ${where}, menerima kunjungan tim ${program} ${o.shortName} ${o.area}${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.${divs.length > 1 ? ` Tim terdiri atas petugas ${joinDan(divs)}.` : ''}`,
   ];
   return choose(variants, seed, 0)();
 }
@@ -159,7 +168,7 @@ function agreements(r: ReportInput, seed: number): string | null {
   const n = countWord(r.followUps.length);
   return choose([
     `Dari dialog tersebut disepakati ${n} rekomendasi tindak lanjut, ${which} ${joinList(shown)}. Seluruh rekomendasi akan dipantau hingga tuntas.`,
-    `Tim dan pengurus menyepakati ${n} langkah tindak lanjut, ${which} ${joinList(shown)}. DKUPP akan memantau pelaksanaannya hingga selesai.`,
+    `Tim dan pengurus menyepakati ${n} langkah tindak lanjut, ${which} ${joinList(shown)}. ${r.office.shortName} akan memantau pelaksanaannya hingga selesai.`,
   ], seed, 4);
 }
 
@@ -182,10 +191,36 @@ function units(r: ReportInput): string | null {
 function closing(r: ReportInput, seed: number): string | null {
   if (r.status !== 'done') return null;
   return choose([
-    'Melalui Gerakan Sambang Koperasi, DKUPP Kabupaten Probolinggo berharap koperasi terus tumbuh, tangguh menghadapi guncangan ekonomi, dan membawa kesejahteraan bagi anggotanya.',
-    'Gerakan Sambang Koperasi akan terus menyambangi koperasi besar maupun kecil di seluruh kecamatan di Kabupaten Probolinggo, agar koperasi tumbuh sehat dan menyejahterakan anggotanya.',
-    'DKUPP Kabupaten Probolinggo berkomitmen mendampingi koperasi hingga rekomendasi yang disepakati terlaksana, sehingga koperasi semakin kuat dan bermanfaat bagi anggota.',
+    `Melalui Gerakan Sambang Koperasi, ${r.office.shortName} ${r.office.area} berharap koperasi terus tumbuh, tangguh menghadapi guncangan ekonomi, dan membawa kesejahteraan bagi anggotanya.`,
+    `Gerakan Sambang Koperasi akan terus menyambangi koperasi besar maupun kecil di seluruh kecamatan di ${r.office.area}, agar koperasi tumbuh sehat dan menyejahterakan anggotanya.`,
+    `${r.office.shortName} ${r.office.area} berkomitmen mendampingi koperasi hingga rekomendasi yang disepakati terlaksana, sehingga koperasi semakin kuat dan bermanfaat bagi anggota.`,
   ], seed, 5);
+}
+
+/** Capitalises each word of a headline, leaving acronyms and short words as they are. */
+function headlineCase(s: string): string {
+  const small = new Set(['di', 'ke', 'dan', 'dari', 'yang', 'untuk', 'pada']);
+  return s
+    .split(' ')
+    .map((w, i) => (i > 0 && small.has(w) ? w : /^[a-z]/.test(w) ? w[0]!.toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+/**
+ * The headline of the news item: who, whom, where, and what came of it, in the tense of the visit
+ * (planned: "Jadwalkan", done: "Sambangi", cancelled: "Batal").
+ */
+export function reportHeadline(r: ReportInput): string {
+  const who = r.office.shortName;
+  const where = r.cooperative.districtName;
+  if (r.status === 'cancelled') return headlineCase(`kunjungan ${who} ke ${r.cooperative.name} di ${where} dibatalkan`);
+  if (r.status !== 'done') return headlineCase(`${who} jadwalkan kunjungan ke ${r.cooperative.name} di ${where}`);
+  const outcome = r.followUps.length
+    ? `, sepakati ${countWord(r.followUps.length)} tindak lanjut`
+    : r.purposes.includes('RAT')
+      ? ', hadiri RAT'
+      : '';
+  return headlineCase(`${who} sambangi ${r.cooperative.name} di ${where}${outcome}`);
 }
 
 /** Paragraphs separated by blank lines, ready to copy. */
@@ -205,6 +240,7 @@ export function activityReport(r: ReportInput): string {
 }
 
 /** A WhatsApp share link: opens the user's WhatsApp with the text; nothing is sent by the server. */
-export function whatsappShareUrl(text: string): string {
+export function whatsappShareUrl(text: string, headline?: string): string {
+  if (headline) text = `*${headline}*\n\n${text}`;
   return `https://wa.me/?text=${encodeURIComponent(text)}`;
 }

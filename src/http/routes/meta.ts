@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
+import { officeBrief } from '../../app/offices/offices.js';
 import { REGION_SOURCE } from '../../app/regions/load-regions.js';
 import { getRegency, listDistricts, listVillages } from '../../app/regions/list-regions.js';
 import {
@@ -41,6 +42,7 @@ export const metaRoutes =
               unitStatuses: z.array(option), regency: region,
               bbox: z.object({ minLat: z.number(), maxLat: z.number(), minLng: z.number(), maxLng: z.number() }).nullable(),
               regionSource: z.string(),
+              office: z.object({ id: z.string(), name: z.string(), shortName: z.string(), area: z.string(), hasLogo: z.boolean() }),
             }),
           },
         },
@@ -58,6 +60,7 @@ export const metaRoutes =
         regency: await getRegency(deps),
         bbox: deps.config.bbox,
         regionSource: REGION_SOURCE,
+        office: await officeBrief(deps.db.kysely),
       }),
     );
 

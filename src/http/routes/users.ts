@@ -9,6 +9,13 @@ import { auditEventOut, idParams, isoDate, page, pageOf, pageSize, userOut, uuid
 
 const ADMIN = ['admin'] as const;
 
+/** NIP (its structure is checked in the use case), pangkat/golongan and jabatan of an officer. */
+const officerIdentity = {
+  nip: z.union([z.string().max(30), z.null()]).optional(),
+  rank: z.union([z.string().trim().max(80), z.null()]).optional(),
+  position: z.union([z.string().trim().max(120), z.null()]).optional(),
+};
+
 /** Filters of the audit log; exports take the same without paging. */
 export const auditListQuery = z.strictObject({
   action: z.string().max(60).optional(),
@@ -53,6 +60,7 @@ export const userRoutes =
             cooperativeId: z.union([uuidParam, z.null()]).optional(),
             password: z.string().min(8, 'Kata sandi minimal 8 karakter.').max(200).optional(),
             email: z.union([z.string().max(200), z.null()]).optional(),
+            ...officerIdentity,
           }),
           response: { 201: z.object({ user: userOut, temporaryPassword: z.string().optional() }) },
         },
@@ -76,6 +84,7 @@ export const userRoutes =
               cooperativeId: z.union([uuidParam, z.null()]).optional(),
               disabled: z.boolean().optional(),
               email: z.union([z.string().max(200), z.null()]).optional(),
+              ...officerIdentity,
             })
             .refine((b) => Object.keys(b).length > 0, 'Tidak ada kolom yang diubah.'),
           response: { 200: z.object({ user: userOut }) },

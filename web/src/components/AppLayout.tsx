@@ -2,8 +2,8 @@ import { Suspense, useEffect } from 'react';
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconAlertTriangle, IconBell, IconBuildingBank, IconChartPie, IconChecklist, IconChevronDown, IconDeviceMobile, IconFileImport, IconFlag, IconHeartbeat, IconHistory,
-  IconInfoCircle, IconKey, IconLogout, IconMessages, IconReportAnalytics, IconRoute, IconTable, IconUsers,
+  IconAlertTriangle, IconBell, IconBuildingBank, IconBuildingCommunity, IconChartPie, IconChecklist, IconChevronDown, IconDeviceMobile, IconFileCertificate, IconFileImport,
+  IconFlag, IconHeartbeat, IconHistory, IconInfoCircle, IconKey, IconLogout, IconMessages, IconReportAnalytics, IconRoute, IconTable, IconUsers,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -67,9 +67,11 @@ export default function AppLayout() {
     items.push({ to: '/program', label: t('nav.programs'), icon: IconFlag, match: (p) => p.startsWith('/program') });
     if (me.role !== 'pimpinan') items.push({ to: '/impor', label: t('nav.imports'), icon: IconFileImport, match: (p) => p.startsWith('/impor') });
     items.push({ to: '/rekap', label: t('nav.recap'), icon: IconReportAnalytics, match: (p) => p.startsWith('/rekap') });
+    items.push({ to: '/dokumen', label: t('nav.documents'), icon: IconFileCertificate, match: (p) => p.startsWith('/dokumen') });
     if (me.role === 'petugas') items.push({ to: '/lapangan', label: t('nav.field'), icon: IconDeviceMobile, match: (p) => p.startsWith('/lapangan') });
   }
   if (me.role === 'admin') items.push({ to: '/pengguna', label: t('nav.users'), icon: IconUsers, match: (p) => p.startsWith('/pengguna') });
+  if (me.role === 'admin') items.push({ to: '/kantor', label: t('nav.office'), icon: IconBuildingCommunity, match: (p) => p.startsWith('/kantor') });
   if (canSeeAudit(me.role)) items.push({ to: '/audit', label: t('nav.audit'), icon: IconHistory, match: (p) => p.startsWith('/audit') });
   items.push({ to: '/tentang', label: t('nav.about'), icon: IconInfoCircle, match: (p) => p.startsWith('/tentang') });
 

@@ -3,8 +3,9 @@
 const id = {
   app: {
     name: 'Sambang',
-    subtitle: 'Gerakan Sambang Koperasi · DKUPP Kab. Probolinggo',
-    shortSubtitle: 'DKUPP Kab. Probolinggo',
+    // {{office}}, {{agency}} and {{officeShort}} come from the office profile (web/src/lib/office.ts).
+    subtitle: 'Gerakan Sambang Koperasi · {{office}}',
+    shortSubtitle: '{{office}}',
     loading: 'Memuat…',
   },
   nav: {
@@ -30,6 +31,8 @@ const id = {
     openMenu: 'Buka menu navigasi',
     userMenu: 'Menu pengguna',
     notificationSettings: 'Pemberitahuan & kalender',
+    documents: 'Register dokumen',
+    office: 'Profil kantor',
   },
   roles: {
     admin: 'Admin',
@@ -39,7 +42,7 @@ const id = {
   },
   auth: {
     title: 'Masuk ke Sambang',
-    intro: 'Sistem informasi Gerakan Sambang Koperasi, Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian Kabupaten Probolinggo.',
+    intro: 'Sistem informasi Gerakan Sambang Koperasi, {{agency}}.',
     username: 'Nama pengguna',
     password: 'Kata sandi',
     submit: 'Masuk',
@@ -147,6 +150,7 @@ const id = {
       dialog: 'Aspirasi & tindak lanjut',
       unitDevelopment: 'Pengembangan usaha',
       timeline: 'Riwayat',
+      documents: 'Dokumen',
     },
     sections: {
       identity: 'Identitas',
@@ -214,7 +218,7 @@ const id = {
     dissolveConfirm: 'Bubarkan koperasi',
     dissolved: 'Koperasi telah dibubarkan.',
     readOnlyNote: 'Anda hanya dapat melihat data ini.',
-    koperasiEditNote: 'Anda dapat mengubah kontak, alamat jalan, serta jumlah anggota dan karyawan. Data lain diubah oleh petugas DKUPP.',
+    koperasiEditNote: 'Anda dapat mengubah kontak, alamat jalan, serta jumlah anggota dan karyawan. Data lain diubah oleh petugas {{officeShort}}.',
     notFound: 'Koperasi tidak ditemukan.',
     backToList: 'Kembali ke daftar',
     createTitle: 'Tambah koperasi',
@@ -471,8 +475,8 @@ const id = {
   },
   about: {
     title: 'Tentang Sambang',
-    p1: 'Sambang adalah sistem informasi untuk Gerakan Sambang Koperasi yang dicanangkan Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian (DKUPP) Kabupaten Probolinggo pada Januari 2025.',
-    p2: 'Melalui gerakan ini, tim DKUPP mengunjungi koperasi — besar maupun kecil, sering kali pada hari Rapat Anggota Tahunan (RAT) — untuk pembinaan, pengawasan, penyehatan, dialog tentang permasalahan, keluhan dan tantangan, serta penguatan unit usaha bersama Bidang Usaha Mikro dan Bidang Perindustrian.',
+    p1: 'Sambang adalah sistem informasi untuk Gerakan Sambang Koperasi yang dijalankan {{agency}}.',
+    p2: 'Melalui gerakan ini, tim {{officeShort}} mengunjungi koperasi — besar maupun kecil, sering kali pada hari Rapat Anggota Tahunan (RAT) — untuk pembinaan, pengawasan, penyehatan, dialog tentang permasalahan, keluhan dan tantangan, serta penguatan unit usaha bersama Bidang Usaha Mikro dan Bidang Perindustrian.',
     p3: 'Aplikasi ini menyimpan data induk koperasi (identitas, alamat, pengurus, anggota, unit usaha dan data keuangan tahunan) beserta riwayat setiap perubahannya, sehingga Dinas dapat menunjukkan per kecamatan apa yang dicapai dan apa yang berubah.',
     goalsTitle: 'Tujuan kunjungan',
     goals: {

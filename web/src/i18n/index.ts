@@ -7,7 +7,8 @@ void i18n.use(initReactI18next).init({
   lng: 'id',
   fallbackLng: 'id',
   initAsync: false,
-  interpolation: { escapeValue: false },
+  // The office's names are filled in from GET /api/v1/meta once it loads (lib/office.ts).
+  interpolation: { escapeValue: false, defaultVariables: { office: '', agency: 'Dinas', officeShort: 'Dinas' } },
   returnNull: false,
 });
 

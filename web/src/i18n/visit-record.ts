@@ -64,7 +64,7 @@ const visitRecord = {
       title: 'Catatan pelaksanaan',
       readOnlyPimpinan: 'Anda melihat catatan ini tanpa dapat mengubahnya. Hanya anggota tim kunjungan yang dapat mencatat.',
       readOnlyCancelled: 'Kunjungan ini dibatalkan; catatannya tidak dapat diubah.',
-      readOnlyKoperasi: 'Catatan kunjungan tim DKUPP ke koperasi Anda.',
+      readOnlyKoperasi: 'Catatan kunjungan tim {{officeShort}} ke koperasi Anda.',
       save: 'Simpan',
       saving: 'Menyimpan…',
       discard: 'Buang perubahan',

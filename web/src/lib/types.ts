@@ -33,6 +33,7 @@ export interface Meta {
   regency: { code: string; name: string };
   bbox: { minLat: number; maxLat: number; minLng: number; maxLng: number };
   regionSource?: string | null;
+  office?: { id: string; name: string; shortName: string; area: string; hasLogo: boolean };
 }
 
 export interface Region {
@@ -149,6 +150,9 @@ export interface User {
   mustChangePassword: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  nip?: string | null;
+  rank?: string | null;
+  position?: string | null;
 }
 
 export interface Change {

@@ -107,7 +107,8 @@ export const fetchChecklist = (signal?: AbortSignal) => get<ChecklistTemplate>('
 /** Same shape as every other ['business-units', id] query in the app (they share the cache). */
 export const fetchUnits = (cooperativeId: string, signal?: AbortSignal) =>
   get<{ items: BusinessUnit[] }>(`/cooperatives/${cooperativeId}/business-units`, signal);
-export const fetchActivityReport = (id: string, signal?: AbortSignal) => get<{ text: string; shareUrl: string }>(`/visits/${id}/activity-report`, signal);
+export const fetchActivityReport = (id: string, signal?: AbortSignal) =>
+  get<{ headline: string; text: string; shareUrl: string; edited: { by: string; at: string } | null; generated: { headline: string; text: string } }>(`/visits/${id}/activity-report`, signal);
 
 export const saveVisit = (id: string, body: VisitPatch) => patch<Visit>(`/visits/${id}`, body);
 export const approveVisit = (id: string, version: number) => post<Visit>(`/visits/${id}/approve`, { version });

@@ -21,6 +21,7 @@ import { ScorePanel } from './assessment/ScorePanel';
 import { KspInputs } from './assessment/KspInputs';
 import { KkInputs } from './assessment/KkInputs';
 import type { DraftInputs } from './assessment/shared';
+import { IssueAssessmentButton } from '../components/papers/IssueAssessmentButton';
 
 const AUTOSAVE_MS = 1500;
 const LIVE_MS = 120;
@@ -223,6 +224,7 @@ function AssessmentEditor({ assessment, def, canAssess }: { assessment: Assessme
             >
               {t('assessment.downloadPdf')}
             </DownloadButton>
+            <IssueAssessmentButton assessmentId={String(assessment.id)} />
           </Group>
         </Alert>
       )}

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { IconBan, IconBuildingStore, IconBulb, IconCalendarCheck, IconChartBar, IconHeartbeat, IconHistory, IconId, IconMapPin, IconMessages, IconPencil, IconRoute } from '@tabler/icons-react';
+import { IconBan, IconBuildingStore, IconBulb, IconCalendarCheck, IconChartBar, IconFileCertificate, IconHeartbeat, IconHistory, IconId, IconMapPin, IconMessages, IconPencil, IconRoute } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
@@ -19,8 +19,9 @@ const RatTab = lazy(() => import('./coop/RatTab'));
 const VisitsTab = lazy(() => import('./coop/VisitsTab'));
 const DialogTab = lazy(() => import('./coop/DialogTab'));
 const UnitDevelopmentTab = lazy(() => import('./coop/UnitDevelopmentTab'));
+const DocumentsTab = lazy(() => import('./coop/DocumentsTab'));
 
-const TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'kunjungan', 'aspirasi', 'riwayat'] as const;
+const TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'kunjungan', 'aspirasi', 'dokumen', 'riwayat'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CoopDetailPage() {
@@ -158,6 +159,9 @@ export default function CoopDetailPage() {
           <Tabs.Tab value="aspirasi" leftSection={<IconMessages size={16} />}>
             {t('coop.tabs.dialog')}
           </Tabs.Tab>
+          <Tabs.Tab value="dokumen" leftSection={<IconFileCertificate size={16} />}>
+            {t('coop.tabs.documents')}
+          </Tabs.Tab>
           <Tabs.Tab value="riwayat" leftSection={<IconHistory size={16} />}>
             {t('coop.tabs.timeline')}
           </Tabs.Tab>
@@ -194,6 +198,11 @@ export default function CoopDetailPage() {
         <Tabs.Panel value="aspirasi">
           <Suspense fallback={<Skeleton h={300} />}>
             <DialogTab coop={coop} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="dokumen">
+          <Suspense fallback={<Skeleton h={300} />}>
+            <DocumentsTab coopId={String(coop.id)} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="riwayat">

@@ -1,3 +1,4 @@
+import '../i18n/papers';
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   ActionIcon,
@@ -45,6 +46,9 @@ interface UserForm {
   cooperativeId: string | null;
   password: string;
   email: string;
+  nip: string;
+  rank: string;
+  position: string;
 }
 
 function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; onClose: () => void; onTemporaryPassword: (username: string, pw: string) => void }) {
@@ -61,6 +65,9 @@ function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; 
     cooperativeId: user?.cooperative ? String(user.cooperative.id) : null,
     password: '',
     email: user?.email ?? '',
+    nip: user?.nip ?? '',
+    rank: user?.rank ?? '',
+    position: user?.position ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const setField = <K extends keyof UserForm>(k: K, v: UserForm[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -100,6 +107,8 @@ function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; 
       bidang: form.role === 'petugas' ? form.bidang : null,
       cooperativeId: form.role === 'koperasi' ? form.cooperativeId : null,
       email: form.email.trim() === '' ? null : form.email.trim(),
+      // Officers' identity, printed under their signature on official documents.
+      ...(form.role !== 'koperasi' ? { nip: form.nip.trim() || null, rank: form.rank.trim() || null, position: form.position.trim() || null } : {}),
     };
     if (!user) {
       body.username = form.username.trim();
@@ -142,6 +151,13 @@ function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; 
             />
           )}
           <TextInput label={t('users.email')} description={t('users.emailHint')} type="email" value={form.email} onChange={(e) => setField('email', e.currentTarget.value)} error={errors.email} autoComplete="off" />
+          {form.role && form.role !== 'koperasi' && (
+            <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+              <TextInput label={t('usersIdentity.nip')} description={t('usersIdentity.nipHint')} value={form.nip} onChange={(e) => setField('nip', e.currentTarget.value)} error={errors.nip} inputMode="numeric" />
+              <TextInput label={t('usersIdentity.rank')} description={t('usersIdentity.rankHint')} value={form.rank} onChange={(e) => setField('rank', e.currentTarget.value)} error={errors.rank} />
+              <TextInput label={t('usersIdentity.position')} description=" " value={form.position} onChange={(e) => setField('position', e.currentTarget.value)} error={errors.position} />
+            </SimpleGrid>
+          )}
           {!user && (
             <PasswordInput
               label={t('users.password')}
@@ -248,6 +264,12 @@ export default function UsersPage() {
       {(u.bidang || u.cooperative) && (
         <Text size="xs" c="dimmed" className="break-anywhere">
           {u.bidang ? bidangLabel(u.bidang) : u.cooperative?.name}
+        </Text>
+      )}
+      {u.position && (
+        <Text size="xs" c="dimmed" className="break-anywhere">
+          {u.position}
+          {u.nip ? ` · NIP ${u.nip}` : ''}
         </Text>
       )}
     </>

@@ -13,6 +13,8 @@ import { useTranslation } from 'react-i18next';
 import '../i18n/visit-record';
 import { ApiError } from '../lib/api';
 import { useMe } from '../lib/auth';
+import { VisitDocuments } from '../components/papers/VisitDocuments';
+import { ReportEditor } from '../components/papers/ReportEditor';
 import { downloadFile } from '../lib/download';
 import { formatDate, formatDateTime, todayJakarta } from '../lib/format';
 import { handleAuthError, notifyError } from '../lib/queryClient';
@@ -186,6 +188,8 @@ function Outputs({ visit, dirty }: { visit: Visit; dirty: boolean }) {
   });
   const [downloading, setDownloading] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [editingReport, setEditingReport] = useState(false);
+  const { data: me } = useMe();
   const textRef = useRef<HTMLDivElement>(null);
 
   const download = async () => {
@@ -200,7 +204,7 @@ function Outputs({ visit, dirty }: { visit: Visit; dirty: boolean }) {
   };
   const copy = async () => {
     if (!report.data) return;
-    if (await copyText(report.data.text)) {
+    if (await copyText(`${report.data.headline}\n\n${report.data.text}`)) {
       setCopied(true);
       window.setTimeout(() => setCopied(false), 2000);
     } else {
@@ -254,8 +258,16 @@ function Outputs({ visit, dirty }: { visit: Visit; dirty: boolean }) {
                 style={{ whiteSpace: 'pre-wrap', lineHeight: 1.6, maxWidth: '70ch', fontSize: 'var(--mantine-font-size-sm)' }}
                 data-testid="activity-report"
               >
+                <Text fw={700} size="md" mb="xs" data-testid="activity-report-headline">
+                  {report.data.headline}
+                </Text>
                 {report.data.text}
               </Paper>
+              {report.data.edited && (
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t('papers.report.editedBy', { by: report.data.edited.by, at: formatDateTime(report.data.edited.at) })}
+                </Text>
+              )}
               <Group gap="xs" mt="sm">
                 <Button variant="default" leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />} color={copied ? 'teal' : undefined} onClick={() => void copy()}>
                   {copied ? t('visitRecord.outputs.copied') : t('visitRecord.outputs.copy')}
@@ -271,7 +283,13 @@ function Outputs({ visit, dirty }: { visit: Visit; dirty: boolean }) {
                 >
                   {t('visitRecord.outputs.whatsapp')}
                 </Button>
+                {me && me.role !== 'koperasi' && (
+                  <Button variant="subtle" leftSection={<IconPencil size={16} />} onClick={() => setEditingReport(true)} data-testid="activity-report-edit">
+                    {t('papers.report.edit')}
+                  </Button>
+                )}
               </Group>
+              {editingReport && <ReportEditor visitId={visit.id} report={report.data} onClose={() => setEditingReport(false)} />}
             </>
           )}
         </div>
@@ -747,6 +765,7 @@ function VisitDetail({ visit }: { visit: Visit }) {
       </Section>
 
       <Outputs visit={visit} dirty={dirty} />
+      <VisitDocuments visit={visit} />
 
       {editing && (
         <Paper

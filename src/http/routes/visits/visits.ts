@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app/context.js';
 import { listDoubleBookings, listVisits } from '../../../app/visits/list-visits.js';
-import { visitActivityReport, visitMinutes } from '../../../app/visits/visit-outputs.js';
+import { saveActivityReport, visitActivityReport, visitMinutes } from '../../../app/visits/visit-outputs.js';
 import { approveVisit, cancelVisit, completeVisit, createVisit, getVisit, updateVisit } from '../../../app/visits/visits.js';
 import { BIDANG } from '../../../domain/codes.js';
 import { DEFAULT_CHECKLIST } from '../../../domain/visits/checklist.js';
@@ -29,6 +29,15 @@ export const listQuery = z.strictObject({
   sort: z.enum(['date', '-date']).optional().describe('date: terlama dahulu (kalender); -date: terbaru dahulu (bawaan)'),
   page,
   pageSize,
+});
+
+/** The activity report (issue 12 point 8): headline, text, share link, and whether an officer edited it. */
+const activityReportOut = z.object({
+  headline: z.string(),
+  text: z.string(),
+  shareUrl: z.string().describe('https://wa.me/?text=… (hanya tautan; server tidak mengirim apa pun)'),
+  edited: z.object({ by: z.string(), at: z.string() }).nullable(),
+  generated: z.object({ headline: z.string(), text: z.string() }),
 });
 
 export const visitCoreRoutes =
@@ -189,9 +198,24 @@ export const visitCoreRoutes =
           tags,
           summary: 'Laporan kegiatan (teks berita) dan tautan berbagi WhatsApp',
           params: idParams,
-          response: { 200: z.object({ text: z.string(), shareUrl: z.string().describe('https://wa.me/?text=… (hanya tautan; server tidak mengirim apa pun)') }) },
+          response: { 200: activityReportOut },
         },
       },
       async (request) => visitActivityReport(deps, requireActor(request), request.params.id),
+    );
+
+    app.put(
+      '/api/v1/visits/:id/activity-report',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags,
+          summary: 'Simpan laporan kegiatan yang disunting petugas (null: kembali ke teks otomatis)',
+          params: idParams,
+          body: z.union([z.strictObject({ headline: z.string().max(200), text: z.string().max(8000) }), z.null()]),
+          response: { 200: activityReportOut },
+        },
+      },
+      async (request) => saveActivityReport(deps, requireActor(request), request.params.id, request.body),
     );
   };

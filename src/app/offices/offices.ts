@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { getProvinces, getRegencies } from 'idn-area-data';
+import { diff } from '../../domain/cooperative.js';
+import { BUILT_IN_KINDS, DEFAULT_PATTERNS, KIND_LABELS, type OfficeLevel } from '../../domain/documents/codes.js';
+import { checkNip } from '../../domain/documents/nip.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
+import { type Actor, type AppDeps, mutate, SYSTEM_ACTOR, type Tx } from '../context.js';
+import { authorize } from '../policy.js';
+
+/** An office (Dinas) and the profile every letterhead, dateline and signature block reads. */
+export interface Office {
+  id: string;
+  level: OfficeLevel;
+  regionCode: string | null;
+  name: string;
+  shortName: string;
+  government: string;
+  address: string;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  hasLogo: boolean;
+  city: string;
+  headName: string | null;
+  headNip: string | null;
+  headRank: string | null;
+  headPosition: string | null;
+  legalBasis: string[];
+  version: number;
+  updatedAt: string;
+}
+
+export type OfficeInput = Partial<Omit<Office, 'id' | 'hasLogo' | 'version' | 'updatedAt'>>;
+
+export const officePolicy = {
+  read: (a: Actor) => a.role === 'admin' || a.role === 'pimpinan' || a.role === 'petugas' || a.role === 'system',
+  manage: (a: Actor) => a.role === 'admin' || a.role === 'system',
+};
+
+type Row = Awaited<ReturnType<typeof officeRows>>[number];
+const officeRows = (db: Tx) =>
+  db
+    .selectFrom('offices')
+    .select([
+      'id', 'level', 'region_code', 'name', 'short_name', 'government', 'address', 'phone', 'email', 'website', 'logo_type', 'city',
+      'head_name', 'head_nip', 'head_rank', 'head_position', 'legal_basis', 'version', 'updated_at', 'created_at',
+    ])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+function view(r: Row): Office {
+  return {
+    id: r.id, level: r.level as OfficeLevel, regionCode: r.region_code, name: r.name, shortName: r.short_name, government: r.government,
+    address: r.address, phone: r.phone, email: r.email, website: r.website, hasLogo: r.logo_type !== null, city: r.city,
+    headName: r.head_name, headNip: r.head_nip, headRank: r.head_rank, headPosition: r.head_position,
+    legalBasis: JSON.parse(r.legal_basis) as string[], version: r.version, updatedAt: r.updated_at,
+  };
+}
+
+export async function listOffices(deps: AppDeps, actor: Actor): Promise<Office[]> {
+  authorize(officePolicy.read, actor, null);
+  return (await officeRows(deps.db.kysely)).map(view);
+}
+
+/**
+ * The office whose papers this deployment issues: the first one, made at first start from
+ * SAMBANG_REGION. When users belong to offices (issue 11), the actor's own office replaces it.
+ */
+export async function currentOffice(db: Tx): Promise<Office> {
+  const first = (await officeRows(db))[0];
+  if (!first) throw new AppError('NOT_FOUND', 'Profil kantor belum ada.');
+  return view(first);
+}
+
+/** What the login page and the app's header show before anyone logs in: names and whether there is a logo. */
+export async function officeBrief(db: Tx): Promise<{ id: string; name: string; shortName: string; area: string; hasLogo: boolean }> {
+  const o = await currentOffice(db);
+  return { id: o.id, name: o.name, shortName: o.shortName, area: o.government.replace(/^Pemerintah\s+/i, ''), hasLogo: o.hasLogo };
+}
+
+export async function getOffice(db: Tx, id: string): Promise<Office> {
+  const r = (await officeRows(db)).find((o) => o.id === id);
+  if (!r) throw notFound('Kantor');
+  return view(r);
+}
+
+export async function officeLogo(deps: AppDeps, id: string): Promise<{ bytes: Buffer; type: string } | null> {
+  const r = await deps.db.kysely.selectFrom('offices').select(['logo', 'logo_type']).where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('Kantor');
+  return r.logo && r.logo_type ? { bytes: Buffer.from(r.logo), type: r.logo_type } : null;
+}
+
+function checkProfile(p: OfficeInput): void {
+  const fields: Record<string, string> = {};
+  if (p.headNip) {
+    const c = checkNip(p.headNip);
+    if (!c.ok) fields.headNip = c.message;
+  }
+  if (p.level === 'KABUPATEN' && !/^\d{2}\.\d{2}$/.test(p.regionCode ?? '')) fields.regionCode = 'Kantor kabupaten/kota memerlukan kode kabupaten/kota, mis. 35.13.';
+  if (p.level === 'PROVINSI' && !/^\d{2}$/.test(p.regionCode ?? '')) fields.regionCode = 'Kantor provinsi memerlukan kode provinsi, mis. 35.';
+  if (p.level === 'NASIONAL' && p.regionCode) fields.regionCode = 'Kantor nasional tidak memiliki kode wilayah.';
+  if (Object.keys(fields).length) throw invalid(fields);
+}
+
+/** Optional contact and head fields: an emptied field is stored as null. */
+const blank = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+
+const columns = (input: OfficeInput) => {
+  const p: OfficeInput = { ...input };
+  for (const k of ['phone', 'email', 'website', 'headName', 'headNip', 'headRank', 'headPosition'] as const) {
+    if (k in p) p[k] = blank(p[k]) as never;
+  }
+  return columnsOf(p);
+};
+const columnsOf = (p: OfficeInput) => ({
+  ...(p.level !== undefined && { level: p.level }),
+  ...(p.regionCode !== undefined && { region_code: p.regionCode }),
+  ...(p.name !== undefined && { name: p.name }),
+  ...(p.shortName !== undefined && { short_name: p.shortName }),
+  ...(p.government !== undefined && { government: p.government }),
+  ...(p.address !== undefined && { address: p.address }),
+  ...(p.phone !== undefined && { phone: p.phone }),
+  ...(p.email !== undefined && { email: p.email }),
+  ...(p.website !== undefined && { website: p.website }),
+  ...(p.city !== undefined && { city: p.city }),
+  ...(p.headName !== undefined && { head_name: p.headName }),
+  ...(p.headNip !== undefined && { head_nip: p.headNip ? (checkNip(p.headNip) as { nip: string }).nip : null }),
+  ...(p.headRank !== undefined && { head_rank: p.headRank }),
+  ...(p.headPosition !== undefined && { head_position: p.headPosition }),
+  ...(p.legalBasis !== undefined && { legal_basis: JSON.stringify(p.legalBasis) }),
+});
+
+export async function createOffice(
+  deps: AppDeps,
+  actor: Actor,
+  input: OfficeInput & Pick<Office, 'level' | 'name' | 'shortName' | 'government' | 'address' | 'city'>,
+): Promise<Office> {
+  authorize(officePolicy.manage, actor, null, 'Hanya admin yang dapat mengelola kantor.');
+  checkProfile(input);
+  const id = randomUUID();
+  return mutate(deps, actor, async (trx, audit) => {
+    if (input.regionCode) {
+      const taken = await trx.selectFrom('offices').select('id').where('level', '=', input.level).where('region_code', '=', input.regionCode).executeTakeFirst();
+      if (taken) throw new AppError('CONFLICT', 'Kantor untuk wilayah ini sudah ada.', { regionCode: 'Kantor untuk wilayah ini sudah ada.' });
+    }
+    const at = deps.now().toISOString();
+    await trx
+      .insertInto('offices')
+      .values({
+        id, level: input.level, region_code: input.regionCode ?? null, name: input.name, short_name: input.shortName, government: input.government,
+        address: input.address, city: input.city, legal_basis: '[]', version: 1, created_at: at, updated_at: at, ...columns(input),
+      })
+      .execute();
+    await ensureRegisters(trx, id, at);
+    await audit({ action: 'office.create', entityType: 'office', entityId: id, cooperativeId: null, changes: diff(null, { ...input }) });
+    return getOffice(trx, id);
+  });
+}
+
+export async function updateOffice(deps: AppDeps, actor: Actor, id: string, patch: OfficeInput & { version?: number }): Promise<Office> {
+  authorize(officePolicy.manage, actor, null, 'Hanya admin yang dapat mengubah profil kantor.');
+  return mutate(deps, actor, async (trx, audit) => {
+    const current = await getOffice(trx, id);
+    if (patch.version !== undefined && patch.version !== current.version) {
+      throw new AppError('CONFLICT', 'Profil kantor sudah diubah orang lain. Muat ulang lalu ulangi.');
+    }
+    const { version: _v, ...raw } = patch;
+    const fields: OfficeInput = { ...raw };
+    for (const k of ['phone', 'email', 'website', 'headName', 'headNip', 'headRank', 'headPosition'] as const) {
+      if (k in fields) fields[k] = blank(fields[k]) as never;
+    }
+    checkProfile({ ...current, ...fields });
+    const changes = diff(current as unknown as Record<string, unknown>, fields);
+    if (Object.keys(changes).length === 0) return current;
+    await trx
+      .updateTable('offices')
+      .set({ ...columns(fields), version: current.version + 1, updated_at: deps.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await audit({ action: 'office.update', entityType: 'office', entityId: id, cooperativeId: null, changes });
+    return getOffice(trx, id);
+  });
+}
+
+const LOGO_TYPES: Record<string, (b: Buffer) => boolean> = {
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+};
+
+export async function setOfficeLogo(deps: AppDeps, actor: Actor, id: string, bytes: Buffer): Promise<Office> {
+  authorize(officePolicy.manage, actor, null, 'Hanya admin yang dapat mengubah logo kantor.');
+  const type = Object.entries(LOGO_TYPES).find(([, sniff]) => sniff(bytes))?.[0];
+  if (!type) throw invalid({ logo: 'Logo harus gambar PNG atau JPEG.' }, 'Logo tidak diterima.');
+  if (bytes.length > 512 * 1024) throw invalid({ logo: 'Logo paling besar 512 KB.' }, 'Logo tidak diterima.');
+  return mutate(deps, actor, async (trx, audit) => {
+    const current = await getOffice(trx, id);
+    await trx
+      .updateTable('offices')
+      .set({ logo: bytes, logo_type: type, version: current.version + 1, updated_at: deps.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await audit({ action: 'office.logo', entityType: 'office', entityId: id, cooperativeId: null, changes: { logo: { before: current.hasLogo ? 'ada' : null, after: `${type}, ${bytes.length} bita` } } });
+    return getOffice(trx, id);
+  });
+}
+
+/** Every office has a register for each built-in document kind, with the default pattern. */
+export async function ensureRegisters(db: Tx, officeId: string, at: string): Promise<void> {
+  for (const kind of BUILT_IN_KINDS) {
+    await db
+      .insertInto('letter_registers')
+      .values({ id: randomUUID(), office_id: officeId, kind, name: KIND_LABELS[kind], pattern: DEFAULT_PATTERNS[kind], created_at: at, updated_at: at })
+      .onConflict((oc) => oc.columns(['office_id', 'kind']).doNothing())
+      .execute();
+  }
+}
+
+/**
+ * The first office, made at first start from SAMBANG_REGION with names from the region data
+ * (regency 'Kabupaten Lumajang' → government 'Pemerintah Kabupaten Lumajang', dateline 'Lumajang').
+ * The Dinas's own name is a default the admin edits. A database from before offices gets it too.
+ */
+export async function ensureFirstOffice(deps: AppDeps): Promise<Office> {
+  const db = deps.db.kysely;
+  const existing = await db.selectFrom('offices').select('id').limit(1).executeTakeFirst();
+  if (existing) return currentOffice(db);
+  const code = deps.config.region;
+  const regency = (await getRegencies()).find((r) => r.code === code);
+  if (!regency) throw new Error(`SAMBANG_REGION ${code} tidak ada dalam data wilayah / not a known regency code`);
+  const province = (await getProvinces()).find((p) => p.code === regency.province_code);
+  const regencyName = titleCase(regency.name);
+  return createOffice(deps, SYSTEM_ACTOR, {
+    level: 'KABUPATEN',
+    regionCode: code,
+    name: 'Dinas Koperasi dan Usaha Mikro',
+    shortName: 'Dinas Koperasi dan UM',
+    government: `Pemerintah ${regencyName}`,
+    address: `${regencyName}${province ? `, ${titleCase(province.name)}` : ''}`,
+    city: regencyName.replace(/^(Kabupaten|Kota)\s+/i, ''),
+  });
+}
+
+/** 'KABUPATEN LUMAJANG' or 'Kabupaten Lumajang' → 'Kabupaten Lumajang'. */
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}

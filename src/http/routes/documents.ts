@@ -1,0 +1,212 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/context.js';
+import {
+  allDocuments, cancelDocument, documentFile, getDocument, issueAssessmentDocument, issueVisitDocument, listDocuments, verifyCode, verifyFile,
+} from '../../app/documents/documents.js';
+import { listRegisters, setRegister } from '../../app/documents/registers.js';
+import { DOCUMENT_STATUSES } from '../../domain/documents/codes.js';
+import { listToXlsx } from '../../reports/xlsx.js';
+import { EVERYONE, requireActor, STAFF } from '../access.js';
+import { idParams, page, pageOf, pageSize, uuidParam } from '../schemas.js';
+
+const tags = ['dokumen resmi'];
+
+export const documentOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  title: z.string(),
+  number: z.string(),
+  year: z.number().int(),
+  code: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  status: z.enum(DOCUMENT_STATUSES),
+  issuedAt: z.string(),
+  issuer: z.object({ id: z.string().nullable(), name: z.string() }),
+  cooperative: z.object({ id: z.string(), name: z.string() }).nullable(),
+  visitId: z.string().nullable(),
+  assessmentId: z.string().nullable(),
+  supersedesId: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+});
+
+const registerOut = z.object({ kind: z.string(), name: z.string(), pattern: z.string(), example: z.string(), lastNumberThisYear: z.number().int() });
+
+const filters = {
+  kind: z.string().max(30).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  cooperativeId: uuidParam.optional(),
+  visitId: uuidParam.optional(),
+  status: z.enum(DOCUMENT_STATUSES).optional(),
+  search: z.string().max(100).optional(),
+};
+
+const codeParams = z.strictObject({ code: z.string().min(1).max(40) });
+
+/** Where the QR code of a document issued through this request points: the address the officer used. */
+const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+const tanggal = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+export const documentRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    // A visitor drops the PDF they hold; compare it as raw bytes.
+    for (const type of ['application/pdf', 'application/octet-stream']) {
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+    }
+
+    app.post(
+      '/api/v1/visits/:id/documents',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags,
+          summary: 'Terbitkan SPT (kunjungan disetujui) atau berita acara (kunjungan selesai); menerbitkan lagi = versi baru',
+          params: idParams,
+          body: z.strictObject({ kind: z.enum(['SPT', 'BERITA_ACARA'], { error: 'Jenis dokumen harus SPT atau BERITA_ACARA.' }) }),
+          response: { 201: documentOut },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await issueVisitDocument(deps, requireActor(request), request.params.id, request.body.kind, baseUrl(request))),
+    );
+
+    app.post(
+      '/api/v1/assessments/:id/documents',
+      {
+        config: { access: STAFF },
+        schema: { tags, summary: 'Terbitkan laporan penilaian kesehatan (penilaian final)', params: idParams, response: { 201: documentOut } },
+      },
+      async (request, reply) => reply.status(201).send(await issueAssessmentDocument(deps, requireActor(request), request.params.id, baseUrl(request))),
+    );
+
+    app.get(
+      '/api/v1/documents',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Buku register dokumen resmi (pengguna koperasi: dokumen koperasinya saja)',
+          querystring: z.strictObject({ ...filters, page, pageSize }),
+          response: { 200: pageOf(documentOut) },
+        },
+      },
+      async (request) => listDocuments(deps, requireActor(request), request.query),
+    );
+
+    app.get(
+      '/api/v1/documents/export.xlsx',
+      { config: { access: STAFF }, schema: { tags, summary: 'Buku register dokumen resmi (XLSX)', querystring: z.strictObject(filters) } },
+      async (request, reply) => {
+        const rows = await allDocuments(deps, requireActor(request), request.query);
+        const xlsx = await listToXlsx(
+          'Register',
+          [
+            { header: 'Jenis dokumen', width: 30, value: (d) => d.kindLabel },
+            { header: 'Nomor', width: 34, value: (d) => d.number },
+            { header: 'Tanggal terbit', width: 14, value: (d) => tanggal(d.issuedAt), format: 'date' },
+            { header: 'Koperasi', width: 36, value: (d) => d.cooperative?.name ?? null },
+            { header: 'Penerbit', width: 26, value: (d) => d.issuer.name },
+            { header: 'Status', width: 20, value: (d) => ({ CURRENT: 'Berlaku', SUPERSEDED: 'Digantikan', CANCELLED: 'Dibatalkan' })[d.status] },
+            { header: 'Alasan pembatalan', width: 30, value: (d) => d.cancelReason },
+            { header: 'Kode verifikasi', width: 16, value: (d) => d.code },
+            { header: 'SHA-256', width: 66, value: (d) => d.sha256 },
+          ],
+          rows,
+          'Buku register dokumen resmi',
+        );
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="register-dokumen.xlsx"')
+          .send(xlsx);
+      },
+    );
+
+    app.get(
+      '/api/v1/documents/:id',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Satu dokumen resmi', params: idParams, response: { 200: documentOut } } },
+      async (request) => getDocument(deps, requireActor(request), request.params.id),
+    );
+
+    app.get(
+      '/api/v1/documents/:id/file.pdf',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Berkas PDF persis seperti diterbitkan', params: idParams } },
+      async (request, reply) => {
+        const { filename, pdf } = await documentFile(deps, requireActor(request), request.params.id);
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+      },
+    );
+
+    app.post(
+      '/api/v1/documents/:id/cancel',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags,
+          summary: 'Batalkan dokumen (nomornya tetap tercatat, ditandai batal)',
+          params: idParams,
+          body: z.strictObject({ reason: z.string().trim().min(5, 'Alasan pembatalan minimal 5 karakter.').max(500) }),
+          response: { 200: documentOut },
+        },
+      },
+      async (request) => cancelDocument(deps, requireActor(request), request.params.id, request.body.reason),
+    );
+
+    app.get(
+      '/api/v1/letter-registers',
+      { config: { access: STAFF }, schema: { tags, summary: 'Buku register per jenis dokumen dan pola nomornya', response: { 200: z.object({ items: z.array(registerOut) }) } } },
+      async (request) => ({ items: await listRegisters(deps, requireActor(request)) }),
+    );
+
+    app.put(
+      '/api/v1/letter-registers/:kind',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags,
+          summary: 'Atur nama dan pola nomor satu jenis dokumen (jenis baru ditambahkan)',
+          params: z.strictObject({ kind: z.string().min(1).max(40) }),
+          body: z.strictObject({ name: z.string().max(120), pattern: z.string().max(200) }),
+          response: { 200: registerOut },
+        },
+      },
+      async (request) => setRegister(deps, requireActor(request), request.params.kind, request.body),
+    );
+
+    // Public, no login: rate-limited so codes cannot be tried in bulk.
+    const verifyOut = z.object({
+      kind: z.string(), kindLabel: z.string(), number: z.string(), issuedAt: z.string(), office: z.string(), cooperative: z.string().nullable(),
+      status: z.enum(DOCUMENT_STATUSES), statusLabel: z.string(),
+    });
+    app.get(
+      '/api/v1/public/verify/:code',
+      {
+        config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: { tags, summary: 'Verifikasi dokumen dari kodenya (tanpa masuk)', params: codeParams, response: { 200: verifyOut } },
+      },
+      async (request) => verifyCode(deps, request.params.code),
+    );
+
+    app.post(
+      '/api/v1/public/verify/:code',
+      {
+        config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Periksa apakah berkas PDF (isi permintaan, application/pdf) persis sama dengan yang diterbitkan',
+          params: codeParams,
+          response: { 200: z.object({ genuine: z.boolean() }) },
+        },
+      },
+      async (request) => {
+        const body = request.body;
+        const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+        return verifyFile(deps, request.params.code, bytes);
+      },
+    );
+  };
