@@ -4,6 +4,7 @@ import { assessmentsMigration } from './migrations/0002_assessments.js';
 import { annualMeetingsMigration } from './migrations/0003_annual_meetings.js';
 import { visitsMigration } from './migrations/0004_visits.js';
 import { syncMigration } from './migrations/0005_sync.js';
+import { cooperativeDeskMigration } from './migrations/0010_cooperative_desk.js';
 
 /**
  * Migrations live in code (no files to find at run time) and use only portable DDL, so SQLite and
@@ -194,6 +195,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('cooperatives_district_name').on('cooperatives').columns(['district_code', 'name']).execute();
       },
     },
+    '0010_cooperative_desk': cooperativeDeskMigration(dialect),
   };
 }
 

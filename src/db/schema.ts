@@ -9,8 +9,9 @@ import type { Generated } from 'kysely';
  */
 import type { SyncTables } from './schema-sync.js';
 import type { VisitTables } from './schema-visits.js';
+import type { DeskTables } from './schema-desk.js';
 
-export interface Database extends VisitTables, SyncTables {
+export interface Database extends VisitTables, SyncTables, DeskTables {
   districts: DistrictTable;
   villages: VillageTable;
   users: UserTable;

@@ -15,6 +15,8 @@ import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { deskRoutes } from './routes/desk.js';
+import { documentReadRoutes, documentRoutes } from './routes/desk-documents.js';
 import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
 import { reportRoutes } from './routes/reports.js';
@@ -73,6 +75,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(exportRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(dashboardRoutes(deps));
+  await app.register(documentRoutes(deps));
+  await app.register(documentReadRoutes(deps));
+  await app.register(deskRoutes(deps));
 
   const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   if (serveWeb) {

@@ -11,6 +11,7 @@ import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../cont
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { authorize } from '../policy.js';
+import { fileForVerification } from '../desk/verifications.js';
 import { markAddressed } from './concerns.js';
 import { type FollowUpRef, followUpPolicy } from './policy.js';
 import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from './shared.js';
@@ -159,7 +160,11 @@ function filters(actor: Actor, q: FollowUpQuery, today: string) {
       );
     }
     if (q.responsibleKind) conds.push(eb('f.responsible_kind', '=', q.responsibleKind));
-    if (q.status === 'overdue') conds.push(eb.and([eb('f.status', 'in', ['open', 'in_progress']), eb('f.deadline', '<', today)]));
+    if (q.status === 'overdue') {
+      // A cooperative's "done" waiting for verification is still open (issue 13).
+      const awaiting = eb.selectFrom('verifications').select('entity_id').where('kind', '=', 'FOLLOW_UP').where('status', '=', 'PENDING');
+      conds.push(eb.and([eb.or([eb('f.status', 'in', ['open', 'in_progress']), eb('f.id', 'in', awaiting)]), eb('f.deadline', '<', today)]));
+    }
     else if (q.status) conds.push(eb('f.status', '=', q.status));
     if (q.assignee === 'me') {
       // Mine: assigned to me by name, to my bidang, or (for a cooperative's account) to my cooperative.
@@ -313,6 +318,11 @@ export async function changeFollowUpStatus(deps: AppDeps, actor: Actor, id: stri
       if (t.conflict) throw new AppError('CONFLICT', Object.values(t.fields)[0]!, t.fields);
       throw invalid(t.fields, 'Perubahan status belum lengkap. Periksa kolom yang ditandai.');
     }
+    if (t.evidence?.documentRef && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t.evidence.documentRef)) {
+      // Evidence may be a document on the cooperative's shelf (a PDF, say), named by its id.
+      const doc = await trx.selectFrom('cooperative_documents').select('cooperative_id').where('id', '=', t.evidence.documentRef).executeTakeFirst();
+      if (!doc || doc.cooperative_id !== ref.cooperativeId) throw invalid({ 'evidence.documentRef': 'Dokumen bukti tidak ditemukan untuk koperasi ini.' });
+    }
     if (t.evidence?.photoId) {
       const photo = await trx.selectFrom('photos').select('cooperative_id').where('id', '=', t.evidence.photoId).executeTakeFirst();
       if (!photo || photo.cooperative_id !== ref.cooperativeId) throw invalid({ 'evidence.photoId': 'Foto bukti tidak ditemukan untuk koperasi ini.' });
@@ -333,6 +343,11 @@ export async function changeFollowUpStatus(deps: AppDeps, actor: Actor, id: stri
       .where('version', '=', ref.version)
       .executeTakeFirst();
     assertWritten(written, WHAT);
+    if (t.status === 'done') {
+      await fileForVerification(trx, deps, actor, audit, {
+        cooperativeId: ref.cooperativeId, kind: 'FOLLOW_UP', entityId: id, fiscalYear: null, summary: `Tindak lanjut selesai: ${t.evidence?.note ?? ''}`.slice(0, 300), previous: null,
+      });
+    }
     await audit({
       action: `follow_up.${t.status === 'in_progress' ? 'start' : t.status === 'done' ? 'complete' : 'cancel'}`,
       entityType: 'follow_up', entityId: id, cooperativeId: ref.cooperativeId,
