@@ -165,6 +165,15 @@ export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string
     const current = await load(trx, id);
     if (current.status !== 'DRAFT') throw new AppError('CONFLICT', 'Penilaian ini sudah final.');
     await checkFinalizable(trx, current);
+    const rubric = await loadRubric(trx, current.rubric, current.rubricVersion);
+    const issues = validateInput(rubric, current.inputs);
+    if (issues.length) {
+      throw invalid(Object.fromEntries(issues.map((i) => [i.field, i.message])), 'Penilaian belum lengkap: periksa isian yang ditandai.');
+    }
+    const result = scoreAssessment(rubric, current.inputs);
+    if (!result.complete || !result.category) {
+      throw invalid(Object.fromEntries(result.notComputable.map((n) => [n.component, n.reason])), 'Ada komponen yang tidak dapat dihitung; penilaian belum dapat difinalkan.');
+    }
     const earlier = await trx
       .selectFrom('assessments')
       .select(['id', 'total', 'category'])
@@ -182,15 +191,6 @@ export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string
         action: 'assessment.supersede', entityType: 'assessment', entityId: e.id, cooperativeId: current.cooperative.id,
         changes: { status: { before: 'FINAL', after: 'SUPERSEDED' }, supersededBy: { before: null, after: id }, category: { before: e.category, after: e.category } },
       });
-    }
-    const rubric = await loadRubric(trx, current.rubric, current.rubricVersion);
-    const issues = validateInput(rubric, current.inputs);
-    if (issues.length) {
-      throw invalid(Object.fromEntries(issues.map((i) => [i.field, i.message])), 'Penilaian belum lengkap: periksa isian yang ditandai.');
-    }
-    const result = scoreAssessment(rubric, current.inputs);
-    if (!result.complete || !result.category) {
-      throw invalid(Object.fromEntries(result.notComputable.map((n) => [n.component, n.reason])), 'Ada komponen yang tidak dapat dihitung; penilaian belum dapat difinalkan.');
     }
     const today = todayJakarta(deps);
     const assessedOn = input.assessedOn ?? today;
