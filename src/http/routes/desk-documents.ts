@@ -113,7 +113,6 @@ export const documentReadRoutes =
           .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`)
           .header('cache-control', 'private, max-age=86400, immutable')
           .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
           .send(bytes);
       },
     );

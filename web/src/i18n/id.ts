@@ -9,6 +9,7 @@ const id = {
   },
   nav: {
     dashboard: 'Dasbor',
+    verifications: 'Verifikasi laporan',
     priorities: 'Prioritas kunjungan',
     cooperatives: 'Koperasi',
     myCooperative: 'Koperasi saya',

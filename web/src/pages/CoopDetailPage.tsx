@@ -1,12 +1,13 @@
 import { lazy, Suspense, useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { IconBan, IconBuildingStore, IconBulb, IconCalendarCheck, IconChartBar, IconHeartbeat, IconHistory, IconId, IconMapPin, IconMessages, IconPencil, IconRoute } from '@tabler/icons-react';
+import { IconBan, IconBuildingStore, IconBulb, IconCalendarCheck, IconChartBar, IconFiles, IconHeartbeat, IconHistory, IconId, IconMapPin, IconMessages, IconPencil, IconRoute } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
 import { canManageCoops, useMe } from '../lib/auth';
 import { coopPermissions, useCoop } from '../lib/coop';
 import { useLabel } from '../lib/meta';
+import '../lib/desk';
 import { ErrorState, PageHeader, StatusBadge } from '../components/common';
 import { ProfileTab } from './coop/ProfileTab';
 import { UnitsTab } from './coop/UnitsTab';
@@ -19,8 +20,9 @@ const RatTab = lazy(() => import('./coop/RatTab'));
 const VisitsTab = lazy(() => import('./coop/VisitsTab'));
 const DialogTab = lazy(() => import('./coop/DialogTab'));
 const UnitDevelopmentTab = lazy(() => import('./coop/UnitDevelopmentTab'));
+const DocumentsTab = lazy(() => import('./coop/DocumentsTab'));
 
-const TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'kunjungan', 'aspirasi', 'riwayat'] as const;
+const TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'dokumen', 'kunjungan', 'aspirasi', 'riwayat'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CoopDetailPage() {
@@ -152,6 +154,9 @@ export default function CoopDetailPage() {
           <Tabs.Tab value="rat" leftSection={<IconCalendarCheck size={16} />}>
             {t('coop.tabs.rat')}
           </Tabs.Tab>
+          <Tabs.Tab value="dokumen" leftSection={<IconFiles size={16} />}>
+            {t('desk.docs.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="kunjungan" leftSection={<IconRoute size={16} />}>
             {t('coop.tabs.visits')}
           </Tabs.Tab>
@@ -179,6 +184,11 @@ export default function CoopDetailPage() {
         <Tabs.Panel value="rat">
           <Suspense fallback={<Skeleton h={300} />}>
             <RatTab coop={coop} canEdit={perms.editDetails} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="dokumen">
+          <Suspense fallback={<Skeleton h={300} />}>
+            <DocumentsTab coop={coop} canEdit={perms.editDetails} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="pengembangan-usaha">

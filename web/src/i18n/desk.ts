@@ -1,0 +1,76 @@
+// Strings of the cooperative's desk (issue 13): documents, verification, requests, announced RATs.
+import i18n from './index';
+
+const desk = {
+  desk: {
+    verification: {
+      PENDING: 'Menunggu verifikasi',
+      VERIFIED: 'Terverifikasi',
+      RETURNED: 'Dikembalikan',
+      returnedReason: 'Dikembalikan Dinas: {{reason}}',
+      pendingHint: 'Belum dihitung dalam kepatuhan RAT, kesehatan, dasbor dan prioritas sampai diverifikasi Dinas.',
+    },
+    docs: {
+      tab: 'Dokumen',
+      title: 'Rak dokumen',
+      hint: 'PDF, JPEG, PNG, XLSX atau DOCX, maksimal 20 MB. Jenis berkas diperiksa dari isinya.',
+      upload: 'Unggah dokumen',
+      uploadTitle: 'Unggah dokumen',
+      replaceTitle: 'Unggah versi baru: {{title}}',
+      kind: 'Jenis dokumen',
+      fiscalYear: 'Tahun buku',
+      titleField: 'Judul (opsional)',
+      file: 'Berkas',
+      pickFile: 'Pilih berkas',
+      none: 'Belum ada dokumen.',
+      uploaded: 'Dokumen diunggah.',
+      replace: 'Ganti (versi baru)',
+      remove: 'Tarik dokumen',
+      removeTitle: 'Tarik dokumen "{{title}}"?',
+      removeHint: 'Berkas tetap tersimpan untuk jejak audit. Tuliskan alasannya.',
+      reason: 'Alasan',
+      removed: 'Dokumen ditarik.',
+      preview: 'Lihat',
+      download: 'Unduh',
+      version: 'versi {{version}}',
+      by: 'oleh {{name}}, {{at}}',
+      tooBig: 'Ukuran berkas maksimal 20 MB.',
+      needFile: 'Pilih berkas terlebih dahulu.',
+      needYear: 'Tahun buku wajib diisi untuk jenis ini.',
+      ratNeeds: 'Catatan RAT baru dapat diverifikasi setelah notulen dan daftar hadir RAT tahun bukunya diunggah.',
+    },
+    queue: {
+      nav: 'Verifikasi',
+      title: 'Antrean verifikasi',
+      subtitle: 'Laporan yang diajukan koperasi. Baru dihitung setelah diverifikasi.',
+      kind: 'Jenis',
+      allKinds: 'Semua jenis',
+      district: 'Kecamatan',
+      allDistricts: 'Semua kecamatan',
+      status: 'Status',
+      age: 'Menunggu minimal',
+      anyAge: 'Berapa pun',
+      days: '{{count}} hari',
+      none: 'Tidak ada laporan pada saringan ini.',
+      verify: 'Verifikasi',
+      return: 'Kembalikan',
+      verified: 'Laporan diverifikasi.',
+      returned: 'Laporan dikembalikan ke koperasi.',
+      returnTitle: 'Kembalikan ke koperasi',
+      reasonLabel: 'Alasan (dibaca koperasi)',
+      missing: 'Belum ada: {{docs}}',
+      submitted: 'Diajukan {{name}} · {{at}} · {{age}} hari',
+      openCoop: 'Buka koperasi',
+    },
+    rat: {
+      pending: '{{count}} catatan RAT menunggu verifikasi dan belum dihitung.',
+      memberMismatch: 'Jumlah anggota RAT berbeda dengan data anggota di registri.',
+      noQuorumNotHeld: 'Tanpa kuorum, RAT ini tidak dihitung sebagai RAT yang diadakan.',
+      quorumDefault: '{{required}} anggota (separuh + 1) — {{state}}',
+    },
+  },
+};
+
+i18n.addResourceBundle('id', 'translation', desk, true, false);
+
+export default desk;
