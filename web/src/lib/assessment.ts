@@ -1,4 +1,5 @@
 import '../i18n/health';
+import type { Verification } from './desk';
 import { useQuery } from '@tanstack/react-query';
 import type { AssessmentInput, AssessmentResult, RubricDefinition } from '@domain/rubrics/types';
 import { get } from './api';
@@ -94,6 +95,10 @@ export interface AnnualMeeting {
   membersTotal: number;
   quorumRequired: number | null;
   quorumMet: boolean | null;
+  /** The quorum applied: the articles' or half the members plus one (issue 13). */
+  quorum?: number;
+  memberCountMismatch?: boolean | null;
+  verification?: Verification;
   agenda: Partial<Record<AgendaItem, boolean>>;
   reportedToOdsOn: string | null;
   notes: string | null;
@@ -106,6 +111,8 @@ export interface RatCompliance {
   asOf: string;
   active: boolean;
   latestDueYear: number | null;
+  /** RAT records the cooperative filed that wait for verification (not counted). */
+  pending?: number;
   years: { fiscalYear: number; deadline: string; heldOn: string | null; status: RatStatus }[];
   warnings: { code: string; message: string; fiscalYears: number[] }[];
 }
