@@ -92,7 +92,8 @@ export async function listAnnualMeetings(deps: AppDeps, actor: Actor, cooperativ
   const coop = await getCooperative(deps, actor, cooperativeId);
   const rows = await deps.db.kysely.selectFrom('annual_meetings').selectAll().where('cooperative_id', '=', cooperativeId).orderBy('fiscal_year', 'desc').execute();
   const states = await verificationStates(deps.db.kysely, 'ANNUAL_MEETING', rows.map((r) => r.id));
-  return rows.map((r) => view(r, stateOr(states, r.id), coop.membersMale + coop.membersFemale));
+  // The registry holds today's members: only the latest RAT is compared with it.
+  return rows.map((r, i) => view(r, stateOr(states, r.id), i === 0 ? coop.membersMale + coop.membersFemale : null));
 }
 
 export async function recordAnnualMeeting(deps: AppDeps, actor: Actor, cooperativeId: string, input: AnnualMeetingFields): Promise<AnnualMeeting> {
@@ -165,7 +166,8 @@ const meetingSummary = (f: Pick<AnnualMeetingFields, 'fiscalYear' | 'heldOn' | '
 
 async function withState(trx: Tx, r: Selectable<AnnualMeetingTable>, registryMembers: number): Promise<AnnualMeeting> {
   const states = await verificationStates(trx, 'ANNUAL_MEETING', [r.id]);
-  return view(r, stateOr(states, r.id), registryMembers);
+  const later = await trx.selectFrom('annual_meetings').select('id').where('cooperative_id', '=', r.cooperative_id).where('fiscal_year', '>', r.fiscal_year).executeTakeFirst();
+  return view(r, stateOr(states, r.id), later ? null : registryMembers);
 }
 
 export async function graceMonths(deps: AppDeps): Promise<number> {
