@@ -101,6 +101,7 @@ describe.each(DB_KINDS)('verification of what a cooperative files on %s', (kind)
     const before = await overdue();
     const done = await api.req({ method: 'POST', url: `/api/v1/follow-ups/${id}/status`, cookie: koperasi, body: { status: 'done', evidence: { note: 'Daftar anggota sudah diserahkan' } } });
     expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'done', overdue: true, verification: { status: 'PENDING' } });
     expect(await overdue()).toBe(before);
     const list = (await api.req({ method: 'GET', url: `/api/v1/follow-ups?status=overdue&cooperativeId=${DEWI_ID}&pageSize=100`, cookie: admin })).json().items.map((f: { id: string }) => f.id);
     expect(list).toContain(id);

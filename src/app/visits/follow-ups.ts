@@ -12,6 +12,7 @@ import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { authorize } from '../policy.js';
 import { fileForVerification } from '../desk/verifications.js';
+import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
 import { markAddressed } from './concerns.js';
 import { type FollowUpRef, followUpPolicy } from './policy.js';
 import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from './shared.js';
@@ -38,6 +39,7 @@ export interface FollowUp extends Omit<FollowUpFields, 'responsible'> {
   daysOverdue: number;
   progressNote: string | null;
   evidence: Evidence | null;
+  verification: VerificationState;
   cancelReason: string | null;
   closedAt: string | null;
   createdBy: string | null;
@@ -69,10 +71,11 @@ function base(db: Tx) {
     .selectFrom('follow_ups as f')
     .innerJoin('cooperatives as c', 'c.id', 'f.cooperative_id')
     .leftJoin('users as ru', 'ru.id', 'f.responsible_user_id')
+    .leftJoin('verifications as vf', (j) => j.onRef('vf.entity_id', '=', 'f.id').on('vf.kind', '=', 'FOLLOW_UP'))
     .selectAll('f')
-    .select(['c.name as cooperative_name', 'ru.full_name as responsible_name']);
+    .select(['c.name as cooperative_name', 'ru.full_name as responsible_name', 'vf.status as verification_status', 'vf.reason as verification_reason']);
 }
-type Row = FollowUpTable & { cooperative_name: string; responsible_name: string | null };
+type Row = FollowUpTable & { cooperative_name: string; responsible_name: string | null; verification_status: string | null; verification_reason: string | null };
 
 export function responsibleLabel(kind: string, bidang: string | null, userName: string | null): string {
   if (kind === 'BIDANG') return BIDANG_LABELS[bidang as Bidang] ?? 'Bidang';
@@ -82,6 +85,8 @@ export function responsibleLabel(kind: string, bidang: string | null, userName: 
 
 function view(r: Row, today: string): FollowUp {
   const status = r.status as FollowUpStatus;
+  // A cooperative's "done" waiting for the Dinas is still overdue past its deadline (issue 13).
+  const counted: FollowUpStatus = status === 'done' && r.verification_status === 'PENDING' ? 'in_progress' : status;
   return {
     id: r.id,
     cooperative: { id: r.cooperative_id, name: r.cooperative_name },
@@ -99,8 +104,11 @@ function view(r: Row, today: string): FollowUp {
     deadline: r.deadline,
     monitoringPlan: r.monitoring_plan,
     status,
-    overdue: isOverdue({ status, deadline: r.deadline }, today),
-    daysOverdue: daysOverdue({ status, deadline: r.deadline }, today),
+    overdue: isOverdue({ status: counted, deadline: r.deadline }, today),
+    daysOverdue: daysOverdue({ status: counted, deadline: r.deadline }, today),
+    verification: r.verification_status
+      ? { status: r.verification_status as VerificationStatus, ...(r.verification_status === 'RETURNED' && r.verification_reason ? { reason: r.verification_reason } : {}) }
+      : { status: 'VERIFIED' },
     progressNote: r.progress_note,
     evidence: r.evidence_note ? { note: r.evidence_note, photoId: r.evidence_photo_id, documentRef: r.evidence_document } : null,
     cancelReason: r.cancel_reason,
