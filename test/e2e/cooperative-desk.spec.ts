@@ -150,3 +150,38 @@ test('a returned figure shows its reason to the cooperative', async ({ browser }
   await expect(coop.getByTestId('verification-reason')).toBeVisible();
   await snap(coop, 'desk-figure-returned-1280');
 });
+
+test('the cooperative asks for a visit and announces its RAT; the officer finds both on the desk', async ({ browser }) => {
+  const coop = await as(browser, 'dewirengganis', MOBILE);
+  await coop.goto(`/koperasi/${DEWI_ID}?tab=aspirasi`);
+  const panel = coop.getByTestId('requests-panel');
+  await panel.getByRole('button', { name: 'Ajukan permintaan' }).click();
+  await panel.getByLabel('Uraian').fill('Mohon pendampingan penyusunan laporan keuangan sebelum RAT.');
+  await panel.getByRole('button', { name: 'Kirim' }).click();
+  await expect(panel.getByTestId('request-card')).toContainText('Menunggu');
+  await panel.scrollIntoViewIfNeeded();
+  await snap(coop, 'desk-requests-360');
+
+  await coop.goto(`/koperasi/${DEWI_ID}?tab=rat`);
+  await coop.getByRole('button', { name: 'Umumkan RAT' }).click();
+  const dialog = coop.getByRole('dialog');
+  const day = new Date(Date.now() + 30 * 86_400_000);
+  const months = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+  await dialog.getByLabel('Tahun buku').fill(String(day.getUTCFullYear() - 1));
+  await dialog.getByLabel('Tanggal RAT').fill(`${day.getUTCDate()} ${months[day.getUTCMonth()]} ${day.getUTCFullYear()}`);
+  await dialog.getByLabel('Tanggal RAT').press('Tab');
+  await dialog.getByLabel('Tempat').fill('Balai Desa Ranuagung');
+  await dialog.getByLabel('Acara').fill('LPJ pengurus, pengesahan laporan keuangan, pembagian SHU');
+  await dialog.getByRole('button', { name: 'Umumkan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(coop.getByTestId('rat-announcement')).toContainText('Balai Desa Ranuagung');
+
+  const officer = await as(browser, 'petugas.koperasi', MOBILE);
+  await officer.goto('/verifikasi?tab=permintaan');
+  await expect(officer.getByTestId('request-card').filter({ hasText: 'Kopwan Dewi Rengganis' })).toContainText('Mohon pendampingan');
+  await snap(officer, 'desk-requests-queue-360');
+  await officer.goto('/verifikasi?tab=rat');
+  await expect(officer.getByTestId('rat-announcement').filter({ hasText: 'Kopwan Dewi Rengganis' })).toContainText('Balai Desa Ranuagung');
+  await officer.setViewportSize(DESKTOP);
+  await snap(officer, 'desk-upcoming-rats-1280');
+});

@@ -102,3 +102,29 @@ export async function uploadDocument(coopId: string, params: { kind: DocumentKin
   if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? 'Unggahan gagal.', data?.error?.fields);
   return data as unknown as CoopDocument;
 }
+
+export type RequestKind = 'VISIT' | 'CONSULTATION' | 'BUSINESS_UNIT';
+export interface CoopRequest {
+  id: string;
+  cooperative: { id: string; name: string; district: { code: string; name: string } };
+  kind: RequestKind;
+  kindLabel: string;
+  bidang: string;
+  bidangLabel: string;
+  message: string;
+  status: 'OPEN' | 'PLANNED' | 'CLOSED';
+  visitId: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+export interface RatAnnouncement {
+  id: string;
+  cooperative: { id: string; name: string; district: { code: string; name: string } };
+  fiscalYear: number;
+  plannedOn: string;
+  place: string;
+  agenda: string;
+  visitId: string | null;
+  createdBy: string;
+  createdAt: string;
+}

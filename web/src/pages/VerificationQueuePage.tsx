@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, buildQuery, get, post } from '../lib/api';
 import { canManageCoops, useMe } from '../lib/auth';
-import { VERIFICATION_KIND_LABELS, VERIFICATION_KINDS, type VerificationItem } from '../lib/desk';
+import { type CoopRequest, type RatAnnouncement, VERIFICATION_KIND_LABELS, VERIFICATION_KINDS, type VerificationItem } from '../lib/desk';
+import { AnnouncementCard } from '../components/desk/RatAnnouncementsPanel';
+import { PlanVisitModal, RequestCard } from '../components/desk/RequestsPanel';
 import { formatDateTime } from '../lib/format';
 import { useDistricts } from '../lib/meta';
 import { useUrlParams } from '../lib/useUrlParams';
@@ -47,8 +49,75 @@ function ReturnModal({ item, onClose }: { item: VerificationItem; onClose: () =>
   );
 }
 
-/** The officers' queue of what cooperatives filed: nothing counts until verified here. */
+/** The officers' desk with the cooperatives: filings to verify, requests to plan, RATs to attend. */
 export default function VerificationQueuePage() {
+  const { t } = useTranslation();
+  const [sp, setSp] = useSearchParams();
+  const tab = sp.get('tab') ?? 'laporan';
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('desk.queue.title')} subtitle={t('desk.queue.subtitle')} />
+      <Tabs value={tab} onChange={(v) => setSp(v && v !== 'laporan' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="laporan">{t('desk.tabs.filings')}</Tabs.Tab>
+          <Tabs.Tab value="permintaan">{t('desk.tabs.requests')}</Tabs.Tab>
+          <Tabs.Tab value="rat">{t('desk.tabs.upcoming')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="laporan">
+          <FilingsQueue />
+        </Tabs.Panel>
+        <Tabs.Panel value="permintaan">
+          <RequestsQueue />
+        </Tabs.Panel>
+        <Tabs.Panel value="rat">
+          <UpcomingRats />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function RequestsQueue() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [planning, setPlanning] = useState<CoopRequest | null>(null);
+  const list = useQuery({ queryKey: ['requests', 'queue'], queryFn: ({ signal }) => get<{ items: CoopRequest[] }>('/requests', signal) });
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (!list.data) return <Skeleton h={160} />;
+  return (
+    <Stack gap="sm">
+      {list.data.items.length === 0 ? (
+        <Paper withBorder p="md">
+          <EmptyText>{t('desk.requests.none')}</EmptyText>
+        </Paper>
+      ) : (
+        list.data.items.map((r) => <RequestCard key={r.id} r={r} canPlan={canManageCoops(me?.role)} showCooperative onPlan={() => setPlanning(r)} />)
+      )}
+      {planning && <PlanVisitModal request={planning} onClose={() => setPlanning(null)} />}
+    </Stack>
+  );
+}
+
+function UpcomingRats() {
+  const { t } = useTranslation();
+  const list = useQuery({ queryKey: ['rat-announcements', 'queue'], queryFn: ({ signal }) => get<{ items: RatAnnouncement[] }>('/rat-announcements', signal) });
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (!list.data) return <Skeleton h={160} />;
+  return (
+    <Stack gap="sm">
+      {list.data.items.length === 0 ? (
+        <Paper withBorder p="md">
+          <EmptyText>{t('desk.announce.none')}</EmptyText>
+        </Paper>
+      ) : (
+        list.data.items.map((a) => <AnnouncementCard key={a.id} a={a} showCooperative />)
+      )}
+    </Stack>
+  );
+}
+
+/** What cooperatives filed: nothing counts until verified here. */
+function FilingsQueue() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { data: me } = useMe();
@@ -76,7 +145,6 @@ export default function VerificationQueuePage() {
   const data = query.data;
   return (
     <Stack gap="md">
-      <PageHeader title={t('desk.queue.title')} subtitle={t('desk.queue.subtitle')} />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <Select
           label={t('desk.queue.status')}

@@ -36,6 +36,7 @@ import { EmptyText, ErrorState } from '../../components/common';
 import { RatStatusBadge } from '../../components/assessment';
 import { Field } from '../../components/Field';
 import { VerificationBadge } from '../../components/desk/VerificationBadge';
+import { RatAnnouncementsPanel } from '../../components/desk/RatAnnouncementsPanel';
 import '../../lib/desk';
 
 const RECENT_YEARS = 6;
@@ -503,6 +504,7 @@ export default function RatTab({ coop, canEdit }: { coop: Coop; canEdit: boolean
         )}
       </Card>
 
+      <RatAnnouncementsPanel coopId={String(coop.id)} canEdit={canEdit && coop.status !== 'DIBUBARKAN'} />
       <Group justify="space-between">
         <Text fw={600}>{t('rat.records')}</Text>
         {writable && (
