@@ -112,6 +112,18 @@ describe.each(DB_KINDS)('verification of what a cooperative files on %s', (kind)
     expect(reopened.progressNote).toMatch(/Bukti penyerahan belum dilampirkan/);
   });
 
+  it('files a change of officers after an election for verification', async () => {
+    const before = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: koperasi })).json().officers;
+    const res = await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: koperasi, body: { officers: [{ role: 'KETUA', name: 'Siti Aminah' }, { role: 'BENDAHARA', name: 'Rini Lestari' }] } });
+    expect(res.statusCode).toBe(200);
+    const item = (await queue('status=PENDING&kind=OFFICERS')).items.find((i: { cooperative: { id: string } }) => i.cooperative.id === DEWI_ID);
+    expect(item.summary).toMatch(/Siti Aminah \(ketua\)/);
+    const row = await api.deps.db.kysely.selectFrom('verifications').select('previous').where('id', '=', item.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(row.previous!).officers).toEqual(before);
+    expect((await api.req({ method: 'POST', url: `/api/v1/verifications/${item.id}/verify`, cookie: petugas })).statusCode).toBe(200);
+    expect((await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: koperasi, body: { name: 'Kopwan Baru' } })).statusCode).toBe(403);
+  });
+
   it('does not count a RAT without quorum as held, and flags a member count unlike the registry', async () => {
     const c = (await api.req({ method: 'POST', url: '/api/v1/cooperatives', cookie: petugas, body: { name: 'Koperasi Uji Kuorum', type: 'KONSUMEN', group: 'KSU', districtCode: TIRIS, villageCode: RANUAGUNG, legalEntityDate: '2020-02-01', membersFemale: 40 } })).json();
     const thin = await api.req({ method: 'POST', url: `/api/v1/cooperatives/${c.id}/annual-meetings`, cookie: petugas, body: { fiscalYear: 2022, heldOn: '2023-03-01', membersPresent: 20, membersTotal: 40 } });

@@ -41,8 +41,8 @@ const desk = {
     },
     queue: {
       nav: 'Verifikasi',
-      title: 'Antrean verifikasi',
-      subtitle: 'Laporan yang diajukan koperasi. Baru dihitung setelah diverifikasi.',
+      title: 'Laporan dan permintaan koperasi',
+      subtitle: 'Laporan koperasi baru dihitung setelah diverifikasi Dinas; permintaan dan RAT mendatang untuk direncanakan.',
       kind: 'Jenis',
       allKinds: 'Semua jenis',
       district: 'Kecamatan',
