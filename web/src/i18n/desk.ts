@@ -95,6 +95,10 @@ const desk = {
       visitLinked: 'Kunjungan Dinas sudah direncanakan',
       queueTitle: 'RAT mendatang',
     },
+    supersede: {
+      confirm: 'Gantikan penilaian lama',
+      note: 'Penilaian lama tetap tersimpan dengan status "digantikan" dan penggantian ini tercatat di jejak audit.',
+    },
     tabs: { filings: 'Laporan', requests: 'Permintaan', upcoming: 'RAT mendatang' },
     rat: {
       pending: '{{count}} catatan RAT menunggu verifikasi dan belum dihitung.',

@@ -18,7 +18,7 @@ export const CATEGORY_COLORS: Record<string, string> = {
 export const RUBRIC_CODES = ['ksp-2016', 'kk-2021'] as const;
 export type RubricCode = (typeof RUBRIC_CODES)[number];
 
-export type AssessmentStatus = 'DRAFT' | 'FINAL';
+export type AssessmentStatus = 'DRAFT' | 'FINAL' | 'SUPERSEDED';
 
 export interface AssessmentListItem {
   id: string;
