@@ -214,7 +214,7 @@ const id = {
     dissolveConfirm: 'Bubarkan koperasi',
     dissolved: 'Koperasi telah dibubarkan.',
     readOnlyNote: 'Anda hanya dapat melihat data ini.',
-    koperasiEditNote: 'Anda dapat mengubah kontak, alamat jalan, serta jumlah anggota dan karyawan. Data lain diubah oleh petugas DKUPP.',
+    koperasiEditNote: 'Anda dapat mengubah kontak, alamat jalan, jumlah anggota dan karyawan, serta susunan pengurus (perubahan pengurus menunggu verifikasi Dinas). Data lain diubah oleh petugas DKUPP.',
     notFound: 'Koperasi tidak ditemukan.',
     backToList: 'Kembali ke daftar',
     createTitle: 'Tambah koperasi',
