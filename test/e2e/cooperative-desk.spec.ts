@@ -145,6 +145,8 @@ test('a returned figure shows its reason to the cooperative', async ({ browser }
   await coop.setViewportSize(DESKTOP);
   await coop.goto(`/koperasi/${DEWI_ID}?tab=dokumen`);
   await expect(coop.getByTestId('doc-card').first()).toBeVisible();
+  // Every filing the Dinas has not accepted, with the reason of a returned one, in one place.
+  await expect(coop.getByTestId('filings-panel').locator('[data-status="RETURNED"]')).toContainText('Aset tidak sesuai neraca yang diunggah');
   await snap(coop, 'desk-documents-1280');
   await coop.goto(`/koperasi/${DEWI_ID}?tab=data-tahunan`);
   await expect(coop.getByTestId('verification-reason')).toBeVisible();

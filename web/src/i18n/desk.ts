@@ -99,6 +99,7 @@ const desk = {
       confirm: 'Gantikan penilaian lama',
       note: 'Penilaian lama tetap tersimpan dengan status "digantikan" dan penggantian ini tercatat di jejak audit.',
     },
+    filings: { title: 'Laporan koperasi yang belum diterima Dinas' },
     tabs: { filings: 'Laporan', requests: 'Permintaan', upcoming: 'RAT mendatang' },
     rat: {
       pending: '{{count}} catatan RAT menunggu verifikasi dan belum dihitung.',

@@ -11,6 +11,7 @@ import {
 import { formatDateTime, todayJakarta } from '../../lib/format';
 import type { Coop } from '../../lib/types';
 import { EmptyText, ErrorState } from '../../components/common';
+import { FilingsPanel } from '../../components/desk/FilingsPanel';
 import { VerificationBadge } from '../../components/desk/VerificationBadge';
 
 const ACCEPT = 'application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,.jpg,.jpeg,.png,.xlsx,.docx';
@@ -160,6 +161,7 @@ export default function DocumentsTab({ coop, canEdit }: { coop: Coop; canEdit: b
           </Button>
         )}
       </Group>
+      <FilingsPanel coopId={coopId} />
       <Alert color="blue" variant="light" p="xs">
         <Text size="xs">{t('desk.docs.ratNeeds')}</Text>
       </Alert>
