@@ -52,6 +52,10 @@ describe.each(DB_KINDS)('verification of what a cooperative files on %s', (kind)
     expect(after.onTime).toBe(before.onTime + 1);
     const listed = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/annual-meetings`, cookie: koperasi })).json().items;
     expect(listed.find((m: { fiscalYear: number }) => m.fiscalYear === 2025).verification).toEqual({ status: 'VERIFIED' });
+    const docs = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/documents`, cookie: koperasi })).json().items;
+    for (const k of ['NOTULEN_RAT', 'DAFTAR_HADIR_RAT']) {
+      expect(docs.find((d: { kind: string; fiscalYear: number }) => d.kind === k && d.fiscalYear === 2025).verification).toEqual({ status: 'VERIFIED' });
+    }
     expect((await api.req({ method: 'POST', url: `/api/v1/verifications/${item.id}/verify`, cookie: petugas })).statusCode).toBe(409);
   });
 

@@ -55,7 +55,8 @@ export interface DocumentUpload {
   bytes: unknown;
 }
 
-const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
+const MB = (n: number) =>
+  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024)).toLocaleString('id-ID')} KB` : `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 
 /** Type by content (the declared type must agree, or be application/octet-stream), size within 20 MB. */
 export function checkDocument(u: Pick<DocumentUpload, 'declaredType' | 'bytes'>): { type: DocumentType; bytes: Buffer } {

@@ -220,6 +220,24 @@ export async function verifyFiling(deps: AppDeps, actor: Actor, id: string): Pro
       .where('id', '=', id)
       .execute();
     await audit({ action: 'verification.verify', entityType: 'verification', entityId: id, cooperativeId: row.cooperative_id, changes: { status: { before: 'PENDING', after: 'VERIFIED' }, kind: { before: row.kind, after: row.kind }, entityId: { before: row.entity_id, after: row.entity_id } } });
+    if (row.kind === 'ANNUAL_MEETING' && row.fiscal_year !== null) {
+      // The officer verified the RAT against its minutes and attendance list: those stand verified with it.
+      const docs = await trx
+        .selectFrom('verifications as v')
+        .innerJoin('cooperative_documents as d', 'd.id', 'v.entity_id')
+        .select(['v.id', 'v.entity_id'])
+        .where('v.kind', '=', 'DOCUMENT')
+        .where('v.status', '=', 'PENDING')
+        .where('d.cooperative_id', '=', row.cooperative_id)
+        .where('d.fiscal_year', '=', row.fiscal_year)
+        .where('d.status', '=', 'ACTIVE')
+        .where('d.kind', 'in', [...RAT_REQUIRED_KINDS])
+        .execute();
+      for (const d of docs) {
+        await trx.updateTable('verifications').set({ status: 'VERIFIED', reason: null, previous: null, decided_by: actor.userId, decided_by_name: actor.fullName, decided_at: at }).where('id', '=', d.id).execute();
+        await audit({ action: 'verification.verify', entityType: 'verification', entityId: d.id, cooperativeId: row.cooperative_id, changes: { status: { before: 'PENDING', after: 'VERIFIED' }, kind: { before: 'DOCUMENT', after: 'DOCUMENT' }, entityId: { before: d.entity_id, after: d.entity_id }, with: { before: null, after: row.entity_id } } });
+      }
+    }
     return { ok: true as const };
   });
 }
