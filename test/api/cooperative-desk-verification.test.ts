@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKED_EXAMPLE } from '../unit/rubrics/fixtures.js';
 import { PDF, TYPES } from './desk-fixtures.js';
 import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harness.js';
 
@@ -114,6 +115,28 @@ describe.each(DB_KINDS)('verification of what a cooperative files on %s', (kind)
     const reopened = (await api.req({ method: 'GET', url: `/api/v1/follow-ups/${id}`, cookie: koperasi })).json();
     expect(reopened.status).toBe('in_progress');
     expect(reopened.progressNote).toMatch(/Bukti penyerahan belum dilampirkan/);
+  });
+
+  it("finalizes an assessment only on a verified, balanced statement", async () => {
+    const lines = WORKED_EXAMPLE.financials as Record<string, number>;
+    const st = await api.req({ method: 'PUT', url: `/api/v1/cooperatives/${DEWI_ID}/statements/2019`, cookie: koperasi, body: { lines } });
+    expect(st.json()).toMatchObject({ balanced: true, verification: { status: 'PENDING' } });
+    const draft = (await api.req({ method: 'POST', url: `/api/v1/cooperatives/${DEWI_ID}/assessments`, cookie: petugas, body: { fiscalYear: 2019, rubric: 'ksp-2016' } })).json();
+    await api.req({ method: 'PATCH', url: `/api/v1/assessments/${draft.id}`, cookie: petugas, body: { inputs: WORKED_EXAMPLE } });
+    const waiting = await api.req({ method: 'POST', url: `/api/v1/assessments/${draft.id}/finalize`, cookie: petugas, body: {} });
+    expect(waiting.statusCode).toBe(409);
+    expect(waiting.json().error.message).toMatch(/menunggu verifikasi/);
+    const item = (await queue('status=PENDING&kind=FINANCIAL_STATEMENT')).items.find((i: { entityId: string }) => i.entityId === st.json().id);
+    await api.req({ method: 'POST', url: `/api/v1/verifications/${item.id}/verify`, cookie: petugas });
+
+    const off = { ...WORKED_EXAMPLE, financials: { ...lines, totalPasiva: lines.totalPasiva! + 2 } };
+    await api.req({ method: 'PATCH', url: `/api/v1/assessments/${draft.id}`, cookie: petugas, body: { inputs: off } });
+    const unbalanced = await api.req({ method: 'POST', url: `/api/v1/assessments/${draft.id}/finalize`, cookie: petugas, body: {} });
+    expect(unbalanced.statusCode).toBe(400);
+    expect(unbalanced.json().error.fields['financials.totalPasiva']).toMatch(/Neraca tidak seimbang/);
+    const rounding = { ...WORKED_EXAMPLE, financials: { ...lines, totalPasiva: lines.totalPasiva! + 1 } };
+    await api.req({ method: 'PATCH', url: `/api/v1/assessments/${draft.id}`, cookie: petugas, body: { inputs: rounding } });
+    expect((await api.req({ method: 'POST', url: `/api/v1/assessments/${draft.id}/finalize`, cookie: petugas, body: {} })).statusCode).toBe(200);
   });
 
   it('files a change of officers after an election for verification', async () => {

@@ -72,6 +72,8 @@ export interface Statement {
   source: 'FORM' | 'XLSX';
   balanced: boolean | null;
   missing: string[];
+  /** A cooperative's statement waits for verification before an assessment on it can be finalized (issue 13). */
+  verification?: Verification;
   version: number;
   updatedAt: string;
 }
