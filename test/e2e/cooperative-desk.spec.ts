@@ -183,7 +183,9 @@ test('the cooperative asks for a visit and announces its RAT; the officer finds 
   await expect(officer.getByTestId('request-card').filter({ hasText: 'Kopwan Dewi Rengganis' })).toContainText('Mohon pendampingan');
   await snap(officer, 'desk-requests-queue-360');
   await officer.goto('/verifikasi?tab=rat');
-  await expect(officer.getByTestId('rat-announcement').filter({ hasText: 'Kopwan Dewi Rengganis' })).toContainText('Balai Desa Ranuagung');
+  const announced = officer.getByTestId('rat-announcement').filter({ hasText: 'Kopwan Dewi Rengganis' });
+  await expect(announced).toContainText('Balai Desa Ranuagung');
+  await expect(announced.getByRole('link', { name: 'Rencanakan kunjungan RAT' })).toHaveAttribute('href', new RegExp(`cooperativeId=${DEWI_ID}&purposes=RAT`));
   await officer.setViewportSize(DESKTOP);
   await snap(officer, 'desk-upcoming-rats-1280');
 });

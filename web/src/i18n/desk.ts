@@ -94,6 +94,9 @@ const desk = {
       none: 'Belum ada RAT yang diumumkan.',
       visitLinked: 'Kunjungan Dinas sudah direncanakan',
       queueTitle: 'RAT mendatang',
+      link: 'Tautkan kunjungan {{date}}',
+      linked: 'Kunjungan ditautkan ke RAT.',
+      plan: 'Rencanakan kunjungan RAT',
     },
     supersede: {
       confirm: 'Gantikan penilaian lama',

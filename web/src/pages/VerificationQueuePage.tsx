@@ -100,6 +100,7 @@ function RequestsQueue() {
 
 function UpcomingRats() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
   const list = useQuery({ queryKey: ['rat-announcements', 'queue'], queryFn: ({ signal }) => get<{ items: RatAnnouncement[] }>('/rat-announcements', signal) });
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data) return <Skeleton h={160} />;
@@ -110,7 +111,7 @@ function UpcomingRats() {
           <EmptyText>{t('desk.announce.none')}</EmptyText>
         </Paper>
       ) : (
-        list.data.items.map((a) => <AnnouncementCard key={a.id} a={a} showCooperative />)
+        list.data.items.map((a) => <AnnouncementCard key={a.id} a={a} showCooperative canLink={canManageCoops(me?.role)} />)
       )}
     </Stack>
   );

@@ -50,7 +50,40 @@ function AnnounceModal({ coopId, onClose }: { coopId: string; onClose: () => voi
   );
 }
 
-export function AnnouncementCard({ a, showCooperative }: { a: RatAnnouncement; showCooperative: boolean }) {
+/** For the Dinas: plan a visit to the announced RAT, or link one already planned for that day. */
+function VisitLink({ a }: { a: RatAnnouncement }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const visits = useQuery({
+    queryKey: ['visits', 'rat-day', a.cooperative.id, a.plannedOn],
+    queryFn: ({ signal }) => get<{ items: { id: string; date: string; status: string }[] }>(`/visits${buildQuery({ cooperativeId: a.cooperative.id, from: a.plannedOn, to: a.plannedOn })}`, signal),
+  });
+  const link = useMutation({
+    mutationFn: (visitId: string) => post<RatAnnouncement>(`/rat-announcements/${a.id}/visit`, { visitId }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['rat-announcements'] });
+      notifications.show({ color: 'green', message: t('desk.announce.linked') });
+    },
+    onError: (e) => notifications.show({ color: 'red', message: e instanceof Error ? e.message : String(e) }),
+  });
+  const candidates = (visits.data?.items ?? []).filter((v) => v.status !== 'cancelled');
+  return (
+    <Group gap="xs" mt={6} wrap="wrap">
+      {candidates.map((v) => (
+        <Button key={v.id} size="compact-sm" variant="light" onClick={() => link.mutate(v.id)} loading={link.isPending}>
+          {t('desk.announce.link', { date: formatDate(v.date) })}
+        </Button>
+      ))}
+      {candidates.length === 0 && (
+        <Button component={Link} to={`/kunjungan/baru${buildQuery({ cooperativeId: a.cooperative.id, purposes: 'RAT' })}`} size="compact-sm" variant="light">
+          {t('desk.announce.plan')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+export function AnnouncementCard({ a, showCooperative, canLink = false }: { a: RatAnnouncement; showCooperative: boolean; canLink?: boolean }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="sm" data-testid="rat-announcement">
@@ -76,6 +109,7 @@ export function AnnouncementCard({ a, showCooperative }: { a: RatAnnouncement; s
       <Text size="xs" c="dimmed" className="break-anywhere">
         {a.agenda}
       </Text>
+      {canLink && !a.visitId && <VisitLink a={a} />}
     </Card>
   );
 }
