@@ -8,6 +8,7 @@ import { officesDocumentsMigration } from './migrations/0006_offices_documents.j
 import { notificationsMigration } from './migrations/0007_notifications.js';
 import { importBatchesMigration } from './migrations/0008_import_batches.js';
 import { loginGuardMigration } from './migrations/0009_login_guard.js';
+import { cooperativeDeskMigration } from './migrations/0010_cooperative_desk.js';
 
 /**
  * Migrations live in code (no files to find at run time) and use only portable DDL, so SQLite and
@@ -202,6 +203,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0007_notifications': notificationsMigration(dialect),
     '0008_import_batches': importBatchesMigration(),
     '0009_login_guard': loginGuardMigration,
+    '0010_cooperative_desk': cooperativeDeskMigration(dialect),
   };
 }
 

@@ -14,7 +14,9 @@ import type { LoginTables } from './schema-login.js';
 import type { VisitTables } from './schema-visits.js';
 import type { ImportTables } from './schema-imports.js';
 
-export interface Database extends VisitTables, SyncTables, ImportTables, NotificationTables, LoginTables, DocumentTables {
+import type { DeskTables } from './schema-desk.js';
+
+export interface Database extends VisitTables, SyncTables, ImportTables, NotificationTables, LoginTables, DocumentTables, DeskTables {
   districts: DistrictTable;
   villages: VillageTable;
   users: UserTable;

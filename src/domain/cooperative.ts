@@ -22,9 +22,12 @@ export function insideBbox(lat: number, lng: number, bbox: Bbox): boolean {
   return lat >= bbox.minLat && lat <= bbox.maxLat && lng >= bbox.minLng && lng <= bbox.maxLng;
 }
 
-/** Fields a `koperasi` user may change on its own cooperative: contact data and member/employee counts. */
+/**
+ * Fields a `koperasi` user may change on its own cooperative: contact data, member/employee counts,
+ * and its officers after an election (a change of officers waits for the Dinas' verification).
+ */
 export const SELF_EDITABLE_FIELDS = new Set([
-  'phone', 'email', 'street', 'membersMale', 'membersFemale', 'employeesMale', 'employeesFemale',
+  'phone', 'email', 'street', 'membersMale', 'membersFemale', 'employeesMale', 'employeesFemale', 'officers',
 ]);
 
 /** The text searched by name or NIK: lower case, single spaces. */

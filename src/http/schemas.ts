@@ -3,6 +3,7 @@ import {
   BIDANG, COOP_GROUPS, COOP_STATUSES, COOP_TYPES, OFFICER_ROLES, ROLES, SCHEMES, UNIT_SECTORS, UNIT_STATUSES,
 } from '../domain/codes.js';
 import { DISTRICT_CODE_PATTERN, NIK_PATTERN, VILLAGE_CODE_PATTERN } from '../domain/cooperative.js';
+import { verificationOut } from './routes/desk-schemas.js';
 
 /** Shared zod schemas of the API. Request schemas are strict: an unknown field is an error. */
 
@@ -162,6 +163,7 @@ export const figureOut = z.object({
   shu: z.number().nullable(),
   membersMale: z.number().nullable(),
   membersFemale: z.number().nullable(),
+  verification: verificationOut,
 });
 
 const permitShape = { nib: optionalText(60), pirt: optionalText(60), halal: optionalText(60) };

@@ -21,6 +21,8 @@ import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { documentRoutes } from './routes/documents.js';
 import { officeRoutes } from './routes/offices.js';
+import { deskRoutes } from './routes/desk.js';
+import { documentReadRoutes, documentRoutes as cooperativeDocumentRoutes } from './routes/desk-documents.js';
 import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
 import { reportRoutes } from './routes/reports.js';
@@ -89,6 +91,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(notificationRoutes(deps));
   await app.register(officeRoutes(deps));
   await app.register(documentRoutes(deps));
+  await app.register(cooperativeDocumentRoutes(deps));
+  await app.register(documentReadRoutes(deps));
+  await app.register(deskRoutes(deps));
 
   const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   if (serveWeb) {

@@ -8,7 +8,7 @@ export interface AssessmentReportData {
   rubricVersion: number;
   rubricMethod: 'weighted' | 'graded';
   fiscalYear: number;
-  status: 'DRAFT' | 'FINAL';
+  status: 'DRAFT' | 'FINAL' | 'SUPERSEDED';
   assessedOn: string | null;
   assessorName: string | null;
   assessor: Signer | null;
@@ -64,7 +64,7 @@ export async function assessmentPdf(d: AssessmentReportData): Promise<Buffer> {
         ['Alamat', d.cooperative.address],
         ['Tahun buku', String(d.fiscalYear)],
         ['Rubrik', `${d.rubricTitle} (versi ${d.rubricVersion})`],
-        ['Tanggal penilaian', d.status === 'FINAL' ? tanggal(d.assessedOn) : 'DRAF — belum final'],
+        ['Tanggal penilaian', d.status === 'DRAFT' ? 'DRAF — belum final' : `${tanggal(d.assessedOn)}${d.status === 'SUPERSEDED' ? ' (sudah digantikan penilaian yang lebih baru)' : ''}`],
         ['Penilai', d.assessorName ?? '–'],
       ].map(([k, v]) => [td(k!, 'left', { color: '#555' }), td(v!, 'left', { bold: k === 'Nama koperasi' })]),
     },

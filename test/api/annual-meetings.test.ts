@@ -39,13 +39,21 @@ describe.each(DB_KINDS)('RAT records and compliance on %s', (kind) => {
   it('lets the cooperative submit its own RAT and update the ODS report date, and no other', async () => {
     const res = await post(DEWI_ID, { fiscalYear: 2020, heldOn: '2021-03-02', membersPresent: 150, membersTotal: 205 }, koperasi);
     expect(res.statusCode).toBe(201);
-    const late = (await compliance(DEWI_ID, '2021-06-01', koperasi)).json();
-    expect(late.warnings.map((w: { code: string }) => w.code)).toContain('ODS_REPORT_LATE');
+    // What the cooperative files waits for the Dinas (issue 13): it does not count yet.
+    const waiting = (await compliance(DEWI_ID, '2021-06-01', koperasi)).json();
+    expect(waiting.pending).toBe(1);
+    expect(waiting.years.find((y: { fiscalYear: number }) => y.fiscalYear === 2020).heldOn).toBeNull();
     const patched = await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}/annual-meetings/${res.json().id}`, cookie: koperasi, body: { reportedToOdsOn: '2021-03-20' } });
     expect(patched.statusCode).toBe(200);
+    expect(patched.json().verification).toEqual({ status: 'PENDING' });
     const stale = await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}/annual-meetings/${res.json().id}`, cookie: koperasi, body: { notes: 'lama', version: 1 } });
     expect(stale.statusCode).toBe(409);
-    const fixed = (await compliance(DEWI_ID, '2021-06-01', koperasi)).json();
+    // Entered by the Dinas, a RAT counts at once: reported late to ODS, then the report date fixed.
+    const staff = await post(DEWI_ID, { fiscalYear: 2019, heldOn: '2020-03-02', membersPresent: 150, membersTotal: 205 });
+    const late = (await compliance(DEWI_ID, '2020-06-01')).json();
+    expect(late.warnings.map((w: { code: string }) => w.code)).toContain('ODS_REPORT_LATE');
+    await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}/annual-meetings/${staff.json().id}`, cookie: petugas, body: { reportedToOdsOn: '2020-03-20' } });
+    const fixed = (await compliance(DEWI_ID, '2020-06-01')).json();
     expect(fixed.warnings.map((w: { code: string }) => w.code)).not.toContain('ODS_REPORT_LATE');
     const other = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: petugas })).json().items[0].id;
     expect((await post(other, { fiscalYear: 2023, heldOn: '2024-03-02', membersPresent: 1, membersTotal: 2 }, koperasi)).statusCode).toBe(403);

@@ -67,8 +67,15 @@ describe.each(DB_KINDS)('health assessments on %s', (kind) => {
     const scored = (await call('POST', '/api/v1/assessments/score', petugas, { rubric: 'ksp-2016', ...WORKED_EXAMPLE })).json();
     expect(saved.json().total).toBeCloseTo(scored.total, 9);
 
-    const final = await call('POST', `/api/v1/assessments/${a.id}/finalize`, petugas, { assessedOn: '2025-02-10' });
+    // The demo already holds a final ksp-2016 assessment of 2024: replacing it takes an explicit supersede.
+    const twice = await call('POST', `/api/v1/assessments/${a.id}/finalize`, petugas, { assessedOn: '2025-02-10' });
+    expect(twice.statusCode).toBe(409);
+    const earlier = twice.json().error.fields.supersede.split(',');
+    const final = await call('POST', `/api/v1/assessments/${a.id}/finalize`, petugas, { assessedOn: '2025-02-10', supersede: true });
     expect(final.statusCode).toBe(200);
+    for (const id of earlier) expect((await call('GET', `/api/v1/assessments/${id}`, petugas)).json().status).toBe('SUPERSEDED');
+    const trail = (await call('GET', `/api/v1/cooperatives/${DEWI_ID}/timeline?pageSize=20`, petugas)).json().items.map((e: { action: string }) => e.action);
+    expect(trail).toContain('assessment.supersede');
     expect(final.json()).toMatchObject({ status: 'FINAL', assessedOn: '2025-02-10', category: scored.category.code, assessor: { name: 'Petugas Bidang Koperasi (demo)' } });
     expect((await call('PATCH', `/api/v1/assessments/${a.id}`, petugas, { inputs: WORKED_EXAMPLE })).statusCode).toBe(409);
     expect((await call('POST', `/api/v1/assessments/${a.id}/finalize`, petugas, {})).statusCode).toBe(409);

@@ -3,6 +3,7 @@ import type { Access } from '../../src/http/access.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../../src/domain/priority/priority.js';
 import { WORKED_EXAMPLE } from '../unit/rubrics/fixtures.js';
 import { type Api, DB_KINDS, DEWI_ID, RANUAGUNG, startApi, TIRIS } from './harness.js';
+import { DESK_SAMPLES } from './route-samples/desk.js';
 import { DIALOG_EXPORT_SAMPLES } from './route-samples/dialog-exports.js';
 import { DOCUMENT_SAMPLES } from './route-samples/documents.js';
 import { EXPORT_SAMPLES } from './route-samples/exports.js';
@@ -32,6 +33,7 @@ const SAMPLES: Record<string, RouteSample> = {
   ...EXPORT_SAMPLES,
   ...IMPORT_SAMPLES,
   ...NOTIFICATION_SAMPLES,
+  ...DESK_SAMPLES,
   'POST /api/v1/auth/login': { body: { username: 'nobody', password: 'nothing-here' } },
   'POST /api/v1/auth/logout': {},
   'GET /api/v1/auth/me': {},
@@ -132,7 +134,7 @@ describe.each(DB_KINDS)('every route × every role on %s', { timeout: 240_000 },
         await api.req({ method: 'POST', url: `/api/v1/cooperatives/${coopId}/assessments`, cookie: cookies.admin, body: { fiscalYear: 2022, rubric: 'ksp-2016' } })
       ).json().id;
       await api.req({ method: 'PATCH', url: `/api/v1/assessments/${assessmentId}`, cookie: cookies.admin, body: { inputs: WORKED_EXAMPLE } });
-      await api.req({ method: 'POST', url: `/api/v1/assessments/${assessmentId}/finalize`, cookie: cookies.admin, body: {} });
+      await api.req({ method: 'POST', url: `/api/v1/assessments/${assessmentId}/finalize`, cookie: cookies.admin, body: { supersede: true } });
     }
     if (path.includes(':fiscalYear')) {
       await api.req({ method: 'PUT', url: `/api/v1/cooperatives/${coopId}/figures/2021`, cookie: cookies.admin, body: { assets: 5 } });

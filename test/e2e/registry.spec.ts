@@ -69,10 +69,11 @@ test.describe('registry journey', () => {
     await expect(page.getByRole('heading', { name: 'Daftar koperasi' })).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Kopwan Dewi Rengganis' })).toBeVisible();
 
-    // the edit form offers only contact and count fields
+    // the edit form offers only contact and count fields, and the officers (a change waits for verification)
     await page.getByRole('link', { name: 'Ubah' }).click();
     await expect(page.getByLabel('Anggota perempuan')).toBeVisible();
-    await expect(page.getByLabel('Telepon')).toBeVisible();
+    await expect(page.getByLabel('Telepon').first()).toBeVisible();
+    await expect(page.getByTestId('officer-row').first()).toBeVisible();
     await expect(page.getByLabel('Nama koperasi')).toHaveCount(0);
     await expect(page.getByLabel('NIK (Nomor Induk Koperasi)')).toHaveCount(0);
     await snap(page, 'koperasi-user-edit-1280');

@@ -14,6 +14,7 @@ const CoopDetailPage = lazy(() => import('./pages/CoopDetailPage'));
 const CoopFormPage = lazy(() => import('./pages/CoopFormPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const VerificationQueuePage = lazy(() => import('./pages/VerificationQueuePage'));
 const AboutPage = lazy(() => import('./pages/AboutPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const StatementPage = lazy(() => import('./pages/StatementPage'));
@@ -107,6 +108,14 @@ export function App() {
               element={
                 <RequireAuth roles={['admin', 'pimpinan']}>
                   <DashboardPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/verifikasi"
+              element={
+                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                  <VerificationQueuePage />
                 </RequireAuth>
               }
             />

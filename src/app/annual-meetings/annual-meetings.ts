@@ -8,6 +8,9 @@ import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../cont
 import { getCooperative, guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { authorize, cooperativePolicy } from '../policy.js';
+import { countedMeetings, fileForVerification, meetingSnapshot, stateOr, verificationStates } from '../desk/verifications.js';
+import { hasQuorum, memberCountMismatch, quorumOf } from '../../domain/desk/quorum.js';
+import type { VerificationState } from '../../domain/desk/verification.js';
 
 export const AGENDA_ITEMS = ['accountabilityReport', 'financialStatementsApproved', 'supervisorsReport', 'shuDistribution', 'workPlanBudget', 'elections'] as const;
 export type AgendaItem = (typeof AGENDA_ITEMS)[number];
@@ -34,12 +37,17 @@ export interface AnnualMeetingFields {
 export interface AnnualMeeting extends AnnualMeetingFields {
   id: string;
   cooperativeId: string;
-  /** Attendance reached the quorum of the articles, when one is recorded. */
-  quorumMet: boolean | null;
+  /** Attendance reached the quorum: the articles' when recorded, else half the members plus one. Without it the RAT does not count as held. */
+  quorumMet: boolean;
+  /** The quorum applied (the articles' or the default). */
+  quorum: number;
+  /** The registry's member count differs from the RAT's member total (null when the registry has none). */
+  memberCountMismatch: boolean | null;
+  verification: VerificationState;
   version: number;
 }
 
-function view(r: Selectable<AnnualMeetingTable>): AnnualMeeting {
+function view(r: Selectable<AnnualMeetingTable>, verification: VerificationState = { status: 'VERIFIED' }, registryMembers: number | null = null): AnnualMeeting {
   const agenda = JSON.parse(r.agenda) as Partial<Record<AgendaItem, boolean>>;
   return {
     id: r.id,
@@ -50,7 +58,10 @@ function view(r: Selectable<AnnualMeetingTable>): AnnualMeeting {
     membersPresent: r.members_present,
     membersTotal: r.members_total,
     quorumRequired: r.quorum_required,
-    quorumMet: r.quorum_required === null ? null : r.members_present >= r.quorum_required,
+    quorumMet: hasQuorum({ membersPresent: r.members_present, membersTotal: r.members_total, quorumRequired: r.quorum_required }),
+    quorum: quorumOf(r.members_total, r.quorum_required),
+    memberCountMismatch: registryMembers === null || registryMembers === 0 ? null : memberCountMismatch(registryMembers, r.members_total),
+    verification,
     agenda: Object.fromEntries(AGENDA_ITEMS.map((k) => [k, agenda[k] === true])) as Record<AgendaItem, boolean>,
     reportedToOdsOn: r.reported_to_ods_on,
     notes: r.notes,
@@ -78,9 +89,11 @@ async function writable(deps: AppDeps, actor: Actor, trx: Tx, cooperativeId: str
 }
 
 export async function listAnnualMeetings(deps: AppDeps, actor: Actor, cooperativeId: string): Promise<AnnualMeeting[]> {
-  await getCooperative(deps, actor, cooperativeId);
+  const coop = await getCooperative(deps, actor, cooperativeId);
   const rows = await deps.db.kysely.selectFrom('annual_meetings').selectAll().where('cooperative_id', '=', cooperativeId).orderBy('fiscal_year', 'desc').execute();
-  return rows.map(view);
+  const states = await verificationStates(deps.db.kysely, 'ANNUAL_MEETING', rows.map((r) => r.id));
+  // The registry holds today's members: only the latest RAT is compared with it.
+  return rows.map((r, i) => view(r, stateOr(states, r.id), i === 0 ? coop.membersMale + coop.membersFemale : null));
 }
 
 export async function recordAnnualMeeting(deps: AppDeps, actor: Actor, cooperativeId: string, input: AnnualMeetingFields): Promise<AnnualMeeting> {
@@ -106,7 +119,8 @@ export async function recordAnnualMeeting(deps: AppDeps, actor: Actor, cooperati
       })
       .execute();
     await audit({ action: 'annual_meeting.create', entityType: 'annual_meeting', entityId: id, cooperativeId, changes: diff(null, { ...input }) });
-    return view(await trx.selectFrom('annual_meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    await fileForVerification(trx, deps, actor, audit, { cooperativeId, kind: 'ANNUAL_MEETING', entityId: id, fiscalYear: input.fiscalYear, summary: meetingSummary(input), previous: null });
+    return withState(trx, await trx.selectFrom('annual_meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), coop.membersMale + coop.membersFemale);
   });
 }
 
@@ -119,10 +133,10 @@ export async function updateAnnualMeeting(
 ): Promise<AnnualMeeting> {
   guardOwnCooperative(actor, cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
-    await writable(deps, actor, trx, cooperativeId);
+    const coop = await writable(deps, actor, trx, cooperativeId);
     const row = await trx.selectFrom('annual_meetings').selectAll().where('id', '=', meetingId).where('cooperative_id', '=', cooperativeId).executeTakeFirst();
     if (!row) throw notFound('Catatan RAT');
-    const current = view(row);
+    const current = await withState(trx, row, coop.membersMale + coop.membersFemale);
     const { version, ...fields } = patch;
     if (version !== undefined && version !== current.version) {
       throw new AppError('CONFLICT', 'Catatan RAT ini sudah diubah orang lain sejak Anda membukanya. Muat ulang lalu ulangi perubahan Anda.');
@@ -142,8 +156,18 @@ export async function updateAnnualMeeting(
       .where('id', '=', meetingId)
       .execute();
     await audit({ action: 'annual_meeting.update', entityType: 'annual_meeting', entityId: meetingId, cooperativeId, changes: { fiscalYear: { before: current.fiscalYear, after: current.fiscalYear }, ...changes } });
-    return view(await trx.selectFrom('annual_meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow());
+    await fileForVerification(trx, deps, actor, audit, { cooperativeId, kind: 'ANNUAL_MEETING', entityId: meetingId, fiscalYear: current.fiscalYear, summary: meetingSummary(next), previous: { ...meetingSnapshot(row) } });
+    return withState(trx, await trx.selectFrom('annual_meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow(), coop.membersMale + coop.membersFemale);
   });
+}
+
+const meetingSummary = (f: Pick<AnnualMeetingFields, 'fiscalYear' | 'heldOn' | 'membersPresent' | 'membersTotal'>) =>
+  `RAT tahun buku ${f.fiscalYear}, tanggal ${f.heldOn}, hadir ${f.membersPresent} dari ${f.membersTotal} anggota`;
+
+async function withState(trx: Tx, r: Selectable<AnnualMeetingTable>, registryMembers: number): Promise<AnnualMeeting> {
+  const states = await verificationStates(trx, 'ANNUAL_MEETING', [r.id]);
+  const later = await trx.selectFrom('annual_meetings').select('id').where('cooperative_id', '=', r.cooperative_id).where('fiscal_year', '>', r.fiscal_year).executeTakeFirst();
+  return view(r, stateOr(states, r.id), later ? null : registryMembers);
 }
 
 export async function graceMonths(deps: AppDeps): Promise<number> {
@@ -151,20 +175,15 @@ export async function graceMonths(deps: AppDeps): Promise<number> {
   return row ? Number(row.value) : DEFAULT_GRACE_MONTHS;
 }
 
-export async function cooperativeRatCompliance(deps: AppDeps, actor: Actor, cooperativeId: string, asOf?: string): Promise<RatCompliance & { asOf: string }> {
+/**
+ * Compliance answers from verified RATs that reached quorum only (filings waiting are counted in
+ * `pending`), from the founding on; a dissolved cooperative is never active.
+ */
+export async function cooperativeRatCompliance(deps: AppDeps, actor: Actor, cooperativeId: string, asOf?: string): Promise<RatCompliance & { asOf: string; pending: number }> {
   const coop = await getCooperative(deps, actor, cooperativeId);
   const date = asOf ?? todayJakarta(deps);
-  const meetings = await deps.db.kysely
-    .selectFrom('annual_meetings')
-    .select(['fiscal_year', 'held_on', 'reported_to_ods_on'])
-    .where('cooperative_id', '=', cooperativeId)
-    .execute();
+  const { meetings, pending } = await countedMeetings(deps.db.kysely, cooperativeId);
   const founded = coop.legalEntityDate ?? coop.createdAt.slice(0, 10);
-  const result = ratCompliance(
-    meetings.map((m) => ({ fiscalYear: m.fiscal_year, heldOn: m.held_on, reportedOn: m.reported_to_ods_on })),
-    founded,
-    date,
-    await graceMonths(deps),
-  );
-  return { asOf: date, ...result };
+  const result = ratCompliance(meetings.get(cooperativeId) ?? [], founded, date, await graceMonths(deps), coop.status === 'DIBUBARKAN' ? (coop.dissolvedAt ?? date).slice(0, 10) : null);
+  return { asOf: date, ...result, pending: pending.get(cooperativeId) ?? 0 };
 }

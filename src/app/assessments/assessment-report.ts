@@ -55,7 +55,7 @@ const COLUMNS: Column<AssessmentListItem>[] = [
   { header: 'Kecamatan', width: 16, value: (r) => r.cooperative.district.name },
   { header: 'Tahun buku', width: 11, value: (r) => r.fiscalYear, format: 'integer' },
   { header: 'Rubrik', width: 12, value: (r) => `${r.rubric} v${r.rubricVersion}` },
-  { header: 'Status', width: 9, value: (r) => (r.status === 'FINAL' ? 'Final' : 'Draf') },
+  { header: 'Status', width: 9, value: (r) => (r.status === 'FINAL' ? 'Final' : r.status === 'SUPERSEDED' ? 'Digantikan' : 'Draf') },
   { header: 'Skor total', width: 11, value: (r) => (r.total === null ? null : Math.round(r.total * 100) / 100), format: 'decimal' },
   { header: 'Predikat', width: 24, value: (r) => (r.category ? (CATEGORY_LABELS[r.category] ?? r.category) : null) },
   { header: 'Penilai', width: 28, value: (r) => r.assessor },

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { isBalanced } from '../../domain/desk/quorum.js';
+import { verificationStates } from '../desk/verifications.js';
 import type { Selectable } from 'kysely';
 import type { AssessmentTable } from '../../db/schema.js';
 import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
@@ -23,7 +25,8 @@ export interface Assessment {
   rubric: string;
   rubricVersion: number;
   statementId: string | null;
-  status: 'DRAFT' | 'FINAL';
+  /** SUPERSEDED: a final assessment replaced by a later one of the same year and rubric, by an explicit, audited supersede. */
+  status: 'DRAFT' | 'FINAL' | 'SUPERSEDED';
   inputs: AssessmentInput;
   result: AssessmentResult | null;
   total: number | null;
@@ -46,7 +49,7 @@ function view(r: Row): Assessment {
     rubric: r.rubric,
     rubricVersion: r.rubric_version,
     statementId: r.statement_id,
-    status: r.status as 'DRAFT' | 'FINAL',
+    status: r.status as 'DRAFT' | 'FINAL' | 'SUPERSEDED',
     inputs: JSON.parse(r.inputs) as AssessmentInput,
     result: r.result ? (JSON.parse(r.result) as AssessmentResult) : null,
     total: r.total === null ? null : Number(r.total),
@@ -137,7 +140,7 @@ export async function updateAssessment(
   authorize(assessmentPolicy.assess, actor, null, 'Hanya petugas dan admin yang dapat menilai kesehatan koperasi.');
   return mutate(deps, actor, async (trx, audit) => {
     const current = await load(trx, id);
-    if (current.status === 'FINAL') throw new AppError('CONFLICT', 'Penilaian yang sudah final tidak dapat diubah; buat penilaian baru sebagai koreksi.');
+    if (current.status !== 'DRAFT') throw new AppError('CONFLICT', 'Penilaian yang sudah final tidak dapat diubah; buat penilaian baru sebagai koreksi.');
     if (input.version !== undefined && input.version !== current.version) {
       throw new AppError('CONFLICT', 'Penilaian ini sudah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.');
     }
@@ -157,11 +160,12 @@ export async function updateAssessment(
 }
 
 /** Finalizes a draft: every input present and valid, every component computable. Immutable afterwards. */
-export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string, input: { assessedOn?: string }): Promise<Assessment> {
+export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string, input: { assessedOn?: string; supersede?: boolean }): Promise<Assessment> {
   authorize(assessmentPolicy.assess, actor, null, 'Hanya petugas dan admin yang dapat menilai kesehatan koperasi.');
   return mutate(deps, actor, async (trx, audit) => {
     const current = await load(trx, id);
-    if (current.status === 'FINAL') throw new AppError('CONFLICT', 'Penilaian ini sudah final.');
+    if (current.status !== 'DRAFT') throw new AppError('CONFLICT', 'Penilaian ini sudah final.');
+    await checkFinalizable(trx, current);
     const rubric = await loadRubric(trx, current.rubric, current.rubricVersion);
     const issues = validateInput(rubric, current.inputs);
     if (issues.length) {
@@ -170,6 +174,24 @@ export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string
     const result = scoreAssessment(rubric, current.inputs);
     if (!result.complete || !result.category) {
       throw invalid(Object.fromEntries(result.notComputable.map((n) => [n.component, n.reason])), 'Ada komponen yang tidak dapat dihitung; penilaian belum dapat difinalkan.');
+    }
+    const earlier = await trx
+      .selectFrom('assessments')
+      .select(['id', 'total', 'category'])
+      .where('cooperative_id', '=', current.cooperative.id)
+      .where('fiscal_year', '=', current.fiscalYear)
+      .where('rubric', '=', current.rubric)
+      .where('status', '=', 'FINAL')
+      .execute();
+    if (earlier.length && input.supersede !== true) {
+      throw new AppError('CONFLICT', `Sudah ada penilaian final tahun buku ${current.fiscalYear} dengan rubrik yang sama. Finalkan dengan "gantikan penilaian lama" bila penilaian ini memang menggantikannya.`, { supersede: earlier.map((e) => e.id).join(',') });
+    }
+    for (const e of earlier) {
+      await trx.updateTable('assessments').set({ status: 'SUPERSEDED', updated_at: deps.now().toISOString() }).where('id', '=', e.id).execute();
+      await audit({
+        action: 'assessment.supersede', entityType: 'assessment', entityId: e.id, cooperativeId: current.cooperative.id,
+        changes: { status: { before: 'FINAL', after: 'SUPERSEDED' }, supersededBy: { before: null, after: id }, category: { before: e.category, after: e.category } },
+      });
     }
     const today = todayJakarta(deps);
     const assessedOn = input.assessedOn ?? today;
@@ -197,11 +219,33 @@ export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string
   });
 }
 
+/**
+ * The statement an assessment scores must be one the Dinas can stand behind: verified (or entered
+ * by the Dinas) and balanced (assets = liabilities + equity within Rp1).
+ */
+async function checkFinalizable(trx: Tx, a: Assessment): Promise<void> {
+  if (a.statementId) {
+    const state = (await verificationStates(trx, 'FINANCIAL_STATEMENT', [a.statementId])).get(a.statementId);
+    if (state && state.status !== 'VERIFIED') {
+      throw new AppError('CONFLICT', `Laporan keuangan tahun buku ${a.fiscalYear} dari koperasi ${state.status === 'PENDING' ? 'masih menunggu verifikasi' : 'dikembalikan untuk diperbaiki'}; penilaian belum dapat difinalkan.`);
+    }
+  }
+  const f = (a.inputs as { financials?: Record<string, unknown> }).financials;
+  const assets = f?.totalAset;
+  const liabilitiesAndEquity = f?.totalPasiva;
+  if (typeof assets === 'number' && typeof liabilitiesAndEquity === 'number' && !isBalanced(assets, liabilitiesAndEquity)) {
+    throw invalid(
+      { 'financials.totalPasiva': `Neraca tidak seimbang: jumlah aset Rp${assets.toLocaleString('id-ID')} ≠ kewajiban dan ekuitas Rp${liabilitiesAndEquity.toLocaleString('id-ID')}.` },
+      'Neraca tidak seimbang; penilaian belum dapat difinalkan.',
+    );
+  }
+}
+
 export async function deleteDraft(deps: AppDeps, actor: Actor, id: string): Promise<void> {
   authorize(assessmentPolicy.assess, actor, null, 'Hanya petugas dan admin yang dapat menilai kesehatan koperasi.');
   await mutate(deps, actor, async (trx, audit) => {
     const current = await load(trx, id);
-    if (current.status === 'FINAL') throw new AppError('CONFLICT', 'Penilaian yang sudah final tidak dapat dihapus.');
+    if (current.status !== 'DRAFT') throw new AppError('CONFLICT', 'Penilaian yang sudah final tidak dapat dihapus.');
     const row = await trx.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await trx.deleteFrom('assessments').where('id', '=', id).execute();
     await audit({
@@ -230,7 +274,8 @@ export interface AssessmentListItem {
   fiscalYear: number;
   rubric: string;
   rubricVersion: number;
-  status: 'DRAFT' | 'FINAL';
+  /** SUPERSEDED: a final assessment replaced by a later one of the same year and rubric, by an explicit, audited supersede. */
+  status: 'DRAFT' | 'FINAL' | 'SUPERSEDED';
   total: number | null;
   category: string | null;
   assessor: string | null;
@@ -273,7 +318,7 @@ export async function listAssessments(
       fiscalYear: r.fiscal_year,
       rubric: r.rubric,
       rubricVersion: r.rubric_version,
-      status: r.status as 'DRAFT' | 'FINAL',
+      status: r.status as 'DRAFT' | 'FINAL' | 'SUPERSEDED',
       total: r.total === null ? null : Number(r.total),
       category: r.category,
       assessor: r.assessor_name,

@@ -9,6 +9,9 @@ import { getCooperative, guardOwnCooperative } from '../cooperatives/get-coopera
 import { loadCooperative } from '../cooperatives/view.js';
 import { authorize, cooperativePolicy } from '../policy.js';
 import { deletedRecord } from '../audit/deleted-record.js';
+import { isBalanced } from '../../domain/desk/quorum.js';
+import type { VerificationState } from '../../domain/desk/verification.js';
+import { fileForVerification, stateOr, verificationStates } from '../desk/verifications.js';
 
 /** The statement holds the input lines of the financial rubric (ksp-2016), by code, in rupiah. */
 export const STATEMENT_LINES = KSP_2016.inputSections.flatMap((s) => s.lines.map((l) => l.code));
@@ -20,14 +23,15 @@ export interface FinancialStatement {
   fiscalYear: number;
   lines: Record<string, number>;
   source: 'FORM' | 'XLSX';
-  /** Total assets equal total liabilities and equity (both lines given and equal). */
+  /** Total assets equal total liabilities and equity within Rp1 (null when either line is missing). */
   balanced: boolean | null;
+  verification: VerificationState;
   missing: string[];
   version: number;
   updatedAt: string;
 }
 
-export function statementView(r: Selectable<FinancialStatementTable>): FinancialStatement {
+export function statementView(r: Selectable<FinancialStatementTable>, verification: VerificationState = { status: 'VERIFIED' }): FinancialStatement {
   const lines = JSON.parse(r.lines) as Record<string, number>;
   return {
     id: r.id,
@@ -35,7 +39,8 @@ export function statementView(r: Selectable<FinancialStatementTable>): Financial
     fiscalYear: r.fiscal_year,
     lines,
     source: r.source as 'FORM' | 'XLSX',
-    balanced: lines.totalAset === undefined || lines.totalPasiva === undefined ? null : lines.totalAset === lines.totalPasiva,
+    balanced: lines.totalAset === undefined || lines.totalPasiva === undefined ? null : isBalanced(lines.totalAset, lines.totalPasiva),
+    verification,
     missing: STATEMENT_LINES.filter((l) => lines[l] === undefined),
     version: r.version,
     updatedAt: r.updated_at,
@@ -57,7 +62,8 @@ export function checkLines(lines: Record<string, unknown>): Record<string, numbe
 export async function listStatements(deps: AppDeps, actor: Actor, cooperativeId: string): Promise<FinancialStatement[]> {
   await getCooperative(deps, actor, cooperativeId);
   const rows = await deps.db.kysely.selectFrom('financial_statements').selectAll().where('cooperative_id', '=', cooperativeId).orderBy('fiscal_year', 'desc').execute();
-  return rows.map(statementView);
+  const states = await verificationStates(deps.db.kysely, 'FINANCIAL_STATEMENT', rows.map((r) => r.id));
+  return rows.map((r) => statementView(r, stateOr(states, r.id)));
 }
 
 /** Creates or replaces the statement of one fiscal year (petugas, admin, or the cooperative itself). */
@@ -101,7 +107,11 @@ export async function putStatement(
       cooperativeId,
       changes: { fiscalYear: { before: existing ? fiscalYear : null, after: fiscalYear }, ...diff(before, allKeys) },
     });
-    return statementView(await trx.selectFrom('financial_statements').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    await fileForVerification(trx, deps, actor, audit, {
+      cooperativeId, kind: 'FINANCIAL_STATEMENT', entityId: id, fiscalYear, summary: `Laporan keuangan tahun buku ${fiscalYear} (${Object.keys(lines).length} pos)`, previous: before,
+    });
+    const states = await verificationStates(trx, 'FINANCIAL_STATEMENT', [id]);
+    return statementView(await trx.selectFrom('financial_statements').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), stateOr(states, id));
   });
 }
 

@@ -5,6 +5,7 @@ import { authorize, cooperativePolicy } from '../policy.js';
 import { validateCooperative } from './validate-cooperative.js';
 import { type Cooperative, type CooperativeFields, loadCooperative } from './view.js';
 import { replaceOfficers, rowOf } from './write-cooperative.js';
+import { fileForVerification } from '../desk/verifications.js';
 
 export type UpdateCooperativeInput = Partial<Omit<CooperativeFields, 'status'>> & {
   status?: 'AKTIF' | 'TIDAK_AKTIF';
@@ -27,7 +28,7 @@ export async function updateCooperative(deps: AppDeps, actor: Actor, id: string,
       if (notAllowed.length > 0) {
         throw new AppError(
           'FORBIDDEN',
-          'Pengurus koperasi hanya dapat mengubah kontak, alamat jalan, serta jumlah anggota dan karyawan.',
+          'Pengurus koperasi hanya dapat mengubah kontak, alamat jalan, jumlah anggota dan karyawan, serta susunan pengurus.',
           Object.fromEntries(notAllowed.map((k) => [k, 'Kolom ini hanya dapat diubah oleh petugas Dinas.'])),
         );
       }
@@ -57,6 +58,13 @@ export async function updateCooperative(deps: AppDeps, actor: Actor, id: string,
     }
     if ('officers' in changes) await replaceOfficers(trx, id, next.officers);
     await audit({ action: 'cooperative.update', entityType: 'cooperative', entityId: id, cooperativeId: id, changes });
+    if ('officers' in changes) {
+      await fileForVerification(trx, deps, actor, audit, {
+        cooperativeId: id, kind: 'OFFICERS', entityId: id, fiscalYear: null,
+        summary: `Susunan pengurus baru: ${next.officers.map((o) => `${o.name} (${o.role.toLowerCase().replace(/_/g, ' ')})`).join(', ')}`.slice(0, 500),
+        previous: { officers: current.officers },
+      });
+    }
     return loadCooperative(trx, id);
   });
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Selectable, Transaction } from 'kysely';
+import { STAFF_ENTERED, type VerificationState } from '../../domain/desk/verification.js';
+import { fileForVerification, stateOr, verificationStates } from '../desk/verifications.js';
+import type { Database, YearlyFigureTable } from '../../db/schema.js';
 import { type Actor, type AppDeps, type AuditInput, mutate } from '../context.js';
 import { authorize, cooperativePolicy } from '../policy.js';
 import { getCooperative, guardOwnCooperative } from './get-cooperative.js';
@@ -18,7 +20,7 @@ export interface YearlyFigures {
   membersMale: number | null;
   membersFemale: number | null;
 }
-export interface YearlyFigure extends YearlyFigures { fiscalYear: number }
+export interface YearlyFigure extends YearlyFigures { fiscalYear: number; verification: VerificationState }
 
 export async function listYearlyFigures(deps: AppDeps, actor: Actor, cooperativeId: string): Promise<YearlyFigure[]> {
   await getCooperative(deps, actor, cooperativeId);
@@ -28,17 +30,19 @@ export async function listYearlyFigures(deps: AppDeps, actor: Actor, cooperative
     .where('cooperative_id', '=', cooperativeId)
     .orderBy('fiscal_year', 'desc')
     .execute();
-  return rows.map((r) => ({
-    fiscalYear: r.fiscal_year,
-    assets: r.assets,
-    ownCapital: r.own_capital,
-    externalCapital: r.external_capital,
-    businessVolume: r.business_volume,
-    shu: r.shu,
-    membersMale: r.members_male,
-    membersFemale: r.members_female,
-  }));
+  const states = await verificationStates(deps.db.kysely, 'YEARLY_FIGURES', rows.map((r) => r.id));
+  return rows.map((r) => ({ fiscalYear: r.fiscal_year, ...figuresOf(r), verification: stateOr(states, r.id) }));
 }
+
+const figuresOf = (r: Selectable<YearlyFigureTable>): YearlyFigures => ({
+  assets: r.assets === null ? null : Number(r.assets),
+  ownCapital: r.own_capital === null ? null : Number(r.own_capital),
+  externalCapital: r.external_capital === null ? null : Number(r.external_capital),
+  businessVolume: r.business_volume === null ? null : Number(r.business_volume),
+  shu: r.shu === null ? null : Number(r.shu),
+  membersMale: r.members_male,
+  membersFemale: r.members_female,
+});
 
 export async function putYearlyFigures(
   deps: AppDeps,
@@ -54,8 +58,16 @@ export async function putYearlyFigures(
     const coop = await loadCooperative(trx, cooperativeId);
     authorize(cooperativePolicy.editDetails, actor, coop);
     if (coop.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; datanya tidak dapat diubah lagi.');
+    const before = await trx.selectFrom('yearly_figures').selectAll().where('cooperative_id', '=', cooperativeId).where('fiscal_year', '=', fiscalYear).executeTakeFirst();
     await upsertYearlyFigures(deps, trx, audit, cooperativeId, fiscalYear, input);
-    return { fiscalYear, ...input };
+    const row = await trx.selectFrom('yearly_figures').select('id').where('cooperative_id', '=', cooperativeId).where('fiscal_year', '=', fiscalYear).executeTakeFirstOrThrow();
+    await fileForVerification(trx, deps, actor, audit, {
+      cooperativeId, kind: 'YEARLY_FIGURES', entityId: row.id, fiscalYear,
+      summary: `Data tahun buku ${fiscalYear}: aset ${input.assets === null ? '–' : `Rp${input.assets.toLocaleString('id-ID')}`}, SHU ${input.shu === null ? '–' : `Rp${input.shu.toLocaleString('id-ID')}`}`,
+      previous: before ? { ...figuresOf(before) } : null,
+    });
+    const state = (await verificationStates(trx, 'YEARLY_FIGURES', [row.id])).get(row.id);
+    return { fiscalYear, ...input, verification: state ?? STAFF_ENTERED };
   });
 }
 

@@ -1,4 +1,5 @@
 import { BIDANG_LABELS, type Bidang } from '../../domain/codes.js';
+import { followUpsAwaitingVerification } from '../desk/verifications.js';
 import { forbidden } from '../../domain/errors.js';
 import { CONCERN_TOPIC_LABELS, type ConcernTopic } from '../../domain/visits/codes.js';
 import { type Actor, type AppDeps, todayJakarta } from '../context.js';
@@ -46,13 +47,16 @@ async function followUpsNow(deps: AppDeps, today: string) {
   const rows = await deps.db.kysely
     .selectFrom('follow_ups as f')
     .leftJoin('users as u', 'u.id', 'f.responsible_user_id')
-    .select(['f.status', 'f.deadline', 'f.responsible_kind', 'f.responsible_bidang', 'u.bidang as user_bidang'])
+    .select(['f.id', 'f.status', 'f.deadline', 'f.responsible_kind', 'f.responsible_bidang', 'u.bidang as user_bidang'])
     .execute();
+  const awaiting = await followUpsAwaitingVerification(deps.db.kysely);
   const byStatus = { open: 0, in_progress: 0, done: 0, cancelled: 0, overdue: 0 };
   const groups = new Map<string, { code: string; label: string; open: number; overdue: number }>();
   for (const r of rows) {
-    byStatus[r.status as keyof typeof byStatus]++;
-    const pending = r.status === 'open' || r.status === 'in_progress';
+    // A cooperative's "done" waiting for verification still counts as in progress.
+    const status = r.status === 'done' && awaiting.has(r.id) ? 'in_progress' : r.status;
+    byStatus[status as keyof typeof byStatus]++;
+    const pending = status === 'open' || status === 'in_progress';
     const overdue = pending && r.deadline < today;
     if (overdue) byStatus.overdue++;
     const code = r.responsible_kind === 'COOPERATIVE' ? 'koperasi_sendiri' : (r.responsible_bidang ?? r.user_bidang ?? 'lainnya');

@@ -2,6 +2,7 @@ import { ratCompliance } from '../../domain/rat/compliance.js';
 import type { AppDeps } from '../context.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { CATEGORY_CODES } from '../assessments/assessments.js';
+import { countedMeetings } from '../desk/verifications.js';
 
 export type CategoryCounts = Record<(typeof CATEGORY_CODES)[number], number>;
 const emptyCounts = (): CategoryCounts => Object.fromEntries(CATEGORY_CODES.map((c) => [c, 0])) as CategoryCounts;
@@ -56,13 +57,8 @@ export async function ratOfYear(deps: AppDeps, year: number, districts: District
     .select(['id', 'district_code', 'legal_entity_date', 'created_at', 'status'])
     .where('status', '!=', 'DIBUBARKAN')
     .execute();
-  const meetings = await db.selectFrom('annual_meetings').select(['cooperative_id', 'fiscal_year', 'held_on', 'reported_to_ods_on']).execute();
-  const byCoop = new Map<string, { fiscalYear: number; heldOn: string; reportedOn: string | null }[]>();
-  for (const m of meetings) {
-    const list = byCoop.get(m.cooperative_id) ?? [];
-    list.push({ fiscalYear: m.fiscal_year, heldOn: m.held_on, reportedOn: m.reported_to_ods_on });
-    byCoop.set(m.cooperative_id, list);
-  }
+  // Verified RATs with quorum only: a cooperative's unverified filing does not move the dashboard.
+  const { meetings: byCoop } = await countedMeetings(db);
   const grace = await graceMonths(deps);
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
   const fy = year - 1;

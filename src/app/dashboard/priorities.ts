@@ -5,6 +5,7 @@ import { ratCompliance } from '../../domain/rat/compliance.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
 import { authorize } from '../policy.js';
+import { countedMeetings } from '../desk/verifications.js';
 
 const KEY = 'priority.weights';
 
@@ -52,11 +53,12 @@ export async function priorities(deps: AppDeps, actor: Actor, q: { district?: st
   const [coops, assessments, meetings, follow, concerns, visits, grace] = await Promise.all([
     coopQuery.execute(),
     db.selectFrom('assessments').select(['cooperative_id', 'total', 'category', 'assessed_on']).where('status', '=', 'FINAL').orderBy('assessed_on', 'desc').execute(),
-    db.selectFrom('annual_meetings').select(['cooperative_id', 'fiscal_year', 'held_on', 'reported_to_ods_on']).execute(),
+    countedMeetings(db),
     db
       .selectFrom('follow_ups')
       .select(['cooperative_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('status', 'in', ['open', 'in_progress'])
+      // A cooperative's "done" waiting for verification does not lower its priority yet.
+      .where((eb) => eb.or([eb('status', 'in', ['open', 'in_progress']), eb('id', 'in', eb.selectFrom('verifications').select('entity_id').where('kind', '=', 'FOLLOW_UP').where('status', '=', 'PENDING'))]))
       .where('deadline', '<', today)
       .groupBy('cooperative_id')
       .execute(),
@@ -81,7 +83,7 @@ export async function priorities(deps: AppDeps, actor: Actor, q: { district?: st
     return m;
   };
   const assessed = byCoop(assessments);
-  const rats = byCoop(meetings);
+  const rats = meetings.meetings;
   const overdue = new Map(follow.map((r) => [r.cooperative_id, Number(r.n)]));
   const serious = new Map(concerns.map((r) => [r.cooperative_id, Number(r.n)]));
   const lastVisit = new Map(visits.map((r) => [r.cooperative_id, String(r.last)]));
@@ -91,7 +93,7 @@ export async function priorities(deps: AppDeps, actor: Actor, q: { district?: st
     const a = assessed.get(c.id) ?? [];
     const founded = c.legal_entity_date ?? c.created_at.slice(0, 10);
     const rat = ratCompliance(
-      (rats.get(c.id) ?? []).map((m) => ({ fiscalYear: m.fiscal_year, heldOn: m.held_on, reportedOn: m.reported_to_ods_on })),
+      rats.get(c.id) ?? [],
       founded,
       today,
       grace,

@@ -1,4 +1,5 @@
 import { ratCompliance } from '../../domain/rat/compliance.js';
+import { countedMeetings } from '../desk/verifications.js';
 import { COOP_TYPE_LABELS, type CoopType } from '../../domain/codes.js';
 import { invalid } from '../../domain/errors.js';
 import type { Content } from 'pdfmake/interfaces.js';
@@ -78,7 +79,7 @@ export async function odsRecap(
     .select([
       'c.id', 'c.name', 'c.nik', 'c.type', 'c.district_code', 'd.name as district_name', 'v.name as village_name', 'c.members_male', 'c.members_female',
       'c.legal_entity_date', 'c.created_at', 'f.assets', 'f.own_capital', 'f.external_capital', 'f.business_volume', 'f.shu',
-      'f.members_male as f_members_male', 'f.members_female as f_members_female',
+      'f.members_male as f_members_male', 'f.members_female as f_members_female', 'f.id as figure_id',
     ])
     .where('c.status', '!=', 'DIBUBARKAN')
     .orderBy('c.district_code')
@@ -86,13 +87,18 @@ export async function odsRecap(
     .orderBy('c.id');
   if (district) coopQuery = coopQuery.where('c.district_code', '=', district);
   const coops = await coopQuery.execute();
-  const meetings = await db.selectFrom('annual_meetings').select(['cooperative_id', 'fiscal_year', 'held_on', 'reported_to_ods_on']).execute();
-  const byCoop = new Map<string, { fiscalYear: number; heldOn: string; reportedOn: string | null }[]>();
-  for (const m of meetings) {
-    const l = byCoop.get(m.cooperative_id) ?? [];
-    l.push({ fiscalYear: m.fiscal_year, heldOn: m.held_on, reportedOn: m.reported_to_ods_on });
-    byCoop.set(m.cooperative_id, l);
+  // A cooperative's figures waiting for verification do not count: the values before them do (or none).
+  const waiting = await db.selectFrom('verifications').select(['entity_id', 'previous']).where('kind', '=', 'YEARLY_FIGURES').where('status', '!=', 'VERIFIED').execute();
+  const before = new Map(waiting.map((w) => [w.entity_id, w.previous ? (JSON.parse(w.previous) as Record<string, number | null>) : null]));
+  for (const c of coops) {
+    if (!c.figure_id || !before.has(c.figure_id)) continue;
+    const p = before.get(c.figure_id) ?? {};
+    Object.assign(c, {
+      assets: p.assets ?? null, own_capital: p.ownCapital ?? null, external_capital: p.externalCapital ?? null, business_volume: p.businessVolume ?? null,
+      shu: p.shu ?? null, f_members_male: p.membersMale ?? null, f_members_female: p.membersFemale ?? null,
+    });
   }
+  const { meetings: byCoop } = await countedMeetings(db);
   const grace = await graceMonths(deps);
   const rows: RecapRow[] = [];
   const districts = new Map<string, DistrictRecap>();

@@ -11,6 +11,8 @@ import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../cont
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { authorize } from '../policy.js';
+import { fileForVerification } from '../desk/verifications.js';
+import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
 import { markAddressed } from './concerns.js';
 import { type FollowUpRef, followUpPolicy } from './policy.js';
 import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from './shared.js';
@@ -37,6 +39,7 @@ export interface FollowUp extends Omit<FollowUpFields, 'responsible'> {
   daysOverdue: number;
   progressNote: string | null;
   evidence: Evidence | null;
+  verification: VerificationState;
   cancelReason: string | null;
   closedAt: string | null;
   createdBy: string | null;
@@ -68,10 +71,11 @@ function base(db: Tx) {
     .selectFrom('follow_ups as f')
     .innerJoin('cooperatives as c', 'c.id', 'f.cooperative_id')
     .leftJoin('users as ru', 'ru.id', 'f.responsible_user_id')
+    .leftJoin('verifications as vf', (j) => j.onRef('vf.entity_id', '=', 'f.id').on('vf.kind', '=', 'FOLLOW_UP'))
     .selectAll('f')
-    .select(['c.name as cooperative_name', 'ru.full_name as responsible_name']);
+    .select(['c.name as cooperative_name', 'ru.full_name as responsible_name', 'vf.status as verification_status', 'vf.reason as verification_reason']);
 }
-type Row = FollowUpTable & { cooperative_name: string; responsible_name: string | null };
+type Row = FollowUpTable & { cooperative_name: string; responsible_name: string | null; verification_status: string | null; verification_reason: string | null };
 
 export function responsibleLabel(kind: string, bidang: string | null, userName: string | null): string {
   if (kind === 'BIDANG') return BIDANG_LABELS[bidang as Bidang] ?? 'Bidang';
@@ -81,6 +85,8 @@ export function responsibleLabel(kind: string, bidang: string | null, userName: 
 
 function view(r: Row, today: string): FollowUp {
   const status = r.status as FollowUpStatus;
+  // A cooperative's "done" waiting for the Dinas is still overdue past its deadline (issue 13).
+  const counted: FollowUpStatus = status === 'done' && r.verification_status === 'PENDING' ? 'in_progress' : status;
   return {
     id: r.id,
     cooperative: { id: r.cooperative_id, name: r.cooperative_name },
@@ -98,8 +104,11 @@ function view(r: Row, today: string): FollowUp {
     deadline: r.deadline,
     monitoringPlan: r.monitoring_plan,
     status,
-    overdue: isOverdue({ status, deadline: r.deadline }, today),
-    daysOverdue: daysOverdue({ status, deadline: r.deadline }, today),
+    overdue: isOverdue({ status: counted, deadline: r.deadline }, today),
+    daysOverdue: daysOverdue({ status: counted, deadline: r.deadline }, today),
+    verification: r.verification_status
+      ? { status: r.verification_status as VerificationStatus, ...(r.verification_status === 'RETURNED' && r.verification_reason ? { reason: r.verification_reason } : {}) }
+      : { status: 'VERIFIED' },
     progressNote: r.progress_note,
     evidence: r.evidence_note ? { note: r.evidence_note, photoId: r.evidence_photo_id, documentRef: r.evidence_document } : null,
     cancelReason: r.cancel_reason,
@@ -159,7 +168,11 @@ function filters(actor: Actor, q: FollowUpQuery, today: string) {
       );
     }
     if (q.responsibleKind) conds.push(eb('f.responsible_kind', '=', q.responsibleKind));
-    if (q.status === 'overdue') conds.push(eb.and([eb('f.status', 'in', ['open', 'in_progress']), eb('f.deadline', '<', today)]));
+    if (q.status === 'overdue') {
+      // A cooperative's "done" waiting for verification is still open (issue 13).
+      const awaiting = eb.selectFrom('verifications').select('entity_id').where('kind', '=', 'FOLLOW_UP').where('status', '=', 'PENDING');
+      conds.push(eb.and([eb.or([eb('f.status', 'in', ['open', 'in_progress']), eb('f.id', 'in', awaiting)]), eb('f.deadline', '<', today)]));
+    }
     else if (q.status) conds.push(eb('f.status', '=', q.status));
     if (q.assignee === 'me') {
       // Mine: assigned to me by name, to my bidang, or (for a cooperative's account) to my cooperative.
@@ -313,6 +326,11 @@ export async function changeFollowUpStatus(deps: AppDeps, actor: Actor, id: stri
       if (t.conflict) throw new AppError('CONFLICT', Object.values(t.fields)[0]!, t.fields);
       throw invalid(t.fields, 'Perubahan status belum lengkap. Periksa kolom yang ditandai.');
     }
+    if (t.evidence?.documentRef && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t.evidence.documentRef)) {
+      // Evidence may be a document on the cooperative's shelf (a PDF, say), named by its id.
+      const doc = await trx.selectFrom('cooperative_documents').select('cooperative_id').where('id', '=', t.evidence.documentRef).executeTakeFirst();
+      if (!doc || doc.cooperative_id !== ref.cooperativeId) throw invalid({ 'evidence.documentRef': 'Dokumen bukti tidak ditemukan untuk koperasi ini.' });
+    }
     if (t.evidence?.photoId) {
       const photo = await trx.selectFrom('photos').select('cooperative_id').where('id', '=', t.evidence.photoId).executeTakeFirst();
       if (!photo || photo.cooperative_id !== ref.cooperativeId) throw invalid({ 'evidence.photoId': 'Foto bukti tidak ditemukan untuk koperasi ini.' });
@@ -333,6 +351,11 @@ export async function changeFollowUpStatus(deps: AppDeps, actor: Actor, id: stri
       .where('version', '=', ref.version)
       .executeTakeFirst();
     assertWritten(written, WHAT);
+    if (t.status === 'done') {
+      await fileForVerification(trx, deps, actor, audit, {
+        cooperativeId: ref.cooperativeId, kind: 'FOLLOW_UP', entityId: id, fiscalYear: null, summary: `Tindak lanjut selesai: ${t.evidence?.note ?? ''}`.slice(0, 300), previous: null,
+      });
+    }
     await audit({
       action: `follow_up.${t.status === 'in_progress' ? 'start' : t.status === 'done' ? 'complete' : 'cancel'}`,
       entityType: 'follow_up', entityId: id, cooperativeId: ref.cooperativeId,

@@ -1,6 +1,7 @@
 import { type Bidang, BIDANG_LABELS, COOP_GROUP_LABELS, COOP_TYPE_LABELS, UNIT_SECTOR_LABELS, type UnitSector } from '../../domain/codes.js';
 import { villageKind } from '../../domain/cooperative.js';
 import { ratCompliance } from '../../domain/rat/compliance.js';
+import { countedMeetings } from '../desk/verifications.js';
 import { activityReport, reportHeadline, type ReportInput, whatsappShareUrl } from '../../domain/visits/activity-report.js';
 import { forbidden, invalid, notFound } from '../../domain/errors.js';
 import { CHECK_RESULT_LABELS, DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
@@ -191,8 +192,9 @@ export async function visitMinutes(deps: AppDeps, actor: Actor, id: string, stam
   const linked = v.annualMeetingId ? meetings.find((m) => m.id === v.annualMeetingId) : undefined;
   const latest = linked ?? meetings.find((m) => m.held_on <= v.date);
   const founded = coop.legalEntityDate ?? coop.createdAt.slice(0, 10);
+  const counted = (await countedMeetings(db, coop.id)).meetings.get(coop.id) ?? [];
   const compliance = ratCompliance(
-    meetings.map((m) => ({ fiscalYear: m.fiscal_year, heldOn: m.held_on, reportedOn: m.reported_to_ods_on })),
+    counted,
     founded,
     v.date,
     grace,

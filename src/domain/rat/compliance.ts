@@ -52,12 +52,18 @@ export function fiscalYearEnd(fiscalYear: number): string {
   return `${fiscalYear}-12-31`;
 }
 
+/**
+ * Before its founding a cooperative has no RAT status at all (no years, not active); from the day
+ * it is dissolved (`dissolvedOn`) it is never active, whatever RATs it held.
+ */
 export function ratCompliance(
   meetings: RatMeeting[],
   founded: string,
   asOf: string,
   graceMonths = DEFAULT_GRACE_MONTHS,
+  dissolvedOn: string | null = null,
 ): RatCompliance {
+  if (asOf < founded) return { active: false, latestDueYear: null, years: [], warnings: [] };
   const firstYear = Number(founded.slice(0, 4));
   const asOfYear = Number(asOf.slice(0, 4));
   // The earliest RAT held for each year counts.
@@ -82,7 +88,8 @@ export function ratCompliance(
   const statusOf = (fy: number) => years.find((y) => y.fiscalYear === fy)?.status;
   const heldFor = (fy: number) => held.has(fy);
 
-  const active = latestDueYear === null || [0, 1, 2].some((k) => heldFor(latestDueYear - k));
+  const dissolved = dissolvedOn !== null && dissolvedOn <= asOf;
+  const active = !dissolved && (latestDueYear === null || [0, 1, 2].some((k) => heldFor(latestDueYear - k)));
 
   const warnings: RatWarning[] = [];
   if (latestDueYear !== null) {

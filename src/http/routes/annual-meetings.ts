@@ -6,6 +6,7 @@ import {
 import type { AppDeps } from '../../app/context.js';
 import { EVERYONE, requireActor } from '../access.js';
 import { idParams, isoDate, uuidParam } from '../schemas.js';
+import { verificationOut } from './desk-schemas.js';
 
 const tags = ['rat'];
 const count = z.number().int().min(0).max(10_000_000);
@@ -21,7 +22,10 @@ const meetingOut = z.object({
   membersPresent: z.number(),
   membersTotal: z.number(),
   quorumRequired: z.number().nullable(),
-  quorumMet: z.boolean().nullable(),
+  quorumMet: z.boolean(),
+  quorum: z.number(),
+  memberCountMismatch: z.boolean().nullable(),
+  verification: verificationOut,
   agenda: z.record(z.string(), z.boolean()),
   reportedToOdsOn: z.string().nullable(),
   notes: z.string().nullable(),
@@ -117,6 +121,7 @@ export const annualMeetingRoutes =
           response: {
             200: z.object({
               asOf: z.string(),
+              pending: z.number().describe('Catatan RAT dari koperasi yang menunggu verifikasi (belum dihitung)'),
               active: z.boolean(),
               latestDueYear: z.number().nullable(),
               years: z.array(z.object({ fiscalYear: z.number(), deadline: z.string(), heldOn: z.string().nullable(), status: z.enum(['ON_TIME', 'LATE', 'NOT_HELD', 'NOT_YET_DUE']) })),

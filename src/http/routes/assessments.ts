@@ -13,6 +13,7 @@ import { AppError } from '../../domain/errors.js';
 import type { AssessmentInput } from '../../domain/rubrics/types.js';
 import { EVERYONE, requireActor } from '../access.js';
 import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.js';
+import { verificationOut } from './desk-schemas.js';
 
 const tags = ['penilaian'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,6 +49,7 @@ const statementOut = z.object({
   lines: z.record(z.string(), z.number()),
   source: z.enum(['FORM', 'XLSX']),
   balanced: z.boolean().nullable(),
+  verification: verificationOut,
   missing: z.array(z.string()),
   version: z.number(),
   updatedAt: z.string(),
@@ -263,7 +265,7 @@ export const assessmentRoutes =
       '/api/v1/assessments/:id/finalize',
       {
         config: { access: WRITERS },
-        schema: { tags, summary: 'Finalkan penilaian (tidak dapat diubah lagi)', params: idParams, body: z.strictObject({ assessedOn: isoDate.optional() }), response: { 200: assessmentOut } },
+        schema: { tags, summary: 'Finalkan penilaian (tidak dapat diubah lagi)', params: idParams, body: z.strictObject({ assessedOn: isoDate.optional(), supersede: z.boolean().optional().describe('Gantikan penilaian final lama tahun buku dan rubrik yang sama (tercatat di jejak audit)') }), response: { 200: assessmentOut } },
       },
       async (request) => json(await finalizeAssessment(deps, requireActor(request), request.params.id, request.body)),
     );

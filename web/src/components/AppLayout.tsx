@@ -2,8 +2,8 @@ import { Suspense, useEffect } from 'react';
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconAlertTriangle, IconBell, IconBuildingBank, IconBuildingCommunity, IconChartPie, IconChecklist, IconChevronDown, IconDeviceMobile, IconFileCertificate, IconFileImport,
-  IconFlag, IconHeartbeat, IconHistory, IconInfoCircle, IconKey, IconLogout, IconMessages, IconReportAnalytics, IconRoute, IconTable, IconUsers,
+  IconAlertTriangle, IconBell, IconBuildingBank, IconBuildingCommunity, IconChartPie, IconChecklist, IconChevronDown, IconClipboardCheck, IconDeviceMobile, IconFileCertificate,
+  IconFileImport, IconFlag, IconHeartbeat, IconHistory, IconInfoCircle, IconKey, IconLogout, IconMessages, IconReportAnalytics, IconRoute, IconTable, IconUsers,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +61,7 @@ export default function AppLayout() {
     items.push({ to: '/kunjungan', label: t('nav.visits'), icon: IconRoute, match: (p) => p.startsWith('/kunjungan') });
     items.push({ to: '/aspirasi', label: t('nav.concerns'), icon: IconMessages, match: (p) => p.startsWith('/aspirasi') });
     items.push({ to: '/tindak-lanjut', label: t('nav.followUps'), icon: IconChecklist, match: (p) => p.startsWith('/tindak-lanjut') });
+    items.push({ to: '/verifikasi', label: t('nav.verifications'), icon: IconClipboardCheck, match: (p) => p.startsWith('/verifikasi') });
     items.push({ to: '/koperasi', label: t('nav.cooperatives'), icon: IconBuildingBank, match: (p) => p.startsWith('/koperasi') });
     items.push({ to: '/penilaian', label: t('nav.assessments'), icon: IconHeartbeat, match: (p) => p.startsWith('/penilaian') });
     items.push({ to: '/rubrik', label: t('nav.rubrics'), icon: IconTable, match: (p) => p.startsWith('/rubrik') });

@@ -258,7 +258,8 @@ export function BalanceCheck({ sections, values }: { sections: InputSection[]; v
       </Alert>
     );
   }
-  if (assets === liabilities) {
+  // Same rule as the server (src/domain/desk/quorum.ts): rounding up to Rp1 is tolerated.
+  if (Math.abs(assets - liabilities) <= 1) {
     return (
       <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} data-testid="balance-check" data-balanced="true">
         {t('statement.balanced')}

@@ -37,7 +37,7 @@ export function CategoryBadge({
 export function AssessmentStatusBadge({ status, size = 'sm' }: { status: AssessmentStatus | string; size?: BadgeProps['size'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={status === 'FINAL' ? 'sambang' : 'yellow'} variant={status === 'FINAL' ? 'light' : 'outline'} size={size} style={{ flexShrink: 0 }}>
+    <Badge color={status === 'FINAL' ? 'sambang' : status === 'SUPERSEDED' ? 'gray' : 'yellow'} variant={status === 'DRAFT' ? 'outline' : 'light'} size={size} style={{ flexShrink: 0 }}>
       {t(`assessment.status.${status}`, { defaultValue: status })}
     </Badge>
   );

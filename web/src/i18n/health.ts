@@ -59,7 +59,7 @@ const health = {
     rubric: 'Rubrik',
     version: 'Versi',
     versionN: 'versi {{version}}',
-    status: { DRAFT: 'Draf', FINAL: 'Final' },
+    status: { DRAFT: 'Draf', FINAL: 'Final', SUPERSEDED: 'Digantikan' },
     statusLabel: 'Status',
     category: 'Predikat',
     categories: {

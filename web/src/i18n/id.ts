@@ -10,6 +10,7 @@ const id = {
   },
   nav: {
     dashboard: 'Dasbor',
+    verifications: 'Verifikasi laporan',
     priorities: 'Prioritas kunjungan',
     cooperatives: 'Koperasi',
     myCooperative: 'Koperasi saya',
@@ -150,7 +151,7 @@ const id = {
       dialog: 'Aspirasi & tindak lanjut',
       unitDevelopment: 'Pengembangan usaha',
       timeline: 'Riwayat',
-      documents: 'Dokumen',
+      documents: 'Surat resmi',
     },
     sections: {
       identity: 'Identitas',
@@ -218,7 +219,7 @@ const id = {
     dissolveConfirm: 'Bubarkan koperasi',
     dissolved: 'Koperasi telah dibubarkan.',
     readOnlyNote: 'Anda hanya dapat melihat data ini.',
-    koperasiEditNote: 'Anda dapat mengubah kontak, alamat jalan, serta jumlah anggota dan karyawan. Data lain diubah oleh petugas {{officeShort}}.',
+    koperasiEditNote: 'Anda dapat mengubah kontak, alamat jalan, jumlah anggota dan karyawan, serta susunan pengurus (perubahan pengurus menunggu verifikasi Dinas). Data lain diubah oleh petugas {{officeShort}}.',
     notFound: 'Koperasi tidak ditemukan.',
     backToList: 'Kembali ke daftar',
     createTitle: 'Tambah koperasi',

@@ -1,4 +1,5 @@
 import '../i18n/health';
+import type { Verification } from './desk';
 import { useQuery } from '@tanstack/react-query';
 import type { AssessmentInput, AssessmentResult, RubricDefinition } from '@domain/rubrics/types';
 import { get } from './api';
@@ -17,7 +18,7 @@ export const CATEGORY_COLORS: Record<string, string> = {
 export const RUBRIC_CODES = ['ksp-2016', 'kk-2021'] as const;
 export type RubricCode = (typeof RUBRIC_CODES)[number];
 
-export type AssessmentStatus = 'DRAFT' | 'FINAL';
+export type AssessmentStatus = 'DRAFT' | 'FINAL' | 'SUPERSEDED';
 
 export interface AssessmentListItem {
   id: string;
@@ -71,6 +72,8 @@ export interface Statement {
   source: 'FORM' | 'XLSX';
   balanced: boolean | null;
   missing: string[];
+  /** A cooperative's statement waits for verification before an assessment on it can be finalized (issue 13). */
+  verification?: Verification;
   version: number;
   updatedAt: string;
 }
@@ -94,6 +97,10 @@ export interface AnnualMeeting {
   membersTotal: number;
   quorumRequired: number | null;
   quorumMet: boolean | null;
+  /** The quorum applied: the articles' or half the members plus one (issue 13). */
+  quorum?: number;
+  memberCountMismatch?: boolean | null;
+  verification?: Verification;
   agenda: Partial<Record<AgendaItem, boolean>>;
   reportedToOdsOn: string | null;
   notes: string | null;
@@ -106,6 +113,8 @@ export interface RatCompliance {
   asOf: string;
   active: boolean;
   latestDueYear: number | null;
+  /** RAT records the cooperative filed that wait for verification (not counted). */
+  pending?: number;
   years: { fiscalYear: number; deadline: string; heldOn: string | null; status: RatStatus }[];
   warnings: { code: string; message: string; fiscalYears: number[] }[];
 }

@@ -33,6 +33,7 @@ export function homePath(me: Me): string {
 
 /** Fields a `koperasi` user may change on its own cooperative. */
 export const KOPERASI_EDITABLE_FIELDS = [
+  'officers',
   'phone',
   'email',
   'street',

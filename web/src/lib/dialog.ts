@@ -72,6 +72,8 @@ export interface FollowUp {
   daysOverdue: number;
   progressNote: string | null;
   evidence: { note: string; photoId: string | null; documentRef: string | null } | null;
+  /** A cooperative's "done" waits for the Dinas' verification (issue 13). */
+  verification?: import('./desk').Verification;
   cancelReason: string | null;
   closedAt: string | null;
   createdBy: string | null;

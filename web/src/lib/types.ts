@@ -116,6 +116,8 @@ export interface Figure {
   shu: number | null;
   membersMale?: number | null;
   membersFemale?: number | null;
+  /** Filed by the cooperative and not yet verified: shown, not counted (issue 13). */
+  verification?: import('./desk').Verification;
 }
 
 export interface UnitPermits {

@@ -22,6 +22,7 @@ import { KspInputs } from './assessment/KspInputs';
 import { KkInputs } from './assessment/KkInputs';
 import type { DraftInputs } from './assessment/shared';
 import { IssueAssessmentButton } from '../components/papers/IssueAssessmentButton';
+import '../lib/desk';
 
 const AUTOSAVE_MS = 1500;
 const LIVE_MS = 120;
@@ -60,7 +61,7 @@ function AssessmentEditor({ assessment, def, canAssess }: { assessment: Assessme
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
-  const final = assessment.status === 'FINAL';
+  const final = assessment.status !== 'DRAFT'; // FINAL or SUPERSEDED: read-only either way
   const readOnly = final || !canAssess;
 
   const [inputs, setInputsState] = useState<DraftInputs>(() => toDraft(assessment.inputs));
@@ -138,15 +139,17 @@ function AssessmentEditor({ assessment, def, canAssess }: { assessment: Assessme
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [dirty, readOnly]);
 
+  // A second final assessment of the year and rubric replaces the first only when the assessor says so.
+  const [supersedeAsk, setSupersedeAsk] = useState<string | null>(null);
   const finalize = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (opts: { supersede?: boolean } = {}) => {
       // Store the latest inputs first: the server finalizes what it has.
       while (savingRef.current) await new Promise((r) => window.setTimeout(r, 100));
       if (inputsRef.current !== savedRef.current) {
         const ok = await saveNow();
         if (!ok) throw new ApiError(0, 'NOT_SAVED', t('assessment.unsaved'));
       }
-      return post<Assessment>(`/assessments/${assessment.id}/finalize`, assessedOn ? { assessedOn } : {});
+      return post<Assessment>(`/assessments/${assessment.id}/finalize`, { ...(assessedOn ? { assessedOn } : {}), ...(opts.supersede ? { supersede: true } : {}) });
     },
     meta: { silent: true },
     onSuccess: (a) => {
@@ -154,6 +157,7 @@ function AssessmentEditor({ assessment, def, canAssess }: { assessment: Assessme
       void qc.invalidateQueries({ queryKey: ['assessments'] });
       void qc.invalidateQueries({ queryKey: ['timeline', String(assessment.cooperative.id)] });
       setFinalizeOpen(false);
+      setSupersedeAsk(null);
       setServerErrors(null);
       setDirty(false);
       notifications.show({ color: 'green', message: t('assessment.finalized') });
@@ -164,6 +168,10 @@ function AssessmentEditor({ assessment, def, canAssess }: { assessment: Assessme
       if (e instanceof ApiError && e.status === 400) {
         setServerErrors({ message: e.message, fields: e.fields });
         window.scrollTo({ top: 0, behavior: 'smooth' });
+        return;
+      }
+      if (e instanceof ApiError && e.status === 409 && e.fields.supersede) {
+        setSupersedeAsk(e.message);
         return;
       }
       if (e instanceof ApiError && e.status === 409) setSaveState({ kind: 'conflict' });
@@ -368,12 +376,23 @@ function AssessmentEditor({ assessment, def, canAssess }: { assessment: Assessme
             <Button variant="default" onClick={() => setFinalizeOpen(false)} disabled={finalize.isPending}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={() => finalize.mutate()} loading={finalize.isPending} disabled={!assessedOn} leftSection={<IconRosetteDiscountCheck size={16} />}>
+            <Button onClick={() => finalize.mutate({})} loading={finalize.isPending} disabled={!assessedOn} leftSection={<IconRosetteDiscountCheck size={16} />}>
               {t('assessment.finalize')}
             </Button>
           </Group>
         </Stack>
       </Modal>
+      <ConfirmModal
+        opened={supersedeAsk !== null}
+        onClose={() => setSupersedeAsk(null)}
+        onConfirm={() => finalize.mutate({ supersede: true })}
+        loading={finalize.isPending}
+        title={t('assessment.finalizeTitle')}
+        confirmLabel={t('desk.supersede.confirm')}
+        color="orange"
+      >
+        {supersedeAsk} {t('desk.supersede.note')}
+      </ConfirmModal>
       <ConfirmModal opened={deleteOpen} onClose={() => setDeleteOpen(false)} onConfirm={() => remove.mutate()} loading={remove.isPending} title={t('assessment.deleteTitle')}>
         {t('common.confirmDeleteText')}
       </ConfirmModal>

@@ -1,12 +1,13 @@
 import { lazy, Suspense, useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { IconBan, IconBuildingStore, IconBulb, IconCalendarCheck, IconChartBar, IconFileCertificate, IconHeartbeat, IconHistory, IconId, IconMapPin, IconMessages, IconPencil, IconRoute } from '@tabler/icons-react';
+import { IconBan, IconBuildingStore, IconBulb, IconCalendarCheck, IconChartBar, IconFileCertificate, IconFiles, IconHeartbeat, IconHistory, IconId, IconMapPin, IconMessages, IconPencil, IconRoute } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
 import { canManageCoops, useMe } from '../lib/auth';
 import { coopPermissions, useCoop } from '../lib/coop';
 import { useLabel } from '../lib/meta';
+import '../lib/desk';
 import { ErrorState, PageHeader, StatusBadge } from '../components/common';
 import { ProfileTab } from './coop/ProfileTab';
 import { UnitsTab } from './coop/UnitsTab';
@@ -20,8 +21,9 @@ const VisitsTab = lazy(() => import('./coop/VisitsTab'));
 const DialogTab = lazy(() => import('./coop/DialogTab'));
 const UnitDevelopmentTab = lazy(() => import('./coop/UnitDevelopmentTab'));
 const DocumentsTab = lazy(() => import('./coop/DocumentsTab'));
+const IssuedDocumentsTab = lazy(() => import('./coop/IssuedDocumentsTab'));
 
-const TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'kunjungan', 'aspirasi', 'dokumen', 'riwayat'] as const;
+const TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'dokumen', 'kunjungan', 'aspirasi', 'surat', 'riwayat'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CoopDetailPage() {
@@ -153,13 +155,16 @@ export default function CoopDetailPage() {
           <Tabs.Tab value="rat" leftSection={<IconCalendarCheck size={16} />}>
             {t('coop.tabs.rat')}
           </Tabs.Tab>
+          <Tabs.Tab value="dokumen" leftSection={<IconFiles size={16} />}>
+            {t('desk.docs.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="kunjungan" leftSection={<IconRoute size={16} />}>
             {t('coop.tabs.visits')}
           </Tabs.Tab>
           <Tabs.Tab value="aspirasi" leftSection={<IconMessages size={16} />}>
             {t('coop.tabs.dialog')}
           </Tabs.Tab>
-          <Tabs.Tab value="dokumen" leftSection={<IconFileCertificate size={16} />}>
+          <Tabs.Tab value="surat" leftSection={<IconFileCertificate size={16} />}>
             {t('coop.tabs.documents')}
           </Tabs.Tab>
           <Tabs.Tab value="riwayat" leftSection={<IconHistory size={16} />}>
@@ -185,6 +190,11 @@ export default function CoopDetailPage() {
             <RatTab coop={coop} canEdit={perms.editDetails} />
           </Suspense>
         </Tabs.Panel>
+        <Tabs.Panel value="dokumen">
+          <Suspense fallback={<Skeleton h={300} />}>
+            <DocumentsTab coop={coop} canEdit={perms.editDetails} />
+          </Suspense>
+        </Tabs.Panel>
         <Tabs.Panel value="pengembangan-usaha">
           <Suspense fallback={<Skeleton h={300} />}>
             <UnitDevelopmentTab coop={coop} />
@@ -200,9 +210,9 @@ export default function CoopDetailPage() {
             <DialogTab coop={coop} />
           </Suspense>
         </Tabs.Panel>
-        <Tabs.Panel value="dokumen">
+        <Tabs.Panel value="surat">
           <Suspense fallback={<Skeleton h={300} />}>
-            <DocumentsTab coopId={String(coop.id)} />
+            <IssuedDocumentsTab coopId={String(coop.id)} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="riwayat">

@@ -501,7 +501,7 @@ function CoopForm({ coop, restricted }: { coop: Coop | undefined; restricted: bo
             </SimpleGrid>
           </FormSection>
 
-          {!restricted && (
+          {(
             <FormSection title={t('coop.sections.officers')}>
               <Stack gap="sm">
                 {values.officers.length === 0 && (

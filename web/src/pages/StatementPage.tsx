@@ -16,6 +16,8 @@ import { handleAuthError, notifyError } from '../lib/queryClient';
 import { ErrorState, PageHeader } from '../components/common';
 import { DownloadButton } from '../components/assessment';
 import { StatementForm, type LineValues } from '../components/StatementForm';
+import { VerificationBadge } from '../components/desk/VerificationBadge';
+import '../lib/desk';
 
 function allCodes(sections: InputSection[]): string[] {
   return sections.flatMap((s) => s.lines.map((l) => l.code));
@@ -100,11 +102,14 @@ function StatementEditor({
   return (
     <Stack gap="md">
       <Group justify="space-between" gap="xs" wrap="wrap">
-        <Text size="sm" c="dimmed">
-          {statement
-            ? `${t(`statement.source.${statement.source}`)} · ${t('statement.lastUpdated', { at: formatDateTime(statement.updatedAt) })}`
-            : t('statement.none')}
-        </Text>
+        <Group gap={6} wrap="wrap">
+          <Text size="sm" c="dimmed">
+            {statement
+              ? `${t(`statement.source.${statement.source}`)} · ${t('statement.lastUpdated', { at: formatDateTime(statement.updatedAt) })}`
+              : t('statement.none')}
+          </Text>
+          <VerificationBadge v={statement?.verification} />
+        </Group>
         <Group gap="xs" wrap="wrap">
           <DownloadButton path="/statements/template.xlsx" fallbackName="templat-laporan-keuangan.xlsx" size="sm" leftSection={<IconFileSpreadsheet size={16} />}>
             {t('statement.template')}

@@ -7,6 +7,7 @@ import {
 } from '../../../domain/visits/codes.js';
 import { TIME_PATTERN } from '../../../domain/visits/visit-status.js';
 import { isoDate, rupiah, uuidParam } from '../../schemas.js';
+import { verificationOut } from '../desk-schemas.js';
 
 /** Request and response schemas of the visits capability. Requests are strict: an unknown field is an error. */
 
@@ -151,6 +152,7 @@ export const followUpOut = z.object({
   daysOverdue: z.number(),
   progressNote: z.string().nullable(),
   evidence: z.object({ note: z.string(), photoId: z.string().nullable(), documentRef: z.string().nullable() }).nullable(),
+  verification: verificationOut,
   cancelReason: z.string().nullable(),
   closedAt: z.string().nullable(),
   createdBy: z.string().nullable(),

@@ -7,6 +7,8 @@ import '../../i18n/dialog';
 import { daysUntil, type FollowUp } from '../../lib/dialog';
 import { formatDate, todayJakarta } from '../../lib/format';
 import { FollowUpStatusBadge, OverdueBadge } from './badges';
+import { VerificationBadge } from '../desk/VerificationBadge';
+import '../../lib/desk';
 
 /**
  * One recommendation: what, who is responsible, deadline, monitoring plan and status. Overdue ones
@@ -64,6 +66,11 @@ export function FollowUpCard({ followUp: f, showCooperative = true, actions }: {
             </Text>
           </Group>
         </SimpleGrid>
+        {f.verification && f.verification.status !== 'VERIFIED' && (
+          <Group gap={6} wrap="wrap">
+            <VerificationBadge v={f.verification} />
+          </Group>
+        )}
         {f.monitoringPlan && (
           <Text size="xs" c="dimmed" className="break-anywhere">
             <Text span fw={600} size="xs">

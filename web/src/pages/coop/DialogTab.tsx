@@ -14,6 +14,7 @@ import { ConcernCard } from '../../components/dialog/ConcernCard';
 import { ConcernDetail } from '../../components/dialog/ConcernDetail';
 import { FollowUpList } from '../../components/dialog/FollowUpList';
 import { ConcernFormModal } from '../../components/dialog/modals';
+import { RequestsPanel } from '../../components/desk/RequestsPanel';
 
 const SHOWN = 10;
 
@@ -100,6 +101,8 @@ export default function DialogTab({ coop }: { coop: Coop }) {
         </Group>
         <FollowUpList items={ordered} emptyText={t('dialog.noFollowUps')} showCooperative={false} />
       </div>
+
+      <RequestsPanel coopId={coopId} canAsk={canAdd && me?.role !== 'pimpinan'} canPlan={me?.role === 'admin' || me?.role === 'petugas'} />
 
       {openId && <ConcernDetail concernId={openId} onClose={() => setOpenId(null)} />}
       {raising && <ConcernFormModal cooperativeId={coopId} portal={isOwn} onClose={() => setRaising(false)} />}

@@ -12,6 +12,8 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { CountInput, RupiahInput, numOrEmpty, toInt } from '../../components/inputs';
 import { EmptyText, ErrorState } from '../../components/common';
 import { Field } from '../../components/Field';
+import { VerificationBadge } from '../../components/desk/VerificationBadge';
+import '../../lib/desk';
 
 const MONEY = ['assets', 'ownCapital', 'externalCapital', 'businessVolume', 'shu'] as const;
 type MoneyKey = (typeof MONEY)[number];
@@ -197,11 +199,19 @@ export function FiguresTab({ coopId, canEdit }: { coopId: Id; canEdit: boolean }
           {items.map((f) => (
             <Card key={f.fiscalYear} withBorder padding="sm" data-testid="figure-card">
               <Group justify="space-between" mb="xs">
-                <Text fw={700}>
-                  {t('figures.fiscalYear')} {f.fiscalYear}
-                </Text>
+                <Group gap={6} wrap="wrap">
+                  <Text fw={700}>
+                    {t('figures.fiscalYear')} {f.fiscalYear}
+                  </Text>
+                  <VerificationBadge v={f.verification} withReason={false} />
+                </Group>
                 {actions(f)}
               </Group>
+              {f.verification?.status === 'RETURNED' && f.verification.reason && (
+                <Text size="sm" c="red.8" mb="xs" data-testid="verification-reason">
+                  {t('desk.verification.returnedReason', { reason: f.verification.reason })}
+                </Text>
+              )}
               <SimpleGrid cols={2} spacing="xs">
                 {MONEY.map((k) => (
                   <Field key={k} label={t(`figures.${k}`)}>
@@ -236,7 +246,19 @@ export function FiguresTab({ coopId, canEdit }: { coopId: Id; canEdit: boolean }
               <Table.Tbody>
                 {items.map((f) => (
                   <Table.Tr key={f.fiscalYear}>
-                    <Table.Td fw={700}>{f.fiscalYear}</Table.Td>
+                    <Table.Td fw={700}>
+                      {f.fiscalYear}
+                      {f.verification && f.verification.status !== 'VERIFIED' && (
+                        <Stack gap={2} mt={4} maw={220}>
+                          <VerificationBadge v={f.verification} withReason={false} />
+                          {f.verification.status === 'RETURNED' && f.verification.reason && (
+                            <Text size="xs" fw={400} c="red.8" data-testid="verification-reason">
+                              {t('desk.verification.returnedReason', { reason: f.verification.reason })}
+                            </Text>
+                          )}
+                        </Stack>
+                      )}
+                    </Table.Td>
                     {MONEY.map((k) => (
                       <Table.Td key={k} ta="right" style={{ whiteSpace: 'nowrap' }} c={k === 'shu' && (f.shu ?? 0) < 0 ? 'red.8' : undefined}>
                         {formatRupiah(f[k])}

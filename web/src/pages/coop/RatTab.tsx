@@ -35,6 +35,9 @@ import { CountInput, numOrEmpty, toInt } from '../../components/inputs';
 import { EmptyText, ErrorState } from '../../components/common';
 import { RatStatusBadge } from '../../components/assessment';
 import { Field } from '../../components/Field';
+import { VerificationBadge } from '../../components/desk/VerificationBadge';
+import { RatAnnouncementsPanel } from '../../components/desk/RatAnnouncementsPanel';
+import '../../lib/desk';
 
 const RECENT_YEARS = 6;
 const WARNING_COLORS: Record<string, string> = { DISSOLUTION_CANDIDATE: 'red', NO_RAT_2_YEARS: 'orange', ODS_REPORT_LATE: 'yellow' };
@@ -266,9 +269,12 @@ function MeetingCard({ m, canEdit, onEdit, onOds }: { m: AnnualMeeting; canEdit:
     <Card withBorder padding="sm" data-testid="rat-record" data-year={m.fiscalYear}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs" mb="xs">
         <div style={{ minWidth: 0 }}>
-          <Text fw={700}>
-            {t('rat.fiscalYear')} {m.fiscalYear}
-          </Text>
+          <Group gap={6} wrap="wrap">
+            <Text fw={700}>
+              {t('rat.fiscalYear')} {m.fiscalYear}
+            </Text>
+            <VerificationBadge v={m.verification} withReason={false} />
+          </Group>
           <Group gap={4} wrap="nowrap">
             <IconCalendarEvent size={14} color="var(--mantine-color-gray-6)" style={{ flexShrink: 0 }} />
             <Text size="sm" c="dimmed" className="break-anywhere">
@@ -293,7 +299,14 @@ function MeetingCard({ m, canEdit, onEdit, onOds }: { m: AnnualMeeting; canEdit:
           </Group>
         </Field>
         <Field label={t('rat.quorum')}>
-          {m.quorumRequired !== null ? (
+          {m.quorumRequired === null && m.quorum !== undefined ? (
+            <Group gap={4} wrap="nowrap">
+              {m.quorumMet ? <IconCheck size={14} color="var(--mantine-color-green-7)" /> : <IconX size={14} color="var(--mantine-color-red-7)" />}
+              <Text size="sm" c={m.quorumMet ? undefined : 'red.8'} span>
+                {t('desk.rat.quorumDefault', { required: formatNumber(m.quorum), state: m.quorumMet ? t('rat.quorumMet') : t('rat.quorumNotMet') })}
+              </Text>
+            </Group>
+          ) : m.quorumRequired !== null ? (
             <Group gap={4} wrap="nowrap">
               {m.quorumMet ? <IconCheck size={14} color="var(--mantine-color-green-7)" /> : <IconX size={14} color="var(--mantine-color-red-7)" />}
               <Text size="sm" c={m.quorumMet ? undefined : 'red.8'} span>
@@ -322,6 +335,26 @@ function MeetingCard({ m, canEdit, onEdit, onOds }: { m: AnnualMeeting; canEdit:
           </Group>
         </Field>
       </SimpleGrid>
+      {m.verification?.status === 'RETURNED' && m.verification.reason && (
+        <Text size="sm" c="red.8" mt="xs" data-testid="verification-reason">
+          {t('desk.verification.returnedReason', { reason: m.verification.reason })}
+        </Text>
+      )}
+      {m.verification?.status === 'PENDING' && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('desk.verification.pendingHint')}
+        </Text>
+      )}
+      {m.quorumMet === false && (
+        <Text size="xs" c="red.8" mt="xs">
+          {t('desk.rat.noQuorumNotHeld')}
+        </Text>
+      )}
+      {m.memberCountMismatch && (
+        <Text size="xs" c="orange.9" mt="xs" data-testid="rat-member-mismatch">
+          {t('desk.rat.memberMismatch')}
+        </Text>
+      )}
       <Group gap={6} mt="xs" wrap="wrap">
         {AGENDA_ITEMS.map((k) => (
           <Badge
@@ -394,6 +427,11 @@ export default function RatTab({ coop, canEdit }: { coop: Coop; canEdit: boolean
                 </Badge>
               </Tooltip>
             </Group>
+            {(c.pending ?? 0) > 0 && (
+              <Alert color="yellow" variant="light" p="xs" data-testid="rat-pending">
+                <Text size="sm">{t('desk.rat.pending', { count: c.pending })}</Text>
+              </Alert>
+            )}
             {c.warnings.map((w) => (
               <Alert key={w.code} color={WARNING_COLORS[w.code] ?? 'orange'} variant="light" icon={<IconAlertTriangle size={18} />} p="xs" data-testid="rat-warning">
                 <Text size="sm">{w.message}</Text>
@@ -466,6 +504,7 @@ export default function RatTab({ coop, canEdit }: { coop: Coop; canEdit: boolean
         )}
       </Card>
 
+      <RatAnnouncementsPanel coopId={String(coop.id)} canEdit={canEdit && coop.status !== 'DIBUBARKAN'} />
       <Group justify="space-between">
         <Text fw={600}>{t('rat.records')}</Text>
         {writable && (

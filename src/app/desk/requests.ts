@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { CooperativeRequestTable } from '../../db/schema-desk.js';
+import { type Bidang, BIDANG_LABELS } from '../../domain/codes.js';
+import { REQUEST_BIDANG, REQUEST_KIND_LABELS, REQUEST_PURPOSES, type RequestKind, type RequestStatus } from '../../domain/desk/requests.js';
+import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { type Actor, type AppDeps, mutate, todayJakarta, withinTransaction } from '../context.js';
+import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
+import { loadCooperative } from '../cooperatives/view.js';
+import { createVisit } from '../visits/visits.js';
+
+export interface CooperativeRequest {
+  id: string;
+  cooperative: { id: string; name: string; district: { code: string; name: string } };
+  kind: RequestKind;
+  kindLabel: string;
+  bidang: Bidang;
+  bidangLabel: string;
+  message: string;
+  status: RequestStatus;
+  visitId: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+type Row = Selectable<CooperativeRequestTable> & { coop_name: string; district_code: string; district_name: string };
+const view = (r: Row): CooperativeRequest => ({
+  id: r.id, cooperative: { id: r.cooperative_id, name: r.coop_name, district: { code: r.district_code, name: r.district_name } },
+  kind: r.kind as RequestKind, kindLabel: REQUEST_KIND_LABELS[r.kind as RequestKind] ?? r.kind, bidang: r.bidang as Bidang,
+  bidangLabel: BIDANG_LABELS[r.bidang as Bidang] ?? r.bidang, message: r.message, status: r.status as RequestStatus, visitId: r.visit_id,
+  createdBy: r.created_by_name, createdAt: r.created_at,
+});
+
+const base = (deps: AppDeps) =>
+  deps.db.kysely
+    .selectFrom('cooperative_requests as r')
+    .innerJoin('cooperatives as c', 'c.id', 'r.cooperative_id')
+    .innerJoin('districts as d', 'd.code', 'c.district_code')
+    .selectAll('r')
+    .select(['c.name as coop_name', 'c.district_code', 'd.name as district_name']);
+
+/** A cooperative asks the Dinas for a visit, a consultation or help with a business unit; it lands in the right division's queue. */
+export async function createRequest(deps: AppDeps, actor: Actor, cooperativeId: string, input: { kind: RequestKind; message: string }): Promise<CooperativeRequest> {
+  guardOwnCooperative(actor, cooperativeId);
+  if (actor.role === 'pimpinan') throw forbidden();
+  const message = input.message.trim();
+  if (message.length < 10) throw invalid({ message: 'Uraikan permintaan Anda (minimal 10 karakter).' });
+  const id = randomUUID();
+  await mutate(deps, actor, async (trx, audit) => {
+    const coop = await loadCooperative(trx, cooperativeId);
+    if (coop.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan.');
+    const at = deps.now().toISOString();
+    const bidang = REQUEST_BIDANG[input.kind];
+    await trx
+      .insertInto('cooperative_requests')
+      .values({ id, cooperative_id: cooperativeId, kind: input.kind, bidang, message, status: 'OPEN', visit_id: null, created_by: actor.userId, created_by_name: actor.fullName, created_at: at, updated_at: at })
+      .execute();
+    await audit({ action: 'request.create', entityType: 'cooperative_request', entityId: id, cooperativeId, changes: { kind: { before: null, after: input.kind }, bidang: { before: null, after: bidang }, message: { before: null, after: message } } });
+  });
+  return view(await base(deps).where('r.id', '=', id).executeTakeFirstOrThrow());
+}
+
+/** Staff see the queue (a petugas their own division's unless another is asked for); a cooperative sees its own requests. */
+export async function listRequests(deps: AppDeps, actor: Actor, q: { status?: RequestStatus; bidang?: Bidang; cooperativeId?: string }): Promise<CooperativeRequest[]> {
+  let query = base(deps);
+  if (actor.role === 'koperasi') query = query.where('r.cooperative_id', '=', actor.cooperativeId ?? '');
+  else if (q.cooperativeId) query = query.where('r.cooperative_id', '=', q.cooperativeId);
+  const bidang = q.bidang ?? (actor.role === 'petugas' ? actor.bidang : null);
+  if (bidang && actor.role !== 'koperasi') query = query.where('r.bidang', '=', bidang);
+  if (q.status) query = query.where('r.status', '=', q.status);
+  const rows = await query.orderBy('r.created_at', 'desc').orderBy('r.id').limit(200).execute();
+  return rows.map(view);
+}
+
+/** Turns a request into a planned visit (the officer on its team, as leader) and links them. */
+export async function planVisitFromRequest(deps: AppDeps, actor: Actor, id: string, input: { date: string }): Promise<CooperativeRequest> {
+  if (actor.role !== 'admin' && actor.role !== 'petugas') throw forbidden('Hanya petugas dan admin yang dapat merencanakan kunjungan.');
+  if (input.date < todayJakarta(deps)) throw invalid({ date: 'Tanggal kunjungan tidak boleh di masa lalu.' });
+  await mutate(deps, actor, async (trx, audit) => {
+    const row = await trx.selectFrom('cooperative_requests').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Permintaan');
+    if (row.status !== 'OPEN') throw new AppError('CONFLICT', 'Permintaan ini sudah direncanakan atau ditutup.');
+    const { visit } = await createVisit(withinTransaction(deps, trx), actor, {
+      cooperativeId: row.cooperative_id, programId: null, annualMeetingId: null, date: input.date, startTime: null, endTime: null,
+      purposes: REQUEST_PURPOSES[row.kind as RequestKind] ?? ['PEMBINAAN'], team: actor.userId ? [{ userId: actor.userId, leader: true }] : [], businessUnitIds: [],
+    });
+    await trx.updateTable('cooperative_requests').set({ status: 'PLANNED', visit_id: visit.id, updated_at: deps.now().toISOString() }).where('id', '=', id).execute();
+    await audit({ action: 'request.plan_visit', entityType: 'cooperative_request', entityId: id, cooperativeId: row.cooperative_id, changes: { status: { before: 'OPEN', after: 'PLANNED' }, visitId: { before: null, after: visit.id } } });
+  });
+  return view(await base(deps).where('r.id', '=', id).executeTakeFirstOrThrow());
+}

@@ -1,0 +1,133 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/context.js';
+import { listDocuments, readDocumentFile, removeDocument, uploadDocument } from '../../app/desk/documents.js';
+import { DOCUMENT_TYPES } from '../../app/files/sniff.js';
+import { DOCUMENT_KINDS } from '../../domain/desk/documents.js';
+import { AppError } from '../../domain/errors.js';
+import { EVERYONE, requireActor } from '../access.js';
+import { errorHandler } from '../errors.js';
+import { idParams, uuidParam } from '../schemas.js';
+import { verificationOut } from './desk-schemas.js';
+
+const tags = ['dokumen koperasi'];
+/** Bodies up to this size reach the use case, which explains a file over 20 MB in Indonesian. */
+const PARSE_LIMIT = 24 * 1024 * 1024;
+
+export const documentOut = z.object({
+  id: z.string(),
+  cooperativeId: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  kindLabel: z.string(),
+  fiscalYear: z.number().nullable(),
+  title: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  seriesId: z.string(),
+  version: z.number(),
+  replacesId: z.string().nullable(),
+  status: z.enum(['ACTIVE', 'REPLACED', 'REMOVED']),
+  removedReason: z.string().nullable(),
+  uploadedBy: z.object({ name: z.string(), role: z.string() }),
+  createdAt: z.string(),
+  url: z.string(),
+  verification: verificationOut,
+});
+
+function fileErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return errorHandler(new AppError('VALIDATION', 'Dokumen terlalu besar.', { file: 'Ukuran berkas maksimal 20 MB.' }) as unknown as FastifyError, request, reply);
+  }
+  return errorHandler(error, request, reply);
+}
+
+const WRITE_ACCESS = ['admin', 'petugas', 'koperasi'] as const;
+
+/** The cooperative's document shelf: raw-body upload, list, file by id, removal with a reason. */
+export const documentRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    // Files arrive as the raw body; any other type is read too, so the answer can say what is wrong.
+    for (const type of [...Object.keys(DOCUMENT_TYPES), 'application/octet-stream', '*']) {
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PARSE_LIMIT }, (_request, body, done) => done(null, body));
+    }
+
+    app.post(
+      '/api/v1/cooperatives/:id/documents',
+      {
+        config: { access: WRITE_ACCESS },
+        bodyLimit: PARSE_LIMIT,
+        errorHandler: fileErrors,
+        schema: {
+          tags,
+          summary: 'Unggah dokumen koperasi (isi permintaan: PDF, JPEG, PNG, XLSX atau DOCX, maks. 20 MB; jenis diperiksa dari isinya)',
+          params: idParams,
+          querystring: z.strictObject({
+            kind: z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' }),
+            fiscalYear: z.coerce.number().int().min(1945).max(2100).optional(),
+            title: z.string().trim().max(200).optional(),
+            replaces: uuidParam.optional().describe('ID dokumen yang diganti: versi baru, versi lama tetap tersimpan'),
+          }),
+          consumes: [...Object.keys(DOCUMENT_TYPES)],
+          response: { 201: documentOut },
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const doc = await uploadDocument(deps, requireActor(request), request.params.id, {
+          kind: q.kind, fiscalYear: q.fiscalYear ?? null, title: q.title || null, replaces: q.replaces ?? null,
+          declaredType: request.headers['content-type'], bytes: request.body,
+        });
+        return reply.status(201).send(doc);
+      },
+    );
+  };
+
+export const documentReadRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/cooperatives/:id/documents',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags, summary: 'Rak dokumen koperasi (versi berlaku; history=1 untuk semua versi)', params: idParams,
+          querystring: z.strictObject({ history: z.enum(['0', '1']).optional() }),
+          response: { 200: z.object({ items: z.array(documentOut) }) },
+        },
+      },
+      async (request) => ({ items: await listDocuments(deps, requireActor(request), request.params.id, { history: request.query.history === '1' }) }),
+    );
+
+    app.get(
+      '/api/v1/documents/files/:fileId',
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Berkas satu versi dokumen koperasi', params: z.strictObject({ fileId: uuidParam }) } },
+      async (request, reply) => {
+        const { doc, bytes } = await readDocumentFile(deps, requireActor(request), request.params.fileId);
+        const name = `${doc.title.replace(/[^\w .-]+/g, '_')}.${DOCUMENT_TYPES[doc.contentType as keyof typeof DOCUMENT_TYPES] ?? 'bin'}`;
+        const inline = doc.contentType === 'application/pdf' || doc.contentType.startsWith('image/');
+        return reply
+          .type(doc.contentType)
+          .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`)
+          .header('cache-control', 'private, max-age=86400, immutable')
+          .header('x-content-type-options', 'nosniff')
+          .send(bytes);
+      },
+    );
+
+    app.post(
+      '/api/v1/cooperatives/:id/documents/:documentId/remove',
+      {
+        config: { access: WRITE_ACCESS },
+        schema: {
+          tags, summary: 'Tarik dokumen dari rak (dengan alasan; berkas tetap tersimpan untuk jejak)',
+          params: z.strictObject({ id: uuidParam, documentId: uuidParam }),
+          body: z.strictObject({ reason: z.string().trim().max(500) }),
+          response: { 200: documentOut },
+        },
+      },
+      async (request) => removeDocument(deps, requireActor(request), request.params.id, request.params.documentId, request.body.reason),
+    );
+  };
