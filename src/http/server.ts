@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/context.js';
 import { installAccess } from './access.js';
+import { installCompression } from './compression.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { assessmentRoutes } from './routes/assessments.js';
@@ -46,6 +47,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await installCompression(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: {
