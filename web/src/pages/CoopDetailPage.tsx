@@ -13,6 +13,7 @@ import { UnitsTab } from './coop/UnitsTab';
 import { FiguresTab } from './coop/FiguresTab';
 import { TimelineTab } from './coop/TimelineTab';
 import { DissolveModal } from './coop/DissolveModal';
+import { CoopSummary } from './coop/CoopSummary';
 
 const HealthTab = lazy(() => import('./coop/HealthTab'));
 const RatTab = lazy(() => import('./coop/RatTab'));
@@ -81,6 +82,7 @@ export default function CoopDetailPage() {
       )}
       <PageHeader
         title={<span data-testid="coop-name">{coop.name}</span>}
+        docTitle={[coop.name, t('nav.cooperatives')]}
         subtitle={
           <Stack gap={4} mt={4}>
             <Group gap={8} wrap="wrap">
@@ -117,6 +119,12 @@ export default function CoopDetailPage() {
           {t('coop.readOnlyNote')}
         </Text>
       )}
+
+      <CoopSummary coop={coop} onTab={(v) => setSp((prev) => {
+        const n = new URLSearchParams(prev);
+        n.set('tab', v);
+        return n;
+      }, { replace: true })} />
 
       <Tabs
         value={tab}

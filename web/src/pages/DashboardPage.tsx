@@ -156,7 +156,7 @@ function HeadlineCards({ d }: { d: Dashboard }) {
         </Progress.Root>
         <Stack gap={3}>
           {cats.map(({ c, n }) => (
-            <Anchor key={c} component={Link} to={`/penilaian?category=${c}`} size="xs" c="dark" underline="hover" data-testid="health-link">
+            <Anchor key={c} component={Link} to={`/penilaian?category=${c}`} size="xs" c="dark" underline="hover" data-testid="health-link" className="touch-link">
               <Group gap={6} wrap="nowrap">
                 <Box w={10} h={10} style={{ borderRadius: 2, flexShrink: 0, background: `var(--mantine-color-${CATEGORY_COLORS[c]}-6)` }} />
                 <Text span size="xs" fw={700} className="tabular-nums">
