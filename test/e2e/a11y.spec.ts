@@ -18,6 +18,8 @@ const ROLE_ORDER: Role[] = ['admin', 'pimpinan', 'petugas', 'koperasi'];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function settle(page: Page, ready?: string): Promise<void> {
+  // Every screen has a real level-1 heading; it is also how we know the app (not the inline shell) is up.
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible({ timeout: 30_000 });
   if (ready) await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 20_000 });
   // Loaders and skeletons gone: the screen shows its data (not a half-drawn state).
   await expect(page.locator('.mantine-Skeleton-root, .mantine-Loader-root, [data-loading=true]')).toHaveCount(0, { timeout: 20_000 });
@@ -59,7 +61,7 @@ test('login screen has no serious accessibility problem at either width', async 
 
 for (const role of Object.keys(A11Y_USERS) as Role[]) {
   test(`every screen ${role} sees passes axe (no serious or critical violation)`, async ({ page, baseURL }) => {
-    test.setTimeout(600_000);
+    test.setTimeout(900_000);
     const username = A11Y_USERS[role];
     const res = await page.request.post(`${baseURL}/api/v1/auth/login`, { data: { username, password: username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD } });
     expect(res.ok(), await res.text()).toBeTruthy();
@@ -83,8 +85,8 @@ for (const role of Object.keys(A11Y_USERS) as Role[]) {
       await expect.poll(() => new URL(page.url()).pathname).toBe(path.split('?')[0]);
       await settle(page, p.ready);
       if (wide) found.push(...(await serious(page, `${role} ${path} @1280`)));
+      await expect.poll(() => page.title(), { message: `title of ${path}` }).toMatch(/. · Sambang$|^Sambang Lapangan$/);
       const title = await page.title();
-      expect(title, `title of ${path}`).toMatch(/. · Sambang( Lapangan)?$|^Sambang Lapangan$/);
       const base = path.split('?')[0];
       if (!path.includes('?')) titles.set(base, title);
       if (wide) {

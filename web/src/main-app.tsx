@@ -10,11 +10,13 @@ import { BrowserRouter } from 'react-router-dom';
 import { cssVariablesResolver, theme } from './theme';
 import { queryClient } from './lib/queryClient';
 import { App } from './App';
+import { installDialogFocus } from './lib/dialogFocus';
 
 // The toast container (and its animation code) is not needed to paint the first screen (issue #15);
 // toasts shown before it arrives wait in the store and appear when it mounts.
 const Toasts = lazy(() => import('./components/Toasts'));
 
+installDialogFocus();
 const root = document.getElementById('root');
 if (!root) throw new Error('root element missing');
 
