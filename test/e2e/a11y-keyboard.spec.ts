@@ -17,7 +17,7 @@ async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
 }
 
 test('keyboard only: log in, find a cooperative, record a concern', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.setViewportSize(DESKTOP);
   await page.goto('/masuk');
   await expect(page).toHaveTitle('Masuk · Sambang');
@@ -68,7 +68,7 @@ test('keyboard only: log in, find a cooperative, record a concern', async ({ pag
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('radio', { name: 'Permasalahan' })).toBeFocused();
 
-  await tabTo(page, dialog.getByRole('textbox', { name: 'Topik' }));
+  await tabTo(page, dialog.getByRole('combobox', { name: 'Topik' }));
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('option', { name: 'Pemasaran' })).toBeVisible();
   for (const name of ['Permodalan', 'Pemasaran']) {
@@ -76,7 +76,7 @@ test('keyboard only: log in, find a cooperative, record a concern', async ({ pag
     await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
-  await expect(dialog.getByRole('textbox', { name: 'Topik' })).toHaveValue(/Permodalan|Pemasaran/);
+  await expect(dialog.getByRole('combobox', { name: 'Topik' })).toHaveValue(/Permodalan|Pemasaran/);
 
   const description = `Kas kecil belum dicatat harian (uji papan ketik ${Date.now()})`;
   await tabTo(page, dialog.getByRole('textbox', { name: /Uraian/ }));
