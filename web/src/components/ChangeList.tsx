@@ -17,7 +17,7 @@ const PLAIN_NUMBER_FIELDS = new Set(['fiscalYear', 'version']);
 const HIDDEN_FIELDS = new Set(['passwordHash', 'password_hash']);
 
 export function fieldLabel(t: TFunction, field: string): string {
-  for (const key of [`changeFields.${field}`, `coop.fields.${field}`, `figures.${field}`, `units.${field}`, `statementLines.${field}`]) {
+  for (const key of [`coop.fields.${field}`, `changeFields.${field}`, `figures.${field}`, `units.${field}`, `statementLines.${field}`]) {
     const v = t(key, { defaultValue: '' });
     if (v && typeof v === 'string') return v;
   }
