@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { IconBan, IconBuildingStore, IconBulb, IconCalendarCheck, IconChartBar, IconHeartbeat, IconHistory, IconId, IconMapPin, IconMessages, IconPencil, IconRoute } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -36,6 +36,10 @@ export default function CoopDetailPage() {
   const tabParam = sp.get('tab');
   const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : 'profil';
   const isKoperasiUser = me?.role === 'koperasi';
+  // At 360 px the tabs scroll sideways: keep the open one in sight (e.g. arriving on ?tab=aspirasi).
+  useEffect(() => {
+    document.querySelector('.coop-tabs [aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [tab, coop]);
 
   if (isError) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
