@@ -13,6 +13,7 @@ import { installAccess } from './access.js';
 import { installControlCharGuard } from './control-chars.js';
 import { installSameOriginGuard } from './same-origin.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { installCompression } from './compression.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { openApiTransform } from './openapi.js';
 import { annualMeetingRoutes } from './routes/annual-meetings.js';
@@ -59,6 +60,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await installCompression(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -79,6 +79,11 @@ export default function AppLayout() {
   const home = homePath(me);
 
   return (
+    <>
+    {/* Keyboard users jump past the header and menu (issue #15). */}
+    <a href="#konten" className="skip-link">
+      {t('nav.skipToContent')}
+    </a>
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
@@ -170,11 +175,12 @@ export default function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="konten" tabIndex={-1}>
         <Suspense fallback={<FullPageLoader />}>
           <Outlet />
         </Suspense>
       </AppShell.Main>
     </AppShell>
+    </>
   );
 }

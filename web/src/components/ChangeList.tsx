@@ -6,6 +6,9 @@ import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../lib/f
 import { useLabel } from '../lib/meta';
 import type { Change } from '../lib/types';
 import '../i18n/health';
+import '../i18n/history';
+import '../i18n/visits';
+import '../i18n/dialog';
 
 const MONEY_FIELDS = new Set(['assets', 'ownCapital', 'externalCapital', 'businessVolume', 'shu', 'turnover']);
 const DATE_FIELDS = new Set(['legalEntityDate', 'legalEntityAmendmentDate', 'dissolvedAt', 'termStart', 'termEnd', 'date']);
@@ -47,8 +50,12 @@ export function useValueFormatter() {
       return formatNumber(value);
     }
     if (typeof value === 'string') {
-      if (DATE_FIELDS.has(field)) return formatDate(value);
-      if (TIMESTAMP_FIELDS.has(field)) return formatDateTime(value);
+      if (DATE_FIELDS.has(field) || DATE_ONLY.test(value)) return formatDate(value);
+      if (TIMESTAMP_FIELDS.has(field) || TIMESTAMP.test(value)) return formatDateTime(value);
+      if (TIME_ONLY.test(value)) return value.slice(0, 5).replace(':', '.');
+      // Codes of the visit and dialog records, in their screens' words (issue #15).
+      const coded = codeLabel(t, field, value, entityType);
+      if (coded) return coded;
       switch (field) {
         case 'type':
           return labels.type(value);
@@ -73,6 +80,10 @@ export function useValueFormatter() {
       if (value.length === 0) return t('timeline.empty');
       return value
         .map((v) => {
+          if (v && typeof v === 'object' && 'userId' in v) {
+            const m = v as { userId: string; fullName?: string; leader?: boolean };
+            return `${m.fullName ?? t('historyValues.officer', { defaultValue: 'Petugas' })}${m.leader ? ` (${t('visits.leader')})` : ''}`;
+          }
           if (v && typeof v === 'object' && 'name' in v) {
             const o = v as { role?: string; name?: string };
             return o.role ? `${labels.role(o.role)}: ${o.name ?? ''}` : String(o.name ?? '');
@@ -82,7 +93,7 @@ export function useValueFormatter() {
         .join('; ');
     }
     if (typeof value === 'object') {
-      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '');
+      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '' && !isId(v));
       if (entries.length === 0) return t('timeline.empty');
       return entries.map(([k, v]) => `${fieldLabel(t, k)}: ${format(k, v, entityType)}`).join('; ');
     }
@@ -91,10 +102,35 @@ export function useValueFormatter() {
   return format;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isId = (v: unknown) => typeof v === 'string' && UUID.test(v);
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const TIME_ONLY = /^\d{2}:\d{2}(:\d{2})?$/;
+
+/** The label of a code stored in a visit, concern or follow-up change; null when it is not one. */
+function codeLabel(t: TFunction, field: string, value: string, entityType?: string): string | null {
+  const keys: Record<string, string[]> = {
+    visit: ['status:visits.status', 'purposes:visits.purposes'],
+    follow_up: ['status:dialog.followUpStatuses', 'aspect:dialog.aspects', 'kind:historyValues.responsibleKind'],
+    concern: ['status:dialog.concernStatuses', 'kind:dialog.kinds', 'topic:dialog.topics', 'severity:dialog.severities', 'raisedVia:dialog.raisedVia'],
+    unit_need: ['status:historyValues.unitNeedStatus'],
+    unit_proposal: ['status:historyValues.proposalStatus'],
+  };
+  for (const k of keys[entityType ?? ''] ?? []) {
+    const [f, ns] = k.split(':') as [string, string];
+    if (f !== field) continue;
+    const v = t(`${ns}.${value}`, { defaultValue: '' });
+    if (v) return v;
+  }
+  return null;
+}
+
 export function ChangeList({ changes, entityType }: { changes: Record<string, Change> | null | undefined; entityType?: string }) {
   const { t } = useTranslation();
   const format = useValueFormatter();
-  const entries = Object.entries(changes ?? {}).filter(([k]) => !HIDDEN_FIELDS.has(k));
+  // Internal ids (a visit's, a concern's) mean nothing to a reader: the record itself is linked elsewhere.
+  const entries = Object.entries(changes ?? {}).filter(([k, ch]) => !HIDDEN_FIELDS.has(k) && !((isId(ch.before) || ch.before == null) && (isId(ch.after) || ch.after == null)));
   if (entries.length === 0) return null;
   return (
     <Stack gap={6} data-testid="change-list">

@@ -4,8 +4,14 @@ import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../lib/meta';
 import { formatNumber } from '../lib/format';
+import { usePageTitle } from '../lib/pageTitle';
 
-export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+/**
+ * The heading of a screen. `docTitle` sets the document title (parts, most specific first; see
+ * lib/pageTitle.ts); without it a plain-text `title` is used.
+ */
+export function PageHeader({ title, subtitle, actions, docTitle }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; docTitle?: string | Array<string | null | undefined> }) {
+  usePageTitle(...(docTitle === undefined ? [typeof title === 'string' ? title : null] : Array.isArray(docTitle) ? docTitle : [docTitle]));
   return (
     <Group justify="space-between" align="flex-start" mb="md" gap="sm">
       <Stack gap={2} style={{ minWidth: 0, flex: '1 1 240px' }}>

@@ -103,12 +103,14 @@ export function ConflictFlag({ conflicts, compact = false }: { conflicts: readon
           </Tooltip>
         ) : (
           <Badge
+            component="button"
+            type="button"
             color="red"
             variant="light"
             size="sm"
             tt="none"
             leftSection={<IconAlertTriangle size={12} />}
-            style={{ cursor: 'pointer' }}
+            style={{ cursor: 'pointer', border: 0 }}
             data-testid="conflict-flag"
             onClick={(e) => {
               e.preventDefault();

@@ -122,7 +122,7 @@ export function FieldApp() {
           </div>
         )}
         {persisted === 'denied' && !storageSeen && (
-          <div className="f-banner f-banner-info" data-testid="storage-banner">
+          <div className="f-banner f-banner-info f-banner-float" role="status" data-testid="storage-banner">
             <span>
               <strong>Penyimpanan belum tetap.</strong> Peramban bisa menghapus data di ponsel bila memori penuh. Pasang aplikasi ke layar utama dan kirim kotak keluar sesering mungkin.
             </span>

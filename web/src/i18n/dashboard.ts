@@ -7,6 +7,11 @@ const dashboard = {
     title: 'Dasbor',
     subtitle: 'Ringkasan program Sambang Koperasi per tahun · data per {{date}}',
     year: 'Tahun',
+    noData: {
+      title: 'Tahun {{year}} belum punya program kunjungan',
+      text: 'Belum ada sasaran program maupun kunjungan yang tercatat untuk tahun ini, sehingga angka di bawah masih nol.',
+      show: 'Lihat tahun {{year}}',
+    },
     categoryShort: { SEHAT: 'S', CUKUP_SEHAT: 'CS', DALAM_PENGAWASAN: 'DP', DALAM_PENGAWASAN_KHUSUS: 'DPK' },
     cards: {
       coverage: 'Cakupan kunjungan',
@@ -14,7 +19,10 @@ const dashboard = {
       coverageNoTarget: '{{visited}} koperasi dikunjungi; belum ada sasaran program',
       visits: '{{n}} kunjungan tercatat',
       rat: 'Kepatuhan RAT',
-      ratDetail: '{{onTime}} dari {{due}} koperasi aktif ber-RAT tepat waktu (tahun buku {{fiscalYear}})',
+      // "aktif" is the registry's word for "a RAT in the last three fiscal years" (as on the yearly recap);
+      // the RAT rate counts the cooperatives whose RAT of that fiscal year was due (issue #15).
+      ratDetail: '{{onTime}} dari {{due}} koperasi wajib RAT tahun buku {{fiscalYear}} ber-RAT tepat waktu',
+      ratActive: '{{n}} koperasi aktif (RAT dalam tiga tahun buku terakhir) per {{date}}, dihitung seperti pada rekap tahunan',
       ratWarnings: '{{n}} koperasi dengan peringatan RAT',
       health: 'Kesehatan koperasi',
       healthDetail: '{{count}} koperasi dinilai pada {{year}} (penilaian final terakhir)',

@@ -29,6 +29,7 @@ const id = {
     field: 'Mode lapangan',
     logout: 'Keluar',
     changePassword: 'Ganti kata sandi',
+    skipToContent: 'Langsung ke konten utama',
     openMenu: 'Buka menu navigasi',
     userMenu: 'Menu pengguna',
     notificationSettings: 'Pemberitahuan & kalender',

@@ -1,3 +1,4 @@
+import { takeEarly } from '../early';
 export interface ApiErrorBody {
   error?: {
     code?: string;
@@ -56,13 +57,14 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, {
+    const early = (init.method ?? 'GET') === 'GET' && !init.signal?.aborted ? takeEarly(path) : undefined;
+    res = await (early ?? fetch(`/api/v1${path}`, {
       method: init.method ?? 'GET',
       headers,
       body,
       credentials: 'same-origin',
       signal: init.signal,
-    });
+    }));
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', fallbackMessage(0));

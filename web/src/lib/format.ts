@@ -67,6 +67,12 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return `${dateFmtJkt.format(d)}, ${timeFmtJkt.format(d).replace(':', '.')} WIB`;
 }
 
+/** A clock time as stored ("09:00" or "09:00:00") → "09.00", the one time format on screen (issue #15). */
+export function formatClock(value: string | null | undefined): string {
+  if (!value) return DASH;
+  return value.slice(0, 5).replace(':', '.');
+}
+
 /** Today's date in Asia/Jakarta as YYYY-MM-DD. */
 export function todayJakarta(now: Date = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE }).formatToParts(now);

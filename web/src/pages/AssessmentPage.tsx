@@ -459,6 +459,7 @@ export default function AssessmentPage() {
       </Breadcrumbs>
       <PageHeader
         title={t('assessment.pageTitle', { year: a.fiscalYear })}
+        docTitle={[t('assessment.pageTitle', { year: a.fiscalYear }), a.cooperative.name]}
         subtitle={
           <Stack gap={6} mt={2}>
             <Anchor component={Link} to={`/koperasi/${a.cooperative.id}?tab=kesehatan`} size="sm" fw={600}>

@@ -9,11 +9,13 @@ import { homePath, meQueryKey, useMe } from '../lib/auth';
 import type { Me } from '../lib/types';
 import { Logo } from '../components/Brand';
 import { useLogout } from '../components/useLogout';
+import { usePageTitle } from '../lib/pageTitle';
 
 const MIN_LENGTH = 8;
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
+  usePageTitle(t('nav.changePassword'));
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { data: me } = useMe();

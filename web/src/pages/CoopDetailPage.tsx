@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { IconBan, IconBuildingStore, IconBulb, IconCalendarCheck, IconChartBar, IconFileCertificate, IconFiles, IconHeartbeat, IconHistory, IconId, IconMapPin, IconMessages, IconPencil, IconRoute } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { UnitsTab } from './coop/UnitsTab';
 import { FiguresTab } from './coop/FiguresTab';
 import { TimelineTab } from './coop/TimelineTab';
 import { DissolveModal } from './coop/DissolveModal';
+import { CoopSummary } from './coop/CoopSummary';
 
 const HealthTab = lazy(() => import('./coop/HealthTab'));
 const RatTab = lazy(() => import('./coop/RatTab'));
@@ -38,6 +39,10 @@ export default function CoopDetailPage() {
   const tabParam = sp.get('tab');
   const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : 'profil';
   const isKoperasiUser = me?.role === 'koperasi';
+  // At 360 px the tabs scroll sideways: keep the open one in sight (e.g. arriving on ?tab=aspirasi).
+  useEffect(() => {
+    document.querySelector('.coop-tabs [aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [tab, coop]);
 
   if (isError) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
@@ -84,6 +89,7 @@ export default function CoopDetailPage() {
       )}
       <PageHeader
         title={<span data-testid="coop-name">{coop.name}</span>}
+        docTitle={[coop.name, t('nav.cooperatives')]}
         subtitle={
           <Stack gap={4} mt={4}>
             <Group gap={8} wrap="wrap">
@@ -120,6 +126,12 @@ export default function CoopDetailPage() {
           {t('coop.readOnlyNote')}
         </Text>
       )}
+
+      <CoopSummary coop={coop} onTab={(v) => setSp((prev) => {
+        const n = new URLSearchParams(prev);
+        n.set('tab', v);
+        return n;
+      }, { replace: true })} />
 
       <Tabs
         value={tab}

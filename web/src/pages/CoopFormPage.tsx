@@ -342,7 +342,7 @@ function CoopForm({ coop, restricted }: { coop: Coop | undefined; restricted: bo
           {coop ? t('coop.edit') : t('coop.add')}
         </Text>
       </Breadcrumbs>
-      <PageHeader title={title} subtitle={coop?.name} />
+      <PageHeader title={title} docTitle={[title, coop?.name]} subtitle={coop?.name} />
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md" maw={960}>
           {restricted && (

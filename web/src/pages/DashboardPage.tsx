@@ -1,5 +1,5 @@
 import { Fragment, lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
-import { Anchor, Badge, Box, Group, Paper, Progress, RingProgress, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Paper, Progress, RingProgress, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconChevronRight } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -141,6 +141,9 @@ function HeadlineCards({ d }: { d: Dashboard }) {
         <Text size="xs" c="dimmed">
           {t('dashboard.cards.ratDetail', { onTime: formatNumber(d.rat.onTime), due: formatNumber(d.rat.due), fiscalYear: d.rat.fiscalYear })}
         </Text>
+        <Text size="xs" c="dimmed" data-testid="rat-active">
+          {t('dashboard.cards.ratActive', { n: formatNumber(d.rat.active), date: formatDate(d.rat.asOf) })}
+        </Text>
         {d.rat.withWarnings > 0 && (
           <Text size="xs" c="orange.9" fw={600} mt={2}>
             {t('dashboard.cards.ratWarnings', { n: formatNumber(d.rat.withWarnings) })}
@@ -156,7 +159,7 @@ function HeadlineCards({ d }: { d: Dashboard }) {
         </Progress.Root>
         <Stack gap={3}>
           {cats.map(({ c, n }) => (
-            <Anchor key={c} component={Link} to={`/penilaian?category=${c}`} size="xs" c="dark" underline="hover" data-testid="health-link">
+            <Anchor key={c} component={Link} to={`/penilaian?category=${c}`} size="xs" c="dark" underline="hover" data-testid="health-link" className="touch-link">
               <Group gap={6} wrap="nowrap">
                 <Box w={10} h={10} style={{ borderRadius: 2, flexShrink: 0, background: `var(--mantine-color-${CATEGORY_COLORS[c]}-6)` }} />
                 <Text span size="xs" fw={700} className="tabular-nums">
@@ -548,6 +551,26 @@ function Charts({ d }: { d: Dashboard }) {
   );
 }
 
+/**
+ * A year without any program target or visit (a new year in January) says so plainly and offers the
+ * latest year that has visits, instead of a page of zeros (issue #15).
+ */
+function NoDataNotice({ d, onYear }: { d: Dashboard; onYear: (year: number) => void }) {
+  const { t } = useTranslation();
+  if (d.coverage.target > 0 || d.coverage.visits > 0) return null;
+  const last = [...d.trends].reverse().find((x) => x.year < d.year && x.visits > 0)?.year;
+  return (
+    <Alert color="blue" variant="light" mb="md" data-testid="no-data-notice" title={t('dashboard.noData.title', { year: d.year })}>
+      <Text size="sm">{t('dashboard.noData.text')}</Text>
+      {last && (
+        <Button variant="white" size="xs" mt="xs" onClick={() => onYear(last)} data-testid="no-data-last-year">
+          {t('dashboard.noData.show', { year: last })}
+        </Button>
+      )}
+    </Alert>
+  );
+}
+
 export default function DashboardPage() {
   const { t } = useTranslation();
   const { values, set } = useUrlParams(['year', 'indicator'] as const);
@@ -590,6 +613,7 @@ export default function DashboardPage() {
         </Stack>
       ) : (
         <Box style={{ opacity: query.isFetching && query.isPlaceholderData ? 0.6 : 1 }}>
+          <NoDataNotice d={d} onYear={(y) => set({ year: String(y) }, { replace: true })} />
           <HeadlineCards d={d} />
           <MapCard rows={rows} hasFollowUpsByDistrict={!!d.followUps.byDistrict} indicator={indicator} onIndicator={(i) => set({ indicator: i === 'coverage' ? null : i }, { replace: true })} />
           <DistrictTable rows={rows} d={d} />

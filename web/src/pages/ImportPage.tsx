@@ -179,7 +179,7 @@ export default function ImportPage() {
               />
               {checking && (
                 <Group gap="xs" mt="sm">
-                  <Progress value={100} animated size="sm" w={160} />
+                  <Progress value={100} animated size="sm" w={160} aria-label={t('sheets.import.checking')} />
                   <Text size="sm" c="dimmed">
                     {t('sheets.import.checking')}
                   </Text>

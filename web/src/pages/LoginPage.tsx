@@ -7,6 +7,7 @@ import { ApiError, post } from '../lib/api';
 import { homePath, meQueryKey, useMe } from '../lib/auth';
 import type { Me } from '../lib/types';
 import { Logo } from '../components/Brand';
+import { usePageTitle } from '../lib/pageTitle';
 
 function safeNext(next: string | null): string | null {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/masuk')) return null;
@@ -15,6 +16,7 @@ function safeNext(next: string | null): string | null {
 
 export default function LoginPage() {
   const { t } = useTranslation();
+  usePageTitle(t('auth.submit'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const qc = useQueryClient();

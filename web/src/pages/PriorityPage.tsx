@@ -146,7 +146,7 @@ function PriorityCard({ item, rank, canPlan }: { item: PriorityItem; rank: numbe
               <Anchor component={Link} to={`/koperasi/${item.cooperative.id}`} fw={600} className="break-anywhere">
                 {item.cooperative.name}
               </Anchor>
-              <Anchor component={Link} to={`/koperasi?district=${encodeURIComponent(item.cooperative.district.code)}`} size="xs" c="dimmed">
+              <Anchor component={Link} to={`/koperasi?district=${encodeURIComponent(item.cooperative.district.code)}`} size="xs" c="dimmed" className="touch-link">
                 Kec. {item.cooperative.district.name}
               </Anchor>
             </Stack>

@@ -52,9 +52,10 @@ function Reach({ row, size = 'md' }: { row: Pick<DistrictProgress, 'target' | 'v
   const { t } = useTranslation();
   const of = Math.max(row.target, row.visited + row.scheduled);
   return (
-    <Progress.Root size={size} aria-label={`${t('programs.visited')} ${row.visited}, ${t('programs.scheduled')} ${row.scheduled}, ${t('programs.target')} ${row.target}`}>
-      <Progress.Section value={pct(row.visited, of)} color={row.target > 0 && row.visited >= row.target ? 'green.7' : 'green.6'} />
-      <Progress.Section value={pct(row.scheduled, of)} color="blue.3" />
+    // Each section is a progressbar: each carries its own name (issue #15: progress bars named).
+    <Progress.Root size={size} title={`${t('programs.visited')} ${row.visited}, ${t('programs.scheduled')} ${row.scheduled}, ${t('programs.target')} ${row.target}`}>
+      <Progress.Section value={pct(row.visited, of)} color={row.target > 0 && row.visited >= row.target ? 'green.7' : 'green.6'} aria-label={`${t('programs.visited')} ${row.visited} / ${row.target}`} />
+      <Progress.Section value={pct(row.scheduled, of)} color="blue.3" aria-label={`${t('programs.scheduled')} ${row.scheduled}`} />
     </Progress.Root>
   );
 }

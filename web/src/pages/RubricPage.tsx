@@ -547,6 +547,7 @@ export default function RubricPage() {
     <>
       <PageHeader
         title={t('rubric.title')}
+        docTitle={rubricParam && selected ? [`${selected.title} v${selected.version}`, t('rubric.title')] : t('rubric.title')}
         subtitle={t('rubric.intro')}
         actions={
           isAdmin && latestOfSelected && latestDef.data ? (

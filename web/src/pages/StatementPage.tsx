@@ -243,6 +243,7 @@ export default function StatementPage() {
       </Breadcrumbs>
       <PageHeader
         title={t('statement.title')}
+        docTitle={[t('statement.title'), coop.data.name]}
         subtitle={coop.data.name}
         actions={
           <Select

@@ -38,7 +38,7 @@ import { useTranslation } from 'react-i18next';
 import '../lib/dates';
 import { useMe } from '../lib/auth';
 import { useCoop } from '../lib/coop';
-import { formatDate, formatNumber, todayJakarta } from '../lib/format';
+import { formatClock, formatDate, formatNumber, todayJakarta } from '../lib/format';
 import { useDistricts } from '../lib/meta';
 import { useUrlParams } from '../lib/useUrlParams';
 import {
@@ -73,7 +73,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 function timeText(v: VisitListItem): string | null {
   if (!v.startTime) return null;
-  return v.endTime ? `${v.startTime}–${v.endTime}` : v.startTime;
+  return v.endTime ? `${formatClock(v.startTime)}–${formatClock(v.endTime)}` : formatClock(v.startTime);
 }
 
 /** One visit as a card: the list on a phone, a day of the calendar, a week column. */
@@ -87,7 +87,7 @@ function VisitCard({ visit, canApprove, showDate = true, dense = false }: { visi
         padding={6}
         data-testid="visit-item"
         data-visit-id={visit.id}
-        style={{ borderLeft: `3px solid var(--mantine-color-${VISIT_STATUS_COLORS[visit.status]}-6)`, opacity: visit.status === 'cancelled' ? 0.7 : 1 }}
+        style={{ borderLeft: `3px solid var(--mantine-color-${VISIT_STATUS_COLORS[visit.status]}-6)`, background: visit.status === 'cancelled' ? 'var(--mantine-color-gray-0)' : undefined }}
       >
         <Stack gap={4}>
           {time && (
@@ -118,7 +118,7 @@ function VisitCard({ visit, canApprove, showDate = true, dense = false }: { visi
       padding={dense ? 'xs' : 'sm'}
       data-testid="visit-item"
       data-visit-id={visit.id}
-      style={{ borderLeft: `4px solid var(--mantine-color-${VISIT_STATUS_COLORS[visit.status]}-6)`, opacity: visit.status === 'cancelled' ? 0.7 : 1 }}
+      style={{ borderLeft: `4px solid var(--mantine-color-${VISIT_STATUS_COLORS[visit.status]}-6)`, background: visit.status === 'cancelled' ? 'var(--mantine-color-gray-0)' : undefined }}
     >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">

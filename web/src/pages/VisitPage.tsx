@@ -358,7 +358,7 @@ function VisitInfo({ visit }: { visit: Visit }) {
                   {c.visits.map((o, i) => (
                     <span key={o.id}>
                       {i > 0 ? ', ' : ''}
-                      <Anchor component={Link} to={`/kunjungan/${o.id}`} size="sm">
+                      <Anchor component={Link} to={`/kunjungan/${o.id}`} size="sm" c="dark" underline="always">
                         {o.cooperative.name}
                       </Anchor>
                     </span>
@@ -625,6 +625,7 @@ function VisitDetail({ visit }: { visit: Visit }) {
       </Breadcrumbs>
       <div>
         <PageHeader
+          docTitle={[visit.cooperative.name, formatDate(visit.date), t('visits.title')]}
           title={
             <Anchor component={Link} to={`/koperasi/${visit.cooperative.id}`} inherit c="inherit" underline="hover" data-testid="visit-coop">
               {visit.cooperative.name}

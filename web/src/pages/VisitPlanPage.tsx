@@ -38,6 +38,7 @@ import { VISIT_PURPOSES, usePrograms, useTeamCandidates, type Visit, type VisitP
 import { CoopPicker } from '../components/CoopPicker';
 import { ErrorState } from '../components/common';
 import { VisitStatusBadge } from '../components/visits';
+import { usePageTitle } from '../lib/pageTitle';
 
 interface PlanForm {
   cooperativeId: string | null;
@@ -569,6 +570,7 @@ export default function VisitPlanPage() {
     enabled: Boolean(id),
   });
   const editing = Boolean(id);
+  usePageTitle(editing ? t('visitPlan.editTitle') : t('visitPlan.newTitle'), visit.data?.cooperative.name, t('visits.title'));
 
   return (
     <>

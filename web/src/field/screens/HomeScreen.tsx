@@ -45,7 +45,7 @@ export function HomeScreen() {
                   <span className="f-muted">
                     {v.cooperative.village.name}, {v.cooperative.district.name}
                   </span>
-                  <span>{formatDate(v.date)}{v.startTime ? ` · ${v.startTime}` : ''}</span>
+                  <span>{formatDate(v.date)}{v.startTime ? ` · ${v.startTime.slice(0, 5).replace(':', '.')}` : ''}</span>
                   <span className="f-row">
                     <span className="f-tag">{VISIT_STATUS[v.status] ?? v.status}</span>
                     {n > 0 && <span className="f-tag f-tag-warn">{n} menunggu dikirim</span>}

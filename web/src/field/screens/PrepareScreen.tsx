@@ -44,7 +44,7 @@ export function PrepareScreen({ online }: { online: boolean }) {
             <strong className="f-card-title">{p.item.cooperative.name}</strong>
             <span>
               {formatDate(p.item.visit.date)}
-              {p.item.visit.startTime ? ` · ${p.item.visit.startTime}` : ''}
+              {p.item.visit.startTime ? ` · ${p.item.visit.startTime.slice(0, 5).replace(':', '.')}` : ''}
             </span>
             <span className="f-muted">
               {formatKb(p.sizeBytes)} · diambil {formatTime(p.takenAt)} · {p.item.concerns.length} permasalahan · {p.item.followUps.length} tindak lanjut

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconMessagePlus, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -63,9 +63,22 @@ export default function DialogTab({ coop }: { coop: Coop }) {
         <CountTile label={t('dialog.overdueFollowUps')} value={overdue} color="red" testId="count-overdue" />
       </SimpleGrid>
 
+      {/* Follow-ups first: what must still be done is not buried below every concern (issue #15). */}
+      <div>
+        <Group justify="space-between" gap="xs" mb="xs">
+          <Title order={2} size="h4">{t('dialog.followUpsOfCoop')}</Title>
+          {followUps.data && followUps.data.total > followUps.data.items.length && (
+            <Button component={Link} to={`/tindak-lanjut?tab=semua&coop=${coopId}`} variant="subtle" size="sm">
+              {t('dialog.showAll', { n: formatNumber(followUps.data.total) })}
+            </Button>
+          )}
+        </Group>
+        <FollowUpList items={ordered} emptyText={t('dialog.noFollowUps')} showCooperative={false} />
+      </div>
+
       <Card withBorder padding="sm">
         <Group justify="space-between" gap="xs" mb="sm">
-          <Text fw={600}>{t('dialog.concernsOfCoop')}</Text>
+          <Title order={2} size="h4">{t('dialog.concernsOfCoop')}</Title>
           {canAdd && (
             <Button size="sm" leftSection={isOwn ? <IconMessagePlus size={16} /> : <IconPlus size={16} />} onClick={() => setRaising(true)} data-testid="tab-raise-concern">
               {isOwn ? t('dialog.raise') : t('dialog.addConcern')}
@@ -89,18 +102,6 @@ export default function DialogTab({ coop }: { coop: Coop }) {
           </Stack>
         )}
       </Card>
-
-      <div>
-        <Group justify="space-between" gap="xs" mb="xs">
-          <Text fw={600}>{t('dialog.followUpsOfCoop')}</Text>
-          {followUps.data && followUps.data.total > followUps.data.items.length && (
-            <Button component={Link} to={`/tindak-lanjut?tab=semua&coop=${coopId}`} variant="subtle" size="sm">
-              {t('dialog.showAll', { n: formatNumber(followUps.data.total) })}
-            </Button>
-          )}
-        </Group>
-        <FollowUpList items={ordered} emptyText={t('dialog.noFollowUps')} showCooperative={false} />
-      </div>
 
       <RequestsPanel coopId={coopId} canAsk={canAdd && me?.role !== 'pimpinan'} canPlan={me?.role === 'admin' || me?.role === 'petugas'} />
 

@@ -4,7 +4,7 @@ import { IconClock, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatClock, formatDate, formatNumber } from '../../lib/format';
 import type { Coop } from '../../lib/types';
 import { VISIT_STATUS_COLORS, planPathFor, useVisits } from '../../lib/visits';
 import { EmptyText, ErrorState, ListPagination } from '../../components/common';
@@ -76,7 +76,7 @@ export default function VisitsTab({ coop }: { coop: Coop }) {
                     {v.startTime && (
                       <Text span size="xs" c="dimmed" fw={500} ml={6}>
                         <IconClock size={11} style={{ verticalAlign: -1, marginRight: 2 }} />
-                        {v.endTime ? `${v.startTime}–${v.endTime}` : v.startTime}
+                        {v.endTime ? `${formatClock(v.startTime)}–${formatClock(v.endTime)}` : formatClock(v.startTime)}
                       </Text>
                     )}
                   </Anchor>

@@ -48,10 +48,10 @@ const GOOD = ['#e6f4ea', '#b7e1c1', '#7cc793', '#3fa564', '#1b7d43'];
 const BAD = ['#fff4e6', '#ffd8a8', '#ffa94d', '#f76707', '#c92a2a'];
 
 function colourFor(level: number | null, higherIsBetter: boolean): { bg: string; fg: string } {
-  if (level === null) return { bg: 'var(--mantine-color-gray-1)', fg: 'var(--mantine-color-gray-6)' };
+  if (level === null) return { bg: 'var(--mantine-color-gray-1)', fg: '#495057' };
   const scale = higherIsBetter ? GOOD : BAD;
   const i = Math.min(scale.length - 1, Math.max(0, Math.floor(level * scale.length)));
-  return { bg: scale[i] ?? '#f1f3f5', fg: i >= 3 ? '#fff' : '#212529' };
+  return { bg: scale[i] ?? '#f1f3f5', fg: i >= 4 ? '#fff' : '#212529' /* ≥ 4.5:1 on every step (issue #15) */ };
 }
 
 export function keyOfName(name: string): string {
