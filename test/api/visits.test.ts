@@ -460,7 +460,10 @@ describe.each(DB_KINDS)('visits on %s', (kind) => {
       expect(res.text).toContain('Desa Ranuagung, Kecamatan Tiris');
       expect(res.text).toContain('Minggu (19/1/2025)');
       expect(res.text).toContain('Rapat Anggota Tahunan (RAT) Tahun Buku 2024');
-      expect(res.text).toMatch(/Bidang Usaha Mikro, dan Bidang Perindustrian/);
+      // Every officer with their position (issue 12 point 8), and each recommendation as a sentence.
+      expect(res.text).toContain('didampingi Pengawas Koperasi Ahli Muda Petugas Bidang Koperasi (demo), Penyuluh Usaha Mikro Ahli Pertama');
+      expect(res.text).toContain('Pengurus koperasi diminta menyusun jadwal dan format pemeriksaan berkala oleh pengawas paling lambat 31 Maret 2025.');
+      expect(res.text).toContain('Bidang Usaha Mikro DKUPP akan menghubungkan koperasi dengan pembiayaan KUR atau LPDB');
       expect(res.shareUrl.startsWith('https://wa.me/?text=')).toBe(true);
       // The shared message opens with the headline in WhatsApp bold (issue 12 point 8).
       expect(decodeURIComponent(res.shareUrl.slice('https://wa.me/?text='.length))).toBe(`*${res.headline}*\n\n${res.text}`);

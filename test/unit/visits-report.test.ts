@@ -93,7 +93,7 @@ describe('activity report', () => {
 
   it('names who came, what was raised and what was agreed, with owners and deadlines', () => {
     expect(text).toContain('Kepala DKUPP');
-    expect(text).toMatch(/Bidang Koperasi, Bidang Usaha Mikro, dan Bidang Perindustrian/);
+    expect(text).toContain('didampingi Petugas A dari Bidang Koperasi, Petugas B dari Bidang Usaha Mikro, dan Petugas C dari Bidang Perindustrian.');
     expect(text).toMatch(/permasalahan dan tantangan/);
     expect(text).toMatch(/permodalan dan perizinan/);
     // The most serious concern is the one quoted.
@@ -105,10 +105,26 @@ describe('activity report', () => {
     expect(text).toContain('wisata edukasi kebun kopi');
   });
 
-  it('never says "oleh … oleh": an owner after a recommendation that already has one is named differently', () => {
+  it('rephrases each recommendation as its own sentence: who, what, by when', () => {
+    expect(text).toContain('Pengurus koperasi diminta menyusun jadwal pemeriksaan berkala oleh pengawas paling lambat 31 Maret 2025.');
+    expect(text).toContain('Bidang Perindustrian DKUPP akan mendampingi pengurusan PIRT dan sertifikat halal paling lambat 30 April 2025.');
     expect(text).not.toMatch(/\boleh\s+(\S+\s+){0,3}oleh\b/);
-    expect(text).toContain('menyusun jadwal pemeriksaan berkala oleh pengawas, dengan penanggung jawab pengurus koperasi, paling lambat 31 Maret 2025');
-    expect(text).toContain('mendampingi pengurusan PIRT dan sertifikat halal oleh Bidang Perindustrian paling lambat 30 April 2025');
+  });
+
+  it('names every officer of the team with their position, the leader first', () => {
+    const t = activityReport({
+      ...DEWI,
+      status: 'approved',
+      leader: { name: 'Hadi Santoso', bidang: null, title: 'Kepala Dinas' },
+      members: [
+        { name: 'Sri Wahyuni', bidang: 'koperasi', title: 'Pengawas Koperasi Ahli Muda' },
+        { name: 'Agus Salim', bidang: 'perindustrian', title: null },
+      ],
+    });
+    expect(t).toContain('Kepala Dinas DKUPP Hadi Santoso bersama tim');
+    expect(t).toContain('Hadi Santoso akan didampingi Pengawas Koperasi Ahli Muda Sri Wahyuni dan Agus Salim dari Bidang Perindustrian.');
+    const done = activityReport({ ...DEWI, members: [{ name: 'Sri Wahyuni', bidang: 'koperasi', title: 'Pengawas Koperasi Ahli Muda' }] });
+    expect(done).toContain('Kepala DKUPP didampingi Pengawas Koperasi Ahli Muda Sri Wahyuni.');
   });
 
   it('is the same text every time for one visit, and varies between visits', () => {
@@ -121,7 +137,7 @@ describe('activity report', () => {
 
   it('announces a planned visit in the future tense, and a cancelled one with its reason', () => {
     const planned = activityReport({ ...DEWI, status: 'approved', concerns: [], followUps: [], annualMeeting: null, purposes: ['MONITORING'] });
-    expect(planned).toMatch(/dijadwalkan mengunjungi/);
+    expect(planned).toMatch(/akan mengunjungi/);
     expect(planned).toMatch(/direncanakan untuk memantau/);
     expect(planned).not.toMatch(/Melalui Gerakan|akan terus menyambangi|berkomitmen/);
     const cancelled = activityReport({ ...DEWI, status: 'cancelled', cancelReason: 'Jalan tertutup longsor.' });

@@ -73,9 +73,9 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
     officePaper(db),
   ]);
   const leader = v.team.find((m) => m.leader) ?? null;
-  const leaderTitle = leader
-    ? ((await db.selectFrom('users').select('position').where('id', '=', leader.userId).executeTakeFirst())?.position ?? null)
-    : null;
+  // Every officer of the team is named with their position (jabatan) when the admin has set it.
+  const officers = await officersOf(db, v.team.map((m) => m.userId));
+  const titleOf = (userId: string) => officers.get(userId)?.position ?? null;
   const worked = new Set(v.businessUnitIds);
   const roles = ATTENDEE_ROLES.filter((r) => v.attendance.some((a) => a.role === r)).map((r) => ATTENDEE_ROLE_LABELS[r]);
   return {
@@ -90,8 +90,8 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
       villageKind: villageKind(v.cooperative.village.code),
       districtName: v.cooperative.district.name,
     },
-    leader: leader ? { name: leader.fullName, bidang: leader.bidang, title: leaderTitle } : null,
-    members: v.team.filter((m) => !m.leader).map((m) => ({ name: m.fullName, bidang: m.bidang })),
+    leader: leader ? { name: leader.fullName, bidang: leader.bidang, title: titleOf(leader.userId) } : null,
+    members: v.team.filter((m) => !m.leader).map((m) => ({ name: m.fullName, bidang: m.bidang, title: titleOf(m.userId) })),
     annualMeeting: meeting ? { fiscalYear: meeting.fiscal_year, membersPresent: meeting.members_present, membersTotal: meeting.members_total } : null,
     attendance: { total: v.attendance.length, roles },
     concerns: concerns.map((c) => ({ kind: c.kind as ConcernKind, topic: c.topic as ConcernTopic, severity: c.severity as Severity, description: c.description })),
@@ -101,6 +101,7 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
         text: f.recommendation,
         owner: f.responsible_kind === 'COOPERATIVE' ? 'pengurus koperasi' : responsibleLabel(f.responsible_kind, f.responsible_bidang, f.responsible_name),
         deadline: f.deadline,
+        ownerKind: f.responsible_kind as 'COOPERATIVE' | 'BIDANG' | 'USER',
       })),
     unitsWorkedOn: dev.units.filter((u) => worked.has(u.id)).map((u) => u.name),
     proposals: dev.proposals.filter((p) => p.visitId === v.id && p.status !== 'dropped').map((p) => p.name),

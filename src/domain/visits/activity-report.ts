@@ -3,7 +3,8 @@ import { BIDANG_LABELS } from '../codes.js';
 import {
   type ConcernKind, type ConcernTopic, CONCERN_TOPIC_LABELS, type Severity, type VisitPurpose, type VisitStatus,
 } from './codes.js';
-import { countWord, dayName, joinDan, longDate, lowerFirst, sentence, shortDate } from './indonesian.js';
+import { countWord, dayName, joinDan, lowerFirst, sentence, shortDate } from './indonesian.js';
+import { type Recommendation, recommendationSentence } from './recommendation-sentence.js';
 
 /**
  * The activity report: a short news item in Indonesian, built only from the visit record and fixed
@@ -19,11 +20,11 @@ export interface ReportInput {
   cooperative: { name: string; villageName: string; villageKind: 'DESA' | 'KELURAHAN'; districtName: string };
   /** `title`: the officer's position (jabatan), printed with the name when known. */
   leader: { name: string; bidang: Bidang | null; title?: string | null } | null;
-  members: { name: string; bidang: Bidang | null }[];
+  members: { name: string; bidang: Bidang | null; title?: string | null }[];
   annualMeeting: { fiscalYear: number; membersPresent: number; membersTotal: number } | null;
   attendance: { total: number; roles: string[] };
   concerns: { kind: ConcernKind; topic: ConcernTopic; severity: Severity; description: string }[];
-  followUps: { text: string; owner: string; deadline: string }[];
+  followUps: Recommendation[];
   unitsWorkedOn: string[];
   proposals: string[];
   cancelReason: string | null;
@@ -102,14 +103,31 @@ function opening(r: ReportInput, seed: number): string {
     return `${dateline}Kunjungan ${program} ${AGENCY} ke ${coop} di ${where} yang dijadwalkan pada ${when} dibatalkan${r.cancelReason ? ` karena ${lowerFirst(r.cancelReason).replace(/\.$/, '')}` : ''}.`;
   }
   if (r.status !== 'done') {
-    return `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${program}`} dijadwalkan mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`;
+    return `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${program}`} akan mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.${teamSentence(r, true)}`;
   }
   const variants = [
-    () => `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${AGENCY}`} mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`,
+    () => `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${AGENCY}`} telah mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`,
     () => `${dateline}Tim ${program} ${AGENCY}${r.leader ? ` yang dipimpin ${leader}` : ''} menyambangi ${coop} di ${where}, ${when}${occasion(r)}.`,
-    () => `${dateline}${coop} di ${where}, menerima kunjungan tim ${program} ${o.shortName} ${o.area}${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.${divs.length > 1 ? ` Tim terdiri atas petugas ${joinDan(divs)}.` : ''}`,
+    () => `${dateline}${coop} di ${where}, menerima kunjungan tim ${program} ${o.shortName} ${o.area}${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.`,
   ];
-  return choose(variants, seed, 0)();
+  return `${choose(variants, seed, 0)()}${teamSentence(r, false)}`;
+}
+
+/** An officer as news items name one: position before the name ('Pengawas Koperasi Ahli Muda Sri Wahyuni'). */
+function officer(m: { name: string; bidang: Bidang | null; title?: string | null }): string {
+  const title = m.title?.trim();
+  if (title) return `${title} ${m.name}`;
+  return m.bidang ? `${m.name} dari ${BIDANG_LABELS[m.bidang]}` : m.name;
+}
+
+/** Every other officer of the team, each with their position: ' Kepala … didampingi A, B, dan C.' (leading space), or ''. */
+function teamSentence(r: ReportInput, future: boolean): string {
+  if (r.members.length === 0) return '';
+  const names = r.members.map(officer);
+  const list = names.some((n) => n.includes(',')) ? joinList(names) : joinDan(names);
+  const verb = future ? 'akan didampingi' : 'didampingi';
+  if (r.leader) return ` ${r.leader.name} ${verb} ${list}.`;
+  return ` Tim ${future ? 'akan beranggotakan' : 'beranggotakan'} ${list}.`;
 }
 
 function purposes(r: ReportInput, seed: number): string | null {
@@ -127,6 +145,10 @@ function purposes(r: ReportInput, seed: number): string | null {
 }
 
 function attendance(r: ReportInput): string | null {
+  if (r.status !== 'done') {
+    // Who attended is known only afterwards; before the visit, only whom the team will meet.
+    return r.attendance.roles.length ? `Tim akan berdialog dengan ${joinDan(r.attendance.roles.map((x) => x.toLowerCase()))} koperasi.` : null;
+  }
   const out: string[] = [];
   if (r.annualMeeting) {
     out.push(`Rapat tersebut dihadiri ${r.annualMeeting.membersPresent} dari ${r.annualMeeting.membersTotal} anggota koperasi.`);
@@ -145,6 +167,7 @@ function dialog(r: ReportInput, seed: number): string | null {
   const kinds = (['PERMASALAHAN', 'KELUHAN', 'TANTANGAN'] as const).filter((k) => r.concerns.some((c) => c.kind === k)).map((k) => KIND_WORDS[k]);
   const named = [...new Set(r.concerns.filter((c) => c.topic !== 'lainnya').map((c) => CONCERN_TOPIC_LABELS[c.topic]))].map((t) => (t === 'SDM' ? 'SDM' : t.toLowerCase()));
   const topics = named.length ? named : ['berbagai hal'];
+  if (r.status !== 'done') return `Tim akan membahas ${joinDan(kinds)} yang dihadapi koperasi, antara lain terkait ${joinDan(topics)}.`;
   const first = choose([
     `Dalam sesi dialog, pengurus dan anggota menyampaikan sejumlah ${joinDan(kinds)}, antara lain terkait ${joinDan(topics)}.`,
     `Pada sesi dialog, koperasi mengungkapkan ${joinDan(kinds)} yang dihadapi, terutama soal ${joinDan(topics)}.`,
@@ -153,23 +176,22 @@ function dialog(r: ReportInput, seed: number): string | null {
   return `${first} Salah satu yang mengemuka: ${lowerFirst(sentence(top.description))}`;
 }
 
+/** The recommendations paragraph: every follow-up as its own sentence, nearest deadline first, framed in the visit's tense. */
 function agreements(r: ReportInput, seed: number): string | null {
   if (r.followUps.length === 0) return null;
-  const shown = [...r.followUps]
-    .sort((a, b) => a.deadline.localeCompare(b.deadline))
-    .slice(0, 3)
-    .map((f) => {
-      const what = lowerFirst(f.text).replace(/\.$/, '');
-      // "… oleh pengawas oleh pengurus koperasi" reads badly: name the owner differently then.
-      const who = /\boleh\b/i.test(what) ? `, dengan penanggung jawab ${f.owner},` : ` oleh ${f.owner}`;
-      return `${what}${who} paling lambat ${longDate(f.deadline)}`;
-    });
-  const which = r.followUps.length > 3 ? 'antara lain' : r.followUps.length === 1 ? 'yakni' : 'yaitu';
+  const future = r.status !== 'done';
   const n = countWord(r.followUps.length);
-  return choose([
-    `Dari dialog tersebut disepakati ${n} rekomendasi tindak lanjut, ${which} ${joinList(shown)}. Seluruh rekomendasi akan dipantau hingga tuntas.`,
-    `Tim dan pengurus menyepakati ${n} langkah tindak lanjut, ${which} ${joinList(shown)}. ${r.office.shortName} akan memantau pelaksanaannya hingga selesai.`,
-  ], seed, 4);
+  const sentences = [...r.followUps]
+    .sort((a, b) => a.deadline.localeCompare(b.deadline))
+    .map((f) => recommendationSentence(f, { future, officeShortName: r.office.shortName }));
+  if (future) {
+    return [`Selain itu, tim akan mengusulkan ${n} rekomendasi tindak lanjut kepada pengurus.`, ...sentences, 'Rekomendasi yang disepakati akan dipantau hingga tuntas.'].join(' ');
+  }
+  const [lead, tail] = choose([
+    [`Dari dialog tersebut, tim dan pengurus menyepakati ${n} rekomendasi tindak lanjut.`, 'Seluruh rekomendasi akan dipantau hingga tuntas.'],
+    [`Tim dan pengurus koperasi juga menyepakati ${n} langkah tindak lanjut.`, `${r.office.shortName} akan memantau pelaksanaannya hingga selesai.`],
+  ] as const, seed, 4);
+  return [lead, ...sentences, tail].join(' ');
 }
 
 /** Long items that carry their own commas are listed with semicolons: 'a; b; dan c'. */
@@ -185,15 +207,19 @@ function units(r: ReportInput): string | null {
   if (r.proposals.length) parts.push(`mendorong rintisan unit usaha baru berupa ${joinDan(r.proposals.map(lowerFirst))}`);
   if (!parts.length) return null;
   const divs = divisions(r).filter((d) => d !== BIDANG_LABELS.koperasi);
-  return `${divs.length ? `Petugas ${joinDan(divs)}` : 'Tim'} juga ${parts.join(', serta ')}.`;
+  return `${divs.length ? `Petugas ${joinDan(divs)}` : 'Tim'} juga ${r.status === 'done' ? '' : 'akan '}${parts.join(', serta ')}.`;
 }
 
 function closing(r: ReportInput, seed: number): string | null {
-  if (r.status !== 'done') return null;
+  if (r.status !== 'done') {
+    return `Hasil kunjungan${r.followUps.length ? ' beserta rekomendasi yang disepakati' : ''} akan disampaikan setelah kegiatan berlangsung.`;
+  }
   return choose([
     `Melalui Gerakan Sambang Koperasi, ${r.office.shortName} ${r.office.area} berharap koperasi terus tumbuh, tangguh menghadapi guncangan ekonomi, dan membawa kesejahteraan bagi anggotanya.`,
     `Gerakan Sambang Koperasi akan terus menyambangi koperasi besar maupun kecil di seluruh kecamatan di ${r.office.area}, agar koperasi tumbuh sehat dan menyejahterakan anggotanya.`,
-    `${r.office.shortName} ${r.office.area} berkomitmen mendampingi koperasi hingga rekomendasi yang disepakati terlaksana, sehingga koperasi semakin kuat dan bermanfaat bagi anggota.`,
+    r.followUps.length
+      ? `${r.office.shortName} ${r.office.area} berkomitmen mendampingi koperasi hingga rekomendasi yang disepakati terlaksana, sehingga koperasi semakin kuat dan bermanfaat bagi anggota.`
+      : `${r.office.shortName} ${r.office.area} berkomitmen terus mendampingi koperasi agar semakin kuat dan bermanfaat bagi anggota.`,
   ], seed, 5);
 }
 
@@ -227,12 +253,13 @@ export function reportHeadline(r: ReportInput): string {
 export function activityReport(r: ReportInput): string {
   const seed = seedOf(r.id);
   if (r.status === 'cancelled') return opening(r, seed);
-  // Short paragraphs read better than one block: who and where; why and who came; what was said
-  // and agreed; business units; a closing line.
+  // Short paragraphs read better than one block: who and where; why and who came; what was said;
+  // the recommendations, one sentence each; business units; a closing line.
   const paragraphs = [
     opening(r, seed),
     [purposes(r, seed), attendance(r)].filter(Boolean).join(' '),
-    [dialog(r, seed), agreements(r, seed)].filter(Boolean).join(' '),
+    dialog(r, seed) ?? '',
+    agreements(r, seed) ?? '',
     units(r) ?? '',
     closing(r, seed) ?? '',
   ];
