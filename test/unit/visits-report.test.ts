@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activityReport, type ReportInput, spelledOutName, whatsappShareUrl } from '../../src/domain/visits/activity-report.js';
 import { dayName, joinDan, longDate, lowerFirst, shortDate } from '../../src/domain/visits/indonesian.js';
+import type { Recommendation } from '../../src/domain/visits/recommendation-sentence.js';
 
 const DEWI: ReportInput = {
   id: '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e02',
@@ -183,6 +184,79 @@ describe('activity report', () => {
           !/ dan dan /.test(t)
         );
       }),
+    );
+  });
+
+  describe('tense: planned before the visit, done after it', () => {
+    const FOUR: Recommendation[] = [
+      ...DEWI.followUps,
+      { text: 'Susun laporan keuangan triwulan.', owner: 'pengurus koperasi', ownerKind: 'COOPERATIVE', deadline: '2025-06-30' },
+    ];
+    const full = { ...DEWI, followUps: FOUR };
+    // Every opening and closing variant is exercised: the variant is picked from the id.
+    const ids = Array.from({ length: 12 }, (_, i) => `tense-${i}`);
+    const PAST = /\btelah\b|\bdisepakati\b|menyepakati|mengemuka|dihadiri|menyampaikan|mengungkapkan|menerima kunjungan|menyambangi|\bdiminta\b(?<!akan diminta)|berupaya|bertujuan/;
+    const PLANNED = /akan mengunjungi|akan membahas|akan didampingi|akan diminta|akan berdialog|akan mengusulkan|direncanakan|dijadwalkan|akan disampaikan/;
+
+    it.each([
+      ['opening', /akan mengunjungi Koperasi Wanita \(Kopwan\) Dewi Rengganis/],
+      ['team', /Kepala DKUPP akan didampingi Petugas A dari Bidang Koperasi/],
+      ['purposes', /Kunjungan ini direncanakan untuk/],
+      ['dialog', /Tim akan membahas permasalahan dan tantangan yang dihadapi koperasi/],
+      ['recommendations', /Selain itu, tim akan mengusulkan tiga rekomendasi tindak lanjut kepada pengurus\. Pengurus koperasi akan diminta menyusun jadwal/],
+      ['units', /Petugas Bidang Usaha Mikro dan Bidang Perindustrian juga akan memberikan pendampingan/],
+      ['closing', /Pelaksanaan rekomendasi tersebut akan dipantau hingga tuntas\.(.|\n)*Hasil kunjungan beserta rekomendasi tindak lanjutnya akan disampaikan setelah kegiatan berlangsung\.$/],
+    ])('before the visit, the %s reads as planned', (_part, re) => {
+      for (const id of ids) {
+        const t = activityReport({ ...full, id, status: 'approved' });
+        expect(t).toMatch(re);
+        expect(t).not.toMatch(PAST);
+        // What is known only afterwards is not told before: who attended, the RAT head count, the quoted concern.
+        expect(t).not.toMatch(/176 dari 214|Sebanyak|Salah satu yang mengemuka/);
+      }
+    });
+
+    it.each([
+      ['opening', /(telah mengunjungi|menyambangi|menerima kunjungan tim)/],
+      ['team', /Kepala DKUPP didampingi Petugas A dari Bidang Koperasi/],
+      ['attendance', /Rapat tersebut dihadiri 176 dari 214 anggota koperasi/],
+      ['dialog', /(menyampaikan|mengungkapkan) .*Salah satu yang mengemuka/],
+      ['recommendations', /menyepakati tiga (rekomendasi|langkah) tindak lanjut\. Pengurus koperasi diminta menyusun jadwal pemeriksaan berkala oleh pengawas paling lambat 31 Maret 2025\./],
+      ['units', /Petugas Bidang Usaha Mikro dan Bidang Perindustrian juga memberikan pendampingan/],
+    ])('after the visit, the %s reads as done', (_part, re) => {
+      for (const id of ids) {
+        const t = activityReport({ ...full, id, status: 'done' });
+        expect(t).toMatch(re);
+        expect(t).not.toMatch(PLANNED);
+        expect(t).toContain('Pengurus koperasi diminta menyusun laporan keuangan triwulan paling lambat 30 Juni 2025.');
+      }
+    });
+
+    it('the closing after the visit speaks of agreed recommendations only when there are some', () => {
+      for (const id of ids) {
+        const closing = activityReport({ ...DEWI, id, followUps: [] }).split('\n\n').at(-1)!;
+        expect(closing).not.toMatch(/rekomendasi|akan disampaikan/);
+      }
+    });
+  });
+
+  it('property: no "..", no doubled spaces, and every recommendation with its deadline in Indonesian, in either tense', () => {
+    const rec = fc.record({
+      text: fc.constantFrom('Menyusun laporan keuangan.', 'susun SOP  kas', 'Pelatihan kasir;', 'Pengawas memeriksa kas.', 'RAT tahun buku 2025', ' Berkas NIB dilengkapi. '),
+      owner: fc.constantFrom('pengurus koperasi', 'Bidang Koperasi', 'Sri Wahyuni'),
+      ownerKind: fc.constantFrom('COOPERATIVE', 'BIDANG', 'USER' as const),
+      deadline: fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
+    });
+    fc.assert(
+      fc.property(fc.uuid(), fc.constantFrom('planned', 'approved', 'done' as const), fc.array(rec, { maxLength: 7 }), (id, status, followUps) => {
+        const t = activityReport({ ...DEWI, id, status, followUps });
+        return (
+          !t.includes('..') && !/[^\S\n]{2,}/.test(t) && !/ [.,;]/.test(t) &&
+          followUps.every((f) => t.includes(`paling lambat ${longDate(f.deadline)}.`)) &&
+          (t.match(/paling lambat/g) ?? []).length === followUps.length
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -185,7 +185,7 @@ function agreements(r: ReportInput, seed: number): string | null {
     .sort((a, b) => a.deadline.localeCompare(b.deadline))
     .map((f) => recommendationSentence(f, { future, officeShortName: r.office.shortName }));
   if (future) {
-    return [`Selain itu, tim akan mengusulkan ${n} rekomendasi tindak lanjut kepada pengurus.`, ...sentences, 'Rekomendasi yang disepakati akan dipantau hingga tuntas.'].join(' ');
+    return [`Selain itu, tim akan mengusulkan ${n} rekomendasi tindak lanjut kepada pengurus.`, ...sentences, 'Pelaksanaan rekomendasi tersebut akan dipantau hingga tuntas.'].join(' ');
   }
   const [lead, tail] = choose([
     [`Dari dialog tersebut, tim dan pengurus menyepakati ${n} rekomendasi tindak lanjut.`, 'Seluruh rekomendasi akan dipantau hingga tuntas.'],
@@ -212,7 +212,7 @@ function units(r: ReportInput): string | null {
 
 function closing(r: ReportInput, seed: number): string | null {
   if (r.status !== 'done') {
-    return `Hasil kunjungan${r.followUps.length ? ' beserta rekomendasi yang disepakati' : ''} akan disampaikan setelah kegiatan berlangsung.`;
+    return `Hasil kunjungan${r.followUps.length ? ' beserta rekomendasi tindak lanjutnya' : ''} akan disampaikan setelah kegiatan berlangsung.`;
   }
   return choose([
     `Melalui Gerakan Sambang Koperasi, ${r.office.shortName} ${r.office.area} berharap koperasi terus tumbuh, tangguh menghadapi guncangan ekonomi, dan membawa kesejahteraan bagi anggotanya.`,

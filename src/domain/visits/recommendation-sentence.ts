@@ -37,11 +37,14 @@ const NOT_PASSIVE = new Set(['dinas', 'digital', 'diklat', 'dialog', 'diskusi', 
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Whitespace collapsed, closing marks dropped, any deadline the author wrote in the text removed (the record's deadline is added). */
+/** Whitespace collapsed, stray and doubled marks dropped, any deadline the author wrote in the text removed (the record's deadline is added). */
 export function cleanAction(text: string): string {
   return text
     .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .replace(/([.,;:!?])[.,;:!?]+/g, '$1')
     .trim()
+    .replace(/^[\s.,;:!?-]+/, '')
     .replace(/,?\s*(paling lambat|selambat-lambatnya)\b.*$/i, '')
     .replace(/[\s.;,:!?]+$/, '');
 }
