@@ -73,7 +73,7 @@ describe('verification notices', () => {
     const f = facts('ANNUAL_MEETING');
     const p = verificationNotice('verification.pending', f);
     expect(p.title).toBe('Menunggu verifikasi: Catatan RAT KSP Dewi Rengganis');
-    expect(p.body).toContain('Dewi (KSP Dewi Rengganis) mengajukan Catatan RAT untuk diverifikasi: "RAT tahun buku 2025');
+    expect(p.body).toContain('KSP Dewi Rengganis mengajukan Catatan RAT untuk diverifikasi (oleh Dewi): "RAT tahun buku 2025');
     const r = verificationNotice('verification.returned', f, 'Notulen belum ditandatangani');
     expect(r.title).toBe('Catatan RAT dikembalikan oleh Dinas');
     expect(r.body).toContain('Alasan: Notulen belum ditandatangani.');

@@ -36,9 +36,9 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   'rat.missed': 'Batas waktu RAT terlewat',
   'concern.new': 'Permasalahan baru dari koperasi',
   'concern.reply': 'Tanggapan atas permasalahan',
-  'verification.pending': 'Menunggu verifikasi',
-  'verification.returned': 'Dikembalikan setelah verifikasi',
-  'verification.verified': 'Laporan koperasi diverifikasi',
+  'verification.pending': 'Laporan koperasi menunggu verifikasi',
+  'verification.returned': 'Laporan dikembalikan Dinas',
+  'verification.verified': 'Laporan diverifikasi Dinas',
 };
 
 export const CHANNELS = ['instant', 'digest', 'off'] as const;

@@ -113,7 +113,7 @@ export function verificationNotice(kind: 'verification.pending' | 'verification.
     return {
       kind, link: `/verifikasi?kind=${f.kind}&coop=${f.cooperativeId}`, whatsapp: null,
       title: `Menunggu verifikasi: ${f.kindLabel} ${f.cooperativeName}`,
-      body: `${f.by} (${f.cooperativeName}) mengajukan ${f.kindLabel} untuk diverifikasi: "${clip(f.summary)}". Periksa, lalu verifikasi atau kembalikan dengan alasan.`,
+      body: `${f.cooperativeName} mengajukan ${f.kindLabel} untuk diverifikasi (oleh ${f.by}): "${clip(f.summary)}". Periksa, lalu verifikasi atau kembalikan dengan alasan.`,
     };
   }
   const link = `/koperasi/${f.cooperativeId}?tab=${FILING_TABS[f.kind]}`;
