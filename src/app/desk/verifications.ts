@@ -10,6 +10,7 @@ import {
 import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import type { RatMeeting } from '../../domain/rat/compliance.js';
 import { type Actor, type AppDeps, type AuditInput, mutate, type Tx } from '../context.js';
+import { onFilingDecided, onFilingPending } from '../notifications/hooks.js';
 import { authorize } from '../policy.js';
 
 type Rule<R> = (actor: Actor, record: R) => boolean;
@@ -62,6 +63,16 @@ export async function fileForVerification(trx: Transaction<Database>, deps: AppD
     action: 'verification.submit', entityType: 'verification', entityId: id, cooperativeId: f.cooperativeId,
     changes: { status: { before: existing?.status ?? null, after: 'PENDING' }, kind: { before: null, after: f.kind }, entityId: { before: null, after: f.entityId } },
   });
+  // Officers hear of a filing when it starts waiting; a change to one already waiting is in the queue.
+  if (existing?.status !== 'PENDING') {
+    await onFilingPending(deps, trx, actor, await filingFacts(trx, { id, kind: f.kind, entity_id: f.entityId, cooperative_id: f.cooperativeId, summary: f.summary }, actor.fullName));
+  }
+}
+
+async function filingFacts(trx: Tx, r: { id: string; kind: string; entity_id: string; cooperative_id: string; summary: string }, by: string) {
+  const coop = await trx.selectFrom('cooperatives').select('name').where('id', '=', r.cooperative_id).executeTakeFirst();
+  const kind = r.kind as VerificationKind;
+  return { id: r.id, kind, kindLabel: VERIFICATION_KIND_LABELS[kind] ?? r.kind, entityId: r.entity_id, cooperativeId: r.cooperative_id, cooperativeName: coop?.name ?? '', summary: r.summary, by };
 }
 
 /** The verification state of each given record of a kind; records never filed by a cooperative count as verified. */
@@ -238,6 +249,7 @@ export async function verifyFiling(deps: AppDeps, actor: Actor, id: string): Pro
         await audit({ action: 'verification.verify', entityType: 'verification', entityId: d.id, cooperativeId: row.cooperative_id, changes: { status: { before: 'PENDING', after: 'VERIFIED' }, kind: { before: 'DOCUMENT', after: 'DOCUMENT' }, entityId: { before: d.entity_id, after: d.entity_id }, with: { before: null, after: row.entity_id } } });
       }
     }
+    await onFilingDecided(deps, trx, actor, await filingFacts(trx, row, actor.fullName), null);
     return { ok: true as const };
   });
 }
@@ -265,6 +277,7 @@ export async function returnFiling(deps: AppDeps, actor: Actor, id: string, reas
       }
     }
     await audit({ action: 'verification.return', entityType: 'verification', entityId: id, cooperativeId: row.cooperative_id, changes: { status: { before: 'PENDING', after: 'RETURNED' }, reason: { before: null, after: why }, kind: { before: row.kind, after: row.kind } } });
+    await onFilingDecided(deps, trx, actor, await filingFacts(trx, row, actor.fullName), why);
     return { ok: true as const };
   });
 }

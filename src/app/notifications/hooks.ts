@@ -1,5 +1,6 @@
 import { CONCERN_TOPIC_LABELS, type ConcernTopic } from '../../domain/visits/codes.js';
-import { concernNotice, type VisitFacts, visitNotice } from '../../domain/notifications/messages.js';
+import { concernNotice, type FilingFacts, verificationNotice, type VisitFacts, visitNotice } from '../../domain/notifications/messages.js';
+import { filingCooperative, VERIFIERS } from '../../domain/notifications/recipients.js';
 import type { Actor, AppDeps, Tx } from '../context.js';
 import type { Concern } from '../visits/concerns.js';
 import type { Visit } from '../visits/view.js';
@@ -77,4 +78,14 @@ export async function onConcernUpdated(deps: AppDeps, trx: Tx, actor: Actor, bef
     id: after.id, cooperativeId: after.cooperative.id, cooperativeName: after.cooperative.name, topicLabel: CONCERN_TOPIC_LABELS[after.topic as ConcernTopic] ?? after.topic, description: after.description, raisedBy: after.raisedBy,
   }, after.response);
   await emit(deps, trx, { notice, audiences: [{ kind: 'cooperative', cooperativeId: after.cooperative.id }], exclude: actor.userId, cooperativeId: after.cooperative.id });
+}
+
+/** A filing newly waiting for the Dinas reaches the officers who verify; its verdict reaches the cooperative. */
+export async function onFilingPending(deps: AppDeps, trx: Tx, actor: Actor, f: FilingFacts): Promise<void> {
+  await emit(deps, trx, { notice: verificationNotice('verification.pending', f), audiences: VERIFIERS, exclude: actor.userId, cooperativeId: f.cooperativeId });
+}
+
+export async function onFilingDecided(deps: AppDeps, trx: Tx, actor: Actor, f: FilingFacts, reason: string | null): Promise<void> {
+  const kind = reason === null ? 'verification.verified' : 'verification.returned';
+  await emit(deps, trx, { notice: verificationNotice(kind, f, reason), audiences: filingCooperative(f.cooperativeId), exclude: actor.userId, cooperativeId: f.cooperativeId });
 }

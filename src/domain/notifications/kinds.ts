@@ -15,10 +15,11 @@ export const NOTICE_KINDS = [
   'rat.missed',
   'concern.new',
   'concern.reply',
-  // Reserved for the verification capability (built separately): an item waiting for verification,
-  // or returned to its author. Emit them through app/notifications/notify.ts with these kinds.
+  // What a cooperative files for verification (issue 13): waiting for the Dinas, returned to the
+  // cooperative with a reason, or verified. Emitted by app/desk/verifications.ts.
   'verification.pending',
   'verification.returned',
+  'verification.verified',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -35,8 +36,9 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   'rat.missed': 'Batas waktu RAT terlewat',
   'concern.new': 'Permasalahan baru dari koperasi',
   'concern.reply': 'Tanggapan atas permasalahan',
-  'verification.pending': 'Menunggu verifikasi',
-  'verification.returned': 'Dikembalikan setelah verifikasi',
+  'verification.pending': 'Laporan koperasi menunggu verifikasi',
+  'verification.returned': 'Laporan dikembalikan Dinas',
+  'verification.verified': 'Laporan diverifikasi Dinas',
 };
 
 export const CHANNELS = ['instant', 'digest', 'off'] as const;

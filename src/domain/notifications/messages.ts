@@ -2,6 +2,7 @@
  * The words of each notice, in Indonesian: what, for whom, by when, and a link to the exact screen.
  * Pure. E-mails reuse title and body; WhatsApp links carry a short message written for the reader.
  */
+import type { VerificationKind } from '../desk/verification.js';
 import { longDate } from '../visits/indonesian.js';
 import { daysBetween, type FollowUpStage, type RatStage } from './reminders.js';
 import type { NoticeKind } from './kinds.js';
@@ -88,6 +89,42 @@ export function concernNotice(kind: 'concern.new' | 'concern.reply', c: ConcernF
     return { kind, link, title: `Permasalahan baru dari ${c.cooperativeName}`, body: `${c.raisedBy} menyampaikan (${c.topicLabel}): "${clip(c.description)}".` };
   }
   return { kind, link, title: `Dinas menanggapi permasalahan Anda`, body: `Tanggapan atas "${clip(c.description, 80)}": ${clip(response ?? '', 200)}` };
+}
+
+type FilingKind = VerificationKind;
+export interface FilingFacts { id: string; kind: FilingKind; kindLabel: string; entityId: string; cooperativeId: string; cooperativeName: string; summary: string; by: string }
+
+/** The cooperative page tab on which each kind of filing is entered and its state shown. */
+export const FILING_TABS: Record<FilingKind, string> = {
+  ANNUAL_MEETING: 'rat',
+  YEARLY_FIGURES: 'data-tahunan',
+  FINANCIAL_STATEMENT: 'kesehatan',
+  FOLLOW_UP: 'aspirasi',
+  OFFICERS: 'profil',
+  DOCUMENT: 'dokumen',
+};
+
+/**
+ * A filing waiting for the Dinas (to the officers: the queue filtered to its kind and cooperative),
+ * returned with a reason or verified (to the cooperative: the tab where the item is).
+ */
+export function verificationNotice(kind: 'verification.pending' | 'verification.returned' | 'verification.verified', f: FilingFacts, reason?: string | null): Notice {
+  if (kind === 'verification.pending') {
+    return {
+      kind, link: `/verifikasi?kind=${f.kind}&coop=${f.cooperativeId}`, whatsapp: null,
+      title: `Menunggu verifikasi: ${f.kindLabel} ${f.cooperativeName}`,
+      body: `${f.cooperativeName} mengajukan ${f.kindLabel} untuk diverifikasi (oleh ${f.by}): "${clip(f.summary)}". Periksa, lalu verifikasi atau kembalikan dengan alasan.`,
+    };
+  }
+  const link = `/koperasi/${f.cooperativeId}?tab=${FILING_TABS[f.kind]}`;
+  if (kind === 'verification.returned') {
+    return {
+      kind, link, whatsapp: null,
+      title: `${f.kindLabel} dikembalikan oleh Dinas`,
+      body: `${f.kindLabel} "${clip(f.summary, 80)}" dikembalikan oleh ${f.by}. Alasan: ${clip(reason ?? '', 200)}. Perbaiki lalu ajukan kembali.`,
+    };
+  }
+  return { kind, link, whatsapp: null, title: `${f.kindLabel} telah diverifikasi`, body: `${f.kindLabel} "${clip(f.summary, 80)}" telah diverifikasi oleh ${f.by} dan kini tercatat resmi.` };
 }
 
 /** Indonesian numbers for wa.me: digits only, 08… becomes 628…; null when it is no phone number. */

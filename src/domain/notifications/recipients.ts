@@ -49,3 +49,12 @@ export function followUpOwner(f: { responsibleKind: string; responsibleBidang: s
   if (f.responsibleKind === 'BIDANG' && f.responsibleBidang) return { kind: 'bidang', bidang: f.responsibleBidang };
   return { kind: 'cooperative', cooperativeId: f.cooperativeId };
 }
+
+/**
+ * The officers who verify what a cooperative files: Bidang Koperasi's petugas (the desk a portal
+ * concern also goes to) and the admins. The pimpinan do not decide filings, so are not told.
+ */
+export const VERIFIERS: readonly Audience[] = [{ kind: 'bidang', bidang: 'koperasi' }, { kind: 'role', role: 'admin' }];
+
+/** A filing's verdict goes to the accounts of the cooperative that filed it, and to no other. */
+export const filingCooperative = (cooperativeId: string): Audience[] => [{ kind: 'cooperative', cooperativeId }];

@@ -51,6 +51,8 @@ const desk = {
       age: 'Menunggu minimal',
       anyAge: 'Berapa pun',
       days: '{{count}} hari',
+      onlyCoop: 'Hanya laporan {{name}}.',
+      allCoops: 'Tampilkan semua koperasi',
       none: 'Tidak ada laporan pada saringan ini.',
       verify: 'Verifikasi',
       return: 'Kembalikan',

@@ -11,6 +11,7 @@ import { type CoopRequest, type RatAnnouncement, VERIFICATION_KIND_LABELS, VERIF
 import { AnnouncementCard } from '../components/desk/RatAnnouncementsPanel';
 import { PlanVisitModal, RequestCard } from '../components/desk/RequestsPanel';
 import { formatDateTime } from '../lib/format';
+import { useCoop } from '../lib/coop';
 import { useDistricts } from '../lib/meta';
 import { useUrlParams } from '../lib/useUrlParams';
 import { EmptyText, ErrorState, ListPagination, PageHeader } from '../components/common';
@@ -123,15 +124,17 @@ function FilingsQueue() {
   const qc = useQueryClient();
   const { data: me } = useMe();
   const canDecide = canManageCoops(me?.role);
-  const { values, page, set } = useUrlParams(['status', 'kind', 'district', 'minAgeDays'] as const);
+  // `coop` narrows the queue to one cooperative (the link of a "menunggu verifikasi" notice).
+  const { values, page, set } = useUrlParams(['status', 'kind', 'district', 'minAgeDays', 'coop'] as const);
   const params = { ...values, status: values.status || 'PENDING' };
+  const coop = useCoop(values.coop || undefined);
   const districts = useDistricts();
   const [returning, setReturning] = useState<VerificationItem | null>(null);
   const query = useQuery({
     queryKey: ['verifications', params, page],
     queryFn: ({ signal }) =>
       get<{ items: VerificationItem[]; total: number; page: number; pageSize: number }>(
-        `/verifications${buildQuery({ status: params.status, kind: params.kind, district: params.district, minAgeDays: params.minAgeDays, page, pageSize: 20 })}`,
+        `/verifications${buildQuery({ status: params.status, kind: params.kind, district: params.district, minAgeDays: params.minAgeDays, cooperativeId: params.coop, page, pageSize: 20 })}`,
         signal,
       ),
   });
@@ -181,6 +184,14 @@ function FilingsQueue() {
           clearable
         />
       </SimpleGrid>
+      {values.coop && (
+        <Group gap="xs" wrap="wrap" data-testid="queue-coop-filter">
+          <Text size="sm">{t('desk.queue.onlyCoop', { name: coop.data?.name ?? '…' })}</Text>
+          <Button size="compact-sm" variant="subtle" onClick={() => set({ coop: null })}>
+            {t('desk.queue.allCoops')}
+          </Button>
+        </Group>
+      )}
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : !data ? (

@@ -179,9 +179,13 @@ export default function NotificationSettingsPage() {
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
   const s = settings.data;
   if (!s) return null;
-  // Koperasi accounts never receive Dinas-only kinds; show the ones that can reach them.
+  // Koperasi accounts never receive Dinas-only kinds; show the ones that can reach them. Filings
+  // waiting for verification reach the officers who verify (admins, Bidang Koperasi), their verdicts the cooperative.
+  const forCooperative = ['verification.returned', 'verification.verified'];
   const relevant = s.kinds.filter((k) =>
-    me?.role === 'koperasi' ? ['follow_up.', 'rat.', 'concern.reply', 'verification.returned'].some((p) => k.kind.startsWith(p)) : !k.kind.startsWith('verification.'),
+    me?.role === 'koperasi'
+      ? ['follow_up.', 'rat.', 'concern.reply', ...forCooperative].some((p) => k.kind.startsWith(p))
+      : !forCooperative.includes(k.kind) && (k.kind !== 'verification.pending' || me?.role === 'admin' || (me?.role === 'petugas' && me.bidang === 'koperasi')),
   );
 
   const submit = () => {
