@@ -20,7 +20,7 @@ export interface A11yPage {
 
 const OFFICE: Role[] = ['admin', 'pimpinan', 'petugas'];
 const ALL: Role[] = ['admin', 'pimpinan', 'petugas', 'koperasi'];
-const COOP_TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'kunjungan', 'aspirasi', 'riwayat'];
+const COOP_TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'dokumen', 'kunjungan', 'aspirasi', 'surat', 'riwayat'];
 
 export const A11Y_PAGES: A11yPage[] = [
   { path: () => '/dasbor', roles: ['admin', 'pimpinan'], ready: 'card-coverage' },
@@ -44,6 +44,12 @@ export const A11Y_PAGES: A11yPage[] = [
   { path: () => '/rekap', roles: OFFICE },
   { path: () => '/pengguna', roles: ['admin'] },
   { path: () => '/audit', roles: ['admin', 'pimpinan'] },
+  // Notifications (issue #14), official papers (issue #12), the cooperative's desk (issue #13).
+  { path: () => '/notifikasi', roles: ALL },
+  { path: () => '/notifikasi/pengaturan', roles: ALL },
+  { path: () => '/dokumen', roles: OFFICE },
+  { path: () => '/kantor', roles: ['admin'] },
+  { path: () => '/verifikasi', roles: OFFICE },
   { path: () => '/tentang', roles: ALL },
   { path: () => '/ganti-sandi', roles: ALL },
   { path: () => '/tidak-ada-halaman-ini', roles: ALL },
@@ -51,6 +57,7 @@ export const A11Y_PAGES: A11yPage[] = [
   { path: () => '/lapangan', roles: ['petugas'], ready: 'field-home' },
   { path: () => '/lapangan/siapkan', roles: ['petugas'] },
   { path: () => '/lapangan/kotak-keluar', roles: ['petugas'] },
+  { path: () => '/lapangan/pemberitahuan', roles: ['petugas'] },
 ];
 
 /** One demo user per role. */

@@ -145,7 +145,7 @@ test('the register lists issued documents with filters; the admin sets the offic
   await expect(page.getByTestId('document-row').filter({ hasText: 'Surat Perintah Tugas' })).toHaveCount(0);
   // The cooperative's page lists its documents too.
   await page.getByTestId('document-row').first().getByRole('link').click();
-  await page.getByRole('tab', { name: 'Surat resmi' }).click();
+  await page.getByRole('tab', { name: 'Naskah dinas' }).click();
   await expect(page.getByTestId('document-row').filter({ hasText: 'Berita Acara' })).toHaveCount(1);
   await snap(page, 'papers-register-desktop');
   await page.setViewportSize(MOBILE);

@@ -21,7 +21,7 @@ test('admin creates a koperasi user; the temporary password must be changed at f
   expect(temporary.length).toBeGreaterThanOrEqual(8);
   await expect(secret.getByRole('button', { name: 'Salin' })).toBeVisible();
   await snap(page, 'user-temporary-password-1280', { fullPage: false });
-  await secret.getByRole('button', { name: 'Tutup' }).click();
+  await secret.getByRole('button', { name: 'Tutup', exact: true }).click();
   await expect(page.getByTestId('user-item').filter({ hasText: 'kopwan.e2e' })).toContainText('Wajib ganti sandi');
 
   // log out through the user menu

@@ -113,7 +113,7 @@ export const theme = createTheme({
     DateInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Kosongkan tanggal' } } },
     DatePickerInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Kosongkan tanggal' } } },
     CloseButton: { defaultProps: { 'aria-label': 'Tutup' } },
-    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup' } } },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Tutup dialog' } } },
     // A table wider than the phone scrolls sideways: keyboard users must be able to scroll it too.
     TableScrollContainer: { defaultProps: { tabIndex: 0, scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
   },

@@ -152,7 +152,7 @@ const id = {
       dialog: 'Aspirasi & tindak lanjut',
       unitDevelopment: 'Pengembangan usaha',
       timeline: 'Riwayat',
-      documents: 'Surat resmi',
+      documents: 'Naskah dinas',
     },
     sections: {
       identity: 'Identitas',

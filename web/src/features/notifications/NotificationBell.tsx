@@ -23,9 +23,11 @@ export default function NotificationBell() {
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" shadow="md" width="min(380px, calc(100vw - 16px))" withArrow>
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" offset={6} disabled={unread === 0} data-testid="bell-count" data-count={unread}>
+    // The count sits outside the popover's target: the target must be the button itself, so that
+    // its aria-haspopup/aria-expanded land on an element that allows them.
+    <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" offset={6} disabled={unread === 0} data-testid="bell-count" data-count={unread}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" shadow="md" width="min(380px, calc(100vw - 16px))" withArrow>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -37,40 +39,40 @@ export default function NotificationBell() {
           >
             <IconBell size={22} stroke={1.7} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0}>
-        <Group justify="space-between" px="sm" py={8} wrap="nowrap">
-          <Text fw={700} size="sm">
-            {t('notifications.title')}
-          </Text>
-          {unread > 0 && (
-            <Button size="compact-xs" variant="subtle" onClick={() => readAll.mutate()} loading={readAll.isPending}>
-              {t('notifications.markAll')}
-            </Button>
-          )}
-        </Group>
-        <Divider />
-        <ScrollArea.Autosize mah="min(60vh, 460px)">
-          <Stack gap={4} p={6}>
-            {inbox.data?.items.length === 0 && (
-              <Text size="sm" c="dimmed" p="sm">
-                {t('notifications.none')}
-              </Text>
+        </Popover.Target>
+        <Popover.Dropdown p={0}>
+          <Group justify="space-between" px="sm" py={8} wrap="nowrap">
+            <Text fw={700} size="sm">
+              {t('notifications.title')}
+            </Text>
+            {unread > 0 && (
+              <Button size="compact-xs" variant="subtle" onClick={() => readAll.mutate()} loading={readAll.isPending}>
+                {t('notifications.markAll')}
+              </Button>
             )}
-            {inbox.data?.items.map((n) => <NoticeItem key={n.id} notice={n} onOpen={open} compact />)}
-          </Stack>
-        </ScrollArea.Autosize>
-        <Divider />
-        <Group justify="space-between" px="sm" py={6}>
-          <Button size="compact-sm" variant="subtle" onClick={() => { setOpened(false); navigate('/notifikasi'); }}>
-            {t('notifications.showAll')}
-          </Button>
-          <ActionIcon variant="subtle" color="gray" onClick={() => { setOpened(false); navigate('/notifikasi/pengaturan'); }} aria-label={t('notifications.settings')}>
-            <IconSettings size={18} />
-          </ActionIcon>
-        </Group>
-      </Popover.Dropdown>
-    </Popover>
+          </Group>
+          <Divider />
+          <ScrollArea.Autosize mah="min(60vh, 460px)">
+            <Stack gap={4} p={6}>
+              {inbox.data?.items.length === 0 && (
+                <Text size="sm" c="dimmed" p="sm">
+                  {t('notifications.none')}
+                </Text>
+              )}
+              {inbox.data?.items.map((n) => <NoticeItem key={n.id} notice={n} onOpen={open} compact />)}
+            </Stack>
+          </ScrollArea.Autosize>
+          <Divider />
+          <Group justify="space-between" px="sm" py={6}>
+            <Button size="compact-sm" variant="subtle" onClick={() => { setOpened(false); navigate('/notifikasi'); }}>
+              {t('notifications.showAll')}
+            </Button>
+            <ActionIcon variant="subtle" color="gray" onClick={() => { setOpened(false); navigate('/notifikasi/pengaturan'); }} aria-label={t('notifications.settings')}>
+              <IconSettings size={18} />
+            </ActionIcon>
+          </Group>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
