@@ -46,6 +46,8 @@ function view(r: Selectable<CooperativeDocumentTable>, verification: Verificatio
 }
 
 export interface DocumentUpload {
+  /** The new version's id; a resumable upload passes its own id, so a retried finish never makes two. */
+  id?: string;
   kind: DocumentKind;
   fiscalYear: number | null;
   title: string | null;
@@ -71,24 +73,42 @@ export function checkDocument(u: Pick<DocumentUpload, 'declaredType' | 'bytes'>)
   return { type, bytes: u.bytes };
 }
 
-export async function uploadDocument(deps: AppDeps, actor: Actor, cooperativeId: string, u: DocumentUpload): Promise<CooperativeDocument> {
+/**
+ * Who may file a document for this cooperative, and whether its kind and fiscal year stand; shared by
+ * the raw-body upload and the start of a resumable one. Extra field errors (e.g. a declared size) join in.
+ */
+export async function checkDocumentFiling(
+  deps: AppDeps, actor: Actor, cooperativeId: string, u: Pick<DocumentUpload, 'kind' | 'fiscalYear'>, extra: Record<string, string> = {},
+): Promise<void> {
   // Who is asking comes before what was sent: a stranger learns nothing from the validation.
   guardOwnCooperative(actor, cooperativeId);
   const coop = await loadCooperative(deps.db.kysely, cooperativeId);
   authorize(cooperativePolicy.editDetails, actor, coop);
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = { ...extra };
   const thisYear = deps.now().getUTCFullYear();
   if (YEARLY_KINDS.has(u.kind) && u.fiscalYear === null) fields.fiscalYear = `Tahun buku wajib diisi untuk ${DOCUMENT_KIND_LABELS[u.kind]}.`;
   if (u.fiscalYear !== null && (u.fiscalYear < 1945 || u.fiscalYear > thisYear)) fields.fiscalYear = `Tahun buku harus antara 1945 dan ${thisYear}.`;
   if (Object.keys(fields).length) throw invalid(fields);
+}
+
+/** One document version by id, with its verification state (null when there is none). */
+export async function documentById(deps: AppDeps, id: string): Promise<CooperativeDocument | null> {
+  const row = await deps.db.kysely.selectFrom('cooperative_documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const states = await verificationStates(deps.db.kysely, 'DOCUMENT', [id]);
+  return view(row, stateOr(states, id));
+}
+
+export async function uploadDocument(deps: AppDeps, actor: Actor, cooperativeId: string, u: DocumentUpload): Promise<CooperativeDocument> {
+  await checkDocumentFiling(deps, actor, cooperativeId, u);
   const { type, bytes } = checkDocument(u);
   // Content-addressed: storing first is safe, a file no row points to is harmless and never served.
   const sha256 = await storeFile(deps, bytes);
   return mutate(deps, actor, async (trx, audit) => {
     const current = await loadCooperative(trx, cooperativeId);
     if (current.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; dokumennya tidak dapat diubah lagi.');
-    let series: { id: string; version: number } = { id: randomUUID(), version: 1 };
-    const id = series.id;
+    const id = u.id ?? randomUUID();
+    let series: { id: string; version: number } = { id, version: 1 };
     if (u.replaces) {
       const old = await trx.selectFrom('cooperative_documents').selectAll().where('id', '=', u.replaces).where('cooperative_id', '=', cooperativeId).executeTakeFirst();
       if (!old) throw invalid({ replaces: 'Dokumen yang diganti tidak ditemukan pada koperasi ini.' });

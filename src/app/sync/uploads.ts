@@ -3,18 +3,30 @@ import type { UploadTable } from '../../db/schema-sync.js';
 import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { MAX_PHOTO_BYTES, PHOTO_TYPES } from '../../domain/visits/images.js';
 import type { Actor, AppDeps } from '../context.js';
+import { checkDocumentFiling, type CooperativeDocument, documentById, uploadDocument } from '../desk/documents.js';
+import { DOCUMENT_KINDS, type DocumentKind, MAX_DOCUMENT_BYTES } from '../../domain/desk/documents.js';
 import { targetCooperative, uploadFollowUpPhoto, uploadVisitPhoto } from '../visits/photos.js';
 import { type PhotoMeta, photoMeta } from '../visits/view.js';
 import { isUniqueViolation } from './db-races.js';
 
 /**
- * Photos in chunks that resume after a drop (docs/SYNC.md). The bytes received so far are kept in
+ * Photos and cooperative documents in chunks that resume after a drop (docs/SYNC.md, docs/API.md). The bytes received so far are kept in
  * the database next to `received`, in one transaction, so a restart loses nothing and never leaves
- * the two disagreeing. The finished photo takes the upload's id: a retried upload never makes two.
+ * the two disagreeing. The finished photo or document takes the upload's id: a retried upload never
+ * makes two. A document upload has target `document` (its cooperative); its kind, fiscal year, title
+ * and `replaces` ride in `caption` as JSON, and `photo_id` names the finished document.
  */
 export const MAX_CHUNK_BYTES = 256 * 1024;
 
-export interface UploadState { id: string; size: number; received: number; photo: PhotoMeta | null }
+export interface UploadState { id: string; size: number; received: number; photo: PhotoMeta | null; document?: CooperativeDocument | null }
+export interface DocumentMeta { kind: DocumentKind; fiscalYear: number | null; title: string | null; replaces: string | null }
+export interface StartDocumentUpload extends DocumentMeta {
+  id: string;
+  cooperativeId: string;
+  size: number;
+  /** The type the client names, or application/octet-stream; the content decides at finish. */
+  contentType: string;
+}
 export interface StartUpload {
   id: string;
   target: { type: 'visit' | 'followUp'; id: string };
@@ -28,17 +40,32 @@ export type ChunkOutcome = { ok: true; state: UploadState } | { ok: false; recei
 type Row = Selectable<UploadTable>;
 
 async function photoOf(deps: AppDeps, row: Row): Promise<PhotoMeta | null> {
-  if (!row.photo_id) return null;
+  if (!row.photo_id || row.target_type === 'document') return null;
   const p = await deps.db.kysely.selectFrom('photos').selectAll().where('id', '=', row.photo_id).executeTakeFirst();
   return p ? photoMeta(p) : null;
 }
 
-const stateOf = async (deps: AppDeps, row: Row): Promise<UploadState> => ({ id: row.id, size: row.size, received: row.received, photo: await photoOf(deps, row) });
+const documentOf = async (deps: AppDeps, row: Row): Promise<CooperativeDocument | null> =>
+  row.target_type === 'document' && row.photo_id ? documentById(deps, row.photo_id) : null;
+
+/** A photo upload answers as it always has; a document upload also names its document (null until finished). */
+const stateOf = async (deps: AppDeps, row: Row): Promise<UploadState> => ({
+  id: row.id, size: row.size, received: row.received, photo: await photoOf(deps, row),
+  ...(row.target_type === 'document' ? { document: await documentOf(deps, row) } : {}),
+});
+
+function documentMeta(row: Row): DocumentMeta {
+  const m = JSON.parse(row.caption ?? '{}') as Partial<DocumentMeta>;
+  const kind = (DOCUMENT_KINDS as readonly string[]).includes(m.kind ?? '') ? (m.kind as DocumentKind) : 'LAINNYA';
+  return { kind, fiscalYear: m.fiscalYear ?? null, title: m.title ?? null, replaces: m.replaces ?? null };
+}
 
 /** Someone else's upload is not found; a koperasi user asking about another cooperative is refused, as elsewhere. */
 async function ownUpload(deps: AppDeps, actor: Actor, id: string): Promise<Row> {
   const row = await deps.db.kysely.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
-  if (actor.role === 'koperasi' && (!row || row.cooperative_id !== actor.cooperativeId)) throw forbidden('Anda hanya dapat mengunggah foto untuk koperasi Anda sendiri.');
+  if (actor.role === 'koperasi' && (!row || row.cooperative_id !== actor.cooperativeId)) {
+    throw forbidden(row?.target_type === 'document' ? 'Anda hanya dapat mengunggah dokumen untuk koperasi Anda sendiri.' : 'Anda hanya dapat mengunggah foto untuk koperasi Anda sendiri.');
+  }
   if (!row || row.owner_id !== actor.userId) throw notFound('Unggahan');
   return row;
 }
@@ -73,6 +100,40 @@ export async function startUpload(deps: AppDeps, actor: Actor, input: StartUploa
   return stateOf(deps, row);
 }
 
+/** Starts a document upload (same policy and checks as the raw-body route, size ≤ 20 MB), or tells where it stands. */
+export async function startDocumentUpload(deps: AppDeps, actor: Actor, input: StartDocumentUpload): Promise<UploadState> {
+  const extra: Record<string, string> = {};
+  if (input.size > MAX_DOCUMENT_BYTES) extra.size = 'Ukuran dokumen maksimal 20 MB.';
+  await checkDocumentFiling(deps, actor, input.cooperativeId, input, extra);
+  const existing = await deps.db.kysely.selectFrom('uploads').selectAll().where('id', '=', input.id).executeTakeFirst();
+  if (existing) {
+    const same = existing.owner_id === actor.userId && existing.target_type === 'document' && existing.target_id === input.cooperativeId && existing.size === input.size;
+    if (!same) throw new AppError('CONFLICT', 'ID unggahan ini sudah dipakai untuk berkas lain.', { id: 'Sudah dipakai.' });
+    return stateOf(deps, existing);
+  }
+  const at = deps.now().toISOString();
+  const meta: DocumentMeta = { kind: input.kind, fiscalYear: input.fiscalYear, title: input.title, replaces: input.replaces };
+  const row: Row = {
+    id: input.id, owner_id: actor.userId ?? '', target_type: 'document', target_id: input.cooperativeId, cooperative_id: input.cooperativeId, size: input.size, received: 0,
+    content_type: input.contentType, caption: JSON.stringify(meta), taken_at: null, photo_id: null, created_at: at, updated_at: at,
+  };
+  try {
+    await deps.db.kysely.insertInto('uploads').values(row).execute();
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    return startDocumentUpload(deps, actor, input);
+  }
+  return stateOf(deps, row);
+}
+
+/** All bytes are in: the document is filed through the raw-body use case (type by content, hash, audit, versions) under the upload's id. */
+async function finishDocument(deps: AppDeps, actor: Actor, row: Row, bytes: Buffer): Promise<CooperativeDocument> {
+  // Filed before, but the upload row was not marked (a crash in between): the same document, never a second.
+  const filed = await documentById(deps, row.id);
+  if (filed) return filed;
+  return uploadDocument(deps, actor, row.target_id, { id: row.id, ...documentMeta(row), declaredType: row.content_type, bytes });
+}
+
 export async function getUpload(deps: AppDeps, actor: Actor, id: string): Promise<UploadState> {
   return stateOf(deps, await ownUpload(deps, actor, id));
 }
@@ -81,11 +142,19 @@ export async function getUpload(deps: AppDeps, actor: Actor, id: string): Promis
 async function finish(deps: AppDeps, actor: Actor, row: Row): Promise<UploadState> {
   if (row.photo_id) {
     const state = await stateOf(deps, row);
-    if (state.photo) return state;
+    if (state.photo || state.document) return state;
   }
   const chunks = await deps.db.kysely.selectFrom('upload_chunks').select(['chunk_offset', 'bytes']).where('upload_id', '=', row.id).orderBy('chunk_offset').execute();
   const bytes = Buffer.concat(chunks.map((c) => Buffer.from(c.bytes)));
-  if (bytes.length !== row.size) throw new AppError('CONFLICT', 'Potongan foto di server tidak lengkap. Ulangi unggahan dari awal dengan ID baru.');
+  if (bytes.length !== row.size) throw new AppError('CONFLICT', 'Potongan berkas di server tidak lengkap. Ulangi unggahan dari awal dengan ID baru.');
+  if (row.target_type === 'document') {
+    const document = await finishDocument(deps, actor, row, bytes);
+    await deps.db.kysely.transaction().execute(async (trx) => {
+      await trx.updateTable('uploads').set({ photo_id: document.id, updated_at: deps.now().toISOString() }).where('id', '=', row.id).execute();
+      await trx.deleteFrom('upload_chunks').where('upload_id', '=', row.id).execute();
+    });
+    return { id: row.id, size: row.size, received: row.received, photo: null, document };
+  }
   const photoInput = { id: row.id, declaredType: row.content_type, bytes, caption: row.caption, takenAt: row.taken_at };
   const { photo } = row.target_type === 'visit'
     ? await uploadVisitPhoto(deps, actor, row.target_id, photoInput)

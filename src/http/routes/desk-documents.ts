@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import { listDocuments, readDocumentFile, removeDocument, uploadDocument } from '../../app/desk/documents.js';
+import { startDocumentUpload } from '../../app/sync/uploads.js';
 import { DOCUMENT_TYPES } from '../../app/files/sniff.js';
 import { DOCUMENT_KINDS } from '../../domain/desk/documents.js';
 import { AppError } from '../../domain/errors.js';
@@ -114,6 +115,36 @@ export const documentReadRoutes =
           .header('cache-control', 'private, max-age=86400, immutable')
           .header('x-content-type-options', 'nosniff')
           .send(bytes);
+      },
+    );
+
+    app.post(
+      '/api/v1/cooperatives/:id/documents/uploads',
+      {
+        config: { access: WRITE_ACCESS },
+        schema: {
+          tags,
+          summary: 'Mulai (atau lanjutkan) unggahan dokumen bertahap; potongan dikirim lewat PUT /api/v1/uploads/{id}, seperti foto',
+          params: idParams,
+          body: z.strictObject({
+            id: uuidParam.describe('ID unggahan buatan klien; menjadi ID dokumen'),
+            size: z.number().int().min(1, 'Ukuran berkas minimal 1 bita.').max(1024 * 1024 * 1024),
+            contentType: z.enum([...(Object.keys(DOCUMENT_TYPES) as (keyof typeof DOCUMENT_TYPES)[]), 'application/octet-stream'], { error: 'Jenis berkas harus PDF, JPEG, PNG, XLSX atau DOCX.' }).optional(),
+            kind: z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' }),
+            fiscalYear: z.number().int().min(1945).max(2100).nullable().optional(),
+            title: z.string().trim().max(200).nullable().optional(),
+            replaces: uuidParam.nullable().optional().describe('ID dokumen yang diganti: versi baru, versi lama tetap tersimpan'),
+          }),
+          response: { 200: z.object({ id: z.string(), size: z.number(), received: z.number(), document: documentOut.nullable() }) },
+        },
+      },
+      async (request) => {
+        const b = request.body;
+        const state = await startDocumentUpload(deps, requireActor(request), {
+          id: b.id, cooperativeId: request.params.id, size: b.size, contentType: b.contentType ?? 'application/octet-stream',
+          kind: b.kind, fiscalYear: b.fiscalYear ?? null, title: b.title || null, replaces: b.replaces ?? null,
+        });
+        return { ...state, document: state.document ?? null };
       },
     );
 

@@ -10,6 +10,7 @@ import { getUpload, MAX_CHUNK_BYTES, putChunk, startUpload } from '../../app/syn
 import { ASPECTS, CONCERN_KINDS, CONCERN_TOPICS, SEVERITIES } from '../../domain/visits/codes.js';
 import { PHOTO_TYPES } from '../../domain/visits/images.js';
 import { WRITERS, STAFF, requireActor } from '../access.js';
+import { documentOut } from './desk-documents.js';
 import { cooperativeOut, idParams, isoDate, unitOut, uuidParam } from '../schemas.js';
 import {
   attendee, checklistAnswers, concernOut, findings, followUpOut, gps, isoInstant, nullableText, photoOut, responsibleBody, text, time, visitOut,
@@ -204,7 +205,7 @@ const packOut = z.object({
   ),
 });
 
-const uploadOut = z.object({ id: z.string(), size: z.number(), received: z.number(), photo: photoOut.nullable() });
+const uploadOut = z.object({ id: z.string(), size: z.number(), received: z.number(), photo: photoOut.nullable(), document: documentOut.nullable().optional() });
 const errorOut = z.object({ code: z.string(), message: z.string() });
 
 export const syncRoutes =
@@ -302,7 +303,7 @@ export const syncRoutes =
         bodyLimit: MAX_CHUNK_BYTES + 4096,
         schema: {
           tags,
-          summary: 'Kirim satu potongan (≤ 256 KiB, application/octet-stream) mulai dari `offset`; offset lain dijawab 409 {received}',
+          summary: 'Kirim satu potongan foto atau dokumen (≤ 256 KiB, application/octet-stream) mulai dari `offset`; offset lain dijawab 409 {received}',
           params: idParams,
           querystring: z.strictObject({ offset: z.coerce.number().int().min(0) }),
           consumes: ['application/octet-stream'],
@@ -320,7 +321,7 @@ export const syncRoutes =
 
     app.get(
       '/api/v1/uploads/:id',
-      { config: { access: SENDERS }, schema: { tags, summary: 'Keadaan unggahan: berapa bita sudah diterima, dan fotonya bila selesai', params: idParams, response: { 200: uploadOut } } },
+      { config: { access: SENDERS }, schema: { tags, summary: 'Keadaan unggahan: berapa bita sudah diterima, dan foto atau dokumennya bila selesai', params: idParams, response: { 200: uploadOut } } },
       async (request) => getUpload(deps, requireActor(request), request.params.id),
     );
   };

@@ -43,6 +43,7 @@ const nextYear = new Date().getUTCFullYear() + 1;
 export const DESK_SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/cooperatives/:id/documents': { query: 'kind=NIB', body: {} },
   'GET /api/v1/cooperatives/:id/documents': {},
+  'POST /api/v1/cooperatives/:id/documents/uploads': { body: { id: '5d0c1f7a-3b2e-4c8d-9a61-2e7f4b9c0d13', size: 100, contentType: 'application/pdf', kind: 'NIB' } },
   'GET /api/v1/documents/files/:fileId': { fixture: async (ctx) => `/api/v1/documents/files/${await document(ctx)}` },
   'POST /api/v1/cooperatives/:id/documents/:documentId/remove': {
     body: { reason: 'uji peran saja' },

@@ -36,6 +36,7 @@ const desk = {
       by: 'oleh {{name}}, {{at}}',
       tooBig: 'Ukuran berkas maksimal 20 MB.',
       needFile: 'Pilih berkas terlebih dahulu.',
+      progress: 'Kemajuan unggahan dokumen',
       needYear: 'Tahun buku wajib diisi untuk jenis ini.',
       ratNeeds: 'Catatan RAT baru dapat diverifikasi setelah notulen dan daftar hadir RAT tahun bukunya diunggah.',
     },

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Card, FileInput, Group, Modal, NumberInput, Select, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileInput, Group, Modal, NumberInput, Progress, Select, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconEye, IconFileUpload, IconPaperclip, IconReplace, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../../lib/api';
 import {
-  type CoopDocument, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind, formatBytes, MAX_DOCUMENT_BYTES, uploadDocument, YEARLY_KINDS,
+  type CoopDocument, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind, formatBytes, MAX_DOCUMENT_BYTES, YEARLY_KINDS,
 } from '../../lib/desk';
+import { CHUNKED_FROM_BYTES, uploadDocumentResumable } from '../../lib/document-upload';
 import { formatDateTime, todayJakarta } from '../../lib/format';
 import type { Coop } from '../../lib/types';
 import { EmptyText, ErrorState } from '../../components/common';
@@ -25,9 +26,12 @@ function UploadModal({ coopId, replacing, onClose }: { coopId: string; replacing
   const [title, setTitle] = useState(replacing?.title ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [progress, setProgress] = useState<number | null>(null);
   const yearly = YEARLY_KINDS.has(kind);
   const save = useMutation({
-    mutationFn: () => uploadDocument(coopId, { kind, fiscalYear: yearly || replacing?.fiscalYear ? Number(year) : null, title, replaces: replacing?.id ?? null }, file!),
+    mutationFn: () =>
+      uploadDocumentResumable(coopId, { kind, fiscalYear: yearly || replacing?.fiscalYear ? Number(year) : null, title, replaces: replacing?.id ?? null }, file!, setProgress),
+    onSettled: () => setProgress(null),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['documents', coopId] });
       void qc.invalidateQueries({ queryKey: ['timeline', coopId] });
@@ -77,6 +81,14 @@ function UploadModal({ coopId, replacing, onClose }: { coopId: string; replacing
             clearable
             data-testid="doc-file"
           />
+          {save.isPending && file && file.size > CHUNKED_FROM_BYTES && (
+            <Stack gap={4}>
+              <Progress value={Math.round((progress ?? 0) * 100)} size="md" aria-label={t('desk.docs.progress')} data-testid="doc-progress" />
+              <Text size="xs" c="dimmed" aria-hidden>
+                {formatBytes(Math.round((progress ?? 0) * file.size))} / {formatBytes(file.size)} · {Math.round((progress ?? 0) * 100)}%
+              </Text>
+            </Stack>
+          )}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
