@@ -66,6 +66,8 @@ export default defineConfig({
       DATABASE_URL: `sqlite:${s.dbFile}`,
       SAMBANG_DEMO: '1',
       SAMBANG_ADMIN_PASSWORD: 'admin-e2e-123',
+      // Every journey logs in from 127.0.0.1, far more often than an office does.
+      SAMBANG_LOGIN_LIMIT: '1000',
       PORT: String(s.port),
       HOST: '127.0.0.1',
     },

@@ -47,6 +47,12 @@ const envSchema = z.object({
   SAMBANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   SAMBANG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAMBANG_PHOTO_DIR: z.string().min(1).optional(),
+  SAMBANG_LOGIN_LIMIT: z.coerce
+    .number()
+    .int('SAMBANG_LOGIN_LIMIT harus bilangan bulat / must be a whole number')
+    .min(5, 'SAMBANG_LOGIN_LIMIT minimal 5 / at least 5')
+    .max(100_000)
+    .default(60),
   SAMBANG_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/.+/, 'SAMBANG_SMTP_URL harus "smtp://…" atau "smtps://…" / SAMBANG_SMTP_URL must be "smtp://…" or "smtps://…"')
@@ -98,6 +104,8 @@ export interface Config {
   logLevel: string;
   /** Where photo files are kept; null: derived from DATABASE_URL (see src/app/visits/photo-store.ts). */
   photoDir: string | null;
+  /** Login attempts per minute from one address (an office behind one NAT shares it); accounts have their own lockout. */
+  loginLimit: number;
   /** Issue 14: the office's SMTP server (null: notices stay in the app), the sender, and the address
    * e-mails and the calendar link point at (null: taken from the request, or relative in e-mails). */
   smtpUrl: string | null;
@@ -135,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SAMBANG_SECURE_COOKIES,
     logLevel: e.SAMBANG_LOG_LEVEL,
     photoDir: e.SAMBANG_PHOTO_DIR ?? null,
+    loginLimit: e.SAMBANG_LOGIN_LIMIT,
     smtpUrl: e.SAMBANG_SMTP_URL ?? null,
     mailFrom: e.SAMBANG_MAIL_FROM,
     publicUrl: e.SAMBANG_PUBLIC_URL?.replace(/\/+$/, '') ?? null,

@@ -11,7 +11,7 @@ export const authRoutes =
     app.post(
       '/api/v1/auth/login',
       {
-        config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: { access: 'public', rateLimit: { max: deps.config.loginLimit, timeWindow: '1 minute' } },
         schema: {
           tags: ['auth'],
           summary: 'Masuk; mengirim cookie sesi',
