@@ -32,7 +32,7 @@ export interface ReportInput {
   office: ReportOffice;
 }
 
-/** e.g. name 'Dinas Koperasi, Usaha Mikro, …', shortName 'DKUPP', area 'Kabupaten Probolinggo', city 'Probolinggo'. */
+/** e.g. name 'Dinas Koperasi, Usaha Mikro, …', shortName 'DKUPP', area 'Kabupaten X', city 'X' — all from the office profile. */
 export interface ReportOffice { name: string; shortName: string; area: string; city: string }
 
 const agency = (o: ReportOffice) => `${o.name}${o.shortName && o.shortName !== o.name ? ` (${o.shortName})` : ''} ${o.area}`;

@@ -4,27 +4,9 @@ import { ApiError } from './api';
 export type VerificationStatus = 'PENDING' | 'VERIFIED' | 'RETURNED';
 export interface Verification { status: VerificationStatus; reason?: string }
 
-export const DOCUMENT_KINDS = [
-  'NOTULEN_RAT', 'DAFTAR_HADIR_RAT', 'LPJ_PENGURUS', 'LAPORAN_KEUANGAN', 'AKTA_PENDIRIAN', 'SK_BADAN_HUKUM',
-  'ANGGARAN_DASAR', 'PERUBAHAN_ANGGARAN_DASAR', 'NIB', 'IZIN_USAHA', 'BUKTI_TINDAK_LANJUT', 'LAINNYA',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
-  NOTULEN_RAT: 'Notulen RAT',
-  DAFTAR_HADIR_RAT: 'Daftar hadir RAT',
-  LPJ_PENGURUS: 'Laporan pertanggungjawaban pengurus',
-  LAPORAN_KEUANGAN: 'Laporan keuangan',
-  AKTA_PENDIRIAN: 'Akta pendirian',
-  SK_BADAN_HUKUM: 'SK badan hukum',
-  ANGGARAN_DASAR: 'Anggaran dasar / ART',
-  PERUBAHAN_ANGGARAN_DASAR: 'Perubahan anggaran dasar',
-  NIB: 'NIB',
-  IZIN_USAHA: 'Izin usaha',
-  BUKTI_TINDAK_LANJUT: 'Bukti tindak lanjut',
-  LAINNYA: 'Dokumen lain',
-};
-export const YEARLY_KINDS: ReadonlySet<DocumentKind> = new Set(['NOTULEN_RAT', 'DAFTAR_HADIR_RAT', 'LPJ_PENGURUS', 'LAPORAN_KEUANGAN']);
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+// The shelf's kinds, labels and limits are the server's own rules, not a copy of them.
+export { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind, YEARLY_KINDS, MAX_DOCUMENT_BYTES } from '@domain/desk/documents';
+import type { DocumentKind } from '@domain/desk/documents';
 
 export interface CoopDocument {
   id: string;

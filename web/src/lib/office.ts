@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import i18n from '../i18n';
 import { useMeta } from './meta';
 
-/** 'Kabupaten Probolinggo' → 'Kab. Probolinggo', 'Provinsi Jawa Timur' → 'Prov. Jawa Timur'. */
+/** 'Kabupaten Lumajang' → 'Kab. Lumajang', 'Provinsi Jawa Timur' → 'Prov. Jawa Timur'. */
 export function shortArea(area: string): string {
   return area.replace(/^Kabupaten\s+/i, 'Kab. ').replace(/^Provinsi\s+/i, 'Prov. ');
 }
