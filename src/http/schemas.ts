@@ -77,6 +77,8 @@ export const updateCooperativeBody = z
 
 const region = z.object({ code: z.string(), name: z.string() });
 
+const officerOut = z.object({ role: z.enum(OFFICER_ROLES), name: z.string(), phone: z.string().nullable(), termStart: z.string().nullable(), termEnd: z.string().nullable() });
+
 export const cooperativeOut = z.object({
   id: z.string(),
   name: z.string(),
@@ -102,9 +104,14 @@ export const cooperativeOut = z.object({
   membersFemale: z.number(),
   employeesMale: z.number(),
   employeesFemale: z.number(),
-  officers: z.array(
-    z.object({ role: z.enum(OFFICER_ROLES), name: z.string(), phone: z.string().nullable(), termStart: z.string().nullable(), termEnd: z.string().nullable() }),
-  ),
+  officers: z.array(officerOut),
+  officersVerification: z
+    .object({
+      status: z.enum(['PENDING', 'VERIFIED', 'RETURNED']),
+      reason: z.string().optional(),
+      official: z.array(officerOut).optional().describe('While a filed change waits: the officers that still count.'),
+    })
+    .describe('The last change of officers filed by the cooperative: PENDING until the Dinas verifies it; RETURNED restores the previous officers.'),
   dissolvedReason: z.string().nullable(),
   dissolvedAt: z.string().nullable(),
   version: z.number(),

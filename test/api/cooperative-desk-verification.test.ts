@@ -151,6 +151,39 @@ describe.each(DB_KINDS)('verification of what a cooperative files on %s', (kind)
     expect((await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: koperasi, body: { name: 'Kopwan Baru' } })).statusCode).toBe(403);
   });
 
+  it('restores exactly the previous officers when a change of officers is returned, audited, and keeps them official while it waits', async () => {
+    const coop = async () => (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: koperasi })).json();
+    const before = await coop();
+    expect(before.officersVerification).toEqual({ status: 'VERIFIED' });
+    const official = before.officers;
+    expect(official.length).toBeGreaterThan(0);
+    const filed = [{ role: 'KETUA', name: 'Bayu Pratama', phone: '081234567890', termStart: '2026-01-01', termEnd: '2030-12-31' }, { role: 'PENGAWAS', name: 'Dedi Kurniawan' }];
+    const res = await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: koperasi, body: { officers: filed } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().officers.map((o: { name: string }) => o.name)).toEqual(['Bayu Pratama', 'Dedi Kurniawan']);
+    expect(res.json().officersVerification).toEqual({ status: 'PENDING', official });
+    const item = (await queue('status=PENDING&kind=OFFICERS')).items.find((i: { cooperative: { id: string } }) => i.cooperative.id === DEWI_ID);
+    expect((await api.req({ method: 'POST', url: `/api/v1/verifications/${item.id}/return`, cookie: petugas, body: { reason: 'Berita acara pemilihan belum diunggah' } })).statusCode).toBe(200);
+
+    const back = await coop();
+    expect(back.officers).toEqual(official);
+    expect(back.officersVerification).toEqual({ status: 'RETURNED', reason: 'Berita acara pemilihan belum diunggah' });
+    expect(back.version).toBe(res.json().version + 1);
+    const events = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/timeline?pageSize=100`, cookie: petugas })).json().items;
+    const restore = events.find((e: { action: string }) => e.action === 'cooperative.officers_restore');
+    expect(restore.changes.officers.after).toEqual(official);
+    expect(restore.changes.officers.before.map((o: { name: string }) => o.name)).toEqual(['Bayu Pratama', 'Dedi Kurniawan']);
+    expect(restore.changes.reason.after).toBe('Berita acara pemilihan belum diunggah');
+
+    // Filed again, then the Dinas enters its own list (it counts at once): a second return goes back to the Dinas' list.
+    await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: koperasi, body: { officers: filed } });
+    const staffList = [{ role: 'KETUA', name: 'Bayu Pratama', phone: null, termStart: '2026-01-01', termEnd: '2030-12-31' }, ...official.filter((o: { role: string }) => o.role !== 'KETUA')];
+    expect((await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: petugas, body: { officers: staffList } })).statusCode).toBe(200);
+    const again = (await queue('status=PENDING&kind=OFFICERS')).items.find((i: { cooperative: { id: string } }) => i.cooperative.id === DEWI_ID);
+    await api.req({ method: 'POST', url: `/api/v1/verifications/${again.id}/return`, cookie: petugas, body: { reason: 'Masih belum lengkap' } });
+    expect((await coop()).officers).toEqual(staffList);
+  });
+
   it('does not count a RAT without quorum as held, and flags a member count unlike the registry', async () => {
     const c = (await api.req({ method: 'POST', url: '/api/v1/cooperatives', cookie: petugas, body: { name: 'Koperasi Uji Kuorum', type: 'KONSUMEN', group: 'KSU', districtCode: TIRIS, villageCode: RANUAGUNG, legalEntityDate: '2020-02-01', membersFemale: 40 } })).json();
     const thin = await api.req({ method: 'POST', url: `/api/v1/cooperatives/${c.id}/annual-meetings`, cookie: petugas, body: { fiscalYear: 2022, heldOn: '2023-03-01', membersPresent: 20, membersTotal: 40 } });

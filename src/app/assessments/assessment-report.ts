@@ -5,7 +5,7 @@ import type { IssueStamp } from '../../reports/pdf.js';
 import { officePaper, signerOf } from '../offices/office-paper.js';
 import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 import type { Actor, AppDeps } from '../context.js';
-import { loadCooperative } from '../cooperatives/view.js';
+import { loadCooperative, officialOfficers } from '../cooperatives/view.js';
 import { type AssessmentListItem, type AssessmentQuery, getAssessment, listAssessments } from './assessments.js';
 import { loadRubric } from './rubric-versions.js';
 
@@ -37,7 +37,7 @@ export async function assessmentReport(deps: AppDeps, actor: Actor, id: string, 
       typeLabel: COOP_TYPE_LABELS[coop.type],
       groupLabel: COOP_GROUP_LABELS[coop.group],
       address: [coop.street, `${coop.village.code.split('.')[3]?.startsWith('1') ? 'Kelurahan' : 'Desa'} ${coop.village.name}`, `Kecamatan ${coop.district.name}`].filter(Boolean).join(', '),
-      chairName: coop.officers.find((o) => o.role === 'KETUA')?.name ?? null,
+      chairName: officialOfficers(coop).find((o) => o.role === 'KETUA')?.name ?? null,
     },
   });
   return { filename: `penilaian-${slug(coop.name)}-${a.fiscalYear}.pdf`, pdf };

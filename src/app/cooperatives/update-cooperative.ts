@@ -58,6 +58,17 @@ export async function updateCooperative(deps: AppDeps, actor: Actor, id: string,
     }
     if ('officers' in changes) await replaceOfficers(trx, id, next.officers);
     await audit({ action: 'cooperative.update', entityType: 'cooperative', entityId: id, cooperativeId: id, changes });
+    if ('officers' in changes && actor.role !== 'koperasi') {
+      // The Dinas' own list counts at once: a filed change that is returned later goes back to it.
+      const official = (await loadCooperative(trx, id)).officers;
+      await trx
+        .updateTable('verifications')
+        .set({ previous: JSON.stringify({ officers: official }) })
+        .where('kind', '=', 'OFFICERS')
+        .where('entity_id', '=', id)
+        .where('status', '!=', 'VERIFIED')
+        .execute();
+    }
     if ('officers' in changes) {
       await fileForVerification(trx, deps, actor, audit, {
         cooperativeId: id, kind: 'OFFICERS', entityId: id, fiscalYear: null,

@@ -38,8 +38,19 @@ export interface CooperativeFields {
   officers: Officer[];
 }
 
+/**
+ * The state of the last change of officers a cooperative filed. While it waits, `official` lists the
+ * officers that stood before it: those are the ones that count (papers, reports) until it is verified.
+ */
+export interface OfficersVerification {
+  status: 'PENDING' | 'VERIFIED' | 'RETURNED';
+  reason?: string;
+  official?: Officer[];
+}
+
 export interface Cooperative extends CooperativeFields {
   id: string;
+  officersVerification: OfficersVerification;
   district: { code: string; name: string };
   village: { code: string; name: string };
   dissolvedReason: string | null;
@@ -90,9 +101,11 @@ export async function loadCooperative(db: Tx, id: string): Promise<Cooperative> 
     .executeTakeFirst();
   if (!row) throw notFound('Koperasi');
   const officers = await db.selectFrom('cooperative_officers').selectAll().where('cooperative_id', '=', id).execute();
+  const filing = await db.selectFrom('verifications').select(['status', 'reason', 'previous']).where('kind', '=', 'OFFICERS').where('entity_id', '=', id).executeTakeFirst();
   return {
     id: row.id,
     ...fieldsOf(row, officers),
+    officersVerification: officersVerificationOf(filing),
     district: { code: row.district_code, name: row.district_name },
     village: { code: row.village_code, name: row.village_name },
     dissolvedReason: row.dissolved_reason,
@@ -102,3 +115,13 @@ export async function loadCooperative(db: Tx, id: string): Promise<Cooperative> 
     updatedAt: row.updated_at,
   };
 }
+
+function officersVerificationOf(filing: { status: string; reason: string | null; previous: string | null } | undefined): OfficersVerification {
+  if (!filing || filing.status === 'VERIFIED') return { status: 'VERIFIED' };
+  if (filing.status === 'RETURNED') return { status: 'RETURNED', ...(filing.reason ? { reason: filing.reason } : {}) };
+  const previous = filing.previous ? (JSON.parse(filing.previous) as { officers?: Officer[] }) : null;
+  return { status: 'PENDING', official: previous?.officers ?? [] };
+}
+
+/** The officers that count: the verified (or Dinas-entered) ones, not a change still waiting for verification. */
+export const officialOfficers = (c: Pick<Cooperative, 'officers' | 'officersVerification'>): Officer[] => c.officersVerification.official ?? c.officers;

@@ -12,6 +12,8 @@ import type { RatMeeting } from '../../domain/rat/compliance.js';
 import { type Actor, type AppDeps, type AuditInput, mutate, type Tx } from '../context.js';
 import { onFilingDecided, onFilingPending } from '../notifications/hooks.js';
 import { authorize } from '../policy.js';
+import { loadCooperative, type Officer } from '../cooperatives/view.js';
+import { replaceOfficers } from '../cooperatives/write-cooperative.js';
 
 type Rule<R> = (actor: Actor, record: R) => boolean;
 export const verificationPolicy = {
@@ -255,8 +257,28 @@ export async function verifyFiling(deps: AppDeps, actor: Actor, id: string): Pro
 }
 
 /**
+ * A returned change of officers puts back exactly the officers that stood before it (those the
+ * Dinas verified or entered), as a new version of the cooperative, audited.
+ */
+async function restoreOfficers(trx: Tx, deps: AppDeps, audit: (e: AuditInput) => Promise<void>, row: Selectable<VerificationTable>, why: string): Promise<void> {
+  const previous = row.previous ? ((JSON.parse(row.previous) as { officers?: Officer[] }).officers ?? []) : [];
+  const current = await loadCooperative(trx, row.cooperative_id);
+  await replaceOfficers(trx, row.cooperative_id, previous);
+  await trx
+    .updateTable('cooperatives')
+    .set({ version: current.version + 1, updated_at: deps.now().toISOString() })
+    .where('id', '=', row.cooperative_id)
+    .execute();
+  await audit({
+    action: 'cooperative.officers_restore', entityType: 'cooperative', entityId: row.cooperative_id, cooperativeId: row.cooperative_id,
+    changes: { officers: { before: current.officers, after: previous }, reason: { before: null, after: why } },
+  });
+}
+
+/**
  * Returns a filing to the cooperative with a reason. What stood before keeps counting; a follow-up
- * claimed done goes back to "in progress", so it is overdue again if its deadline has passed.
+ * claimed done goes back to "in progress", so it is overdue again if its deadline has passed; a
+ * change of officers is undone.
  */
 export async function returnFiling(deps: AppDeps, actor: Actor, id: string, reason: string): Promise<{ ok: true }> {
   const why = reason.trim();
@@ -269,6 +291,7 @@ export async function returnFiling(deps: AppDeps, actor: Actor, id: string, reas
       .set({ status: 'RETURNED', reason: why, decided_by: actor.userId, decided_by_name: actor.fullName, decided_at: at })
       .where('id', '=', id)
       .execute();
+    if (row.kind === 'OFFICERS') await restoreOfficers(trx, deps, audit, row, why);
     if (row.kind === 'FOLLOW_UP') {
       const f = await trx.selectFrom('follow_ups').select(['status', 'version']).where('id', '=', row.entity_id).executeTakeFirst();
       if (f?.status === 'done') {

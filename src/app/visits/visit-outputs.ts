@@ -20,7 +20,7 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { authorize } from '../policy.js';
 import { visitPolicy } from './policy.js';
 import { visitRef } from './view.js';
-import { loadCooperative } from '../cooperatives/view.js';
+import { loadCooperative, officialOfficers } from '../cooperatives/view.js';
 import { responsibleLabel } from './follow-ups.js';
 import { readDevelopment } from './unit-development.js';
 import type { Visit } from './view.js';
@@ -227,7 +227,7 @@ export async function visitMinutes(deps: AppDeps, actor: Actor, id: string, stam
       typeGroup: `${COOP_TYPE_LABELS[coop.type]} / ${COOP_GROUP_LABELS[coop.group]}`,
       address: [coop.street, `${villageKind(coop.village.code) === 'KELURAHAN' ? 'Kelurahan' : 'Desa'} ${coop.village.name}`, `Kecamatan ${coop.district.name}`, regency.name].filter(Boolean).join(', '),
       members: `${coop.membersMale + coop.membersFemale} orang (L ${coop.membersMale}, P ${coop.membersFemale})`,
-      officers: coop.officers.map((o) => ({ role: o.role, name: o.name })),
+      officers: officialOfficers(coop).map((o) => ({ role: o.role, name: o.name })),
     },
     visit: {
       id: v.id,
