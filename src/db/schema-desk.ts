@@ -57,6 +57,12 @@ export interface CooperativeRequestTable {
   created_by_name: string;
   created_at: string;
   updated_at: string;
+  /** When CLOSED: DONE | DECLINED, the officer's note, who and when. */
+  outcome: string | null;
+  closing_note: string | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  closed_at: string | null;
 }
 
 export interface RatAnnouncementTable {

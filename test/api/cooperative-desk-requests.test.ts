@@ -40,12 +40,42 @@ describe.each(DB_KINDS)('requests to the Dinas and announced RATs on %s', (kind)
     expect((await api.req({ method: 'POST', url: `/api/v1/requests/${visit.json().id}/plan-visit`, cookie: petugas, body: { date } })).statusCode).toBe(409);
   });
 
+  it('lets an officer close a request as done or declined with a note, audited; it leaves the open queue and the cooperative sees how it ended', async () => {
+    const asked = (await ask({ kind: 'CONSULTATION', message: 'Mohon konsultasi tentang perubahan anggaran dasar.' })).json();
+    const planned = (await queue(petugas, 'open=true')).find((r) => r.status === 'PLANNED')!;
+    expect((await queue(petugas, 'open=true')).map((r) => r.id)).toEqual(expect.arrayContaining([asked.id, planned.id]));
+
+    const close = (id: string, body: unknown, cookie = petugas) => api.req({ method: 'POST', url: `/api/v1/requests/${id}/close`, cookie, body });
+    expect((await close(asked.id, { outcome: 'DECLINED', note: 'Bukan kewenangan Dinas' }, koperasi)).statusCode).toBe(403);
+    expect((await close(asked.id, { outcome: 'DECLINED', note: 'x' })).statusCode).toBe(400);
+    expect((await close(asked.id, { outcome: 'LATER', note: 'Nanti saja ya' })).statusCode).toBe(400);
+    const declined = await close(asked.id, { outcome: 'DECLINED', note: 'Perubahan AD diurus di notaris; datang ke Dinas bila sudah ada draf.' });
+    expect(declined.statusCode).toBe(200);
+    expect(declined.json()).toMatchObject({ status: 'CLOSED', closure: { outcome: 'DECLINED', outcomeLabel: 'Ditolak', note: 'Perubahan AD diurus di notaris; datang ke Dinas bila sudah ada draf.', by: expect.any(String) } });
+    expect((await close(asked.id, { outcome: 'DONE', note: 'Sudah ditangani' })).statusCode).toBe(409);
+    // A planned request is closed once the visit has been made.
+    const done = await close(planned.id, { outcome: 'DONE', note: 'Kunjungan sudah dilakukan.' });
+    expect(done.json()).toMatchObject({ status: 'CLOSED', visitId: planned.visitId, closure: { outcome: 'DONE', outcomeLabel: 'Selesai' } });
+
+    const open = (await queue(petugas, 'open=true')).map((r) => r.id);
+    expect(open).not.toContain(asked.id);
+    expect(open).not.toContain(planned.id);
+    const own = await queue(koperasi);
+    expect(own.find((r) => r.id === asked.id)).toMatchObject({ status: 'CLOSED', closure: { outcome: 'DECLINED', note: expect.stringMatching(/notaris/) } });
+    expect(own.find((r) => r.id === planned.id)).toMatchObject({ status: 'CLOSED', closure: { outcome: 'DONE' } });
+
+    const events = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/timeline?pageSize=100`, cookie: petugas })).json().items;
+    const closing = events.filter((e: { action: string }) => e.action === 'request.close');
+    expect(closing.map((e: { entityId: string }) => e.entityId).sort()).toEqual([asked.id, planned.id].sort());
+    expect(closing.find((e: { entityId: string }) => e.entityId === asked.id).changes).toMatchObject({ status: { before: 'OPEN', after: 'CLOSED' }, outcome: { after: 'DECLINED' } });
+  });
+
   it('keeps a cooperative to its own requests', async () => {
     const other = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: petugas })).json().items[0].id;
     expect((await ask({ kind: 'VISIT', message: 'Mohon kunjungan ke koperasi lain.' }, koperasi, other)).statusCode).toBe(403);
     await ask({ kind: 'CONSULTATION', message: 'Konsultasi dari petugas atas nama koperasi.' }, petugas, other);
     expect((await queue(koperasi)).every((r) => r.id && r.kind)).toBe(true);
-    expect((await queue(koperasi)).length).toBe(2);
+    expect((await queue(koperasi)).length).toBe(3);
   });
 
   it('lets the cooperative announce its RAT and the Dinas link a visit planned for that day', async () => {

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { CooperativeRequestTable } from '../../db/schema-desk.js';
 import { type Bidang, BIDANG_LABELS } from '../../domain/codes.js';
-import { REQUEST_BIDANG, REQUEST_KIND_LABELS, REQUEST_PURPOSES, type RequestKind, type RequestStatus } from '../../domain/desk/requests.js';
+import {
+  OPEN_REQUEST_STATUSES, REQUEST_BIDANG, REQUEST_KIND_LABELS, REQUEST_OUTCOME_LABELS, REQUEST_PURPOSES, type RequestKind, type RequestOutcome, type RequestStatus,
+} from '../../domain/desk/requests.js';
 import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, todayJakarta, withinTransaction } from '../context.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
@@ -21,6 +23,8 @@ export interface CooperativeRequest {
   visitId: string | null;
   createdBy: string;
   createdAt: string;
+  /** Set once an officer closed it. */
+  closure: { outcome: RequestOutcome; outcomeLabel: string; note: string; by: string; at: string } | null;
 }
 
 type Row = Selectable<CooperativeRequestTable> & { coop_name: string; district_code: string; district_name: string };
@@ -29,6 +33,9 @@ const view = (r: Row): CooperativeRequest => ({
   kind: r.kind as RequestKind, kindLabel: REQUEST_KIND_LABELS[r.kind as RequestKind] ?? r.kind, bidang: r.bidang as Bidang,
   bidangLabel: BIDANG_LABELS[r.bidang as Bidang] ?? r.bidang, message: r.message, status: r.status as RequestStatus, visitId: r.visit_id,
   createdBy: r.created_by_name, createdAt: r.created_at,
+  closure: r.status === 'CLOSED' && r.outcome
+    ? { outcome: r.outcome as RequestOutcome, outcomeLabel: REQUEST_OUTCOME_LABELS[r.outcome as RequestOutcome] ?? r.outcome, note: r.closing_note ?? '', by: r.closed_by_name ?? '', at: r.closed_at ?? '' }
+    : null,
 });
 
 const base = (deps: AppDeps) =>
@@ -60,14 +67,18 @@ export async function createRequest(deps: AppDeps, actor: Actor, cooperativeId: 
   return view(await base(deps).where('r.id', '=', id).executeTakeFirstOrThrow());
 }
 
-/** Staff see the queue (a petugas their own division's unless another is asked for); a cooperative sees its own requests. */
-export async function listRequests(deps: AppDeps, actor: Actor, q: { status?: RequestStatus; bidang?: Bidang; cooperativeId?: string }): Promise<CooperativeRequest[]> {
+/**
+ * Staff see the queue (a petugas their own division's unless another is asked for); a cooperative sees its own requests.
+ * `open` keeps only those still to handle (waiting or planned), as the queue does.
+ */
+export async function listRequests(deps: AppDeps, actor: Actor, q: { status?: RequestStatus; open?: boolean; bidang?: Bidang; cooperativeId?: string }): Promise<CooperativeRequest[]> {
   let query = base(deps);
   if (actor.role === 'koperasi') query = query.where('r.cooperative_id', '=', actor.cooperativeId ?? '');
   else if (q.cooperativeId) query = query.where('r.cooperative_id', '=', q.cooperativeId);
   const bidang = q.bidang ?? (actor.role === 'petugas' ? actor.bidang : null);
   if (bidang && actor.role !== 'koperasi') query = query.where('r.bidang', '=', bidang);
   if (q.status) query = query.where('r.status', '=', q.status);
+  if (q.open) query = query.where('r.status', 'in', [...OPEN_REQUEST_STATUSES]);
   const rows = await query.orderBy('r.created_at', 'desc').orderBy('r.id').limit(200).execute();
   return rows.map(view);
 }
@@ -86,6 +97,33 @@ export async function planVisitFromRequest(deps: AppDeps, actor: Actor, id: stri
     });
     await trx.updateTable('cooperative_requests').set({ status: 'PLANNED', visit_id: visit.id, updated_at: deps.now().toISOString() }).where('id', '=', id).execute();
     await audit({ action: 'request.plan_visit', entityType: 'cooperative_request', entityId: id, cooperativeId: row.cooperative_id, changes: { status: { before: 'OPEN', after: 'PLANNED' }, visitId: { before: null, after: visit.id } } });
+  });
+  return view(await base(deps).where('r.id', '=', id).executeTakeFirstOrThrow());
+}
+
+/**
+ * An officer closes a request — handled ("Selesai") or declined ("Ditolak") — with a note the
+ * cooperative reads. It leaves the open queue; a planned visit stays as it is.
+ */
+export async function closeRequest(deps: AppDeps, actor: Actor, id: string, input: { outcome: RequestOutcome; note: string }): Promise<CooperativeRequest> {
+  if (actor.role !== 'admin' && actor.role !== 'petugas') throw forbidden('Hanya petugas dan admin yang dapat menutup permintaan.');
+  const note = input.note.trim();
+  if (note.length < 5) throw invalid({ note: 'Tuliskan catatan penutupan untuk koperasi (minimal 5 karakter).' });
+  await mutate(deps, actor, async (trx, audit) => {
+    const row = await trx.selectFrom('cooperative_requests').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Permintaan');
+    if (row.status === 'CLOSED') throw new AppError('CONFLICT', 'Permintaan ini sudah ditutup.');
+    const at = deps.now().toISOString();
+    await trx
+      .updateTable('cooperative_requests')
+      .set({ status: 'CLOSED', outcome: input.outcome, closing_note: note, closed_by: actor.userId, closed_by_name: actor.fullName, closed_at: at, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', row.status)
+      .execute();
+    await audit({
+      action: 'request.close', entityType: 'cooperative_request', entityId: id, cooperativeId: row.cooperative_id,
+      changes: { status: { before: row.status, after: 'CLOSED' }, outcome: { before: null, after: input.outcome }, note: { before: null, after: note } },
+    });
   });
   return view(await base(deps).where('r.id', '=', id).executeTakeFirstOrThrow());
 }

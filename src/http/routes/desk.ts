@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import { announceRat, linkRatVisit, listRatAnnouncements } from '../../app/desk/rat-announcements.js';
-import { createRequest, listRequests, planVisitFromRequest } from '../../app/desk/requests.js';
+import { closeRequest, createRequest, listRequests, planVisitFromRequest } from '../../app/desk/requests.js';
 import { listVerifications, returnFiling, verifyFiling } from '../../app/desk/verifications.js';
 import { BIDANG } from '../../domain/codes.js';
-import { REQUEST_KINDS, REQUEST_STATUSES } from '../../domain/desk/requests.js';
+import { REQUEST_KINDS, REQUEST_OUTCOMES, REQUEST_STATUSES } from '../../domain/desk/requests.js';
 import { DISTRICT_CODE_PATTERN } from '../../domain/cooperative.js';
 import { VERIFICATION_KINDS, VERIFICATION_STATUSES } from '../../domain/desk/verification.js';
 import { EVERYONE, requireActor, WRITERS } from '../access.js';
@@ -44,6 +44,10 @@ const requestOut = z.object({
   visitId: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
+  closure: z
+    .object({ outcome: z.enum(REQUEST_OUTCOMES), outcomeLabel: z.string(), note: z.string(), by: z.string(), at: z.string() })
+    .nullable()
+    .describe('Set once an officer closed the request: DONE (Selesai) or DECLINED (Ditolak), with the note the cooperative reads.'),
 });
 const announcementOut = z.object({
   id: z.string(),
@@ -123,14 +127,36 @@ export const deskRoutes =
         config: { access: EVERYONE },
         schema: {
           tags: ['permintaan'], summary: 'Permintaan koperasi (petugas: antrean bidangnya; koperasi: miliknya)',
-          querystring: z.strictObject({ status: z.enum(REQUEST_STATUSES).optional(), bidang: z.enum(BIDANG).optional(), cooperativeId: uuidParam.optional() }),
+          querystring: z.strictObject({
+            status: z.enum(REQUEST_STATUSES).optional(),
+            open: z.enum(['true', 'false']).optional().describe('true: only requests still to handle (OPEN or PLANNED), as the queue shows them.'),
+            bidang: z.enum(BIDANG).optional(),
+            cooperativeId: uuidParam.optional(),
+          }),
           response: { 200: z.object({ items: z.array(requestOut) }) },
         },
       },
       async (request) => {
-        const { status, bidang, cooperativeId } = request.query;
-        return { items: await listRequests(deps, requireActor(request), { ...(status ? { status } : {}), ...(bidang ? { bidang } : {}), ...(cooperativeId ? { cooperativeId } : {}) }) };
+        const { status, open, bidang, cooperativeId } = request.query;
+        return {
+          items: await listRequests(deps, requireActor(request), {
+            ...(status ? { status } : {}), ...(open === 'true' ? { open: true } : {}), ...(bidang ? { bidang } : {}), ...(cooperativeId ? { cooperativeId } : {}),
+          }),
+        };
       },
+    );
+
+    app.post(
+      '/api/v1/requests/:id/close',
+      {
+        config: { access: WRITERS },
+        schema: {
+          tags: ['permintaan'], summary: 'Tutup permintaan (selesai atau ditolak) dengan catatan untuk koperasi', params: idParams,
+          body: z.strictObject({ outcome: z.enum(REQUEST_OUTCOMES), note: z.string().trim().max(1000) }),
+          response: { 200: requestOut },
+        },
+      },
+      async (request) => closeRequest(deps, requireActor(request), request.params.id, request.body),
     );
 
     app.post(

@@ -38,6 +38,15 @@ async function pendingFiling(ctx: Ctx): Promise<string> {
 }
 
 const at = () => new Date().toISOString();
+
+async function openRequest(ctx: Ctx): Promise<string> {
+  const id = randomUUID();
+  await ctx.api.deps.db.kysely
+    .insertInto('cooperative_requests')
+    .values({ id, cooperative_id: ctx.cooperativeId, kind: 'VISIT', bidang: 'koperasi', message: 'uji peran', status: 'OPEN', visit_id: null, created_by: null, created_by_name: 'uji', created_at: at(), updated_at: at() })
+    .execute();
+  return id;
+}
 const nextYear = new Date().getUTCFullYear() + 1;
 
 export const DESK_SAMPLES: Record<string, RouteSample> = {
@@ -54,17 +63,8 @@ export const DESK_SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/verifications/:id/return': { body: { reason: 'uji peran saja' }, fixture: async (ctx) => `/api/v1/verifications/${await pendingFiling(ctx)}/return` },
   'POST /api/v1/cooperatives/:id/requests': { body: { kind: 'CONSULTATION', message: 'Mohon konsultasi uji peran.' } },
   'GET /api/v1/requests': {},
-  'POST /api/v1/requests/:id/plan-visit': {
-    body: { date: `${nextYear}-02-03` },
-    fixture: async (ctx) => {
-      const id = randomUUID();
-      await ctx.api.deps.db.kysely
-        .insertInto('cooperative_requests')
-        .values({ id, cooperative_id: ctx.cooperativeId, kind: 'VISIT', bidang: 'koperasi', message: 'uji peran', status: 'OPEN', visit_id: null, created_by: null, created_by_name: 'uji', created_at: at(), updated_at: at() })
-        .execute();
-      return `/api/v1/requests/${id}/plan-visit`;
-    },
-  },
+  'POST /api/v1/requests/:id/plan-visit': { body: { date: `${nextYear}-02-03` }, fixture: async (ctx) => `/api/v1/requests/${await openRequest(ctx)}/plan-visit` },
+  'POST /api/v1/requests/:id/close': { body: { outcome: 'DONE', note: 'uji peran saja' }, fixture: async (ctx) => `/api/v1/requests/${await openRequest(ctx)}/close` },
   'POST /api/v1/cooperatives/:id/rat-announcements': { body: { fiscalYear: nextYear - 1, plannedOn: `${nextYear}-03-01`, place: 'Balai desa', agenda: 'LPJ pengurus' } },
   'GET /api/v1/rat-announcements': {},
   'POST /api/v1/rat-announcements/:id/visit': {

@@ -105,6 +105,11 @@ const desk = {
       confirm: 'Gantikan penilaian lama',
       note: 'Penilaian lama tetap tersimpan dengan status "digantikan" dan penggantian ini tercatat di jejak audit.',
     },
+    officers: {
+      pending: 'Susunan pengurus ini diajukan koperasi dan menunggu verifikasi Dinas. Sampai diverifikasi, yang berlaku adalah susunan sebelumnya:',
+      pendingNone: 'Susunan pengurus ini diajukan koperasi dan menunggu verifikasi Dinas; sebelumnya belum ada data pengurus.',
+      returned: 'Perubahan pengurus yang diajukan dikembalikan Dinas; susunan sebelumnya dipulihkan.',
+    },
     filings: { title: 'Laporan koperasi yang belum diterima Dinas' },
     tabs: { filings: 'Laporan', requests: 'Permintaan', upcoming: 'RAT mendatang' },
     rat: {

@@ -102,6 +102,8 @@ export interface Coop extends Omit<CoopInput, 'status'> {
   status: string;
   dissolvedReason: string | null;
   dissolvedAt: string | null;
+  /** The last change of officers the cooperative filed; while it waits, `official` are the ones that count (issue 13). */
+  officersVerification?: import('./desk').Verification & { official?: Officer[] };
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -5,18 +5,53 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { StatusBadge } from '../../components/common';
+import { VerificationBadge } from '../../components/desk/VerificationBadge';
 import { formatCoordinate, formatDate, formatNumber, sumCounts } from '../../lib/format';
 import { useLabel } from '../../lib/meta';
 import type { Coop } from '../../lib/types';
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, badge, children, testId }: { title: string; badge?: ReactNode; children: ReactNode; testId?: string }) {
   return (
-    <Card withBorder padding="md">
-      <Title order={3} size="h5" mb="sm">
-        {title}
-      </Title>
+    <Card withBorder padding="md" data-testid={testId}>
+      <Group gap="xs" mb="sm" wrap="wrap">
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        {badge}
+      </Group>
       {children}
     </Card>
+  );
+}
+
+/** What a filed change of officers means while it waits, or why it came back. */
+function OfficersFiling({ coop }: { coop: Coop }) {
+  const { t } = useTranslation();
+  const roleLabel = useLabel('officerRoles');
+  const v = coop.officersVerification;
+  if (!v || v.status === 'VERIFIED') return null;
+  if (v.status === 'RETURNED') {
+    return (
+      <Alert color="red" variant="light" mb="sm" p="xs" data-testid="officers-returned">
+        <Text size="sm">{t('desk.officers.returned')}</Text>
+        {v.reason && (
+          <Text size="sm" c="red.8" fw={500} className="break-anywhere" data-testid="verification-reason">
+            {t('desk.verification.returnedReason', { reason: v.reason })}
+          </Text>
+        )}
+      </Alert>
+    );
+  }
+  const official = v.official ?? [];
+  return (
+    <Alert color="yellow" variant="light" mb="sm" p="xs" data-testid="officers-pending">
+      <Text size="sm">{official.length ? t('desk.officers.pending') : t('desk.officers.pendingNone')}</Text>
+      {official.length > 0 && (
+        <Text size="sm" fw={500} className="break-anywhere" data-testid="officers-official">
+          {official.map((o) => `${o.name} (${roleLabel(o.role).toLowerCase()})`).join(', ')}
+        </Text>
+      )}
+    </Alert>
   );
 }
 
@@ -157,7 +192,8 @@ export function ProfileTab({ coop }: { coop: Coop }) {
         </SimpleGrid>
       </Section>
 
-      <Section title={t('coop.sections.officers')}>
+      <Section title={t('coop.sections.officers')} badge={<VerificationBadge v={coop.officersVerification} withReason={false} />} testId="officers-section">
+        <OfficersFiling coop={coop} />
         {officers.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('coop.officer.none')}
