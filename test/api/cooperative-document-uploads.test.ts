@@ -23,6 +23,20 @@ describe.each(DB_KINDS)("a cooperative's document uploaded in chunks on %s", (ki
   const chunk = (id: string, offset: number, bytes: Buffer, cookie = koperasi) =>
     api.req({ method: 'PUT', url: `/api/v1/uploads/${id}?offset=${offset}`, cookie, body: bytes, headers: { 'content-type': 'application/octet-stream' } });
 
+  it('names a refused chunk of a document as a document, not a photo', async () => {
+    const id = randomUUID();
+    const size = CHUNK + 100;
+    expect((await start(DEWI_ID, { id, size, contentType: TYPES.pdf, kind: 'LAINNYA', title: 'Potongan uji' })).statusCode).toBe(200);
+    const big = await chunk(id, 0, Buffer.alloc(CHUNK + 1, 0x20));
+    expect(big.statusCode).toBe(400);
+    expect(big.json().error.message).toBe('Potongan dokumen terlalu besar.');
+    expect(big.json().error.fields.body).toBe('Potongan maksimal 256 KiB.');
+    expect((await chunk(id, 0, Buffer.alloc(CHUNK, 0x20))).statusCode).toBe(200);
+    const past = await chunk(id, CHUNK, Buffer.alloc(200, 0x20));
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.message).toBe('Potongan dokumen tidak diterima.');
+  });
+
   it('resumes after a wrong offset and ends as exactly one document with the right hash, audited', async () => {
     // A PDF of about 650 KB: three chunks.
     const file = Buffer.concat([PDF, Buffer.alloc(650 * 1024, 0x20)]);

@@ -173,10 +173,11 @@ async function finish(deps: AppDeps, actor: Actor, row: Row): Promise<UploadStat
 export async function putChunk(deps: AppDeps, actor: Actor, id: string, offset: number, bytes: unknown): Promise<ChunkOutcome> {
   const row = await ownUpload(deps, actor, id);
   if (row.received === row.size) return { ok: true, state: await finish(deps, actor, row) };
-  if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw invalid({ body: 'Kirim potongan berkas sebagai isi permintaan (application/octet-stream).' }, 'Potongan foto tidak diterima.');
-  if (bytes.length > MAX_CHUNK_BYTES) throw invalid({ body: 'Potongan maksimal 256 KiB.' }, 'Potongan foto terlalu besar.');
+  const what = row.target_type === 'document' ? 'dokumen' : 'foto';
+  if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw invalid({ body: 'Kirim potongan berkas sebagai isi permintaan (application/octet-stream).' }, `Potongan ${what} tidak diterima.`);
+  if (bytes.length > MAX_CHUNK_BYTES) throw invalid({ body: 'Potongan maksimal 256 KiB.' }, `Potongan ${what} terlalu besar.`);
   if (offset !== row.received) return { ok: false, received: row.received };
-  if (offset + bytes.length > row.size) throw invalid({ body: `Potongan melewati ukuran berkas (${row.size} bita).` }, 'Potongan foto tidak diterima.');
+  if (offset + bytes.length > row.size) throw invalid({ body: `Potongan melewati ukuran berkas (${row.size} bita).` }, `Potongan ${what} tidak diterima.`);
   const written = await deps.db.kysely
     .transaction()
     .execute(async (trx) => {

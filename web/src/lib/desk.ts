@@ -98,7 +98,10 @@ export interface CoopRequest {
   visitId: string | null;
   createdBy: string;
   createdAt: string;
+  /** Set once an officer closed it: done or declined, with the note the cooperative reads. */
+  closure: { outcome: RequestOutcome; outcomeLabel: string; note: string; by: string; at: string } | null;
 }
+export type RequestOutcome = 'DONE' | 'DECLINED';
 export interface RatAnnouncement {
   id: string;
   cooperative: { id: string; name: string; district: { code: string; name: string } };

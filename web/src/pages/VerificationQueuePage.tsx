@@ -82,14 +82,15 @@ function RequestsQueue() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const [planning, setPlanning] = useState<CoopRequest | null>(null);
-  const list = useQuery({ queryKey: ['requests', 'queue'], queryFn: ({ signal }) => get<{ items: CoopRequest[] }>('/requests', signal) });
+  // Closed requests leave the queue; the cooperative's page keeps them with how they ended.
+  const list = useQuery({ queryKey: ['requests', 'queue'], queryFn: ({ signal }) => get<{ items: CoopRequest[] }>('/requests?open=true', signal) });
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data) return <Skeleton h={160} />;
   return (
     <Stack gap="sm">
       {list.data.items.length === 0 ? (
         <Paper withBorder p="md">
-          <EmptyText>{t('desk.requests.none')}</EmptyText>
+          <EmptyText>{t('desk.requests.noneOpen')}</EmptyText>
         </Paper>
       ) : (
         list.data.items.map((r) => <RequestCard key={r.id} r={r} canPlan={canManageCoops(me?.role)} showCooperative onPlan={() => setPlanning(r)} />)
