@@ -188,4 +188,66 @@ test('the cooperative asks for a visit and announces its RAT; the officer finds 
   await expect(announced.getByRole('link', { name: 'Rencanakan kunjungan RAT' })).toHaveAttribute('href', new RegExp(`cooperativeId=${DEWI_ID}&purposes=RAT`));
   await officer.setViewportSize(DESKTOP);
   await snap(officer, 'desk-upcoming-rats-1280');
+
+  // The officer closes the request with a note: it leaves the open queue, and the cooperative sees how it ended.
+  await officer.goto('/verifikasi?tab=permintaan');
+  const asked = officer.getByTestId('request-card').filter({ hasText: 'Mohon pendampingan penyusunan laporan keuangan' });
+  await asked.getByTestId('request-close').click();
+  const closing = officer.getByRole('dialog');
+  await closing.getByText('Ditolak', { exact: true }).click();
+  await closing.getByTestId('close-note').fill('Pendampingan laporan keuangan lewat pelatihan bulan depan; jadwal dikirim terpisah.');
+  await officer.screenshot({ path: `${SCREENSHOT_DIR}/desk-request-close-1280.png` });
+  await officer.setViewportSize(MOBILE);
+  await officer.screenshot({ path: `${SCREENSHOT_DIR}/desk-request-close-360.png` });
+  await closing.getByTestId('close-confirm').click();
+  await expect(officer.getByText('Permintaan ditutup.')).toBeVisible();
+  await expect(asked).toHaveCount(0);
+  await coop.goto(`/koperasi/${DEWI_ID}?tab=aspirasi`);
+  const card = coop.getByTestId('requests-panel').getByTestId('request-card').filter({ hasText: 'Mohon pendampingan penyusunan laporan keuangan' });
+  await expect(card.getByTestId('request-status')).toHaveText('Ditolak');
+  await expect(card.getByTestId('request-closure')).toContainText('pelatihan bulan depan');
+  await card.scrollIntoViewIfNeeded();
+  await snap(coop, 'desk-request-closed-360');
+  await coop.setViewportSize(DESKTOP);
+  await card.scrollIntoViewIfNeeded();
+  await coop.screenshot({ path: `${SCREENSHOT_DIR}/desk-request-closed-1280.png` });
+});
+
+test("the cooperative's page marks a filed change of officers until verified, and shows why when returned (the previous officers back)", async ({ browser }) => {
+  const coop = await as(browser, 'dewirengganis', MOBILE);
+  const current = await (await coop.request.get(`/api/v1/cooperatives/${DEWI_ID}`)).json();
+  const previous = current.officers as { role: string; name: string }[];
+  expect(previous.length).toBeGreaterThan(0);
+  const filed = await coop.request.patch(`/api/v1/cooperatives/${DEWI_ID}`, {
+    data: { officers: [{ role: 'KETUA', name: 'Larasati Wulandari' }, { role: 'SEKRETARIS', name: 'Nur Hasanah' }] },
+  });
+  expect(filed.ok()).toBe(true);
+
+  await coop.goto(`/koperasi/${DEWI_ID}`);
+  const section = coop.getByTestId('officers-section');
+  await expect(section.getByTestId('verification-badge')).toHaveText('Menunggu verifikasi');
+  await expect(section).toContainText('Larasati Wulandari');
+  await expect(section.getByTestId('officers-official')).toContainText(previous[0]!.name);
+  await section.scrollIntoViewIfNeeded();
+  await snap(coop, 'desk-officers-pending-360');
+  await coop.setViewportSize(DESKTOP);
+  await snap(coop, 'desk-officers-pending-1280');
+
+  const officer = await as(browser, 'petugas.koperasi', DESKTOP);
+  await officer.goto('/verifikasi?kind=OFFICERS');
+  const item = officer.locator(`[data-testid="queue-item"][data-coop="${DEWI_ID}"]`).filter({ hasText: 'Larasati Wulandari' });
+  await item.getByTestId('queue-return').click();
+  await officer.getByTestId('return-reason').fill('Berita acara rapat pemilihan pengurus belum diunggah');
+  await officer.getByTestId('return-confirm').click();
+  await expect(officer.getByText('Laporan dikembalikan ke koperasi.')).toBeVisible();
+
+  await coop.reload();
+  await expect(section.getByTestId('verification-badge')).toHaveText('Dikembalikan');
+  await expect(section.getByTestId('verification-reason')).toHaveText('Dikembalikan Dinas: Berita acara rapat pemilihan pengurus belum diunggah');
+  await expect(section).not.toContainText('Larasati Wulandari');
+  for (const o of previous) await expect(section).toContainText(o.name);
+  await snap(coop, 'desk-officers-returned-1280');
+  await coop.setViewportSize(MOBILE);
+  await section.scrollIntoViewIfNeeded();
+  await snap(coop, 'desk-officers-returned-360');
 });
