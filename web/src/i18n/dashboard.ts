@@ -22,7 +22,7 @@ const dashboard = {
       // "aktif" is the registry's word for "a RAT in the last three fiscal years" (as on the yearly recap);
       // the RAT rate counts the cooperatives whose RAT of that fiscal year was due (issue #15).
       ratDetail: '{{onTime}} dari {{due}} koperasi wajib RAT tahun buku {{fiscalYear}} ber-RAT tepat waktu',
-      ratActive: '{{n}} koperasi aktif (RAT dalam tiga tahun buku terakhir) per {{date}}, dihitung seperti pada rekap tahunan',
+      ratActive: '{{n}} dari {{total}} koperasi aktif per {{date}} (RAT dalam tiga tahun buku terakhir, seperti pada rekap tahunan)',
       ratWarnings: '{{n}} koperasi dengan peringatan RAT',
       health: 'Kesehatan koperasi',
       healthDetail: '{{count}} koperasi dinilai pada {{year}} (penilaian final terakhir)',
@@ -42,8 +42,6 @@ const dashboard = {
       legendHigh: 'tinggi',
       betterHigh: 'makin hijau makin baik',
       worseHigh: 'makin merah makin perlu perhatian',
-      unavailable: 'Belum tersedia per kecamatan',
-      overdueUnavailable: 'Indikator tindak lanjut terlambat belum dapat dipetakan: data per kecamatan belum tersedia. Lihat jumlahnya per bidang di bawah.',
     },
     indicators: {
       coverage: 'Cakupan kunjungan',
