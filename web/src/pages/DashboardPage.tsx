@@ -32,6 +32,7 @@ interface Row {
   target: number;
   coverage: number | null;
   ratRate: number | null;
+  held: number;
   onTime: number;
   due: number;
   cats: Record<CategoryCode, number>;
@@ -60,6 +61,7 @@ function buildRows(d: Dashboard): Row[] {
       target: c.target,
       coverage: percent(c.visited, c.target),
       ratRate: r?.rate ?? null,
+      held: r?.held ?? 0,
       onTime: r?.onTime ?? 0,
       due: r?.due ?? 0,
       cats,
@@ -141,7 +143,7 @@ function HeadlineCards({ d }: { d: Dashboard }) {
         </Text>
         <Progress value={d.rat.rate ?? 0} color="sambang" size="sm" mt={6} mb={6} aria-hidden />
         <Text size="xs" c="dimmed">
-          {t('dashboard.cards.ratDetail', { onTime: formatNumber(d.rat.onTime), due: formatNumber(d.rat.due), fiscalYear: d.rat.fiscalYear })}
+          {t('dashboard.cards.ratDetail', { held: formatNumber(d.rat.held), onTime: formatNumber(d.rat.onTime), due: formatNumber(d.rat.due), fiscalYear: d.rat.fiscalYear })}
         </Text>
         <Text size="xs" c="dimmed" data-testid="rat-active">
           {t('dashboard.cards.ratActive', { n: formatNumber(d.rat.active), total: formatNumber(d.rat.cooperatives), date: formatDate(d.rat.asOf) })}
@@ -204,7 +206,7 @@ function tilesFor(rows: Row[], indicator: Indicator, t: (k: string, o?: Record<s
       higherIsBetter: true,
       min: '0%',
       max: '100%',
-      tiles: rows.map((r) => ({ code: r.code, name: r.name, level: r.ratRate === null ? null : r.ratRate / 100, valueText: pct(r.ratRate), detail: t('dashboard.tooltip.rat', { onTime: formatNumber(r.onTime), due: formatNumber(r.due) }) })),
+      tiles: rows.map((r) => ({ code: r.code, name: r.name, level: r.ratRate === null ? null : r.ratRate / 100, valueText: pct(r.ratRate), detail: t('dashboard.tooltip.rat', { held: formatNumber(r.held), onTime: formatNumber(r.onTime), due: formatNumber(r.due) }) })),
     };
   if (indicator === 'supervision')
     return {
@@ -363,7 +365,7 @@ function DistrictTable({ rows, d }: { rows: Row[]; d: Dashboard }) {
                     {pct(r.ratRate)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {formatNumber(r.onTime)} / {formatNumber(r.due)}
+                    {formatNumber(r.held)} / {formatNumber(r.due)}
                   </Text>
                 </Table.Td>
                 {CATEGORY_CODES.map((c) => (
