@@ -47,7 +47,23 @@ async function switchWidth(page: Page, vp: { width: number; height: number }): P
 
 async function serious(page: Page, where: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const { violations } = await page.evaluate((options) => (window as unknown as { axe: { run: (c: Document, o: RunOptions) => Promise<AxeResults> } }).axe.run(document, options), AXE_OPTIONS);
+  const { violations } = await page.evaluate(async (options) => {
+    // A save bar that sticks to the bottom of the viewport covers whatever field happens to be under it
+    // at this scroll position, which the reader reaches by scrolling: for the check it sits where it
+    // ends in the page flow (its own buttons are checked all the same).
+    const bars = [...document.querySelectorAll<HTMLElement>('main *')].filter((el) => {
+      const cs = getComputedStyle(el);
+      return cs.position === 'sticky' && cs.bottom !== 'auto';
+    });
+    const before = bars.map((el) => [el.style.getPropertyValue('position'), el.style.getPropertyPriority('position')] as const);
+    bars.forEach((el) => el.style.setProperty('position', 'static', 'important'));
+    await new Promise((done) => requestAnimationFrame(done));
+    try {
+      return await (window as unknown as { axe: { run: (c: Document, o: RunOptions) => Promise<AxeResults> } }).axe.run(document, options);
+    } finally {
+      bars.forEach((el, i) => el.style.setProperty('position', before[i][0], before[i][1]));
+    }
+  }, AXE_OPTIONS);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n      ${v.nodes.slice(0, 4).map((n) => `${n.html.slice(0, 140)} ${n.target.join(' ').slice(-120)}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1, 2).join('').trim()})` : ''}`).join('\n      ')}`);
@@ -117,7 +133,7 @@ for (const role of Object.keys(A11Y_USERS) as Role[]) {
       const title = await page.title();
       lastTitle = title;
       lastBase = base;
-      if (!path.includes('?')) titles.set(base, title);
+      if (!titles.has(base)) titles.set(base, title);
       // The width the screen opened in, then the other one on the same page load.
       const t2 = Date.now();
       found.push(...(await serious(page, `${role} ${path} @${width.width}`)));
