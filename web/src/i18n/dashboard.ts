@@ -22,7 +22,7 @@ const dashboard = {
       // "aktif" is the registry's word for "a RAT in the last three fiscal years" (as on the yearly recap);
       // the RAT rate is held / due for that fiscal year; every label shows the same pair (issue #15).
       ratDetail: '{{held}} dari {{due}} koperasi wajib RAT tahun buku {{fiscalYear}} sudah ber-RAT ({{onTime}} tepat waktu)',
-      ratActive: '{{n}} dari {{total}} koperasi aktif per {{date}} (RAT dalam tiga tahun buku terakhir, seperti pada rekap tahunan)',
+      ratActive: '{{n}} dari {{total}} koperasi aktif per {{date}} (RAT dalam tiga tahun buku terakhir; rekap tahunan menghitungnya per hari ini)',
       ratWarnings: '{{n}} koperasi dengan peringatan RAT',
       health: 'Kesehatan koperasi',
       healthDetail: '{{count}} koperasi dinilai pada {{year}} (penilaian final terakhir)',
