@@ -9,11 +9,15 @@ const PORT = Number(process.env.E2E_PORT ?? 3917);
 // The suite runs as two projects side by side, each against its own server and its own fresh
 // SQLite database with the demo data, so the two halves cannot disturb each other's records.
 // Group A holds the long screenshot walk and the registry/admin journeys; every other spec file
-// (new ones included) goes to group B.
+// (new ones included) goes to group B. The axe walk (a11y.spec.ts, one test per role, the longest
+// file) runs in both: admin's and the cooperative's walks in A, the others in B, so the two halves
+// end at about the same time.
 const GROUP_A = /(screens|registry|users|dashboard|assessment|import)\.spec\.ts$/;
+const AXE_WALK = /\/a11y\.spec\.ts$/;
+const walkOf = (roles: string) => new RegExp(`every screen (${roles}) sees`);
 const shards = [
-  { name: 'a', port: PORT, testMatch: GROUP_A, testIgnore: [] as RegExp[] },
-  { name: 'b', port: PORT + 1, testMatch: /.*\.spec\.ts$/, testIgnore: [GROUP_A] },
+  { name: 'a', port: PORT, testMatch: [GROUP_A, AXE_WALK], testIgnore: [] as RegExp[], grepInvert: new RegExp(`${walkOf('pimpinan|petugas').source}|login screen has no serious`) },
+  { name: 'b', port: PORT + 1, testMatch: [/.*\.spec\.ts$/], testIgnore: [GROUP_A], grepInvert: walkOf('admin|koperasi') },
 ].map((s) => {
   // The config is evaluated again inside each worker process; only the runner (no
   // TEST_WORKER_INDEX) may reset the databases.
@@ -36,7 +40,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  projects: shards.map((s) => ({ name: s.name, workers: 1, testMatch: s.testMatch, testIgnore: s.testIgnore, use: { baseURL: s.baseURL } })),
+  projects: shards.map((s) => ({ name: s.name, workers: 1, testMatch: s.testMatch, testIgnore: s.testIgnore, grepInvert: s.grepInvert, use: { baseURL: s.baseURL } })),
   use: {
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',

@@ -122,6 +122,56 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
     expect(d.rat.held).toBe(Number(held.n));
   });
 
+  /**
+   * Issue #15: the same figure has the same value on every screen. The dashboard of the current year,
+   * the yearly recap and the registry/follow-up lists count cooperatives, "koperasi aktif" (a RAT in
+   * the last three fiscal years, as of today), the RATs held and the follow-ups open and overdue alike.
+   */
+  it('agrees with the yearly recap and the lists on the figures they share', async () => {
+    const thisYear = Number(api.deps.now().toISOString().slice(0, 4));
+    const d = (await get('/api/v1/dashboard')).json();
+    expect(d.year).toBe(thisYear);
+    const recapNow = (await get(`/api/v1/reports/recap?year=${thisYear}`)).json();
+    expect(recapNow.asOf).toBe(d.rat.asOf);
+    // Cooperatives in the registry (not dissolved) and the active ones among them, as of today.
+    expect(d.rat.cooperatives).toBe(recapNow.totals.cooperatives);
+    expect(d.rat.active).toBe(recapNow.totals.active);
+    expect(d.rat.active).toBeGreaterThan(0);
+    expect(d.rat.active).toBeLessThan(d.rat.cooperatives);
+    const registry = (await get('/api/v1/cooperatives?pageSize=1')).json().total as number;
+    const dissolved = (await get('/api/v1/cooperatives?status=DIBUBARKAN&pageSize=1')).json().total as number;
+    expect(d.rat.cooperatives).toBe(registry - dissolved);
+    // Per kecamatan too (the recap's kecamatan rows against the dashboard's).
+    for (const r of recapNow.districts as { code: string; cooperatives: number; active: number }[]) {
+      const x = d.rat.byDistrict.find((y: { code: string }) => y.code === r.code);
+      expect([x.cooperatives, x.active], r.code).toEqual([r.cooperatives, r.active]);
+    }
+    // RATs held for the fiscal year due this year: the dashboard's count and the recap of that fiscal year.
+    const recapFy = (await get(`/api/v1/reports/recap?year=${d.rat.fiscalYear}`)).json();
+    expect(d.rat.held).toBe(recapFy.totals.ratHeld);
+    // Follow-ups: the card's figures are the follow-up list's filters, and the kecamatan map adds up to them.
+    const total = async (url: string) => (await get(url)).json().total as number;
+    expect(d.followUps.open).toBe(await total('/api/v1/follow-ups?status=open&pageSize=1'));
+    expect(d.followUps.in_progress + d.followUps.done).toBe((await total('/api/v1/follow-ups?status=in_progress&pageSize=1')) + (await total('/api/v1/follow-ups?status=done&pageSize=1')));
+    expect(d.followUps.overdue).toBe(await total('/api/v1/follow-ups?status=overdue&pageSize=1'));
+    expect(d.followUps.overdue).toBeGreaterThan(0);
+    expect(d.followUps.byDistrict).toHaveLength(24);
+    const sum = (k: 'open' | 'overdue') => d.followUps.byDistrict.reduce((s: number, x: Record<string, number>) => s + x[k], 0);
+    expect(sum('overdue')).toBe(d.followUps.overdue);
+    expect(sum('open')).toBe(d.followUps.open + d.followUps.in_progress);
+    const today = d.asOf;
+    const tiris = await api.deps.db.kysely
+      .selectFrom('follow_ups as f')
+      .innerJoin('cooperatives as c', 'c.id', 'f.cooperative_id')
+      .select(['f.deadline'])
+      .where('c.district_code', '=', '35.13.07')
+      .where('f.status', 'in', ['open', 'in_progress'])
+      .execute();
+    const tirisRow = d.followUps.byDistrict.find((x: { code: string }) => x.code === '35.13.07');
+    expect(tirisRow.open).toBe(tiris.length);
+    expect(tirisRow.overdue).toBe(tiris.filter((f) => f.deadline < today).length);
+  });
+
   it('is for pimpinan and admin only', async () => {
     expect((await get('/api/v1/dashboard', petugas)).statusCode).toBe(403);
     expect((await get('/api/v1/dashboard?year=1800')).statusCode).toBe(400);

@@ -22,7 +22,7 @@ test('pimpinan lands on the dashboard, reads the schematic map and drills to a k
   await page.getByText('RAT', { exact: true }).click();
   await expect(page).toHaveURL(/indicator=rat/);
   await expect(page.getByRole('heading', { name: /Peta kecamatan · Kepatuhan RAT/ })).toBeVisible();
-  await expect(tongas).toHaveAttribute('aria-label', /RAT tepat waktu \d+ dari \d+ wajib RAT/);
+  await expect(tongas).toHaveAttribute('aria-label', /Ber-RAT \d+ dari \d+ wajib RAT \(\d+ tepat waktu\)/);
 
   // the per-kecamatan table sorts
   await expect(page.getByTestId('district-row')).toHaveCount(24);

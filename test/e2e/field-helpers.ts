@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, DESKTOP, MOBILE } from './helpers';
+import { DEMO_PASSWORD, DESKTOP, MOBILE, resize } from './helpers';
 
 export const SCREENS_DIR = 'test-results/screens';
 export const DEWI_COOP_ID = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
@@ -79,8 +79,7 @@ export async function shots(page: Page, name: string): Promise<void> {
     [MOBILE, '360'],
     [DESKTOP, '1280'],
   ] as const) {
-    await page.setViewportSize(vp);
-    await page.waitForTimeout(150);
+    await resize(page, vp);
     await page.screenshot({ path: `${SCREENS_DIR}/${name}-${suffix}.png`, fullPage: true, animations: 'disabled' });
   }
   await style.evaluate((el) => el.remove());

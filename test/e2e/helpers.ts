@@ -24,14 +24,34 @@ export function idNumber(n: number): string {
   return new Intl.NumberFormat('id-ID').format(n);
 }
 
-/** Waits for network and fonts to settle, then takes a full-page screenshot. */
+/** Two animation frames: whatever a state change scheduled has been rendered and painted. */
+export async function painted(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+}
+
+/** Resizes the viewport and waits for the layout at the new width (media queries applied, re-rendered, painted). */
+export async function resize(page: Page, vp: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(vp);
+  await page.waitForFunction((w) => window.innerWidth === w, vp.width);
+  await painted(page);
+}
+
+/**
+ * Waits until the screen has drawn its data (no skeleton or spinner, web fonts and eager images
+ * loaded), then takes a full-page screenshot. No fixed sleep and no `networkidle` (which costs at
+ * least half a second per picture): the screenshots are for people to look at, the assertions
+ * before each call already waited for the content they need.
+ */
 export async function snap(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
-  await page.waitForLoadState('networkidle');
   // notifications are transient; keep them out of the layout screenshots
-  await page.evaluate(() => {
-    document.querySelectorAll<HTMLButtonElement>('.mantine-Notification-root .mantine-CloseButton-root').forEach((b) => b.click());
+  const toasts = await page.evaluate(() => {
+    const close = document.querySelectorAll<HTMLButtonElement>('.mantine-Notification-root .mantine-CloseButton-root');
+    close.forEach((b) => b.click());
+    return close.length;
   });
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(250);
+  if (toasts) await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 3_000 }).catch(() => undefined);
+  await expect(page.locator('.mantine-Skeleton-root:visible, .mantine-Loader-root:visible')).toHaveCount(0, { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForFunction(() => document.fonts.status === 'loaded' && [...document.images].every((i) => i.loading === 'lazy' || i.complete), undefined, { timeout: 10_000 }).catch(() => undefined);
+  await painted(page);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: opts.fullPage ?? true, animations: 'disabled' });
 }

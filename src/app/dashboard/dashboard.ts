@@ -42,13 +42,18 @@ async function coverageOfYear(deps: AppDeps, year: number, districts: DistrictRe
   };
 }
 
-/** Follow-ups as they stand today: by status, overdue, and per responsible bidang. */
-async function followUpsNow(deps: AppDeps, today: string) {
+/**
+ * Follow-ups as they stand today: by status, overdue, per responsible bidang and per kecamatan (of
+ * the cooperative). The same counts as the follow-up list's filters (`status=open`, `status=overdue`).
+ */
+async function followUpsNow(deps: AppDeps, today: string, districts: DistrictRef[]) {
   const rows = await deps.db.kysely
     .selectFrom('follow_ups as f')
+    .innerJoin('cooperatives as c', 'c.id', 'f.cooperative_id')
     .leftJoin('users as u', 'u.id', 'f.responsible_user_id')
-    .select(['f.id', 'f.status', 'f.deadline', 'f.responsible_kind', 'f.responsible_bidang', 'u.bidang as user_bidang'])
+    .select(['f.id', 'f.status', 'f.deadline', 'f.responsible_kind', 'f.responsible_bidang', 'u.bidang as user_bidang', 'c.district_code'])
     .execute();
+  const perDistrict = new Map(districts.map((d) => [d.code, { open: 0, overdue: 0 }]));
   const awaiting = await followUpsAwaitingVerification(deps.db.kysely);
   const byStatus = { open: 0, in_progress: 0, done: 0, cancelled: 0, overdue: 0 };
   const groups = new Map<string, { code: string; label: string; open: number; overdue: number }>();
@@ -65,8 +70,15 @@ async function followUpsNow(deps: AppDeps, today: string) {
     if (pending) g.open++;
     if (overdue) g.overdue++;
     groups.set(code, g);
+    const d = perDistrict.get(r.district_code);
+    if (d && pending) d.open++;
+    if (d && overdue) d.overdue++;
   }
-  return { ...byStatus, byBidang: [...groups.values()].sort((a, b) => b.open - a.open) };
+  return {
+    ...byStatus,
+    byBidang: [...groups.values()].sort((a, b) => b.open - a.open),
+    byDistrict: districts.map((d) => ({ ...d, ...perDistrict.get(d.code)! })),
+  };
 }
 
 /** The concern topics raised most often in a year. */
@@ -93,7 +105,7 @@ export async function getDashboard(deps: AppDeps, actor: Actor, year: number) {
     coverageOfYear(deps, year, districts),
     healthOfYear(deps, year, districts),
     ratOfYear(deps, year, districts, today),
-    followUpsNow(deps, today),
+    followUpsNow(deps, today, districts),
     topConcernTopics(deps, year),
   ]);
   const trends = [];

@@ -42,7 +42,7 @@ type Producer<Q> = {
 };
 
 const AUDIT_COLUMNS: Column<AuditEvent>[] = [
-  { header: 'Waktu (WIB)', width: 18, value: (r) => new Date(Date.parse(r.at) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') },
+  { header: 'Waktu (WIB)', width: 18, value: (r) => new Date(Date.parse(r.at) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ').replace(':', '.') }, // "2025-06-30 09.00": sortable, and the one time format (issue #15)
   { header: 'Pengguna', width: 26, value: (r) => r.actor?.fullName ?? null },
   { header: 'Nama pengguna', width: 18, value: (r) => r.actor?.username ?? null },
   { header: 'Tindakan', width: 26, value: (r) => r.action },

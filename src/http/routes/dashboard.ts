@@ -23,7 +23,7 @@ export const dashboardRoutes =
           tags: ['dasbor'],
           summary: 'Dasbor pimpinan per tahun: cakupan program, kesehatan, RAT, tindak lanjut, topik masalah, tren',
           querystring: z.strictObject({ year: z.coerce.number().int().min(2000, 'Tahun tidak masuk akal.').max(2100, 'Tahun tidak masuk akal.').optional() }),
-          response: { 200: z.record(z.string(), z.unknown()).describe('{year, asOf, coverage:{visited,target,visits,byDistrict[]}, health:{SEHAT,…,byDistrict[]}, rat:{rate,due,held,byDistrict[]}, followUps:{open,in_progress,done,cancelled,overdue,byBidang[]}, concerns:{topTopics[]}, trends[]}') },
+          response: { 200: z.record(z.string(), z.unknown()).describe('{year, asOf, coverage:{visited,target,visits,byDistrict[]}, health:{SEHAT,…,byDistrict[]}, rat:{rate,due,held,byDistrict[]}, followUps:{open,in_progress,done,cancelled,overdue,byBidang[],byDistrict[]}, concerns:{topTopics[]}, trends[]}') },
         },
       },
       async (request) => {

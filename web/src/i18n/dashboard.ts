@@ -20,9 +20,9 @@ const dashboard = {
       visits: '{{n}} kunjungan tercatat',
       rat: 'Kepatuhan RAT',
       // "aktif" is the registry's word for "a RAT in the last three fiscal years" (as on the yearly recap);
-      // the RAT rate counts the cooperatives whose RAT of that fiscal year was due (issue #15).
-      ratDetail: '{{onTime}} dari {{due}} koperasi wajib RAT tahun buku {{fiscalYear}} ber-RAT tepat waktu',
-      ratActive: '{{n}} koperasi aktif (RAT dalam tiga tahun buku terakhir) per {{date}}, dihitung seperti pada rekap tahunan',
+      // the RAT rate is held / due for that fiscal year; every label shows the same pair (issue #15).
+      ratDetail: '{{held}} dari {{due}} koperasi wajib RAT tahun buku {{fiscalYear}} sudah ber-RAT ({{onTime}} tepat waktu)',
+      ratActive: '{{n}} dari {{total}} koperasi aktif per {{date}} (RAT dalam tiga tahun buku terakhir; rekap tahunan menghitungnya per hari ini)',
       ratWarnings: '{{n}} koperasi dengan peringatan RAT',
       health: 'Kesehatan koperasi',
       healthDetail: '{{count}} koperasi dinilai pada {{year}} (penilaian final terakhir)',
@@ -42,8 +42,6 @@ const dashboard = {
       legendHigh: 'tinggi',
       betterHigh: 'makin hijau makin baik',
       worseHigh: 'makin merah makin perlu perhatian',
-      unavailable: 'Belum tersedia per kecamatan',
-      overdueUnavailable: 'Indikator tindak lanjut terlambat belum dapat dipetakan: data per kecamatan belum tersedia. Lihat jumlahnya per bidang di bawah.',
     },
     indicators: {
       coverage: 'Cakupan kunjungan',
@@ -57,7 +55,7 @@ const dashboard = {
     },
     tooltip: {
       coverage: 'Dikunjungi {{visited}} dari {{target}} sasaran',
-      rat: 'RAT tepat waktu {{onTime}} dari {{due}} wajib RAT',
+      rat: 'Ber-RAT {{held}} dari {{due}} wajib RAT ({{onTime}} tepat waktu)',
       supervision: '{{n}} dari {{assessed}} koperasi dinilai',
       overdue: '{{overdue}} terlambat dari {{open}} belum selesai',
       click: 'Klik untuk daftar koperasi',
@@ -67,8 +65,8 @@ const dashboard = {
       district: 'Kecamatan',
       coverage: 'Cakupan',
       visited: 'Dikunjungi / sasaran',
-      ratRate: 'RAT tepat waktu',
-      ratDue: 'Tepat / wajib',
+      ratRate: 'Kepatuhan RAT',
+      ratDue: 'Ber-RAT / wajib',
       assessed: 'Dinilai',
       warnings: 'Peringatan RAT',
       cooperatives: 'Koperasi',
@@ -79,7 +77,7 @@ const dashboard = {
       trends: 'Tren lima tahun',
       trendsNote: 'Kunjungan dan kepatuhan RAT per tahun; kategori kesehatan menurut penilaian final yang dilakukan pada tahun itu.',
       visits: 'Kunjungan',
-      ratRate: 'RAT tepat waktu (%)',
+      ratRate: 'Kepatuhan RAT (%)',
       followUps: 'Tindak lanjut per bidang',
       followUpsNote: 'Tindak lanjut yang belum selesai, menurut penanggung jawab; bagian merah melewati tenggat.',
       openNotOverdue: 'Belum lewat tenggat',

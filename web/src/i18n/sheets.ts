@@ -119,7 +119,7 @@ const sheets = {
       cooperatives: '{{n}} koperasi',
       ratHeld: '{{n}} menyelenggarakan RAT {{year}}',
       active: '{{n}} aktif',
-      note: 'Nilai keuangan dalam juta rupiah, dari data tahunan tahun buku {{year}}. RAT = menyelenggarakan RAT tahun buku {{year}}; aktif = RAT dalam tiga tahun buku terakhir, per {{asOf}}. Koperasi yang dibubarkan tidak dihitung.',
+      note: 'Nilai keuangan dalam juta rupiah, dari data tahunan tahun buku {{year}}. RAT = menyelenggarakan RAT tahun buku {{year}}; aktif = RAT dalam tiga tahun buku terakhir, per {{asOf}}. Dihitung koperasi yang berdiri sampai tahun {{year}} dan tidak dibubarkan; untuk tahun berjalan angkanya sama dengan dasbor.',
       empty: 'Tidak ada koperasi untuk pilihan ini.',
       districtCol: 'Kecamatan',
       coopCount: 'Koperasi',

@@ -39,8 +39,8 @@ export interface Dashboard {
     cancelled: number;
     overdue: number;
     byBidang: { code: string; label: string; open: number; overdue: number }[];
-    /** Not served by the API yet; used when it is. */
-    byDistrict?: (DistrictRef & { open: number; overdue: number })[];
+    /** Per kecamatan of the cooperative: `open` counts every follow-up not yet finished (open or in progress). */
+    byDistrict: (DistrictRef & { open: number; overdue: number })[];
   };
   concerns: { topTopics: { topic: string; label: string; count: number }[] };
   trends: { year: number; visits: number; ratRate: number | null; health: CategoryCounts }[];

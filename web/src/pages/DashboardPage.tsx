@@ -32,6 +32,7 @@ interface Row {
   target: number;
   coverage: number | null;
   ratRate: number | null;
+  held: number;
   onTime: number;
   due: number;
   cats: Record<CategoryCode, number>;
@@ -39,20 +40,20 @@ interface Row {
   supervision: number | null;
   warnings: number;
   cooperatives: number;
-  overdue: number | null;
-  open: number | null;
+  overdue: number;
+  open: number;
 }
 
 function buildRows(d: Dashboard): Row[] {
   const health = new Map(d.health.byDistrict.map((h) => [h.code, h]));
   const rat = new Map(d.rat.byDistrict.map((r) => [r.code, r]));
-  const fu = d.followUps.byDistrict ? new Map(d.followUps.byDistrict.map((f) => [f.code, f])) : null;
+  const fu = new Map(d.followUps.byDistrict.map((f) => [f.code, f]));
   return d.coverage.byDistrict.map((c) => {
     const h = health.get(c.code);
     const r = rat.get(c.code);
     const cats = { SEHAT: h?.SEHAT ?? 0, CUKUP_SEHAT: h?.CUKUP_SEHAT ?? 0, DALAM_PENGAWASAN: h?.DALAM_PENGAWASAN ?? 0, DALAM_PENGAWASAN_KHUSUS: h?.DALAM_PENGAWASAN_KHUSUS ?? 0 };
     const assessed = cats.SEHAT + cats.CUKUP_SEHAT + cats.DALAM_PENGAWASAN + cats.DALAM_PENGAWASAN_KHUSUS;
-    const f = fu?.get(c.code);
+    const f = fu.get(c.code);
     return {
       code: c.code,
       name: c.name,
@@ -60,6 +61,7 @@ function buildRows(d: Dashboard): Row[] {
       target: c.target,
       coverage: percent(c.visited, c.target),
       ratRate: r?.rate ?? null,
+      held: r?.held ?? 0,
       onTime: r?.onTime ?? 0,
       due: r?.due ?? 0,
       cats,
@@ -67,8 +69,8 @@ function buildRows(d: Dashboard): Row[] {
       supervision: percent(cats.DALAM_PENGAWASAN + cats.DALAM_PENGAWASAN_KHUSUS, assessed),
       warnings: r?.warnings ?? 0,
       cooperatives: r?.cooperatives ?? 0,
-      overdue: fu ? (f?.overdue ?? 0) : null,
-      open: fu ? (f?.open ?? 0) : null,
+      overdue: f?.overdue ?? 0,
+      open: f?.open ?? 0,
     };
   });
 }
@@ -133,16 +135,18 @@ function HeadlineCards({ d }: { d: Dashboard }) {
         </Group>
       </CardShell>
 
-      <CardShell to="/koperasi?status=AKTIF" title={t('dashboard.cards.rat')} testId="card-rat">
+      {/* The recap of the same fiscal year lists the same RATs held and the same active cooperatives (the
+          registry's own "Aktif" status is a different, hand-set field). */}
+      <CardShell to={`/rekap?tahun=${d.rat.fiscalYear}`} title={t('dashboard.cards.rat')} testId="card-rat">
         <Text fz={32} fw={750} lh={1.1} className="tabular-nums" c={d.rat.rate !== null && d.rat.rate < 60 ? 'red.8' : 'dark'}>
           {pct(d.rat.rate)}
         </Text>
         <Progress value={d.rat.rate ?? 0} color="sambang" size="sm" mt={6} mb={6} aria-hidden />
         <Text size="xs" c="dimmed">
-          {t('dashboard.cards.ratDetail', { onTime: formatNumber(d.rat.onTime), due: formatNumber(d.rat.due), fiscalYear: d.rat.fiscalYear })}
+          {t('dashboard.cards.ratDetail', { held: formatNumber(d.rat.held), onTime: formatNumber(d.rat.onTime), due: formatNumber(d.rat.due), fiscalYear: d.rat.fiscalYear })}
         </Text>
         <Text size="xs" c="dimmed" data-testid="rat-active">
-          {t('dashboard.cards.ratActive', { n: formatNumber(d.rat.active), date: formatDate(d.rat.asOf) })}
+          {t('dashboard.cards.ratActive', { n: formatNumber(d.rat.active), total: formatNumber(d.rat.cooperatives), date: formatDate(d.rat.asOf) })}
         </Text>
         {d.rat.withWarnings > 0 && (
           <Text size="xs" c="orange.9" fw={600} mt={2}>
@@ -202,7 +206,7 @@ function tilesFor(rows: Row[], indicator: Indicator, t: (k: string, o?: Record<s
       higherIsBetter: true,
       min: '0%',
       max: '100%',
-      tiles: rows.map((r) => ({ code: r.code, name: r.name, level: r.ratRate === null ? null : r.ratRate / 100, valueText: pct(r.ratRate), detail: t('dashboard.tooltip.rat', { onTime: formatNumber(r.onTime), due: formatNumber(r.due) }) })),
+      tiles: rows.map((r) => ({ code: r.code, name: r.name, level: r.ratRate === null ? null : r.ratRate / 100, valueText: pct(r.ratRate), detail: t('dashboard.tooltip.rat', { held: formatNumber(r.held), onTime: formatNumber(r.onTime), due: formatNumber(r.due) }) })),
     };
   if (indicator === 'supervision')
     return {
@@ -217,7 +221,7 @@ function tilesFor(rows: Row[], indicator: Indicator, t: (k: string, o?: Record<s
         detail: t('dashboard.tooltip.supervision', { n: formatNumber(r.cats.DALAM_PENGAWASAN + r.cats.DALAM_PENGAWASAN_KHUSUS), assessed: formatNumber(r.assessed) }),
       })),
     };
-  const max = Math.max(1, ...rows.map((r) => r.overdue ?? 0));
+  const max = Math.max(1, ...rows.map((r) => r.overdue));
   return {
     higherIsBetter: false,
     min: '0',
@@ -225,22 +229,18 @@ function tilesFor(rows: Row[], indicator: Indicator, t: (k: string, o?: Record<s
     tiles: rows.map((r) => ({
       code: r.code,
       name: r.name,
-      level: r.overdue === null ? null : r.overdue / max,
-      valueText: r.overdue === null ? '–' : formatNumber(r.overdue),
-      detail: r.overdue === null ? t('dashboard.map.unavailable') : t('dashboard.tooltip.overdue', { overdue: formatNumber(r.overdue), open: formatNumber(r.open ?? 0) }),
+      level: r.overdue / max,
+      valueText: formatNumber(r.overdue),
+      detail: t('dashboard.tooltip.overdue', { overdue: formatNumber(r.overdue), open: formatNumber(r.open) }),
     })),
   };
 }
 
-function MapCard({ rows, hasFollowUpsByDistrict, indicator, onIndicator }: { rows: Row[]; hasFollowUpsByDistrict: boolean; indicator: Indicator; onIndicator: (i: Indicator) => void }) {
+function MapCard({ rows, indicator, onIndicator }: { rows: Row[]; indicator: Indicator; onIndicator: (i: Indicator) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const m = tilesFor(rows, indicator, t);
-  const options = INDICATORS.map((i) => ({
-    value: i,
-    label: i === 'overdue' && !hasFollowUpsByDistrict ? `${t(`dashboard.indicators.${i}`)} (${t('dashboard.map.unavailable').toLowerCase()})` : t(`dashboard.indicators.${i}`),
-    disabled: i === 'overdue' && !hasFollowUpsByDistrict,
-  }));
+  const options = INDICATORS.map((i) => ({ value: i, label: t(`dashboard.indicators.${i}`) }));
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md" data-testid="map-card">
       <Group justify="space-between" align="flex-start" gap="sm" mb="sm">
@@ -264,7 +264,7 @@ function MapCard({ rows, hasFollowUpsByDistrict, indicator, onIndicator }: { row
           </Text>
           <SegmentedControl
             aria-labelledby="indicator-label"
-            data={INDICATORS.map((i) => ({ value: i, label: t(`dashboard.indicators.${i}Short`), disabled: i === 'overdue' && !hasFollowUpsByDistrict }))}
+            data={INDICATORS.map((i) => ({ value: i, label: t(`dashboard.indicators.${i}Short`) }))}
             value={indicator}
             onChange={(v) => onIndicator(v as Indicator)}
             size="xs"
@@ -272,11 +272,6 @@ function MapCard({ rows, hasFollowUpsByDistrict, indicator, onIndicator }: { row
         </Box>
       </Group>
       <DistrictTileMap tiles={m.tiles} higherIsBetter={m.higherIsBetter} legendMin={m.min} legendMax={m.max} onSelect={(code) => navigate(`/koperasi?district=${encodeURIComponent(code)}`)} />
-      {!hasFollowUpsByDistrict && (
-        <Text size="xs" c="dimmed" mt="xs">
-          {t('dashboard.map.overdueUnavailable')}
-        </Text>
-      )}
     </Paper>
   );
 }
@@ -286,7 +281,6 @@ type SortKey = 'name' | 'coverage' | 'ratRate' | 'supervision' | 'warnings' | 'o
 function DistrictTable({ rows, d }: { rows: Row[]; d: Dashboard }) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
-  const hasFu = !!d.followUps.byDistrict;
   const value = (r: Row, k: SortKey): number | string | null => {
     if (k === 'name') return r.name;
     if (k === 'coverage' || k === 'ratRate' || k === 'supervision' || k === 'warnings' || k === 'overdue') return r[k];
@@ -328,7 +322,7 @@ function DistrictTable({ rows, d }: { rows: Row[]; d: Dashboard }) {
           {t('dashboard.table.title')}
         </Title>
       </Group>
-      <Table.ScrollContainer minWidth={hasFu ? 940 : 860}>
+      <Table.ScrollContainer minWidth={940}>
         <Table verticalSpacing={6} striped highlightOnHover data-testid="district-table">
           <Table.Thead bg="gray.0">
             <Table.Tr>
@@ -347,7 +341,7 @@ function DistrictTable({ rows, d }: { rows: Row[]; d: Dashboard }) {
               ))}
               {th('supervision', t('dashboard.indicators.supervisionShort'))}
               {th('warnings', t('dashboard.table.warnings'))}
-              {hasFu && th('overdue', t('dashboard.indicators.overdueShort'))}
+              {th('overdue', t('dashboard.indicators.overdueShort'))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -371,7 +365,7 @@ function DistrictTable({ rows, d }: { rows: Row[]; d: Dashboard }) {
                     {pct(r.ratRate)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {formatNumber(r.onTime)} / {formatNumber(r.due)}
+                    {formatNumber(r.held)} / {formatNumber(r.due)}
                   </Text>
                 </Table.Td>
                 {CATEGORY_CODES.map((c) => (
@@ -395,11 +389,9 @@ function DistrictTable({ rows, d }: { rows: Row[]; d: Dashboard }) {
                     {formatNumber(r.warnings)}
                   </Text>
                 </Table.Td>
-                {hasFu && (
-                  <Table.Td ta="right" className="tabular-nums">
-                    {formatNumber(r.overdue)}
-                  </Table.Td>
-                )}
+                <Table.Td ta="right" className="tabular-nums">
+                  {formatNumber(r.overdue)}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -423,11 +415,9 @@ function DistrictTable({ rows, d }: { rows: Row[]; d: Dashboard }) {
               <Table.Td ta="right" className="tabular-nums">
                 {formatNumber(d.rat.withWarnings)}
               </Table.Td>
-              {hasFu && (
-                <Table.Td ta="right" className="tabular-nums">
-                  {formatNumber(d.followUps.overdue)}
-                </Table.Td>
-              )}
+              <Table.Td ta="right" className="tabular-nums">
+                {formatNumber(d.followUps.overdue)}
+              </Table.Td>
             </Table.Tr>
           </Table.Tfoot>
         </Table>
@@ -615,7 +605,7 @@ export default function DashboardPage() {
         <Box style={{ opacity: query.isFetching && query.isPlaceholderData ? 0.6 : 1 }}>
           <NoDataNotice d={d} onYear={(y) => set({ year: String(y) }, { replace: true })} />
           <HeadlineCards d={d} />
-          <MapCard rows={rows} hasFollowUpsByDistrict={!!d.followUps.byDistrict} indicator={indicator} onIndicator={(i) => set({ indicator: i === 'coverage' ? null : i }, { replace: true })} />
+          <MapCard rows={rows} indicator={indicator} onIndicator={(i) => set({ indicator: i === 'coverage' ? null : i }, { replace: true })} />
           <DistrictTable rows={rows} d={d} />
           <Charts d={d} />
         </Box>
