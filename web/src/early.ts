@@ -8,7 +8,13 @@
 const pending = new Map<string, Promise<Response>>();
 
 export function startEarly(apiPath: string): void {
+  if (pending.has(apiPath)) return;
   pending.set(apiPath, fetch(`/api/v1${apiPath}`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }));
+}
+
+/** An answer already in hand (the login response carries the user that /auth/me would return). */
+export function primeEarly(apiPath: string, body: unknown): void {
+  pending.set(apiPath, Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })));
 }
 
 export function takeEarly(apiPath: string): Promise<Response> | undefined {
