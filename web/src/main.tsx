@@ -2,7 +2,7 @@
 // works offline (issue #6); everything else loads the full app, and starts what its first screen
 // needs in parallel (issue #15, web/src/early.ts). A cold load of /masuk gets masuk.html, whose login
 // form works before the app has arrived (web/src/shell-login.ts); the app starts after the login.
-import { preloadRoute, startEarly } from './early';
+import { preloadRoute, startEarly, startRouteData } from './early';
 import { startShellLogin } from './shell-login';
 
 function boot(path: string): void {
@@ -10,7 +10,10 @@ function boot(path: string): void {
     void import('./field/main');
     return;
   }
-  if (path !== '/masuk') startEarly('/auth/me');
+  if (path !== '/masuk') {
+    startEarly('/auth/me');
+    startRouteData(path, window.location.search);
+  }
   void import('./main-app').then((m) => m.start());
   preloadRoute(path);
 }
