@@ -14,19 +14,14 @@
  * what the service worker precaches (from dist/web and its .br files).
  * Prints the figures and writes bench/results/field-budget.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from '@playwright/test';
+import { CHROMIUM_ARGS, DIST, LINK, median, ROOT, signIn, startServer, throttledPage, unthrottle } from './throttle.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'dist', 'web');
 const PORT = Number(process.env.BENCH_PORT ?? 3951);
-const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const LINK = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
 const TARGET = { jsKB: 150, usableMs: 4000, offlineMs: 1000 };
 
 if (!existsSync(join(DIST, 'index.html'))) {
@@ -34,64 +29,24 @@ if (!existsSync(join(DIST, 'index.html'))) {
   process.exit(1);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function startServer(): Promise<{ proc: ChildProcess; dir: string }> {
-  const dir = join(os.tmpdir(), `sambang-field-bench-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, SAMBANG_DEMO: '1', SAMBANG_ADMIN_PASSWORD: 'admin-bench-123', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return { proc, dir };
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  proc.kill();
-  throw new Error('server did not start');
-}
-
-async function login(ctx: BrowserContext): Promise<void> {
-  const res = await ctx.request.post(`${BASE}/api/v1/auth/login`, { data: { username: 'petugas.koperasi', password: 'sambang-demo' } });
-  if (!res.ok()) throw new Error(`login failed: ${res.status()} ${await res.text()}`);
-}
+let BASE = `http://127.0.0.1:${PORT}`;
 
 /** Cold load under the throttled link; returns JS bytes and time to usable. */
 async function coldLoad(ctx: BrowserContext): Promise<{ jsBytes: number; scripts: number; usableMs: number; allBytes: number }> {
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', LINK);
-  const types = new Map<string, string>();
-  let jsBytes = 0;
-  let allBytes = 0;
-  let scripts = 0;
-  cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
-  cdp.on('Network.loadingFinished', (e) => {
-    allBytes += e.encodedDataLength;
-    if (types.get(e.requestId) === 'Script') {
-      jsBytes += e.encodedDataLength;
-      scripts++;
-    }
-  });
+  // Network only: field mode's budget has always been measured without CPU slowdown (bench/load.ts adds it).
+  const { page, cdp, traffic } = await throttledPage(ctx, { cold: true, cpuSlowdown: 1 });
   const t0 = Date.now();
   await page.goto(`${BASE}/lapangan`, { waitUntil: 'commit' });
   await page.getByTestId('field-home').waitFor({ state: 'visible', timeout: 60_000 });
   await page.getByTestId('net-state').waitFor({ state: 'visible' });
   const usableMs = Date.now() - t0;
   // Let the service worker finish installing (precache) before the next step uses it.
-  await cdp.send('Network.emulateNetworkConditions', { ...LINK, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await unthrottle(cdp);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await page.close();
-  return { jsBytes, scripts, usableMs, allBytes };
+  return { ...traffic, usableMs };
 }
 
 async function offlineOpen(ctx: BrowserContext): Promise<number> {
@@ -124,14 +79,15 @@ function precacheSize(): { files: number; rawBytes: number; brBytes: number } {
   return { files: new Set(urls).size, rawBytes, brBytes };
 }
 
-const { proc, dir } = await startServer();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
+const { proc, dir, base } = await startServer(PORT, 'field-bench');
+BASE = base;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const cold: Awaited<ReturnType<typeof coldLoad>>[] = [];
 const offline: number[] = [];
 try {
   for (let i = 0; i < RUNS; i++) {
     const ctx = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    await login(ctx);
+    await signIn(ctx, BASE, 'petugas.koperasi');
     cold.push(await coldLoad(ctx));
     offline.push(await offlineOpen(ctx));
     await ctx.close();

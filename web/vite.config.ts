@@ -39,6 +39,29 @@ function fieldChunks(): Plugin {
   };
 }
 
+/**
+ * masuk.html (issue #15): index.html with the login form of web/shell-login.html in place of the
+ * loading shell, and its own title. The server sends it for a cold load of /masuk, so the form is
+ * painted and fillable before any script has arrived (web/src/shell-login.ts submits it).
+ */
+function loginPage(): Plugin {
+  return {
+    name: 'sambang-login-page',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_opts, bundle) {
+      const index = bundle['index.html'];
+      if (!index || index.type !== 'asset') throw new Error('index.html missing from the bundle');
+      const html = String(index.source);
+      const form = readFileSync(join(webRoot, 'shell-login.html'), 'utf8');
+      const shell = /<!-- shell:start -->[\s\S]*<!-- shell:end -->/;
+      if (!shell.test(html) || !html.includes('<title>Sambang</title>')) throw new Error('index.html lost its shell markers or title');
+      const source = html.replace(shell, () => form.trim()).replace('<title>Sambang</title>', '<title>Masuk · Sambang</title>');
+      this.emitFile({ type: 'asset', fileName: 'masuk.html', source });
+    },
+  };
+}
+
 /** Writes .br and .gz next to each text asset; the server sends them as is (preCompressed). */
 function precompress(): Plugin {
   return {
@@ -68,6 +91,7 @@ export default defineConfig({
   plugins: [
     react(),
     fieldChunks(),
+    loginPage(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -131,6 +155,17 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            { name: 'dates', test: /node_modules[\\/]@mantine[\\/]dates[\\/]/, priority: 10 },
+            { name: 'core', test: /node_modules[\\/](?!echarts|zrender|leaflet|dexie|jsqr|tslib|workbox|@mantine[\\/]dates)/, priority: 20 },
+          ],
+        },
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

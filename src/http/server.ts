@@ -98,6 +98,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(deskRoutes(deps));
 
   const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
+  const hasLoginPage = serveWeb && existsSync(join(WEB_DIR, 'masuk.html'));
   if (serveWeb) {
     await app.register(fastifyStatic, {
       root: WEB_DIR,
@@ -116,7 +117,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   app.setNotFoundHandler((request, reply) => {
     // The single-page app owns every other GET path (e.g. /koperasi/123).
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      // A cold load of the login page gets the page with the form already in it (issue #15, web/shell-login.html).
+      const page = hasLoginPage && /^\/masuk\/?(\?|$)/.test(request.url) ? 'masuk.html' : 'index.html';
+      return reply.type('text/html; charset=utf-8').sendFile(page);
     }
     return notFoundHandler(request, reply);
   });

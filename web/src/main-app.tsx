@@ -16,21 +16,27 @@ import { installDialogFocus } from './lib/dialogFocus';
 // toasts shown before it arrives wait in the store and appear when it mounts.
 const Toasts = lazy(() => import('./components/Toasts'));
 
-installDialogFocus();
-const root = document.getElementById('root');
-if (!root) throw new Error('root element missing');
-
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-      <Suspense fallback={null}>
-        <Toasts />
-      </Suspense>
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+/**
+ * Mounts the office app. Importing this module only loads the code (the login form of masuk.html
+ * fetches it while the user types, web/src/shell-login.ts); the entry calls start() when the app is
+ * to replace the inline shell.
+ */
+export function start(): void {
+  installDialogFocus();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('root element missing');
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+        <Suspense fallback={null}>
+          <Toasts />
+        </Suspense>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  );
+}

@@ -23,13 +23,7 @@ export const canManageCoops = (role: Role | undefined) => role === 'admin' || ro
 export const canSeeDashboard = (role: Role | undefined) => role === 'admin' || role === 'pimpinan';
 export const canSeeAudit = (role: Role | undefined) => role === 'admin' || role === 'pimpinan';
 
-/** Where a user goes after logging in. */
-export function homePath(me: Me): string {
-  if (me.mustChangePassword) return '/ganti-sandi';
-  if (me.role === 'koperasi') return me.cooperativeId != null ? `/koperasi/${me.cooperativeId}` : '/tentang';
-  if (me.role === 'pimpinan') return '/dasbor';
-  return '/koperasi';
-}
+export { homePath } from './home';
 
 /** Fields a `koperasi` user may change on its own cooperative. */
 export const KOPERASI_EDITABLE_FIELDS = [

@@ -5,14 +5,10 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../lib/api';
 import { homePath, meQueryKey, useMe } from '../lib/auth';
+import { afterLoginPath } from '../lib/home';
 import type { Me } from '../lib/types';
 import { Logo } from '../components/Brand';
 import { usePageTitle } from '../lib/pageTitle';
-
-function safeNext(next: string | null): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/masuk')) return null;
-  return next;
-}
 
 export default function LoginPage() {
   const { t } = useTranslation();
@@ -31,10 +27,7 @@ export default function LoginPage() {
     onSuccess: ({ user }) => {
       qc.clear();
       qc.setQueryData(meQueryKey, user);
-      const next = safeNext(params.get('next'));
-      if (user.mustChangePassword) navigate('/ganti-sandi', { replace: true });
-      else if (next && user.role !== 'koperasi') navigate(next, { replace: true });
-      else navigate(homePath(user), { replace: true });
+      navigate(afterLoginPath(user, params.get('next')), { replace: true });
     },
   });
 
