@@ -9,6 +9,7 @@ import { notificationsMigration } from './migrations/0007_notifications.js';
 import { importBatchesMigration } from './migrations/0008_import_batches.js';
 import { loginGuardMigration } from './migrations/0009_login_guard.js';
 import { cooperativeDeskMigration } from './migrations/0010_cooperative_desk.js';
+import { regionsOfficesMigration } from './migrations/0012_regions_offices.js';
 
 /**
  * Migrations live in code (no files to find at run time) and use only portable DDL, so SQLite and
@@ -204,6 +205,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0008_import_batches': importBatchesMigration(),
     '0009_login_guard': loginGuardMigration,
     '0010_cooperative_desk': cooperativeDeskMigration(dialect),
+    '0012_regions_offices': regionsOfficesMigration(dialect),
   };
 }
 
