@@ -4,7 +4,7 @@ import { migrateToLatest } from '../db/migrations.js';
 import type { AppDeps } from './context.js';
 import { SYSTEM_ACTOR } from './context.js';
 import { ensureRubricVersions } from './assessments/rubric-versions.js';
-import { seedDemo } from './demo/seed-demo.js';
+import { applyDemoBbox, seedDemo } from './demo/seed-demo.js';
 import { loadRegions } from './regions/load-regions.js';
 import { ensureFirstOffice } from './offices/offices.js';
 import { adoptUnowned } from './offices/ownership.js';
@@ -26,7 +26,10 @@ export async function openApp(config: Config, opts: ConnectOptions & { now?: () 
     await ensureRubricVersions(deps);
     const generatedAdminPassword = await ensureAdmin(deps);
     let demoLoaded = false;
-    if (config.demo) demoLoaded = await seedDemo(deps);
+    if (config.demo) {
+      await applyDemoBbox(deps);
+      demoLoaded = await seedDemo(deps);
+    }
     // Rows from before offices, and bulk-loaded rows, belong to the first office (issue 11).
     await adoptUnowned(db.kysely);
     return { deps, generatedAdminPassword, demoLoaded };

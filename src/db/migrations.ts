@@ -210,14 +210,23 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
+  return migrateUpTo(db, dialect, schema);
+}
+
+/**
+ * Runs the migrations up to and including `target` (all when absent). Tests use a target to build a
+ * database as an earlier release left it, then upgrade it in place.
+ */
+export async function migrateUpTo(db: Kysely<unknown>, dialect: Dialect, schema?: string, target?: string): Promise<void> {
   const all = migrations(dialect);
+  if (target && !(target in all)) throw new Error(`unknown migration ${target}`);
   const provider: MigrationProvider = { getMigrations: async () => all };
   // Name the schema of Kysely's bookkeeping tables: otherwise another schema's tables in the same
   // PostgreSQL database are taken for ours.
   // Migrations are independent of each other and are developed side by side on branches, so a
   // database that already ran 0007 may still receive 0006: run whatever has not run yet, in name order.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migrasi gagal / migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);

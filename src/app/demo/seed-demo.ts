@@ -93,6 +93,19 @@ export const DEMO_BBOX: Record<string, Bbox> = {
   '35.13': { minLat: -8.2, maxLat: -7.6, minLng: 112.8, maxLng: 113.65 },
 };
 
+/** The demo regency's office gets the demo map extent when it has none (so coordinates are checked as before). */
+export async function applyDemoBbox(deps: AppDeps): Promise<void> {
+  const demoBbox = DEMO_BBOX[deps.config.region];
+  if (!demoBbox) return;
+  await deps.db.kysely
+    .updateTable('offices')
+    .set({ bbox: JSON.stringify(demoBbox) })
+    .where('bbox', 'is', null)
+    .where('level', '=', 'KABUPATEN')
+    .where('region_code', '=', deps.config.region)
+    .execute();
+}
+
 /** Scatter a point near the regency's middle, inside its bounding box. */
 function coords(r: Rng, deps: AppDeps): [number, number] | [null, null] {
   const b = deps.config.bbox ?? DEMO_BBOX[deps.config.region];
@@ -150,8 +163,6 @@ const UNIT_BY_TYPE: Record<CoopType, [UnitSector, string][]> = {
 /** Loads the demo registry and accounts into an empty database. Returns false when data exists already. */
 export async function seedDemo(deps: AppDeps): Promise<boolean> {
   const db = deps.db.kysely;
-  const demoBbox = DEMO_BBOX[deps.config.region];
-  if (demoBbox) await db.updateTable('offices').set({ bbox: JSON.stringify(demoBbox) }).where('bbox', 'is', null).where('region_code', '=', deps.config.region).execute();
   const existing = await db.selectFrom('cooperatives').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const r = rng(35_13);
