@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { CompiledQuery } from 'kysely';
 import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
 import type { AppDeps, Tx } from '../context.js';
 
@@ -19,15 +20,21 @@ export interface RegionCounts { provinces: number; regencies: number; districts:
 /** Rows per INSERT: 3 columns × 1,000 rows stays far below SQLite's and PostgreSQL's parameter limits. */
 const BATCH = 1000;
 
-async function insertAll(trx: Tx, table: 'provinces' | 'regencies' | 'districts' | 'villages', rows: Record<string, string>[]): Promise<void> {
+/**
+ * Multi-row INSERTs written once per batch size (no query builder per row: 84,000 villages would
+ * spend seconds there). A database from before this loader holds one regency's kecamatan and
+ * villages already, and a new data release may rename a place: keep the code, take the new name.
+ */
+async function insertAll(trx: Tx, postgres: boolean, table: 'provinces' | 'regencies' | 'districts' | 'villages', columns: string[], rows: string[][]): Promise<void> {
+  const statement = (n: number) => {
+    let p = 0;
+    const tuples = Array.from({ length: n }, () => `(${columns.map(() => (postgres ? `$${++p}` : '?')).join(', ')})`);
+    return `insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')} on conflict (code) do update set name = excluded.name`;
+  };
+  const full = statement(BATCH);
   for (let i = 0; i < rows.length; i += BATCH) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + BATCH) as never)
-      // A database from before this loader holds one regency's kecamatan and villages already, and a
-      // new data release may rename a place: keep the code, take the new name.
-      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') }) as never))
-      .execute();
+    const batch = rows.slice(i, i + BATCH);
+    await trx.executeQuery(CompiledQuery.raw(batch.length === BATCH ? full : statement(batch.length), batch.flat()));
   }
 }
 
@@ -46,10 +53,11 @@ export async function loadRegions(deps: AppDeps): Promise<RegionCounts | null> {
   const counts: RegionCounts = { provinces: provinces.length, regencies: regencies.length, districts: districts.length, villages: villages.length };
   const value = JSON.stringify({ version, ...counts, loadedAt: deps.now().toISOString() });
   await db.transaction().execute(async (trx) => {
-    await insertAll(trx, 'provinces', provinces.map((p) => ({ code: p.code, name: p.name })));
-    await insertAll(trx, 'regencies', regencies.map((r) => ({ code: r.code, province_code: r.province_code, name: r.name })));
-    await insertAll(trx, 'districts', districts.map((d) => ({ code: d.code, regency_code: d.regency_code, name: d.name })));
-    await insertAll(trx, 'villages', villages.map((v) => ({ code: v.code, district_code: v.district_code, name: v.name })));
+    const pg = deps.db.dialect === 'postgres';
+    await insertAll(trx, pg, 'provinces', ['code', 'name'], provinces.map((p) => [p.code, p.name]));
+    await insertAll(trx, pg, 'regencies', ['code', 'province_code', 'name'], regencies.map((r) => [r.code, r.province_code, r.name]));
+    await insertAll(trx, pg, 'districts', ['code', 'regency_code', 'name'], districts.map((d) => [d.code, d.regency_code, d.name]));
+    await insertAll(trx, pg, 'villages', ['code', 'district_code', 'name'], villages.map((v) => [v.code, v.district_code, v.name]));
     await trx
       .insertInto('settings')
       .values({ key: REGIONS_KEY, value })
