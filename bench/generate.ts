@@ -253,7 +253,8 @@ export async function generateCooperatives(db: Db, opts: GenerateOptions): Promi
 }
 
 /** Column → PostgreSQL array element type, in insert order. */
-const COOP_COLUMNS: Record<keyof CooperativeTable, string> = {
+// office_id and authority_level keep their defaults (null until start adopts the rows; KABUPATEN).
+const COOP_COLUMNS: Record<Exclude<keyof CooperativeTable, 'office_id' | 'authority_level'>, string> = {
   id: 'text', name: 'text', name_search: 'text', nik: 'text', legal_entity_number: 'text', legal_entity_date: 'text',
   legal_entity_amendment_date: 'text', type: 'text', group_code: 'text', scheme: 'text', status: 'text', dissolved_reason: 'text',
   dissolved_at: 'text', street: 'text', district_code: 'text', village_code: 'text', latitude: 'float8', longitude: 'float8',

@@ -1,12 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
-/** Bounding boxes of regencies we know; other regions pass SAMBANG_REGION_BBOX. */
-const KNOWN_BBOX: Record<string, Bbox> = {
-  // Kabupaten Probolinggo: about 7°40'–8°10' S, 112°50'–113°35' E, with a margin.
-  '35.13': { minLat: -8.2, maxLat: -7.6, minLng: 112.8, maxLng: 113.65 },
-};
-
 export interface Bbox { minLat: number; maxLat: number; minLng: number; maxLng: number }
 
 const bboxSchema = z
@@ -41,7 +35,10 @@ const envSchema = z.object({
     .transform((v) => v === '1' || v === 'true'),
   SAMBANG_REGION: z
     .string()
-    .regex(/^\d{2}\.\d{2}$/, 'SAMBANG_REGION harus kode kabupaten/kota Kemendagri, mis. 35.13 / SAMBANG_REGION must be a regency code such as 35.13')
+    .regex(
+      /^\d{2}(\.\d{2})?$/,
+      'SAMBANG_REGION harus kode kabupaten/kota (mis. 35.13) atau provinsi (mis. 35) Kemendagri / SAMBANG_REGION must be a regency code such as 35.13 or a province code such as 35',
+    )
     .default('35.13'),
   SAMBANG_REGION_BBOX: bboxSchema.optional(),
   SAMBANG_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
@@ -139,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.SAMBANG_ADMIN_PASSWORD,
     demo: e.SAMBANG_DEMO,
     region: e.SAMBANG_REGION,
-    bbox: e.SAMBANG_REGION_BBOX ?? KNOWN_BBOX[e.SAMBANG_REGION] ?? null,
+    bbox: e.SAMBANG_REGION_BBOX ?? null,
     secureCookies: e.SAMBANG_SECURE_COOKIES,
     logLevel: e.SAMBANG_LOG_LEVEL,
     photoDir: e.SAMBANG_PHOTO_DIR ?? null,

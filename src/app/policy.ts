@@ -18,6 +18,8 @@ export const cooperativePolicy = {
   update: ((a, c) => canWriteRegistry(a) || ownsCooperative(a, c)) as Rule<{ id: string }>,
   updateAnyField: ((a) => canWriteRegistry(a)) as Rule<{ id: string }>,
   dissolve: ((a) => canWriteRegistry(a)) as Rule<{ id: string }>,
+  /** Handing a cooperative to the province or national office (issue 11); the office rule joins it later. */
+  transfer: ((a) => a.role === 'admin' || a.role === 'system') as Rule<{ id: string }>,
   /** Yearly figures and business units. */
   editDetails: ((a, c) => canWriteRegistry(a) || ownsCooperative(a, c)) as Rule<{ id: string }>,
 };

@@ -10,6 +10,7 @@ import { importBatchesMigration } from './migrations/0008_import_batches.js';
 import { loginGuardMigration } from './migrations/0009_login_guard.js';
 import { cooperativeDeskMigration } from './migrations/0010_cooperative_desk.js';
 import { deskFinishMigration } from './migrations/0011_desk_finish.js';
+import { regionsOfficesMigration } from './migrations/0012_regions_offices.js';
 
 /**
  * Migrations live in code (no files to find at run time) and use only portable DDL, so SQLite and
@@ -206,18 +207,28 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0009_login_guard': loginGuardMigration,
     '0010_cooperative_desk': cooperativeDeskMigration(dialect),
     '0011_desk_finish': deskFinishMigration,
+    '0012_regions_offices': regionsOfficesMigration(dialect),
   };
 }
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
+  return migrateUpTo(db, dialect, schema);
+}
+
+/**
+ * Runs the migrations up to and including `target` (all when absent). Tests use a target to build a
+ * database as an earlier release left it, then upgrade it in place.
+ */
+export async function migrateUpTo(db: Kysely<unknown>, dialect: Dialect, schema?: string, target?: string): Promise<void> {
   const all = migrations(dialect);
+  if (target && !(target in all)) throw new Error(`unknown migration ${target}`);
   const provider: MigrationProvider = { getMigrations: async () => all };
   // Name the schema of Kysely's bookkeeping tables: otherwise another schema's tables in the same
   // PostgreSQL database are taken for ours.
   // Migrations are independent of each other and are developed side by side on branches, so a
   // database that already ran 0007 may still receive 0006: run whatever has not run yet, in name order.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migrasi gagal / migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);

@@ -38,6 +38,8 @@ export interface OfficeTable {
   head_position: string | null;
   /** JSON array of the legal-basis lines printed on every Surat Perintah Tugas. */
   legal_basis: string;
+  /** Issue 11: JSON `{minLat,maxLat,minLng,maxLng}`, the extent coordinates must fall in; null: unchecked. */
+  bbox?: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -21,6 +21,8 @@ export interface VisitTables {
 
 export interface ProgramTable {
   id: string;
+  /** Issue 11: the office whose program it is. */
+  office_id?: string | null;
   name: string;
   period_start: string;
   period_end: string;
@@ -41,6 +43,8 @@ export interface ProgramTargetTable {
 export interface VisitTable {
   id: string;
   cooperative_id: string;
+  /** Issue 11: the office whose team makes the visit. */
+  office_id?: string | null;
   program_id: string | null;
   annual_meeting_id: string | null;
   visit_date: string; // YYYY-MM-DD, Asia/Jakarta

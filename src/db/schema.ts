@@ -17,6 +17,8 @@ import type { ImportTables } from './schema-imports.js';
 import type { DeskTables } from './schema-desk.js';
 
 export interface Database extends VisitTables, SyncTables, ImportTables, NotificationTables, LoginTables, DocumentTables, DeskTables {
+  provinces: ProvinceTable;
+  regencies: RegencyTable;
   districts: DistrictTable;
   villages: VillageTable;
   users: UserTable;
@@ -33,6 +35,8 @@ export interface Database extends VisitTables, SyncTables, ImportTables, Notific
   annual_meetings: AnnualMeetingTable;
 }
 
+export interface ProvinceTable { code: string; name: string }
+export interface RegencyTable { code: string; province_code: string; name: string }
 export interface DistrictTable { code: string; regency_code: string; name: string }
 export interface VillageTable { code: string; district_code: string; name: string }
 
@@ -58,6 +62,8 @@ export interface UserTable {
   nip: string | null;
   rank: string | null;
   position: string | null;
+  /** Issue 11: the office (Dinas) the user works for; null only for `koperasi` users and before start adopts them. */
+  office_id?: string | null;
 }
 
 export interface SessionTable {
@@ -94,6 +100,9 @@ export interface CooperativeTable {
   members_female: number;
   employees_male: number;
   employees_female: number;
+  /** Issue 11: the supervising tier (KABUPATEN | PROVINSI | NASIONAL) and the office that holds the record. */
+  authority_level?: string;
+  office_id?: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -91,3 +91,18 @@ export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = { EXISTING: 'Berja
 export function toOptions<K extends string>(labels: Record<K, string>): { code: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((code) => ({ code, label: labels[code] }));
 }
+
+/**
+ * Which tier of government supervises a cooperative, from its membership area (issue 11): members in
+ * one regency → the regency's Dinas; across regencies of one province → the province's; across
+ * provinces → the ministry.
+ */
+export const AUTHORITY_LEVELS = ['KABUPATEN', 'PROVINSI', 'NASIONAL'] as const;
+export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
+export const AUTHORITY_LEVEL_LABELS: Record<AuthorityLevel, string> = {
+  KABUPATEN: 'Kewenangan kabupaten/kota',
+  PROVINSI: 'Kewenangan provinsi',
+  NASIONAL: 'Kewenangan nasional',
+};
+/** The order of the tiers: a cooperative is only ever handed upwards. */
+export const AUTHORITY_RANK: Record<AuthorityLevel, number> = { KABUPATEN: 0, PROVINSI: 1, NASIONAL: 2 };

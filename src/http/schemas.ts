@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  BIDANG, COOP_GROUPS, COOP_STATUSES, COOP_TYPES, OFFICER_ROLES, ROLES, SCHEMES, UNIT_SECTORS, UNIT_STATUSES,
+  AUTHORITY_LEVELS, BIDANG, COOP_GROUPS, COOP_STATUSES, COOP_TYPES, OFFICER_ROLES, ROLES, SCHEMES, UNIT_SECTORS, UNIT_STATUSES,
 } from '../domain/codes.js';
 import { DISTRICT_CODE_PATTERN, NIK_PATTERN, VILLAGE_CODE_PATTERN } from '../domain/cooperative.js';
 import { verificationOut } from './routes/desk-schemas.js';
@@ -114,6 +114,8 @@ export const cooperativeOut = z.object({
     .describe('The last change of officers filed by the cooperative: PENDING until the Dinas verifies it; RETURNED restores the previous officers.'),
   dissolvedReason: z.string().nullable(),
   dissolvedAt: z.string().nullable(),
+  authorityLevel: z.enum(AUTHORITY_LEVELS),
+  officeId: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -10,6 +10,7 @@ import { EXPORT_SAMPLES } from './route-samples/exports.js';
 import { IMPORT_SAMPLES } from './route-samples/imports.js';
 import { NOTIFICATION_SAMPLES } from './route-samples/notifications.js';
 import type { RouteSample } from './route-samples/types.js';
+import { REGION_SAMPLES } from './route-samples/regions.js';
 import { SYNC_SAMPLES } from './route-samples/sync.js';
 import { VISIT_SAMPLES } from './route-samples/visits.js';
 import { VISIT_PLAN_SAMPLES } from './route-samples/visit-plan.js';
@@ -38,8 +39,7 @@ const SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/auth/logout': {},
   'GET /api/v1/auth/me': {},
   'POST /api/v1/auth/change-password': { body: { currentPassword: 'wrong-password', newPassword: 'whatever-123' } },
-  'GET /api/v1/regions/districts': {},
-  'GET /api/v1/regions/districts/:code/villages': {},
+  ...REGION_SAMPLES,
   'GET /api/v1/cooperatives': { query: 'search=a' },
   'POST /api/v1/cooperatives': { body: { name: 'Koperasi Uji Peran', type: 'JASA', group: 'LAINNYA', districtCode: TIRIS, villageCode: RANUAGUNG } },
   'GET /api/v1/cooperatives/:id': {},
@@ -149,6 +149,8 @@ describe.each(DB_KINDS)('every route × every role on %s', { timeout: 240_000 },
       .replace(':id/business-units/:unitId', `${coopId}/business-units/${unitId}`)
       .replace(':id/annual-meetings/:meetingId', `${coopId}/annual-meetings/${unitId}`)
       .replace(':fiscalYear', '2021')
+      .replace('/provinces/:code', `/provinces/${TIRIS.slice(0, 2)}`)
+      .replace('/regencies/:code', `/regencies/${TIRIS.slice(0, 5)}`)
       .replace(':code', TIRIS)
       .replace(':rubric/versions/:version', 'ksp-2016/versions/1')
       .replace(':rubric/versions', 'ksp-2016/versions')

@@ -212,7 +212,7 @@ describe.each(DB_KINDS)('visits on %s', (kind) => {
       expect(res.json().error.fields['checklist.tidak.ada']).toBeDefined();
       const far = await send('PATCH', `/api/v1/visits/${v.id}`, { gps: { lat: -6.2, lng: 106.8 }, findings: { usaha: 'x' } });
       expect(far.statusCode).toBe(400);
-      expect(far.json().error.fields.gps).toMatch(/di luar wilayah kabupaten/);
+      expect(far.json().error.fields.gps).toMatch(/di luar wilayah kerja Dinas/);
       const after = (await get(`/api/v1/visits/${v.id}`)).json();
       expect(after).toMatchObject({ version: 1, gps: null, findings: { usaha: null } });
     });

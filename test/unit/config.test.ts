@@ -5,7 +5,14 @@ describe('configuration', () => {
   it('has defaults that make `npm start` work on an empty machine', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: 'sqlite:./data/sambang.db', demo: false, region: '35.13', adminPassword: undefined });
-    expect(c.bbox).toEqual({ minLat: -8.2, maxLat: -7.6, minLng: 112.8, maxLng: 113.65 });
+    // No map extent is kept in code (issue 11): it is office data, or SAMBANG_REGION_BBOX.
+    expect(c.bbox).toBeNull();
+  });
+
+  it('takes a province code too (a province office at first start)', () => {
+    expect(loadConfig({ SAMBANG_REGION: '35' }).region).toBe('35');
+    expect(() => loadConfig({ SAMBANG_REGION: '35.1' })).toThrow(/kode kabupaten\/kota \(mis. 35.13\) atau provinsi/);
+    expect(() => loadConfig({ SAMBANG_REGION: '35.13.07' })).toThrow(ConfigError);
   });
 
   it('reads every variable', () => {
@@ -23,7 +30,7 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL harus "sqlite:PATH" atau "postgres:\/\/…"/],
     [{ SAMBANG_ADMIN_PASSWORD: 'short' }, /minimal 8 karakter/],
     [{ SAMBANG_DEMO: 'yes' }, /SAMBANG_DEMO harus 1 atau 0/],
-    [{ SAMBANG_REGION: 'Probolinggo' }, /kode kabupaten\/kota Kemendagri/],
+    [{ SAMBANG_REGION: 'Probolinggo' }, /kode kabupaten\/kota \(mis. 35.13\) atau provinsi \(mis. 35\) Kemendagri/],
   ])('rejects %o with a bilingual message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

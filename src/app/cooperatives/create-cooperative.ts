@@ -7,6 +7,7 @@ import { authorize, cooperativePolicy } from '../policy.js';
 import { validateCooperative } from './validate-cooperative.js';
 import { type Cooperative, type CooperativeFields, loadCooperative } from './view.js';
 import { replaceOfficers, rowOf } from './write-cooperative.js';
+import { officeForDistrict } from '../offices/ownership.js';
 
 export type CreateCooperativeInput = Pick<CooperativeFields, 'name' | 'type' | 'group' | 'districtCode' | 'villageCode'> &
   Partial<Omit<CooperativeFields, 'status'>> & { status?: 'AKTIF' | 'TIDAK_AKTIF'; id?: string };
@@ -62,7 +63,7 @@ export async function insertCooperative(
   const at = deps.now().toISOString();
   await trx
     .insertInto('cooperatives')
-    .values({ id, ...rowOf(fields), version: 1, created_at: at, updated_at: at })
+    .values({ id, ...rowOf(fields), office_id: await officeForDistrict(trx, fields.districtCode), authority_level: 'KABUPATEN', version: 1, created_at: at, updated_at: at })
     .execute();
   await replaceOfficers(trx, id, fields.officers);
   await audit({ action, entityType: 'cooperative', entityId: id, cooperativeId: id, changes: diff(null, { ...fields }) });

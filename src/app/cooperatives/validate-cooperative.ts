@@ -2,6 +2,9 @@ import { insideBbox, villageBelongsToDistrict } from '../../domain/cooperative.j
 import { AppError, invalid } from '../../domain/errors.js';
 import { type AppDeps, todayJakarta, type Tx } from '../context.js';
 import type { CooperativeFields } from './view.js';
+import type { Bbox } from '../../config.js';
+import { officeBbox } from '../offices/ownership.js';
+import { areaPattern, officeArea } from '../regions/list-regions.js';
 
 /**
  * The rules that need the database or the configuration: region codes that exist and match,
@@ -10,12 +13,13 @@ import type { CooperativeFields } from './view.js';
  */
 export async function validateCooperative(deps: AppDeps, db: Tx, f: CooperativeFields, selfId: string | null): Promise<void> {
   const fields: Record<string, string> = {};
+  let bbox: Bbox | null = null;
 
   const district = await db
     .selectFrom('districts')
     .select('code')
     .where('code', '=', f.districtCode)
-    .where('regency_code', '=', deps.config.region)
+    .where('code', 'like', areaPattern(await officeArea(db)))
     .executeTakeFirst();
   if (!district) {
     fields.districtCode = `Kecamatan dengan kode ${f.districtCode} tidak ada di wilayah ini.`;
@@ -28,8 +32,8 @@ export async function validateCooperative(deps: AppDeps, db: Tx, f: CooperativeF
 
   if ((f.latitude === null) !== (f.longitude === null)) {
     fields[f.latitude === null ? 'latitude' : 'longitude'] = 'Lintang dan bujur harus diisi keduanya atau dikosongkan keduanya.';
-  } else if (f.latitude !== null && f.longitude !== null && deps.config.bbox && !insideBbox(f.latitude, f.longitude, deps.config.bbox)) {
-    const msg = 'Koordinat berada di luar wilayah kabupaten. Periksa lintang (negatif untuk selatan) dan bujur.';
+  } else if (f.latitude !== null && f.longitude !== null && (bbox = await officeBbox(db, deps.config.bbox)) && !insideBbox(f.latitude, f.longitude, bbox)) {
+    const msg = 'Koordinat berada di luar wilayah kerja Dinas. Periksa lintang (negatif untuk selatan) dan bujur.';
     fields.latitude = msg;
     fields.longitude = msg;
   }

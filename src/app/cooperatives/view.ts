@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { CooperativeTable, OfficerTable } from '../../db/schema.js';
-import type { CoopGroup, CoopStatus, CoopType, OfficerRole, Scheme } from '../../domain/codes.js';
+import type { AuthorityLevel, CoopGroup, CoopStatus, CoopType, OfficerRole, Scheme } from '../../domain/codes.js';
 import { notFound } from '../../domain/errors.js';
 import type { Tx } from '../context.js';
 
@@ -55,6 +55,9 @@ export interface Cooperative extends CooperativeFields {
   village: { code: string; name: string };
   dissolvedReason: string | null;
   dissolvedAt: string | null;
+  /** Issue 11: the supervising tier and the office that holds the cooperative. */
+  authorityLevel: AuthorityLevel;
+  officeId: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -110,6 +113,8 @@ export async function loadCooperative(db: Tx, id: string): Promise<Cooperative> 
     village: { code: row.village_code, name: row.village_name },
     dissolvedReason: row.dissolved_reason,
     dissolvedAt: row.dissolved_at,
+    authorityLevel: (row.authority_level ?? 'KABUPATEN') as AuthorityLevel,
+    officeId: row.office_id ?? null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -11,6 +11,7 @@ import type { CoopGroup, CoopType, UnitSector } from '../../domain/codes.js';
 import { searchText } from '../../domain/cooperative.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { AppDeps } from '../context.js';
+import type { Bbox } from '../../config.js';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, NAME_WORDS, PESANTREN_WORDS, SCHOOL_WORDS, STREETS } from './names.js';
 import type { Transaction } from 'kysely';
 
@@ -84,9 +85,30 @@ function date(r: Rng, fromYear: number, toYear: number): string {
   return `${y}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
 }
 
+/**
+ * The demo regency's map extent (Kabupaten Probolinggo: about 7°40'–8°10' S, 112°50'–113°35' E, with a
+ * margin). Demo data only: a real office sets its extent in its profile or with SAMBANG_REGION_BBOX.
+ */
+export const DEMO_BBOX: Record<string, Bbox> = {
+  '35.13': { minLat: -8.2, maxLat: -7.6, minLng: 112.8, maxLng: 113.65 },
+};
+
+/** The demo regency's office gets the demo map extent when it has none (so coordinates are checked as before). */
+export async function applyDemoBbox(deps: AppDeps): Promise<void> {
+  const demoBbox = DEMO_BBOX[deps.config.region];
+  if (!demoBbox) return;
+  await deps.db.kysely
+    .updateTable('offices')
+    .set({ bbox: JSON.stringify(demoBbox) })
+    .where('bbox', 'is', null)
+    .where('level', '=', 'KABUPATEN')
+    .where('region_code', '=', deps.config.region)
+    .execute();
+}
+
 /** Scatter a point near the regency's middle, inside its bounding box. */
 function coords(r: Rng, deps: AppDeps): [number, number] | [null, null] {
-  const b = deps.config.bbox;
+  const b = deps.config.bbox ?? DEMO_BBOX[deps.config.region];
   if (!b || r.next() < 0.35) return [null, null];
   const lat = b.minLat + 0.15 * (b.maxLat - b.minLat) + r.next() * 0.7 * (b.maxLat - b.minLat);
   const lng = b.minLng + 0.1 * (b.maxLng - b.minLng) + r.next() * 0.8 * (b.maxLng - b.minLng);

@@ -5,7 +5,7 @@ import type { IssueStamp } from '../../reports/pdf.js';
 import { sptPdf } from '../../reports/spt-pdf.js';
 import type { Actor, AppDeps } from '../context.js';
 import { officePaper } from '../offices/office-paper.js';
-import { getRegency } from '../regions/list-regions.js';
+import { regencyOfDistrict } from '../regions/list-regions.js';
 import { getVisit } from '../visits/visits.js';
 
 /** The Surat Perintah Tugas of a visit as a PDF, with its number and QR code when issued. */
@@ -14,7 +14,7 @@ export async function visitSpt(deps: AppDeps, actor: Actor, visitId: string, sta
   const db = deps.db.kysely;
   const [office, regency, users] = await Promise.all([
     officePaper(db),
-    getRegency(deps),
+    regencyOfDistrict(db, v.cooperative.district.code),
     v.team.length ? db.selectFrom('users').select(['id', 'nip', 'rank', 'position']).where('id', 'in', v.team.map((m) => m.userId)).execute() : [],
   ]);
   const byId = new Map(users.map((u) => [u.id, u]));

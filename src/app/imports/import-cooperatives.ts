@@ -10,6 +10,8 @@ import { type JobView, startJob } from '../jobs/jobs.js';
 import { authorize, cooperativePolicy } from '../policy.js';
 import { recordBatch } from './batches.js';
 import { type Cell, cellText, readUploadedSheet } from './read-xlsx.js';
+import { officeBbox } from '../offices/ownership.js';
+import { areaPattern, officeArea } from '../regions/list-regions.js';
 
 const SHEET = 'Koperasi';
 const HEADERS = [
@@ -66,7 +68,7 @@ export async function cooperativeImportTemplate(deps: AppDeps): Promise<Buffer> 
     .selectFrom('villages as v')
     .innerJoin('districts as d', 'd.code', 'v.district_code')
     .select(['d.code as dcode', 'd.name as dname', 'v.code', 'v.name'])
-    .where('d.regency_code', '=', deps.config.region)
+    .where('d.code', 'like', areaPattern(await officeArea(deps.db.kysely)))
     .orderBy('v.code')
     .execute();
   section('Kecamatan / desa', villages.map((v) => [v.code, `${v.name}, Kec. ${v.dname} (kode kecamatan ${v.dcode})`]));
@@ -103,12 +105,14 @@ async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
   if (body.length === 0) throw invalid({ file: 'Berkas tidak berisi baris data.' }, 'Tidak ada koperasi untuk diimpor.');
 
   const k = deps.db.kysely;
-  const districts: Region[] = await k.selectFrom('districts').select(['code', 'name']).where('regency_code', '=', deps.config.region).execute();
+  const inArea = areaPattern(await officeArea(k));
+  const bbox = await officeBbox(k, deps.config.bbox);
+  const districts: Region[] = await k.selectFrom('districts').select(['code', 'name']).where('code', 'like', inArea).execute();
   const villages = await k
     .selectFrom('villages as v')
     .innerJoin('districts as d', 'd.code', 'v.district_code')
     .select(['v.code', 'v.name', 'v.district_code'])
-    .where('d.regency_code', '=', deps.config.region)
+    .where('d.code', 'like', inArea)
     .execute();
   const existing = await k.selectFrom('cooperatives').select(['id', 'name', 'nik', 'village_code']).execute();
   const byNik = new Map(existing.filter((c) => c.nik).map((c) => [c.nik!, c]));
@@ -191,8 +195,8 @@ async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
     const longitude = num(raw[11], 'Bujur', false);
     if ((latitude === null) !== (longitude === null) && !rowErrors.some((e) => e.field === 'Lintang' || e.field === 'Bujur')) {
       err(latitude === null ? 'Lintang' : 'Bujur', 'Lintang dan bujur harus diisi keduanya atau dikosongkan keduanya.');
-    } else if (latitude !== null && longitude !== null && deps.config.bbox && !insideBbox(latitude, longitude, deps.config.bbox)) {
-      err('Lintang', 'Koordinat berada di luar wilayah kabupaten. Periksa lintang (negatif untuk selatan) dan bujur.');
+    } else if (latitude !== null && longitude !== null && bbox && !insideBbox(latitude, longitude, bbox)) {
+      err('Lintang', 'Koordinat berada di luar wilayah kerja Dinas. Periksa lintang (negatif untuk selatan) dan bujur.');
     }
     const membersMale = num(raw[14], 'Anggota L', true) ?? 0;
     const membersFemale = num(raw[15], 'Anggota P', true) ?? 0;

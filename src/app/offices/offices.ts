@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { getProvinces, getRegencies } from 'idn-area-data';
 import { diff } from '../../domain/cooperative.js';
 import { BUILT_IN_KINDS, DEFAULT_PATTERNS, KIND_LABELS, type OfficeLevel } from '../../domain/documents/codes.js';
 import { checkNip } from '../../domain/documents/nip.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, SYSTEM_ACTOR, type Tx } from '../context.js';
 import { authorize } from '../policy.js';
+import { regionByCode } from '../regions/list-regions.js';
 
 /** An office (Dinas) and the profile every letterhead, dateline and signature block reads. */
 export interface Office {
@@ -26,9 +26,13 @@ export interface Office {
   headRank: string | null;
   headPosition: string | null;
   legalBasis: string[];
+  /** The extent coordinates of this office's cooperatives and visits must fall in; null: unchecked. */
+  bbox: Bbox | null;
   version: number;
   updatedAt: string;
 }
+
+export interface Bbox { minLat: number; maxLat: number; minLng: number; maxLng: number }
 
 export type OfficeInput = Partial<Omit<Office, 'id' | 'hasLogo' | 'version' | 'updatedAt'>>;
 
@@ -43,7 +47,7 @@ const officeRows = (db: Tx) =>
     .selectFrom('offices')
     .select([
       'id', 'level', 'region_code', 'name', 'short_name', 'government', 'address', 'phone', 'email', 'website', 'logo_type', 'city',
-      'head_name', 'head_nip', 'head_rank', 'head_position', 'legal_basis', 'version', 'updated_at', 'created_at',
+      'head_name', 'head_nip', 'head_rank', 'head_position', 'legal_basis', 'bbox', 'version', 'updated_at', 'created_at',
     ])
     .orderBy('created_at')
     .orderBy('id')
@@ -54,7 +58,7 @@ function view(r: Row): Office {
     id: r.id, level: r.level as OfficeLevel, regionCode: r.region_code, name: r.name, shortName: r.short_name, government: r.government,
     address: r.address, phone: r.phone, email: r.email, website: r.website, hasLogo: r.logo_type !== null, city: r.city,
     headName: r.head_name, headNip: r.head_nip, headRank: r.head_rank, headPosition: r.head_position,
-    legalBasis: JSON.parse(r.legal_basis) as string[], version: r.version, updatedAt: r.updated_at,
+    legalBasis: JSON.parse(r.legal_basis) as string[], bbox: r.bbox ? (JSON.parse(r.bbox) as Bbox) : null, version: r.version, updatedAt: r.updated_at,
   };
 }
 
@@ -100,6 +104,7 @@ function checkProfile(p: OfficeInput): void {
   if (p.level === 'KABUPATEN' && !/^\d{2}\.\d{2}$/.test(p.regionCode ?? '')) fields.regionCode = 'Kantor kabupaten/kota memerlukan kode kabupaten/kota, mis. 35.13.';
   if (p.level === 'PROVINSI' && !/^\d{2}$/.test(p.regionCode ?? '')) fields.regionCode = 'Kantor provinsi memerlukan kode provinsi, mis. 35.';
   if (p.level === 'NASIONAL' && p.regionCode) fields.regionCode = 'Kantor nasional tidak memiliki kode wilayah.';
+  if (p.bbox && (p.bbox.minLat >= p.bbox.maxLat || p.bbox.minLng >= p.bbox.maxLng)) fields.bbox = 'Batas wilayah tidak benar: nilai minimum harus lebih kecil dari maksimum.';
   if (Object.keys(fields).length) throw invalid(fields);
 }
 
@@ -129,6 +134,7 @@ const columnsOf = (p: OfficeInput) => ({
   ...(p.headRank !== undefined && { head_rank: p.headRank }),
   ...(p.headPosition !== undefined && { head_position: p.headPosition }),
   ...(p.legalBasis !== undefined && { legal_basis: JSON.stringify(p.legalBasis) }),
+  ...(p.bbox !== undefined && { bbox: p.bbox === null ? null : JSON.stringify(p.bbox) }),
 });
 
 export async function createOffice(
@@ -140,6 +146,13 @@ export async function createOffice(
   checkProfile(input);
   const id = randomUUID();
   return mutate(deps, actor, async (trx, audit) => {
+    if (input.regionCode && !(await regionByCode(trx, input.regionCode))) {
+      throw invalid({ regionCode: `Kode wilayah ${input.regionCode} tidak ada dalam data wilayah.` });
+    }
+    if (input.level === 'NASIONAL') {
+      const taken = await trx.selectFrom('offices').select('id').where('level', '=', 'NASIONAL').executeTakeFirst();
+      if (taken) throw new AppError('CONFLICT', 'Kantor nasional sudah ada.');
+    }
     if (input.regionCode) {
       const taken = await trx.selectFrom('offices').select('id').where('level', '=', input.level).where('region_code', '=', input.regionCode).executeTakeFirst();
       if (taken) throw new AppError('CONFLICT', 'Kantor untuk wilayah ini sudah ada.', { regionCode: 'Kantor untuk wilayah ini sudah ada.' });
@@ -217,31 +230,52 @@ export async function ensureRegisters(db: Tx, officeId: string, at: string): Pro
 }
 
 /**
- * The first office, made at first start from SAMBANG_REGION with names from the region data
- * (regency 'Kabupaten Lumajang' → government 'Pemerintah Kabupaten Lumajang', dateline 'Lumajang').
- * The Dinas's own name is a default the admin edits. A database from before offices gets it too.
+ * The profile an office gets when it is made from the region data alone (the first office at start,
+ * a province office on a transfer): government and dateline from the region's name. The Dinas's own
+ * name is a default the admin edits.
+ */
+export async function defaultProfile(db: Tx, level: 'KABUPATEN' | 'PROVINSI', code: string): Promise<OfficeInput & Pick<Office, 'level' | 'name' | 'shortName' | 'government' | 'address' | 'city'>> {
+  const region = await regionByCode(db, code);
+  if (!region) throw new Error(`Kode wilayah ${code} tidak ada dalam data wilayah / not a known region code`);
+  const name = titleCase(region.name);
+  if (level === 'PROVINSI') {
+    return {
+      level, regionCode: code, name: 'Dinas Koperasi dan Usaha Kecil dan Menengah', shortName: 'Dinas Koperasi dan UKM',
+      government: `Pemerintah Provinsi ${name}`, address: `Provinsi ${name}`, city: name,
+    };
+  }
+  const province = await regionByCode(db, code.slice(0, 2));
+  return {
+    level, regionCode: code, name: 'Dinas Koperasi dan Usaha Mikro', shortName: 'Dinas Koperasi dan UM',
+    government: `Pemerintah ${name}`, address: `${name}${province ? `, ${titleCase(province.name)}` : ''}`,
+    city: name.replace(/^(Kabupaten|Kota)\s+/i, ''),
+  };
+}
+
+/**
+ * The first office, made at first start from SAMBANG_REGION (a regency such as 35.13 or a province
+ * such as 35) with names from the region data (regency 'Kabupaten Lumajang' → government
+ * 'Pemerintah Kabupaten Lumajang', dateline 'Lumajang'). A database from before offices gets it too.
+ * SAMBANG_REGION_BBOX, when set, becomes the office's map extent if it has none yet.
  */
 export async function ensureFirstOffice(deps: AppDeps): Promise<Office> {
   const db = deps.db.kysely;
   const existing = await db.selectFrom('offices').select('id').limit(1).executeTakeFirst();
-  if (existing) return currentOffice(db);
+  if (existing) {
+    const office = await currentOffice(db);
+    if (deps.config.bbox && !office.bbox) {
+      await db.updateTable('offices').set({ bbox: JSON.stringify(deps.config.bbox) }).where('id', '=', office.id).execute();
+      return currentOffice(db);
+    }
+    return office;
+  }
   const code = deps.config.region;
-  const regency = (await getRegencies()).find((r) => r.code === code);
-  if (!regency) throw new Error(`SAMBANG_REGION ${code} tidak ada dalam data wilayah / not a known regency code`);
-  const province = (await getProvinces()).find((p) => p.code === regency.province_code);
-  const regencyName = titleCase(regency.name);
-  return createOffice(deps, SYSTEM_ACTOR, {
-    level: 'KABUPATEN',
-    regionCode: code,
-    name: 'Dinas Koperasi dan Usaha Mikro',
-    shortName: 'Dinas Koperasi dan UM',
-    government: `Pemerintah ${regencyName}`,
-    address: `${regencyName}${province ? `, ${titleCase(province.name)}` : ''}`,
-    city: regencyName.replace(/^(Kabupaten|Kota)\s+/i, ''),
-  });
+  const level = /^\d{2}$/.test(code) ? 'PROVINSI' : 'KABUPATEN';
+  return createOffice(deps, SYSTEM_ACTOR, { ...(await defaultProfile(db, level, code)), ...(deps.config.bbox ? { bbox: deps.config.bbox } : {}) });
 }
 
-/** 'KABUPATEN LUMAJANG' or 'Kabupaten Lumajang' → 'Kabupaten Lumajang'. */
+/** 'KABUPATEN LUMAJANG' → 'Kabupaten Lumajang'; a name already in mixed case ('DKI Jakarta') stays. */
 function titleCase(s: string): string {
+  if (s !== s.toUpperCase()) return s;
   return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }

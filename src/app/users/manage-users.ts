@@ -10,6 +10,7 @@ import type { Page } from '../cooperatives/list-cooperatives.js';
 import { containsPattern } from '../cooperatives/list-cooperatives.js';
 import { normaliseEmail } from '../notifications/settings.js';
 import { authorize, userPolicy } from '../policy.js';
+import { officeOfActor, officeOfCooperative } from '../offices/ownership.js';
 
 export interface User {
   id: string;
@@ -139,10 +140,12 @@ export async function createUser(
     if (taken) throw new AppError('CONFLICT', 'Nama pengguna sudah dipakai.', { username: 'Nama pengguna sudah dipakai.' });
     await checkAssignment(trx, assignment);
     const at = deps.now().toISOString();
+    // A cooperative's user belongs to its cooperative's office; staff to the office of whoever creates them.
+    const officeId = assignment.cooperativeId ? await officeOfCooperative(trx, assignment.cooperativeId) : await officeOfActor(trx, actor.userId);
     await trx
       .insertInto('users')
       .values({
-        id, username, full_name: input.fullName.trim(), role: assignment.role, bidang: assignment.bidang, cooperative_id: assignment.cooperativeId,
+        id, office_id: officeId, username, full_name: input.fullName.trim(), role: assignment.role, bidang: assignment.bidang, cooperative_id: assignment.cooperativeId,
         password_hash: passwordHash, must_change_password: generated ? 1 : 0, disabled: 0, failed_logins: 0, locked_until: null,
         last_login_at: null, created_at: at, updated_at: at, email, ...identity,
       })

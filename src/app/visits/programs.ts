@@ -5,6 +5,7 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { authorize } from '../policy.js';
 import { programPolicy } from './policy.js';
 import { assertWritten, checkVersion, defined } from './shared.js';
+import { officeOfActor } from '../offices/ownership.js';
 
 export interface ProgramFields {
   name: string;
@@ -121,7 +122,7 @@ export async function createProgram(deps: AppDeps, actor: Actor, input: ProgramF
     const at = deps.now().toISOString();
     await trx
       .insertInto('programs')
-      .values({ id, name: input.name, period_start: input.periodStart, period_end: input.periodEnd, description: input.description, version: 1, created_at: at, updated_at: at })
+      .values({ id, office_id: await officeOfActor(trx, actor.userId), name: input.name, period_start: input.periodStart, period_end: input.periodEnd, description: input.description, version: 1, created_at: at, updated_at: at })
       .execute();
     await writeTargets(trx, id, input.targets);
     const { id: _id, ...fields } = input;

@@ -14,7 +14,7 @@ import { longDate } from '../../domain/visits/indonesian.js';
 import { type MinutesData, minutesPdf } from '../../reports/minutes-pdf.js';
 import type { IssueStamp } from '../../reports/pdf.js';
 import { officePaper } from '../offices/office-paper.js';
-import { getRegency } from '../regions/list-regions.js';
+import { regencyOfDistrict } from '../regions/list-regions.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { authorize } from '../policy.js';
@@ -170,7 +170,7 @@ export async function saveActivityReport(
 export async function visitMinutes(deps: AppDeps, actor: Actor, id: string, stamp?: IssueStamp): Promise<{ filename: string; pdf: Buffer }> {
   const v = await getVisit(deps, actor, id);
   const db = deps.db.kysely;
-  const [office, regency, officers] = await Promise.all([officePaper(db), getRegency(deps), officersOf(db, v.team.map((m) => m.userId))]);
+  const [office, regency, officers] = await Promise.all([officePaper(db), regencyOfDistrict(db, v.cooperative.district.code), officersOf(db, v.team.map((m) => m.userId))]);
   const coop = await loadCooperative(db, v.cooperative.id);
   const [concerns, followUps, meetings, assessment, dev, grace] = await Promise.all([
     concernsOf(db, v.id),

@@ -11,6 +11,7 @@ import { authorize } from '../policy.js';
 import { visitPolicy } from './policy.js';
 import { addDays, assertWritten, checkVersion, defined, loadUsers } from './shared.js';
 import { loadVisit, type Visit, visitRef } from './view.js';
+import { officeBbox, officeOfCooperative } from '../offices/ownership.js';
 
 export interface TeamInput { userId: string; leader: boolean }
 export interface AttendeeInput { name: string; role: AttendeeRole; gender: Gender }
@@ -164,7 +165,7 @@ export async function createVisit(deps: AppDeps, actor: Actor, input: CreateVisi
     await trx
       .insertInto('visits')
       .values({
-        id, cooperative_id: input.cooperativeId, program_id: input.programId, annual_meeting_id: input.annualMeetingId,
+        id, office_id: await officeOfCooperative(trx, input.cooperativeId), cooperative_id: input.cooperativeId, program_id: input.programId, annual_meeting_id: input.annualMeetingId,
         visit_date: input.date, start_time: input.startTime, end_time: input.endTime, purposes: JSON.stringify(input.purposes),
         status: 'planned', cancel_reason: null, findings: '{}', checklist: null, gps_lat: null, gps_lng: null, gps_accuracy: null, gps_at: null,
         approved_by: null, approved_at: null, completed_at: null, cancelled_at: null, created_by: actor.userId, version: 1, created_at: at, updated_at: at,
@@ -180,13 +181,13 @@ export async function createVisit(deps: AppDeps, actor: Actor, input: CreateVisi
   });
 }
 
-function checkRecord(deps: AppDeps, input: UpdateVisitInput): Record<string, string> {
+async function checkRecord(deps: AppDeps, db: Tx, input: UpdateVisitInput): Promise<Record<string, string>> {
   const fields: Record<string, string> = {};
   if (input.checklist) Object.assign(fields, checkAnswers(DEFAULT_CHECKLIST, input.checklist));
   if (input.gps) {
-    const b = deps.config.bbox;
+    const b = await officeBbox(db, deps.config.bbox);
     if (b && !insideBbox(input.gps.lat, input.gps.lng, b)) {
-      fields.gps = 'Posisi GPS berada di luar wilayah kabupaten. Periksa kembali atau ambil ulang posisi.';
+      fields.gps = 'Posisi GPS berada di luar wilayah kerja Dinas. Periksa kembali atau ambil ulang posisi.';
     }
     if (input.gps.at && Date.parse(input.gps.at) > deps.now().getTime() + 5 * 60_000) fields['gps.at'] = 'Waktu pengambilan posisi tidak boleh di masa depan.';
   }
@@ -202,7 +203,7 @@ export async function updateVisit(deps: AppDeps, actor: Actor, id: string, input
     const ref = await editableVisit(trx, actor, id);
     checkVersion(input.version, ref.version, WHAT);
     if (ref.status === 'cancelled') throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan; datanya tidak dapat diubah lagi.');
-    const recordErrors = checkRecord(deps, input);
+    const recordErrors = await checkRecord(deps, trx, input);
     if (Object.keys(recordErrors).length) throw invalid(recordErrors);
 
     const current = await loadVisit(trx, id);

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app/context.js';
 import { createBusinessUnit, deleteBusinessUnit, listBusinessUnits, updateBusinessUnit } from '../../app/cooperatives/business-units.js';
 import { createCooperative } from '../../app/cooperatives/create-cooperative.js';
 import { dissolveCooperative } from '../../app/cooperatives/dissolve-cooperative.js';
+import { transferCooperative } from '../../app/cooperatives/transfer-cooperative.js';
 import { exportCooperativesCsv, exportCooperativesXlsx } from '../../app/cooperatives/export-cooperatives.js';
 import { getCooperative } from '../../app/cooperatives/get-cooperative.js';
 import { COOPERATIVE_SORTS, listCooperatives } from '../../app/cooperatives/list-cooperatives.js';
@@ -114,6 +115,26 @@ export const cooperativeRoutes =
         },
       },
       async (request) => dissolveCooperative(deps, requireActor(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/v1/cooperatives/:id/transfer',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags,
+          summary: 'Serahkan koperasi ke kantor provinsi atau nasional (wilayah keanggotaan meluas; tercatat di jejak audit)',
+          description:
+            'PROVINSI: ke Dinas provinsi tempat koperasi berada (dibuat dari data wilayah bila belum ada). NASIONAL: ke kantor nasional yang sudah terdaftar. Hanya ke tingkat yang lebih tinggi (409 bila tidak).',
+          params: idParams,
+          body: z.strictObject({
+            authorityLevel: z.enum(['PROVINSI', 'NASIONAL'], 'Pilih PROVINSI atau NASIONAL.'),
+            reason: z.string().trim().min(5, 'Alasan minimal 5 karakter.').max(1000),
+          }),
+          response: { 200: cooperativeOut },
+        },
+      },
+      async (request) => transferCooperative(deps, requireActor(request), request.params.id, request.body),
     );
 
     app.get(

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import { officeBrief } from '../../app/offices/offices.js';
 import { REGION_SOURCE } from '../../app/regions/load-regions.js';
-import { getRegency, listDistricts, listVillages } from '../../app/regions/list-regions.js';
+import {
+  getRegency, listDistricts, listProvinces, listRegencies, listRegencyDistricts, listVillages,
+} from '../../app/regions/list-regions.js';
+import { officeBbox } from '../../app/offices/ownership.js';
 import {
   BIDANG_LABELS, COOP_GROUP_LABELS, COOP_STATUS_LABELS, COOP_TYPE_LABELS, OFFICER_ROLE_LABELS, ROLE_LABELS, SCHEME_LABELS,
   toOptions, UNIT_SECTOR_LABELS, UNIT_STATUS_LABELS,
@@ -58,15 +61,62 @@ export const metaRoutes =
         unitSectors: toOptions(UNIT_SECTOR_LABELS),
         unitStatuses: toOptions(UNIT_STATUS_LABELS),
         regency: await getRegency(deps),
-        bbox: deps.config.bbox,
+        bbox: await officeBbox(deps.db.kysely, deps.config.bbox),
         regionSource: REGION_SOURCE,
         office: await officeBrief(deps.db.kysely),
       }),
     );
 
+    const regionItems = z.object({ items: z.array(region) });
+    const code = (pattern: RegExp, message: string) => z.strictObject({ code: z.string().regex(pattern, message) });
+
+    app.get(
+      '/api/v1/regions/provinces',
+      { config: { access: EVERYONE }, schema: { tags: ['wilayah'], summary: 'Semua provinsi', response: { 200: regionItems } } },
+      async () => ({ items: await listProvinces(deps) }),
+    );
+
+    app.get(
+      '/api/v1/regions/provinces/:code/regencies',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags: ['wilayah'],
+          summary: 'Kabupaten/kota di satu provinsi',
+          description: 'Kode provinsi yang tidak ada dalam data wilayah dijawab 404 "Provinsi tidak ditemukan."',
+          params: code(/^\d{2}$/, 'Kode provinsi berformat 35.'),
+          response: { 200: regionItems },
+        },
+      },
+      async (request) => ({ items: await listRegencies(deps, request.params.code) }),
+    );
+
+    app.get(
+      '/api/v1/regions/regencies/:code/districts',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags: ['wilayah'],
+          summary: 'Kecamatan di satu kabupaten/kota',
+          description: 'Kode kabupaten/kota yang tidak ada dalam data wilayah dijawab 404 "Kabupaten/kota tidak ditemukan."',
+          params: code(/^\d{2}\.\d{2}$/, 'Kode kabupaten/kota berformat 35.13.'),
+          response: { 200: regionItems },
+        },
+      },
+      async (request) => ({ items: await listRegencyDistricts(deps, request.params.code) }),
+    );
+
     app.get(
       '/api/v1/regions/districts',
-      { config: { access: EVERYONE }, schema: { tags: ['wilayah'], summary: 'Kecamatan di kabupaten', response: { 200: z.object({ items: z.array(region) }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags: ['wilayah'],
+          summary: 'Kecamatan di wilayah kantor',
+          description: 'Kecamatan kabupaten/kota kantor (untuk kantor provinsi: semua kecamatan di provinsinya).',
+          response: { 200: regionItems },
+        },
+      },
       async () => ({ items: await listDistricts(deps) }),
     );
 
@@ -77,7 +127,8 @@ export const metaRoutes =
         schema: {
           tags: ['wilayah'],
           summary: 'Desa/kelurahan di satu kecamatan',
-          params: z.strictObject({ code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan berformat 35.13.07.') }),
+          description: 'Kode kecamatan yang tidak ada dalam data wilayah dijawab 404 "Kecamatan tidak ditemukan."',
+          params: code(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan berformat 35.13.07.'),
           response: { 200: z.object({ items: z.array(region.extend({ kind: z.enum(['DESA', 'KELURAHAN']) })) }) },
         },
       },

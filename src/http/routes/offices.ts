@@ -28,6 +28,7 @@ export const officeOut = z.object({
   headRank: z.string().nullable(),
   headPosition: z.string().nullable(),
   legalBasis: z.array(z.string()),
+  bbox: z.object({ minLat: z.number(), maxLat: z.number(), minLng: z.number(), maxLng: z.number() }).nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
 });
@@ -48,6 +49,15 @@ const profile = {
   headRank: optionalText(80),
   headPosition: optionalText(120),
   legalBasis: z.array(z.string().trim().min(5).max(500)).max(12).optional(),
+  /** The map extent coordinates must fall in (null: unchecked). */
+  bbox: z
+    .union([
+      z.strictObject({
+        minLat: z.number().min(-90).max(90), maxLat: z.number().min(-90).max(90), minLng: z.number().min(-180).max(180), maxLng: z.number().min(-180).max(180),
+      }),
+      z.null(),
+    ])
+    .optional(),
 };
 
 export const officeRoutes =
@@ -76,6 +86,8 @@ export const officeRoutes =
         schema: {
           tags,
           summary: 'Tambah kantor',
+          description:
+            'Tingkat KABUPATEN memerlukan kode kabupaten/kota (mis. 35.13), PROVINSI kode provinsi (mis. 35), NASIONAL tanpa kode; kode harus ada dalam data wilayah. Satu kantor per wilayah (409).',
           body: z.strictObject({ level: z.enum(OFFICE_LEVELS), regionCode: z.union([z.string().max(10), z.null()]).optional(), ...profile }),
           response: { 201: officeOut },
         },
@@ -96,7 +108,7 @@ export const officeRoutes =
               name: profile.name.optional(), shortName: profile.shortName.optional(), government: profile.government.optional(),
               address: profile.address.optional(), city: profile.city.optional(), phone: profile.phone, email: profile.email, website: profile.website,
               headName: profile.headName, headNip: profile.headNip, headRank: profile.headRank, headPosition: profile.headPosition,
-              legalBasis: profile.legalBasis, version: z.number().int().optional(),
+              legalBasis: profile.legalBasis, bbox: profile.bbox, version: z.number().int().optional(),
             })
             .refine((b) => Object.keys(b).length > 0, 'Tidak ada kolom yang diubah.'),
           response: { 200: officeOut },

@@ -1,38 +1,22 @@
-import { Box, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Box, Group, Progress, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useMeta } from '../../lib/meta';
+import layouts from './tile-layouts.json';
 
 /**
- * Schematic tile map of the 24 kecamatan of Kabupaten Probolinggo: one equal tile each, placed
- * roughly as they lie (north coast on top, west on the left). Not real boundaries.
+ * Schematic tile maps are data, one per regency that has one (tile-layouts.json, keyed by regency
+ * code, tiles keyed by kecamatan name): one equal tile per kecamatan, placed roughly as they lie.
+ * Not real boundaries. A regency without a layout (or whose kecamatan the layout does not cover)
+ * gets a ranked list with bars instead of a broken map.
  */
-const LAYOUT: Record<string, { row: number; col: number; abbr: string }> = {
-  tongas: { row: 0, col: 0, abbr: 'TGS' },
-  sumberasih: { row: 0, col: 1, abbr: 'SBA' },
-  dringu: { row: 0, col: 3, abbr: 'DRG' },
-  gending: { row: 0, col: 4, abbr: 'GDG' },
-  pajarakan: { row: 0, col: 5, abbr: 'PJR' },
-  kraksaan: { row: 0, col: 6, abbr: 'KRK' },
-  besuk: { row: 0, col: 7, abbr: 'BSK' },
-  paiton: { row: 0, col: 8, abbr: 'PTN' },
-  lumbang: { row: 1, col: 0, abbr: 'LMB' },
-  wonomerto: { row: 1, col: 1, abbr: 'WNM' },
-  leces: { row: 1, col: 2, abbr: 'LCS' },
-  tegalsiwalan: { row: 1, col: 3, abbr: 'TGW' },
-  banyuanyar: { row: 1, col: 4, abbr: 'BYA' },
-  maron: { row: 1, col: 5, abbr: 'MRN' },
-  krejengan: { row: 1, col: 6, abbr: 'KRJ' },
-  kotaanyar: { row: 1, col: 7, abbr: 'KTA' },
-  pakuniran: { row: 1, col: 8, abbr: 'PKN' },
-  sukapura: { row: 2, col: 0, abbr: 'SKP' },
-  sumber: { row: 2, col: 1, abbr: 'SMB' },
-  kuripan: { row: 2, col: 2, abbr: 'KRP' },
-  bantaran: { row: 2, col: 3, abbr: 'BTR' },
-  tiris: { row: 2, col: 5, abbr: 'TRS' },
-  gading: { row: 2, col: 6, abbr: 'GDN' },
-  krucil: { row: 2, col: 7, abbr: 'KRC' },
-};
-const COLS = 9;
-const ROWS = 3;
+interface TileLayout {
+  cols: number;
+  rows: number;
+  north?: string;
+  landmarks?: { row: number; col: number; label: string }[];
+  tiles: Record<string, { row: number; col: number; abbr: string }>;
+}
+const LAYOUTS = layouts as Record<string, TileLayout>;
 
 export interface TileDatum {
   code: string;
@@ -72,21 +56,53 @@ export default function DistrictTileMap({
   onSelect: (code: string) => void;
 }) {
   const { t } = useTranslation();
-  const placed = tiles.map((d, i) => ({ d, pos: LAYOUT[keyOfName(d.name)] ?? { row: ROWS + Math.floor(i / COLS), col: i % COLS, abbr: d.name.slice(0, 3).toUpperCase() } }));
-  const rows = Math.max(ROWS, ...placed.map((p) => p.pos.row + 1));
+  const meta = useMeta();
+  const layout = meta.data ? LAYOUTS[meta.data.regency.code] : undefined;
   const scale = higherIsBetter ? GOOD : BAD;
+  const legend = (
+    <Group gap="xs" justify="space-between" wrap="wrap" mt={4}>
+      <Group gap={6} wrap="nowrap" aria-label="Legenda">
+        <Text size="xs" c="dimmed">
+          {legendMin}
+        </Text>
+        {scale.map((col) => (
+          <Box key={col} w={22} h={12} style={{ background: col, borderRadius: 2 }} />
+        ))}
+        <Text size="xs" c="dimmed">
+          {legendMax}
+        </Text>
+        <Box w={22} h={12} ml="xs" style={{ background: 'var(--mantine-color-gray-1)', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 2 }} />
+        <Text size="xs" c="dimmed">
+          {t('dashboard.map.noData')}
+        </Text>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {higherIsBetter ? t('dashboard.map.betterHigh') : t('dashboard.map.worseHigh')}
+      </Text>
+    </Group>
+  );
+  if (!meta.data) return null;
+  if (!layout || tiles.some((d) => !layout.tiles[keyOfName(d.name)])) {
+    return <RankedBars tiles={tiles} higherIsBetter={higherIsBetter} onSelect={onSelect} legend={legend} />;
+  }
+  const placed = tiles.map((d) => ({ d, pos: layout.tiles[keyOfName(d.name)]! }));
+  const COLS = layout.cols;
+  const rows = Math.max(layout.rows, ...placed.map((p) => p.pos.row + 1));
 
   return (
     <Stack gap="xs">
       <Text size="xs" c="dimmed" ta="center" fw={600} tt="uppercase" style={{ letterSpacing: 0.5 }}>
         ↑ {t('dashboard.map.north')}
+        {layout.north ? ` · ${layout.north}` : ''}
       </Text>
       <Box className="tile-map" style={{ gridTemplateColumns: `repeat(${COLS}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, auto)` }} data-testid="tile-map">
-        <Box className="tile-map-city" style={{ gridRow: 1, gridColumn: 3 }} aria-hidden>
-          <Text fz={{ base: 8, sm: 10 }} c="dimmed" ta="center" lh={1.1}>
-            {t('dashboard.map.city')}
-          </Text>
-        </Box>
+        {(layout.landmarks ?? []).map((l) => (
+          <Box key={l.label} className="tile-map-city" style={{ gridRow: l.row + 1, gridColumn: l.col + 1 }} aria-hidden>
+            <Text fz={{ base: 8, sm: 10 }} c="dimmed" ta="center" lh={1.1}>
+              {l.label}
+            </Text>
+          </Box>
+        ))}
         {placed.map(({ d, pos }) => {
           const c = colourFor(d.level, higherIsBetter);
           return (
@@ -125,26 +141,60 @@ export default function DistrictTileMap({
           );
         })}
       </Box>
-      <Group gap="xs" justify="space-between" wrap="wrap" mt={4}>
-        <Group gap={6} wrap="nowrap" aria-label="Legenda">
-          <Text size="xs" c="dimmed">
-            {legendMin}
-          </Text>
-          {scale.map((col) => (
-            <Box key={col} w={22} h={12} style={{ background: col, borderRadius: 2 }} />
-          ))}
-          <Text size="xs" c="dimmed">
-            {legendMax}
-          </Text>
-          <Box w={22} h={12} ml="xs" style={{ background: 'var(--mantine-color-gray-1)', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 2 }} />
-          <Text size="xs" c="dimmed">
-            {t('dashboard.map.noData')}
-          </Text>
-        </Group>
-        <Text size="xs" c="dimmed">
-          {higherIsBetter ? t('dashboard.map.betterHigh') : t('dashboard.map.worseHigh')}
-        </Text>
-      </Group>
+      {legend}
+    </Stack>
+  );
+}
+
+/** Kecamatan ranked by the indicator (best first), each a bar and a button to its list. */
+function RankedBars({
+  tiles,
+  higherIsBetter,
+  onSelect,
+  legend,
+}: {
+  tiles: TileDatum[];
+  higherIsBetter: boolean;
+  onSelect: (code: string) => void;
+  legend: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const ranked = [...tiles].sort((a, b) => {
+    if (a.level === null || b.level === null) return a.level === null ? (b.level === null ? a.name.localeCompare(b.name) : 1) : -1;
+    return higherIsBetter ? b.level - a.level : a.level - b.level;
+  });
+  return (
+    <Stack gap={4} data-testid="district-bars">
+      <Text size="xs" c="dimmed">
+        {t('dashboard.map.ranked')}
+      </Text>
+      {ranked.map((d, i) => {
+        const c = colourFor(d.level, higherIsBetter);
+        return (
+          <UnstyledButton
+            key={d.code}
+            onClick={() => onSelect(d.code)}
+            aria-label={`Kec. ${d.name}: ${d.valueText}. ${d.detail}`}
+            data-testid="district-bar"
+            data-code={d.code}
+            className="district-bar"
+          >
+            <Group gap="xs" wrap="nowrap">
+              <Text size="xs" c="dimmed" w={22} ta="right" className="tabular-nums">
+                {i + 1}
+              </Text>
+              <Text size="sm" fw={600} style={{ flex: '0 0 38%', minWidth: 0 }} truncate>
+                {d.name}
+              </Text>
+              <Progress value={d.level === null ? 0 : d.level * 100} color={c.bg} style={{ flex: 1 }} size="lg" aria-hidden />
+              <Text size="sm" fw={600} w={56} ta="right" className="tabular-nums">
+                {d.valueText}
+              </Text>
+            </Group>
+          </UnstyledButton>
+        );
+      })}
+      {legend}
     </Stack>
   );
 }

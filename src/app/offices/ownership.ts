@@ -1,0 +1,64 @@
+import type { Tx } from '../context.js';
+import type { Bbox } from '../../config.js';
+
+/** The tables whose rows belong to an office (issue 11), in the order they are adopted. */
+export const OFFICE_OWNED = ['users', 'cooperatives', 'visits', 'programs'] as const;
+
+/** The first office (the one made from SAMBANG_REGION at first start): the owner of every row from before offices. */
+export async function firstOfficeId(db: Tx): Promise<string | null> {
+  const o = await db.selectFrom('offices').select('id').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  return o?.id ?? null;
+}
+
+/**
+ * Gives every office-owned row without an office to the first office: rows of a database upgraded
+ * before it had an office, and rows bulk-loaded (demo, bench) without one (a `koperasi` user belongs
+ * to its cooperative's office). Returns how many rows were adopted.
+ */
+export async function adoptUnowned(db: Tx): Promise<number> {
+  const first = await firstOfficeId(db);
+  if (!first) return 0;
+  let n = 0;
+  for (const table of OFFICE_OWNED) {
+    const r = await db.updateTable(table as 'users').set({ office_id: first }).where('office_id', 'is', null).executeTakeFirst();
+    n += Number(r.numUpdatedRows);
+  }
+  return n;
+}
+
+/**
+ * The office a new record of a cooperative belongs to: the cooperative's, else the first office.
+ */
+export async function officeOfCooperative(db: Tx, cooperativeId: string): Promise<string | null> {
+  const c = await db.selectFrom('cooperatives').select('office_id').where('id', '=', cooperativeId).executeTakeFirst();
+  return c?.office_id ?? (await firstOfficeId(db));
+}
+
+/**
+ * The office a record made by `actorUserId` belongs to: the actor's own office, else the first
+ * office (the system actor, a user from before offices).
+ */
+export async function officeOfActor(db: Tx, actorUserId: string | null | undefined): Promise<string | null> {
+  if (actorUserId) {
+    const u = await db.selectFrom('users').select('office_id').where('id', '=', actorUserId).executeTakeFirst();
+    if (u?.office_id) return u.office_id;
+  }
+  return firstOfficeId(db);
+}
+
+/** The office a new cooperative in `districtCode` belongs to: its regency's office when there is one, else the first office. */
+export async function officeForDistrict(db: Tx, districtCode: string): Promise<string | null> {
+  const o = await db
+    .selectFrom('offices')
+    .select('id')
+    .where('level', '=', 'KABUPATEN')
+    .where('region_code', '=', districtCode.slice(0, 5))
+    .executeTakeFirst();
+  return o?.id ?? (await firstOfficeId(db));
+}
+
+/** The map extent coordinates must fall in: the first office's (data), else SAMBANG_REGION_BBOX; null: unchecked. */
+export async function officeBbox(db: Tx, fallback: Bbox | null): Promise<Bbox | null> {
+  const o = await db.selectFrom('offices').select('bbox').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  return o?.bbox ? (JSON.parse(o.bbox) as Bbox) : fallback;
+}
