@@ -64,7 +64,8 @@ describe('the sambang command', { timeout: 120_000 }, () => {
       let text = '';
       child.stdout?.on('data', (d) => { text += d; });
       child.stderr?.on('data', (d) => { text += d; });
-      for (let i = 0; i < 100 && !/Sambang berjalan/.test(text); i++) await new Promise((r) => setTimeout(r, 100));
+      // A first start also loads every region of the country (issue 11: under 15 s); a loaded machine adds its own seconds.
+      for (let i = 0; i < 300 && !/Sambang berjalan/.test(text); i++) await new Promise((r) => setTimeout(r, 100));
       child.kill('SIGTERM');
       await new Promise((r) => child.on('exit', r));
       return text;
