@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ActionIcon, Alert, Anchor, Box, Group, Loader, Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import '../lib/dates';
+import '../../lib/dates';
 import { todayJakarta } from '../../lib/format';
 import { VISIT_STATUS_COLORS, VISIT_STATUSES, addDays, addMonths, formatDayMonth, formatMonth, formatShortWeekday, formatWeekday, monthGrid, startOfWeek, useVisitsBetween, type VisitFilters, type VisitListItem } from '../../lib/visits';
 import { ErrorState } from '../../components/common';

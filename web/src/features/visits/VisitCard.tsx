@@ -1,7 +1,7 @@
 import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { IconClock } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import '../lib/dates';
+import '../../lib/dates';
 import { formatClock, formatDate } from '../../lib/format';
 import { VISIT_STATUS_COLORS, type VisitListItem } from '../../lib/visits';
 import { ApproveButton, ConflictFlag, PurposeChips, TeamLine, VisitStatusBadge } from '../../components/visits';

@@ -1,7 +1,7 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import '../lib/dates';
+import '../../lib/dates';
 import { formatDate, formatNumber } from '../../lib/format';
 import { formatShortWeekday, useVisits, type VisitFilters } from '../../lib/visits';
 import { ListResults, ListTable } from '../../components/ListScaffold';
