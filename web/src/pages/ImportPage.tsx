@@ -11,11 +11,12 @@ import { handleAuthError } from '../lib/queryClient';
 import { PageHeader } from '../components/common';
 import { DownloadButton } from '../components/assessment';
 
-import { Kind, PATHS, Check, uploadMessage } from './../features/imports/model';
-import { Step } from './../features/imports/Step';
-import { CheckResult } from './../features/imports/CheckResult';
-import { ImportProgress } from './../features/imports/ImportProgress';
-import { ImportHistory } from './../features/imports/ImportHistory';
+import { Kind, PATHS, Check, uploadMessage } from '../features/imports/model';
+import { Step } from '../features/imports/Step';
+import { CheckResult } from '../features/imports/CheckResult';
+import { ImportProgress } from '../features/imports/ImportProgress';
+import { ImportHistory } from '../features/imports/ImportHistory';
+
 export default function ImportPage() {
   const { t } = useTranslation();
   const [sp, setSp] = useSearchParams();

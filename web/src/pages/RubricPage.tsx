@@ -7,9 +7,9 @@ import { useMe } from '../lib/auth';
 import { useRubricDefinition, useRubricVersions } from '../lib/assessment';
 import { formatDate } from '../lib/format';
 import { ErrorState, PageHeader } from '../components/common';
-import { WeightedView } from './../features/rubrics/WeightedView';
-import { GradedView } from './../features/rubrics/GradedView';
-import { PublishModal } from './../features/rubrics/PublishModal';
+import { WeightedView } from '../features/rubrics/WeightedView';
+import { GradedView } from '../features/rubrics/GradedView';
+import { PublishModal } from '../features/rubrics/PublishModal';
 
 export default function RubricPage() {
   const { t } = useTranslation();
