@@ -1,9 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Collapse, Group, Indicator, Loader, Paper, Skeleton, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Collapse, Group, Indicator, Loader, Paper, Select, Skeleton, Stack, Table, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconSearch, IconX } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useDistricts } from '../lib/meta';
 import { useUrlParams } from '../lib/useUrlParams';
 import { EmptyText, ErrorState, ListPagination, useDebounced } from './common';
 
@@ -241,5 +242,24 @@ export function ListTable({ columns, minWidth, children, highlight = true, top, 
         </Table>
       </Table.ScrollContainer>
     </Paper>
+  );
+}
+
+/** The district filter every list offers: searchable, clearable, loading its options itself. */
+export function DistrictFilter({ label, placeholder, value, onChange, enabled = true }: { label: string; placeholder: string; value: string; onChange: (code: string | null) => void; enabled?: boolean }) {
+  const { t } = useTranslation();
+  const districts = useDistricts(enabled);
+  return (
+    <Select
+      label={label}
+      placeholder={placeholder}
+      data={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+      value={value || null}
+      onChange={onChange}
+      searchable
+      clearable
+      nothingFoundMessage={t('common.noResults')}
+      rightSection={districts.isLoading ? <Loader size={14} /> : undefined}
+    />
   );
 }

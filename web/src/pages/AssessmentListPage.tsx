@@ -1,13 +1,12 @@
-import { Anchor, Card, Group, Loader, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Card, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_CODES, CATEGORY_COLORS, RUBRIC_CODES, rubricShortName } from '../lib/assessment';
 import { formatCount, formatDate, formatNumber, todayJakarta } from '../lib/format';
-import { useDistricts } from '../lib/meta';
 import { scoreText } from '../lib/rubric';
 import { PageHeader } from '../components/common';
-import { FilterBar, ListResults, ListTable, useListState } from '../components/ListScaffold';
+import { DistrictFilter, FilterBar, ListResults, ListTable, useListState } from '../components/ListScaffold';
 import { useAssessmentList } from '../features/assessments/api';
 import { AssessmentStatusBadge, CategoryBadge } from '../components/assessment';
 import { ExportMenu } from '../components/ExportMenu';
@@ -19,7 +18,6 @@ export default function AssessmentListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { values, page, set, clear, activeCount, isMobile, goToPage } = useListState(KEYS);
-  const districts = useDistricts();
   const thisYear = Number(todayJakarta().slice(0, 4));
 
   const filters = {
@@ -43,17 +41,7 @@ export default function AssessmentListPage() {
         clearable
         comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
       />
-      <Select
-        label={t('assessment.district')}
-        placeholder={t('coop.allDistricts')}
-        data={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-        value={values.district || null}
-        onChange={(v) => set({ district: v })}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.noResults')}
-        rightSection={districts.isLoading ? <Loader size={14} /> : undefined}
-      />
+      <DistrictFilter label={t('assessment.district')} placeholder={t('coop.allDistricts')} value={values.district} onChange={(v) => set({ district: v })} />
       <Select
         label={t('assessment.fiscalYear')}
         placeholder={t('assessment.allYears')}

@@ -4,10 +4,10 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { canManageCoops, useMe } from '../lib/auth';
 import { formatCount, formatDate, formatNumber, sumCounts } from '../lib/format';
-import { toOptions, useCodeList, useDistricts, useLabel, useVillages } from '../lib/meta';
+import { toOptions, useCodeList, useLabel, useVillages } from '../lib/meta';
 import type { CoopListItem } from '../lib/types';
 import { PageHeader, StatusBadge } from '../components/common';
-import { FilterBar, ListResults, ListTable, SearchBox, useListState, useUrlSearch } from '../components/ListScaffold';
+import { DistrictFilter, FilterBar, ListResults, ListTable, SearchBox, useListState, useUrlSearch } from '../components/ListScaffold';
 import { useCoopList } from '../features/cooperatives/api';
 import { ExportMenu } from '../components/ExportMenu';
 
@@ -32,7 +32,6 @@ export default function CoopListPage() {
   const statuses = useCodeList('statuses');
   const typeLabel = useLabel('types');
   const groupLabel = useLabel('groups');
-  const districts = useDistricts();
   const villages = useVillages(values.district || null);
 
   const query = useCoopList(values, page, PAGE_SIZE);
@@ -42,17 +41,7 @@ export default function CoopListPage() {
 
   const filters = (
     <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
-      <Select
-        label={t('coop.district')}
-        placeholder={t('common.all')}
-        data={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-        value={values.district || null}
-        onChange={(v) => set({ district: v, village: null })}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.noResults')}
-        rightSection={districts.isLoading ? <Loader size={14} /> : undefined}
-      />
+      <DistrictFilter label={t('coop.district')} placeholder={t('common.all')} value={values.district} onChange={(v) => set({ district: v, village: null })} />
       <Select
         label={t('coop.village')}
         placeholder={values.district ? t('common.all') : t('coop.chooseDistrictFirst')}

@@ -1,24 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  Progress,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Modal, NumberInput, Paper, Progress, Select, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -34,6 +15,7 @@ import { useDistricts } from '../lib/meta';
 import { useUrlParams } from '../lib/useUrlParams';
 import { usePrograms, useProgram, type DistrictProgress, type Program } from '../lib/visits';
 import { EmptyText, ErrorState, PageHeader } from '../components/common';
+import { FormActions } from '../components/FormActions';
 
 interface ProgramForm {
   name: string;
@@ -187,14 +169,7 @@ function ProgramModal({ program, onClose, onSaved }: { program: Program | null; 
               </SimpleGrid>
             )}
           </Stack>
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="program-save">
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} mt="xs" submitTestId="program-save" />
         </Stack>
       </form>
     </Modal>

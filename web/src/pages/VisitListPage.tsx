@@ -8,8 +8,7 @@ import '../lib/dates';
 import { useMe } from '../lib/auth';
 import { useCoop } from '../lib/coop';
 import { todayJakarta } from '../lib/format';
-import { useDistricts } from '../lib/meta';
-import { FilterBar, useListState } from '../components/ListScaffold';
+import { DistrictFilter, FilterBar, useListState } from '../components/ListScaffold';
 import { BIDANG_CODES, VISIT_STATUSES, usePrograms, useTeamCandidates, type VisitFilters } from '../lib/visits';
 import { CoopPicker } from '../components/CoopPicker';
 import { PageHeader } from '../components/common';
@@ -27,7 +26,6 @@ export default function VisitListPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const { values, page, set, clear, isMobile, goToPage } = useListState(KEYS);
-  const districts = useDistricts();
   const candidates = useTeamCandidates();
   const programs = usePrograms();
   const coop = useCoop(values.coop || undefined);
@@ -55,17 +53,7 @@ export default function VisitListPage() {
 
   const filterFields = (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
-      <Select
-        label={t('visits.filters.district')}
-        placeholder={t('visits.filters.allDistricts')}
-        data={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-        value={values.district || null}
-        onChange={(v) => set({ district: v })}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.noResults')}
-        rightSection={districts.isLoading ? <Loader size={14} /> : undefined}
-      />
+      <DistrictFilter label={t('visits.filters.district')} placeholder={t('visits.filters.allDistricts')} value={values.district} onChange={(v) => set({ district: v })} />
       <Select
         label={t('visits.filters.bidang')}
         placeholder={t('visits.filters.allBidang')}

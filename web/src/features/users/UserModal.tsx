@@ -1,6 +1,6 @@
 import '../../i18n/papers';
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import { ApiError, patch, post } from '../../lib/api';
 import { toOptions, useCodeList } from '../../lib/meta';
 import type { Bidang, Role, User } from '../../lib/types';
 import { CoopPicker } from '../../components/CoopPicker';
+import { FormActions } from '../../components/FormActions';
 
 
 const USERNAME_RE = /^[a-z0-9._-]{3,40}$/;
@@ -144,14 +145,7 @@ export function UserModal({ user, onClose, onTemporaryPassword }: { user: User |
               autoComplete="new-password"
             />
           )}
-          <Group justify="flex-end" gap="xs" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} mt="sm" />
         </Stack>
       </form>
     </Modal>
