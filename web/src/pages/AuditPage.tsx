@@ -1,9 +1,8 @@
 import '../lib/dates';
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Collapse, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Collapse, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useMediaQuery } from '@mantine/hooks';
-import { IconChevronDown, IconChevronUp, IconX } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +10,9 @@ import { buildQuery, get } from '../lib/api';
 import { formatCount, formatDate, formatDateTime } from '../lib/format';
 import { useMeta } from '../lib/meta';
 import type { AuditEvent, Page } from '../lib/types';
-import { useUrlParams } from '../lib/useUrlParams';
+import { FilterBar, ListResults, ListTable, useListState } from '../components/ListScaffold';
 import { ChangeList, useActionLabel, useEntityLabel } from '../components/ChangeList';
-import { EmptyText, ErrorState, ListPagination, PageHeader } from '../components/common';
+import { PageHeader } from '../components/common';
 import { ExportMenu } from '../components/ExportMenu';
 
 const PAGE_SIZE = 25;
@@ -74,8 +73,7 @@ function Changes({ e }: { e: AuditEvent }) {
 
 export default function AuditPage() {
   const { t } = useTranslation();
-  const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const { values, page, set, clear, activeCount } = useUrlParams(KEYS);
+  const { values, page, set, clear, activeCount, isMobile, goToPage } = useListState(KEYS);
   const meta = useMeta();
   const actionLabel = useActionLabel();
   const entityLabel = useEntityLabel();
@@ -115,51 +113,43 @@ export default function AuditPage() {
         subtitle={data ? formatCount(data.total, 'kejadian') : <Skeleton h={16} w={80} />}
         actions={<ExportMenu list="audit" filters={{ action: values.action, entityType: values.entityType, from: values.from, to: values.to }} />}
       />
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md">
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-          <Select label={t('audit.action')} placeholder={t('audit.allActions')} data={actionOptions} value={values.action || null} onChange={(v) => set({ action: v })} clearable searchable />
-          <Select label={t('audit.entityType')} placeholder={t('audit.allEntities')} data={entityOptions} value={values.entityType || null} onChange={(v) => set({ entityType: v })} clearable />
-          <DateInput
-            label={t('audit.from')}
-            placeholder={t('coop.form.pickDate')}
-            valueFormat="D MMMM YYYY"
-            locale="id"
-            clearable
-            value={values.from || null}
-            maxDate={values.to || undefined}
-            onChange={(v) => set({ from: v })}
-          />
-          <DateInput
-            label={t('audit.to')}
-            placeholder={t('coop.form.pickDate')}
-            valueFormat="D MMMM YYYY"
-            locale="id"
-            clearable
-            value={values.to || null}
-            minDate={values.from || undefined}
-            onChange={(v) => set({ to: v })}
-          />
-        </SimpleGrid>
-        {activeCount > 0 && (
-          <Group justify="flex-end" mt="xs">
-            <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={clear}>
-              {t('common.resetFilters')}
-            </Button>
-          </Group>
-        )}
-      </Paper>
+      <FilterBar
+        isMobile={isMobile}
+        activeCount={activeCount}
+        onReset={clear}
+        fields={
+          <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+            <Select label={t('audit.action')} placeholder={t('audit.allActions')} data={actionOptions} value={values.action || null} onChange={(v) => set({ action: v })} clearable searchable />
+            <Select label={t('audit.entityType')} placeholder={t('audit.allEntities')} data={entityOptions} value={values.entityType || null} onChange={(v) => set({ entityType: v })} clearable />
+            <DateInput
+              label={t('audit.from')}
+              placeholder={t('coop.form.pickDate')}
+              valueFormat="D MMMM YYYY"
+              locale="id"
+              clearable
+              value={values.from || null}
+              maxDate={values.to || undefined}
+              onChange={(v) => set({ from: v })}
+            />
+            <DateInput
+              label={t('audit.to')}
+              placeholder={t('coop.form.pickDate')}
+              valueFormat="D MMMM YYYY"
+              locale="id"
+              clearable
+              value={values.to || null}
+              minDate={values.from || undefined}
+              onChange={(v) => set({ to: v })}
+            />
+          </SimpleGrid>
+        }
+      />
 
-      {query.isError && !data ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : !data ? (
-        <Skeleton h={300} />
-      ) : data.items.length === 0 ? (
-        <Paper withBorder>
-          <EmptyText>{activeCount ? t('common.noResults') : t('common.empty')}</EmptyText>
-        </Paper>
-      ) : isMobile ? (
+      <ListResults query={query} page={page} pageSize={PAGE_SIZE} onPage={goToPage} empty={activeCount ? t('common.noResults') : t('common.empty')}>
+        {(items) =>
+          isMobile ? (
         <Stack gap="xs">
-          {data.items.map((e) => (
+          {items.map((e) => (
             <Card key={e.id} withBorder padding="sm" data-testid="audit-item">
               <Text fw={600} size="sm">
                 {actionLabel(e.action)}
@@ -175,20 +165,19 @@ export default function AuditPage() {
           ))}
         </Stack>
       ) : (
-        <Paper withBorder style={{ overflow: 'hidden', opacity: query.isPlaceholderData ? 0.6 : 1 }}>
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="sm" style={{ verticalAlign: 'top' }}>
-              <Table.Thead bg="gray.0">
-                <Table.Tr>
-                  <Table.Th w={170}>{t('audit.at')}</Table.Th>
-                  <Table.Th w={160}>{t('audit.actor')}</Table.Th>
-                  <Table.Th w={190}>{t('audit.action')}</Table.Th>
-                  <Table.Th w={220}>{t('audit.entity')}</Table.Th>
-                  <Table.Th>{t('audit.changes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((e) => (
+        <ListTable
+          minWidth={900}
+          highlight={false}
+          top
+          columns={[
+            { label: t('audit.at'), w: 170 },
+            { label: t('audit.actor'), w: 160 },
+            { label: t('audit.action'), w: 190 },
+            { label: t('audit.entity'), w: 220 },
+            { label: t('audit.changes') },
+          ]}
+        >
+                {items.map((e) => (
                   <Table.Tr key={e.id} data-testid="audit-item">
                     <Table.Td>
                       <Text size="sm">{formatDate(e.at)}</Text>
@@ -215,12 +204,10 @@ export default function AuditPage() {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      {data && <ListPagination page={page} pageSize={data.pageSize || PAGE_SIZE} total={data.total} onChange={(p) => set({ page: p })} />}
+        </ListTable>
+          )
+        }
+      </ListResults>
     </>
   );
 }

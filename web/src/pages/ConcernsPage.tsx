@@ -1,8 +1,7 @@
 import { formatDate } from '../lib/format';
 import { useState } from 'react';
-import { Badge, Button, Collapse, Group, Indicator, Loader, Paper, Select, SimpleGrid, Skeleton, Stack, Switch, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconMessagePlus, IconX } from '@tabler/icons-react';
+import { Badge, Button, Group, Loader, Select, SimpleGrid, Skeleton, Stack, Switch, Text } from '@mantine/core';
+import { IconMessagePlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../i18n/dialog';
@@ -10,8 +9,8 @@ import { isStaff, useMe } from '../lib/auth';
 import { CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, fetchConcerns, RAISED_VIA, SEVERITIES, type ConcernFilters } from '../lib/dialog';
 import { formatNumber } from '../lib/format';
 import { useDistricts } from '../lib/meta';
-import { useUrlParams } from '../lib/useUrlParams';
-import { EmptyText, ErrorState, ListPagination, PageHeader } from '../components/common';
+import { FilterBar, ListResults, useListState } from '../components/ListScaffold';
+import { PageHeader } from '../components/common';
 import { CoopPicker } from '../components/CoopPicker';
 import { ConcernCard } from '../components/dialog/ConcernCard';
 import { ConcernDetail } from '../components/dialog/ConcernDetail';
@@ -25,9 +24,7 @@ export default function ConcernsPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const staff = isStaff(me?.role);
-  const { values, page, set, clear, activeCount } = useUrlParams(KEYS);
-  const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [filtersOpen, setFiltersOpen] = useState(false);
+  const { values, page, set, clear, activeCount, isMobile, goToPage } = useListState(KEYS);
   const [openId, setOpenId] = useState<string | null>(null);
   const [raising, setRaising] = useState(false);
   const districts = useDistricts(staff);
@@ -62,43 +59,34 @@ export default function ConcernsPage() {
   );
 
   const filterFields = (
-    <Stack gap="xs">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
-        {select('status', t('dialog.filterStatus'), t('dialog.allStatuses'), CONCERN_STATUSES.map((s) => ({ value: s, label: t(`dialog.concernStatuses.${s}`) })))}
-        {select('kind', t('dialog.filterKind'), t('dialog.allKinds'), CONCERN_KINDS.map((s) => ({ value: s, label: t(`dialog.kinds.${s}`) })))}
-        {select('topic', t('dialog.filterTopic'), t('dialog.allTopics'), CONCERN_TOPICS.map((s) => ({ value: s, label: t(`dialog.topics.${s}`) })))}
-        {select('severity', t('dialog.filterSeverity'), t('dialog.allSeverities'), SEVERITIES.map((s) => ({ value: s, label: t(`dialog.severities.${s}`) })))}
-        {staff &&
-          select(
-            'district',
-            t('dialog.filterDistrict'),
-            t('coop.allDistricts'),
-            (districts.data ?? []).map((d) => ({ value: d.code, label: d.name })),
-            { searchable: true, nothingFoundMessage: t('common.noResults'), rightSection: districts.isLoading ? <Loader size={14} /> : undefined },
-          )}
-        {staff && (
-          <CoopPicker
-            key={values.coop ? 'set' : 'empty'}
-            label={t('dialog.filterCooperative')}
-            value={values.coop || null}
-            onChange={(id) => set({ coop: id })}
-          />
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+      {select('status', t('dialog.filterStatus'), t('dialog.allStatuses'), CONCERN_STATUSES.map((s) => ({ value: s, label: t(`dialog.concernStatuses.${s}`) })))}
+      {select('kind', t('dialog.filterKind'), t('dialog.allKinds'), CONCERN_KINDS.map((s) => ({ value: s, label: t(`dialog.kinds.${s}`) })))}
+      {select('topic', t('dialog.filterTopic'), t('dialog.allTopics'), CONCERN_TOPICS.map((s) => ({ value: s, label: t(`dialog.topics.${s}`) })))}
+      {select('severity', t('dialog.filterSeverity'), t('dialog.allSeverities'), SEVERITIES.map((s) => ({ value: s, label: t(`dialog.severities.${s}`) })))}
+      {staff &&
+        select(
+          'district',
+          t('dialog.filterDistrict'),
+          t('coop.allDistricts'),
+          (districts.data ?? []).map((d) => ({ value: d.code, label: d.name })),
+          { searchable: true, nothingFoundMessage: t('common.noResults'), rightSection: districts.isLoading ? <Loader size={14} /> : undefined },
         )}
-        {select('via', t('dialog.filterRaisedVia'), t('dialog.allSources'), RAISED_VIA.map((s) => ({ value: s, label: t(`dialog.raisedVia.${s}`) })))}
-        {staff && (
-          <Stack justify="flex-end" pb={6}>
-            <Switch label={t('dialog.unseenOnly')} checked={!!values.unseen} onChange={(e) => set({ unseen: e.currentTarget.checked ? '1' : null })} data-testid="unseen-only" />
-          </Stack>
-        )}
-      </SimpleGrid>
-      {activeCount > 0 && (
-        <Group justify="flex-end">
-          <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={clear}>
-            {t('common.resetFilters')}
-          </Button>
-        </Group>
+      {staff && (
+        <CoopPicker
+          key={values.coop ? 'set' : 'empty'}
+          label={t('dialog.filterCooperative')}
+          value={values.coop || null}
+          onChange={(id) => set({ coop: id })}
+        />
       )}
-    </Stack>
+      {select('via', t('dialog.filterRaisedVia'), t('dialog.allSources'), RAISED_VIA.map((s) => ({ value: s, label: t(`dialog.raisedVia.${s}`) })))}
+      {staff && (
+        <Stack justify="flex-end" pb={6}>
+          <Switch label={t('dialog.unseenOnly')} checked={!!values.unseen} onChange={(e) => set({ unseen: e.currentTarget.checked ? '1' : null })} data-testid="unseen-only" />
+        </Stack>
+      )}
+    </SimpleGrid>
   );
 
   const exportFilters = filters;
@@ -140,64 +128,36 @@ export default function ConcernsPage() {
         }
       />
 
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md">
-        {isMobile ? (
-          <Stack gap="sm">
-            <Group justify="space-between">
-              <Indicator label={activeCount} size={16} disabled={activeCount === 0} offset={4}>
-                <Button variant={filtersOpen ? 'light' : 'default'} onClick={() => setFiltersOpen((o) => !o)} leftSection={<IconAdjustmentsHorizontal size={16} />} aria-expanded={filtersOpen}>
-                  {t('common.filters')}
-                </Button>
-              </Indicator>
-              {activeCount > 0 && (
-                <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={clear}>
-                  {t('common.resetFilters')}
-                </Button>
-              )}
-            </Group>
-            <Collapse expanded={filtersOpen}>{filterFields}</Collapse>
-          </Stack>
-        ) : (
-          filterFields
-        )}
-        {(values.from || values.to) && (
-          <Badge mt="sm" variant="light" color="blue" style={{ textTransform: 'none' }} data-testid="concern-date-range">
-            {t('dialog.recordedRange', { from: values.from ? formatDate(values.from) : '…', to: values.to ? formatDate(values.to) : '…' })}
-          </Badge>
-        )}
-      </Paper>
+      <FilterBar
+        isMobile={isMobile}
+        fields={filterFields}
+        activeCount={activeCount}
+        onReset={clear}
+        footer={
+          (values.from || values.to) && (
+            <Badge mt="sm" variant="light" color="blue" style={{ textTransform: 'none' }} data-testid="concern-date-range">
+              {t('dialog.recordedRange', { from: values.from ? formatDate(values.from) : '…', to: values.to ? formatDate(values.to) : '…' })}
+            </Badge>
+          )
+        }
+      />
 
-      {query.isError && !data ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : !data ? (
-        <Stack gap="xs">
-          {Array.from({ length: 5 }, (_, i) => (
-            <Skeleton key={i} h={110} />
-          ))}
-        </Stack>
-      ) : data.items.length === 0 ? (
-        <Paper withBorder>
-          <EmptyText>{activeCount ? t('common.noResults') : staff ? t('dialog.none') : t('dialog.noneOwn')}</EmptyText>
-        </Paper>
-      ) : (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xs" data-testid="concern-list" style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
-          {data.items.map((c) => (
-            <ConcernCard key={c.id} concern={c} onOpen={() => setOpenId(c.id)} showCooperative={staff} highlightUnseen={staff} />
-          ))}
-        </SimpleGrid>
-      )}
-
-      {data && (
-        <ListPagination
-          page={page}
-          pageSize={data.pageSize || PAGE_SIZE}
-          total={data.total}
-          onChange={(p) => {
-            set({ page: p });
-            window.scrollTo({ top: 0 });
-          }}
-        />
-      )}
+      <ListResults
+        query={query}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={goToPage}
+        skeleton={{ rows: 5, height: 110 }}
+        empty={activeCount ? t('common.noResults') : staff ? t('dialog.none') : t('dialog.noneOwn')}
+      >
+        {(items) => (
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xs" data-testid="concern-list">
+            {items.map((c) => (
+              <ConcernCard key={c.id} concern={c} onOpen={() => setOpenId(c.id)} showCooperative={staff} highlightUnseen={staff} />
+            ))}
+          </SimpleGrid>
+        )}
+      </ListResults>
       {openId && <ConcernDetail concernId={openId} onClose={() => setOpenId(null)} />}
       {raising && ownCoop && <ConcernFormModal cooperativeId={ownCoop} portal onClose={() => setRaising(false)} />}
     </>

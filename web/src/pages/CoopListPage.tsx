@@ -1,34 +1,14 @@
-import { useEffect, useState } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Collapse,
-  Group,
-  Indicator,
-  Loader,
-  Paper,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconChevronRight, IconPlus, IconSearch, IconUsers, IconX } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { IconChevronRight, IconPlus, IconUsers } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { buildQuery, get } from '../lib/api';
 import { canManageCoops, useMe } from '../lib/auth';
 import { formatCount, formatDate, formatNumber, sumCounts } from '../lib/format';
-import { toOptions, useCodeList, useDistricts, useLabel, useVillages } from '../lib/meta';
-import type { CoopListItem, Page } from '../lib/types';
-import { useUrlParams } from '../lib/useUrlParams';
-import { EmptyText, ErrorState, ListPagination, PageHeader, StatusBadge, useDebounced } from '../components/common';
+import { toOptions, useCodeList, useLabel, useVillages } from '../lib/meta';
+import type { CoopListItem } from '../lib/types';
+import { PageHeader, StatusBadge } from '../components/common';
+import { DistrictFilter, FilterBar, ListResults, ListTable, SearchBox, useListState, useUrlSearch } from '../components/ListScaffold';
+import { useCoopList } from '../features/cooperatives/api';
 import { ExportMenu } from '../components/ExportMenu';
 
 const PAGE_SIZE = 20;
@@ -44,65 +24,24 @@ export default function CoopListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { data: me } = useMe();
-  const { values, page, set, clear, activeCount } = useUrlParams(KEYS);
-  const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [filtersOpen, setFiltersOpen] = useState(false);
-
-  const [search, setSearch] = useState(values.q);
-  const debounced = useDebounced(search, 350);
-  useEffect(() => {
-    if (debounced.trim() !== values.q) set({ q: debounced.trim() || null }, { replace: true });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-  useEffect(() => {
-    // keep the box in sync when the URL changes (back button, "clear filters")
-    setSearch((s) => (s.trim() === values.q ? s : values.q));
-  }, [values.q]);
+  const { values, page, set, clear, activeCount, isMobile, goToPage } = useListState(KEYS);
+  const [search, setSearch] = useUrlSearch(values.q, (q) => set({ q }, { replace: true }));
 
   const types = useCodeList('types');
   const groups = useCodeList('groups');
   const statuses = useCodeList('statuses');
   const typeLabel = useLabel('types');
   const groupLabel = useLabel('groups');
-  const districts = useDistricts();
   const villages = useVillages(values.district || null);
 
-  const query = useQuery({
-    queryKey: ['cooperatives', values, page],
-    queryFn: ({ signal }) =>
-      get<Page<CoopListItem>>(
-        `/cooperatives${buildQuery({
-          search: values.q,
-          district: values.district,
-          village: values.village,
-          type: values.type,
-          group: values.group,
-          status: values.status,
-          sort: values.sort || 'name',
-          page,
-          pageSize: PAGE_SIZE,
-        })}`,
-        signal,
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const query = useCoopList(values, page, PAGE_SIZE);
 
   const data = query.data;
   const filterCount = activeCount - (values.q ? 1 : 0) - (values.sort ? 1 : 0);
 
   const filters = (
     <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
-      <Select
-        label={t('coop.district')}
-        placeholder={t('common.all')}
-        data={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-        value={values.district || null}
-        onChange={(v) => set({ district: v, village: null })}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.noResults')}
-        rightSection={districts.isLoading ? <Loader size={14} /> : undefined}
-      />
+      <DistrictFilter label={t('coop.district')} placeholder={t('common.all')} value={values.district} onChange={(v) => set({ district: v, village: null })} />
       <Select
         label={t('coop.village')}
         placeholder={values.district ? t('common.all') : t('coop.chooseDistrictFirst')}
@@ -179,70 +118,23 @@ export default function CoopListPage() {
         }
       />
 
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md">
-        <Stack gap="sm">
-          <Group gap="xs" wrap="nowrap" align="flex-end">
-            <TextInput
-              style={{ flex: 1 }}
-              aria-label={t('common.search')}
-              placeholder={t('coop.searchPlaceholder')}
-              leftSection={<IconSearch size={16} />}
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-              rightSection={
-                search ? (
-                  <IconX size={16} style={{ cursor: 'pointer' }} aria-label={t('common.resetFilters')} onClick={() => setSearch('')} />
-                ) : query.isFetching ? (
-                  <Loader size={14} />
-                ) : null
-              }
-              type="search"
-              inputMode="search"
-            />
-            {!isMobile && activeCount > 0 && (
-              <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => { setSearch(''); clear(); }}>
-                {t('common.resetFilters')}
-              </Button>
-            )}
-            {isMobile && (
-              <Indicator label={filterCount} size={16} disabled={filterCount === 0} offset={4}>
-                <Button
-                  variant={filtersOpen ? 'light' : 'default'}
-                  onClick={() => setFiltersOpen((o) => !o)}
-                  leftSection={<IconAdjustmentsHorizontal size={16} />}
-                  aria-expanded={filtersOpen}
-                >
-                  {t('common.filters')}
-                </Button>
-              </Indicator>
-            )}
-          </Group>
-          {isMobile ? <Collapse expanded={filtersOpen}>{filters}</Collapse> : filters}
-          {isMobile && filtersOpen && activeCount > 0 && (
-            <Group justify="flex-end">
-              <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={() => { setSearch(''); clear(); }}>
-                {t('common.resetFilters')}
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </Paper>
+      <FilterBar
+        isMobile={isMobile}
+        search={<SearchBox value={search} onChange={setSearch} placeholder={t('coop.searchPlaceholder')} busy={query.isFetching} clearable />}
+        fields={filters}
+        activeCount={activeCount}
+        badgeCount={filterCount}
+        onReset={() => {
+          setSearch('');
+          clear();
+        }}
+      />
 
-      {query.isError && !data ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : !data ? (
-        <Stack gap="xs">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} h={56} />
-          ))}
-        </Stack>
-      ) : data.items.length === 0 ? (
-        <Paper withBorder>
-          <EmptyText>{activeCount ? t('common.noResults') : t('common.empty')}</EmptyText>
-        </Paper>
-      ) : isMobile ? (
-        <Stack gap="xs" data-testid="coop-list" style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
-          {data.items.map((c) => (
+      <ListResults query={query} page={page} pageSize={PAGE_SIZE} onPage={goToPage} empty={activeCount ? t('common.noResults') : t('common.empty')}>
+        {(items) =>
+          isMobile ? (
+        <Stack gap="xs" data-testid="coop-list">
+          {items.map((c) => (
             <Card
               key={c.id}
               withBorder
@@ -279,23 +171,19 @@ export default function CoopListPage() {
           ))}
         </Stack>
       ) : (
-        <Paper withBorder style={{ overflow: 'hidden', opacity: query.isPlaceholderData ? 0.6 : 1 }}>
-          <Table.ScrollContainer minWidth={860}>
-            <Table highlightOnHover verticalSpacing="sm" data-testid="coop-list">
-              <Table.Thead bg="gray.0">
-                <Table.Tr>
-                  <Table.Th>{t('coop.columns.name')}</Table.Th>
-                  <Table.Th>{t('coop.columns.location')}</Table.Th>
-                  <Table.Th>
-                    {t('coop.type')} / {t('coop.group')}
-                  </Table.Th>
-                  <Table.Th ta="right">{t('coop.columns.members')}</Table.Th>
-                  <Table.Th>{t('coop.status')}</Table.Th>
-                  <Table.Th>{t('coop.columns.updated')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((c) => (
+        <ListTable
+          minWidth={860}
+          data-testid="coop-list"
+          columns={[
+            { label: t('coop.columns.name') },
+            { label: t('coop.columns.location') },
+            { label: `${t('coop.type')} / ${t('coop.group')}` },
+            { label: t('coop.columns.members'), ta: 'right' },
+            { label: t('coop.status') },
+            { label: t('coop.columns.updated') },
+          ]}
+        >
+                {items.map((c) => (
                   <Table.Tr key={c.id} className="coop-row" onClick={() => navigate(`/koperasi/${c.id}`)} data-testid="coop-item">
                     <Table.Td maw={340}>
                       <Anchor component={Link} to={`/koperasi/${c.id}`} fw={600} size="sm" onClick={(e) => e.stopPropagation()}>
@@ -335,13 +223,10 @@ export default function CoopListPage() {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-
-      {data && <ListPagination page={page} pageSize={data.pageSize || PAGE_SIZE} total={data.total} onChange={(p) => { set({ page: p }); window.scrollTo({ top: 0 }); }} />}
+        </ListTable>
+          )
+        }
+      </ListResults>
     </>
   );
 }

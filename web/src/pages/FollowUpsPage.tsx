@@ -1,14 +1,12 @@
-import { useState } from 'react';
-import { Badge, Button, Collapse, Group, Indicator, Paper, Select, SimpleGrid, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconAlertTriangle, IconUserCheck, IconListDetails, IconX } from '@tabler/icons-react';
+import { Badge, Group, Select, SimpleGrid, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { IconAlertTriangle, IconUserCheck, IconListDetails } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../i18n/dialog';
 import { isStaff, useMe } from '../lib/auth';
 import { BIDANG_CODES, fetchFollowUps, FOLLOW_UP_FILTERS, type FollowUpFilters } from '../lib/dialog';
 import { formatNumber } from '../lib/format';
-import { useUrlParams } from '../lib/useUrlParams';
+import { FilterBar, useListState } from '../components/ListScaffold';
 import { ErrorState, ListPagination, PageHeader } from '../components/common';
 import { CoopPicker } from '../components/CoopPicker';
 import { FollowUpList } from '../components/dialog/FollowUpList';
@@ -21,9 +19,7 @@ export default function FollowUpsPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const staff = isStaff(me?.role);
-  const { values, page, set } = useUrlParams(KEYS);
-  const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [filtersOpen, setFiltersOpen] = useState(false);
+  const { values, page, set, isMobile, goToPage } = useListState(KEYS);
   const tab = values.tab === 'semua' ? 'semua' : 'saya';
   const activeCount = (['status', 'bidang', 'coop', 'kind'] as const).filter((k) => values[k]).length;
 
@@ -49,37 +45,28 @@ export default function FollowUpsPage() {
   const overdueN = overdue.data?.total ?? 0;
 
   const filterFields = (
-    <Stack gap="xs">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: staff ? 3 : 2 }} spacing="sm" verticalSpacing="xs">
-        <Select
-          label={t('dialog.filterStatus')}
-          placeholder={t('dialog.allStatuses')}
-          data={FOLLOW_UP_FILTERS.map((s) => ({ value: s, label: t(`dialog.followUpStatuses.${s}`) }))}
-          value={values.status || null}
-          onChange={(v) => set({ status: v })}
-          clearable
-          comboboxProps={{ withinPortal: true }}
-          data-testid="follow-up-status-filter"
-        />
-        <Select
-          label={t('dialog.filterBidang')}
-          placeholder={t('dialog.allBidang')}
-          data={BIDANG_CODES.map((b) => ({ value: b, label: t(`dialog.bidang.${b}`) }))}
-          value={values.bidang || null}
-          onChange={(v) => set({ bidang: v })}
-          clearable
-          comboboxProps={{ withinPortal: true }}
-        />
-        {staff && <CoopPicker key={values.coop ? 'set' : 'empty'} label={t('dialog.filterCooperative')} value={values.coop || null} onChange={(id) => set({ coop: id })} />}
-      </SimpleGrid>
-      {activeCount > 0 && (
-        <Group justify="flex-end">
-          <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={() => set({ status: null, bidang: null, coop: null, kind: null })}>
-            {t('common.resetFilters')}
-          </Button>
-        </Group>
-      )}
-    </Stack>
+    <SimpleGrid cols={{ base: 1, xs: 2, md: staff ? 3 : 2 }} spacing="sm" verticalSpacing="xs">
+      <Select
+        label={t('dialog.filterStatus')}
+        placeholder={t('dialog.allStatuses')}
+        data={FOLLOW_UP_FILTERS.map((s) => ({ value: s, label: t(`dialog.followUpStatuses.${s}`) }))}
+        value={values.status || null}
+        onChange={(v) => set({ status: v })}
+        clearable
+        comboboxProps={{ withinPortal: true }}
+        data-testid="follow-up-status-filter"
+      />
+      <Select
+        label={t('dialog.filterBidang')}
+        placeholder={t('dialog.allBidang')}
+        data={BIDANG_CODES.map((b) => ({ value: b, label: t(`dialog.bidang.${b}`) }))}
+        value={values.bidang || null}
+        onChange={(v) => set({ bidang: v })}
+        clearable
+        comboboxProps={{ withinPortal: true }}
+      />
+      {staff && <CoopPicker key={values.coop ? 'set' : 'empty'} label={t('dialog.filterCooperative')} value={values.coop || null} onChange={(id) => set({ coop: id })} />}
+    </SimpleGrid>
   );
 
   return (
@@ -134,27 +121,7 @@ export default function FollowUpsPage() {
         </Text>
       )}
 
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md">
-        {isMobile ? (
-          <Stack gap="sm">
-            <Group justify="space-between">
-              <Indicator label={activeCount} size={16} disabled={activeCount === 0} offset={4}>
-                <Button variant={filtersOpen ? 'light' : 'default'} onClick={() => setFiltersOpen((o) => !o)} leftSection={<IconAdjustmentsHorizontal size={16} />} aria-expanded={filtersOpen}>
-                  {t('common.filters')}
-                </Button>
-              </Indicator>
-              {activeCount > 0 && (
-                <Button variant="subtle" size="xs" color="gray" leftSection={<IconX size={14} />} onClick={() => set({ status: null, bidang: null, coop: null, kind: null })}>
-                  {t('common.resetFilters')}
-                </Button>
-              )}
-            </Group>
-            <Collapse expanded={filtersOpen}>{filterFields}</Collapse>
-          </Stack>
-        ) : (
-          filterFields
-        )}
-      </Paper>
+      <FilterBar isMobile={isMobile} fields={filterFields} activeCount={activeCount} onReset={() => set({ status: null, bidang: null, coop: null, kind: null })} />
 
       {query.isError && !data ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
@@ -172,10 +139,7 @@ export default function FollowUpsPage() {
           page={page}
           pageSize={data.pageSize || PAGE_SIZE}
           total={data.total}
-          onChange={(p) => {
-            set({ page: p });
-            window.scrollTo({ top: 0 });
-          }}
+          onChange={goToPage}
         />
       )}
     </>

@@ -5,14 +5,15 @@ import { IconAdjustments, IconCalendarPlus, IconInfoCircle } from '@tabler/icons
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { DistrictFilter } from '../components/ListScaffold';
 import { ApiError, put } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { PRIORITY_WEIGHT_KEYS, usePriorities, usePriorityWeights, type PriorityItem, type PriorityWeightKey, type PriorityWeights } from '../lib/dashboard';
 import { formatNumber } from '../lib/format';
 import { planPathFor, purposesForReasons } from '../lib/visits';
-import { useDistricts } from '../lib/meta';
 import { useUrlParams } from '../lib/useUrlParams';
 import { EmptyText, ErrorState, PageHeader } from '../components/common';
+import { FormActions } from '../components/FormActions';
 
 const LIMITS = ['20', '50', '100'] as const;
 
@@ -115,14 +116,7 @@ function WeightsModal({ opened, onClose }: { opened: boolean; onClose: () => voi
                 </SimpleGrid>
               </Stack>
             ))}
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} loading={save.isPending} />
           </Stack>
         </form>
       )}
@@ -206,7 +200,6 @@ export default function PriorityPage() {
   const { data: me } = useMe();
   const { values, set } = useUrlParams(['district', 'limit'] as const);
   const limit = (LIMITS as readonly string[]).includes(values.limit) ? Number(values.limit) : 50;
-  const districts = useDistricts();
   const query = usePriorities(values.district, limit);
   const [weightsOpen, setWeightsOpen] = useState(false);
   const data = query.data;
@@ -226,17 +219,7 @@ export default function PriorityPage() {
       />
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
-          <Select
-            label={t('priority.district')}
-            placeholder={t('priority.allDistricts')}
-            data={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-            value={values.district || null}
-            onChange={(v) => set({ district: v })}
-            searchable
-            clearable
-            nothingFoundMessage={t('common.noResults')}
-            rightSection={districts.isLoading ? <Loader size={14} /> : undefined}
-          />
+          <DistrictFilter label={t('priority.district')} placeholder={t('priority.allDistricts')} value={values.district} onChange={(v) => set({ district: v })} />
           <Select
             label={t('priority.limit')}
             data={LIMITS.map((l) => ({ value: l, label: t('priority.limitN', { n: l }) }))}

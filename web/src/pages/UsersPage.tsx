@@ -1,226 +1,42 @@
 import '../i18n/papers';
-import { useEffect, useState, type FormEvent } from 'react';
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Menu,
-  Modal,
-  Paper,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
+import { ActionIcon, Alert, Badge, Button, Card, Group, Menu, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconKey, IconLock, IconLockOpen, IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconDots, IconKey, IconLock, IconLockOpen, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, buildQuery, get, patch, post } from '../lib/api';
 import { useMe } from '../lib/auth';
 import { formatCount, formatDateTime } from '../lib/format';
 import { toOptions, useCodeList, useLabel } from '../lib/meta';
-import type { Bidang, Page, Role, User } from '../lib/types';
-import { useUrlParams } from '../lib/useUrlParams';
+import type { User } from '../lib/types';
+import { ListResults, ListTable, SearchBox, useListState, useUrlSearch } from '../components/ListScaffold';
 import { ConfirmModal } from '../components/ConfirmModal';
-import { CoopPicker } from '../components/CoopPicker';
-import { EmptyText, ErrorState, ListPagination, PageHeader, SecretBox, useDebounced } from '../components/common';
+import { PageHeader, SecretBox } from '../components/common';
 
 const PAGE_SIZE = 20;
 const KEYS = ['q', 'role'] as const;
-const USERNAME_RE = /^[a-z0-9._-]{3,40}$/;
-
-interface UserForm {
-  username: string;
-  fullName: string;
-  role: Role | null;
-  bidang: Bidang | null;
-  cooperativeId: string | null;
-  password: string;
-  email: string;
-  nip: string;
-  rank: string;
-  position: string;
-}
-
-function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; onClose: () => void; onTemporaryPassword: (username: string, pw: string) => void }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const isMobile = useMediaQuery('(max-width: 48em)');
-  const roles = useCodeList('roles');
-  const bidang = useCodeList('bidang');
-  const [form, setForm] = useState<UserForm>({
-    username: user?.username ?? '',
-    fullName: user?.fullName ?? '',
-    role: user?.role ?? null,
-    bidang: user?.bidang ?? null,
-    cooperativeId: user?.cooperative ? String(user.cooperative.id) : null,
-    password: '',
-    email: user?.email ?? '',
-    nip: user?.nip ?? '',
-    rank: user?.rank ?? '',
-    position: user?.position ?? '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const setField = <K extends keyof UserForm>(k: K, v: UserForm[K]) => setForm((f) => ({ ...f, [k]: v }));
-
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      user ? patch<{ user: User }>(`/users/${user.id}`, body) : post<{ user: User; temporaryPassword?: string }>('/users', body),
-    onSuccess: (res) => {
-      void qc.invalidateQueries({ queryKey: ['users'] });
-      const created = res as { user: User; temporaryPassword?: string };
-      notifications.show({ color: 'green', message: user ? t('users.updated') : t('users.created', { username: created.user.username }) });
-      onClose();
-      if (!user && created.temporaryPassword) onTemporaryPassword(created.user.username, created.temporaryPassword);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError) setErrors(e.fields);
-    },
-  });
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (!user) {
-      if (!form.username.trim()) errs.username = t('common.required');
-      else if (!USERNAME_RE.test(form.username.trim())) errs.username = t('users.invalidUsername');
-      if (form.password && form.password.length < 8) errs.password = t('users.passwordMin');
-    }
-    if (!form.fullName.trim()) errs.fullName = t('common.required');
-    if (!form.role) errs.role = t('common.required');
-    if (form.role === 'petugas' && !form.bidang) errs.bidang = t('users.bidangRequired');
-    if (form.role === 'koperasi' && !form.cooperativeId) errs.cooperativeId = t('users.cooperativeRequired');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    const body: Record<string, unknown> = {
-      fullName: form.fullName.trim(),
-      role: form.role,
-      bidang: form.role === 'petugas' ? form.bidang : null,
-      cooperativeId: form.role === 'koperasi' ? form.cooperativeId : null,
-      email: form.email.trim() === '' ? null : form.email.trim(),
-      // Officers' identity, printed under their signature on official documents.
-      ...(form.role !== 'koperasi' ? { nip: form.nip.trim() || null, rank: form.rank.trim() || null, position: form.position.trim() || null } : {}),
-    };
-    if (!user) {
-      body.username = form.username.trim();
-      if (form.password) body.password = form.password;
-    }
-    save.mutate(body);
-  };
-
-  return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{user ? t('users.editTitle', { username: user.username }) : t('users.addTitle')}</Text>} size="lg" fullScreen={isMobile}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              label={t('users.username')}
-              description={user ? undefined : t('users.usernameHint')}
-              required
-              disabled={!!user}
-              value={form.username}
-              onChange={(e) => setField('username', e.currentTarget.value.toLowerCase())}
-              error={errors.username}
-              autoCapitalize="none"
-              autoComplete="off"
-              data-autofocus
-            />
-            <TextInput label={t('users.fullName')} description={user ? undefined : ' '} required value={form.fullName} onChange={(e) => setField('fullName', e.currentTarget.value)} error={errors.fullName} />
-            <Select label={t('users.role')} required data={toOptions(roles)} value={form.role} onChange={(v) => setField('role', v as Role | null)} error={errors.role} allowDeselect={false} />
-            {form.role === 'petugas' && (
-              <Select label={t('users.bidang')} required data={toOptions(bidang)} value={form.bidang} onChange={(v) => setField('bidang', v as Bidang | null)} error={errors.bidang} />
-            )}
-          </SimpleGrid>
-          {form.role === 'koperasi' && (
-            <CoopPicker
-              label={t('users.cooperative')}
-              required
-              value={form.cooperativeId}
-              onChange={(id) => setField('cooperativeId', id)}
-              error={errors.cooperativeId}
-              initial={user?.cooperative ?? null}
-            />
-          )}
-          <TextInput label={t('users.email')} description={t('users.emailHint')} type="email" value={form.email} onChange={(e) => setField('email', e.currentTarget.value)} error={errors.email} autoComplete="off" />
-          {form.role && form.role !== 'koperasi' && (
-            <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-              <TextInput label={t('usersIdentity.nip')} description={t('usersIdentity.nipHint')} value={form.nip} onChange={(e) => setField('nip', e.currentTarget.value)} error={errors.nip} inputMode="numeric" />
-              <TextInput label={t('usersIdentity.rank')} description={t('usersIdentity.rankHint')} value={form.rank} onChange={(e) => setField('rank', e.currentTarget.value)} error={errors.rank} />
-              <TextInput label={t('usersIdentity.position')} description=" " value={form.position} onChange={(e) => setField('position', e.currentTarget.value)} error={errors.position} />
-            </SimpleGrid>
-          )}
-          {!user && (
-            <PasswordInput
-              label={t('users.password')}
-              description={t('users.passwordHint')}
-              value={form.password}
-              onChange={(e) => setField('password', e.currentTarget.value)}
-              error={errors.password}
-              autoComplete="new-password"
-            />
-          )}
-          <Group justify="flex-end" gap="xs" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
+import { UserModal } from '../features/users/UserModal';
+import { useUserList, useUserActions } from '../features/users/api';
 
 export default function UsersPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const { data: me } = useMe();
-  const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const { values, page, set } = useUrlParams(KEYS);
+  const { values, page, set, isMobile, goToPage } = useListState(KEYS);
   const roles = useCodeList('roles');
   const roleLabel = useLabel('roles');
   const bidangLabel = useLabel('bidang');
-  const [search, setSearch] = useState(values.q);
-  const debounced = useDebounced(search, 350);
-  useEffect(() => {
-    if (debounced.trim() !== values.q) set({ q: debounced.trim() || null }, { replace: true });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
+  const [search, setSearch] = useUrlSearch(values.q, (q) => set({ q }, { replace: true }));
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [toggling, setToggling] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
 
-  const query = useQuery({
-    queryKey: ['users', values, page],
-    queryFn: ({ signal }) => get<Page<User>>(`/users${buildQuery({ search: values.q, role: values.role, page, pageSize: PAGE_SIZE })}`, signal),
-    placeholderData: keepPreviousData,
-  });
-
-  const toggle = useMutation({
-    mutationFn: (u: User) => patch<{ user: User }>(`/users/${u.id}`, { disabled: !u.disabled }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['users'] });
+  const query = useUserList(values, page, PAGE_SIZE);
+  const { toggle, reset } = useUserActions({
+    onToggled: () => {
       notifications.show({ color: 'green', message: t('users.updated') });
       setToggling(null);
     },
-  });
-  const reset = useMutation({
-    mutationFn: (u: User) => post<{ user: User; temporaryPassword: string }>(`/users/${u.id}/reset-password`),
-    onSuccess: (res) => {
-      void qc.invalidateQueries({ queryKey: ['users'] });
+    onReset: (res) => {
       setResetting(null);
       setSecret({ username: res.user.username, password: res.temporaryPassword });
     },
@@ -301,14 +117,7 @@ export default function UsersPage() {
       />
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            aria-label={t('common.search')}
-            placeholder={t('users.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            type="search"
-          />
+          <SearchBox value={search} onChange={setSearch} placeholder={t('users.searchPlaceholder')} />
           <Select
             aria-label={t('users.role')}
             placeholder={t('users.allRoles')}
@@ -320,17 +129,11 @@ export default function UsersPage() {
         </SimpleGrid>
       </Paper>
 
-      {query.isError && !data ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : !data ? (
-        <Skeleton h={240} />
-      ) : data.items.length === 0 ? (
-        <Paper withBorder>
-          <EmptyText>{t('common.noResults')}</EmptyText>
-        </Paper>
-      ) : isMobile ? (
+      <ListResults query={query} page={page} pageSize={PAGE_SIZE} onPage={goToPage} empty={t('common.noResults')}>
+        {(items) =>
+          isMobile ? (
         <Stack gap="xs">
-          {data.items.map((u) => (
+          {items.map((u) => (
             <Card key={u.id} withBorder padding="sm" data-testid="user-item">
               <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
                 <Stack gap={2} style={{ minWidth: 0 }}>
@@ -351,20 +154,11 @@ export default function UsersPage() {
           ))}
         </Stack>
       ) : (
-        <Paper withBorder style={{ overflow: 'hidden', opacity: query.isPlaceholderData ? 0.6 : 1 }}>
-          <Table.ScrollContainer minWidth={800}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead bg="gray.0">
-                <Table.Tr>
-                  <Table.Th>{t('users.fullName')}</Table.Th>
-                  <Table.Th>{t('users.role')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('users.lastLogin')}</Table.Th>
-                  <Table.Th w={60} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((u) => (
+        <ListTable
+          minWidth={800}
+          columns={[{ label: t('users.fullName') }, { label: t('users.role') }, { label: t('users.status') }, { label: t('users.lastLogin') }, { label: null, w: 60 }]}
+        >
+                {items.map((u) => (
                   <Table.Tr key={u.id} data-testid="user-item">
                     <Table.Td>
                       <Text size="sm" fw={600}>
@@ -382,12 +176,10 @@ export default function UsersPage() {
                     <Table.Td>{rowMenu(u)}</Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      {data && <ListPagination page={page} pageSize={data.pageSize || PAGE_SIZE} total={data.total} onChange={(p) => set({ page: p })} />}
+        </ListTable>
+          )
+        }
+      </ListResults>
 
       {editing && (
         <UserModal

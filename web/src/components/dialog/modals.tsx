@@ -11,6 +11,7 @@ import { createFollowUp, dialogKeys, fetchStaff, raiseConcern, type Concern, typ
 import { todayJakarta } from '../../lib/format';
 import { ConcernForm, emptyConcern, validateConcern, type ConcernFormValue } from './ConcernForm';
 import { emptyFollowUp, followUpBody, FollowUpForm, validateFollowUp, type FollowUpFormValue } from './FollowUpForm';
+import { FormActions } from '../FormActions';
 
 /** Officers for the pickers, the current user always among them. */
 export function useStaffOptions(enabled = true): StaffOption[] {
@@ -136,14 +137,7 @@ export function FollowUpFormModal({
               {errors.form}
             </Text>
           )}
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="follow-up-submit">
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} mt="xs" submitTestId="follow-up-submit" />
         </Stack>
       </form>
     </Modal>

@@ -14,6 +14,7 @@ import { EmptyText, ErrorState } from '../../components/common';
 import { Field } from '../../components/Field';
 import { VerificationBadge } from '../../components/desk/VerificationBadge';
 import '../../lib/desk';
+import { FormActions } from '../../components/FormActions';
 
 const MONEY = ['assets', 'ownCapital', 'externalCapital', 'businessVolume', 'shu'] as const;
 type MoneyKey = (typeof MONEY)[number];
@@ -125,14 +126,7 @@ function FigureModal({ coopId, figure, existingYears, onClose }: { coopId: Id; f
           <Text size="xs" c="dimmed">
             {t('figures.rupiahHint')}
           </Text>
-          <Group justify="flex-end" gap="xs" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} mt="sm" />
         </Stack>
       </form>
     </Modal>

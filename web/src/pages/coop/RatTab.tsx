@@ -1,25 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Input,
-  Modal,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Checkbox, Group, Input, Modal, NumberInput, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -38,6 +18,7 @@ import { Field } from '../../components/Field';
 import { VerificationBadge } from '../../components/desk/VerificationBadge';
 import { RatAnnouncementsPanel } from '../../components/desk/RatAnnouncementsPanel';
 import '../../lib/desk';
+import { FormActions } from '../../components/FormActions';
 
 const RECENT_YEARS = 6;
 const WARNING_COLORS: Record<string, string> = { DISSOLUTION_CANDIDATE: 'red', NO_RAT_2_YEARS: 'orange', ODS_REPORT_LATE: 'yellow' };
@@ -193,14 +174,7 @@ function RatModal({
             error={errors.reportedToOdsOn}
           />
           <Textarea label={t('rat.notes')} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={errors.notes} />
-          <Group justify="flex-end" gap="xs" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} mt="sm" />
         </Stack>
       </form>
     </Modal>

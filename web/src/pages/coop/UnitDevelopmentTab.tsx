@@ -17,6 +17,7 @@ import type { Coop } from '../../lib/types';
 import { RupiahInput } from '../../components/inputs';
 import { EmptyText, ErrorState } from '../../components/common';
 import { useStaffOptions } from '../../components/dialog/modals';
+import { FormActions } from '../../components/FormActions';
 
 const NEXT: Record<ProposalStatus, ProposalStatus[]> = { idea: ['studied', 'dropped'], studied: ['started', 'dropped'], started: ['dropped'], dropped: [] };
 const PROPOSAL_COLORS: Record<ProposalStatus, string> = { idea: 'gray', studied: 'blue', started: 'green', dropped: 'dark' };
@@ -38,7 +39,6 @@ function useSaved(coopId: string, onClose: () => void, setErrors: (e: Record<str
 }
 
 function FormModal({ title, onClose, onSubmit, pending, error, children }: { title: string; onClose: () => void; onSubmit: () => void; pending: boolean; error?: string; children: React.ReactNode }) {
-  const { t } = useTranslation();
   const isMobile = useMediaQuery('(max-width: 48em)');
   return (
     <Modal opened onClose={onClose} title={<Text fw={600}>{title}</Text>} size="lg" fullScreen={isMobile}>
@@ -56,14 +56,7 @@ function FormModal({ title, onClose, onSubmit, pending, error, children }: { tit
               {error}
             </Alert>
           )}
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending} data-testid="unit-dev-submit">
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={pending} mt="xs" submitTestId="unit-dev-submit" />
         </Stack>
       </form>
     </Modal>

@@ -1,22 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Input,
-  Modal,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Input, Modal, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -30,6 +13,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { CountInput, RupiahInput, numOrEmpty, toInt } from '../../components/inputs';
 import { EmptyText, ErrorState } from '../../components/common';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 
 interface UnitForm {
   name: string;
@@ -131,14 +115,7 @@ function UnitModal({ coopId, unit, opened, onClose }: { coopId: Id; unit: Unit |
             <TextInput label={t('units.halal')} value={form.halal} onChange={(e) => setField('halal', e.currentTarget.value)} error={errors['permits.halal']} />
           </SimpleGrid>
           <Textarea label={t('units.needs')} autosize minRows={2} value={form.needs} onChange={(e) => setField('needs', e.currentTarget.value)} error={errors.needs} />
-          <Group justify="flex-end" gap="xs" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} mt="sm" />
         </Stack>
       </form>
     </Modal>

@@ -1,0 +1,36 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { buildQuery, get } from '../../lib/api';
+import type { CoopListItem, Page } from '../../lib/types';
+
+export interface CoopListParams {
+  q: string;
+  district: string;
+  village: string;
+  type: string;
+  group: string;
+  status: string;
+  sort: string;
+}
+
+/** One page of the registry (`GET /cooperatives`), kept on screen while the next page loads. */
+export function useCoopList(values: CoopListParams, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['cooperatives', values, page],
+    queryFn: ({ signal }) =>
+      get<Page<CoopListItem>>(
+        `/cooperatives${buildQuery({
+          search: values.q,
+          district: values.district,
+          village: values.village,
+          type: values.type,
+          group: values.group,
+          status: values.status,
+          sort: values.sort || 'name',
+          page,
+          pageSize,
+        })}`,
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,57 @@
+import '../../i18n/sheets';
+import { ApiError } from '../../lib/api';
+
+
+export type Kind = 'koperasi' | 'tahunan';
+export const PATHS: Record<Kind, { template: string; templateName: string; check: string; run: string }> = {
+  koperasi: {
+    template: '/cooperatives/import/template.xlsx',
+    templateName: 'templat-impor-koperasi.xlsx',
+    check: '/cooperatives/import/check',
+    run: '/cooperatives/import',
+  },
+  tahunan: {
+    template: '/figures/import/template.xlsx',
+    templateName: 'templat-impor-data-tahunan.xlsx',
+    check: '/figures/import/check',
+    run: '/figures/import',
+  },
+};
+
+export interface RowError { row: number; field: string; message: string }
+export interface Overwrite { row: number; name: string; field: string; before: number | null; after: number | null }
+export interface Check {
+  total: number;
+  valid: number;
+  skipped: number;
+  errors: RowError[];
+  warnings: RowError[];
+  overwrites: Overwrite[];
+  preview: { row: number; name: string; district: string; village: string }[];
+}
+export interface Batch {
+  id: string;
+  kind: 'cooperatives' | 'figures';
+  actorName: string;
+  createdAt: string;
+  fileName: string | null;
+  rows: number;
+  summary: Record<string, number>;
+  undoneAt: string | null;
+  undoneBy: string | null;
+  undoableUntil: string | null;
+}
+
+/** How many row errors the table shows at once; the summary always has the full count. */
+export const MAX_ERRORS_SHOWN = 200;
+
+/** The one message to show for a failed upload: the file-level reason when the server gives one. */
+export function uploadMessage(e: unknown, fallback: string): string {
+  if (e instanceof ApiError) return e.fields.file ?? e.message;
+  return e instanceof Error ? e.message : fallback;
+}
+
+/**
+ * XLSX import of cooperatives or yearly figures: template, dry run with per-row errors, then an
+ * all-or-nothing import as a background job whose id is kept in the URL (?job=) so a reload resumes it.
+ */
