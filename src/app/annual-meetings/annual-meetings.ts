@@ -7,7 +7,7 @@ import { DEFAULT_GRACE_MONTHS, fiscalYearEnd, type RatCompliance, ratCompliance 
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { getCooperative, guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 import { countedMeetings, fileForVerification, meetingSnapshot, stateOr, verificationStates } from '../desk/verifications.js';
 import { hasQuorum, memberCountMismatch, quorumOf } from '../../domain/desk/quorum.js';
 import type { VerificationState } from '../../domain/desk/verification.js';

@@ -11,8 +11,7 @@ import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../cont
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize } from '../policy.js';
-import { assessmentPolicy } from './policy.js';
+import { assessmentPolicy, authorize } from '../policy/index.js';
 import { loadRubric } from './rubric-versions.js';
 import { deletedRecord } from '../audit/deleted-record.js';
 

@@ -7,7 +7,7 @@ import { KSP_2016 } from '../../domain/rubrics/ksp-2016.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { getCooperative, guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 import { deletedRecord } from '../audit/deleted-record.js';
 import { isBalanced } from '../../domain/desk/quorum.js';
 import type { VerificationState } from '../../domain/desk/verification.js';

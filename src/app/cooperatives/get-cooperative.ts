@@ -1,6 +1,6 @@
 import { forbidden } from '../../domain/errors.js';
 import type { Actor, AppDeps } from '../context.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 import { type Cooperative, loadCooperative } from './view.js';
 
 /**

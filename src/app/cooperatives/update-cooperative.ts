@@ -1,7 +1,7 @@
 import { diff, SELF_EDITABLE_FIELDS } from '../../domain/cooperative.js';
 import { AppError, forbidden } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 import { validateCooperative } from './validate-cooperative.js';
 import { type Cooperative, type CooperativeFields, loadCooperative } from './view.js';
 import { replaceOfficers, rowOf } from './write-cooperative.js';

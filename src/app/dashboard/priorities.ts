@@ -4,7 +4,7 @@ import { DEFAULT_PRIORITY_WEIGHTS, type PriorityReason, type PriorityWeights, pr
 import { ratCompliance } from '../../domain/rat/compliance.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
-import { authorize } from '../policy.js';
+import { authorize } from '../policy/index.js';
 import { countedMeetings } from '../desk/verifications.js';
 
 const KEY = 'priority.weights';

@@ -11,7 +11,7 @@ import { getCooperative, guardOwnCooperative } from '../cooperatives/get-coopera
 import { loadCooperative } from '../cooperatives/view.js';
 import { readStoredFile, storeFile } from '../files/file-store.js';
 import { DOCUMENT_TYPES, type DocumentType, sniffDocument } from '../files/sniff.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 import { fileForVerification, stateOr, verificationStates } from './verifications.js';
 
 export interface CooperativeDocument {

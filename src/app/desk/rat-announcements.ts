@@ -5,7 +5,7 @@ import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 
 /** An upcoming RAT announced by the cooperative (or an officer), so the Dinas can plan a visit to it. */
 export interface RatAnnouncement {

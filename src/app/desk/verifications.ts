@@ -11,7 +11,7 @@ import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import type { RatMeeting } from '../../domain/rat/compliance.js';
 import { type Actor, type AppDeps, type AuditInput, mutate, type Tx } from '../context.js';
 import { onFilingDecided, onFilingPending } from '../notifications/hooks.js';
-import { authorize } from '../policy.js';
+import { authorize } from '../policy/index.js';
 
 type Rule<R> = (actor: Actor, record: R) => boolean;
 export const verificationPolicy = {

@@ -12,7 +12,7 @@ import { getAssessment } from '../assessments/assessments.js';
 import { type Actor, type AppDeps, mutate, type Tx, withinTransaction } from '../context.js';
 import { containsPattern, type Page } from '../cooperatives/list-cooperatives.js';
 import { currentOffice } from '../offices/offices.js';
-import { authorize } from '../policy.js';
+import { authorize } from '../policy/index.js';
 import { visitRef } from '../visits/view.js';
 import { visitMinutes } from '../visits/visit-outputs.js';
 import { visitSpt } from './spt.js';

@@ -5,7 +5,7 @@ import { BUILT_IN_KINDS, DEFAULT_PATTERNS, KIND_LABELS, type OfficeLevel } from 
 import { checkNip } from '../../domain/documents/nip.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, SYSTEM_ACTOR, type Tx } from '../context.js';
-import { authorize } from '../policy.js';
+import { authorize } from '../policy/index.js';
 
 /** An office (Dinas) and the profile every letterhead, dateline and signature block reads. */
 export interface Office {

@@ -9,7 +9,7 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { containsPattern } from '../cooperatives/list-cooperatives.js';
 import { normaliseEmail } from '../notifications/settings.js';
-import { authorize, userPolicy } from '../policy.js';
+import { authorize, userPolicy } from '../policy/index.js';
 
 export interface User {
   id: string;

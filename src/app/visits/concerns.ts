@@ -9,8 +9,7 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { onConcernRaised, onConcernUpdated } from '../notifications/hooks.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize } from '../policy.js';
-import { concernPolicy } from './policy.js';
+import { authorize, concernPolicy } from '../policy/index.js';
 import { assertWritten, checkVersion, defined } from './shared.js';
 import { visitRef } from './view.js';
 

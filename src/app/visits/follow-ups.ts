@@ -10,11 +10,10 @@ import { daysOverdue, type Evidence, isClosed, isOverdue, transition, type Trans
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize } from '../policy.js';
+import { authorize, followUpPolicy, type FollowUpRef } from '../policy/index.js';
 import { fileForVerification } from '../desk/verifications.js';
 import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
 import { markAddressed } from './concerns.js';
-import { type FollowUpRef, followUpPolicy } from './policy.js';
 import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from './shared.js';
 import { visitRef } from './view.js';
 

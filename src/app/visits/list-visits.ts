@@ -8,8 +8,7 @@ import { doubleBookings } from '../../domain/visits/double-booking.js';
 import type { Actor, AppDeps } from '../context.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize } from '../policy.js';
-import { visitPolicy } from './policy.js';
+import { authorize, visitPolicy } from '../policy/index.js';
 import { conflictsFor, listItemOf, teamsOf, visitBase, type VisitListItem } from './view.js';
 
 export interface VisitQuery {

@@ -7,8 +7,7 @@ import { proposalMove } from '../../domain/visits/unit-proposal.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize } from '../policy.js';
-import { unitDevelopmentPolicy } from './policy.js';
+import { authorize, unitDevelopmentPolicy } from '../policy/index.js';
 import { assertWritten, checkVersion, defined, loadUsers } from './shared.js';
 import { visitRef } from './view.js';
 

@@ -7,8 +7,7 @@ import { canMoveVisit, visitMoveRefusal } from '../../domain/visits/visit-status
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { onVisitCreated, onVisitMoved, onVisitUpdated } from '../notifications/hooks.js';
-import { authorize } from '../policy.js';
-import { visitPolicy } from './policy.js';
+import { authorize, visitPolicy } from '../policy/index.js';
 import { addDays, assertWritten, checkVersion, defined, loadUsers } from './shared.js';
 import { loadVisit, type Visit, visitRef } from './view.js';
 
