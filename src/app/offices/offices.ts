@@ -5,7 +5,7 @@ import { BUILT_IN_KINDS, DEFAULT_PATTERNS, KIND_LABELS, type OfficeLevel } from 
 import { checkNip } from '../../domain/documents/nip.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, SYSTEM_ACTOR, type Tx } from '../context.js';
-import { authorize } from '../policy/index.js';
+import { authorize, officePolicy } from '../policy/index.js';
 
 /** An office (Dinas) and the profile every letterhead, dateline and signature block reads. */
 export interface Office {
@@ -32,10 +32,8 @@ export interface Office {
 
 export type OfficeInput = Partial<Omit<Office, 'id' | 'hasLogo' | 'version' | 'updatedAt'>>;
 
-export const officePolicy = {
-  read: (a: Actor) => a.role === 'admin' || a.role === 'pimpinan' || a.role === 'petugas' || a.role === 'system',
-  manage: (a: Actor) => a.role === 'admin' || a.role === 'system',
-};
+/** The rules live in the policy (src/app/policy/offices.ts); re-exported for the callers that import it from here. */
+export { officePolicy };
 
 type Row = Awaited<ReturnType<typeof officeRows>>[number];
 const officeRows = (db: Tx) =>

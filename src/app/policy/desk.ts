@@ -1,5 +1,6 @@
+import { forbidden } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
-import { isCooperativeAccount, isLeadership, isOfficer, isStaff, isWriter, ownsCooperative, type Rule, scopeFilter } from './rules.js';
+import { isCooperativeAccount, isLeadership, isOfficer, isStaff, isWriter, ownsCooperative, type Rule, scopeFilter, scopeOf } from './rules.js';
 
 /**
  * The cooperative desk: what a cooperative files for verification, its requests to the Dinas, its
@@ -11,6 +12,13 @@ export const verificationPolicy = {
   decide: ((a) => isWriter(a)) as Rule<unknown>,
   /** What a cooperative enters waits for the Dinas to verify it; staff entries count at once. */
   mustBeVerified: (a: Actor) => isCooperativeAccount(a),
+  /** A cooperative's account sees only its own cooperative's queue. */
+  restrictList<Q extends { cooperativeId?: string }>(a: Actor, q: Q): Q {
+    const s = scopeOf(a);
+    if (s.kind === 'all') return q;
+    if (q.cooperativeId && q.cooperativeId !== s.cooperativeId) throw forbidden('Anda hanya dapat melihat data koperasi Anda sendiri.');
+    return { ...q, cooperativeId: s.cooperativeId };
+  },
 };
 
 export const requestPolicy = {

@@ -17,8 +17,8 @@ export function authorize<R>(rule: Rule<R>, actor: Actor, record: R, message?: s
   if (!rule(actor, record)) throw forbidden(message);
 }
 
-/** Someone who holds a role: a logged-in actor, a user row, a candidate for a team. */
-export interface HasRole { role: Role | 'system' }
+/** Someone who holds a role: a logged-in actor, a user row (role as stored), a candidate for a team. */
+export interface HasRole { role: Role | 'system' | (string & {}) }
 
 // ─── Role sets ──────────────────────────────────────────────────────────────
 // The coarse gate of each route (`config.access`, src/http/access.ts) is one of these sets, and the
@@ -38,8 +38,8 @@ export const COOPERATIVE_WRITERS: RoleSet = ['admin', 'petugas', 'koperasi'];
 export const EVERYONE: RoleSet = ['admin', 'pimpinan', 'petugas', 'koperasi'];
 
 /** Whether a role is in a set; the system actor (jobs, CLI, demo seeding) counts as admin. */
-export function inRoleSet(set: RoleSet, role: Role | 'system'): boolean {
-  return set.includes(role === 'system' ? 'admin' : role);
+export function inRoleSet(set: RoleSet, role: HasRole['role']): boolean {
+  return (set as readonly string[]).includes(role === 'system' ? 'admin' : role);
 }
 
 export const isAdmin = (a: HasRole) => inRoleSet(ADMIN, a.role);

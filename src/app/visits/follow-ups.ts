@@ -4,13 +4,12 @@ import type { Database } from '../../db/schema.js';
 import type { FollowUpTable } from '../../db/schema-visits.js';
 import { type Bidang, BIDANG_LABELS } from '../../domain/codes.js';
 import { diff } from '../../domain/cooperative.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import type { Aspect, FollowUpStatus, ResponsibleKind } from '../../domain/visits/codes.js';
 import { daysOverdue, type Evidence, isClosed, isOverdue, transition, type TransitionInput } from '../../domain/visits/follow-up.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize, followUpPolicy, type FollowUpRef } from '../policy/index.js';
+import { authorize, followUpPolicy, type FollowUpRef, guardOwnCooperative, missing } from '../policy/index.js';
 import { fileForVerification } from '../desk/verifications.js';
 import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
 import { markAddressed } from './concerns.js';
@@ -128,10 +127,7 @@ async function load(deps: AppDeps, db: Tx, id: string): Promise<FollowUp> {
 /** The facts policy needs, loaded with a koperasi user refused rather than told what exists. */
 export async function followUpRef(db: Tx, actor: Actor, id: string): Promise<FollowUpRef & { id: string; status: FollowUpStatus; version: number }> {
   const row = await db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) {
-    if (actor.role === 'koperasi') throw forbidden('Anda hanya dapat melihat tindak lanjut koperasi Anda sendiri.');
-    throw notFound('Tindak lanjut');
-  }
+  if (!row) throw missing(actor, 'Tindak lanjut', 'Anda hanya dapat melihat tindak lanjut koperasi Anda sendiri.');
   authorize(followUpPolicy.read, actor, { cooperativeId: row.cooperative_id }, 'Anda hanya dapat melihat tindak lanjut koperasi Anda sendiri.');
   const team = row.visit_id ? ((await visitRef(db, row.visit_id))?.team ?? []) : [];
   return {
@@ -154,7 +150,8 @@ type WithF = Database & { f: FollowUpTable };
 function filters(actor: Actor, q: FollowUpQuery, today: string) {
   return (eb: ExpressionBuilder<WithF, 'f'>): Expression<SqlBool> => {
     const conds: Expression<SqlBool>[] = [];
-    if (actor.role === 'koperasi') conds.push(eb('f.cooperative_id', '=', actor.cooperativeId ?? ''));
+    const scope = followUpPolicy.scope(actor, 'f.cooperative_id');
+    if (scope) conds.push(scope);
     if (q.cooperativeId) conds.push(eb('f.cooperative_id', '=', q.cooperativeId));
     if (q.visitId) conds.push(eb('f.visit_id', '=', q.visitId));
     if (q.concernId) conds.push(eb('f.concern_id', '=', q.concernId));
@@ -175,7 +172,7 @@ function filters(actor: Actor, q: FollowUpQuery, today: string) {
     else if (q.status) conds.push(eb('f.status', '=', q.status));
     if (q.assignee === 'me') {
       // Mine: assigned to me by name, to my bidang, or (for a cooperative's account) to my cooperative.
-      if (actor.role === 'koperasi') conds.push(eb('f.responsible_kind', '=', 'COOPERATIVE'));
+      if (followUpPolicy.mineAreTheCooperatives(actor)) conds.push(eb('f.responsible_kind', '=', 'COOPERATIVE'));
       else {
         const mine: Expression<SqlBool>[] = [eb('f.responsible_user_id', '=', actor.userId ?? '')];
         if (actor.bidang) mine.push(eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', actor.bidang)]));

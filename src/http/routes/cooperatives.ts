@@ -11,14 +11,14 @@ import { COOPERATIVE_SORTS, listCooperatives } from '../../app/cooperatives/list
 import { updateCooperative } from '../../app/cooperatives/update-cooperative.js';
 import { deleteYearlyFigures, listYearlyFigures, putYearlyFigures } from '../../app/cooperatives/yearly-figures.js';
 import { COOP_GROUPS, COOP_STATUSES, COOP_TYPES, SCHEMES } from '../../domain/codes.js';
-import { EVERYONE, requireActor } from '../access.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import {
   auditEventOut, cooperativeListItemOut, cooperativeOut, createCooperativeBody, figureOut, figuresBody, idParams, isoDate, okOut,
   page, pageOf, pageSize, unitBody, unitOut, unitPatchBody, updateCooperativeBody, uuidParam,
 } from '../schemas.js';
 
 const tags = ['koperasi'];
-const WRITE_REGISTRY = ['admin', 'petugas'] as const;
+const WRITE_REGISTRY = WRITERS;
 const fiscalYearParams = z.strictObject({
   id: uuidParam,
   fiscalYear: z.coerce.number().int().min(1945, 'Tahun buku tidak masuk akal.').max(2100, 'Tahun buku tidak masuk akal.'),
@@ -95,7 +95,7 @@ export const cooperativeRoutes =
     app.patch(
       '/api/v1/cooperatives/:id',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: { tags, summary: 'Ubah koperasi (pengurus: kontak dan jumlah anggota saja)', params: idParams, body: updateCooperativeBody, response: { 200: cooperativeOut } },
       },
       async (request) => updateCooperative(deps, requireActor(request), request.params.id, request.body),
@@ -140,7 +140,7 @@ export const cooperativeRoutes =
     app.put(
       '/api/v1/cooperatives/:id/figures/:fiscalYear',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: { tags, summary: 'Simpan data satu tahun buku', params: fiscalYearParams, body: figuresBody, response: { 200: figureOut } },
       },
       async (request) => putYearlyFigures(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
@@ -148,7 +148,7 @@ export const cooperativeRoutes =
 
     app.delete(
       '/api/v1/cooperatives/:id/figures/:fiscalYear',
-      { config: { access: ['admin', 'petugas', 'koperasi'] }, schema: { tags, summary: 'Hapus data satu tahun buku', params: fiscalYearParams, response: { 200: okOut } } },
+      { config: { access: COOPERATIVE_WRITERS }, schema: { tags, summary: 'Hapus data satu tahun buku', params: fiscalYearParams, response: { 200: okOut } } },
       async (request) => {
         await deleteYearlyFigures(deps, requireActor(request), request.params.id, request.params.fiscalYear);
         return { ok: true as const };
@@ -164,7 +164,7 @@ export const cooperativeRoutes =
     app.post(
       '/api/v1/cooperatives/:id/business-units',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: { tags, summary: 'Tambah unit usaha', params: idParams, body: unitBody, response: { 201: unitOut } },
       },
       async (request, reply) => reply.status(201).send(await createBusinessUnit(deps, requireActor(request), request.params.id, request.body)),
@@ -173,7 +173,7 @@ export const cooperativeRoutes =
     app.patch(
       '/api/v1/cooperatives/:id/business-units/:unitId',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: { tags, summary: 'Ubah unit usaha', params: unitParams, body: unitPatchBody, response: { 200: unitOut } },
       },
       async (request) => {
@@ -187,7 +187,7 @@ export const cooperativeRoutes =
 
     app.delete(
       '/api/v1/cooperatives/:id/business-units/:unitId',
-      { config: { access: ['admin', 'petugas', 'koperasi'] }, schema: { tags, summary: 'Hapus unit usaha', params: unitParams, response: { 200: okOut } } },
+      { config: { access: COOPERATIVE_WRITERS }, schema: { tags, summary: 'Hapus unit usaha', params: unitParams, response: { 200: okOut } } },
       async (request) => {
         await deleteBusinessUnit(deps, requireActor(request), request.params.id, request.params.unitId);
         return { ok: true as const };

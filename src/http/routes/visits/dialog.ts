@@ -4,7 +4,7 @@ import type { AppDeps } from '../../../app/context.js';
 import { getConcern, listConcerns, markConcernSeen, raiseConcern, updateConcern } from '../../../app/visits/concerns.js';
 import { changeFollowUpStatus, createFollowUp, getFollowUp, listFollowUps, updateFollowUp } from '../../../app/visits/follow-ups.js';
 import { ASPECTS, CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, SEVERITIES } from '../../../domain/visits/codes.js';
-import { EVERYONE, STAFF, WRITERS, requireActor } from '../../access.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../../access.js';
 import { idParams, isoDate, pageOf, uuidParam } from '../../schemas.js';
 import { dialogExportRoutes } from './dialog-exports.js';
 import { concernListQuery, followUpListQuery } from './dialog-queries.js';
@@ -12,7 +12,7 @@ import { clientId, concernOut, followUpOut, nullableText, responsibleBody, text,
 
 const concernTags = ['dialog'];
 const followUpTags = ['tindak lanjut'];
-const RAISERS = ['admin', 'petugas', 'koperasi'] as const;
+const RAISERS = COOPERATIVE_WRITERS;
 
 const description = text(5, 4000, 'Uraian minimal 5 karakter.');
 const recommendation = text(5, 2000, 'Rekomendasi minimal 5 karakter.');

@@ -7,7 +7,7 @@ import { approveVisit, cancelVisit, completeVisit, createVisit, getVisit, update
 import { BIDANG } from '../../../domain/codes.js';
 import { DEFAULT_CHECKLIST } from '../../../domain/visits/checklist.js';
 import { VISIT_PURPOSES, VISIT_STATUSES } from '../../../domain/visits/codes.js';
-import { EVERYONE, STAFF, WRITERS, requireActor } from '../../access.js';
+import { EVERYONE, LEADERS, requireActor, STAFF, WRITERS } from '../../access.js';
 import { idParams, isoDate, page, pageOf, pageSize, uuidParam } from '../../schemas.js';
 import {
   attendee, checklistAnswers, clientId, findings, gps, planShape, text, version, visitListItemOut, visitOut,
@@ -164,7 +164,7 @@ export const visitCoreRoutes =
     const versionBody = z.strictObject({ version }).default({});
     app.post(
       '/api/v1/visits/:id/approve',
-      { config: { access: ['admin', 'pimpinan'] }, schema: { tags, summary: 'Setujui rencana kunjungan', params: idParams, body: versionBody, response: { 200: visitOut } } },
+      { config: { access: LEADERS }, schema: { tags, summary: 'Setujui rencana kunjungan', params: idParams, body: versionBody, response: { 200: visitOut } } },
       async (request) => approveVisit(deps, requireActor(request), request.params.id, request.body.version),
     );
     app.post(
