@@ -9,12 +9,12 @@ import type { Aspect, FollowUpStatus, ResponsibleKind } from '../../domain/visit
 import { daysOverdue, type Evidence, isClosed, isOverdue, transition, type TransitionInput } from '../../domain/visits/follow-up.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize, followUpPolicy, type FollowUpRef, guardOwnCooperative, missing } from '../policy/index.js';
+import { authorize, followUpAbilities, followUpPolicy, type FollowUpRef, guardOwnCooperative, missing } from '../policy/index.js';
 import { fileForVerification } from '../desk/verifications.js';
 import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
 import { markAddressed } from './concerns.js';
 import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from './shared.js';
-import { visitRef } from './view.js';
+import { teamsOf, visitRef } from './view.js';
 
 export interface Responsible { kind: ResponsibleKind; bidang: Bidang | null; userId: string | null }
 
@@ -144,6 +144,20 @@ export async function followUpRef(db: Tx, actor: Actor, id: string): Promise<Fol
 export async function getFollowUp(deps: AppDeps, actor: Actor, id: string): Promise<FollowUp> {
   await followUpRef(deps.db.kysely, actor, id);
   return load(deps, deps.db.kysely, id);
+}
+
+/** Follow-ups with what the actor may do with each (`can`), from the follow-up policy. */
+export async function withFollowUpAbilities<F extends FollowUp>(deps: AppDeps, actor: Actor, items: F[]): Promise<(F & { can: ReturnType<typeof followUpAbilities> })[]> {
+  const teams = await teamsOf(deps.db.kysely, [...new Set(items.flatMap((f) => (f.visitId ? [f.visitId] : [])))]);
+  return items.map((f) => ({
+    ...f,
+    can: followUpAbilities(actor, {
+      cooperativeId: f.cooperative.id,
+      createdBy: f.createdBy,
+      visitTeam: f.visitId ? (teams.get(f.visitId) ?? []).map((m) => m.userId) : [],
+      responsible: { kind: f.responsible.kind, bidang: f.responsible.bidang ?? null, userId: f.responsible.userId ?? null },
+    }),
+  }));
 }
 
 type WithF = Database & { f: FollowUpTable };

@@ -14,6 +14,8 @@ import type { AssessmentInput } from '../../domain/rubrics/types.js';
 import { ADMIN, COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.js';
 import { verificationOut } from './desk-schemas.js';
+import { assessmentAbilities } from '../../app/policy/index.js';
+import { assessmentCanOut } from '../abilities.js';
 
 const tags = ['penilaian'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -247,8 +249,13 @@ export const assessmentRoutes =
 
     app.get(
       '/api/v1/assessments/:id',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian penilaian dan skornya', params: idParams, response: { 200: assessmentOut } } },
-      async (request) => json(await getAssessment(deps, requireActor(request), request.params.id)),
+      // policy: `can` (additive)
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian penilaian dan skornya', params: idParams, response: { 200: z.looseObject({ can: assessmentCanOut }).describe(`${assessmentOut.description ?? ''}, can`) } } },
+      async (request) => {
+        const actor = requireActor(request);
+        const a = await getAssessment(deps, actor, request.params.id);
+        return { ...json(a), can: assessmentAbilities(actor, a) };
+      },
     );
 
     app.patch(

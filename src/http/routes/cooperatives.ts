@@ -12,6 +12,8 @@ import { updateCooperative } from '../../app/cooperatives/update-cooperative.js'
 import { deleteYearlyFigures, listYearlyFigures, putYearlyFigures } from '../../app/cooperatives/yearly-figures.js';
 import { COOP_GROUPS, COOP_STATUSES, COOP_TYPES, SCHEMES } from '../../domain/codes.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
+import { cooperativeAbilities } from '../../app/policy/index.js';
+import { cooperativeCanOut } from '../abilities.js';
 import {
   auditEventOut, cooperativeListItemOut, cooperativeOut, createCooperativeBody, figureOut, figuresBody, idParams, isoDate, okOut,
   page, pageOf, pageSize, unitBody, unitOut, unitPatchBody, updateCooperativeBody, uuidParam,
@@ -88,8 +90,13 @@ export const cooperativeRoutes =
 
     app.get(
       '/api/v1/cooperatives/:id',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian koperasi', params: idParams, response: { 200: cooperativeOut } } },
-      async (request) => getCooperative(deps, requireActor(request), request.params.id),
+      // policy: `can` (additive)
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian koperasi', params: idParams, response: { 200: cooperativeOut.extend({ can: cooperativeCanOut }) } } },
+      async (request) => {
+        const actor = requireActor(request);
+        const coop = await getCooperative(deps, actor, request.params.id);
+        return { ...coop, can: cooperativeAbilities(actor, coop) };
+      },
     );
 
     app.patch(
