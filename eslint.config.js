@@ -2,11 +2,26 @@
 // - src/domain is pure: it imports nothing from the rest of the project, and no I/O modules;
 // - src/http never reaches the database (only src/app touches src/db);
 // - the web app imports only its own code and the pure domain (through the @domain alias);
-// - no explicit `any`.
+// - no explicit `any`;
+// - no role checks outside the policies (src/app/policy/**): a role compared with a role name, a role
+//   looked up in a list, or a switch on a role is an error anywhere else in src/. The web app is not
+//   covered yet: its role checks are to be replaced by the `can` abilities the API now returns.
 // Syntax-only linting (no type information) keeps `npm run lint` fast on two cores.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+const ROLE_NAME = '/^(admin|pimpinan|petugas|koperasi|system)$/';
+const ROLE_REF = ':matches([property.name=/role$/i], [name=/role$/i])';
+const ROLE_CHECK_MESSAGE = 'Role checks live in the policies (src/app/policy/): ask a rule, a predicate or the scope there instead.';
+const roleChecks = [
+  `BinaryExpression[operator=/^[!=]=/]:matches([left.property.name=/role$/i], [left.name=/role$/i])[right.value=${ROLE_NAME}]`,
+  `BinaryExpression[operator=/^[!=]=/]:matches([right.property.name=/role$/i], [right.name=/role$/i])[left.value=${ROLE_NAME}]`,
+  `CallExpression[callee.property.name='includes'] > ${ROLE_REF.replace(':matches', 'MemberExpression:matches')}.arguments`,
+  `CallExpression[callee.property.name='includes'] > Identifier.arguments[name=/role$/i]`,
+  `SwitchStatement > ${ROLE_REF.replace(':matches', 'MemberExpression:matches')}.discriminant`,
+  `SwitchStatement > Identifier.discriminant[name=/role$/i]`,
+].map((selector) => ({ selector, message: ROLE_CHECK_MESSAGE }));
 
 const layer = (files, patterns) => ({
   files,
@@ -34,6 +49,11 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/app/policy/**'],
+    rules: { 'no-restricted-syntax': ['error', ...roleChecks] },
   },
   layer(['src/domain/**/*.ts'], [
     { group: ['**/app/**', '**/db/**', '**/http/**', '**/reports/**', '**/cli/**', '**/config*'], message: 'src/domain is pure: it imports nothing from the other layers.' },

@@ -3,21 +3,21 @@ import type { Actor } from '../app/context.js';
 import type { Me } from '../app/auth/me.js';
 import { authenticate } from '../app/auth/sessions.js';
 import type { AppDeps } from '../app/context.js';
-import type { Role } from '../domain/codes.js';
+import { inRoleSet, type RoleSet } from '../app/policy/index.js';
 import { AppError } from '../domain/errors.js';
 
 /**
  * Every /api route declares who may call it in `config.access`:
  * - 'public': nobody needs to be logged in;
  * - 'session': any logged-in user, even one who must still change a generated password;
- * - a list of roles: those roles, with the password already changed.
- * A route under /api without a declaration cannot be registered. Record-level rules live in app/policy.ts.
+ * - a role set from the policy (src/app/policy/rules.ts: ADMIN, LEADERS, STAFF, WRITERS,
+ *   COOPERATIVE_WRITERS, EVERYONE): those roles, with the password already changed.
+ * A route under /api without a declaration cannot be registered. This is only the coarse gate: which
+ * record an actor may touch is the policy's answer (src/app/policy/), asked by the use case.
  */
-export type Access = 'public' | 'session' | readonly Role[];
+export type Access = 'public' | 'session' | RoleSet;
 
-export const STAFF: readonly Role[] = ['admin', 'pimpinan', 'petugas'];
-export const EVERYONE: readonly Role[] = ['admin', 'pimpinan', 'petugas', 'koperasi'];
-export const WRITERS: readonly Role[] = ['admin', 'petugas'];
+export { ADMIN, COOPERATIVE_WRITERS, EVERYONE, LEADERS, STAFF, WRITERS } from '../app/policy/index.js';
 
 export interface RegisteredRoute { method: string; url: string; access: Access }
 
@@ -76,7 +76,7 @@ export function installAccess(app: FastifyInstance, deps: AppDeps): void {
     if (request.me.mustChangePassword) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi sementara Anda terlebih dahulu.');
     }
-    if (!access.includes(request.me.role)) throw new AppError('FORBIDDEN', 'Peran Anda tidak berwenang membuka fitur ini.');
+    if (!inRoleSet(access, request.me.role)) throw new AppError('FORBIDDEN', 'Peran Anda tidak berwenang membuka fitur ini.');
   });
 }
 

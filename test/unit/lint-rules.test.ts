@@ -33,4 +33,29 @@ describe('the linter keeps the layers apart', () => {
   it('refuses an explicit any', async () => {
     expect(await errors('src/app/x.ts', 'export const f = (v: any) => v;\n')).toContain('@typescript-eslint/no-explicit-any');
   });
+
+  describe('no role checks outside the policies', () => {
+    it.each([
+      ['src/app/jobs/x.ts', "export const f = (actor: { role: string }) => actor.role === 'admin';\n"],
+      ['src/app/visits/x.ts', "export const f = (actor: { role: string }) => actor.role !== 'koperasi';\n"],
+      ['src/http/routes/x.ts', "export const f = (me: { role: string }) => 'pimpinan' === me.role;\n"],
+      ['src/app/x.ts', "export const f = (role: string) => role === 'petugas';\n"],
+      ['src/app/x.ts', "const STAFF = ['admin', 'petugas'];\nexport const f = (actor: { role: string }) => STAFF.includes(actor.role);\n"],
+      ['src/app/x.ts', "export const f = (actor: { role: string }) => {\n  switch (actor.role) {\n    case 'admin': return 1;\n    default: return 0;\n  }\n};\n"],
+      ['src/domain/x.ts', "export const f = (u: { role: string }) => u.role === 'koperasi';\n"],
+    ])('refuses a role check in %s', async (file, code) => {
+      expect(await errors(file, code)).toContain('no-restricted-syntax');
+    });
+
+    it.each([
+      ['src/app/policy/x.ts', "export const f = (actor: { role: string }) => actor.role === 'admin';\n"],
+      // An officer's role in the cooperative's board, or a division named like a role, is no user role.
+      ['src/reports/x.ts', "export const f = (o: { role: string }) => o.role === 'KETUA';\n"],
+      ['src/app/x.ts', "export const f = (u: { bidang: string }) => u.bidang === 'koperasi';\n"],
+      // The web app is not covered yet: its role checks are to be replaced by the `can` abilities.
+      ['web/src/pages/X.tsx', "export const f = (me: { role: string }) => me.role === 'admin';\n"],
+    ])('allows %s', async (file, code) => {
+      expect(await errors(file, code)).not.toContain('no-restricted-syntax');
+    });
+  });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VERIFICATION_KINDS, VERIFICATION_KIND_LABELS, type VerificationKind } from '../../src/domain/desk/verification.js';
 import { FILING_TABS, type FilingFacts, verificationNotice } from '../../src/domain/notifications/messages.js';
-import { type Candidate, filingCooperative, recipients, VERIFIERS } from '../../src/domain/notifications/recipients.js';
+import { type Candidate, filingCooperative, recipients, VERIFIERS } from '../../src/app/policy/notifications.js';
 
 /** Who hears of a cooperative's filing for verification, and what the notice says (issues 13 and 14). */
 const U = (id: string, role: Candidate['role'], bidang: string | null = null, cooperativeId: string | null = null, disabled = false): Candidate => ({ id, role, bidang, cooperativeId, disabled });

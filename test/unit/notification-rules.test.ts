@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultPrefs, mergePrefs, NOTICE_KINDS } from '../../src/domain/notifications/kinds.js';
 import { followUpNotice, ratNotice, visitNotice, waLink, waPhone } from '../../src/domain/notifications/messages.js';
-import { type Audience, type Candidate, followUpOwner, recipients } from '../../src/domain/notifications/recipients.js';
+import { type Audience, type Candidate, followUpOwner, recipients } from '../../src/app/policy/notifications.js';
 import { daysBetween, digestDue, followUpStage, nextMailAttempt, ratStage, ratYearInView } from '../../src/domain/notifications/reminders.js';
 import { ratDeadline } from '../../src/domain/rat/compliance.js';
 

@@ -3,16 +3,14 @@ import { isBalanced } from '../../domain/desk/quorum.js';
 import { verificationStates } from '../desk/verifications.js';
 import type { Selectable } from 'kysely';
 import type { AssessmentTable } from '../../db/schema.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { validateInput } from '../../domain/rubrics/input.js';
 import { scoreAssessment } from '../../domain/rubrics/score.js';
 import type { AssessmentInput, AssessmentResult } from '../../domain/rubrics/types.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize } from '../policy.js';
-import { assessmentPolicy } from './policy.js';
+import { assessmentPolicy, authorize, hideAbsence } from '../policy/index.js';
 import { loadRubric } from './rubric-versions.js';
 import { deletedRecord } from '../audit/deleted-record.js';
 
@@ -79,10 +77,7 @@ async function load(db: Tx, id: string): Promise<Assessment> {
 }
 
 export async function getAssessment(deps: AppDeps, actor: Actor, id: string): Promise<Assessment> {
-  const a = await load(deps.db.kysely, id).catch((e: unknown) => {
-    if (actor.role === 'koperasi') throw forbidden('Anda hanya dapat melihat penilaian koperasi Anda sendiri.');
-    throw e;
-  });
+  const a = await load(deps.db.kysely, id).catch(hideAbsence(actor, 'Anda hanya dapat melihat penilaian koperasi Anda sendiri.'));
   authorize(assessmentPolicy.read, actor, a, 'Anda hanya dapat melihat penilaian akhir koperasi Anda sendiri.');
   return a;
 }
@@ -288,10 +283,7 @@ export async function listAssessments(
   actor: Actor,
   q: AssessmentQuery,
 ): Promise<Page<AssessmentListItem> & { countsByCategory: Record<string, number> }> {
-  if (actor.role === 'koperasi') {
-    if (q.cooperativeId && q.cooperativeId !== actor.cooperativeId) guardOwnCooperative(actor, q.cooperativeId);
-    q = { ...q, cooperativeId: actor.cooperativeId ?? '', status: 'FINAL' };
-  }
+  q = assessmentPolicy.restrictList(actor, q);
   let b = base(deps.db.kysely);
   if (q.cooperativeId) b = b.where('a.cooperative_id', '=', q.cooperativeId);
   if (q.district) b = b.where('c.district_code', '=', q.district);

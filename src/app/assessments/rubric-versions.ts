@@ -5,8 +5,7 @@ import type { RubricDefinition } from '../../domain/rubrics/types.js';
 import { validateRubric } from '../../domain/rubrics/validate-rubric.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { authorize } from '../policy.js';
-import { assessmentPolicy } from './policy.js';
+import { assessmentPolicy, authorize } from '../policy/index.js';
 
 /** The rubrics Sambang ships; an admin may publish corrected versions of each. */
 export const SHIPPED_RUBRICS: RubricDefinition[] = [KSP_2016, KK_2021];

@@ -4,8 +4,8 @@ import { KSP_2016 } from '../../domain/rubrics/ksp-2016.js';
 import type { Actor, AppDeps } from '../context.js';
 import { readNumber } from '../../domain/numbers.js';
 import { cellText, readUploadedSheet } from '../imports/read-xlsx.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { type FinancialStatement, putStatement, STATEMENT_LINES } from './statements.js';
+import { guardOwnCooperative } from '../policy/index.js';
 
 const SHEET = 'Laporan Keuangan';
 const KNOWN = new Set(STATEMENT_LINES);

@@ -1,9 +1,8 @@
 import type { Change } from '../../domain/cooperative.js';
 import type { Actor, AppDeps } from '../context.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { auditPolicy, authorize } from '../policy.js';
+import { auditPolicy, authorize, guardOwnCooperative } from '../policy/index.js';
 
 export interface AuditEvent {
   id: string;

@@ -5,8 +5,8 @@ import type { UnitSector, UnitStatus } from '../../domain/codes.js';
 import { diff, normaliseSpaces } from '../../domain/cooperative.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { authorize, cooperativePolicy } from '../policy.js';
-import { getCooperative, guardOwnCooperative } from './get-cooperative.js';
+import { authorize, cooperativePolicy, guardOwnCooperative } from '../policy/index.js';
+import { getCooperative } from './get-cooperative.js';
 import { loadCooperative } from './view.js';
 import { deletedRecord } from '../audit/deleted-record.js';
 

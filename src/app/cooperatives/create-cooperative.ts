@@ -3,7 +3,7 @@ import { diff } from '../../domain/cooperative.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type Actor, type AppDeps, type AuditInput, mutate } from '../context.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 import { validateCooperative } from './validate-cooperative.js';
 import { type Cooperative, type CooperativeFields, loadCooperative } from './view.js';
 import { replaceOfficers, rowOf } from './write-cooperative.js';

@@ -1,6 +1,6 @@
 import { AppError, invalid } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 import { type Cooperative, loadCooperative } from './view.js';
 
 /** Cooperatives are never deleted: dissolving keeps the record, its history and the reason. */

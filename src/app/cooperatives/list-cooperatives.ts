@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { CooperativeTable, Database } from '../../db/schema.js';
 import type { Actor, AppDeps } from '../context.js';
+import { cooperativePolicy } from '../policy/index.js';
 
 export const COOPERATIVE_SORTS = ['name', '-name', 'updatedAt', '-updatedAt', 'district', '-district', 'members', '-members'] as const;
 export type CooperativeSort = (typeof COOPERATIVE_SORTS)[number];
@@ -46,7 +47,8 @@ type WithC = Database & { c: CooperativeTable };
 function filters(actor: Actor, q: ListCooperativesQuery) {
   return (eb: ExpressionBuilder<WithC, 'c'>): Expression<SqlBool> => {
     const conds: Expression<SqlBool>[] = [];
-    if (actor.role === 'koperasi') conds.push(eb('c.id', '=', actor.cooperativeId ?? ''));
+    const scope = cooperativePolicy.scope(actor, 'c.id');
+    if (scope) conds.push(scope);
     const term = q.search?.replace(/\s+/g, ' ').trim();
     if (term) conds.push(sql<SqlBool>`c.name_search like ${containsPattern(term)} escape '\\'`);
     if (q.district) conds.push(eb('c.district_code', '=', q.district));

@@ -3,7 +3,7 @@ import { AUTHORITY_LEVEL_LABELS, AUTHORITY_RANK, type AuthorityLevel } from '../
 import { AppError, invalid } from '../../domain/errors.js';
 import { type Actor, type AppDeps, type AuditInput, mutate, type Tx } from '../context.js';
 import { defaultProfile, ensureRegisters } from '../offices/offices.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 import { type Cooperative, loadCooperative } from './view.js';
 
 export interface TransferInput { authorityLevel: Exclude<AuthorityLevel, 'KABUPATEN'>; reason: string }

@@ -1,7 +1,7 @@
 import { diff, SELF_EDITABLE_FIELDS } from '../../domain/cooperative.js';
-import { AppError, forbidden } from '../../domain/errors.js';
+import { AppError } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy, hideAbsence, verificationPolicy } from '../policy/index.js';
 import { validateCooperative } from './validate-cooperative.js';
 import { type Cooperative, type CooperativeFields, loadCooperative } from './view.js';
 import { replaceOfficers, rowOf } from './write-cooperative.js';
@@ -16,11 +16,8 @@ export type UpdateCooperativeInput = Partial<Omit<CooperativeFields, 'status'>> 
 export async function updateCooperative(deps: AppDeps, actor: Actor, id: string, input: UpdateCooperativeInput): Promise<Cooperative> {
   const { version, ...patch } = input;
   return mutate(deps, actor, async (trx, audit) => {
-    const current = await loadCooperative(trx, id).catch((e: unknown) => {
-      // A koperasi user must not learn whether another cooperative exists.
-      if (actor.role === 'koperasi') throw forbidden('Anda hanya dapat mengubah data koperasi Anda sendiri.');
-      throw e;
-    });
+    // A koperasi user must not learn whether another cooperative exists.
+    const current = await loadCooperative(trx, id).catch(hideAbsence(actor, 'Anda hanya dapat mengubah data koperasi Anda sendiri.'));
     authorize(cooperativePolicy.update, actor, current, 'Anda tidak berwenang mengubah koperasi ini.');
     const touched = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);
     if (!cooperativePolicy.updateAnyField(actor, current)) {
@@ -58,7 +55,7 @@ export async function updateCooperative(deps: AppDeps, actor: Actor, id: string,
     }
     if ('officers' in changes) await replaceOfficers(trx, id, next.officers);
     await audit({ action: 'cooperative.update', entityType: 'cooperative', entityId: id, cooperativeId: id, changes });
-    if ('officers' in changes && actor.role !== 'koperasi') {
+    if ('officers' in changes && !verificationPolicy.mustBeVerified(actor)) {
       // The Dinas' own list counts at once: a filed change that is returned later goes back to it.
       const official = (await loadCooperative(trx, id)).officers;
       await trx

@@ -6,8 +6,8 @@ import { STAFF_ENTERED, type VerificationState } from '../../domain/desk/verific
 import { fileForVerification, stateOr, verificationStates } from '../desk/verifications.js';
 import type { Database, YearlyFigureTable } from '../../db/schema.js';
 import { type Actor, type AppDeps, type AuditInput, mutate } from '../context.js';
-import { authorize, cooperativePolicy } from '../policy.js';
-import { getCooperative, guardOwnCooperative } from './get-cooperative.js';
+import { authorize, cooperativePolicy, guardOwnCooperative } from '../policy/index.js';
+import { getCooperative } from './get-cooperative.js';
 import { loadCooperative } from './view.js';
 import { deletedRecord } from '../audit/deleted-record.js';
 

@@ -1,8 +1,8 @@
 import { BIDANG_LABELS, type Bidang } from '../../domain/codes.js';
 import { followUpsAwaitingVerification } from '../desk/verifications.js';
-import { forbidden } from '../../domain/errors.js';
 import { CONCERN_TOPIC_LABELS, type ConcernTopic } from '../../domain/visits/codes.js';
 import { type Actor, type AppDeps, todayJakarta } from '../context.js';
+import { authorize, dashboardPolicy } from '../policy/index.js';
 import { listDistricts } from '../regions/list-regions.js';
 import { type DistrictRef, healthOfYear, ratOfYear } from './health-and-rat.js';
 
@@ -97,7 +97,7 @@ async function topConcernTopics(deps: AppDeps, year: number) {
 }
 
 export async function getDashboard(deps: AppDeps, actor: Actor, year: number) {
-  if (actor.role !== 'admin' && actor.role !== 'pimpinan' && actor.role !== 'system') throw forbidden('Dasbor hanya untuk pimpinan dan admin.');
+  authorize(dashboardPolicy.read, actor, null, 'Dasbor hanya untuk pimpinan dan admin.');
   const today = todayJakarta(deps);
   const districts = await listDistricts(deps);
   const years = [year - 4, year - 3, year - 2, year - 1, year];

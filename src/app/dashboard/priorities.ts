@@ -1,10 +1,9 @@
 import { diff } from '../../domain/cooperative.js';
-import { forbidden } from '../../domain/errors.js';
 import { DEFAULT_PRIORITY_WEIGHTS, type PriorityReason, type PriorityWeights, priorityScore } from '../../domain/priority/priority.js';
 import { ratCompliance } from '../../domain/rat/compliance.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
-import { authorize } from '../policy.js';
+import { authorize, priorityPolicy } from '../policy/index.js';
 import { countedMeetings } from '../desk/verifications.js';
 
 const KEY = 'priority.weights';
@@ -15,7 +14,7 @@ export async function priorityWeights(deps: AppDeps): Promise<PriorityWeights> {
 }
 
 export async function setPriorityWeights(deps: AppDeps, actor: Actor, weights: PriorityWeights): Promise<PriorityWeights> {
-  authorize((a: Actor) => a.role === 'admin' || a.role === 'system', actor, null, 'Hanya admin yang dapat mengubah bobot prioritas.');
+  authorize(priorityPolicy.setWeights, actor, null, 'Hanya admin yang dapat mengubah bobot prioritas.');
   return mutate(deps, actor, async (trx, audit) => {
     // Read inside the transaction: on SQLite a second connection would wait for this one forever.
     const before = await priorityWeights({ ...deps, db: { ...deps.db, kysely: trx } });
@@ -40,7 +39,7 @@ export interface PriorityItem {
  * trend, RAT warnings, overdue follow-ups, serious open concerns and time since the last visit.
  */
 export async function priorities(deps: AppDeps, actor: Actor, q: { district?: string; limit: number }): Promise<{ items: PriorityItem[]; weights: PriorityWeights }> {
-  if (actor.role === 'koperasi') throw forbidden('Daftar prioritas hanya untuk Dinas.');
+  authorize(priorityPolicy.read, actor, null, 'Daftar prioritas hanya untuk Dinas.');
   const db = deps.db.kysely;
   const today = todayJakarta(deps);
   const weights = await priorityWeights(deps);

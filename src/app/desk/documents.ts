@@ -7,11 +7,11 @@ import {
 import type { VerificationState } from '../../domain/desk/verification.js';
 import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
-import { getCooperative, guardOwnCooperative } from '../cooperatives/get-cooperative.js';
+import { getCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { readStoredFile, storeFile } from '../files/file-store.js';
 import { DOCUMENT_TYPES, type DocumentType, sniffDocument } from '../files/sniff.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy, guardOwnCooperative, inScope, missing } from '../policy/index.js';
 import { fileForVerification, stateOr, verificationStates } from './verifications.js';
 
 export interface CooperativeDocument {
@@ -157,11 +157,8 @@ export async function listDocuments(deps: AppDeps, actor: Actor, cooperativeId: 
 /** The stored bytes of one document version; a koperasi user asking for another cooperative's is refused. */
 export async function readDocumentFile(deps: AppDeps, actor: Actor, fileId: string): Promise<{ doc: CooperativeDocument; bytes: Buffer }> {
   const row = await deps.db.kysely.selectFrom('cooperative_documents').selectAll().where('id', '=', fileId).executeTakeFirst();
-  if (!row) {
-    if (actor.role === 'koperasi') throw forbidden('Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
-    throw notFound('Dokumen');
-  }
-  if (actor.role === 'koperasi' && actor.cooperativeId !== row.cooperative_id) throw forbidden('Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
+  if (!row) throw missing(actor, 'Dokumen', 'Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
+  if (!inScope(actor, row.cooperative_id)) throw forbidden('Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
   const bytes = await readStoredFile(deps, row.sha256);
   if (!bytes) throw notFound('Berkas dokumen');
   return { doc: view(row, { status: 'VERIFIED' }), bytes };

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { RatAnnouncementTable } from '../../db/schema-desk.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy, guardOwnCooperative, ratAnnouncementPolicy } from '../policy/index.js';
 
 /** An upcoming RAT announced by the cooperative (or an officer), so the Dinas can plan a visit to it. */
 export interface RatAnnouncement {
@@ -59,7 +58,8 @@ export async function announceRat(deps: AppDeps, actor: Actor, cooperativeId: st
 /** Upcoming announced RATs (staff: all, by kecamatan; koperasi: its own). */
 export async function listRatAnnouncements(deps: AppDeps, actor: Actor, q: { from?: string; district?: string; cooperativeId?: string }): Promise<RatAnnouncement[]> {
   let query = base(deps).where('a.planned_on', '>=', q.from ?? todayJakarta(deps));
-  if (actor.role === 'koperasi') query = query.where('a.cooperative_id', '=', actor.cooperativeId ?? '');
+  const scope = ratAnnouncementPolicy.scope(actor, 'a.cooperative_id');
+  if (scope) query = query.where(scope);
   else if (q.cooperativeId) query = query.where('a.cooperative_id', '=', q.cooperativeId);
   if (q.district) query = query.where('c.district_code', '=', q.district);
   return (await query.orderBy('a.planned_on').orderBy('a.id').limit(200).execute()).map(view);
@@ -67,7 +67,7 @@ export async function listRatAnnouncements(deps: AppDeps, actor: Actor, q: { fro
 
 /** Links a planned visit to the announced RAT, in advance (the visit must be to that cooperative, on that day). */
 export async function linkRatVisit(deps: AppDeps, actor: Actor, id: string, visitId: string): Promise<RatAnnouncement> {
-  if (actor.role !== 'admin' && actor.role !== 'petugas') throw forbidden('Hanya petugas dan admin yang dapat menautkan kunjungan.');
+  authorize(ratAnnouncementPolicy.linkVisit, actor, null, 'Hanya petugas dan admin yang dapat menautkan kunjungan.');
   await mutate(deps, actor, async (trx, audit) => {
     const row = await trx.selectFrom('rat_announcements').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Pengumuman RAT');

@@ -5,11 +5,11 @@ import { type Bidang, BIDANG_LABELS } from '../../domain/codes.js';
 import {
   OPEN_REQUEST_STATUSES, REQUEST_BIDANG, REQUEST_KIND_LABELS, REQUEST_OUTCOME_LABELS, REQUEST_PURPOSES, type RequestKind, type RequestOutcome, type RequestStatus,
 } from '../../domain/desk/requests.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, todayJakarta, withinTransaction } from '../context.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { createVisit } from '../visits/visits.js';
+import { authorize, guardOwnCooperative, requestPolicy } from '../policy/index.js';
 
 export interface CooperativeRequest {
   id: string;
@@ -49,7 +49,7 @@ const base = (deps: AppDeps) =>
 /** A cooperative asks the Dinas for a visit, a consultation or help with a business unit; it lands in the right division's queue. */
 export async function createRequest(deps: AppDeps, actor: Actor, cooperativeId: string, input: { kind: RequestKind; message: string }): Promise<CooperativeRequest> {
   guardOwnCooperative(actor, cooperativeId);
-  if (actor.role === 'pimpinan') throw forbidden();
+  authorize(requestPolicy.create, actor, null);
   const message = input.message.trim();
   if (message.length < 10) throw invalid({ message: 'Uraikan permintaan Anda (minimal 10 karakter).' });
   const id = randomUUID();
@@ -73,10 +73,11 @@ export async function createRequest(deps: AppDeps, actor: Actor, cooperativeId: 
  */
 export async function listRequests(deps: AppDeps, actor: Actor, q: { status?: RequestStatus; open?: boolean; bidang?: Bidang; cooperativeId?: string }): Promise<CooperativeRequest[]> {
   let query = base(deps);
-  if (actor.role === 'koperasi') query = query.where('r.cooperative_id', '=', actor.cooperativeId ?? '');
+  const scope = requestPolicy.scope(actor, 'r.cooperative_id');
+  if (scope) query = query.where(scope);
   else if (q.cooperativeId) query = query.where('r.cooperative_id', '=', q.cooperativeId);
-  const bidang = q.bidang ?? (actor.role === 'petugas' ? actor.bidang : null);
-  if (bidang && actor.role !== 'koperasi') query = query.where('r.bidang', '=', bidang);
+  const bidang = q.bidang ?? requestPolicy.defaultBidang(actor);
+  if (bidang && requestPolicy.filtersByBidang(actor)) query = query.where('r.bidang', '=', bidang);
   if (q.status) query = query.where('r.status', '=', q.status);
   if (q.open) query = query.where('r.status', 'in', [...OPEN_REQUEST_STATUSES]);
   const rows = await query.orderBy('r.created_at', 'desc').orderBy('r.id').limit(200).execute();
@@ -85,7 +86,7 @@ export async function listRequests(deps: AppDeps, actor: Actor, q: { status?: Re
 
 /** Turns a request into a planned visit (the officer on its team, as leader) and links them. */
 export async function planVisitFromRequest(deps: AppDeps, actor: Actor, id: string, input: { date: string }): Promise<CooperativeRequest> {
-  if (actor.role !== 'admin' && actor.role !== 'petugas') throw forbidden('Hanya petugas dan admin yang dapat merencanakan kunjungan.');
+  authorize(requestPolicy.plan, actor, null, 'Hanya petugas dan admin yang dapat merencanakan kunjungan.');
   if (input.date < todayJakarta(deps)) throw invalid({ date: 'Tanggal kunjungan tidak boleh di masa lalu.' });
   await mutate(deps, actor, async (trx, audit) => {
     const row = await trx.selectFrom('cooperative_requests').selectAll().where('id', '=', id).executeTakeFirst();
@@ -106,7 +107,7 @@ export async function planVisitFromRequest(deps: AppDeps, actor: Actor, id: stri
  * cooperative reads. It leaves the open queue; a planned visit stays as it is.
  */
 export async function closeRequest(deps: AppDeps, actor: Actor, id: string, input: { outcome: RequestOutcome; note: string }): Promise<CooperativeRequest> {
-  if (actor.role !== 'admin' && actor.role !== 'petugas') throw forbidden('Hanya petugas dan admin yang dapat menutup permintaan.');
+  authorize(requestPolicy.close, actor, null, 'Hanya petugas dan admin yang dapat menutup permintaan.');
   const note = input.note.trim();
   if (note.length < 5) throw invalid({ note: 'Tuliskan catatan penutupan untuk koperasi (minimal 5 karakter).' });
   await mutate(deps, actor, async (trx, audit) => {

@@ -7,20 +7,13 @@ import { hasQuorum } from '../../domain/desk/quorum.js';
 import {
   countedValues, STAFF_ENTERED, VERIFICATION_KIND_LABELS, type VerificationKind, type VerificationState, type VerificationStatus,
 } from '../../domain/desk/verification.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import type { RatMeeting } from '../../domain/rat/compliance.js';
 import { type Actor, type AppDeps, type AuditInput, mutate, type Tx } from '../context.js';
 import { onFilingDecided, onFilingPending } from '../notifications/hooks.js';
-import { authorize } from '../policy.js';
+import { authorize, verificationPolicy } from '../policy/index.js';
 import { loadCooperative, type Officer } from '../cooperatives/view.js';
 import { replaceOfficers } from '../cooperatives/write-cooperative.js';
-
-type Rule<R> = (actor: Actor, record: R) => boolean;
-export const verificationPolicy = {
-  /** Staff see the whole queue; a cooperative sees the state of what it filed. */
-  read: ((a, v) => a.role !== 'koperasi' || a.cooperativeId === v.cooperativeId) as Rule<{ cooperativeId: string }>,
-  decide: ((a) => a.role === 'admin' || a.role === 'petugas' || a.role === 'system') as Rule<unknown>,
-};
 
 export interface Filing {
   cooperativeId: string;
@@ -38,7 +31,7 @@ export interface Filing {
  * the values that stood before the first one.
  */
 export async function fileForVerification(trx: Transaction<Database>, deps: AppDeps, actor: Actor, audit: (e: AuditInput) => Promise<void>, f: Filing): Promise<void> {
-  if (actor.role !== 'koperasi') return;
+  if (!verificationPolicy.mustBeVerified(actor)) return;
   const at = deps.now().toISOString();
   const existing = await trx.selectFrom('verifications').selectAll().where('kind', '=', f.kind).where('entity_id', '=', f.entityId).executeTakeFirst();
   const submitted = { submitted_by: actor.userId, submitted_by_name: actor.fullName, submitted_at: at, decided_by: null, decided_by_name: null, decided_at: null };
@@ -166,10 +159,7 @@ async function missingRatDocuments(db: Tx, cooperativeId: string, fiscalYear: nu
 const DAY = 86_400_000;
 
 export async function listVerifications(deps: AppDeps, actor: Actor, q: VerificationQuery): Promise<{ items: VerificationItem[]; total: number; page: number; pageSize: number }> {
-  if (actor.role === 'koperasi') {
-    if (q.cooperativeId && q.cooperativeId !== actor.cooperativeId) throw forbidden('Anda hanya dapat melihat data koperasi Anda sendiri.');
-    q = { ...q, cooperativeId: actor.cooperativeId ?? '' };
-  }
+  q = verificationPolicy.restrictList(actor, q);
   const db = deps.db.kysely;
   const now = deps.now();
   let base = db.selectFrom('verifications as v').innerJoin('cooperatives as c', 'c.id', 'v.cooperative_id').innerJoin('districts as d', 'd.code', 'c.district_code');

@@ -12,7 +12,7 @@ import { getAssessment } from '../assessments/assessments.js';
 import { type Actor, type AppDeps, mutate, type Tx, withinTransaction } from '../context.js';
 import { containsPattern, type Page } from '../cooperatives/list-cooperatives.js';
 import { currentOffice } from '../offices/offices.js';
-import { authorize } from '../policy.js';
+import { authorize, documentPolicy, hideAbsence, inScope } from '../policy/index.js';
 import { visitRef } from '../visits/view.js';
 import { visitMinutes } from '../visits/visit-outputs.js';
 import { visitSpt } from './spt.js';
@@ -25,13 +25,6 @@ import { visitSpt } from './spt.js';
  * back, giving the number back), on SQLite the single writer does the same, so numbers are unique
  * and without gaps. A re-issue supersedes the earlier document; a cancelled one keeps its number.
  */
-const isStaff = (a: Actor) => a.role === 'admin' || a.role === 'pimpinan' || a.role === 'petugas' || a.role === 'system';
-export const documentPolicy = {
-  issue: (a: Actor) => isStaff(a),
-  read: (a: Actor, d: { cooperativeId: string | null }) => isStaff(a) || (a.role === 'koperasi' && d.cooperativeId !== null && a.cooperativeId === d.cooperativeId),
-  cancel: (a: Actor, d: { issuedBy: string | null }) => a.role === 'admin' || a.role === 'pimpinan' || a.role === 'system' || (a.userId !== null && a.userId === d.issuedBy),
-};
-
 export interface IssuedDocument {
   id: string;
   kind: string;
@@ -210,7 +203,8 @@ export interface DocumentQuery {
 function filtered(db: Tx, actor: Actor, q: Omit<DocumentQuery, 'page' | 'pageSize'>) {
   let b = base(db);
   // A cooperative's user sees its own cooperative's documents only.
-  if (actor.role === 'koperasi') b = b.where('d.cooperative_id', '=', actor.cooperativeId ?? '');
+  const scope = documentPolicy.scope(actor, 'd.cooperative_id');
+  if (scope) b = b.where(scope);
   if (q.kind) b = b.where('d.kind', '=', q.kind);
   if (q.year) b = b.where('d.year', '=', q.year);
   if (q.cooperativeId) b = b.where('d.cooperative_id', '=', q.cooperativeId);
@@ -226,9 +220,7 @@ function filtered(db: Tx, actor: Actor, q: Omit<DocumentQuery, 'page' | 'pageSiz
 
 /** The register: every issued document, newest first. */
 export async function listDocuments(deps: AppDeps, actor: Actor, q: DocumentQuery): Promise<Page<IssuedDocument>> {
-  if (actor.role === 'koperasi' && q.cooperativeId && q.cooperativeId !== actor.cooperativeId) {
-    throw forbidden('Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
-  }
+  if (q.cooperativeId && !inScope(actor, q.cooperativeId)) throw forbidden('Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
   const b = filtered(deps.db.kysely, actor, q);
   const { n } = await b.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await b.orderBy('d.issued_at', 'desc').orderBy('d.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
@@ -241,10 +233,7 @@ export async function allDocuments(deps: AppDeps, actor: Actor, q: Omit<Document
 }
 
 export async function getDocument(deps: AppDeps, actor: Actor, id: string): Promise<IssuedDocument> {
-  const d = await loadDocument(deps.db.kysely, id).catch((e: unknown) => {
-    if (actor.role === 'koperasi') throw forbidden('Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
-    throw e;
-  });
+  const d = await loadDocument(deps.db.kysely, id).catch(hideAbsence(actor, 'Anda hanya dapat melihat dokumen koperasi Anda sendiri.'));
   authorize(documentPolicy.read, actor, { cooperativeId: d.cooperative?.id ?? null }, 'Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
   return d;
 }

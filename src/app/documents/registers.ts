@@ -4,7 +4,7 @@ import { formatLetterNumber, patternProblem } from '../../domain/documents/lette
 import { invalid } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
 import { currentOffice, officePolicy } from '../offices/offices.js';
-import { authorize } from '../policy.js';
+import { authorize } from '../policy/index.js';
 
 /** A register (buku agenda) of one document kind: its pattern, an example and the last number given this year. */
 export interface LetterRegister { kind: string; name: string; pattern: string; example: string; lastNumberThisYear: number }

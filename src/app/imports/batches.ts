@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { AppError, forbidden, notFound } from '../../domain/errors.js';
+import { AppError, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, type AuditInput, mutate } from '../context.js';
 import type { YearlyFigures } from '../cooperatives/yearly-figures.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy, importPolicy } from '../policy/index.js';
 
 /**
  * Every XLSX import is one batch: a row in `import_batches` plus an `import.batch` audit event,
@@ -98,7 +98,7 @@ export async function listImportBatches(deps: AppDeps, actor: Actor): Promise<Im
 
 /** Undoes a whole batch in one transaction: created cooperatives removed, figures put back. */
 export async function undoImportBatch(deps: AppDeps, actor: Actor, id: string): Promise<ImportBatchView> {
-  if (actor.role !== 'admin') throw forbidden('Hanya admin yang dapat membatalkan impor.');
+  authorize(importPolicy.undo, actor, null, 'Hanya admin yang dapat membatalkan impor.');
   return mutate(deps, actor, async (trx, audit) => {
     const batch = await trx.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
     if (!batch) throw notFound('Impor');

@@ -7,7 +7,7 @@ import { matchRegion, normaliseRegionName, type Region } from '../../domain/regi
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
 import { type CreateCooperativeInput, insertCooperative } from '../cooperatives/create-cooperative.js';
 import { type JobView, startJob } from '../jobs/jobs.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 import { recordBatch } from './batches.js';
 import { type Cell, cellText, readUploadedSheet } from './read-xlsx.js';
 import { officeBbox } from '../offices/ownership.js';

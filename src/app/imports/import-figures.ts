@@ -4,7 +4,7 @@ import { readNumber } from '../../domain/numbers.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { upsertYearlyFigures, type YearlyFigures } from '../cooperatives/yearly-figures.js';
 import { type JobView, startJob } from '../jobs/jobs.js';
-import { authorize, cooperativePolicy } from '../policy.js';
+import { authorize, cooperativePolicy } from '../policy/index.js';
 import { figuresOf, recordBatch, type UndoItem } from './batches.js';
 import { type ImportCheck, type Overwrite, refuseErrors, type RowError } from './import-cooperatives.js';
 import { type Cell, cellText, readUploadedSheet } from './read-xlsx.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
+import { jobPolicy } from '../policy/index.js';
 
 /**
  * Background jobs for long imports and exports: the request returns at once with a job id and the
@@ -69,7 +70,7 @@ export function startJob<T>(
 export function getJob(actor: Actor, id: string): JobView {
   const job = jobs.get(id);
   if (!job) throw notFound('Proses');
-  if (job.ownerId !== actor.userId && actor.role !== 'admin') throw forbidden('Proses ini milik pengguna lain.');
+  if (!jobPolicy.read(actor, job)) throw forbidden('Proses ini milik pengguna lain.');
   return view(job);
 }
 
@@ -98,7 +99,7 @@ export function startFileJob(
 export function jobFile(actor: Actor, id: string): JobFile {
   const job = jobs.get(id);
   if (!job) throw notFound('Proses');
-  if (job.ownerId !== actor.userId && actor.role !== 'admin') throw forbidden('Berkas ini milik pengguna lain.');
+  if (!jobPolicy.read(actor, job)) throw forbidden('Berkas ini milik pengguna lain.');
   if (job.status === 'running') throw new AppError('CONFLICT', 'Berkas belum selesai dibuat. Tunggu hingga proses selesai.');
   if (!job.file) throw notFound('Berkas hasil proses');
   return job.file;

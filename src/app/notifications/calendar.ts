@@ -5,6 +5,7 @@ import { VISIT_PURPOSE_LABELS, type VisitPurpose } from '../../domain/visits/cod
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type AppDeps, todayJakarta } from '../context.js';
 import { addDays } from '../visits/shared.js';
+import { calendarPolicy } from '../policy/index.js';
 
 /**
  * A user's private calendar feed (iCalendar): their visits and deadlines. The token in the URL is
@@ -30,8 +31,10 @@ export async function calendarFeed(deps: AppDeps, token: string): Promise<string
     .where('v.status', '!=', 'cancelled')
     .where('v.visit_date', '>=', from)
     .where('v.visit_date', '<=', until);
-  visits = user.role === 'koperasi'
-    ? visits.where('v.cooperative_id', '=', user.cooperative_id ?? '')
+  const ownCooperative = calendarPolicy.cooperativeOf(user);
+  const bidang = calendarPolicy.bidangOf(user);
+  visits = ownCooperative !== null
+    ? visits.where('v.cooperative_id', '=', ownCooperative)
     : visits.where('v.id', 'in', db.selectFrom('visit_team').select('visit_id').where('user_id', '=', user.id));
   for (const v of await visits.orderBy('v.visit_date').execute()) {
     const purposes = (JSON.parse(v.purposes) as VisitPurpose[]).map((p) => VISIT_PURPOSE_LABELS[p] ?? p).join(', ');
@@ -56,11 +59,11 @@ export async function calendarFeed(deps: AppDeps, token: string): Promise<string
     .where('f.status', 'in', ['open', 'in_progress'])
     .where('f.deadline', '>=', from)
     .where('f.deadline', '<=', until);
-  if (user.role === 'koperasi') followUps = followUps.where('f.cooperative_id', '=', user.cooperative_id ?? '').where('f.responsible_kind', '=', 'COOPERATIVE');
+  if (ownCooperative !== null) followUps = followUps.where('f.cooperative_id', '=', ownCooperative).where('f.responsible_kind', '=', 'COOPERATIVE');
   else {
     followUps = followUps.where((eb) => eb.or([
       eb.and([eb('f.responsible_kind', '=', 'USER'), eb('f.responsible_user_id', '=', user.id)]),
-      ...(user.role === 'petugas' && user.bidang ? [eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', user.bidang)])] : []),
+      ...(bidang ? [eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', bidang)])] : []),
     ]));
   }
   for (const f of await followUps.execute()) {
@@ -70,10 +73,10 @@ export async function calendarFeed(deps: AppDeps, token: string): Promise<string
     });
   }
 
-  if (user.role === 'koperasi' && user.cooperative_id) {
+  if (ownCooperative) {
     const grace = await graceMonths(deps);
     const fy = ratYearInView(today, (y) => ratDeadline(y, grace));
-    const held = await db.selectFrom('annual_meetings').select('id').where('cooperative_id', '=', user.cooperative_id).where('fiscal_year', '=', fy).executeTakeFirst();
+    const held = await db.selectFrom('annual_meetings').select('id').where('cooperative_id', '=', ownCooperative).where('fiscal_year', '=', fy).executeTakeFirst();
     if (!held) {
       cal.createEvent({
         id: `rat-${user.cooperative_id}-${fy}@sambang`, start: new Date(`${ratDeadline(fy, grace)}T00:00:00Z`), allDay: true, stamp: deps.now(),

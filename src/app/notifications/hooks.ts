@@ -1,6 +1,6 @@
 import { CONCERN_TOPIC_LABELS, type ConcernTopic } from '../../domain/visits/codes.js';
 import { concernNotice, type FilingFacts, verificationNotice, type VisitFacts, visitNotice } from '../../domain/notifications/messages.js';
-import { filingCooperative, VERIFIERS } from '../../domain/notifications/recipients.js';
+import { filingCooperative, VERIFIERS } from '../policy/notifications.js';
 import type { Actor, AppDeps, Tx } from '../context.js';
 import type { Concern } from '../visits/concerns.js';
 import type { Visit } from '../visits/view.js';

@@ -1,7 +1,7 @@
 import { notFound } from '../../domain/errors.js';
 import type { NoticeKind } from '../../domain/notifications/kinds.js';
 import type { Actor, AppDeps } from '../context.js';
-import { authorize, userPolicy } from '../policy.js';
+import { authorize, userPolicy } from '../policy/index.js';
 
 export interface NoticeView {
   id: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Channel, mergePrefs, type NoticeKind } from '../../domain/notifications/kinds.js';
 import { type Notice, waLink } from '../../domain/notifications/messages.js';
-import { type Audience, type Candidate, recipients } from '../../domain/notifications/recipients.js';
+import { type Audience, type Candidate, recipients } from '../policy/notifications.js';
 import type { AppDeps, Tx } from '../context.js';
 import { renderNoticeMail } from './mail-content.js';
 

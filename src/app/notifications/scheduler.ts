@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RETENTION_DAYS } from '../../domain/notifications/kinds.js';
 import { followUpNotice, ratNotice } from '../../domain/notifications/messages.js';
-import { followUpOwner } from '../../domain/notifications/recipients.js';
+import { followUpOwner } from '../policy/notifications.js';
 import { digestDue, followUpKey, followUpStage, ratKey, ratStage, ratYearInView } from '../../domain/notifications/reminders.js';
 import { ratDeadline } from '../../domain/rat/compliance.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, invalid } from '../../domain/errors.js';
 import { type Channel, CHANNEL_LABELS, mergePrefs, NOTICE_KIND_LABELS, NOTICE_KINDS, type NoticeKind } from '../../domain/notifications/kinds.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
-import { authorize, userPolicy } from '../policy.js';
+import { authorize, userPolicy } from '../policy/index.js';
 
 const DIGEST_HOUR_KEY = 'notifications.digestHour';
 export const DEFAULT_DIGEST_HOUR = 7;

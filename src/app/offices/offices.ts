@@ -4,7 +4,7 @@ import { BUILT_IN_KINDS, DEFAULT_PATTERNS, KIND_LABELS, type OfficeLevel } from 
 import { checkNip } from '../../domain/documents/nip.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, SYSTEM_ACTOR, type Tx } from '../context.js';
-import { authorize } from '../policy.js';
+import { authorize, officePolicy } from '../policy/index.js';
 import { regionByCode } from '../regions/list-regions.js';
 
 /** An office (Dinas) and the profile every letterhead, dateline and signature block reads. */
@@ -36,10 +36,8 @@ export interface Bbox { minLat: number; maxLat: number; minLng: number; maxLng: 
 
 export type OfficeInput = Partial<Omit<Office, 'id' | 'hasLogo' | 'version' | 'updatedAt'>>;
 
-export const officePolicy = {
-  read: (a: Actor) => a.role === 'admin' || a.role === 'pimpinan' || a.role === 'petugas' || a.role === 'system',
-  manage: (a: Actor) => a.role === 'admin' || a.role === 'system',
-};
+/** The rules live in the policy (src/app/policy/offices.ts); re-exported for the callers that import it from here. */
+export { officePolicy };
 
 type Row = Awaited<ReturnType<typeof officeRows>>[number];
 const officeRows = (db: Tx) =>

@@ -8,7 +8,7 @@ import { officePaper } from '../offices/office-paper.js';
 import { type Column, listToXlsx } from '../../reports/xlsx.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, todayJakarta } from '../context.js';
-import { forbidden } from '../../domain/errors.js';
+import { authorize, recapPolicy } from '../policy/index.js';
 
 export interface RecapRow {
   name: string;
@@ -67,7 +67,7 @@ export async function odsRecap(
   year: number,
   district?: string,
 ): Promise<{ year: number; asOf: string; rows: RecapRow[]; districts: DistrictRecap[] }> {
-  if (actor.role === 'koperasi') throw forbidden('Rekap hanya untuk Dinas.');
+  authorize(recapPolicy.read, actor, null, 'Rekap hanya untuk Dinas.');
   const asOf = todayJakarta(deps);
   if (year > Number(asOf.slice(0, 4))) throw invalid({ year: 'Tahun buku tidak boleh di masa depan.' });
   const db = deps.db.kysely;

@@ -1,4 +1,3 @@
-import { forbidden } from '../../domain/errors.js';
 import { type ChecklistTemplate, DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
 import type { RatCompliance } from '../../domain/rat/compliance.js';
 import { cooperativeRatCompliance } from '../annual-meetings/annual-meetings.js';
@@ -11,6 +10,7 @@ import { type Concern, listConcerns } from '../visits/concerns.js';
 import { type FollowUp, listFollowUps } from '../visits/follow-ups.js';
 import { addDays } from '../visits/shared.js';
 import { loadVisit, type Visit } from '../visits/view.js';
+import { authorize, syncPolicy } from '../policy/index.js';
 
 export interface PackItem {
   visit: Visit;
@@ -41,7 +41,7 @@ const LIST_CAP = 100;
  * written up), each with what the officer needs to know about the cooperative.
  */
 export async function fieldPack(deps: AppDeps, actor: Actor, days: number): Promise<FieldPack> {
-  if (actor.role !== 'petugas' && actor.role !== 'admin') throw forbidden('Paket kunjungan lapangan hanya untuk petugas dan admin.');
+  authorize(syncPolicy.fieldPack, actor, null, 'Paket kunjungan lapangan hanya untuk petugas dan admin.');
   const db = deps.db.kysely;
   const today = todayJakarta(deps);
   const from = addDays(today, -1);

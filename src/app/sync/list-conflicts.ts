@@ -1,7 +1,7 @@
-import { forbidden } from '../../domain/errors.js';
 import type { Actor, AppDeps, Tx } from '../context.js';
 import { visitRef } from '../visits/view.js';
 import { type ConflictRow, conflictView, type SyncConflict } from './conflict-view.js';
+import { authorize, syncPolicy } from '../policy/index.js';
 
 export function conflictQuery(db: Tx) {
   return db
@@ -24,14 +24,14 @@ async function mayEdit(db: Tx, actor: Actor, row: { entity_type: string; entity_
 
 /** Admin and pimpinan see every conflict; a petugas their own and those on records they may edit. */
 export async function listConflicts(deps: AppDeps, actor: Actor, q: { status?: 'open' | 'resolved' }): Promise<{ items: SyncConflict[] }> {
-  if (actor.role === 'koperasi') throw forbidden();
+  authorize(syncPolicy.readConflicts, actor, null);
   const db = deps.db.kysely;
   let query = conflictQuery(db).orderBy('k.created_at', 'desc').orderBy('k.id').limit(500);
   if (q.status) query = query.where('k.status', '=', q.status);
   const rows = (await query.execute()) as ConflictRow[];
   const items: SyncConflict[] = [];
   for (const r of rows) {
-    if (actor.role === 'petugas' && r.user_id !== actor.userId && !(await mayEdit(db, actor, r))) continue;
+    if (!syncPolicy.seesEveryConflict(actor) && r.user_id !== actor.userId && !(await mayEdit(db, actor, r))) continue;
     items.push(conflictView(r));
   }
   return { items };

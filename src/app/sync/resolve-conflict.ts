@@ -1,9 +1,8 @@
 import { AppError, notFound } from '../../domain/errors.js';
 import { canonical } from '../../domain/sync/merge.js';
 import { type Actor, type AppDeps, mutate, withinTransaction } from '../context.js';
-import { authorize } from '../policy.js';
+import { authorize, followUpPolicy } from '../policy/index.js';
 import { followUpRef, getFollowUp, updateFollowUp } from '../visits/follow-ups.js';
-import { followUpPolicy } from '../visits/policy.js';
 import { jsonOf } from '../visits/shared.js';
 import { loadVisit } from '../visits/view.js';
 import { editableVisit, updateVisit } from '../visits/visits.js';

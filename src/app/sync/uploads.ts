@@ -8,6 +8,7 @@ import { DOCUMENT_KINDS, type DocumentKind, MAX_DOCUMENT_BYTES } from '../../dom
 import { targetCooperative, uploadFollowUpPhoto, uploadVisitPhoto } from '../visits/photos.js';
 import { type PhotoMeta, photoMeta } from '../visits/view.js';
 import { isUniqueViolation } from './db-races.js';
+import { inScope, isScoped } from '../policy/index.js';
 
 /**
  * Photos and cooperative documents in chunks that resume after a drop (docs/SYNC.md, docs/API.md). The bytes received so far are kept in
@@ -63,7 +64,7 @@ function documentMeta(row: Row): DocumentMeta {
 /** Someone else's upload is not found; a koperasi user asking about another cooperative is refused, as elsewhere. */
 async function ownUpload(deps: AppDeps, actor: Actor, id: string): Promise<Row> {
   const row = await deps.db.kysely.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
-  if (actor.role === 'koperasi' && (!row || row.cooperative_id !== actor.cooperativeId)) {
+  if (isScoped(actor) && (!row || !inScope(actor, row.cooperative_id))) {
     throw forbidden(row?.target_type === 'document' ? 'Anda hanya dapat mengunggah dokumen untuk koperasi Anda sendiri.' : 'Anda hanya dapat mengunggah foto untuk koperasi Anda sendiri.');
   }
   if (!row || row.owner_id !== actor.userId) throw notFound('Unggahan');

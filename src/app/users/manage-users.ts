@@ -9,7 +9,7 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { containsPattern } from '../cooperatives/list-cooperatives.js';
 import { normaliseEmail } from '../notifications/settings.js';
-import { authorize, userPolicy } from '../policy.js';
+import { authorize, userPolicy } from '../policy/index.js';
 import { officeOfActor, officeOfCooperative } from '../offices/ownership.js';
 
 export interface User {
@@ -106,10 +106,12 @@ interface Assignment { role: Role; bidang: Bidang | null; cooperativeId: string 
 /** A petugas belongs to one bidang; a koperasi user to exactly one cooperative; nobody else to either. */
 async function checkAssignment(db: Tx, a: Assignment): Promise<void> {
   const fields: Record<string, string> = {};
-  if (a.role === 'petugas' && !a.bidang) fields.bidang = 'Petugas wajib memiliki bidang.';
-  if (a.role !== 'petugas' && a.bidang) fields.bidang = 'Bidang hanya untuk peran petugas.';
-  if (a.role === 'koperasi' && !a.cooperativeId) fields.cooperativeId = 'Pengguna koperasi wajib dikaitkan dengan satu koperasi.';
-  if (a.role !== 'koperasi' && a.cooperativeId) fields.cooperativeId = 'Koperasi hanya untuk peran pengguna koperasi.';
+  const needsBidang = userPolicy.needsBidang(a.role);
+  const needsCooperative = userPolicy.needsCooperative(a.role);
+  if (needsBidang && !a.bidang) fields.bidang = 'Petugas wajib memiliki bidang.';
+  if (!needsBidang && a.bidang) fields.bidang = 'Bidang hanya untuk peran petugas.';
+  if (needsCooperative && !a.cooperativeId) fields.cooperativeId = 'Pengguna koperasi wajib dikaitkan dengan satu koperasi.';
+  if (!needsCooperative && a.cooperativeId) fields.cooperativeId = 'Koperasi hanya untuk peran pengguna koperasi.';
   if (a.cooperativeId && !fields.cooperativeId) {
     const c = await db.selectFrom('cooperatives').select(['id', 'status']).where('id', '=', a.cooperativeId).executeTakeFirst();
     if (!c) fields.cooperativeId = 'Koperasi tidak ditemukan.';
@@ -169,7 +171,7 @@ export async function updateUser(
   const email = normaliseEmail(patch.email);
   return mutate(deps, actor, async (trx, audit) => {
     const current = await loadUser(trx, id);
-    if (id === actor.userId && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
+    if (id === actor.userId && (patch.disabled === true || userPolicy.isDemotion(patch.role))) {
       throw new AppError('CONFLICT', 'Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri.');
     }
     const role = patch.role ?? current.role;

@@ -3,14 +3,12 @@ import { type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ConcernTable } from '../../db/schema-visits.js';
 import { diff } from '../../domain/cooperative.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import type { ConcernKind, ConcernStatus, ConcernTopic, Severity } from '../../domain/visits/codes.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { onConcernRaised, onConcernUpdated } from '../notifications/hooks.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize } from '../policy.js';
-import { concernPolicy } from './policy.js';
+import { authorize, concernPolicy, guardOwnCooperative, hideAbsence } from '../policy/index.js';
 import { assertWritten, checkVersion, defined } from './shared.js';
 import { visitRef } from './view.js';
 
@@ -78,7 +76,7 @@ function view(r: Row): Concern {
     id: r.id,
     cooperative: { id: r.cooperative_id, name: r.cooperative_name },
     visitId: r.visit_id,
-    raisedVia: r.visit_id ? 'VISIT' : r.creator_role === 'koperasi' ? 'PORTAL' : 'DINAS',
+    raisedVia: r.visit_id ? 'VISIT' : concernPolicy.raisedFromPortal({ role: r.creator_role ?? '' }) ? 'PORTAL' : 'DINAS',
     kind: r.kind as ConcernKind,
     topic: r.topic as ConcernTopic,
     description: r.description,
@@ -102,10 +100,7 @@ export async function loadConcern(db: Tx, id: string): Promise<Concern> {
 
 /** A koperasi user asking for another cooperative's concern is refused, not told whether it exists. */
 async function visible(db: Tx, actor: Actor, id: string): Promise<Concern> {
-  const c = await loadConcern(db, id).catch((e: unknown) => {
-    if (actor.role === 'koperasi') throw forbidden('Anda hanya dapat melihat catatan koperasi Anda sendiri.');
-    throw e;
-  });
+  const c = await loadConcern(db, id).catch(hideAbsence(actor, 'Anda hanya dapat melihat catatan koperasi Anda sendiri.'));
   authorize(concernPolicy.read, actor, { cooperativeId: c.cooperative.id }, 'Anda hanya dapat melihat catatan koperasi Anda sendiri.');
   return c;
 }
@@ -116,7 +111,8 @@ type WithCn = Database & { cn: ConcernTable };
 function filters(actor: Actor, q: ConcernQuery) {
   return (eb: ExpressionBuilder<WithCn, 'cn'>): Expression<SqlBool> => {
     const conds: Expression<SqlBool>[] = [];
-    if (actor.role === 'koperasi') conds.push(eb('cn.cooperative_id', '=', actor.cooperativeId ?? ''));
+    const scope = concernPolicy.scope(actor, 'cn.cooperative_id');
+    if (scope) conds.push(scope);
     if (q.cooperativeId) conds.push(eb('cn.cooperative_id', '=', q.cooperativeId));
     if (q.visitId) conds.push(eb('cn.visit_id', '=', q.visitId));
     if (q.status) conds.push(eb('cn.status', '=', q.status));
@@ -175,12 +171,12 @@ export async function raiseConcern(deps: AppDeps, actor: Actor, input: RaiseConc
       team = v.team;
     }
     authorize(concernPolicy.raise, actor, { cooperativeId: input.cooperativeId, visitTeam: team }, team ? 'Hanya anggota tim kunjungan ini yang dapat mencatat permasalahan di dalamnya.' : undefined);
-    const raisedBy = input.raisedBy?.trim() || (actor.role === 'koperasi' ? actor.fullName : '');
+    const raisedBy = input.raisedBy?.trim() || (concernPolicy.raisedFromPortal(actor) ? actor.fullName : '');
     if (raisedBy.length < 2) throw invalid({ raisedBy: 'Sebutkan siapa yang menyampaikan (nama dan jabatan).' });
     const id = input.id ?? randomUUID();
     const at = deps.now().toISOString();
     // What the Dinas writes down it has seen; what a cooperative sends waits in the inbox.
-    const seen = actor.role !== 'koperasi';
+    const seen = !concernPolicy.raisedFromPortal(actor);
     await trx
       .insertInto('concerns')
       .values({

@@ -4,19 +4,17 @@ import type { Database } from '../../db/schema.js';
 import type { FollowUpTable } from '../../db/schema-visits.js';
 import { type Bidang, BIDANG_LABELS } from '../../domain/codes.js';
 import { diff } from '../../domain/cooperative.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import type { Aspect, FollowUpStatus, ResponsibleKind } from '../../domain/visits/codes.js';
 import { daysOverdue, type Evidence, isClosed, isOverdue, transition, type TransitionInput } from '../../domain/visits/follow-up.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize } from '../policy.js';
+import { authorize, followUpAbilities, followUpPolicy, type FollowUpRef, guardOwnCooperative, missing } from '../policy/index.js';
 import { fileForVerification } from '../desk/verifications.js';
 import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
 import { markAddressed } from './concerns.js';
-import { type FollowUpRef, followUpPolicy } from './policy.js';
 import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from './shared.js';
-import { visitRef } from './view.js';
+import { teamsOf, visitRef } from './view.js';
 
 export interface Responsible { kind: ResponsibleKind; bidang: Bidang | null; userId: string | null }
 
@@ -129,10 +127,7 @@ async function load(deps: AppDeps, db: Tx, id: string): Promise<FollowUp> {
 /** The facts policy needs, loaded with a koperasi user refused rather than told what exists. */
 export async function followUpRef(db: Tx, actor: Actor, id: string): Promise<FollowUpRef & { id: string; status: FollowUpStatus; version: number }> {
   const row = await db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) {
-    if (actor.role === 'koperasi') throw forbidden('Anda hanya dapat melihat tindak lanjut koperasi Anda sendiri.');
-    throw notFound('Tindak lanjut');
-  }
+  if (!row) throw missing(actor, 'Tindak lanjut', 'Anda hanya dapat melihat tindak lanjut koperasi Anda sendiri.');
   authorize(followUpPolicy.read, actor, { cooperativeId: row.cooperative_id }, 'Anda hanya dapat melihat tindak lanjut koperasi Anda sendiri.');
   const team = row.visit_id ? ((await visitRef(db, row.visit_id))?.team ?? []) : [];
   return {
@@ -151,11 +146,26 @@ export async function getFollowUp(deps: AppDeps, actor: Actor, id: string): Prom
   return load(deps, deps.db.kysely, id);
 }
 
+/** Follow-ups with what the actor may do with each (`can`), from the follow-up policy. */
+export async function withFollowUpAbilities<F extends FollowUp>(deps: AppDeps, actor: Actor, items: F[]): Promise<(F & { can: ReturnType<typeof followUpAbilities> })[]> {
+  const teams = await teamsOf(deps.db.kysely, [...new Set(items.flatMap((f) => (f.visitId ? [f.visitId] : [])))]);
+  return items.map((f) => ({
+    ...f,
+    can: followUpAbilities(actor, {
+      cooperativeId: f.cooperative.id,
+      createdBy: f.createdBy,
+      visitTeam: f.visitId ? (teams.get(f.visitId) ?? []).map((m) => m.userId) : [],
+      responsible: { kind: f.responsible.kind, bidang: f.responsible.bidang ?? null, userId: f.responsible.userId ?? null },
+    }),
+  }));
+}
+
 type WithF = Database & { f: FollowUpTable };
 function filters(actor: Actor, q: FollowUpQuery, today: string) {
   return (eb: ExpressionBuilder<WithF, 'f'>): Expression<SqlBool> => {
     const conds: Expression<SqlBool>[] = [];
-    if (actor.role === 'koperasi') conds.push(eb('f.cooperative_id', '=', actor.cooperativeId ?? ''));
+    const scope = followUpPolicy.scope(actor, 'f.cooperative_id');
+    if (scope) conds.push(scope);
     if (q.cooperativeId) conds.push(eb('f.cooperative_id', '=', q.cooperativeId));
     if (q.visitId) conds.push(eb('f.visit_id', '=', q.visitId));
     if (q.concernId) conds.push(eb('f.concern_id', '=', q.concernId));
@@ -176,7 +186,7 @@ function filters(actor: Actor, q: FollowUpQuery, today: string) {
     else if (q.status) conds.push(eb('f.status', '=', q.status));
     if (q.assignee === 'me') {
       // Mine: assigned to me by name, to my bidang, or (for a cooperative's account) to my cooperative.
-      if (actor.role === 'koperasi') conds.push(eb('f.responsible_kind', '=', 'COOPERATIVE'));
+      if (followUpPolicy.mineAreTheCooperatives(actor)) conds.push(eb('f.responsible_kind', '=', 'COOPERATIVE'));
       else {
         const mine: Expression<SqlBool>[] = [eb('f.responsible_user_id', '=', actor.userId ?? '')];
         if (actor.bidang) mine.push(eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', actor.bidang)]));

@@ -6,10 +6,8 @@ import { invalid } from '../../domain/errors.js';
 import type { VisitPurpose, VisitStatus } from '../../domain/visits/codes.js';
 import { doubleBookings } from '../../domain/visits/double-booking.js';
 import type { Actor, AppDeps } from '../context.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize } from '../policy.js';
-import { visitPolicy } from './policy.js';
+import { authorize, guardOwnCooperative, visitPolicy } from '../policy/index.js';
 import { conflictsFor, listItemOf, teamsOf, visitBase, type VisitListItem } from './view.js';
 
 export interface VisitQuery {
@@ -32,7 +30,8 @@ type WithVi = Database & { vi: VisitTable };
 function filters(actor: Actor, q: VisitQuery) {
   return (eb: ExpressionBuilder<WithVi, 'vi'>): Expression<SqlBool> => {
     const conds: Expression<SqlBool>[] = [];
-    if (actor.role === 'koperasi') conds.push(eb('vi.cooperative_id', '=', actor.cooperativeId ?? ''));
+    const scope = visitPolicy.scope(actor, 'vi.cooperative_id');
+    if (scope) conds.push(scope);
     if (q.cooperativeId) conds.push(eb('vi.cooperative_id', '=', q.cooperativeId));
     if (q.status) conds.push(eb('vi.status', '=', q.status));
     if (q.programId) conds.push(eb('vi.program_id', '=', q.programId));
@@ -76,7 +75,7 @@ export async function listVisits(deps: AppDeps, actor: Actor, q: VisitQuery): Pr
   const teams = await teamsOf(db, rows.map((r) => r.id));
   const withTeams = rows.map((r) => ({ id: r.id, date: r.visit_date, team: teams.get(r.id) ?? [] }));
   // Who else an officer is booked with names other cooperatives: not for a cooperative's own eyes.
-  const conflicts = actor.role === 'koperasi' ? new Map() : await conflictsFor(db, withTeams);
+  const conflicts = visitPolicy.seeBookings(actor, null) ? await conflictsFor(db, withTeams) : new Map();
   return {
     items: rows.map((r) => listItemOf(r, teams.get(r.id) ?? [], conflicts.get(r.id) ?? [])),
     total: Number(n),

@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { imageSize, MAX_PHOTO_BYTES, PHOTO_EXTENSIONS, PHOTO_TYPES, type PhotoType, sniffImage } from '../../domain/visits/images.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { authorize } from '../policy.js';
+import { authorize, followUpPolicy, missing, visitPolicy } from '../policy/index.js';
 import { followUpRef } from './follow-ups.js';
-import { followUpPolicy, visitPolicy } from './policy.js';
 import { readPhoto, removePhoto, storePhoto } from './photo-store.js';
 import { editableVisit } from './visits.js';
 import { type PhotoMeta, photoMeta } from './view.js';
@@ -97,10 +96,7 @@ export const uploadFollowUpPhoto = (deps: AppDeps, actor: Actor, followUpId: str
 
 async function photoRow(deps: AppDeps, actor: Actor, id: string) {
   const row = await deps.db.kysely.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) {
-    if (actor.role === 'koperasi') throw forbidden('Anda hanya dapat melihat foto koperasi Anda sendiri.');
-    throw notFound('Foto');
-  }
+  if (!row) throw missing(actor, 'Foto', 'Anda hanya dapat melihat foto koperasi Anda sendiri.');
   authorize(visitPolicy.read, actor, { cooperativeId: row.cooperative_id }, 'Anda hanya dapat melihat foto koperasi Anda sendiri.');
   return row;
 }
@@ -119,10 +115,7 @@ export async function getPhoto(deps: AppDeps, actor: Actor, id: string, _variant
 export async function deletePhoto(deps: AppDeps, actor: Actor, id: string): Promise<void> {
   const fileName = await mutate(deps, actor, async (trx, audit) => {
     const row = await trx.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) {
-      if (actor.role === 'koperasi') throw forbidden();
-      throw notFound('Foto');
-    }
+    if (!row) throw missing(actor, 'Foto');
     if (row.visit_id) {
       await editableVisit(trx, actor, row.visit_id);
     } else if (row.follow_up_id) {

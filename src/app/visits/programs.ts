@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { authorize } from '../policy.js';
-import { programPolicy } from './policy.js';
+import { authorize, programPolicy } from '../policy/index.js';
 import { assertWritten, checkVersion, defined } from './shared.js';
 import { officeOfActor } from '../offices/ownership.js';
 

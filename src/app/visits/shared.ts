@@ -1,6 +1,7 @@
 import type { Bidang, Role } from '../../domain/codes.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import type { Tx } from '../context.js';
+import { visitPolicy } from '../policy/index.js';
 
 /** The version the editor started from; a stale one is a CONFLICT, never a silent overwrite (issue 6 relies on it). */
 export function checkVersion(expected: number | undefined, current: number, what: string): void {
@@ -29,7 +30,7 @@ export async function loadUsers(db: Tx, ids: readonly string[]): Promise<Map<str
 /** A user who can be on a team or own a recommendation: an active Dinas account. */
 export async function requireStaffUser(db: Tx, id: string, field: string): Promise<StaffUser> {
   const u = (await loadUsers(db, [id])).get(id);
-  if (!u || u.disabled || u.role === 'koperasi') throw invalid({ [field]: 'Pengguna tidak ditemukan atau bukan petugas Dinas yang aktif.' });
+  if (!u || u.disabled || !visitPolicy.mayJoinTeam(u)) throw invalid({ [field]: 'Pengguna tidak ditemukan atau bukan petugas Dinas yang aktif.' });
   return u;
 }
 

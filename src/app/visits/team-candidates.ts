@@ -1,7 +1,6 @@
 import type { Bidang, Role } from '../../domain/codes.js';
 import type { Actor, AppDeps } from '../context.js';
-import { authorize } from '../policy.js';
-import { visitPolicy } from './policy.js';
+import { authorize, visitPolicy } from '../policy/index.js';
 
 export interface TeamCandidate { id: string; fullName: string; role: Role; bidang: Bidang | null }
 

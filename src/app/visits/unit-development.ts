@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Bidang, type UnitSector } from '../../domain/codes.js';
 import { diff } from '../../domain/cooperative.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { MENTORING_BIDANG, type NeedKind, type NeedStatus, type ProposalStatus } from '../../domain/visits/codes.js';
 import { proposalMove } from '../../domain/visits/unit-proposal.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize } from '../policy.js';
-import { unitDevelopmentPolicy } from './policy.js';
+import { authorize, guardOwnCooperative, missing, unitDevelopmentPolicy } from '../policy/index.js';
 import { assertWritten, checkVersion, defined, loadUsers } from './shared.js';
 import { visitRef } from './view.js';
 
@@ -114,10 +112,7 @@ export async function addUnitNeed(deps: AppDeps, actor: Actor, cooperativeId: st
 
 async function needRef(trx: Tx, actor: Actor, id: string) {
   const row = await trx.selectFrom('unit_needs').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) {
-    if (actor.role === 'koperasi') throw forbidden();
-    throw notFound('Kebutuhan unit usaha');
-  }
+  if (!row) throw missing(actor, 'Kebutuhan unit usaha');
   guardOwnCooperative(actor, row.cooperative_id);
   return row;
 }
@@ -222,10 +217,7 @@ export async function updateProposal(
 ): Promise<UnitProposal> {
   return mutate(deps, actor, async (trx, audit) => {
     const row = await trx.selectFrom('unit_proposals').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) {
-      if (actor.role === 'koperasi') throw forbidden();
-      throw notFound('Usulan unit usaha');
-    }
+    if (!row) throw missing(actor, 'Usulan unit usaha');
     guardOwnCooperative(actor, row.cooperative_id);
     await writableCooperative(trx, actor, row.cooperative_id);
     const current = proposalView(row);

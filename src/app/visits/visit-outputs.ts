@@ -3,7 +3,7 @@ import { villageKind } from '../../domain/cooperative.js';
 import { ratCompliance } from '../../domain/rat/compliance.js';
 import { countedMeetings } from '../desk/verifications.js';
 import { activityReport, reportHeadline, type ReportInput, whatsappShareUrl } from '../../domain/visits/activity-report.js';
-import { forbidden, invalid, notFound } from '../../domain/errors.js';
+import { invalid } from '../../domain/errors.js';
 import { CHECK_RESULT_LABELS, DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
 import {
   ASPECT_LABELS, ASPECTS, ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, CONCERN_KIND_LABELS, type ConcernKind, type ConcernTopic, CONCERN_TOPIC_LABELS,
@@ -17,8 +17,7 @@ import { officePaper } from '../offices/office-paper.js';
 import { regencyOfDistrict } from '../regions/list-regions.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { authorize } from '../policy.js';
-import { visitPolicy } from './policy.js';
+import { authorize, isLeadership, missing, visitPolicy } from '../policy/index.js';
 import { visitRef } from './view.js';
 import { loadCooperative, officialOfficers } from '../cooperatives/view.js';
 import { responsibleLabel } from './follow-ups.js';
@@ -37,7 +36,7 @@ const RUBRIC_TITLES: Record<string, string> = {
   'kk-2021': 'Pemeriksaan Kesehatan 2021 (Permenkop UKM 9/2020)',
 };
 
-const bidangLabel = (b: Bidang | null, role: string, office: string) => (b ? BIDANG_LABELS[b] : role === 'pimpinan' ? 'Pimpinan Dinas' : office);
+const bidangLabel = (b: Bidang | null, role: string, office: string) => (b ? BIDANG_LABELS[b] : isLeadership({ role }) ? 'Pimpinan Dinas' : office);
 
 /** NIP, rank and position of the team, for the signature blocks. */
 async function officersOf(db: Tx, ids: readonly string[]) {
@@ -141,10 +140,7 @@ export async function saveActivityReport(
   input: { headline: string; text: string } | null,
 ): Promise<ActivityReportView> {
   const ref = await visitRef(deps.db.kysely, id);
-  if (!ref) {
-    if (actor.role === 'koperasi') throw forbidden();
-    throw notFound('Kunjungan');
-  }
+  if (!ref) throw missing(actor, 'Kunjungan');
   authorize(visitPolicy.cancel, actor, ref, 'Hanya tim kunjungan, pimpinan atau admin yang dapat menyunting laporan kegiatan.');
   if (input && (input.text.trim().length < 20 || input.headline.trim().length < 5)) {
     throw invalid({ ...(input.text.trim().length < 20 ? { text: 'Teks laporan minimal 20 karakter.' } : {}), ...(input.headline.trim().length < 5 ? { headline: 'Judul minimal 5 karakter.' } : {}) });

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { diff, insideBbox } from '../../domain/cooperative.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { checkAnswers, type Checklist, type ChecklistAnswer, DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
 import type { Aspect, AttendeeRole, Gender, VisitPurpose, VisitStatus } from '../../domain/visits/codes.js';
 import { canMoveVisit, visitMoveRefusal } from '../../domain/visits/visit-status.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
-import { guardOwnCooperative } from '../cooperatives/get-cooperative.js';
 import { onVisitCreated, onVisitMoved, onVisitUpdated } from '../notifications/hooks.js';
-import { authorize } from '../policy.js';
-import { visitPolicy } from './policy.js';
+import { authorize, guardOwnCooperative, missing, visitPolicy } from '../policy/index.js';
 import { addDays, assertWritten, checkVersion, defined, loadUsers } from './shared.js';
 import { loadVisit, type Visit, visitRef } from './view.js';
 import { officeBbox, officeOfCooperative } from '../offices/ownership.js';
@@ -69,9 +67,9 @@ async function checkPlan(deps: AppDeps, trx: Tx, actor: Actor, cooperativeId: st
     const users = await loadUsers(trx, ids);
     p.team.forEach((m, i) => {
       const u = users.get(m.userId);
-      if (!u || u.disabled || u.role === 'koperasi') fields[`team.${i}.userId`] = 'Pengguna tidak ditemukan atau bukan petugas Dinas yang aktif.';
+      if (!u || u.disabled || !visitPolicy.mayJoinTeam(u)) fields[`team.${i}.userId`] = 'Pengguna tidak ditemukan atau bukan petugas Dinas yang aktif.';
     });
-    if (actor.role === 'petugas' && !ids.includes(actor.userId ?? '')) {
+    if (visitPolicy.mustJoinTeam(actor, ids)) {
       fields.team = 'Anda harus termasuk dalam tim kunjungan yang Anda rencanakan atau ubah.';
     }
   }
@@ -121,10 +119,7 @@ async function writeAttendance(trx: Tx, visitId: string, list: AttendeeInput[]) 
 /** Reads one visit; a koperasi user asking for another cooperative's visit is refused, not told it exists. */
 export async function getVisit(deps: AppDeps, actor: Actor, id: string): Promise<Visit> {
   const ref = await visitRef(deps.db.kysely, id);
-  if (!ref) {
-    if (actor.role === 'koperasi') throw forbidden('Anda hanya dapat melihat kunjungan ke koperasi Anda sendiri.');
-    throw notFound('Kunjungan');
-  }
+  if (!ref) throw missing(actor, 'Kunjungan', 'Anda hanya dapat melihat kunjungan ke koperasi Anda sendiri.');
   authorize(visitPolicy.read, actor, ref, 'Anda hanya dapat melihat kunjungan ke koperasi Anda sendiri.');
   return loadVisit(deps.db.kysely, id);
 }
@@ -132,10 +127,7 @@ export async function getVisit(deps: AppDeps, actor: Actor, id: string): Promise
 /** Loads a visit for a change, checking who may change it and that it is not closed. */
 export async function editableVisit(trx: Tx, actor: Actor, id: string, rule: 'edit' | 'cancel' = 'edit') {
   const ref = await visitRef(trx, id);
-  if (!ref) {
-    if (actor.role === 'koperasi') throw forbidden();
-    throw notFound('Kunjungan');
-  }
+  if (!ref) throw missing(actor, 'Kunjungan');
   if (!visitPolicy[rule](actor, ref)) {
     throw new AppError('FORBIDDEN', 'Hanya anggota tim kunjungan ini (atau admin) yang dapat mengubahnya.', {
       team: 'Anda bukan anggota tim kunjungan ini.',

@@ -4,7 +4,7 @@ import {
   AGENDA_ITEMS, cooperativeRatCompliance, listAnnualMeetings, recordAnnualMeeting, updateAnnualMeeting,
 } from '../../app/annual-meetings/annual-meetings.js';
 import type { AppDeps } from '../../app/context.js';
-import { EVERYONE, requireActor } from '../access.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor } from '../access.js';
 import { idParams, isoDate, uuidParam } from '../schemas.js';
 import { verificationOut } from './desk-schemas.js';
 
@@ -47,7 +47,7 @@ export const annualMeetingRoutes =
     app.post(
       '/api/v1/cooperatives/:id/annual-meetings',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: {
           tags,
           summary: 'Catat RAT satu tahun buku',
@@ -79,7 +79,7 @@ export const annualMeetingRoutes =
     app.patch(
       '/api/v1/cooperatives/:id/annual-meetings/:meetingId',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: {
           tags,
           summary: 'Ubah catatan RAT (misalnya tanggal lapor ODS)',

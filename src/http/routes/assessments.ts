@@ -11,13 +11,14 @@ import { scoreInputs } from '../../app/assessments/score-inputs.js';
 import type { AppDeps } from '../../app/context.js';
 import { AppError } from '../../domain/errors.js';
 import type { AssessmentInput } from '../../domain/rubrics/types.js';
-import { EVERYONE, requireActor } from '../access.js';
+import { ADMIN, COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.js';
 import { verificationOut } from './desk-schemas.js';
+import { assessmentAbilities } from '../../app/policy/index.js';
+import { assessmentCanOut } from '../abilities.js';
 
 const tags = ['penilaian'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const WRITERS = ['admin', 'petugas'] as const;
 const fiscalYear = z.coerce.number().int().min(1945, 'Tahun buku tidak masuk akal.').max(2100, 'Tahun buku tidak masuk akal.');
 
 /** Assessment inputs are checked against the rubric by the domain (validateInput), not by a fixed schema. */
@@ -113,7 +114,7 @@ export const assessmentRoutes =
     app.post(
       '/api/v1/rubrics/:rubric/versions',
       {
-        config: { access: ['admin'] },
+        config: { access: ADMIN },
         schema: {
           tags,
           summary: 'Terbitkan versi koreksi rubrik (penilaian lama tetap memakai versinya)',
@@ -134,7 +135,7 @@ export const assessmentRoutes =
     app.put(
       '/api/v1/cooperatives/:id/statements/:fiscalYear',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: {
           tags,
           summary: 'Simpan laporan keuangan satu tahun buku (pos neraca dan PHU, rupiah)',
@@ -149,7 +150,7 @@ export const assessmentRoutes =
     app.delete(
       '/api/v1/cooperatives/:id/statements/:fiscalYear',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: { tags, summary: 'Hapus laporan keuangan yang belum dipakai penilaian', params: z.strictObject({ id: uuidParam, fiscalYear }), response: { 200: okOut } },
       },
       async (request) => {
@@ -172,7 +173,7 @@ export const assessmentRoutes =
     app.post(
       '/api/v1/cooperatives/:id/statements/:fiscalYear/xlsx',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: {
           tags,
           summary: 'Impor laporan keuangan dari templat XLSX (semua atau tidak sama sekali)',
@@ -248,8 +249,13 @@ export const assessmentRoutes =
 
     app.get(
       '/api/v1/assessments/:id',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian penilaian dan skornya', params: idParams, response: { 200: assessmentOut } } },
-      async (request) => json(await getAssessment(deps, requireActor(request), request.params.id)),
+      // policy: `can` (additive)
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian penilaian dan skornya', params: idParams, response: { 200: z.looseObject({ can: assessmentCanOut }).describe(`${assessmentOut.description ?? ''}, can`) } } },
+      async (request) => {
+        const actor = requireActor(request);
+        const a = await getAssessment(deps, actor, request.params.id);
+        return { ...json(a), can: assessmentAbilities(actor, a) };
+      },
     );
 
     app.patch(

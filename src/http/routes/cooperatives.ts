@@ -12,14 +12,16 @@ import { COOPERATIVE_SORTS, listCooperatives } from '../../app/cooperatives/list
 import { updateCooperative } from '../../app/cooperatives/update-cooperative.js';
 import { deleteYearlyFigures, listYearlyFigures, putYearlyFigures } from '../../app/cooperatives/yearly-figures.js';
 import { COOP_GROUPS, COOP_STATUSES, COOP_TYPES, SCHEMES } from '../../domain/codes.js';
-import { EVERYONE, requireActor } from '../access.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
+import { cooperativeAbilities } from '../../app/policy/index.js';
+import { cooperativeCanOut } from '../abilities.js';
 import {
   auditEventOut, cooperativeListItemOut, cooperativeOut, createCooperativeBody, figureOut, figuresBody, idParams, isoDate, okOut,
   page, pageOf, pageSize, unitBody, unitOut, unitPatchBody, updateCooperativeBody, uuidParam,
 } from '../schemas.js';
 
 const tags = ['koperasi'];
-const WRITE_REGISTRY = ['admin', 'petugas'] as const;
+const WRITE_REGISTRY = WRITERS;
 const fiscalYearParams = z.strictObject({
   id: uuidParam,
   fiscalYear: z.coerce.number().int().min(1945, 'Tahun buku tidak masuk akal.').max(2100, 'Tahun buku tidak masuk akal.'),
@@ -89,14 +91,19 @@ export const cooperativeRoutes =
 
     app.get(
       '/api/v1/cooperatives/:id',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian koperasi', params: idParams, response: { 200: cooperativeOut } } },
-      async (request) => getCooperative(deps, requireActor(request), request.params.id),
+      // policy: `can` (additive)
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian koperasi', params: idParams, response: { 200: cooperativeOut.extend({ can: cooperativeCanOut }) } } },
+      async (request) => {
+        const actor = requireActor(request);
+        const coop = await getCooperative(deps, actor, request.params.id);
+        return { ...coop, can: cooperativeAbilities(actor, coop) };
+      },
     );
 
     app.patch(
       '/api/v1/cooperatives/:id',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: { tags, summary: 'Ubah koperasi (pengurus: kontak dan jumlah anggota saja)', params: idParams, body: updateCooperativeBody, response: { 200: cooperativeOut } },
       },
       async (request) => updateCooperative(deps, requireActor(request), request.params.id, request.body),
@@ -161,7 +168,7 @@ export const cooperativeRoutes =
     app.put(
       '/api/v1/cooperatives/:id/figures/:fiscalYear',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: { tags, summary: 'Simpan data satu tahun buku', params: fiscalYearParams, body: figuresBody, response: { 200: figureOut } },
       },
       async (request) => putYearlyFigures(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
@@ -169,7 +176,7 @@ export const cooperativeRoutes =
 
     app.delete(
       '/api/v1/cooperatives/:id/figures/:fiscalYear',
-      { config: { access: ['admin', 'petugas', 'koperasi'] }, schema: { tags, summary: 'Hapus data satu tahun buku', params: fiscalYearParams, response: { 200: okOut } } },
+      { config: { access: COOPERATIVE_WRITERS }, schema: { tags, summary: 'Hapus data satu tahun buku', params: fiscalYearParams, response: { 200: okOut } } },
       async (request) => {
         await deleteYearlyFigures(deps, requireActor(request), request.params.id, request.params.fiscalYear);
         return { ok: true as const };
@@ -185,7 +192,7 @@ export const cooperativeRoutes =
     app.post(
       '/api/v1/cooperatives/:id/business-units',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: { tags, summary: 'Tambah unit usaha', params: idParams, body: unitBody, response: { 201: unitOut } },
       },
       async (request, reply) => reply.status(201).send(await createBusinessUnit(deps, requireActor(request), request.params.id, request.body)),
@@ -194,7 +201,7 @@ export const cooperativeRoutes =
     app.patch(
       '/api/v1/cooperatives/:id/business-units/:unitId',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: { tags, summary: 'Ubah unit usaha', params: unitParams, body: unitPatchBody, response: { 200: unitOut } },
       },
       async (request) => {
@@ -208,7 +215,7 @@ export const cooperativeRoutes =
 
     app.delete(
       '/api/v1/cooperatives/:id/business-units/:unitId',
-      { config: { access: ['admin', 'petugas', 'koperasi'] }, schema: { tags, summary: 'Hapus unit usaha', params: unitParams, response: { 200: okOut } } },
+      { config: { access: COOPERATIVE_WRITERS }, schema: { tags, summary: 'Hapus unit usaha', params: unitParams, response: { 200: okOut } } },
       async (request) => {
         await deleteBusinessUnit(deps, requireActor(request), request.params.id, request.params.unitId);
         return { ok: true as const };

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app/context.js';
 import { getDashboard } from '../../app/dashboard/dashboard.js';
 import { priorities, priorityWeights, setPriorityWeights } from '../../app/dashboard/priorities.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../../domain/priority/priority.js';
-import { requireActor, STAFF } from '../access.js';
+import { ADMIN, LEADERS, requireActor, STAFF } from '../access.js';
 
 const weight = z.number().int().min(0).max(1000);
 const weightsBody = z.strictObject(
@@ -18,7 +18,7 @@ export const dashboardRoutes =
     app.get(
       '/api/v1/dashboard',
       {
-        config: { access: ['admin', 'pimpinan'] },
+        config: { access: LEADERS },
         schema: {
           tags: ['dasbor'],
           summary: 'Dasbor pimpinan per tahun: cakupan program, kesehatan, RAT, tindak lanjut, topik masalah, tren',
@@ -62,7 +62,7 @@ export const dashboardRoutes =
 
     app.put(
       '/api/v1/settings/priority-weights',
-      { config: { access: ['admin'] }, schema: { tags: ['dasbor'], summary: 'Ubah bobot skor prioritas', body: weightsBody, response: { 200: weightsBody } } },
+      { config: { access: ADMIN }, schema: { tags: ['dasbor'], summary: 'Ubah bobot skor prioritas', body: weightsBody, response: { 200: weightsBody } } },
       async (request) => setPriorityWeights(deps, requireActor(request), request.body),
     );
   };

@@ -7,7 +7,7 @@ import { startDocumentUpload } from '../../app/sync/uploads.js';
 import { DOCUMENT_TYPES } from '../../app/files/sniff.js';
 import { DOCUMENT_KINDS } from '../../domain/desk/documents.js';
 import { AppError } from '../../domain/errors.js';
-import { EVERYONE, requireActor } from '../access.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor } from '../access.js';
 import { errorHandler } from '../errors.js';
 import { idParams, uuidParam } from '../schemas.js';
 import { verificationOut } from './desk-schemas.js';
@@ -44,7 +44,7 @@ function fileErrors(error: FastifyError, request: FastifyRequest, reply: Fastify
   return errorHandler(error, request, reply);
 }
 
-const WRITE_ACCESS = ['admin', 'petugas', 'koperasi'] as const;
+const WRITE_ACCESS = COOPERATIVE_WRITERS;
 
 /** The cooperative's document shelf: raw-body upload, list, file by id, removal with a reason. */
 export const documentRoutes =

@@ -8,7 +8,7 @@ import { BIDANG } from '../../domain/codes.js';
 import { REQUEST_KINDS, REQUEST_OUTCOMES, REQUEST_STATUSES } from '../../domain/desk/requests.js';
 import { DISTRICT_CODE_PATTERN } from '../../domain/cooperative.js';
 import { VERIFICATION_KINDS, VERIFICATION_STATUSES } from '../../domain/desk/verification.js';
-import { EVERYONE, requireActor, WRITERS } from '../access.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams, isoDate, okOut, page, pageOf, pageSize, uuidParam } from '../schemas.js';
 
 const tags = ['verifikasi'];
@@ -111,7 +111,7 @@ export const deskRoutes =
     app.post(
       '/api/v1/cooperatives/:id/requests',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: {
           tags: ['permintaan'], summary: 'Minta kunjungan, konsultasi atau bantuan unit usaha dari Dinas (masuk antrean bidang yang tepat)', params: idParams,
           body: z.strictObject({ kind: z.enum(REQUEST_KINDS), message: z.string().trim().max(2000) }),
@@ -171,7 +171,7 @@ export const deskRoutes =
     app.post(
       '/api/v1/cooperatives/:id/rat-announcements',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         schema: {
           tags: ['rat'], summary: 'Umumkan RAT yang akan datang (tanggal, tempat, acara) agar Dinas dapat merencanakan kunjungan', params: idParams,
           body: z.strictObject({ fiscalYear: z.number().int().min(1945).max(2100), plannedOn: isoDate, place: z.string().trim().max(200), agenda: z.string().trim().max(2000) }),

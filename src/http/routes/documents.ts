@@ -8,7 +8,7 @@ import {
 import { listRegisters, setRegister } from '../../app/documents/registers.js';
 import { DOCUMENT_STATUSES } from '../../domain/documents/codes.js';
 import { listToXlsx } from '../../reports/xlsx.js';
-import { EVERYONE, requireActor, STAFF } from '../access.js';
+import { ADMIN, EVERYONE, requireActor, STAFF } from '../access.js';
 import { idParams, page, pageOf, pageSize, uuidParam } from '../schemas.js';
 
 const tags = ['dokumen resmi'];
@@ -166,7 +166,7 @@ export const documentRoutes =
     app.put(
       '/api/v1/letter-registers/:kind',
       {
-        config: { access: ['admin'] },
+        config: { access: ADMIN },
         schema: {
           tags,
           summary: 'Atur nama dan pola nomor satu jenis dokumen (jenis baru ditambahkan)',

@@ -5,11 +5,10 @@ import { checkCooperativeImport, cooperativeImportTemplate, runCooperativeImport
 import { checkFiguresImport, figuresImportTemplate, runFiguresImport } from '../../app/imports/import-figures.js';
 import { getJob } from '../../app/jobs/jobs.js';
 import { listImportBatches, undoImportBatch } from '../../app/imports/batches.js';
-import { EVERYONE, requireActor } from '../access.js';
+import { ADMIN, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams } from '../schemas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const WRITERS = ['admin', 'petugas'] as const;
 export const jobOut = z.object({
   id: z.string(),
   kind: z.string(),
@@ -124,7 +123,7 @@ export const importRoutes =
     app.post(
       '/api/v1/imports/:id/undo',
       {
-        config: { access: ['admin'] },
+        config: { access: ADMIN },
         schema: { tags: ['impor'], summary: 'Batalkan satu impor seluruhnya (admin, dalam 7 hari, bila datanya belum diubah sesudahnya)', params: idParams, response: { 200: batchOut } },
       },
       async (request) => undoImportBatch(deps, requireActor(request), request.params.id),

@@ -6,7 +6,7 @@ import { listNotices, mailLog, markAllRead, markRead, retryMail } from '../../ap
 import { calendarToken, getSettings, putDigestHour, putSettings } from '../../app/notifications/settings.js';
 import { AppError } from '../../domain/errors.js';
 import { CHANNELS, NOTICE_KINDS } from '../../domain/notifications/kinds.js';
-import { EVERYONE, requireActor } from '../access.js';
+import { ADMIN, EVERYONE, requireActor } from '../access.js';
 import { idParams } from '../schemas.js';
 
 /** Notifications (issue 14): inbox, preferences, calendar feed, and the admin's mail log. */
@@ -134,7 +134,7 @@ export const notificationRoutes =
     app.put(
       '/api/v1/settings/notifications',
       {
-        config: { access: ['admin'] },
+        config: { access: ADMIN },
         schema: {
           tags,
           summary: 'Atur jam ringkasan harian (0–23 WIB)',
@@ -148,7 +148,7 @@ export const notificationRoutes =
     app.get(
       '/api/v1/notifications/mail-log',
       {
-        config: { access: ['admin'] },
+        config: { access: ADMIN },
         schema: {
           tags,
           summary: 'Log surel: menunggu, terkirim, gagal (dengan galat terakhir)',
@@ -169,7 +169,7 @@ export const notificationRoutes =
 
     app.post(
       '/api/v1/notifications/mail-log/:id/retry',
-      { config: { access: ['admin'] }, schema: { tags, summary: 'Kirim ulang surel yang gagal', params: idParams, response: { 200: z.object({ ok: z.literal(true) }) } } },
+      { config: { access: ADMIN }, schema: { tags, summary: 'Kirim ulang surel yang gagal', params: idParams, response: { 200: z.object({ ok: z.literal(true) }) } } },
       async (request) => retryMail(deps, requireActor(request), request.params.id),
     );
   };

@@ -4,11 +4,10 @@ import type { AppDeps } from '../../app/context.js';
 import { createOffice, currentOffice, listOffices, officeLogo, setOfficeLogo, updateOffice } from '../../app/offices/offices.js';
 import { OFFICE_LEVELS } from '../../domain/documents/codes.js';
 import { notFound } from '../../domain/errors.js';
-import { EVERYONE, requireActor, STAFF } from '../access.js';
+import { ADMIN, EVERYONE, requireActor, STAFF } from '../access.js';
 import { idParams } from '../schemas.js';
 
 const tags = ['kantor'];
-const ADMIN = ['admin'] as const;
 
 export const officeOut = z.object({
   id: z.string(),

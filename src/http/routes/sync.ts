@@ -9,7 +9,7 @@ import { resolveConflict } from '../../app/sync/resolve-conflict.js';
 import { getUpload, MAX_CHUNK_BYTES, putChunk, startUpload } from '../../app/sync/uploads.js';
 import { ASPECTS, CONCERN_KINDS, CONCERN_TOPICS, SEVERITIES } from '../../domain/visits/codes.js';
 import { PHOTO_TYPES } from '../../domain/visits/images.js';
-import { WRITERS, STAFF, requireActor } from '../access.js';
+import { COOPERATIVE_WRITERS, requireActor, STAFF, WRITERS } from '../access.js';
 import { documentOut } from './desk-documents.js';
 import { cooperativeOut, idParams, isoDate, unitOut, uuidParam } from '../schemas.js';
 import {
@@ -22,7 +22,7 @@ import {
  */
 const tags = ['sinkronisasi lapangan'];
 /** Who may send changes or photos: those who may make them on the normal routes. */
-const SENDERS = ['admin', 'petugas', 'koperasi'] as const;
+const SENDERS = COOPERATIVE_WRITERS;
 export const MAX_CHANGES = 200;
 
 const version = z.number().int().min(1);

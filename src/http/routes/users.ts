@@ -4,10 +4,9 @@ import { listAudit } from '../../app/audit/list-audit.js';
 import type { AppDeps } from '../../app/context.js';
 import { createUser, listUsers, resetPassword, updateUser } from '../../app/users/manage-users.js';
 import { BIDANG, ROLES } from '../../domain/codes.js';
-import { requireActor } from '../access.js';
+import { ADMIN, LEADERS, requireActor } from '../access.js';
 import { auditEventOut, idParams, isoDate, page, pageOf, pageSize, userOut, uuidParam } from '../schemas.js';
 
-const ADMIN = ['admin'] as const;
 
 /** NIP (its structure is checked in the use case), pangkat/golongan and jabatan of an officer. */
 const officerIdentity = {
@@ -105,7 +104,7 @@ export const userRoutes =
     app.get(
       '/api/v1/audit',
       {
-        config: { access: ['admin', 'pimpinan'] },
+        config: { access: LEADERS },
         schema: {
           tags: ['audit'],
           summary: 'Log audit',

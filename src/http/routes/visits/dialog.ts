@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app/context.js';
 import { getConcern, listConcerns, markConcernSeen, raiseConcern, updateConcern } from '../../../app/visits/concerns.js';
-import { changeFollowUpStatus, createFollowUp, getFollowUp, listFollowUps, updateFollowUp } from '../../../app/visits/follow-ups.js';
+import { changeFollowUpStatus, createFollowUp, getFollowUp, listFollowUps, updateFollowUp, withFollowUpAbilities } from '../../../app/visits/follow-ups.js';
+import { followUpCanOut } from '../../abilities.js';
 import { ASPECTS, CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, SEVERITIES } from '../../../domain/visits/codes.js';
-import { EVERYONE, STAFF, WRITERS, requireActor } from '../../access.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../../access.js';
 import { idParams, isoDate, pageOf, uuidParam } from '../../schemas.js';
 import { dialogExportRoutes } from './dialog-exports.js';
 import { concernListQuery, followUpListQuery } from './dialog-queries.js';
@@ -12,7 +13,7 @@ import { clientId, concernOut, followUpOut, nullableText, responsibleBody, text,
 
 const concernTags = ['dialog'];
 const followUpTags = ['tindak lanjut'];
-const RAISERS = ['admin', 'petugas', 'koperasi'] as const;
+const RAISERS = COOPERATIVE_WRITERS;
 
 const description = text(5, 4000, 'Uraian minimal 5 karakter.');
 const recommendation = text(5, 2000, 'Rekomendasi minimal 5 karakter.');
@@ -109,10 +110,14 @@ export const dialogRoutes =
           tags: followUpTags,
           summary: 'Tindak lanjut (rekomendasi); assignee=me untuk "tindak lanjut saya", status=overdue untuk yang lewat tenggat',
           querystring: followUpListQuery,
-          response: { 200: pageOf(followUpOut) },
+          response: { 200: pageOf(followUpOut.extend({ can: followUpCanOut })) }, // policy: `can` (additive)
         },
       },
-      async (request) => listFollowUps(deps, requireActor(request), request.query),
+      async (request) => {
+        const actor = requireActor(request);
+        const page = await listFollowUps(deps, actor, request.query);
+        return { ...page, items: await withFollowUpAbilities(deps, actor, page.items) };
+      },
     );
 
     app.post(
@@ -148,8 +153,13 @@ export const dialogRoutes =
 
     app.get(
       '/api/v1/follow-ups/:id',
-      { config: { access: EVERYONE }, schema: { tags: followUpTags, summary: 'Rincian tindak lanjut', params: idParams, response: { 200: followUpOut } } },
-      async (request) => getFollowUp(deps, requireActor(request), request.params.id),
+      // policy: `can` (additive)
+      { config: { access: EVERYONE }, schema: { tags: followUpTags, summary: 'Rincian tindak lanjut', params: idParams, response: { 200: followUpOut.extend({ can: followUpCanOut }) } } },
+      async (request) => {
+        const actor = requireActor(request);
+        const [item] = await withFollowUpAbilities(deps, actor, [await getFollowUp(deps, actor, request.params.id)]);
+        return item!;
+      },
     );
 
     app.patch(

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../../app/context.js';
 import { deletePhoto, getPhoto, uploadFollowUpPhoto, uploadVisitPhoto } from '../../../app/visits/photos.js';
 import { AppError } from '../../../domain/errors.js';
 import { PHOTO_TYPES } from '../../../domain/visits/images.js';
-import { EVERYONE, WRITERS, requireActor } from '../../access.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../../access.js';
 import { errorHandler } from '../../errors.js';
 import { idParams, okOut, uuidParam } from '../../schemas.js';
 import { isoInstant, photoOut } from './schemas.js';
@@ -65,7 +65,7 @@ export const photoRoutes =
     app.post(
       '/api/v1/follow-ups/:id/photos',
       {
-        config: { access: ['admin', 'petugas', 'koperasi'] },
+        config: { access: COOPERATIVE_WRITERS },
         bodyLimit: PARSE_LIMIT,
         errorHandler: photoErrors,
         schema: uploadSchema('Unggah foto bukti tindak lanjut (JPEG, PNG atau WebP, maks. 5 MB)'),
@@ -95,7 +95,7 @@ export const photoRoutes =
 
     app.delete(
       '/api/v1/photos/:id',
-      { config: { access: ['admin', 'petugas', 'koperasi'] }, schema: { tags, summary: 'Hapus foto', params: idParams, response: { 200: okOut } } },
+      { config: { access: COOPERATIVE_WRITERS }, schema: { tags, summary: 'Hapus foto', params: idParams, response: { 200: okOut } } },
       async (request) => {
         await deletePhoto(deps, requireActor(request), request.params.id);
         return { ok: true as const };

@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app/context.js';
 import { createProgram, getProgram, listPrograms, updateProgram } from '../../../app/visits/programs.js';
-import { STAFF, requireActor } from '../../access.js';
+import { LEADERS, requireActor, STAFF } from '../../access.js';
 import { idParams, isoDate } from '../../schemas.js';
 import { clientId, nullableText, programOut, programSummaryOut, targetsBody, text, version } from './schemas.js';
 
 const tags = ['kunjungan'];
-const MANAGERS = ['admin', 'pimpinan'] as const;
+const MANAGERS = LEADERS;
 
 export const programRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>

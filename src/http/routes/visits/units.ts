@@ -4,12 +4,12 @@ import type { AppDeps } from '../../../app/context.js';
 import { addUnitNeed, proposeUnit, recordMentoring, unitDevelopment, updateProposal, updateUnitNeed } from '../../../app/visits/unit-development.js';
 import { UNIT_SECTORS } from '../../../domain/codes.js';
 import { NEED_KINDS, NEED_STATUSES, PROPOSAL_STATUSES } from '../../../domain/visits/codes.js';
-import { EVERYONE, WRITERS, requireActor } from '../../access.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../../access.js';
 import { idParams, isoDate, uuidParam } from '../../schemas.js';
 import { clientId, developmentOut, mentoringOut, needAmount, needOut, nullableText, proposalOut, text, version } from './schemas.js';
 
 const tags = ['unit usaha'];
-const WITH_COOPERATIVE = ['admin', 'petugas', 'koperasi'] as const;
+const WITH_COOPERATIVE = COOPERATIVE_WRITERS;
 const unitParams = z.strictObject({ id: uuidParam, unitId: uuidParam });
 const visitId = z.union([uuidParam, z.null()]).optional();
 

@@ -7,8 +7,10 @@ import { approveVisit, cancelVisit, completeVisit, createVisit, getVisit, update
 import { BIDANG } from '../../../domain/codes.js';
 import { DEFAULT_CHECKLIST } from '../../../domain/visits/checklist.js';
 import { VISIT_PURPOSES, VISIT_STATUSES } from '../../../domain/visits/codes.js';
-import { EVERYONE, STAFF, WRITERS, requireActor } from '../../access.js';
+import { EVERYONE, LEADERS, requireActor, STAFF, WRITERS } from '../../access.js';
 import { idParams, isoDate, page, pageOf, pageSize, uuidParam } from '../../schemas.js';
+import { visitAbilities } from '../../../app/policy/index.js';
+import { visitCanOut } from '../../abilities.js';
 import {
   attendee, checklistAnswers, clientId, findings, gps, planShape, text, version, visitListItemOut, visitOut,
 } from './schemas.js';
@@ -116,8 +118,13 @@ export const visitCoreRoutes =
 
     app.get(
       '/api/v1/visits/:id',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian kunjungan', params: idParams, response: { 200: visitOut } } },
-      async (request) => getVisit(deps, requireActor(request), request.params.id),
+      // policy: `can` (additive)
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian kunjungan', params: idParams, response: { 200: visitOut.extend({ can: visitCanOut }) } } },
+      async (request) => {
+        const actor = requireActor(request);
+        const visit = await getVisit(deps, actor, request.params.id);
+        return { ...visit, can: visitAbilities(actor, { cooperativeId: visit.cooperative.id, team: visit.team.map((m) => m.userId) }) };
+      },
     );
 
     app.patch(
@@ -164,7 +171,7 @@ export const visitCoreRoutes =
     const versionBody = z.strictObject({ version }).default({});
     app.post(
       '/api/v1/visits/:id/approve',
-      { config: { access: ['admin', 'pimpinan'] }, schema: { tags, summary: 'Setujui rencana kunjungan', params: idParams, body: versionBody, response: { 200: visitOut } } },
+      { config: { access: LEADERS }, schema: { tags, summary: 'Setujui rencana kunjungan', params: idParams, body: versionBody, response: { 200: visitOut } } },
       async (request) => approveVisit(deps, requireActor(request), request.params.id, request.body.version),
     );
     app.post(

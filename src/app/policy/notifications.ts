@@ -1,5 +1,8 @@
+import { type HasRole, isCooperativeAccount, isOfficer } from './rules.js';
+
 /**
- * Who receives a notice (issue 14). Pure: the candidate users in, user ids out.
+ * Who receives a notice (issue 14), and what a user's private calendar feed shows. Moved here from
+ * src/domain/notifications so that every rule about who sees what lives in the policies. Pure: the candidate users in, user ids out.
  * A cooperative's notices reach only that cooperative's own accounts; Dinas-only notices never
  * reach a koperasi account; disabled accounts and the person who made the change get nothing.
  */
@@ -24,13 +27,13 @@ export type Audience =
 function reaches(a: Audience, u: Candidate): boolean {
   switch (a.kind) {
     case 'users':
-      return u.role !== 'koperasi' && a.ids.includes(u.id);
+      return !isCooperativeAccount(u) && a.ids.includes(u.id);
     case 'role':
       return u.role === a.role;
     case 'bidang':
-      return u.role === 'petugas' && u.bidang === a.bidang;
+      return isOfficer(u) && u.bidang === a.bidang;
     case 'cooperative':
-      return u.role === 'koperasi' && u.cooperativeId === a.cooperativeId;
+      return isCooperativeAccount(u) && u.cooperativeId === a.cooperativeId;
   }
 }
 
@@ -58,3 +61,11 @@ export const VERIFIERS: readonly Audience[] = [{ kind: 'bidang', bidang: 'kopera
 
 /** A filing's verdict goes to the accounts of the cooperative that filed it, and to no other. */
 export const filingCooperative = (cooperativeId: string): Audience[] => [{ kind: 'cooperative', cooperativeId }];
+
+/** A user's calendar feed (read with the feed's secret token, not a session). */
+export const calendarPolicy = {
+  /** A cooperative's account follows its cooperative's visits and the follow-ups its cooperative must do; '' when it has none. */
+  cooperativeOf: (u: HasRole & { cooperative_id: string | null }) => (isCooperativeAccount(u) ? (u.cooperative_id ?? '') : null),
+  /** A petugas also follows the follow-ups given to their bidang. */
+  bidangOf: (u: HasRole & { bidang: string | null }) => (isOfficer(u) ? u.bidang : null),
+};

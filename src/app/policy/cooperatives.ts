@@ -1,0 +1,40 @@
+import { forbidden } from '../../domain/errors.js';
+import type { Actor } from '../context.js';
+import { inScope, isAdmin, isStaff, isWriter, ownsCooperative, type Rule, scopeFilter } from './rules.js';
+
+/**
+ * Cooperatives (the registry) and what hangs on one: yearly figures, business units, officers.
+ * The Dinas reads all; admin and petugas write; a cooperative's account reads and edits its own
+ * (its own edit is limited to SELF_EDITABLE_FIELDS, checked in the use case with `updateAnyField`).
+ */
+export const cooperativePolicy = {
+  read: ((a, c) => isStaff(a) || ownsCooperative(a, c.id)) as Rule<{ id: string }>,
+  create: ((a) => isWriter(a)) as Rule<unknown>,
+  update: ((a, c) => isWriter(a) || ownsCooperative(a, c.id)) as Rule<{ id: string }>,
+  updateAnyField: ((a) => isWriter(a)) as Rule<{ id: string }>,
+  dissolve: ((a) => isWriter(a)) as Rule<{ id: string }>,
+  /** Handing a cooperative to the province or national office (issue 11); the office rule joins it later. */
+  transfer: ((a) => isAdmin(a)) as Rule<{ id: string }>,
+  /** Yearly figures and business units. */
+  editDetails: ((a, c) => isWriter(a) || ownsCooperative(a, c.id)) as Rule<{ id: string }>,
+  /** The restriction on cooperative lists, searches and exports (`c.id` is the cooperative's id). */
+  scope: (a: Actor, idColumn = 'c.id') => scopeFilter(a, idColumn),
+};
+
+/** What the actor may do with this cooperative, for the web app's buttons (`can` in responses). */
+export function cooperativeAbilities(a: Actor, c: { id: string }) {
+  return {
+    update: cooperativePolicy.update(a, c),
+    updateAnyField: cooperativePolicy.updateAnyField(a, c),
+    editDetails: cooperativePolicy.editDetails(a, c),
+    dissolve: cooperativePolicy.dissolve(a, c),
+  };
+}
+
+/**
+ * A cooperative's account asking about another cooperative is refused before the lookup, so the
+ * answer does not reveal whether that cooperative exists.
+ */
+export function guardOwnCooperative(actor: Actor, cooperativeId: string): void {
+  if (!inScope(actor, cooperativeId)) throw forbidden('Anda hanya dapat melihat data koperasi Anda sendiri.');
+}

@@ -1,0 +1,10 @@
+import type { Actor } from '../context.js';
+import { isLeader, isStaff, ownsCooperative, type Rule, scopeFilter } from './rules.js';
+
+/** Official documents the Dinas issues (letters, certificates): the Dinas issues; the cooperative reads its own. */
+export const documentPolicy = {
+  issue: ((a) => isStaff(a)) as Rule<unknown>,
+  read: ((a, d) => isStaff(a) || ownsCooperative(a, d.cooperativeId)) as Rule<{ cooperativeId: string | null }>,
+  cancel: ((a, d) => isLeader(a) || (a.userId !== null && a.userId === d.issuedBy)) as Rule<{ issuedBy: string | null }>,
+  scope: (a: Actor, cooperativeColumn = 'd.cooperative_id') => scopeFilter(a, cooperativeColumn),
+};

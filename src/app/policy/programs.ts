@@ -1,0 +1,7 @@
+import { isLeader, isStaff, type Rule } from './rules.js';
+
+/** Visit programs (yearly targets per kecamatan): the Dinas reads them, admin and pimpinan manage them. */
+export const programPolicy = {
+  read: ((a) => isStaff(a)) as Rule<unknown>,
+  manage: ((a) => isLeader(a)) as Rule<unknown>,
+};
