@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { file, MEDIA, rawBody } from '../../contract/files.js';
 import {
   CATEGORY_CODES, createAssessment, deleteDraft, finalizeAssessment, getAssessment, listAssessments, updateAssessment,
 } from '../../app/assessments/assessments.js';
@@ -134,7 +135,7 @@ export const assessmentRoutes =
 
     app.get(
       '/api/v1/statements/template.xlsx',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Templat XLSX laporan keuangan' } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Templat XLSX laporan keuangan', response: { 200: file(MEDIA.xlsx) } } },
       async (_request, reply) =>
         reply
           .type(XLSX)
@@ -151,6 +152,7 @@ export const assessmentRoutes =
           tags,
           summary: 'Impor laporan keuangan dari templat XLSX (semua atau tidak sama sekali)',
           params: z.strictObject({ id: uuidParam, fiscalYear }),
+          ...rawBody([MEDIA.xlsx]),
           response: { 200: statementOut },
         },
       },
@@ -179,6 +181,7 @@ export const assessmentRoutes =
           tags,
           summary: 'Unduh daftar penilaian (XLSX) dengan filter yang sama',
           querystring: listQuery.omit({ page: true, pageSize: true }),
+          response: { 200: file(MEDIA.xlsx) },
         },
       },
       async (request, reply) => {
@@ -192,7 +195,7 @@ export const assessmentRoutes =
 
     app.get(
       '/api/v1/assessments/:id/report.pdf',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Laporan penilaian (PDF)', params: idParams } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Laporan penilaian (PDF)', params: idParams, response: { 200: file(MEDIA.pdf) } } },
       async (request, reply) => {
         const { filename, pdf } = await assessmentReport(deps, requireActor(request), request.params.id);
         return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
