@@ -228,3 +228,13 @@ export const userOut = z.object({
   rank: z.string().nullable(),
   position: z.string().nullable(),
 });
+
+/** The types the web app reads (z.infer of the response schemas above). */
+export type CooperativeOut = z.infer<typeof cooperativeOut>;
+export type CooperativeListItemOut = z.infer<typeof cooperativeListItemOut>;
+export type AuditEventOut = z.infer<typeof auditEventOut>;
+export type FigureOut = z.infer<typeof figureOut>;
+export type UnitOut = z.infer<typeof unitOut>;
+export type MeOut = z.infer<typeof meOut>;
+export type UserOut = z.infer<typeof userOut>;
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };

@@ -178,3 +178,16 @@ export const developmentOut = z.object({
   proposals: z.array(proposalOut),
 });
 export const needAmount = z.union([rupiah.min(0, 'Nilai tidak boleh negatif.'), z.null()]);
+
+/** The types the web app reads (z.infer of the response schemas above). */
+export type VisitListItemOut = z.infer<typeof visitListItemOut>;
+export type PhotoOut = z.infer<typeof photoOut>;
+export type VisitOut = z.infer<typeof visitOut>;
+export type ProgramSummaryOut = z.infer<typeof programSummaryOut>;
+export type ProgramOut = z.infer<typeof programOut>;
+export type ConcernOut = z.infer<typeof concernOut>;
+export type FollowUpOut = z.infer<typeof followUpOut>;
+export type NeedOut = z.infer<typeof needOut>;
+export type MentoringOut = z.infer<typeof mentoringOut>;
+export type ProposalOut = z.infer<typeof proposalOut>;
+export type DevelopmentOut = z.infer<typeof developmentOut>;
