@@ -1,7 +1,6 @@
-import type { AuditEventOut, CooperativeListItemOut, CooperativeOut, FigureOut, MeOut, Page, UserOut } from '@contract/common';
+import type { AuditEventOut, CooperativeListItemOut, CooperativeOut, FigureOut, MeOut, Page, UnitOut, UserOut } from '@contract/common';
 
-export type Role = 'admin' | 'pimpinan' | 'petugas' | 'koperasi';
-export type Bidang = 'koperasi' | 'usaha_mikro' | 'perindustrian';
+export type { Bidang, Role } from '@domain/codes';
 
 /** GET /api/v1/auth/me (src/contract/common.ts: meOut). */
 export type Me = MeOut;
@@ -82,31 +81,16 @@ export type Coop = CooperativeOut;
 /** Yearly figures as served; the form edits one without its `verification` (the server sets it). */
 export type Figure = Omit<FigureOut, 'verification'> & Partial<Pick<FigureOut, 'verification'>>;
 
-export interface UnitPermits {
-  nib?: string | null;
-  pirt?: string | null;
-  halal?: string | null;
-}
+export type UnitPermits = UnitOut['permits'];
 
-export interface Unit {
-  id: Id;
-  name: string;
-  sector: string;
-  status: 'EXISTING' | 'PLANNED';
-  turnover: number | null;
-  employees: number | null;
-  permits: UnitPermits | null;
-  needs: string | null;
-}
+export type Unit = UnitOut;
 
-export type UnitInput = Omit<Unit, 'id'>;
+/** The unit form's state: a unit without its id, the sector as picked (a code of UNIT_SECTORS). */
+export type UnitInput = Omit<Unit, 'id' | 'sector'> & { sector: string };
 
 export type User = UserOut;
 
-export interface Change {
-  before: unknown;
-  after: unknown;
-}
+export type Change = AuditEventOut['changes'][string];
 
 export type AuditEvent = AuditEventOut;
 
