@@ -1,7 +1,8 @@
 // The house rules that hold themselves (ARCHITECTURE.md, "Rules of the house"):
 // - src/domain is pure: it imports nothing from the rest of the project, and no I/O modules;
 // - src/http never reaches the database (only src/app touches src/db);
-// - the web app imports only its own code and the pure domain (through the @domain alias);
+// - src/contract (the API's zod schemas) imports only zod and the domain;
+// - the web app imports only its own code, the pure domain and the contract (through the @domain and @contract aliases);
 // - no explicit `any`;
 // - no role checks outside the policies (src/app/policy/**): a role compared with a role name, a role
 //   looked up in a list, or a switch on a role is an error anywhere else in src/. The web app is not
@@ -56,8 +57,12 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...roleChecks] },
   },
   layer(['src/domain/**/*.ts'], [
-    { group: ['**/app/**', '**/db/**', '**/http/**', '**/reports/**', '**/cli/**', '**/config*'], message: 'src/domain is pure: it imports nothing from the other layers.' },
+    { group: ['**/app/**', '**/db/**', '**/http/**', '**/reports/**', '**/cli/**', '**/config*', '**/contract/**', 'zod'], message: 'src/domain is pure: it imports nothing from the other layers.' },
     { group: ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:child_process', 'fs', 'pg', 'better-sqlite3', 'kysely', 'fastify'], message: 'src/domain does no I/O.' },
+  ]),
+  layer(['src/contract/**/*.ts'], [
+    { group: ['**/app/**', '**/db/**', '**/http/**', '**/reports/**', '**/cli/**', '**/config*', '**/web/**'], message: 'src/contract imports only zod and src/domain.' },
+    { group: ['node:*', 'fs', 'pg', 'better-sqlite3', 'kysely', 'fastify', 'fastify-*', '@fastify/*'], message: 'src/contract imports only zod and src/domain.' },
   ]),
   layer(['src/http/**/*.ts'], [
     { group: ['**/db/**', 'kysely', 'pg', 'better-sqlite3'], message: 'src/http never touches the database: call a use case in src/app.' },
@@ -66,6 +71,7 @@ export default tseslint.config(
     { group: ['**/db/**', 'kysely', 'pg', 'better-sqlite3'], message: 'Reports and the CLI call src/app, never the database directly.' },
   ]),
   layer(['web/src/**/*.{ts,tsx}'], [
-    { group: ['**/src/app/**', '**/src/db/**', '**/src/http/**', '**/src/reports/**', '**/src/cli/**', '**/src/config*'], message: 'The web app imports only its own code and the pure domain (@domain/…).' },
+    { group: ['**/src/app/**', '**/src/db/**', '**/src/http/**', '**/src/reports/**', '**/src/cli/**', '**/src/config*'], message: 'The web app imports only its own code, the pure domain (@domain/…) and the contract (@contract/…).' },
+    { group: ['**/src/domain/**', '**/src/contract/**'], message: 'Import the domain and the contract through their aliases: @domain/…, @contract/….' },
   ]),
 );

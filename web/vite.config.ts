@@ -142,7 +142,10 @@ export default defineConfig({
   ],
   resolve: {
     // The rubric engine (pure TS) is shared with the server: the live score runs the same code.
-    alias: { '@domain': fileURLToPath(new URL('../src/domain', import.meta.url)) },
+    alias: {
+      '@domain': fileURLToPath(new URL('../src/domain', import.meta.url)),
+      '@contract': fileURLToPath(new URL('../src/contract', import.meta.url)),
+    },
   },
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),

@@ -7,9 +7,9 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/context.js';
 import { installAccess } from './access.js';
+import { installContract } from './contract.js';
 import { installControlCharGuard } from './control-chars.js';
 import { installSameOriginGuard } from './same-origin.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -53,8 +53,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     // Off unless SAMBANG_TRUST_PROXY names the proxies: X-Forwarded-For from anyone else is ignored.
     trustProxy: deps.config.trustProxy === false ? false : deps.config.trustProxy,
   });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  installContract(app);
   app.setErrorHandler(errorHandler);
 
   await installSecurityHeaders(app);

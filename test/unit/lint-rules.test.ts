@@ -17,6 +17,11 @@ describe('the linter keeps the layers apart', () => {
     ['src/http/routes/x.ts', "import { connect } from '../../db/connect.js';\nexport const x = connect;\n"],
     ['src/http/routes/x.ts', "import { sql } from 'kysely';\nexport const x = sql;\n"],
     ['src/cli/x.ts', "import SQLite from 'better-sqlite3';\nexport const x = SQLite;\n"],
+    ['src/contract/x.ts', "import { listVisits } from '../app/visits/list-visits.js';\nexport const x = listVisits;\n"],
+    ['src/contract/x.ts', "import { errorHandler } from '../http/errors.js';\nexport const x = errorHandler;\n"],
+    ['src/contract/x.ts', "import Fastify from 'fastify';\nexport const x = Fastify;\n"],
+    ['src/domain/x.ts', "import { visitOut } from '../contract/visits.js';\nexport const x = visitOut;\n"],
+    ['web/src/lib/x.ts', "import type { VisitOut } from '../../../src/contract/visits.js';\nexport type X = VisitOut;\n"],
     ['web/src/pages/X.tsx', "import { listVisits } from '../../../src/app/visits/list-visits.js';\nexport const x = listVisits;\n"],
   ])('refuses a forbidden import in %s', async (file, code) => {
     expect(await errors(file, code)).toContain('no-restricted-imports');
@@ -26,6 +31,9 @@ describe('the linter keeps the layers apart', () => {
     ['src/app/x.ts', "import { connect } from '../db/connect.js';\nexport const x = connect;\n"],
     ['src/http/routes/x.ts', "import { listVisits } from '../../app/visits/list-visits.js';\nexport const x = listVisits;\n"],
     ['web/src/pages/X.tsx', "import { VISIT_PURPOSES } from '@domain/visits/codes';\nexport const x = VISIT_PURPOSES;\n"],
+    ['web/src/lib/x.ts', "import type { VisitOut } from '@contract/visits';\nexport type X = VisitOut;\n"],
+    ['src/contract/x.ts', "import { z } from 'zod';\nimport { ASPECTS } from '../domain/visits/codes.js';\nexport const x = z.enum(ASPECTS);\n"],
+    ['src/app/x.ts', "import type { JobOut } from '../contract/jobs.js';\nexport type X = JobOut;\n"],
   ])('allows the import the layers are for in %s', async (file, code) => {
     expect(await errors(file, code)).toEqual([]);
   });

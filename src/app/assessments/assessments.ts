@@ -14,7 +14,9 @@ import { assessmentPolicy, authorize, hideAbsence } from '../policy/index.js';
 import { loadRubric } from './rubric-versions.js';
 import { deletedRecord } from '../audit/deleted-record.js';
 
-export const CATEGORY_CODES = ['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS'] as const;
+import { CATEGORY_CODES } from '../../domain/rubrics/codes.js';
+
+export { CATEGORY_CODES };
 
 export interface Assessment {
   id: string;

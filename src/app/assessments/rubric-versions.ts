@@ -9,7 +9,7 @@ import { assessmentPolicy, authorize } from '../policy/index.js';
 
 /** The rubrics Sambang ships; an admin may publish corrected versions of each. */
 export const SHIPPED_RUBRICS: RubricDefinition[] = [KSP_2016, KK_2021];
-export const RUBRIC_CODES = SHIPPED_RUBRICS.map((r) => r.id) as [string, ...string[]];
+export { RUBRIC_CODES } from '../../domain/rubrics/codes.js';
 
 export interface RubricVersionInfo {
   rubric: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
+import type { JobOut } from '../../contract/jobs.js';
 import type { Actor } from '../context.js';
 import { jobPolicy } from '../policy/index.js';
 
@@ -11,17 +12,8 @@ import { jobPolicy } from '../policy/index.js';
  * An export job also keeps the file it produced (the whole buffer, in memory) until it is swept;
  * only its owner or an admin may download it. A restart loses running jobs and their files.
  */
-export interface JobView {
-  id: string;
-  kind: string;
-  status: 'running' | 'done' | 'failed';
-  processed: number;
-  total: number;
-  result: unknown;
-  error: { code: string; message: string; fields?: Record<string, string> } | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
+/** A job as the API shows it: the contract's job (src/contract/jobs.ts). */
+export type JobView = JobOut;
 
 /** The file an export job produced, held in memory until the job is swept. */
 export interface JobFile { filename: string; contentType: string; data: Buffer }
@@ -31,7 +23,7 @@ interface Job extends JobView { ownerId: string | null; file: JobFile | null }
 const jobs = new Map<string, Job>();
 const KEEP_MS = 60 * 60 * 1000;
 
-export function startJob<T>(
+export function startJob<T extends JobOut['result']>(
   actor: Actor,
   kind: string,
   total: number,

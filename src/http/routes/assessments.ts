@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { file, MEDIA, rawBody } from '../../contract/files.js';
 import {
   CATEGORY_CODES, createAssessment, deleteDraft, finalizeAssessment, getAssessment, listAssessments, updateAssessment,
 } from '../../app/assessments/assessments.js';
@@ -16,6 +17,7 @@ import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.
 import { verificationOut } from './desk-schemas.js';
 import { assessmentAbilities } from '../../app/policy/index.js';
 import { assessmentCanOut } from '../abilities.js';
+import { assessmentOut, assessmentPageOut, assessmentResultOut, rubricDefinitionOut, rubricVersionOut, statementOut } from '../../contract/assessments.js';
 
 const tags = ['penilaian'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,32 +30,6 @@ const inputsBody = z.strictObject({
   indicators: z.record(z.string(), z.unknown()).optional(),
   checklists: z.record(z.string(), z.unknown()).optional(),
   notApplicableReasons: z.record(z.string(), z.string().max(500)).optional(),
-});
-
-/**
- * Score results and assessments are plain JSON documents shaped by the rubric (see
- * src/domain/rubrics/types.ts: AssessmentResult); they are described, not re-validated, here.
- */
-const resultOut = z
-  .record(z.string(), z.unknown())
-  .describe('{rubric, rubricVersion, total, category:{code,label}|null, complete, aspects:[{code,label,weight,score,share,category,components:[{code,label,ratio,nilai,weight,score,provisional}]}], notComputable:[{component,label,reason}], provisionalUsed, derived}');
-const assessmentOut = z
-  .record(z.string(), z.unknown())
-  .describe('{id, cooperative:{id,name,district}, fiscalYear, rubric, rubricVersion, statementId, status:DRAFT|FINAL, inputs, result, total, category, assessor, assessedOn, finalizedAt, version}');
-/** Interfaces have no index signature; this states that a plain result is a JSON object. */
-const json = <T extends object>(v: T): Record<string, unknown> => v as unknown as Record<string, unknown>;
-
-const statementOut = z.object({
-  id: z.string(),
-  cooperativeId: z.string(),
-  fiscalYear: z.number(),
-  lines: z.record(z.string(), z.number()),
-  source: z.enum(['FORM', 'XLSX']),
-  balanced: z.boolean().nullable(),
-  verification: verificationOut,
-  missing: z.array(z.string()),
-  version: z.number(),
-  updatedAt: z.string(),
 });
 
 /** Filters of the assessment list; exports take the same without paging. */
@@ -80,12 +56,12 @@ export const assessmentRoutes =
           tags,
           summary: 'Hitung skor kesehatan tanpa menyimpan (semua pos wajib; 0 adalah nilai)',
           body: inputsBody.extend({ rubric: z.enum(RUBRIC_CODES), rubricVersion: z.number().int().min(1).optional() }),
-          response: { 200: resultOut },
+          response: { 200: assessmentResultOut },
         },
       },
       async (request) => {
         const { rubric, rubricVersion, ...inputs } = request.body;
-        return json(await scoreInputs(deps, rubric, rubricVersion, inputs as AssessmentInput));
+        return scoreInputs(deps, rubric, rubricVersion, inputs as AssessmentInput);
       },
     );
 
@@ -96,7 +72,7 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Versi rubrik yang diterbitkan',
-          response: { 200: z.object({ items: z.array(z.object({ rubric: z.string(), version: z.number(), title: z.string(), note: z.string().nullable(), publishedAt: z.string(), publishedBy: z.string().nullable(), latest: z.boolean() })) }) },
+          response: { 200: z.object({ items: z.array(rubricVersionOut) }) },
         },
       },
       async () => ({ items: await listRubricVersions(deps) }),
@@ -106,9 +82,9 @@ export const assessmentRoutes =
       '/api/v1/rubrics/:rubric/versions/:version',
       {
         config: { access: EVERYONE },
-        schema: { tags, summary: 'Tabel lengkap satu versi rubrik', params: z.strictObject({ rubric: z.enum(RUBRIC_CODES), version: z.coerce.number().int().min(1).max(10_000) }), response: { 200: z.record(z.string(), z.unknown()).describe('The rubric definition (src/domain/rubrics/types.ts: RubricDefinition)') } },
+        schema: { tags, summary: 'Tabel lengkap satu versi rubrik', params: z.strictObject({ rubric: z.enum(RUBRIC_CODES), version: z.coerce.number().int().min(1).max(10_000) }), response: { 200: rubricDefinitionOut } },
       },
-      async (request) => json(await loadRubric(deps.db.kysely, request.params.rubric, request.params.version)),
+      async (request) => loadRubric(deps.db.kysely, request.params.rubric, request.params.version),
     );
 
     app.post(
@@ -120,7 +96,7 @@ export const assessmentRoutes =
           summary: 'Terbitkan versi koreksi rubrik (penilaian lama tetap memakai versinya)',
           params: z.strictObject({ rubric: z.enum(RUBRIC_CODES) }),
           body: z.strictObject({ definition: z.record(z.string(), z.unknown()), note: z.string().trim().min(5, 'Catatan minimal 5 karakter.').max(1000) }),
-          response: { 201: z.object({ rubric: z.string(), version: z.number(), title: z.string(), note: z.string().nullable(), publishedAt: z.string(), publishedBy: z.string().nullable(), latest: z.boolean() }) },
+          response: { 201: rubricVersionOut },
         },
       },
       async (request, reply) => reply.status(201).send(await publishRubricVersion(deps, requireActor(request), request.params.rubric, request.body)),
@@ -161,7 +137,7 @@ export const assessmentRoutes =
 
     app.get(
       '/api/v1/statements/template.xlsx',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Templat XLSX laporan keuangan' } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Templat XLSX laporan keuangan', response: { 200: file(MEDIA.xlsx) } } },
       async (_request, reply) =>
         reply
           .type(XLSX)
@@ -178,6 +154,7 @@ export const assessmentRoutes =
           tags,
           summary: 'Impor laporan keuangan dari templat XLSX (semua atau tidak sama sekali)',
           params: z.strictObject({ id: uuidParam, fiscalYear }),
+          ...rawBody([MEDIA.xlsx]),
           response: { 200: statementOut },
         },
       },
@@ -192,13 +169,10 @@ export const assessmentRoutes =
           tags,
           summary: 'Daftar penilaian dengan filter, dan jumlah per predikat',
           querystring: listQuery,
-          response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())), total: z.number(), page: z.number(), pageSize: z.number(), countsByCategory: z.record(z.string(), z.number()) }) },
+          response: { 200: assessmentPageOut },
         },
       },
-      async (request) => {
-        const r = await listAssessments(deps, requireActor(request), request.query);
-        return { ...r, items: r.items.map(json) };
-      },
+      async (request) => listAssessments(deps, requireActor(request), request.query),
     );
 
     app.get(
@@ -209,6 +183,7 @@ export const assessmentRoutes =
           tags,
           summary: 'Unduh daftar penilaian (XLSX) dengan filter yang sama',
           querystring: listQuery.omit({ page: true, pageSize: true }),
+          response: { 200: file(MEDIA.xlsx) },
         },
       },
       async (request, reply) => {
@@ -222,7 +197,7 @@ export const assessmentRoutes =
 
     app.get(
       '/api/v1/assessments/:id/report.pdf',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Laporan penilaian (PDF)', params: idParams } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Laporan penilaian (PDF)', params: idParams, response: { 200: file(MEDIA.pdf) } } },
       async (request, reply) => {
         const { filename, pdf } = await assessmentReport(deps, requireActor(request), request.params.id);
         return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
@@ -243,18 +218,18 @@ export const assessmentRoutes =
       },
       async (request, reply) => {
         if (request.body.fiscalYear > deps.now().getUTCFullYear()) throw new AppError('VALIDATION', 'Tahun buku tidak boleh di masa depan.', { fiscalYear: 'Tidak boleh di masa depan.' });
-        return reply.status(201).send(json(await createAssessment(deps, requireActor(request), request.params.id, request.body)));
+        return reply.status(201).send(await createAssessment(deps, requireActor(request), request.params.id, request.body));
       },
     );
 
     app.get(
       '/api/v1/assessments/:id',
       // policy: `can` (additive)
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian penilaian dan skornya', params: idParams, response: { 200: z.looseObject({ can: assessmentCanOut }).describe(`${assessmentOut.description ?? ''}, can`) } } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian penilaian dan skornya', params: idParams, response: { 200: assessmentOut.extend({ can: assessmentCanOut }) } } },
       async (request) => {
         const actor = requireActor(request);
         const a = await getAssessment(deps, actor, request.params.id);
-        return { ...json(a), can: assessmentAbilities(actor, a) };
+        return { ...a, can: assessmentAbilities(actor, a) };
       },
     );
 
@@ -264,7 +239,7 @@ export const assessmentRoutes =
         config: { access: WRITERS },
         schema: { tags, summary: 'Simpan isian draf (skor dihitung ulang)', params: idParams, body: z.strictObject({ inputs: inputsBody, version: z.number().int().min(1).optional() }), response: { 200: assessmentOut } },
       },
-      async (request) => json(await updateAssessment(deps, requireActor(request), request.params.id, { inputs: request.body.inputs as AssessmentInput, ...(request.body.version ? { version: request.body.version } : {}) })),
+      async (request) => updateAssessment(deps, requireActor(request), request.params.id, { inputs: request.body.inputs as AssessmentInput, ...(request.body.version ? { version: request.body.version } : {}) }),
     );
 
     app.post(
@@ -273,7 +248,7 @@ export const assessmentRoutes =
         config: { access: WRITERS },
         schema: { tags, summary: 'Finalkan penilaian (tidak dapat diubah lagi)', params: idParams, body: z.strictObject({ assessedOn: isoDate.optional(), supersede: z.boolean().optional().describe('Gantikan penilaian final lama tahun buku dan rubrik yang sama (tercatat di jejak audit)') }), response: { 200: assessmentOut } },
       },
-      async (request) => json(await finalizeAssessment(deps, requireActor(request), request.params.id, request.body)),
+      async (request) => finalizeAssessment(deps, requireActor(request), request.params.id, request.body),
     );
 
     app.delete(

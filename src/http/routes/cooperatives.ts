@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { file, MEDIA } from '../../contract/files.js';
 import { cooperativeTimeline } from '../../app/audit/list-audit.js';
 import type { AppDeps } from '../../app/context.js';
 import { createBusinessUnit, deleteBusinessUnit, listBusinessUnits, updateBusinessUnit } from '../../app/cooperatives/business-units.js';
@@ -62,7 +63,7 @@ export const cooperativeRoutes =
 
     app.get(
       '/api/v1/cooperatives/export.xlsx',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar koperasi (XLSX) dengan filter yang sama', querystring: exportQuery } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar koperasi (XLSX) dengan filter yang sama', querystring: exportQuery, response: { 200: file(MEDIA.xlsx) } } },
       async (request, reply) =>
         reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -72,7 +73,7 @@ export const cooperativeRoutes =
 
     app.get(
       '/api/v1/cooperatives/export.csv',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar koperasi (CSV, pemisah titik koma)', querystring: exportQuery } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar koperasi (CSV, pemisah titik koma)', querystring: exportQuery, response: { 200: file(MEDIA.csv) } } },
       async (request, reply) =>
         reply
           .type('text/csv; charset=utf-8')

@@ -5,12 +5,12 @@ import { getDashboard } from '../../app/dashboard/dashboard.js';
 import { priorities, priorityWeights, setPriorityWeights } from '../../app/dashboard/priorities.js';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../../domain/priority/priority.js';
 import { ADMIN, LEADERS, requireActor, STAFF } from '../access.js';
+import { dashboardOut, prioritiesOut } from '../../contract/dashboard.js';
 
 const weight = z.number().int().min(0).max(1000);
 const weightsBody = z.strictObject(
   Object.fromEntries(Object.keys(DEFAULT_PRIORITY_WEIGHTS).map((k) => [k, weight])) as Record<keyof typeof DEFAULT_PRIORITY_WEIGHTS, typeof weight>,
 );
-const reason = z.object({ code: z.string(), label: z.string(), points: z.number() });
 
 export const dashboardRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -23,12 +23,12 @@ export const dashboardRoutes =
           tags: ['dasbor'],
           summary: 'Dasbor pimpinan per tahun: cakupan program, kesehatan, RAT, tindak lanjut, topik masalah, tren',
           querystring: z.strictObject({ year: z.coerce.number().int().min(2000, 'Tahun tidak masuk akal.').max(2100, 'Tahun tidak masuk akal.').optional() }),
-          response: { 200: z.record(z.string(), z.unknown()).describe('{year, asOf, coverage:{visited,target,visits,byDistrict[]}, health:{SEHAT,…,byDistrict[]}, rat:{rate,due,held,byDistrict[]}, followUps:{open,in_progress,done,cancelled,overdue,byBidang[],byDistrict[]}, concerns:{topTopics[]}, trends[]}') },
+          response: { 200: dashboardOut },
         },
       },
       async (request) => {
         const year = request.query.year ?? Number(deps.now().toISOString().slice(0, 4));
-        return (await getDashboard(deps, requireActor(request), year)) as unknown as Record<string, unknown>;
+        return getDashboard(deps, requireActor(request), year);
       },
     );
 
@@ -41,10 +41,7 @@ export const dashboardRoutes =
           summary: 'Peringatan dini: koperasi yang perlu dikunjungi berikutnya, dengan alasannya',
           querystring: z.strictObject({ district: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }),
           response: {
-            200: z.object({
-              items: z.array(z.object({ cooperative: z.object({ id: z.string(), name: z.string(), district: z.object({ code: z.string(), name: z.string() }) }), score: z.number(), reasons: z.array(reason) })),
-              weights: z.record(z.string(), z.number()),
-            }),
+            200: prioritiesOut,
           },
         },
       },

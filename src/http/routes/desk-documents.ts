@@ -10,6 +10,7 @@ import { AppError } from '../../domain/errors.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor } from '../access.js';
 import { errorHandler } from '../errors.js';
 import { idParams, uuidParam } from '../schemas.js';
+import { file, rawBody } from '../../contract/files.js';
 import { verificationOut } from './desk-schemas.js';
 
 const tags = ['dokumen koperasi'];
@@ -71,7 +72,7 @@ export const documentRoutes =
             title: z.string().trim().max(200).optional(),
             replaces: uuidParam.optional().describe('ID dokumen yang diganti: versi baru, versi lama tetap tersimpan'),
           }),
-          consumes: [...Object.keys(DOCUMENT_TYPES)],
+          ...rawBody(Object.keys(DOCUMENT_TYPES)),
           response: { 201: documentOut },
         },
       },
@@ -104,7 +105,7 @@ export const documentReadRoutes =
 
     app.get(
       '/api/v1/documents/files/:fileId',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Berkas satu versi dokumen koperasi', params: z.strictObject({ fileId: uuidParam }) } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Berkas satu versi dokumen koperasi', params: z.strictObject({ fileId: uuidParam }), response: { 200: file(...Object.keys(DOCUMENT_TYPES)) } } },
       async (request, reply) => {
         const { doc, bytes } = await readDocumentFile(deps, requireActor(request), request.params.fileId);
         const name = `${doc.title.replace(/[^\w .-]+/g, '_')}.${DOCUMENT_TYPES[doc.contentType as keyof typeof DOCUMENT_TYPES] ?? 'bin'}`;

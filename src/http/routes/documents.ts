@@ -10,6 +10,7 @@ import { DOCUMENT_STATUSES } from '../../domain/documents/codes.js';
 import { listToXlsx } from '../../reports/xlsx.js';
 import { ADMIN, EVERYONE, requireActor, STAFF } from '../access.js';
 import { idParams, page, pageOf, pageSize, uuidParam } from '../schemas.js';
+import { file, MEDIA, rawBody } from '../../contract/files.js';
 
 const tags = ['dokumen resmi'];
 
@@ -101,7 +102,7 @@ export const documentRoutes =
 
     app.get(
       '/api/v1/documents/export.xlsx',
-      { config: { access: STAFF }, schema: { tags, summary: 'Buku register dokumen resmi (XLSX)', querystring: z.strictObject(filters) } },
+      { config: { access: STAFF }, schema: { tags, summary: 'Buku register dokumen resmi (XLSX)', querystring: z.strictObject(filters), response: { 200: file(MEDIA.xlsx) } } },
       async (request, reply) => {
         const rows = await allDocuments(deps, requireActor(request), request.query);
         const xlsx = await listToXlsx(
@@ -135,7 +136,7 @@ export const documentRoutes =
 
     app.get(
       '/api/v1/documents/:id/file.pdf',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Berkas PDF persis seperti diterbitkan', params: idParams } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Berkas PDF persis seperti diterbitkan', params: idParams, response: { 200: file(MEDIA.pdf) } } },
       async (request, reply) => {
         const { filename, pdf } = await documentFile(deps, requireActor(request), request.params.id);
         return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
@@ -200,6 +201,7 @@ export const documentRoutes =
           tags,
           summary: 'Periksa apakah berkas PDF (isi permintaan, application/pdf) persis sama dengan yang diterbitkan',
           params: codeParams,
+          ...rawBody([MEDIA.pdf, MEDIA.octets]),
           response: { 200: z.object({ genuine: z.boolean() }) },
         },
       },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { file, MEDIA } from '../../contract/files.js';
 import type { AppDeps } from '../../app/context.js';
 import { EXPORT_LISTS, type ExportFilters, type ExportList, startListExport } from '../../app/exports/list-exports.js';
 import { jobFile } from '../../app/jobs/jobs.js';
@@ -76,7 +77,7 @@ export const exportRoutes =
 
     app.get(
       '/api/v1/jobs/:id/download',
-      { config: { access: EVERYONE }, schema: { tags: ['impor'], summary: 'Unduh berkas hasil proses ekspor (pemilik proses atau admin)', params: idParams } },
+      { config: { access: EVERYONE }, schema: { tags: ['impor'], summary: 'Unduh berkas hasil proses ekspor (pemilik proses atau admin)', params: idParams, response: { 200: file(MEDIA.xlsx, MEDIA.csv) } } },
       async (request, reply) => {
         const file = jobFile(requireActor(request), request.params.id);
         return reply

@@ -7,19 +7,12 @@ import { getJob } from '../../app/jobs/jobs.js';
 import { listImportBatches, undoImportBatch } from '../../app/imports/batches.js';
 import { ADMIN, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams } from '../schemas.js';
+import { file, MEDIA, rawBody } from '../../contract/files.js';
+import { jobOut } from '../../contract/jobs.js';
+
+export { jobOut };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const jobOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
-  processed: z.number(),
-  total: z.number(),
-  result: z.unknown(),
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }).nullable(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
 const checkOut = z.object({
   total: z.number(),
   valid: z.number(),
@@ -55,7 +48,7 @@ export const importRoutes =
 
     app.get(
       '/api/v1/cooperatives/import/template.xlsx',
-      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Templat XLSX impor koperasi (dengan lembar kode)' } },
+      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Templat XLSX impor koperasi (dengan lembar kode)', response: { 200: file(MEDIA.xlsx) } } },
       async (_request, reply) =>
         reply.type(XLSX).header('content-disposition', 'attachment; filename="templat-impor-koperasi.xlsx"').send(await cooperativeImportTemplate(deps)),
     );
@@ -64,7 +57,7 @@ export const importRoutes =
       '/api/v1/cooperatives/import/check',
       {
         config: { access: WRITERS },
-        schema: { tags: ['impor'], summary: 'Uji coba impor koperasi: kesalahan per baris, tidak menyimpan apa pun', response: { 200: checkOut } },
+        schema: { tags: ['impor'], summary: 'Uji coba impor koperasi: kesalahan per baris, tidak menyimpan apa pun', ...rawBody([MEDIA.xlsx]), response: { 200: checkOut } },
       },
       async (request) => checkCooperativeImport(deps, requireActor(request), request.body),
     );
@@ -77,6 +70,7 @@ export const importRoutes =
           tags: ['impor'],
           summary: 'Impor koperasi (semua atau tidak sama sekali, satu batch yang dapat dibatalkan) sebagai proses latar dengan kemajuan',
           querystring: runQuery,
+          ...rawBody([MEDIA.xlsx]),
           response: { 202: jobOut },
         },
       },
@@ -86,14 +80,14 @@ export const importRoutes =
 
     app.get(
       '/api/v1/figures/import/template.xlsx',
-      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Templat XLSX impor data tahunan (terisi daftar koperasi)' } },
+      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Templat XLSX impor data tahunan (terisi daftar koperasi)', response: { 200: file(MEDIA.xlsx) } } },
       async (_request, reply) =>
         reply.type(XLSX).header('content-disposition', 'attachment; filename="templat-impor-data-tahunan.xlsx"').send(await figuresImportTemplate(deps)),
     );
 
     app.post(
       '/api/v1/figures/import/check',
-      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Uji coba impor data tahunan: kesalahan per baris', response: { 200: checkOut } } },
+      { config: { access: WRITERS }, schema: { tags: ['impor'], summary: 'Uji coba impor data tahunan: kesalahan per baris', ...rawBody([MEDIA.xlsx]), response: { 200: checkOut } } },
       async (request) => checkFiguresImport(deps, requireActor(request), request.body),
     );
 
@@ -105,6 +99,7 @@ export const importRoutes =
           tags: ['impor'],
           summary: 'Impor data tahunan (semua atau tidak sama sekali; sel kosong tidak mengubah apa pun; menimpa nilai perlu overwrite=true), proses latar',
           querystring: runQuery,
+          ...rawBody([MEDIA.xlsx]),
           response: { 202: jobOut },
         },
       },

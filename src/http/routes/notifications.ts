@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { file, MEDIA } from '../../contract/files.js';
 import type { AppDeps } from '../../app/context.js';
 import { calendarFeed } from '../../app/notifications/calendar.js';
 import { listNotices, mailLog, markAllRead, markRead, retryMail } from '../../app/notifications/inbox.js';
@@ -112,7 +113,7 @@ export const notificationRoutes =
       {
         // The token is the key: a phone's calendar app sends no cookie.
         config: { access: 'public' },
-        schema: { tags, summary: 'Umpan kalender (text/calendar); tanpa sesi, token rahasia di alamat', params: z.strictObject({ file: z.string().max(100) }) },
+        schema: { tags, summary: 'Umpan kalender (text/calendar); tanpa sesi, token rahasia di alamat', params: z.strictObject({ file: z.string().max(100) }), response: { 200: file(MEDIA.ics) } },
       },
       async (request, reply) => {
         const token = request.params.file.replace(/\.ics$/, '');

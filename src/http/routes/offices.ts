@@ -6,6 +6,7 @@ import { OFFICE_LEVELS } from '../../domain/documents/codes.js';
 import { notFound } from '../../domain/errors.js';
 import { ADMIN, EVERYONE, requireActor, STAFF } from '../access.js';
 import { idParams } from '../schemas.js';
+import { file, MEDIA, rawBody } from '../../contract/files.js';
 
 const tags = ['kantor'];
 
@@ -120,14 +121,14 @@ export const officeRoutes =
       '/api/v1/offices/:id/logo',
       {
         config: { access: ADMIN },
-        schema: { tags, summary: 'Unggah logo kantor (PNG atau JPEG, isi permintaan)', params: idParams, response: { 200: officeOut } },
+        schema: { tags, summary: 'Unggah logo kantor (PNG atau JPEG, isi permintaan)', params: idParams, ...rawBody([MEDIA.png, MEDIA.jpeg]), response: { 200: officeOut } },
       },
       async (request) => setOfficeLogo(deps, requireActor(request), request.params.id, Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)),
     );
 
     app.get(
       '/api/v1/offices/:id/logo',
-      { config: { access: 'public' }, schema: { tags, summary: 'Logo kantor (gambar)', params: idParams } },
+      { config: { access: 'public' }, schema: { tags, summary: 'Logo kantor (gambar)', params: idParams, response: { 200: file(MEDIA.png, MEDIA.jpeg) } } },
       async (request, reply) => {
         const logo = await officeLogo(deps, request.params.id);
         if (!logo) throw notFound('Logo kantor');

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app/context.js';
 import { odsRecap, odsRecapPdf, odsRecapXlsx, recapTotals } from '../../app/reports/ods-recap.js';
 import { requireActor, STAFF } from '../access.js';
 import { page } from '../schemas.js';
+import { file, MEDIA } from '../../contract/files.js';
 
 const year = z.coerce.number().int().min(1945, 'Tahun buku tidak masuk akal.').max(2100, 'Tahun buku tidak masuk akal.');
 const level = z.enum(['cooperative', 'district'], { error: 'Tingkat rekap harus cooperative atau district.' });
@@ -82,7 +83,7 @@ export const reportRoutes =
       '/api/v1/reports/recap.xlsx',
       {
         config: { access: STAFF },
-        schema: { tags: ['laporan'], summary: 'Rekap tahunan ala ODS (XLSX) per koperasi atau per kecamatan', querystring: z.strictObject({ year, level: level.default('cooperative'), district }) },
+        schema: { tags: ['laporan'], summary: 'Rekap tahunan ala ODS (XLSX) per koperasi atau per kecamatan', querystring: z.strictObject({ year, level: level.default('cooperative'), district }), response: { 200: file(MEDIA.xlsx) } },
       },
       async (request, reply) => {
         const { year: y, level: lvl, district: d } = request.query;
@@ -97,7 +98,7 @@ export const reportRoutes =
       '/api/v1/reports/recap.pdf',
       {
         config: { access: STAFF },
-        schema: { tags: ['laporan'], summary: 'Rekap tahunan (PDF) per kecamatan (bawaan) atau per koperasi', querystring: z.strictObject({ year, level: level.default('district'), district }) },
+        schema: { tags: ['laporan'], summary: 'Rekap tahunan (PDF) per kecamatan (bawaan) atau per koperasi', querystring: z.strictObject({ year, level: level.default('district'), district }), response: { 200: file(MEDIA.pdf) } },
       },
       async (request, reply) => {
         const { year: y, level: lvl, district: d } = request.query;

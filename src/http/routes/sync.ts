@@ -12,6 +12,7 @@ import { PHOTO_TYPES } from '../../domain/visits/images.js';
 import { COOPERATIVE_WRITERS, requireActor, STAFF, WRITERS } from '../access.js';
 import { documentOut } from './desk-documents.js';
 import { cooperativeOut, idParams, isoDate, unitOut, uuidParam } from '../schemas.js';
+import { MEDIA, rawBody } from '../../contract/files.js';
 import {
   attendee, checklistAnswers, concernOut, findings, followUpOut, gps, isoInstant, nullableText, photoOut, responsibleBody, text, time, visitOut,
 } from './visits/schemas.js';
@@ -306,7 +307,7 @@ export const syncRoutes =
           summary: 'Kirim satu potongan foto atau dokumen (≤ 256 KiB, application/octet-stream) mulai dari `offset`; offset lain dijawab 409 {received}',
           params: idParams,
           querystring: z.strictObject({ offset: z.coerce.number().int().min(0) }),
-          consumes: ['application/octet-stream'],
+          ...rawBody([MEDIA.octets]),
           response: { 200: uploadOut, 409: z.object({ received: z.number(), error: errorOut }) },
         },
       },

@@ -1,12 +1,13 @@
 import '../i18n/health';
 import type { Verification } from './desk';
 import { useQuery } from '@tanstack/react-query';
-import type { AssessmentInput, AssessmentResult, RubricDefinition } from '@domain/rubrics/types';
+import type { AssessmentListItemOut, AssessmentOut, AssessmentPageOut, RubricVersionOut, StatementOut } from '@contract/assessments';
+import type { RubricDefinition } from '@domain/rubrics/types';
 import { get } from './api';
-import type { Id, Page, Region } from './types';
+import type { Id } from './types';
 
-export const CATEGORY_CODES = ['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS'] as const;
-export type CategoryCode = (typeof CATEGORY_CODES)[number];
+export { CATEGORY_CODES, RUBRIC_CODES, type AssessmentStatus, type CategoryCode, type RubricCode } from '@domain/rubrics/codes';
+import type { CategoryCode } from '@domain/rubrics/codes';
 
 export const CATEGORY_COLORS: Record<string, string> = {
   SEHAT: 'green',
@@ -15,68 +16,17 @@ export const CATEGORY_COLORS: Record<string, string> = {
   DALAM_PENGAWASAN_KHUSUS: 'red',
 };
 
-export const RUBRIC_CODES = ['ksp-2016', 'kk-2021'] as const;
-export type RubricCode = (typeof RUBRIC_CODES)[number];
 
-export type AssessmentStatus = 'DRAFT' | 'FINAL' | 'SUPERSEDED';
+export type AssessmentListItem = AssessmentListItemOut;
 
-export interface AssessmentListItem {
-  id: string;
-  cooperative: { id: Id; name: string; district: Region };
-  fiscalYear: number;
-  rubric: string;
-  rubricVersion: number;
-  status: AssessmentStatus;
-  total: number | null;
-  category: string | null;
-  assessor: string | null;
-  assessedOn: string | null;
-}
+/** countsByCategory: finalized assessments per category under the same filters. */
+export type AssessmentPage = Omit<AssessmentPageOut, 'countsByCategory'> & { countsByCategory: Partial<Record<CategoryCode, number | null>> };
 
-export interface AssessmentPage extends Page<AssessmentListItem> {
-  countsByCategory: Partial<Record<CategoryCode, number | null>>;
-}
+export type Assessment = AssessmentOut;
 
-export interface Assessment {
-  id: string;
-  cooperative: { id: Id; name: string; district: Region };
-  fiscalYear: number;
-  rubric: string;
-  rubricVersion: number;
-  statementId: string | null;
-  status: AssessmentStatus;
-  inputs: AssessmentInput;
-  result: AssessmentResult | null;
-  total: number | null;
-  category: string | null;
-  assessor: { id: Id | null; name: string } | null;
-  assessedOn: string | null;
-  finalizedAt: string | null;
-  version: number;
-}
+export type RubricVersionInfo = RubricVersionOut;
 
-export interface RubricVersionInfo {
-  rubric: string;
-  version: number;
-  title: string;
-  note: string | null;
-  publishedAt: string;
-  publishedBy: string | null;
-  latest: boolean;
-}
-
-export interface Statement {
-  id: string;
-  fiscalYear: number;
-  lines: Record<string, number>;
-  source: 'FORM' | 'XLSX';
-  balanced: boolean | null;
-  missing: string[];
-  /** A cooperative's statement waits for verification before an assessment on it can be finalized (issue 13). */
-  verification?: Verification;
-  version: number;
-  updatedAt: string;
-}
+export type Statement = StatementOut;
 
 export const AGENDA_ITEMS = [
   'accountabilityReport',

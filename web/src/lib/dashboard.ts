@@ -1,50 +1,14 @@
 import '../i18n/dashboard';
 import { useQuery } from '@tanstack/react-query';
 import { buildQuery, get } from './api';
-import type { CategoryCode } from './assessment';
+import type { DashboardOut, PriorityItemOut } from '@contract/dashboard';
+import type { CategoryCode } from '@domain/rubrics/codes';
 
 export type CategoryCounts = Record<CategoryCode, number>;
+export type DistrictRef = Pick<DashboardOut['coverage']['byDistrict'][number], 'code' | 'name'>;
 
-export interface DistrictRef {
-  code: string;
-  name: string;
-}
-
-export interface Dashboard {
-  year: number;
-  asOf: string;
-  coverage: {
-    visited: number;
-    target: number;
-    visits: number;
-    byDistrict: (DistrictRef & { visited: number; visits: number; target: number })[];
-  };
-  health: CategoryCounts & { assessed: number; byDistrict: (DistrictRef & CategoryCounts)[] };
-  rat: {
-    fiscalYear: number;
-    asOf: string;
-    due: number;
-    held: number;
-    onTime: number;
-    rate: number | null;
-    active: number;
-    cooperatives: number;
-    withWarnings: number;
-    byDistrict: (DistrictRef & { due: number; held: number; onTime: number; active: number; cooperatives: number; warnings: number; rate: number | null })[];
-  };
-  followUps: {
-    open: number;
-    in_progress: number;
-    done: number;
-    cancelled: number;
-    overdue: number;
-    byBidang: { code: string; label: string; open: number; overdue: number }[];
-    /** Per kecamatan of the cooperative: `open` counts every follow-up not yet finished (open or in progress). */
-    byDistrict: (DistrictRef & { open: number; overdue: number })[];
-  };
-  concerns: { topTopics: { topic: string; label: string; count: number }[] };
-  trends: { year: number; visits: number; ratRate: number | null; health: CategoryCounts }[];
-}
+/** GET /api/v1/dashboard (src/contract/dashboard.ts). */
+export type Dashboard = DashboardOut;
 
 export function useDashboard(year: number) {
   return useQuery({
@@ -73,11 +37,7 @@ export const PRIORITY_WEIGHT_KEYS = [
 export type PriorityWeightKey = (typeof PRIORITY_WEIGHT_KEYS)[number];
 export type PriorityWeights = Record<PriorityWeightKey, number>;
 
-export interface PriorityItem {
-  cooperative: { id: string; name: string; district: DistrictRef };
-  score: number;
-  reasons: { code: string; label: string; points: number }[];
-}
+export type PriorityItem = PriorityItemOut;
 
 export function usePriorities(district: string, limit: number) {
   return useQuery({

@@ -1,8 +1,10 @@
 import '../i18n/desk';
+import type { VerificationOut } from '@contract/verification';
 import { ApiError } from './api';
 
-export type VerificationStatus = 'PENDING' | 'VERIFIED' | 'RETURNED';
-export interface Verification { status: VerificationStatus; reason?: string }
+/** `verification` on every record a cooperative files (src/contract/verification.ts). */
+export type Verification = VerificationOut;
+export type VerificationStatus = Verification['status'];
 
 // The shelf's kinds, labels and limits are the server's own rules, not a copy of them.
 export { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind, YEARLY_KINDS, MAX_DOCUMENT_BYTES } from '@domain/desk/documents';

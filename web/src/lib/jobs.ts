@@ -1,18 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import type { JobOut } from '@contract/jobs';
 import { ApiError, get, post, type QueryValue } from './api';
 
 /** A background job of the server (imports, long exports): GET /api/v1/jobs/{id}. */
-export interface Job {
-  id: string;
-  kind: string;
-  status: 'running' | 'done' | 'failed';
-  processed: number;
-  total: number;
-  result: unknown;
-  error: { code: string; message: string; fields?: Record<string, string> } | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
+export type Job = JobOut;
 
 export const EXPORT_LISTS = ['cooperatives', 'assessments', 'visits', 'concerns', 'followUps', 'audit'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];

@@ -1,16 +1,9 @@
-export type Role = 'admin' | 'pimpinan' | 'petugas' | 'koperasi';
-export type Bidang = 'koperasi' | 'usaha_mikro' | 'perindustrian';
+import type { AuditEventOut, CooperativeListItemOut, CooperativeOut, FigureOut, MeOut, Page, UnitOut, UserOut } from '@contract/common';
 
-export interface Me {
-  id: string | number;
-  username: string;
-  fullName: string;
-  role: Role;
-  bidang: Bidang | null;
-  cooperativeId: string | number | null;
-  cooperativeName: string | null;
-  mustChangePassword: boolean;
-}
+export type { Bidang, Role } from '@domain/codes';
+
+/** GET /api/v1/auth/me (src/contract/common.ts: meOut). */
+export type Me = MeOut;
 
 export interface CodeLabel {
   code: string;
@@ -47,20 +40,7 @@ export interface Village extends Region {
 
 export type Id = string | number;
 
-export interface CoopListItem {
-  id: Id;
-  name: string;
-  nik: string | null;
-  type: string;
-  group: string;
-  scheme: string | null;
-  status: string;
-  district: Region;
-  village: Region;
-  membersMale: number | null;
-  membersFemale: number | null;
-  updatedAt: string;
-}
+export type CoopListItem = CooperativeListItemOut;
 
 export interface Officer {
   role: string;
@@ -95,90 +75,23 @@ export interface CoopInput {
   officers?: Officer[];
 }
 
-export interface Coop extends Omit<CoopInput, 'status'> {
-  id: Id;
-  district: Region;
-  village: Region;
-  status: string;
-  dissolvedReason: string | null;
-  dissolvedAt: string | null;
-  /** The last change of officers the cooperative filed; while it waits, `official` are the ones that count (issue 13). */
-  officersVerification?: import('./desk').Verification & { official?: Officer[] };
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A cooperative as served (src/contract/common.ts: cooperativeOut). */
+export type Coop = CooperativeOut;
 
-export interface Figure {
-  fiscalYear: number;
-  assets: number | null;
-  ownCapital: number | null;
-  externalCapital: number | null;
-  businessVolume: number | null;
-  shu: number | null;
-  membersMale?: number | null;
-  membersFemale?: number | null;
-  /** Filed by the cooperative and not yet verified: shown, not counted (issue 13). */
-  verification?: import('./desk').Verification;
-}
+/** Yearly figures as served; the form edits one without its `verification` (the server sets it). */
+export type Figure = Omit<FigureOut, 'verification'> & Partial<Pick<FigureOut, 'verification'>>;
 
-export interface UnitPermits {
-  nib?: string | null;
-  pirt?: string | null;
-  halal?: string | null;
-}
+export type UnitPermits = UnitOut['permits'];
 
-export interface Unit {
-  id: Id;
-  name: string;
-  sector: string;
-  status: 'EXISTING' | 'PLANNED';
-  turnover: number | null;
-  employees: number | null;
-  permits: UnitPermits | null;
-  needs: string | null;
-}
+export type Unit = UnitOut;
 
-export type UnitInput = Omit<Unit, 'id'>;
+/** The unit form's state: a unit without its id, the sector as picked (a code of UNIT_SECTORS). */
+export type UnitInput = Omit<Unit, 'id' | 'sector'> & { sector: string };
 
-export interface User {
-  id: Id;
-  /** Where notices are e-mailed (issue #14). */
-  email?: string | null;
-  username: string;
-  fullName: string;
-  role: Role;
-  bidang: Bidang | null;
-  cooperative: { id: Id; name: string } | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-  nip?: string | null;
-  rank?: string | null;
-  position?: string | null;
-}
+export type User = UserOut;
 
-export interface Change {
-  before: unknown;
-  after: unknown;
-}
+export type Change = AuditEventOut['changes'][string];
 
-export interface AuditEvent {
-  id: Id;
-  at: string;
-  actor: { id: Id; username: string; fullName: string } | null;
-  action: string;
-  entityType: string;
-  entityId: Id | null;
-  cooperativeId: Id | null;
-  cooperativeName: string | null;
-  changes: Record<string, Change> | null;
-}
+export type AuditEvent = AuditEventOut;
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page };

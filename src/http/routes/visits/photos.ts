@@ -9,6 +9,7 @@ import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../../acce
 import { errorHandler } from '../../errors.js';
 import { idParams, okOut, uuidParam } from '../../schemas.js';
 import { isoInstant, photoOut } from './schemas.js';
+import { file, rawBody } from '../../../contract/files.js';
 
 const tags = ['kunjungan'];
 /** Bodies up to this size reach the use case, which explains a photo over 5 MB in Indonesian. */
@@ -33,7 +34,7 @@ const uploadSchema = (summary: string) => ({
   summary,
   params: idParams,
   querystring: uploadQuery,
-  consumes: [...PHOTO_TYPES],
+  ...rawBody(PHOTO_TYPES),
   response: { 200: photoOut, 201: photoOut },
 });
 
@@ -85,7 +86,7 @@ export const photoRoutes =
     ] as const) {
       app.get(
         `/api/v1/photos/:id${suffix}`,
-        { config: { access: EVERYONE }, schema: { tags, summary, params: idParams } },
+        { config: { access: EVERYONE }, schema: { tags, summary, params: idParams, response: { 200: file(...PHOTO_TYPES) } } },
         async (request, reply) => {
           const { contentType, bytes } = await getPhoto(deps, requireActor(request), request.params.id, variant);
           return reply.type(contentType).header('cache-control', 'private, max-age=86400, immutable').header('x-content-type-options', 'nosniff').send(bytes);

@@ -7,6 +7,7 @@ import { BIDANG, ROLES } from '../../../domain/codes.js';
 import { VISIT_PURPOSES, VISIT_STATUSES } from '../../../domain/visits/codes.js';
 import { EVERYONE, STAFF, requireActor } from '../../access.js';
 import { isoDate, uuidParam } from '../../schemas.js';
+import { file, MEDIA } from '../../../contract/files.js';
 
 const tags = ['kunjungan'];
 
@@ -30,7 +31,7 @@ export const visitPlanSupportRoutes =
   async (app) => {
     app.get(
       '/api/v1/visits/export.xlsx',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar kunjungan (XLSX) dengan filter yang sama', querystring: exportQuery } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar kunjungan (XLSX) dengan filter yang sama', querystring: exportQuery, response: { 200: file(MEDIA.xlsx) } } },
       async (request, reply) =>
         reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -40,7 +41,7 @@ export const visitPlanSupportRoutes =
 
     app.get(
       '/api/v1/visits/export.csv',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar kunjungan (CSV, pemisah titik koma)', querystring: exportQuery } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar kunjungan (CSV, pemisah titik koma)', querystring: exportQuery, response: { 200: file(MEDIA.csv) } } },
       async (request, reply) =>
         reply
           .type('text/csv; charset=utf-8')

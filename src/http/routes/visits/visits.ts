@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { file, MEDIA } from '../../../contract/files.js';
 import type { AppDeps } from '../../../app/context.js';
 import { listDoubleBookings, listVisits } from '../../../app/visits/list-visits.js';
 import { saveActivityReport, visitActivityReport, visitMinutes } from '../../../app/visits/visit-outputs.js';
@@ -190,7 +191,7 @@ export const visitCoreRoutes =
 
     app.get(
       '/api/v1/visits/:id/minutes.pdf',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Berita acara kunjungan (PDF)', params: idParams } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Berita acara kunjungan (PDF)', params: idParams, response: { 200: file(MEDIA.pdf) } } },
       async (request, reply) => {
         const { filename, pdf } = await visitMinutes(deps, requireActor(request), request.params.id);
         return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
