@@ -14,7 +14,6 @@ import { AppError } from '../../domain/errors.js';
 import type { AssessmentInput } from '../../domain/rubrics/types.js';
 import { ADMIN, COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.js';
-import { verificationOut } from './desk-schemas.js';
 import { assessmentAbilities } from '../../app/policy/index.js';
 import { assessmentCanOut } from '../abilities.js';
 import { assessmentOut, assessmentPageOut, assessmentResultOut, rubricDefinitionOut, rubricVersionOut, statementOut } from '../../contract/assessments.js';
