@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSESSMENT_STATUSES } from '../domain/rubrics/codes.js';
 import type { AssessmentInput, AssessmentResult, RubricDefinition } from '../domain/rubrics/types.js';
+import { assessmentCanOut } from './abilities.js';
 import { verificationOut } from './verification.js';
 
 /**
@@ -148,6 +149,9 @@ export const assessmentOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+/** GET /assessments/{id}: the assessment and what the user may do with it. */
+export const assessmentDetailOut = assessmentOut.extend({ can: assessmentCanOut });
 
 export const assessmentListItemOut = z.object({
   id: z.string(),

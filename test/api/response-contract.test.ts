@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessmentOut, assessmentPageOut, assessmentResultOut } from '../../src/contract/assessments.js';
+import { assessmentDetailOut, assessmentPageOut, assessmentResultOut } from '../../src/contract/assessments.js';
 import { dashboardOut } from '../../src/contract/dashboard.js';
 import { installContract } from '../../src/http/contract.js';
 import { errorHandler } from '../../src/http/errors.js';
@@ -62,7 +62,7 @@ describe('responses follow the contract', () => {
       for (const item of items) {
         const res = await api.req({ method: 'GET', url: `/api/v1/assessments/${item.id}`, cookie: admin });
         expect(res.statusCode).toBe(200);
-        const body = assessmentOut.strict().parse(res.json());
+        const body = assessmentDetailOut.strict().parse(res.json());
         expect(body).toEqual(res.json());
         expect(body.result?.aspects.length).toBeGreaterThan(0);
       }

@@ -15,8 +15,7 @@ import type { AssessmentInput } from '../../domain/rubrics/types.js';
 import { ADMIN, COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.js';
 import { assessmentAbilities } from '../../app/policy/index.js';
-import { assessmentCanOut } from '../abilities.js';
-import { assessmentOut, assessmentPageOut, assessmentResultOut, rubricDefinitionOut, rubricVersionOut, statementOut } from '../../contract/assessments.js';
+import { assessmentDetailOut, assessmentOut, assessmentPageOut, assessmentResultOut, rubricDefinitionOut, rubricVersionOut, statementOut } from '../../contract/assessments.js';
 
 const tags = ['penilaian'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -224,7 +223,7 @@ export const assessmentRoutes =
     app.get(
       '/api/v1/assessments/:id',
       // policy: `can` (additive)
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian penilaian dan skornya', params: idParams, response: { 200: assessmentOut.extend({ can: assessmentCanOut }) } } },
+      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian penilaian dan skornya', params: idParams, response: { 200: assessmentDetailOut } } },
       async (request) => {
         const actor = requireActor(request);
         const a = await getAssessment(deps, actor, request.params.id);

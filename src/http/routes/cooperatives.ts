@@ -15,7 +15,7 @@ import { deleteYearlyFigures, listYearlyFigures, putYearlyFigures } from '../../
 import { COOP_GROUPS, COOP_STATUSES, COOP_TYPES, SCHEMES } from '../../domain/codes.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { cooperativeAbilities } from '../../app/policy/index.js';
-import { cooperativeCanOut } from '../abilities.js';
+import { cooperativeCanOut } from '../../contract/abilities.js';
 import {
   auditEventOut, cooperativeListItemOut, cooperativeOut, createCooperativeBody, figureOut, figuresBody, idParams, isoDate, okOut,
   page, pageOf, pageSize, unitBody, unitOut, unitPatchBody, updateCooperativeBody, uuidParam,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../../app/context.js';
 import { getConcern, listConcerns, markConcernSeen, raiseConcern, updateConcern } from '../../../app/visits/concerns.js';
 import { changeFollowUpStatus, createFollowUp, getFollowUp, listFollowUps, updateFollowUp, withFollowUpAbilities } from '../../../app/visits/follow-ups.js';
-import { followUpCanOut } from '../../abilities.js';
+import { followUpCanOut } from '../../../contract/abilities.js';
 import { ASPECTS, CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, SEVERITIES } from '../../../domain/visits/codes.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../../access.js';
 import { idParams, isoDate, pageOf, uuidParam } from '../../schemas.js';

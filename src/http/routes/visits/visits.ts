@@ -11,7 +11,7 @@ import { VISIT_PURPOSES, VISIT_STATUSES } from '../../../domain/visits/codes.js'
 import { EVERYONE, LEADERS, requireActor, STAFF, WRITERS } from '../../access.js';
 import { idParams, isoDate, page, pageOf, pageSize, uuidParam } from '../../schemas.js';
 import { visitAbilities } from '../../../app/policy/index.js';
-import { visitCanOut } from '../../abilities.js';
+import { visitCanOut } from '../../../contract/abilities.js';
 import {
   attendee, checklistAnswers, clientId, findings, gps, planShape, text, version, visitListItemOut, visitOut,
 } from './schemas.js';
