@@ -41,28 +41,40 @@ export interface AuditInput {
  * Runs a mutation and records its audit events in one transaction: either both land or neither.
  * Every write in `app` goes through here, so no change can skip the audit log.
  */
+/** Writes audit events inside the mutation's transaction: one (`audit(e)`) or many in few statements (`audit.many`). */
+export type Audit = ((e: AuditInput) => Promise<void>) & { many(events: AuditInput[]): Promise<void> };
+/** 9 columns a row: 500 rows stay far below SQLite's and PostgreSQL's bound-parameter limits. */
+const AUDIT_ROWS_PER_INSERT = 500;
+
 export async function mutate<T>(
   deps: AppDeps,
   actor: Actor,
-  work: (trx: Transaction<Database>, audit: (e: AuditInput) => Promise<void>) => Promise<T>,
+  work: (trx: Transaction<Database>, audit: Audit) => Promise<T>,
 ): Promise<T> {
   const run = async (trx: Transaction<Database>) => {
-    const audit = async (e: AuditInput) => {
-      await trx
-        .insertInto('audit_events')
-        .values({
-          id: randomUUID(),
-          at: deps.now().toISOString(),
-          actor_id: actor.userId,
-          actor_name: actor.userId ? actor.username : actor.fullName,
-          action: e.action,
-          entity_type: e.entityType,
-          entity_id: e.entityId,
-          cooperative_id: e.cooperativeId,
-          changes: JSON.stringify(e.changes),
-        })
-        .execute();
-    };
+    const row = (e: AuditInput) => ({
+      id: randomUUID(),
+      at: deps.now().toISOString(),
+      actor_id: actor.userId,
+      actor_name: actor.userId ? actor.username : actor.fullName,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      cooperative_id: e.cooperativeId,
+      changes: JSON.stringify(e.changes),
+    });
+    const audit: Audit = Object.assign(
+      async (e: AuditInput) => {
+        await trx.insertInto('audit_events').values(row(e)).execute();
+      },
+      {
+        many: async (events: AuditInput[]) => {
+          for (let i = 0; i < events.length; i += AUDIT_ROWS_PER_INSERT) {
+            await trx.insertInto('audit_events').values(events.slice(i, i + AUDIT_ROWS_PER_INSERT).map(row)).execute();
+          }
+        },
+      },
+    );
     return work(trx, audit);
   };
   // Inside `withinTransaction` (field sync): join the caller's transaction instead of opening one.

@@ -1,4 +1,5 @@
 import { insideBbox, villageBelongsToDistrict } from '../../domain/cooperative.js';
+import { oncePerTransaction } from '../tx-memo.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import { type AppDeps, todayJakarta, type Tx } from '../context.js';
 import type { CooperativeFields } from './view.js';
@@ -11,20 +12,28 @@ import { areaPattern, officeArea } from '../regions/list-regions.js';
  * coordinates inside the regency, a NIK nobody else holds. Throws VALIDATION or CONFLICT naming
  * every bad field at once.
  */
-export async function validateCooperative(deps: AppDeps, db: Tx, f: CooperativeFields, selfId: string | null): Promise<void> {
+export async function validateCooperative(
+  deps: AppDeps,
+  db: Tx,
+  f: CooperativeFields,
+  selfId: string | null,
+  /** The caller has already looked up the NIK's holder (a batch asks for all its NIKs at once). */
+  opts: { nikChecked?: boolean } = {},
+): Promise<void> {
   const fields: Record<string, string> = {};
   let bbox: Bbox | null = null;
 
-  const district = await db
-    .selectFrom('districts')
-    .select('code')
-    .where('code', '=', f.districtCode)
-    .where('code', 'like', areaPattern(await officeArea(db)))
-    .executeTakeFirst();
+  const area = areaPattern(await officeArea(db));
+  // Regions do not change inside a transaction: an import asks once per kecamatan and desa, not per row.
+  const district = await oncePerTransaction(db, `district:${area}:${f.districtCode}`, () =>
+    db.selectFrom('districts').select('code').where('code', '=', f.districtCode).where('code', 'like', area).executeTakeFirst(),
+  );
   if (!district) {
     fields.districtCode = `Kecamatan dengan kode ${f.districtCode} tidak ada di wilayah ini.`;
   } else {
-    const village = await db.selectFrom('villages').select(['code', 'district_code']).where('code', '=', f.villageCode).executeTakeFirst();
+    const village = await oncePerTransaction(db, `village:${f.villageCode}`, () =>
+      db.selectFrom('villages').select(['code', 'district_code']).where('code', '=', f.villageCode).executeTakeFirst(),
+    );
     if (!village) fields.villageCode = `Desa/kelurahan dengan kode ${f.villageCode} tidak dikenal.`;
     else if (village.district_code !== f.districtCode || !villageBelongsToDistrict(f.villageCode, f.districtCode))
       fields.villageCode = 'Desa/kelurahan ini tidak berada di kecamatan yang dipilih.';
@@ -46,7 +55,7 @@ export async function validateCooperative(deps: AppDeps, db: Tx, f: CooperativeF
 
   if (Object.keys(fields).length > 0) throw invalid(fields);
 
-  if (f.nik) {
+  if (f.nik && !opts.nikChecked) {
     const holder = await db.selectFrom('cooperatives').select(['id', 'name']).where('nik', '=', f.nik).executeTakeFirst();
     if (holder && holder.id !== selfId) {
       throw new AppError('CONFLICT', 'NIK ini sudah terdaftar untuk koperasi lain.', {

@@ -37,19 +37,19 @@ export function rowOf(f: CooperativeFields) {
 export async function replaceOfficers(db: Tx, cooperativeId: string, officers: Officer[]): Promise<void> {
   await db.deleteFrom('cooperative_officers').where('cooperative_id', '=', cooperativeId).execute();
   if (officers.length === 0) return;
-  await db
-    .insertInto('cooperative_officers')
-    .values(
-      officers.map((o, i) => ({
-        id: randomUUID(),
-        cooperative_id: cooperativeId,
-        position: i,
-        role: o.role,
-        name: normaliseSpaces(o.name),
-        phone: o.phone,
-        term_start: o.termStart,
-        term_end: o.termEnd,
-      })),
-    )
-    .execute();
+  await db.insertInto('cooperative_officers').values(officerRows(cooperativeId, officers)).execute();
+}
+
+/** A cooperative's officers as table rows, in their order. */
+export function officerRows(cooperativeId: string, officers: Officer[]) {
+  return officers.map((o, i) => ({
+    id: randomUUID(),
+    cooperative_id: cooperativeId,
+    position: i,
+    role: o.role,
+    name: normaliseSpaces(o.name),
+    phone: o.phone,
+    term_start: o.termStart,
+    term_end: o.termEnd,
+  }));
 }

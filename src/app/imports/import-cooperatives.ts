@@ -5,7 +5,7 @@ import { AppError, invalid } from '../../domain/errors.js';
 import { readNumber } from '../../domain/numbers.js';
 import { matchRegion, normaliseRegionName, type Region } from '../../domain/region-match.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
-import { type CreateCooperativeInput, insertCooperative } from '../cooperatives/create-cooperative.js';
+import { type CreateCooperativeInput, insertCooperatives } from '../cooperatives/create-cooperative.js';
 import { type JobView, startJob } from '../jobs/jobs.js';
 import { authorize, cooperativePolicy } from '../policy/index.js';
 import { recordBatch } from './batches.js';
@@ -271,6 +271,8 @@ export function refuseErrors(check: ImportCheck): void {
   );
 }
 
+const IMPORT_SLICE = 1000;
+
 /** Commits the file as a background job: all rows in one transaction and one undoable batch, or none. */
 export async function runCooperativeImport(deps: AppDeps, actor: Actor, data: unknown, opts: { fileName?: string | null } = {}): Promise<JobView> {
   authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat mengimpor koperasi.');
@@ -280,8 +282,9 @@ export async function runCooperativeImport(deps: AppDeps, actor: Actor, data: un
   return startJob(actor, 'cooperative-import', todo.length, async (progress) =>
     mutate(deps, actor, async (trx, audit) => {
       const ids: string[] = [];
-      for (const r of todo) {
-        ids.push(await insertCooperative(deps, trx, audit, r.input!, 'cooperative.import'));
+      // In slices, so the job reports progress while it writes.
+      for (let i = 0; i < todo.length; i += IMPORT_SLICE) {
+        ids.push(...(await insertCooperatives(deps, trx, audit, todo.slice(i, i + IMPORT_SLICE).map((r) => r.input!), 'cooperative.import')));
         progress(ids.length);
       }
       const summary = { created: ids.length, skipped: check.skipped };

@@ -1,13 +1,16 @@
 import type { Tx } from '../context.js';
 import type { Bbox } from '../../config.js';
+import { oncePerTransaction } from '../tx-memo.js';
 
 /** The tables whose rows belong to an office (issue 11), in the order they are adopted. */
 export const OFFICE_OWNED = ['users', 'cooperatives', 'visits', 'programs'] as const;
 
 /** The first office (the one made from SAMBANG_REGION at first start): the owner of every row from before offices. */
-export async function firstOfficeId(db: Tx): Promise<string | null> {
-  const o = await db.selectFrom('offices').select('id').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
-  return o?.id ?? null;
+export function firstOfficeId(db: Tx): Promise<string | null> {
+  return oncePerTransaction(db, 'firstOfficeId', async () => {
+    const o = await db.selectFrom('offices').select('id').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+    return o?.id ?? null;
+  });
 }
 
 /**
@@ -48,17 +51,17 @@ export async function officeOfActor(db: Tx, actorUserId: string | null | undefin
 
 /** The office a new cooperative in `districtCode` belongs to: its regency's office when there is one, else the first office. */
 export async function officeForDistrict(db: Tx, districtCode: string): Promise<string | null> {
-  const o = await db
-    .selectFrom('offices')
-    .select('id')
-    .where('level', '=', 'KABUPATEN')
-    .where('region_code', '=', districtCode.slice(0, 5))
-    .executeTakeFirst();
+  const regency = districtCode.slice(0, 5);
+  const o = await oncePerTransaction(db, `regencyOffice:${regency}`, () =>
+    db.selectFrom('offices').select('id').where('level', '=', 'KABUPATEN').where('region_code', '=', regency).executeTakeFirst(),
+  );
   return o?.id ?? (await firstOfficeId(db));
 }
 
 /** The map extent coordinates must fall in: the first office's (data), else SAMBANG_REGION_BBOX; null: unchecked. */
 export async function officeBbox(db: Tx, fallback: Bbox | null): Promise<Bbox | null> {
-  const o = await db.selectFrom('offices').select('bbox').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  const o = await oncePerTransaction(db, 'firstOfficeBbox', () =>
+    db.selectFrom('offices').select('bbox').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst(),
+  );
   return o?.bbox ? (JSON.parse(o.bbox) as Bbox) : fallback;
 }

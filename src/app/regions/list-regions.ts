@@ -1,6 +1,7 @@
 import { villageKind } from '../../domain/cooperative.js';
 import { notFound } from '../../domain/errors.js';
 import type { AppDeps, Tx } from '../context.js';
+import { oncePerTransaction } from '../tx-memo.js';
 
 export interface Region { code: string; name: string }
 export type Village = Region & { kind: 'DESA' | 'KELURAHAN' };
@@ -12,7 +13,9 @@ export type Village = Region & { kind: 'DESA' | 'KELURAHAN' };
 export interface OfficeArea { level: 'KABUPATEN' | 'PROVINSI' | 'NASIONAL'; code: string }
 
 export async function officeArea(db: Tx): Promise<OfficeArea> {
-  const o = await db.selectFrom('offices').select(['level', 'region_code']).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  const o = await oncePerTransaction(db, 'firstOfficeArea', () =>
+    db.selectFrom('offices').select(['level', 'region_code']).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst(),
+  );
   if (!o) throw notFound('Profil kantor');
   return { level: o.level as OfficeArea['level'], code: o.level === 'NASIONAL' ? '' : (o.region_code ?? '') };
 }
