@@ -99,7 +99,7 @@ export default defineConfig({
         id: '/lapangan',
         name: 'Sambang Lapangan',
         short_name: 'Sambang',
-        description: 'Mode lapangan Gerakan Sambang Koperasi — DKUPP Kabupaten Probolinggo. Catat kunjungan tanpa sinyal.',
+        description: 'Mode lapangan Gerakan Sambang Koperasi untuk petugas dinas koperasi. Catat kunjungan tanpa sinyal.',
         lang: 'id',
         start_url: '/lapangan',
         scope: '/',
