@@ -8,37 +8,15 @@ import { listImportBatches, undoImportBatch } from '../../app/imports/batches.js
 import { ADMIN, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams } from '../schemas.js';
 import { file, MEDIA, rawBody } from '../../contract/files.js';
+import { importBatchOut as batchOut, importCheckOut as checkOut } from '../../contract/imports.js';
 import { jobOut } from '../../contract/jobs.js';
 
 export { jobOut };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const checkOut = z.object({
-  total: z.number(),
-  valid: z.number(),
-  errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
-  skipped: z.number().describe('Baris yang tidak mengubah apa pun (sudah ada, data kosong, baris contoh)'),
-  warnings: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
-  overwrites: z
-    .array(z.object({ row: z.number(), name: z.string(), field: z.string(), before: z.number().nullable(), after: z.number().nullable() }))
-    .describe('Nilai tersimpan yang akan ditimpa (lama → baru); impor memerlukan overwrite=true'),
-  preview: z.array(z.object({ row: z.number(), name: z.string(), district: z.string(), village: z.string() })),
-});
 const runQuery = z.object({
   overwrite: z.enum(['true', 'false']).optional().describe('true: timpa nilai yang sudah tersimpan (lihat overwrites pada uji coba)'),
   fileName: z.string().max(200).optional().describe('Nama berkas, untuk riwayat impor'),
-});
-const batchOut = z.object({
-  id: z.string(),
-  kind: z.enum(['cooperatives', 'figures']),
-  actorName: z.string(),
-  createdAt: z.string(),
-  fileName: z.string().nullable(),
-  rows: z.number(),
-  summary: z.record(z.string(), z.number()),
-  undoneAt: z.string().nullable(),
-  undoneBy: z.string().nullable(),
-  undoableUntil: z.string().nullable(),
 });
 
 export const importRoutes =

@@ -1,4 +1,5 @@
 import '../../i18n/sheets';
+import type { ImportBatchOut, ImportCheckOut, RowErrorOut } from '@contract/imports';
 import { ApiError } from '../../lib/api';
 
 
@@ -18,29 +19,11 @@ export const PATHS: Record<Kind, { template: string; templateName: string; check
   },
 };
 
-export interface RowError { row: number; field: string; message: string }
-export interface Overwrite { row: number; name: string; field: string; before: number | null; after: number | null }
-export interface Check {
-  total: number;
-  valid: number;
-  skipped: number;
-  errors: RowError[];
-  warnings: RowError[];
-  overwrites: Overwrite[];
-  preview: { row: number; name: string; district: string; village: string }[];
-}
-export interface Batch {
-  id: string;
-  kind: 'cooperatives' | 'figures';
-  actorName: string;
-  createdAt: string;
-  fileName: string | null;
-  rows: number;
-  summary: Record<string, number>;
-  undoneAt: string | null;
-  undoneBy: string | null;
-  undoableUntil: string | null;
-}
+/** The dry run's answer and an import batch as served (src/contract/imports.ts). */
+export type RowError = RowErrorOut;
+export type Overwrite = ImportCheckOut['overwrites'][number];
+export type Check = ImportCheckOut;
+export type Batch = ImportBatchOut;
 
 /** How many row errors the table shows at once; the summary always has the full count. */
 export const MAX_ERRORS_SHOWN = 200;

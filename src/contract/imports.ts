@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Spreadsheet imports (cooperatives, yearly figures): the dry run's answer and the undoable batches. */
+
+export const rowErrorOut = z.object({ row: z.number(), field: z.string(), message: z.string() });
+
+export const importCheckOut = z.object({
+  total: z.number(),
+  valid: z.number(),
+  errors: z.array(rowErrorOut),
+  skipped: z.number().describe('Baris yang tidak mengubah apa pun (sudah ada, data kosong, baris contoh)'),
+  warnings: z.array(rowErrorOut),
+  overwrites: z
+    .array(z.object({ row: z.number(), name: z.string(), field: z.string(), before: z.number().nullable(), after: z.number().nullable() }))
+    .describe('Nilai tersimpan yang akan ditimpa (lama → baru); impor memerlukan overwrite=true'),
+  preview: z.array(z.object({ row: z.number(), name: z.string(), district: z.string(), village: z.string() })),
+});
+export type ImportCheckOut = z.infer<typeof importCheckOut>;
+export type RowErrorOut = z.infer<typeof rowErrorOut>;
+
+export const importBatchOut = z.object({
+  id: z.string(),
+  kind: z.enum(['cooperatives', 'figures']),
+  actorName: z.string(),
+  createdAt: z.string(),
+  fileName: z.string().nullable(),
+  rows: z.number(),
+  summary: z.record(z.string(), z.number()),
+  undoneAt: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+  undoableUntil: z.string().nullable(),
+});
+export type ImportBatchOut = z.infer<typeof importBatchOut>;
