@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { ImportCheckOut, RowErrorOut } from '../../contract/imports.js';
 import { COOP_GROUP_LABELS, COOP_GROUPS, COOP_TYPE_LABELS, COOP_TYPES, type CoopGroup, type CoopType, SCHEME_LABELS, SCHEMES, type Scheme } from '../../domain/codes.js';
 import { insideBbox, NIK_PATTERN } from '../../domain/cooperative.js';
 import { AppError, invalid } from '../../domain/errors.js';
@@ -22,20 +23,10 @@ const HEADERS = [
 const TEXT_COLUMNS = [4, 5, 6, 7, 13];
 export const EXAMPLE_NAME = 'Koperasi Contoh Sejahtera (hapus baris ini)';
 
-export interface RowError { row: number; field: string; message: string }
-export interface Overwrite { row: number; name: string; field: string; before: number | null; after: number | null }
-export interface ImportCheck {
-  total: number;
-  valid: number;
-  /** Rows that change nothing (already present, empty figures, the example row). */
-  skipped: number;
-  errors: RowError[];
-  /** Rows taken care of without an error, said out loud (example row, already in the registry). */
-  warnings: RowError[];
-  /** Existing values the import would replace; it needs `overwrite=true` to do so. */
-  overwrites: Overwrite[];
-  preview: { row: number; name: string; district: string; village: string }[];
-}
+/** The dry run's answer (src/contract/imports.ts): every error and warning by row, the values an import would overwrite. */
+export type RowError = RowErrorOut;
+export type Overwrite = ImportCheckOut['overwrites'][number];
+export type ImportCheck = ImportCheckOut;
 
 /** The example row of a template: recognised by name and never imported. */
 export function isExampleRow(name: string): boolean {
