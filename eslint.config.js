@@ -14,7 +14,8 @@ import tseslint from 'typescript-eslint';
 
 const ROLE_NAME = '/^(admin|pimpinan|petugas|koperasi|system)$/';
 const ROLE_REF = ':matches([property.name=/role$/i], [name=/role$/i])';
-const ROLE_CHECK_MESSAGE = 'Role checks live in the policies (src/app/policy/): ask a rule, a predicate or the scope there instead.';
+const ROLE_CHECK_MESSAGE =
+  'Role checks live in the policies (src/app/policy/): ask a rule, a predicate or the scope there instead.';
 const roleChecks = [
   `BinaryExpression[operator=/^[!=]=/]:matches([left.property.name=/role$/i], [left.name=/role$/i])[right.value=${ROLE_NAME}]`,
   `BinaryExpression[operator=/^[!=]=/]:matches([right.property.name=/role$/i], [right.name=/role$/i])[left.value=${ROLE_NAME}]`,
@@ -37,7 +38,10 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // TypeScript checks these better than a syntax-only linter.
       'no-undef': 'off',
       'no-redeclare': 'off',
@@ -56,22 +60,88 @@ export default tseslint.config(
     ignores: ['src/app/policy/**'],
     rules: { 'no-restricted-syntax': ['error', ...roleChecks] },
   },
-  layer(['src/domain/**/*.ts'], [
-    { group: ['**/app/**', '**/db/**', '**/http/**', '**/reports/**', '**/cli/**', '**/config*', '**/contract/**', 'zod'], message: 'src/domain is pure: it imports nothing from the other layers.' },
-    { group: ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:child_process', 'fs', 'pg', 'better-sqlite3', 'kysely', 'fastify'], message: 'src/domain does no I/O.' },
-  ]),
-  layer(['src/contract/**/*.ts'], [
-    { group: ['**/app/**', '**/db/**', '**/http/**', '**/reports/**', '**/cli/**', '**/config*', '**/web/**'], message: 'src/contract imports only zod and src/domain.' },
-    { group: ['node:*', 'fs', 'pg', 'better-sqlite3', 'kysely', 'fastify', 'fastify-*', '@fastify/*'], message: 'src/contract imports only zod and src/domain.' },
-  ]),
-  layer(['src/http/**/*.ts'], [
-    { group: ['**/db/**', 'kysely', 'pg', 'better-sqlite3'], message: 'src/http never touches the database: call a use case in src/app.' },
-  ]),
-  layer(['src/reports/**/*.ts', 'src/cli/**/*.ts'], [
-    { group: ['**/db/**', 'kysely', 'pg', 'better-sqlite3'], message: 'Reports and the CLI call src/app, never the database directly.' },
-  ]),
-  layer(['web/src/**/*.{ts,tsx}'], [
-    { group: ['**/src/app/**', '**/src/db/**', '**/src/http/**', '**/src/reports/**', '**/src/cli/**', '**/src/config*'], message: 'The web app imports only its own code, the pure domain (@domain/…) and the contract (@contract/…).' },
-    { group: ['**/src/domain/**', '**/src/contract/**'], message: 'Import the domain and the contract through their aliases: @domain/…, @contract/….' },
-  ]),
+  layer(
+    ['src/domain/**/*.ts'],
+    [
+      {
+        group: [
+          '**/app/**',
+          '**/db/**',
+          '**/http/**',
+          '**/reports/**',
+          '**/cli/**',
+          '**/config*',
+          '**/contract/**',
+          'zod',
+        ],
+        message: 'src/domain is pure: it imports nothing from the other layers.',
+      },
+      {
+        group: [
+          'node:fs',
+          'node:fs/*',
+          'node:net',
+          'node:http',
+          'node:child_process',
+          'fs',
+          'pg',
+          'better-sqlite3',
+          'kysely',
+          'fastify',
+        ],
+        message: 'src/domain does no I/O.',
+      },
+    ],
+  ),
+  layer(
+    ['src/contract/**/*.ts'],
+    [
+      {
+        group: ['**/app/**', '**/db/**', '**/http/**', '**/reports/**', '**/cli/**', '**/config*', '**/web/**'],
+        message: 'src/contract imports only zod and src/domain.',
+      },
+      {
+        group: ['node:*', 'fs', 'pg', 'better-sqlite3', 'kysely', 'fastify', 'fastify-*', '@fastify/*'],
+        message: 'src/contract imports only zod and src/domain.',
+      },
+    ],
+  ),
+  layer(
+    ['src/http/**/*.ts'],
+    [
+      {
+        group: ['**/db/**', 'kysely', 'pg', 'better-sqlite3'],
+        message: 'src/http never touches the database: call a use case in src/app.',
+      },
+    ],
+  ),
+  layer(
+    ['src/reports/**/*.ts', 'src/cli/**/*.ts'],
+    [
+      {
+        group: ['**/db/**', 'kysely', 'pg', 'better-sqlite3'],
+        message: 'Reports and the CLI call src/app, never the database directly.',
+      },
+    ],
+  ),
+  layer(
+    ['web/src/**/*.{ts,tsx}'],
+    [
+      {
+        group: [
+          '**/src/app/**',
+          '**/src/db/**',
+          '**/src/http/**',
+          '**/src/reports/**',
+          '**/src/cli/**',
+          '**/src/config*',
+        ],
+        message: 'The web app imports only its own code, the pure domain (@domain/…) and the contract (@contract/…).',
+      },
+      {
+        group: ['**/src/domain/**', '**/src/contract/**'],
+        message: 'Import the domain and the contract through their aliases: @domain/…, @contract/….',
+      },
+    ],
+  ),
 );

@@ -16,8 +16,20 @@ const GROUP_A = /(screens|registry|users|dashboard|assessment|import)\.spec\.ts$
 const AXE_WALK = /\/a11y\.spec\.ts$/;
 const walkOf = (roles: string) => new RegExp(`every screen (${roles}) sees`);
 const shards = [
-  { name: 'a', port: PORT, testMatch: [GROUP_A, AXE_WALK], testIgnore: [] as RegExp[], grepInvert: new RegExp(`${walkOf('pimpinan|petugas').source}|login screen has no serious`) },
-  { name: 'b', port: PORT + 1, testMatch: [/.*\.spec\.ts$/], testIgnore: [GROUP_A], grepInvert: walkOf('admin|koperasi') },
+  {
+    name: 'a',
+    port: PORT,
+    testMatch: [GROUP_A, AXE_WALK],
+    testIgnore: [] as RegExp[],
+    grepInvert: new RegExp(`${walkOf('pimpinan|petugas').source}|login screen has no serious`),
+  },
+  {
+    name: 'b',
+    port: PORT + 1,
+    testMatch: [/.*\.spec\.ts$/],
+    testIgnore: [GROUP_A],
+    grepInvert: walkOf('admin|koperasi'),
+  },
 ].map((s) => {
   // The config is evaluated again inside each worker process; only the runner (no
   // TEST_WORKER_INDEX) may reset the databases.
@@ -40,7 +52,14 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  projects: shards.map((s) => ({ name: s.name, workers: 1, testMatch: s.testMatch, testIgnore: s.testIgnore, grepInvert: s.grepInvert, use: { baseURL: s.baseURL } })),
+  projects: shards.map((s) => ({
+    name: s.name,
+    workers: 1,
+    testMatch: s.testMatch,
+    testIgnore: s.testIgnore,
+    grepInvert: s.grepInvert,
+    use: { baseURL: s.baseURL },
+  })),
   use: {
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',

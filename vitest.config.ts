@@ -11,7 +11,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts', 'test/reliability/**/*.test.ts', 'web/src/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/api/**/*.test.ts',
+      'test/reliability/**/*.test.ts',
+      'web/src/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -32,7 +32,9 @@ if (!existsSync(join(DIST, 'index.html'))) {
 let BASE = `http://127.0.0.1:${PORT}`;
 
 /** Cold load under the throttled link; returns JS bytes and time to usable. */
-async function coldLoad(ctx: BrowserContext): Promise<{ jsBytes: number; scripts: number; usableMs: number; allBytes: number }> {
+async function coldLoad(
+  ctx: BrowserContext,
+): Promise<{ jsBytes: number; scripts: number; usableMs: number; allBytes: number }> {
   // Network only: field mode's budget has always been measured without CPU slowdown (bench/load.ts adds it).
   const { page, cdp, traffic } = await throttledPage(ctx, { cold: true, cpuSlowdown: 1 });
   const t0 = Date.now();
@@ -86,7 +88,11 @@ const cold: Awaited<ReturnType<typeof coldLoad>>[] = [];
 const offline: number[] = [];
 try {
   for (let i = 0; i < RUNS; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    const ctx = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      locale: 'id-ID',
+      timezoneId: 'Asia/Jakarta',
+    });
     await signIn(ctx, BASE, 'petugas.koperasi');
     cold.push(await coldLoad(ctx));
     offline.push(await offlineOpen(ctx));
@@ -118,14 +124,27 @@ const result = {
     usable: median(cold.map((c) => c.usableMs)) < TARGET.usableMs,
     offline: median(offline) < TARGET.offlineMs,
   },
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg().map((x) => +x.toFixed(2)), node: process.version },
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    loadavg: os.loadavg().map((x) => +x.toFixed(2)),
+    node: process.version,
+  },
 };
 
 console.log(`Field budget on ${LINK.latency} ms / 400 kbit/s (median of ${RUNS}):`);
-console.log(`  first load of /lapangan: ${result.firstLoad.jsKB} KB compressed JS in ${result.firstLoad.scripts} files (target < ${TARGET.jsKB} KB) ${result.pass.js ? 'OK' : 'OVER'}`);
-console.log(`  usable after:            ${result.firstLoad.usableMs} ms (target < ${TARGET.usableMs} ms) ${result.pass.usable ? 'OK' : 'OVER'}   [all bytes ${result.firstLoad.allKB} KB]`);
-console.log(`  offline open (SW):       ${result.offlineOpenMs} ms (target < ${TARGET.offlineMs} ms) ${result.pass.offline ? 'OK' : 'OVER'}   samples ${offline.join(', ')}`);
-console.log(`  service worker precache: ${result.precache.files} files, ${(result.precache.brBytes / 1024).toFixed(1)} KB brotli (${(result.precache.rawBytes / 1024).toFixed(1)} KB raw)`);
+console.log(
+  `  first load of /lapangan: ${result.firstLoad.jsKB} KB compressed JS in ${result.firstLoad.scripts} files (target < ${TARGET.jsKB} KB) ${result.pass.js ? 'OK' : 'OVER'}`,
+);
+console.log(
+  `  usable after:            ${result.firstLoad.usableMs} ms (target < ${TARGET.usableMs} ms) ${result.pass.usable ? 'OK' : 'OVER'}   [all bytes ${result.firstLoad.allKB} KB]`,
+);
+console.log(
+  `  offline open (SW):       ${result.offlineOpenMs} ms (target < ${TARGET.offlineMs} ms) ${result.pass.offline ? 'OK' : 'OVER'}   samples ${offline.join(', ')}`,
+);
+console.log(
+  `  service worker precache: ${result.precache.files} files, ${(result.precache.brBytes / 1024).toFixed(1)} KB brotli (${(result.precache.rawBytes / 1024).toFixed(1)} KB raw)`,
+);
 console.log(`  load average: ${result.machine.loadavg.join(' ')} on ${result.machine.cpus} CPUs`);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'field-budget.json'), JSON.stringify(result, null, 2));

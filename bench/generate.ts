@@ -15,7 +15,15 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Insertable, type Transaction, sql } from 'kysely';
 import { openApp } from '../src/app/bootstrap.js';
-import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, NAME_WORDS, PESANTREN_WORDS, SCHOOL_WORDS, STREETS } from '../src/app/demo/names.js';
+import {
+  FAMILY_NAMES,
+  FEMALE_NAMES,
+  MALE_NAMES,
+  NAME_WORDS,
+  PESANTREN_WORDS,
+  SCHOOL_WORDS,
+  STREETS,
+} from '../src/app/demo/names.js';
 import { loadConfig } from '../src/config.js';
 import type { Db } from '../src/db/connect.js';
 import type { CooperativeTable, Database, OfficerTable } from '../src/db/schema.js';
@@ -41,10 +49,27 @@ export function rng(seed: number) {
 export type Rng = ReturnType<typeof rng>;
 
 /** Same mix as the demo (2019 figures of Kab. Probolinggo). */
-const TYPE_MIX: [CoopType, number][] = [['KONSUMEN', 555], ['SIMPAN_PINJAM', 129], ['PRODUSEN', 94], ['JASA', 4], ['PEMASARAN', 3]];
+const TYPE_MIX: [CoopType, number][] = [
+  ['KONSUMEN', 555],
+  ['SIMPAN_PINJAM', 129],
+  ['PRODUSEN', 94],
+  ['JASA', 4],
+  ['PEMASARAN', 3],
+];
 const TYPE_TOTAL = TYPE_MIX.reduce((s, [, w]) => s + w, 0);
 const GROUPS_BY_TYPE: Record<CoopType, CoopGroup[]> = {
-  KONSUMEN: ['KPRI', 'KPRI', 'KOPKAR', 'KOPONTREN', 'KOPERASI_SEKOLAH', 'KOPERASI_PASAR', 'KSU', 'KSU', 'KOPWAN', 'LAINNYA'],
+  KONSUMEN: [
+    'KPRI',
+    'KPRI',
+    'KOPKAR',
+    'KOPONTREN',
+    'KOPERASI_SEKOLAH',
+    'KOPERASI_PASAR',
+    'KSU',
+    'KSU',
+    'KOPWAN',
+    'LAINNYA',
+  ],
   SIMPAN_PINJAM: ['KOPWAN', 'KOPWAN', 'KSU', 'LAINNYA', 'KPRI'],
   PRODUSEN: ['KUD', 'KUD', 'LAINNYA', 'KSU'],
   JASA: ['LAINNYA', 'KSU'],
@@ -68,17 +93,28 @@ function coopName(r: Rng, group: CoopGroup, type: CoopType, v: VillageRow): stri
   const village = v.name;
   const district = v.district_name;
   switch (group) {
-    case 'KUD': return `KUD ${r.pick(NAME_WORDS)}${r.next() < 0.5 ? ` ${village}` : ''}`;
-    case 'KOPWAN': return `Kopwan ${r.pick(['Melati', 'Mawar', 'Kartini', 'Srikandi', 'Cempaka', 'Anggrek', 'Sekar Arum', 'Putri Mandiri'])} ${village}`;
-    case 'KPRI': return `KPRI ${r.pick(['Guru', 'Pegawai Puskesmas', 'Pegawai Kecamatan', 'Guru SD', 'Bhakti'])} ${district}`;
-    case 'KOPKAR': return `Kopkar ${r.pick(['PT Tani Probolinggo', 'Pabrik Gula Wonolangan', 'PT Sinar Bromo', 'Karyawan RSUD', 'PLTU Paiton'])}`;
-    case 'KOPONTREN': return `Kopontren ${r.pick(PESANTREN_WORDS)}${r.next() < 0.5 ? ` ${village}` : ''}`;
-    case 'KOPERASI_SEKOLAH': return `Koperasi Sekolah ${r.pick(SCHOOL_WORDS)} ${district}`;
-    case 'KOPERASI_PASAR': return `Koperasi Pedagang Pasar ${r.next() < 0.5 ? village : district}`;
-    case 'KSU': return `KSU ${r.pick(NAME_WORDS)}${r.next() < 0.5 ? ` ${village}` : ''}`;
-    case 'KDKMP': return `Koperasi ${isKelurahan(v) ? 'Kelurahan' : 'Desa'} Merah Putih ${village}`;
+    case 'KUD':
+      return `KUD ${r.pick(NAME_WORDS)}${r.next() < 0.5 ? ` ${village}` : ''}`;
+    case 'KOPWAN':
+      return `Kopwan ${r.pick(['Melati', 'Mawar', 'Kartini', 'Srikandi', 'Cempaka', 'Anggrek', 'Sekar Arum', 'Putri Mandiri'])} ${village}`;
+    case 'KPRI':
+      return `KPRI ${r.pick(['Guru', 'Pegawai Puskesmas', 'Pegawai Kecamatan', 'Guru SD', 'Bhakti'])} ${district}`;
+    case 'KOPKAR':
+      return `Kopkar ${r.pick(['PT Tani Probolinggo', 'Pabrik Gula Wonolangan', 'PT Sinar Bromo', 'Karyawan RSUD', 'PLTU Paiton'])}`;
+    case 'KOPONTREN':
+      return `Kopontren ${r.pick(PESANTREN_WORDS)}${r.next() < 0.5 ? ` ${village}` : ''}`;
+    case 'KOPERASI_SEKOLAH':
+      return `Koperasi Sekolah ${r.pick(SCHOOL_WORDS)} ${district}`;
+    case 'KOPERASI_PASAR':
+      return `Koperasi Pedagang Pasar ${r.next() < 0.5 ? village : district}`;
+    case 'KSU':
+      return `KSU ${r.pick(NAME_WORDS)}${r.next() < 0.5 ? ` ${village}` : ''}`;
+    case 'KDKMP':
+      return `Koperasi ${isKelurahan(v) ? 'Kelurahan' : 'Desa'} Merah Putih ${village}`;
     default:
-      return type === 'SIMPAN_PINJAM' ? `KSP ${r.pick(NAME_WORDS)} ${village}` : `Koperasi ${r.pick(NAME_WORDS)} ${village}`;
+      return type === 'SIMPAN_PINJAM'
+        ? `KSP ${r.pick(NAME_WORDS)} ${village}`
+        : `Koperasi ${r.pick(NAME_WORDS)} ${village}`;
   }
 }
 
@@ -121,7 +157,12 @@ export interface GenerateResult {
   ms: number;
 }
 
-interface VillageRow { code: string; name: string; district_code: string; district_name: string }
+interface VillageRow {
+  code: string;
+  name: string;
+  district_code: string;
+  district_name: string;
+}
 
 /** Bulk-inserts `n` synthetic cooperatives with their officers; returns the new ids. */
 export async function generateCooperatives(db: Db, opts: GenerateOptions): Promise<GenerateResult> {
@@ -134,9 +175,17 @@ export async function generateCooperatives(db: Db, opts: GenerateOptions): Promi
     .orderBy('v.code');
   if (opts.region) vq = vq.where('d.regency_code', '=', opts.region);
   const villages: VillageRow[] = await vq.execute();
-  if (villages.length === 0) throw new Error('no villages in the database: run openApp (which loads the regions) first');
+  if (villages.length === 0)
+    throw new Error('no villages in the database: run openApp (which loads the regions) first');
   // Row indexes continue after the existing rows, so a second run never repeats a NIK.
-  const existing = Number((await k.selectFrom('cooperatives').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const existing = Number(
+    (
+      await k
+        .selectFrom('cooperatives')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
   const r = rng(opts.seed ?? 2025);
   const now = opts.now ?? new Date();
@@ -180,7 +229,13 @@ export async function generateCooperatives(db: Db, opts: GenerateOptions): Promi
           // Parents first: officers reference cooperatives (foreign keys are checked on both databases).
           if (batchCoops.length) await insertRows(trx, db.dialect, 'cooperatives', COOP_COLUMNS, batchCoops);
           for (let j = 0; j < batchOfficers.length; j += officerBatch) {
-            await insertRows(trx, db.dialect, 'cooperative_officers', OFFICER_COLUMNS, batchOfficers.slice(j, j + officerBatch));
+            await insertRows(
+              trx,
+              db.dialect,
+              'cooperative_officers',
+              OFFICER_COLUMNS,
+              batchOfficers.slice(j, j + officerBatch),
+            );
           }
         })();
         pending.catch(() => {}); // surfaced by the next await of `pending`
@@ -206,27 +261,51 @@ export async function generateCooperatives(db: Db, opts: GenerateOptions): Promi
         const id = randomUUID();
         ids.push(id);
         coops.push({
-          id, name, name_search: searchText(name, nik), nik,
-          legal_entity_number: kdkmp ? `AHU-${r.int(10000, 99999)}.AH.01.29.TAHUN 2025` : `${r.int(100, 999)}/BH/XVI/${r.int(1980, 2022)}`,
-          legal_entity_date: kdkmp ? date(r, 2025, 2025) : date(r, 1980, 2022), legal_entity_amendment_date: r.next() < 0.2 ? date(r, 2015, 2024) : null,
-          type, group_code: group, scheme: group === 'KOPONTREN' || r.next() < 0.08 ? 'SYARIAH' : 'KONVENSIONAL', status,
+          id,
+          name,
+          name_search: searchText(name, nik),
+          nik,
+          legal_entity_number: kdkmp
+            ? `AHU-${r.int(10000, 99999)}.AH.01.29.TAHUN 2025`
+            : `${r.int(100, 999)}/BH/XVI/${r.int(1980, 2022)}`,
+          legal_entity_date: kdkmp ? date(r, 2025, 2025) : date(r, 1980, 2022),
+          legal_entity_amendment_date: r.next() < 0.2 ? date(r, 2015, 2024) : null,
+          type,
+          group_code: group,
+          scheme: group === 'KOPONTREN' || r.next() < 0.08 ? 'SYARIAH' : 'KONVENSIONAL',
+          status,
           dissolved_reason: status === 'DIBUBARKAN' ? 'Tidak melaksanakan RAT tiga tahun buku berturut-turut.' : null,
           dissolved_at: status === 'DIBUBARKAN' ? date(r, 2021, 2024) : null,
-          street: kdkmp ? `Kantor ${isKelurahan(village) ? 'Kelurahan' : 'Desa'} ${village.name}` : `${r.pick(STREETS)} No. ${r.int(1, 120)}`,
-          district_code: village.district_code, village_code: village.code,
+          street: kdkmp
+            ? `Kantor ${isKelurahan(village) ? 'Kelurahan' : 'Desa'} ${village.name}`
+            : `${r.pick(STREETS)} No. ${r.int(1, 120)}`,
+          district_code: village.district_code,
+          village_code: village.code,
           latitude: withCoords ? lat() : null,
           longitude: withCoords ? lng() : null,
-          phone: r.next() < 0.8 ? `08${r.int(11, 59)}${r.int(1000_0000, 9999_9999)}` : null, email: null,
+          phone: r.next() < 0.8 ? `08${r.int(11, 59)}${r.int(1000_0000, 9999_9999)}` : null,
+          email: null,
           simkopdes_id: kdkmp ? `SIMKOPDES-${village.code.replaceAll('.', '')}-${index}` : null,
-          members_male: members - membersFemale, members_female: membersFemale, employees_male: r.int(0, 4), employees_female: r.int(0, 4),
-          version: 1, created_at: created.toISOString(), updated_at: updated.toISOString(),
+          members_male: members - membersFemale,
+          members_female: membersFemale,
+          employees_male: r.int(0, 4),
+          employees_female: r.int(0, 4),
+          version: 1,
+          created_at: created.toISOString(),
+          updated_at: updated.toISOString(),
         });
         const start = date(r, thisYear - 4, thisYear - 1);
         const end = `${Number(start.slice(0, 4)) + 5}${start.slice(4)}`;
         OFFICER_ROLES.forEach((role, position) => {
           officers.push({
-            id: randomUUID(), cooperative_id: id, position, role, name: person(r, femaleBoard || r.next() < 0.3),
-            phone: r.next() < 0.7 ? `08${r.int(11, 59)}${r.int(1000_0000, 9999_9999)}` : null, term_start: start, term_end: end,
+            id: randomUUID(),
+            cooperative_id: id,
+            position,
+            role,
+            name: person(r, femaleBoard || r.next() < 0.3),
+            phone: r.next() < 0.7 ? `08${r.int(11, 59)}${r.int(1000_0000, 9999_9999)}` : null,
+            term_start: start,
+            term_end: end,
           });
         });
         officerCount += OFFICER_ROLES.length;
@@ -255,14 +334,44 @@ export async function generateCooperatives(db: Db, opts: GenerateOptions): Promi
 /** Column → PostgreSQL array element type, in insert order. */
 // office_id and authority_level keep their defaults (null until start adopts the rows; KABUPATEN).
 const COOP_COLUMNS: Record<Exclude<keyof CooperativeTable, 'office_id' | 'authority_level'>, string> = {
-  id: 'text', name: 'text', name_search: 'text', nik: 'text', legal_entity_number: 'text', legal_entity_date: 'text',
-  legal_entity_amendment_date: 'text', type: 'text', group_code: 'text', scheme: 'text', status: 'text', dissolved_reason: 'text',
-  dissolved_at: 'text', street: 'text', district_code: 'text', village_code: 'text', latitude: 'float8', longitude: 'float8',
-  phone: 'text', email: 'text', simkopdes_id: 'text', members_male: 'int4', members_female: 'int4', employees_male: 'int4',
-  employees_female: 'int4', version: 'int4', created_at: 'text', updated_at: 'text',
+  id: 'text',
+  name: 'text',
+  name_search: 'text',
+  nik: 'text',
+  legal_entity_number: 'text',
+  legal_entity_date: 'text',
+  legal_entity_amendment_date: 'text',
+  type: 'text',
+  group_code: 'text',
+  scheme: 'text',
+  status: 'text',
+  dissolved_reason: 'text',
+  dissolved_at: 'text',
+  street: 'text',
+  district_code: 'text',
+  village_code: 'text',
+  latitude: 'float8',
+  longitude: 'float8',
+  phone: 'text',
+  email: 'text',
+  simkopdes_id: 'text',
+  members_male: 'int4',
+  members_female: 'int4',
+  employees_male: 'int4',
+  employees_female: 'int4',
+  version: 'int4',
+  created_at: 'text',
+  updated_at: 'text',
 };
 const OFFICER_COLUMNS: Record<keyof OfficerTable, string> = {
-  id: 'text', cooperative_id: 'text', position: 'int4', role: 'text', name: 'text', phone: 'text', term_start: 'text', term_end: 'text',
+  id: 'text',
+  cooperative_id: 'text',
+  position: 'int4',
+  role: 'text',
+  name: 'text',
+  phone: 'text',
+  term_start: 'text',
+  term_end: 'text',
 };
 
 /**
@@ -278,13 +387,18 @@ async function insertRows<T extends 'cooperatives' | 'cooperative_officers'>(
   rows: Insertable<Database[T]>[],
 ): Promise<void> {
   if (dialect === 'sqlite') {
-    await trx.insertInto(table).values(rows as never).execute();
+    await trx
+      .insertInto(table)
+      .values(rows as never)
+      .execute();
     return;
   }
   const names = Object.keys(columns);
   const arrays = names.map((c) => rows.map((r) => (r as Record<string, unknown>)[c] ?? null));
   const args = sql.join(names.map((c, i) => sql`${arrays[i]}::${sql.raw(columns[c]!)}[]`));
-  await sql`insert into ${sql.table(table)} (${sql.join(names.map((c) => sql.ref(c)))}) select * from unnest(${args})`.execute(trx);
+  await sql`insert into ${sql.table(table)} (${sql.join(names.map((c) => sql.ref(c)))}) select * from unnest(${args})`.execute(
+    trx,
+  );
 }
 
 async function main() {
@@ -315,7 +429,9 @@ async function main() {
       progress: (done) => process.stdout.write(`\r${done.toLocaleString('en')} / ${n.toLocaleString('en')}`),
     });
     process.stdout.write('\n');
-    console.log(`inserted ${res.ids.length.toLocaleString('en')} cooperatives and ${res.officers.toLocaleString('en')} officers in ${(res.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `inserted ${res.ids.length.toLocaleString('en')} cooperatives and ${res.officers.toLocaleString('en')} officers in ${(res.ms / 1000).toFixed(1)} s`,
+    );
   } finally {
     await deps.db.close();
   }

@@ -19,7 +19,17 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS as ARGS, DIST, LINK, median, ROOT, signIn as signInAs, startServer as startBenchServer, throttledPage, unthrottle } from './throttle.js';
+import {
+  CHROMIUM_ARGS as ARGS,
+  DIST,
+  LINK,
+  median,
+  ROOT,
+  signIn as signInAs,
+  startServer as startBenchServer,
+  throttledPage,
+  unthrottle,
+} from './throttle.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3961);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -47,9 +57,27 @@ const SCREENS: Screen[] = [
       await p.locator('form button[type="submit"]:not([disabled])').waitFor({ timeout: 90_000 });
     },
   },
-  { name: 'dashboard', path: '/dasbor', user: 'admin', targetColdMs: 6000, ready: (p) => p.getByTestId('card-coverage').waitFor({ timeout: 90_000 }) },
-  { name: 'cooperative list', path: '/koperasi', user: 'admin', targetColdMs: 6000, ready: (p) => p.getByTestId('coop-item').first().waitFor({ timeout: 90_000 }) },
-  { name: 'cooperative page', path: `/koperasi/${DEWI}`, user: 'admin', targetColdMs: 6000, ready: (p) => p.getByTestId('coop-name').waitFor({ timeout: 90_000 }) },
+  {
+    name: 'dashboard',
+    path: '/dasbor',
+    user: 'admin',
+    targetColdMs: 6000,
+    ready: (p) => p.getByTestId('card-coverage').waitFor({ timeout: 90_000 }),
+  },
+  {
+    name: 'cooperative list',
+    path: '/koperasi',
+    user: 'admin',
+    targetColdMs: 6000,
+    ready: (p) => p.getByTestId('coop-item').first().waitFor({ timeout: 90_000 }),
+  },
+  {
+    name: 'cooperative page',
+    path: `/koperasi/${DEWI}`,
+    user: 'admin',
+    targetColdMs: 6000,
+    ready: (p) => p.getByTestId('coop-name').waitFor({ timeout: 90_000 }),
+  },
   {
     name: 'field mode',
     path: '/lapangan',
@@ -99,13 +127,24 @@ async function load(ctx: BrowserContext, s: Screen, cold: boolean): Promise<Load
 }
 
 async function measureScreens(browser: Browser) {
-  const out: Array<{ screen: string; path: string; cold: Load; warm: Load; coldSamples: number[]; warmSamples: number[] }> = [];
+  const out: Array<{
+    screen: string;
+    path: string;
+    cold: Load;
+    warm: Load;
+    coldSamples: number[];
+    warmSamples: number[];
+  }> = [];
   const only = process.env.BENCH_ONLY?.split(',');
   for (const s of SCREENS.filter((x) => !only || only.some((o) => x.name.startsWith(o)))) {
     const colds: Load[] = [];
     const warms: Load[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const ctx = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+      const ctx = await browser.newContext({
+        viewport: { width: 360, height: 780 },
+        locale: 'id-ID',
+        timezoneId: 'Asia/Jakarta',
+      });
       if (s.user) await signIn(ctx, s.user);
       colds.push(await load(ctx, s, true));
       warms.push(await load(ctx, s, false));
@@ -117,7 +156,14 @@ async function measureScreens(browser: Browser) {
       jsBytes: median(xs.map((x) => x.jsBytes)),
       allBytes: median(xs.map((x) => x.allBytes)),
     });
-    out.push({ screen: s.name, path: s.path, cold: pick(colds), warm: pick(warms), coldSamples: colds.map((c) => c.usableMs), warmSamples: warms.map((w) => w.usableMs) });
+    out.push({
+      screen: s.name,
+      path: s.path,
+      cold: pick(colds),
+      warm: pick(warms),
+      coldSamples: colds.map((c) => c.usableMs),
+      warmSamples: warms.map((w) => w.usableMs),
+    });
     const r = out[out.length - 1];
     console.log(
       `  ${s.name.padEnd(17)} cold: paint ${String(r.cold.paintMs).padStart(5)} ms, usable ${String(r.cold.usableMs).padStart(5)} ms (target < ${s.targetColdMs}) ${r.cold.usableMs < s.targetColdMs ? 'OK  ' : 'OVER'}` +
@@ -127,7 +173,10 @@ async function measureScreens(browser: Browser) {
   return out;
 }
 
-async function measureLighthouse(): Promise<Array<{ screen: string; performance: number; accessibility: number; fcpMs: number; lcpMs: number; tbtMs: number }> | string> {
+async function measureLighthouse(): Promise<
+  | Array<{ screen: string; performance: number; accessibility: number; fcpMs: number; lcpMs: number; tbtMs: number }>
+  | string
+> {
   let lighthouse: typeof import('lighthouse').default;
   try {
     lighthouse = (await import('lighthouse')).default;
@@ -136,16 +185,27 @@ async function measureLighthouse(): Promise<Array<{ screen: string; performance:
   }
   const port = 9300 + (process.pid % 500);
   const profile = mkdtempSync(join(os.tmpdir(), 'sambang-lh-'));
-  const ctx = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: [...ARGS, `--remote-debugging-port=${port}`], viewport: null });
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: [...ARGS, `--remote-debugging-port=${port}`],
+    viewport: null,
+  });
   const out = [];
   try {
     for (const s of SCREENS.filter((x) => ['login', 'dashboard', 'cooperative list'].includes(x.name))) {
       // The login page is audited signed out (a session would redirect it), the others as admin.
       if (s.user) await signIn(ctx, s.user);
-      const result = await lighthouse(`${BASE}${s.path}`, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], disableStorageReset: true });
+      const result = await lighthouse(`${BASE}${s.path}`, {
+        port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        disableStorageReset: true,
+      });
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`lighthouse gave no result for ${s.path}`);
-      if (lhr.finalDisplayedUrl && !lhr.finalDisplayedUrl.endsWith(s.path)) throw new Error(`lighthouse ended on ${lhr.finalDisplayedUrl}, not ${s.path}`);
+      if (lhr.finalDisplayedUrl && !lhr.finalDisplayedUrl.endsWith(s.path))
+        throw new Error(`lighthouse ended on ${lhr.finalDisplayedUrl}, not ${s.path}`);
       const row = {
         screen: s.name,
         performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -154,7 +214,9 @@ async function measureLighthouse(): Promise<Array<{ screen: string; performance:
         lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
         tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
       };
-      const failing = Object.values(lhr.audits).filter((a) => a.score === 0 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id)).map((a) => a.id);
+      const failing = Object.values(lhr.audits)
+        .filter((a) => a.score === 0 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id))
+        .map((a) => a.id);
       out.push(row);
       console.log(
         `  ${s.name.padEnd(17)} performance ${row.performance} (target ≥ ${TARGET.lighthousePerf}) ${row.performance >= TARGET.lighthousePerf ? 'OK  ' : 'UNDER'}` +
@@ -171,7 +233,9 @@ async function measureLighthouse(): Promise<Array<{ screen: string; performance:
 const { proc, dir, base } = await startBenchServer(PORT, 'load-bench');
 BASE = base;
 const loadBefore = os.loadavg().map((x) => +x.toFixed(2));
-console.log(`First load at ${LINK.latency} ms RTT, 400 kbit/s, CPU ${CPU_SLOWDOWN}× slower (median of ${RUNS}); load average ${loadBefore.join(' ')} on ${os.cpus().length} CPUs`);
+console.log(
+  `First load at ${LINK.latency} ms RTT, 400 kbit/s, CPU ${CPU_SLOWDOWN}× slower (median of ${RUNS}); load average ${loadBefore.join(' ')} on ${os.cpus().length} CPUs`,
+);
 let screens: Awaited<ReturnType<typeof measureScreens>> = [];
 let lh: Awaited<ReturnType<typeof measureLighthouse>> = 'skipped';
 try {
@@ -197,7 +261,13 @@ const result = {
   targets: TARGET,
   screens,
   lighthouse: lh,
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavgBefore: loadBefore, loadavgAfter: os.loadavg().map((x) => +x.toFixed(2)), node: process.version },
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    loadavgBefore: loadBefore,
+    loadavgAfter: os.loadavg().map((x) => +x.toFixed(2)),
+    node: process.version,
+  },
 };
 console.log(`load average after: ${result.machine.loadavgAfter.join(' ')}`);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });

@@ -39,12 +39,19 @@ import { buildServer } from '../src/http/server.js';
 import { generateCooperatives, rng, type Rng } from './generate.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ADMIN_PASSWORD = 'bench-admin-2025';
 const WARMUP = 30;
 
 type Endpoint = 'list' | 'search' | 'detail';
-interface Stats { p50: number; p95: number; mean: number; min: number; max: number }
+interface Stats {
+  p50: number;
+  p95: number;
+  mean: number;
+  min: number;
+  max: number;
+}
 interface Row {
   db: Dialect;
   n: number;
@@ -64,7 +71,13 @@ interface Row {
 function stats(ms: number[]): Stats {
   const s = [...ms].sort((a, b) => a - b);
   const q = (p: number) => s[Math.max(0, Math.ceil(p * s.length) - 1)]!;
-  return { p50: q(0.5), p95: q(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length, min: s[0]!, max: s[s.length - 1]! };
+  return {
+    p50: q(0.5),
+    p95: q(0.95),
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+    min: s[0]!,
+    max: s[s.length - 1]!,
+  };
 }
 
 const f2 = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
@@ -72,12 +85,24 @@ const f2 = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 function table(rows: Row[]): string {
   const head = ['DB', 'N', 'endpoint', 'API p50', 'API p95', 'raw p50', 'raw p95', 'API/raw p95', 'mean total'];
   const body = rows.map((r) => [
-    r.db, r.n.toLocaleString('en'), r.endpoint, f2(r.api.p50), f2(r.api.p95), f2(r.raw.p50), f2(r.raw.p95), `${r.ratioP95.toFixed(2)}×`,
+    r.db,
+    r.n.toLocaleString('en'),
+    r.endpoint,
+    f2(r.api.p50),
+    f2(r.api.p95),
+    f2(r.raw.p50),
+    f2(r.raw.p95),
+    `${r.ratioP95.toFixed(2)}×`,
     r.meanTotal === undefined ? '' : Math.round(r.meanTotal).toLocaleString('en'),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w, i) => (i < 3 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i < 3 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +125,8 @@ function searchTerm(r: Rng, villageNames: string[], niks: string[]): string {
     const v = r.pick(villageNames);
     return v.slice(0, Math.min(v.length, r.int(4, 8)));
   }
-  if (roll < 0.7) return r.pick(['kud', 'kopwan', 'ksp', 'kpri', 'kopkar', 'merah putih', 'koperasi desa', 'pasar', 'sekolah']);
+  if (roll < 0.7)
+    return r.pick(['kud', 'kopwan', 'ksp', 'kpri', 'kopkar', 'merah putih', 'koperasi desa', 'pasar', 'sekolah']);
   if (roll < 0.8) return r.pick(PESANTREN_WORDS).split(' ')[0]!;
   if (roll < 0.9 && niks.length) return r.pick(niks); // a petugas pasting a NIK
   if (niks.length) return r.pick(niks).slice(0, r.int(8, 11)); // the start of a NIK
@@ -115,7 +141,9 @@ function page(r: Rng, max: number): number {
 async function workload(deps: AppDeps, ids: string[], samples: number): Promise<Workload> {
   const k = deps.db.kysely;
   const r = rng(4242);
-  const districts = (await k.selectFrom('districts').select('code').where('regency_code', '=', deps.config.region).execute()).map((d) => d.code);
+  const districts = (
+    await k.selectFrom('districts').select('code').where('regency_code', '=', deps.config.region).execute()
+  ).map((d) => d.code);
   const villageNames = (await k.selectFrom('villages').select('name').execute()).map((v) => v.name);
   const nikRows = await k.selectFrom('cooperatives').select('nik').where('nik', 'is not', null).limit(2000).execute();
   const niks = nikRows.map((x) => x.nik!);
@@ -123,7 +151,12 @@ async function workload(deps: AppDeps, ids: string[], samples: number): Promise<
   const list: ListCooperativesQuery[] = [];
   const search: ListCooperativesQuery[] = [];
   for (let i = 0; i < count; i++) {
-    const q: ListCooperativesQuery = { search: searchTerm(r, villageNames, niks), district: r.pick(districts), page: page(r, 5), pageSize: 20 };
+    const q: ListCooperativesQuery = {
+      search: searchTerm(r, villageNames, niks),
+      district: r.pick(districts),
+      page: page(r, 5),
+      pageSize: 20,
+    };
     const extra = r.next();
     if (extra < 0.1) q.status = 'AKTIF';
     else if (extra < 0.2) q.type = r.pick(['KONSUMEN', 'SIMPAN_PINJAM', 'PRODUSEN']);
@@ -149,7 +182,12 @@ function listUrl(q: ListCooperativesQuery): string {
 // ---------------------------------------------------------------------------------------------
 // HTTP client: one keep-alive socket, sequential requests
 
-interface Response { status: number; body: string; headers: http.IncomingHttpHeaders; ms: number }
+interface Response {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+  ms: number;
+}
 
 class Client {
   private agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -173,15 +211,27 @@ class Client {
       const started = performance.now();
       const req = http.request(
         {
-          host: '127.0.0.1', port: this.port, method, path, agent: this.agent,
-          headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
+          host: '127.0.0.1',
+          port: this.port,
+          method,
+          path,
+          agent: this.agent,
+          headers: {
+            ...(this.cookie ? { cookie: this.cookie } : {}),
+            ...(payload ? { 'content-type': 'application/json' } : {}),
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const ms = performance.now() - started;
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers, ms });
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+              headers: res.headers,
+              ms,
+            });
           });
           res.on('error', reject);
         },
@@ -258,7 +308,12 @@ function openRaw(dialect: Dialect, sqlitePath: string | null, schema: string | n
 // ---------------------------------------------------------------------------------------------
 // One database × size
 
-interface CaseResult { rows: Row[]; generateMs: number; officers: number; overhead: Stats }
+interface CaseResult {
+  rows: Row[];
+  generateMs: number;
+  officers: number;
+  overhead: Stats;
+}
 
 async function runCase(dialect: Dialect, n: number, samples: number): Promise<CaseResult> {
   const tag = `${dialect} N=${n.toLocaleString('en')}`;
@@ -286,7 +341,9 @@ async function runCase(dialect: Dialect, n: number, samples: number): Promise<Ca
 
     log(`${tag}: generating…`);
     const gen = await generateCooperatives(deps.db, { n, region: config.region });
-    log(`${tag}: ${gen.ids.length.toLocaleString('en')} cooperatives + ${gen.officers.toLocaleString('en')} officers in ${(gen.ms / 1000).toFixed(1)} s`);
+    log(
+      `${tag}: ${gen.ids.length.toLocaleString('en')} cooperatives + ${gen.officers.toLocaleString('en')} officers in ${(gen.ms / 1000).toFixed(1)} s`,
+    );
 
     app = await buildServer(deps, { logger: false, web: false });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -294,8 +351,19 @@ async function runCase(dialect: Dialect, n: number, samples: number): Promise<Ca
     if (!address || typeof address === 'string') throw new Error('no port');
     client = new Client(address.port);
     await client.login(ADMIN_PASSWORD);
-    const adminRow = await deps.db.kysely.selectFrom('users').select(['id', 'full_name']).where('username', '=', 'admin').executeTakeFirstOrThrow();
-    const actor: Actor = { userId: adminRow.id, username: 'admin', fullName: adminRow.full_name, role: 'admin', bidang: null, cooperativeId: null };
+    const adminRow = await deps.db.kysely
+      .selectFrom('users')
+      .select(['id', 'full_name'])
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    const actor: Actor = {
+      userId: adminRow.id,
+      username: 'admin',
+      fullName: adminRow.full_name,
+      role: 'admin',
+      bidang: null,
+      cooperativeId: null,
+    };
 
     const w = await workload(deps, gen.ids, samples);
     raw = openRaw(dialect, sqlitePath, schema);
@@ -353,11 +421,22 @@ async function runCase(dialect: Dialect, n: number, samples: number): Promise<Ca
       const api = stats(apiMs);
       const r = stats(rawMs);
       const row: Row = {
-        db: dialect, n, endpoint, samples: apiMs.length, api, raw: r, ratioP95: api.p95 / r.p95, ratioP50: api.p50 / r.p50,
-        ...(totals.length ? { meanTotal: totals.slice(WARMUP).reduce((a, b) => a + b, 0) / (totals.length - WARMUP) } : {}),
+        db: dialect,
+        n,
+        endpoint,
+        samples: apiMs.length,
+        api,
+        raw: r,
+        ratioP95: api.p95 / r.p95,
+        ratioP50: api.p50 / r.p50,
+        ...(totals.length
+          ? { meanTotal: totals.slice(WARMUP).reduce((a, b) => a + b, 0) / (totals.length - WARMUP) }
+          : {}),
       };
       rows.push(row);
-      log(`${tag} ${endpoint}: API p50 ${f2(api.p50)} p95 ${f2(api.p95)} ms · raw p50 ${f2(r.p50)} p95 ${f2(r.p95)} ms · ${row.ratioP95.toFixed(2)}×`);
+      log(
+        `${tag} ${endpoint}: API p50 ${f2(api.p50)} p95 ${f2(api.p95)} ms · raw p50 ${f2(r.p50)} p95 ${f2(r.p95)} ms · ${row.ratioP95.toFixed(2)}×`,
+      );
     }
     // The floor of any API call: GET /api/v1/auth/me is HTTP + the session lookup + serialization.
     const meMs: number[] = [];
@@ -367,7 +446,9 @@ async function runCase(dialect: Dialect, n: number, samples: number): Promise<Ca
       if (i >= WARMUP) meMs.push(res.ms);
     }
     const overhead = stats(meMs);
-    log(`${tag} fixed cost of an authenticated request (GET /auth/me): p50 ${f2(overhead.p50)} p95 ${f2(overhead.p95)} ms`);
+    log(
+      `${tag} fixed cost of an authenticated request (GET /auth/me): p50 ${f2(overhead.p50)} p95 ${f2(overhead.p95)} ms`,
+    );
     return { rows, generateMs: gen.ms, officers: gen.officers, overhead };
   } finally {
     client?.close();
@@ -410,7 +491,8 @@ async function main() {
   });
   const samples = Number(values.samples);
   if (!Number.isInteger(samples) || samples < 20) throw new Error('--samples must be an integer ≥ 20');
-  if (values.db && values.db !== 'sqlite' && values.db !== 'postgres') throw new Error('--db must be sqlite or postgres');
+  if (values.db && values.db !== 'sqlite' && values.db !== 'postgres')
+    throw new Error('--db must be sqlite or postgres');
   const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [1200] : [1200, 200_000];
 
   let dbs: Dialect[] = values.db ? [values.db as Dialect] : ['sqlite', 'postgres'];
@@ -439,21 +521,26 @@ async function main() {
   // Targets (issue): at 200,000 cooperatives, p95 of the list endpoint (search + filter + page)
   // under 50 ms on SQLite, and API time under 2× the raw query. The `search` scenario (a term over
   // the whole registry, no filter) is the stress case beside it, reported but not the target.
-  const at = (db: Dialect, endpoint: Endpoint) => rows.find((r) => r.n === 200_000 && r.db === db && r.endpoint === endpoint);
+  const at = (db: Dialect, endpoint: Endpoint) =>
+    rows.find((r) => r.n === 200_000 && r.db === db && r.endpoint === endpoint);
   const sqliteList = at('sqlite', 'list');
   const targets = sqliteList
     ? {
         sqliteListP95Under50ms: sqliteList.api.p95 < 50,
-        apiUnder2xRaw: Object.fromEntries(dbs.flatMap((db) => {
-          const r = at(db, 'list');
-          return r ? [[db, r.ratioP95 < 2]] : [];
-        })),
+        apiUnder2xRaw: Object.fromEntries(
+          dbs.flatMap((db) => {
+            const r = at(db, 'list');
+            return r ? [[db, r.ratioP95 < 2]] : [];
+          }),
+        ),
         stress: {
           sqliteSearchWholeRegistryP95Under50ms: (at('sqlite', 'search')?.api.p95 ?? Number.POSITIVE_INFINITY) < 50,
-          searchApiUnder2xRaw: Object.fromEntries(dbs.flatMap((db) => {
-            const r = at(db, 'search');
-            return r ? [[db, r.ratioP95 < 2]] : [];
-          })),
+          searchApiUnder2xRaw: Object.fromEntries(
+            dbs.flatMap((db) => {
+              const r = at(db, 'search');
+              return r ? [[db, r.ratioP95 < 2]] : [];
+            }),
+          ),
         },
       }
     : null;
@@ -462,7 +549,12 @@ async function main() {
   const out = {
     date: new Date().toISOString(),
     totalSeconds: Math.round((Date.now() - started) / 1000),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.platform()} ${os.release()}`,
+    },
     versions: { node: process.version, sqlite: sqliteVersion, postgres: pgVersion },
     method: {
       api: 'sequential node:http requests on one keep-alive connection to the in-process server (buildServer + listen), request write → last body byte, session cookie of admin',
@@ -481,21 +573,38 @@ async function main() {
   const file = join(dir, `registry-${out.date.slice(0, 10)}.json`);
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
 
-  console.log(`\nSambang registry benchmark — ${out.date} — ${out.machine.cpus} × ${out.machine.cpuModel}, Node ${process.version}, SQLite ${sqliteVersion}${pgVersion ? `, PostgreSQL ${pgVersion}` : ''}`);
-  console.log(`times in ms; ${samples} samples each after ${WARMUP} warm-up; API = HTTP round trip; raw = same SQL on the driver\n`);
+  console.log(
+    `\nSambang registry benchmark — ${out.date} — ${out.machine.cpus} × ${out.machine.cpuModel}, Node ${process.version}, SQLite ${sqliteVersion}${pgVersion ? `, PostgreSQL ${pgVersion}` : ''}`,
+  );
+  console.log(
+    `times in ms; ${samples} samples each after ${WARMUP} warm-up; API = HTTP round trip; raw = same SQL on the driver\n`,
+  );
   console.log(table(rows));
-  console.log(`\nfixed cost of an authenticated request (GET /api/v1/auth/me), p50/p95 ms: ${overhead.map((o) => `${o.db} ${o.n.toLocaleString('en')} ${f2(o.authMe.p50)}/${f2(o.authMe.p95)}`).join(' · ')}`);
+  console.log(
+    `\nfixed cost of an authenticated request (GET /api/v1/auth/me), p50/p95 ms: ${overhead.map((o) => `${o.db} ${o.n.toLocaleString('en')} ${f2(o.authMe.p50)}/${f2(o.authMe.p95)}`).join(' · ')}`,
+  );
   if (targets && sqliteList) {
     const mark = (ok: boolean) => (ok ? 'MET' : 'MISSED');
-    console.log(`\ntarget at 200,000, SQLite list (search + kecamatan + page) p95 < 50 ms: ${mark(targets.sqliteListP95Under50ms)} (${f2(sqliteList.api.p95)} ms)`);
+    console.log(
+      `\ntarget at 200,000, SQLite list (search + kecamatan + page) p95 < 50 ms: ${mark(targets.sqliteListP95Under50ms)} (${f2(sqliteList.api.p95)} ms)`,
+    );
     for (const db of dbs) {
       const r = at(db, 'list');
-      if (r) console.log(`target at 200,000, ${db} list API p95 < 2× raw p95: ${mark(r.ratioP95 < 2)} (${r.ratioP95.toFixed(2)}×)`);
+      if (r)
+        console.log(
+          `target at 200,000, ${db} list API p95 < 2× raw p95: ${mark(r.ratioP95 < 2)} (${r.ratioP95.toFixed(2)}×)`,
+        );
     }
     const search = at('sqlite', 'search');
-    if (search) console.log(`stress, beside the target: SQLite search over the whole registry p95 ${f2(search.api.p95)} ms (${search.api.p95 < 50 ? 'under' : 'OVER'} 50 ms), ${search.ratioP95.toFixed(2)}× raw`);
+    if (search)
+      console.log(
+        `stress, beside the target: SQLite search over the whole registry p95 ${f2(search.api.p95)} ms (${search.api.p95 < 50 ? 'under' : 'OVER'} 50 ms), ${search.ratioP95.toFixed(2)}× raw`,
+      );
     const pgSearch = at('postgres', 'search');
-    if (pgSearch) console.log(`stress, beside the target: PostgreSQL search over the whole registry p95 ${f2(pgSearch.api.p95)} ms, ${pgSearch.ratioP95.toFixed(2)}× raw`);
+    if (pgSearch)
+      console.log(
+        `stress, beside the target: PostgreSQL search over the whole registry p95 ${f2(pgSearch.api.p95)} ms, ${pgSearch.ratioP95.toFixed(2)}× raw`,
+      );
   }
   if (!dbs.includes('postgres') && !values.db) console.log('\n!!! PostgreSQL was not reachable: SQLite only.');
   console.log(`\nwritten ${file} (${out.totalSeconds} s)`);

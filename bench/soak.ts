@@ -23,11 +23,16 @@ import pg from 'pg';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
-  options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '8' }, db: { type: 'string', default: 'sqlite' } },
+  options: {
+    seconds: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '8' },
+    db: { type: 'string', default: 'sqlite' },
+  },
 });
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DEWI_ID = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
 const ADMIN_PASSWORD = 'admin-soak-123';
 
@@ -64,7 +69,15 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SAMBANG_DEMO: '1', SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD, SAMBANG_LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SAMBANG_DEMO: '1',
+      SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SAMBANG_LOG_LEVEL: 'error',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const cleanup = async () => {
@@ -87,7 +100,11 @@ async function main() {
       proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
     });
     const login = async (username: string, password: string) => {
-      const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      const res = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
       return res.headers.get('set-cookie')!.split(';')[0]!;
     };
@@ -100,7 +117,18 @@ async function main() {
       { method: 'GET', path: '/api/v1/cooperatives?pageSize=25', headers: { cookie: petugas } },
       { method: 'GET', path: '/api/v1/cooperatives?search=tani&pageSize=25', headers: { cookie: petugas } },
       { method: 'GET', path: `/api/v1/cooperatives/${DEWI_ID}`, headers: { cookie: petugas } },
-      { method: 'POST', path: '/api/v1/concerns', headers: { cookie: petugas, ...json }, body: JSON.stringify({ cooperativeId: DEWI_ID, kind: 'KELUHAN', topic: 'lainnya', description: 'Uji ketahanan: keluhan dicatat berulang.', raisedBy: 'Ketua Koperasi' }) },
+      {
+        method: 'POST',
+        path: '/api/v1/concerns',
+        headers: { cookie: petugas, ...json },
+        body: JSON.stringify({
+          cooperativeId: DEWI_ID,
+          kind: 'KELUHAN',
+          topic: 'lainnya',
+          description: 'Uji ketahanan: keluhan dicatat berulang.',
+          raisedBy: 'Ketua Koperasi',
+        }),
+      },
       { method: 'GET', path: `/api/v1/dashboard?year=${year}`, headers: { cookie: admin } },
       { method: 'GET', path: '/api/v1/visits?pageSize=25', headers: { cookie: petugas } },
       { method: 'GET', path: '/api/v1/auth/me', headers: { cookie: petugas } },
@@ -113,11 +141,15 @@ async function main() {
     let healthFailed = 0;
     const sampler = setInterval(async () => {
       const t = performance.now();
-      const ok = await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`${base}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false);
       healthMax = Math.max(healthMax, performance.now() - t);
       if (!ok) healthFailed++;
     }, 1000);
-    console.log(`soak: ${SECONDS} s, ${CONNECTIONS} connections, ${args.db}, mixed load of ${requests.length} requests (1 write)…`);
+    console.log(
+      `soak: ${SECONDS} s, ${CONNECTIONS} connections, ${args.db}, mixed load of ${requests.length} requests (1 write)…`,
+    );
     const result = await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests });
     clearInterval(sampler);
     const rssEnd = rssMb(proc.pid!);

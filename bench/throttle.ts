@@ -12,21 +12,45 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = join(ROOT, 'dist', 'web');
-export const LINK = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
+export const LINK = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: (400 * 1000) / 8,
+  uploadThroughput: (400 * 1000) / 8,
+};
 /** The link without limits (e.g. to let a service worker finish installing after a measurement). */
 export const UNTHROTTLED = { ...LINK, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const ADMIN_PASSWORD = 'admin-bench-123';
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The server (`src/cli/main.ts start`) with the demo data on a temporary SQLite file. */
-export async function startServer(port: number, name: string): Promise<{ proc: ChildProcess; dir: string; base: string }> {
+export async function startServer(
+  port: number,
+  name: string,
+): Promise<{ proc: ChildProcess; dir: string; base: string }> {
   const dir = mkdtempSync(join(os.tmpdir(), `sambang-${name}-`));
   const base = `http://127.0.0.1:${port}`;
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, SAMBANG_DEMO: '1', SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD, PORT: String(port), HOST: '127.0.0.1', SAMBANG_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
+      SAMBANG_DEMO: '1',
+      SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SAMBANG_LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 240; i++) {
@@ -43,7 +67,9 @@ export async function startServer(port: number, name: string): Promise<{ proc: C
 
 /** Sets the session cookie of `user` in the context through the API (demo users share one password). */
 export async function signIn(ctx: BrowserContext, base: string, user: string): Promise<void> {
-  const res = await ctx.request.post(`${base}/api/v1/auth/login`, { data: { username: user, password: user === 'admin' ? ADMIN_PASSWORD : 'sambang-demo' } });
+  const res = await ctx.request.post(`${base}/api/v1/auth/login`, {
+    data: { username: user, password: user === 'admin' ? ADMIN_PASSWORD : 'sambang-demo' },
+  });
   if (!res.ok()) throw new Error(`login ${user} failed: ${res.status()} ${await res.text()}`);
 }
 
@@ -58,7 +84,10 @@ export interface Traffic {
  * A new page under the weak link (and CPU slowed `cpuSlowdown`×, 1 = not slowed); `cold` disables the
  * HTTP cache. The returned traffic counts what the page fetches from then on.
  */
-export async function throttledPage(ctx: BrowserContext, opts: { cold: boolean; cpuSlowdown: number }): Promise<{ page: Page; cdp: CDPSession; traffic: Traffic }> {
+export async function throttledPage(
+  ctx: BrowserContext,
+  opts: { cold: boolean; cpuSlowdown: number },
+): Promise<{ page: Page; cdp: CDPSession; traffic: Traffic }> {
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Network.enable');

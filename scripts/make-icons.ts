@@ -10,7 +10,9 @@ const GREEN = '#0b7a55';
 const S_PATH = 'M20 42c0 4 5 7 12 7s13-3 13-9c0-11-24-7-24-17 0-4 4-7 10-7 5 0 9 2 10 6';
 
 // "any" icons: rounded tile; maskable: full-bleed square, mark inside the 80 % safe zone.
-const svg = (maskable: boolean) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="100%" height="100%">
+const svg = (
+  maskable: boolean,
+) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="100%" height="100%">
   <rect width="64" height="64" ${maskable ? '' : 'rx="14"'} fill="${GREEN}"/>
   <g ${maskable ? 'transform="translate(32 32) scale(0.72) translate(-32 -32)"' : ''}>
     <path d="${S_PATH}" fill="none" stroke="#fff" stroke-width="6" stroke-linecap="round"/>

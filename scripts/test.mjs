@@ -33,11 +33,13 @@ function run(cmd, args, env = {}) {
   return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 }
 
-// 0. The rules that hold themselves: types (server and web) and the linter (layers, no `any`).
+// 0. The rules that hold themselves: types (server and web), the linter (layers, no `any`, no role
+//    checks outside the policies) and the formatter (Prettier, `npm run format` fixes).
 //    Each counts as one check in the closing line.
 for (const [label, cmd, args] of [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['format', 'npm', ['run', '--silent', 'format:check']],
 ]) {
   if (run(cmd, args) === 0) passed += 1;
   else {

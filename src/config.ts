@@ -1,11 +1,19 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
-export interface Bbox { minLat: number; maxLat: number; minLng: number; maxLng: number }
+export interface Bbox {
+  minLat: number;
+  maxLat: number;
+  minLng: number;
+  maxLng: number;
+}
 
 const bboxSchema = z
   .string()
-  .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'format: minLat,minLng,maxLat,maxLng / format: minLat,minLng,maxLat,maxLng')
+  .regex(
+    /^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/,
+    'format: minLat,minLng,maxLat,maxLng / format: minLat,minLng,maxLat,maxLng',
+  )
   .transform((s): Bbox => {
     const [minLat, minLng, maxLat, maxLng] = s.split(',').map(Number);
     return { minLat: minLat!, minLng: minLng!, maxLat: maxLat!, maxLng: maxLng! };
@@ -23,7 +31,8 @@ const envSchema = z.object({
     .string()
     .default('sqlite:./data/sambang.db')
     .refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
-      message: 'DATABASE_URL harus "sqlite:PATH" atau "postgres://…" / DATABASE_URL must be "sqlite:PATH" or "postgres://…"',
+      message:
+        'DATABASE_URL harus "sqlite:PATH" atau "postgres://…" / DATABASE_URL must be "sqlite:PATH" or "postgres://…"',
     }),
   SAMBANG_ADMIN_PASSWORD: z
     .string()
@@ -52,7 +61,10 @@ const envSchema = z.object({
     .default(60),
   SAMBANG_SMTP_URL: z
     .string()
-    .regex(/^smtps?:\/\/.+/, 'SAMBANG_SMTP_URL harus "smtp://…" atau "smtps://…" / SAMBANG_SMTP_URL must be "smtp://…" or "smtps://…"')
+    .regex(
+      /^smtps?:\/\/.+/,
+      'SAMBANG_SMTP_URL harus "smtp://…" atau "smtps://…" / SAMBANG_SMTP_URL must be "smtp://…" or "smtps://…"',
+    )
     .optional(),
   SAMBANG_MAIL_FROM: z.string().min(3).default('Sambang <sambang@localhost>'),
   SAMBANG_PUBLIC_URL: z
@@ -64,7 +76,10 @@ const envSchema = z.object({
     .optional()
     .transform((v, ctx): string[] | false => {
       if (v === undefined || ['', '0', 'false', 'off'].includes(v.trim().toLowerCase())) return false;
-      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       for (const item of list) {
         if (!isProxyAddress(item)) {
           ctx.addIssue({

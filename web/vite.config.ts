@@ -55,8 +55,11 @@ function loginPage(): Plugin {
       const html = String(index.source);
       const form = readFileSync(join(webRoot, 'shell-login.html'), 'utf8');
       const shell = /<!-- shell:start -->[\s\S]*<!-- shell:end -->/;
-      if (!shell.test(html) || !html.includes('<title>Sambang</title>')) throw new Error('index.html lost its shell markers or title');
-      const source = html.replace(shell, () => form.trim()).replace('<title>Sambang</title>', '<title>Masuk · Sambang</title>');
+      if (!shell.test(html) || !html.includes('<title>Sambang</title>'))
+        throw new Error('index.html lost its shell markers or title');
+      const source = html
+        .replace(shell, () => form.trim())
+        .replace('<title>Sambang</title>', '<title>Masuk · Sambang</title>');
       this.emitFile({ type: 'asset', fileName: 'masuk.html', source });
     },
   };
@@ -72,12 +75,18 @@ function precompress(): Plugin {
       order: 'post',
       sequential: true,
       handler() {
-        const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+        const walk = (dir: string): string[] =>
+          readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
         for (const file of walk(outDir)) {
           if (!/\.(js|mjs|css|html|svg|json|webmanifest|txt)$/.test(file)) continue;
           const data = readFileSync(file);
           if (data.length < 1024) continue;
-          writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+          writeFileSync(
+            `${file}.br`,
+            brotliCompressSync(data, {
+              params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length },
+            }),
+          );
           writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
         }
       },
@@ -99,7 +108,8 @@ export default defineConfig({
         id: '/lapangan',
         name: 'Sambang Lapangan',
         short_name: 'Sambang',
-        description: 'Mode lapangan Gerakan Sambang Koperasi untuk petugas dinas koperasi. Catat kunjungan tanpa sinyal.',
+        description:
+          'Mode lapangan Gerakan Sambang Koperasi untuk petugas dinas koperasi. Catat kunjungan tanpa sinyal.',
         lang: 'id',
         start_url: '/lapangan',
         scope: '/',
@@ -164,7 +174,11 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'dates', test: /node_modules[\\/]@mantine[\\/]dates[\\/]/, priority: 10 },
-            { name: 'core', test: /node_modules[\\/](?!echarts|zrender|leaflet|dexie|jsqr|tslib|workbox|@mantine[\\/]dates)/, priority: 20 },
+            {
+              name: 'core',
+              test: /node_modules[\\/](?!echarts|zrender|leaflet|dexie|jsqr|tslib|workbox|@mantine[\\/]dates)/,
+              priority: 20,
+            },
           ],
         },
       },

@@ -10,7 +10,11 @@ import { ensureFirstOffice } from './offices/offices.js';
 import { adoptUnowned } from './offices/ownership.js';
 import { createUser, findUserByUsername } from './users/manage-users.js';
 
-export interface Started { deps: AppDeps; generatedAdminPassword: string | null; demoLoaded: boolean }
+export interface Started {
+  deps: AppDeps;
+  generatedAdminPassword: string | null;
+  demoLoaded: boolean;
+}
 
 /**
  * Opens the database, migrates, loads the country's regions (once per data release), makes sure the

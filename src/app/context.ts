@@ -17,7 +17,12 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = {
-  userId: null, username: 'system', fullName: 'Sistem', role: 'system', bidang: null, cooperativeId: null,
+  userId: null,
+  username: 'system',
+  fullName: 'Sistem',
+  role: 'system',
+  bidang: null,
+  cooperativeId: null,
 };
 
 /** What every use case receives: the database, the configuration, and a clock (tests move it). */
@@ -70,7 +75,10 @@ export async function mutate<T>(
       {
         many: async (events: AuditInput[]) => {
           for (let i = 0; i < events.length; i += AUDIT_ROWS_PER_INSERT) {
-            await trx.insertInto('audit_events').values(events.slice(i, i + AUDIT_ROWS_PER_INSERT).map(row)).execute();
+            await trx
+              .insertInto('audit_events')
+              .values(events.slice(i, i + AUDIT_ROWS_PER_INSERT).map(row))
+              .execute();
           }
         },
       },

@@ -83,7 +83,8 @@ async function serve(config: Config): Promise<number> {
     console.log(' Admin account created; temporary password shown once above.');
     console.log('================================================================\n');
   }
-  if (demoLoaded) console.log(`Data demo dimuat / demo data loaded. Akun demo: lihat README (kata sandi ${DEMO_PASSWORD}).`);
+  if (demoLoaded)
+    console.log(`Data demo dimuat / demo data loaded. Akun demo: lihat README (kata sandi ${DEMO_PASSWORD}).`);
   // Reminders, digests and e-mail (issue 14): one in-process scheduler per server.
   const stopScheduler = startScheduler(deps, { log: (msg, e) => app.log.error({ err: e }, msg) });
   const close = async () => {
@@ -95,7 +96,9 @@ async function serve(config: Config): Promise<number> {
   process.on('SIGINT', close);
   process.on('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Sambang berjalan di http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${deps.db.dialect})`);
+  console.log(
+    `Sambang berjalan di http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${deps.db.dialect})`,
+  );
   return -1; // keep running
 }
 
@@ -104,16 +107,22 @@ async function users(config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args: rest,
     options: {
-      username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, bidang: { type: 'string' },
-      cooperative: { type: 'string' }, password: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      bidang: { type: 'string' },
+      cooperative: { type: 'string' },
+      password: { type: 'string' },
     },
   });
   const { deps } = await openApp({ ...config, demo: false });
   try {
     if (!values.username) throw new AppError('VALIDATION', '--username wajib diisi.');
     if (sub === 'create') {
-      if (!values.role || !ROLES.includes(values.role as Role)) throw new AppError('VALIDATION', `--role harus salah satu dari: ${ROLES.join(', ')}.`);
-      if (values.bidang && !BIDANG.includes(values.bidang as Bidang)) throw new AppError('VALIDATION', `--bidang harus salah satu dari: ${BIDANG.join(', ')}.`);
+      if (!values.role || !ROLES.includes(values.role as Role))
+        throw new AppError('VALIDATION', `--role harus salah satu dari: ${ROLES.join(', ')}.`);
+      if (values.bidang && !BIDANG.includes(values.bidang as Bidang))
+        throw new AppError('VALIDATION', `--bidang harus salah satu dari: ${BIDANG.join(', ')}.`);
       const { user, temporaryPassword } = await createUser(deps, SYSTEM_ACTOR, {
         username: values.username,
         fullName: values.name ?? values.username,
@@ -123,7 +132,8 @@ async function users(config: Config, args: string[]): Promise<number> {
         ...(values.password ? { password: values.password } : {}),
       });
       console.log(`Pengguna ${user.username} (${user.role}) dibuat.`);
-      if (temporaryPassword) console.log(`Kata sandi sementara: ${temporaryPassword} (wajib diganti saat pertama masuk)`);
+      if (temporaryPassword)
+        console.log(`Kata sandi sementara: ${temporaryPassword} (wajib diganti saat pertama masuk)`);
       return 0;
     }
     const user = await findUserByUsername(deps, values.username);

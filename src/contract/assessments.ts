@@ -14,10 +14,23 @@ const region = z.object({ code: z.string(), name: z.string() });
 const mark = z.object({ kind: z.enum(['provisional', 'choice']), note: z.string() });
 const marks = z.array(mark).optional();
 const term = z.object({ ref: z.string(), coef: z.number().optional() });
-const band = z.object({ min: z.number().optional(), minInclusive: z.boolean().optional(), max: z.number().optional(), maxInclusive: z.boolean().optional(), nilai: z.number() });
+const band = z.object({
+  min: z.number().optional(),
+  minInclusive: z.boolean().optional(),
+  max: z.number().optional(),
+  maxInclusive: z.boolean().optional(),
+  nilai: z.number(),
+});
 const rule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bands'), bands: z.array(band) }),
-  z.object({ kind: z.literal('linear'), intercept: z.number(), slope: z.number(), rounding: z.enum(['none', 'floor', 'ceil', 'round']), min: z.number(), max: z.number() }),
+  z.object({
+    kind: z.literal('linear'),
+    intercept: z.number(),
+    slope: z.number(),
+    rounding: z.enum(['none', 'floor', 'ceil', 'round']),
+    min: z.number(),
+    max: z.number(),
+  }),
 ]);
 const category = z.object({ code: z.string(), label: z.string(), min: z.number().optional() });
 const rubricBase = {
@@ -28,7 +41,13 @@ const rubricBase = {
   categories: z.array(category),
   categoryMarks: marks,
 };
-const inputLine = z.object({ code: z.string(), label: z.string(), hint: z.string().optional(), group: z.string().optional(), sign: z.union([z.literal(1), z.literal(-1)]).optional() });
+const inputLine = z.object({
+  code: z.string(),
+  label: z.string(),
+  hint: z.string().optional(),
+  group: z.string().optional(),
+  sign: z.union([z.literal(1), z.literal(-1)]).optional(),
+});
 const ratioComponent = z.object({
   kind: z.literal('ratio'),
   code: z.string(),
@@ -54,15 +73,34 @@ const questionnaireComponent = z.object({
 const weightedRubric = z.object({
   ...rubricBase,
   method: z.literal('weighted'),
-  inputSections: z.array(z.object({ code: z.string(), label: z.string(), statement: z.enum(['neraca', 'phu', 'catatan']), lines: z.array(inputLine), totalLine: z.string().optional() })),
+  inputSections: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      statement: z.enum(['neraca', 'phu', 'catatan']),
+      lines: z.array(inputLine),
+      totalLine: z.string().optional(),
+    }),
+  ),
   derived: z.array(z.object({ code: z.string(), label: z.string(), terms: z.array(term), marks })),
-  aspects: z.array(z.object({ code: z.string(), label: z.string(), weight: z.number(), components: z.array(z.discriminatedUnion('kind', [ratioComponent, questionnaireComponent])) })),
+  aspects: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      weight: z.number(),
+      components: z.array(z.discriminatedUnion('kind', [ratioComponent, questionnaireComponent])),
+    }),
+  ),
   settings: z.object({ ruleChoices: z.record(z.string(), z.string()) }),
 });
 const indicatorBase = { code: z.string(), label: z.string(), group: z.string(), marks };
 const gradedIndicator = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quantitative'), ...indicatorBase, formulaText: z.string(), bands: z.array(band) }),
-  z.object({ kind: z.literal('checklist'), ...indicatorBase, items: z.array(z.object({ text: z.string(), evidence: z.string() })) }),
+  z.object({
+    kind: z.literal('checklist'),
+    ...indicatorBase,
+    items: z.array(z.object({ text: z.string(), evidence: z.string() })),
+  }),
   z.object({ kind: z.literal('rating'), ...indicatorBase, guidance: z.string() }),
 ]);
 const gradedRubric = z.object({
@@ -71,7 +109,9 @@ const gradedRubric = z.object({
   scale: z.array(z.object({ nilai: z.number(), label: z.string(), skor: z.number() })),
   checklistBands: z.array(band),
   checklistMarks: marks,
-  aspects: z.array(z.object({ code: z.string(), label: z.string(), weight: z.number(), indicators: z.array(gradedIndicator) })),
+  aspects: z.array(
+    z.object({ code: z.string(), label: z.string(), weight: z.number(), indicators: z.array(gradedIndicator) }),
+  ),
 });
 
 /** A rubric version's full table (src/domain/rubrics/types.ts: RubricDefinition). */
@@ -114,7 +154,9 @@ export const assessmentResultOut = z.object({
     }),
   ),
   derived: z.record(z.string(), z.number()),
-  provisionalUsed: z.array(z.object({ part: z.string(), label: z.string(), kind: z.enum(['provisional', 'choice']), note: z.string() })),
+  provisionalUsed: z.array(
+    z.object({ part: z.string(), label: z.string(), kind: z.enum(['provisional', 'choice']), note: z.string() }),
+  ),
   notComputable: z.array(notComputable),
   notApplicable: z.array(notComputable),
 });

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import {
-  AUTHORITY_LEVELS, BIDANG, COOP_GROUPS, COOP_STATUSES, COOP_TYPES, OFFICER_ROLES, ROLES, SCHEMES, UNIT_SECTORS, UNIT_STATUSES,
+  AUTHORITY_LEVELS,
+  BIDANG,
+  COOP_GROUPS,
+  COOP_STATUSES,
+  COOP_TYPES,
+  OFFICER_ROLES,
+  ROLES,
+  SCHEMES,
+  UNIT_SECTORS,
+  UNIT_STATUSES,
 } from '../domain/codes.js';
 import { DISTRICT_CODE_PATTERN, NIK_PATTERN, VILLAGE_CODE_PATTERN } from '../domain/cooperative.js';
 import { verificationOut } from './verification.js';
@@ -16,17 +25,34 @@ export const isoDate = z
   }, 'Tanggal tidak ada di kalender.');
 
 const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) => z.union([text(max), z.null()]).optional().transform((v) => (v === '' ? null : v));
+const optionalText = (max: number) =>
+  z
+    .union([text(max), z.null()])
+    .optional()
+    .transform((v) => (v === '' ? null : v));
 const count = z.number().int().min(0).max(10_000_000);
-const countOrZero = z.union([count, z.null()]).optional().transform((v) => (v === null ? 0 : v));
+const countOrZero = z
+  .union([count, z.null()])
+  .optional()
+  .transform((v) => (v === null ? 0 : v));
 /** Rupiah, integer; ±9 quadrillion fits a JS number exactly. */
 export const rupiah = z.number().int('Nilai rupiah harus bilangan bulat.').min(-1e15).max(1e15);
 
 export const uuidParam = z.string().uuid('ID tidak valid.');
 export const idParams = z.strictObject({ id: uuidParam });
 
-export const page = z.coerce.number().int().min(1, 'Halaman minimal 1.').max(100_000, 'Halaman terlalu besar.').default(1);
-export const pageSize = z.coerce.number().int().min(1, 'Ukuran halaman minimal 1.').max(100, 'Ukuran halaman maksimal 100.').default(20);
+export const page = z.coerce
+  .number()
+  .int()
+  .min(1, 'Halaman minimal 1.')
+  .max(100_000, 'Halaman terlalu besar.')
+  .default(1);
+export const pageSize = z.coerce
+  .number()
+  .int()
+  .min(1, 'Ukuran halaman minimal 1.')
+  .max(100, 'Ukuran halaman maksimal 100.')
+  .default(20);
 
 export const officer = z
   .strictObject({
@@ -36,7 +62,13 @@ export const officer = z
     termStart: z.union([isoDate, z.null()]).optional(),
     termEnd: z.union([isoDate, z.null()]).optional(),
   })
-  .transform((o) => ({ role: o.role, name: o.name, phone: o.phone ?? null, termStart: o.termStart ?? null, termEnd: o.termEnd ?? null }));
+  .transform((o) => ({
+    role: o.role,
+    name: o.name,
+    phone: o.phone ?? null,
+    termStart: o.termStart ?? null,
+    termEnd: o.termEnd ?? null,
+  }));
 
 const cooperativeShape = {
   name: text(200).min(3, 'Nama koperasi minimal 3 karakter.'),
@@ -52,12 +84,17 @@ const cooperativeShape = {
   legalEntityDate: z.union([isoDate, z.null()]).optional(),
   legalEntityAmendmentDate: z.union([isoDate, z.null()]).optional(),
   scheme: z.enum(SCHEMES).optional(),
-  status: z.enum(['AKTIF', 'TIDAK_AKTIF'], { error: 'Status hanya Aktif atau Tidak aktif; pembubaran lewat menu Bubarkan.' }).optional(),
+  status: z
+    .enum(['AKTIF', 'TIDAK_AKTIF'], { error: 'Status hanya Aktif atau Tidak aktif; pembubaran lewat menu Bubarkan.' })
+    .optional(),
   street: optionalText(300),
   latitude: z.union([z.number().min(-90).max(90), z.null()]).optional(),
   longitude: z.union([z.number().min(-180).max(180), z.null()]).optional(),
   phone: optionalText(30),
-  email: z.union([z.email('Alamat email tidak valid.').max(200), z.literal(''), z.null()]).optional().transform((v) => (v === '' ? null : v)),
+  email: z
+    .union([z.email('Alamat email tidak valid.').max(200), z.literal(''), z.null()])
+    .optional()
+    .transform((v) => (v === '' ? null : v)),
   simkopdesId: optionalText(60),
   // An emptied count field arrives as null: it means 0.
   membersMale: countOrZero,
@@ -72,12 +109,20 @@ export const updateCooperativeBody = z
   .strictObject({
     ...Object.fromEntries(Object.entries(cooperativeShape).map(([k, v]) => [k, v.optional()])),
     version: z.number().int().min(1).optional(),
-  } as { [K in keyof typeof cooperativeShape]: z.ZodOptional<(typeof cooperativeShape)[K]> } & { version: z.ZodOptional<z.ZodNumber> })
+  } as { [K in keyof typeof cooperativeShape]: z.ZodOptional<(typeof cooperativeShape)[K]> } & {
+    version: z.ZodOptional<z.ZodNumber>;
+  })
   .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.');
 
 const region = z.object({ code: z.string(), name: z.string() });
 
-const officerOut = z.object({ role: z.enum(OFFICER_ROLES), name: z.string(), phone: z.string().nullable(), termStart: z.string().nullable(), termEnd: z.string().nullable() });
+const officerOut = z.object({
+  role: z.enum(OFFICER_ROLES),
+  name: z.string(),
+  phone: z.string().nullable(),
+  termStart: z.string().nullable(),
+  termEnd: z.string().nullable(),
+});
 
 export const cooperativeOut = z.object({
   id: z.string(),
@@ -111,7 +156,9 @@ export const cooperativeOut = z.object({
       reason: z.string().optional(),
       official: z.array(officerOut).optional().describe('While a filed change waits: the officers that still count.'),
     })
-    .describe('The last change of officers filed by the cooperative: PENDING until the Dinas verifies it; RETURNED restores the previous officers.'),
+    .describe(
+      'The last change of officers filed by the cooperative: PENDING until the Dinas verifies it; RETURNED restores the previous officers.',
+    ),
   dissolvedReason: z.string().nullable(),
   dissolvedAt: z.string().nullable(),
   authorityLevel: z.enum(AUTHORITY_LEVELS),
@@ -179,15 +226,17 @@ const permitShape = { nib: optionalText(60), pirt: optionalText(60), halal: opti
 const permits = z
   .strictObject(permitShape)
   .transform((p) => ({ nib: p.nib ?? null, pirt: p.pirt ?? null, halal: p.halal ?? null }));
-export const unitBody = z.strictObject({
-  name: text(150).min(2, 'Nama unit usaha minimal 2 karakter.'),
-  sector: z.enum(UNIT_SECTORS),
-  status: z.enum(UNIT_STATUSES).default('EXISTING'),
-  turnover: z.union([rupiah.min(0, 'Omzet tidak boleh negatif.'), z.null()]).default(null),
-  employees: z.union([count, z.null()]).default(null),
-  permits: permits.default({ nib: null, pirt: null, halal: null }),
-  needs: optionalText(1000),
-}).transform((u) => ({ ...u, needs: u.needs ?? null }));
+export const unitBody = z
+  .strictObject({
+    name: text(150).min(2, 'Nama unit usaha minimal 2 karakter.'),
+    sector: z.enum(UNIT_SECTORS),
+    status: z.enum(UNIT_STATUSES).default('EXISTING'),
+    turnover: z.union([rupiah.min(0, 'Omzet tidak boleh negatif.'), z.null()]).default(null),
+    employees: z.union([count, z.null()]).default(null),
+    permits: permits.default({ nib: null, pirt: null, halal: null }),
+    needs: optionalText(1000),
+  })
+  .transform((u) => ({ ...u, needs: u.needs ?? null }));
 export const unitPatchBody = z
   .strictObject({
     name: text(150).min(2, 'Nama unit usaha minimal 2 karakter.').optional(),

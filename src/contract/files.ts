@@ -25,7 +25,10 @@ export const fileBytes = z
 /** A response that is a file of one of `types`: `response: { 200: file(MEDIA.pdf) }`. */
 export const file = (...types: readonly string[]) => ({
   description: `Berkas (${types.join(', ')}).`,
-  content: Object.fromEntries(types.map((t) => [t, { schema: fileBytes }])) as Record<string, { schema: typeof fileBytes }>,
+  content: Object.fromEntries(types.map((t) => [t, { schema: fileBytes }])) as Record<
+    string,
+    { schema: typeof fileBytes }
+  >,
 });
 
 /**
@@ -34,6 +37,8 @@ export const file = (...types: readonly string[]) => ({
  * size), so any body passes this schema and the use case answers in Indonesian when it is wrong.
  */
 export const rawBody = (types: readonly string[]) => ({
-  body: z.custom<Buffer>(() => true).meta({ type: 'string', format: 'binary', description: `Isi berkas mentah (${types.join(', ')}).` }),
+  body: z
+    .custom<Buffer>(() => true)
+    .meta({ type: 'string', format: 'binary', description: `Isi berkas mentah (${types.join(', ')}).` }),
   consumes: [...types],
 });

@@ -11,7 +11,15 @@ export const importCheckOut = z.object({
   skipped: z.number().describe('Baris yang tidak mengubah apa pun (sudah ada, data kosong, baris contoh)'),
   warnings: z.array(rowErrorOut),
   overwrites: z
-    .array(z.object({ row: z.number(), name: z.string(), field: z.string(), before: z.number().nullable(), after: z.number().nullable() }))
+    .array(
+      z.object({
+        row: z.number(),
+        name: z.string(),
+        field: z.string(),
+        before: z.number().nullable(),
+        after: z.number().nullable(),
+      }),
+    )
     .describe('Nilai tersimpan yang akan ditimpa (lama → baru); impor memerlukan overwrite=true'),
   preview: z.array(z.object({ row: z.number(), name: z.string(), district: z.string(), village: z.string() })),
 });

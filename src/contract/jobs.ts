@@ -22,7 +22,9 @@ export const jobOut = z.object({
   processed: z.number(),
   total: z.number(),
   result: jobResultOut,
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }).nullable(),
+  error: z
+    .object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() })
+    .nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -2,8 +2,20 @@ import { z } from 'zod';
 import { BIDANG, ROLES, UNIT_SECTORS } from '../domain/codes.js';
 import { CHECK_RESULTS } from '../domain/visits/checklist.js';
 import {
-  ASPECTS, ATTENDEE_ROLES, CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, FOLLOW_UP_STATUSES, GENDERS, NEED_KINDS, NEED_STATUSES,
-  PROPOSAL_STATUSES, RESPONSIBLE_KINDS, SEVERITIES, VISIT_PURPOSES, VISIT_STATUSES,
+  ASPECTS,
+  ATTENDEE_ROLES,
+  CONCERN_KINDS,
+  CONCERN_STATUSES,
+  CONCERN_TOPICS,
+  FOLLOW_UP_STATUSES,
+  GENDERS,
+  NEED_KINDS,
+  NEED_STATUSES,
+  PROPOSAL_STATUSES,
+  RESPONSIBLE_KINDS,
+  SEVERITIES,
+  VISIT_PURPOSES,
+  VISIT_STATUSES,
 } from '../domain/visits/codes.js';
 import { TIME_PATTERN } from '../domain/visits/visit-status.js';
 import { isoDate, rupiah, uuidParam } from './common.js';
@@ -12,11 +24,19 @@ import { verificationOut } from './verification.js';
 /** Request and response schemas of the visits capability. Requests are strict: an unknown field is an error. */
 
 export const text = (min: number, max: number, message: string) => z.string().trim().min(min, message).max(max);
-export const nullableText = (max: number) => z.union([z.string().trim().max(max), z.null()]).optional().transform((v) => (v === '' ? null : v));
+export const nullableText = (max: number) =>
+  z
+    .union([z.string().trim().max(max), z.null()])
+    .optional()
+    .transform((v) => (v === '' ? null : v));
 export const time = z.string().regex(TIME_PATTERN, 'Jam berformat JJ:MM (00:00–23:59).');
 export const version = z.number().int().min(1).optional();
-export const isoInstant = z.string().datetime({ offset: true, message: 'Waktu berformat ISO 8601, mis. 2025-01-19T02:30:00Z.' });
-export const clientId = uuidParam.optional().describe('ID buatan klien (mode lapangan): kiriman ulang dengan ID sama tidak membuat data ganda');
+export const isoInstant = z
+  .string()
+  .datetime({ offset: true, message: 'Waktu berformat ISO 8601, mis. 2025-01-19T02:30:00Z.' });
+export const clientId = uuidParam
+  .optional()
+  .describe('ID buatan klien (mode lapangan): kiriman ulang dengan ID sama tidak membuat data ganda');
 
 const region = z.object({ code: z.string(), name: z.string() });
 const coopRef = z.object({ id: z.string(), name: z.string() });
@@ -27,7 +47,12 @@ export const attendee = z.strictObject({
   role: z.enum(ATTENDEE_ROLES),
   gender: z.enum(GENDERS),
 });
-export const findings = z.strictObject(Object.fromEntries(ASPECTS.map((a) => [a, nullableText(5000)])) as Record<(typeof ASPECTS)[number], ReturnType<typeof nullableText>>);
+export const findings = z.strictObject(
+  Object.fromEntries(ASPECTS.map((a) => [a, nullableText(5000)])) as Record<
+    (typeof ASPECTS)[number],
+    ReturnType<typeof nullableText>
+  >,
+);
 export const checklistAnswers = z.record(
   z.string().max(80),
   z.union([z.strictObject({ result: z.enum(CHECK_RESULTS), note: nullableText(1000) }), z.null()]),
@@ -50,8 +75,18 @@ export const planShape = {
   businessUnitIds: z.array(uuidParam).max(50).optional(),
 };
 
-const teamOut = z.object({ userId: z.string(), fullName: z.string(), role: z.enum(ROLES), bidang: z.enum(BIDANG).nullable(), leader: z.boolean() });
-const conflictOut = z.object({ userId: z.string(), fullName: z.string(), visits: z.array(z.object({ id: z.string(), cooperative: coopRef })) });
+const teamOut = z.object({
+  userId: z.string(),
+  fullName: z.string(),
+  role: z.enum(ROLES),
+  bidang: z.enum(BIDANG).nullable(),
+  leader: z.boolean(),
+});
+const conflictOut = z.object({
+  userId: z.string(),
+  fullName: z.string(),
+  visits: z.array(z.object({ id: z.string(), cooperative: coopRef })),
+});
 
 export const visitListItemOut = z.object({
   id: z.string(),
@@ -86,8 +121,15 @@ export const visitOut = visitListItemOut.extend({
   cancelReason: z.string().nullable(),
   attendance: z.array(z.object({ name: z.string(), role: z.enum(ATTENDEE_ROLES), gender: z.enum(GENDERS) })),
   findings: z.record(z.string(), z.string().nullable()),
-  checklist: z.object({ version: z.string(), answers: z.record(z.string(), z.object({ result: z.enum(CHECK_RESULTS), note: z.string().nullable() })) }).nullable(),
-  gps: z.object({ lat: z.number(), lng: z.number(), accuracy: z.number().nullable(), at: z.string().nullable() }).nullable(),
+  checklist: z
+    .object({
+      version: z.string(),
+      answers: z.record(z.string(), z.object({ result: z.enum(CHECK_RESULTS), note: z.string().nullable() })),
+    })
+    .nullable(),
+  gps: z
+    .object({ lat: z.number(), lng: z.number(), accuracy: z.number().nullable(), at: z.string().nullable() })
+    .nullable(),
   businessUnitIds: z.array(z.string()),
   photos: z.array(photoOut),
   approvedAt: z.string().nullable(),
@@ -98,13 +140,20 @@ export const visitOut = visitListItemOut.extend({
 });
 
 export const programSummaryOut = z.object({
-  id: z.string(), name: z.string(), periodStart: z.string(), periodEnd: z.string(), description: z.string().nullable(), version: z.number(),
+  id: z.string(),
+  name: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  description: z.string().nullable(),
+  version: z.number(),
 });
 export const programOut = programSummaryOut.extend({
   targets: z.array(z.object({ district: region, target: z.number(), visited: z.number(), scheduled: z.number() })),
   totals: z.object({ target: z.number(), visited: z.number(), scheduled: z.number(), visits: z.number() }),
 });
-export const targetsBody = z.array(z.strictObject({ districtCode: z.string().max(20), target: z.number().int().min(0).max(10_000) })).max(100);
+export const targetsBody = z
+  .array(z.strictObject({ districtCode: z.string().max(20), target: z.number().int().min(0).max(10_000) }))
+  .max(100);
 
 export const concernOut = z.object({
   id: z.string(),
@@ -151,7 +200,9 @@ export const followUpOut = z.object({
   overdue: z.boolean(),
   daysOverdue: z.number(),
   progressNote: z.string().nullable(),
-  evidence: z.object({ note: z.string(), photoId: z.string().nullable(), documentRef: z.string().nullable() }).nullable(),
+  evidence: z
+    .object({ note: z.string(), photoId: z.string().nullable(), documentRef: z.string().nullable() })
+    .nullable(),
   verification: verificationOut,
   cancelReason: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -162,19 +213,50 @@ export const followUpOut = z.object({
 });
 
 export const needOut = z.object({
-  id: z.string(), businessUnitId: z.string(), visitId: z.string().nullable(), kind: z.enum(NEED_KINDS), description: z.string(),
-  amount: z.number().nullable(), status: z.enum(NEED_STATUSES), version: z.number(), createdAt: z.string(),
+  id: z.string(),
+  businessUnitId: z.string(),
+  visitId: z.string().nullable(),
+  kind: z.enum(NEED_KINDS),
+  description: z.string(),
+  amount: z.number().nullable(),
+  status: z.enum(NEED_STATUSES),
+  version: z.number(),
+  createdAt: z.string(),
 });
 export const mentoringOut = z.object({
-  id: z.string(), businessUnitId: z.string(), visitId: z.string().nullable(), heldOn: z.string(), mentor: z.object({ id: z.string(), fullName: z.string() }),
-  bidang: z.enum(BIDANG), topic: z.string(), notes: z.string().nullable(), version: z.number(),
+  id: z.string(),
+  businessUnitId: z.string(),
+  visitId: z.string().nullable(),
+  heldOn: z.string(),
+  mentor: z.object({ id: z.string(), fullName: z.string() }),
+  bidang: z.enum(BIDANG),
+  topic: z.string(),
+  notes: z.string().nullable(),
+  version: z.number(),
 });
 export const proposalOut = z.object({
-  id: z.string(), visitId: z.string().nullable(), name: z.string(), sector: z.enum(UNIT_SECTORS), description: z.string().nullable(),
-  status: z.enum(PROPOSAL_STATUSES), businessUnitId: z.string().nullable(), dropReason: z.string().nullable(), version: z.number(), createdAt: z.string(),
+  id: z.string(),
+  visitId: z.string().nullable(),
+  name: z.string(),
+  sector: z.enum(UNIT_SECTORS),
+  description: z.string().nullable(),
+  status: z.enum(PROPOSAL_STATUSES),
+  businessUnitId: z.string().nullable(),
+  dropReason: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
 });
 export const developmentOut = z.object({
-  units: z.array(z.object({ id: z.string(), name: z.string(), sector: z.enum(UNIT_SECTORS), status: z.string(), needs: z.array(needOut), mentoring: z.array(mentoringOut) })),
+  units: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      sector: z.enum(UNIT_SECTORS),
+      status: z.string(),
+      needs: z.array(needOut),
+      mentoring: z.array(mentoringOut),
+    }),
+  ),
   proposals: z.array(proposalOut),
 });
 export const needAmount = z.union([rupiah.min(0, 'Nilai tidak boleh negatif.'), z.null()]);

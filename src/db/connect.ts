@@ -51,5 +51,10 @@ export function connect(databaseUrl: string, opts: ConnectOptions = {}): Db {
   const kysely = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   // Without a schema option the tables live in the connection's search_path (public by default, or
   // what DATABASE_URL sets with `?options=-c search_path=…`); Kysely's bookkeeping follows it too.
-  return { kysely, dialect: 'postgres', ...(opts.schema ? { schema: opts.schema } : {}), close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'postgres',
+    ...(opts.schema ? { schema: opts.schema } : {}),
+    close: () => kysely.destroy(),
+  };
 }

@@ -68,8 +68,16 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('cooperatives_nik').on('cooperatives').column('nik').unique().execute();
         await db.schema.createIndex('cooperatives_name').on('cooperatives').columns(['name', 'id']).execute();
-        await db.schema.createIndex('cooperatives_district_name').on('cooperatives').columns(['district_code', 'name']).execute();
-        await db.schema.createIndex('cooperatives_village_name').on('cooperatives').columns(['village_code', 'name']).execute();
+        await db.schema
+          .createIndex('cooperatives_district_name')
+          .on('cooperatives')
+          .columns(['district_code', 'name'])
+          .execute();
+        await db.schema
+          .createIndex('cooperatives_village_name')
+          .on('cooperatives')
+          .columns(['village_code', 'name'])
+          .execute();
         await db.schema.createIndex('cooperatives_updated').on('cooperatives').column('updated_at').execute();
 
         await db.schema
@@ -111,7 +119,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('term_start', 'text')
           .addColumn('term_end', 'text')
           .execute();
-        await db.schema.createIndex('officers_cooperative').on('cooperative_officers').column('cooperative_id').execute();
+        await db.schema
+          .createIndex('officers_cooperative')
+          .on('cooperative_officers')
+          .column('cooperative_id')
+          .execute();
 
         await db.schema
           .createTable('yearly_figures')
@@ -162,7 +174,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('cooperative_id', 'text')
           .addColumn('changes', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('audit_cooperative').on('audit_events').columns(['cooperative_id', 'seq']).execute();
+        await db.schema
+          .createIndex('audit_cooperative')
+          .on('audit_events')
+          .columns(['cooperative_id', 'seq'])
+          .execute();
         await db.schema.createIndex('audit_at').on('audit_events').column('at').execute();
 
         await db.schema
@@ -185,7 +201,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       async up(db: Kysely<unknown>) {
         await db.schema.dropIndex('cooperatives_name').execute();
         await db.schema.dropIndex('cooperatives_district_name').execute();
-        await db.schema.createIndex('cooperatives_name_search').on('cooperatives').columns(['name', 'id', 'name_search']).execute();
+        await db.schema
+          .createIndex('cooperatives_name_search')
+          .on('cooperatives')
+          .columns(['name', 'id', 'name_search'])
+          .execute();
         await db.schema
           .createIndex('cooperatives_district_name_search')
           .on('cooperatives')
@@ -198,7 +218,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropIndex('cooperatives_district_name_search').execute();
         await db.schema.dropIndex('cooperatives_name_search').execute();
         await db.schema.createIndex('cooperatives_name').on('cooperatives').columns(['name', 'id']).execute();
-        await db.schema.createIndex('cooperatives_district_name').on('cooperatives').columns(['district_code', 'name']).execute();
+        await db.schema
+          .createIndex('cooperatives_district_name')
+          .on('cooperatives')
+          .columns(['district_code', 'name'])
+          .execute();
       },
     },
     '0006_offices_documents': officesDocumentsMigration(dialect),
@@ -219,7 +243,12 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, sch
  * Runs the migrations up to and including `target` (all when absent). Tests use a target to build a
  * database as an earlier release left it, then upgrade it in place.
  */
-export async function migrateUpTo(db: Kysely<unknown>, dialect: Dialect, schema?: string, target?: string): Promise<void> {
+export async function migrateUpTo(
+  db: Kysely<unknown>,
+  dialect: Dialect,
+  schema?: string,
+  target?: string,
+): Promise<void> {
   const all = migrations(dialect);
   if (target && !(target in all)) throw new Error(`unknown migration ${target}`);
   const provider: MigrationProvider = { getMigrations: async () => all };
@@ -227,7 +256,12 @@ export async function migrateUpTo(db: Kysely<unknown>, dialect: Dialect, schema?
   // PostgreSQL database are taken for ours.
   // Migrations are independent of each other and are developed side by side on branches, so a
   // database that already ran 0007 may still receive 0006: run whatever has not run yet, in name order.
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

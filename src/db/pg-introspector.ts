@@ -32,8 +32,14 @@ export class OwnSchemaIntrospector implements DatabaseIntrospector {
 
   async getTables(options: DatabaseMetadataOptions = { withInternalKyselyTables: false }): Promise<TableMetadata[]> {
     const { rows } = await sql<{
-      schema: string; table: string; kind: string; column: string | null; type: string | null; type_schema: string | null;
-      not_null: boolean | null; has_default: boolean | null;
+      schema: string;
+      table: string;
+      kind: string;
+      column: string | null;
+      type: string | null;
+      type_schema: string | null;
+      not_null: boolean | null;
+      has_default: boolean | null;
     }>`
       select ns.nspname as schema, c.relname as table, c.relkind as kind, a.attname as column,
              t.typname as type, tns.nspname as type_schema, a.attnotnull as not_null, a.atthasdef as has_default
@@ -46,7 +52,11 @@ export class OwnSchemaIntrospector implements DatabaseIntrospector {
       order by c.relname, a.attnum`.execute(this.db);
     const tables = new Map<string, { name: string; schema: string; isView: boolean; columns: ColumnMetadata[] }>();
     for (const r of rows) {
-      if (!options.withInternalKyselyTables && (r.table === DEFAULT_MIGRATION_TABLE || r.table === DEFAULT_MIGRATION_LOCK_TABLE)) continue;
+      if (
+        !options.withInternalKyselyTables &&
+        (r.table === DEFAULT_MIGRATION_TABLE || r.table === DEFAULT_MIGRATION_LOCK_TABLE)
+      )
+        continue;
       let table = tables.get(r.table);
       if (!table) {
         table = { name: r.table, schema: r.schema, isView: r.kind === 'v', columns: [] };

@@ -16,7 +16,8 @@ import type { ImportTables } from './schema-imports.js';
 
 import type { DeskTables } from './schema-desk.js';
 
-export interface Database extends VisitTables, SyncTables, ImportTables, NotificationTables, LoginTables, DocumentTables, DeskTables {
+export interface Database
+  extends VisitTables, SyncTables, ImportTables, NotificationTables, LoginTables, DocumentTables, DeskTables {
   provinces: ProvinceTable;
   regencies: RegencyTable;
   districts: DistrictTable;
@@ -35,10 +36,25 @@ export interface Database extends VisitTables, SyncTables, ImportTables, Notific
   annual_meetings: AnnualMeetingTable;
 }
 
-export interface ProvinceTable { code: string; name: string }
-export interface RegencyTable { code: string; province_code: string; name: string }
-export interface DistrictTable { code: string; regency_code: string; name: string }
-export interface VillageTable { code: string; district_code: string; name: string }
+export interface ProvinceTable {
+  code: string;
+  name: string;
+}
+export interface RegencyTable {
+  code: string;
+  province_code: string;
+  name: string;
+}
+export interface DistrictTable {
+  code: string;
+  regency_code: string;
+  name: string;
+}
+export interface VillageTable {
+  code: string;
+  district_code: string;
+  name: string;
+}
 
 export interface UserTable {
   id: string;
@@ -162,7 +178,10 @@ export interface AuditEventTable {
   changes: string; // JSON {field: {before, after}}
 }
 
-export interface SettingTable { key: string; value: string }
+export interface SettingTable {
+  key: string;
+  value: string;
+}
 
 export interface RubricVersionTable {
   id: string;

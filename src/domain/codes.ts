@@ -28,7 +28,17 @@ export const COOP_TYPE_LABELS: Record<CoopType, string> = {
 };
 
 export const COOP_GROUPS = [
-  'KUD', 'KOPWAN', 'KPRI', 'KOPKAR', 'KOPONTREN', 'KOPERASI_PASAR', 'KOPMA', 'KOPERASI_SEKOLAH', 'KSU', 'KDKMP', 'LAINNYA',
+  'KUD',
+  'KOPWAN',
+  'KPRI',
+  'KOPKAR',
+  'KOPONTREN',
+  'KOPERASI_PASAR',
+  'KOPMA',
+  'KOPERASI_SEKOLAH',
+  'KSU',
+  'KDKMP',
+  'LAINNYA',
 ] as const;
 export type CoopGroup = (typeof COOP_GROUPS)[number];
 export const COOP_GROUP_LABELS: Record<CoopGroup, string> = {
@@ -69,7 +79,15 @@ export const OFFICER_ROLE_LABELS: Record<OfficerRole, string> = {
 };
 
 export const UNIT_SECTORS = [
-  'SIMPAN_PINJAM', 'TOKO', 'PERTANIAN', 'PETERNAKAN', 'PERIKANAN', 'KERAJINAN', 'PENGOLAHAN', 'JASA', 'LAINNYA',
+  'SIMPAN_PINJAM',
+  'TOKO',
+  'PERTANIAN',
+  'PETERNAKAN',
+  'PERIKANAN',
+  'KERAJINAN',
+  'PENGOLAHAN',
+  'JASA',
+  'LAINNYA',
 ] as const;
 export type UnitSector = (typeof UNIT_SECTORS)[number];
 export const UNIT_SECTOR_LABELS: Record<UnitSector, string> = {

@@ -1,6 +1,11 @@
 /** Pure rules of the cooperative registry. No I/O here. */
 
-export interface Bbox { minLat: number; maxLat: number; minLng: number; maxLng: number }
+export interface Bbox {
+  minLat: number;
+  maxLat: number;
+  minLng: number;
+  maxLng: number;
+}
 
 /** NIK (Nomor Induk Koperasi) is 16 digits. */
 export const NIK_PATTERN = /^\d{16}$/;
@@ -27,7 +32,14 @@ export function insideBbox(lat: number, lng: number, bbox: Bbox): boolean {
  * and its officers after an election (a change of officers waits for the Dinas' verification).
  */
 export const SELF_EDITABLE_FIELDS = new Set([
-  'phone', 'email', 'street', 'membersMale', 'membersFemale', 'employeesMale', 'employeesFemale', 'officers',
+  'phone',
+  'email',
+  'street',
+  'membersMale',
+  'membersFemale',
+  'employeesMale',
+  'employeesFemale',
+  'officers',
 ]);
 
 /** The text searched by name or NIK: lower case, single spaces. */

@@ -30,6 +30,9 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} tidak ditemukan.`);
-export const forbidden = (message = 'Anda tidak berwenang melakukan tindakan ini.') => new AppError('FORBIDDEN', message);
-export const invalid = (fields: Record<string, string>, message = 'Data yang dikirim belum benar. Periksa kolom yang ditandai.') =>
-  new AppError('VALIDATION', message, fields);
+export const forbidden = (message = 'Anda tidak berwenang melakukan tindakan ini.') =>
+  new AppError('FORBIDDEN', message);
+export const invalid = (
+  fields: Record<string, string>,
+  message = 'Data yang dikirim belum benar. Periksa kolom yang ditandai.',
+) => new AppError('VALIDATION', message, fields);

@@ -31,9 +31,11 @@ export function readNumber(raw: unknown, opts: { integer: boolean }): NumberRead
   if (s.includes(',')) {
     // Indonesian: one decimal comma, dots only as thousands groups before it.
     const parts = s.split(',');
-    if (parts.length !== 2 || !/^\d+$/.test(parts[1]!)) return fail(opts.integer ? whole : 'Harus angka (mis. 1.250,5 atau 1250.5).');
+    if (parts.length !== 2 || !/^\d+$/.test(parts[1]!))
+      return fail(opts.integer ? whole : 'Harus angka (mis. 1.250,5 atau 1250.5).');
     const head = parts[0]!;
-    if (!/^\d+$/.test(head) && !GROUPED.test(head)) return fail('Pemisah ribuan harus titik per tiga angka (mis. 1.250,5).');
+    if (!/^\d+$/.test(head) && !GROUPED.test(head))
+      return fail('Pemisah ribuan harus titik per tiga angka (mis. 1.250,5).');
     int = head.replaceAll('.', '');
     frac = parts[1]!;
   } else if (/^\d+$/.test(s)) {

@@ -3,7 +3,10 @@
  * or a name that matches exactly one region (case, spacing and a "Kec."/"Desa" prefix ignored).
  * When nothing matches, the nearest name (a small typo away) is offered as a suggestion.
  */
-export interface Region { code: string; name: string }
+export interface Region {
+  code: string;
+  name: string;
+}
 export type RegionMatch = { ok: true; code: string } | { ok: false; ambiguous: Region[]; suggestion: Region | null };
 
 export function normaliseRegionName(s: string): string {

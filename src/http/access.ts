@@ -19,7 +19,11 @@ export type Access = 'public' | 'session' | RoleSet;
 
 export { ADMIN, COOPERATIVE_WRITERS, EVERYONE, LEADERS, STAFF, WRITERS } from '../app/policy/index.js';
 
-export interface RegisteredRoute { method: string; url: string; access: Access }
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -67,21 +71,28 @@ export function installAccess(app: FastifyInstance, deps: AppDeps): void {
         request.actor = found.actor;
         request.me = found.me;
         request.sessionToken = token;
-        if (found.renewed) reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request, deps), expires: found.renewed });
+        if (found.renewed)
+          reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request, deps), expires: found.renewed });
       }
     }
     if (access === 'public') return;
-    if (!request.me) throw new AppError('UNAUTHENTICATED', 'Sesi Anda tidak ada atau sudah berakhir. Silakan masuk kembali.');
+    if (!request.me)
+      throw new AppError('UNAUTHENTICATED', 'Sesi Anda tidak ada atau sudah berakhir. Silakan masuk kembali.');
     if (access === 'session') return;
     if (request.me.mustChangePassword) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi sementara Anda terlebih dahulu.');
     }
-    if (!inRoleSet(access, request.me.role)) throw new AppError('FORBIDDEN', 'Peran Anda tidak berwenang membuka fitur ini.');
+    if (!inRoleSet(access, request.me.role))
+      throw new AppError('FORBIDDEN', 'Peran Anda tidak berwenang membuka fitur ini.');
   });
 }
 
 export function cookieOptions(request: FastifyRequest, deps: AppDeps) {
   const secure =
-    deps.config.secureCookies === 'always' ? true : deps.config.secureCookies === 'never' ? false : request.protocol === 'https';
+    deps.config.secureCookies === 'always'
+      ? true
+      : deps.config.secureCookies === 'never'
+        ? false
+        : request.protocol === 'https';
   return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
 }

@@ -34,7 +34,11 @@ export function findControlChar(value: unknown, path: string[] = [], depth = 0):
 
 export function installControlCharGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    for (const [part, value] of [['body', request.body], ['query', request.query], ['params', request.params]] as const) {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['query', request.query],
+      ['params', request.params],
+    ] as const) {
       const path = findControlChar(value);
       if (path) {
         const key = path.join('.') || (part === 'body' ? '_' : part);

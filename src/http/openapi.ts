@@ -17,9 +17,17 @@ const ERROR_BODY = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', description: 'Kode stabil: VALIDATION, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, INTERNAL, …' },
+        code: {
+          type: 'string',
+          description:
+            'Kode stabil: VALIDATION, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, INTERNAL, …',
+        },
         message: { type: 'string', description: 'Pesan dalam Bahasa Indonesia untuk pengguna.' },
-        fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'Pesan per kolom yang salah.' },
+        fields: {
+          type: 'object',
+          additionalProperties: { type: 'string' },
+          description: 'Pesan per kolom yang salah.',
+        },
       },
     },
   },
@@ -34,9 +42,14 @@ const DESCRIPTIONS: Record<number, string> = {
   500: 'Kesalahan tak terduga (INTERNAL); pesannya memuat kode rujukan yang juga tercatat di log server.',
 };
 
-const error = (status: number) => ({ description: DESCRIPTIONS[status], content: { 'application/json': { schema: ERROR_BODY } } });
+const error = (status: number) => ({
+  description: DESCRIPTIONS[status],
+  content: { 'application/json': { schema: ERROR_BODY } },
+});
 
-type TransformArgs = Parameters<typeof jsonSchemaTransform>[0] & { route?: { method: string | string[]; config?: { access?: Access } } };
+type TransformArgs = Parameters<typeof jsonSchemaTransform>[0] & {
+  route?: { method: string | string[]; config?: { access?: Access } };
+};
 
 export const openApiTransform: NonNullable<FastifyDynamicSwaggerOptions['transform']> = (args) => {
   const { route } = args as TransformArgs;

@@ -64,7 +64,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     openapi: {
       info: {
         title: 'Sambang API',
-        description: 'API Sistem Informasi Gerakan Sambang Koperasi. Kantor (Dinas) yang memakainya: GET /api/v1/offices/current. Pesan galat dalam Bahasa Indonesia.',
+        description:
+          'API Sistem Informasi Gerakan Sambang Koperasi. Kantor (Dinas) yang memakainya: GET /api/v1/offices/current. Pesan galat dalam Bahasa Indonesia.',
         version: '1.0.0',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sambang_session' } } },
@@ -115,7 +116,12 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   }
   app.setNotFoundHandler((request, reply) => {
     // The single-page app owns every other GET path (e.g. /koperasi/123).
-    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
+    if (
+      serveWeb &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      request.headers.accept?.includes('text/html')
+    ) {
       // A cold load of the login page gets the page with the form already in it (issue #15, web/shell-login.html).
       const page = hasLoginPage && /^\/masuk\/?(\?|$)/.test(request.url) ? 'masuk.html' : 'index.html';
       return reply.type('text/html; charset=utf-8').sendFile(page);

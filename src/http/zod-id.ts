@@ -15,7 +15,8 @@ export function installIndonesianErrors(): void {
           if (input === null) return 'Tidak boleh kosong.';
           return `Harus berupa ${TYPE_NAMES[iss.expected] ?? iss.expected}.`;
         case 'too_small':
-          if (iss.origin === 'string') return Number(iss.minimum) === 1 ? 'Wajib diisi.' : `Minimal ${iss.minimum} karakter.`;
+          if (iss.origin === 'string')
+            return Number(iss.minimum) === 1 ? 'Wajib diisi.' : `Minimal ${iss.minimum} karakter.`;
           if (iss.origin === 'array') return `Minimal ${iss.minimum} butir.`;
           return `Tidak boleh kurang dari ${iss.minimum}.`;
         case 'too_big':

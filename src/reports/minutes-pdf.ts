@@ -2,7 +2,17 @@ import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { dateInWords } from '../domain/documents/date-in-words.js';
 import { formatNip } from '../domain/documents/nip.js';
 import { dayName } from '../domain/visits/indonesian.js';
-import { angka, headTitle, type IssueStamp, letterhead, numberLine, type OfficePaper, renderPdf, tanggal, verificationBlock } from './pdf.js';
+import {
+  angka,
+  headTitle,
+  type IssueStamp,
+  letterhead,
+  numberLine,
+  type OfficePaper,
+  renderPdf,
+  tanggal,
+  verificationBlock,
+} from './pdf.js';
 
 /** The berita acara kunjungan, as plain labelled data (the app layer does the lookups and labels). */
 export interface MinutesData {
@@ -29,22 +39,47 @@ export interface MinutesData {
     gps: string | null;
     photos: number;
   };
-  team: { name: string; division: string; leader: boolean; nip: string | null; rank: string | null; position: string | null }[];
+  team: {
+    name: string;
+    division: string;
+    leader: boolean;
+    nip: string | null;
+    rank: string | null;
+    position: string | null;
+  }[];
   attendance: { name: string; role: string; gender: 'L' | 'P' }[];
   rat: string[];
   findings: { aspect: string; text: string | null }[];
-  checklist: { title: string; note: string | null; rows: { area: string; label: string; result: string; note: string | null }[] };
+  checklist: {
+    title: string;
+    note: string | null;
+    rows: { area: string; label: string; result: string; note: string | null }[];
+  };
   concerns: { kind: string; topic: string; description: string; raisedBy: string; severity: string }[];
   units: { name: string; sector: string; status: string; workedOn: boolean; needs: string[]; mentoring: string[] }[];
   proposals: { name: string; sector: string; status: string; description: string | null }[];
   followUps: { recommendation: string; owner: string; deadline: string; monitoring: string | null }[];
-  health: { fiscalYear: number; rubric: string; total: number | null; category: string | null; assessedOn: string | null } | null;
+  health: {
+    fiscalYear: number;
+    rubric: string;
+    total: number | null;
+    category: string | null;
+    assessedOn: string | null;
+  } | null;
 }
 
 const GRID = { hLineColor: () => '#bbb', vLineColor: () => '#bbb', paddingTop: () => 3, paddingBottom: () => 3 };
-const th = (text: string, alignment: 'left' | 'center' = 'left'): TableCell => ({ text, bold: true, fillColor: '#e9f2ec', fontSize: 8.5, alignment });
+const th = (text: string, alignment: 'left' | 'center' = 'left'): TableCell => ({
+  text,
+  bold: true,
+  fillColor: '#e9f2ec',
+  fontSize: 8.5,
+  alignment,
+});
 const td = (text: string | Content, extra: Record<string, unknown> = {}): TableCell =>
-  (typeof text === 'string' ? { text, fontSize: 8.5, ...extra } : { stack: [text], fontSize: 8.5, ...extra }) as TableCell;
+  (typeof text === 'string'
+    ? { text, fontSize: 8.5, ...extra }
+    : { stack: [text], fontSize: 8.5, ...extra }) as TableCell;
 const none = (text: string): Content => ({ text, italics: true, color: '#666', fontSize: 9, margin: [0, 0, 0, 2] });
 
 function heading(letter: string, title: string): Content {
@@ -83,7 +118,10 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
   const day = `${dayName(v.date)}, ${tanggal(v.date)}`;
 
   // Team by division: the leader first, then each division together.
-  const team = [...d.team].sort((a, b) => Number(b.leader) - Number(a.leader) || a.division.localeCompare(b.division) || a.name.localeCompare(b.name));
+  const team = [...d.team].sort(
+    (a, b) =>
+      Number(b.leader) - Number(a.leader) || a.division.localeCompare(b.division) || a.name.localeCompare(b.name),
+  );
   const male = d.attendance.filter((a) => a.gender === 'L').length;
 
   const o = d.office;
@@ -95,9 +133,13 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
     {
       // The opening of Indonesian minutes: the day, date, month and year in words, then the place.
       text: [
-        'Pada ', { text: dateInWords(v.date), bold: true }, ` (${tanggal(v.date)})`, v.time ? `, pukul ${v.time}` : '',
+        'Pada ',
+        { text: dateInWords(v.date), bold: true },
+        ` (${tanggal(v.date)})`,
+        v.time ? `, pukul ${v.time}` : '',
         `, bertempat di ${c.name}, ${c.address}, Tim ${o.agency} ${o.area} `,
-        v.done ? 'telah melaksanakan' : 'merencanakan', ' kunjungan ke koperasi dengan keterangan sebagai berikut.',
+        v.done ? 'telah melaksanakan' : 'merencanakan',
+        ' kunjungan ke koperasi dengan keterangan sebagai berikut.',
       ],
       alignment: 'justify',
       margin: [0, 0, 0, 2],
@@ -134,7 +176,12 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
           [th('No', 'center'), th('Nama / NIP'), th('Jabatan / bidang'), th('Peran')],
           ...team.map((m, i) => [
             td(String(i + 1), { alignment: 'center' }),
-            td({ text: [{ text: m.name, bold: m.leader }, m.nip ? { text: `\nNIP. ${formatNip(m.nip)}`, color: '#444', fontSize: 7.5 } : ''] }),
+            td({
+              text: [
+                { text: m.name, bold: m.leader },
+                m.nip ? { text: `\nNIP. ${formatNip(m.nip)}`, color: '#444', fontSize: 7.5 } : '',
+              ],
+            }),
             td([m.position, m.division].filter(Boolean).join(', ')),
             td(m.leader ? 'Ketua tim' : 'Anggota'),
           ]),
@@ -154,12 +201,21 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
                 widths: [18, '*', 110, 30],
                 body: [
                   [th('No', 'center'), th('Nama'), th('Unsur'), th('L/P', 'center')],
-                  ...d.attendance.map((a, i) => [td(String(i + 1), { alignment: 'center' }), td(a.name), td(a.role), td(a.gender, { alignment: 'center' })]),
+                  ...d.attendance.map((a, i) => [
+                    td(String(i + 1), { alignment: 'center' }),
+                    td(a.name),
+                    td(a.role),
+                    td(a.gender, { alignment: 'center' }),
+                  ]),
                 ],
               },
               layout: GRID,
             },
-            { text: `Jumlah hadir ${d.attendance.length} orang (laki-laki ${male}, perempuan ${d.attendance.length - male}).`, fontSize: 8.5, margin: [0, 3, 0, 0] },
+            {
+              text: `Jumlah hadir ${d.attendance.length} orang (laki-laki ${male}, perempuan ${d.attendance.length - male}).`,
+              fontSize: 8.5,
+              margin: [0, 3, 0, 0],
+            },
           ],
         }
       : none('Kehadiran belum dicatat.'),
@@ -186,16 +242,15 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
               headerRows: 1,
               dontBreakRows: true,
               widths: ['*', 58, 140],
-              body: [
-                [th('Indikator'), th('Hasil', 'center'), th('Catatan')],
-                ...checklistBands(d.checklist.rows),
-              ],
+              body: [[th('Indikator'), th('Hasil', 'center'), th('Catatan')], ...checklistBands(d.checklist.rows)],
             },
             layout: GRID,
           } as Content,
         ]
       : [none('Daftar periksa tidak diisi.')]),
-    ...(d.checklist.note && d.checklist.rows.length ? [{ text: d.checklist.note, fontSize: 7.5, italics: true, color: '#666', margin: [0, 2, 0, 0] } as Content] : []),
+    ...(d.checklist.note && d.checklist.rows.length
+      ? [{ text: d.checklist.note, fontSize: 7.5, italics: true, color: '#666', margin: [0, 2, 0, 0] } as Content]
+      : []),
 
     heading('H', 'Permasalahan, keluhan dan tantangan'),
     d.concerns.length
@@ -206,7 +261,13 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
             widths: [18, 80, '*', 95, 40],
             body: [
               [th('No', 'center'), th('Jenis / topik'), th('Uraian'), th('Disampaikan oleh'), th('Tingkat')],
-              ...d.concerns.map((x, i) => [td(String(i + 1), { alignment: 'center' }), td(`${x.kind}\n${x.topic}`), td(x.description), td(x.raisedBy), td(x.severity)]),
+              ...d.concerns.map((x, i) => [
+                td(String(i + 1), { alignment: 'center' }),
+                td(`${x.kind}\n${x.topic}`),
+                td(x.description),
+                td(x.raisedBy),
+                td(x.severity),
+              ]),
             ],
           },
           layout: GRID,
@@ -223,11 +284,19 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
             body: [
               [th('Unit usaha yang ada'), th('Sektor'), th('Status'), th('Kebutuhan dan pendampingan')],
               ...d.units.map((u) => [
-                td({ text: [u.name, u.workedOn ? { text: '\n(didampingi dalam kunjungan ini)', italics: true, color: '#2b6a45', fontSize: 7.5 } : ''] }),
+                td({
+                  text: [
+                    u.name,
+                    u.workedOn
+                      ? { text: '\n(didampingi dalam kunjungan ini)', italics: true, color: '#2b6a45', fontSize: 7.5 }
+                      : '',
+                  ],
+                }),
                 td(u.sector),
                 td(u.status),
                 td(
-                  [...u.needs.map((n) => `• ${n}`), ...u.mentoring.map((m) => `• Pendampingan: ${m}`)].join('\n') || '–',
+                  [...u.needs.map((n) => `• ${n}`), ...u.mentoring.map((m) => `• Pendampingan: ${m}`)].join('\n') ||
+                    '–',
                 ),
               ]),
             ],
@@ -260,12 +329,19 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
             widths: [18, '*', 110, 70],
             body: [
               [th('No', 'center'), th('Rekomendasi dan rencana pemantauan'), th('Penanggung jawab'), th('Tenggat')],
-              ...[...d.followUps].sort((a, b) => a.deadline.localeCompare(b.deadline)).map((f, i) => [
-                td(String(i + 1), { alignment: 'center' }),
-                td({ text: [f.recommendation, f.monitoring ? { text: `\nPemantauan: ${f.monitoring}`, color: '#555', fontSize: 7.5 } : ''] }),
-                td(f.owner),
-                td(tanggal(f.deadline)),
-              ]),
+              ...[...d.followUps]
+                .sort((a, b) => a.deadline.localeCompare(b.deadline))
+                .map((f, i) => [
+                  td(String(i + 1), { alignment: 'center' }),
+                  td({
+                    text: [
+                      f.recommendation,
+                      f.monitoring ? { text: `\nPemantauan: ${f.monitoring}`, color: '#555', fontSize: 7.5 } : '',
+                    ],
+                  }),
+                  td(f.owner),
+                  td(tanggal(f.deadline)),
+                ]),
             ],
           },
           layout: GRID,
@@ -277,7 +353,10 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
       ? keyValues([
           ['Tahun buku', String(d.health.fiscalYear)],
           ['Rubrik', d.health.rubric],
-          ['Skor / predikat', `${d.health.total === null ? '–' : angka(d.health.total, 2)} — ${d.health.category ?? 'belum ditetapkan'}`],
+          [
+            'Skor / predikat',
+            `${d.health.total === null ? '–' : angka(d.health.total, 2)} — ${d.health.category ?? 'belum ditetapkan'}`,
+          ],
           ['Tanggal penilaian', tanggal(d.health.assessedOn)],
         ])
       : none('Belum ada penilaian kesehatan final per tanggal kunjungan.'),
@@ -294,10 +373,20 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
   const chair = c.officers.find((o) => o.role === 'KETUA');
   const supervisor = c.officers.find((o) => o.role === 'PENGAWAS');
   const signers: { group: string; rows: { name: string; nip?: string | null; role: string }[] }[] = [
-    { group: `Pihak koperasi — ${c.name}`, rows: [{ name: chair?.name ?? '', role: 'Ketua' }, { name: supervisor?.name ?? '', role: 'Pengawas' }] },
+    {
+      group: `Pihak koperasi — ${c.name}`,
+      rows: [
+        { name: chair?.name ?? '', role: 'Ketua' },
+        { name: supervisor?.name ?? '', role: 'Pengawas' },
+      ],
+    },
     {
       group: `Tim ${o.shortName} ${o.area}`,
-      rows: team.map((m) => ({ name: m.name, nip: m.nip, role: `${m.leader ? 'Ketua tim' : 'Anggota tim'}, ${m.position ?? m.division}` })),
+      rows: team.map((m) => ({
+        name: m.name,
+        nip: m.nip,
+        role: `${m.leader ? 'Ketua tim' : 'Anggota tim'}, ${m.position ?? m.division}`,
+      })),
     },
   ];
   let n = 0;
@@ -308,9 +397,21 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
       n += 1;
       signRows.push([
         td(String(n), { alignment: 'center', margin: [0, 9, 0, 9] }),
-        td({ text: [row.name || '(..........................................)', row.nip ? { text: `\nNIP. ${formatNip(row.nip)}`, fontSize: 7.5, color: '#444' } : ''] }, { margin: [0, 9, 0, 9] }),
+        td(
+          {
+            text: [
+              row.name || '(..........................................)',
+              row.nip ? { text: `\nNIP. ${formatNip(row.nip)}`, fontSize: 7.5, color: '#444' } : '',
+            ],
+          },
+          { margin: [0, 9, 0, 9] },
+        ),
         td(row.role, { margin: [0, 9, 0, 9] }),
-        td(`${n}. ..............................`, { alignment: n % 2 ? 'left' : 'right', margin: [0, 9, 0, 9], color: '#555' }),
+        td(`${n}. ..............................`, {
+          alignment: n % 2 ? 'left' : 'right',
+          margin: [0, 9, 0, 9],
+          color: '#555',
+        }),
       ]);
     }
   }
@@ -323,22 +424,27 @@ export async function minutesPdf(d: MinutesData): Promise<Buffer> {
       { text: 'Yang menandatangani', bold: true, fontSize: 9, margin: [0, 0, 0, 3] },
       { table: { headerRows: 0, dontBreakRows: true, widths: [18, '*', 160, 110], body: signRows }, layout: GRID },
       ...(o.head
-        ? [{
-            margin: [0, 14, 0, 0],
-            columns: [{ text: '', width: '*' }, {
-              width: 230,
-              alignment: 'center',
-              fontSize: 9.5,
-              stack: [
-                { text: 'Mengetahui,' },
-                { text: headTitle(o) },
-                { text: ' ', margin: [0, 26, 0, 0] },
-                { text: o.head.name, bold: true, decoration: 'underline' },
-                ...(o.head.rank ? [{ text: o.head.rank }] : []),
-                ...(o.head.nip ? [{ text: `NIP. ${formatNip(o.head.nip)}` }] : []),
+        ? [
+            {
+              margin: [0, 14, 0, 0],
+              columns: [
+                { text: '', width: '*' },
+                {
+                  width: 230,
+                  alignment: 'center',
+                  fontSize: 9.5,
+                  stack: [
+                    { text: 'Mengetahui,' },
+                    { text: headTitle(o) },
+                    { text: ' ', margin: [0, 26, 0, 0] },
+                    { text: o.head.name, bold: true, decoration: 'underline' },
+                    ...(o.head.rank ? [{ text: o.head.rank }] : []),
+                    ...(o.head.nip ? [{ text: `NIP. ${formatNip(o.head.nip)}` }] : []),
+                  ],
+                },
               ],
-            }],
-          } as Content]
+            } as Content,
+          ]
         : []),
     ],
   } as Content);

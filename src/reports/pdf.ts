@@ -46,7 +46,12 @@ export interface OfficePaper {
   legalBasis: string[];
 }
 
-export interface Signer { name: string; nip: string | null; rank: string | null; position: string | null }
+export interface Signer {
+  name: string;
+  nip: string | null;
+  rank: string | null;
+  position: string | null;
+}
 
 /** The kop surat: logo at the left, government and agency centred, a double rule under it. */
 export function letterhead(l: OfficePaper, width = 515): Content[] {
@@ -59,13 +64,40 @@ export function letterhead(l: OfficePaper, width = 515): Content[] {
   const logo = l.logo ? `data:image/${l.logo[0] === 0xff ? 'jpeg' : 'png'};base64,${l.logo.toString('base64')}` : null;
   return [
     logo
-      ? { columns: [{ image: logo, fit: [62, 68], width: 66 }, { stack: lines, width: '*' }, { text: '', width: 40 }], columnGap: 6, margin: [0, 0, 0, 4] }
+      ? {
+          columns: [
+            { image: logo, fit: [62, 68], width: 66 },
+            { stack: lines, width: '*' },
+            { text: '', width: 40 },
+          ],
+          columnGap: 6,
+          margin: [0, 0, 0, 4],
+        }
       : { stack: lines, margin: [0, 0, 0, 4] },
-    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 2.5 }, { type: 'line', x1: 0, y1: 3.5, x2: width, y2: 3.5, lineWidth: 0.6 }], margin: [0, 0, 0, 12] },
+    {
+      canvas: [
+        { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 2.5 },
+        { type: 'line', x1: 0, y1: 3.5, x2: width, y2: 3.5, lineWidth: 0.6 },
+      ],
+      margin: [0, 0, 0, 12],
+    },
   ];
 }
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 
 /** '2025-01-19' → '19 Januari 2025'. */
 export function tanggal(date: string | null | undefined): string {
@@ -75,11 +107,15 @@ export function tanggal(date: string | null | undefined): string {
 }
 
 export const angka = (n: number | null | undefined, digits = 0) =>
-  n === null || n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  n === null || n === undefined || Number.isNaN(n)
+    ? '–'
+    : n.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const rupiah = (n: number | null | undefined) => (n === null || n === undefined ? '–' : `Rp ${angka(n)}`);
 
 /** Signature blocks side by side: place/date, role, space to sign, name, rank and NIP. */
-export function signatures(blocks: { role: string; name: string; place?: string; nip?: string | null; rank?: string | null }[]): Content {
+export function signatures(
+  blocks: { role: string; name: string; place?: string; nip?: string | null; rank?: string | null }[],
+): Content {
   return {
     margin: [0, 24, 0, 0],
     columns: blocks.map((b) => ({
@@ -87,7 +123,12 @@ export function signatures(blocks: { role: string; name: string; place?: string;
         { text: b.place ?? ' ', fontSize: 9 },
         { text: b.role, fontSize: 10 },
         { text: ' ', margin: [0, 32, 0, 0] },
-        { text: b.name || '(............................................)', bold: true, fontSize: 10, decoration: b.name ? 'underline' : undefined },
+        {
+          text: b.name || '(............................................)',
+          bold: true,
+          fontSize: 10,
+          decoration: b.name ? 'underline' : undefined,
+        },
         ...(b.rank ? [{ text: b.rank, fontSize: 9 }] : []),
         ...(b.nip ? [{ text: `NIP. ${formatNip(b.nip)}`, fontSize: 9 }] : []),
       ],
@@ -102,7 +143,13 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 48],
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
-    footer: (page, pages) => ({ text: `Sambang · halaman ${page} dari ${pages}`, alignment: 'right', fontSize: 8, color: '#666', margin: [40, 16] }),
+    footer: (page, pages) => ({
+      text: `Sambang · halaman ${page} dari ${pages}`,
+      alignment: 'right',
+      fontSize: 8,
+      color: '#666',
+      margin: [40, 16],
+    }),
     ...doc,
   };
   return Buffer.from(await pdfmake.createPdf(definition).getBuffer());
@@ -135,9 +182,23 @@ export async function verificationBlock(stamp: IssueStamp, office: OfficePaper):
           {
             stack: [
               { text: 'Dokumen resmi — dapat diverifikasi', bold: true, fontSize: 8.5 },
-              { text: `Diterbitkan oleh ${office.agency} ${office.area} melalui Sambang dengan nomor ${stamp.number} pada ${tanggal(stamp.issuedOn)}.`, fontSize: 8 },
-              { text: ['Pindai kode QR atau buka ', { text: stamp.verifyUrl, color: '#1864ab' }, ' untuk memastikan dokumen ini asli dan masih berlaku.'], fontSize: 8 },
-              { text: ['Kode verifikasi: ', { text: stamp.code, bold: true, font: 'Roboto', characterSpacing: 1 }], fontSize: 9, margin: [0, 2, 0, 0] },
+              {
+                text: `Diterbitkan oleh ${office.agency} ${office.area} melalui Sambang dengan nomor ${stamp.number} pada ${tanggal(stamp.issuedOn)}.`,
+                fontSize: 8,
+              },
+              {
+                text: [
+                  'Pindai kode QR atau buka ',
+                  { text: stamp.verifyUrl, color: '#1864ab' },
+                  ' untuk memastikan dokumen ini asli dan masih berlaku.',
+                ],
+                fontSize: 8,
+              },
+              {
+                text: ['Kode verifikasi: ', { text: stamp.code, bold: true, font: 'Roboto', characterSpacing: 1 }],
+                fontSize: 9,
+                margin: [0, 2, 0, 0],
+              },
             ],
             margin: [4, 4, 2, 2],
           },
@@ -164,7 +225,13 @@ export async function verificationColumn(stamp: IssueStamp): Promise<Content> {
 export function numberLine(stamp: IssueStamp | null | undefined): Content {
   return stamp
     ? { text: `Nomor: ${stamp.number}`, alignment: 'center', fontSize: 10, margin: [0, 0, 0, 10] }
-    : { text: 'Nomor: ........................................', alignment: 'center', fontSize: 9, color: '#444', margin: [0, 0, 0, 10] };
+    : {
+        text: 'Nomor: ........................................',
+        alignment: 'center',
+        fontSize: 9,
+        color: '#444',
+        margin: [0, 0, 0, 10],
+      };
 }
 
 /** 'Kepala Dinas' + 'Dinas Koperasi …' → 'Kepala Dinas Koperasi … Kabupaten Lumajang' (no "Dinas Dinas"). */

@@ -1,7 +1,17 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { formatNip } from '../domain/documents/nip.js';
 import { dayName } from '../domain/visits/indonesian.js';
-import { headTitle, type IssueStamp, letterhead, numberLine, type OfficePaper, renderPdf, type Signer, tanggal, verificationColumn } from './pdf.js';
+import {
+  headTitle,
+  type IssueStamp,
+  letterhead,
+  numberLine,
+  type OfficePaper,
+  renderPdf,
+  type Signer,
+  tanggal,
+  verificationColumn,
+} from './pdf.js';
 
 /** The Surat Perintah Tugas of one approved visit (issue 12 point 3), as plain labelled data. */
 export interface SptData {
@@ -13,7 +23,9 @@ export interface SptData {
 }
 
 const cell = (text: string | Content, extra: Record<string, unknown> = {}): TableCell =>
-  (typeof text === 'string' ? { text, fontSize: 9.5, ...extra } : { stack: [text], fontSize: 9.5, ...extra }) as TableCell;
+  (typeof text === 'string'
+    ? { text, fontSize: 9.5, ...extra }
+    : { stack: [text], fontSize: 9.5, ...extra }) as TableCell;
 const GRID = { hLineColor: () => '#888', vLineColor: () => '#888', paddingTop: () => 3, paddingBottom: () => 3 };
 
 /** A label, a colon and numbered lines, the way a Dinas letter sets out "Dasar" and "Untuk". */
@@ -23,7 +35,9 @@ function labelled(label: string, lines: (string | Content)[]): Content {
     columns: [
       { text: label, width: 60, bold: true },
       { text: ':', width: 10 },
-      lines.length === 1 ? { stack: [lines[0]!], width: '*', alignment: 'justify' } : { ol: lines, width: '*', alignment: 'justify' },
+      lines.length === 1
+        ? { stack: [lines[0]!], width: '*', alignment: 'justify' }
+        : { ol: lines, width: '*', alignment: 'justify' },
     ],
   } as Content;
 }
@@ -55,7 +69,9 @@ export async function sptPdf(d: SptData): Promise<Buffer> {
             dontBreakRows: true,
             widths: [16, '*', 92, 90],
             body: [
-              ['No', 'Nama / NIP', 'Pangkat / golongan', 'Jabatan'].map((h) => cell(h, { bold: true, fillColor: '#eeeeee' })),
+              ['No', 'Nama / NIP', 'Pangkat / golongan', 'Jabatan'].map((h) =>
+                cell(h, { bold: true, fillColor: '#eeeeee' }),
+              ),
               ...team.map((m, i) => [
                 cell(String(i + 1), { alignment: 'center' }),
                 cell({ text: [{ text: m.name, bold: true }, m.nip ? `\nNIP. ${formatNip(m.nip)}` : '\nNIP. –'] }),
@@ -84,11 +100,21 @@ export async function sptPdf(d: SptData): Promise<Buffer> {
           fontSize: 10,
           stack: [
             { columns: [{ text: 'Ditetapkan di', width: 80 }, { text: `: ${o.city}` }] },
-            { columns: [{ text: 'Pada tanggal', width: 80 }, { text: `: ${d.stamp ? tanggal(d.stamp.issuedOn) : '..................'}` }] },
+            {
+              columns: [
+                { text: 'Pada tanggal', width: 80 },
+                { text: `: ${d.stamp ? tanggal(d.stamp.issuedOn) : '..................'}` },
+              ],
+            },
             { canvas: [{ type: 'line', x1: 0, y1: 2, x2: 250, y2: 2, lineWidth: 0.5 }], margin: [0, 2, 0, 6] },
             { text: `${headTitle(o)},`, alignment: 'center' },
             { text: ' ', margin: [0, 36, 0, 0] },
-            { text: o.head?.name ?? '(............................................)', alignment: 'center', bold: true, decoration: o.head ? 'underline' : undefined },
+            {
+              text: o.head?.name ?? '(............................................)',
+              alignment: 'center',
+              bold: true,
+              decoration: o.head ? 'underline' : undefined,
+            },
             ...(o.head?.rank ? [{ text: o.head.rank, alignment: 'center' }] : []),
             ...(o.head?.nip ? [{ text: `NIP. ${formatNip(o.head.nip)}`, alignment: 'center' }] : []),
           ],

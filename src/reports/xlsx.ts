@@ -20,7 +20,12 @@ const NUM_FMT: Record<NonNullable<Column<unknown>['format']>, string | undefined
 };
 
 /** One sheet with a bold, frozen, filterable header row. Dates come as 'YYYY-MM-DD' and become real dates. */
-export async function listToXlsx<T>(sheetName: string, columns: Column<T>[], rows: Iterable<T>, title?: string): Promise<Buffer> {
+export async function listToXlsx<T>(
+  sheetName: string,
+  columns: Column<T>[],
+  rows: Iterable<T>,
+  title?: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sambang';
   wb.created = new Date();

@@ -19,18 +19,48 @@ describe.each(DB_KINDS)('abilities on %s', (kind) => {
   };
 
   it('tells each role what it may do with a cooperative', async () => {
-    expect((await get(`/api/v1/cooperatives/${DEWI_ID}`, 'admin')).can).toEqual({ update: true, updateAnyField: true, editDetails: true, dissolve: true });
-    expect((await get(`/api/v1/cooperatives/${DEWI_ID}`, 'pimpinan')).can).toEqual({ update: false, updateAnyField: false, editDetails: false, dissolve: false });
-    expect((await get(`/api/v1/cooperatives/${DEWI_ID}`, 'dewirengganis')).can).toEqual({ update: true, updateAnyField: false, editDetails: true, dissolve: false });
+    expect((await get(`/api/v1/cooperatives/${DEWI_ID}`, 'admin')).can).toEqual({
+      update: true,
+      updateAnyField: true,
+      editDetails: true,
+      dissolve: true,
+    });
+    expect((await get(`/api/v1/cooperatives/${DEWI_ID}`, 'pimpinan')).can).toEqual({
+      update: false,
+      updateAnyField: false,
+      editDetails: false,
+      dissolve: false,
+    });
+    expect((await get(`/api/v1/cooperatives/${DEWI_ID}`, 'dewirengganis')).can).toEqual({
+      update: true,
+      updateAnyField: false,
+      editDetails: true,
+      dissolve: false,
+    });
   });
 
   it('says what the policy enforces on a visit: pimpinan approves but does not edit; the cooperative only reads', async () => {
     const asLeader = await get(`/api/v1/visits/${DEWI_VISIT}`, 'pimpinan');
     expect(asLeader.can).toMatchObject({ approve: true, update: false, cancel: true });
-    expect((await get(`/api/v1/visits/${DEWI_VISIT}`, 'dewirengganis')).can).toEqual({ update: false, approve: false, cancel: false, writeReport: false });
-    expect((await get(`/api/v1/visits/${DEWI_VISIT}`, 'admin')).can).toEqual({ update: true, approve: true, cancel: true, writeReport: true });
+    expect((await get(`/api/v1/visits/${DEWI_VISIT}`, 'dewirengganis')).can).toEqual({
+      update: false,
+      approve: false,
+      cancel: false,
+      writeReport: false,
+    });
+    expect((await get(`/api/v1/visits/${DEWI_VISIT}`, 'admin')).can).toEqual({
+      update: true,
+      approve: true,
+      cancel: true,
+      writeReport: true,
+    });
     // `update: false` is what the server answers when pimpinan tries to change it anyway.
-    const res = await api.req({ method: 'PATCH', url: `/api/v1/visits/${DEWI_VISIT}`, cookie: c.pimpinan, body: { version: asLeader.version } });
+    const res = await api.req({
+      method: 'PATCH',
+      url: `/api/v1/visits/${DEWI_VISIT}`,
+      cookie: c.pimpinan,
+      body: { version: asLeader.version },
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -41,7 +71,8 @@ describe.each(DB_KINDS)('abilities on %s', (kind) => {
       expect(f.can).toEqual({ update: false, cancel: false, progress: f.responsible.kind === 'COOPERATIVE' });
       expect((await get(`/api/v1/follow-ups/${f.id}`, 'dewirengganis')).can).toEqual(f.can);
     }
-    for (const f of (await get('/api/v1/follow-ups?pageSize=20', 'admin')).items) expect(f.can).toEqual({ update: true, cancel: true, progress: true });
+    for (const f of (await get('/api/v1/follow-ups?pageSize=20', 'admin')).items)
+      expect(f.can).toEqual({ update: true, cancel: true, progress: true });
   });
 
   it('gives an assessment its abilities: a draft may be changed by an assessor, never by pimpinan', async () => {
@@ -49,8 +80,16 @@ describe.each(DB_KINDS)('abilities on %s', (kind) => {
     expect(list.items.length).toBeGreaterThan(0);
     for (const item of list.items) {
       const draft = item.status === 'DRAFT';
-      expect((await get(`/api/v1/assessments/${item.id}`, 'admin')).can).toEqual({ update: draft, finalize: draft, delete: draft });
-      expect((await get(`/api/v1/assessments/${item.id}`, 'pimpinan')).can).toEqual({ update: false, finalize: false, delete: false });
+      expect((await get(`/api/v1/assessments/${item.id}`, 'admin')).can).toEqual({
+        update: draft,
+        finalize: draft,
+        delete: draft,
+      });
+      expect((await get(`/api/v1/assessments/${item.id}`, 'pimpinan')).can).toEqual({
+        update: false,
+        finalize: false,
+        delete: false,
+      });
     }
   });
 });

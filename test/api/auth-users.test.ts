@@ -12,7 +12,8 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
   });
   afterAll(() => api?.close());
 
-  const login = (username: string, password: string) => api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username, password } });
+  const login = (username: string, password: string) =>
+    api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username, password } });
 
   it('sets an HttpOnly, SameSite session cookie on login and returns the user', async () => {
     const res = await login('pimpinan', 'sambang-demo');
@@ -26,12 +27,20 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
   });
 
   it('ignores X-Forwarded-Proto from a client that is not a trusted proxy', async () => {
-    const res = await api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'pimpinan', password: 'sambang-demo' }, headers: { 'x-forwarded-proto': 'https' } });
+    const res = await api.req({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { username: 'pimpinan', password: 'sambang-demo' },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(String(res.headers['set-cookie'])).not.toMatch(/Secure/);
   });
 
   it('answers wrong credentials and unknown users alike with 401 in Indonesian', async () => {
-    for (const [u, p] of [['pimpinan', 'salah-sekali'], ['tidak.ada', 'sambang-demo']]) {
+    for (const [u, p] of [
+      ['pimpinan', 'salah-sekali'],
+      ['tidak.ada', 'sambang-demo'],
+    ]) {
       const res = await login(u!, p!);
       expect(res.statusCode).toBe(401);
       expect(res.json().error).toEqual({ code: 'UNAUTHENTICATED', message: 'Nama pengguna atau kata sandi salah.' });
@@ -57,10 +66,20 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
   });
 
   it('blocks an account only for the address that guessed wrong, with growing delays and an audit entry', async () => {
-    const created = await api.req({ method: 'POST', url: '/api/v1/users', cookie: admin, body: { username: 'korban', fullName: 'Akun Uji', role: 'pimpinan', password: 'benar-sekali' } });
+    const created = await api.req({
+      method: 'POST',
+      url: '/api/v1/users',
+      cookie: admin,
+      body: { username: 'korban', fullName: 'Akun Uji', role: 'pimpinan', password: 'benar-sekali' },
+    });
     expect(created.statusCode).toBe(201);
     const from = (address: string, password: string) =>
-      api.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: address, payload: { username: 'korban', password } });
+      api.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: address,
+        payload: { username: 'korban', password },
+      });
     for (let i = 0; i < 5; i++) expect((await from('203.0.113.9', 'salah')).statusCode).toBe(401);
     const blocked = await from('203.0.113.9', 'benar-sekali');
     expect(blocked.statusCode).toBe(429);
@@ -74,7 +93,9 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
     offsetMs = 61_000 + 121_000;
     expect((await from('203.0.113.9', 'benar-sekali')).statusCode).toBe(200);
     offsetMs = 0;
-    const log = (await api.req({ method: 'GET', url: '/api/v1/audit?entityType=user&pageSize=100', cookie: admin })).json();
+    const log = (
+      await api.req({ method: 'GET', url: '/api/v1/audit?entityType=user&pageSize=100', cookie: admin })
+    ).json();
     const blocks = log.items.filter((e: { action: string }) => e.action === 'auth.login_blocked');
     expect(blocks.length).toBe(2);
     expect(JSON.stringify(blocks)).toMatch(/203\.0\.113\.9/);
@@ -82,22 +103,47 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
 
   describe('user administration', () => {
     it('creates a user with a generated password that must be changed first', async () => {
-      const res = await api.req({ method: 'POST', url: '/api/v1/users', cookie: admin, body: { username: 'petugas.baru', fullName: 'Petugas Baru', role: 'petugas', bidang: 'usaha_mikro' } });
+      const res = await api.req({
+        method: 'POST',
+        url: '/api/v1/users',
+        cookie: admin,
+        body: { username: 'petugas.baru', fullName: 'Petugas Baru', role: 'petugas', bidang: 'usaha_mikro' },
+      });
       expect(res.statusCode).toBe(201);
       const { user, temporaryPassword } = res.json();
-      expect(user).toMatchObject({ username: 'petugas.baru', bidang: 'usaha_mikro', mustChangePassword: true, disabled: false });
+      expect(user).toMatchObject({
+        username: 'petugas.baru',
+        bidang: 'usaha_mikro',
+        mustChangePassword: true,
+        disabled: false,
+      });
       expect(temporaryPassword).toMatch(/^[A-Za-z0-9]{12}$/);
 
       const cookie = await api.login('petugas.baru', temporaryPassword);
       const blocked = await api.req({ method: 'GET', url: '/api/v1/cooperatives', cookie });
       expect(blocked.statusCode).toBe(403);
       expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-      const weak = await api.req({ method: 'POST', url: '/api/v1/auth/change-password', cookie, body: { currentPassword: temporaryPassword, newPassword: 'pendek' } });
+      const weak = await api.req({
+        method: 'POST',
+        url: '/api/v1/auth/change-password',
+        cookie,
+        body: { currentPassword: temporaryPassword, newPassword: 'pendek' },
+      });
       expect(weak.statusCode).toBe(400);
       expect(weak.json().error.fields.newPassword).toMatch(/minimal 8/);
-      const wrongOld = await api.req({ method: 'POST', url: '/api/v1/auth/change-password', cookie, body: { currentPassword: 'keliru-keliru', newPassword: 'sandi-baru-kuat' } });
+      const wrongOld = await api.req({
+        method: 'POST',
+        url: '/api/v1/auth/change-password',
+        cookie,
+        body: { currentPassword: 'keliru-keliru', newPassword: 'sandi-baru-kuat' },
+      });
       expect(wrongOld.statusCode).toBe(400);
-      const changed = await api.req({ method: 'POST', url: '/api/v1/auth/change-password', cookie, body: { currentPassword: temporaryPassword, newPassword: 'sandi-baru-kuat' } });
+      const changed = await api.req({
+        method: 'POST',
+        url: '/api/v1/auth/change-password',
+        cookie,
+        body: { currentPassword: temporaryPassword, newPassword: 'sandi-baru-kuat' },
+      });
       expect(changed.statusCode).toBe(200);
       expect(changed.json().user.mustChangePassword).toBe(false);
       expect((await api.req({ method: 'GET', url: '/api/v1/cooperatives', cookie })).statusCode).toBe(200);
@@ -105,30 +151,71 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
     });
 
     it('stores passwords as argon2id hashes, never in clear', async () => {
-      const row = await api.deps.db.kysely.selectFrom('users').select('password_hash').where('username', '=', 'petugas.baru').executeTakeFirstOrThrow();
+      const row = await api.deps.db.kysely
+        .selectFrom('users')
+        .select('password_hash')
+        .where('username', '=', 'petugas.baru')
+        .executeTakeFirstOrThrow();
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
       expect(row.password_hash).not.toContain('sandi-baru-kuat');
     });
 
     it('requires a bidang for petugas and exactly one cooperative for a koperasi user', async () => {
-      const noBidang = await api.req({ method: 'POST', url: '/api/v1/users', cookie: admin, body: { username: 'tanpa.bidang', fullName: 'X Y', role: 'petugas' } });
+      const noBidang = await api.req({
+        method: 'POST',
+        url: '/api/v1/users',
+        cookie: admin,
+        body: { username: 'tanpa.bidang', fullName: 'X Y', role: 'petugas' },
+      });
       expect(noBidang.statusCode).toBe(400);
       expect(noBidang.json().error.fields.bidang).toBeDefined();
-      const noCoop = await api.req({ method: 'POST', url: '/api/v1/users', cookie: admin, body: { username: 'tanpa.kop', fullName: 'X Y', role: 'koperasi' } });
+      const noCoop = await api.req({
+        method: 'POST',
+        url: '/api/v1/users',
+        cookie: admin,
+        body: { username: 'tanpa.kop', fullName: 'X Y', role: 'koperasi' },
+      });
       expect(noCoop.json().error.fields.cooperativeId).toBeDefined();
-      const ghost = await api.req({ method: 'POST', url: '/api/v1/users', cookie: admin, body: { username: 'kop.hantu', fullName: 'X Y', role: 'koperasi', cooperativeId: '00000000-0000-4000-8000-000000000000' } });
+      const ghost = await api.req({
+        method: 'POST',
+        url: '/api/v1/users',
+        cookie: admin,
+        body: {
+          username: 'kop.hantu',
+          fullName: 'X Y',
+          role: 'koperasi',
+          cooperativeId: '00000000-0000-4000-8000-000000000000',
+        },
+      });
       expect(ghost.statusCode).toBe(400);
-      const ok = await api.req({ method: 'POST', url: '/api/v1/users', cookie: admin, body: { username: 'bendahara.dewi', fullName: 'Bendahara Dewi', role: 'koperasi', cooperativeId: DEWI_ID } });
+      const ok = await api.req({
+        method: 'POST',
+        url: '/api/v1/users',
+        cookie: admin,
+        body: { username: 'bendahara.dewi', fullName: 'Bendahara Dewi', role: 'koperasi', cooperativeId: DEWI_ID },
+      });
       expect(ok.statusCode).toBe(201);
       expect(ok.json().user.cooperative).toEqual({ id: DEWI_ID, name: 'Kopwan Dewi Rengganis' });
-      const dup = await api.req({ method: 'POST', url: '/api/v1/users', cookie: admin, body: { username: 'Bendahara.Dewi', fullName: 'X Y', role: 'pimpinan' } });
+      const dup = await api.req({
+        method: 'POST',
+        url: '/api/v1/users',
+        cookie: admin,
+        body: { username: 'Bendahara.Dewi', fullName: 'X Y', role: 'pimpinan' },
+      });
       expect(dup.statusCode).toBe(409);
     });
 
     it('disables a user, ending their sessions, and enables them again', async () => {
-      const target = (await api.req({ method: 'GET', url: '/api/v1/users?search=petugas.usahamikro', cookie: admin })).json().items[0];
+      const target = (
+        await api.req({ method: 'GET', url: '/api/v1/users?search=petugas.usahamikro', cookie: admin })
+      ).json().items[0];
       const cookie = await api.login('petugas.usahamikro');
-      const off = await api.req({ method: 'PATCH', url: `/api/v1/users/${target.id}`, cookie: admin, body: { disabled: true } });
+      const off = await api.req({
+        method: 'PATCH',
+        url: `/api/v1/users/${target.id}`,
+        cookie: admin,
+        body: { disabled: true },
+      });
       expect(off.json().user.disabled).toBe(true);
       expect((await api.req({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(401);
       const refused = await login('petugas.usahamikro', 'sambang-demo');
@@ -139,7 +226,9 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
     });
 
     it('resets a password to a temporary one that must be changed', async () => {
-      const target = (await api.req({ method: 'GET', url: '/api/v1/users?role=petugas&search=industri', cookie: admin })).json().items[0];
+      const target = (
+        await api.req({ method: 'GET', url: '/api/v1/users?role=petugas&search=industri', cookie: admin })
+      ).json().items[0];
       const res = await api.req({ method: 'POST', url: `/api/v1/users/${target.id}/reset-password`, cookie: admin });
       expect(res.statusCode).toBe(200);
       expect((await login('petugas.industri', 'sambang-demo')).statusCode).toBe(401);
@@ -149,11 +238,16 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
 
     it('does not let an admin disable or demote themselves', async () => {
       const me = (await api.req({ method: 'GET', url: '/api/v1/auth/me', cookie: admin })).json().user;
-      expect((await api.req({ method: 'PATCH', url: `/api/v1/users/${me.id}`, cookie: admin, body: { disabled: true } })).statusCode).toBe(409);
+      expect(
+        (await api.req({ method: 'PATCH', url: `/api/v1/users/${me.id}`, cookie: admin, body: { disabled: true } }))
+          .statusCode,
+      ).toBe(409);
     });
 
     it('lists users with paging and filters, admin only', async () => {
-      const res = (await api.req({ method: 'GET', url: '/api/v1/users?role=petugas&pageSize=2', cookie: admin })).json();
+      const res = (
+        await api.req({ method: 'GET', url: '/api/v1/users?role=petugas&pageSize=2', cookie: admin })
+      ).json();
       expect(res.items.length).toBeLessThanOrEqual(2);
       expect(res.total).toBeGreaterThanOrEqual(3);
       for (const u of res.items) expect(u.role).toBe('petugas');
@@ -163,9 +257,18 @@ describe.each(DB_KINDS)('accounts and sessions on %s', (kind) => {
     });
 
     it('audits account changes without recording any password', async () => {
-      const log = (await api.req({ method: 'GET', url: '/api/v1/audit?entityType=user&pageSize=100', cookie: admin })).json();
+      const log = (
+        await api.req({ method: 'GET', url: '/api/v1/audit?entityType=user&pageSize=100', cookie: admin })
+      ).json();
       const actions = new Set(log.items.map((e: { action: string }) => e.action));
-      for (const a of ['user.create', 'user.update', 'user.reset_password', 'user.change_password', 'auth.login_blocked']) expect(actions).toContain(a);
+      for (const a of [
+        'user.create',
+        'user.update',
+        'user.reset_password',
+        'user.change_password',
+        'auth.login_blocked',
+      ])
+        expect(actions).toContain(a);
       expect(JSON.stringify(log)).not.toMatch(/sandi-baru-kuat|benar-sekali|argon2/);
     });
   });
@@ -175,7 +278,11 @@ describe('first start without SAMBANG_ADMIN_PASSWORD', () => {
   it('generates an admin password that must be changed at first login', async () => {
     const api = await startApi('sqlite', { demo: false, adminPassword: null });
     try {
-      const row = await api.deps.db.kysely.selectFrom('users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
+      const row = await api.deps.db.kysely
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', 'admin')
+        .executeTakeFirstOrThrow();
       expect(row.must_change_password).toBe(1);
       const cooperatives = await api.deps.db.kysely.selectFrom('cooperatives').select('id').execute();
       expect(cooperatives).toHaveLength(0);
@@ -191,7 +298,12 @@ describe.each(DB_KINDS)('client addresses on %s', (kind) => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 32; i++) {
-        const res = await api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username: `semprot${i}`, password: 'salah-salah' }, headers: { 'x-forwarded-for': `10.9.${i}.1` } });
+        const res = await api.req({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          body: { username: `semprot${i}`, password: 'salah-salah' },
+          headers: { 'x-forwarded-for': `10.9.${i}.1` },
+        });
         codes.push(res.statusCode);
       }
       expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
@@ -205,19 +317,39 @@ describe.each(DB_KINDS)('client addresses on %s', (kind) => {
     const api = await startApi(kind, { demo: false, env: { SAMBANG_TRUST_PROXY: '127.0.0.1' } });
     try {
       const wrong = (ip: string) =>
-        api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'admin', password: 'salah-salah' }, headers: { 'x-forwarded-for': ip } });
+        api.req({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          body: { username: 'admin', password: 'salah-salah' },
+          headers: { 'x-forwarded-for': ip },
+        });
       // Behind the proxy each client has its own count: one client's failures do not block another.
       for (let i = 0; i < 5; i++) expect((await wrong('192.0.2.10')).statusCode).toBe(401);
       expect((await wrong('192.0.2.10')).statusCode).toBe(429);
       expect((await wrong('192.0.2.11')).statusCode).toBe(401);
       // A request that does not come from the proxy cannot pick its address.
-      const direct = await api.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.1', headers: { 'x-forwarded-for': '192.0.2.11' }, payload: { username: 'admin', password: 'salah-salah' } });
+      const direct = await api.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '198.51.100.1',
+        headers: { 'x-forwarded-for': '192.0.2.11' },
+        payload: { username: 'admin', password: 'salah-salah' },
+      });
       expect(direct.statusCode).toBe(401);
       // Behind an HTTPS proxy the cookie is Secure.
-      const https = await api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'admin', password: ADMIN_PASSWORD }, headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '192.0.2.12' } });
+      const https = await api.req({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { username: 'admin', password: ADMIN_PASSWORD },
+        headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '192.0.2.12' },
+      });
       expect(https.statusCode).toBe(200);
       expect(String(https.headers['set-cookie'])).toMatch(/Secure/);
-      const row = await api.deps.db.kysely.selectFrom('login_failures').select('address').where('address', '=', '198.51.100.1').executeTakeFirst();
+      const row = await api.deps.db.kysely
+        .selectFrom('login_failures')
+        .select('address')
+        .where('address', '=', '198.51.100.1')
+        .executeTakeFirst();
       expect(row?.address).toBe('198.51.100.1');
     } finally {
       await api.close();

@@ -18,24 +18,44 @@ describe.each(DB_KINDS)('response compression (%s)', (kind) => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.length).toBeGreaterThan(1024);
 
-    const br = await api.req({ method: 'GET', url: '/api/v1/cooperatives?pageSize=50', cookie, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const br = await api.req({
+      method: 'GET',
+      url: '/api/v1/cooperatives?pageSize=50',
+      cookie,
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.rawPayload.length).toBeLessThan(plain.body.length / 3);
     expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(JSON.parse(plain.body));
   });
 
   it('falls back to gzip, and leaves small answers alone', async () => {
-    const gz = await api.req({ method: 'GET', url: '/api/v1/cooperatives?pageSize=50', cookie, headers: { 'accept-encoding': 'gzip' } });
+    const gz = await api.req({
+      method: 'GET',
+      url: '/api/v1/cooperatives?pageSize=50',
+      cookie,
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8')).items.length).toBeGreaterThan(0);
 
-    const small = await api.req({ method: 'GET', url: '/api/v1/auth/me', cookie, headers: { 'accept-encoding': 'br' } });
+    const small = await api.req({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookie,
+      headers: { 'accept-encoding': 'br' },
+    });
     expect(small.statusCode).toBe(200);
     expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('does not recompress a spreadsheet download (already a zip)', async () => {
-    const x = await api.req({ method: 'GET', url: '/api/v1/cooperatives/export.xlsx', cookie, headers: { 'accept-encoding': 'br, gzip' } });
+    const x = await api.req({
+      method: 'GET',
+      url: '/api/v1/cooperatives/export.xlsx',
+      cookie,
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-encoding']).toBeUndefined();
     expect(x.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');

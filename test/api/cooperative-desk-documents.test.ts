@@ -14,18 +14,32 @@ describe.each(DB_KINDS)("the cooperative's document shelf on %s", (kind) => {
     koperasi = await api.login('dewirengganis');
     petugas = await api.login('petugas.koperasi');
     pimpinan = await api.login('pimpinan');
-    other = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: petugas })).json().items[0].id;
+    other = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: petugas })).json()
+      .items[0].id;
   });
   afterAll(() => api?.close());
 
   const upload = (coop: string, query: string, body: Buffer, type: string, cookie = koperasi) =>
-    api.req({ method: 'POST', url: `/api/v1/cooperatives/${coop}/documents?${query}`, cookie, body, headers: { 'content-type': type } });
+    api.req({
+      method: 'POST',
+      url: `/api/v1/cooperatives/${coop}/documents?${query}`,
+      cookie,
+      body,
+      headers: { 'content-type': type },
+    });
 
   it('takes a PDF, keeps it by its SHA-256 and serves the same bytes back', async () => {
     const res = await upload(DEWI_ID, 'kind=AKTA_PENDIRIAN&title=Akta%20pendirian%202012', PDF, TYPES.pdf);
     expect(res.statusCode).toBe(201);
     const doc = res.json();
-    expect(doc).toMatchObject({ kind: 'AKTA_PENDIRIAN', contentType: TYPES.pdf, sizeBytes: PDF.length, version: 1, status: 'ACTIVE', verification: { status: 'PENDING' } });
+    expect(doc).toMatchObject({
+      kind: 'AKTA_PENDIRIAN',
+      contentType: TYPES.pdf,
+      sizeBytes: PDF.length,
+      version: 1,
+      status: 'ACTIVE',
+      verification: { status: 'PENDING' },
+    });
     expect(doc.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
     const file = await api.req({ method: 'GET', url: doc.url, cookie: petugas });
     expect(file.statusCode).toBe(200);
@@ -68,16 +82,33 @@ describe.each(DB_KINDS)("the cooperative's document shelf on %s", (kind) => {
     const second = await upload(DEWI_ID, `kind=NOTULEN_RAT&fiscalYear=2023&replaces=${first.id}`, PNG, TYPES.png);
     expect(second.statusCode).toBe(201);
     expect(second.json()).toMatchObject({ version: 2, seriesId: first.id, replacesId: first.id });
-    const shelf = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/documents`, cookie: koperasi })).json().items;
-    expect(shelf.filter((d: { kind: string; fiscalYear: number }) => d.kind === 'NOTULEN_RAT' && d.fiscalYear === 2023).map((d: { id: string }) => d.id)).toEqual([second.json().id]);
-    const history = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/documents?history=1`, cookie: koperasi })).json().items;
+    const shelf = (
+      await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/documents`, cookie: koperasi })
+    ).json().items;
+    expect(
+      shelf
+        .filter((d: { kind: string; fiscalYear: number }) => d.kind === 'NOTULEN_RAT' && d.fiscalYear === 2023)
+        .map((d: { id: string }) => d.id),
+    ).toEqual([second.json().id]);
+    const history = (
+      await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/documents?history=1`, cookie: koperasi })
+    ).json().items;
     expect(history.find((d: { id: string }) => d.id === first.id).status).toBe('REPLACED');
     expect((await api.req({ method: 'GET', url: first.url, cookie: koperasi })).rawPayload.equals(PDF)).toBe(true);
 
-    const removed = await api.req({ method: 'POST', url: `/api/v1/cooperatives/${DEWI_ID}/documents/${second.json().id}/remove`, cookie: koperasi, body: { reason: 'salah unggah berkas' } });
+    const removed = await api.req({
+      method: 'POST',
+      url: `/api/v1/cooperatives/${DEWI_ID}/documents/${second.json().id}/remove`,
+      cookie: koperasi,
+      body: { reason: 'salah unggah berkas' },
+    });
     expect(removed.statusCode).toBe(200);
     expect(removed.json()).toMatchObject({ status: 'REMOVED', removedReason: 'salah unggah berkas' });
-    const audit = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/timeline?pageSize=100`, cookie: petugas })).json().items.map((e: { action: string }) => e.action);
+    const audit = (
+      await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/timeline?pageSize=100`, cookie: petugas })
+    )
+      .json()
+      .items.map((e: { action: string }) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['document.upload', 'document.replace', 'document.remove']));
   });
 
@@ -86,10 +117,29 @@ describe.each(DB_KINDS)("the cooperative's document shelf on %s", (kind) => {
     const theirs = (await upload(other, 'kind=NIB', PDF, TYPES.pdf, petugas)).json();
     expect(theirs.verification).toEqual({ status: 'VERIFIED' }); // entered by the Dinas: counts at once
     expect((await upload(other, 'kind=NIB', PDF, TYPES.pdf)).statusCode).toBe(403);
-    expect((await api.req({ method: 'GET', url: `/api/v1/cooperatives/${other}/documents`, cookie: koperasi })).statusCode).toBe(403);
+    expect(
+      (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${other}/documents`, cookie: koperasi })).statusCode,
+    ).toBe(403);
     expect((await api.req({ method: 'GET', url: theirs.url, cookie: koperasi })).statusCode).toBe(403);
-    expect((await api.req({ method: 'GET', url: '/api/v1/documents/files/00000000-0000-4000-8000-000000000000', cookie: koperasi })).statusCode).toBe(403);
-    expect((await api.req({ method: 'POST', url: `/api/v1/cooperatives/${other}/documents/${theirs.id}/remove`, cookie: koperasi, body: { reason: 'coba hapus' } })).statusCode).toBe(403);
+    expect(
+      (
+        await api.req({
+          method: 'GET',
+          url: '/api/v1/documents/files/00000000-0000-4000-8000-000000000000',
+          cookie: koperasi,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await api.req({
+          method: 'POST',
+          url: `/api/v1/cooperatives/${other}/documents/${theirs.id}/remove`,
+          cookie: koperasi,
+          body: { reason: 'coba hapus' },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await api.req({ method: 'GET', url: mine.url, cookie: pimpinan })).statusCode).toBe(200);
     expect((await upload(DEWI_ID, 'kind=NIB', PDF, TYPES.pdf, pimpinan)).statusCode).toBe(403);
   });

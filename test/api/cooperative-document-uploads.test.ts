@@ -14,19 +14,28 @@ describe.each(DB_KINDS)("a cooperative's document uploaded in chunks on %s", (ki
     api = await startApi(kind);
     koperasi = await api.login('dewirengganis');
     petugas = await api.login('petugas.koperasi');
-    other = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: petugas })).json().items[0].id;
+    other = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: petugas })).json()
+      .items[0].id;
   });
   afterAll(() => api?.close());
 
   const start = (coop: string, body: Record<string, unknown>, cookie = koperasi) =>
     api.req({ method: 'POST', url: `/api/v1/cooperatives/${coop}/documents/uploads`, cookie, body });
   const chunk = (id: string, offset: number, bytes: Buffer, cookie = koperasi) =>
-    api.req({ method: 'PUT', url: `/api/v1/uploads/${id}?offset=${offset}`, cookie, body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+    api.req({
+      method: 'PUT',
+      url: `/api/v1/uploads/${id}?offset=${offset}`,
+      cookie,
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
 
   it('names a refused chunk of a document as a document, not a photo', async () => {
     const id = randomUUID();
     const size = CHUNK + 100;
-    expect((await start(DEWI_ID, { id, size, contentType: TYPES.pdf, kind: 'LAINNYA', title: 'Potongan uji' })).statusCode).toBe(200);
+    expect(
+      (await start(DEWI_ID, { id, size, contentType: TYPES.pdf, kind: 'LAINNYA', title: 'Potongan uji' })).statusCode,
+    ).toBe(200);
     const big = await chunk(id, 0, Buffer.alloc(CHUNK + 1, 0x20));
     expect(big.statusCode).toBe(400);
     expect(big.json().error.message).toBe('Potongan dokumen terlalu besar.');
@@ -41,7 +50,14 @@ describe.each(DB_KINDS)("a cooperative's document uploaded in chunks on %s", (ki
     // A PDF of about 650 KB: three chunks.
     const file = Buffer.concat([PDF, Buffer.alloc(650 * 1024, 0x20)]);
     const id = randomUUID();
-    const started = await start(DEWI_ID, { id, size: file.length, contentType: TYPES.pdf, kind: 'LAPORAN_KEUANGAN', fiscalYear: 2024, title: 'Neraca 2024' });
+    const started = await start(DEWI_ID, {
+      id,
+      size: file.length,
+      contentType: TYPES.pdf,
+      kind: 'LAPORAN_KEUANGAN',
+      fiscalYear: 2024,
+      title: 'Neraca 2024',
+    });
     expect(started.statusCode).toBe(200);
     expect(started.json()).toMatchObject({ id, size: file.length, received: 0, document: null });
 
@@ -51,7 +67,17 @@ describe.each(DB_KINDS)("a cooperative's document uploaded in chunks on %s", (ki
     expect(wrong.statusCode).toBe(409);
     expect(wrong.json().received).toBe(CHUNK);
     // Starting again with the same id tells the same resume point; nothing new is made.
-    expect((await start(DEWI_ID, { id, size: file.length, contentType: TYPES.pdf, kind: 'LAPORAN_KEUANGAN', fiscalYear: 2024 })).json().received).toBe(CHUNK);
+    expect(
+      (
+        await start(DEWI_ID, {
+          id,
+          size: file.length,
+          contentType: TYPES.pdf,
+          kind: 'LAPORAN_KEUANGAN',
+          fiscalYear: 2024,
+        })
+      ).json().received,
+    ).toBe(CHUNK);
     let received = wrong.json().received as number;
     let last = wrong;
     while (received < file.length) {
@@ -60,19 +86,39 @@ describe.each(DB_KINDS)("a cooperative's document uploaded in chunks on %s", (ki
       received = last.json().received;
     }
     const doc = last.json().document;
-    expect(doc).toMatchObject({ id, kind: 'LAPORAN_KEUANGAN', fiscalYear: 2024, title: 'Neraca 2024', contentType: TYPES.pdf, sizeBytes: file.length, verification: { status: 'PENDING' } });
+    expect(doc).toMatchObject({
+      id,
+      kind: 'LAPORAN_KEUANGAN',
+      fiscalYear: 2024,
+      title: 'Neraca 2024',
+      contentType: TYPES.pdf,
+      sizeBytes: file.length,
+      verification: { status: 'PENDING' },
+    });
     expect(doc.sha256).toBe(createHash('sha256').update(file).digest('hex'));
 
     // A re-sent last chunk and a status call answer with the same one document.
-    const again = await chunk(id, file.length - (file.length % CHUNK), file.subarray(file.length - (file.length % CHUNK)));
+    const again = await chunk(
+      id,
+      file.length - (file.length % CHUNK),
+      file.subarray(file.length - (file.length % CHUNK)),
+    );
     expect(again.statusCode).toBe(200);
     expect(again.json().document.id).toBe(id);
-    expect((await api.req({ method: 'GET', url: `/api/v1/uploads/${id}`, cookie: koperasi })).json().document.id).toBe(id);
+    expect((await api.req({ method: 'GET', url: `/api/v1/uploads/${id}`, cookie: koperasi })).json().document.id).toBe(
+      id,
+    );
 
-    const shelf = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/documents?history=1`, cookie: koperasi })).json().items;
-    expect(shelf.filter((d: { kind: string; fiscalYear: number }) => d.kind === 'LAPORAN_KEUANGAN' && d.fiscalYear === 2024)).toHaveLength(1);
+    const shelf = (
+      await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/documents?history=1`, cookie: koperasi })
+    ).json().items;
+    expect(
+      shelf.filter((d: { kind: string; fiscalYear: number }) => d.kind === 'LAPORAN_KEUANGAN' && d.fiscalYear === 2024),
+    ).toHaveLength(1);
     expect((await api.req({ method: 'GET', url: doc.url, cookie: petugas })).rawPayload.equals(file)).toBe(true);
-    const audit = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/timeline?pageSize=100`, cookie: petugas })).json().items;
+    const audit = (
+      await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/timeline?pageSize=100`, cookie: petugas })
+    ).json().items;
     expect(audit.filter((e: { action: string; entityId?: string }) => e.action === 'document.upload')).toHaveLength(1);
   });
 
@@ -87,7 +133,9 @@ describe.each(DB_KINDS)("a cooperative's document uploaded in chunks on %s", (ki
     const plain = await chunk(text, 0, Buffer.from('halo'));
     expect(plain.statusCode).toBe(400);
     expect(plain.json().error.fields.file).toMatch(/bukan PDF/);
-    const shelf = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/documents?history=1`, cookie: koperasi })).json().items;
+    const shelf = (
+      await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/documents?history=1`, cookie: koperasi })
+    ).json().items;
     expect(shelf.filter((d: { id: string }) => d.id === id || d.id === text)).toEqual([]);
   });
 

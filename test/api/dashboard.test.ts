@@ -9,7 +9,11 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
   let petugas: string;
   beforeAll(async () => {
     api = await startApi(kind);
-    [pimpinan, admin, petugas] = await Promise.all([api.login('pimpinan'), api.login('admin'), api.login('petugas.koperasi')]);
+    [pimpinan, admin, petugas] = await Promise.all([
+      api.login('pimpinan'),
+      api.login('admin'),
+      api.login('petugas.koperasi'),
+    ]);
   });
   afterAll(() => api?.close());
   const get = (url: string, cookie = pimpinan) => api.req({ method: 'GET', url, cookie });
@@ -20,11 +24,16 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
     const d = res.json();
     expect(d.coverage.byDistrict).toHaveLength(24);
     for (const k of ['code', 'name', 'visited', 'target']) expect(d.coverage.byDistrict[0]).toHaveProperty(k);
-    expect(d.coverage.visited).toBe(d.coverage.byDistrict.reduce((s: number, x: { visited: number }) => s + x.visited, 0));
+    expect(d.coverage.visited).toBe(
+      d.coverage.byDistrict.reduce((s: number, x: { visited: number }) => s + x.visited, 0),
+    );
     expect(d.coverage.target).toBeGreaterThan(0);
     expect(d.coverage.visited).toBeGreaterThan(0);
-    for (const c of ['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS']) expect(typeof d.health[c]).toBe('number');
-    expect(d.health.SEHAT + d.health.CUKUP_SEHAT + d.health.DALAM_PENGAWASAN + d.health.DALAM_PENGAWASAN_KHUSUS).toBe(d.health.assessed);
+    for (const c of ['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS'])
+      expect(typeof d.health[c]).toBe('number');
+    expect(d.health.SEHAT + d.health.CUKUP_SEHAT + d.health.DALAM_PENGAWASAN + d.health.DALAM_PENGAWASAN_KHUSUS).toBe(
+      d.health.assessed,
+    );
     expect(d.rat.byDistrict).toHaveLength(24);
     expect(d.rat.held).toBe(d.rat.byDistrict.reduce((s: number, x: { held: number }) => s + x.held, 0));
     expect(d.rat.rate).toBeGreaterThan(0);
@@ -67,47 +76,73 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
     // Coverage per kecamatan → /kunjungan?district&status=done&from&to: the visits of the year.
     let visits = 0;
     for (const r of d.coverage.byDistrict.filter((x: { visits: number }) => x.visits > 0).slice(0, 4)) {
-      expect(await total(`/api/v1/visits?district=${r.code}&status=done&from=${year}-01-01&to=${year}-12-31&pageSize=1`)).toBe(r.visits);
+      expect(
+        await total(`/api/v1/visits?district=${r.code}&status=done&from=${year}-01-01&to=${year}-12-31&pageSize=1`),
+      ).toBe(r.visits);
       visits += r.visits;
     }
     expect(visits).toBeGreaterThan(0);
-    expect(await total(`/api/v1/visits?status=done&from=${year}-01-01&to=${year}-12-31&pageSize=1`)).toBe(d.coverage.visits);
+    expect(await total(`/api/v1/visits?status=done&from=${year}-01-01&to=${year}-12-31&pageSize=1`)).toBe(
+      d.coverage.visits,
+    );
 
     // Follow-ups per bidang → /tindak-lanjut?status=overdue&bidang= (or responsibleKind=COOPERATIVE).
     const today = d.asOf;
-    const fus = await db.selectFrom('follow_ups as f').leftJoin('users as u', 'u.id', 'f.responsible_user_id').select(['f.status', 'f.deadline', 'f.responsible_kind', 'f.responsible_bidang', 'u.bidang']).execute();
+    const fus = await db
+      .selectFrom('follow_ups as f')
+      .leftJoin('users as u', 'u.id', 'f.responsible_user_id')
+      .select(['f.status', 'f.deadline', 'f.responsible_kind', 'f.responsible_bidang', 'u.bidang'])
+      .execute();
     const pending = fus.filter((f) => f.status === 'open' || f.status === 'in_progress');
     expect(d.followUps.overdue).toBe(pending.filter((f) => f.deadline < today).length);
     expect(d.followUps.overdue).toBe(await total('/api/v1/follow-ups?status=overdue&pageSize=1'));
     expect(d.followUps.byBidang.length).toBeGreaterThan(1);
     for (const b of d.followUps.byBidang as { code: string; open: number; overdue: number }[]) {
-      const mine = pending.filter((f) => (f.responsible_kind === 'COOPERATIVE' ? 'koperasi_sendiri' : (f.responsible_bidang ?? f.bidang ?? 'lainnya')) === b.code);
+      const mine = pending.filter(
+        (f) =>
+          (f.responsible_kind === 'COOPERATIVE'
+            ? 'koperasi_sendiri'
+            : (f.responsible_bidang ?? f.bidang ?? 'lainnya')) === b.code,
+      );
       expect(b.open, b.code).toBe(mine.length);
       expect(b.overdue, b.code).toBe(mine.filter((f) => f.deadline < today).length);
       if (b.code === 'lainnya') continue;
       const filter = b.code === 'koperasi_sendiri' ? 'responsibleKind=COOPERATIVE' : `bidang=${b.code}`;
       expect(await total(`/api/v1/follow-ups?status=overdue&${filter}&pageSize=1`), b.code).toBe(b.overdue);
-      const open = (await total(`/api/v1/follow-ups?status=open&${filter}&pageSize=1`)) + (await total(`/api/v1/follow-ups?status=in_progress&${filter}&pageSize=1`));
+      const open =
+        (await total(`/api/v1/follow-ups?status=open&${filter}&pageSize=1`)) +
+        (await total(`/api/v1/follow-ups?status=in_progress&${filter}&pageSize=1`));
       expect(open, b.code).toBe(b.open);
     }
 
     // Concern topics of the year → /aspirasi?topic&from&to.
     const from = new Date(Date.parse(`${year}-01-01T00:00:00+07:00`)).toISOString();
     const to = new Date(Date.parse(`${year + 1}-01-01T00:00:00+07:00`)).toISOString();
-    const concerns = await db.selectFrom('concerns').select('topic').where('created_at', '>=', from).where('created_at', '<', to).execute();
+    const concerns = await db
+      .selectFrom('concerns')
+      .select('topic')
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .execute();
     expect(d.concerns.topTopics.reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(concerns.length);
     for (const x of d.concerns.topTopics as { topic: string; count: number }[]) {
       expect(x.count).toBe(concerns.filter((c) => c.topic === x.topic).length);
-      expect(await total(`/api/v1/concerns?topic=${x.topic}&from=${year}-01-01&to=${year}-12-31&pageSize=1`), x.topic).toBe(x.count);
+      expect(
+        await total(`/api/v1/concerns?topic=${x.topic}&from=${year}-01-01&to=${year}-12-31&pageSize=1`),
+        x.topic,
+      ).toBe(x.count);
     }
-    for (let i = 1; i < d.concerns.topTopics.length; i++) expect(d.concerns.topTopics[i - 1].count).toBeGreaterThanOrEqual(d.concerns.topTopics[i].count);
+    for (let i = 1; i < d.concerns.topTopics.length; i++)
+      expect(d.concerns.topTopics[i - 1].count).toBeGreaterThanOrEqual(d.concerns.topTopics[i].count);
 
     // Health categories → /penilaian?category&assessedYear: finalized assessments assessed that year.
     for (const c of ['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS']) {
       expect(await total(`/api/v1/assessments?category=${c}&assessedYear=${year}&pageSize=1`), c).toBe(d.health[c]);
     }
     const tirisHealth = d.health.byDistrict.find((x: { code: string }) => x.code === '35.13.07');
-    expect(await total(`/api/v1/assessments?category=SEHAT&assessedYear=${year}&district=35.13.07&pageSize=1`)).toBe(tirisHealth.SEHAT);
+    expect(await total(`/api/v1/assessments?category=SEHAT&assessedYear=${year}&district=35.13.07&pageSize=1`)).toBe(
+      tirisHealth.SEHAT,
+    );
 
     // RAT → /rekap?tahun=fiscal year: the RATs held for the fiscal year due this year.
     const recap = (await get(`/api/v1/reports/recap?year=${d.rat.fiscalYear}`)).json();
@@ -152,11 +187,15 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
     // Follow-ups: the card's figures are the follow-up list's filters, and the kecamatan map adds up to them.
     const total = async (url: string) => (await get(url)).json().total as number;
     expect(d.followUps.open).toBe(await total('/api/v1/follow-ups?status=open&pageSize=1'));
-    expect(d.followUps.in_progress + d.followUps.done).toBe((await total('/api/v1/follow-ups?status=in_progress&pageSize=1')) + (await total('/api/v1/follow-ups?status=done&pageSize=1')));
+    expect(d.followUps.in_progress + d.followUps.done).toBe(
+      (await total('/api/v1/follow-ups?status=in_progress&pageSize=1')) +
+        (await total('/api/v1/follow-ups?status=done&pageSize=1')),
+    );
     expect(d.followUps.overdue).toBe(await total('/api/v1/follow-ups?status=overdue&pageSize=1'));
     expect(d.followUps.overdue).toBeGreaterThan(0);
     expect(d.followUps.byDistrict).toHaveLength(24);
-    const sum = (k: 'open' | 'overdue') => d.followUps.byDistrict.reduce((s: number, x: Record<string, number>) => s + x[k], 0);
+    const sum = (k: 'open' | 'overdue') =>
+      d.followUps.byDistrict.reduce((s: number, x: Record<string, number>) => s + x[k], 0);
     expect(sum('overdue')).toBe(d.followUps.overdue);
     expect(sum('open')).toBe(d.followUps.open + d.followUps.in_progress);
     const today = d.asOf;
@@ -180,7 +219,8 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
   it('ranks cooperatives to visit next, each with reasons that add up to its score', async () => {
     const res = (await get('/api/v1/priorities?limit=100', petugas)).json();
     expect(res.items.length).toBe(100);
-    for (let i = 1; i < res.items.length; i++) expect(res.items[i - 1].score).toBeGreaterThanOrEqual(res.items[i].score);
+    for (let i = 1; i < res.items.length; i++)
+      expect(res.items[i - 1].score).toBeGreaterThanOrEqual(res.items[i].score);
     for (const it of res.items) {
       expect(it.score).toBe(it.reasons.reduce((s: number, r: { points: number }) => s + r.points, 0));
       for (const r of it.reasons) expect(r.label.length).toBeGreaterThan(5);
@@ -190,14 +230,36 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
 
   it('follows the weights an admin sets', async () => {
     const zero = Object.fromEntries(Object.keys(DEFAULT_PRIORITY_WEIGHTS).map((k) => [k, 0]));
-    expect((await api.req({ method: 'PUT', url: '/api/v1/settings/priority-weights', cookie: petugas, body: zero })).statusCode).toBe(403);
-    const put = await api.req({ method: 'PUT', url: '/api/v1/settings/priority-weights', cookie: admin, body: { ...zero, neverVisited: 7 } });
+    expect(
+      (await api.req({ method: 'PUT', url: '/api/v1/settings/priority-weights', cookie: petugas, body: zero }))
+        .statusCode,
+    ).toBe(403);
+    const put = await api.req({
+      method: 'PUT',
+      url: '/api/v1/settings/priority-weights',
+      cookie: admin,
+      body: { ...zero, neverVisited: 7 },
+    });
     expect(put.statusCode).toBe(200);
     const res = (await get('/api/v1/priorities?limit=500')).json();
     for (const it of res.items) for (const r of it.reasons) expect(r.code).toBe('NEVER_VISITED');
     expect(res.items[0].score).toBe(7);
-    await api.req({ method: 'PUT', url: '/api/v1/settings/priority-weights', cookie: admin, body: DEFAULT_PRIORITY_WEIGHTS });
-    expect((await api.req({ method: 'PUT', url: '/api/v1/settings/priority-weights', cookie: admin, body: { ...zero, extra: 1 } })).statusCode).toBe(400);
+    await api.req({
+      method: 'PUT',
+      url: '/api/v1/settings/priority-weights',
+      cookie: admin,
+      body: DEFAULT_PRIORITY_WEIGHTS,
+    });
+    expect(
+      (
+        await api.req({
+          method: 'PUT',
+          url: '/api/v1/settings/priority-weights',
+          cookie: admin,
+          body: { ...zero, extra: 1 },
+        })
+      ).statusCode,
+    ).toBe(400);
     const koperasi = await api.login('dewirengganis');
     expect((await get('/api/v1/priorities', koperasi)).statusCode).toBe(403);
   });

@@ -16,7 +16,8 @@ describe.each(DB_KINDS)('concern and follow-up exports on %s', (kind) => {
   });
 
   const get = (url: string, who = 'petugas.koperasi') => api.req({ method: 'GET', url, cookie: c[who] });
-  const total = async (url: string, who = 'petugas.koperasi') => (await get(`${url}${url.includes('?') ? '&' : '?'}pageSize=1`, who)).json().total as number;
+  const total = async (url: string, who = 'petugas.koperasi') =>
+    (await get(`${url}${url.includes('?') ? '&' : '?'}pageSize=1`, who)).json().total as number;
   async function sheet(url: string, who = 'petugas.koperasi') {
     const res = await get(url, who);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
@@ -33,13 +34,29 @@ describe.each(DB_KINDS)('concern and follow-up exports on %s', (kind) => {
     return { header, rows };
   }
   function csv(body: string) {
-    const lines = body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     return { header: lines[0]!.split(';'), count: lines.length - 1 };
   }
 
   it('exports the concern list with its filters and Indonesian headers', async () => {
     const all = await sheet('/api/v1/concerns/export.xlsx');
-    expect(all.header).toEqual(expect.arrayContaining(['Tanggal dicatat', 'Koperasi', 'Kecamatan', 'Jenis', 'Topik', 'Uraian', 'Disampaikan oleh', 'Status', 'Sumber', 'Tanggapan Dinas']));
+    expect(all.header).toEqual(
+      expect.arrayContaining([
+        'Tanggal dicatat',
+        'Koperasi',
+        'Kecamatan',
+        'Jenis',
+        'Topik',
+        'Uraian',
+        'Disampaikan oleh',
+        'Status',
+        'Sumber',
+        'Tanggapan Dinas',
+      ]),
+    );
     expect(all.rows.length).toBe(await total('/api/v1/concerns'));
     expect(all.rows.length).toBeGreaterThan(3);
 
@@ -58,9 +75,31 @@ describe.each(DB_KINDS)('concern and follow-up exports on %s', (kind) => {
     for (const r of x.rows) expect(r.Kecamatan).toBe(district.name);
 
     // A concern raised from the cooperative's portal is PORTAL; one written by staff outside a visit is DINAS.
-    const portal = await api.req({ method: 'POST', url: '/api/v1/concerns', cookie: c.dewirengganis, body: { cooperativeId: DEWI_ID, kind: 'KELUHAN', topic: 'pemasaran', description: 'Produk sulit masuk toko modern.', severity: 'tinggi' } });
+    const portal = await api.req({
+      method: 'POST',
+      url: '/api/v1/concerns',
+      cookie: c.dewirengganis,
+      body: {
+        cooperativeId: DEWI_ID,
+        kind: 'KELUHAN',
+        topic: 'pemasaran',
+        description: 'Produk sulit masuk toko modern.',
+        severity: 'tinggi',
+      },
+    });
     expect(portal.statusCode).toBe(201);
-    const dinas = await api.req({ method: 'POST', url: '/api/v1/concerns', cookie: c['petugas.koperasi'], body: { cooperativeId: DEWI_ID, kind: 'TANTANGAN', topic: 'sdm', description: 'Regenerasi pengurus belum disiapkan.', raisedBy: 'Ketua' } });
+    const dinas = await api.req({
+      method: 'POST',
+      url: '/api/v1/concerns',
+      cookie: c['petugas.koperasi'],
+      body: {
+        cooperativeId: DEWI_ID,
+        kind: 'TANTANGAN',
+        topic: 'sdm',
+        description: 'Regenerasi pengurus belum disiapkan.',
+        raisedBy: 'Ketua',
+      },
+    });
     expect(dinas.statusCode).toBe(201);
     const viaPortal = (await get('/api/v1/concerns?raisedVia=PORTAL&pageSize=100')).json();
     expect(viaPortal.items.map((i: { id: string }) => i.id)).toContain(portal.json().id);
@@ -84,14 +123,27 @@ describe.each(DB_KINDS)('concern and follow-up exports on %s', (kind) => {
     for (const r of own.rows) expect(r.Koperasi).toBe('Kopwan Dewi Rengganis');
     const fu = csv((await get('/api/v1/follow-ups/export.csv', 'dewirengganis')).body);
     expect(fu.count).toBe(await total('/api/v1/follow-ups', 'dewirengganis'));
-    const other = (await get('/api/v1/cooperatives?pageSize=2', 'admin')).json().items.find((i: { id: string }) => i.id !== DEWI_ID).id;
+    const other = (await get('/api/v1/cooperatives?pageSize=2', 'admin'))
+      .json()
+      .items.find((i: { id: string }) => i.id !== DEWI_ID).id;
     expect((await get(`/api/v1/follow-ups/export.xlsx?cooperativeId=${other}`, 'dewirengganis')).statusCode).toBe(403);
     expect((await get(`/api/v1/concerns/export.csv?cooperativeId=${other}`, 'dewirengganis')).statusCode).toBe(403);
   });
 
   it('exports overdue follow-ups with the days late, and the CSV matches the list', async () => {
     const overdue = await sheet('/api/v1/follow-ups/export.xlsx?status=overdue');
-    expect(overdue.header).toEqual(expect.arrayContaining(['Tenggat', 'Koperasi', 'Rekomendasi', 'Penanggung jawab', 'Rencana pemantauan', 'Status', 'Terlambat (hari)', 'Bukti penyelesaian']));
+    expect(overdue.header).toEqual(
+      expect.arrayContaining([
+        'Tenggat',
+        'Koperasi',
+        'Rekomendasi',
+        'Penanggung jawab',
+        'Rencana pemantauan',
+        'Status',
+        'Terlambat (hari)',
+        'Bukti penyelesaian',
+      ]),
+    );
     expect(overdue.rows.length).toBe(await total('/api/v1/follow-ups?status=overdue'));
     expect(overdue.rows.length).toBeGreaterThan(0);
     for (const r of overdue.rows) {

@@ -38,9 +38,14 @@ function qrOf(pdf: Buffer): string | null {
   try {
     writeFileSync(join(dir, 'a.pdf'), pdf);
     execFileSync('pdftoppm', ['-r', '110', '-png', join(dir, 'a.pdf'), join(dir, 'p')]);
-    const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+    const pages = readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort();
     const png = PNG.sync.read(readFileSync(join(dir, pages[pages.length - 1]!)));
-    return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
+    return (
+      jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ??
+      null
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -55,16 +60,23 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
   beforeAll(async () => {
     api = await startApi(kind);
     for (const u of ['admin', 'pimpinan', 'petugas.koperasi', 'dewirengganis']) c[u] = await api.login(u);
-    for (const u of await api.deps.db.kysely.selectFrom('users').select(['id', 'username']).execute()) id[u.username] = u.id;
-    coop = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&status=AKTIF&pageSize=1', cookie: c.admin })).json().items[0].id;
+    for (const u of await api.deps.db.kysely.selectFrom('users').select(['id', 'username']).execute())
+      id[u.username] = u.id;
+    coop = (
+      await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&status=AKTIF&pageSize=1', cookie: c.admin })
+    ).json().items[0].id;
   });
   afterAll(() => api?.close());
 
   const get = (url: string, who = 'petugas.koperasi') => api.req({ method: 'GET', url, cookie: c[who] });
-  const send = (method: string, url: string, body: unknown, who = 'petugas.koperasi') => api.req({ method, url, cookie: c[who], body });
+  const send = (method: string, url: string, body: unknown, who = 'petugas.koperasi') =>
+    api.req({ method, url, cookie: c[who], body });
   async function approvedVisit(cooperativeId = coop): Promise<string> {
     const v = await send('POST', '/api/v1/visits', {
-      cooperativeId, date: jakartaToday(), startTime: '09:00', purposes: ['PEMBINAAN', 'PENGAWASAN'],
+      cooperativeId,
+      date: jakartaToday(),
+      startTime: '09:00',
+      purposes: ['PEMBINAAN', 'PENGAWASAN'],
       team: [{ userId: id['petugas.koperasi'], leader: true }, { userId: id['petugas.usahamikro'] }],
     });
     expect(v.statusCode).toBe(201);
@@ -73,24 +85,44 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
   }
   async function doneVisit(cooperativeId = coop): Promise<string> {
     const v = await approvedVisit(cooperativeId);
-    await send('PATCH', `/api/v1/visits/${v}`, { findings: { kelembagaan: 'Pengurus lengkap.' }, attendance: [{ name: 'Siti Aminah', role: 'pengurus', gender: 'P' }] });
+    await send('PATCH', `/api/v1/visits/${v}`, {
+      findings: { kelembagaan: 'Pengurus lengkap.' },
+      attendance: [{ name: 'Siti Aminah', role: 'pengurus', gender: 'P' }],
+    });
     expect((await send('POST', `/api/v1/visits/${v}/complete`, {})).statusCode).toBe(200);
     return v;
   }
-  const issue = (visitId: string, k: 'SPT' | 'BERITA_ACARA', who = 'petugas.koperasi') => send('POST', `/api/v1/visits/${visitId}/documents`, { kind: k }, who);
+  const issue = (visitId: string, k: 'SPT' | 'BERITA_ACARA', who = 'petugas.koperasi') =>
+    send('POST', `/api/v1/visits/${visitId}/documents`, { kind: k }, who);
 
   describe('the office profile', () => {
     it('is made at first start and read by every staff member; only an admin edits it, NIP checked', async () => {
       const office = (await get('/api/v1/offices/current')).json();
-      expect(office).toMatchObject({ level: 'KABUPATEN', regionCode: '35.13', government: 'Pemerintah Kabupaten Probolinggo', shortName: 'DKUPP', hasLogo: true });
+      expect(office).toMatchObject({
+        level: 'KABUPATEN',
+        regionCode: '35.13',
+        government: 'Pemerintah Kabupaten Probolinggo',
+        shortName: 'DKUPP',
+        hasLogo: true,
+      });
       expect((await send('PATCH', `/api/v1/offices/${office.id}`, { city: 'Kraksaan' })).statusCode).toBe(403);
       const bad = await send('PATCH', `/api/v1/offices/${office.id}`, { headNip: '19720415 199813 1 005' }, 'admin');
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.fields.headNip).toMatch(/bulan pengangkatan/);
-      const ok = await send('PATCH', `/api/v1/offices/${office.id}`, { phone: '(0335) 123456', version: office.version }, 'admin');
+      const ok = await send(
+        'PATCH',
+        `/api/v1/offices/${office.id}`,
+        { phone: '(0335) 123456', version: office.version },
+        'admin',
+      );
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toMatchObject({ phone: '(0335) 123456', version: office.version + 1 });
-      const stale = await send('PATCH', `/api/v1/offices/${office.id}`, { phone: '(0335) 1', version: office.version }, 'admin');
+      const stale = await send(
+        'PATCH',
+        `/api/v1/offices/${office.id}`,
+        { phone: '(0335) 1', version: office.version },
+        'admin',
+      );
       expect(stale.statusCode).toBe(409);
       const audit = (await get('/api/v1/audit?entityType=office', 'admin')).json();
       expect(audit.items.some((e: { action: string }) => e.action === 'office.update')).toBe(true);
@@ -99,7 +131,14 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
     it('takes a PNG logo and refuses anything else', async () => {
       const office = (await get('/api/v1/offices/current')).json();
       const png = readFileSync(new URL('../../src/app/demo/demo-logo.png', import.meta.url));
-      const put = (body: Buffer, type: string) => api.req({ method: 'PUT', url: `/api/v1/offices/${office.id}/logo`, cookie: c.admin, body, headers: { 'content-type': type } });
+      const put = (body: Buffer, type: string) =>
+        api.req({
+          method: 'PUT',
+          url: `/api/v1/offices/${office.id}/logo`,
+          cookie: c.admin,
+          body,
+          headers: { 'content-type': type },
+        });
       expect((await put(Buffer.from('GIF89a not a png'), 'image/png')).statusCode).toBe(400);
       expect((await put(png, 'image/png')).statusCode).toBe(200);
       const logo = await api.req({ method: 'GET', url: `/api/v1/offices/${office.id}/logo` });
@@ -114,9 +153,18 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
       const bad = await send('PATCH', `/api/v1/users/${u}`, { nip: '19900224 201503 3 001' }, 'admin');
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.fields.nip).toMatch(/jenis kelamin/);
-      const ok = await send('PATCH', `/api/v1/users/${u}`, { nip: '19900224 201503 2 001', rank: 'Penata Muda Tk. I, III/b', position: 'Pembina Industri' }, 'admin');
+      const ok = await send(
+        'PATCH',
+        `/api/v1/users/${u}`,
+        { nip: '19900224 201503 2 001', rank: 'Penata Muda Tk. I, III/b', position: 'Pembina Industri' },
+        'admin',
+      );
       expect(ok.statusCode).toBe(200);
-      expect(ok.json().user).toMatchObject({ nip: '199002242015032001', rank: 'Penata Muda Tk. I, III/b', position: 'Pembina Industri' });
+      expect(ok.json().user).toMatchObject({
+        nip: '199002242015032001',
+        rank: 'Penata Muda Tk. I, III/b',
+        position: 'Pembina Industri',
+      });
     });
   });
 
@@ -125,9 +173,14 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
     let spt: { id: string; number: string; code: string; sha256: string };
 
     it('issues an SPT only for an approved visit, and only to Dinas staff', async () => {
-      const planned = (await send('POST', '/api/v1/visits', {
-        cooperativeId: DEWI_ID, date: jakartaToday(), purposes: ['PEMBINAAN'], team: [{ userId: id['petugas.koperasi'], leader: true }],
-      })).json();
+      const planned = (
+        await send('POST', '/api/v1/visits', {
+          cooperativeId: DEWI_ID,
+          date: jakartaToday(),
+          purposes: ['PEMBINAAN'],
+          team: [{ userId: id['petugas.koperasi'], leader: true }],
+        })
+      ).json();
       expect((await issue(planned.id, 'SPT')).statusCode).toBe(409);
       visit = await approvedVisit(DEWI_ID);
       expect((await issue(visit, 'SPT', 'dewirengganis')).statusCode).toBe(403);
@@ -135,7 +188,9 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
       const res = await issue(visit, 'SPT');
       expect(res.statusCode).toBe(201);
       spt = res.json();
-      expect(Object.keys(spt)).toEqual(expect.arrayContaining(['id', 'kind', 'number', 'code', 'sha256', 'status', 'issuedAt']));
+      expect(Object.keys(spt)).toEqual(
+        expect.arrayContaining(['id', 'kind', 'number', 'code', 'sha256', 'status', 'issuedAt']),
+      );
       expect(spt).toMatchObject({ kind: 'SPT', status: 'CURRENT' });
       expect(spt.number).toMatch(new RegExp(`^800\\.1\\.11\\.1/\\d{3}/426\\.113/${jakartaToday().slice(0, 4)}$`));
       expect(spt.code).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
@@ -160,17 +215,39 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
       const res = await api.req({ method: 'GET', url: `/api/v1/public/verify/${spt.code}` });
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      expect(Object.keys(body).sort()).toEqual(['cooperative', 'issuedAt', 'kind', 'kindLabel', 'number', 'office', 'status', 'statusLabel']);
-      expect(body).toMatchObject({ kind: 'SPT', number: spt.number, cooperative: 'Kopwan Dewi Rengganis', status: 'CURRENT' });
+      expect(Object.keys(body).sort()).toEqual([
+        'cooperative',
+        'issuedAt',
+        'kind',
+        'kindLabel',
+        'number',
+        'office',
+        'status',
+        'statusLabel',
+      ]);
+      expect(body).toMatchObject({
+        kind: 'SPT',
+        number: spt.number,
+        cooperative: 'Kopwan Dewi Rengganis',
+        status: 'CURRENT',
+      });
       expect(body.office).toBe('Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian Kabupaten Probolinggo');
       expect(JSON.stringify(body)).not.toMatch(/NIP|19830612|petugas/i);
       // Lower-case typing of the code works too.
-      expect((await api.req({ method: 'GET', url: `/api/v1/public/verify/${spt.code.toLowerCase()}` })).statusCode).toBe(200);
+      expect(
+        (await api.req({ method: 'GET', url: `/api/v1/public/verify/${spt.code.toLowerCase()}` })).statusCode,
+      ).toBe(200);
     });
 
     it('says genuine only for the very bytes issued', async () => {
       const bytes = (await get(`/api/v1/documents/${spt.id}/file.pdf`)).rawPayload;
-      const check = (b: Buffer, code = spt.code) => api.req({ method: 'POST', url: `/api/v1/public/verify/${code}`, body: b, headers: { 'content-type': 'application/pdf' } });
+      const check = (b: Buffer, code = spt.code) =>
+        api.req({
+          method: 'POST',
+          url: `/api/v1/public/verify/${code}`,
+          body: b,
+          headers: { 'content-type': 'application/pdf' },
+        });
       expect((await check(bytes)).json()).toEqual({ genuine: true });
       const altered = Buffer.from(bytes);
       altered[Math.floor(altered.length / 2)] ^= 1;
@@ -195,7 +272,10 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
       expect(second.code).not.toBe(spt.code);
       expect(second.supersedesId).toBe(spt.id);
       expect((await get(`/api/v1/documents/${spt.id}`)).json().status).toBe('SUPERSEDED');
-      expect((await api.req({ method: 'GET', url: `/api/v1/public/verify/${spt.code}` })).json()).toMatchObject({ status: 'SUPERSEDED', statusLabel: 'Digantikan versi baru' });
+      expect((await api.req({ method: 'GET', url: `/api/v1/public/verify/${spt.code}` })).json()).toMatchObject({
+        status: 'SUPERSEDED',
+        statusLabel: 'Digantikan versi baru',
+      });
       const file = await get(`/api/v1/documents/${spt.id}/file.pdf`);
       expect(sha(file.rawPayload)).toBe(spt.sha256);
     });
@@ -220,12 +300,35 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
     it('cancels with a reason: the number stays in the register, marked cancelled', async () => {
       const ba = (await get(`/api/v1/documents?visitId=${visit}&kind=BERITA_ACARA`)).json().items[0];
       expect((await send('POST', `/api/v1/documents/${ba.id}/cancel`, { reason: 'x' }, 'admin')).statusCode).toBe(400);
-      expect((await send('POST', `/api/v1/documents/${ba.id}/cancel`, { reason: 'Salah tanggal kunjungan.' }, 'dewirengganis')).statusCode).toBe(403);
-      const res = await send('POST', `/api/v1/documents/${ba.id}/cancel`, { reason: 'Salah tanggal kunjungan.' }, 'pimpinan');
+      expect(
+        (
+          await send(
+            'POST',
+            `/api/v1/documents/${ba.id}/cancel`,
+            { reason: 'Salah tanggal kunjungan.' },
+            'dewirengganis',
+          )
+        ).statusCode,
+      ).toBe(403);
+      const res = await send(
+        'POST',
+        `/api/v1/documents/${ba.id}/cancel`,
+        { reason: 'Salah tanggal kunjungan.' },
+        'pimpinan',
+      );
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ status: 'CANCELLED', number: ba.number, cancelReason: 'Salah tanggal kunjungan.' });
-      expect((await api.req({ method: 'GET', url: `/api/v1/public/verify/${ba.code}` })).json()).toMatchObject({ status: 'CANCELLED', number: ba.number });
-      expect((await send('POST', `/api/v1/documents/${ba.id}/cancel`, { reason: 'Sekali lagi.' }, 'admin')).statusCode).toBe(409);
+      expect(res.json()).toMatchObject({
+        status: 'CANCELLED',
+        number: ba.number,
+        cancelReason: 'Salah tanggal kunjungan.',
+      });
+      expect((await api.req({ method: 'GET', url: `/api/v1/public/verify/${ba.code}` })).json()).toMatchObject({
+        status: 'CANCELLED',
+        number: ba.number,
+      });
+      expect(
+        (await send('POST', `/api/v1/documents/${ba.id}/cancel`, { reason: 'Sekali lagi.' }, 'admin')).statusCode,
+      ).toBe(409);
       const cancelled = (await get(`/api/v1/documents?status=CANCELLED`)).json();
       expect(cancelled.items.map((d: { number: string }) => d.number)).toContain(ba.number);
     });
@@ -251,34 +354,63 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
   });
 
   describe('the activity report', () => {
-    it('has a headline in the tense of the visit, names the leader with title, and keeps the officer\'s edit with the visit', async () => {
+    it("has a headline in the tense of the visit, names the leader with title, and keeps the officer's edit with the visit", async () => {
       const v = await approvedVisit();
       const planned = (await get(`/api/v1/visits/${v}/activity-report`)).json();
       expect(planned.headline).toMatch(/^DKUPP Jadwalkan Kunjungan ke /);
-      expect(planned.text).toMatch(/^Probolinggo — Pengawas Koperasi Ahli Muda DKUPP Petugas Bidang Koperasi \(demo\) bersama tim/);
+      expect(planned.text).toMatch(
+        /^Probolinggo — Pengawas Koperasi Ahli Muda DKUPP Petugas Bidang Koperasi \(demo\) bersama tim/,
+      );
       expect(planned.edited).toBeNull();
       await send('PATCH', `/api/v1/visits/${v}`, { findings: { kelembagaan: 'Pengurus lengkap.' } });
       await send('POST', `/api/v1/visits/${v}/complete`, {});
       const done = (await get(`/api/v1/visits/${v}/activity-report`)).json();
       expect(done.headline).toMatch(/^DKUPP Sambangi /);
       expect(decodeURIComponent(done.shareUrl.split('text=')[1]).startsWith(`*${done.headline}*\n\n`)).toBe(true);
-      expect((await send('PUT', `/api/v1/visits/${v}/activity-report`, { headline: 'x', text: 'pendek' })).statusCode).toBe(400);
-      expect((await send('PUT', `/api/v1/visits/${v}/activity-report`, { headline: 'Judul', text: 'Teks yang cukup panjang untuk laporan.' }, 'dewirengganis')).statusCode).toBe(403);
-      const edited = { headline: 'DKUPP Dampingi Pengurus Menata Pembukuan', text: `${done.text}\n\nCatatan petugas: pembukuan akan diperiksa bulan depan.` };
+      expect(
+        (await send('PUT', `/api/v1/visits/${v}/activity-report`, { headline: 'x', text: 'pendek' })).statusCode,
+      ).toBe(400);
+      expect(
+        (
+          await send(
+            'PUT',
+            `/api/v1/visits/${v}/activity-report`,
+            { headline: 'Judul', text: 'Teks yang cukup panjang untuk laporan.' },
+            'dewirengganis',
+          )
+        ).statusCode,
+      ).toBe(403);
+      const edited = {
+        headline: 'DKUPP Dampingi Pengurus Menata Pembukuan',
+        text: `${done.text}\n\nCatatan petugas: pembukuan akan diperiksa bulan depan.`,
+      };
       const saved = await send('PUT', `/api/v1/visits/${v}/activity-report`, edited);
       expect(saved.statusCode).toBe(200);
-      expect(saved.json()).toMatchObject({ ...edited, edited: { by: 'Petugas Bidang Koperasi (demo)' }, generated: { headline: done.headline } });
+      expect(saved.json()).toMatchObject({
+        ...edited,
+        edited: { by: 'Petugas Bidang Koperasi (demo)' },
+        generated: { headline: done.headline },
+      });
       expect((await get(`/api/v1/visits/${v}/activity-report`, 'pimpinan')).json().text).toBe(edited.text);
       const reset = await send('PUT', `/api/v1/visits/${v}/activity-report`, null, 'admin');
       expect(reset.json()).toMatchObject({ headline: done.headline, text: done.text, edited: null });
       const audit = (await get(`/api/v1/audit?entityType=visit`, 'admin')).json();
-      expect(audit.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['visit.activity_report.edit', 'visit.activity_report.reset']));
+      expect(audit.items.map((e: { action: string }) => e.action)).toEqual(
+        expect.arrayContaining(['visit.activity_report.edit', 'visit.activity_report.reset']),
+      );
     });
   });
 
   describe('the assessment report', () => {
     it('is issued once the assessment is final, not before', async () => {
-      const a = (await send('POST', `/api/v1/cooperatives/${coop}/assessments`, { fiscalYear: 2023, rubric: 'ksp-2016' }, 'admin')).json();
+      const a = (
+        await send(
+          'POST',
+          `/api/v1/cooperatives/${coop}/assessments`,
+          { fiscalYear: 2023, rubric: 'ksp-2016' },
+          'admin',
+        )
+      ).json();
       await send('PATCH', `/api/v1/assessments/${a.id}`, { inputs: WORKED_EXAMPLE }, 'admin');
       expect((await send('POST', `/api/v1/assessments/${a.id}/documents`, {})).statusCode).toBe(409);
       await send('POST', `/api/v1/assessments/${a.id}/finalize`, {}, 'admin');
@@ -293,28 +425,64 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
 
   describe('letter numbers', () => {
     it('follow the pattern the admin sets; a bad pattern is refused in Indonesian', async () => {
-      const bad = await send('PUT', '/api/v1/letter-registers/BERITA_ACARA', { name: 'Berita Acara Kunjungan', pattern: 'BA/{tahun}' }, 'admin');
+      const bad = await send(
+        'PUT',
+        '/api/v1/letter-registers/BERITA_ACARA',
+        { name: 'Berita Acara Kunjungan', pattern: 'BA/{tahun}' },
+        'admin',
+      );
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.fields.pattern).toMatch(/hanya boleh/);
-      expect((await send('PUT', '/api/v1/letter-registers/BERITA_ACARA', { name: 'Berita Acara', pattern: '{seq}/BA/{year}' })).statusCode).toBe(403);
-      const ok = await send('PUT', '/api/v1/letter-registers/BERITA_ACARA', { name: 'Berita Acara Kunjungan', pattern: 'BA.{month:2}.{seq:4}/{year}' }, 'admin');
+      expect(
+        (
+          await send('PUT', '/api/v1/letter-registers/BERITA_ACARA', {
+            name: 'Berita Acara',
+            pattern: '{seq}/BA/{year}',
+          })
+        ).statusCode,
+      ).toBe(403);
+      const ok = await send(
+        'PUT',
+        '/api/v1/letter-registers/BERITA_ACARA',
+        { name: 'Berita Acara Kunjungan', pattern: 'BA.{month:2}.{seq:4}/{year}' },
+        'admin',
+      );
       expect(ok.statusCode).toBe(200);
       const next = ok.json().example as string;
       const doc = (await issue(await doneVisit(), 'BERITA_ACARA')).json();
       expect(doc.number).toBe(next);
-      const added = await send('PUT', '/api/v1/letter-registers/UNDANGAN', { name: 'Surat Undangan', pattern: '005/{seq}/{year}' }, 'admin');
+      const added = await send(
+        'PUT',
+        '/api/v1/letter-registers/UNDANGAN',
+        { name: 'Surat Undangan', pattern: '005/{seq}/{year}' },
+        'admin',
+      );
       expect(added.statusCode).toBe(200);
-      expect((await get('/api/v1/letter-registers')).json().items.map((r: { kind: string }) => r.kind)).toEqual(expect.arrayContaining(['SPT', 'BERITA_ACARA', 'LAPORAN_PENILAIAN', 'UNDANGAN']));
+      expect((await get('/api/v1/letter-registers')).json().items.map((r: { kind: string }) => r.kind)).toEqual(
+        expect.arrayContaining(['SPT', 'BERITA_ACARA', 'LAPORAN_PENILAIAN', 'UNDANGAN']),
+      );
     });
 
     it('are unique and without gaps when many officers issue at the same moment, and only one version stays current', async () => {
       const visits = [await doneVisit(), await doneVisit(), await doneVisit()];
       const year = Number(jakartaToday().slice(0, 4));
-      const before = await api.deps.db.kysely.selectFrom('documents').select(['seq']).where('kind', '=', 'BERITA_ACARA').where('year', '=', year).execute();
+      const before = await api.deps.db.kysely
+        .selectFrom('documents')
+        .select(['seq'])
+        .where('kind', '=', 'BERITA_ACARA')
+        .where('year', '=', year)
+        .execute();
       const who = ['petugas.koperasi', 'admin', 'pimpinan'];
-      const results = await Promise.all(Array.from({ length: 15 }, (_, i) => issue(visits[i % 3]!, 'BERITA_ACARA', who[i % 3])));
+      const results = await Promise.all(
+        Array.from({ length: 15 }, (_, i) => issue(visits[i % 3]!, 'BERITA_ACARA', who[i % 3])),
+      );
       expect(results.map((r) => r.statusCode)).toEqual(Array(15).fill(201));
-      const rows = await api.deps.db.kysely.selectFrom('documents').select(['seq', 'number', 'visit_id', 'status']).where('kind', '=', 'BERITA_ACARA').where('year', '=', year).execute();
+      const rows = await api.deps.db.kysely
+        .selectFrom('documents')
+        .select(['seq', 'number', 'visit_id', 'status'])
+        .where('kind', '=', 'BERITA_ACARA')
+        .where('year', '=', year)
+        .execute();
       const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
       expect(seqs).toEqual(Array.from({ length: before.length + 15 }, (_, i) => i + 1));
       expect(new Set(rows.map((r) => r.number)).size).toBe(rows.length);
@@ -322,7 +490,11 @@ describe.each(DB_KINDS)('official documents on %s', { timeout: 240_000 }, (kind)
     });
 
     it('gives a number back when its document is not stored, so no gap is left', async () => {
-      const register = await api.deps.db.kysely.selectFrom('letter_registers').select('id').where('kind', '=', 'UNDANGAN').executeTakeFirstOrThrow();
+      const register = await api.deps.db.kysely
+        .selectFrom('letter_registers')
+        .select('id')
+        .where('kind', '=', 'UNDANGAN')
+        .executeTakeFirstOrThrow();
       const taken = await mutate(api.deps, SYSTEM_ACTOR, (trx) => nextNumber(trx, register.id, 2030));
       await expect(
         mutate(api.deps, SYSTEM_ACTOR, async (trx) => {
@@ -356,17 +528,38 @@ describe.each(DB_KINDS)('an office started for another regency on %s', { timeout
     admin = await api.login('admin');
   });
   afterAll(() => api?.close());
-  const send = (method: string, url: string, body?: unknown) => api.req({ method, url, cookie: admin, ...(body !== undefined ? { body } : {}) });
+  const send = (method: string, url: string, body?: unknown) =>
+    api.req({ method, url, cookie: admin, ...(body !== undefined ? { body } : {}) });
 
   it('names Lumajang in its profile, every PDF and the activity report, never Probolinggo', async () => {
     const office = (await send('GET', '/api/v1/offices/current')).json();
-    expect(office).toMatchObject({ regionCode: '35.08', government: 'Pemerintah Kabupaten Lumajang', city: 'Lumajang', address: 'Kabupaten Lumajang, Jawa Timur' });
+    expect(office).toMatchObject({
+      regionCode: '35.08',
+      government: 'Pemerintah Kabupaten Lumajang',
+      city: 'Lumajang',
+      address: 'Kabupaten Lumajang, Jawa Timur',
+    });
     const district = (await send('GET', '/api/v1/regions/districts')).json().items[0];
     const village = (await send('GET', `/api/v1/regions/districts/${district.code}/villages`)).json().items[0];
-    const coop = await send('POST', '/api/v1/cooperatives', { name: 'Koperasi Sumber Makmur', type: 'KONSUMEN', group: 'KSU', districtCode: district.code, villageCode: village.code });
+    const coop = await send('POST', '/api/v1/cooperatives', {
+      name: 'Koperasi Sumber Makmur',
+      type: 'KONSUMEN',
+      group: 'KSU',
+      districtCode: district.code,
+      villageCode: village.code,
+    });
     expect(coop.statusCode).toBe(201);
-    const me = await api.deps.db.kysely.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
-    const planned = await send('POST', '/api/v1/visits', { cooperativeId: coop.json().id, date: jakartaToday(), purposes: ['PEMBINAAN'], team: [{ userId: me.id, leader: true }] });
+    const me = await api.deps.db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    const planned = await send('POST', '/api/v1/visits', {
+      cooperativeId: coop.json().id,
+      date: jakartaToday(),
+      purposes: ['PEMBINAAN'],
+      team: [{ userId: me.id, leader: true }],
+    });
     expect(planned.statusCode, planned.body).toBe(201);
     const visit = planned.json();
     await send('POST', `/api/v1/visits/${visit.id}/approve`, {});
@@ -374,7 +567,9 @@ describe.each(DB_KINDS)('an office started for another regency on %s', { timeout
     await send('PATCH', `/api/v1/visits/${visit.id}`, { findings: { kelembagaan: 'Pengurus lengkap.' } });
     expect((await send('POST', `/api/v1/visits/${visit.id}/complete`, {})).statusCode).toBe(200);
     const ba = (await send('POST', `/api/v1/visits/${visit.id}/documents`, { kind: 'BERITA_ACARA' })).json();
-    const a = (await send('POST', `/api/v1/cooperatives/${coop.json().id}/assessments`, { fiscalYear: 2023, rubric: 'ksp-2016' })).json();
+    const a = (
+      await send('POST', `/api/v1/cooperatives/${coop.json().id}/assessments`, { fiscalYear: 2023, rubric: 'ksp-2016' })
+    ).json();
     await send('PATCH', `/api/v1/assessments/${a.id}`, { inputs: WORKED_EXAMPLE });
     await send('POST', `/api/v1/assessments/${a.id}/finalize`, {});
     const year = Number(jakartaToday().slice(0, 4));

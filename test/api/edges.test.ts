@@ -14,8 +14,20 @@ describe.each(DB_KINDS)('edges on %s', (kind) => {
   afterAll(() => api?.close());
 
   const count = async (table: 'concerns' | 'audit_events') =>
-    Number((await api.deps.db.kysely.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const concern = (description: string) => ({ cooperativeId: DEWI_ID, kind: 'KELUHAN', topic: 'permodalan', description });
+    Number(
+      (
+        await api.deps.db.kysely
+          .selectFrom(table)
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const concern = (description: string) => ({
+    cooperativeId: DEWI_ID,
+    kind: 'KELUHAN',
+    topic: 'permodalan',
+    description,
+  });
 
   describe('control characters', () => {
     it.each([
@@ -28,12 +40,21 @@ describe.each(DB_KINDS)('edges on %s', (kind) => {
       const [concerns, audit] = [await count('concerns'), await count('audit_events')];
       const res = await api.req({ method: 'POST', url: '/api/v1/concerns', cookie: koperasi, body: concern(text) });
       expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/karakter kendali/), fields: { description: expect.any(String) } });
+      expect(res.json().error).toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/karakter kendali/),
+        fields: { description: expect.any(String) },
+      });
       expect([await count('concerns'), await count('audit_events')]).toEqual([concerns, audit]);
     });
 
     it('refuses them in nested values, keys, query strings and path parameters too', async () => {
-      const nested = await api.req({ method: 'PUT', url: `/api/v1/cooperatives/${DEWI_ID}/statements/2023`, cookie: koperasi, body: { lines: { 'kas\u0000': 5 } } });
+      const nested = await api.req({
+        method: 'PUT',
+        url: `/api/v1/cooperatives/${DEWI_ID}/statements/2023`,
+        cookie: koperasi,
+        body: { lines: { 'kas\u0000': 5 } },
+      });
       expect(nested.statusCode).toBe(400);
       expect(nested.json().error.message).toMatch(/karakter kendali/);
       const query = await api.req({ method: 'GET', url: '/api/v1/cooperatives?search=abc%00def', cookie: admin });
@@ -41,12 +62,21 @@ describe.each(DB_KINDS)('edges on %s', (kind) => {
       expect(query.json().error.fields).toEqual({ search: expect.any(String) });
       const param = await api.req({ method: 'GET', url: '/api/v1/cooperatives/abc%00', cookie: admin });
       expect(param.statusCode).toBe(400);
-      const login = await api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'admin\u0000', password: 'x' } });
+      const login = await api.req({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { username: 'admin\u0000', password: 'x' },
+      });
       expect(login.statusCode).toBe(400);
     });
 
     it('keeps tabs and line breaks in text', async () => {
-      const res = await api.req({ method: 'POST', url: '/api/v1/concerns', cookie: koperasi, body: concern('Baris satu\r\nbaris dua\tdengan tab') });
+      const res = await api.req({
+        method: 'POST',
+        url: '/api/v1/concerns',
+        cookie: koperasi,
+        body: concern('Baris satu\r\nbaris dua\tdengan tab'),
+      });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().description).toContain('\tdengan tab');
     });
@@ -55,33 +85,77 @@ describe.each(DB_KINDS)('edges on %s', (kind) => {
   describe('cross-site requests', () => {
     it('refuses a cross-site POST to logout with 403 in Indonesian, and the session lives on', async () => {
       const cookie = await api.login('pimpinan');
-      const tries: Record<string, string>[] = [{ origin: 'https://jahat.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site', origin: 'http://localhost' }, { origin: 'null' }];
+      const tries: Record<string, string>[] = [
+        { origin: 'https://jahat.example' },
+        { 'sec-fetch-site': 'cross-site' },
+        { 'sec-fetch-site': 'same-site', origin: 'http://localhost' },
+        { origin: 'null' },
+      ];
       for (const headers of tries) {
         const res = await api.req({ method: 'POST', url: '/api/v1/auth/logout', cookie, headers });
         expect(res.statusCode, JSON.stringify(headers)).toBe(403);
-        expect(res.json().error).toEqual({ code: 'FORBIDDEN', message: expect.stringMatching(/Permintaan dari situs lain ditolak/) });
+        expect(res.json().error).toEqual({
+          code: 'FORBIDDEN',
+          message: expect.stringMatching(/Permintaan dari situs lain ditolak/),
+        });
       }
       expect((await api.req({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(200);
       // The app itself (same origin, as a browser says it) logs out.
-      const same = await api.req({ method: 'POST', url: '/api/v1/auth/logout', cookie, headers: { origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' } });
+      const same = await api.req({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        cookie,
+        headers: { origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' },
+      });
       expect(same.statusCode).toBe(200);
       expect((await api.req({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(401);
     });
 
     it('refuses a cross-site mutation and writes nothing; same-origin and clients without Origin still work', async () => {
       const [concerns, audit] = [await count('concerns'), await count('audit_events')];
-      const evil = await api.req({ method: 'POST', url: '/api/v1/concerns', cookie: koperasi, body: concern('Dikirim dari situs lain'), headers: { origin: 'https://jahat.example', 'sec-fetch-site': 'cross-site' } });
+      const evil = await api.req({
+        method: 'POST',
+        url: '/api/v1/concerns',
+        cookie: koperasi,
+        body: concern('Dikirim dari situs lain'),
+        headers: { origin: 'https://jahat.example', 'sec-fetch-site': 'cross-site' },
+      });
       expect(evil.statusCode).toBe(403);
       expect(evil.json().error.message).toMatch(/situs lain/);
-      const login = await api.req({ method: 'POST', url: '/api/v1/auth/login', body: { username: 'admin', password: 'admin-test-123' }, headers: { origin: 'https://jahat.example' } });
+      const login = await api.req({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { username: 'admin', password: 'admin-test-123' },
+        headers: { origin: 'https://jahat.example' },
+      });
       expect(login.statusCode).toBe(403);
       expect([await count('concerns'), await count('audit_events')]).toEqual([concerns, audit]);
-      const same = await api.req({ method: 'POST', url: '/api/v1/concerns', cookie: koperasi, body: concern('Dari aplikasi sendiri'), headers: { origin: 'http://localhost', host: 'localhost', 'sec-fetch-site': 'same-origin' } });
+      const same = await api.req({
+        method: 'POST',
+        url: '/api/v1/concerns',
+        cookie: koperasi,
+        body: concern('Dari aplikasi sendiri'),
+        headers: { origin: 'http://localhost', host: 'localhost', 'sec-fetch-site': 'same-origin' },
+      });
       expect(same.statusCode, same.body).toBe(201);
-      const script = await api.req({ method: 'POST', url: '/api/v1/concerns', cookie: koperasi, body: concern('Dari skrip tanpa Origin') });
+      const script = await api.req({
+        method: 'POST',
+        url: '/api/v1/concerns',
+        cookie: koperasi,
+        body: concern('Dari skrip tanpa Origin'),
+      });
       expect(script.statusCode).toBe(201);
       // Reads are not affected: a cross-site GET carries no effect.
-      expect((await api.req({ method: 'GET', url: '/api/v1/auth/me', cookie: koperasi, headers: { 'sec-fetch-site': 'cross-site' } })).statusCode).toBe(200);
+      expect(
+        (
+          await api.req({
+            method: 'GET',
+            url: '/api/v1/auth/me',
+            cookie: koperasi,
+            headers: { 'sec-fetch-site': 'cross-site' },
+          })
+        ).statusCode,
+      ).toBe(200);
     });
   });
 

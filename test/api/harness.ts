@@ -40,7 +40,13 @@ export interface Api {
   kind: DbKind;
   /** Logs in and returns the cookie header value. */
   login(username: string, password?: string): Promise<string>;
-  req(opts: { method: string; url: string; cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  req(opts: {
+    method: string;
+    url: string;
+    cookie?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -60,11 +66,18 @@ export async function startApi(
     await admin.end();
     databaseUrl = PG_URL;
   }
-  const env: Record<string, string> = { DATABASE_URL: databaseUrl, SAMBANG_DEMO: opts.demo === false ? '0' : '1', SAMBANG_LOG_LEVEL: 'silent' };
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    SAMBANG_DEMO: opts.demo === false ? '0' : '1',
+    SAMBANG_LOG_LEVEL: 'silent',
+  };
   if (opts.adminPassword !== null) env.SAMBANG_ADMIN_PASSWORD = opts.adminPassword ?? ADMIN_PASSWORD;
   Object.assign(env, opts.env);
   const config = loadConfig(env);
-  const { deps } = await openApp(config, { ...(kind === 'postgres' ? { schema, poolSize: 4 } : {}), ...(opts.now ? { now: opts.now } : {}) });
+  const { deps } = await openApp(config, {
+    ...(kind === 'postgres' ? { schema, poolSize: 4 } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const app = await buildServer(deps, { logger: false, web: false });
   await app.ready();
 
@@ -72,8 +85,14 @@ export async function startApi(
     app.inject({
       method: method as 'GET',
       url,
-      headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined
+        ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }
+        : {}),
     });
 
   return {
@@ -82,7 +101,11 @@ export async function startApi(
     kind,
     req,
     async login(username, password) {
-      const res = await req({ method: 'POST', url: '/api/v1/auth/login', body: { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO) } });
+      const res = await req({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO) },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'sambang_session');
       if (!cookie) throw new Error('no session cookie');

@@ -8,7 +8,11 @@ import { xlsxBomb } from './xlsx-bomb.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DEWI_NIK = '3513070200012345';
 type Row = { row: number; field: string; message: string };
-const on = (list: Row[], row: number) => list.filter((e) => e.row === row).map((e) => `${e.field}: ${e.message}`).join(' | ');
+const on = (list: Row[], row: number) =>
+  list
+    .filter((e) => e.row === row)
+    .map((e) => `${e.field}: ${e.message}`)
+    .join(' | ');
 
 describe.each(DB_KINDS)('imports that cannot destroy, on %s', (kind) => {
   let api: Api;
@@ -21,8 +25,10 @@ describe.each(DB_KINDS)('imports that cannot destroy, on %s', (kind) => {
   });
   afterAll(() => api?.close());
 
-  const post = (url: string, body: Buffer, cookie = petugas) => api.req({ method: 'POST', url, cookie, body, headers: { 'content-type': XLSX } });
-  const count = async () => (await api.req({ method: 'GET', url: '/api/v1/cooperatives?pageSize=1', cookie: petugas })).json().total as number;
+  const post = (url: string, body: Buffer, cookie = petugas) =>
+    api.req({ method: 'POST', url, cookie, body, headers: { 'content-type': XLSX } });
+  const count = async () =>
+    (await api.req({ method: 'GET', url: '/api/v1/cooperatives?pageSize=1', cookie: petugas })).json().total as number;
   const run = async (url: string, body: Buffer, cookie = petugas) => {
     const res = await post(url, body, cookie);
     expect(res.statusCode, res.body).toBe(202);
@@ -44,7 +50,12 @@ describe.each(DB_KINDS)('imports that cannot destroy, on %s', (kind) => {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
   const figures = async () =>
-    (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/figures`, cookie: admin })).json().items as { fiscalYear: number; assets: number | null; shu: number | null; businessVolume: number | null }[];
+    (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${DEWI_ID}/figures`, cookie: admin })).json().items as {
+      fiscalYear: number;
+      assets: number | null;
+      shu: number | null;
+      businessVolume: number | null;
+    }[];
 
   it('formats the NIK, phone and code columns of the templates as text', async () => {
     const ws = (await template('/api/v1/cooperatives/import/template.xlsx')).getWorksheet('Koperasi')!;
@@ -59,7 +70,24 @@ describe.each(DB_KINDS)('imports that cannot destroy, on %s', (kind) => {
     const file = await coopFile(
       [
         ['KSU Nama Wilayah', 'KONSUMEN', 'KSU', 'Tiris', 'Ranuagung', '', '', '', '', '', '', '', '', '', '1.250', 3],
-        ['KSU Angka Salah', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, 3513070200018888, '', '', '', '', '', '', 81234567890, '', 1, 1],
+        [
+          'KSU Angka Salah',
+          'KONSUMEN',
+          'KSU',
+          TIRIS,
+          RANUAGUNG,
+          3513070200018888,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          81234567890,
+          '',
+          1,
+          1,
+        ],
         ['KSU Salah Ketik', 'KONSUMEN', 'KSU', 'Tirs', RANUAGUNG, '', '', '', '', '', '', '', '', '', 1, 1],
       ],
       true,
@@ -75,17 +103,63 @@ describe.each(DB_KINDS)('imports that cannot destroy, on %s', (kind) => {
     expect(r).toMatchObject({ total: 4, valid: 1, skipped: 1 });
 
     // Without the bad rows, the example row is still left out and "1.250" members read as 1250.
-    const good = await coopFile([['KSU Nama Wilayah', 'KONSUMEN', 'KSU', 'Kec. Tiris', 'Ranuagung', '', '', '', '', '', '', '', '', '', '1.250', 3]], true);
+    const good = await coopFile(
+      [
+        [
+          'KSU Nama Wilayah',
+          'KONSUMEN',
+          'KSU',
+          'Kec. Tiris',
+          'Ranuagung',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '1.250',
+          3,
+        ],
+      ],
+      true,
+    );
     const job = await run('/api/v1/cooperatives/import', good);
     expect(job).toMatchObject({ status: 'done', result: { created: 1, skipped: 1 } });
     expect(await count()).toBe(before + 1);
-    expect((await api.req({ method: 'GET', url: '/api/v1/cooperatives?search=contoh%20sejahtera', cookie: petugas })).json().total).toBe(0);
-    const made = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?search=ksu%20nama%20wilayah', cookie: petugas })).json().items[0];
+    expect(
+      (await api.req({ method: 'GET', url: '/api/v1/cooperatives?search=contoh%20sejahtera', cookie: petugas })).json()
+        .total,
+    ).toBe(0);
+    const made = (
+      await api.req({ method: 'GET', url: '/api/v1/cooperatives?search=ksu%20nama%20wilayah', cookie: petugas })
+    ).json().items[0];
     expect(made).toMatchObject({ district: { code: TIRIS }, village: { code: RANUAGUNG }, membersMale: 1250 });
   });
 
   it('reports every error of a row in one pass: format, region and calendar together', async () => {
-    const file = await coopFile([['KSU Semua Salah', 'KONSUMEN', 'KSU', TIRIS, '35.13.01.2001', '', '', '2019-02-30', '', '', '-7.95', '', '', 'bukan-email', 1, 1]]);
+    const file = await coopFile([
+      [
+        'KSU Semua Salah',
+        'KONSUMEN',
+        'KSU',
+        TIRIS,
+        '35.13.01.2001',
+        '',
+        '',
+        '2019-02-30',
+        '',
+        '',
+        '-7.95',
+        '',
+        '',
+        'bukan-email',
+        1,
+        1,
+      ],
+    ]);
     const r = (await post('/api/v1/cooperatives/import/check', file)).json();
     const text = on(r.errors, 2);
     expect(text).toMatch(/Kode desa: .*tidak berada di kecamatan/);
@@ -97,7 +171,24 @@ describe.each(DB_KINDS)('imports that cannot destroy, on %s', (kind) => {
 
   it('is idempotent on re-upload: rows already in the registry (by NIK, or by name and village) are skipped with a warning', async () => {
     const rows = [
-      ['KSU Ulang Ber-NIK', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, '3513999900000777', '', '', '', '', '', '', '', '', 1, 1],
+      [
+        'KSU Ulang Ber-NIK',
+        'KONSUMEN',
+        'KSU',
+        TIRIS,
+        RANUAGUNG,
+        '3513999900000777',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        1,
+        1,
+      ],
       ['KSU Ulang Tanpa NIK', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, '', '', '', '', '', '', '', '', '', 1, 1],
     ];
     const file = await coopFile(rows);
@@ -107,43 +198,90 @@ describe.each(DB_KINDS)('imports that cannot destroy, on %s', (kind) => {
     expect(again).toMatchObject({ total: 2, valid: 0, skipped: 2, errors: [] });
     expect(on(again.warnings, 2)).toMatch(/Sudah terdaftar/);
     expect(on(again.warnings, 3)).toMatch(/nama dan desa yang sama sudah terdaftar/);
-    expect(await run('/api/v1/cooperatives/import', await coopFile(rows))).toMatchObject({ status: 'done', result: { created: 0, skipped: 2 } });
+    expect(await run('/api/v1/cooperatives/import', await coopFile(rows))).toMatchObject({
+      status: 'done',
+      result: { created: 0, skipped: 2 },
+    });
     expect(await count()).toBe(before);
   });
 
   it('lets an admin undo a whole cooperative import within 7 days, unless its records were changed since', async () => {
     const before = await count();
-    const job = await run('/api/v1/cooperatives/import', await coopFile([
-      ['KSU Batal Satu', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, '', '', '', '', '', '', '', '', '', 1, 1],
-      ['KSU Batal Dua', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, '', '', '', '', '', '', '', '', '', 1, 1],
-    ]));
+    const job = await run(
+      '/api/v1/cooperatives/import',
+      await coopFile([
+        ['KSU Batal Satu', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, '', '', '', '', '', '', '', '', '', 1, 1],
+        ['KSU Batal Dua', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, '', '', '', '', '', '', '', '', '', 1, 1],
+      ]),
+    );
     const batchId = (job.result as { batchId: string }).batchId;
     expect(await count()).toBe(before + 2);
     const history = (await api.req({ method: 'GET', url: '/api/v1/imports', cookie: petugas })).json().items;
-    expect(history[0]).toMatchObject({ id: batchId, kind: 'cooperatives', actorName: 'petugas.koperasi', summary: { created: 2 }, undoneAt: null });
+    expect(history[0]).toMatchObject({
+      id: batchId,
+      kind: 'cooperatives',
+      actorName: 'petugas.koperasi',
+      summary: { created: 2 },
+      undoneAt: null,
+    });
     expect(history[0].undoableUntil).toBeTruthy();
-    expect((await api.req({ method: 'POST', url: `/api/v1/imports/${batchId}/undo`, cookie: petugas })).statusCode).toBe(403);
+    expect(
+      (await api.req({ method: 'POST', url: `/api/v1/imports/${batchId}/undo`, cookie: petugas })).statusCode,
+    ).toBe(403);
     const undone = await api.req({ method: 'POST', url: `/api/v1/imports/${batchId}/undo`, cookie: admin });
     expect(undone.statusCode, undone.body).toBe(200);
     expect(undone.json()).toMatchObject({ undoneBy: 'admin', undoableUntil: null });
     expect(await count()).toBe(before);
-    expect((await api.req({ method: 'POST', url: `/api/v1/imports/${batchId}/undo`, cookie: admin })).statusCode).toBe(409);
-    const audit = (await api.req({ method: 'GET', url: `/api/v1/audit?pageSize=100`, cookie: admin })).json().items.map((e: { action: string }) => e.action);
+    expect((await api.req({ method: 'POST', url: `/api/v1/imports/${batchId}/undo`, cookie: admin })).statusCode).toBe(
+      409,
+    );
+    const audit = (await api.req({ method: 'GET', url: `/api/v1/audit?pageSize=100`, cookie: admin }))
+      .json()
+      .items.map((e: { action: string }) => e.action);
     expect(audit).toContain('import.undo');
     expect(audit).toContain('import.batch');
 
     // A batch whose cooperative was edited afterwards is not undone (the edit would be lost).
-    const job2 = await run('/api/v1/cooperatives/import', await coopFile([['KSU Batal Tiga', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, '', '', '', '', '', '', '', '', '', 1, 1]]));
-    const made = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?search=ksu%20batal%20tiga', cookie: admin })).json().items[0];
-    expect((await api.req({ method: 'PATCH', url: `/api/v1/cooperatives/${made.id}`, cookie: admin, body: { phone: '0811222333', version: made.version } })).statusCode).toBe(200);
-    const refused = await api.req({ method: 'POST', url: `/api/v1/imports/${(job2.result as { batchId: string }).batchId}/undo`, cookie: admin });
+    const job2 = await run(
+      '/api/v1/cooperatives/import',
+      await coopFile([
+        ['KSU Batal Tiga', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, '', '', '', '', '', '', '', '', '', 1, 1],
+      ]),
+    );
+    const made = (
+      await api.req({ method: 'GET', url: '/api/v1/cooperatives?search=ksu%20batal%20tiga', cookie: admin })
+    ).json().items[0];
+    expect(
+      (
+        await api.req({
+          method: 'PATCH',
+          url: `/api/v1/cooperatives/${made.id}`,
+          cookie: admin,
+          body: { phone: '0811222333', version: made.version },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const refused = await api.req({
+      method: 'POST',
+      url: `/api/v1/imports/${(job2.result as { batchId: string }).batchId}/undo`,
+      cookie: admin,
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toMatch(/sudah diubah/);
 
     // After 7 days an admin can no longer undo.
-    const job3 = await run('/api/v1/cooperatives/import', await coopFile([['KSU Batal Empat', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, '', '', '', '', '', '', '', '', '', 1, 1]]));
+    const job3 = await run(
+      '/api/v1/cooperatives/import',
+      await coopFile([
+        ['KSU Batal Empat', 'KONSUMEN', 'KSU', TIRIS, RANUAGUNG, '', '', '', '', '', '', '', '', '', 1, 1],
+      ]),
+    );
     const id3 = (job3.result as { batchId: string }).batchId;
-    await api.deps.db.kysely.updateTable('import_batches').set({ created_at: new Date(Date.now() - 8 * 86_400_000).toISOString() }).where('id', '=', id3).execute();
+    await api.deps.db.kysely
+      .updateTable('import_batches')
+      .set({ created_at: new Date(Date.now() - 8 * 86_400_000).toISOString() })
+      .where('id', '=', id3)
+      .execute();
     const late = await api.req({ method: 'POST', url: `/api/v1/imports/${id3}/undo`, cookie: admin });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toMatch(/7 hari/);
@@ -176,26 +314,66 @@ describe.each(DB_KINDS)('imports that cannot destroy, on %s', (kind) => {
 
   it('lists every value an import would overwrite (old → new) and overwrites only when asked; empty cells keep their value; the batch undoes', async () => {
     const year = 2019;
-    const put = await api.req({ method: 'PUT', url: `/api/v1/cooperatives/${DEWI_ID}/figures/${year}`, cookie: admin, body: { assets: 900_000_000, ownCapital: null, externalCapital: null, businessVolume: 5_000_000, shu: 10_000_000, membersMale: null, membersFemale: null } });
+    const put = await api.req({
+      method: 'PUT',
+      url: `/api/v1/cooperatives/${DEWI_ID}/figures/${year}`,
+      cookie: admin,
+      body: {
+        assets: 900_000_000,
+        ownCapital: null,
+        externalCapital: null,
+        businessVolume: 5_000_000,
+        shu: 10_000_000,
+        membersMale: null,
+        membersFemale: null,
+      },
+    });
     expect(put.statusCode, put.body).toBe(200);
     const out = new ExcelJS.Workbook();
     const ws = out.addWorksheet('Data tahunan');
-    ws.addRow(['NIK atau ID Sambang*', 'Nama koperasi (keterangan)', 'Tahun buku*', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'Anggota L', 'Anggota P']);
+    ws.addRow([
+      'NIK atau ID Sambang*',
+      'Nama koperasi (keterangan)',
+      'Tahun buku*',
+      'Aset',
+      'Modal sendiri',
+      'Modal luar',
+      'Volume usaha',
+      'SHU',
+      'Anggota L',
+      'Anggota P',
+    ]);
     ws.addRow([DEWI_NIK, 'Kopwan Dewi Rengganis', year, '1.250.000.000', null, null, null, '10.000.000', null, 190]);
     const file = Buffer.from(await out.xlsx.writeBuffer());
     const check = (await post('/api/v1/figures/import/check', file, admin)).json();
     expect(check).toMatchObject({ valid: 1, errors: [] });
-    expect(check.overwrites).toEqual([{ row: 2, name: 'Kopwan Dewi Rengganis', field: 'Aset', before: 900_000_000, after: 1_250_000_000 }]);
+    expect(check.overwrites).toEqual([
+      { row: 2, name: 'Kopwan Dewi Rengganis', field: 'Aset', before: 900_000_000, after: 1_250_000_000 },
+    ]);
     const refused = await post('/api/v1/figures/import', file, admin);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toMatch(/menimpa 1 nilai/);
     expect((await figures()).find((f) => f.fiscalYear === year)?.assets).toBe(900_000_000);
     const job = await run('/api/v1/figures/import?overwrite=true', file, admin);
     expect(job).toMatchObject({ status: 'done', result: { saved: 1, overwritten: 1 } });
-    expect((await figures()).find((f) => f.fiscalYear === year)).toMatchObject({ assets: 1_250_000_000, businessVolume: 5_000_000, shu: 10_000_000, membersFemale: 190 });
-    const undo = await api.req({ method: 'POST', url: `/api/v1/imports/${(job.result as { batchId: string }).batchId}/undo`, cookie: admin });
+    expect((await figures()).find((f) => f.fiscalYear === year)).toMatchObject({
+      assets: 1_250_000_000,
+      businessVolume: 5_000_000,
+      shu: 10_000_000,
+      membersFemale: 190,
+    });
+    const undo = await api.req({
+      method: 'POST',
+      url: `/api/v1/imports/${(job.result as { batchId: string }).batchId}/undo`,
+      cookie: admin,
+    });
     expect(undo.statusCode, undo.body).toBe(200);
-    expect((await figures()).find((f) => f.fiscalYear === year)).toMatchObject({ assets: 900_000_000, businessVolume: 5_000_000, shu: 10_000_000, membersFemale: null });
+    expect((await figures()).find((f) => f.fiscalYear === year)).toMatchObject({
+      assets: 900_000_000,
+      businessVolume: 5_000_000,
+      shu: 10_000_000,
+      membersFemale: null,
+    });
   });
 });
 
@@ -226,7 +404,13 @@ describe.each(DB_KINDS)('hostile XLSX files on %s', (kind) => {
         await new Promise((r) => setTimeout(r, 25));
       }
     })();
-    const res = await api.req({ method: 'POST', url: '/api/v1/cooperatives/import/check', cookie: petugas, body: file, headers: { 'content-type': XLSX } });
+    const res = await api.req({
+      method: 'POST',
+      url: '/api/v1/cooperatives/import/check',
+      cookie: petugas,
+      body: file,
+      headers: { 'content-type': XLSX },
+    });
     running = false;
     await probe;
     times.sort((a, b) => a - b);
@@ -237,7 +421,13 @@ describe.each(DB_KINDS)('hostile XLSX files on %s', (kind) => {
     const bomb = await xlsxBomb({ sheet: 'Koperasi', header, mib: 300 });
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const t0 = performance.now();
-    const res = await api.req({ method: 'POST', url: '/api/v1/cooperatives/import/check', cookie: petugas, body: bomb, headers: { 'content-type': XLSX } });
+    const res = await api.req({
+      method: 'POST',
+      url: '/api/v1/cooperatives/import/check',
+      cookie: petugas,
+      body: bomb,
+      headers: { 'content-type': XLSX },
+    });
     // Refused from the zip directory alone: nothing was inflated.
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(res.statusCode).toBe(400);

@@ -23,26 +23,100 @@ describe.each(DB_KINDS)('cooperative import from XLSX on %s', (kind) => {
     for (const r of rows) ws.addRow(r);
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
-  const post = (url: string, body: Buffer, cookie = petugas) => api.req({ method: 'POST', url, cookie, body, headers: { 'content-type': XLSX } });
-  const count = async () => (await api.req({ method: 'GET', url: '/api/v1/cooperatives?pageSize=1', cookie: petugas })).json().total as number;
+  const post = (url: string, body: Buffer, cookie = petugas) =>
+    api.req({ method: 'POST', url, cookie, body, headers: { 'content-type': XLSX } });
+  const count = async () =>
+    (await api.req({ method: 'GET', url: '/api/v1/cooperatives?pageSize=1', cookie: petugas })).json().total as number;
 
   const good = [
-    ['KSU Impor Satu', 'KONSUMEN', 'KSU', '35.13.07', '35.13.07.2008', '3513999900000001', '12/BH/2019', '2019-03-04', 'Konvensional', 'Dusun Krajan', -7.95, 113.39, '0812', '', 10, 20],
-    ['Kopwan Impor Dua', 'Simpan Pinjam', 'Kopwan', '35.13.01', '35.13.01.2001', '', '', '', 'SYARIAH', '', '', '', '', 'kopwan@example.org', 0, 45],
+    [
+      'KSU Impor Satu',
+      'KONSUMEN',
+      'KSU',
+      '35.13.07',
+      '35.13.07.2008',
+      '3513999900000001',
+      '12/BH/2019',
+      '2019-03-04',
+      'Konvensional',
+      'Dusun Krajan',
+      -7.95,
+      113.39,
+      '0812',
+      '',
+      10,
+      20,
+    ],
+    [
+      'Kopwan Impor Dua',
+      'Simpan Pinjam',
+      'Kopwan',
+      '35.13.01',
+      '35.13.01.2001',
+      '',
+      '',
+      '',
+      'SYARIAH',
+      '',
+      '',
+      '',
+      '',
+      'kopwan@example.org',
+      0,
+      45,
+    ],
   ];
 
   it('checks every row in a dry run, naming row, column and problem, and saves nothing', async () => {
     const before = await count();
     const file = await workbook([
       ...good,
-      ['X', 'BANK', 'KSU', '35.13.07', '35.13.01.2001', '123', '', '2019-02-30', '', '', '', '', '', 'bukan-email', -1, 0],
-      ['KSU Impor Kembar', 'KONSUMEN', 'KSU', '35.13.07', '35.13.07.2008', '3513999900000001', '', '', '', '', 7.95, 113.39, '', '', 1, 1],
+      [
+        'X',
+        'BANK',
+        'KSU',
+        '35.13.07',
+        '35.13.01.2001',
+        '123',
+        '',
+        '2019-02-30',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'bukan-email',
+        -1,
+        0,
+      ],
+      [
+        'KSU Impor Kembar',
+        'KONSUMEN',
+        'KSU',
+        '35.13.07',
+        '35.13.07.2008',
+        '3513999900000001',
+        '',
+        '',
+        '',
+        '',
+        7.95,
+        113.39,
+        '',
+        '',
+        1,
+        1,
+      ],
     ]);
     const res = await post('/api/v1/cooperatives/import/check', file);
     expect(res.statusCode).toBe(200);
     const r = res.json();
     expect(r).toMatchObject({ total: 4, valid: 2 });
-    const on = (row: number) => r.errors.filter((e: { row: number }) => e.row === row).map((e: { field: string; message: string }) => `${e.field}: ${e.message}`).join(' | ');
+    const on = (row: number) =>
+      r.errors
+        .filter((e: { row: number }) => e.row === row)
+        .map((e: { field: string; message: string }) => `${e.field}: ${e.message}`)
+        .join(' | ');
     expect(on(4)).toMatch(/Nama koperasi/);
     expect(on(4)).toMatch(/Jenis: "BANK"/);
     expect(on(4)).toMatch(/NIK/);
@@ -70,9 +144,13 @@ describe.each(DB_KINDS)('cooperative import from XLSX on %s', (kind) => {
     }
     expect(state).toMatchObject({ status: 'done', processed: 2, result: { created: 2 } });
     expect(await count()).toBe(before + 2);
-    const kopwan = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?search=kopwan%20impor%20dua', cookie: petugas })).json().items[0];
+    const kopwan = (
+      await api.req({ method: 'GET', url: '/api/v1/cooperatives?search=kopwan%20impor%20dua', cookie: petugas })
+    ).json().items[0];
     expect(kopwan).toMatchObject({ type: 'SIMPAN_PINJAM', group: 'KOPWAN', scheme: 'SYARIAH', membersFemale: 45 });
-    const log = (await api.req({ method: 'GET', url: `/api/v1/cooperatives/${kopwan.id}/timeline`, cookie: petugas })).json();
+    const log = (
+      await api.req({ method: 'GET', url: `/api/v1/cooperatives/${kopwan.id}/timeline`, cookie: petugas })
+    ).json();
     expect(log.items[0].action).toBe('cooperative.import');
     // Another user cannot read the job.
     const pimpinan = await api.login('pimpinan');
@@ -83,12 +161,33 @@ describe.each(DB_KINDS)('cooperative import from XLSX on %s', (kind) => {
     // The clean import above put NIK 3513999900000001 in the registry.
     const before = await count();
     const file = await workbook([
-      ['KSU Impor Ulang', 'KONSUMEN', 'KSU', '35.13.07', '35.13.07.2008', '3513999900000001', '', '', '', '', '', '', '', '', 1, 1],
+      [
+        'KSU Impor Ulang',
+        'KONSUMEN',
+        'KSU',
+        '35.13.07',
+        '35.13.07.2008',
+        '3513999900000001',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        1,
+        1,
+      ],
       ['KSU Kecamatan Asing', 'KONSUMEN', 'KSU', '35.99.01', '35.99.01.2001', '', '', '', '', '', '', '', '', '', 1, 1],
     ]);
     const r = (await post('/api/v1/cooperatives/import/check', file)).json();
     expect(r).toMatchObject({ total: 2, valid: 0 });
-    const on = (row: number) => r.errors.filter((e: { row: number }) => e.row === row).map((e: { field: string; message: string }) => `${e.field}: ${e.message}`).join(' | ');
+    const on = (row: number) =>
+      r.errors
+        .filter((e: { row: number }) => e.row === row)
+        .map((e: { field: string; message: string }) => `${e.field}: ${e.message}`)
+        .join(' | ');
     expect(on(2)).toMatch(/NIK.*(terdaftar|sudah)/i);
     expect(on(3)).toMatch(/Kode kecamatan/);
     expect((await post('/api/v1/cooperatives/import', file)).statusCode).toBe(400);
@@ -99,11 +198,31 @@ describe.each(DB_KINDS)('cooperative import from XLSX on %s', (kind) => {
     const before = await count();
     const rows: (string | number)[][] = [];
     for (let i = 0; i < 20_000; i++) {
-      rows.push([`KSU Massal ${kind} ${i}`, 'KONSUMEN', 'KSU', '35.13.07', '35.13.07.2008', `35138${kind === 'sqlite' ? 1 : 2}${String(i).padStart(10, '0')}`, '', '', '', '', '', '', '', '', 1, 1]);
+      rows.push([
+        `KSU Massal ${kind} ${i}`,
+        'KONSUMEN',
+        'KSU',
+        '35.13.07',
+        '35.13.07.2008',
+        `35138${kind === 'sqlite' ? 1 : 2}${String(i).padStart(10, '0')}`,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        1,
+        1,
+      ]);
     }
     const big = await workbook(rows);
     // One bad row at the end refuses the whole file.
-    const spoiled = await workbook([...rows.slice(0, 100), ['', 'KONSUMEN', 'KSU', '35.13.07', '35.13.07.2008', '', '', '', '', '', '', '', '', '', 1, 1]]);
+    const spoiled = await workbook([
+      ...rows.slice(0, 100),
+      ['', 'KONSUMEN', 'KSU', '35.13.07', '35.13.07.2008', '', '', '', '', '', '', '', '', '', 1, 1],
+    ]);
     expect((await post('/api/v1/cooperatives/import', spoiled)).statusCode).toBe(400);
     expect(await count()).toBe(before);
 
@@ -141,7 +260,8 @@ describe.each(DB_KINDS)('yearly figures import from XLSX on %s', (kind) => {
     admin = await api.login('admin');
   });
   afterAll(() => api?.close());
-  const post = (url: string, body: Buffer) => api.req({ method: 'POST', url, cookie: admin, body, headers: { 'content-type': XLSX } });
+  const post = (url: string, body: Buffer) =>
+    api.req({ method: 'POST', url, cookie: admin, body, headers: { 'content-type': XLSX } });
 
   /** The template's header row and first data rows, then the rows a test wants. */
   async function file(rows: unknown[][]): Promise<{ buf: Buffer; template: ExcelJS.Worksheet }> {
@@ -161,7 +281,20 @@ describe.each(DB_KINDS)('yearly figures import from XLSX on %s', (kind) => {
     const keys = [...Array(template.rowCount - 1).keys()].map((i) => template.getRow(i + 2).getCell(1).value);
     expect(keys).toContain('3513070200012345'); // prefilled with the registry, by NIK (or ID when none)
     expect(keys.length).toBeGreaterThan(700);
-    const { buf } = await file([['3513070200012345', 'Kopwan Dewi Rengganis', 2019, 900_000_000, 400_000_000, 500_000_000, 1_200_000_000, 25_000_000, 0, 190]]);
+    const { buf } = await file([
+      [
+        '3513070200012345',
+        'Kopwan Dewi Rengganis',
+        2019,
+        900_000_000,
+        400_000_000,
+        500_000_000,
+        1_200_000_000,
+        25_000_000,
+        0,
+        190,
+      ],
+    ]);
     const check = (await post('/api/v1/figures/import/check', buf)).json();
     expect(check).toMatchObject({ total: 1, valid: 1, errors: [] });
     const job = (await post('/api/v1/figures/import', buf)).json();
@@ -171,8 +304,18 @@ describe.each(DB_KINDS)('yearly figures import from XLSX on %s', (kind) => {
       state = (await api.req({ method: 'GET', url: `/api/v1/jobs/${job.id}`, cookie: admin })).json();
     }
     expect(state).toMatchObject({ status: 'done', result: { saved: 1 } });
-    const figures = (await api.req({ method: 'GET', url: '/api/v1/cooperatives/0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01/figures', cookie: admin })).json().items;
-    expect(figures.find((f: { fiscalYear: number }) => f.fiscalYear === 2019)).toMatchObject({ assets: 900_000_000, shu: 25_000_000, membersFemale: 190 });
+    const figures = (
+      await api.req({
+        method: 'GET',
+        url: '/api/v1/cooperatives/0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01/figures',
+        cookie: admin,
+      })
+    ).json().items;
+    expect(figures.find((f: { fiscalYear: number }) => f.fiscalYear === 2019)).toMatchObject({
+      assets: 900_000_000,
+      shu: 25_000_000,
+      membersFemale: 190,
+    });
   });
 
   it('names unknown cooperatives, bad years, negatives and duplicates per row, and saves nothing', async () => {

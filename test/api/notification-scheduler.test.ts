@@ -27,8 +27,11 @@ describe.each(DB_KINDS)('the scheduler, exactly once, on %s', { timeout: 240_000
 
   async function open(): Promise<AppDeps> {
     const env: Record<string, string> = {
-      DATABASE_URL: kind === 'postgres' ? PG_URL : `sqlite:${file}`, SAMBANG_DEMO: '1', SAMBANG_LOG_LEVEL: 'silent',
-      SAMBANG_ADMIN_PASSWORD: 'admin-test-123', SAMBANG_SMTP_URL: 'smtp://127.0.0.1:1',
+      DATABASE_URL: kind === 'postgres' ? PG_URL : `sqlite:${file}`,
+      SAMBANG_DEMO: '1',
+      SAMBANG_LOG_LEVEL: 'silent',
+      SAMBANG_ADMIN_PASSWORD: 'admin-test-123',
+      SAMBANG_SMTP_URL: 'smtp://127.0.0.1:1',
     };
     const { deps } = await openApp(loadConfig(env), { now, ...(kind === 'postgres' ? { schema, poolSize: 4 } : {}) });
     opened.push(deps);
@@ -63,23 +66,55 @@ describe.each(DB_KINDS)('the scheduler, exactly once, on %s', { timeout: 240_000
     const db = a.db.kysely;
     // Every account has an address, so every notice is also a mail.
     for (const u of await db.selectFrom('users').select(['id', 'username']).execute()) {
-      await db.updateTable('users').set({ email: `${u.username}@dinas.example` }).where('id', '=', u.id).execute();
+      await db
+        .updateTable('users')
+        .set({ email: `${u.username}@dinas.example` })
+        .where('id', '=', u.id)
+        .execute();
     }
     // Twenty recommendations of Bidang Koperasi due in three days, on top of the demo's own.
-    const coop = await db.selectFrom('cooperatives').select('id').where('status', '=', 'AKTIF').executeTakeFirstOrThrow();
+    const coop = await db
+      .selectFrom('cooperatives')
+      .select('id')
+      .where('status', '=', 'AKTIF')
+      .executeTakeFirstOrThrow();
     const at = clock.now.toISOString();
     for (let i = 0; i < 20; i++) {
-      await db.insertInto('follow_ups').values({
-        id: randomUUID(), cooperative_id: coop.id, visit_id: null, concern_id: null, aspect: null, recommendation: `Rekomendasi uji ${i}`, responsible_kind: 'BIDANG',
-        responsible_bidang: 'koperasi', responsible_user_id: null, deadline: '2026-06-28', monitoring_plan: null, status: 'open', progress_note: null, evidence_note: null,
-        evidence_photo_id: null, evidence_document: null, cancel_reason: null, closed_at: null, created_by: null, version: 1, created_at: at, updated_at: at,
-      }).execute();
+      await db
+        .insertInto('follow_ups')
+        .values({
+          id: randomUUID(),
+          cooperative_id: coop.id,
+          visit_id: null,
+          concern_id: null,
+          aspect: null,
+          recommendation: `Rekomendasi uji ${i}`,
+          responsible_kind: 'BIDANG',
+          responsible_bidang: 'koperasi',
+          responsible_user_id: null,
+          deadline: '2026-06-28',
+          monitoring_plan: null,
+          status: 'open',
+          progress_note: null,
+          evidence_note: null,
+          evidence_photo_id: null,
+          evidence_document: null,
+          cancel_reason: null,
+          closed_at: null,
+          created_by: null,
+          version: 1,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
     }
 
     const sentBy: Record<'a' | 'b' | 'c', string[]> = { a: [], b: [], c: [] };
-    const sender = (who: 'a' | 'b' | 'c'): MailSender => async (m) => {
-      sentBy[who].push(`${m.to}|${m.subject}`);
-    };
+    const sender =
+      (who: 'a' | 'b' | 'c'): MailSender =>
+      async (m) => {
+        sentBy[who].push(`${m.to}|${m.subject}`);
+      };
     // Two processes at once (PostgreSQL); one after the other on SQLite's single writer.
     const both = async () =>
       kind === 'postgres'
@@ -116,6 +151,15 @@ describe.each(DB_KINDS)('the scheduler, exactly once, on %s', { timeout: 240_000
     clock.now = new Date('2026-06-25T10:00:00Z');
     expect((await tick(c, { sender: sender('c') })).reminders).toBe(0);
     expect(sentBy.c).toEqual([]);
-    expect(Number((await c.db.kysely.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(rows.length);
+    expect(
+      Number(
+        (
+          await c.db.kysely
+            .selectFrom('notifications')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(rows.length);
   });
 });

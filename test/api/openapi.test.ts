@@ -28,7 +28,11 @@ describe('the served OpenAPI document', () => {
     for (const route of api.app.apiRoutes.filter((r) => r.url.startsWith('/api/v1'))) {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
       const op = doc.paths[path]?.[route.method.toLowerCase()] as
-        | { parameters?: unknown[]; requestBody?: unknown; responses?: Record<string, { content?: Record<string, { schema?: { required?: string[] } }> }> }
+        | {
+            parameters?: unknown[];
+            requestBody?: unknown;
+            responses?: Record<string, { content?: Record<string, { schema?: { required?: string[] } }> }>;
+          }
         | undefined;
       const takesInput = Boolean(op?.parameters?.length || op?.requestBody) || route.method !== 'GET';
       const expected = ['500', ...(takesInput ? ['400'] : []), ...(route.access === 'public' ? [] : ['401', '403'])];
@@ -43,7 +47,8 @@ describe('the served OpenAPI document', () => {
   it('documents every registered API route', () => {
     const documented = new Set<string>();
     for (const [path, ops] of Object.entries(doc.paths)) {
-      for (const method of Object.keys(ops)) documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+      for (const method of Object.keys(ops))
+        documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
     }
     const missing = api.app.apiRoutes
       .filter((r) => r.url.startsWith('/api/v1'))
@@ -52,15 +57,35 @@ describe('the served OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
-  type Schema = { type?: string; properties?: object; additionalProperties?: unknown; anyOf?: unknown[]; oneOf?: unknown[]; allOf?: unknown[]; $ref?: string; format?: string };
-  type Op = { requestBody?: { content?: Record<string, { schema?: Schema }> }; responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+  type Schema = {
+    type?: string;
+    properties?: object;
+    additionalProperties?: unknown;
+    anyOf?: unknown[];
+    oneOf?: unknown[];
+    allOf?: unknown[];
+    $ref?: string;
+    format?: string;
+  };
+  type Op = {
+    requestBody?: { content?: Record<string, { schema?: Schema }> };
+    responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  };
   const operations = () =>
-    Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, path, op: op as Op })));
+    Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, path, op: op as Op })),
+    );
   /** `{}` or an object that says nothing of its fields (z.record(z.string(), z.unknown())). */
   const untyped = (s: Schema | undefined) => {
     if (!s || (!s.type && !s.anyOf && !s.oneOf && !s.allOf && !s.$ref)) return true;
     const extra = s.additionalProperties;
-    return s.type === 'object' && !s.properties && (extra === undefined || extra === true || (typeof extra === 'object' && extra !== null && Object.keys(extra).length === 0));
+    return (
+      s.type === 'object' &&
+      !s.properties &&
+      (extra === undefined ||
+        extra === true ||
+        (typeof extra === 'object' && extra !== null && Object.keys(extra).length === 0))
+    );
   };
 
   it('types every successful JSON response (no empty schema, no record of unknowns)', () => {
@@ -70,7 +95,8 @@ describe('the served OpenAPI document', () => {
       if (!ok.length) bad.push(`${key}: no 2xx response`);
       for (const [status, res] of ok) {
         if (!res.content) bad.push(`${key} ${status}: no content`);
-        for (const [type, media] of Object.entries(res.content ?? {})) if (type.includes('json') && untyped(media.schema)) bad.push(`${key} ${status}: untyped`);
+        for (const [type, media] of Object.entries(res.content ?? {}))
+          if (type.includes('json') && untyped(media.schema)) bad.push(`${key} ${status}: untyped`);
       }
     }
     expect(bad).toEqual([]);
@@ -85,7 +111,10 @@ describe('the served OpenAPI document', () => {
     [/^\/api\/v1\/photos\/\{id\}(\/thumbnail)?$/, ['image/jpeg', 'image/png', 'image/webp']],
     [/^\/api\/v1\/offices\/\{id\}\/logo$/, ['image/png', 'image/jpeg']],
     [/^\/api\/v1\/documents\/files\//, ['application/pdf', 'image/jpeg', 'image/png']],
-    [/^\/api\/v1\/jobs\/\{id\}\/download$/, ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']],
+    [
+      /^\/api\/v1\/jobs\/\{id\}\/download$/,
+      ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+    ],
   ];
 
   it('declares the media type of every file it sends, as a binary string', () => {
@@ -118,7 +147,8 @@ describe('the served OpenAPI document', () => {
     'POST /api/v1/cooperatives/import': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'POST /api/v1/figures/import/check': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'POST /api/v1/figures/import': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'POST /api/v1/cooperatives/{id}/statements/{fiscalYear}/xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'POST /api/v1/cooperatives/{id}/statements/{fiscalYear}/xlsx':
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'PUT /api/v1/offices/{id}/logo': 'image/png',
     'POST /api/v1/cooperatives/{id}/documents': 'application/pdf',
     'POST /api/v1/public/verify/{code}': 'application/pdf',
@@ -131,7 +161,9 @@ describe('the served OpenAPI document', () => {
       .map(([key, type]) => `${key}: ${type}`);
     expect(bad).toEqual([]);
     // Every other write either takes JSON or takes nothing: no body is documented as something else.
-    const other = operations().filter(({ key, op }) => !(key in UPLOADS) && op.requestBody && !op.requestBody.content?.['application/json']);
+    const other = operations().filter(
+      ({ key, op }) => !(key in UPLOADS) && op.requestBody && !op.requestBody.content?.['application/json'],
+    );
     expect(other.map((o) => o.key)).toEqual([]);
   });
 });

@@ -19,7 +19,14 @@ describe.each(DB_KINDS)('regions and offices (%s)', (kind) => {
 
   it('loads every province, regency, kecamatan and village once', async () => {
     const n = async (t: 'provinces' | 'regencies' | 'districts' | 'villages') =>
-      Number((await api.deps.db.kysely.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await api.deps.db.kysely
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await n('provinces')).toBe(38);
     expect(await n('regencies')).toBe(514);
     expect(await n('districts')).toBeGreaterThan(7200);
@@ -32,21 +39,32 @@ describe.each(DB_KINDS)('regions and offices (%s)', (kind) => {
     const provinces = (await get('/api/v1/regions/provinces')).json().items as { code: string; name: string }[];
     expect(provinces).toHaveLength(38);
     expect(provinces.map((p) => p.code)).toEqual([...provinces.map((p) => p.code)].sort());
-    const regencies = (await get(`/api/v1/regions/provinces/${TIRIS.slice(0, 2)}/regencies`)).json().items as { code: string }[];
+    const regencies = (await get(`/api/v1/regions/provinces/${TIRIS.slice(0, 2)}/regencies`)).json().items as {
+      code: string;
+    }[];
     expect(regencies.length).toBeGreaterThan(30);
     expect(regencies.every((r) => r.code.startsWith(`${TIRIS.slice(0, 2)}.`))).toBe(true);
-    const districts = (await get(`/api/v1/regions/regencies/${TIRIS.slice(0, 5)}/districts`)).json().items as { code: string }[];
+    const districts = (await get(`/api/v1/regions/regencies/${TIRIS.slice(0, 5)}/districts`)).json().items as {
+      code: string;
+    }[];
     expect(districts).toHaveLength(24);
     expect(districts.map((d) => d.code)).toContain(TIRIS);
-    const villages = (await get(`/api/v1/regions/districts/${TIRIS}/villages`)).json().items as { code: string; kind: string }[];
+    const villages = (await get(`/api/v1/regions/districts/${TIRIS}/villages`)).json().items as {
+      code: string;
+      kind: string;
+    }[];
     expect(villages.length).toBeGreaterThan(10);
-    expect(villages.every((v) => v.code.startsWith(`${TIRIS}.`) && (v.kind === 'DESA' || v.kind === 'KELURAHAN'))).toBe(true);
+    expect(villages.every((v) => v.code.startsWith(`${TIRIS}.`) && (v.kind === 'DESA' || v.kind === 'KELURAHAN'))).toBe(
+      true,
+    );
     // Any regency of the country, not only the office's own.
     const other = (await get('/api/v1/regions/regencies/11.01/districts')).json().items as { code: string }[];
     expect(other.length).toBeGreaterThan(5);
     expect((await get(`/api/v1/regions/districts/${other[0]!.code}/villages`)).json().items.length).toBeGreaterThan(0);
     // The office's own kecamatan for the cooperative form, as before.
-    expect((await get('/api/v1/regions/districts')).json().items).toEqual(districts.map((d) => expect.objectContaining({ code: d.code })));
+    expect((await get('/api/v1/regions/districts')).json().items).toEqual(
+      districts.map((d) => expect.objectContaining({ code: d.code })),
+    );
   });
 
   it('answers unknown codes with 404 and malformed ones with 400, in Indonesian', async () => {
@@ -66,7 +84,13 @@ describe.each(DB_KINDS)('regions and offices (%s)', (kind) => {
   });
 
   it('creates offices of every level from region codes that exist, one per area', async () => {
-    const profile = { name: 'Dinas Koperasi Uji', shortName: 'Dinas Uji', government: 'Pemerintah Uji', address: 'Alamat uji', city: 'Kota Uji' };
+    const profile = {
+      name: 'Dinas Koperasi Uji',
+      shortName: 'Dinas Uji',
+      government: 'Pemerintah Uji',
+      address: 'Alamat uji',
+      city: 'Kota Uji',
+    };
     const wrongCode = await post('/api/v1/offices', { ...profile, level: 'PROVINSI', regionCode: '35.13' });
     expect(wrongCode.statusCode).toBe(400);
     expect(wrongCode.json().error.fields.regionCode).toMatch(/kode provinsi/);
@@ -76,17 +100,23 @@ describe.each(DB_KINDS)('regions and offices (%s)', (kind) => {
     const regency = await post('/api/v1/offices', { ...profile, level: 'KABUPATEN', regionCode: '35.08' });
     expect(regency.statusCode).toBe(201);
     expect(regency.json()).toMatchObject({ level: 'KABUPATEN', regionCode: '35.08', bbox: null });
-    expect((await post('/api/v1/offices', { ...profile, level: 'KABUPATEN', regionCode: '35.08' })).statusCode).toBe(409);
+    expect((await post('/api/v1/offices', { ...profile, level: 'KABUPATEN', regionCode: '35.08' })).statusCode).toBe(
+      409,
+    );
     expect((await post('/api/v1/offices', { ...profile, level: 'NASIONAL' }, petugas)).statusCode).toBe(403);
     const patched = await api.req({
-      method: 'PATCH', url: `/api/v1/offices/${regency.json().id}`, cookie: admin,
+      method: 'PATCH',
+      url: `/api/v1/offices/${regency.json().id}`,
+      cookie: admin,
       body: { bbox: { minLat: -8.5, maxLat: -7.9, minLng: 112.9, maxLng: 113.3 }, version: 1 },
     });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().bbox).toEqual({ minLat: -8.5, maxLat: -7.9, minLng: 112.9, maxLng: 113.3 });
     const current = (await get('/api/v1/offices/current')).json();
     expect(current).toMatchObject({ level: 'KABUPATEN', regionCode: '35.13' });
-    expect((await get('/api/v1/offices', admin)).json().items.map((o: { regionCode: string }) => o.regionCode)).toEqual(['35.13', '35.08']);
+    expect((await get('/api/v1/offices', admin)).json().items.map((o: { regionCode: string }) => o.regionCode)).toEqual(
+      ['35.13', '35.08'],
+    );
   });
 
   it('gives new users and cooperatives to an office, at regency authority', async () => {
@@ -94,50 +124,119 @@ describe.each(DB_KINDS)('regions and offices (%s)', (kind) => {
     const first = (await get('/api/v1/offices/current')).json().id as string;
     const user = await post('/api/v1/users', { username: 'uji.kantor', fullName: 'Uji Kantor', role: 'pimpinan' });
     expect(user.statusCode).toBe(201);
-    expect((await db.selectFrom('users').select('office_id').where('username', '=', 'uji.kantor').executeTakeFirstOrThrow()).office_id).toBe(first);
+    expect(
+      (await db.selectFrom('users').select('office_id').where('username', '=', 'uji.kantor').executeTakeFirstOrThrow())
+        .office_id,
+    ).toBe(first);
     const villages = (await get(`/api/v1/regions/districts/${TIRIS}/villages`)).json().items as { code: string }[];
-    const coop = await post('/api/v1/cooperatives', { name: 'Koperasi Uji Kantor', type: 'JASA', group: 'LAINNYA', districtCode: TIRIS, villageCode: villages[0]!.code });
+    const coop = await post('/api/v1/cooperatives', {
+      name: 'Koperasi Uji Kantor',
+      type: 'JASA',
+      group: 'LAINNYA',
+      districtCode: TIRIS,
+      villageCode: villages[0]!.code,
+    });
     expect(coop.statusCode).toBe(201);
     expect(coop.json()).toMatchObject({ authorityLevel: 'KABUPATEN', officeId: first });
     // Every demo row belongs to the first office.
     for (const t of ['users', 'cooperatives', 'visits', 'programs'] as const) {
-      const orphans = await db.selectFrom(t as 'users').select('id').where((eb) => eb.or([eb('office_id', 'is', null), eb('office_id', '!=', first)])).execute();
+      const orphans = await db
+        .selectFrom(t as 'users')
+        .select('id')
+        .where((eb) => eb.or([eb('office_id', 'is', null), eb('office_id', '!=', first)]))
+        .execute();
       expect(orphans, t).toEqual([]);
     }
   });
 
   it('hands a cooperative to the province office with an audited transfer, creating that office from the region data', async () => {
     const db = api.deps.db.kysely;
-    expect((await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, { authorityLevel: 'PROVINSI', reason: 'Anggota lintas kabupaten' }, petugas)).statusCode).toBe(403);
-    expect((await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, { authorityLevel: 'KABUPATEN', reason: 'Anggota lintas kabupaten' })).statusCode).toBe(400);
-    expect((await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, { authorityLevel: 'PROVINSI', reason: 'x' })).statusCode).toBe(400);
-    const missing = await post('/api/v1/cooperatives/00000000-0000-4000-8000-000000000000/transfer', { authorityLevel: 'PROVINSI', reason: 'Anggota lintas kabupaten' });
+    expect(
+      (
+        await post(
+          `/api/v1/cooperatives/${DEWI_ID}/transfer`,
+          { authorityLevel: 'PROVINSI', reason: 'Anggota lintas kabupaten' },
+          petugas,
+        )
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, {
+          authorityLevel: 'KABUPATEN',
+          reason: 'Anggota lintas kabupaten',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, { authorityLevel: 'PROVINSI', reason: 'x' })).statusCode,
+    ).toBe(400);
+    const missing = await post('/api/v1/cooperatives/00000000-0000-4000-8000-000000000000/transfer', {
+      authorityLevel: 'PROVINSI',
+      reason: 'Anggota lintas kabupaten',
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.message).toBe('Koperasi tidak ditemukan.');
 
     const before = (await get(`/api/v1/cooperatives/${DEWI_ID}`)).json();
-    const res = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, { authorityLevel: 'PROVINSI', reason: 'Anggota lintas kabupaten' });
+    const res = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, {
+      authorityLevel: 'PROVINSI',
+      reason: 'Anggota lintas kabupaten',
+    });
     expect(res.statusCode).toBe(200);
-    const province = await db.selectFrom('offices').selectAll().where('level', '=', 'PROVINSI').where('region_code', '=', TIRIS.slice(0, 2)).executeTakeFirstOrThrow();
-    const provinceName = (await db.selectFrom('provinces').select('name').where('code', '=', TIRIS.slice(0, 2)).executeTakeFirstOrThrow()).name;
+    const province = await db
+      .selectFrom('offices')
+      .selectAll()
+      .where('level', '=', 'PROVINSI')
+      .where('region_code', '=', TIRIS.slice(0, 2))
+      .executeTakeFirstOrThrow();
+    const provinceName = (
+      await db.selectFrom('provinces').select('name').where('code', '=', TIRIS.slice(0, 2)).executeTakeFirstOrThrow()
+    ).name;
     expect(province.government).toBe(`Pemerintah Provinsi ${provinceName}`);
-    expect(res.json()).toMatchObject({ authorityLevel: 'PROVINSI', officeId: province.id, version: before.version + 1 });
-    expect(await db.selectFrom('letter_registers').select('kind').where('office_id', '=', province.id).execute()).not.toHaveLength(0);
+    expect(res.json()).toMatchObject({
+      authorityLevel: 'PROVINSI',
+      officeId: province.id,
+      version: before.version + 1,
+    });
+    expect(
+      await db.selectFrom('letter_registers').select('kind').where('office_id', '=', province.id).execute(),
+    ).not.toHaveLength(0);
     const audit = (await get('/api/v1/audit?action=cooperative.transfer&pageSize=10', admin)).json();
     expect(audit.items).toHaveLength(1);
     expect(audit.items[0]).toMatchObject({ entityId: DEWI_ID });
     expect(JSON.stringify(audit.items[0])).toContain('Anggota lintas kabupaten');
-    expect((await get('/api/v1/audit?action=office.create&pageSize=50', admin)).json().items.some((e: { entityId: string }) => e.entityId === province.id)).toBe(true);
+    expect(
+      (await get('/api/v1/audit?action=office.create&pageSize=50', admin))
+        .json()
+        .items.some((e: { entityId: string }) => e.entityId === province.id),
+    ).toBe(true);
 
     // Only upwards, and the national office must exist.
-    const again = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, { authorityLevel: 'PROVINSI', reason: 'Anggota lintas kabupaten' });
+    const again = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, {
+      authorityLevel: 'PROVINSI',
+      reason: 'Anggota lintas kabupaten',
+    });
     expect(again.statusCode).toBe(409);
-    const noNation = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, { authorityLevel: 'NASIONAL', reason: 'Anggota lintas provinsi' });
+    const noNation = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, {
+      authorityLevel: 'NASIONAL',
+      reason: 'Anggota lintas provinsi',
+    });
     expect(noNation.statusCode).toBe(409);
     expect(noNation.json().error.message).toMatch(/Kantor nasional belum terdaftar/);
-    const nation = await post('/api/v1/offices', { level: 'NASIONAL', name: 'Kementerian Uji', shortName: 'Kemenkop Uji', government: 'Pemerintah Uji', address: 'Alamat uji', city: 'Kota Uji' });
+    const nation = await post('/api/v1/offices', {
+      level: 'NASIONAL',
+      name: 'Kementerian Uji',
+      shortName: 'Kemenkop Uji',
+      government: 'Pemerintah Uji',
+      address: 'Alamat uji',
+      city: 'Kota Uji',
+    });
     expect(nation.statusCode).toBe(201);
-    const up = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, { authorityLevel: 'NASIONAL', reason: 'Anggota lintas provinsi' });
+    const up = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, {
+      authorityLevel: 'NASIONAL',
+      reason: 'Anggota lintas provinsi',
+    });
     expect(up.statusCode).toBe(200);
     expect(up.json()).toMatchObject({ authorityLevel: 'NASIONAL', officeId: nation.json().id });
     expect(await db.selectFrom('offices').select('id').where('level', '=', 'PROVINSI').execute()).toHaveLength(1);
@@ -154,9 +253,18 @@ describe.each(DB_KINDS)('SAMBANG_REGION naming a province (%s)', (kind) => {
   it('creates a province office at first start, named from the region data, serving every kecamatan of the province', async () => {
     const cookie = await api.login('admin');
     const office = (await api.req({ method: 'GET', url: '/api/v1/offices/current', cookie })).json();
-    const name = (await api.deps.db.kysely.selectFrom('provinces').select('name').where('code', '=', '35').executeTakeFirstOrThrow()).name;
-    expect(office).toMatchObject({ level: 'PROVINSI', regionCode: '35', government: `Pemerintah Provinsi ${name}`, bbox: null });
-    const districts = (await api.req({ method: 'GET', url: '/api/v1/regions/districts', cookie })).json().items as { code: string }[];
+    const name = (
+      await api.deps.db.kysely.selectFrom('provinces').select('name').where('code', '=', '35').executeTakeFirstOrThrow()
+    ).name;
+    expect(office).toMatchObject({
+      level: 'PROVINSI',
+      regionCode: '35',
+      government: `Pemerintah Provinsi ${name}`,
+      bbox: null,
+    });
+    const districts = (await api.req({ method: 'GET', url: '/api/v1/regions/districts', cookie })).json().items as {
+      code: string;
+    }[];
     expect(districts.length).toBeGreaterThan(600);
     expect(districts.every((d) => d.code.startsWith('35.'))).toBe(true);
     const meta = (await api.req({ method: 'GET', url: '/api/v1/meta' })).json();

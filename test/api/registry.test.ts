@@ -10,7 +10,10 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
   beforeAll(async () => {
     api = await startApi(kind);
     [petugas, pimpinan, koperasi, admin] = await Promise.all([
-      api.login('petugas.koperasi'), api.login('pimpinan'), api.login('dewirengganis'), api.login('admin'),
+      api.login('petugas.koperasi'),
+      api.login('pimpinan'),
+      api.login('dewirengganis'),
+      api.login('admin'),
     ]);
   });
   afterAll(() => api?.close());
@@ -18,7 +21,12 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
   const get = (url: string, cookie = petugas) => api.req({ method: 'GET', url, cookie });
   const send = (method: string, url: string, body: unknown, cookie = petugas) => api.req({ method, url, cookie, body });
   const minimal = (over: Record<string, unknown> = {}) => ({
-    name: 'Koperasi Uji Coba Sejahtera', type: 'KONSUMEN', group: 'KSU', districtCode: TIRIS, villageCode: RANUAGUNG, ...over,
+    name: 'Koperasi Uji Coba Sejahtera',
+    type: 'KONSUMEN',
+    group: 'KSU',
+    districtCode: TIRIS,
+    villageCode: RANUAGUNG,
+    ...over,
   });
 
   describe('health and regions', () => {
@@ -34,7 +42,8 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
       expect(districts[0]).toEqual({ code: '35.13.01', name: 'Sukapura' });
       expect(districts.at(-1)).toEqual({ code: '35.13.24', name: 'Lumbang' });
       let villages = 0;
-      for (const d of districts) villages += (await get(`/api/v1/regions/districts/${d.code}/villages`)).json().items.length;
+      for (const d of districts)
+        villages += (await get(`/api/v1/regions/districts/${d.code}/villages`)).json().items.length;
       expect(villages).toBe(330);
       const tiris = (await get(`/api/v1/regions/districts/${TIRIS}/villages`)).json().items;
       expect(tiris).toContainEqual({ code: RANUAGUNG, name: 'Ranuagung', kind: 'DESA' });
@@ -76,7 +85,11 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
     });
 
     it('filters by kecamatan, village, type, group and status together', async () => {
-      const res = (await get(`/api/v1/cooperatives?district=${TIRIS}&village=${RANUAGUNG}&type=SIMPAN_PINJAM&group=KOPWAN&status=AKTIF`)).json();
+      const res = (
+        await get(
+          `/api/v1/cooperatives?district=${TIRIS}&village=${RANUAGUNG}&type=SIMPAN_PINJAM&group=KOPWAN&status=AKTIF`,
+        )
+      ).json();
       expect(res.items.map((c: { id: string }) => c.id)).toContain(DEWI_ID);
       for (const c of res.items) {
         expect(c.district.code).toBe(TIRIS);
@@ -107,8 +120,12 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
     });
 
     it('sorts by name both ways', async () => {
-      const asc = (await get('/api/v1/cooperatives?sort=name&pageSize=50')).json().items.map((c: { name: string }) => c.name);
-      const desc = (await get('/api/v1/cooperatives?sort=-name&pageSize=50')).json().items.map((c: { name: string }) => c.name);
+      const asc = (await get('/api/v1/cooperatives?sort=name&pageSize=50'))
+        .json()
+        .items.map((c: { name: string }) => c.name);
+      const desc = (await get('/api/v1/cooperatives?sort=-name&pageSize=50'))
+        .json()
+        .items.map((c: { name: string }) => c.name);
       expect(asc).toEqual([...asc].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
       expect(desc[0] >= desc[desc.length - 1]).toBe(true);
       expect(asc[0] <= desc[0]).toBe(true);
@@ -135,7 +152,13 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
       const res = await send('POST', '/api/v1/cooperatives', minimal());
       expect(res.statusCode).toBe(201);
       const c = res.json();
-      expect(c).toMatchObject({ name: 'Koperasi Uji Coba Sejahtera', status: 'AKTIF', scheme: 'KONVENSIONAL', version: 1, nik: null });
+      expect(c).toMatchObject({
+        name: 'Koperasi Uji Coba Sejahtera',
+        status: 'AKTIF',
+        scheme: 'KONVENSIONAL',
+        version: 1,
+        nik: null,
+      });
       expect(c.district).toEqual({ code: TIRIS, name: 'Tiris' });
       const read = await get(`/api/v1/cooperatives/${c.id}`);
       expect(read.statusCode).toBe(200);
@@ -156,11 +179,18 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
         email: 'ksp@example.org',
         membersMale: 12,
         membersFemale: 30,
-        officers: [{ role: 'KETUA', name: 'Siti Aminah', phone: '0812', termStart: '2023-01-01', termEnd: '2027-12-31' }],
+        officers: [
+          { role: 'KETUA', name: 'Siti Aminah', phone: '0812', termStart: '2023-01-01', termEnd: '2027-12-31' },
+        ],
       });
       const res = await send('POST', '/api/v1/cooperatives', body);
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ ...body, officers: [{ role: 'KETUA', name: 'Siti Aminah', phone: '0812', termStart: '2023-01-01', termEnd: '2027-12-31' }] });
+      expect(res.json()).toMatchObject({
+        ...body,
+        officers: [
+          { role: 'KETUA', name: 'Siti Aminah', phone: '0812', termStart: '2023-01-01', termEnd: '2027-12-31' },
+        ],
+      });
     });
 
     it('answers 404 for an unknown id and 400 for a malformed one', async () => {
@@ -179,7 +209,11 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
     });
 
     it('rejects region codes that do not exist', async () => {
-      const res = await send('POST', '/api/v1/cooperatives', minimal({ districtCode: '35.13.77', villageCode: '35.13.77.2001' }));
+      const res = await send(
+        'POST',
+        '/api/v1/cooperatives',
+        minimal({ districtCode: '35.13.77', villageCode: '35.13.77.2001' }),
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields.districtCode).toMatch(/tidak ada/);
       const res2 = await send('POST', '/api/v1/cooperatives', minimal({ villageCode: '35.13.07.2999' }));
@@ -203,10 +237,28 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
     });
 
     it('names every bad field at once, unknown fields included', async () => {
-      const res = await send('POST', '/api/v1/cooperatives', { name: 'X', type: 'BANK', districtCode: 1, hacker: true, nik: '123', legalEntityDate: '2024-02-30' });
+      const res = await send('POST', '/api/v1/cooperatives', {
+        name: 'X',
+        type: 'BANK',
+        districtCode: 1,
+        hacker: true,
+        nik: '123',
+        legalEntityDate: '2024-02-30',
+      });
       expect(res.statusCode).toBe(400);
       const f = res.json().error.fields;
-      expect(Object.keys(f)).toEqual(expect.arrayContaining(['name', 'type', 'group', 'districtCode', 'villageCode', 'hacker', 'nik', 'legalEntityDate']));
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining([
+          'name',
+          'type',
+          'group',
+          'districtCode',
+          'villageCode',
+          'hacker',
+          'nik',
+          'legalEntityDate',
+        ]),
+      );
       expect(f.group).toBe('Wajib diisi.');
       expect(f.hacker).toBe('Kolom tidak dikenal.');
     });
@@ -216,7 +268,13 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
       ['an array body', '[1,2]', 'application/json', 400],
       ['form encoding', 'name=x', 'application/x-www-form-urlencoded', 415],
     ])('answers %s with a clear 4xx', async (_label, payload, type, status) => {
-      const res = await api.req({ method: 'POST', url: '/api/v1/cooperatives', cookie: petugas, body: payload, headers: { 'content-type': type } });
+      const res = await api.req({
+        method: 'POST',
+        url: '/api/v1/cooperatives',
+        cookie: petugas,
+        body: payload,
+        headers: { 'content-type': type },
+      });
       expect(res.statusCode).toBe(status);
       expect(res.json().error.message).toMatch(/\w/);
     });
@@ -242,7 +300,10 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
       const res = await send('PATCH', `/api/v1/cooperatives/${c.id}`, { districtCode: '35.13.01' });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields.villageCode).toBeDefined();
-      const moved = await send('PATCH', `/api/v1/cooperatives/${c.id}`, { districtCode: '35.13.01', villageCode: '35.13.01.2001' });
+      const moved = await send('PATCH', `/api/v1/cooperatives/${c.id}`, {
+        districtCode: '35.13.01',
+        villageCode: '35.13.01.2001',
+      });
       expect(moved.statusCode).toBe(200);
       expect(moved.json().district.name).toBe('Sukapura');
     });
@@ -251,9 +312,16 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
       const c = (await send('POST', '/api/v1/cooperatives', minimal({ name: 'Koperasi Akan Bubar' }))).json();
       const noReason = await send('POST', `/api/v1/cooperatives/${c.id}/dissolve`, { reason: '' });
       expect(noReason.statusCode).toBe(400);
-      const res = await send('POST', `/api/v1/cooperatives/${c.id}/dissolve`, { reason: 'Tidak RAT tiga tahun berturut-turut', date: '2025-06-30' });
+      const res = await send('POST', `/api/v1/cooperatives/${c.id}/dissolve`, {
+        reason: 'Tidak RAT tiga tahun berturut-turut',
+        date: '2025-06-30',
+      });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ status: 'DIBUBARKAN', dissolvedReason: 'Tidak RAT tiga tahun berturut-turut', dissolvedAt: '2025-06-30' });
+      expect(res.json()).toMatchObject({
+        status: 'DIBUBARKAN',
+        dissolvedReason: 'Tidak RAT tiga tahun berturut-turut',
+        dissolvedAt: '2025-06-30',
+      });
       expect((await send('PATCH', `/api/v1/cooperatives/${c.id}`, { phone: '0812' })).statusCode).toBe(409);
       expect((await send('PATCH', `/api/v1/cooperatives/${c.id}`, { status: 'DIBUBARKAN' })).statusCode).toBe(400);
       expect((await get(`/api/v1/cooperatives?status=DIBUBARKAN&search=akan%20bubar`)).json().total).toBe(1);
@@ -270,7 +338,17 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
     it('keeps one row per fiscal year, newest first, and rejects negatives and the future', async () => {
       const c = (await send('POST', '/api/v1/cooperatives', minimal({ name: 'Koperasi Angka' }))).json();
       const put = (fy: number, body: unknown) => send('PUT', `/api/v1/cooperatives/${c.id}/figures/${fy}`, body);
-      expect((await put(2023, { assets: 1_500_000_000, ownCapital: 600_000_000, externalCapital: 900_000_000, businessVolume: 2_000_000_000, shu: 45_000_000 })).statusCode).toBe(200);
+      expect(
+        (
+          await put(2023, {
+            assets: 1_500_000_000,
+            ownCapital: 600_000_000,
+            externalCapital: 900_000_000,
+            businessVolume: 2_000_000_000,
+            shu: 45_000_000,
+          })
+        ).statusCode,
+      ).toBe(200);
       expect((await put(2024, { assets: 1_700_000_000, shu: -5_000_000 })).statusCode).toBe(200);
       expect((await put(2024, { assets: 1_800_000_000, shu: 12_000_000 })).statusCode).toBe(200);
       const list = (await get(`/api/v1/cooperatives/${c.id}/figures`)).json().items;
@@ -289,14 +367,27 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
     it('adds, edits and removes business units', async () => {
       const c = (await send('POST', '/api/v1/cooperatives', minimal({ name: 'Koperasi Unit' }))).json();
       const created = await send('POST', `/api/v1/cooperatives/${c.id}/business-units`, {
-        name: 'Olahan mangga', sector: 'PENGOLAHAN', status: 'PLANNED', permits: { pirt: 'P-IRT 123' }, needs: 'Sertifikat halal',
+        name: 'Olahan mangga',
+        sector: 'PENGOLAHAN',
+        status: 'PLANNED',
+        permits: { pirt: 'P-IRT 123' },
+        needs: 'Sertifikat halal',
       });
       expect(created.statusCode).toBe(201);
       const unit = created.json();
-      expect(unit).toMatchObject({ name: 'Olahan mangga', status: 'PLANNED', permits: { nib: null, pirt: 'P-IRT 123', halal: null } });
-      const edited = await send('PATCH', `/api/v1/cooperatives/${c.id}/business-units/${unit.id}`, { status: 'EXISTING', permits: { halal: 'ID123' } });
+      expect(unit).toMatchObject({
+        name: 'Olahan mangga',
+        status: 'PLANNED',
+        permits: { nib: null, pirt: 'P-IRT 123', halal: null },
+      });
+      const edited = await send('PATCH', `/api/v1/cooperatives/${c.id}/business-units/${unit.id}`, {
+        status: 'EXISTING',
+        permits: { halal: 'ID123' },
+      });
       expect(edited.json()).toMatchObject({ status: 'EXISTING', permits: { pirt: 'P-IRT 123', halal: 'ID123' } });
-      expect((await send('DELETE', `/api/v1/cooperatives/${c.id}/business-units/${unit.id}`, undefined)).statusCode).toBe(200);
+      expect(
+        (await send('DELETE', `/api/v1/cooperatives/${c.id}/business-units/${unit.id}`, undefined)).statusCode,
+      ).toBe(200);
       expect((await get(`/api/v1/cooperatives/${c.id}/business-units`)).json().items).toEqual([]);
     });
   });
@@ -325,34 +416,67 @@ describe.each(DB_KINDS)('cooperative registry on %s', (kind) => {
     });
 
     it('may edit its contact data and member counts, but not its identity', async () => {
-      const ok = await send('PATCH', `/api/v1/cooperatives/${DEWI_ID}`, { phone: '085200001111', membersFemale: 215 }, koperasi);
+      const ok = await send(
+        'PATCH',
+        `/api/v1/cooperatives/${DEWI_ID}`,
+        { phone: '085200001111', membersFemale: 215 },
+        koperasi,
+      );
       expect(ok.statusCode).toBe(200);
-      const denied = await send('PATCH', `/api/v1/cooperatives/${DEWI_ID}`, { name: 'Kopwan Baru', nik: '3513999999999999' }, koperasi);
+      const denied = await send(
+        'PATCH',
+        `/api/v1/cooperatives/${DEWI_ID}`,
+        { name: 'Kopwan Baru', nik: '3513999999999999' },
+        koperasi,
+      );
       expect(denied.statusCode).toBe(403);
       expect(Object.keys(denied.json().error.fields)).toEqual(['name', 'nik']);
       expect((await get(`/api/v1/cooperatives/${DEWI_ID}`)).json().name).toBe('Kopwan Dewi Rengganis');
     });
 
     it('may submit its own yearly figures and business units', async () => {
-      expect((await send('PUT', `/api/v1/cooperatives/${DEWI_ID}/figures/2020`, { assets: 100_000_000 }, koperasi)).statusCode).toBe(200);
-      expect((await send('POST', `/api/v1/cooperatives/${DEWI_ID}/business-units`, { name: 'Warung anggota', sector: 'TOKO' }, koperasi)).statusCode).toBe(201);
+      expect(
+        (await send('PUT', `/api/v1/cooperatives/${DEWI_ID}/figures/2020`, { assets: 100_000_000 }, koperasi))
+          .statusCode,
+      ).toBe(200);
+      expect(
+        (
+          await send(
+            'POST',
+            `/api/v1/cooperatives/${DEWI_ID}/business-units`,
+            { name: 'Warung anggota', sector: 'TOKO' },
+            koperasi,
+          )
+        ).statusCode,
+      ).toBe(201);
     });
 
     it('cannot create or dissolve cooperatives', async () => {
       expect((await send('POST', '/api/v1/cooperatives', minimal(), koperasi)).statusCode).toBe(403);
-      expect((await send('POST', `/api/v1/cooperatives/${DEWI_ID}/dissolve`, { reason: 'coba-coba saja' }, koperasi)).statusCode).toBe(403);
+      expect(
+        (await send('POST', `/api/v1/cooperatives/${DEWI_ID}/dissolve`, { reason: 'coba-coba saja' }, koperasi))
+          .statusCode,
+      ).toBe(403);
     });
   });
 
   describe('audit', () => {
     it('records who changed what, before and after, as the timeline', async () => {
-      const c = (await send('POST', '/api/v1/cooperatives', minimal({ name: 'Koperasi Jejak', membersMale: 10 }))).json();
+      const c = (
+        await send('POST', '/api/v1/cooperatives', minimal({ name: 'Koperasi Jejak', membersMale: 10 }))
+      ).json();
       await send('PATCH', `/api/v1/cooperatives/${c.id}`, { membersMale: 25, phone: '0811' });
       const timeline = (await get(`/api/v1/cooperatives/${c.id}/timeline`)).json();
-      expect(timeline.items.map((e: { action: string }) => e.action)).toEqual(['cooperative.update', 'cooperative.create']);
+      expect(timeline.items.map((e: { action: string }) => e.action)).toEqual([
+        'cooperative.update',
+        'cooperative.create',
+      ]);
       const update = timeline.items[0];
       expect(update.actor.username).toBe('petugas.koperasi');
-      expect(update.changes).toEqual({ membersMale: { before: 10, after: 25 }, phone: { before: null, after: '0811' } });
+      expect(update.changes).toEqual({
+        membersMale: { before: 10, after: 25 },
+        phone: { before: null, after: '0811' },
+      });
       expect(Date.parse(update.at)).not.toBeNaN();
     });
 
@@ -389,30 +513,49 @@ describe.each(DB_KINDS)('cooperative list exports on %s', (kind) => {
   afterAll(() => api?.close());
 
   it('exports the filtered list as XLSX with Indonesian headers and every matching row', async () => {
-    const res = await api.req({ method: 'GET', url: `/api/v1/cooperatives/export.xlsx?district=${TIRIS}`, cookie: petugas });
+    const res = await api.req({
+      method: 'GET',
+      url: `/api/v1/cooperatives/export.xlsx?district=${TIRIS}`,
+      cookie: petugas,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/daftar-koperasi\.xlsx/);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['Nama koperasi', 'NIK', 'Kecamatan', 'Desa/Kelurahan', 'Anggota L', 'Anggota P']));
-    const total = (await api.req({ method: 'GET', url: `/api/v1/cooperatives?district=${TIRIS}&pageSize=1`, cookie: petugas })).json().total;
+    expect(ws.getRow(3).values).toEqual(
+      expect.arrayContaining(['Nama koperasi', 'NIK', 'Kecamatan', 'Desa/Kelurahan', 'Anggota L', 'Anggota P']),
+    );
+    const total = (
+      await api.req({ method: 'GET', url: `/api/v1/cooperatives?district=${TIRIS}&pageSize=1`, cookie: petugas })
+    ).json().total;
     expect(ws.rowCount - 3).toBe(total);
     for (let i = 4; i <= ws.rowCount; i++) expect(ws.getRow(i).getCell(7).value).toBe('Tiris');
-    const dewi = [...Array(ws.rowCount - 3).keys()].map((k) => ws.getRow(k + 4)).find((r) => r.getCell(1).value === 'Kopwan Dewi Rengganis')!;
+    const dewi = [...Array(ws.rowCount - 3).keys()]
+      .map((k) => ws.getRow(k + 4))
+      .find((r) => r.getCell(1).value === 'Kopwan Dewi Rengganis')!;
     expect(dewi.getCell(3).value).toBe('Simpan Pinjam');
     expect(dewi.getCell(11).value).toBeInstanceOf(Date);
   });
 
   it('exports CSV for Indonesian spreadsheets, and a koperasi user gets only its own row', async () => {
-    const res = await api.req({ method: 'GET', url: '/api/v1/cooperatives/export.csv?search=dewi%20rengganis', cookie: koperasi });
+    const res = await api.req({
+      method: 'GET',
+      url: '/api/v1/cooperatives/export.csv?search=dewi%20rengganis',
+      cookie: koperasi,
+    });
     expect(res.statusCode).toBe(200);
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]!.split(';').slice(0, 3)).toEqual(['Nama koperasi', 'NIK', 'Jenis']);
     expect(lines).toHaveLength(2);
     const all = await api.req({ method: 'GET', url: '/api/v1/cooperatives/export.csv', cookie: koperasi });
     expect(all.body.trim().split('\r\n')).toHaveLength(2);
-    expect((await api.req({ method: 'GET', url: '/api/v1/cooperatives/export.csv?type=BANK', cookie: petugas })).statusCode).toBe(400);
+    expect(
+      (await api.req({ method: 'GET', url: '/api/v1/cooperatives/export.csv?type=BANK', cookie: petugas })).statusCode,
+    ).toBe(400);
   });
 });

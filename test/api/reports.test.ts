@@ -38,7 +38,20 @@ describe.each(DB_KINDS)('ODS-style yearly recap on %s', (kind) => {
     };
     const coops = await load('/api/v1/reports/recap.xlsx?year=2024');
     const districts = await load('/api/v1/reports/recap.xlsx?year=2024&level=district');
-    expect(coops.getRow(3).values).toEqual(expect.arrayContaining(['Nama koperasi', 'Anggota L', 'Anggota P', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'RAT', 'Aktif']));
+    expect(coops.getRow(3).values).toEqual(
+      expect.arrayContaining([
+        'Nama koperasi',
+        'Anggota L',
+        'Anggota P',
+        'Aset',
+        'Modal sendiri',
+        'Modal luar',
+        'Volume usaha',
+        'SHU',
+        'RAT',
+        'Aktif',
+      ]),
+    );
     let assetsByCoop = 0;
     for (let i = 4; i <= coops.rowCount; i++) assetsByCoop += Number(coops.getRow(i).getCell(8).value ?? 0);
     let assetsByDistrict = 0;
@@ -52,33 +65,74 @@ describe.each(DB_KINDS)('ODS-style yearly recap on %s', (kind) => {
   });
 
   it('pages the per-cooperative recap, filters one kecamatan, and its totals are the sums of the rows', async () => {
-    const all = (await api.req({ method: 'GET', url: '/api/v1/reports/recap?year=2024&level=cooperative&pageSize=200', cookie: pimpinan })).json();
+    const all = (
+      await api.req({
+        method: 'GET',
+        url: '/api/v1/reports/recap?year=2024&level=cooperative&pageSize=200',
+        cookie: pimpinan,
+      })
+    ).json();
     expect(all.districts).toHaveLength(24);
     expect(all.totals.cooperatives).toBe(all.cooperatives.total);
-    expect(all.totals.cooperatives).toBe(all.districts.reduce((s: number, d: { cooperatives: number }) => s + d.cooperatives, 0));
-    const tiris = (await api.req({ method: 'GET', url: '/api/v1/reports/recap?year=2024&level=cooperative&district=35.13.07&pageSize=200', cookie: pimpinan })).json();
+    expect(all.totals.cooperatives).toBe(
+      all.districts.reduce((s: number, d: { cooperatives: number }) => s + d.cooperatives, 0),
+    );
+    const tiris = (
+      await api.req({
+        method: 'GET',
+        url: '/api/v1/reports/recap?year=2024&level=cooperative&district=35.13.07&pageSize=200',
+        cookie: pimpinan,
+      })
+    ).json();
     expect(tiris.districts.map((d: { code: string }) => d.code)).toEqual(['35.13.07']);
     expect(new Set(tiris.cooperatives.items.map((r: { district: string }) => r.district))).toEqual(new Set(['Tiris']));
     expect(tiris.cooperatives.total).toBe(tiris.cooperatives.items.length);
     expect(tiris.totals.cooperatives).toBe(tiris.cooperatives.total);
-    const sum = (k: 'assets' | 'membersMale') => tiris.cooperatives.items.reduce((s: number, r: Record<string, number | null>) => s + (r[k] ?? 0), 0);
+    const sum = (k: 'assets' | 'membersMale') =>
+      tiris.cooperatives.items.reduce((s: number, r: Record<string, number | null>) => s + (r[k] ?? 0), 0);
     expect(tiris.totals.assets).toBe(sum('assets'));
     expect(tiris.totals.membersMale).toBe(sum('membersMale'));
     expect(tiris.totals.ratHeld).toBe(tiris.cooperatives.items.filter((r: { ratHeld: boolean }) => r.ratHeld).length);
     // Pages do not overlap and cover every row.
-    const p1 = (await api.req({ method: 'GET', url: '/api/v1/reports/recap?year=2024&level=cooperative&district=35.13.07&pageSize=5', cookie: pimpinan })).json();
-    const p2 = (await api.req({ method: 'GET', url: '/api/v1/reports/recap?year=2024&level=cooperative&district=35.13.07&pageSize=5&page=2', cookie: pimpinan })).json();
-    expect(p1.cooperatives.items.map((r: { name: string }) => r.name)).toEqual(tiris.cooperatives.items.slice(0, 5).map((r: { name: string }) => r.name));
-    expect(p2.cooperatives.items.map((r: { name: string }) => r.name)).toEqual(tiris.cooperatives.items.slice(5, 10).map((r: { name: string }) => r.name));
+    const p1 = (
+      await api.req({
+        method: 'GET',
+        url: '/api/v1/reports/recap?year=2024&level=cooperative&district=35.13.07&pageSize=5',
+        cookie: pimpinan,
+      })
+    ).json();
+    const p2 = (
+      await api.req({
+        method: 'GET',
+        url: '/api/v1/reports/recap?year=2024&level=cooperative&district=35.13.07&pageSize=5&page=2',
+        cookie: pimpinan,
+      })
+    ).json();
+    expect(p1.cooperatives.items.map((r: { name: string }) => r.name)).toEqual(
+      tiris.cooperatives.items.slice(0, 5).map((r: { name: string }) => r.name),
+    );
+    expect(p2.cooperatives.items.map((r: { name: string }) => r.name)).toEqual(
+      tiris.cooperatives.items.slice(5, 10).map((r: { name: string }) => r.name),
+    );
     // The district level has no cooperative rows.
-    expect((await api.req({ method: 'GET', url: '/api/v1/reports/recap?year=2024', cookie: pimpinan })).json().cooperatives).toBeUndefined();
+    expect(
+      (await api.req({ method: 'GET', url: '/api/v1/reports/recap?year=2024', cookie: pimpinan })).json().cooperatives,
+    ).toBeUndefined();
     // The XLSX of one kecamatan has exactly its rows; the PDF per cooperative renders.
-    const x = await api.req({ method: 'GET', url: '/api/v1/reports/recap.xlsx?year=2024&level=cooperative&district=35.13.07', cookie: pimpinan });
+    const x = await api.req({
+      method: 'GET',
+      url: '/api/v1/reports/recap.xlsx?year=2024&level=cooperative&district=35.13.07',
+      cookie: pimpinan,
+    });
     expect(x.headers['content-disposition']).toContain('rekap-koperasi-2024-35.13.07.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.rowCount - 3).toBe(tiris.cooperatives.total);
-    const pdf = await api.req({ method: 'GET', url: '/api/v1/reports/recap.pdf?year=2024&level=cooperative&district=35.13.07', cookie: pimpinan });
+    const pdf = await api.req({
+      method: 'GET',
+      url: '/api/v1/reports/recap.pdf?year=2024&level=cooperative&district=35.13.07',
+      cookie: pimpinan,
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     for (const bad of ['district=Tiris', 'level=desa', 'pageSize=0', 'page=x']) {
@@ -92,7 +146,11 @@ describe.each(DB_KINDS)('ODS-style yearly recap on %s', (kind) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const koperasi = await api.login('dewirengganis');
-    expect((await api.req({ method: 'GET', url: '/api/v1/reports/recap?year=2024', cookie: koperasi })).statusCode).toBe(403);
-    expect((await api.req({ method: 'GET', url: '/api/v1/reports/recap?year=2999', cookie: pimpinan })).statusCode).toBe(400);
+    expect(
+      (await api.req({ method: 'GET', url: '/api/v1/reports/recap?year=2024', cookie: koperasi })).statusCode,
+    ).toBe(403);
+    expect(
+      (await api.req({ method: 'GET', url: '/api/v1/reports/recap?year=2999', cookie: pimpinan })).statusCode,
+    ).toBe(400);
   });
 });

@@ -18,9 +18,24 @@ describe('responses follow the contract', () => {
     installContract(app);
     app.setErrorHandler(errorHandler);
     const routes: FastifyPluginAsyncZod = async (r) => {
-      const drifted = { rubric: 'ksp-2016', rubricVersion: 1, total: '80', category: null, complete: true, aspects: [], derived: {}, provisionalUsed: [], notComputable: [], notApplicable: [] };
+      const drifted = {
+        rubric: 'ksp-2016',
+        rubricVersion: 1,
+        total: '80',
+        category: null,
+        complete: true,
+        aspects: [],
+        derived: {},
+        provisionalUsed: [],
+        notComputable: [],
+        notApplicable: [],
+      };
       r.get('/drifted', { schema: { response: { 200: assessmentResultOut } } }, async () => drifted as never);
-      r.get('/renamed', { schema: { response: { 200: assessmentResultOut } } }, async () => ({ ...drifted, total: 80, aspects: undefined, aspectList: [] }) as never);
+      r.get(
+        '/renamed',
+        { schema: { response: { 200: assessmentResultOut } } },
+        async () => ({ ...drifted, total: 80, aspects: undefined, aspectList: [] }) as never,
+      );
       r.get('/ok', { schema: { response: { 200: assessmentResultOut } } }, async () => ({ ...drifted, total: 80 }));
     };
     await app.register(routes);

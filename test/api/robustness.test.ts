@@ -12,8 +12,22 @@ describe.each(DB_KINDS)('no input produces a 500 on %s', (kind) => {
   afterAll(() => api?.close());
 
   const field = fc.constantFrom(
-    'name', 'type', 'group', 'districtCode', 'villageCode', 'nik', 'legalEntityDate', 'latitude', 'longitude', 'officers',
-    'membersMale', 'email', 'status', 'version', '__proto__', 'constructor',
+    'name',
+    'type',
+    'group',
+    'districtCode',
+    'villageCode',
+    'nik',
+    'legalEntityDate',
+    'latitude',
+    'longitude',
+    'officers',
+    'membersMale',
+    'email',
+    'status',
+    'version',
+    '__proto__',
+    'constructor',
   );
   const body = fc.oneof(fc.dictionary(field, fc.jsonValue(), { maxKeys: 8 }), fc.jsonValue());
 
@@ -34,7 +48,18 @@ describe.each(DB_KINDS)('no input produces a 500 on %s', (kind) => {
   });
 
   it('answers random query strings on the list with 200 or 400', async () => {
-    const key = fc.constantFrom('search', 'district', 'village', 'type', 'group', 'status', 'sort', 'page', 'pageSize', 'x');
+    const key = fc.constantFrom(
+      'search',
+      'district',
+      'village',
+      'type',
+      'group',
+      'status',
+      'sort',
+      'page',
+      'pageSize',
+      'x',
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(key, fc.string({ maxLength: 30 })), { maxLength: 5 }), async (pairs) => {
         const qs = new URLSearchParams(pairs).toString();
@@ -49,7 +74,9 @@ describe.each(DB_KINDS)('no input produces a 500 on %s', (kind) => {
     const res = await api.req({ method: 'GET', url: '/api/v1/tidak-ada', cookie: petugas });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');
-    expect((await api.req({ method: 'DELETE', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: petugas })).statusCode).toBe(404);
+    expect(
+      (await api.req({ method: 'DELETE', url: `/api/v1/cooperatives/${DEWI_ID}`, cookie: petugas })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -59,7 +86,13 @@ describe('OpenAPI document', () => {
     try {
       const doc = (await api.req({ method: 'GET', url: '/api/docs/json' })).json();
       expect(doc.openapi).toMatch(/^3\./);
-      for (const path of ['/healthz', '/api/v1/auth/login', '/api/v1/cooperatives', '/api/v1/cooperatives/{id}', '/api/v1/regions/districts']) {
+      for (const path of [
+        '/healthz',
+        '/api/v1/auth/login',
+        '/api/v1/cooperatives',
+        '/api/v1/cooperatives/{id}',
+        '/api/v1/regions/districts',
+      ]) {
         expect(Object.keys(doc.paths)).toContain(path);
       }
       const create = doc.paths['/api/v1/cooperatives'].post;

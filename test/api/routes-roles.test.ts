@@ -41,7 +41,9 @@ const SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/auth/change-password': { body: { currentPassword: 'wrong-password', newPassword: 'whatever-123' } },
   ...REGION_SAMPLES,
   'GET /api/v1/cooperatives': { query: 'search=a' },
-  'POST /api/v1/cooperatives': { body: { name: 'Koperasi Uji Peran', type: 'JASA', group: 'LAINNYA', districtCode: TIRIS, villageCode: RANUAGUNG } },
+  'POST /api/v1/cooperatives': {
+    body: { name: 'Koperasi Uji Peran', type: 'JASA', group: 'LAINNYA', districtCode: TIRIS, villageCode: RANUAGUNG },
+  },
   'GET /api/v1/cooperatives/:id': {},
   'PATCH /api/v1/cooperatives/:id': { body: { phone: '0811000000' } },
   'POST /api/v1/cooperatives/:id/dissolve': { body: { reason: 'uji peran saja' } },
@@ -59,7 +61,9 @@ const SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/users/:id/reset-password': {},
   'GET /api/v1/audit': {},
   'GET /api/v1/cooperatives/:id/annual-meetings': {},
-  'POST /api/v1/cooperatives/:id/annual-meetings': { body: { fiscalYear: 2015, heldOn: '2016-03-01', membersPresent: 5, membersTotal: 10 } },
+  'POST /api/v1/cooperatives/:id/annual-meetings': {
+    body: { fiscalYear: 2015, heldOn: '2016-03-01', membersPresent: 5, membersTotal: 10 },
+  },
   'PATCH /api/v1/cooperatives/:id/annual-meetings/:meetingId': { body: { notes: 'uji peran' } },
   'GET /api/v1/cooperatives/:id/rat-compliance': { query: 'asOf=2025-07-01' },
   'POST /api/v1/assessments/score': { body: { rubric: 'ksp-2016', financials: {}, management: {} } },
@@ -118,10 +122,17 @@ describe.each(DB_KINDS)('every route × every role on %s', { timeout: 240_000 },
     cookies.pimpinan = await api.login('pimpinan');
     cookies.petugas = await api.login('petugas.koperasi');
     cookies.koperasi = await api.login('dewirengganis');
-    otherCoop = (await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: cookies.admin })).json().items[0].id;
+    otherCoop = (
+      await api.req({ method: 'GET', url: '/api/v1/cooperatives?group=KUD&pageSize=1', cookie: cookies.admin })
+    ).json().items[0].id;
     // A bystander account for the /users/:id routes (resetting a caller's password would log it out).
     someUser = (
-      await api.req({ method: 'POST', url: '/api/v1/users', cookie: cookies.admin, body: { username: 'bystander', fullName: 'Akun Penonton', role: 'pimpinan' } })
+      await api.req({
+        method: 'POST',
+        url: '/api/v1/users',
+        cookie: cookies.admin,
+        body: { username: 'bystander', fullName: 'Akun Penonton', role: 'pimpinan' },
+      })
     ).json().user.id;
   });
   afterAll(() => api?.close());
@@ -131,16 +142,41 @@ describe.each(DB_KINDS)('every route × every role on %s', { timeout: 240_000 },
     if (path.startsWith('/api/v1/assessments/:id')) {
       // A finalized assessment: readable by the cooperative itself; edits answer 409, not 401/403.
       assessmentId = (
-        await api.req({ method: 'POST', url: `/api/v1/cooperatives/${coopId}/assessments`, cookie: cookies.admin, body: { fiscalYear: 2022, rubric: 'ksp-2016' } })
+        await api.req({
+          method: 'POST',
+          url: `/api/v1/cooperatives/${coopId}/assessments`,
+          cookie: cookies.admin,
+          body: { fiscalYear: 2022, rubric: 'ksp-2016' },
+        })
       ).json().id;
-      await api.req({ method: 'PATCH', url: `/api/v1/assessments/${assessmentId}`, cookie: cookies.admin, body: { inputs: WORKED_EXAMPLE } });
-      await api.req({ method: 'POST', url: `/api/v1/assessments/${assessmentId}/finalize`, cookie: cookies.admin, body: { supersede: true } });
+      await api.req({
+        method: 'PATCH',
+        url: `/api/v1/assessments/${assessmentId}`,
+        cookie: cookies.admin,
+        body: { inputs: WORKED_EXAMPLE },
+      });
+      await api.req({
+        method: 'POST',
+        url: `/api/v1/assessments/${assessmentId}/finalize`,
+        cookie: cookies.admin,
+        body: { supersede: true },
+      });
     }
     if (path.includes(':fiscalYear')) {
-      await api.req({ method: 'PUT', url: `/api/v1/cooperatives/${coopId}/figures/2021`, cookie: cookies.admin, body: { assets: 5 } });
+      await api.req({
+        method: 'PUT',
+        url: `/api/v1/cooperatives/${coopId}/figures/2021`,
+        cookie: cookies.admin,
+        body: { assets: 5 },
+      });
     }
     if (!path.includes(':unitId') && !path.includes(':meetingId')) return '00000000-0000-4000-8000-000000000000';
-    const unit = await api.req({ method: 'POST', url: `/api/v1/cooperatives/${coopId}/business-units`, cookie: cookies.admin, body: { name: 'Unit fixture', sector: 'JASA' } });
+    const unit = await api.req({
+      method: 'POST',
+      url: `/api/v1/cooperatives/${coopId}/business-units`,
+      cookie: cookies.admin,
+      body: { name: 'Unit fixture', sector: 'JASA' },
+    });
     return unit.json().id as string;
   }
 
@@ -163,8 +199,14 @@ describe.each(DB_KINDS)('every route × every role on %s', { timeout: 240_000 },
 
   it('has a sample for every registered route and no sample for a route that is gone', () => {
     const keys = api.app.apiRoutes.map((r) => `${r.method} ${r.url}`);
-    expect(keys.filter((k) => !(k in SAMPLES)), 'routes without a sample').toEqual([]);
-    expect(Object.keys(SAMPLES).filter((k) => !keys.includes(k)), 'samples without a route').toEqual([]);
+    expect(
+      keys.filter((k) => !(k in SAMPLES)),
+      'routes without a sample',
+    ).toEqual([]);
+    expect(
+      Object.keys(SAMPLES).filter((k) => !keys.includes(k)),
+      'samples without a route',
+    ).toEqual([]);
   });
 
   it('lets each role through exactly where its access says, and never answers 500', async () => {
@@ -180,7 +222,9 @@ describe.each(DB_KINDS)('every route × every role on %s', { timeout: 240_000 },
         const res = await api.req({
           method: route.method,
           url: target,
-          ...(cookies[caller as Exclude<Caller, 'anonymous'>] ? { cookie: cookies[caller as Exclude<Caller, 'anonymous'>] } : {}),
+          ...(cookies[caller as Exclude<Caller, 'anonymous'>]
+            ? { cookie: cookies[caller as Exclude<Caller, 'anonymous'>] }
+            : {}),
           ...(sample.body !== undefined ? { body: sample.body } : {}),
         });
         const verdict = allowed(route.access, caller);
@@ -194,10 +238,16 @@ describe.each(DB_KINDS)('every route × every role on %s', { timeout: 240_000 },
         if (!ok) report.push(`${route.method} ${route.url} as ${caller}: ${res.statusCode} ${res.body.slice(0, 160)}`);
         // Keep the fixture cooperative alive for the next calls.
         if (route.url.endsWith('/dissolve') && res.statusCode === 200) {
-          await api.deps.db.kysely.updateTable('cooperatives').set({ status: 'AKTIF', dissolved_reason: null, dissolved_at: null }).where('id', '=', DEWI_ID).execute();
+          await api.deps.db.kysely
+            .updateTable('cooperatives')
+            .set({ status: 'AKTIF', dissolved_reason: null, dissolved_at: null })
+            .where('id', '=', DEWI_ID)
+            .execute();
         }
         if (route.url.endsWith('/logout') && res.statusCode === 200 && caller !== 'anonymous') {
-          cookies[caller] = await api.login(caller === 'koperasi' ? 'dewirengganis' : caller === 'petugas' ? 'petugas.koperasi' : caller);
+          cookies[caller] = await api.login(
+            caller === 'koperasi' ? 'dewirengganis' : caller === 'petugas' ? 'petugas.koperasi' : caller,
+          );
         }
       }
     }
@@ -206,14 +256,20 @@ describe.each(DB_KINDS)('every route × every role on %s', { timeout: 240_000 },
 
   it('refuses a koperasi user every route about another cooperative, and changes nothing there', async () => {
     const before = await api.req({ method: 'GET', url: `/api/v1/cooperatives/${otherCoop}`, cookie: cookies.admin });
-    const auditBefore = (await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })).json().total;
+    const auditBefore = (
+      await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })
+    ).json().total;
     const report: string[] = [];
     const unitId = await fixtures(otherCoop, '/:unitId:fiscalYear');
     await fixtures(otherCoop, '/api/v1/assessments/:id');
-    const afterFixtures = (await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })).json().total;
+    const afterFixtures = (
+      await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })
+    ).json().total;
     // Every route about one record: the cooperative's own, assessments, and those with a fixture.
     const aboutARecord = (r: { method: string; url: string }) =>
-      r.url.startsWith('/api/v1/cooperatives/:id') || r.url.startsWith('/api/v1/assessments/:id') || Boolean(SAMPLES[`${r.method} ${r.url}`]?.fixture);
+      r.url.startsWith('/api/v1/cooperatives/:id') ||
+      r.url.startsWith('/api/v1/assessments/:id') ||
+      Boolean(SAMPLES[`${r.method} ${r.url}`]?.fixture);
     for (const route of api.app.apiRoutes.filter(aboutARecord)) {
       const sample = SAMPLES[`${route.method} ${route.url}`] ?? {};
       const target = sample.fixture
@@ -231,6 +287,9 @@ describe.each(DB_KINDS)('every route × every role on %s', { timeout: 240_000 },
     const after = await api.req({ method: 'GET', url: `/api/v1/cooperatives/${otherCoop}`, cookie: cookies.admin });
     expect(after.json().version).toBe(before.json().version);
     expect(auditBefore).toBeLessThan(afterFixtures);
-    expect((await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })).json().total).toBe(afterFixtures);
+    expect(
+      (await api.req({ method: 'GET', url: `/api/v1/audit?cooperativeId=${otherCoop}`, cookie: cookies.admin })).json()
+        .total,
+    ).toBe(afterFixtures);
   });
 });

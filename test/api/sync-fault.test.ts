@@ -36,16 +36,23 @@ function mulberry32(seed: number) {
 }
 
 const jakartaToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Server { app: FastifyInstance; deps: AppDeps }
+interface Server {
+  app: FastifyInstance;
+  deps: AppDeps;
+}
 type Result = { changeId: string; status: string; conflicts?: unknown[]; error?: unknown };
 
 /** The same database each time: a SQLite file, or a PostgreSQL schema. */
 function serverFactory(kind: DbKind, where: string, photoDir: string) {
   const env: Record<string, string> = {
-    DATABASE_URL: kind === 'sqlite' ? `sqlite:${where}` : PG_URL, SAMBANG_DEMO: '1', SAMBANG_LOG_LEVEL: 'silent', SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    DATABASE_URL: kind === 'sqlite' ? `sqlite:${where}` : PG_URL,
+    SAMBANG_DEMO: '1',
+    SAMBANG_LOG_LEVEL: 'silent',
+    SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SAMBANG_PHOTO_DIR: photoDir,
   };
   return async (): Promise<Server> => {
@@ -75,7 +82,12 @@ class LossyChannel {
       return Promise.resolve(null);
     }
     const p = server.app
-      .inject({ method: 'POST', url: '/api/v1/sync/push', headers: { cookie: this.cookie, 'content-type': 'application/json' }, payload: JSON.stringify(body) })
+      .inject({
+        method: 'POST',
+        url: '/api/v1/sync/push',
+        headers: { cookie: this.cookie, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      })
       .then((res) => {
         if (res.statusCode !== 200) this.stats.non200++;
         return { statusCode: res.statusCode, results: res.statusCode === 200 ? (res.json().results as Result[]) : [] };
@@ -132,8 +144,21 @@ class LossyChannel {
   }
 }
 
-interface FollowUpModel { id: string; recommendation: string; deadline: string; monitoringPlan: string | null; version: number; lastVersion: number }
-interface VisitModel { id: string; findings: Record<string, string | null>; checklist: Record<string, { result: string; note: null } | null>; endTime: string | null; version: number }
+interface FollowUpModel {
+  id: string;
+  recommendation: string;
+  deadline: string;
+  monitoringPlan: string | null;
+  version: number;
+  lastVersion: number;
+}
+interface VisitModel {
+  id: string;
+  findings: Record<string, string | null>;
+  checklist: Record<string, { result: string; note: null } | null>;
+  endTime: string | null;
+  version: number;
+}
 
 describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) => {
   let open: () => Promise<Server>;
@@ -168,7 +193,12 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
   });
 
   const inject = (method: string, url: string, cookie: string, body?: unknown) =>
-    server.app.inject({ method: method as 'POST', url, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { payload: JSON.stringify(body) } : {}) });
+    server.app.inject({
+      method: method as 'POST',
+      url,
+      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { payload: JSON.stringify(body) } : {}),
+    });
   const login = async (username: string, password: string) => {
     const res = await inject('POST', '/api/v1/auth/login', '', { username, password });
     return `sambang_session=${res.cookies.find((c) => c.name === 'sambang_session')!.value}`;
@@ -180,23 +210,59 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
     const adminCookie = await login('admin', ADMIN_PASSWORD);
     const cookie = await login('petugas.koperasi', DEMO);
     const db = () => server.deps.db.kysely;
-    const me = (await db().selectFrom('users').select('id').where('username', '=', 'petugas.koperasi').executeTakeFirstOrThrow()).id;
+    const me = (
+      await db().selectFrom('users').select('id').where('username', '=', 'petugas.koperasi').executeTakeFirstOrThrow()
+    ).id;
     const today = jakartaToday();
 
     // What the phone took into the field: eight visits it is on, each with a follow-up.
-    const coops = (await inject('GET', '/api/v1/cooperatives?status=AKTIF&pageSize=8', adminCookie)).json().items as { id: string }[];
+    const coops = (await inject('GET', '/api/v1/cooperatives?status=AKTIF&pageSize=8', adminCookie)).json().items as {
+      id: string;
+    }[];
     const visits: (VisitModel & { cooperativeId: string })[] = [];
     const followUps: FollowUpModel[] = [];
     for (const coop of coops) {
-      const v = await inject('POST', '/api/v1/visits', adminCookie, { cooperativeId: coop.id, date: today, startTime: '08:00', purposes: ['PEMBINAAN'], team: [{ userId: me, leader: true }] });
+      const v = await inject('POST', '/api/v1/visits', adminCookie, {
+        cooperativeId: coop.id,
+        date: today,
+        startTime: '08:00',
+        purposes: ['PEMBINAAN'],
+        team: [{ userId: me, leader: true }],
+      });
       expect(v.statusCode, v.body).toBe(201);
       visits.push({ id: v.json().id, cooperativeId: coop.id, findings: {}, checklist: {}, endTime: null, version: 1 });
-      const f = await inject('POST', '/api/v1/follow-ups', cookie, { visitId: v.json().id, recommendation: 'Rekomendasi awal', responsible: { kind: 'COOPERATIVE' }, deadline: addDays(today, 30) });
+      const f = await inject('POST', '/api/v1/follow-ups', cookie, {
+        visitId: v.json().id,
+        recommendation: 'Rekomendasi awal',
+        responsible: { kind: 'COOPERATIVE' },
+        deadline: addDays(today, 30),
+      });
       expect(f.statusCode, f.body).toBe(201);
-      followUps.push({ id: f.json().id, recommendation: 'Rekomendasi awal', deadline: addDays(today, 30), monitoringPlan: null, version: 1, lastVersion: 1 });
+      followUps.push({
+        id: f.json().id,
+        recommendation: 'Rekomendasi awal',
+        deadline: addDays(today, 30),
+        monitoringPlan: null,
+        version: 1,
+        lastVersion: 1,
+      });
     }
-    const concernsBefore = Number((await db().selectFrom('concerns').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const followUpsBefore = Number((await db().selectFrom('follow_ups').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const concernsBefore = Number(
+      (
+        await db()
+          .selectFrom('concerns')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const followUpsBefore = Number(
+      (
+        await db()
+          .selectFrom('follow_ups')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
     // A day offline: 1,000 changes queued in order. Each update starts from the version the phone
     // had (1: it never heard back), with `base` the values as the phone had them before the edit.
@@ -212,31 +278,74 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
         const entityId = randomUUID();
         createdConcerns.push(entityId);
         outbox.push({
-          changeId, kind: 'concern.create', entityId,
-          fields: { cooperativeId: visit.cooperativeId, visitId: visit.id, kind: 'PERMASALAHAN', topic: 'lainnya', description: `Permasalahan lapangan ${n}`, raisedBy: 'Ketua', severity: 'sedang' },
+          changeId,
+          kind: 'concern.create',
+          entityId,
+          fields: {
+            cooperativeId: visit.cooperativeId,
+            visitId: visit.id,
+            kind: 'PERMASALAHAN',
+            topic: 'lainnya',
+            description: `Permasalahan lapangan ${n}`,
+            raisedBy: 'Ketua',
+            severity: 'sedang',
+          },
         });
       } else if (r < 0.4) {
         const entityId = randomUUID();
         const deadline = addDays(today, 1 + Math.floor(rand() * 90));
         createdFollowUps.push(entityId);
-        followUps.push({ id: entityId, recommendation: `Rekomendasi ${n}`, deadline, monitoringPlan: null, version: 1, lastVersion: 1 });
+        followUps.push({
+          id: entityId,
+          recommendation: `Rekomendasi ${n}`,
+          deadline,
+          monitoringPlan: null,
+          version: 1,
+          lastVersion: 1,
+        });
         outbox.push({
-          changeId, kind: 'followUp.create', entityId,
-          fields: { cooperativeId: visit.cooperativeId, visitId: visit.id, recommendation: `Rekomendasi ${n}`, responsible: { kind: 'COOPERATIVE' }, deadline, monitoringPlan: null },
+          changeId,
+          kind: 'followUp.create',
+          entityId,
+          fields: {
+            cooperativeId: visit.cooperativeId,
+            visitId: visit.id,
+            recommendation: `Rekomendasi ${n}`,
+            responsible: { kind: 'COOPERATIVE' },
+            deadline,
+            monitoringPlan: null,
+          },
         });
       } else if (r < 0.7) {
         const f = pick(followUps);
         const fields: Record<string, unknown> = {};
         const base: Record<string, unknown> = {};
-        if (rand() < 0.5) { base.recommendation = f.recommendation; fields.recommendation = f.recommendation = `Rekomendasi diperbarui ${n}`; }
-        if (rand() < 0.5) { base.deadline = f.deadline; fields.deadline = f.deadline = addDays(today, 1 + Math.floor(rand() * 5)); }
-        if (rand() < 0.5 || Object.keys(fields).length === 0) { base.monitoringPlan = f.monitoringPlan; fields.monitoringPlan = f.monitoringPlan = rand() < 0.2 ? null : `Pantau ${n}`; }
+        if (rand() < 0.5) {
+          base.recommendation = f.recommendation;
+          fields.recommendation = f.recommendation = `Rekomendasi diperbarui ${n}`;
+        }
+        if (rand() < 0.5) {
+          base.deadline = f.deadline;
+          fields.deadline = f.deadline = addDays(today, 1 + Math.floor(rand() * 5));
+        }
+        if (rand() < 0.5 || Object.keys(fields).length === 0) {
+          base.monitoringPlan = f.monitoringPlan;
+          fields.monitoringPlan = f.monitoringPlan = rand() < 0.2 ? null : `Pantau ${n}`;
+        }
         const changed = Object.keys(fields).some((k) => base[k] !== fields[k]);
         if (changed) f.version++;
         outbox.push({ changeId, kind: 'followUp.update', entityId: f.id, baseVersion: f.lastVersion, base, fields });
       } else {
-        const fields: { findings?: Record<string, string>; checklist?: Record<string, { result: string; note: null }>; endTime?: string } = {};
-        const base: { findings?: Record<string, string | null>; checklist?: Record<string, unknown>; endTime?: string | null } = {};
+        const fields: {
+          findings?: Record<string, string>;
+          checklist?: Record<string, { result: string; note: null }>;
+          endTime?: string;
+        } = {};
+        const base: {
+          findings?: Record<string, string | null>;
+          checklist?: Record<string, unknown>;
+          endTime?: string | null;
+        } = {};
         let changed = false;
         if (rand() < 0.6) {
           const aspect = pick(ASPECTS);
@@ -293,13 +402,17 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
     }
     await channel.drain();
     const seconds = (Date.now() - started) / 1000;
-    console.info(`[${kind}] ${CHANGES} changes in ${seconds.toFixed(1)} s, ${attempts} requests, ${duplicatesHeard} answered as duplicates`, channel.stats);
+    console.info(
+      `[${kind}] ${CHANGES} changes in ${seconds.toFixed(1)} s, ${attempts} requests, ${duplicatesHeard} answered as duplicates`,
+      channel.stats,
+    );
 
     expect(restarted).toBe(true);
     expect(outbox).toEqual([]);
     expect(channel.stats.non200).toBe(0);
     // Every kind of fault happened, more than once.
-    for (const k of ['droppedRequests', 'droppedResponses', 'delayed', 'duplicated'] as const) expect(channel.stats[k], k).toBeGreaterThan(5);
+    for (const k of ['droppedRequests', 'droppedResponses', 'delayed', 'duplicated'] as const)
+      expect(channel.stats[k], k).toBeGreaterThan(5);
     // Changes that had landed unheard were sent again and answered from the stored outcome.
     expect(duplicatesHeard).toBeGreaterThan(0);
     expect(confirmed.size).toBe(CHANGES);
@@ -314,10 +427,22 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
     expect(rows.every((r) => r.user_id === me)).toBe(true);
 
     // Each created record exists once, and was created once (one audit event each).
-    const count = async (table: 'concerns' | 'follow_ups') => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async (table: 'concerns' | 'follow_ups') =>
+      Number(
+        (
+          await db()
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('concerns')).toBe(concernsBefore + createdConcerns.length);
     expect(await count('follow_ups')).toBe(followUpsBefore + createdFollowUps.length);
-    const creates = await db().selectFrom('audit_events').select(['entity_id', 'action']).where('action', 'in', ['concern.create', 'follow_up.create']).execute();
+    const creates = await db()
+      .selectFrom('audit_events')
+      .select(['entity_id', 'action'])
+      .where('action', 'in', ['concern.create', 'follow_up.create'])
+      .execute();
     const createCount = new Map<string, number>();
     for (const e of creates) createCount.set(e.entity_id, (createCount.get(e.entity_id) ?? 0) + 1);
     for (const id of [...createdConcerns, ...createdFollowUps]) expect(createCount.get(id), id).toBe(1);
@@ -325,17 +450,37 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
     // Each update's effect is there, once: the last value per field in the phone's order, and one
     // version step per change that changed something (a change applied twice would step twice).
     for (const f of followUps) {
-      const row = await db().selectFrom('follow_ups').select(['recommendation', 'deadline', 'monitoring_plan', 'version']).where('id', '=', f.id).executeTakeFirstOrThrow();
-      expect({ recommendation: row.recommendation, deadline: row.deadline, monitoringPlan: row.monitoring_plan, version: row.version }, f.id).toEqual({
-        recommendation: f.recommendation, deadline: f.deadline, monitoringPlan: f.monitoringPlan, version: f.version,
+      const row = await db()
+        .selectFrom('follow_ups')
+        .select(['recommendation', 'deadline', 'monitoring_plan', 'version'])
+        .where('id', '=', f.id)
+        .executeTakeFirstOrThrow();
+      expect(
+        {
+          recommendation: row.recommendation,
+          deadline: row.deadline,
+          monitoringPlan: row.monitoring_plan,
+          version: row.version,
+        },
+        f.id,
+      ).toEqual({
+        recommendation: f.recommendation,
+        deadline: f.deadline,
+        monitoringPlan: f.monitoringPlan,
+        version: f.version,
       });
     }
     for (const v of visits) {
-      const row = await db().selectFrom('visits').select(['findings', 'checklist', 'end_time', 'version']).where('id', '=', v.id).executeTakeFirstOrThrow();
+      const row = await db()
+        .selectFrom('visits')
+        .select(['findings', 'checklist', 'end_time', 'version'])
+        .where('id', '=', v.id)
+        .executeTakeFirstOrThrow();
       const findings = JSON.parse(row.findings) as Record<string, string | null>;
       for (const [aspect, text] of Object.entries(v.findings)) expect(findings[aspect], `${v.id} ${aspect}`).toBe(text);
       const answers = row.checklist ? (JSON.parse(row.checklist) as { answers: Record<string, unknown> }).answers : {};
-      for (const [code, answer] of Object.entries(v.checklist)) expect(answers[code], `${v.id} ${code}`).toEqual(answer);
+      for (const [code, answer] of Object.entries(v.checklist))
+        expect(answers[code], `${v.id} ${code}`).toEqual(answer);
       expect(row.end_time).toBe(v.endTime);
       expect(row.version, v.id).toBe(v.version);
     }
@@ -345,16 +490,42 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
   it('resumes a chunked photo upload after the server restarts, and stores it once', async () => {
     const adminCookie = await login('admin', ADMIN_PASSWORD);
     const cookie = await login('petugas.koperasi', DEMO);
-    const me = (await server.deps.db.kysely.selectFrom('users').select('id').where('username', '=', 'petugas.koperasi').executeTakeFirstOrThrow()).id;
+    const me = (
+      await server.deps.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'petugas.koperasi')
+        .executeTakeFirstOrThrow()
+    ).id;
     const coop = (await inject('GET', '/api/v1/cooperatives?status=AKTIF&pageSize=1', adminCookie)).json().items[0].id;
-    const visit = (await inject('POST', '/api/v1/visits', adminCookie, { cooperativeId: coop, date: jakartaToday(), purposes: ['PEMBINAAN'], team: [{ userId: me, leader: true }] })).json();
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const visit = (
+      await inject('POST', '/api/v1/visits', adminCookie, {
+        cooperativeId: coop,
+        date: jakartaToday(),
+        purposes: ['PEMBINAAN'],
+        team: [{ userId: me, leader: true }],
+      })
+    ).json();
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const bytes = Buffer.concat([png, Buffer.alloc(200_000, 3)]);
     const uploadId = randomUUID();
     const K = 64 * 1024;
     const chunk = (offset: number) =>
-      server.app.inject({ method: 'PUT', url: `/api/v1/uploads/${uploadId}?offset=${offset}`, headers: { cookie, 'content-type': 'application/octet-stream' }, payload: bytes.subarray(offset, offset + K) });
-    const start = { id: uploadId, target: { type: 'visit', id: visit.id }, size: bytes.length, contentType: 'image/png' };
+      server.app.inject({
+        method: 'PUT',
+        url: `/api/v1/uploads/${uploadId}?offset=${offset}`,
+        headers: { cookie, 'content-type': 'application/octet-stream' },
+        payload: bytes.subarray(offset, offset + K),
+      });
+    const start = {
+      id: uploadId,
+      target: { type: 'visit', id: visit.id },
+      size: bytes.length,
+      contentType: 'image/png',
+    };
     expect((await inject('POST', '/api/v1/uploads', cookie, start)).statusCode).toBe(200);
     expect((await chunk(0)).json().received).toBe(K);
     await chunk(K); // landed, but say the phone never heard
@@ -376,9 +547,17 @@ describe.each(DB_KINDS)('fault injection on %s', { timeout: 120_000 }, (kind) =>
     expect(again.json().photo.id).toBe(uploadId);
     const photo = await inject('GET', `/api/v1/photos/${uploadId}`, cookie);
     expect(Buffer.compare(photo.rawPayload, bytes)).toBe(0);
-    const n = await server.deps.db.kysely.selectFrom('photos').select((eb) => eb.fn.countAll<number>().as('n')).where('id', '=', uploadId).executeTakeFirstOrThrow();
+    const n = await server.deps.db.kysely
+      .selectFrom('photos')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('id', '=', uploadId)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
-    const left = await server.deps.db.kysely.selectFrom('upload_chunks').select('chunk_offset').where('upload_id', '=', uploadId).execute();
+    const left = await server.deps.db.kysely
+      .selectFrom('upload_chunks')
+      .select('chunk_offset')
+      .where('upload_id', '=', uploadId)
+      .execute();
     expect(left).toEqual([]);
   });
 });

@@ -24,7 +24,15 @@ import { DB_KINDS, type DbKind, PG_URL } from './harness.js';
  */
 const REGION = '35.13';
 const OWNED = ['users', 'cooperatives', 'visits', 'programs'] as const;
-const GROWS = new Set(['districts', 'villages', 'settings', 'kysely_migration', 'kysely_migration_lock', 'provinces', 'regencies']);
+const GROWS = new Set([
+  'districts',
+  'villages',
+  'settings',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'provinces',
+  'regencies',
+]);
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -60,10 +68,19 @@ async function buildOldDatabase(deps: AppDeps, schema: string | undefined): Prom
   const districts = (await getDistricts()).filter((d) => d.regency_code === REGION);
   const codes = new Set(districts.map((d) => d.code));
   const villages = (await getVillages()).filter((v) => codes.has(v.district_code));
-  await db.insertInto('settings').values({ key: 'regency', value: JSON.stringify({ code: regency.code, name: regency.name }) }).execute();
-  await db.insertInto('districts').values(districts.map((d) => ({ code: d.code, regency_code: REGION, name: d.name }))).execute();
+  await db
+    .insertInto('settings')
+    .values({ key: 'regency', value: JSON.stringify({ code: regency.code, name: regency.name }) })
+    .execute();
+  await db
+    .insertInto('districts')
+    .values(districts.map((d) => ({ code: d.code, regency_code: REGION, name: d.name })))
+    .execute();
   for (let i = 0; i < villages.length; i += 200) {
-    await db.insertInto('villages').values(villages.slice(i, i + 200).map((v) => ({ code: v.code, district_code: v.district_code, name: v.name }))).execute();
+    await db
+      .insertInto('villages')
+      .values(villages.slice(i, i + 200).map((v) => ({ code: v.code, district_code: v.district_code, name: v.name })))
+      .execute();
   }
   // Its first office (the columns of 0006) and admin.
   const at = deps.now().toISOString();
@@ -71,8 +88,18 @@ async function buildOldDatabase(deps: AppDeps, schema: string | undefined): Prom
   await db
     .insertInto('offices')
     .values({
-      id: officeId, level: 'KABUPATEN', region_code: REGION, name: 'Dinas Koperasi dan Usaha Mikro', short_name: 'Dinas Koperasi dan UM',
-      government: `Pemerintah ${regency.name}`, address: regency.name, city: 'Kota', legal_basis: '[]', version: 1, created_at: at, updated_at: at,
+      id: officeId,
+      level: 'KABUPATEN',
+      region_code: REGION,
+      name: 'Dinas Koperasi dan Usaha Mikro',
+      short_name: 'Dinas Koperasi dan UM',
+      government: `Pemerintah ${regency.name}`,
+      address: regency.name,
+      city: 'Kota',
+      legal_basis: '[]',
+      version: 1,
+      created_at: at,
+      updated_at: at,
     })
     .execute();
   await ensureRegisters(db, officeId, at);
@@ -80,9 +107,23 @@ async function buildOldDatabase(deps: AppDeps, schema: string | undefined): Prom
   await db
     .insertInto('users')
     .values({
-      id: randomUUID(), username: 'admin', full_name: 'Administrator Sambang', role: 'admin', bidang: null, cooperative_id: null,
-      password_hash: await hashPassword('admin-test-123'), must_change_password: 0, disabled: 0, failed_logins: 0, locked_until: null,
-      last_login_at: null, created_at: at, updated_at: at, nip: null, rank: null, position: null,
+      id: randomUUID(),
+      username: 'admin',
+      full_name: 'Administrator Sambang',
+      role: 'admin',
+      bidang: null,
+      cooperative_id: null,
+      password_hash: await hashPassword('admin-test-123'),
+      must_change_password: 0,
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      created_at: at,
+      updated_at: at,
+      nip: null,
+      rank: null,
+      position: null,
     })
     .execute();
   expect(await seedDemo(deps)).toBe(true);
@@ -91,10 +132,14 @@ async function buildOldDatabase(deps: AppDeps, schema: string | undefined): Prom
 async function tables(deps: AppDeps): Promise<string[]> {
   const db = deps.db.kysely;
   if (deps.db.dialect === 'sqlite') {
-    const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+    const rows = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
     return rows.rows.map((r) => r.name).sort();
   }
-  const rows = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(db);
+  const rows = await sql<{
+    name: string;
+  }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(db);
   return rows.rows.map((r) => r.name).sort();
 }
 
@@ -108,15 +153,29 @@ async function counts(deps: AppDeps, names: string[]): Promise<Record<string, nu
 }
 
 /** Every column the earlier release had, for rows compared before and after (the new columns left out). */
-async function snapshot(deps: AppDeps, table: 'cooperatives' | 'users' | 'visits' | 'districts' | 'villages', key: string): Promise<Record<string, unknown>[]> {
-  const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.ref(key)}`.execute(deps.db.kysely)).rows;
+async function snapshot(
+  deps: AppDeps,
+  table: 'cooperatives' | 'users' | 'visits' | 'districts' | 'villages',
+  key: string,
+): Promise<Record<string, unknown>[]> {
+  const rows = (
+    await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.ref(key)}`.execute(
+      deps.db.kysely,
+    )
+  ).rows;
   return rows.map(({ office_id: _o, authority_level: _a, ...rest }) => rest);
 }
 
 describe.each(DB_KINDS)('upgrade in place to 0012_regions_offices (%s)', (kind) => {
   it('keeps every row, gives every office-owned row to the first office and loads the other regions', async () => {
     const { url, schema } = await target(kind);
-    const config = loadConfig({ DATABASE_URL: url, SAMBANG_DEMO: '1', SAMBANG_REGION: REGION, SAMBANG_LOG_LEVEL: 'silent', SAMBANG_ADMIN_PASSWORD: 'admin-test-123' });
+    const config = loadConfig({
+      DATABASE_URL: url,
+      SAMBANG_DEMO: '1',
+      SAMBANG_REGION: REGION,
+      SAMBANG_LOG_LEVEL: 'silent',
+      SAMBANG_ADMIN_PASSWORD: 'admin-test-123',
+    });
     const opts = schema ? { schema, poolSize: 2 } : {};
     const oldDeps: AppDeps = { db: connect(url, opts), config, now: () => new Date() };
     let before: Record<string, number>;
@@ -132,7 +191,10 @@ describe.each(DB_KINDS)('upgrade in place to 0012_regions_offices (%s)', (kind) 
       expect(before.cooperatives).toBeGreaterThan(100);
       expect(before.visits).toBeGreaterThan(0);
       [coops, users, visits, oldVillages] = await Promise.all([
-        snapshot(oldDeps, 'cooperatives', 'id'), snapshot(oldDeps, 'users', 'id'), snapshot(oldDeps, 'visits', 'id'), snapshot(oldDeps, 'villages', 'code'),
+        snapshot(oldDeps, 'cooperatives', 'id'),
+        snapshot(oldDeps, 'users', 'id'),
+        snapshot(oldDeps, 'visits', 'id'),
+        snapshot(oldDeps, 'villages', 'code'),
       ]);
     } finally {
       await oldDeps.db.close();
@@ -154,14 +216,29 @@ describe.each(DB_KINDS)('upgrade in place to 0012_regions_offices (%s)', (kind) 
       const villagesNow = new Map((await snapshot(deps, 'villages', 'code')).map((v) => [v.code, v]));
       for (const v of oldVillages) expect(villagesNow.get(v.code as string)).toEqual(v);
 
-      const offices = await db.selectFrom('offices').select(['id', 'level', 'region_code']).orderBy('created_at').execute();
+      const offices = await db
+        .selectFrom('offices')
+        .select(['id', 'level', 'region_code'])
+        .orderBy('created_at')
+        .execute();
       expect(offices).toHaveLength(1);
       const first = offices[0]!;
       for (const table of OWNED) {
-        const owners = await db.selectFrom(table as 'users').select((eb) => ['office_id', eb.fn.countAll<number>().as('n')]).groupBy('office_id').execute();
-        expect(owners.map((o) => [o.office_id, Number(o.n)]), table).toEqual([[first.id, before[table]]]);
+        const owners = await db
+          .selectFrom(table as 'users')
+          .select((eb) => ['office_id', eb.fn.countAll<number>().as('n')])
+          .groupBy('office_id')
+          .execute();
+        expect(
+          owners.map((o) => [o.office_id, Number(o.n)]),
+          table,
+        ).toEqual([[first.id, before[table]]]);
       }
-      const levels = await db.selectFrom('cooperatives').select((eb) => ['authority_level', eb.fn.countAll<number>().as('n')]).groupBy('authority_level').execute();
+      const levels = await db
+        .selectFrom('cooperatives')
+        .select((eb) => ['authority_level', eb.fn.countAll<number>().as('n')])
+        .groupBy('authority_level')
+        .execute();
       expect(levels.map((l) => [l.authority_level, Number(l.n)])).toEqual([['KABUPATEN', before.cooperatives]]);
 
       // The whole country's regions are there now, and a second start loads nothing again.

@@ -23,8 +23,10 @@ describe.each(DB_KINDS)('visit list filters and exports on %s', (kind) => {
 
   beforeAll(async () => {
     api = await startApi(kind);
-    for (const u of ['admin', 'pimpinan', 'petugas.koperasi', 'petugas.industri', 'dewirengganis']) c[u] = await api.login(u);
-    for (const u of await api.deps.db.kysely.selectFrom('users').select(['id', 'username']).execute()) id[u.username] = u.id;
+    for (const u of ['admin', 'pimpinan', 'petugas.koperasi', 'petugas.industri', 'dewirengganis'])
+      c[u] = await api.login(u);
+    for (const u of await api.deps.db.kysely.selectFrom('users').select(['id', 'username']).execute())
+      id[u.username] = u.id;
   });
   afterAll(() => api?.close());
 
@@ -91,7 +93,8 @@ describe.each(DB_KINDS)('visit list filters and exports on %s', (kind) => {
     const narrowed = await all(`officerId=${officer}&status=done&from=2025-01-01&to=2025-06-30`);
     expect(narrowed.total).toBe(expected.length);
     expect(new Set(narrowed.items.map((i) => i.id))).toEqual(new Set(expected.map((e) => e.id)));
-    for (const i of narrowed.items) expect(i.date >= '2025-01-01' && i.date <= '2025-06-30' && i.status === 'done').toBe(true);
+    for (const i of narrowed.items)
+      expect(i.date >= '2025-01-01' && i.date <= '2025-06-30' && i.status === 'done').toBe(true);
   });
 
   it('sorts oldest first for the calendar and newest first by default', async () => {
@@ -108,7 +111,11 @@ describe.each(DB_KINDS)('visit list filters and exports on %s', (kind) => {
       expect(i.cooperative.id).toBe(DEWI_ID);
       expect(i.conflicts).toEqual([]);
     }
-    const other = await db().selectFrom('visits').select('cooperative_id').where('cooperative_id', '!=', DEWI_ID).executeTakeFirstOrThrow();
+    const other = await db()
+      .selectFrom('visits')
+      .select('cooperative_id')
+      .where('cooperative_id', '!=', DEWI_ID)
+      .executeTakeFirstOrThrow();
     expect((await get(`/api/v1/visits?cooperativeId=${other.cooperative_id}`, 'dewirengganis')).statusCode).toBe(403);
   });
 
@@ -121,7 +128,17 @@ describe.each(DB_KINDS)('visit list filters and exports on %s', (kind) => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(1).value).toBe('Daftar kunjungan');
-    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['Tanggal', 'Koperasi', 'Kecamatan', 'Tujuan kunjungan', 'Status', 'Ketua tim', 'Jadwal bentrok']));
+    expect(ws.getRow(3).values).toEqual(
+      expect.arrayContaining([
+        'Tanggal',
+        'Koperasi',
+        'Kecamatan',
+        'Tujuan kunjungan',
+        'Status',
+        'Ketua tim',
+        'Jadwal bentrok',
+      ]),
+    );
     const { items, total } = await all('bidang=perindustrian&status=done');
     expect(ws.rowCount - 3).toBe(total);
     const statusCol = (ws.getRow(3).values as unknown[]).indexOf('Status');
@@ -138,14 +155,22 @@ describe.each(DB_KINDS)('visit list filters and exports on %s', (kind) => {
     const res = await get(`/api/v1/visits/export.csv?cooperativeId=${DEWI_ID}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]!.split(';').slice(0, 5)).toEqual(['Tanggal', 'Jam mulai', 'Jam selesai', 'Koperasi', 'Kecamatan']);
     const total = (await get(`/api/v1/visits?cooperativeId=${DEWI_ID}&pageSize=1`)).json().total;
     expect(lines).toHaveLength(total + 1);
     expect(lines.slice(1).every((l) => l.includes('Kopwan Dewi Rengganis'))).toBe(true);
     expect(res.body).toMatch(/Menghadiri RAT/);
     const own = await get('/api/v1/visits/export.csv', 'dewirengganis');
-    expect(own.body.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(total + 1);
+    expect(
+      own.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(total + 1);
     expect((await get('/api/v1/visits/export.csv?status=unknown')).statusCode).toBe(400);
     const backwards = await get('/api/v1/visits/export.xlsx?from=2025-06-01&to=2025-01-01');
     expect(backwards.statusCode).toBe(400);
@@ -157,8 +182,17 @@ describe.each(DB_KINDS)('visit list filters and exports on %s', (kind) => {
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { id: string; fullName: string; role: string; bidang: string | null }[];
     const ids = items.map((i) => i.id);
-    expect(ids).toEqual(expect.arrayContaining([id['petugas.koperasi'], id['petugas.industri'], id['petugas.usahamikro'], id['kepala.dinas']]));
-    expect(new Set(items.map((i) => i.bidang).filter(Boolean))).toEqual(new Set(['koperasi', 'usaha_mikro', 'perindustrian']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        id['petugas.koperasi'],
+        id['petugas.industri'],
+        id['petugas.usahamikro'],
+        id['kepala.dinas'],
+      ]),
+    );
+    expect(new Set(items.map((i) => i.bidang).filter(Boolean))).toEqual(
+      new Set(['koperasi', 'usaha_mikro', 'perindustrian']),
+    );
     expect(items.some((i) => i.role === 'koperasi')).toBe(false);
     expect(ids).not.toContain(id.dewirengganis);
     // a disabled officer drops out

@@ -55,7 +55,8 @@ test('keyboard only: log in, find a cooperative, record a concern', async ({ pag
   // The tabs are one Tab stop (the selected one); the arrow keys move to Aspirasi.
   await tabTo(page, page.getByRole('tab', { selected: true }), 60);
   const tab = page.getByRole('tab', { name: /Aspirasi/ });
-  for (let i = 0; i < 10 && !(await tab.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 10 && !(await tab.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('ArrowRight');
   await expect(tab).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(tab).toHaveAttribute('aria-selected', 'true');

@@ -20,7 +20,19 @@ export interface A11yPage {
 
 const OFFICE: Role[] = ['admin', 'pimpinan', 'petugas'];
 const ALL: Role[] = ['admin', 'pimpinan', 'petugas', 'koperasi'];
-const COOP_TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'dokumen', 'kunjungan', 'aspirasi', 'surat', 'riwayat'];
+const COOP_TABS = [
+  'profil',
+  'unit-usaha',
+  'pengembangan-usaha',
+  'data-tahunan',
+  'kesehatan',
+  'rat',
+  'dokumen',
+  'kunjungan',
+  'aspirasi',
+  'surat',
+  'riwayat',
+];
 
 export const A11Y_PAGES: A11yPage[] = [
   { path: () => '/dasbor', roles: ['admin', 'pimpinan'], ready: 'card-coverage' },
@@ -28,7 +40,11 @@ export const A11Y_PAGES: A11yPage[] = [
   { path: () => '/prioritas?limit=20', roles: OFFICE },
   { path: () => '/koperasi', roles: OFFICE, ready: 'coop-item' },
   { path: () => '/koperasi/baru', roles: ['admin', 'petugas'] },
-  ...COOP_TABS.map<A11yPage>((tab) => ({ path: (ids) => `/koperasi/${ids.coop}${tab === 'profil' ? '' : `?tab=${tab}`}`, roles: ALL, ready: 'coop-name' })),
+  ...COOP_TABS.map<A11yPage>((tab) => ({
+    path: (ids) => `/koperasi/${ids.coop}${tab === 'profil' ? '' : `?tab=${tab}`}`,
+    roles: ALL,
+    ready: 'coop-name',
+  })),
   { path: (ids) => `/koperasi/${ids.coop}/ubah`, roles: ['admin', 'petugas', 'koperasi'] },
   { path: (ids) => `/koperasi/${ids.coop}/laporan-keuangan`, roles: ALL },
   { path: () => '/penilaian', roles: OFFICE },
@@ -62,4 +78,9 @@ export const A11Y_PAGES: A11yPage[] = [
 ];
 
 /** One demo user per role. */
-export const A11Y_USERS: Record<Role, string> = { admin: 'admin', pimpinan: 'pimpinan', petugas: 'petugas.koperasi', koperasi: 'dewirengganis' };
+export const A11Y_USERS: Record<Role, string> = {
+  admin: 'admin',
+  pimpinan: 'pimpinan',
+  petugas: 'petugas.koperasi',
+  koperasi: 'dewirengganis',
+};

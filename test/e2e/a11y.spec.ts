@@ -36,13 +36,17 @@ async function settle(page: Page, ready?: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible({ timeout: 30_000 });
   if (ready) await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 20_000 });
   // A list may keep a spinner for its next page at the bottom: wait, but only so long.
-  await expect(page.locator('.mantine-Skeleton-root:visible, .mantine-Loader-root:visible')).toHaveCount(0, { timeout: 10_000 }).catch(() => undefined);
+  await expect(page.locator('.mantine-Skeleton-root:visible, .mantine-Loader-root:visible'))
+    .toHaveCount(0, { timeout: 10_000 })
+    .catch(() => undefined);
 }
 
 /** The other width on the same page load: the layout there, and no part of it loading. */
 async function switchWidth(page: Page, vp: { width: number; height: number }): Promise<void> {
   await resize(page, vp);
-  await expect(page.locator('.mantine-Skeleton-root:visible')).toHaveCount(0, { timeout: 10_000 }).catch(() => undefined);
+  await expect(page.locator('.mantine-Skeleton-root:visible'))
+    .toHaveCount(0, { timeout: 10_000 })
+    .catch(() => undefined);
 }
 
 async function serious(page: Page, where: string): Promise<string[]> {
@@ -55,18 +59,32 @@ async function serious(page: Page, where: string): Promise<string[]> {
       const cs = getComputedStyle(el);
       return cs.position === 'sticky' && cs.bottom !== 'auto';
     });
-    const before = bars.map((el) => [el.style.getPropertyValue('position'), el.style.getPropertyPriority('position')] as const);
+    const before = bars.map(
+      (el) => [el.style.getPropertyValue('position'), el.style.getPropertyPriority('position')] as const,
+    );
     bars.forEach((el) => el.style.setProperty('position', 'static', 'important'));
     await new Promise((done) => requestAnimationFrame(done));
     try {
-      return await (window as unknown as { axe: { run: (c: Document, o: RunOptions) => Promise<AxeResults> } }).axe.run(document, options);
+      return await (window as unknown as { axe: { run: (c: Document, o: RunOptions) => Promise<AxeResults> } }).axe.run(
+        document,
+        options,
+      );
     } finally {
       bars.forEach((el, i) => el.style.setProperty('position', before[i][0], before[i][1]));
     }
   }, AXE_OPTIONS);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n      ${v.nodes.slice(0, 4).map((n) => `${n.html.slice(0, 140)} ${n.target.join(' ').slice(-120)}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1, 2).join('').trim()})` : ''}`).join('\n      ')}`);
+    .map(
+      (v) =>
+        `${where}: [${v.impact}] ${v.id} — ${v.help}\n      ${v.nodes
+          .slice(0, 4)
+          .map(
+            (n) =>
+              `${n.html.slice(0, 140)} ${n.target.join(' ').slice(-120)}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1, 2).join('').trim()})` : ''}`,
+          )
+          .join('\n      ')}`,
+    );
 }
 
 async function open(page: Page, path: string): Promise<void> {
@@ -96,13 +114,26 @@ test('login screen has no serious accessibility problem at either width', async 
 });
 
 for (const role of Object.keys(A11Y_USERS) as Role[]) {
-  test(`every screen ${role} sees passes axe at 360 and 1280 px (no serious or critical violation)`, async ({ page, baseURL }) => {
+  test(`every screen ${role} sees passes axe at 360 and 1280 px (no serious or critical violation)`, async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(900_000);
     const username = A11Y_USERS[role];
-    const res = await page.request.post(`${baseURL}/api/v1/auth/login`, { data: { username, password: username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD } });
+    const res = await page.request.post(`${baseURL}/api/v1/auth/login`, {
+      data: { username, password: username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD },
+    });
     expect(res.ok(), await res.text()).toBeTruthy();
-    const first = async (url: string) => ((await (await page.request.get(url)).json()) as { items?: Array<{ id?: string }> }).items?.[0]?.id ?? null;
-    const rubrics = role === 'koperasi' ? null : ((await (await page.request.get('/api/v1/rubrics')).json()) as { items: Array<{ rubric: string; version: number }> }).items[0];
+    const first = async (url: string) =>
+      ((await (await page.request.get(url)).json()) as { items?: Array<{ id?: string }> }).items?.[0]?.id ?? null;
+    const rubrics =
+      role === 'koperasi'
+        ? null
+        : (
+            (await (await page.request.get('/api/v1/rubrics')).json()) as {
+              items: Array<{ rubric: string; version: number }>;
+            }
+          ).items[0];
     const ids: A11yIds = {
       coop: DEWI,
       assessment: role === 'koperasi' ? null : await first('/api/v1/assessments?pageSize=1'),
@@ -128,7 +159,10 @@ for (const role of Object.keys(A11Y_USERS) as Role[]) {
       // title. One that never does is caught below as a duplicate, so a timeout here is not an error.
       const base = path.split('?')[0];
       if (!path.startsWith('/lapangan') && base !== lastBase) {
-        await expect.poll(() => page.title(), { timeout: 5_000 }).not.toBe(lastTitle).catch(() => undefined);
+        await expect
+          .poll(() => page.title(), { timeout: 5_000 })
+          .not.toBe(lastTitle)
+          .catch(() => undefined);
       }
       const title = await page.title();
       lastTitle = title;
@@ -142,7 +176,10 @@ for (const role of Object.keys(A11Y_USERS) as Role[]) {
       await switchWidth(page, width);
       const t4 = Date.now();
       found.push(...(await serious(page, `${role} ${path} @${width.width}`)));
-      if (process.env.A11Y_TIMING) console.log(`${role} ${path} ${Date.now() - t0} ms (open ${t1 - t0}, title ${t2 - t1}, axe ${t3 - t2}, resize ${t4 - t3}, axe ${Date.now() - t4})`);
+      if (process.env.A11Y_TIMING)
+        console.log(
+          `${role} ${path} ${Date.now() - t0} ms (open ${t1 - t0}, title ${t2 - t1}, axe ${t3 - t2}, resize ${t4 - t3}, axe ${Date.now() - t4})`,
+        );
     }
     // A distinct title per screen (field mode keeps one title for its few screens).
     const office = [...titles].filter(([p]) => !p.startsWith('/lapangan'));

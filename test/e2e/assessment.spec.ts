@@ -65,7 +65,9 @@ async function liveTotal(page: Page): Promise<number> {
   return Number(text.replace(/\./g, '').replace(',', '.'));
 }
 
-test('petugas enters a statement, assesses with ksp-2016, watches the live score, finalizes and downloads the PDF', async ({ page }) => {
+test('petugas enters a statement, assesses with ksp-2016, watches the live score, finalizes and downloads the PDF', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await login(page, 'petugas.koperasi');
   await openCoop(page, DEWI, 'Kesehatan');
@@ -123,7 +125,10 @@ test('petugas enters a statement, assesses with ksp-2016, watches the live score
 
   await page.getByRole('tab', { name: /Manajemen/ }).click();
   for (let n = 1; n <= 38; n++) {
-    await page.getByRole('group', { name: `Pertanyaan ${n}`, exact: true }).getByRole('button', { name: 'Ya' }).click();
+    await page
+      .getByRole('group', { name: `Pertanyaan ${n}`, exact: true })
+      .getByRole('button', { name: 'Ya' })
+      .click();
   }
   await expect(panel.getByText('Lengkap', { exact: true })).toBeVisible();
   await expect(panel.getByTestId('live-category')).toContainText('Sehat');
@@ -155,7 +160,10 @@ test('petugas enters a statement, assesses with ksp-2016, watches the live score
   await expect(page.getByRole('button', { name: 'Simpan draf' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Finalkan' })).toHaveCount(0);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Unduh PDF' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Unduh PDF' }).click(),
+  ]);
   mkdirSync('test-results', { recursive: true });
   await download.saveAs('test-results/assessment.pdf');
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
@@ -169,7 +177,9 @@ test('petugas enters a statement, assesses with ksp-2016, watches the live score
   await expect(page.getByTestId('assessment-item').filter({ hasText: DEWI })).toBeVisible();
 });
 
-test('financial statement through the XLSX template: download, refused import with row errors, import', async ({ page }) => {
+test('financial statement through the XLSX template: download, refused import with row errors, import', async ({
+  page,
+}) => {
   await login(page, 'petugas.koperasi');
   await openCoop(page, DEWI, 'Kesehatan');
   await page.getByRole('link', { name: 'Laporan keuangan' }).click();
@@ -177,9 +187,15 @@ test('financial statement through the XLSX template: download, refused import wi
   await page.getByRole('option', { name: /^2020/ }).click();
   await expect(page).toHaveURL(/tahun=2020/);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh templat XLSX' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Unduh templat XLSX' }).click(),
+  ]);
   const template = readFileSync(await download.path());
-  const xlsx = { name: 'laporan-2020.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  const xlsx = {
+    name: 'laporan-2020.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  };
 
   // The empty template is refused, with the rows named.
   await page.locator('input[type="file"]').setInputFiles({ ...xlsx, buffer: template });
@@ -232,7 +248,9 @@ test('petugas records a RAT and sees the year on time', async ({ page }) => {
   await login(page, 'petugas.koperasi');
   await openCoop(page, DEWI, 'RAT');
   await expect(page.getByTestId('rat-compliance')).toBeVisible();
-  await expect(page.locator(`[data-testid="rat-year"][data-year="${year}"]`).getByTestId('rat-status')).toHaveText(/Tidak RAT|Belum jatuh tempo/);
+  await expect(page.locator(`[data-testid="rat-year"][data-year="${year}"]`).getByTestId('rat-status')).toHaveText(
+    /Tidak RAT|Belum jatuh tempo/,
+  );
 
   await page.getByRole('button', { name: 'Catat RAT' }).click();
   const dialog = page.getByRole('dialog');
@@ -254,7 +272,9 @@ test('petugas records a RAT and sees the year on time', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('Catatan RAT tersimpan.')).toBeVisible();
 
-  await expect(page.locator(`[data-testid="rat-year"][data-year="${year}"]`).getByTestId('rat-status')).toHaveText('Tepat waktu');
+  await expect(page.locator(`[data-testid="rat-year"][data-year="${year}"]`).getByTestId('rat-status')).toHaveText(
+    'Tepat waktu',
+  );
   const record = page.getByTestId('rat-record').filter({ hasText: `Tahun buku ${year}` });
   await expect(record).toContainText('180 dari 220 anggota');
   await expect(record).toContainText('111 anggota — terpenuhi');

@@ -36,7 +36,12 @@ const fy = thisYear - 1;
 
 test.describe.configure({ mode: 'serial' });
 
-async function as(browser: Browser, username: string, viewport: { width: number; height: number }, password?: string): Promise<Page> {
+async function as(
+  browser: Browser,
+  username: string,
+  viewport: { width: number; height: number },
+  password?: string,
+): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   const page = await context.newPage();
   await login(page, username, password);
@@ -55,13 +60,19 @@ async function uploadPdf(page: Page, kindLabel: string, fileName: string) {
   await dialog.getByTestId('doc-kind').click();
   await page.getByRole('option', { name: kindLabel, exact: true }).click();
   await expect(dialog.getByTestId('doc-year')).toHaveValue(String(fy));
-  await dialog.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: PDF });
+  await dialog
+    .locator('input[type="file"]')
+    .setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: PDF });
   await dialog.getByRole('button', { name: 'Unggah dokumen' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.locator(`[data-testid="doc-card"][data-year="${fy}"]`).filter({ hasText: kindLabel })).toContainText('Menunggu verifikasi');
+  await expect(
+    page.locator(`[data-testid="doc-card"][data-year="${fy}"]`).filter({ hasText: kindLabel }),
+  ).toContainText('Menunggu verifikasi');
 }
 
-test('the cooperative files its RAT with minutes and attendance list at 360 px; it counts only once an officer verifies it', async ({ browser }) => {
+test('the cooperative files its RAT with minutes and attendance list at 360 px; it counts only once an officer verifies it', async ({
+  browser,
+}) => {
   const coop = await as(browser, 'dewirengganis', MOBILE);
   const admin = await as(browser, 'admin', DESKTOP, ADMIN_PASSWORD);
   const before = await tirisRat(admin);
@@ -72,7 +83,10 @@ test('the cooperative files its RAT with minutes and attendance list at 360 px; 
   await uploadPdf(coop, 'Daftar hadir RAT', 'daftar-hadir.pdf');
   await snap(coop, 'desk-documents-360');
   // A PDF previews in the page.
-  await coop.locator('[data-testid="doc-card"][data-kind="NOTULEN_RAT"]').getByRole('button', { name: 'Lihat' }).click();
+  await coop
+    .locator('[data-testid="doc-card"][data-kind="NOTULEN_RAT"]')
+    .getByRole('button', { name: 'Lihat' })
+    .click();
   await expect(coop.getByTestId('doc-preview')).toHaveAttribute('src', /\/api\/v1\/documents\/files\//);
   // The PDF viewer keeps a connection open: no networkidle here.
   await coop.waitForTimeout(1500);
@@ -93,13 +107,17 @@ test('the cooperative files its RAT with minutes and attendance list at 360 px; 
   const record = coop.locator(`[data-testid="rat-record"][data-year="${fy}"]`);
   await expect(record.getByTestId('verification-badge')).toHaveText('Menunggu verifikasi');
   await expect(coop.getByTestId('rat-pending')).toContainText('1 catatan RAT menunggu verifikasi');
-  await expect(coop.locator(`[data-testid="rat-year"][data-year="${fy}"]`).getByTestId('rat-status')).not.toHaveText('Tepat waktu');
+  await expect(coop.locator(`[data-testid="rat-year"][data-year="${fy}"]`).getByTestId('rat-status')).not.toHaveText(
+    'Tepat waktu',
+  );
   await snap(coop, 'desk-rat-pending-360');
   expect(await tirisRat(admin)).toEqual(before);
 
   const officer = await as(browser, 'petugas.koperasi', DESKTOP);
   await officer.goto('/verifikasi?kind=ANNUAL_MEETING');
-  const item = officer.locator(`[data-testid="queue-item"][data-coop="${DEWI_ID}"]`).filter({ hasText: `RAT tahun buku ${fy}` });
+  const item = officer
+    .locator(`[data-testid="queue-item"][data-coop="${DEWI_ID}"]`)
+    .filter({ hasText: `RAT tahun buku ${fy}` });
   await expect(item).toBeVisible();
   await expect(item).not.toContainText('Belum ada');
   await snap(officer, 'desk-queue-1280');
@@ -113,7 +131,9 @@ test('the cooperative files its RAT with minutes and attendance list at 360 px; 
   await coop.reload();
   await expect(record).toBeVisible();
   await expect(record.getByTestId('verification-badge')).toHaveCount(0);
-  await expect(coop.locator(`[data-testid="rat-year"][data-year="${fy}"]`).getByTestId('rat-status')).toHaveText('Tepat waktu');
+  await expect(coop.locator(`[data-testid="rat-year"][data-year="${fy}"]`).getByTestId('rat-status')).toHaveText(
+    'Tepat waktu',
+  );
   await expect(coop.getByTestId('rat-pending')).toHaveCount(0);
 });
 
@@ -131,7 +151,9 @@ test('a returned figure shows its reason to the cooperative', async ({ browser }
 
   const officer = await as(browser, 'petugas.koperasi', MOBILE);
   await officer.goto('/verifikasi?kind=YEARLY_FIGURES');
-  const item = officer.locator(`[data-testid="queue-item"][data-coop="${DEWI_ID}"]`).filter({ hasText: `Data tahun buku ${fy}` });
+  const item = officer
+    .locator(`[data-testid="queue-item"][data-coop="${DEWI_ID}"]`)
+    .filter({ hasText: `Data tahun buku ${fy}` });
   await snap(officer, 'desk-queue-360');
   await item.getByTestId('queue-return').click();
   await officer.getByTestId('return-reason').fill('Aset tidak sesuai neraca yang diunggah');
@@ -140,20 +162,26 @@ test('a returned figure shows its reason to the cooperative', async ({ browser }
 
   await coop.reload();
   await expect(card.getByTestId('verification-badge')).toHaveText('Dikembalikan');
-  await expect(card.getByTestId('verification-reason')).toHaveText('Dikembalikan Dinas: Aset tidak sesuai neraca yang diunggah');
+  await expect(card.getByTestId('verification-reason')).toHaveText(
+    'Dikembalikan Dinas: Aset tidak sesuai neraca yang diunggah',
+  );
   await snap(coop, 'desk-figure-returned-360');
   await coop.setViewportSize(DESKTOP);
   await coop.goto(`/koperasi/${DEWI_ID}?tab=dokumen`);
   await expect(coop.getByTestId('doc-card').first()).toBeVisible();
   // Every filing the Dinas has not accepted, with the reason of a returned one, in one place.
-  await expect(coop.getByTestId('filings-panel').locator('[data-status="RETURNED"]')).toContainText('Aset tidak sesuai neraca yang diunggah');
+  await expect(coop.getByTestId('filings-panel').locator('[data-status="RETURNED"]')).toContainText(
+    'Aset tidak sesuai neraca yang diunggah',
+  );
   await snap(coop, 'desk-documents-1280');
   await coop.goto(`/koperasi/${DEWI_ID}?tab=data-tahunan`);
   await expect(coop.getByTestId('verification-reason')).toBeVisible();
   await snap(coop, 'desk-figure-returned-1280');
 });
 
-test('the cooperative asks for a visit and announces its RAT; the officer finds both on the desk', async ({ browser }) => {
+test('the cooperative asks for a visit and announces its RAT; the officer finds both on the desk', async ({
+  browser,
+}) => {
   const coop = await as(browser, 'dewirengganis', MOBILE);
   await coop.goto(`/koperasi/${DEWI_ID}?tab=aspirasi`);
   const panel = coop.getByTestId('requests-panel');
@@ -168,9 +196,24 @@ test('the cooperative asks for a visit and announces its RAT; the officer finds 
   await coop.getByRole('button', { name: 'Umumkan RAT' }).click();
   const dialog = coop.getByRole('dialog');
   const day = new Date(Date.now() + 30 * 86_400_000);
-  const months = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+  const months = [
+    'Januari',
+    'Februari',
+    'Maret',
+    'April',
+    'Mei',
+    'Juni',
+    'Juli',
+    'Agustus',
+    'September',
+    'Oktober',
+    'November',
+    'Desember',
+  ];
   await dialog.getByLabel('Tahun buku').fill(String(day.getUTCFullYear() - 1));
-  await dialog.getByLabel('Tanggal RAT').fill(`${day.getUTCDate()} ${months[day.getUTCMonth()]} ${day.getUTCFullYear()}`);
+  await dialog
+    .getByLabel('Tanggal RAT')
+    .fill(`${day.getUTCDate()} ${months[day.getUTCMonth()]} ${day.getUTCFullYear()}`);
   await dialog.getByLabel('Tanggal RAT').press('Tab');
   await dialog.getByLabel('Tempat').fill('Balai Desa Ranuagung');
   await dialog.getByLabel('Acara').fill('LPJ pengurus, pengesahan laporan keuangan, pembagian SHU');
@@ -180,22 +223,31 @@ test('the cooperative asks for a visit and announces its RAT; the officer finds 
 
   const officer = await as(browser, 'petugas.koperasi', MOBILE);
   await officer.goto('/verifikasi?tab=permintaan');
-  await expect(officer.getByTestId('request-card').filter({ hasText: 'Kopwan Dewi Rengganis' })).toContainText('Mohon pendampingan');
+  await expect(officer.getByTestId('request-card').filter({ hasText: 'Kopwan Dewi Rengganis' })).toContainText(
+    'Mohon pendampingan',
+  );
   await snap(officer, 'desk-requests-queue-360');
   await officer.goto('/verifikasi?tab=rat');
   const announced = officer.getByTestId('rat-announcement').filter({ hasText: 'Kopwan Dewi Rengganis' });
   await expect(announced).toContainText('Balai Desa Ranuagung');
-  await expect(announced.getByRole('link', { name: 'Rencanakan kunjungan RAT' })).toHaveAttribute('href', new RegExp(`cooperativeId=${DEWI_ID}&purposes=RAT`));
+  await expect(announced.getByRole('link', { name: 'Rencanakan kunjungan RAT' })).toHaveAttribute(
+    'href',
+    new RegExp(`cooperativeId=${DEWI_ID}&purposes=RAT`),
+  );
   await officer.setViewportSize(DESKTOP);
   await snap(officer, 'desk-upcoming-rats-1280');
 
   // The officer closes the request with a note: it leaves the open queue, and the cooperative sees how it ended.
   await officer.goto('/verifikasi?tab=permintaan');
-  const asked = officer.getByTestId('request-card').filter({ hasText: 'Mohon pendampingan penyusunan laporan keuangan' });
+  const asked = officer
+    .getByTestId('request-card')
+    .filter({ hasText: 'Mohon pendampingan penyusunan laporan keuangan' });
   await asked.getByTestId('request-close').click();
   const closing = officer.getByRole('dialog');
   await closing.getByText('Ditolak', { exact: true }).click();
-  await closing.getByTestId('close-note').fill('Pendampingan laporan keuangan lewat pelatihan bulan depan; jadwal dikirim terpisah.');
+  await closing
+    .getByTestId('close-note')
+    .fill('Pendampingan laporan keuangan lewat pelatihan bulan depan; jadwal dikirim terpisah.');
   await officer.screenshot({ path: `${SCREENSHOT_DIR}/desk-request-close-1280.png` });
   await officer.setViewportSize(MOBILE);
   await officer.screenshot({ path: `${SCREENSHOT_DIR}/desk-request-close-360.png` });
@@ -203,7 +255,10 @@ test('the cooperative asks for a visit and announces its RAT; the officer finds 
   await expect(officer.getByText('Permintaan ditutup.')).toBeVisible();
   await expect(asked).toHaveCount(0);
   await coop.goto(`/koperasi/${DEWI_ID}?tab=aspirasi`);
-  const card = coop.getByTestId('requests-panel').getByTestId('request-card').filter({ hasText: 'Mohon pendampingan penyusunan laporan keuangan' });
+  const card = coop
+    .getByTestId('requests-panel')
+    .getByTestId('request-card')
+    .filter({ hasText: 'Mohon pendampingan penyusunan laporan keuangan' });
   await expect(card.getByTestId('request-status')).toHaveText('Ditolak');
   await expect(card.getByTestId('request-closure')).toContainText('pelatihan bulan depan');
   await card.scrollIntoViewIfNeeded();
@@ -213,13 +268,20 @@ test('the cooperative asks for a visit and announces its RAT; the officer finds 
   await coop.screenshot({ path: `${SCREENSHOT_DIR}/desk-request-closed-1280.png` });
 });
 
-test("the cooperative's page marks a filed change of officers until verified, and shows why when returned (the previous officers back)", async ({ browser }) => {
+test("the cooperative's page marks a filed change of officers until verified, and shows why when returned (the previous officers back)", async ({
+  browser,
+}) => {
   const coop = await as(browser, 'dewirengganis', MOBILE);
   const current = await (await coop.request.get(`/api/v1/cooperatives/${DEWI_ID}`)).json();
   const previous = current.officers as { role: string; name: string }[];
   expect(previous.length).toBeGreaterThan(0);
   const filed = await coop.request.patch(`/api/v1/cooperatives/${DEWI_ID}`, {
-    data: { officers: [{ role: 'KETUA', name: 'Larasati Wulandari' }, { role: 'SEKRETARIS', name: 'Nur Hasanah' }] },
+    data: {
+      officers: [
+        { role: 'KETUA', name: 'Larasati Wulandari' },
+        { role: 'SEKRETARIS', name: 'Nur Hasanah' },
+      ],
+    },
   });
   expect(filed.ok()).toBe(true);
 
@@ -235,7 +297,9 @@ test("the cooperative's page marks a filed change of officers until verified, an
 
   const officer = await as(browser, 'petugas.koperasi', DESKTOP);
   await officer.goto('/verifikasi?kind=OFFICERS');
-  const item = officer.locator(`[data-testid="queue-item"][data-coop="${DEWI_ID}"]`).filter({ hasText: 'Larasati Wulandari' });
+  const item = officer
+    .locator(`[data-testid="queue-item"][data-coop="${DEWI_ID}"]`)
+    .filter({ hasText: 'Larasati Wulandari' });
   await item.getByTestId('queue-return').click();
   await officer.getByTestId('return-reason').fill('Berita acara rapat pemilihan pengurus belum diunggah');
   await officer.getByTestId('return-confirm').click();
@@ -243,7 +307,9 @@ test("the cooperative's page marks a filed change of officers until verified, an
 
   await coop.reload();
   await expect(section.getByTestId('verification-badge')).toHaveText('Dikembalikan');
-  await expect(section.getByTestId('verification-reason')).toHaveText('Dikembalikan Dinas: Berita acara rapat pemilihan pengurus belum diunggah');
+  await expect(section.getByTestId('verification-reason')).toHaveText(
+    'Dikembalikan Dinas: Berita acara rapat pemilihan pengurus belum diunggah',
+  );
   await expect(section).not.toContainText('Larasati Wulandari');
   for (const o of previous) await expect(section).toContainText(o.name);
   await snap(coop, 'desk-officers-returned-1280');

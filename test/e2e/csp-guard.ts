@@ -11,7 +11,8 @@ export const test = base.extend<{ cspGuard: void }>({
       const violations: string[] = [];
       const watch = (page: Page) => {
         page.on('console', (m) => {
-          if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+          if (/Content Security Policy|Content-Security-Policy/i.test(m.text()))
+            violations.push(`${page.url()}: ${m.text()}`);
         });
       };
       context.pages().forEach(watch);

@@ -40,7 +40,10 @@ test('pimpinan lands on the dashboard, reads the schematic map and drills to a k
 
 test('petugas opens Prioritas and sees ranked entries with reasons', async ({ page }) => {
   await login(page, 'petugas.koperasi');
-  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Prioritas kunjungan' }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigasi utama' })
+    .getByRole('link', { name: 'Prioritas kunjungan' })
+    .click();
   await expect(page).toHaveURL(/\/prioritas$/);
   await expect(page.getByRole('heading', { name: 'Prioritas kunjungan', level: 1 })).toBeVisible();
   const items = page.getByTestId('priority-item');
@@ -84,7 +87,9 @@ test('the coverage and follow-up cards drill down to the visits and follow-ups b
   await page.getByTestId('card-coverage').click();
   await expect(page).toHaveURL(/\/kunjungan\?status=done&from=2025-01-01&to=2025-12-31/);
   await expect(page.getByTestId('visit-item').first()).toBeVisible();
-  const visits = await (await page.request.get('/api/v1/visits?status=done&from=2025-01-01&to=2025-12-31&pageSize=1')).json();
+  const visits = await (
+    await page.request.get('/api/v1/visits?status=done&from=2025-01-01&to=2025-12-31&pageSize=1')
+  ).json();
   expect(visits.total).toBeGreaterThan(0);
 
   await page.goto('/dasbor?year=2025');
@@ -105,13 +110,20 @@ test('the follow-up and concern-topic charts link to the lists behind their figu
   await expect(page).toHaveURL(/\/aspirasi\?topic=[a-z_]+&from=2025-01-01&to=2025-12-31/);
   await expect(page.getByTestId('concern-date-range')).toContainText('2025');
   const url = new URL(page.url());
-  const listed = await (await page.request.get(`/api/v1/concerns?topic=${url.searchParams.get('topic')}&from=2025-01-01&to=2025-12-31&pageSize=1`)).json();
+  const listed = await (
+    await page.request.get(
+      `/api/v1/concerns?topic=${url.searchParams.get('topic')}&from=2025-01-01&to=2025-12-31&pageSize=1`,
+    )
+  ).json();
   expect(listed.total).toBe(count);
   await expect(page.getByTestId('concern-card').first()).toBeVisible();
 
   // A bidang with overdue follow-ups → exactly those follow-ups.
   await page.goto('/dasbor?year=2025');
-  const bidang = page.locator('[data-testid="bidang-link"]:not([data-overdue="0"])').filter({ hasNotText: 'Koperasi sendiri' }).first();
+  const bidang = page
+    .locator('[data-testid="bidang-link"]:not([data-overdue="0"])')
+    .filter({ hasNotText: 'Koperasi sendiri' })
+    .first();
   const overdue = Number(await bidang.getAttribute('data-overdue'));
   await bidang.click();
   await expect(page).toHaveURL(/\/tindak-lanjut\?tab=semua&bidang=[a-z_]+&status=overdue/);
@@ -126,7 +138,9 @@ test('the follow-up and concern-topic charts link to the lists behind their figu
   const ownOverdue = Number(await own.getAttribute('data-overdue'));
   await own.click();
   await expect(page).toHaveURL(/\/tindak-lanjut\?tab=semua&kind=COOPERATIVE&status=overdue/);
-  const ownList = await (await page.request.get('/api/v1/follow-ups?responsibleKind=COOPERATIVE&status=overdue&pageSize=1')).json();
+  const ownList = await (
+    await page.request.get('/api/v1/follow-ups?responsibleKind=COOPERATIVE&status=overdue&pageSize=1')
+  ).json();
   expect(ownList.total).toBe(ownOverdue);
   await expect(page.getByTestId('follow-up-card').first()).toBeVisible();
 });

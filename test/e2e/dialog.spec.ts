@@ -6,7 +6,20 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 240_000 });
 
 const DEWI = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 /** A date some days from today (Jakarta), typed the way the date inputs read it: "28 Desember 2026". */
 function typedDate(daysAhead: number): string {
   const d = new Date(Date.now() + 7 * 3_600_000 + daysAhead * 86_400_000);
@@ -29,12 +42,19 @@ async function relogin(page: Page, username: string) {
   await page.context().clearCookies();
   await login(page, username);
 }
-async function pick(page: Page, label: string | RegExp, option: string | RegExp, scope = page.getByRole('dialog').last()) {
+async function pick(
+  page: Page,
+  label: string | RegExp,
+  option: string | RegExp,
+  scope = page.getByRole('dialog').last(),
+) {
   await scope.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).click();
 }
 
-test('a concern from the portal reaches the inbox, gets a recommendation that is carried out with evidence', async ({ page }) => {
+test('a concern from the portal reaches the inbox, gets a recommendation that is carried out with evidence', async ({
+  page,
+}) => {
   await page.setViewportSize(DESKTOP);
   const stamp = Date.now().toString(36);
   const text = `Produk keripik kami sulit masuk toko modern karena belum ada PIRT (${stamp}).`;
@@ -122,7 +142,10 @@ test('a concern from the portal reaches the inbox, gets a recommendation that is
   // Closed ones move below the unfinished ones; the concern shows it done, with its evidence.
   await page.goto('/aspirasi');
   await page.getByTestId('concern-card').filter({ hasText: stamp }).getByRole('button').click();
-  const done = page.getByRole('dialog', { name: 'Rincian aspirasi' }).getByTestId('follow-up-card').filter({ hasText: stamp });
+  const done = page
+    .getByRole('dialog', { name: 'Rincian aspirasi' })
+    .getByTestId('follow-up-card')
+    .filter({ hasText: stamp });
   await expect(done.getByTestId('follow-up-status')).toHaveText('Selesai');
   await expect(done.getByTestId('follow-up-evidence')).toContainText('PIRT terbit');
   await expect(done.getByTestId('evidence-photo')).toBeVisible();
@@ -141,7 +164,9 @@ test('a concern from the portal reaches the inbox, gets a recommendation that is
   // 6. The cooperative sees the response status on its own list.
   await relogin(page, 'dewirengganis');
   await page.goto('/aspirasi');
-  await expect(page.getByTestId('concern-card').filter({ hasText: stamp }).getByTestId('concern-status')).toHaveText('Sudah ditanggapi');
+  await expect(page.getByTestId('concern-card').filter({ hasText: stamp }).getByTestId('concern-status')).toHaveText(
+    'Sudah ditanggapi',
+  );
 });
 
 test('an overdue follow-up from the demo data is visibly marked, and the export downloads', async ({ page }) => {
@@ -202,7 +227,10 @@ test('unit development: a petugas of Usaha Mikro adds a need and a mentoring ses
 test('screenshots of the dialog screens at 360 and 1280 px', async ({ page }) => {
   test.setTimeout(480_000);
   await login(page, 'petugas.koperasi');
-  for (const [size, vp] of [['360', MOBILE], ['1280', DESKTOP]] as const) {
+  for (const [size, vp] of [
+    ['360', MOBILE],
+    ['1280', DESKTOP],
+  ] as const) {
     await page.setViewportSize(vp);
     await page.goto('/aspirasi');
     await expect(page.getByTestId('concern-card').first()).toBeVisible();
@@ -210,7 +238,10 @@ test('screenshots of the dialog screens at 360 and 1280 px', async ({ page }) =>
     await page.goto('/tindak-lanjut?tab=semua');
     await expect(page.getByTestId('follow-up-card').first()).toBeVisible();
     await snap(page, `dialog-follow-ups-${size}`);
-    const open = page.getByTestId('follow-up-card').filter({ has: page.getByTestId('action-done') }).first();
+    const open = page
+      .getByTestId('follow-up-card')
+      .filter({ has: page.getByTestId('action-done') })
+      .first();
     await open.getByTestId('action-done').click();
     await expect(page.getByRole('dialog', { name: 'Ubah status tindak lanjut' })).toBeVisible();
     await snap(page, `dialog-status-modal-${size}`, { fullPage: false });
@@ -232,7 +263,10 @@ test('screenshots of the dialog screens at 360 and 1280 px', async ({ page }) =>
 
 test('screenshots of the cooperative portal at 360 and 1280 px', async ({ page }) => {
   await login(page, 'dewirengganis');
-  for (const [size, vp] of [['360', MOBILE], ['1280', DESKTOP]] as const) {
+  for (const [size, vp] of [
+    ['360', MOBILE],
+    ['1280', DESKTOP],
+  ] as const) {
     await page.setViewportSize(vp);
     await page.goto('/aspirasi');
     await expect(page.getByTestId('raise-concern')).toBeVisible();

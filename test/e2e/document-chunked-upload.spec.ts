@@ -9,8 +9,13 @@ import { DESKTOP, MOBILE, login } from './helpers';
 const DEWI_ID = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
 const BIG_PDF = Buffer.concat([Buffer.from('%PDF-1.4\n%%EOF\n'), Buffer.alloc(1536 * 1024, 0x20)]);
 
-for (const [name, viewport] of [['360', MOBILE], ['1280', DESKTOP]] as const) {
-  test(`a 1.5 MB document goes up in chunks with a progress bar and survives a wrong offset at ${name} px`, async ({ browser }) => {
+for (const [name, viewport] of [
+  ['360', MOBILE],
+  ['1280', DESKTOP],
+] as const) {
+  test(`a 1.5 MB document goes up in chunks with a progress bar and survives a wrong offset at ${name} px`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     const page = await context.newPage();
     await login(page, 'dewirengganis');
@@ -35,7 +40,9 @@ for (const [name, viewport] of [['360', MOBILE], ['1280', DESKTOP]] as const) {
     await page.getByRole('option', { name: 'Dokumen lain', exact: true }).click();
     const title = `Berkas besar ${name}`;
     await dialog.getByLabel('Judul').fill(title);
-    await dialog.locator('input[type="file"]').setInputFiles({ name: 'besar.pdf', mimeType: 'application/pdf', buffer: BIG_PDF });
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'besar.pdf', mimeType: 'application/pdf', buffer: BIG_PDF });
     await dialog.getByRole('button', { name: 'Unggah dokumen' }).click();
     const bar = dialog.getByRole('progressbar', { name: 'Kemajuan unggahan dokumen' });
     await expect(bar).toBeVisible();

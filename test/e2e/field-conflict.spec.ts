@@ -6,7 +6,11 @@ import { apiAs, approvedVisit, DEWI_COOP_ID, nav, openField, shots, todayJakarta
 // offline. The first syncs; the second's sync shows a conflict with both values side by side; the
 // user chooses on the Konflik screen and the server holds the chosen value.
 
-async function officer(browser: Browser, baseURL: string, username: string): Promise<{ ctx: BrowserContext; page: Page }> {
+async function officer(
+  browser: Browser,
+  baseURL: string,
+  username: string,
+): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({ baseURL, viewport: MOBILE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   const page = await ctx.newPage();
   await openField(page, username);
@@ -34,7 +38,14 @@ test('two officers edit one follow-up offline; the second resolves the conflict'
   const visitId = await approvedVisit(baseURL!, koperasi, [await userId(koperasi), await userId(usahamikro)]);
   const original = `Susun SOP simpan pinjam ${tag}`;
   const created = await koperasi.post('/api/v1/follow-ups', {
-    data: { cooperativeId: DEWI_COOP_ID, visitId, recommendation: original, responsible: { kind: 'COOPERATIVE' }, deadline: todayJakarta(), monitoringPlan: null },
+    data: {
+      cooperativeId: DEWI_COOP_ID,
+      visitId,
+      recommendation: original,
+      responsible: { kind: 'COOPERATIVE' },
+      deadline: todayJakarta(),
+      monitoringPlan: null,
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const followUpId = (await created.json()).id as string;
@@ -75,7 +86,9 @@ test('two officers edit one follow-up offline; the second resolves the conflict'
   await expect(b.page.getByTestId('outbox-count')).toHaveText('0');
   const after = await (await koperasi.get(`/api/v1/follow-ups/${followUpId}`)).json();
   expect(after.recommendation).toBe(textB);
-  const open = (await (await usahamikro.get('/api/v1/sync/conflicts?status=open')).json()).items as { entityId: string }[];
+  const open = (await (await usahamikro.get('/api/v1/sync/conflicts?status=open')).json()).items as {
+    entityId: string;
+  }[];
   expect(open.filter((c) => c.entityId === followUpId)).toHaveLength(0);
 
   await a.ctx.close();

@@ -7,7 +7,12 @@ export const DEWI_COOP_ID = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
 export const DEWI_NAME = 'Kopwan Dewi Rengganis';
 
 export function todayJakarta(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Jakarta',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 export async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
@@ -18,9 +23,20 @@ export async function apiAs(baseURL: string, username: string): Promise<APIReque
 }
 
 /** An approved visit today to Kopwan Dewi Rengganis with the given officers on the team. */
-export async function approvedVisit(baseURL: string, leader: APIRequestContext, teamUserIds: string[]): Promise<string> {
+export async function approvedVisit(
+  baseURL: string,
+  leader: APIRequestContext,
+  teamUserIds: string[],
+): Promise<string> {
   const created = await leader.post('/api/v1/visits', {
-    data: { cooperativeId: DEWI_COOP_ID, date: todayJakarta(), startTime: '08:00', endTime: '10:00', purposes: ['PEMBINAAN'], team: teamUserIds.map((userId, i) => ({ userId, leader: i === 0 })) },
+    data: {
+      cooperativeId: DEWI_COOP_ID,
+      date: todayJakarta(),
+      startTime: '08:00',
+      endTime: '10:00',
+      purposes: ['PEMBINAAN'],
+      team: teamUserIds.map((userId, i) => ({ userId, leader: i === 0 })),
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const id = (await created.json()).id as string;
@@ -87,5 +103,8 @@ export async function shots(page: Page, name: string): Promise<void> {
 }
 
 export async function nav(page: Page, name: 'Kunjungan' | 'Siapkan' | 'Kotak keluar' | 'Konflik'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Menu lapangan' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Menu lapangan' })
+    .getByRole('link', { name: new RegExp(`^${name}`) })
+    .click();
 }

@@ -5,7 +5,12 @@ import { apiAs, approvedVisit, makePng, nav, openField, shots, userId } from './
 // The outbox file (issue #6 §4): a phone that cannot send saves its outbox to a file; another device
 // loads it and sends. When the first phone later sends too, the server still has everything once.
 
-test('an outbox saved to a file and loaded on another device arrives once, even when both send', async ({ browser, page, context, baseURL }) => {
+test('an outbox saved to a file and loaded on another device arrives once, even when both send', async ({
+  browser,
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const tag = Math.random().toString(36).slice(2, 8);
   const api = await apiAs(baseURL!, 'petugas.koperasi');
@@ -25,7 +30,9 @@ test('an outbox saved to a file and loaded on another device arrives once, even 
   await page.getByTestId('concern-description').fill(concernText);
   await page.getByTestId('concern-raised-by').fill('Bendahara');
   await page.getByRole('button', { name: 'Simpan permasalahan' }).click();
-  await page.getByTestId('photo-input').setInputFiles({ name: 'gudang.png', mimeType: 'image/png', buffer: await makePng(page, `Gudang ${tag}`) });
+  await page
+    .getByTestId('photo-input')
+    .setInputFiles({ name: 'gudang.png', mimeType: 'image/png', buffer: await makePng(page, `Gudang ${tag}`) });
   await expect(page.getByTestId('local-photo')).toHaveCount(1, { timeout: 30_000 });
 
   await nav(page, 'Kotak keluar');
@@ -52,7 +59,9 @@ test('an outbox saved to a file and loaded on another device arrives once, even 
   await context.setOffline(false);
   await expect(page.getByTestId('outbox-empty')).toBeVisible({ timeout: 60_000 });
 
-  const concerns = (await (await api.get(`/api/v1/concerns?visitId=${visitId}&pageSize=100`)).json()).items as { description: string }[];
+  const concerns = (await (await api.get(`/api/v1/concerns?visitId=${visitId}&pageSize=100`)).json()).items as {
+    description: string;
+  }[];
   expect(concerns.filter((c) => c.description === concernText)).toHaveLength(1);
   const visit = await (await api.get(`/api/v1/visits/${visitId}`)).json();
   expect(visit.photos).toHaveLength(1);

@@ -33,7 +33,11 @@ test('a new version is offered with a banner and loads only when the user taps i
       const reg = await navigator.serviceWorker.getRegistration();
       await reg?.update();
     });
-    await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     // On an open visit: not offered, nothing reloads.
     await page.getByTestId('finding-usaha').fill('Sedang mencatat, jangan dimuat ulang');
     await expect(page.getByTestId('update-banner')).toHaveCount(0);

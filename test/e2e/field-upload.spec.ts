@@ -20,7 +20,11 @@ async function noisyPng(page: Page): Promise<Buffer> {
   return Buffer.from(dataUrl.split(',')[1]!, 'base64');
 }
 
-test('a photo upload cut off in the middle resumes from the server and stores one photo', async ({ page, context, baseURL }) => {
+test('a photo upload cut off in the middle resumes from the server and stores one photo', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const api = await apiAs(baseURL!, 'petugas.koperasi');
   const visitId = await approvedVisit(baseURL!, api, [await userId(api)]);
@@ -33,7 +37,9 @@ test('a photo upload cut off in the middle resumes from the server and stores on
   await context.setOffline(true);
   await nav(page, 'Kunjungan');
   await page.locator(`a[href="/lapangan/kunjungan/${visitId}"]`).click();
-  await page.getByTestId('photo-input').setInputFiles({ name: 'noise.png', mimeType: 'image/png', buffer: await noisyPng(page) });
+  await page
+    .getByTestId('photo-input')
+    .setInputFiles({ name: 'noise.png', mimeType: 'image/png', buffer: await noisyPng(page) });
   await expect(page.getByTestId('local-photo')).toHaveCount(1, { timeout: 30_000 });
   const size = await page.evaluate(
     () =>

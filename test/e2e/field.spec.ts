@@ -59,7 +59,9 @@ test('a petugas records a visit offline and it reaches the server exactly once',
   await page.getByRole('button', { name: 'Simpan rekomendasi' }).click();
   await expect(page.getByTestId('follow-up').filter({ hasText: recText })).toBeVisible();
 
-  await page.getByTestId('photo-input').setInputFiles({ name: 'rapat.png', mimeType: 'image/png', buffer: await makePng(page, `RAT ${tag}`) });
+  await page
+    .getByTestId('photo-input')
+    .setInputFiles({ name: 'rapat.png', mimeType: 'image/png', buffer: await makePng(page, `RAT ${tag}`) });
   await expect(page.getByTestId('local-photo')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId('saved-state')).toContainText('Tersimpan di ponsel');
   await page.getByText('Profil koperasi', { exact: true }).click();
@@ -90,20 +92,32 @@ test('a petugas records a visit offline and it reaches the server exactly once',
 
   // On the server, exactly once.
   const visit = await (await api.get(`/api/v1/visits/${visitId}`)).json();
-  expect(visit.attendance.filter((a: { name: string }) => a.name === attendee)).toEqual([{ name: attendee, role: 'pengurus', gender: 'P' }]);
+  expect(visit.attendance.filter((a: { name: string }) => a.name === attendee)).toEqual([
+    { name: attendee, role: 'pengurus', gender: 'P' },
+  ]);
   expect(visit.findings.usaha).toBe(finding);
   expect(visit.gps.lat).toBeCloseTo(-7.95841, 4);
   expect(visit.photos).toHaveLength(1);
-  const concerns = (await (await api.get(`/api/v1/concerns?visitId=${visitId}&pageSize=100`)).json()).items as { id: string; description: string }[];
+  const concerns = (await (await api.get(`/api/v1/concerns?visitId=${visitId}&pageSize=100`)).json()).items as {
+    id: string;
+    description: string;
+  }[];
   expect(concerns.filter((c) => c.description === concernText)).toHaveLength(1);
-  const followUps = (await (await api.get(`/api/v1/follow-ups?visitId=${visitId}&pageSize=100`)).json()).items as { recommendation: string; concernId: string }[];
+  const followUps = (await (await api.get(`/api/v1/follow-ups?visitId=${visitId}&pageSize=100`)).json()).items as {
+    recommendation: string;
+    concernId: string;
+  }[];
   const mine = followUps.filter((f) => f.recommendation === recText);
   expect(mine).toHaveLength(1);
   expect(mine[0].concernId).toBe(concerns.find((c) => c.description === concernText)!.id);
   await api.dispose();
 });
 
-test('a session that expired while offline keeps the records; sync continues after logging in again', async ({ page, context, baseURL }) => {
+test('a session that expired while offline keeps the records; sync continues after logging in again', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const tag = Math.random().toString(36).slice(2, 8);
   const api = await apiAs(baseURL!, 'petugas.koperasi');
@@ -145,7 +159,11 @@ test('a session that expired while offline keeps the records; sync continues aft
   await api.dispose();
 });
 
-test('a recommendation made offline is marked done with an evidence photo; all of it arrives in order', async ({ page, context, baseURL }) => {
+test('a recommendation made offline is marked done with an evidence photo; all of it arrives in order', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const tag = Math.random().toString(36).slice(2, 8);
   const api = await apiAs(baseURL!, 'petugas.koperasi');
@@ -166,7 +184,9 @@ test('a recommendation made offline is marked done with an evidence photo; all o
   const row = page.getByTestId('follow-up').filter({ hasText: recText });
   await row.getByRole('button', { name: 'Perbarui status' }).click();
   await row.getByTestId('evidence-note').fill('Papan nama sudah terpasang di depan kantor');
-  await row.getByTestId('evidence-photo').setInputFiles({ name: 'papan.png', mimeType: 'image/png', buffer: await makePng(page, `Papan ${tag}`) });
+  await row
+    .getByTestId('evidence-photo')
+    .setInputFiles({ name: 'papan.png', mimeType: 'image/png', buffer: await makePng(page, `Papan ${tag}`) });
   await row.getByRole('button', { name: 'Selesai', exact: true }).click();
   await expect(row).toContainText('Selesai');
   await shots(page, 'field-tindak-lanjut');
@@ -177,7 +197,10 @@ test('a recommendation made offline is marked done with an evidence photo; all o
   await context.setOffline(false);
   await expect(page.getByTestId('outbox-empty')).toBeVisible({ timeout: 60_000 });
 
-  const list = (await (await api.get(`/api/v1/follow-ups?visitId=${visitId}&pageSize=100`)).json()).items as { id: string; recommendation: string }[];
+  const list = (await (await api.get(`/api/v1/follow-ups?visitId=${visitId}&pageSize=100`)).json()).items as {
+    id: string;
+    recommendation: string;
+  }[];
   const mine = list.filter((f) => f.recommendation === recText);
   expect(mine).toHaveLength(1);
   const fu = await (await api.get(`/api/v1/follow-ups/${mine[0].id}`)).json();
@@ -187,7 +210,11 @@ test('a recommendation made offline is marked done with an evidence photo; all o
   await api.dispose();
 });
 
-test('another officer logging in on the same phone never sends the first one’s changes', async ({ page, context, baseURL }) => {
+test('another officer logging in on the same phone never sends the first one’s changes', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const tag = Math.random().toString(36).slice(2, 8);
   const api = await apiAs(baseURL!, 'petugas.koperasi');
@@ -240,6 +267,15 @@ test('assets are served precompressed, hashed ones cached for a year, the shell 
   const sw = await request.get('/sw.js');
   expect(sw.headers()['cache-control']).toBe('no-cache');
   const manifest = await (await request.get('/manifest.webmanifest')).json();
-  expect(manifest).toMatchObject({ name: 'Sambang Lapangan', short_name: 'Sambang', start_url: '/lapangan', theme_color: '#0b7a55' });
-  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+  expect(manifest).toMatchObject({
+    name: 'Sambang Lapangan',
+    short_name: 'Sambang',
+    start_url: '/lapangan',
+    theme_color: '#0b7a55',
+  });
+  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual([
+    '192x192 any',
+    '512x512 any',
+    '512x512 maskable',
+  ]);
 });

@@ -26,7 +26,9 @@ export function idNumber(n: number): string {
 
 /** Two animation frames: whatever a state change scheduled has been rendered and painted. */
 export async function painted(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))),
+  );
 }
 
 /** Resizes the viewport and waits for the layout at the new width (media queries applied, re-rendered, painted). */
@@ -49,9 +51,24 @@ export async function snap(page: Page, name: string, opts: { fullPage?: boolean 
     close.forEach((b) => b.click());
     return close.length;
   });
-  if (toasts) await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 3_000 }).catch(() => undefined);
-  await expect(page.locator('.mantine-Skeleton-root:visible, .mantine-Loader-root:visible')).toHaveCount(0, { timeout: 5_000 }).catch(() => undefined);
-  await page.waitForFunction(() => document.fonts.status === 'loaded' && [...document.images].every((i) => i.loading === 'lazy' || i.complete), undefined, { timeout: 10_000 }).catch(() => undefined);
+  if (toasts)
+    await expect(page.locator('.mantine-Notification-root'))
+      .toHaveCount(0, { timeout: 3_000 })
+      .catch(() => undefined);
+  await expect(page.locator('.mantine-Skeleton-root:visible, .mantine-Loader-root:visible'))
+    .toHaveCount(0, { timeout: 5_000 })
+    .catch(() => undefined);
+  await page
+    .waitForFunction(
+      () => document.fonts.status === 'loaded' && [...document.images].every((i) => i.loading === 'lazy' || i.complete),
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   await painted(page);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: opts.fullPage ?? true, animations: 'disabled' });
+  await page.screenshot({
+    path: `${SCREENSHOT_DIR}/${name}.png`,
+    fullPage: opts.fullPage ?? true,
+    animations: 'disabled',
+  });
 }

@@ -32,16 +32,69 @@ async function districtRat(page: Page): Promise<DistrictRat> {
   return (await res.json()).rat.byDistrict.find((d: DistrictRat) => d.code === DISTRICT);
 }
 
-test('an import with a bad row is refused with the row named, the fixed file imports, the dashboard counts it', async ({ page }) => {
+test('an import with a bad row is refused with the row named, the fixed file imports, the dashboard counts it', async ({
+  page,
+}) => {
   await page.setViewportSize(DESKTOP);
   const stamp = Date.now().toString(36).toUpperCase();
   const names = [`KSU Impor ${stamp} Satu`, `Kopwan Impor ${stamp} Dua`];
   const nik = (n: number) => `351399${String(Date.now()).slice(-9)}${n}`;
   const rows = [
-    [names[0], 'KONSUMEN', 'KSU', DISTRICT, VILLAGE, nik(1), '12/BH/2019', '2019-03-04', 'Konvensional', 'Dusun Krajan', '', '', '', '', 10, 20],
-    [names[1], 'SIMPAN_PINJAM', 'KOPWAN', DISTRICT, VILLAGE, '', '', '2019-05-06', 'SYARIAH', '', '', '', '', '', 0, 45],
+    [
+      names[0],
+      'KONSUMEN',
+      'KSU',
+      DISTRICT,
+      VILLAGE,
+      nik(1),
+      '12/BH/2019',
+      '2019-03-04',
+      'Konvensional',
+      'Dusun Krajan',
+      '',
+      '',
+      '',
+      '',
+      10,
+      20,
+    ],
+    [
+      names[1],
+      'SIMPAN_PINJAM',
+      'KOPWAN',
+      DISTRICT,
+      VILLAGE,
+      '',
+      '',
+      '2019-05-06',
+      'SYARIAH',
+      '',
+      '',
+      '',
+      '',
+      '',
+      0,
+      45,
+    ],
   ];
-  const bad = ['Koperasi Salah Kode', 'KONSUMEN', 'KSU', DISTRICT, '35.13.99.9999', '', '', '', '', '', '', '', '', '', 1, 1];
+  const bad = [
+    'Koperasi Salah Kode',
+    'KONSUMEN',
+    'KSU',
+    DISTRICT,
+    '35.13.99.9999',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    1,
+    1,
+  ];
 
   await login(page, 'pimpinan');
   const before = await districtRat(page);
@@ -53,7 +106,11 @@ test('an import with a bad row is refused with the row named, the fixed file imp
   const fileInput = page.locator('input[type="file"]');
 
   // 1. A file with an unknown village code on row 4: the dry run names it; nothing can be imported.
-  await fileInput.setInputFiles({ name: 'koperasi-baru.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook(page, [...rows, bad]) });
+  await fileInput.setInputFiles({
+    name: 'koperasi-baru.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await workbook(page, [...rows, bad]),
+  });
   await expect(page.getByTestId('import-check')).toBeVisible();
   await expect(page.getByTestId('import-total')).toContainText('3');
   const errorRow = page.getByTestId('import-error-row');
@@ -66,14 +123,20 @@ test('an import with a bad row is refused with the row named, the fixed file imp
   await snap(page, 'import-errors-360');
   await page.setViewportSize(DESKTOP);
   // The dry run wrote nothing.
-  expect((await (await page.request.get(`/api/v1/cooperatives?search=${encodeURIComponent(stamp)}`)).json()).total).toBe(0);
+  expect(
+    (await (await page.request.get(`/api/v1/cooperatives?search=${encodeURIComponent(stamp)}`)).json()).total,
+  ).toBe(0);
 
   // 2. A file that is not XLSX is refused before anything is sent.
   await fileInput.setInputFiles({ name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from('Nama;Jenis\nA;B\n') });
   await expect(page.getByTestId('import-file-error')).toBeVisible();
 
   // 3. The fixed file: clean dry run, then the all-or-nothing import as a job with progress.
-  await fileInput.setInputFiles({ name: 'koperasi-baru-perbaikan.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook(page, rows) });
+  await fileInput.setInputFiles({
+    name: 'koperasi-baru-perbaikan.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await workbook(page, rows),
+  });
   await expect(page.getByTestId('import-ok')).toBeVisible();
   await expect(page.getByTestId('import-error-row')).toHaveCount(0);
   await page.getByTestId('import-run').click();
@@ -109,23 +172,48 @@ test('an import with a bad row is refused with the row named, the fixed file imp
  * and imports only once "overwrite" is ticked; the import appears in the history, where the admin
  * undoes it as a whole and the old value is back.
  */
-test('an import that overwrites says so, needs the choice, and an admin undoes it from the history', async ({ page }) => {
+test('an import that overwrites says so, needs the choice, and an admin undoes it from the history', async ({
+  page,
+}) => {
   await page.setViewportSize(DESKTOP);
   await login(page, 'admin', ADMIN_PASSWORD);
   const DEWI = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
   const year = 2018;
   const put = await page.request.put(`/api/v1/cooperatives/${DEWI}/figures/${year}`, {
-    data: { assets: 700_000_000, ownCapital: null, externalCapital: null, businessVolume: null, shu: 9_000_000, membersMale: null, membersFemale: null },
+    data: {
+      assets: 700_000_000,
+      ownCapital: null,
+      externalCapital: null,
+      businessVolume: null,
+      shu: 9_000_000,
+      membersMale: null,
+      membersFemale: null,
+    },
   });
   expect(put.ok()).toBeTruthy();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Data tahunan');
-  ws.addRow(['NIK atau ID Sambang*', 'Nama koperasi (keterangan)', 'Tahun buku*', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'Anggota L', 'Anggota P']);
+  ws.addRow([
+    'NIK atau ID Sambang*',
+    'Nama koperasi (keterangan)',
+    'Tahun buku*',
+    'Aset',
+    'Modal sendiri',
+    'Modal luar',
+    'Volume usaha',
+    'SHU',
+    'Anggota L',
+    'Anggota P',
+  ]);
   ws.addRow(['3513070200012345', 'Kopwan Dewi Rengganis', year, '1.250.000.000', null, null, null, null, null, null]);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
   await page.goto('/impor?jenis=tahunan');
-  await page.locator('input[type="file"]').setInputFiles({ name: 'data-tahunan-2018.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'data-tahunan-2018.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  });
   const row = page.getByTestId('import-overwrite-row');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Aset');
@@ -139,7 +227,10 @@ test('an import that overwrites says so, needs the choice, and an admin undoes i
   await page.getByTestId('import-overwrite').check();
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
-  const figures = async () => (await (await page.request.get(`/api/v1/cooperatives/${DEWI}/figures`)).json()).items.find((f: { fiscalYear: number }) => f.fiscalYear === year);
+  const figures = async () =>
+    (await (await page.request.get(`/api/v1/cooperatives/${DEWI}/figures`)).json()).items.find(
+      (f: { fiscalYear: number }) => f.fiscalYear === year,
+    );
   expect(await figures()).toMatchObject({ assets: 1_250_000_000, shu: 9_000_000 });
 
   await page.getByTestId('import-again').click();

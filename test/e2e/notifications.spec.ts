@@ -10,15 +10,22 @@ import { DESKTOP, login, MOBILE, snap } from './helpers';
 // The bell polls every 15 s and the machine may be busy: give it room rather than flake.
 const expect = baseExpect.configure({ timeout: 60_000 });
 test.describe.configure({ timeout: 240_000 });
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 async function assignIndustri(baseURL: string, daysAhead: number): Promise<string> {
   const planner = await apiAs(baseURL, 'petugas.koperasi');
   const officer = await apiAs(baseURL, 'petugas.industri');
   const res = await planner.post('/api/v1/visits', {
     data: {
-      cooperativeId: DEWI_COOP_ID, date: addDays(todayJakarta(), daysAhead), startTime: '09:00', purposes: ['PEMBINAAN'],
-      team: [{ userId: await userId(planner), leader: true }, { userId: await userId(officer), leader: false }],
+      cooperativeId: DEWI_COOP_ID,
+      date: addDays(todayJakarta(), daysAhead),
+      startTime: '09:00',
+      purposes: ['PEMBINAAN'],
+      team: [
+        { userId: await userId(planner), leader: true },
+        { userId: await userId(officer), leader: false },
+      ],
     },
   });
   expect(res.status(), await res.text()).toBe(201);
@@ -30,8 +37,14 @@ async function assignIndustri(baseURL: string, daysAhead: number): Promise<strin
 
 const count = async (page: Page) => Number(await page.getByTestId('bell-count').getAttribute('data-count'));
 
-for (const [label, viewport, daysAhead] of [['1280', DESKTOP, 40], ['360', MOBILE, 41]] as const) {
-  test(`an officer sees the bell rise when put on a visit, opens the notice and lands on the visit (${label} px)`, async ({ page, baseURL }) => {
+for (const [label, viewport, daysAhead] of [
+  ['1280', DESKTOP, 40],
+  ['360', MOBILE, 41],
+] as const) {
+  test(`an officer sees the bell rise when put on a visit, opens the notice and lands on the visit (${label} px)`, async ({
+    page,
+    baseURL,
+  }) => {
     await page.setViewportSize(viewport);
     await login(page, 'petugas.industri');
     await expect(page.getByTestId('bell')).toBeVisible();
@@ -54,7 +67,9 @@ for (const [label, viewport, daysAhead] of [['1280', DESKTOP, 40], ['360', MOBIL
 
     await page.goto('/notifikasi');
     await expect(page.getByRole('heading', { name: 'Pemberitahuan', level: 1 })).toBeVisible();
-    await expect(page.getByTestId('notice').first()).toContainText('Anda ditugaskan berkunjung ke Kopwan Dewi Rengganis');
+    await expect(page.getByTestId('notice').first()).toContainText(
+      'Anda ditugaskan berkunjung ke Kopwan Dewi Rengganis',
+    );
     await snap(page, `notifications-inbox-${label}`);
 
     await page.goto('/notifikasi/pengaturan');
@@ -80,6 +95,8 @@ test('field mode shows the notices received at the last sync', async ({ page, ba
   await expect(page.getByTestId('field-bell')).toHaveAttribute('aria-label', /Pemberitahuan, [1-9]\d* belum dibaca/);
   await page.getByTestId('field-bell').click();
   await expect(page.getByTestId('field-notices')).toBeVisible();
-  await expect(page.getByTestId('field-notice').first()).toContainText('Anda ditugaskan berkunjung ke Kopwan Dewi Rengganis');
+  await expect(page.getByTestId('field-notice').first()).toContainText(
+    'Anda ditugaskan berkunjung ke Kopwan Dewi Rengganis',
+  );
   await snap(page, 'notifications-field-360');
 });

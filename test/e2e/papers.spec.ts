@@ -23,9 +23,14 @@ function qrOf(pdf: Buffer): string | null {
   try {
     writeFileSync(join(dir, 'a.pdf'), pdf);
     execFileSync('pdftoppm', ['-r', '110', '-png', join(dir, 'a.pdf'), join(dir, 'p')]);
-    const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+    const pages = readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort();
     const png = PNG.sync.read(readFileSync(join(dir, pages[pages.length - 1]!)));
-    return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
+    return (
+      jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ??
+      null
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -36,15 +41,24 @@ async function relogin(page: Page, username: string) {
   await login(page, username);
 }
 
-test('approve → SPT → visit carried out → berita acara → the QR opens the public page, logged out, and confirms it', async ({ page }) => {
+test('approve → SPT → visit carried out → berita acara → the QR opens the public page, logged out, and confirms it', async ({
+  page,
+}) => {
   await page.setViewportSize(DESKTOP);
 
   // A visit planned by the petugas of Bidang Koperasi, who leads it.
   await login(page, 'petugas.koperasi');
   const me = await (await page.request.get('/api/v1/auth/me')).json();
-  const coop = (await (await page.request.get('/api/v1/cooperatives?group=KSU&status=AKTIF&pageSize=1')).json()).items[0];
+  const coop = (await (await page.request.get('/api/v1/cooperatives?group=KSU&status=AKTIF&pageSize=1')).json())
+    .items[0];
   const planned = await page.request.post('/api/v1/visits', {
-    data: { cooperativeId: coop.id, date: jakartaToday(), startTime: '09:00', purposes: ['PEMBINAAN', 'PENGAWASAN'], team: [{ userId: (me.user ?? me).id, leader: true }] },
+    data: {
+      cooperativeId: coop.id,
+      date: jakartaToday(),
+      startTime: '09:00',
+      purposes: ['PEMBINAAN', 'PENGAWASAN'],
+      team: [{ userId: (me.user ?? me).id, leader: true }],
+    },
   });
   expect(planned.status()).toBe(201);
   const visitId = (await planned.json()).id as string;
@@ -67,7 +81,9 @@ test('approve → SPT → visit carried out → berita acara → the QR opens th
   await expect(docs.getByTestId('document-row').first()).toContainText('Berlaku');
 
   // 3. The visit is carried out and marked done.
-  await page.getByLabel('Kelembagaan', { exact: true }).fill('Pengurus dan pengawas lengkap; RAT terakhir tepat waktu.');
+  await page
+    .getByLabel('Kelembagaan', { exact: true })
+    .fill('Pengurus dan pengawas lengkap; RAT terakhir tepat waktu.');
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Semua perubahan tersimpan');
   await page.getByTestId('visit-complete').click();
@@ -104,7 +120,9 @@ test('approve → SPT → visit carried out → berita acara → the QR opens th
   await expect(page.getByTestId('verify-result')).toContainText('Dokumen terdaftar dan masih berlaku.');
   await expect(page.getByRole('cell', { name: ba.number })).toBeVisible();
   await expect(page.getByRole('cell', { name: coop.name })).toBeVisible();
-  await expect(page.getByText('Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian Kabupaten Probolinggo')).toBeVisible();
+  await expect(
+    page.getByText('Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian Kabupaten Probolinggo'),
+  ).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('verify-pick').click();
   await (await chooser).setFiles({ name: 'berita-acara.pdf', mimeType: 'application/pdf', buffer: pdf });
@@ -126,7 +144,9 @@ test('approve → SPT → visit carried out → berita acara → the QR opens th
   await expect(page.getByTestId('verify-result')).toContainText('tidak ditemukan');
 });
 
-test('the register lists issued documents with filters; the admin sets the office profile and number patterns', async ({ page }) => {
+test('the register lists issued documents with filters; the admin sets the office profile and number patterns', async ({
+  page,
+}) => {
   await page.setViewportSize(DESKTOP);
   await login(page, 'admin', 'admin-e2e-123');
   await page.goto('/kantor');

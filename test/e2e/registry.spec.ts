@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { DESKTOP, MOBILE, idNumber, login, parseIdNumber, snap } from './helpers';
 
 test.describe('registry journey', () => {
-  test('petugas finds Kopwan Dewi Rengganis, edits its member count and sees the change in Riwayat (360 px)', async ({ page }) => {
+  test('petugas finds Kopwan Dewi Rengganis, edits its member count and sees the change in Riwayat (360 px)', async ({
+    page,
+  }) => {
     await page.setViewportSize(MOBILE);
     await login(page, 'petugas.koperasi');
     await expect(page).toHaveURL(/\/koperasi$/);
@@ -19,7 +21,7 @@ test.describe('registry journey', () => {
     // detail
     await expect(page.getByRole('heading', { name: 'Kopwan Dewi Rengganis' })).toBeVisible();
     await expect(page.getByText('Desa Ranuagung, Kec. Tiris')).toBeVisible();
-    const femaleBefore = parseIdNumber(await page.getByTestId('members-female').textContent() ?? '');
+    const femaleBefore = parseIdNumber((await page.getByTestId('members-female').textContent()) ?? '');
     expect(femaleBefore).toBeGreaterThan(0);
     const femaleAfter = femaleBefore + 17;
 

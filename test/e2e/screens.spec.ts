@@ -41,7 +41,9 @@ for (const size of SIZES) {
       await snap(page, `list-${size.name}`, { fullPage: false });
       if (size.name === '360') {
         await page.getByRole('button', { name: 'Buka menu navigasi' }).click();
-        await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Koperasi' })).toBeVisible();
+        await expect(
+          page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Koperasi' }),
+        ).toBeVisible();
         await snap(page, `nav-open-${size.name}`, { fullPage: false });
         await page.getByRole('button', { name: 'Buka menu navigasi' }).click();
         await page.getByRole('button', { name: 'Filter' }).click();
@@ -153,7 +155,10 @@ for (const size of SIZES) {
       await snap(page, `assessment-draft-financials-${size.name}`, { fullPage: false });
       await page.getByRole('tab', { name: /Manajemen/ }).click();
       for (let n = 1; n <= 6; n++) {
-        await page.getByRole('group', { name: `Pertanyaan ${n}`, exact: true }).getByRole('button', { name: n % 3 ? 'Ya' : 'Tidak' }).click();
+        await page
+          .getByRole('group', { name: `Pertanyaan ${n}`, exact: true })
+          .getByRole('button', { name: n % 3 ? 'Ya' : 'Tidak' })
+          .click();
       }
       await snap(page, `assessment-draft-management-${size.name}`, { fullPage: false });
       await page.getByRole('button', { name: 'Hapus draf' }).click();
@@ -171,9 +176,14 @@ for (const size of SIZES) {
       await expect(page.getByTestId('save-state')).toBeVisible();
       await page.getByRole('tab', { name: /Kinerja Keuangan/ }).click();
       await page.getByRole('textbox', { name: /^Rentabilitas aset/ }).fill('6,5');
-      await expect(page.locator('[data-indicator="returnOnAssets"] [data-testid="implied-nilai"]')).toContainText('nilai 2');
+      await expect(page.locator('[data-indicator="returnOnAssets"] [data-testid="implied-nilai"]')).toContainText(
+        'nilai 2',
+      );
       await page.locator('[data-indicator="problemLoans"]').getByLabel('Tidak berlaku').check();
-      await page.locator('[data-indicator="problemLoans"]').getByLabel('Alasan tidak berlaku').fill('Koperasi tidak memberikan pinjaman.');
+      await page
+        .locator('[data-indicator="problemLoans"]')
+        .getByLabel('Alasan tidak berlaku')
+        .fill('Koperasi tidak memberikan pinjaman.');
       await snap(page, `assessment-kk-draft-${size.name}`, { fullPage: false });
       await page.getByRole('tab', { name: /Tata Kelola/ }).click();
       await page.getByRole('combobox', { name: 'Nilai' }).first().click();

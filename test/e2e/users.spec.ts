@@ -60,7 +60,9 @@ test('petugas dissolves a cooperative with a reason; pimpinan sees it read-only'
   await expect(dialog.getByText('Wajib diisi')).toBeVisible();
   await dialog.getByLabel('Alasan pembubaran').fill('Tidak menyelenggarakan RAT tiga tahun berturut-turut');
   await dialog.getByRole('button', { name: 'Bubarkan koperasi' }).click();
-  await expect(page.getByTestId('dissolved-alert')).toContainText('Tidak menyelenggarakan RAT tiga tahun berturut-turut');
+  await expect(page.getByTestId('dissolved-alert')).toContainText(
+    'Tidak menyelenggarakan RAT tiga tahun berturut-turut',
+  );
   await expect(page.getByRole('button', { name: 'Bubarkan' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Ubah' })).toHaveCount(0);
   const url = page.url();
@@ -79,6 +81,10 @@ test('petugas dissolves a cooperative with a reason; pimpinan sees it read-only'
   await page.getByRole('tab', { name: 'Unit usaha' }).click();
   await expect(page.getByTestId('unit-card').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Tambah unit usaha' })).toHaveCount(0);
-  await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Log Audit' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengguna' })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Log Audit' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengguna' }),
+  ).toHaveCount(0);
 });

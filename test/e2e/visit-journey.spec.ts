@@ -13,7 +13,20 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 300_000 });
 
 const COOP = 'KUD Sumber Makmur';
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 /** A day counted from today in Jakarta, as the date inputs read it: "28 November 2026". */
 function typedDate(daysAhead: number): string {
   const d = new Date(Date.now() + 7 * 3_600_000 + daysAhead * 86_400_000);
@@ -39,7 +52,9 @@ async function relogin(page: Page, username: string) {
   await login(page, username);
 }
 
-test('plan → approve → record with a concern and a recommendation → done with evidence → berita acara', async ({ page }) => {
+test('plan → approve → record with a concern and a recommendation → done with evidence → berita acara', async ({
+  page,
+}) => {
   await page.setViewportSize(DESKTOP);
   const stamp = Date.now().toString(36);
   const concernText = `Pemasaran gula merah anggota belum punya izin usaha (${stamp}).`;

@@ -11,8 +11,12 @@ const COOP = 'Kopwan Dewi Rengganis';
 const expect = baseExpect.configure({ timeout: 60_000 });
 test.describe.configure({ timeout: 360_000 });
 const jakartaToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const typed = (iso: string) => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const typed = (iso: string) =>
+  new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 // A weekday about three weeks ahead, clear of the demo's own bookings as far as possible.
 let date = addDays(jakartaToday(), 23);
@@ -64,7 +68,13 @@ test('petugas plans a visit, finds it in the list and the calendars; pimpinan ap
 
   // the API holds what was planned
   const saved = await (await page.request.get(`/api/v1/visits/${visitId}`)).json();
-  expect(saved).toMatchObject({ date, startTime: '09:00', endTime: '12:30', status: 'planned', purposes: ['PEMBINAAN', 'PENDAMPINGAN_USAHA'] });
+  expect(saved).toMatchObject({
+    date,
+    startTime: '09:00',
+    endTime: '12:30',
+    status: 'planned',
+    purposes: ['PEMBINAAN', 'PENDAMPINGAN_USAHA'],
+  });
   expect(saved.team.find((m: { leader: boolean }) => m.leader).fullName).toBe('Petugas Bidang Usaha Mikro (demo)');
   expect(saved.team).toHaveLength(2);
 
@@ -88,7 +98,9 @@ test('petugas plans a visit, finds it in the list and the calendars; pimpinan ap
   // in the week calendar
   await page.getByTestId('visit-view').getByText('Minggu').click();
   await expect(page).toHaveURL(/view=week/);
-  await expect(page.locator(`[data-testid="calendar-day"][data-date="${date}"]`).locator(`[data-visit-id="${visitId}"]`)).toBeVisible();
+  await expect(
+    page.locator(`[data-testid="calendar-day"][data-date="${date}"]`).locator(`[data-visit-id="${visitId}"]`),
+  ).toBeVisible();
 
   // pimpinan approves it from the list, after a confirm
   await page.context().clearCookies();
@@ -101,7 +113,9 @@ test('petugas plans a visit, finds it in the list and the calendars; pimpinan ap
   await dialog.getByRole('button', { name: 'Setujui' }).click();
   await expect(page.getByText('Rencana kunjungan disetujui.')).toBeVisible();
   await page.goto(`/kunjungan?coop=${saved.cooperative.id}`);
-  await expect(page.locator(`[data-testid="visit-item"][data-visit-id="${visitId}"]`).getByTestId('visit-status')).toHaveText('Disetujui');
+  await expect(
+    page.locator(`[data-testid="visit-item"][data-visit-id="${visitId}"]`).getByTestId('visit-status'),
+  ).toHaveText('Disetujui');
   const approved = await (await page.request.get(`/api/v1/visits/${visitId}`)).json();
   expect(approved.status).toBe('approved');
   expect(approved.approvedBy).not.toBeNull();
@@ -125,7 +139,10 @@ test('a priority entry opens the plan form prefilled; double bookings are flagge
   await expect(page.getByTestId('plan-bookings')).toContainText(COOP);
 });
 
-for (const [label, size] of [['mobile', MOBILE], ['desktop', DESKTOP]] as const) {
+for (const [label, size] of [
+  ['mobile', MOBILE],
+  ['desktop', DESKTOP],
+] as const) {
   test(`screenshots of the planning screens (${label})`, async ({ page }) => {
     await page.setViewportSize(size);
     await login(page, 'petugas.koperasi');
@@ -136,8 +153,15 @@ for (const [label, size] of [['mobile', MOBILE], ['desktop', DESKTOP]] as const)
     await expect(page.getByTestId('calendar-month')).toBeVisible();
     await snap(page, `visits-calendar-month-${label}`);
     // the week of an upcoming demo double booking of this officer, so the flags show
-    const upcoming = await (await page.request.get(`/api/v1/visits?from=${jakartaToday()}&to=${addDays(jakartaToday(), 90)}&sort=date&pageSize=100`)).json();
-    const busy: string = upcoming.items.find((v: { conflicts: { fullName: string }[] }) => v.conflicts.some((c) => c.fullName.startsWith('Petugas Bidang Koperasi')))?.date ?? date;
+    const upcoming = await (
+      await page.request.get(
+        `/api/v1/visits?from=${jakartaToday()}&to=${addDays(jakartaToday(), 90)}&sort=date&pageSize=100`,
+      )
+    ).json();
+    const busy: string =
+      upcoming.items.find((v: { conflicts: { fullName: string }[] }) =>
+        v.conflicts.some((c) => c.fullName.startsWith('Petugas Bidang Koperasi')),
+      )?.date ?? date;
     await page.goto(`/kunjungan?view=week&d=${busy}`);
     await expect(page.getByTestId('calendar-week')).toBeVisible();
     await snap(page, `visits-calendar-week-${label}`);
@@ -165,7 +189,9 @@ for (const [label, size] of [['mobile', MOBILE], ['desktop', DESKTOP]] as const)
   });
 }
 
-test("the cooperative's Kunjungan tab: staff plan from it; the koperasi user reads its own visits only", async ({ page }) => {
+test("the cooperative's Kunjungan tab: staff plan from it; the koperasi user reads its own visits only", async ({
+  page,
+}) => {
   const DEWI = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
   await page.setViewportSize(MOBILE);
   await login(page, 'petugas.koperasi');
@@ -176,7 +202,14 @@ test("the cooperative's Kunjungan tab: staff plan from it; the koperasi user rea
   // journeys of this shard plan visits to the same cooperative, so it may be on a later page)
   const list = page.getByTestId('coop-visits');
   const next = list.getByRole('button', { name: 'Halaman berikutnya' });
-  for (let p = 2; p < 12 && !((await list.textContent()) ?? '').includes('19 Januari 2025') && (await next.count()) > 0 && (await next.isEnabled()); p++) {
+  for (
+    let p = 2;
+    p < 12 &&
+    !((await list.textContent()) ?? '').includes('19 Januari 2025') &&
+    (await next.count()) > 0 &&
+    (await next.isEnabled());
+    p++
+  ) {
     await next.click();
     await expect(list).toContainText(`Halaman ${p} dari`);
     await page.waitForLoadState('networkidle');
@@ -213,7 +246,12 @@ test('editing a plan someone else changed meanwhile: a clear message, reload, th
   await login(page, 'petugas.koperasi');
   const me = (await (await page.request.get('/api/v1/auth/me')).json()).user;
   const created = await page.request.post('/api/v1/visits', {
-    data: { cooperativeId: '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01', date: addDays(date, 2), purposes: ['MONITORING'], team: [{ userId: me.id, leader: true }] },
+    data: {
+      cooperativeId: '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01',
+      date: addDays(date, 2),
+      purposes: ['MONITORING'],
+      team: [{ userId: me.id, leader: true }],
+    },
   });
   expect(created.status()).toBe(201);
   const v = await created.json();
@@ -223,7 +261,9 @@ test('editing a plan someone else changed meanwhile: a clear message, reload, th
   await page.getByRole('checkbox', { name: 'Pengawasan' }).check();
 
   // a colleague changes the start time in the meantime
-  expect((await page.request.patch(`/api/v1/visits/${v.id}`, { data: { startTime: '10:00', version: v.version } })).status()).toBe(200);
+  expect(
+    (await page.request.patch(`/api/v1/visits/${v.id}`, { data: { startTime: '10:00', version: v.version } })).status(),
+  ).toBe(200);
 
   await page.getByTestId('plan-save').click();
   await expect(page.getByTestId('plan-conflict')).toContainText('sudah diubah orang lain');

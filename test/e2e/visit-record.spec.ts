@@ -12,7 +12,12 @@ const DEWI_VISIT_ID = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e02';
 const DEWI_NAME = 'Kopwan Dewi Rengganis';
 
 function todayJakarta(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Jakarta',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
@@ -50,7 +55,14 @@ test.describe('visit record', () => {
     petugasApi = await apiAs(baseURL!, 'petugas.koperasi');
     const me = await (await petugasApi.get('/api/v1/auth/me')).json();
     const created = await petugasApi.post('/api/v1/visits', {
-      data: { cooperativeId: DEWI_COOP_ID, date: todayJakarta(), startTime: '09:00', endTime: '11:30', purposes: ['PEMBINAAN', 'PENGAWASAN'], team: [{ userId: me.user.id, leader: true }] },
+      data: {
+        cooperativeId: DEWI_COOP_ID,
+        date: todayJakarta(),
+        startTime: '09:00',
+        endTime: '11:30',
+        purposes: ['PEMBINAAN', 'PENGAWASAN'],
+        team: [{ userId: me.user.id, leader: true }],
+      },
     });
     expect(created.status(), await created.text()).toBe(201);
     visitId = (await created.json()).id;
@@ -64,7 +76,10 @@ test.describe('visit record', () => {
     await petugasApi?.dispose();
   });
 
-  test('a petugas records the visit, saves, keeps typing through a conflict, marks it done and gets the berita acara', async ({ page, context }) => {
+  test('a petugas records the visit, saves, keeps typing through a conflict, marks it done and gets the berita acara', async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(300_000);
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation({ latitude: -7.95841, longitude: 113.39187, accuracy: 14 });
@@ -102,7 +117,9 @@ test.describe('visit record', () => {
 
     // A photo, compressed in the browser before upload.
     const png = await makePng(page);
-    await page.getByTestId('photo-gallery-input').setInputFiles({ name: 'rat.png', mimeType: 'image/png', buffer: png });
+    await page
+      .getByTestId('photo-gallery-input')
+      .setInputFiles({ name: 'rat.png', mimeType: 'image/png', buffer: png });
     const pendingPhoto = page.getByTestId('photo-pending');
     await expect(pendingPhoto).toContainText('1600 × 1200 px');
     await pendingPhoto.getByLabel('Keterangan foto').fill('Dialog bersama pengurus');
@@ -136,13 +153,21 @@ test.describe('visit record', () => {
     // The server has the compressed JPEG.
     const stored = await (await page.request.get(`/api/v1/visits/${visitId}`)).json();
     expect(stored.photos).toHaveLength(1);
-    expect(stored.photos[0]).toMatchObject({ contentType: 'image/jpeg', width: 1600, height: 1200, caption: 'Dialog bersama pengurus' });
+    expect(stored.photos[0]).toMatchObject({
+      contentType: 'image/jpeg',
+      width: 1600,
+      height: 1200,
+      caption: 'Dialog bersama pengurus',
+    });
     expect(stored.photos[0].sizeBytes).toBeLessThan(png.length);
     expect(stored.attendance).toEqual([
       { name: 'Siti Rahmawati', role: 'pengurus', gender: 'P' },
       { name: 'Ahmad Fauzi', role: 'pengawas', gender: 'L' },
     ]);
-    expect(stored.checklist.answers['kelembagaan.rat']).toEqual({ result: 'TIDAK_SESUAI', note: 'RAT tahun buku lalu terlambat dua bulan.' });
+    expect(stored.checklist.answers['kelembagaan.rat']).toEqual({
+      result: 'TIDAK_SESUAI',
+      note: 'RAT tahun buku lalu terlambat dua bulan.',
+    });
     expect(stored.gps).toMatchObject({ lat: -7.95841, lng: 113.39187, accuracy: 14 });
     expect(stored.businessUnitIds).toHaveLength(1);
 
@@ -151,7 +176,9 @@ test.describe('visit record', () => {
     await expect(page.getByLabel('Nama 1')).toHaveValue('Siti Rahmawati', { timeout: 30_000 });
     await expect(page.getByLabel('Nama 2')).toHaveValue('Ahmad Fauzi');
     await expect(page.getByLabel('Unsur 2')).toHaveValue('pengawas');
-    await expect(page.getByLabel('Kelembagaan', { exact: true })).toHaveValue('Pengurus lengkap; masa jabatan berakhir 2026.');
+    await expect(page.getByLabel('Kelembagaan', { exact: true })).toHaveValue(
+      'Pengurus lengkap; masa jabatan berakhir 2026.',
+    );
     await expect(rat.getByRole('button', { name: 'Tidak Sesuai' })).toHaveAttribute('aria-pressed', 'true');
     await expect(rat.getByPlaceholder('Catatan (bila perlu)')).toHaveValue('RAT tahun buku lalu terlambat dua bulan.');
     await expect(page.getByTestId('photo-saved').getByTestId('photo-caption')).toHaveText('Dialog bersama pengurus');
@@ -160,7 +187,9 @@ test.describe('visit record', () => {
 
     // A colleague saves meanwhile: the save is refused, the typing survives, the merge keeps both.
     await page.getByLabel('Usaha', { exact: true }).fill('Unit simpan pinjam berjalan baik.');
-    const other = await petugasApi.patch(`/api/v1/visits/${visitId}`, { data: { findings: { pengawasanInternal: 'Catatan rekan: pengawas belum memeriksa.' }, version: stored.version } });
+    const other = await petugasApi.patch(`/api/v1/visits/${visitId}`, {
+      data: { findings: { pengawasanInternal: 'Catatan rekan: pengawas belum memeriksa.' }, version: stored.version },
+    });
     expect(other.ok(), await other.text()).toBeTruthy();
     await page.getByRole('button', { name: 'Simpan' }).click();
     const conflict = page.getByTestId('visit-conflict');
@@ -169,11 +198,17 @@ test.describe('visit record', () => {
     await conflict.getByRole('button', { name: /Muat versi terbaru/ }).click();
     await expect(conflict).toHaveCount(0);
     await expect(page.getByLabel('Usaha', { exact: true })).toHaveValue('Unit simpan pinjam berjalan baik.');
-    await expect(page.getByLabel('Pengawasan internal', { exact: true })).toHaveValue('Catatan rekan: pengawas belum memeriksa.');
+    await expect(page.getByLabel('Pengawasan internal', { exact: true })).toHaveValue(
+      'Catatan rekan: pengawas belum memeriksa.',
+    );
     await page.getByRole('button', { name: 'Simpan' }).click();
     await expect(page.getByTestId('save-state')).toHaveText('Semua perubahan tersimpan');
     const merged = await (await page.request.get(`/api/v1/visits/${visitId}`)).json();
-    expect(merged.findings).toMatchObject({ usaha: 'Unit simpan pinjam berjalan baik.', pengawasanInternal: 'Catatan rekan: pengawas belum memeriksa.', keuangan: 'Pembukuan masih manual.' });
+    expect(merged.findings).toMatchObject({
+      usaha: 'Unit simpan pinjam berjalan baik.',
+      pengawasanInternal: 'Catatan rekan: pengawas belum memeriksa.',
+      keuangan: 'Pembukuan masih manual.',
+    });
 
     // Mark the visit done.
     await page.getByRole('button', { name: 'Tandai selesai' }).click();
@@ -225,7 +260,12 @@ test.describe('visit record', () => {
   test('a cancelled visit needs a reason and becomes read-only', async ({ page, baseURL }) => {
     const me = await (await petugasApi.get('/api/v1/auth/me')).json();
     const created = await petugasApi.post('/api/v1/visits', {
-      data: { cooperativeId: DEWI_COOP_ID, date: todayJakarta(), purposes: ['MONITORING'], team: [{ userId: me.user.id, leader: true }] },
+      data: {
+        cooperativeId: DEWI_COOP_ID,
+        date: todayJakarta(),
+        purposes: ['MONITORING'],
+        team: [{ userId: me.user.id, leader: true }],
+      },
     });
     const id = (await created.json()).id as string;
     void baseURL;
@@ -259,7 +299,9 @@ test.describe('visit record', () => {
     await expect(page.getByTestId('attendance-editor')).toHaveCount(0);
     await expect(page.getByTestId('checklist-view')).toBeVisible();
     await expect(page.getByTestId('visit-savebar')).toHaveCount(0);
-    await expect(page.getByRole('button', { name: /Ubah catatan|Catat hasil kunjungan|Tandai selesai|Setujui|Batalkan/ })).toHaveCount(0);
+    await expect(
+      page.getByRole('button', { name: /Ubah catatan|Catat hasil kunjungan|Tandai selesai|Setujui|Batalkan/ }),
+    ).toHaveCount(0);
     await expect(page.getByTestId('finding-kelembagaan')).toContainText('Balai Desa Ranuagung');
     await expect(page.getByTestId('gps-coords')).toContainText('-7.95841, 113.39187');
     await expect(page.getByTestId('section-dialog')).toBeVisible();
@@ -275,8 +317,13 @@ test.describe('visit record', () => {
     await page.goto(`/kunjungan/${DEWI_VISIT_ID}`);
     await expect(page.getByTestId('visit-coop')).toHaveText(DEWI_NAME, { timeout: 30_000 });
     await expect(page.getByText('Catatan kunjungan tim DKUPP ke koperasi Anda.')).toBeVisible();
-    await expect(page.getByRole('link', { name: DEWI_NAME }).first()).toHaveAttribute('href', `/koperasi/${DEWI_COOP_ID}?tab=kunjungan`);
-    await expect(page.getByRole('button', { name: /Ubah catatan|Catat hasil kunjungan|Tandai selesai|Setujui|Batalkan|Simpan/ })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: DEWI_NAME }).first()).toHaveAttribute(
+      'href',
+      `/koperasi/${DEWI_COOP_ID}?tab=kunjungan`,
+    );
+    await expect(
+      page.getByRole('button', { name: /Ubah catatan|Catat hasil kunjungan|Tandai selesai|Setujui|Batalkan|Simpan/ }),
+    ).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Ubah rencana' })).toHaveCount(0);
     await expect(page.getByTestId('attendance-list')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Unduh berita acara (PDF)' })).toBeVisible();

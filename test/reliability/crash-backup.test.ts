@@ -58,7 +58,15 @@ const ADMIN_PASSWORD = 'admin-reliability-1';
 
 function startServer(url: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD, SAMBANG_LOG_LEVEL: 'silent', SAMBANG_DEMO: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SAMBANG_LOG_LEVEL: 'silent',
+      SAMBANG_DEMO: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -78,7 +86,11 @@ function startServer(url: string, port: number): Promise<ChildProcess> {
 }
 
 async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
@@ -102,7 +114,13 @@ describe.each(DB_KINDS)('kill -9 during writes on %s', { timeout: 180_000 }, (ki
           const res = await fetch(`${base}/api/v1/cooperatives`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', cookie },
-            body: JSON.stringify({ name: `Koperasi Uji Crash ${w}-${i}`, type: 'JASA', group: 'LAINNYA', districtCode: '35.13.07', villageCode: '35.13.07.2008' }),
+            body: JSON.stringify({
+              name: `Koperasi Uji Crash ${w}-${i}`,
+              type: 'JASA',
+              group: 'LAINNYA',
+              districtCode: '35.13.07',
+              villageCode: '35.13.07.2008',
+            }),
           });
           if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
           else failed++;
@@ -127,10 +145,14 @@ describe.each(DB_KINDS)('kill -9 during writes on %s', { timeout: 180_000 }, (ki
         const res = await fetch(`${base}/api/v1/cooperatives/${id}`, { headers: { cookie: cookie2 } });
         if (res.status === 200) found++;
       }
-      console.log(`[kill -9 ${kind}] writes sent ${sent}, acknowledged ${acknowledged.length}, cut off by the kill ${failed}, acknowledged found after restart ${found}`);
+      console.log(
+        `[kill -9 ${kind}] writes sent ${sent}, acknowledged ${acknowledged.length}, cut off by the kill ${failed}, acknowledged found after restart ${found}`,
+      );
       expect(found).toBe(acknowledged.length);
       // Every write is whole: each cooperative has its audit entry.
-      const audit = await fetch(`${base}/api/v1/audit?action=cooperative.create&pageSize=1`, { headers: { cookie: cookie2 } });
+      const audit = await fetch(`${base}/api/v1/audit?action=cooperative.create&pageSize=1`, {
+        headers: { cookie: cookie2 },
+      });
       expect(((await audit.json()) as { total: number }).total).toBeGreaterThanOrEqual(acknowledged.length);
     } finally {
       server.kill('SIGTERM');
@@ -141,12 +163,25 @@ describe.each(DB_KINDS)('kill -9 during writes on %s', { timeout: 180_000 }, (ki
 
 /** Every row of every table, in a stable order, as JSON text: two databases are equal when these are. */
 async function dump(deps: AppDeps): Promise<Record<string, string[]>> {
-  const tables = (await deps.db.kysely.introspection.getTables({ withInternalKyselyTables: true })).map((t) => t.name).sort();
+  const tables = (await deps.db.kysely.introspection.getTables({ withInternalKyselyTables: true }))
+    .map((t) => t.name)
+    .sort();
   const out: Record<string, string[]> = {};
   for (const t of tables) {
     const { rows } = await sql.raw<Record<string, unknown>>(`select * from "${t}"`).execute(deps.db.kysely);
     out[t] = rows
-      .map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? v.toString('base64') : v]))))
+      .map((r) =>
+        JSON.stringify(
+          Object.fromEntries(
+            Object.entries(r)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [
+                k,
+                v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? v.toString('base64') : v,
+              ]),
+          ),
+        ),
+      )
       .sort();
   }
   return out;
@@ -155,7 +190,12 @@ async function dump(deps: AppDeps): Promise<Record<string, string[]>> {
 describe.each(DB_KINDS)('backup and restore on %s', { timeout: 180_000 }, (kind) => {
   it('gives back every row of every table', async () => {
     const db = await freshDatabase(kind, 'source');
-    const config = loadConfig({ DATABASE_URL: db.url, SAMBANG_DEMO: '1', SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD, SAMBANG_LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      SAMBANG_DEMO: '1',
+      SAMBANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SAMBANG_LOG_LEVEL: 'silent',
+    });
     const source = await openApp(config, db.schema ? { schema: db.schema } : {});
     const before = await dump(source.deps);
     let restoredDeps: AppDeps | null = null;
@@ -165,7 +205,8 @@ describe.each(DB_KINDS)('backup and restore on %s', { timeout: 180_000 }, (kind)
         const file = await backup(config, join(dir, 'copy.db'));
         const target = join(dir, 'restored.db');
         copyFileSync(file, target);
-        restoredDeps = (await openApp(loadConfig({ DATABASE_URL: `sqlite:${target}`, SAMBANG_LOG_LEVEL: 'silent' }))).deps;
+        restoredDeps = (await openApp(loadConfig({ DATABASE_URL: `sqlite:${target}`, SAMBANG_LOG_LEVEL: 'silent' })))
+          .deps;
       } else {
         // pg_dump of the schema, restored into a new schema of the same name in a fresh database.
         const archive = join(dir, 'pg.dump');
@@ -179,7 +220,9 @@ describe.each(DB_KINDS)('backup and restore on %s', { timeout: 180_000 }, (kind)
           const targetUrl = PG_URL.replace(/\/[^/]*$/, `/${targetDb}`);
           const restored = spawnSync('pg_restore', ['--no-owner', '-d', targetUrl, archive], { encoding: 'utf8' });
           expect(restored.status, restored.stderr).toBe(0);
-          const deps = (await openApp(loadConfig({ DATABASE_URL: targetUrl, SAMBANG_LOG_LEVEL: 'silent' }), { schema: db.schema! })).deps;
+          const deps = (
+            await openApp(loadConfig({ DATABASE_URL: targetUrl, SAMBANG_LOG_LEVEL: 'silent' }), { schema: db.schema! })
+          ).deps;
           try {
             expect(await dump(deps)).toEqual(before);
           } finally {

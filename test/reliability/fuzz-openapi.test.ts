@@ -16,21 +16,78 @@ import { ADMIN_PASSWORD, type Api, DB_KINDS, DEMO, DEWI_ID, startApi } from '../
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 45_000);
 
 type Schema = {
-  type?: string | string[]; enum?: unknown[]; format?: string; pattern?: string; minimum?: number; maximum?: number;
-  minLength?: number; maxLength?: number; minItems?: number; items?: Schema; properties?: Record<string, Schema>;
-  required?: string[]; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[]; nullable?: boolean; default?: unknown;
+  type?: string | string[];
+  enum?: unknown[];
+  format?: string;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  nullable?: boolean;
+  default?: unknown;
   additionalProperties?: boolean | Schema;
 };
-interface Param { name: string; in: 'path' | 'query' | 'header' | 'cookie'; schema: Schema; required?: boolean }
-interface Operation { method: string; path: string; params: Param[]; body: Schema | null }
+interface Param {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  schema: Schema;
+  required?: boolean;
+}
+interface Operation {
+  method: string;
+  path: string;
+  params: Param[];
+  body: Schema | null;
+}
 
 const HUGE = 'x'.repeat(200_000);
 /** Values that must never crash anything, in any position. */
 const HOSTILE: unknown[] = [
-  '\u0000', 'a\u0000b', HUGE, '', ' ', '\u202e\u0645\ud83d\ude00\u200d', '\ud800', 'I\u0307\u0130\u1e9e', 'Ｆｕｌｌｗｉｄｔｈ１２３',
-  "'; drop table cooperatives; --", "' OR '1'='1", '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '=HYPERLINK("http://x")',
-  '../../../etc/passwd', '%00', '${7*7}', '1e309', '0x10', '-0', '2024-02-30', '9999-99-99T99:99:99Z', 'null',
-  -1, 0, -2147483649, 2 ** 53 + 1, 1e308, -1e308, 1.5, true, false, null, [], {}, [null], { a: { b: { c: [1, '2'] } } },
+  '\u0000',
+  'a\u0000b',
+  HUGE,
+  '',
+  ' ',
+  '\u202e\u0645\ud83d\ude00\u200d',
+  '\ud800',
+  'I\u0307\u0130\u1e9e',
+  'Ｆｕｌｌｗｉｄｔｈ１２３',
+  "'; drop table cooperatives; --",
+  "' OR '1'='1",
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '=HYPERLINK("http://x")',
+  '../../../etc/passwd',
+  '%00',
+  '${7*7}',
+  '1e309',
+  '0x10',
+  '-0',
+  '2024-02-30',
+  '9999-99-99T99:99:99Z',
+  'null',
+  -1,
+  0,
+  -2147483649,
+  2 ** 53 + 1,
+  1e308,
+  -1e308,
+  1.5,
+  true,
+  false,
+  null,
+  [],
+  {},
+  [null],
+  { a: { b: { c: [1, '2'] } } },
   Array.from({ length: 2000 }, (_, i) => i),
 ];
 /** `n` hostile values starting at `offset`: each field gets a different slice, all fields together all values. */
@@ -39,11 +96,34 @@ function window<T>(values: T[], offset: number, n: number): T[] {
 }
 
 /** Path parameter values (strings in a URL). */
-const HOSTILE_PATH = ['\u0000', '%00', 'x'.repeat(5000), "' OR 1=1 --", '<b>', '-1', '99999999999999999999', '1.5', 'null', '..%2F..%2Fetc', '🙂', '%ZZ'];
+const HOSTILE_PATH = [
+  '\u0000',
+  '%00',
+  'x'.repeat(5000),
+  "' OR 1=1 --",
+  '<b>',
+  '-1',
+  '99999999999999999999',
+  '1.5',
+  'null',
+  '..%2F..%2Fetc',
+  '🙂',
+  '%ZZ',
+];
 /** Whole bodies. Strings are sent raw (malformed JSON included). */
 const HOSTILE_BODIES: (string | Buffer)[] = [
-  '{"a":', '[', 'null', '"teks"', '12', '1e999', '[]', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}',
-  `${'['.repeat(5000)}${']'.repeat(5000)}`, '{"a":"\\u0000"}', Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3]),
+  '{"a":',
+  '[',
+  'null',
+  '"teks"',
+  '12',
+  '1e999',
+  '[]',
+  '{"__proto__":{"admin":true}}',
+  '{"constructor":{"prototype":{"x":1}}}',
+  `${'['.repeat(5000)}${']'.repeat(5000)}`,
+  '{"a":"\\u0000"}',
+  Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3]),
 ];
 
 function typesOf(s: Schema): string[] {
@@ -92,7 +172,13 @@ function pathValue(p: Param): string {
   return String(sample(p.schema, p.name));
 }
 
-interface Case { op: Operation; where: string; url: string; body?: string | Buffer; contentType?: string }
+interface Case {
+  op: Operation;
+  where: string;
+  url: string;
+  body?: string | Buffer;
+  contentType?: string;
+}
 
 function casesOf(op: Operation): Case[] {
   const path = op.params.filter((p) => p.in === 'path');
@@ -112,29 +198,53 @@ function casesOf(op: Operation): Case[] {
   for (const p of path) {
     for (const v of HOSTILE_PATH) {
       const raw = /%/.test(v) ? v : encodeURIComponent(v);
-      out.push({ op, where: `path ${p.name}=${v.slice(0, 20)}`, url: build({ [p.name]: raw }, baseQuery), ...withBody });
+      out.push({
+        op,
+        where: `path ${p.name}=${v.slice(0, 20)}`,
+        url: build({ [p.name]: raw }, baseQuery),
+        ...withBody,
+      });
     }
   }
   for (const [qi, p] of query.entries()) {
     for (const v of window(HOSTILE, qi, 10)) {
       const text = typeof v === 'string' ? v : JSON.stringify(v);
       if (text.length > 10_000) continue; // URLs that long are refused by any proxy first
-      out.push({ op, where: `query ${p.name}=${text.slice(0, 20)}`, url: build({}, { ...baseQuery, [p.name]: text }), ...withBody });
+      out.push({
+        op,
+        where: `query ${p.name}=${text.slice(0, 20)}`,
+        url: build({}, { ...baseQuery, [p.name]: text }),
+        ...withBody,
+      });
     }
   }
   if (op.body) {
     const url = build({}, baseQuery);
     for (const [ki, key] of Object.keys(op.body.properties ?? {}).entries()) {
-      for (const v of window(HOSTILE, ki, 12)) out.push({ op, where: `body.${key}=${JSON.stringify(v)?.slice(0, 20)}`, url, ...json({ ...baseBody, [key]: v }) });
+      for (const v of window(HOSTILE, ki, 12))
+        out.push({
+          op,
+          where: `body.${key}=${JSON.stringify(v)?.slice(0, 20)}`,
+          url,
+          ...json({ ...baseBody, [key]: v }),
+        });
     }
     out.push({ op, where: 'body + unknown key', url, ...json({ ...baseBody, zzz: '\u0000' }) });
-    for (const b of HOSTILE_BODIES) out.push({ op, where: `raw body ${String(b).slice(0, 20)}`, url, body: b, contentType: 'application/json' });
+    for (const b of HOSTILE_BODIES)
+      out.push({ op, where: `raw body ${String(b).slice(0, 20)}`, url, body: b, contentType: 'application/json' });
     out.push({ op, where: 'text/plain body', url, body: 'halo', contentType: 'text/plain' });
   } else if (op.method !== 'GET') {
     // Operations without a JSON body (file uploads, actions) get garbage of each kind.
     const url = build({}, baseQuery);
-    for (const b of HOSTILE_BODIES.slice(0, 6)) out.push({ op, where: `raw body ${String(b).slice(0, 20)}`, url, body: b, contentType: 'application/json' });
-    out.push({ op, where: 'binary garbage', url, body: Buffer.from('PK\u0003\u0004garbage'), contentType: 'application/octet-stream' });
+    for (const b of HOSTILE_BODIES.slice(0, 6))
+      out.push({ op, where: `raw body ${String(b).slice(0, 20)}`, url, body: b, contentType: 'application/json' });
+    out.push({
+      op,
+      where: 'binary garbage',
+      url,
+      body: Buffer.from('PK\u0003\u0004garbage'),
+      contentType: 'application/octet-stream',
+    });
   }
   if (out.length === 0) out.push({ op, where: 'plain call', url: build({}, baseQuery), ...withBody });
   return out;
@@ -150,17 +260,28 @@ describe.each(DB_KINDS)('hostile input on every OpenAPI operation on %s', { time
   beforeAll(async () => {
     api = await startApi(kind);
     const doc = (await api.req({ method: 'GET', url: '/api/docs/json' })).json() as {
-      paths: Record<string, Record<string, { parameters?: Param[]; requestBody?: { content?: Record<string, { schema: Schema }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { parameters?: Param[]; requestBody?: { content?: Record<string, { schema: Schema }> } }>
+      >;
     };
     ops = [];
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
         if (SKIP.has(`${method.toUpperCase()} ${path}`) || path.startsWith('/api/docs')) continue;
-        ops.push({ method: method.toUpperCase(), path, params: op.parameters ?? [], body: op.requestBody?.content?.['application/json']?.schema ?? null });
+        ops.push({
+          method: method.toUpperCase(),
+          path,
+          params: op.parameters ?? [],
+          body: op.requestBody?.content?.['application/json']?.schema ?? null,
+        });
       }
     }
-    tables = (await api.deps.db.kysely.introspection.getTables()).filter((t) => !t.isView).map((t) => t.name).sort();
+    tables = (await api.deps.db.kysely.introspection.getTables())
+      .filter((t) => !t.isView)
+      .map((t) => t.name)
+      .sort();
   });
   afterAll(() => api?.close());
 
@@ -168,8 +289,13 @@ describe.each(DB_KINDS)('hostile input on every OpenAPI operation on %s', { time
   let relogins = 0;
   async function relogin(role: 'admin' | 'koperasi'): Promise<string> {
     const res = await api.app.inject({
-      method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.77.0.${++relogins % 250}`,
-      payload: { username: role === 'admin' ? 'admin' : 'dewirengganis', password: role === 'admin' ? ADMIN_PASSWORD : DEMO },
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: `10.77.0.${++relogins % 250}`,
+      payload: {
+        username: role === 'admin' ? 'admin' : 'dewirengganis',
+        password: role === 'admin' ? ADMIN_PASSWORD : DEMO,
+      },
     });
     expect(res.statusCode, res.body).toBe(200);
     return `sambang_session=${res.cookies.find((c) => c.name === 'sambang_session')!.value}`;
@@ -215,8 +341,15 @@ describe.each(DB_KINDS)('hostile input on every OpenAPI operation on %s', { time
           if (res.statusCode >= 500) {
             failures.push(`${label} ${res.body.slice(0, 200)}`);
           } else if (res.statusCode >= 400) {
-            const err = (() => { try { return res.json().error; } catch { return null; } })();
-            if (!err || typeof err.code !== 'string' || typeof err.message !== 'string' || err.message.length < 5) failures.push(`${label}: no error shape: ${res.body.slice(0, 120)}`);
+            const err = (() => {
+              try {
+                return res.json().error;
+              } catch {
+                return null;
+              }
+            })();
+            if (!err || typeof err.code !== 'string' || typeof err.message !== 'string' || err.message.length < 5)
+              failures.push(`${label}: no error shape: ${res.body.slice(0, 120)}`);
             if (mutating) {
               const before = last;
               const after = await rowCounts();
@@ -224,7 +357,8 @@ describe.each(DB_KINDS)('hostile input on every OpenAPI operation on %s', { time
               // A refused login is counted on purpose (login_failures, and an audit entry when it blocks).
               const allowed = c.op.path === '/api/v1/auth/login' ? ['login_failures', 'audit_events'] : [];
               const changed = tables.filter((t) => before[t] !== after[t] && !allowed.includes(t));
-              if (changed.length) partial.push(`${label}: ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(', ')}`);
+              if (changed.length)
+                partial.push(`${label}: ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(', ')}`);
             }
           }
           // A request that went through may write (a GET too: the first GET /me/calendar makes the user's token).

@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 describe('configuration', () => {
   it('has defaults that make `npm start` work on an empty machine', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: 'sqlite:./data/sambang.db', demo: false, region: '35.13', adminPassword: undefined });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: 'sqlite:./data/sambang.db',
+      demo: false,
+      region: '35.13',
+      adminPassword: undefined,
+    });
     // No map extent is kept in code (issue 11): it is office data, or SAMBANG_REGION_BBOX.
     expect(c.bbox).toBeNull();
   });
@@ -17,10 +24,22 @@ describe('configuration', () => {
 
   it('reads every variable', () => {
     const c = loadConfig({
-      PORT: '8080', HOST: '127.0.0.1', DATABASE_URL: 'postgres://u@db/sambang', SAMBANG_ADMIN_PASSWORD: 'rahasia-sekali',
-      SAMBANG_DEMO: '1', SAMBANG_REGION: '35.74', SAMBANG_REGION_BBOX: '-7.8,113.1,-7.7,113.3',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://u@db/sambang',
+      SAMBANG_ADMIN_PASSWORD: 'rahasia-sekali',
+      SAMBANG_DEMO: '1',
+      SAMBANG_REGION: '35.74',
+      SAMBANG_REGION_BBOX: '-7.8,113.1,-7.7,113.3',
     });
-    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u@db/sambang', adminPassword: 'rahasia-sekali', demo: true, region: '35.74' });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'postgres://u@db/sambang',
+      adminPassword: 'rahasia-sekali',
+      demo: true,
+      region: '35.74',
+    });
     expect(c.bbox).toEqual({ minLat: -7.8, minLng: 113.1, maxLat: -7.7, maxLng: 113.3 });
   });
 
@@ -48,9 +67,15 @@ describe('configuration', () => {
     const { photoDir } = await import('../../src/app/visits/photo-store.js');
     const { resolve } = await import('node:path');
     const db = { schema: undefined } as never;
-    expect(photoDir({ config: loadConfig({ DATABASE_URL: 'sqlite:/srv/sambang/db.sqlite' }), db })).toBe('/srv/sambang/photos');
-    expect(photoDir({ config: loadConfig({ DATABASE_URL: 'sqlite:/srv/x.db', SAMBANG_PHOTO_DIR: '/mnt/foto' }), db })).toBe('/mnt/foto');
-    expect(photoDir({ config: loadConfig({ DATABASE_URL: 'postgres://h/db' }), db: { schema: 't1' } as never })).toBe(resolve('data', 'photos', 't1'));
+    expect(photoDir({ config: loadConfig({ DATABASE_URL: 'sqlite:/srv/sambang/db.sqlite' }), db })).toBe(
+      '/srv/sambang/photos',
+    );
+    expect(
+      photoDir({ config: loadConfig({ DATABASE_URL: 'sqlite:/srv/x.db', SAMBANG_PHOTO_DIR: '/mnt/foto' }), db }),
+    ).toBe('/mnt/foto');
+    expect(photoDir({ config: loadConfig({ DATABASE_URL: 'postgres://h/db' }), db: { schema: 't1' } as never })).toBe(
+      resolve('data', 'photos', 't1'),
+    );
   });
 });
 
@@ -61,7 +86,12 @@ describe('SAMBANG_TRUST_PROXY', () => {
   });
 
   it('reads a list of proxy addresses and CIDR ranges', () => {
-    expect(loadConfig({ SAMBANG_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,loopback' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'loopback']);
+    expect(loadConfig({ SAMBANG_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
   });
 
   it.each(['1', 'true', 'proxy.local', '10.0.0.0/33', '300.1.1.1'])('rejects %s with a bilingual message', (value) => {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { containsPattern } from '../../src/app/cooperatives/list-cooperatives.js';
-import { diff, insideBbox, normaliseSpaces, searchText, villageBelongsToDistrict, villageKind } from '../../src/domain/cooperative.js';
+import {
+  diff,
+  insideBbox,
+  normaliseSpaces,
+  searchText,
+  villageBelongsToDistrict,
+  villageKind,
+} from '../../src/domain/cooperative.js';
 
 const PROBOLINGGO = { minLat: -8.2, maxLat: -7.6, minLng: 112.8, maxLng: 113.65 };
 
@@ -26,12 +33,20 @@ describe('region codes', () => {
   it('accepts every village code built from its district code, and no other district', () => {
     const seg = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, '0'));
     fc.assert(
-      fc.property(seg(2), seg(2), seg(2), seg(2), fc.integer({ min: 1, max: 2 }), seg(3), (p, r, d, other, kind, rest) => {
-        const district = `${p}.${r}.${d}`;
-        const village = `${district}.${kind}${rest}`;
-        expect(villageBelongsToDistrict(village, district)).toBe(true);
-        if (other !== d) expect(villageBelongsToDistrict(village, `${p}.${r}.${other}`)).toBe(false);
-      }),
+      fc.property(
+        seg(2),
+        seg(2),
+        seg(2),
+        seg(2),
+        fc.integer({ min: 1, max: 2 }),
+        seg(3),
+        (p, r, d, other, kind, rest) => {
+          const district = `${p}.${r}.${d}`;
+          const village = `${district}.${kind}${rest}`;
+          expect(villageBelongsToDistrict(village, district)).toBe(true);
+          if (other !== d) expect(villageBelongsToDistrict(village, `${p}.${r}.${other}`)).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -51,10 +66,14 @@ describe('coordinates inside the regency', () => {
 
   it('holds exactly for points within the bounds, edges included', () => {
     fc.assert(
-      fc.property(fc.double({ min: -90, max: 90, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }), (lat, lng) => {
-        const inside = lat >= -8.2 && lat <= -7.6 && lng >= 112.8 && lng <= 113.65;
-        expect(insideBbox(lat, lng, PROBOLINGGO)).toBe(inside);
-      }),
+      fc.property(
+        fc.double({ min: -90, max: 90, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        (lat, lng) => {
+          const inside = lat >= -8.2 && lat <= -7.6 && lng >= 112.8 && lng <= 113.65;
+          expect(insideBbox(lat, lng, PROBOLINGGO)).toBe(inside);
+        },
+      ),
     );
   });
 });
@@ -71,22 +90,28 @@ describe('audit diff', () => {
   it('is empty for a record compared with itself, and names exactly the differing keys otherwise', () => {
     const value = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.boolean());
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), value), fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), value), (before, after) => {
-        expect(diff(before, before)).toEqual({});
-        const changed = Object.keys(diff(before, after));
-        for (const k of Object.keys(after)) {
-          const same = (before[k] ?? null) === (after[k] ?? null);
-          expect(changed.includes(k)).toBe(!same);
-        }
-        for (const k of changed) expect(k in after).toBe(true);
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), value),
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), value),
+        (before, after) => {
+          expect(diff(before, before)).toEqual({});
+          const changed = Object.keys(diff(before, after));
+          for (const k of Object.keys(after)) {
+            const same = (before[k] ?? null) === (after[k] ?? null);
+            expect(changed.includes(k)).toBe(!same);
+          }
+          for (const k of changed) expect(k in after).toBe(true);
+        },
+      ),
     );
   });
 });
 
 describe('search text', () => {
   it('lower-cases, collapses spaces and appends the NIK', () => {
-    expect(searchText('  Kopwan   Dewi  Rengganis ', '3513070200012345')).toBe('kopwan dewi rengganis 3513070200012345');
+    expect(searchText('  Kopwan   Dewi  Rengganis ', '3513070200012345')).toBe(
+      'kopwan dewi rengganis 3513070200012345',
+    );
     expect(searchText('KUD Tani', null)).toBe('kud tani');
     expect(normaliseSpaces('a\t b\n c')).toBe('a b c');
   });

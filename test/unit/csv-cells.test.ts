@@ -37,7 +37,13 @@ describe('CSV cells safe in any spreadsheet', () => {
   });
 
   it('keeps the separator out of numbers: a list with decimals has as many fields per row as columns', () => {
-    const csv = listToCsv([{ header: 'Lintang', value: (r: number) => r }, { header: 'Bujur', value: (r: number) => r + 120 }], [-7.95, -8.125]);
+    const csv = listToCsv(
+      [
+        { header: 'Lintang', value: (r: number) => r },
+        { header: 'Bujur', value: (r: number) => r + 120 },
+      ],
+      [-7.95, -8.125],
+    );
     expect(csv).toBe('\uFEFFLintang;Bujur\r\n-7,95;112,05\r\n-8,125;111,875\r\n');
   });
 });

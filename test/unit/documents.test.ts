@@ -28,7 +28,8 @@ describe('NIP structure', () => {
     else expect(r.message).toContain(expected as string);
   });
 
-  const digits = (n: number, min: number, max: number) => fc.integer({ min, max }).map((x) => String(x).padStart(n, '0'));
+  const digits = (n: number, min: number, max: number) =>
+    fc.integer({ min, max }).map((x) => String(x).padStart(n, '0'));
   it('accepts every well-formed NIP and reads its parts back', () => {
     fc.assert(
       fc.property(
@@ -60,9 +61,14 @@ describe('NIP structure', () => {
         expect(checkNip(`19790512200501${g}003`).ok).toBe(false);
       }),
     );
-    fc.assert(fc.property(fc.string({ maxLength: 30 }).filter((s) => !/^\d{18}$/.test(s.replace(/[\s.]/g, ''))), (s) => {
-      expect(checkNip(s).ok).toBe(false);
-    }));;
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 30 }).filter((s) => !/^\d{18}$/.test(s.replace(/[\s.]/g, ''))),
+        (s) => {
+          expect(checkNip(s).ok).toBe(false);
+        },
+      ),
+    );
   });
 
   it('prints NIP in the usual groups', () => expect(formatNip('197905122005011003')).toBe('19790512 200501 1 003'));
@@ -90,10 +96,15 @@ describe('letter numbers', () => {
 
   it('gives distinct numbers for distinct sequences under any valid pattern', () => {
     fc.assert(
-      fc.property(fc.constantFrom('{seq}/X/{year}', '{seq:3}/{romanMonth}/{year}', 'A.{month}.{seq}.{year}'), fc.integer({ min: 1, max: 12 }), fc.uniqueArray(fc.integer({ min: 1, max: 5000 }), { minLength: 2, maxLength: 20 }), (p, month, seqs) => {
-        const numbers = seqs.map((seq) => formatLetterNumber(p, { seq, year: 2026, month }));
-        expect(new Set(numbers).size).toBe(seqs.length);
-      }),
+      fc.property(
+        fc.constantFrom('{seq}/X/{year}', '{seq:3}/{romanMonth}/{year}', 'A.{month}.{seq}.{year}'),
+        fc.integer({ min: 1, max: 12 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 5000 }), { minLength: 2, maxLength: 20 }),
+        (p, month, seqs) => {
+          const numbers = seqs.map((seq) => formatLetterNumber(p, { seq, year: 2026, month }));
+          expect(new Set(numbers).size).toBe(seqs.length);
+        },
+      ),
     );
   });
 
@@ -111,26 +122,48 @@ describe('dates in words', () => {
     ['2011-11-01', 'hari Selasa tanggal satu bulan November tahun dua ribu sebelas'],
   ])('%s → %s', (date, words) => expect(dateInWords(date)).toBe(words));
 
-  it.each([[10, 'sepuluh'], [11, 'sebelas'], [100, 'seratus'], [1000, 'seribu'], [31, 'tiga puluh satu']])('%i → %s', (n, w) => expect(inWords(n)).toBe(w));
+  it.each([
+    [10, 'sepuluh'],
+    [11, 'sebelas'],
+    [100, 'seratus'],
+    [1000, 'seribu'],
+    [31, 'tiga puluh satu'],
+  ])('%i → %s', (n, w) => expect(inWords(n)).toBe(w));
 });
 
 describe('verification codes', () => {
   it('are 12 characters of the unambiguous alphabet for any random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: CODE_LENGTH, maxLength: CODE_LENGTH }), (b) => {
-      expect(codeFromBytes(b)).toMatch(CODE_PATTERN);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: CODE_LENGTH, maxLength: CODE_LENGTH }), (b) => {
+        expect(codeFromBytes(b)).toMatch(CODE_PATTERN);
+      }),
+    );
   });
 });
 
 describe('the activity report reads the office', () => {
   const lumajang: ReportInput = {
-    id: '5d0f3a52-0000-4000-8000-000000000001', date: '2026-12-03', status: 'done', purposes: ['PEMBINAAN'], programName: null,
+    id: '5d0f3a52-0000-4000-8000-000000000001',
+    date: '2026-12-03',
+    status: 'done',
+    purposes: ['PEMBINAAN'],
+    programName: null,
     cooperative: { name: 'KSU Sumber Makmur', villageName: 'Tukum', villageKind: 'DESA', districtName: 'Tekung' },
-    leader: { name: 'Sri Wahyuni', bidang: 'koperasi', title: 'Pengawas Koperasi Ahli Muda' }, members: [],
-    annualMeeting: null, attendance: { total: 4, roles: ['Pengurus'] }, concerns: [],
+    leader: { name: 'Sri Wahyuni', bidang: 'koperasi', title: 'Pengawas Koperasi Ahli Muda' },
+    members: [],
+    annualMeeting: null,
+    attendance: { total: 4, roles: ['Pengurus'] },
+    concerns: [],
     followUps: [{ text: 'Menyusun jadwal pemeriksaan berkala', owner: 'pengurus koperasi', deadline: '2027-01-31' }],
-    unitsWorkedOn: [], proposals: [], cancelReason: null,
-    office: { name: 'Dinas Koperasi dan Usaha Mikro', shortName: 'Diskop UM', area: 'Kabupaten Lumajang', city: 'Lumajang' },
+    unitsWorkedOn: [],
+    proposals: [],
+    cancelReason: null,
+    office: {
+      name: 'Dinas Koperasi dan Usaha Mikro',
+      shortName: 'Diskop UM',
+      area: 'Kabupaten Lumajang',
+      city: 'Lumajang',
+    },
   };
 
   it.each([
@@ -147,6 +180,8 @@ describe('the activity report reads the office', () => {
       expect(text.startsWith('Lumajang — ')).toBe(true);
       expect(text).not.toMatch(/Probolinggo|DKUPP/);
     }
-    expect(activityReport({ ...lumajang, status: 'approved' })).toContain('Pengawas Koperasi Ahli Muda Diskop UM Sri Wahyuni');
+    expect(activityReport({ ...lumajang, status: 'approved' })).toContain(
+      'Pengawas Koperasi Ahli Muda Diskop UM Sri Wahyuni',
+    );
   });
 });

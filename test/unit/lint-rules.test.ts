@@ -21,25 +21,42 @@ describe('the linter keeps the layers apart', () => {
     ['src/contract/x.ts', "import { errorHandler } from '../http/errors.js';\nexport const x = errorHandler;\n"],
     ['src/contract/x.ts', "import Fastify from 'fastify';\nexport const x = Fastify;\n"],
     ['src/domain/x.ts', "import { visitOut } from '../contract/visits.js';\nexport const x = visitOut;\n"],
-    ['web/src/lib/x.ts', "import type { VisitOut } from '../../../src/contract/visits.js';\nexport type X = VisitOut;\n"],
-    ['web/src/pages/X.tsx', "import { listVisits } from '../../../src/app/visits/list-visits.js';\nexport const x = listVisits;\n"],
+    [
+      'web/src/lib/x.ts',
+      "import type { VisitOut } from '../../../src/contract/visits.js';\nexport type X = VisitOut;\n",
+    ],
+    [
+      'web/src/pages/X.tsx',
+      "import { listVisits } from '../../../src/app/visits/list-visits.js';\nexport const x = listVisits;\n",
+    ],
   ])('refuses a forbidden import in %s', async (file, code) => {
     expect(await errors(file, code)).toContain('no-restricted-imports');
   });
 
   it.each([
     ['src/app/x.ts', "import { connect } from '../db/connect.js';\nexport const x = connect;\n"],
-    ['src/http/routes/x.ts', "import { listVisits } from '../../app/visits/list-visits.js';\nexport const x = listVisits;\n"],
-    ['web/src/pages/X.tsx', "import { VISIT_PURPOSES } from '@domain/visits/codes';\nexport const x = VISIT_PURPOSES;\n"],
+    [
+      'src/http/routes/x.ts',
+      "import { listVisits } from '../../app/visits/list-visits.js';\nexport const x = listVisits;\n",
+    ],
+    [
+      'web/src/pages/X.tsx',
+      "import { VISIT_PURPOSES } from '@domain/visits/codes';\nexport const x = VISIT_PURPOSES;\n",
+    ],
     ['web/src/lib/x.ts', "import type { VisitOut } from '@contract/visits';\nexport type X = VisitOut;\n"],
-    ['src/contract/x.ts', "import { z } from 'zod';\nimport { ASPECTS } from '../domain/visits/codes.js';\nexport const x = z.enum(ASPECTS);\n"],
+    [
+      'src/contract/x.ts',
+      "import { z } from 'zod';\nimport { ASPECTS } from '../domain/visits/codes.js';\nexport const x = z.enum(ASPECTS);\n",
+    ],
     ['src/app/x.ts', "import type { JobOut } from '../contract/jobs.js';\nexport type X = JobOut;\n"],
   ])('allows the import the layers are for in %s', async (file, code) => {
     expect(await errors(file, code)).toEqual([]);
   });
 
   it('refuses an explicit any', async () => {
-    expect(await errors('src/app/x.ts', 'export const f = (v: any) => v;\n')).toContain('@typescript-eslint/no-explicit-any');
+    expect(await errors('src/app/x.ts', 'export const f = (v: any) => v;\n')).toContain(
+      '@typescript-eslint/no-explicit-any',
+    );
   });
 
   describe('no role checks outside the policies', () => {
@@ -48,8 +65,14 @@ describe('the linter keeps the layers apart', () => {
       ['src/app/visits/x.ts', "export const f = (actor: { role: string }) => actor.role !== 'koperasi';\n"],
       ['src/http/routes/x.ts', "export const f = (me: { role: string }) => 'pimpinan' === me.role;\n"],
       ['src/app/x.ts', "export const f = (role: string) => role === 'petugas';\n"],
-      ['src/app/x.ts', "const STAFF = ['admin', 'petugas'];\nexport const f = (actor: { role: string }) => STAFF.includes(actor.role);\n"],
-      ['src/app/x.ts', "export const f = (actor: { role: string }) => {\n  switch (actor.role) {\n    case 'admin': return 1;\n    default: return 0;\n  }\n};\n"],
+      [
+        'src/app/x.ts',
+        "const STAFF = ['admin', 'petugas'];\nexport const f = (actor: { role: string }) => STAFF.includes(actor.role);\n",
+      ],
+      [
+        'src/app/x.ts',
+        "export const f = (actor: { role: string }) => {\n  switch (actor.role) {\n    case 'admin': return 1;\n    default: return 0;\n  }\n};\n",
+      ],
       ['src/domain/x.ts', "export const f = (u: { role: string }) => u.role === 'koperasi';\n"],
     ])('refuses a role check in %s', async (file, code) => {
       expect(await errors(file, code)).toContain('no-restricted-syntax');

@@ -3,7 +3,16 @@ import { delayMinutes, FREE_FAILURES, MAX_DELAY_MINUTES } from '../../src/app/au
 
 describe('login delays per account and address', () => {
   it.each([
-    [1, 0], [4, 0], [5, 1], [6, 2], [7, 4], [8, 8], [9, 16], [10, 32], [11, 60], [50, 60],
+    [1, 0],
+    [4, 0],
+    [5, 1],
+    [6, 2],
+    [7, 4],
+    [8, 8],
+    [9, 16],
+    [10, 32],
+    [11, 60],
+    [50, 60],
   ])('after %i failures the address waits %i minutes', (failures, minutes) => {
     expect(delayMinutes(failures)).toBe(minutes);
   });

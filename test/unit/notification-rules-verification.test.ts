@@ -1,11 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VERIFICATION_KINDS, VERIFICATION_KIND_LABELS, type VerificationKind } from '../../src/domain/desk/verification.js';
+import {
+  VERIFICATION_KINDS,
+  VERIFICATION_KIND_LABELS,
+  type VerificationKind,
+} from '../../src/domain/desk/verification.js';
 import { FILING_TABS, type FilingFacts, verificationNotice } from '../../src/domain/notifications/messages.js';
 import { type Candidate, filingCooperative, recipients, VERIFIERS } from '../../src/app/policy/notifications.js';
 
 /** Who hears of a cooperative's filing for verification, and what the notice says (issues 13 and 14). */
-const U = (id: string, role: Candidate['role'], bidang: string | null = null, cooperativeId: string | null = null, disabled = false): Candidate => ({ id, role, bidang, cooperativeId, disabled });
+const U = (
+  id: string,
+  role: Candidate['role'],
+  bidang: string | null = null,
+  cooperativeId: string | null = null,
+  disabled = false,
+): Candidate => ({ id, role, bidang, cooperativeId, disabled });
 const USERS: Candidate[] = [
   U('admin', 'admin'),
   U('admin.off', 'admin', null, null, true),
@@ -38,9 +48,12 @@ describe('verification recipients', () => {
         const toCoop = recipients(filingCooperative(coop), USERS, actor);
         const byId = new Map(USERS.map((u) => [u.id, u]));
         return (
-          toOfficers.every((id) => byId.get(id)!.role !== 'koperasi' && byId.get(id)!.role !== 'pimpinan' && !byId.get(id)!.disabled) &&
+          toOfficers.every(
+            (id) => byId.get(id)!.role !== 'koperasi' && byId.get(id)!.role !== 'pimpinan' && !byId.get(id)!.disabled,
+          ) &&
           toCoop.every((id) => byId.get(id)!.cooperativeId === coop && byId.get(id)!.role === 'koperasi') &&
-          !toOfficers.includes(actor) && !toCoop.includes(actor)
+          !toOfficers.includes(actor) &&
+          !toCoop.includes(actor)
         );
       }),
     );
@@ -49,7 +62,14 @@ describe('verification recipients', () => {
 
 describe('verification notices', () => {
   const facts = (kind: VerificationKind): FilingFacts => ({
-    id: 'v1', kind, kindLabel: VERIFICATION_KIND_LABELS[kind], entityId: 'e1', cooperativeId: 'c-dewi', cooperativeName: 'KSP Dewi Rengganis', summary: 'RAT tahun buku 2025 pada 14 Februari 2026', by: 'Dewi',
+    id: 'v1',
+    kind,
+    kindLabel: VERIFICATION_KIND_LABELS[kind],
+    entityId: 'e1',
+    cooperativeId: 'c-dewi',
+    cooperativeName: 'KSP Dewi Rengganis',
+    summary: 'RAT tahun buku 2025 pada 14 Februari 2026',
+    by: 'Dewi',
   });
 
   it.each([
@@ -73,7 +93,9 @@ describe('verification notices', () => {
     const f = facts('ANNUAL_MEETING');
     const p = verificationNotice('verification.pending', f);
     expect(p.title).toBe('Menunggu verifikasi: Catatan RAT KSP Dewi Rengganis');
-    expect(p.body).toContain('KSP Dewi Rengganis mengajukan Catatan RAT untuk diverifikasi (oleh Dewi): "RAT tahun buku 2025');
+    expect(p.body).toContain(
+      'KSP Dewi Rengganis mengajukan Catatan RAT untuk diverifikasi (oleh Dewi): "RAT tahun buku 2025',
+    );
     const r = verificationNotice('verification.returned', f, 'Notulen belum ditandatangani');
     expect(r.title).toBe('Catatan RAT dikembalikan oleh Dinas');
     expect(r.body).toContain('Alasan: Notulen belum ditandatangani.');

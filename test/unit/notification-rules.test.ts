@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { defaultPrefs, mergePrefs, NOTICE_KINDS } from '../../src/domain/notifications/kinds.js';
 import { followUpNotice, ratNotice, visitNotice, waLink, waPhone } from '../../src/domain/notifications/messages.js';
 import { type Audience, type Candidate, followUpOwner, recipients } from '../../src/app/policy/notifications.js';
-import { daysBetween, digestDue, followUpStage, nextMailAttempt, ratStage, ratYearInView } from '../../src/domain/notifications/reminders.js';
+import {
+  daysBetween,
+  digestDue,
+  followUpStage,
+  nextMailAttempt,
+  ratStage,
+  ratYearInView,
+} from '../../src/domain/notifications/reminders.js';
 import { ratDeadline } from '../../src/domain/rat/compliance.js';
 
 describe('follow-up reminder stage', () => {
@@ -77,7 +84,15 @@ describe('recipients', () => {
     ['the pimpinan', [{ kind: 'role', role: 'pimpinan' }], null, ['pim']],
     ['a bidang: its active petugas only', [{ kind: 'bidang', bidang: 'koperasi' }], null, ['pk1']],
     ['a cooperative: its own accounts only', [{ kind: 'cooperative', cooperativeId: 'A' }], null, ['kA']],
-    ['missed RAT: cooperative and Bidang Koperasi', [{ kind: 'cooperative', cooperativeId: 'B' }, { kind: 'bidang', bidang: 'koperasi' }], null, ['kB', 'pk1']],
+    [
+      'missed RAT: cooperative and Bidang Koperasi',
+      [
+        { kind: 'cooperative', cooperativeId: 'B' },
+        { kind: 'bidang', bidang: 'koperasi' },
+      ],
+      null,
+      ['kB', 'pk1'],
+    ],
   ])('%s', (_name, audiences, exclude, expected) => {
     expect(recipients(audiences, users, exclude)).toEqual(expected);
   });
@@ -90,7 +105,10 @@ describe('recipients', () => {
     disabled: fc.boolean(),
   });
   const audience: fc.Arbitrary<Audience> = fc.oneof(
-    fc.record({ kind: fc.constant('role' as const), role: fc.constantFrom('admin' as const, 'pimpinan' as const, 'petugas' as const) }),
+    fc.record({
+      kind: fc.constant('role' as const),
+      role: fc.constantFrom('admin' as const, 'pimpinan' as const, 'petugas' as const),
+    }),
     fc.record({ kind: fc.constant('bidang' as const), bidang: fc.constantFrom('koperasi', 'usaha_mikro') }),
     fc.record({ kind: fc.constant('cooperative' as const), cooperativeId: fc.constantFrom('A', 'B', 'C') }),
   );
@@ -112,14 +130,38 @@ describe('recipients', () => {
   });
 
   it('names the owner of a recommendation', () => {
-    expect(followUpOwner({ responsibleKind: 'USER', responsibleBidang: null, responsibleUserId: 'u1', cooperativeId: 'A' })).toEqual({ kind: 'users', ids: ['u1'] });
-    expect(followUpOwner({ responsibleKind: 'BIDANG', responsibleBidang: 'perindustrian', responsibleUserId: null, cooperativeId: 'A' })).toEqual({ kind: 'bidang', bidang: 'perindustrian' });
-    expect(followUpOwner({ responsibleKind: 'COOPERATIVE', responsibleBidang: null, responsibleUserId: null, cooperativeId: 'A' })).toEqual({ kind: 'cooperative', cooperativeId: 'A' });
+    expect(
+      followUpOwner({ responsibleKind: 'USER', responsibleBidang: null, responsibleUserId: 'u1', cooperativeId: 'A' }),
+    ).toEqual({ kind: 'users', ids: ['u1'] });
+    expect(
+      followUpOwner({
+        responsibleKind: 'BIDANG',
+        responsibleBidang: 'perindustrian',
+        responsibleUserId: null,
+        cooperativeId: 'A',
+      }),
+    ).toEqual({ kind: 'bidang', bidang: 'perindustrian' });
+    expect(
+      followUpOwner({
+        responsibleKind: 'COOPERATIVE',
+        responsibleBidang: null,
+        responsibleUserId: null,
+        cooperativeId: 'A',
+      }),
+    ).toEqual({ kind: 'cooperative', cooperativeId: 'A' });
   });
 });
 
 describe('messages', () => {
-  const visit = { id: 'v1', cooperativeName: 'Kopwan Melati', date: '2026-03-10', startTime: '09:00', leaderName: 'Budi', cooperativePhone: '0812-3456-7890', chairName: 'Ibu Sari' };
+  const visit = {
+    id: 'v1',
+    cooperativeName: 'Kopwan Melati',
+    date: '2026-03-10',
+    startTime: '09:00',
+    leaderName: 'Budi',
+    cooperativePhone: '0812-3456-7890',
+    chairName: 'Ibu Sari',
+  };
   it('says what, when, and links to the visit', () => {
     const n = visitNotice('visit.assigned', visit, { by: 'Admin' });
     expect(n.title).toBe('Anda ditugaskan berkunjung ke Kopwan Melati');
@@ -128,13 +170,29 @@ describe('messages', () => {
     expect(n.whatsapp?.text).toContain('Yth. Ibu Sari Kopwan Melati');
   });
   it('counts days in follow-up reminders', () => {
-    const f = { id: 'f1', cooperativeId: 'c9', cooperativeName: 'KUD Makmur', recommendation: 'Perbarui buku anggota', deadline: '2026-03-17', cooperativePhone: null, chairName: null, responsibleKind: 'USER' };
+    const f = {
+      id: 'f1',
+      cooperativeId: 'c9',
+      cooperativeName: 'KUD Makmur',
+      recommendation: 'Perbarui buku anggota',
+      deadline: '2026-03-17',
+      cooperativePhone: null,
+      chairName: null,
+      responsibleKind: 'USER',
+    };
     expect(followUpNotice('due_soon', f, '2026-03-10').title).toBe('Tindak lanjut jatuh tempo 7 hari lagi: KUD Makmur');
     expect(followUpNotice('overdue', f, '2026-03-20').title).toBe('Tindak lanjut terlambat 3 hari: KUD Makmur');
     expect(followUpNotice('overdue', f, '2026-03-20').link).toBe('/tindak-lanjut?coop=c9&focus=f1');
   });
   it('words a missed RAT', () => {
-    const n = ratNotice('missed', { cooperativeId: 'c1', cooperativeName: 'KSU Maju', fiscalYear: 2025, deadline: '2026-06-30', cooperativePhone: null, chairName: null });
+    const n = ratNotice('missed', {
+      cooperativeId: 'c1',
+      cooperativeName: 'KSU Maju',
+      fiscalYear: 2025,
+      deadline: '2026-06-30',
+      cooperativePhone: null,
+      chairName: null,
+    });
     expect(n.kind).toBe('rat.missed');
     expect(n.body).toContain('30 Juni 2026');
   });
@@ -155,7 +213,7 @@ describe('messages', () => {
 describe('preferences, digest hour and mail backoff', () => {
   it('defaults every kind to one e-mail per notice and ignores junk', () => {
     expect(Object.values(defaultPrefs()).every((c) => c === 'instant')).toBe(true);
-    const p = mergePrefs({ 'rat.upcoming': 'digest', 'nope': 'off', 'visit.assigned': 'loud' });
+    const p = mergePrefs({ 'rat.upcoming': 'digest', nope: 'off', 'visit.assigned': 'loud' });
     expect(p['rat.upcoming']).toBe('digest');
     expect(p['visit.assigned']).toBe('instant');
     expect(Object.keys(p)).toEqual([...NOTICE_KINDS]);

@@ -43,7 +43,8 @@ describe('the spreadsheet number reader shared by the importers', () => {
   it('reads back every whole number written the Indonesian way, plainly, or as a spreadsheet number', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
-        for (const raw of [n.toLocaleString('id-ID'), String(n), n]) expect(readNumber(raw, { integer: true })).toEqual({ ok: true, value: n === 0 ? 0 : n });
+        for (const raw of [n.toLocaleString('id-ID'), String(n), n])
+          expect(readNumber(raw, { integer: true })).toEqual({ ok: true, value: n === 0 ? 0 : n });
       }),
     );
   });

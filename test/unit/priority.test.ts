@@ -1,8 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRIORITY_WEIGHTS as W, type PrioritySignals, priorityScore } from '../../src/domain/priority/priority.js';
+import {
+  DEFAULT_PRIORITY_WEIGHTS as W,
+  type PrioritySignals,
+  priorityScore,
+} from '../../src/domain/priority/priority.js';
 
-const calm: PrioritySignals = { category: 'SEHAT', previousTotal: 80, latestTotal: 85, ratWarnings: [], overdueFollowUps: 0, seriousOpenConcerns: 0, daysSinceLastVisit: 30 };
+const calm: PrioritySignals = {
+  category: 'SEHAT',
+  previousTotal: 80,
+  latestTotal: 85,
+  ratWarnings: [],
+  overdueFollowUps: 0,
+  seriousOpenConcerns: 0,
+  daysSinceLastVisit: 30,
+};
 
 describe('early-warning priority', () => {
   it('scores a healthy, recently visited cooperative 0 with no reasons', () => {
@@ -50,8 +62,11 @@ describe('early-warning priority', () => {
         expect(r.score).toBe(r.reasons.reduce((t, x) => t + x.points, 0));
         expect(r.score).toBeGreaterThanOrEqual(0);
         expect(priorityScore({ ...s, overdueFollowUps: s.overdueFollowUps + 1 }).score).toBeGreaterThanOrEqual(r.score);
-        expect(priorityScore({ ...s, seriousOpenConcerns: s.seriousOpenConcerns + 1 }).score).toBeGreaterThanOrEqual(r.score);
-        for (let i = 1; i < r.reasons.length; i++) expect(r.reasons[i - 1]!.points).toBeGreaterThanOrEqual(r.reasons[i]!.points);
+        expect(priorityScore({ ...s, seriousOpenConcerns: s.seriousOpenConcerns + 1 }).score).toBeGreaterThanOrEqual(
+          r.score,
+        );
+        for (let i = 1; i < r.reasons.length; i++)
+          expect(r.reasons[i - 1]!.points).toBeGreaterThanOrEqual(r.reasons[i]!.points);
       }),
     );
   });

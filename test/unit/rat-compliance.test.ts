@@ -22,7 +22,11 @@ describe('RAT deadline', () => {
 
 describe('RAT compliance', () => {
   it('reads Dewi Rengganis: RAT 2024 held on 19 January 2025, on time', () => {
-    const c = ratCompliance([{ fiscalYear: 2024, heldOn: '2025-01-19', reportedOn: '2025-02-03' }], '2023-03-14', '2025-07-01');
+    const c = ratCompliance(
+      [{ fiscalYear: 2024, heldOn: '2025-01-19', reportedOn: '2025-02-03' }],
+      '2023-03-14',
+      '2025-07-01',
+    );
     expect(c.years).toEqual([
       { fiscalYear: 2023, deadline: '2024-06-30', heldOn: null, status: 'NOT_HELD' },
       { fiscalYear: 2024, deadline: '2025-06-30', heldOn: '2025-01-19', status: 'ON_TIME' },
@@ -47,10 +51,18 @@ describe('RAT compliance', () => {
 
   it('warns after two missed years and flags dissolution after three', () => {
     const asOf = '2026-07-01'; // L = 2025
-    const two = ratCompliance([{ fiscalYear: 2023, heldOn: '2024-03-01', reportedOn: '2024-03-05' }], '2020-01-01', asOf);
+    const two = ratCompliance(
+      [{ fiscalYear: 2023, heldOn: '2024-03-01', reportedOn: '2024-03-05' }],
+      '2020-01-01',
+      asOf,
+    );
     expect(two.warnings.map((w) => w.code)).toEqual(['NO_RAT_2_YEARS']);
     expect(two.active).toBe(true); // 2023 = L−2 was held
-    const three = ratCompliance([{ fiscalYear: 2022, heldOn: '2023-03-01', reportedOn: '2023-03-05' }], '2020-01-01', asOf);
+    const three = ratCompliance(
+      [{ fiscalYear: 2022, heldOn: '2023-03-01', reportedOn: '2023-03-05' }],
+      '2020-01-01',
+      asOf,
+    );
     expect(three.warnings.map((w) => w.code)).toEqual(['DISSOLUTION_CANDIDATE']);
     expect(three.active).toBe(false);
   });
@@ -67,9 +79,17 @@ describe('RAT compliance', () => {
   });
 
   it('warns when a RAT was reported to ODS after a month, or not at all a month on', () => {
-    const late = ratCompliance([{ fiscalYear: 2024, heldOn: '2025-01-19', reportedOn: '2025-02-20' }], '2010-01-01', '2025-03-01');
+    const late = ratCompliance(
+      [{ fiscalYear: 2024, heldOn: '2025-01-19', reportedOn: '2025-02-20' }],
+      '2010-01-01',
+      '2025-03-01',
+    );
     expect(late.warnings.map((w) => w.code)).toContain('ODS_REPORT_LATE');
-    const onTime = ratCompliance([{ fiscalYear: 2024, heldOn: '2025-01-19', reportedOn: '2025-02-19' }], '2010-01-01', '2025-03-01');
+    const onTime = ratCompliance(
+      [{ fiscalYear: 2024, heldOn: '2025-01-19', reportedOn: '2025-02-19' }],
+      '2010-01-01',
+      '2025-03-01',
+    );
     expect(onTime.warnings.map((w) => w.code)).not.toContain('ODS_REPORT_LATE');
     const pending = ratCompliance([{ fiscalYear: 2024, heldOn: '2025-01-19' }], '2010-01-01', '2025-02-10');
     expect(pending.warnings.map((w) => w.code)).not.toContain('ODS_REPORT_LATE');
@@ -83,21 +103,32 @@ describe('RAT compliance', () => {
   });
 
   it('holds its invariants for any history', () => {
-    const day = fc.integer({ min: 0, max: 365 * 12 }).map((n) => new Date(Date.UTC(2014, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 365 * 12 })
+      .map((n) => new Date(Date.UTC(2014, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
       fc.property(
         day,
         day,
-        fc.array(fc.record({ fiscalYear: fc.integer({ min: 2012, max: 2026 }), offset: fc.integer({ min: 1, max: 700 }) }), { maxLength: 12 }),
+        fc.array(
+          fc.record({ fiscalYear: fc.integer({ min: 2012, max: 2026 }), offset: fc.integer({ min: 1, max: 700 }) }),
+          { maxLength: 12 },
+        ),
         fc.integer({ min: 1, max: 12 }),
         (founded, asOf, raw, grace) => {
           if (asOf < founded) return;
           // every meeting after its fiscal year ended, as the recording rule demands
-          const meetings = raw.map((m) => ({ fiscalYear: m.fiscalYear, heldOn: new Date(Date.UTC(m.fiscalYear + 1, 0, m.offset)).toISOString().slice(0, 10) }));
+          const meetings = raw.map((m) => ({
+            fiscalYear: m.fiscalYear,
+            heldOn: new Date(Date.UTC(m.fiscalYear + 1, 0, m.offset)).toISOString().slice(0, 10),
+          }));
           const c = ratCompliance(meetings, founded, asOf, grace);
           // one entry per year from founding to as-of
           expect(c.years.map((y) => y.fiscalYear)).toEqual(
-            Array.from({ length: Number(asOf.slice(0, 4)) - Number(founded.slice(0, 4)) + 1 }, (_, i) => Number(founded.slice(0, 4)) + i),
+            Array.from(
+              { length: Number(asOf.slice(0, 4)) - Number(founded.slice(0, 4)) + 1 },
+              (_, i) => Number(founded.slice(0, 4)) + i,
+            ),
           );
           for (const y of c.years) {
             if (y.heldOn) expect(['ON_TIME', 'LATE']).toContain(y.status);

@@ -32,10 +32,18 @@ describe('reading an uploaded XLSX within hard limits, in a worker', () => {
 
   it('refuses too many rows, too many cells, too much inside the zip, too long, and non-XLSX bytes, in Indonesian', async () => {
     const five = await file(5);
-    expect(await refusal(readUploadedSheet(five, 'Koperasi', 3, { ...DEFAULT_LIMITS, maxRows: 3 }))).toMatch(/paling banyak 3 baris/);
-    expect(await refusal(readUploadedSheet(five, 'Koperasi', 3, { ...DEFAULT_LIMITS, maxCells: 9 }))).toMatch(/paling banyak/);
-    expect(await refusal(readUploadedSheet(five, 'Koperasi', 3, { ...DEFAULT_LIMITS, maxUncompressedBytes: 1000 }))).toMatch(/terlalu besar atau tidak wajar/);
-    expect(await refusal(readUploadedSheet(five, 'Koperasi', 3, { ...DEFAULT_LIMITS, maxMillis: 1 }))).toMatch(/terlalu besar atau tidak wajar/);
+    expect(await refusal(readUploadedSheet(five, 'Koperasi', 3, { ...DEFAULT_LIMITS, maxRows: 3 }))).toMatch(
+      /paling banyak 3 baris/,
+    );
+    expect(await refusal(readUploadedSheet(five, 'Koperasi', 3, { ...DEFAULT_LIMITS, maxCells: 9 }))).toMatch(
+      /paling banyak/,
+    );
+    expect(
+      await refusal(readUploadedSheet(five, 'Koperasi', 3, { ...DEFAULT_LIMITS, maxUncompressedBytes: 1000 })),
+    ).toMatch(/terlalu besar atau tidak wajar/);
+    expect(await refusal(readUploadedSheet(five, 'Koperasi', 3, { ...DEFAULT_LIMITS, maxMillis: 1 }))).toMatch(
+      /terlalu besar atau tidak wajar/,
+    );
     expect(await refusal(readUploadedSheet(Buffer.from('PK\x03\x04 bukan zip'), 'Koperasi', 3))).toMatch(/bukan XLSX/);
     expect(await refusal(readUploadedSheet('teks', 'Koperasi', 3))).toMatch(/Kirim berkas XLSX/);
   });

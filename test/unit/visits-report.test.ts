@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activityReport, type ReportInput, spelledOutName, whatsappShareUrl } from '../../src/domain/visits/activity-report.js';
+import {
+  activityReport,
+  type ReportInput,
+  spelledOutName,
+  whatsappShareUrl,
+} from '../../src/domain/visits/activity-report.js';
 import { dayName, joinDan, longDate, lowerFirst, shortDate } from '../../src/domain/visits/indonesian.js';
 import type { Recommendation } from '../../src/domain/visits/recommendation-sentence.js';
 
@@ -20,8 +25,18 @@ const DEWI: ReportInput = {
   annualMeeting: { fiscalYear: 2024, membersPresent: 176, membersTotal: 214 },
   attendance: { total: 12, roles: ['Pengurus', 'Pengawas', 'Anggota'] },
   concerns: [
-    { kind: 'PERMASALAHAN', topic: 'permodalan', severity: 'sedang', description: 'Modal unit olahan kopi belum mencukupi.' },
-    { kind: 'TANTANGAN', topic: 'perizinan', severity: 'tinggi', description: 'Pengurusan PIRT dan sertifikat halal belum dipahami' },
+    {
+      kind: 'PERMASALAHAN',
+      topic: 'permodalan',
+      severity: 'sedang',
+      description: 'Modal unit olahan kopi belum mencukupi.',
+    },
+    {
+      kind: 'TANTANGAN',
+      topic: 'perizinan',
+      severity: 'tinggi',
+      description: 'Pengurusan PIRT dan sertifikat halal belum dipahami',
+    },
   ],
   followUps: [
     { text: 'Mendampingi pengurusan PIRT dan sertifikat halal', owner: 'Bidang Perindustrian', deadline: '2025-04-30' },
@@ -30,7 +45,12 @@ const DEWI: ReportInput = {
   unitsWorkedOn: ['Olahan kopi Tiris'],
   proposals: ['Wisata edukasi kebun kopi'],
   cancelReason: null,
-  office: { name: 'Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian', shortName: 'DKUPP', area: 'Kabupaten Probolinggo', city: 'Probolinggo' },
+  office: {
+    name: 'Dinas Koperasi, Usaha Mikro, Perdagangan dan Perindustrian',
+    shortName: 'DKUPP',
+    area: 'Kabupaten Probolinggo',
+    city: 'Probolinggo',
+  },
 };
 
 describe('Indonesian wording', () => {
@@ -94,7 +114,9 @@ describe('activity report', () => {
 
   it('names who came, what was raised and what was agreed, with owners and deadlines', () => {
     expect(text).toContain('Kepala DKUPP');
-    expect(text).toContain('didampingi Petugas A dari Bidang Koperasi, Petugas B dari Bidang Usaha Mikro, dan Petugas C dari Bidang Perindustrian.');
+    expect(text).toContain(
+      'didampingi Petugas A dari Bidang Koperasi, Petugas B dari Bidang Usaha Mikro, dan Petugas C dari Bidang Perindustrian.',
+    );
     expect(text).toMatch(/permasalahan dan tantangan/);
     expect(text).toMatch(/permodalan dan perizinan/);
     // The most serious concern is the one quoted.
@@ -107,8 +129,12 @@ describe('activity report', () => {
   });
 
   it('rephrases each recommendation as its own sentence: who, what, by when', () => {
-    expect(text).toContain('Pengurus koperasi diminta menyusun jadwal pemeriksaan berkala oleh pengawas paling lambat 31 Maret 2025.');
-    expect(text).toContain('Bidang Perindustrian DKUPP akan mendampingi pengurusan PIRT dan sertifikat halal paling lambat 30 April 2025.');
+    expect(text).toContain(
+      'Pengurus koperasi diminta menyusun jadwal pemeriksaan berkala oleh pengawas paling lambat 31 Maret 2025.',
+    );
+    expect(text).toContain(
+      'Bidang Perindustrian DKUPP akan mendampingi pengurusan PIRT dan sertifikat halal paling lambat 30 April 2025.',
+    );
     expect(text).not.toMatch(/\boleh\s+(\S+\s+){0,3}oleh\b/);
   });
 
@@ -123,21 +149,38 @@ describe('activity report', () => {
       ],
     });
     expect(t).toContain('Kepala Dinas DKUPP Hadi Santoso bersama tim');
-    expect(t).toContain('Hadi Santoso akan didampingi Pengawas Koperasi Ahli Muda Sri Wahyuni dan Agus Salim dari Bidang Perindustrian.');
-    const done = activityReport({ ...DEWI, members: [{ name: 'Sri Wahyuni', bidang: 'koperasi', title: 'Pengawas Koperasi Ahli Muda' }] });
+    expect(t).toContain(
+      'Hadi Santoso akan didampingi Pengawas Koperasi Ahli Muda Sri Wahyuni dan Agus Salim dari Bidang Perindustrian.',
+    );
+    const done = activityReport({
+      ...DEWI,
+      members: [{ name: 'Sri Wahyuni', bidang: 'koperasi', title: 'Pengawas Koperasi Ahli Muda' }],
+    });
     expect(done).toContain('Kepala DKUPP didampingi Pengawas Koperasi Ahli Muda Sri Wahyuni.');
   });
 
   it('is the same text every time for one visit, and varies between visits', () => {
     expect(activityReport(DEWI)).toBe(text);
     const openings = new Set(
-      Array.from({ length: 40 }, (_, i) => activityReport({ ...DEWI, id: `visit-${i}` }).split(' ').slice(0, 4).join(' ')),
+      Array.from({ length: 40 }, (_, i) =>
+        activityReport({ ...DEWI, id: `visit-${i}` })
+          .split(' ')
+          .slice(0, 4)
+          .join(' '),
+      ),
     );
     expect(openings.size).toBeGreaterThan(1);
   });
 
   it('announces a planned visit in the future tense, and a cancelled one with its reason', () => {
-    const planned = activityReport({ ...DEWI, status: 'approved', concerns: [], followUps: [], annualMeeting: null, purposes: ['MONITORING'] });
+    const planned = activityReport({
+      ...DEWI,
+      status: 'approved',
+      concerns: [],
+      followUps: [],
+      annualMeeting: null,
+      purposes: ['MONITORING'],
+    });
     expect(planned).toMatch(/akan mengunjungi/);
     expect(planned).toMatch(/direncanakan untuk memantau/);
     expect(planned).not.toMatch(/Melalui Gerakan|akan terus menyambangi|berkomitmen/);
@@ -153,9 +196,14 @@ describe('activity report', () => {
 
   const input = fc.record({
     id: fc.uuid(),
-    date: fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
+    date: fc
+      .integer({ min: 0, max: 3000 })
+      .map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
     status: fc.constantFrom('planned', 'approved', 'done', 'cancelled' as const),
-    purposes: fc.uniqueArray(fc.constantFrom('PEMBINAAN', 'MONITORING', 'PENGAWASAN', 'PENYEHATAN', 'PENDAMPINGAN_USAHA', 'RAT' as const), { minLength: 1 }),
+    purposes: fc.uniqueArray(
+      fc.constantFrom('PEMBINAAN', 'MONITORING', 'PENGAWASAN', 'PENYEHATAN', 'PENDAMPINGAN_USAHA', 'RAT' as const),
+      { minLength: 1 },
+    ),
     attendance: fc.record({ total: fc.nat(40), roles: fc.subarray(['Pengurus', 'Pengawas', 'Anggota']) }),
     concerns: fc.array(
       fc.record({
@@ -166,7 +214,14 @@ describe('activity report', () => {
       }),
       { maxLength: 4 },
     ),
-    followUps: fc.array(fc.record({ text: fc.constantFrom('Melatih pengurus', 'Mendampingi izin'), owner: fc.constant('Bidang Koperasi'), deadline: fc.constant('2025-05-01') }), { maxLength: 5 }),
+    followUps: fc.array(
+      fc.record({
+        text: fc.constantFrom('Melatih pengurus', 'Mendampingi izin'),
+        owner: fc.constant('Bidang Koperasi'),
+        deadline: fc.constant('2025-05-01'),
+      }),
+      { maxLength: 5 },
+    ),
     unitsWorkedOn: fc.array(fc.constantFrom('Toko', 'Simpan pinjam'), { maxLength: 2 }),
     withMeeting: fc.boolean(),
   });
@@ -174,7 +229,13 @@ describe('activity report', () => {
   it('property: always a well-formed news text — dated line, no empty paragraph, no placeholder leaks', () => {
     fc.assert(
       fc.property(input, ({ withMeeting, ...i }) => {
-        const t = activityReport({ ...DEWI, ...i, annualMeeting: withMeeting ? DEWI.annualMeeting : null, proposals: [], cancelReason: i.status === 'cancelled' ? 'Hujan deras' : null });
+        const t = activityReport({
+          ...DEWI,
+          ...i,
+          annualMeeting: withMeeting ? DEWI.annualMeeting : null,
+          proposals: [],
+          cancelReason: i.status === 'cancelled' ? 'Hujan deras' : null,
+        });
         const paragraphs = t.split('\n\n');
         return (
           t.startsWith('Probolinggo — ') &&
@@ -190,22 +251,35 @@ describe('activity report', () => {
   describe('tense: planned before the visit, done after it', () => {
     const FOUR: Recommendation[] = [
       ...DEWI.followUps,
-      { text: 'Susun laporan keuangan triwulan.', owner: 'pengurus koperasi', ownerKind: 'COOPERATIVE', deadline: '2025-06-30' },
+      {
+        text: 'Susun laporan keuangan triwulan.',
+        owner: 'pengurus koperasi',
+        ownerKind: 'COOPERATIVE',
+        deadline: '2025-06-30',
+      },
     ];
     const full = { ...DEWI, followUps: FOUR };
     // Every opening and closing variant is exercised: the variant is picked from the id.
     const ids = Array.from({ length: 12 }, (_, i) => `tense-${i}`);
-    const PAST = /\btelah\b|\bdisepakati\b|menyepakati|mengemuka|dihadiri|menyampaikan|mengungkapkan|menerima kunjungan|menyambangi|\bdiminta\b(?<!akan diminta)|berupaya|bertujuan/;
-    const PLANNED = /akan mengunjungi|akan membahas|akan didampingi|akan diminta|akan berdialog|akan mengusulkan|direncanakan|dijadwalkan|akan disampaikan/;
+    const PAST =
+      /\btelah\b|\bdisepakati\b|menyepakati|mengemuka|dihadiri|menyampaikan|mengungkapkan|menerima kunjungan|menyambangi|\bdiminta\b(?<!akan diminta)|berupaya|bertujuan/;
+    const PLANNED =
+      /akan mengunjungi|akan membahas|akan didampingi|akan diminta|akan berdialog|akan mengusulkan|direncanakan|dijadwalkan|akan disampaikan/;
 
     it.each([
       ['opening', /akan mengunjungi Koperasi Wanita \(Kopwan\) Dewi Rengganis/],
       ['team', /Kepala DKUPP akan didampingi Petugas A dari Bidang Koperasi/],
       ['purposes', /Kunjungan ini direncanakan untuk/],
       ['dialog', /Tim akan membahas permasalahan dan tantangan yang dihadapi koperasi/],
-      ['recommendations', /Selain itu, tim akan mengusulkan tiga rekomendasi tindak lanjut kepada pengurus\. Pengurus koperasi akan diminta menyusun jadwal/],
+      [
+        'recommendations',
+        /Selain itu, tim akan mengusulkan tiga rekomendasi tindak lanjut kepada pengurus\. Pengurus koperasi akan diminta menyusun jadwal/,
+      ],
       ['units', /Petugas Bidang Usaha Mikro dan Bidang Perindustrian juga akan memberikan pendampingan/],
-      ['closing', /Pelaksanaan rekomendasi tersebut akan dipantau hingga tuntas\.(.|\n)*Hasil kunjungan beserta rekomendasi tindak lanjutnya akan disampaikan setelah kegiatan berlangsung\.$/],
+      [
+        'closing',
+        /Pelaksanaan rekomendasi tersebut akan dipantau hingga tuntas\.(.|\n)*Hasil kunjungan beserta rekomendasi tindak lanjutnya akan disampaikan setelah kegiatan berlangsung\.$/,
+      ],
     ])('before the visit, the %s reads as planned', (_part, re) => {
       for (const id of ids) {
         const t = activityReport({ ...full, id, status: 'approved' });
@@ -221,7 +295,10 @@ describe('activity report', () => {
       ['team', /Kepala DKUPP didampingi Petugas A dari Bidang Koperasi/],
       ['attendance', /Rapat tersebut dihadiri 176 dari 214 anggota koperasi/],
       ['dialog', /(menyampaikan|mengungkapkan) .*Salah satu yang mengemuka/],
-      ['recommendations', /menyepakati tiga (rekomendasi|langkah) tindak lanjut\. Pengurus koperasi diminta menyusun jadwal pemeriksaan berkala oleh pengawas paling lambat 31 Maret 2025\./],
+      [
+        'recommendations',
+        /menyepakati tiga (rekomendasi|langkah) tindak lanjut\. Pengurus koperasi diminta menyusun jadwal pemeriksaan berkala oleh pengawas paling lambat 31 Maret 2025\./,
+      ],
       ['units', /Petugas Bidang Usaha Mikro dan Bidang Perindustrian juga memberikan pendampingan/],
     ])('after the visit, the %s reads as done', (_part, re) => {
       for (const id of ids) {
@@ -234,7 +311,9 @@ describe('activity report', () => {
 
     it('the closing after the visit speaks of agreed recommendations only when there are some', () => {
       for (const id of ids) {
-        const closing = activityReport({ ...DEWI, id, followUps: [] }).split('\n\n').at(-1)!;
+        const closing = activityReport({ ...DEWI, id, followUps: [] })
+          .split('\n\n')
+          .at(-1)!;
         expect(closing).not.toMatch(/rekomendasi|akan disampaikan/);
       }
     });
@@ -242,20 +321,36 @@ describe('activity report', () => {
 
   it('property: no "..", no doubled spaces, and every recommendation with its deadline in Indonesian, in either tense', () => {
     const rec = fc.record({
-      text: fc.constantFrom('Menyusun laporan keuangan.', 'susun SOP  kas', 'Pelatihan kasir;', 'Pengawas memeriksa kas.', 'RAT tahun buku 2025', ' Berkas NIB dilengkapi. '),
+      text: fc.constantFrom(
+        'Menyusun laporan keuangan.',
+        'susun SOP  kas',
+        'Pelatihan kasir;',
+        'Pengawas memeriksa kas.',
+        'RAT tahun buku 2025',
+        ' Berkas NIB dilengkapi. ',
+      ),
       owner: fc.constantFrom('pengurus koperasi', 'Bidang Koperasi', 'Sri Wahyuni'),
       ownerKind: fc.constantFrom('COOPERATIVE', 'BIDANG', 'USER' as const),
-      deadline: fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
+      deadline: fc
+        .integer({ min: 0, max: 3000 })
+        .map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
     });
     fc.assert(
-      fc.property(fc.uuid(), fc.constantFrom('planned', 'approved', 'done' as const), fc.array(rec, { maxLength: 7 }), (id, status, followUps) => {
-        const t = activityReport({ ...DEWI, id, status, followUps });
-        return (
-          !t.includes('..') && !/[^\S\n]{2,}/.test(t) && !/ [.,;]/.test(t) &&
-          followUps.every((f) => t.includes(`paling lambat ${longDate(f.deadline)}.`)) &&
-          (t.match(/paling lambat/g) ?? []).length === followUps.length
-        );
-      }),
+      fc.property(
+        fc.uuid(),
+        fc.constantFrom('planned', 'approved', 'done' as const),
+        fc.array(rec, { maxLength: 7 }),
+        (id, status, followUps) => {
+          const t = activityReport({ ...DEWI, id, status, followUps });
+          return (
+            !t.includes('..') &&
+            !/[^\S\n]{2,}/.test(t) &&
+            !/ [.,;]/.test(t) &&
+            followUps.every((f) => t.includes(`paling lambat ${longDate(f.deadline)}.`)) &&
+            (t.match(/paling lambat/g) ?? []).length === followUps.length
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

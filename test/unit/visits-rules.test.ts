@@ -29,7 +29,15 @@ describe('follow-up state machine', () => {
   });
 
   it('refuses closing without evidence, and names the field', () => {
-    for (const evidence of [undefined, null, {}, { note: '' }, { note: '   ' }, { note: 'ok' }, { note: null, photoId: 'x' }]) {
+    for (const evidence of [
+      undefined,
+      null,
+      {},
+      { note: '' },
+      { note: '   ' },
+      { note: 'ok' },
+      { note: null, photoId: 'x' },
+    ]) {
       const r = transition('in_progress', { to: 'done', evidence });
       expect(r.ok).toBe(false);
       if (!r.ok) {
@@ -40,8 +48,17 @@ describe('follow-up state machine', () => {
   });
 
   it('keeps the evidence note trimmed with an optional photo and document', () => {
-    const r = transition('open', { to: 'done', evidence: { note: '  Sudah dilatih.  ', photoId: 'p1', documentRef: ' ' } });
-    expect(r).toEqual({ ok: true, status: 'done', reason: null, note: null, evidence: { note: 'Sudah dilatih.', photoId: 'p1', documentRef: null } });
+    const r = transition('open', {
+      to: 'done',
+      evidence: { note: '  Sudah dilatih.  ', photoId: 'p1', documentRef: ' ' },
+    });
+    expect(r).toEqual({
+      ok: true,
+      status: 'done',
+      reason: null,
+      note: null,
+      evidence: { note: 'Sudah dilatih.', photoId: 'p1', documentRef: null },
+    });
   });
 
   it('refuses cancelling without a reason', () => {
@@ -59,12 +76,21 @@ describe('follow-up state machine', () => {
   const status = fc.constantFrom(...FOLLOW_UP_STATUSES);
   const input = fc.record({
     to: status,
-    evidence: fc.option(fc.record({ note: fc.option(fc.string(), { nil: null }), photoId: fc.option(fc.uuid(), { nil: null }) }), { nil: undefined }),
+    evidence: fc.option(
+      fc.record({ note: fc.option(fc.string(), { nil: null }), photoId: fc.option(fc.uuid(), { nil: null }) }),
+      { nil: undefined },
+    ),
     reason: fc.option(fc.string(), { nil: null }),
   });
 
   it('property: a closed follow-up never moves, whatever is sent', () => {
-    fc.assert(fc.property(fc.constantFrom('done', 'cancelled' as const), input, (from, i) => !transition(from as FollowUpStatus, i).ok));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('done', 'cancelled' as const),
+        input,
+        (from, i) => !transition(from as FollowUpStatus, i).ok,
+      ),
+    );
   });
 
   it('property: every accepted change follows the graph, and done always carries a note of 5+ characters', () => {
@@ -106,30 +132,49 @@ describe('overdue', () => {
     ['done', '2025-03-31', '2025-05-01', false],
     ['cancelled', '2025-03-31', '2025-05-01', false],
     ['open', '2025-12-31', '2026-01-01', true],
-  ] as [FollowUpStatus, string, string, boolean][])('%s, deadline %s, today %s → overdue %s', (status, deadline, today, expected) => {
-    expect(isOverdue({ status, deadline }, today)).toBe(expected);
-  });
+  ] as [FollowUpStatus, string, string, boolean][])(
+    '%s, deadline %s, today %s → overdue %s',
+    (status, deadline, today, expected) => {
+      expect(isOverdue({ status, deadline }, today)).toBe(expected);
+    },
+  );
 
   it('counts whole days past the deadline', () => {
     expect(daysOverdue({ status: 'open', deadline: '2025-02-27' }, '2025-03-01')).toBe(2);
     expect(daysOverdue({ status: 'done', deadline: '2025-02-27' }, '2025-03-01')).toBe(0);
   });
 
-  const day = fc.integer({ min: 0, max: 3650 }).map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  const day = fc
+    .integer({ min: 0, max: 3650 })
+    .map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
   it('property: overdue exactly when open or in progress and the deadline is before today', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...FOLLOW_UP_STATUSES), day, day, (status, deadline, today) =>
-        isOverdue({ status, deadline }, today) === (!isClosed(status) && deadline < today) && (daysOverdue({ status, deadline }, today) > 0) === isOverdue({ status, deadline }, today),
+      fc.property(
+        fc.constantFrom(...FOLLOW_UP_STATUSES),
+        day,
+        day,
+        (status, deadline, today) =>
+          isOverdue({ status, deadline }, today) === (!isClosed(status) && deadline < today) &&
+          daysOverdue({ status, deadline }, today) > 0 === isOverdue({ status, deadline }, today),
       ),
     );
   });
 });
 
 describe('double booking', () => {
-  const v = (id: string, date: string, team: string[], status: 'planned' | 'approved' | 'done' | 'cancelled' = 'planned') => ({ id, date, team, status });
+  const v = (
+    id: string,
+    date: string,
+    team: string[],
+    status: 'planned' | 'approved' | 'done' | 'cancelled' = 'planned',
+  ) => ({ id, date, team, status });
 
   it('flags an officer on two visits the same day, and nobody else', () => {
-    const b = doubleBookings([v('a', '2025-01-19', ['u1', 'u2']), v('b', '2025-01-19', ['u2', 'u3']), v('c', '2025-01-20', ['u1'])]);
+    const b = doubleBookings([
+      v('a', '2025-01-19', ['u1', 'u2']),
+      v('b', '2025-01-19', ['u2', 'u3']),
+      v('c', '2025-01-20', ['u1']),
+    ]);
     expect(b).toEqual([{ date: '2025-01-19', userId: 'u2', visitIds: ['a', 'b'] }]);
     expect(conflictsOf('a', b)).toEqual([{ userId: 'u2', otherVisitIds: ['b'] }]);
     expect(conflictsOf('c', b)).toEqual([]);
@@ -140,20 +185,22 @@ describe('double booking', () => {
   });
 
   it('groups three visits of one officer into one booking', () => {
-    expect(doubleBookings([v('c', '2025-02-01', ['u1']), v('a', '2025-02-01', ['u1']), v('b', '2025-02-01', ['u1'])])).toEqual([
-      { date: '2025-02-01', userId: 'u1', visitIds: ['a', 'b', 'c'] },
-    ]);
+    expect(
+      doubleBookings([v('c', '2025-02-01', ['u1']), v('a', '2025-02-01', ['u1']), v('b', '2025-02-01', ['u1'])]),
+    ).toEqual([{ date: '2025-02-01', userId: 'u1', visitIds: ['a', 'b', 'c'] }]);
   });
 
-  const visits = fc.array(
-    fc.record({
-      id: fc.uuid(),
-      date: fc.constantFrom('2025-01-19', '2025-01-20', '2025-01-21'),
-      status: fc.constantFrom('planned', 'approved', 'done', 'cancelled' as const),
-      team: fc.array(fc.constantFrom<string>('u1', 'u2', 'u3', 'u4'), { minLength: 1, maxLength: 3 }),
-    }),
-    { maxLength: 12 },
-  ).map((xs) => xs.filter((x, i) => xs.findIndex((y) => y.id === x.id) === i));
+  const visits = fc
+    .array(
+      fc.record({
+        id: fc.uuid(),
+        date: fc.constantFrom('2025-01-19', '2025-01-20', '2025-01-21'),
+        status: fc.constantFrom('planned', 'approved', 'done', 'cancelled' as const),
+        team: fc.array(fc.constantFrom<string>('u1', 'u2', 'u3', 'u4'), { minLength: 1, maxLength: 3 }),
+      }),
+      { maxLength: 12 },
+    )
+    .map((xs) => xs.filter((x, i) => xs.findIndex((y) => y.id === x.id) === i));
 
   it('property: a booking is reported exactly when an officer has 2+ live visits that day', () => {
     fc.assert(
@@ -161,9 +208,13 @@ describe('double booking', () => {
         const b = doubleBookings(vs);
         for (const date of ['2025-01-19', '2025-01-20', '2025-01-21']) {
           for (const u of ['u1', 'u2', 'u3', 'u4']) {
-            const live = vs.filter((x) => x.date === date && x.status !== 'cancelled' && x.team.includes(u)).map((x) => x.id).sort();
+            const live = vs
+              .filter((x) => x.date === date && x.status !== 'cancelled' && x.team.includes(u))
+              .map((x) => x.id)
+              .sort();
             const found = b.find((x) => x.date === date && x.userId === u);
-            if (live.length >= 2 ? JSON.stringify(found?.visitIds) !== JSON.stringify(live) : found !== undefined) return false;
+            if (live.length >= 2 ? JSON.stringify(found?.visitIds) !== JSON.stringify(live) : found !== undefined)
+              return false;
           }
         }
         return true;
@@ -172,7 +223,12 @@ describe('double booking', () => {
   });
 
   it('property: the order of the input does not change the answer', () => {
-    fc.assert(fc.property(visits, (vs) => JSON.stringify(doubleBookings(vs)) === JSON.stringify(doubleBookings([...vs].reverse()))));
+    fc.assert(
+      fc.property(
+        visits,
+        (vs) => JSON.stringify(doubleBookings(vs)) === JSON.stringify(doubleBookings([...vs].reverse())),
+      ),
+    );
   });
 });
 
@@ -200,12 +256,26 @@ describe('checklist and photos', () => {
     const codes = DEFAULT_CHECKLIST.areas.flatMap((a) => a.indicators.map((i) => i.code));
     expect(DEFAULT_CHECKLIST.provisional).toBe(true);
     expect(new Set(codes).size).toBe(codes.length);
-    expect(checkAnswers(DEFAULT_CHECKLIST, { 'keuangan.shu': {}, 'x.y': {} })).toEqual({ 'checklist.x.y': 'Indikator tidak ada dalam daftar periksa.' });
+    expect(checkAnswers(DEFAULT_CHECKLIST, { 'keuangan.shu': {}, 'x.y': {} })).toEqual({
+      'checklist.x.y': 'Indikator tidak ada dalam daftar periksa.',
+    });
   });
 
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x4a, 0x46, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0xe0, 0x02, 0x80, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-  const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8X'), Buffer.alloc(8), Buffer.from([0x7f, 0x02, 0x00, 0xdf, 0x01, 0x00])]);
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const jpeg = Buffer.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x4a, 0x46, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0xe0, 0x02, 0x80, 0x03, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0,
+  ]);
+  const webp = Buffer.concat([
+    Buffer.from('RIFF'),
+    Buffer.alloc(4),
+    Buffer.from('WEBPVP8X'),
+    Buffer.alloc(8),
+    Buffer.from([0x7f, 0x02, 0x00, 0xdf, 0x01, 0x00]),
+  ]);
 
   it.each([
     ['PNG', png, 'image/png', { width: 1, height: 1 }],
@@ -217,7 +287,13 @@ describe('checklist and photos', () => {
   });
 
   it('recognises nothing else', () => {
-    for (const b of [Buffer.from('GIF89a......'), Buffer.from('%PDF-1.7'), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), Buffer.alloc(0), Buffer.from([0xff, 0xd8])]) {
+    for (const b of [
+      Buffer.from('GIF89a......'),
+      Buffer.from('%PDF-1.7'),
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      Buffer.alloc(0),
+      Buffer.from([0xff, 0xd8]),
+    ]) {
       expect(sniffImage(b)).toBeNull();
     }
   });
@@ -226,7 +302,12 @@ describe('checklist and photos', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (b) => {
         const t = sniffImage(b);
-        return t === null || (b[0] === 0xff && b[1] === 0xd8) || b[0] === 0x89 || String.fromCharCode(...b.subarray(0, 4)) === 'RIFF';
+        return (
+          t === null ||
+          (b[0] === 0xff && b[1] === 0xd8) ||
+          b[0] === 0x89 ||
+          String.fromCharCode(...b.subarray(0, 4)) === 'RIFF'
+        );
       }),
     );
   });

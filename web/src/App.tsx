@@ -56,7 +56,15 @@ function NavigatorBridge() {
   return null;
 }
 
-function RequireAuth({ children, roles, allowPasswordChange = false }: { children: ReactNode; roles?: Role[]; allowPasswordChange?: boolean }) {
+function RequireAuth({
+  children,
+  roles,
+  allowPasswordChange = false,
+}: {
+  children: ReactNode;
+  roles?: Role[];
+  allowPasswordChange?: boolean;
+}) {
   const { data: me, isPending, isError } = useMe();
   const location = useLocation();
   if (isPending) return <FullPageLoader />;

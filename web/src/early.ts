@@ -18,7 +18,12 @@ export function startEarly(apiPath: string): void {
 
 /** An answer already in hand (the login response carries the user that /auth/me would return). */
 export function primeEarly(apiPath: string, body: unknown): void {
-  pending.set(apiPath, { at: Date.now(), response: Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })) });
+  pending.set(apiPath, {
+    at: Date.now(),
+    response: Promise.resolve(
+      new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    ),
+  });
 }
 
 export function takeEarly(apiPath: string): Promise<Response> | undefined {
@@ -37,7 +42,9 @@ export function startRouteData(path: string, search: string): void {
   const p = path.replace(/\/+$/, '') || '/';
   const params = new URLSearchParams(search);
   if (p === '/dasbor') {
-    const year = params.get('year') ?? new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date());
+    const year =
+      params.get('year') ??
+      new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date());
     if (/^\d{4}$/.test(year)) startEarly(`/dashboard?year=${year}`);
   } else if (p === '/koperasi' && !search) startEarly('/cooperatives?sort=name&page=1&pageSize=20');
   else if (/^\/koperasi\/[0-9a-f-]{36}$/.test(p)) startEarly(`/cooperatives/${p.slice('/koperasi/'.length)}`);

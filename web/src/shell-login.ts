@@ -44,7 +44,8 @@ export function startShellLogin(boot: (path: string) => void): boolean {
     void import('./main-app');
     void import('./components/AppLayout');
   };
-  for (const ev of ['input', 'keydown', 'pointerdown']) form.addEventListener(ev, fetchApp, { once: true, passive: true });
+  for (const ev of ['input', 'keydown', 'pointerdown'])
+    form.addEventListener(ev, fetchApp, { once: true, passive: true });
   const later = () => window.setTimeout(fetchApp, 3000);
   if (document.readyState === 'complete') later();
   else window.addEventListener('load', later, { once: true });

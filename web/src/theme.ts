@@ -1,4 +1,12 @@
-import { createTheme, DEFAULT_THEME, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core';
+import {
+  createTheme,
+  DEFAULT_THEME,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 const sambang: MantineColorsTuple = [
   '#e6f8f0',
@@ -13,7 +21,6 @@ const sambang: MantineColorsTuple = [
   '#006943',
 ];
 
-
 // ---- Contrast (issue #15, WCAG 2.2 AA: text ≥ 4.5:1) ----------------------------------------------
 // Mantine's default shades put light text on light backgrounds (a yellow badge is 1.75:1, a teal one
 // 2.3:1). Instead of hand-picking shades per component, the variant resolver below darkens the text
@@ -24,7 +31,13 @@ function channels(hex: string): [number, number, number] {
   return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
 }
 function toHex(c: number[]): string {
-  return `#${c.map((v) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${c
+    .map((v) =>
+      Math.max(0, Math.min(255, Math.round(v)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 function luminance(hex: string): number {
   const [r, g, b] = channels(hex).map((v) => {
@@ -57,7 +70,8 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   const main = shades[parsed.shade ?? (parsed.color === input.theme.primaryColor ? 8 : 6)];
   if (!HEX.test(main) || parsed.color === 'dark' || parsed.color === 'gray') return base;
   if (input.variant === 'light') return { ...base, color: darkenFor(shades[9], overWhite(shades[6], 0.12)) };
-  if (input.variant === 'outline' || input.variant === 'subtle' || input.variant === 'transparent') return { ...base, color: darkenFor(shades[9], '#ffffff') };
+  if (input.variant === 'outline' || input.variant === 'subtle' || input.variant === 'transparent')
+    return { ...base, color: darkenFor(shades[9], '#ffffff') };
   if (input.variant === 'filled' || input.variant === undefined) {
     const bg = darkenFor(main, '#ffffff');
     return bg === main ? base : { ...base, background: bg, hover: darkenFor(bg, '#ffffff', 5.5), color: '#ffffff' };
@@ -70,7 +84,9 @@ const variantColorResolver: VariantColorsResolver = (input) => {
  * (`c="orange.9"` is 4.3:1, `c="green.8"` 3.4:1): darkened until they pass, the lighter shades kept.
  */
 const readableShades = Object.fromEntries(
-  (['red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'] as const).map((name) => {
+  (
+    ['red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'] as const
+  ).map((name) => {
     const shades = [...DEFAULT_THEME.colors[name]];
     shades[8] = darkenFor(shades[8], '#f8f9fa');
     shades[9] = darkenFor(shades[9], '#f8f9fa', 5.5);
@@ -91,8 +107,7 @@ export const theme = createTheme({
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',
   headings: {
-    fontFamily:
-      'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
     fontWeight: '650',
   },
   defaultRadius: 'md',
@@ -104,7 +119,12 @@ export const theme = createTheme({
     Pagination: {
       defaultProps: {
         getControlProps: (control: 'first' | 'previous' | 'next' | 'last') =>
-          ({ first: { 'aria-label': 'Halaman pertama' }, previous: { 'aria-label': 'Halaman sebelumnya' }, next: { 'aria-label': 'Halaman berikutnya' }, last: { 'aria-label': 'Halaman terakhir' } })[control],
+          ({
+            first: { 'aria-label': 'Halaman pertama' },
+            previous: { 'aria-label': 'Halaman sebelumnya' },
+            next: { 'aria-label': 'Halaman berikutnya' },
+            last: { 'aria-label': 'Halaman terakhir' },
+          })[control],
         getItemProps: (page: number) => ({ 'aria-label': `Halaman ${page}` }),
       },
     },

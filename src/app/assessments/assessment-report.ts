@@ -9,10 +9,19 @@ import { loadCooperative, officialOfficers } from '../cooperatives/view.js';
 import { type AssessmentListItem, type AssessmentQuery, getAssessment, listAssessments } from './assessments.js';
 import { loadRubric } from './rubric-versions.js';
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The PDF of one assessment (a draft prints with a DRAF watermark); issued with its number and QR when `stamp` is given. */
-export async function assessmentReport(deps: AppDeps, actor: Actor, id: string, stamp?: IssueStamp): Promise<{ filename: string; pdf: Buffer }> {
+export async function assessmentReport(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  stamp?: IssueStamp,
+): Promise<{ filename: string; pdf: Buffer }> {
   const a = await getAssessment(deps, actor, id);
   if (!a.result) throw new AppError('CONFLICT', 'Penilaian ini belum memiliki skor.');
   const coop = await loadCooperative(deps.db.kysely, a.cooperative.id);
@@ -36,7 +45,13 @@ export async function assessmentReport(deps: AppDeps, actor: Actor, id: string, 
       legalEntityDate: coop.legalEntityDate,
       typeLabel: COOP_TYPE_LABELS[coop.type],
       groupLabel: COOP_GROUP_LABELS[coop.group],
-      address: [coop.street, `${coop.village.code.split('.')[3]?.startsWith('1') ? 'Kelurahan' : 'Desa'} ${coop.village.name}`, `Kecamatan ${coop.district.name}`].filter(Boolean).join(', '),
+      address: [
+        coop.street,
+        `${coop.village.code.split('.')[3]?.startsWith('1') ? 'Kelurahan' : 'Desa'} ${coop.village.name}`,
+        `Kecamatan ${coop.district.name}`,
+      ]
+        .filter(Boolean)
+        .join(', '),
       chairName: officialOfficers(coop).find((o) => o.role === 'KETUA')?.name ?? null,
     },
   });
@@ -55,15 +70,29 @@ const COLUMNS: Column<AssessmentListItem>[] = [
   { header: 'Kecamatan', width: 16, value: (r) => r.cooperative.district.name },
   { header: 'Tahun buku', width: 11, value: (r) => r.fiscalYear, format: 'integer' },
   { header: 'Rubrik', width: 12, value: (r) => `${r.rubric} v${r.rubricVersion}` },
-  { header: 'Status', width: 9, value: (r) => (r.status === 'FINAL' ? 'Final' : r.status === 'SUPERSEDED' ? 'Digantikan' : 'Draf') },
-  { header: 'Skor total', width: 11, value: (r) => (r.total === null ? null : Math.round(r.total * 100) / 100), format: 'decimal' },
+  {
+    header: 'Status',
+    width: 9,
+    value: (r) => (r.status === 'FINAL' ? 'Final' : r.status === 'SUPERSEDED' ? 'Digantikan' : 'Draf'),
+  },
+  {
+    header: 'Skor total',
+    width: 11,
+    value: (r) => (r.total === null ? null : Math.round(r.total * 100) / 100),
+    format: 'decimal',
+  },
   { header: 'Predikat', width: 24, value: (r) => (r.category ? (CATEGORY_LABELS[r.category] ?? r.category) : null) },
   { header: 'Penilai', width: 28, value: (r) => r.assessor },
   { header: 'Tanggal penilaian', width: 16, value: (r) => r.assessedOn, format: 'date' },
 ];
 
 /** The assessment list with its filters as XLSX (at most 50,000 rows). */
-async function assessmentRows(deps: AppDeps, actor: Actor, q: Omit<AssessmentQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<AssessmentListItem[]> {
+async function assessmentRows(
+  deps: AppDeps,
+  actor: Actor,
+  q: Omit<AssessmentQuery, 'page' | 'pageSize'>,
+  progress?: Progress,
+): Promise<AssessmentListItem[]> {
   const rows: AssessmentListItem[] = [];
   for (let page = 1; page <= 500; page++) {
     const res = await listAssessments(deps, actor, { ...q, page, pageSize: 100 });
@@ -74,10 +103,25 @@ async function assessmentRows(deps: AppDeps, actor: Actor, q: Omit<AssessmentQue
   return rows;
 }
 
-export async function exportAssessments(deps: AppDeps, actor: Actor, q: Omit<AssessmentQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<Buffer> {
-  return listToXlsx('Penilaian', COLUMNS, await assessmentRows(deps, actor, q, progress), 'Daftar penilaian kesehatan koperasi');
+export async function exportAssessments(
+  deps: AppDeps,
+  actor: Actor,
+  q: Omit<AssessmentQuery, 'page' | 'pageSize'>,
+  progress?: Progress,
+): Promise<Buffer> {
+  return listToXlsx(
+    'Penilaian',
+    COLUMNS,
+    await assessmentRows(deps, actor, q, progress),
+    'Daftar penilaian kesehatan koperasi',
+  );
 }
 
-export async function exportAssessmentsCsv(deps: AppDeps, actor: Actor, q: Omit<AssessmentQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<string> {
+export async function exportAssessmentsCsv(
+  deps: AppDeps,
+  actor: Actor,
+  q: Omit<AssessmentQuery, 'page' | 'pageSize'>,
+  progress?: Progress,
+): Promise<string> {
   return listToCsv(COLUMNS, await assessmentRows(deps, actor, q, progress));
 }

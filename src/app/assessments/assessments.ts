@@ -44,7 +44,11 @@ type Row = Selectable<AssessmentTable> & { cooperative_name: string; district_co
 function view(r: Row): Assessment {
   return {
     id: r.id,
-    cooperative: { id: r.cooperative_id, name: r.cooperative_name, district: { code: r.district_code, name: r.district_name } },
+    cooperative: {
+      id: r.cooperative_id,
+      name: r.cooperative_name,
+      district: { code: r.district_code, name: r.district_name },
+    },
     fiscalYear: r.fiscal_year,
     rubric: r.rubric,
     rubricVersion: r.rubric_version,
@@ -79,7 +83,9 @@ async function load(db: Tx, id: string): Promise<Assessment> {
 }
 
 export async function getAssessment(deps: AppDeps, actor: Actor, id: string): Promise<Assessment> {
-  const a = await load(deps.db.kysely, id).catch(hideAbsence(actor, 'Anda hanya dapat melihat penilaian koperasi Anda sendiri.'));
+  const a = await load(deps.db.kysely, id).catch(
+    hideAbsence(actor, 'Anda hanya dapat melihat penilaian koperasi Anda sendiri.'),
+  );
   authorize(assessmentPolicy.read, actor, a, 'Anda hanya dapat melihat penilaian akhir koperasi Anda sendiri.');
   return a;
 }
@@ -94,7 +100,8 @@ export async function createAssessment(
   authorize(assessmentPolicy.assess, actor, null, 'Hanya petugas dan admin yang dapat menilai kesehatan koperasi.');
   return mutate(deps, actor, async (trx, audit) => {
     const coop = await loadCooperative(trx, cooperativeId);
-    if (coop.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; tidak dapat dinilai.');
+    if (coop.status === 'DIBUBARKAN')
+      throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; tidak dapat dinilai.');
     const rubric = await loadRubric(trx, input.rubric);
     const statement = await trx
       .selectFrom('financial_statements')
@@ -113,15 +120,35 @@ export async function createAssessment(
     await trx
       .insertInto('assessments')
       .values({
-        id, cooperative_id: cooperativeId, fiscal_year: input.fiscalYear, rubric: rubric.id, rubric_version: rubric.version,
-        statement_id: rubric.method === 'weighted' ? (statement?.id ?? null) : null, inputs: JSON.stringify(inputs), result: JSON.stringify(result),
-        total: result.total, category: result.category?.code ?? null, status: 'DRAFT', assessor_id: actor.userId, assessor_name: actor.fullName,
-        assessed_on: null, finalized_at: null, version: 1, created_at: at, updated_at: at,
+        id,
+        cooperative_id: cooperativeId,
+        fiscal_year: input.fiscalYear,
+        rubric: rubric.id,
+        rubric_version: rubric.version,
+        statement_id: rubric.method === 'weighted' ? (statement?.id ?? null) : null,
+        inputs: JSON.stringify(inputs),
+        result: JSON.stringify(result),
+        total: result.total,
+        category: result.category?.code ?? null,
+        status: 'DRAFT',
+        assessor_id: actor.userId,
+        assessor_name: actor.fullName,
+        assessed_on: null,
+        finalized_at: null,
+        version: 1,
+        created_at: at,
+        updated_at: at,
       })
       .execute();
     await audit({
-      action: 'assessment.create', entityType: 'assessment', entityId: id, cooperativeId,
-      changes: { rubric: { before: null, after: `${rubric.id} v${rubric.version}` }, fiscalYear: { before: null, after: input.fiscalYear } },
+      action: 'assessment.create',
+      entityType: 'assessment',
+      entityId: id,
+      cooperativeId,
+      changes: {
+        rubric: { before: null, after: `${rubric.id} v${rubric.version}` },
+        fiscalYear: { before: null, after: input.fiscalYear },
+      },
     });
     return load(trx, id);
   });
@@ -137,7 +164,11 @@ export async function updateAssessment(
   authorize(assessmentPolicy.assess, actor, null, 'Hanya petugas dan admin yang dapat menilai kesehatan koperasi.');
   return mutate(deps, actor, async (trx, audit) => {
     const current = await load(trx, id);
-    if (current.status !== 'DRAFT') throw new AppError('CONFLICT', 'Penilaian yang sudah final tidak dapat diubah; buat penilaian baru sebagai koreksi.');
+    if (current.status !== 'DRAFT')
+      throw new AppError(
+        'CONFLICT',
+        'Penilaian yang sudah final tidak dapat diubah; buat penilaian baru sebagai koreksi.',
+      );
     if (input.version !== undefined && input.version !== current.version) {
       throw new AppError('CONFLICT', 'Penilaian ini sudah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.');
     }
@@ -145,11 +176,21 @@ export async function updateAssessment(
     const result = scoreAssessment(rubric, input.inputs);
     await trx
       .updateTable('assessments')
-      .set({ inputs: JSON.stringify(input.inputs), result: JSON.stringify(result), total: result.total, category: result.category?.code ?? null, version: current.version + 1, updated_at: deps.now().toISOString() })
+      .set({
+        inputs: JSON.stringify(input.inputs),
+        result: JSON.stringify(result),
+        total: result.total,
+        category: result.category?.code ?? null,
+        version: current.version + 1,
+        updated_at: deps.now().toISOString(),
+      })
       .where('id', '=', id)
       .execute();
     await audit({
-      action: 'assessment.update', entityType: 'assessment', entityId: id, cooperativeId: current.cooperative.id,
+      action: 'assessment.update',
+      entityType: 'assessment',
+      entityId: id,
+      cooperativeId: current.cooperative.id,
       changes: { total: { before: current.total, after: result.total } },
     });
     return load(trx, id);
@@ -157,7 +198,12 @@ export async function updateAssessment(
 }
 
 /** Finalizes a draft: every input present and valid, every component computable. Immutable afterwards. */
-export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string, input: { assessedOn?: string; supersede?: boolean }): Promise<Assessment> {
+export async function finalizeAssessment(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { assessedOn?: string; supersede?: boolean },
+): Promise<Assessment> {
   authorize(assessmentPolicy.assess, actor, null, 'Hanya petugas dan admin yang dapat menilai kesehatan koperasi.');
   return mutate(deps, actor, async (trx, audit) => {
     const current = await load(trx, id);
@@ -166,11 +212,17 @@ export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string
     const rubric = await loadRubric(trx, current.rubric, current.rubricVersion);
     const issues = validateInput(rubric, current.inputs);
     if (issues.length) {
-      throw invalid(Object.fromEntries(issues.map((i) => [i.field, i.message])), 'Penilaian belum lengkap: periksa isian yang ditandai.');
+      throw invalid(
+        Object.fromEntries(issues.map((i) => [i.field, i.message])),
+        'Penilaian belum lengkap: periksa isian yang ditandai.',
+      );
     }
     const result = scoreAssessment(rubric, current.inputs);
     if (!result.complete || !result.category) {
-      throw invalid(Object.fromEntries(result.notComputable.map((n) => [n.component, n.reason])), 'Ada komponen yang tidak dapat dihitung; penilaian belum dapat difinalkan.');
+      throw invalid(
+        Object.fromEntries(result.notComputable.map((n) => [n.component, n.reason])),
+        'Ada komponen yang tidak dapat dihitung; penilaian belum dapat difinalkan.',
+      );
     }
     const earlier = await trx
       .selectFrom('assessments')
@@ -181,13 +233,28 @@ export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string
       .where('status', '=', 'FINAL')
       .execute();
     if (earlier.length && input.supersede !== true) {
-      throw new AppError('CONFLICT', `Sudah ada penilaian final tahun buku ${current.fiscalYear} dengan rubrik yang sama. Finalkan dengan "gantikan penilaian lama" bila penilaian ini memang menggantikannya.`, { supersede: earlier.map((e) => e.id).join(',') });
+      throw new AppError(
+        'CONFLICT',
+        `Sudah ada penilaian final tahun buku ${current.fiscalYear} dengan rubrik yang sama. Finalkan dengan "gantikan penilaian lama" bila penilaian ini memang menggantikannya.`,
+        { supersede: earlier.map((e) => e.id).join(',') },
+      );
     }
     for (const e of earlier) {
-      await trx.updateTable('assessments').set({ status: 'SUPERSEDED', updated_at: deps.now().toISOString() }).where('id', '=', e.id).execute();
+      await trx
+        .updateTable('assessments')
+        .set({ status: 'SUPERSEDED', updated_at: deps.now().toISOString() })
+        .where('id', '=', e.id)
+        .execute();
       await audit({
-        action: 'assessment.supersede', entityType: 'assessment', entityId: e.id, cooperativeId: current.cooperative.id,
-        changes: { status: { before: 'FINAL', after: 'SUPERSEDED' }, supersededBy: { before: null, after: id }, category: { before: e.category, after: e.category } },
+        action: 'assessment.supersede',
+        entityType: 'assessment',
+        entityId: e.id,
+        cooperativeId: current.cooperative.id,
+        changes: {
+          status: { before: 'FINAL', after: 'SUPERSEDED' },
+          supersededBy: { before: null, after: id },
+          category: { before: e.category, after: e.category },
+        },
       });
     }
     const today = todayJakarta(deps);
@@ -197,14 +264,25 @@ export async function finalizeAssessment(deps: AppDeps, actor: Actor, id: string
     await trx
       .updateTable('assessments')
       .set({
-        status: 'FINAL', result: JSON.stringify(result), total: result.total, category: result.category.code, assessor_id: actor.userId,
-        assessor_name: actor.fullName, assessed_on: assessedOn, finalized_at: at, version: current.version + 1, updated_at: at,
+        status: 'FINAL',
+        result: JSON.stringify(result),
+        total: result.total,
+        category: result.category.code,
+        assessor_id: actor.userId,
+        assessor_name: actor.fullName,
+        assessed_on: assessedOn,
+        finalized_at: at,
+        version: current.version + 1,
+        updated_at: at,
       })
       .where('id', '=', id)
       .where('status', '=', 'DRAFT')
       .execute();
     await audit({
-      action: 'assessment.finalize', entityType: 'assessment', entityId: id, cooperativeId: current.cooperative.id,
+      action: 'assessment.finalize',
+      entityType: 'assessment',
+      entityId: id,
+      cooperativeId: current.cooperative.id,
       changes: {
         status: { before: 'DRAFT', after: 'FINAL' },
         total: { before: null, after: result.total },
@@ -224,15 +302,24 @@ async function checkFinalizable(trx: Tx, a: Assessment): Promise<void> {
   if (a.statementId) {
     const state = (await verificationStates(trx, 'FINANCIAL_STATEMENT', [a.statementId])).get(a.statementId);
     if (state && state.status !== 'VERIFIED') {
-      throw new AppError('CONFLICT', `Laporan keuangan tahun buku ${a.fiscalYear} dari koperasi ${state.status === 'PENDING' ? 'masih menunggu verifikasi' : 'dikembalikan untuk diperbaiki'}; penilaian belum dapat difinalkan.`);
+      throw new AppError(
+        'CONFLICT',
+        `Laporan keuangan tahun buku ${a.fiscalYear} dari koperasi ${state.status === 'PENDING' ? 'masih menunggu verifikasi' : 'dikembalikan untuk diperbaiki'}; penilaian belum dapat difinalkan.`,
+      );
     }
   }
   const f = (a.inputs as { financials?: Record<string, unknown> }).financials;
   const assets = f?.totalAset;
   const liabilitiesAndEquity = f?.totalPasiva;
-  if (typeof assets === 'number' && typeof liabilitiesAndEquity === 'number' && !isBalanced(assets, liabilitiesAndEquity)) {
+  if (
+    typeof assets === 'number' &&
+    typeof liabilitiesAndEquity === 'number' &&
+    !isBalanced(assets, liabilitiesAndEquity)
+  ) {
     throw invalid(
-      { 'financials.totalPasiva': `Neraca tidak seimbang: jumlah aset Rp${assets.toLocaleString('id-ID')} ≠ kewajiban dan ekuitas Rp${liabilitiesAndEquity.toLocaleString('id-ID')}.` },
+      {
+        'financials.totalPasiva': `Neraca tidak seimbang: jumlah aset Rp${assets.toLocaleString('id-ID')} ≠ kewajiban dan ekuitas Rp${liabilitiesAndEquity.toLocaleString('id-ID')}.`,
+      },
       'Neraca tidak seimbang; penilaian belum dapat difinalkan.',
     );
   }
@@ -246,7 +333,10 @@ export async function deleteDraft(deps: AppDeps, actor: Actor, id: string): Prom
     const row = await trx.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await trx.deleteFrom('assessments').where('id', '=', id).execute();
     await audit({
-      action: 'assessment.delete', entityType: 'assessment', entityId: id, cooperativeId: current.cooperative.id,
+      action: 'assessment.delete',
+      entityType: 'assessment',
+      entityId: id,
+      cooperativeId: current.cooperative.id,
       changes: { status: { before: 'DRAFT', after: null }, ...deletedRecord('assessments', row) },
     });
   });
@@ -291,12 +381,24 @@ export async function listAssessments(
   if (q.district) b = b.where('c.district_code', '=', q.district);
   if (q.fiscalYear) b = b.where('a.fiscal_year', '=', q.fiscalYear);
   if (q.rubric) b = b.where('a.rubric', '=', q.rubric);
-  if (q.assessedYear) b = b.where('a.assessed_on', '>=', `${q.assessedYear}-01-01`).where('a.assessed_on', '<=', `${q.assessedYear}-12-31`);
+  if (q.assessedYear)
+    b = b
+      .where('a.assessed_on', '>=', `${q.assessedYear}-01-01`)
+      .where('a.assessed_on', '<=', `${q.assessedYear}-12-31`);
   const withoutCategoryAndStatus = b;
   if (q.status) b = b.where('a.status', '=', q.status);
   if (q.category) b = b.where('a.category', '=', q.category).where('a.status', '=', 'FINAL');
-  const { n } = await b.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await b.orderBy('a.fiscal_year', 'desc').orderBy('c.name').orderBy('a.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const { n } = await b
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await b
+    .orderBy('a.fiscal_year', 'desc')
+    .orderBy('c.name')
+    .orderBy('a.id')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   const counts = await withoutCategoryAndStatus
     .clearSelect()
     .where('a.status', '=', 'FINAL')
@@ -308,7 +410,11 @@ export async function listAssessments(
   return {
     items: rows.map((r) => ({
       id: r.id,
-      cooperative: { id: r.cooperative_id, name: r.cooperative_name, district: { code: r.district_code, name: r.district_name } },
+      cooperative: {
+        id: r.cooperative_id,
+        name: r.cooperative_name,
+        district: { code: r.district_code, name: r.district_name },
+      },
       fiscalYear: r.fiscal_year,
       rubric: r.rubric,
       rubricVersion: r.rubric_version,

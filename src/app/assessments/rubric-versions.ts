@@ -25,11 +25,24 @@ export interface RubricVersionInfo {
 export async function ensureRubricVersions(deps: AppDeps): Promise<void> {
   const db = deps.db.kysely;
   for (const def of SHIPPED_RUBRICS) {
-    const have = await db.selectFrom('rubric_versions').select('id').where('rubric', '=', def.id).where('version', '=', def.version).executeTakeFirst();
+    const have = await db
+      .selectFrom('rubric_versions')
+      .select('id')
+      .where('rubric', '=', def.id)
+      .where('version', '=', def.version)
+      .executeTakeFirst();
     if (have) continue;
     await db
       .insertInto('rubric_versions')
-      .values({ id: randomUUID(), rubric: def.id, version: def.version, definition: JSON.stringify(def), note: 'Versi bawaan Sambang', published_at: deps.now().toISOString(), published_by: null })
+      .values({
+        id: randomUUID(),
+        rubric: def.id,
+        version: def.version,
+        definition: JSON.stringify(def),
+        note: 'Versi bawaan Sambang',
+        published_at: deps.now().toISOString(),
+        published_by: null,
+      })
       .execute();
   }
 }
@@ -87,7 +100,10 @@ export async function publishRubricVersion(
     const def = { ...(input.definition as Record<string, unknown>), id: rubric, version: next };
     const issues = validateRubric(def);
     if (issues.length) {
-      throw invalid(Object.fromEntries(issues.map((i) => [`definition.${i.path}`.replace(/\.$/, ''), i.message])), 'Definisi rubrik belum benar; versi tidak diterbitkan.');
+      throw invalid(
+        Object.fromEntries(issues.map((i) => [`definition.${i.path}`.replace(/\.$/, ''), i.message])),
+        'Definisi rubrik belum benar; versi tidak diterbitkan.',
+      );
     }
     if ((def as unknown as RubricDefinition).method !== current.method) {
       throw invalid({ 'definition.method': `Metode rubrik harus tetap "${current.method}".` });
@@ -95,12 +111,31 @@ export async function publishRubricVersion(
     const at = deps.now().toISOString();
     await trx
       .insertInto('rubric_versions')
-      .values({ id: randomUUID(), rubric, version: next, definition: JSON.stringify(def), note: input.note, published_at: at, published_by: actor.userId })
+      .values({
+        id: randomUUID(),
+        rubric,
+        version: next,
+        definition: JSON.stringify(def),
+        note: input.note,
+        published_at: at,
+        published_by: actor.userId,
+      })
       .execute();
     await audit({
-      action: 'rubric.publish', entityType: 'rubric', entityId: `${rubric}@${next}`, cooperativeId: null,
+      action: 'rubric.publish',
+      entityType: 'rubric',
+      entityId: `${rubric}@${next}`,
+      cooperativeId: null,
       changes: { version: { before: current.version, after: next }, note: { before: null, after: input.note } },
     });
-    return { rubric, version: next, title: (def as unknown as RubricDefinition).title, note: input.note, publishedAt: at, publishedBy: actor.fullName, latest: true };
+    return {
+      rubric,
+      version: next,
+      title: (def as unknown as RubricDefinition).title,
+      note: input.note,
+      publishedAt: at,
+      publishedBy: actor.fullName,
+      latest: true,
+    };
   });
 }

@@ -20,7 +20,9 @@ export async function statementTemplate(): Promise<Buffer> {
   const ws = wb.addWorksheet(SHEET);
   ws.columns = [{ width: 30 }, { width: 52 }, { width: 60 }, { width: 22 }];
   ws.addRow(['Templat laporan keuangan koperasi — Sambang']).font = { bold: true, size: 13 };
-  ws.addRow(['Isi kolom D (Nilai, rupiah bulat, tanpa titik/koma; isi 0 bila tidak ada). Jangan ubah kolom A (kode pos).']).font = { italic: true };
+  ws.addRow([
+    'Isi kolom D (Nilai, rupiah bulat, tanpa titik/koma; isi 0 bila tidak ada). Jangan ubah kolom A (kode pos).',
+  ]).font = { italic: true };
   ws.addRow([]);
   const head = ws.addRow(['Kode pos', 'Pos', 'Keterangan', 'Nilai (Rp)']);
   head.font = { bold: true };
@@ -61,9 +63,12 @@ export async function parseStatementXlsx(data: Buffer): Promise<Record<string, n
     else if (lines[code] !== undefined) errors[`baris ${n}`] = `${code}: pos ini muncul dua kali.`;
     else lines[code] = read.value;
   }
-  const missing = STATEMENT_LINES.filter((l) => lines[l] === undefined && !Object.values(errors).some((e) => e.startsWith(`${l}:`)));
+  const missing = STATEMENT_LINES.filter(
+    (l) => lines[l] === undefined && !Object.values(errors).some((e) => e.startsWith(`${l}:`)),
+  );
   for (const m of missing) errors[m] = `${m}: baris pos tidak ditemukan di berkas.`;
-  if (Object.keys(errors).length) throw invalid(errors, 'Berkas belum dapat diimpor; tidak ada yang disimpan. Perbaiki baris yang disebutkan.');
+  if (Object.keys(errors).length)
+    throw invalid(errors, 'Berkas belum dapat diimpor; tidak ada yang disimpan. Perbaiki baris yang disebutkan.');
   return lines;
 }
 
@@ -77,7 +82,12 @@ export async function importStatementXlsx(
   // Who may write comes first: another cooperative's user learns nothing from a parse error.
   guardOwnCooperative(actor, cooperativeId);
   if (!Buffer.isBuffer(data)) {
-    throw invalid({ file: 'Kirim berkas XLSX dengan Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.' }, 'Berkas XLSX wajib.');
+    throw invalid(
+      {
+        file: 'Kirim berkas XLSX dengan Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.',
+      },
+      'Berkas XLSX wajib.',
+    );
   }
   const lines = await parseStatementXlsx(data);
   return putStatement(deps, actor, cooperativeId, fiscalYear, { lines, source: 'XLSX' });

@@ -31,7 +31,10 @@ export interface FinancialStatement {
   updatedAt: string;
 }
 
-export function statementView(r: Selectable<FinancialStatementTable>, verification: VerificationState = { status: 'VERIFIED' }): FinancialStatement {
+export function statementView(
+  r: Selectable<FinancialStatementTable>,
+  verification: VerificationState = { status: 'VERIFIED' },
+): FinancialStatement {
   const lines = JSON.parse(r.lines) as Record<string, number>;
   return {
     id: r.id,
@@ -39,7 +42,10 @@ export function statementView(r: Selectable<FinancialStatementTable>, verificati
     fiscalYear: r.fiscal_year,
     lines,
     source: r.source as 'FORM' | 'XLSX',
-    balanced: lines.totalAset === undefined || lines.totalPasiva === undefined ? null : isBalanced(lines.totalAset, lines.totalPasiva),
+    balanced:
+      lines.totalAset === undefined || lines.totalPasiva === undefined
+        ? null
+        : isBalanced(lines.totalAset, lines.totalPasiva),
     verification,
     missing: STATEMENT_LINES.filter((l) => lines[l] === undefined),
     version: r.version,
@@ -59,10 +65,23 @@ export function checkLines(lines: Record<string, unknown>): Record<string, numbe
   return lines as Record<string, number>;
 }
 
-export async function listStatements(deps: AppDeps, actor: Actor, cooperativeId: string): Promise<FinancialStatement[]> {
+export async function listStatements(
+  deps: AppDeps,
+  actor: Actor,
+  cooperativeId: string,
+): Promise<FinancialStatement[]> {
   await getCooperative(deps, actor, cooperativeId);
-  const rows = await deps.db.kysely.selectFrom('financial_statements').selectAll().where('cooperative_id', '=', cooperativeId).orderBy('fiscal_year', 'desc').execute();
-  const states = await verificationStates(deps.db.kysely, 'FINANCIAL_STATEMENT', rows.map((r) => r.id));
+  const rows = await deps.db.kysely
+    .selectFrom('financial_statements')
+    .selectAll()
+    .where('cooperative_id', '=', cooperativeId)
+    .orderBy('fiscal_year', 'desc')
+    .execute();
+  const states = await verificationStates(
+    deps.db.kysely,
+    'FINANCIAL_STATEMENT',
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => statementView(r, stateOr(states, r.id)));
 }
 
@@ -80,26 +99,52 @@ export async function putStatement(
   return mutate(deps, actor, async (trx, audit) => {
     const coop = await loadCooperative(trx, cooperativeId);
     authorize(cooperativePolicy.editDetails, actor, coop);
-    const existing = await trx.selectFrom('financial_statements').selectAll().where('cooperative_id', '=', cooperativeId).where('fiscal_year', '=', fiscalYear).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('financial_statements')
+      .selectAll()
+      .where('cooperative_id', '=', cooperativeId)
+      .where('fiscal_year', '=', fiscalYear)
+      .executeTakeFirst();
     const at = deps.now().toISOString();
     if (existing && input.version !== undefined && input.version !== existing.version) {
-      throw new AppError('CONFLICT', 'Laporan keuangan ini sudah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.');
+      throw new AppError(
+        'CONFLICT',
+        'Laporan keuangan ini sudah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.',
+      );
     }
     const before = existing ? (JSON.parse(existing.lines) as Record<string, number>) : null;
     const id = existing?.id ?? randomUUID();
     if (existing) {
       await trx
         .updateTable('financial_statements')
-        .set({ lines: JSON.stringify(lines), source: input.source ?? 'FORM', version: existing.version + 1, updated_at: at, updated_by: actor.userId })
+        .set({
+          lines: JSON.stringify(lines),
+          source: input.source ?? 'FORM',
+          version: existing.version + 1,
+          updated_at: at,
+          updated_by: actor.userId,
+        })
         .where('id', '=', id)
         .execute();
     } else {
       await trx
         .insertInto('financial_statements')
-        .values({ id, cooperative_id: cooperativeId, fiscal_year: fiscalYear, lines: JSON.stringify(lines), source: input.source ?? 'FORM', version: 1, created_at: at, updated_at: at, updated_by: actor.userId })
+        .values({
+          id,
+          cooperative_id: cooperativeId,
+          fiscal_year: fiscalYear,
+          lines: JSON.stringify(lines),
+          source: input.source ?? 'FORM',
+          version: 1,
+          created_at: at,
+          updated_at: at,
+          updated_by: actor.userId,
+        })
         .execute();
     }
-    const allKeys = Object.fromEntries([...new Set([...Object.keys(before ?? {}), ...Object.keys(lines)])].map((k) => [k, lines[k] ?? null]));
+    const allKeys = Object.fromEntries(
+      [...new Set([...Object.keys(before ?? {}), ...Object.keys(lines)])].map((k) => [k, lines[k] ?? null]),
+    );
     await audit({
       action: existing ? 'statement.update' : 'statement.create',
       entityType: 'financial_statement',
@@ -108,26 +153,51 @@ export async function putStatement(
       changes: { fiscalYear: { before: existing ? fiscalYear : null, after: fiscalYear }, ...diff(before, allKeys) },
     });
     await fileForVerification(trx, deps, actor, audit, {
-      cooperativeId, kind: 'FINANCIAL_STATEMENT', entityId: id, fiscalYear, summary: `Laporan keuangan tahun buku ${fiscalYear} (${Object.keys(lines).length} pos)`, previous: before,
+      cooperativeId,
+      kind: 'FINANCIAL_STATEMENT',
+      entityId: id,
+      fiscalYear,
+      summary: `Laporan keuangan tahun buku ${fiscalYear} (${Object.keys(lines).length} pos)`,
+      previous: before,
     });
     const states = await verificationStates(trx, 'FINANCIAL_STATEMENT', [id]);
-    return statementView(await trx.selectFrom('financial_statements').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), stateOr(states, id));
+    return statementView(
+      await trx.selectFrom('financial_statements').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+      stateOr(states, id),
+    );
   });
 }
 
 /** Removes a statement that no assessment used; one that was scored stays as the record of that score. */
-export async function deleteStatement(deps: AppDeps, actor: Actor, cooperativeId: string, fiscalYear: number): Promise<void> {
+export async function deleteStatement(
+  deps: AppDeps,
+  actor: Actor,
+  cooperativeId: string,
+  fiscalYear: number,
+): Promise<void> {
   guardOwnCooperative(actor, cooperativeId);
   await mutate(deps, actor, async (trx, audit) => {
     const coop = await loadCooperative(trx, cooperativeId);
     authorize(cooperativePolicy.editDetails, actor, coop);
-    const row = await trx.selectFrom('financial_statements').selectAll().where('cooperative_id', '=', cooperativeId).where('fiscal_year', '=', fiscalYear).executeTakeFirst();
+    const row = await trx
+      .selectFrom('financial_statements')
+      .selectAll()
+      .where('cooperative_id', '=', cooperativeId)
+      .where('fiscal_year', '=', fiscalYear)
+      .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', `Laporan keuangan tahun buku ${fiscalYear} tidak ditemukan.`);
     const used = await trx.selectFrom('assessments').select('id').where('statement_id', '=', row.id).executeTakeFirst();
-    if (used) throw new AppError('CONFLICT', 'Laporan keuangan ini sudah dipakai dalam penilaian; tidak dapat dihapus. Simpan perbaikan sebagai isi baru.');
+    if (used)
+      throw new AppError(
+        'CONFLICT',
+        'Laporan keuangan ini sudah dipakai dalam penilaian; tidak dapat dihapus. Simpan perbaikan sebagai isi baru.',
+      );
     await trx.deleteFrom('financial_statements').where('id', '=', row.id).execute();
     await audit({
-      action: 'statement.delete', entityType: 'financial_statement', entityId: row.id, cooperativeId,
+      action: 'statement.delete',
+      entityType: 'financial_statement',
+      entityId: row.id,
+      cooperativeId,
       changes: { fiscalYear: { before: fiscalYear, after: null }, ...deletedRecord('financial_statements', row) },
     });
   });

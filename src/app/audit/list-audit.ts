@@ -48,7 +48,20 @@ async function queryAudit(deps: AppDeps, q: AuditQuery): Promise<Page<AuditEvent
   const rows = await base
     .leftJoin('users as u', 'u.id', 'a.actor_id')
     .leftJoin('cooperatives as c', 'c.id', 'a.cooperative_id')
-    .select(['a.id', 'a.at', 'a.actor_id', 'a.actor_name', 'u.username', 'u.full_name', 'a.action', 'a.entity_type', 'a.entity_id', 'a.cooperative_id', 'c.name as cooperative_name', 'a.changes'])
+    .select([
+      'a.id',
+      'a.at',
+      'a.actor_id',
+      'a.actor_name',
+      'u.username',
+      'u.full_name',
+      'a.action',
+      'a.entity_type',
+      'a.entity_id',
+      'a.cooperative_id',
+      'c.name as cooperative_name',
+      'a.changes',
+    ])
     .orderBy('a.seq', 'desc')
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)

@@ -28,14 +28,25 @@ export async function assertNotBlocked(db: Tx, username: string, address: string
     .executeTakeFirst();
   if (row?.blocked_until && row.blocked_until > now.toISOString()) {
     const minutes = Math.max(1, Math.ceil((Date.parse(row.blocked_until) - now.getTime()) / 60_000));
-    throw new AppError('TOO_MANY_REQUESTS', `Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam ${minutes} menit.`);
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      `Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam ${minutes} menit.`,
+    );
   }
 }
 
 /** Counts a failure; returns the new block's end when this failure starts one. */
-export async function recordFailure(db: Tx, username: string, address: string, now: Date): Promise<{ failures: number; blockedUntil: string | null }> {
+export async function recordFailure(
+  db: Tx,
+  username: string,
+  address: string,
+  now: Date,
+): Promise<{ failures: number; blockedUntil: string | null }> {
   const at = now.toISOString();
-  await db.deleteFrom('login_failures').where('last_failed_at', '<', new Date(now.getTime() - FORGET_MS).toISOString()).execute();
+  await db
+    .deleteFrom('login_failures')
+    .where('last_failed_at', '<', new Date(now.getTime() - FORGET_MS).toISOString())
+    .execute();
   const row = await db
     .selectFrom('login_failures')
     .select('failures')
@@ -56,7 +67,9 @@ export async function recordFailure(db: Tx, username: string, address: string, n
     await db
       .insertInto('login_failures')
       .values({ username, address, failures, last_failed_at: at, blocked_until: blockedUntil })
-      .onConflict((oc) => oc.columns(['username', 'address']).doUpdateSet({ failures, last_failed_at: at, blocked_until: blockedUntil }))
+      .onConflict((oc) =>
+        oc.columns(['username', 'address']).doUpdateSet({ failures, last_failed_at: at, blocked_until: blockedUntil }),
+      )
       .execute();
   }
   return { failures, blockedUntil };

@@ -28,5 +28,12 @@ export function meOf(u: Selectable<UserTable>, cooperativeName: string | null): 
 }
 
 export function actorOf(me: Me): Actor {
-  return { userId: me.id, username: me.username, fullName: me.fullName, role: me.role, bidang: me.bidang, cooperativeId: me.cooperativeId };
+  return {
+    userId: me.id,
+    username: me.username,
+    fullName: me.fullName,
+    role: me.role,
+    bidang: me.bidang,
+    cooperativeId: me.cooperativeId,
+  };
 }

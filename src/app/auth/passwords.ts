@@ -18,5 +18,6 @@ export function generatePassword(length = 12): string {
 export function checkPasswordStrength(password: string, username: string, field = 'newPassword'): void {
   if (password.length < 8) throw invalid({ [field]: 'Kata sandi minimal 8 karakter.' });
   if (password.length > 200) throw invalid({ [field]: 'Kata sandi maksimal 200 karakter.' });
-  if (password.toLowerCase() === username.toLowerCase()) throw invalid({ [field]: 'Kata sandi tidak boleh sama dengan nama pengguna.' });
+  if (password.toLowerCase() === username.toLowerCase())
+    throw invalid({ [field]: 'Kata sandi tidak boleh sama dengan nama pengguna.' });
 }

@@ -32,7 +32,14 @@ export async function login(
   } else {
     ok = await verifyPassword(user.password_hash, input.password);
   }
-  const actor: Actor = { userId: user?.id ?? null, username: user?.username ?? username, fullName: user?.full_name ?? username, role: 'system', bidang: null, cooperativeId: null };
+  const actor: Actor = {
+    userId: user?.id ?? null,
+    username: user?.username ?? username,
+    fullName: user?.full_name ?? username,
+    role: 'system',
+    bidang: null,
+    cooperativeId: null,
+  };
   if (!user || !ok) {
     // Unknown names are counted like real ones: the answer never tells which accounts exist.
     await mutate(deps, actor, async (trx, audit) => {
@@ -43,7 +50,11 @@ export async function login(
           entityType: 'user',
           entityId: user?.id ?? username,
           cooperativeId: null,
-          changes: { address: { before: null, after: address }, failures: { before: failures - 1, after: failures }, blockedUntil: { before: null, after: blockedUntil } },
+          changes: {
+            address: { before: null, after: address },
+            failures: { before: failures - 1, after: failures },
+            blockedUntil: { before: null, after: blockedUntil },
+          },
         });
       }
     });
@@ -56,9 +67,19 @@ export async function login(
   await mutate(deps, { ...actor, role: user.role as Actor['role'] }, async (trx, audit) => {
     await trx
       .insertInto('sessions')
-      .values({ id: tokenHash(token), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), user_agent: input.userAgent?.slice(0, 300) ?? null })
+      .values({
+        id: tokenHash(token),
+        user_id: user.id,
+        created_at: now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+      })
       .execute();
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() })
+      .where('id', '=', user.id)
+      .execute();
     await forgetFailures(trx, username, address);
     // Expired sessions are swept here rather than by a timer: logins are rare and this is cheap.
     await trx.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
@@ -79,7 +100,10 @@ export async function meById(deps: AppDeps, userId: string): Promise<Me> {
 }
 
 /** The user behind a session token, or null when the token is unknown, expired or the user disabled. */
-export async function authenticate(deps: AppDeps, token: string): Promise<{ me: Me; actor: Actor; renewed: Date | null } | null> {
+export async function authenticate(
+  deps: AppDeps,
+  token: string,
+): Promise<{ me: Me; actor: Actor; renewed: Date | null } | null> {
   const now = deps.now();
   const row = await deps.db.kysely
     .selectFrom('sessions as s')
@@ -96,7 +120,11 @@ export async function authenticate(deps: AppDeps, token: string): Promise<{ me: 
   const remaining = Date.parse(row.expires_at) - now.getTime();
   if (remaining < (SESSION_DAYS - 1) * 86_400_000) {
     renewed = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-    await deps.db.kysely.updateTable('sessions').set({ expires_at: renewed.toISOString() }).where('id', '=', row.session_id).execute();
+    await deps.db.kysely
+      .updateTable('sessions')
+      .set({ expires_at: renewed.toISOString() })
+      .where('id', '=', row.session_id)
+      .execute();
   }
   return { me, actor: actorOf(me), renewed };
 }
@@ -108,7 +136,13 @@ export async function logout(deps: AppDeps, actor: Actor | null, token: string):
   }
   await mutate(deps, actor, async (trx, audit) => {
     await trx.deleteFrom('sessions').where('id', '=', tokenHash(token)).execute();
-    await audit({ action: 'auth.logout', entityType: 'user', entityId: actor.userId ?? '', cooperativeId: null, changes: {} });
+    await audit({
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.userId ?? '',
+      cooperativeId: null,
+      changes: {},
+    });
   });
 }
 
@@ -126,7 +160,9 @@ export async function changePassword(
   }
   checkPasswordStrength(input.newPassword, user.username);
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('VALIDATION', 'Kata sandi baru harus berbeda dari yang lama.', { newPassword: 'Harus berbeda dari kata sandi lama.' });
+    throw new AppError('VALIDATION', 'Kata sandi baru harus berbeda dari yang lama.', {
+      newPassword: 'Harus berbeda dari kata sandi lama.',
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await mutate(deps, actor, async (trx, audit) => {
@@ -137,7 +173,13 @@ export async function changePassword(
       .execute();
     // Other sessions of this account end: whoever knew the old password is out.
     await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', tokenHash(token)).execute();
-    await audit({ action: 'user.change_password', entityType: 'user', entityId: userId, cooperativeId: null, changes: { password: { before: '•••', after: 'diganti' } } });
+    await audit({
+      action: 'user.change_password',
+      entityType: 'user',
+      entityId: userId,
+      cooperativeId: null,
+      changes: { password: { before: '•••', after: 'diganti' } },
+    });
   });
   return meById(deps, userId);
 }

@@ -19,7 +19,9 @@ export interface BusinessUnitFields {
   permits: { nib: string | null; pirt: string | null; halal: string | null };
   needs: string | null;
 }
-export interface BusinessUnit extends BusinessUnitFields { id: string }
+export interface BusinessUnit extends BusinessUnitFields {
+  id: string;
+}
 
 function view(r: Selectable<BusinessUnitTable>): BusinessUnit {
   return {
@@ -62,7 +64,8 @@ export async function listBusinessUnits(deps: AppDeps, actor: Actor, cooperative
 async function editable(deps: AppDeps, actor: Actor, trx: Tx, cooperativeId: string) {
   const coop = await loadCooperative(trx, cooperativeId);
   authorize(cooperativePolicy.editDetails, actor, coop);
-  if (coop.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; datanya tidak dapat diubah lagi.');
+  if (coop.status === 'DIBUBARKAN')
+    throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; datanya tidak dapat diubah lagi.');
 }
 
 async function loadUnit(trx: Tx, cooperativeId: string, unitId: string) {
@@ -87,8 +90,17 @@ export async function createBusinessUnit(
     await editable(deps, actor, trx, cooperativeId);
     const id = randomUUID();
     const at = deps.now().toISOString();
-    await trx.insertInto('business_units').values({ id, cooperative_id: cooperativeId, ...columns(input), created_at: at, updated_at: at }).execute();
-    await audit({ action: 'business_unit.create', entityType: 'business_unit', entityId: id, cooperativeId, changes: diff(null, { ...input }) });
+    await trx
+      .insertInto('business_units')
+      .values({ id, cooperative_id: cooperativeId, ...columns(input), created_at: at, updated_at: at })
+      .execute();
+    await audit({
+      action: 'business_unit.create',
+      entityType: 'business_unit',
+      entityId: id,
+      cooperativeId,
+      changes: diff(null, { ...input }),
+    });
     return view(await loadUnit(trx, cooperativeId, id));
   });
 }
@@ -105,17 +117,41 @@ export async function updateBusinessUnit(
     await editable(deps, actor, trx, cooperativeId);
     const current = view(await loadUnit(trx, cooperativeId, unitId));
     const { id: _id, ...currentFields } = current;
-    const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<BusinessUnitFields>;
-    const next: BusinessUnitFields = { ...currentFields, ...clean, permits: { ...currentFields.permits, ...clean.permits } };
-    const changes = diff(currentFields as unknown as Record<string, unknown>, { ...clean, ...(clean.permits ? { permits: next.permits } : {}) });
+    const clean = Object.fromEntries(
+      Object.entries(patch).filter(([, v]) => v !== undefined),
+    ) as Partial<BusinessUnitFields>;
+    const next: BusinessUnitFields = {
+      ...currentFields,
+      ...clean,
+      permits: { ...currentFields.permits, ...clean.permits },
+    };
+    const changes = diff(currentFields as unknown as Record<string, unknown>, {
+      ...clean,
+      ...(clean.permits ? { permits: next.permits } : {}),
+    });
     if (Object.keys(changes).length === 0) return current;
-    await trx.updateTable('business_units').set({ ...columns(next), updated_at: deps.now().toISOString() }).where('id', '=', unitId).execute();
-    await audit({ action: 'business_unit.update', entityType: 'business_unit', entityId: unitId, cooperativeId, changes: { name: { before: current.name, after: next.name }, ...changes } });
+    await trx
+      .updateTable('business_units')
+      .set({ ...columns(next), updated_at: deps.now().toISOString() })
+      .where('id', '=', unitId)
+      .execute();
+    await audit({
+      action: 'business_unit.update',
+      entityType: 'business_unit',
+      entityId: unitId,
+      cooperativeId,
+      changes: { name: { before: current.name, after: next.name }, ...changes },
+    });
     return view(await loadUnit(trx, cooperativeId, unitId));
   });
 }
 
-export async function deleteBusinessUnit(deps: AppDeps, actor: Actor, cooperativeId: string, unitId: string): Promise<void> {
+export async function deleteBusinessUnit(
+  deps: AppDeps,
+  actor: Actor,
+  cooperativeId: string,
+  unitId: string,
+): Promise<void> {
   guardOwnCooperative(actor, cooperativeId);
   await mutate(deps, actor, async (trx, audit) => {
     await editable(deps, actor, trx, cooperativeId);
@@ -123,7 +159,10 @@ export async function deleteBusinessUnit(deps: AppDeps, actor: Actor, cooperativ
     const row = await trx.selectFrom('business_units').selectAll().where('id', '=', unitId).executeTakeFirstOrThrow();
     await trx.deleteFrom('business_units').where('id', '=', unitId).execute();
     await audit({
-      action: 'business_unit.delete', entityType: 'business_unit', entityId: unitId, cooperativeId,
+      action: 'business_unit.delete',
+      entityType: 'business_unit',
+      entityId: unitId,
+      cooperativeId,
       changes: { name: { before: current.name, after: null }, ...deletedRecord('business_units', row) },
     });
   });

@@ -10,10 +10,17 @@ import { type Cooperative, type CooperativeFields, loadCooperative } from './vie
 import { officerRows, rowOf } from './write-cooperative.js';
 import { officeForDistrict } from '../offices/ownership.js';
 
-export type CreateCooperativeInput = Pick<CooperativeFields, 'name' | 'type' | 'group' | 'districtCode' | 'villageCode'> &
+export type CreateCooperativeInput = Pick<
+  CooperativeFields,
+  'name' | 'type' | 'group' | 'districtCode' | 'villageCode'
+> &
   Partial<Omit<CooperativeFields, 'status'>> & { status?: 'AKTIF' | 'TIDAK_AKTIF'; id?: string };
 
-export async function createCooperative(deps: AppDeps, actor: Actor, input: CreateCooperativeInput): Promise<Cooperative> {
+export async function createCooperative(
+  deps: AppDeps,
+  actor: Actor,
+  input: CreateCooperativeInput,
+): Promise<Cooperative> {
   authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat menambah koperasi.');
   return mutate(deps, actor, async (trx, audit) => {
     const id = await insertCooperative(deps, trx, audit, input);
@@ -86,7 +93,11 @@ export async function insertCooperatives(
   const niks = inputs.map((i) => i.nik).filter((n): n is string => !!n);
   const holders = new Map<string, string>();
   for (let i = 0; i < niks.length; i += 500) {
-    const found = await trx.selectFrom('cooperatives').select(['nik', 'name']).where('nik', 'in', niks.slice(i, i + 500)).execute();
+    const found = await trx
+      .selectFrom('cooperatives')
+      .select(['nik', 'name'])
+      .where('nik', 'in', niks.slice(i, i + 500))
+      .execute();
     for (const h of found) holders.set(h.nik!, h.name);
   }
   for (const input of inputs) {
@@ -94,19 +105,43 @@ export async function insertCooperatives(
     const id = input.id ?? randomUUID();
     await validateCooperative(deps, trx, fields, null, { nikChecked: true });
     const holder = fields.nik ? holders.get(fields.nik) : undefined;
-    if (holder) throw new AppError('CONFLICT', 'NIK ini sudah terdaftar untuk koperasi lain.', { nik: `NIK sudah dipakai oleh ${holder}.` });
+    if (holder)
+      throw new AppError('CONFLICT', 'NIK ini sudah terdaftar untuk koperasi lain.', {
+        nik: `NIK sudah dipakai oleh ${holder}.`,
+      });
     // Rows of this batch are not in the table yet: a NIK twice in the batch is the same conflict.
-    if (fields.nik && seenNiks.has(fields.nik)) throw new AppError('CONFLICT', 'NIK ini sudah terdaftar untuk koperasi lain.', { nik: 'NIK dipakai dua kali.' });
+    if (fields.nik && seenNiks.has(fields.nik))
+      throw new AppError('CONFLICT', 'NIK ini sudah terdaftar untuk koperasi lain.', { nik: 'NIK dipakai dua kali.' });
     if (fields.nik) seenNiks.add(fields.nik);
-    rows.push({ id, ...rowOf(fields), office_id: await officeForDistrict(trx, fields.districtCode), authority_level: 'KABUPATEN' as const, version: 1, created_at: at, updated_at: at });
+    rows.push({
+      id,
+      ...rowOf(fields),
+      office_id: await officeForDistrict(trx, fields.districtCode),
+      authority_level: 'KABUPATEN' as const,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+    });
     officers.push(...officerRows(id, fields.officers));
-    events.push({ action, entityType: 'cooperative', entityId: id, cooperativeId: id, changes: diff(null, { ...fields }) });
+    events.push({
+      action,
+      entityType: 'cooperative',
+      entityId: id,
+      cooperativeId: id,
+      changes: diff(null, { ...fields }),
+    });
   }
   for (let i = 0; i < rows.length; i += COOPERATIVES_PER_INSERT) {
-    await trx.insertInto('cooperatives').values(rows.slice(i, i + COOPERATIVES_PER_INSERT)).execute();
+    await trx
+      .insertInto('cooperatives')
+      .values(rows.slice(i, i + COOPERATIVES_PER_INSERT))
+      .execute();
   }
   for (let i = 0; i < officers.length; i += COOPERATIVES_PER_INSERT) {
-    await trx.insertInto('cooperative_officers').values(officers.slice(i, i + COOPERATIVES_PER_INSERT)).execute();
+    await trx
+      .insertInto('cooperative_officers')
+      .values(officers.slice(i, i + COOPERATIVES_PER_INSERT))
+      .execute();
   }
   await audit.many(events);
   return rows.map((r) => r.id);

@@ -20,7 +20,13 @@ export async function dissolveCooperative(
     if (date > todayJakarta(deps)) throw invalid({ date: 'Tanggal pembubaran tidak boleh di masa depan.' });
     await trx
       .updateTable('cooperatives')
-      .set({ status: 'DIBUBARKAN', dissolved_reason: reason, dissolved_at: date, version: current.version + 1, updated_at: deps.now().toISOString() })
+      .set({
+        status: 'DIBUBARKAN',
+        dissolved_reason: reason,
+        dissolved_at: date,
+        version: current.version + 1,
+        updated_at: deps.now().toISOString(),
+      })
       .where('id', '=', id)
       .execute();
     await audit({

@@ -1,4 +1,13 @@
-import { COOP_GROUP_LABELS, COOP_STATUS_LABELS, COOP_TYPE_LABELS, type CoopGroup, type CoopStatus, type CoopType, SCHEME_LABELS, type Scheme } from '../../domain/codes.js';
+import {
+  COOP_GROUP_LABELS,
+  COOP_STATUS_LABELS,
+  COOP_TYPE_LABELS,
+  type CoopGroup,
+  type CoopStatus,
+  type CoopType,
+  SCHEME_LABELS,
+  type Scheme,
+} from '../../domain/codes.js';
 import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 import type { Actor, AppDeps } from '../context.js';
 import { type ListCooperativesQuery, listCooperatives } from './list-cooperatives.js';
@@ -49,24 +58,59 @@ const COLUMNS: Column<ExportRow>[] = [
 ];
 
 /** Every cooperative the list with these filters shows (same visibility rules), with all columns. */
-async function rowsOf(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<ExportRow[]> {
+async function rowsOf(
+  deps: AppDeps,
+  actor: Actor,
+  q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>,
+  progress?: Progress,
+): Promise<ExportRow[]> {
   const out: ExportRow[] = [];
   for (let page = 1; ; page++) {
     const res = await listCooperatives(deps, actor, { ...q, page, pageSize: 1000 });
     if (res.items.length === 0) break;
     const extra = await deps.db.kysely
       .selectFrom('cooperatives')
-      .select(['id', 'street', 'legal_entity_number', 'legal_entity_date', 'phone', 'email', 'latitude', 'longitude', 'employees_male', 'employees_female'])
-      .where('id', 'in', res.items.map((i) => i.id))
+      .select([
+        'id',
+        'street',
+        'legal_entity_number',
+        'legal_entity_date',
+        'phone',
+        'email',
+        'latitude',
+        'longitude',
+        'employees_male',
+        'employees_female',
+      ])
+      .where(
+        'id',
+        'in',
+        res.items.map((i) => i.id),
+      )
       .execute();
     const byId = new Map(extra.map((e) => [e.id, e]));
     for (const i of res.items) {
       const e = byId.get(i.id)!;
       out.push({
-        name: i.name, nik: i.nik, type: i.type, group: i.group, scheme: i.scheme, status: i.status, district: i.district.name, village: i.village.name,
-        street: e.street, legalEntityNumber: e.legal_entity_number, legalEntityDate: e.legal_entity_date, phone: e.phone, email: e.email,
-        latitude: e.latitude === null ? null : Number(e.latitude), longitude: e.longitude === null ? null : Number(e.longitude),
-        membersMale: i.membersMale, membersFemale: i.membersFemale, employeesMale: e.employees_male, employeesFemale: e.employees_female,
+        name: i.name,
+        nik: i.nik,
+        type: i.type,
+        group: i.group,
+        scheme: i.scheme,
+        status: i.status,
+        district: i.district.name,
+        village: i.village.name,
+        street: e.street,
+        legalEntityNumber: e.legal_entity_number,
+        legalEntityDate: e.legal_entity_date,
+        phone: e.phone,
+        email: e.email,
+        latitude: e.latitude === null ? null : Number(e.latitude),
+        longitude: e.longitude === null ? null : Number(e.longitude),
+        membersMale: i.membersMale,
+        membersFemale: i.membersFemale,
+        employeesMale: e.employees_male,
+        employeesFemale: e.employees_female,
       });
     }
     progress?.(out.length);
@@ -75,10 +119,20 @@ async function rowsOf(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery
   return out;
 }
 
-export async function exportCooperativesXlsx(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<Buffer> {
+export async function exportCooperativesXlsx(
+  deps: AppDeps,
+  actor: Actor,
+  q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>,
+  progress?: Progress,
+): Promise<Buffer> {
   return listToXlsx('Koperasi', COLUMNS, await rowsOf(deps, actor, q, progress), 'Daftar koperasi');
 }
 
-export async function exportCooperativesCsv(deps: AppDeps, actor: Actor, q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>, progress?: Progress): Promise<string> {
+export async function exportCooperativesCsv(
+  deps: AppDeps,
+  actor: Actor,
+  q: Omit<ListCooperativesQuery, 'page' | 'pageSize'>,
+  progress?: Progress,
+): Promise<string> {
   return listToCsv(COLUMNS, await rowsOf(deps, actor, q, progress));
 }

@@ -3,7 +3,16 @@ import type { CooperativeTable, Database } from '../../db/schema.js';
 import type { Actor, AppDeps } from '../context.js';
 import { cooperativePolicy } from '../policy/index.js';
 
-export const COOPERATIVE_SORTS = ['name', '-name', 'updatedAt', '-updatedAt', 'district', '-district', 'members', '-members'] as const;
+export const COOPERATIVE_SORTS = [
+  'name',
+  '-name',
+  'updatedAt',
+  '-updatedAt',
+  'district',
+  '-district',
+  'members',
+  '-members',
+] as const;
 export type CooperativeSort = (typeof COOPERATIVE_SORTS)[number];
 
 export interface ListCooperativesQuery {
@@ -34,7 +43,12 @@ export interface CooperativeListItem {
   updatedAt: string;
 }
 
-export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 /** LIKE pattern for a substring, with the user's % and _ taken literally. */
 export function containsPattern(term: string): string {
@@ -77,7 +91,11 @@ function ordering(sort: CooperativeSort): [Expression<unknown>, 'asc' | 'desc'][
   }
 }
 
-export async function listCooperatives(deps: AppDeps, actor: Actor, q: ListCooperativesQuery): Promise<Page<CooperativeListItem>> {
+export async function listCooperatives(
+  deps: AppDeps,
+  actor: Actor,
+  q: ListCooperativesQuery,
+): Promise<Page<CooperativeListItem>> {
   const db = deps.db.kysely;
   const where = filters(actor, q);
   const order = ordering(q.sort ?? 'name');
@@ -93,8 +111,20 @@ export async function listCooperatives(deps: AppDeps, actor: Actor, q: ListCoope
     .innerJoin('districts as d', 'd.code', 'c.district_code')
     .innerJoin('villages as v', 'v.code', 'c.village_code')
     .select([
-      'c.id', 'c.name', 'c.nik', 'c.type', 'c.group_code', 'c.scheme', 'c.status', 'c.district_code', 'd.name as district_name',
-      'c.village_code', 'v.name as village_name', 'c.members_male', 'c.members_female', 'c.updated_at',
+      'c.id',
+      'c.name',
+      'c.nik',
+      'c.type',
+      'c.group_code',
+      'c.scheme',
+      'c.status',
+      'c.district_code',
+      'd.name as district_name',
+      'c.village_code',
+      'v.name as village_name',
+      'c.members_male',
+      'c.members_female',
+      'c.updated_at',
     ])
     .where('c.id', 'in', pageIds.limit(q.pageSize).offset(offset));
   for (const [e, d] of order) rows = rows.orderBy(e, d);
@@ -107,7 +137,13 @@ export async function listCooperatives(deps: AppDeps, actor: Actor, q: ListCoope
     items.length < q.pageSize && (items.length > 0 || offset === 0)
       ? offset + items.length
       : Number(
-          (await db.selectFrom('cooperatives as c').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow()).n,
+          (
+            await db
+              .selectFrom('cooperatives as c')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where(where)
+              .executeTakeFirstOrThrow()
+          ).n,
         );
   return {
     items: items.map((r) => ({

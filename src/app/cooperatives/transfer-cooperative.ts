@@ -6,7 +6,10 @@ import { defaultProfile, ensureRegisters } from '../offices/offices.js';
 import { authorize, cooperativePolicy } from '../policy/index.js';
 import { type Cooperative, loadCooperative } from './view.js';
 
-export interface TransferInput { authorityLevel: Exclude<AuthorityLevel, 'KABUPATEN'>; reason: string }
+export interface TransferInput {
+  authorityLevel: Exclude<AuthorityLevel, 'KABUPATEN'>;
+  reason: string;
+}
 
 /**
  * The office that supervises cooperatives of `level` for a cooperative in `districtCode`: the
@@ -22,11 +25,19 @@ async function receivingOffice(
 ): Promise<{ id: string; name: string; created: boolean }> {
   if (level === 'NASIONAL') {
     const o = await trx.selectFrom('offices').select(['id', 'name']).where('level', '=', 'NASIONAL').executeTakeFirst();
-    if (!o) throw new AppError('CONFLICT', 'Kantor nasional belum terdaftar. Tambahkan kantor tingkat nasional lebih dulu.', { authorityLevel: 'Kantor nasional belum ada.' });
+    if (!o)
+      throw new AppError('CONFLICT', 'Kantor nasional belum terdaftar. Tambahkan kantor tingkat nasional lebih dulu.', {
+        authorityLevel: 'Kantor nasional belum ada.',
+      });
     return { ...o, created: false };
   }
   const provinceCode = districtCode.slice(0, 2);
-  const existing = await trx.selectFrom('offices').select(['id', 'name']).where('level', '=', 'PROVINSI').where('region_code', '=', provinceCode).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('offices')
+    .select(['id', 'name'])
+    .where('level', '=', 'PROVINSI')
+    .where('region_code', '=', provinceCode)
+    .executeTakeFirst();
   if (existing) return { ...existing, created: false };
   const profile = await defaultProfile(trx, 'PROVINSI', provinceCode);
   const id = randomUUID();
@@ -34,14 +45,31 @@ async function receivingOffice(
   await trx
     .insertInto('offices')
     .values({
-      id, level: 'PROVINSI', region_code: provinceCode, name: profile.name, short_name: profile.shortName, government: profile.government,
-      address: profile.address, city: profile.city, legal_basis: '[]', version: 1, created_at: at, updated_at: at,
+      id,
+      level: 'PROVINSI',
+      region_code: provinceCode,
+      name: profile.name,
+      short_name: profile.shortName,
+      government: profile.government,
+      address: profile.address,
+      city: profile.city,
+      legal_basis: '[]',
+      version: 1,
+      created_at: at,
+      updated_at: at,
     })
     .execute();
   await ensureRegisters(trx, id, at);
   await audit({
-    action: 'office.create', entityType: 'office', entityId: id, cooperativeId: null,
-    changes: { level: { before: null, after: 'PROVINSI' }, regionCode: { before: null, after: provinceCode }, government: { before: null, after: profile.government } },
+    action: 'office.create',
+    entityType: 'office',
+    entityId: id,
+    cooperativeId: null,
+    changes: {
+      level: { before: null, after: 'PROVINSI' },
+      regionCode: { before: null, after: provinceCode },
+      government: { before: null, after: profile.government },
+    },
   });
   return { id, name: profile.name, created: true };
 }
@@ -51,26 +79,47 @@ async function receivingOffice(
  * (or national) office: its authority level and office change in one audited transaction with the
  * reason. Only upwards; a dissolved cooperative stays where it is.
  */
-export async function transferCooperative(deps: AppDeps, actor: Actor, id: string, input: TransferInput): Promise<Cooperative> {
+export async function transferCooperative(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: TransferInput,
+): Promise<Cooperative> {
   return mutate(deps, actor, async (trx, audit) => {
     const current = await loadCooperative(trx, id);
-    authorize(cooperativePolicy.transfer, actor, current, 'Hanya admin yang dapat menyerahkan koperasi ke kantor lain.');
+    authorize(
+      cooperativePolicy.transfer,
+      actor,
+      current,
+      'Hanya admin yang dapat menyerahkan koperasi ke kantor lain.',
+    );
     const reason = input.reason.trim();
     if (reason.length < 5) throw invalid({ reason: 'Alasan penyerahan wajib diisi (minimal 5 karakter).' });
-    if (current.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi yang sudah dibubarkan tidak dapat diserahkan.');
+    if (current.status === 'DIBUBARKAN')
+      throw new AppError('CONFLICT', 'Koperasi yang sudah dibubarkan tidak dapat diserahkan.');
     if (AUTHORITY_RANK[input.authorityLevel] <= AUTHORITY_RANK[current.authorityLevel]) {
-      throw new AppError('CONFLICT', `Koperasi ini sudah berada di bawah ${AUTHORITY_LEVEL_LABELS[current.authorityLevel].toLowerCase()}; penyerahan hanya ke tingkat yang lebih tinggi.`, {
-        authorityLevel: 'Pilih tingkat yang lebih tinggi.',
-      });
+      throw new AppError(
+        'CONFLICT',
+        `Koperasi ini sudah berada di bawah ${AUTHORITY_LEVEL_LABELS[current.authorityLevel].toLowerCase()}; penyerahan hanya ke tingkat yang lebih tinggi.`,
+        {
+          authorityLevel: 'Pilih tingkat yang lebih tinggi.',
+        },
+      );
     }
     const office = await receivingOffice(deps, trx, audit, input.authorityLevel, current.districtCode);
     const updated = await trx
       .updateTable('cooperatives')
-      .set({ authority_level: input.authorityLevel, office_id: office.id, version: current.version + 1, updated_at: deps.now().toISOString() })
+      .set({
+        authority_level: input.authorityLevel,
+        office_id: office.id,
+        version: current.version + 1,
+        updated_at: deps.now().toISOString(),
+      })
       .where('id', '=', id)
       .where('version', '=', current.version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Data koperasi sudah diubah orang lain. Muat ulang lalu ulangi.');
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new AppError('CONFLICT', 'Data koperasi sudah diubah orang lain. Muat ulang lalu ulangi.');
     await audit({
       action: 'cooperative.transfer',
       entityType: 'cooperative',

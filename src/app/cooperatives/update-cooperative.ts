@@ -13,11 +13,18 @@ export type UpdateCooperativeInput = Partial<Omit<CooperativeFields, 'status'>> 
   version?: number;
 };
 
-export async function updateCooperative(deps: AppDeps, actor: Actor, id: string, input: UpdateCooperativeInput): Promise<Cooperative> {
+export async function updateCooperative(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateCooperativeInput,
+): Promise<Cooperative> {
   const { version, ...patch } = input;
   return mutate(deps, actor, async (trx, audit) => {
     // A koperasi user must not learn whether another cooperative exists.
-    const current = await loadCooperative(trx, id).catch(hideAbsence(actor, 'Anda hanya dapat mengubah data koperasi Anda sendiri.'));
+    const current = await loadCooperative(trx, id).catch(
+      hideAbsence(actor, 'Anda hanya dapat mengubah data koperasi Anda sendiri.'),
+    );
     authorize(cooperativePolicy.update, actor, current, 'Anda tidak berwenang mengubah koperasi ini.');
     const touched = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);
     if (!cooperativePolicy.updateAnyField(actor, current)) {
@@ -34,11 +41,25 @@ export async function updateCooperative(deps: AppDeps, actor: Actor, id: string,
       throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; datanya tidak dapat diubah lagi.');
     }
     if (version !== undefined && version !== current.version) {
-      throw new AppError('CONFLICT', 'Data koperasi ini sudah diubah orang lain sejak Anda membukanya. Muat ulang lalu ulangi perubahan Anda.', {
-        version: `Versi Anda ${version}, versi di server ${current.version}.`,
-      });
+      throw new AppError(
+        'CONFLICT',
+        'Data koperasi ini sudah diubah orang lain sejak Anda membukanya. Muat ulang lalu ulangi perubahan Anda.',
+        {
+          version: `Versi Anda ${version}, versi di server ${current.version}.`,
+        },
+      );
     }
-    const { id: _id, district: _d, village: _v, dissolvedReason: _r, dissolvedAt: _a, version: _ver, createdAt: _c, updatedAt: _u, ...currentFields } = current;
+    const {
+      id: _id,
+      district: _d,
+      village: _v,
+      dissolvedReason: _r,
+      dissolvedAt: _a,
+      version: _ver,
+      createdAt: _c,
+      updatedAt: _u,
+      ...currentFields
+    } = current;
     const next: CooperativeFields = { ...currentFields, ...stripUndefined(patch) };
     const changes = diff(currentFields as unknown as Record<string, unknown>, pick(next, touched));
     if (Object.keys(changes).length === 0) return current;
@@ -51,7 +72,10 @@ export async function updateCooperative(deps: AppDeps, actor: Actor, id: string,
       .where('version', '=', current.version)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) {
-      throw new AppError('CONFLICT', 'Data koperasi ini baru saja diubah orang lain. Muat ulang lalu ulangi perubahan Anda.');
+      throw new AppError(
+        'CONFLICT',
+        'Data koperasi ini baru saja diubah orang lain. Muat ulang lalu ulangi perubahan Anda.',
+      );
     }
     if ('officers' in changes) await replaceOfficers(trx, id, next.officers);
     await audit({ action: 'cooperative.update', entityType: 'cooperative', entityId: id, cooperativeId: id, changes });
@@ -68,8 +92,15 @@ export async function updateCooperative(deps: AppDeps, actor: Actor, id: string,
     }
     if ('officers' in changes) {
       await fileForVerification(trx, deps, actor, audit, {
-        cooperativeId: id, kind: 'OFFICERS', entityId: id, fiscalYear: null,
-        summary: `Susunan pengurus baru: ${next.officers.map((o) => `${o.name} (${o.role.toLowerCase().replace(/_/g, ' ')})`).join(', ')}`.slice(0, 500),
+        cooperativeId: id,
+        kind: 'OFFICERS',
+        entityId: id,
+        fiscalYear: null,
+        summary:
+          `Susunan pengurus baru: ${next.officers.map((o) => `${o.name} (${o.role.toLowerCase().replace(/_/g, ' ')})`).join(', ')}`.slice(
+            0,
+            500,
+          ),
         previous: { officers: current.officers },
       });
     }

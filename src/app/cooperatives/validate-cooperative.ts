@@ -26,7 +26,12 @@ export async function validateCooperative(
   const area = areaPattern(await officeArea(db));
   // Regions do not change inside a transaction: an import asks once per kecamatan and desa, not per row.
   const district = await oncePerTransaction(db, `district:${area}:${f.districtCode}`, () =>
-    db.selectFrom('districts').select('code').where('code', '=', f.districtCode).where('code', 'like', area).executeTakeFirst(),
+    db
+      .selectFrom('districts')
+      .select('code')
+      .where('code', '=', f.districtCode)
+      .where('code', 'like', area)
+      .executeTakeFirst(),
   );
   if (!district) {
     fields.districtCode = `Kecamatan dengan kode ${f.districtCode} tidak ada di wilayah ini.`;
@@ -40,8 +45,14 @@ export async function validateCooperative(
   }
 
   if ((f.latitude === null) !== (f.longitude === null)) {
-    fields[f.latitude === null ? 'latitude' : 'longitude'] = 'Lintang dan bujur harus diisi keduanya atau dikosongkan keduanya.';
-  } else if (f.latitude !== null && f.longitude !== null && (bbox = await officeBbox(db, deps.config.bbox)) && !insideBbox(f.latitude, f.longitude, bbox)) {
+    fields[f.latitude === null ? 'latitude' : 'longitude'] =
+      'Lintang dan bujur harus diisi keduanya atau dikosongkan keduanya.';
+  } else if (
+    f.latitude !== null &&
+    f.longitude !== null &&
+    (bbox = await officeBbox(db, deps.config.bbox)) &&
+    !insideBbox(f.latitude, f.longitude, bbox)
+  ) {
     const msg = 'Koordinat berada di luar wilayah kerja Dinas. Periksa lintang (negatif untuk selatan) dan bujur.';
     fields.latitude = msg;
     fields.longitude = msg;
@@ -51,12 +62,17 @@ export async function validateCooperative(
     fields.legalEntityAmendmentDate = 'Tanggal perubahan badan hukum tidak boleh sebelum tanggal pengesahan.';
   }
   const today = todayJakarta(deps);
-  if (f.legalEntityDate && f.legalEntityDate > today) fields.legalEntityDate = 'Tanggal badan hukum tidak boleh di masa depan.';
+  if (f.legalEntityDate && f.legalEntityDate > today)
+    fields.legalEntityDate = 'Tanggal badan hukum tidak boleh di masa depan.';
 
   if (Object.keys(fields).length > 0) throw invalid(fields);
 
   if (f.nik && !opts.nikChecked) {
-    const holder = await db.selectFrom('cooperatives').select(['id', 'name']).where('nik', '=', f.nik).executeTakeFirst();
+    const holder = await db
+      .selectFrom('cooperatives')
+      .select(['id', 'name'])
+      .where('nik', '=', f.nik)
+      .executeTakeFirst();
     if (holder && holder.id !== selfId) {
       throw new AppError('CONFLICT', 'NIK ini sudah terdaftar untuk koperasi lain.', {
         nik: `NIK sudah dipakai oleh ${holder.name}.`,

@@ -88,7 +88,13 @@ export function fieldsOf(row: Selectable<CooperativeTable>, officers: Selectable
     employeesFemale: row.employees_female,
     officers: officers
       .sort((a, b) => a.position - b.position)
-      .map((o) => ({ role: o.role as OfficerRole, name: o.name, phone: o.phone, termStart: o.term_start, termEnd: o.term_end })),
+      .map((o) => ({
+        role: o.role as OfficerRole,
+        name: o.name,
+        phone: o.phone,
+        termStart: o.term_start,
+        termEnd: o.term_end,
+      })),
   };
 }
 
@@ -104,7 +110,12 @@ export async function loadCooperative(db: Tx, id: string): Promise<Cooperative> 
     .executeTakeFirst();
   if (!row) throw notFound('Koperasi');
   const officers = await db.selectFrom('cooperative_officers').selectAll().where('cooperative_id', '=', id).execute();
-  const filing = await db.selectFrom('verifications').select(['status', 'reason', 'previous']).where('kind', '=', 'OFFICERS').where('entity_id', '=', id).executeTakeFirst();
+  const filing = await db
+    .selectFrom('verifications')
+    .select(['status', 'reason', 'previous'])
+    .where('kind', '=', 'OFFICERS')
+    .where('entity_id', '=', id)
+    .executeTakeFirst();
   return {
     id: row.id,
     ...fieldsOf(row, officers),
@@ -121,7 +132,9 @@ export async function loadCooperative(db: Tx, id: string): Promise<Cooperative> 
   };
 }
 
-function officersVerificationOf(filing: { status: string; reason: string | null; previous: string | null } | undefined): OfficersVerification {
+function officersVerificationOf(
+  filing: { status: string; reason: string | null; previous: string | null } | undefined,
+): OfficersVerification {
   if (!filing || filing.status === 'VERIFIED') return { status: 'VERIFIED' };
   if (filing.status === 'RETURNED') return { status: 'RETURNED', ...(filing.reason ? { reason: filing.reason } : {}) };
   const previous = filing.previous ? (JSON.parse(filing.previous) as { officers?: Officer[] }) : null;
@@ -129,4 +142,5 @@ function officersVerificationOf(filing: { status: string; reason: string | null;
 }
 
 /** The officers that count: the verified (or Dinas-entered) ones, not a change still waiting for verification. */
-export const officialOfficers = (c: Pick<Cooperative, 'officers' | 'officersVerification'>): Officer[] => c.officersVerification.official ?? c.officers;
+export const officialOfficers = (c: Pick<Cooperative, 'officers' | 'officersVerification'>): Officer[] =>
+  c.officersVerification.official ?? c.officers;

@@ -20,7 +20,10 @@ export interface YearlyFigures {
   membersMale: number | null;
   membersFemale: number | null;
 }
-export interface YearlyFigure extends YearlyFigures { fiscalYear: number; verification: VerificationState }
+export interface YearlyFigure extends YearlyFigures {
+  fiscalYear: number;
+  verification: VerificationState;
+}
 
 export async function listYearlyFigures(deps: AppDeps, actor: Actor, cooperativeId: string): Promise<YearlyFigure[]> {
   await getCooperative(deps, actor, cooperativeId);
@@ -30,7 +33,11 @@ export async function listYearlyFigures(deps: AppDeps, actor: Actor, cooperative
     .where('cooperative_id', '=', cooperativeId)
     .orderBy('fiscal_year', 'desc')
     .execute();
-  const states = await verificationStates(deps.db.kysely, 'YEARLY_FIGURES', rows.map((r) => r.id));
+  const states = await verificationStates(
+    deps.db.kysely,
+    'YEARLY_FIGURES',
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ fiscalYear: r.fiscal_year, ...figuresOf(r), verification: stateOr(states, r.id) }));
 }
 
@@ -57,12 +64,26 @@ export async function putYearlyFigures(
   return mutate(deps, actor, async (trx, audit) => {
     const coop = await loadCooperative(trx, cooperativeId);
     authorize(cooperativePolicy.editDetails, actor, coop);
-    if (coop.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; datanya tidak dapat diubah lagi.');
-    const before = await trx.selectFrom('yearly_figures').selectAll().where('cooperative_id', '=', cooperativeId).where('fiscal_year', '=', fiscalYear).executeTakeFirst();
+    if (coop.status === 'DIBUBARKAN')
+      throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; datanya tidak dapat diubah lagi.');
+    const before = await trx
+      .selectFrom('yearly_figures')
+      .selectAll()
+      .where('cooperative_id', '=', cooperativeId)
+      .where('fiscal_year', '=', fiscalYear)
+      .executeTakeFirst();
     await upsertYearlyFigures(deps, trx, audit, cooperativeId, fiscalYear, input);
-    const row = await trx.selectFrom('yearly_figures').select('id').where('cooperative_id', '=', cooperativeId).where('fiscal_year', '=', fiscalYear).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('yearly_figures')
+      .select('id')
+      .where('cooperative_id', '=', cooperativeId)
+      .where('fiscal_year', '=', fiscalYear)
+      .executeTakeFirstOrThrow();
     await fileForVerification(trx, deps, actor, audit, {
-      cooperativeId, kind: 'YEARLY_FIGURES', entityId: row.id, fiscalYear,
+      cooperativeId,
+      kind: 'YEARLY_FIGURES',
+      entityId: row.id,
+      fiscalYear,
       summary: `Data tahun buku ${fiscalYear}: aset ${input.assets === null ? '–' : `Rp${input.assets.toLocaleString('id-ID')}`}, SHU ${input.shu === null ? '–' : `Rp${input.shu.toLocaleString('id-ID')}`}`,
       previous: before ? { ...figuresOf(before) } : null,
     });
@@ -99,15 +120,23 @@ export async function upsertYearlyFigures(
   };
   const before = existing
     ? {
-        assets: existing.assets, ownCapital: existing.own_capital, externalCapital: existing.external_capital,
-        businessVolume: existing.business_volume, shu: existing.shu, membersMale: existing.members_male, membersFemale: existing.members_female,
+        assets: existing.assets,
+        ownCapital: existing.own_capital,
+        externalCapital: existing.external_capital,
+        businessVolume: existing.business_volume,
+        shu: existing.shu,
+        membersMale: existing.members_male,
+        membersFemale: existing.members_female,
       }
     : null;
   const changes = diff(before, { ...input });
   if (existing) {
     await trx.updateTable('yearly_figures').set(values).where('id', '=', existing.id).execute();
   } else {
-    await trx.insertInto('yearly_figures').values({ id: randomUUID(), cooperative_id: cooperativeId, fiscal_year: fiscalYear, ...values }).execute();
+    await trx
+      .insertInto('yearly_figures')
+      .values({ id: randomUUID(), cooperative_id: cooperativeId, fiscal_year: fiscalYear, ...values })
+      .execute();
   }
   if (Object.keys(changes).length > 0) {
     await audit({
@@ -120,7 +149,12 @@ export async function upsertYearlyFigures(
   }
 }
 
-export async function deleteYearlyFigures(deps: AppDeps, actor: Actor, cooperativeId: string, fiscalYear: number): Promise<void> {
+export async function deleteYearlyFigures(
+  deps: AppDeps,
+  actor: Actor,
+  cooperativeId: string,
+  fiscalYear: number,
+): Promise<void> {
   guardOwnCooperative(actor, cooperativeId);
   await mutate(deps, actor, async (trx, audit) => {
     const coop = await loadCooperative(trx, cooperativeId);

@@ -8,7 +8,10 @@ import { type DistrictRef, healthOfYear, ratOfYear } from './health-and-rat.js';
 
 /** Jakarta calendar year of a UTC ISO timestamp range: [start, end) in UTC. */
 function yearRangeUtc(year: number): [string, string] {
-  return [new Date(Date.parse(`${year}-01-01T00:00:00+07:00`)).toISOString(), new Date(Date.parse(`${year + 1}-01-01T00:00:00+07:00`)).toISOString()];
+  return [
+    new Date(Date.parse(`${year}-01-01T00:00:00+07:00`)).toISOString(),
+    new Date(Date.parse(`${year + 1}-01-01T00:00:00+07:00`)).toISOString(),
+  ];
 }
 
 /** Program coverage in a year: cooperatives visited (a done visit dated that year) against the targets of that year's programs. */
@@ -25,7 +28,11 @@ async function coverageOfYear(deps: AppDeps, year: number, districts: DistrictRe
   const visited = await db
     .selectFrom('visits as v')
     .innerJoin('cooperatives as c', 'c.id', 'v.cooperative_id')
-    .select(['c.district_code', (eb) => eb.fn.count<number>('v.cooperative_id').distinct().as('visited'), (eb) => eb.fn.countAll<number>().as('visits')])
+    .select([
+      'c.district_code',
+      (eb) => eb.fn.count<number>('v.cooperative_id').distinct().as('visited'),
+      (eb) => eb.fn.countAll<number>().as('visits'),
+    ])
     .where('v.status', '=', 'done')
     .where('v.visit_date', '>=', `${year}-01-01`)
     .where('v.visit_date', '<=', `${year}-12-31`)
@@ -33,7 +40,12 @@ async function coverageOfYear(deps: AppDeps, year: number, districts: DistrictRe
     .execute();
   const t = new Map(targets.map((r) => [r.district_code, Number(r.target)]));
   const v = new Map(visited.map((r) => [r.district_code, { visited: Number(r.visited), visits: Number(r.visits) }]));
-  const byDistrict = districts.map((d) => ({ ...d, visited: v.get(d.code)?.visited ?? 0, visits: v.get(d.code)?.visits ?? 0, target: t.get(d.code) ?? 0 }));
+  const byDistrict = districts.map((d) => ({
+    ...d,
+    visited: v.get(d.code)?.visited ?? 0,
+    visits: v.get(d.code)?.visits ?? 0,
+    target: t.get(d.code) ?? 0,
+  }));
   return {
     visited: byDistrict.reduce((s, d) => s + d.visited, 0),
     visits: byDistrict.reduce((s, d) => s + d.visits, 0),
@@ -51,7 +63,15 @@ async function followUpsNow(deps: AppDeps, today: string, districts: DistrictRef
     .selectFrom('follow_ups as f')
     .innerJoin('cooperatives as c', 'c.id', 'f.cooperative_id')
     .leftJoin('users as u', 'u.id', 'f.responsible_user_id')
-    .select(['f.id', 'f.status', 'f.deadline', 'f.responsible_kind', 'f.responsible_bidang', 'u.bidang as user_bidang', 'c.district_code'])
+    .select([
+      'f.id',
+      'f.status',
+      'f.deadline',
+      'f.responsible_kind',
+      'f.responsible_bidang',
+      'u.bidang as user_bidang',
+      'c.district_code',
+    ])
     .execute();
   const perDistrict = new Map(districts.map((d) => [d.code, { open: 0, overdue: 0 }]));
   const awaiting = await followUpsAwaitingVerification(deps.db.kysely);
@@ -64,7 +84,8 @@ async function followUpsNow(deps: AppDeps, today: string, districts: DistrictRef
     const pending = status === 'open' || status === 'in_progress';
     const overdue = pending && r.deadline < today;
     if (overdue) byStatus.overdue++;
-    const code = r.responsible_kind === 'COOPERATIVE' ? 'koperasi_sendiri' : (r.responsible_bidang ?? r.user_bidang ?? 'lainnya');
+    const code =
+      r.responsible_kind === 'COOPERATIVE' ? 'koperasi_sendiri' : (r.responsible_bidang ?? r.user_bidang ?? 'lainnya');
     const label = code === 'koperasi_sendiri' ? 'Koperasi sendiri' : (BIDANG_LABELS[code as Bidang] ?? 'Lainnya');
     const g = groups.get(code) ?? { code, label, open: 0, overdue: 0 };
     if (pending) g.open++;
@@ -92,7 +113,11 @@ async function topConcernTopics(deps: AppDeps, year: number) {
     .groupBy('topic')
     .execute();
   return rows
-    .map((r) => ({ topic: r.topic, label: CONCERN_TOPIC_LABELS[r.topic as ConcernTopic] ?? r.topic, count: Number(r.n) }))
+    .map((r) => ({
+      topic: r.topic,
+      label: CONCERN_TOPIC_LABELS[r.topic as ConcernTopic] ?? r.topic,
+      count: Number(r.n),
+    }))
     .sort((a, b) => b.count - a.count);
 }
 
@@ -110,12 +135,21 @@ export async function getDashboard(deps: AppDeps, actor: Actor, year: number) {
   ]);
   const trends = [];
   for (const y of years) {
-    const [c, h, r] = await Promise.all([coverageOfYear(deps, y, districts), healthOfYear(deps, y, districts), ratOfYear(deps, y, districts, today)]);
+    const [c, h, r] = await Promise.all([
+      coverageOfYear(deps, y, districts),
+      healthOfYear(deps, y, districts),
+      ratOfYear(deps, y, districts, today),
+    ]);
     trends.push({
       year: y,
       visits: c.visits,
       ratRate: r.rate,
-      health: { SEHAT: h.SEHAT, CUKUP_SEHAT: h.CUKUP_SEHAT, DALAM_PENGAWASAN: h.DALAM_PENGAWASAN, DALAM_PENGAWASAN_KHUSUS: h.DALAM_PENGAWASAN_KHUSUS },
+      health: {
+        SEHAT: h.SEHAT,
+        CUKUP_SEHAT: h.CUKUP_SEHAT,
+        DALAM_PENGAWASAN: h.DALAM_PENGAWASAN,
+        DALAM_PENGAWASAN_KHUSUS: h.DALAM_PENGAWASAN_KHUSUS,
+      },
     });
   }
   return { year, asOf: today, coverage, health, rat, followUps, concerns: { topTopics: concerns }, trends };

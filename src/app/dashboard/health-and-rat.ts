@@ -7,7 +7,10 @@ import { countedMeetings } from '../desk/verifications.js';
 export type CategoryCounts = Record<(typeof CATEGORY_CODES)[number], number>;
 const emptyCounts = (): CategoryCounts => Object.fromEntries(CATEGORY_CODES.map((c) => [c, 0])) as CategoryCounts;
 
-export interface DistrictRef { code: string; name: string }
+export interface DistrictRef {
+  code: string;
+  name: string;
+}
 
 /**
  * Health of the registry in a year: for each cooperative its latest finalized assessment assessed
@@ -25,7 +28,8 @@ export async function healthOfYear(deps: AppDeps, year: number, districts: Distr
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
     const prev = latest.get(r.cooperative_id);
-    if (!prev || `${r.assessed_on}${r.finalized_at}` > `${prev.assessed_on}${prev.finalized_at}`) latest.set(r.cooperative_id, r);
+    if (!prev || `${r.assessed_on}${r.finalized_at}` > `${prev.assessed_on}${prev.finalized_at}`)
+      latest.set(r.cooperative_id, r);
   }
   const total = emptyCounts();
   const byDistrict = new Map(districts.map((d) => [d.code, emptyCounts()]));
@@ -43,7 +47,13 @@ export async function healthOfYear(deps: AppDeps, year: number, districts: Distr
   };
 }
 
-interface CoopRow { id: string; district_code: string; legal_entity_date: string | null; created_at: string; status: string }
+interface CoopRow {
+  id: string;
+  district_code: string;
+  legal_entity_date: string | null;
+  created_at: string;
+  status: string;
+}
 
 /**
  * RAT compliance in a year Y: the RATs due in Y are those of fiscal year Y−1. Per kecamatan: how
@@ -62,7 +72,9 @@ export async function ratOfYear(deps: AppDeps, year: number, districts: District
   const grace = await graceMonths(deps);
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
   const fy = year - 1;
-  const per = new Map(districts.map((d) => [d.code, { due: 0, held: 0, onTime: 0, active: 0, cooperatives: 0, warnings: 0 }]));
+  const per = new Map(
+    districts.map((d) => [d.code, { due: 0, held: 0, onTime: 0, active: 0, cooperatives: 0, warnings: 0 }]),
+  );
   for (const c of coops) {
     const founded = c.legal_entity_date ?? c.created_at.slice(0, 10);
     if (founded > asOf) continue;
@@ -84,7 +96,8 @@ export async function ratOfYear(deps: AppDeps, year: number, districts: District
     const v = per.get(d.code)!;
     return { ...d, ...v, rate: rate(v.held, v.due) };
   });
-  const sum = (k: 'due' | 'held' | 'onTime' | 'active' | 'cooperatives' | 'warnings') => byDistrict.reduce((s, d) => s + d[k], 0);
+  const sum = (k: 'due' | 'held' | 'onTime' | 'active' | 'cooperatives' | 'warnings') =>
+    byDistrict.reduce((s, d) => s + d[k], 0);
   return {
     fiscalYear: fy,
     asOf,

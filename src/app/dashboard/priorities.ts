@@ -1,5 +1,10 @@
 import { diff } from '../../domain/cooperative.js';
-import { DEFAULT_PRIORITY_WEIGHTS, type PriorityReason, type PriorityWeights, priorityScore } from '../../domain/priority/priority.js';
+import {
+  DEFAULT_PRIORITY_WEIGHTS,
+  type PriorityReason,
+  type PriorityWeights,
+  priorityScore,
+} from '../../domain/priority/priority.js';
 import { ratCompliance } from '../../domain/rat/compliance.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
@@ -10,10 +15,16 @@ const KEY = 'priority.weights';
 
 export async function priorityWeights(deps: AppDeps): Promise<PriorityWeights> {
   const row = await deps.db.kysely.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  return row ? { ...DEFAULT_PRIORITY_WEIGHTS, ...(JSON.parse(row.value) as Partial<PriorityWeights>) } : DEFAULT_PRIORITY_WEIGHTS;
+  return row
+    ? { ...DEFAULT_PRIORITY_WEIGHTS, ...(JSON.parse(row.value) as Partial<PriorityWeights>) }
+    : DEFAULT_PRIORITY_WEIGHTS;
 }
 
-export async function setPriorityWeights(deps: AppDeps, actor: Actor, weights: PriorityWeights): Promise<PriorityWeights> {
+export async function setPriorityWeights(
+  deps: AppDeps,
+  actor: Actor,
+  weights: PriorityWeights,
+): Promise<PriorityWeights> {
   authorize(priorityPolicy.setWeights, actor, null, 'Hanya admin yang dapat mengubah bobot prioritas.');
   return mutate(deps, actor, async (trx, audit) => {
     // Read inside the transaction: on SQLite a second connection would wait for this one forever.
@@ -23,7 +34,13 @@ export async function setPriorityWeights(deps: AppDeps, actor: Actor, weights: P
       .values({ key: KEY, value: JSON.stringify(weights) })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(weights) }))
       .execute();
-    await audit({ action: 'settings.priority_weights', entityType: 'settings', entityId: KEY, cooperativeId: null, changes: diff(before as unknown as Record<string, unknown>, { ...weights }) });
+    await audit({
+      action: 'settings.priority_weights',
+      entityType: 'settings',
+      entityId: KEY,
+      cooperativeId: null,
+      changes: diff(before as unknown as Record<string, unknown>, { ...weights }),
+    });
     return weights;
   });
 }
@@ -38,7 +55,11 @@ export interface PriorityItem {
  * Cooperatives to visit next, highest score first, each with its reasons: health category and
  * trend, RAT warnings, overdue follow-ups, serious open concerns and time since the last visit.
  */
-export async function priorities(deps: AppDeps, actor: Actor, q: { district?: string; limit: number }): Promise<{ items: PriorityItem[]; weights: PriorityWeights }> {
+export async function priorities(
+  deps: AppDeps,
+  actor: Actor,
+  q: { district?: string; limit: number },
+): Promise<{ items: PriorityItem[]; weights: PriorityWeights }> {
   authorize(priorityPolicy.read, actor, null, 'Daftar prioritas hanya untuk Dinas.');
   const db = deps.db.kysely;
   const today = todayJakarta(deps);
@@ -51,13 +72,31 @@ export async function priorities(deps: AppDeps, actor: Actor, q: { district?: st
   if (q.district) coopQuery = coopQuery.where('c.district_code', '=', q.district);
   const [coops, assessments, meetings, follow, concerns, visits, grace] = await Promise.all([
     coopQuery.execute(),
-    db.selectFrom('assessments').select(['cooperative_id', 'total', 'category', 'assessed_on']).where('status', '=', 'FINAL').orderBy('assessed_on', 'desc').execute(),
+    db
+      .selectFrom('assessments')
+      .select(['cooperative_id', 'total', 'category', 'assessed_on'])
+      .where('status', '=', 'FINAL')
+      .orderBy('assessed_on', 'desc')
+      .execute(),
     countedMeetings(db),
     db
       .selectFrom('follow_ups')
       .select(['cooperative_id', (eb) => eb.fn.countAll<number>().as('n')])
       // A cooperative's "done" waiting for verification does not lower its priority yet.
-      .where((eb) => eb.or([eb('status', 'in', ['open', 'in_progress']), eb('id', 'in', eb.selectFrom('verifications').select('entity_id').where('kind', '=', 'FOLLOW_UP').where('status', '=', 'PENDING'))]))
+      .where((eb) =>
+        eb.or([
+          eb('status', 'in', ['open', 'in_progress']),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('verifications')
+              .select('entity_id')
+              .where('kind', '=', 'FOLLOW_UP')
+              .where('status', '=', 'PENDING'),
+          ),
+        ]),
+      )
       .where('deadline', '<', today)
       .groupBy('cooperative_id')
       .execute(),
@@ -91,12 +130,7 @@ export async function priorities(deps: AppDeps, actor: Actor, q: { district?: st
   const items: PriorityItem[] = coops.map((c) => {
     const a = assessed.get(c.id) ?? [];
     const founded = c.legal_entity_date ?? c.created_at.slice(0, 10);
-    const rat = ratCompliance(
-      rats.get(c.id) ?? [],
-      founded,
-      today,
-      grace,
-    );
+    const rat = ratCompliance(rats.get(c.id) ?? [], founded, today, grace);
     const last = lastVisit.get(c.id);
     const { score, reasons } = priorityScore(
       {
@@ -110,7 +144,11 @@ export async function priorities(deps: AppDeps, actor: Actor, q: { district?: st
       },
       weights,
     );
-    return { cooperative: { id: c.id, name: c.name, district: { code: c.district_code, name: c.district_name } }, score, reasons };
+    return {
+      cooperative: { id: c.id, name: c.name, district: { code: c.district_code, name: c.district_name } },
+      score,
+      reasons,
+    };
   });
   items.sort((x, y) => y.score - x.score || x.cooperative.name.localeCompare(y.cooperative.name));
   return { items: items.slice(0, q.limit), weights };

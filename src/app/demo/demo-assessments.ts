@@ -19,7 +19,8 @@ export function demoKspInput(r: Rand, q: number, totalAssets: number): WeightedI
   const pendapatanMasihHarusDiterima = rp(A * 0.005);
   const aktivaTetap = rp(A * jitter(0.04));
   const aktivaLain = rp(A * 0.005);
-  const pinjamanNetto = A - kas - bank - simpananDitempatkan - penyertaan - pendapatanMasihHarusDiterima - aktivaTetap - aktivaLain;
+  const pinjamanNetto =
+    A - kas - bank - simpananDitempatkan - penyertaan - pendapatanMasihHarusDiterima - aktivaTetap - aktivaLain;
   const penyisihanPenghapusanPinjaman = rp(pinjamanNetto * jitter(0.005 + 0.02 * q));
   const pinjamanDiberikan = pinjamanNetto + penyisihanPenghapusanPinjaman;
 
@@ -61,12 +62,48 @@ export function demoKspInput(r: Rand, q: number, totalAssets: number): WeightedI
   const yes = (n: number) => Array.from({ length: n }, () => r.next() < 0.2 + 0.75 * q);
   return {
     financials: {
-      kas, bank, simpananDitempatkan, suratBerharga: 0, pinjamanDiberikan, penyisihanPenghapusanPinjaman, penyertaan,
-      pendapatanMasihHarusDiterima, aktivaTetap, aktivaLain, totalAset: A, pinjamanKurangLancar, pinjamanDiragukan, pinjamanMacet,
-      pinjamanBerisiko, kewajibanLancar, tabungan, simpananBerjangka, bebanMasihHarusDibayar, danaDiterima, kewajibanLain,
-      simpananPokok, simpananWajib, modalPenyetaraan: 0, modalPenyertaan: 0, cadanganUmum, cadanganTujuanRisiko, modalSumbangan,
-      shuBelumDibagi, totalPasiva: A, partisipasiBruto, bebanPokok, pendapatan, shuKotor, bebanUsaha, biayaKaryawan, bebanPerkoperasian,
-      shuSebelumPajak, shuBagianAnggota, volumePinjaman, volumePinjamanAnggota, meppp,
+      kas,
+      bank,
+      simpananDitempatkan,
+      suratBerharga: 0,
+      pinjamanDiberikan,
+      penyisihanPenghapusanPinjaman,
+      penyertaan,
+      pendapatanMasihHarusDiterima,
+      aktivaTetap,
+      aktivaLain,
+      totalAset: A,
+      pinjamanKurangLancar,
+      pinjamanDiragukan,
+      pinjamanMacet,
+      pinjamanBerisiko,
+      kewajibanLancar,
+      tabungan,
+      simpananBerjangka,
+      bebanMasihHarusDibayar,
+      danaDiterima,
+      kewajibanLain,
+      simpananPokok,
+      simpananWajib,
+      modalPenyetaraan: 0,
+      modalPenyertaan: 0,
+      cadanganUmum,
+      cadanganTujuanRisiko,
+      modalSumbangan,
+      shuBelumDibagi,
+      totalPasiva: A,
+      partisipasiBruto,
+      bebanPokok,
+      pendapatan,
+      shuKotor,
+      bebanUsaha,
+      biayaKaryawan,
+      bebanPerkoperasian,
+      shuSebelumPajak,
+      shuBagianAnggota,
+      volumePinjaman,
+      volumePinjamanAnggota,
+      meppp,
     },
     management: { general: yes(12), institutional: yes(6), capital: yes(5), assets: yes(10), liquidity: yes(5) },
   };
@@ -97,7 +134,11 @@ export function demoGradedInput(r: Rand, q: number, rubric: GradedRubric): Grade
           continue;
         }
         const value =
-          band.min !== undefined && band.max !== undefined ? (band.min + band.max) / 2 : band.min !== undefined ? band.min + 5 : (band.max ?? 0) - 5;
+          band.min !== undefined && band.max !== undefined
+            ? (band.min + band.max) / 2
+            : band.min !== undefined
+              ? band.min + 5
+              : (band.max ?? 0) - 5;
         indicators[ind.code] = Math.round(value * 100) / 100;
       }
     }

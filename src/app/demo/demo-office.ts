@@ -27,16 +27,34 @@ const LEGAL_BASIS = [
 const OFFICERS: Record<string, { nip: string; rank: string; position: string }> = {
   'kepala.dinas': { nip: '197204151998031005', rank: 'Pembina Utama Muda, IV/c', position: 'Kepala Dinas' },
   pimpinan: { nip: '197511202000122003', rank: 'Pembina Tk. I, IV/b', position: 'Sekretaris Dinas' },
-  'petugas.koperasi': { nip: '198306122009012004', rank: 'Penata Tk. I, III/d', position: 'Pengawas Koperasi Ahli Muda' },
-  'petugas.usahamikro': { nip: '198811032014031002', rank: 'Penata, III/c', position: 'Penyuluh Usaha Mikro Ahli Pertama' },
-  'petugas.industri': { nip: '199002242015032001', rank: 'Penata Muda Tk. I, III/b', position: 'Pembina Industri Ahli Pertama' },
+  'petugas.koperasi': {
+    nip: '198306122009012004',
+    rank: 'Penata Tk. I, III/d',
+    position: 'Pengawas Koperasi Ahli Muda',
+  },
+  'petugas.usahamikro': {
+    nip: '198811032014031002',
+    rank: 'Penata, III/c',
+    position: 'Penyuluh Usaha Mikro Ahli Pertama',
+  },
+  'petugas.industri': {
+    nip: '199002242015032001',
+    rank: 'Penata Muda Tk. I, III/b',
+    position: 'Pembina Industri Ahli Pertama',
+  },
   admin: { nip: '199105172019031007', rank: 'Penata Muda, III/a', position: 'Pranata Komputer Ahli Pertama' },
 };
 
 export async function seedDemoOffice(deps: AppDeps): Promise<void> {
   const db = deps.db.kysely;
   // Only the columns every schema since offices has (the upgrade test seeds a database of an earlier release).
-  const first = await db.selectFrom('offices').select(['id', 'region_code']).orderBy('created_at').orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const first = await db
+    .selectFrom('offices')
+    .select(['id', 'region_code'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const office = { id: first.id, regionCode: first.region_code };
   const at = deps.now().toISOString();
   const head = OFFICERS['kepala.dinas']!;
@@ -57,10 +75,19 @@ export async function seedDemoOffice(deps: AppDeps): Promise<void> {
     .execute();
   if (office.regionCode === '35.13') {
     for (const [kind, pattern] of Object.entries(PATTERNS)) {
-      await db.updateTable('letter_registers').set({ pattern, updated_at: at }).where('office_id', '=', office.id).where('kind', '=', kind).execute();
+      await db
+        .updateTable('letter_registers')
+        .set({ pattern, updated_at: at })
+        .where('office_id', '=', office.id)
+        .where('kind', '=', kind)
+        .execute();
     }
   }
   for (const [username, o] of Object.entries(OFFICERS)) {
-    await db.updateTable('users').set({ ...o, updated_at: at }).where('username', '=', username).execute();
+    await db
+      .updateTable('users')
+      .set({ ...o, updated_at: at })
+      .where('username', '=', username)
+      .execute();
   }
 }

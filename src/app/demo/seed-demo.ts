@@ -1,6 +1,13 @@
 import type { Insertable } from 'kysely';
 import type {
-  AnnualMeetingTable, AssessmentTable, BusinessUnitTable, CooperativeTable, Database, FinancialStatementTable, OfficerTable, YearlyFigureTable,
+  AnnualMeetingTable,
+  AssessmentTable,
+  BusinessUnitTable,
+  CooperativeTable,
+  Database,
+  FinancialStatementTable,
+  OfficerTable,
+  YearlyFigureTable,
 } from '../../db/schema.js';
 import { KK_2021, KSP_2016, scoreAssessment } from '../../domain/rubrics/index.js';
 import type { AssessmentInput, RubricDefinition } from '../../domain/rubrics/types.js';
@@ -46,10 +53,27 @@ function rng(seed: number) {
 type Rng = ReturnType<typeof rng>;
 
 /** 2019 type mix of Kab. Probolinggo (DOMAIN.md §5): konsumen 555, simpan pinjam 129, produsen 94, jasa 4, pemasaran 3. */
-const TYPE_MIX: [CoopType, number][] = [['KONSUMEN', 555], ['SIMPAN_PINJAM', 129], ['PRODUSEN', 94], ['JASA', 4], ['PEMASARAN', 3]];
+const TYPE_MIX: [CoopType, number][] = [
+  ['KONSUMEN', 555],
+  ['SIMPAN_PINJAM', 129],
+  ['PRODUSEN', 94],
+  ['JASA', 4],
+  ['PEMASARAN', 3],
+];
 
 const GROUPS_BY_TYPE: Record<CoopType, CoopGroup[]> = {
-  KONSUMEN: ['KPRI', 'KPRI', 'KOPKAR', 'KOPONTREN', 'KOPERASI_SEKOLAH', 'KOPERASI_PASAR', 'KSU', 'KSU', 'KOPWAN', 'LAINNYA'],
+  KONSUMEN: [
+    'KPRI',
+    'KPRI',
+    'KOPKAR',
+    'KOPONTREN',
+    'KOPERASI_SEKOLAH',
+    'KOPERASI_PASAR',
+    'KSU',
+    'KSU',
+    'KOPWAN',
+    'LAINNYA',
+  ],
   SIMPAN_PINJAM: ['KOPWAN', 'KOPWAN', 'KSU', 'LAINNYA', 'KPRI'],
   PRODUSEN: ['KUD', 'KUD', 'LAINNYA', 'KSU'],
   JASA: ['LAINNYA', 'KSU'],
@@ -62,15 +86,24 @@ function person(r: Rng, female: boolean): string {
 
 function coopName(r: Rng, group: CoopGroup, type: CoopType, villageName: string, districtName: string): string {
   switch (group) {
-    case 'KUD': return `KUD ${r.pick(NAME_WORDS)}`;
-    case 'KOPWAN': return `Kopwan ${r.pick(['Melati', 'Mawar', 'Kartini', 'Srikandi', 'Cempaka', 'Anggrek', 'Sekar Arum', 'Putri Mandiri'])} ${villageName}`;
-    case 'KPRI': return `KPRI ${r.pick(['Guru', 'Pegawai Puskesmas', 'Pegawai Kecamatan', 'Guru SD', 'Bhakti'])} ${districtName}`;
-    case 'KOPKAR': return `Kopkar ${r.pick(['PT Tani Probolinggo', 'Pabrik Gula Wonolangan', 'PT Sinar Bromo', 'Karyawan RSUD', 'PLTU Paiton'])}`;
-    case 'KOPONTREN': return `Kopontren ${r.pick(PESANTREN_WORDS)}`;
-    case 'KOPERASI_SEKOLAH': return `Koperasi Sekolah ${r.pick(SCHOOL_WORDS)} ${districtName}`;
-    case 'KOPERASI_PASAR': return `Koperasi Pedagang Pasar ${districtName}`;
-    case 'KOPMA': return `Kopma ${r.pick(['Universitas Nurul Jadid', 'STIE Probolinggo', 'Politeknik Probolinggo'])}`;
-    case 'KSU': return `KSU ${r.pick(NAME_WORDS)}`;
+    case 'KUD':
+      return `KUD ${r.pick(NAME_WORDS)}`;
+    case 'KOPWAN':
+      return `Kopwan ${r.pick(['Melati', 'Mawar', 'Kartini', 'Srikandi', 'Cempaka', 'Anggrek', 'Sekar Arum', 'Putri Mandiri'])} ${villageName}`;
+    case 'KPRI':
+      return `KPRI ${r.pick(['Guru', 'Pegawai Puskesmas', 'Pegawai Kecamatan', 'Guru SD', 'Bhakti'])} ${districtName}`;
+    case 'KOPKAR':
+      return `Kopkar ${r.pick(['PT Tani Probolinggo', 'Pabrik Gula Wonolangan', 'PT Sinar Bromo', 'Karyawan RSUD', 'PLTU Paiton'])}`;
+    case 'KOPONTREN':
+      return `Kopontren ${r.pick(PESANTREN_WORDS)}`;
+    case 'KOPERASI_SEKOLAH':
+      return `Koperasi Sekolah ${r.pick(SCHOOL_WORDS)} ${districtName}`;
+    case 'KOPERASI_PASAR':
+      return `Koperasi Pedagang Pasar ${districtName}`;
+    case 'KOPMA':
+      return `Kopma ${r.pick(['Universitas Nurul Jadid', 'STIE Probolinggo', 'Politeknik Probolinggo'])}`;
+    case 'KSU':
+      return `KSU ${r.pick(NAME_WORDS)}`;
     default:
       return type === 'SIMPAN_PINJAM' ? `KSP ${r.pick(NAME_WORDS)}` : `Koperasi ${r.pick(NAME_WORDS)} ${villageName}`;
   }
@@ -124,18 +157,43 @@ interface Batch {
 }
 
 const FULL_AGENDA = JSON.stringify({
-  accountabilityReport: true, financialStatementsApproved: true, supervisorsReport: true, shuDistribution: true, workPlanBudget: true, elections: false,
+  accountabilityReport: true,
+  financialStatementsApproved: true,
+  supervisorsReport: true,
+  shuDistribution: true,
+  workPlanBudget: true,
+  elections: false,
 });
 
 /** A RAT for fiscal year `fy`, held `daysAfter` days after the year ended, reported to ODS `reportDays` later (null: not reported). */
-function meeting(r: Rng, coopId: string, fy: number, daysAfter: number, members: number, reportDays: number | null, at: string): Insertable<AnnualMeetingTable> {
+function meeting(
+  r: Rng,
+  coopId: string,
+  fy: number,
+  daysAfter: number,
+  members: number,
+  reportDays: number | null,
+  at: string,
+): Insertable<AnnualMeetingTable> {
   const held = new Date(Date.UTC(fy + 1, 0, daysAfter)).toISOString().slice(0, 10);
   const present = Math.max(1, Math.round(members * (0.55 + r.next() * 0.35)));
   return {
-    id: r.uuid(), cooperative_id: coopId, fiscal_year: fy, held_on: held, place: null, members_present: present, members_total: members,
-    quorum_required: Math.ceil(members / 2), agenda: FULL_AGENDA, documents: null,
-    reported_to_ods_on: reportDays === null ? null : new Date(Date.parse(held) + reportDays * 86_400_000).toISOString().slice(0, 10),
-    notes: null, version: 1, created_at: at, updated_at: at,
+    id: r.uuid(),
+    cooperative_id: coopId,
+    fiscal_year: fy,
+    held_on: held,
+    place: null,
+    members_present: present,
+    members_total: members,
+    quorum_required: Math.ceil(members / 2),
+    agenda: FULL_AGENDA,
+    documents: null,
+    reported_to_ods_on:
+      reportDays === null ? null : new Date(Date.parse(held) + reportDays * 86_400_000).toISOString().slice(0, 10),
+    notes: null,
+    version: 1,
+    created_at: at,
+    updated_at: at,
   };
 }
 
@@ -146,18 +204,42 @@ function addFigures(r: Rng, b: Batch, coopId: string, members: number, years: nu
     const own = Math.round(assets * (0.35 + r.next() * 0.4));
     const volume = Math.round(assets * (0.6 + r.next() * 1.2));
     b.figures.push({
-      id: r.uuid(), cooperative_id: coopId, fiscal_year: fy, assets, own_capital: own, external_capital: assets - own,
-      business_volume: volume, shu: Math.round(volume * (r.next() * 0.08 - 0.01)), members_male: null, members_female: null, updated_at: at,
+      id: r.uuid(),
+      cooperative_id: coopId,
+      fiscal_year: fy,
+      assets,
+      own_capital: own,
+      external_capital: assets - own,
+      business_volume: volume,
+      shu: Math.round(volume * (r.next() * 0.08 - 0.01)),
+      members_male: null,
+      members_female: null,
+      updated_at: at,
     });
   }
 }
 
 const UNIT_BY_TYPE: Record<CoopType, [UnitSector, string][]> = {
-  KONSUMEN: [['TOKO', 'Toko/waserda anggota'], ['JASA', 'Pembayaran listrik dan pulsa'], ['SIMPAN_PINJAM', 'Unit simpan pinjam']],
-  SIMPAN_PINJAM: [['SIMPAN_PINJAM', 'Simpan pinjam anggota'], ['TOKO', 'Toko sembako']],
-  PRODUSEN: [['PERTANIAN', 'Penggilingan padi'], ['PENGOLAHAN', 'Olahan mangga dan anggur'], ['PETERNAKAN', 'Penggemukan sapi'], ['PERIKANAN', 'Budidaya bandeng']],
+  KONSUMEN: [
+    ['TOKO', 'Toko/waserda anggota'],
+    ['JASA', 'Pembayaran listrik dan pulsa'],
+    ['SIMPAN_PINJAM', 'Unit simpan pinjam'],
+  ],
+  SIMPAN_PINJAM: [
+    ['SIMPAN_PINJAM', 'Simpan pinjam anggota'],
+    ['TOKO', 'Toko sembako'],
+  ],
+  PRODUSEN: [
+    ['PERTANIAN', 'Penggilingan padi'],
+    ['PENGOLAHAN', 'Olahan mangga dan anggur'],
+    ['PETERNAKAN', 'Penggemukan sapi'],
+    ['PERIKANAN', 'Budidaya bandeng'],
+  ],
   JASA: [['JASA', 'Jasa angkutan wisata Bromo']],
-  PEMASARAN: [['PERTANIAN', 'Pemasaran bawang merah'], ['KERAJINAN', 'Pemasaran batik Probolinggo']],
+  PEMASARAN: [
+    ['PERTANIAN', 'Pemasaran bawang merah'],
+    ['KERAJINAN', 'Pemasaran batik Probolinggo'],
+  ],
 };
 
 /** Loads the demo registry and accounts into an empty database. Returns false when data exists already. */
@@ -186,8 +268,14 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     roles.forEach((role, i) => {
       const female = femaleBoard || r.next() < 0.3;
       b.officers.push({
-        id: r.uuid(), cooperative_id: coopId, position: i, role, name: person(r, female),
-        phone: r.next() < 0.7 ? `08${r.int(11, 59)}${r.int(1000_0000, 9999_9999)}` : null, term_start: start, term_end: end,
+        id: r.uuid(),
+        cooperative_id: coopId,
+        position: i,
+        role,
+        name: person(r, female),
+        phone: r.next() < 0.7 ? `08${r.int(11, 59)}${r.int(1000_0000, 9999_9999)}` : null,
+        term_start: start,
+        term_end: end,
       });
     });
   };
@@ -196,23 +284,78 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
   const ranuagung = villages.find((v) => v.code === RANUAGUNG);
   if (ranuagung) {
     b.coops.push({
-      id: DEWI_RENGGANIS_ID, name: 'Kopwan Dewi Rengganis', name_search: searchText('Kopwan Dewi Rengganis', '3513070200012345'),
-      nik: '3513070200012345', legal_entity_number: '188.4/125/BH/XVI.20/426.113/2012', legal_entity_date: '2012-03-14',
-      legal_entity_amendment_date: '2021-08-02', type: 'SIMPAN_PINJAM', group_code: 'KOPWAN', scheme: 'KONVENSIONAL', status: 'AKTIF',
-      dissolved_reason: null, dissolved_at: null, street: 'Dusun Krajan RT 02 RW 01', district_code: ranuagung.district_code,
-      village_code: RANUAGUNG, latitude: -7.9583, longitude: 113.3921, phone: '085233104512', email: null, simkopdes_id: null,
-      members_male: 0, members_female: 214, employees_male: 0, employees_female: 3, version: 1, created_at: at, updated_at: at,
+      id: DEWI_RENGGANIS_ID,
+      name: 'Kopwan Dewi Rengganis',
+      name_search: searchText('Kopwan Dewi Rengganis', '3513070200012345'),
+      nik: '3513070200012345',
+      legal_entity_number: '188.4/125/BH/XVI.20/426.113/2012',
+      legal_entity_date: '2012-03-14',
+      legal_entity_amendment_date: '2021-08-02',
+      type: 'SIMPAN_PINJAM',
+      group_code: 'KOPWAN',
+      scheme: 'KONVENSIONAL',
+      status: 'AKTIF',
+      dissolved_reason: null,
+      dissolved_at: null,
+      street: 'Dusun Krajan RT 02 RW 01',
+      district_code: ranuagung.district_code,
+      village_code: RANUAGUNG,
+      latitude: -7.9583,
+      longitude: 113.3921,
+      phone: '085233104512',
+      email: null,
+      simkopdes_id: null,
+      members_male: 0,
+      members_female: 214,
+      employees_male: 0,
+      employees_female: 3,
+      version: 1,
+      created_at: at,
+      updated_at: at,
     });
     addOfficers(DEWI_RENGGANIS_ID, true);
     addFigures(r, b, DEWI_RENGGANIS_ID, 214, years, at, 1);
     // The launch of Gerakan Sambang Koperasi: the team visited during this RAT on 19 January 2025.
-    for (const [fy, day] of [[2021, 26], [2022, 22], [2023, 21], [2024, 19]] as const) {
+    for (const [fy, day] of [
+      [2021, 26],
+      [2022, 22],
+      [2023, 21],
+      [2024, 19],
+    ] as const) {
       const m = meeting(r, DEWI_RENGGANIS_ID, fy, day, 214 - (2024 - fy) * 6, 14, at);
       b.meetings.push(fy === 2024 ? { ...m, place: 'Balai Desa Ranuagung, Kecamatan Tiris', members_present: 176 } : m);
     }
     b.units.push(
-      { id: r.uuid(), cooperative_id: DEWI_RENGGANIS_ID, name: 'Simpan pinjam anggota', sector: 'SIMPAN_PINJAM', status: 'EXISTING', turnover: 640_000_000, employees: 2, permit_nib: '9120001234567', permit_pirt: null, permit_halal: null, needs: 'Pencatatan pinjaman masih manual; perlu aplikasi akuntansi sederhana.', created_at: at, updated_at: at },
-      { id: r.uuid(), cooperative_id: DEWI_RENGGANIS_ID, name: 'Olahan kopi Tiris', sector: 'PENGOLAHAN', status: 'PLANNED', turnover: null, employees: null, permit_nib: null, permit_pirt: null, permit_halal: null, needs: 'Butuh PIRT dan sertifikat halal, mesin sangrai, serta pendampingan pemasaran.', created_at: at, updated_at: at },
+      {
+        id: r.uuid(),
+        cooperative_id: DEWI_RENGGANIS_ID,
+        name: 'Simpan pinjam anggota',
+        sector: 'SIMPAN_PINJAM',
+        status: 'EXISTING',
+        turnover: 640_000_000,
+        employees: 2,
+        permit_nib: '9120001234567',
+        permit_pirt: null,
+        permit_halal: null,
+        needs: 'Pencatatan pinjaman masih manual; perlu aplikasi akuntansi sederhana.',
+        created_at: at,
+        updated_at: at,
+      },
+      {
+        id: r.uuid(),
+        cooperative_id: DEWI_RENGGANIS_ID,
+        name: 'Olahan kopi Tiris',
+        sector: 'PENGOLAHAN',
+        status: 'PLANNED',
+        turnover: null,
+        employees: null,
+        permit_nib: null,
+        permit_pirt: null,
+        permit_halal: null,
+        needs: 'Butuh PIRT dan sertifikat halal, mesin sangrai, serta pendampingan pemasaran.',
+        created_at: at,
+        updated_at: at,
+      },
     );
   }
 
@@ -238,34 +381,76 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     const [lat, lng] = coords(r, deps);
     const legalDate = date(r, 1980, 2022);
     b.coops.push({
-      id, name, name_search: searchText(name, n), nik: n, legal_entity_number: `${r.int(100, 999)}/BH/XVI/${legalDate.slice(0, 4)}`,
-      legal_entity_date: legalDate, legal_entity_amendment_date: null, type, group_code: group,
-      scheme: group === 'KOPONTREN' || r.next() < 0.08 ? 'SYARIAH' : 'KONVENSIONAL', status,
+      id,
+      name,
+      name_search: searchText(name, n),
+      nik: n,
+      legal_entity_number: `${r.int(100, 999)}/BH/XVI/${legalDate.slice(0, 4)}`,
+      legal_entity_date: legalDate,
+      legal_entity_amendment_date: null,
+      type,
+      group_code: group,
+      scheme: group === 'KOPONTREN' || r.next() < 0.08 ? 'SYARIAH' : 'KONVENSIONAL',
+      status,
       dissolved_reason: status === 'DIBUBARKAN' ? 'Tidak melaksanakan RAT tiga tahun buku berturut-turut.' : null,
       dissolved_at: status === 'DIBUBARKAN' ? date(r, 2021, 2024) : null,
-      street: `${r.pick(STREETS)} No. ${r.int(1, 120)}`, district_code: district, village_code: village.code, latitude: lat, longitude: lng,
-      phone: r.next() < 0.8 ? `08${r.int(11, 59)}${r.int(1000_0000, 9999_9999)}` : null, email: null, simkopdes_id: null,
-      members_male: members - membersFemale, members_female: membersFemale, employees_male: r.int(0, 4), employees_female: r.int(0, 4),
-      version: 1, created_at: at, updated_at: at,
+      street: `${r.pick(STREETS)} No. ${r.int(1, 120)}`,
+      district_code: district,
+      village_code: village.code,
+      latitude: lat,
+      longitude: lng,
+      phone: r.next() < 0.8 ? `08${r.int(11, 59)}${r.int(1000_0000, 9999_9999)}` : null,
+      email: null,
+      simkopdes_id: null,
+      members_male: members - membersFemale,
+      members_female: membersFemale,
+      employees_male: r.int(0, 4),
+      employees_female: r.int(0, 4),
+      version: 1,
+      created_at: at,
+      updated_at: at,
     });
     addOfficers(id, female);
     if (status !== 'DIBUBARKAN') addFigures(r, b, id, members, status === 'AKTIF' ? years : years.slice(0, 1), at, 1);
     // RAT history: active ones mostly on time with some late or missed years; inactive ones stopped.
-    const ratYears = [thisYear - 4, thisYear - 3, ...years.slice(1)].filter((fy) => fy >= Number(legalDate.slice(0, 4)));
+    const ratYears = [thisYear - 4, thisYear - 3, ...years.slice(1)].filter(
+      (fy) => fy >= Number(legalDate.slice(0, 4)),
+    );
     const stopAfter = status === 'AKTIF' ? Number.POSITIVE_INFINITY : thisYear - (r.next() < 0.5 ? 4 : 3);
     for (const fy of ratYears) {
       if (fy > stopAfter || (status === 'AKTIF' && r.next() < 0.12)) continue;
       const heldDay = r.next() < 0.85 ? r.int(15, 175) : r.int(185, 330);
       if (new Date(Date.UTC(fy + 1, 0, heldDay)) > deps.now()) continue;
-      b.meetings.push(meeting(r, id, fy, heldDay, members, r.next() < 0.85 ? r.int(3, 28) : r.next() < 0.5 ? r.int(35, 90) : null, at));
+      b.meetings.push(
+        meeting(
+          r,
+          id,
+          fy,
+          heldDay,
+          members,
+          r.next() < 0.85 ? r.int(3, 28) : r.next() < 0.5 ? r.int(35, 90) : null,
+          at,
+        ),
+      );
     }
     const [sector, unitName] = r.pick(UNIT_BY_TYPE[type]);
     b.units.push({
-      id: r.uuid(), cooperative_id: id, name: unitName, sector, status: 'EXISTING', turnover: r.int(20, 900) * 1_000_000,
-      employees: r.int(0, 6), permit_nib: r.next() < 0.5 ? String(r.int(9_100_000_000_000, 9_199_999_999_999)) : null,
+      id: r.uuid(),
+      cooperative_id: id,
+      name: unitName,
+      sector,
+      status: 'EXISTING',
+      turnover: r.int(20, 900) * 1_000_000,
+      employees: r.int(0, 6),
+      permit_nib: r.next() < 0.5 ? String(r.int(9_100_000_000_000, 9_199_999_999_999)) : null,
       permit_pirt: sector === 'PENGOLAHAN' && r.next() < 0.5 ? `P-IRT ${r.int(2_000_000_000, 2_999_999_999)}` : null,
-      permit_halal: null, needs: r.next() < 0.4 ? r.pick(['Tambahan modal kerja', 'Perluasan pemasaran', 'Pelatihan pembukuan', 'Izin PIRT dan halal']) : null,
-      created_at: at, updated_at: at,
+      permit_halal: null,
+      needs:
+        r.next() < 0.4
+          ? r.pick(['Tambahan modal kerja', 'Perluasan pemasaran', 'Pelatihan pembukuan', 'Izin PIRT dan halal'])
+          : null,
+      created_at: at,
+      updated_at: at,
     });
   });
 
@@ -277,12 +462,34 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     const members = r.int(25, 180);
     const formed = `2025-${String(r.int(5, 7)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
     b.coops.push({
-      id, name, name_search: searchText(name, null), nik: null, legal_entity_number: `AHU-${r.int(10000, 99999)}.AH.01.29.TAHUN 2025`,
-      legal_entity_date: formed, legal_entity_amendment_date: null, type: r.next() < 0.8 ? 'KONSUMEN' : 'PRODUSEN', group_code: 'KDKMP',
-      scheme: 'KONVENSIONAL', status: 'AKTIF', dissolved_reason: null, dissolved_at: null, street: `Kantor ${kelurahan ? 'Kelurahan' : 'Desa'} ${v.name}`,
-      district_code: v.district_code, village_code: v.code, latitude: null, longitude: null, phone: null, email: null,
-      simkopdes_id: `SIMKOPDES-${v.code.replaceAll('.', '')}`, members_male: Math.round(members * 0.6), members_female: members - Math.round(members * 0.6),
-      employees_male: 0, employees_female: 0, version: 1, created_at: at, updated_at: at,
+      id,
+      name,
+      name_search: searchText(name, null),
+      nik: null,
+      legal_entity_number: `AHU-${r.int(10000, 99999)}.AH.01.29.TAHUN 2025`,
+      legal_entity_date: formed,
+      legal_entity_amendment_date: null,
+      type: r.next() < 0.8 ? 'KONSUMEN' : 'PRODUSEN',
+      group_code: 'KDKMP',
+      scheme: 'KONVENSIONAL',
+      status: 'AKTIF',
+      dissolved_reason: null,
+      dissolved_at: null,
+      street: `Kantor ${kelurahan ? 'Kelurahan' : 'Desa'} ${v.name}`,
+      district_code: v.district_code,
+      village_code: v.code,
+      latitude: null,
+      longitude: null,
+      phone: null,
+      email: null,
+      simkopdes_id: `SIMKOPDES-${v.code.replaceAll('.', '')}`,
+      members_male: Math.round(members * 0.6),
+      members_female: members - Math.round(members * 0.6),
+      employees_male: 0,
+      employees_female: 0,
+      version: 1,
+      created_at: at,
+      updated_at: at,
     });
     addOfficers(id, false);
   }
@@ -292,16 +499,36 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
   const ra = rng(2016);
   const statements: Insertable<FinancialStatementTable>[] = [];
   const assessments: Insertable<AssessmentTable>[] = [];
-  const assess = (coopId: string, fy: number, rubric: RubricDefinition, inputs: AssessmentInput, statementId: string | null) => {
+  const assess = (
+    coopId: string,
+    fy: number,
+    rubric: RubricDefinition,
+    inputs: AssessmentInput,
+    statementId: string | null,
+  ) => {
     const result = scoreAssessment(rubric, inputs);
     if (!result.complete || !result.category) return;
     const assessedOn = new Date(Date.UTC(fy + 1, 1, 1 + Math.floor(ra.next() * 120))).toISOString().slice(0, 10);
     if (assessedOn > at.slice(0, 10)) return;
     assessments.push({
-      id: ra.uuid(), cooperative_id: coopId, fiscal_year: fy, rubric: rubric.id, rubric_version: rubric.version, statement_id: statementId,
-      inputs: JSON.stringify(inputs), result: JSON.stringify(result), total: result.total, category: result.category.code, status: 'FINAL',
-      assessor_id: DEMO_ASSESSOR_ID, assessor_name: 'Petugas Bidang Koperasi (demo)', assessed_on: assessedOn, finalized_at: `${assessedOn}T03:00:00.000Z`,
-      version: 1, created_at: at, updated_at: at,
+      id: ra.uuid(),
+      cooperative_id: coopId,
+      fiscal_year: fy,
+      rubric: rubric.id,
+      rubric_version: rubric.version,
+      statement_id: statementId,
+      inputs: JSON.stringify(inputs),
+      result: JSON.stringify(result),
+      total: result.total,
+      category: result.category.code,
+      status: 'FINAL',
+      assessor_id: DEMO_ASSESSOR_ID,
+      assessor_name: 'Petugas Bidang Koperasi (demo)',
+      assessed_on: assessedOn,
+      finalized_at: `${assessedOn}T03:00:00.000Z`,
+      version: 1,
+      created_at: at,
+      updated_at: at,
     });
   };
   const kspCoops = b.coops.filter((c) => c.type === 'SIMPAN_PINJAM' && c.status !== 'DIBUBARKAN');
@@ -312,13 +539,26 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
     for (const fy of years) {
       const inputs = demoKspInput(ra, Math.min(1, Math.max(0, q)), members * (2_000_000 + ra.next() * 6_000_000));
       const sid = ra.uuid();
-      statements.push({ id: sid, cooperative_id: c.id, fiscal_year: fy, lines: JSON.stringify(inputs.financials), source: 'FORM', version: 1, created_at: at, updated_at: at, updated_by: DEMO_ASSESSOR_ID });
+      statements.push({
+        id: sid,
+        cooperative_id: c.id,
+        fiscal_year: fy,
+        lines: JSON.stringify(inputs.financials),
+        source: 'FORM',
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        updated_by: DEMO_ASSESSOR_ID,
+      });
       if (c.id === DEWI_RENGGANIS_ID || ra.next() < 0.8) assess(c.id, fy, KSP_2016, inputs, sid);
       q += drift;
     }
   }
-  for (const c of b.coops.filter((x) => x.type !== 'SIMPAN_PINJAM' && x.group_code !== 'KDKMP' && x.status === 'AKTIF')) {
-    if (ra.next() < 0.15) assess(c.id, years[years.length - 1]!, KK_2021, demoGradedInput(ra, ra.next(), KK_2021), null);
+  for (const c of b.coops.filter(
+    (x) => x.type !== 'SIMPAN_PINJAM' && x.group_code !== 'KDKMP' && x.status === 'AKTIF',
+  )) {
+    if (ra.next() < 0.15)
+      assess(c.id, years[years.length - 1]!, KK_2021, demoGradedInput(ra, ra.next(), KK_2021), null);
   }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -332,21 +572,68 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
       trx,
       'audit_events',
       b.coops.map((c) => ({
-        id: r.uuid(), at, actor_id: null, actor_name: 'Data demo', action: 'cooperative.create', entity_type: 'cooperative',
-        entity_id: c.id, cooperative_id: c.id, changes: JSON.stringify({ name: { before: null, after: c.name } }),
+        id: r.uuid(),
+        at,
+        actor_id: null,
+        actor_name: 'Data demo',
+        action: 'cooperative.create',
+        entity_type: 'cooperative',
+        entity_id: c.id,
+        cooperative_id: c.id,
+        changes: JSON.stringify({ name: { before: null, after: c.name } }),
       })),
     );
     const users = [
       { username: 'pimpinan', full_name: 'Kepala Dinas (demo)', role: 'pimpinan', bidang: null, cooperative_id: null },
-      { id: DEMO_ASSESSOR_ID, username: 'petugas.koperasi', full_name: 'Petugas Bidang Koperasi (demo)', role: 'petugas', bidang: 'koperasi', cooperative_id: null },
-      { username: 'petugas.usahamikro', full_name: 'Petugas Bidang Usaha Mikro (demo)', role: 'petugas', bidang: 'usaha_mikro', cooperative_id: null },
-      { username: 'petugas.industri', full_name: 'Petugas Bidang Perindustrian (demo)', role: 'petugas', bidang: 'perindustrian', cooperative_id: null },
-      ...(ranuagung ? [{ username: 'dewirengganis', full_name: 'Pengurus Kopwan Dewi Rengganis (demo)', role: 'koperasi', bidang: null, cooperative_id: DEWI_RENGGANIS_ID }] : []),
+      {
+        id: DEMO_ASSESSOR_ID,
+        username: 'petugas.koperasi',
+        full_name: 'Petugas Bidang Koperasi (demo)',
+        role: 'petugas',
+        bidang: 'koperasi',
+        cooperative_id: null,
+      },
+      {
+        username: 'petugas.usahamikro',
+        full_name: 'Petugas Bidang Usaha Mikro (demo)',
+        role: 'petugas',
+        bidang: 'usaha_mikro',
+        cooperative_id: null,
+      },
+      {
+        username: 'petugas.industri',
+        full_name: 'Petugas Bidang Perindustrian (demo)',
+        role: 'petugas',
+        bidang: 'perindustrian',
+        cooperative_id: null,
+      },
+      ...(ranuagung
+        ? [
+            {
+              username: 'dewirengganis',
+              full_name: 'Pengurus Kopwan Dewi Rengganis (demo)',
+              role: 'koperasi',
+              bidang: null,
+              cooperative_id: DEWI_RENGGANIS_ID,
+            },
+          ]
+        : []),
     ];
     for (const u of users) {
       await trx
         .insertInto('users')
-        .values({ id: r.uuid(), ...u, password_hash: passwordHash, must_change_password: 0, disabled: 0, failed_logins: 0, locked_until: null, last_login_at: null, created_at: at, updated_at: at })
+        .values({
+          id: r.uuid(),
+          ...u,
+          password_hash: passwordHash,
+          must_change_password: 0,
+          disabled: 0,
+          failed_logins: 0,
+          locked_until: null,
+          last_login_at: null,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
     }
     await insertChunks(trx, 'financial_statements', statements);
@@ -357,9 +644,16 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
   return true;
 }
 
-async function insertChunks<T extends keyof Database & string>(trx: Transaction<Database>, table: T, rows: Insertable<Database[T]>[]) {
+async function insertChunks<T extends keyof Database & string>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+) {
   for (let i = 0; i < rows.length; i += 100) {
     // biome-ignore lint: generic insert over a table union
-    await trx.insertInto(table).values(rows.slice(i, i + 100) as never).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + 100) as never)
+      .execute();
   }
 }

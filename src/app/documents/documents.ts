@@ -2,7 +2,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import {
-  codeFromBytes, CODE_PATTERN, DOCUMENT_STATUS_LABELS, type DocumentStatus, KIND_LABELS,
+  codeFromBytes,
+  CODE_PATTERN,
+  DOCUMENT_STATUS_LABELS,
+  type DocumentStatus,
+  KIND_LABELS,
 } from '../../domain/documents/codes.js';
 import { formatLetterNumber } from '../../domain/documents/letter-number.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
@@ -47,8 +51,25 @@ export interface IssuedDocument {
 }
 
 const COLUMNS = [
-  'd.id', 'd.kind', 'd.title', 'd.number', 'd.year', 'd.code', 'd.sha256', 'd.size', 'd.status', 'd.issued_at', 'd.issued_by', 'd.issuer_name',
-  'd.cooperative_id', 'd.visit_id', 'd.assessment_id', 'd.supersedes_id', 'd.cancelled_at', 'd.cancel_reason', 'r.name as register_name',
+  'd.id',
+  'd.kind',
+  'd.title',
+  'd.number',
+  'd.year',
+  'd.code',
+  'd.sha256',
+  'd.size',
+  'd.status',
+  'd.issued_at',
+  'd.issued_by',
+  'd.issuer_name',
+  'd.cooperative_id',
+  'd.visit_id',
+  'd.assessment_id',
+  'd.supersedes_id',
+  'd.cancelled_at',
+  'd.cancel_reason',
+  'r.name as register_name',
 ] as const;
 
 const base = (db: Tx) =>
@@ -62,11 +83,24 @@ type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']
 
 function view(r: Row): IssuedDocument {
   return {
-    id: r.id, kind: r.kind, kindLabel: KIND_LABELS[r.kind as keyof typeof KIND_LABELS] ?? r.register_name, title: r.title, number: r.number,
-    year: Number(r.year), code: r.code, sha256: r.sha256, size: Number(r.size), status: r.status as DocumentStatus, issuedAt: r.issued_at,
+    id: r.id,
+    kind: r.kind,
+    kindLabel: KIND_LABELS[r.kind as keyof typeof KIND_LABELS] ?? r.register_name,
+    title: r.title,
+    number: r.number,
+    year: Number(r.year),
+    code: r.code,
+    sha256: r.sha256,
+    size: Number(r.size),
+    status: r.status as DocumentStatus,
+    issuedAt: r.issued_at,
     issuer: { id: r.issued_by, name: r.issuer_name },
     cooperative: r.cooperative_id ? { id: r.cooperative_id, name: r.cooperative_name ?? '' } : null,
-    visitId: r.visit_id, assessmentId: r.assessment_id, supersedesId: r.supersedes_id, cancelledAt: r.cancelled_at, cancelReason: r.cancel_reason,
+    visitId: r.visit_id,
+    assessmentId: r.assessment_id,
+    supersedesId: r.supersedes_id,
+    cancelledAt: r.cancelled_at,
+    cancelReason: r.cancel_reason,
   };
 }
 
@@ -110,8 +144,17 @@ async function issue(deps: AppDeps, actor: Actor, baseUrl: string, t: Target): P
   authorize(documentPolicy.issue, actor, null, 'Hanya petugas Dinas yang dapat menerbitkan dokumen resmi.');
   return mutate(deps, actor, async (trx, audit) => {
     const office = await currentOffice(trx);
-    const register = await trx.selectFrom('letter_registers').selectAll().where('office_id', '=', office.id).where('kind', '=', t.kind).executeTakeFirst();
-    if (!register) throw new AppError('CONFLICT', `Buku register untuk ${KIND_LABELS[t.kind as keyof typeof KIND_LABELS] ?? t.kind} belum diatur admin.`);
+    const register = await trx
+      .selectFrom('letter_registers')
+      .selectAll()
+      .where('office_id', '=', office.id)
+      .where('kind', '=', t.kind)
+      .executeTakeFirst();
+    if (!register)
+      throw new AppError(
+        'CONFLICT',
+        `Buku register untuk ${KIND_LABELS[t.kind as keyof typeof KIND_LABELS] ?? t.kind} belum diatur admin.`,
+      );
     const now = deps.now();
     const issuedOn = jakartaDate(now);
     const year = Number(issuedOn.slice(0, 4));
@@ -123,13 +166,22 @@ async function issue(deps: AppDeps, actor: Actor, baseUrl: string, t: Target): P
     const sha256 = createHash('sha256').update(pdf).digest('hex');
 
     // Issued after the counter row is locked, so two re-issues of one target cannot both stay current.
-    let previous = trx.selectFrom('documents').select(['id', 'number']).where('kind', '=', t.kind).where('status', '=', 'CURRENT');
-    previous = t.visitId ? previous.where('visit_id', '=', t.visitId) : previous.where('assessment_id', '=', t.assessmentId);
+    let previous = trx
+      .selectFrom('documents')
+      .select(['id', 'number'])
+      .where('kind', '=', t.kind)
+      .where('status', '=', 'CURRENT');
+    previous = t.visitId
+      ? previous.where('visit_id', '=', t.visitId)
+      : previous.where('assessment_id', '=', t.assessmentId);
     const superseded = await previous.execute();
     for (const p of superseded) {
       await trx.updateTable('documents').set({ status: 'SUPERSEDED' }).where('id', '=', p.id).execute();
       await audit({
-        action: 'document.supersede', entityType: 'document', entityId: p.id, cooperativeId: t.cooperativeId,
+        action: 'document.supersede',
+        entityType: 'document',
+        entityId: p.id,
+        cooperativeId: t.cooperativeId,
         changes: { status: { before: 'CURRENT', after: 'SUPERSEDED' } },
       });
     }
@@ -137,14 +189,41 @@ async function issue(deps: AppDeps, actor: Actor, baseUrl: string, t: Target): P
     await trx
       .insertInto('documents')
       .values({
-        id, office_id: office.id, register_id: register.id, kind: t.kind, year, seq, number, code, visit_id: t.visitId, assessment_id: t.assessmentId,
-        cooperative_id: t.cooperativeId, title: t.title, status: 'CURRENT', supersedes_id: superseded[0]?.id ?? null, pdf, sha256, size: pdf.length,
-        issued_at: now.toISOString(), issued_by: actor.userId, issuer_name: actor.fullName, cancelled_at: null, cancelled_by: null, cancel_reason: null,
+        id,
+        office_id: office.id,
+        register_id: register.id,
+        kind: t.kind,
+        year,
+        seq,
+        number,
+        code,
+        visit_id: t.visitId,
+        assessment_id: t.assessmentId,
+        cooperative_id: t.cooperativeId,
+        title: t.title,
+        status: 'CURRENT',
+        supersedes_id: superseded[0]?.id ?? null,
+        pdf,
+        sha256,
+        size: pdf.length,
+        issued_at: now.toISOString(),
+        issued_by: actor.userId,
+        issuer_name: actor.fullName,
+        cancelled_at: null,
+        cancelled_by: null,
+        cancel_reason: null,
       })
       .execute();
     await audit({
-      action: 'document.issue', entityType: 'document', entityId: id, cooperativeId: t.cooperativeId,
-      changes: { kind: { before: null, after: t.kind }, number: { before: null, after: number }, sha256: { before: null, after: sha256 } },
+      action: 'document.issue',
+      entityType: 'document',
+      entityId: id,
+      cooperativeId: t.cooperativeId,
+      changes: {
+        kind: { before: null, after: t.kind },
+        number: { before: null, after: number },
+        sha256: { before: null, after: sha256 },
+      },
     });
     return loadDocument(trx, id);
   });
@@ -153,32 +232,52 @@ async function issue(deps: AppDeps, actor: Actor, baseUrl: string, t: Target): P
 export type VisitDocumentKind = 'SPT' | 'BERITA_ACARA';
 
 /** SPT for an approved visit, berita acara for a done one; anything else is a 409. */
-export async function issueVisitDocument(deps: AppDeps, actor: Actor, visitId: string, kind: VisitDocumentKind, baseUrl: string): Promise<IssuedDocument> {
+export async function issueVisitDocument(
+  deps: AppDeps,
+  actor: Actor,
+  visitId: string,
+  kind: VisitDocumentKind,
+  baseUrl: string,
+): Promise<IssuedDocument> {
   authorize(documentPolicy.issue, actor, null, 'Hanya petugas Dinas yang dapat menerbitkan dokumen resmi.');
   const ref = await visitRef(deps.db.kysely, visitId);
   if (!ref) throw notFound('Kunjungan');
   if (kind === 'SPT' && ref.status !== 'approved') {
-    throw new AppError('CONFLICT', 'Surat Perintah Tugas hanya diterbitkan untuk kunjungan yang sudah disetujui dan belum dilaksanakan.');
+    throw new AppError(
+      'CONFLICT',
+      'Surat Perintah Tugas hanya diterbitkan untuk kunjungan yang sudah disetujui dan belum dilaksanakan.',
+    );
   }
   if (kind === 'BERITA_ACARA' && ref.status !== 'done') {
     throw new AppError('CONFLICT', 'Berita acara hanya diterbitkan untuk kunjungan yang sudah selesai.');
   }
-  const coop = await deps.db.kysely.selectFrom('cooperatives').select('name').where('id', '=', ref.cooperativeId).executeTakeFirstOrThrow();
+  const coop = await deps.db.kysely
+    .selectFrom('cooperatives')
+    .select('name')
+    .where('id', '=', ref.cooperativeId)
+    .executeTakeFirstOrThrow();
   return issue(deps, actor, baseUrl, {
     kind,
     title: `${KIND_LABELS[kind]} — ${coop.name}, ${ref.date}`,
     cooperativeId: ref.cooperativeId,
     visitId,
     assessmentId: null,
-    render: async (d, stamp) => (kind === 'SPT' ? visitSpt(d, actor, visitId, stamp) : (await visitMinutes(d, actor, visitId, stamp)).pdf),
+    render: async (d, stamp) =>
+      kind === 'SPT' ? visitSpt(d, actor, visitId, stamp) : (await visitMinutes(d, actor, visitId, stamp)).pdf,
   });
 }
 
 /** The assessment report, once the assessment is final. */
-export async function issueAssessmentDocument(deps: AppDeps, actor: Actor, assessmentId: string, baseUrl: string): Promise<IssuedDocument> {
+export async function issueAssessmentDocument(
+  deps: AppDeps,
+  actor: Actor,
+  assessmentId: string,
+  baseUrl: string,
+): Promise<IssuedDocument> {
   authorize(documentPolicy.issue, actor, null, 'Hanya petugas Dinas yang dapat menerbitkan dokumen resmi.');
   const a = await getAssessment(deps, actor, assessmentId);
-  if (a.status !== 'FINAL') throw new AppError('CONFLICT', 'Laporan penilaian hanya diterbitkan untuk penilaian yang sudah final.');
+  if (a.status !== 'FINAL')
+    throw new AppError('CONFLICT', 'Laporan penilaian hanya diterbitkan untuk penilaian yang sudah final.');
   return issue(deps, actor, baseUrl, {
     kind: 'LAPORAN_PENILAIAN',
     title: `${KIND_LABELS.LAPORAN_PENILAIAN} — ${a.cooperative.name}, tahun buku ${a.fiscalYear}`,
@@ -213,33 +312,61 @@ function filtered(db: Tx, actor: Actor, q: Omit<DocumentQuery, 'page' | 'pageSiz
   const term = q.search?.trim();
   if (term) {
     const p = containsPattern(term);
-    b = b.where((eb) => eb.or([eb(eb.fn('lower', ['d.number']), 'like', p), eb(eb.fn('lower', ['c.name']), 'like', p)]));
+    b = b.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['d.number']), 'like', p), eb(eb.fn('lower', ['c.name']), 'like', p)]),
+    );
   }
   return b;
 }
 
 /** The register: every issued document, newest first. */
 export async function listDocuments(deps: AppDeps, actor: Actor, q: DocumentQuery): Promise<Page<IssuedDocument>> {
-  if (q.cooperativeId && !inScope(actor, q.cooperativeId)) throw forbidden('Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
+  if (q.cooperativeId && !inScope(actor, q.cooperativeId))
+    throw forbidden('Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
   const b = filtered(deps.db.kysely, actor, q);
-  const { n } = await b.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await b.orderBy('d.issued_at', 'desc').orderBy('d.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const { n } = await b
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await b
+    .orderBy('d.issued_at', 'desc')
+    .orderBy('d.id')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   return { items: rows.map(view), total: Number(n), page: q.page, pageSize: q.pageSize };
 }
 
 /** All matching documents (at most 50,000) for the XLSX export of the register. */
-export async function allDocuments(deps: AppDeps, actor: Actor, q: Omit<DocumentQuery, 'page' | 'pageSize'>): Promise<IssuedDocument[]> {
-  return (await filtered(deps.db.kysely, actor, q).orderBy('d.issued_at', 'desc').orderBy('d.id').limit(50_000).execute()).map(view);
+export async function allDocuments(
+  deps: AppDeps,
+  actor: Actor,
+  q: Omit<DocumentQuery, 'page' | 'pageSize'>,
+): Promise<IssuedDocument[]> {
+  return (
+    await filtered(deps.db.kysely, actor, q).orderBy('d.issued_at', 'desc').orderBy('d.id').limit(50_000).execute()
+  ).map(view);
 }
 
 export async function getDocument(deps: AppDeps, actor: Actor, id: string): Promise<IssuedDocument> {
-  const d = await loadDocument(deps.db.kysely, id).catch(hideAbsence(actor, 'Anda hanya dapat melihat dokumen koperasi Anda sendiri.'));
-  authorize(documentPolicy.read, actor, { cooperativeId: d.cooperative?.id ?? null }, 'Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
+  const d = await loadDocument(deps.db.kysely, id).catch(
+    hideAbsence(actor, 'Anda hanya dapat melihat dokumen koperasi Anda sendiri.'),
+  );
+  authorize(
+    documentPolicy.read,
+    actor,
+    { cooperativeId: d.cooperative?.id ?? null },
+    'Anda hanya dapat melihat dokumen koperasi Anda sendiri.',
+  );
   return d;
 }
 
 /** The frozen bytes, exactly as issued. */
-export async function documentFile(deps: AppDeps, actor: Actor, id: string): Promise<{ filename: string; pdf: Buffer }> {
+export async function documentFile(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ filename: string; pdf: Buffer }> {
   const d = await getDocument(deps, actor, id);
   const row = await deps.db.kysely.selectFrom('documents').select('pdf').where('id', '=', id).executeTakeFirstOrThrow();
   const safe = d.number.replace(/[^A-Za-z0-9.-]+/g, '_');
@@ -248,18 +375,34 @@ export async function documentFile(deps: AppDeps, actor: Actor, id: string): Pro
 
 export async function cancelDocument(deps: AppDeps, actor: Actor, id: string, reason: string): Promise<IssuedDocument> {
   const d = await getDocument(deps, actor, id);
-  authorize(documentPolicy.cancel, actor, { issuedBy: d.issuer.id }, 'Hanya admin, pimpinan atau penerbitnya yang dapat membatalkan dokumen.');
+  authorize(
+    documentPolicy.cancel,
+    actor,
+    { issuedBy: d.issuer.id },
+    'Hanya admin, pimpinan atau penerbitnya yang dapat membatalkan dokumen.',
+  );
   return mutate(deps, actor, async (trx, audit) => {
     const current = await loadDocument(trx, id);
     if (current.status === 'CANCELLED') throw new AppError('CONFLICT', 'Dokumen ini sudah dibatalkan.');
     await trx
       .updateTable('documents')
-      .set({ status: 'CANCELLED', cancelled_at: deps.now().toISOString(), cancelled_by: actor.userId, cancel_reason: reason.trim() })
+      .set({
+        status: 'CANCELLED',
+        cancelled_at: deps.now().toISOString(),
+        cancelled_by: actor.userId,
+        cancel_reason: reason.trim(),
+      })
       .where('id', '=', id)
       .execute();
     await audit({
-      action: 'document.cancel', entityType: 'document', entityId: id, cooperativeId: current.cooperative?.id ?? null,
-      changes: { status: { before: current.status, after: 'CANCELLED' }, reason: { before: null, after: reason.trim() } },
+      action: 'document.cancel',
+      entityType: 'document',
+      entityId: id,
+      cooperativeId: current.cooperative?.id ?? null,
+      changes: {
+        status: { before: current.status, after: 'CANCELLED' },
+        reason: { before: null, after: reason.trim() },
+      },
     });
     return loadDocument(trx, id);
   });
@@ -286,7 +429,17 @@ async function byCode(deps: AppDeps, code: string) {
     .innerJoin('offices as o', 'o.id', 'd.office_id')
     .innerJoin('letter_registers as r', 'r.id', 'd.register_id')
     .leftJoin('cooperatives as c', 'c.id', 'd.cooperative_id')
-    .select(['d.kind', 'd.number', 'd.issued_at', 'd.status', 'd.sha256', 'o.name as office_name', 'o.government', 'c.name as cooperative_name', 'r.name as register_name'])
+    .select([
+      'd.kind',
+      'd.number',
+      'd.issued_at',
+      'd.status',
+      'd.sha256',
+      'o.name as office_name',
+      'o.government',
+      'c.name as cooperative_name',
+      'r.name as register_name',
+    ])
     .where('d.code', '=', c)
     .executeTakeFirst();
   if (!r) throw notFound('Dokumen dengan kode ini');

@@ -9,13 +9,28 @@ import { regencyOfDistrict } from '../regions/list-regions.js';
 import { getVisit } from '../visits/visits.js';
 
 /** The Surat Perintah Tugas of a visit as a PDF, with its number and QR code when issued. */
-export async function visitSpt(deps: AppDeps, actor: Actor, visitId: string, stamp: IssueStamp | null): Promise<Buffer> {
+export async function visitSpt(
+  deps: AppDeps,
+  actor: Actor,
+  visitId: string,
+  stamp: IssueStamp | null,
+): Promise<Buffer> {
   const v = await getVisit(deps, actor, visitId);
   const db = deps.db.kysely;
   const [office, regency, users] = await Promise.all([
     officePaper(db),
     regencyOfDistrict(db, v.cooperative.district.code),
-    v.team.length ? db.selectFrom('users').select(['id', 'nip', 'rank', 'position']).where('id', 'in', v.team.map((m) => m.userId)).execute() : [],
+    v.team.length
+      ? db
+          .selectFrom('users')
+          .select(['id', 'nip', 'rank', 'position'])
+          .where(
+            'id',
+            'in',
+            v.team.map((m) => m.userId),
+          )
+          .execute()
+      : [],
   ]);
   const byId = new Map(users.map((u) => [u.id, u]));
   const c = v.cooperative;
@@ -39,7 +54,9 @@ export async function visitSpt(deps: AppDeps, actor: Actor, visitId: string, sta
       time: v.startTime ? `${v.startTime.replace(':', '.')} WIB` : null,
       purposes: v.purposes.map((p) => VISIT_PURPOSE_LABELS[p]),
       program: v.program?.name ?? null,
-      approvedOn: v.approvedAt ? new Date(new Date(v.approvedAt).getTime() + 7 * 3_600_000).toISOString().slice(0, 10) : null,
+      approvedOn: v.approvedAt
+        ? new Date(new Date(v.approvedAt).getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
+        : null,
     },
   });
 }

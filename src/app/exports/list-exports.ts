@@ -6,7 +6,12 @@ import { exportCooperativesCsv, exportCooperativesXlsx } from '../cooperatives/e
 import { type ListCooperativesQuery, listCooperatives } from '../cooperatives/list-cooperatives.js';
 import { type JobFile, type JobView, startFileJob } from '../jobs/jobs.js';
 import { type ConcernQuery, listConcerns } from '../visits/concerns.js';
-import { exportConcernsCsv, exportConcernsXlsx, exportFollowUpsCsv, exportFollowUpsXlsx } from '../visits/export-dialog.js';
+import {
+  exportConcernsCsv,
+  exportConcernsXlsx,
+  exportFollowUpsCsv,
+  exportFollowUpsXlsx,
+} from '../visits/export-dialog.js';
 import { exportVisitsCsv, exportVisitsXlsx } from '../visits/export-visits.js';
 import { type FollowUpQuery, listFollowUps } from '../visits/follow-ups.js';
 import { listVisits, type VisitQuery } from '../visits/list-visits.js';
@@ -42,7 +47,12 @@ type Producer<Q> = {
 };
 
 const AUDIT_COLUMNS: Column<AuditEvent>[] = [
-  { header: 'Waktu (WIB)', width: 18, value: (r) => new Date(Date.parse(r.at) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ').replace(':', '.') }, // "2025-06-30 09.00": sortable, and the one time format (issue #15)
+  {
+    header: 'Waktu (WIB)',
+    width: 18,
+    value: (r) =>
+      new Date(Date.parse(r.at) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ').replace(':', '.'),
+  }, // "2025-06-30 09.00": sortable, and the one time format (issue #15)
   { header: 'Pengguna', width: 26, value: (r) => r.actor?.fullName ?? null },
   { header: 'Nama pengguna', width: 18, value: (r) => r.actor?.username ?? null },
   { header: 'Tindakan', width: 26, value: (r) => r.action },
@@ -65,7 +75,12 @@ function short(v: unknown): string {
   return s.length > 120 ? `${s.slice(0, 117)}…` : s;
 }
 
-async function auditRows(deps: AppDeps, actor: Actor, q: Filters<AuditQuery>, progress: Progress): Promise<AuditEvent[]> {
+async function auditRows(
+  deps: AppDeps,
+  actor: Actor,
+  q: Filters<AuditQuery>,
+  progress: Progress,
+): Promise<AuditEvent[]> {
   const out: AuditEvent[] = [];
   for (let page = 1; ; page++) {
     const res = await listAudit(deps, actor, { ...q, page, pageSize: 1000 });
@@ -109,7 +124,8 @@ const PRODUCERS: { [L in ExportList]: Producer<ExportFilters[L]> } = {
   audit: {
     name: 'log-audit',
     count: async (deps, actor, q) => (await listAudit(deps, actor, { ...q, page: 1, pageSize: 1 })).total,
-    xlsx: async (deps, actor, q, progress) => listToXlsx('Log audit', AUDIT_COLUMNS, await auditRows(deps, actor, q, progress), 'Log audit Sambang'),
+    xlsx: async (deps, actor, q, progress) =>
+      listToXlsx('Log audit', AUDIT_COLUMNS, await auditRows(deps, actor, q, progress), 'Log audit Sambang'),
     csv: async (deps, actor, q, progress) => listToCsv(AUDIT_COLUMNS, await auditRows(deps, actor, q, progress)),
   },
 };
@@ -128,7 +144,12 @@ export async function startListExport<L extends ExportList>(
   const total = await producer.count(deps, actor, filters);
   const filename = `${producer.name}-${jakartaDate(deps.now().toISOString())}.${format}`;
   return startFileJob(actor, `export-${list}`, total, async (progress): Promise<JobFile> => {
-    if (format === 'xlsx') return { filename, contentType: XLSX_TYPE, data: await producer.xlsx(deps, actor, filters, progress) };
-    return { filename, contentType: 'text/csv; charset=utf-8', data: Buffer.from(await producer.csv(deps, actor, filters, progress), 'utf8') };
+    if (format === 'xlsx')
+      return { filename, contentType: XLSX_TYPE, data: await producer.xlsx(deps, actor, filters, progress) };
+    return {
+      filename,
+      contentType: 'text/csv; charset=utf-8',
+      data: Buffer.from(await producer.csv(deps, actor, filters, progress), 'utf8'),
+    };
   });
 }

@@ -22,8 +22,10 @@ export function sniffDocument(b: Buffer): DocumentType | null {
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) {
     const types = zipEntry(b, '[Content_Types].xml')?.toString('utf8') ?? '';
-    if (types.includes('spreadsheetml.sheet.main+xml')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    if (types.includes('wordprocessingml.document.main+xml')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    if (types.includes('spreadsheetml.sheet.main+xml'))
+      return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    if (types.includes('wordprocessingml.document.main+xml'))
+      return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   }
   return null;
 }
@@ -34,7 +36,10 @@ export function zipEntry(b: Buffer, name: string): Buffer | null {
     // The end-of-central-directory record sits in the last 22 + 65535 bytes.
     let eocd = -1;
     for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
-      if (b.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+      if (b.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
     }
     if (eocd < 0) return null;
     const entries = b.readUInt16LE(eocd + 10);

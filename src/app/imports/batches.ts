@@ -62,7 +62,11 @@ export async function recordBatch(
     entityType: 'import_batch',
     entityId: id,
     cooperativeId: null,
-    changes: { kind: { before: null, after: batch.kind }, rows: { before: null, after: batch.rows }, ...summaryChanges(batch.summary) },
+    changes: {
+      kind: { before: null, after: batch.kind },
+      rows: { before: null, after: batch.rows },
+      ...summaryChanges(batch.summary),
+    },
   });
   return id;
 }
@@ -92,7 +96,13 @@ function view(deps: AppDeps, b: BatchRow): ImportBatchView {
 /** The latest batches, newest first (staff who may import see them; only admin may undo). */
 export async function listImportBatches(deps: AppDeps, actor: Actor): Promise<ImportBatchView[]> {
   authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat melihat riwayat impor.');
-  const rows = await deps.db.kysely.selectFrom('import_batches').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(50).execute();
+  const rows = await deps.db.kysely
+    .selectFrom('import_batches')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(50)
+    .execute();
   return rows.map((r) => view(deps, r));
 }
 
@@ -103,7 +113,8 @@ export async function undoImportBatch(deps: AppDeps, actor: Actor, id: string): 
     const batch = await trx.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
     if (!batch) throw notFound('Impor');
     const v = view(deps, batch);
-    if (batch.undone_at) throw new AppError('CONFLICT', `Impor ini sudah dibatalkan pada ${batch.undone_at.slice(0, 10)}.`);
+    if (batch.undone_at)
+      throw new AppError('CONFLICT', `Impor ini sudah dibatalkan pada ${batch.undone_at.slice(0, 10)}.`);
     if (!v.undoableUntil) throw new AppError('CONFLICT', `Impor hanya dapat dibatalkan dalam ${UNDO_DAYS} hari.`);
     const items = JSON.parse(batch.undo) as UndoItem[];
     const coops = items.flatMap((i) => (i.t === 'coop' ? [i.id] : []));
@@ -138,13 +149,20 @@ export async function undoImportBatch(deps: AppDeps, actor: Actor, id: string): 
     const at = deps.now().toISOString();
     for (let i = 0; i < coops.length; i += 500) {
       const chunk = coops.slice(i, i + 500);
-      const gone = await trx.selectFrom('cooperatives').select(['id', 'name', 'nik']).where('id', 'in', chunk).execute();
+      const gone = await trx
+        .selectFrom('cooperatives')
+        .select(['id', 'name', 'nik'])
+        .where('id', 'in', chunk)
+        .execute();
       try {
         await trx.deleteFrom('cooperative_officers').where('cooperative_id', 'in', chunk).execute();
         await trx.deleteFrom('cooperatives').where('id', 'in', chunk).execute();
       } catch {
         // A record that refers to one of them without an audit event of its own (a foreign key).
-        throw new AppError('CONFLICT', 'Impor ini tidak dapat dibatalkan: koperasi yang diimpornya sudah dipakai oleh data lain.');
+        throw new AppError(
+          'CONFLICT',
+          'Impor ini tidak dapat dibatalkan: koperasi yang diimpornya sudah dipakai oleh data lain.',
+        );
       }
       for (const c of gone) {
         await audit({
@@ -152,14 +170,26 @@ export async function undoImportBatch(deps: AppDeps, actor: Actor, id: string): 
           entityType: 'cooperative',
           entityId: c.id,
           cooperativeId: c.id,
-          changes: { name: { before: c.name, after: null }, nik: { before: c.nik, after: null }, importBatch: { before: id, after: null } },
+          changes: {
+            name: { before: c.name, after: null },
+            nik: { before: c.nik, after: null },
+            importBatch: { before: id, after: null },
+          },
         });
       }
     }
     for (const f of figures) {
-      const where = trx.updateTable('yearly_figures').where('cooperative_id', '=', f.cooperativeId).where('fiscal_year', '=', f.fiscalYear);
+      const where = trx
+        .updateTable('yearly_figures')
+        .where('cooperative_id', '=', f.cooperativeId)
+        .where('fiscal_year', '=', f.fiscalYear);
       if (f.before) await where.set({ ...columnsOf(f.before), updated_at: at }).execute();
-      else await trx.deleteFrom('yearly_figures').where('cooperative_id', '=', f.cooperativeId).where('fiscal_year', '=', f.fiscalYear).execute();
+      else
+        await trx
+          .deleteFrom('yearly_figures')
+          .where('cooperative_id', '=', f.cooperativeId)
+          .where('fiscal_year', '=', f.fiscalYear)
+          .execute();
       const changes = Object.fromEntries(
         (Object.keys(f.after) as (keyof YearlyFigures)[])
           .filter((k) => (f.before?.[k] ?? null) !== f.after[k])
@@ -173,13 +203,21 @@ export async function undoImportBatch(deps: AppDeps, actor: Actor, id: string): 
         changes: { fiscalYear: { before: f.fiscalYear, after: f.before ? f.fiscalYear : null }, ...changes },
       });
     }
-    await trx.updateTable('import_batches').set({ undone_at: at, undone_by: actor.username }).where('id', '=', id).execute();
+    await trx
+      .updateTable('import_batches')
+      .set({ undone_at: at, undone_by: actor.username })
+      .where('id', '=', id)
+      .execute();
     await audit({
       action: 'import.undo',
       entityType: 'import_batch',
       entityId: id,
       cooperativeId: null,
-      changes: { undoneAt: { before: null, after: at }, cooperatives: { before: coops.length, after: 0 }, figures: { before: figures.length, after: 0 } },
+      changes: {
+        undoneAt: { before: null, after: at },
+        cooperatives: { before: coops.length, after: 0 },
+        figures: { before: figures.length, after: 0 },
+      },
     });
     return view(deps, { ...batch, undone_at: at, undone_by: actor.username });
   });
@@ -187,7 +225,12 @@ export async function undoImportBatch(deps: AppDeps, actor: Actor, id: string): 
 
 type FiguresRow = Selectable<Database['yearly_figures']>;
 
-export function figuresOf(r: Pick<FiguresRow, 'assets' | 'own_capital' | 'external_capital' | 'business_volume' | 'shu' | 'members_male' | 'members_female'>): YearlyFigures {
+export function figuresOf(
+  r: Pick<
+    FiguresRow,
+    'assets' | 'own_capital' | 'external_capital' | 'business_volume' | 'shu' | 'members_male' | 'members_female'
+  >,
+): YearlyFigures {
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {
     assets: n(r.assets),

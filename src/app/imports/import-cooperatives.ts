@@ -1,6 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { ImportCheckOut, RowErrorOut } from '../../contract/imports.js';
-import { COOP_GROUP_LABELS, COOP_GROUPS, COOP_TYPE_LABELS, COOP_TYPES, type CoopGroup, type CoopType, SCHEME_LABELS, SCHEMES, type Scheme } from '../../domain/codes.js';
+import {
+  COOP_GROUP_LABELS,
+  COOP_GROUPS,
+  COOP_TYPE_LABELS,
+  COOP_TYPES,
+  type CoopGroup,
+  type CoopType,
+  SCHEME_LABELS,
+  SCHEMES,
+  type Scheme,
+} from '../../domain/codes.js';
 import { insideBbox, NIK_PATTERN } from '../../domain/cooperative.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import { readNumber } from '../../domain/numbers.js';
@@ -16,8 +26,22 @@ import { areaPattern, officeArea } from '../regions/list-regions.js';
 
 const SHEET = 'Koperasi';
 const HEADERS = [
-  'Nama koperasi*', 'Jenis*', 'Kelompok*', 'Kode kecamatan*', 'Kode desa*', 'NIK', 'No. badan hukum', 'Tanggal badan hukum',
-  'Pola', 'Alamat', 'Lintang', 'Bujur', 'Telepon', 'Email', 'Anggota L', 'Anggota P',
+  'Nama koperasi*',
+  'Jenis*',
+  'Kelompok*',
+  'Kode kecamatan*',
+  'Kode desa*',
+  'NIK',
+  'No. badan hukum',
+  'Tanggal badan hukum',
+  'Pola',
+  'Alamat',
+  'Lintang',
+  'Bujur',
+  'Telepon',
+  'Email',
+  'Anggota L',
+  'Anggota P',
 ] as const;
 /** Columns typed as text in the template (1-based): codes, NIK, legal entity number, phone. */
 const TEXT_COLUMNS = [4, 5, 6, 7, 13];
@@ -39,11 +63,32 @@ export async function cooperativeImportTemplate(deps: AppDeps): Promise<Buffer> 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sambang';
   const ws = wb.addWorksheet(SHEET);
-  ws.columns = HEADERS.map((h, i) => ({ header: h, width: Math.max(14, h.length + 4), ...(TEXT_COLUMNS.includes(i + 1) ? { style: { numFmt: '@' } } : {}) }));
+  ws.columns = HEADERS.map((h, i) => ({
+    header: h,
+    width: Math.max(14, h.length + 4),
+    ...(TEXT_COLUMNS.includes(i + 1) ? { style: { numFmt: '@' } } : {}),
+  }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7F0EA' } };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const example = ws.addRow([EXAMPLE_NAME, 'KONSUMEN', 'KSU', '35.13.07', '35.13.07.2008', '', '', '2020-05-12', 'KONVENSIONAL', 'Dusun Krajan', '', '', '', '', 20, 35]);
+  const example = ws.addRow([
+    EXAMPLE_NAME,
+    'KONSUMEN',
+    'KSU',
+    '35.13.07',
+    '35.13.07.2008',
+    '',
+    '',
+    '2020-05-12',
+    'KONVENSIONAL',
+    'Dusun Krajan',
+    '',
+    '',
+    '',
+    '',
+    20,
+    35,
+  ]);
   example.font = { italic: true, color: { argb: 'FF808080' } };
   const codes = wb.addWorksheet('Kode');
   codes.columns = [{ width: 22, style: { numFmt: '@' } }, { width: 44 }];
@@ -52,9 +97,18 @@ export async function cooperativeImportTemplate(deps: AppDeps): Promise<Buffer> 
     for (const r of rows) codes.addRow(r);
     codes.addRow([]);
   };
-  section('Jenis', COOP_TYPES.map((c) => [c, COOP_TYPE_LABELS[c]]));
-  section('Kelompok', COOP_GROUPS.map((c) => [c, COOP_GROUP_LABELS[c]]));
-  section('Pola', SCHEMES.map((c) => [c, SCHEME_LABELS[c]]));
+  section(
+    'Jenis',
+    COOP_TYPES.map((c) => [c, COOP_TYPE_LABELS[c]]),
+  );
+  section(
+    'Kelompok',
+    COOP_GROUPS.map((c) => [c, COOP_GROUP_LABELS[c]]),
+  );
+  section(
+    'Pola',
+    SCHEMES.map((c) => [c, SCHEME_LABELS[c]]),
+  );
   const villages = await deps.db.kysely
     .selectFrom('villages as v')
     .innerJoin('districts as d', 'd.code', 'v.district_code')
@@ -62,7 +116,10 @@ export async function cooperativeImportTemplate(deps: AppDeps): Promise<Buffer> 
     .where('d.code', 'like', areaPattern(await officeArea(deps.db.kysely)))
     .orderBy('v.code')
     .execute();
-  section('Kecamatan / desa', villages.map((v) => [v.code, `${v.name}, Kec. ${v.dname} (kode kecamatan ${v.dcode})`]));
+  section(
+    'Kecamatan / desa',
+    villages.map((v) => [v.code, `${v.name}, Kec. ${v.dname} (kode kecamatan ${v.dcode})`]),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -82,23 +139,39 @@ function calendarDate(s: string): string | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
-interface Parsed { row: number; input: CreateCooperativeInput | null; skip: boolean; name: string }
-interface Analysis { check: ImportCheck; rows: Parsed[] }
+interface Parsed {
+  row: number;
+  input: CreateCooperativeInput | null;
+  skip: boolean;
+  name: string;
+}
+interface Analysis {
+  check: ImportCheck;
+  rows: Parsed[];
+}
 
 /** Every row checked against every rule in one pass, with the registry read once. */
 async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
   const sheet = await readUploadedSheet(data, SHEET, HEADERS.length);
   const header = sheet.find((r) => r.n === 1)?.cells.map(cellText) ?? [];
   if (header[0] !== HEADERS[0] || header[4] !== HEADERS[4]) {
-    throw invalid({ file: `Baris 1 harus berisi judul kolom templat ("${HEADERS[0]}", "${HEADERS[1]}", …).` }, 'Kolom berkas tidak sesuai templat.');
+    throw invalid(
+      { file: `Baris 1 harus berisi judul kolom templat ("${HEADERS[0]}", "${HEADERS[1]}", …).` },
+      'Kolom berkas tidak sesuai templat.',
+    );
   }
   const body = sheet.filter((r) => r.n > 1);
-  if (body.length === 0) throw invalid({ file: 'Berkas tidak berisi baris data.' }, 'Tidak ada koperasi untuk diimpor.');
+  if (body.length === 0)
+    throw invalid({ file: 'Berkas tidak berisi baris data.' }, 'Tidak ada koperasi untuk diimpor.');
 
   const k = deps.db.kysely;
   const inArea = areaPattern(await officeArea(k));
   const bbox = await officeBbox(k, deps.config.bbox);
-  const districts: Region[] = await k.selectFrom('districts').select(['code', 'name']).where('code', 'like', inArea).execute();
+  const districts: Region[] = await k
+    .selectFrom('districts')
+    .select(['code', 'name'])
+    .where('code', 'like', inArea)
+    .execute();
   const villages = await k
     .selectFrom('villages as v')
     .innerJoin('districts as d', 'd.code', 'v.district_code')
@@ -118,7 +191,8 @@ async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
   const namesInFile = new Map<string, number>();
   for (const { n, cells: raw } of body) {
     const cells = raw.map(cellText);
-    const [name, type, group, districtRaw, villageRaw, nik, len, ledRaw, scheme, street, , , phone, email] = cells as string[] as string[];
+    const [name, type, group, districtRaw, villageRaw, nik, len, ledRaw, scheme, street, , , phone, email] =
+      cells as string[] as string[];
     const rowErrors: RowError[] = [];
     const err = (field: string, message: string) => rowErrors.push({ row: n, field, message });
     const warn = (field: string, message: string) => warnings.push({ row: n, field, message });
@@ -143,9 +217,21 @@ async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
       }
       const m = matchRegion(typed, among);
       if (m.ok) return m.code;
-      if (m.ambiguous.length) err(field, `"${typed}" cocok dengan beberapa ${what}: ${m.ambiguous.map((r) => r.code).join(', ')}. Tulis kodenya.`);
-      else if (m.suggestion) err(field, `${what[0]!.toUpperCase()}${what.slice(1)} "${typed}" tidak dikenal. Maksud Anda "${m.suggestion.name}" (${m.suggestion.code})?`);
-      else err(field, `${what[0]!.toUpperCase()}${what.slice(1)} dengan kode atau nama "${typed}" tidak ada di wilayah ini (lihat lembar Kode).`);
+      if (m.ambiguous.length)
+        err(
+          field,
+          `"${typed}" cocok dengan beberapa ${what}: ${m.ambiguous.map((r) => r.code).join(', ')}. Tulis kodenya.`,
+        );
+      else if (m.suggestion)
+        err(
+          field,
+          `${what[0]!.toUpperCase()}${what.slice(1)} "${typed}" tidak dikenal. Maksud Anda "${m.suggestion.name}" (${m.suggestion.code})?`,
+        );
+      else
+        err(
+          field,
+          `${what[0]!.toUpperCase()}${what.slice(1)} dengan kode atau nama "${typed}" tidak ada di wilayah ini (lihat lembar Kode).`,
+        );
       return null;
     };
     const districtCode = region('Kode kecamatan', districtRaw!, districts, 'kecamatan');
@@ -154,7 +240,8 @@ async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
       const byCode = villages.find((v) => v.code === villageRaw.trim());
       if (byCode) {
         villageCode = byCode.code;
-        if (districtCode && byCode.district_code !== districtCode) err('Kode desa', 'Desa/kelurahan ini tidak berada di kecamatan yang dipilih.');
+        if (districtCode && byCode.district_code !== districtCode)
+          err('Kode desa', 'Desa/kelurahan ini tidak berada di kecamatan yang dipilih.');
       } else {
         const among = districtCode ? villages.filter((v) => v.district_code === districtCode) : villages;
         villageCode = region('Kode desa', villageRaw, among, 'desa/kelurahan');
@@ -163,10 +250,18 @@ async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
 
     // NIK and phone must arrive as text: as numbers a spreadsheet has already changed them.
     let nikValue: string | null = null;
-    if (typeof raw[5] === 'number') err('NIK', 'NIK terbaca sebagai angka sehingga digit terakhirnya bisa berubah. Format kolom NIK sebagai Teks, lalu ketik ulang.');
+    if (typeof raw[5] === 'number')
+      err(
+        'NIK',
+        'NIK terbaca sebagai angka sehingga digit terakhirnya bisa berubah. Format kolom NIK sebagai Teks, lalu ketik ulang.',
+      );
     else if (nik && !NIK_PATTERN.test(nik)) err('NIK', 'NIK koperasi terdiri dari 16 angka.');
     else if (nik) nikValue = nik;
-    if (typeof raw[12] === 'number') err('Telepon', 'Nomor telepon terbaca sebagai angka (angka 0 di depan hilang). Format kolom Telepon sebagai Teks, lalu ketik ulang.');
+    if (typeof raw[12] === 'number')
+      err(
+        'Telepon',
+        'Nomor telepon terbaca sebagai angka (angka 0 di depan hilang). Format kolom Telepon sebagai Teks, lalu ketik ulang.',
+      );
 
     let led: string | null = null;
     if (ledRaw) {
@@ -184,10 +279,16 @@ async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
     };
     const latitude = num(raw[10], 'Lintang', false);
     const longitude = num(raw[11], 'Bujur', false);
-    if ((latitude === null) !== (longitude === null) && !rowErrors.some((e) => e.field === 'Lintang' || e.field === 'Bujur')) {
+    if (
+      (latitude === null) !== (longitude === null) &&
+      !rowErrors.some((e) => e.field === 'Lintang' || e.field === 'Bujur')
+    ) {
       err(latitude === null ? 'Lintang' : 'Bujur', 'Lintang dan bujur harus diisi keduanya atau dikosongkan keduanya.');
     } else if (latitude !== null && longitude !== null && bbox && !insideBbox(latitude, longitude, bbox)) {
-      err('Lintang', 'Koordinat berada di luar wilayah kerja Dinas. Periksa lintang (negatif untuk selatan) dan bujur.');
+      err(
+        'Lintang',
+        'Koordinat berada di luar wilayah kerja Dinas. Periksa lintang (negatif untuk selatan) dan bujur.',
+      );
     }
     const membersMale = num(raw[14], 'Anggota L', true) ?? 0;
     const membersFemale = num(raw[15], 'Anggota P', true) ?? 0;
@@ -211,7 +312,10 @@ async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
       else namesInFile.set(key, n);
       if (byNameVillage.has(key)) {
         skip = true;
-        warn('Nama koperasi', 'Koperasi dengan nama dan desa yang sama sudah terdaftar (tanpa NIK); baris dilewati. Isi NIK agar pencocokan pasti.');
+        warn(
+          'Nama koperasi',
+          'Koperasi dengan nama dan desa yang sama sudah terdaftar (tanpa NIK); baris dilewati. Isi NIK agar pencocokan pasti.',
+        );
       }
     }
     errors.push(...rowErrors);
@@ -224,9 +328,22 @@ async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
         !ok || skip
           ? null
           : {
-              name: name!, type: t as CoopType, group: g as CoopGroup, districtCode: districtCode!, villageCode: villageCode!, nik: nikValue,
-              legalEntityNumber: len || null, legalEntityDate: led, scheme: sc as Scheme, street: street || null, latitude, longitude,
-              phone: phone || null, email: email || null, membersMale, membersFemale,
+              name: name!,
+              type: t as CoopType,
+              group: g as CoopGroup,
+              districtCode: districtCode!,
+              villageCode: villageCode!,
+              nik: nikValue,
+              legalEntityNumber: len || null,
+              legalEntityDate: led,
+              scheme: sc as Scheme,
+              street: street || null,
+              latitude,
+              longitude,
+              phone: phone || null,
+              email: email || null,
+              membersMale,
+              membersFemale,
             },
     });
   }
@@ -242,7 +359,15 @@ async function analyse(deps: AppDeps, data: unknown): Promise<Analysis> {
       errors,
       warnings,
       overwrites: [],
-      preview: parsed.filter((r) => r.input).slice(0, 20).map((r) => ({ row: r.row, name: r.input!.name, district: r.input!.districtCode, village: r.input!.villageCode })),
+      preview: parsed
+        .filter((r) => r.input)
+        .slice(0, 20)
+        .map((r) => ({
+          row: r.row,
+          name: r.input!.name,
+          district: r.input!.districtCode,
+          village: r.input!.villageCode,
+        })),
     },
   };
 }
@@ -258,14 +383,21 @@ export function refuseErrors(check: ImportCheck): void {
   throw new AppError(
     'VALIDATION',
     `${check.errors.length} kesalahan pada ${new Set(check.errors.map((e) => e.row)).size} baris; tidak ada yang diimpor. Perbaiki lalu unggah lagi.`,
-    Object.fromEntries(check.errors.slice(0, 200).map((e, i) => [`baris ${e.row}${i ? `#${i}` : ''}: ${e.field}`, e.message])),
+    Object.fromEntries(
+      check.errors.slice(0, 200).map((e, i) => [`baris ${e.row}${i ? `#${i}` : ''}: ${e.field}`, e.message]),
+    ),
   );
 }
 
 const IMPORT_SLICE = 1000;
 
 /** Commits the file as a background job: all rows in one transaction and one undoable batch, or none. */
-export async function runCooperativeImport(deps: AppDeps, actor: Actor, data: unknown, opts: { fileName?: string | null } = {}): Promise<JobView> {
+export async function runCooperativeImport(
+  deps: AppDeps,
+  actor: Actor,
+  data: unknown,
+  opts: { fileName?: string | null } = {},
+): Promise<JobView> {
   authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat mengimpor koperasi.');
   const { check, rows } = await analyse(deps, data);
   refuseErrors(check);
@@ -275,12 +407,24 @@ export async function runCooperativeImport(deps: AppDeps, actor: Actor, data: un
       const ids: string[] = [];
       // In slices, so the job reports progress while it writes.
       for (let i = 0; i < todo.length; i += IMPORT_SLICE) {
-        ids.push(...(await insertCooperatives(deps, trx, audit, todo.slice(i, i + IMPORT_SLICE).map((r) => r.input!), 'cooperative.import')));
+        ids.push(
+          ...(await insertCooperatives(
+            deps,
+            trx,
+            audit,
+            todo.slice(i, i + IMPORT_SLICE).map((r) => r.input!),
+            'cooperative.import',
+          )),
+        );
         progress(ids.length);
       }
       const summary = { created: ids.length, skipped: check.skipped };
       const batchId = await recordBatch(deps, actor, trx, audit, {
-        kind: 'cooperatives', fileName: opts.fileName ?? null, rows: rows.length, summary, undo: ids.map((id) => ({ t: 'coop' as const, id })),
+        kind: 'cooperatives',
+        fileName: opts.fileName ?? null,
+        rows: rows.length,
+        summary,
+        undo: ids.map((id) => ({ t: 'coop' as const, id })),
       });
       return { ...summary, batchId };
     }),

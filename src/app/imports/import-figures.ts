@@ -10,10 +10,27 @@ import { type ImportCheck, type Overwrite, refuseErrors, type RowError } from '.
 import { type Cell, cellText, readUploadedSheet } from './read-xlsx.js';
 
 const SHEET = 'Data tahunan';
-const HEADERS = ['NIK atau ID Sambang*', 'Nama koperasi (keterangan)', 'Tahun buku*', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'Anggota L', 'Anggota P'] as const;
+const HEADERS = [
+  'NIK atau ID Sambang*',
+  'Nama koperasi (keterangan)',
+  'Tahun buku*',
+  'Aset',
+  'Modal sendiri',
+  'Modal luar',
+  'Volume usaha',
+  'SHU',
+  'Anggota L',
+  'Anggota P',
+] as const;
 /** Each figure and its 0-based column. */
 const FIGURES: [keyof YearlyFigures, number][] = [
-  ['assets', 3], ['ownCapital', 4], ['externalCapital', 5], ['businessVolume', 6], ['shu', 7], ['membersMale', 8], ['membersFemale', 9],
+  ['assets', 3],
+  ['ownCapital', 4],
+  ['externalCapital', 5],
+  ['businessVolume', 6],
+  ['shu', 7],
+  ['membersMale', 8],
+  ['membersFemale', 9],
 ];
 const MAY_BE_NEGATIVE = new Set<keyof YearlyFigures>(['ownCapital', 'shu']);
 
@@ -21,12 +38,21 @@ export async function figuresImportTemplate(deps: AppDeps): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sambang';
   const ws = wb.addWorksheet(SHEET);
-  ws.columns = HEADERS.map((h, i) => ({ header: h, width: i === 1 ? 40 : 18, ...(i === 0 ? { style: { numFmt: '@' } } : {}) }));
+  ws.columns = HEADERS.map((h, i) => ({
+    header: h,
+    width: i === 1 ? 40 : 18,
+    ...(i === 0 ? { style: { numFmt: '@' } } : {}),
+  }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7F0EA' } };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   // Prefilled with the registry so the Dinas only types the figures; an empty cell changes nothing.
-  const coops = await deps.db.kysely.selectFrom('cooperatives').select(['id', 'nik', 'name']).where('status', '!=', 'DIBUBARKAN').orderBy('name').execute();
+  const coops = await deps.db.kysely
+    .selectFrom('cooperatives')
+    .select(['id', 'nik', 'name'])
+    .where('status', '!=', 'DIBUBARKAN')
+    .orderBy('name')
+    .execute();
   const year = deps.now().getUTCFullYear() - 1;
   for (const c of coops) {
     const r = ws.addRow([c.nik ?? c.id, c.name, year]);
@@ -36,13 +62,22 @@ export async function figuresImportTemplate(deps: AppDeps): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-interface Planned { row: number; cooperativeId: string; fiscalYear: number; before: YearlyFigures | null; after: YearlyFigures }
+interface Planned {
+  row: number;
+  cooperativeId: string;
+  fiscalYear: number;
+  before: YearlyFigures | null;
+  after: YearlyFigures;
+}
 
 /** Every row checked in one pass; rows without figures, or with the figures already stored, are skipped. */
 async function analyse(deps: AppDeps, data: unknown): Promise<{ check: ImportCheck; plan: Planned[] }> {
   const sheet = await readUploadedSheet(data, SHEET, HEADERS.length);
   if (cellText(sheet.find((r) => r.n === 1)?.cells[0]) !== HEADERS[0]) {
-    throw invalid({ file: `Baris 1 harus berisi judul kolom templat ("${HEADERS[0]}", …).` }, 'Kolom berkas tidak sesuai templat.');
+    throw invalid(
+      { file: `Baris 1 harus berisi judul kolom templat ("${HEADERS[0]}", …).` },
+      'Kolom berkas tidak sesuai templat.',
+    );
   }
   const body = sheet.filter((r) => r.n > 1);
   if (body.length === 0) throw invalid({ file: 'Berkas tidak berisi baris data.' }, 'Tidak ada data untuk diimpor.');
@@ -54,7 +89,13 @@ async function analyse(deps: AppDeps, data: unknown): Promise<{ check: ImportChe
   }
   const thisYear = deps.now().getUTCFullYear();
   const errors: RowError[] = [];
-  const candidates: { row: number; cooperativeId: string; name: string; fiscalYear: number; given: Partial<YearlyFigures> }[] = [];
+  const candidates: {
+    row: number;
+    cooperativeId: string;
+    name: string;
+    fiscalYear: number;
+    given: Partial<YearlyFigures>;
+  }[] = [];
   let skipped = 0;
   const seen = new Map<string, number>();
   for (const { n, cells } of body) {
@@ -68,7 +109,11 @@ async function analyse(deps: AppDeps, data: unknown): Promise<{ check: ImportChe
     const key = cellText(cells[0]);
     const coop = byKey.get(key);
     if (!key) err(HEADERS[0], 'Wajib diisi.');
-    else if (typeof cells[0] === 'number' && key.length >= 15) err(HEADERS[0], 'NIK terbaca sebagai angka sehingga digit terakhirnya bisa berubah. Format kolom sebagai Teks, lalu ketik ulang.');
+    else if (typeof cells[0] === 'number' && key.length >= 15)
+      err(
+        HEADERS[0],
+        'NIK terbaca sebagai angka sehingga digit terakhirnya bisa berubah. Format kolom sebagai Teks, lalu ketik ulang.',
+      );
     else if (!coop) err(HEADERS[0], `"${key}" tidak cocok dengan NIK atau ID koperasi mana pun.`);
     else if (coop.status === 'DIBUBARKAN') err(HEADERS[0], 'Koperasi ini sudah dibubarkan.');
     const yearText = cellText(cells[2]);
@@ -111,7 +156,8 @@ async function analyse(deps: AppDeps, data: unknown): Promise<{ check: ImportChe
       const old = before?.[k] ?? null;
       if (after[k] === old) continue;
       changed = true;
-      if (old !== null) overwrites.push({ row: c.row, name: c.name, field: HEADERS[col]!, before: old, after: after[k] });
+      if (old !== null)
+        overwrites.push({ row: c.row, name: c.name, field: HEADERS[col]!, before: old, after: after[k] });
     }
     if (!changed) skipped++;
     else plan.push({ row: c.row, cooperativeId: c.cooperativeId, fiscalYear: c.fiscalYear, before, after });
@@ -125,12 +171,25 @@ async function analyse(deps: AppDeps, data: unknown): Promise<{ check: ImportChe
       errors,
       warnings: [],
       overwrites,
-      preview: plan.slice(0, 20).map((p) => ({ row: p.row, name: candidates.find((c) => c.row === p.row)!.name, district: '', village: String(p.fiscalYear) })),
+      preview: plan.slice(0, 20).map((p) => ({
+        row: p.row,
+        name: candidates.find((c) => c.row === p.row)!.name,
+        district: '',
+        village: String(p.fiscalYear),
+      })),
     },
   };
 }
 
-const EMPTY: YearlyFigures = { assets: null, ownCapital: null, externalCapital: null, businessVolume: null, shu: null, membersMale: null, membersFemale: null };
+const EMPTY: YearlyFigures = {
+  assets: null,
+  ownCapital: null,
+  externalCapital: null,
+  businessVolume: null,
+  shu: null,
+  membersMale: null,
+  membersFemale: null,
+};
 
 export async function checkFiguresImport(deps: AppDeps, actor: Actor, data: unknown): Promise<ImportCheck> {
   authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat mengimpor data tahunan.');
@@ -141,7 +200,12 @@ export async function checkFiguresImport(deps: AppDeps, actor: Actor, data: unkn
  * Saves the figures the file gives, leaving empty cells' values as they are. Replacing a value
  * already stored needs `overwrite: true` (the dry run lists each one, old → new).
  */
-export async function runFiguresImport(deps: AppDeps, actor: Actor, data: unknown, opts: { overwrite?: boolean; fileName?: string | null } = {}): Promise<JobView> {
+export async function runFiguresImport(
+  deps: AppDeps,
+  actor: Actor,
+  data: unknown,
+  opts: { overwrite?: boolean; fileName?: string | null } = {},
+): Promise<JobView> {
   authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat mengimpor data tahunan.');
   const { check, plan } = await analyse(deps, data);
   refuseErrors(check);
@@ -158,11 +222,23 @@ export async function runFiguresImport(deps: AppDeps, actor: Actor, data: unknow
       const undo: UndoItem[] = [];
       for (const p of plan) {
         await upsertYearlyFigures(deps, trx, audit, p.cooperativeId, p.fiscalYear, p.after, 'figures.import');
-        undo.push({ t: 'figures', cooperativeId: p.cooperativeId, fiscalYear: p.fiscalYear, before: p.before, after: p.after });
+        undo.push({
+          t: 'figures',
+          cooperativeId: p.cooperativeId,
+          fiscalYear: p.fiscalYear,
+          before: p.before,
+          after: p.after,
+        });
         progress(++done);
       }
       const summary = { saved: done, skipped: check.skipped, overwritten: check.overwrites.length };
-      const batchId = await recordBatch(deps, actor, trx, audit, { kind: 'figures', fileName: opts.fileName ?? null, rows: check.total, summary, undo });
+      const batchId = await recordBatch(deps, actor, trx, audit, {
+        kind: 'figures',
+        fileName: opts.fileName ?? null,
+        rows: check.total,
+        summary,
+        undo,
+      });
       return { ...summary, batchId };
     }),
   );

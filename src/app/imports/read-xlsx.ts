@@ -33,10 +33,14 @@ export const DEFAULT_LIMITS: XlsxLimits = {
 
 /** A cell as the importers see it: text, a number, or empty. Dates arrive as 'YYYY-MM-DD'. */
 export type Cell = string | number | null;
-export interface SheetRow { n: number; cells: Cell[] }
+export interface SheetRow {
+  n: number;
+  cells: Cell[];
+}
 
 const fileError = (file: string, message = 'Berkas tidak dapat dibaca.') => invalid({ file }, message);
-const TOO_BIG = 'Berkas terlalu besar atau tidak wajar setelah dibuka (isi terkompresinya berlebihan). Gunakan templat dari Sambang dan paling banyak 50.000 baris.';
+const TOO_BIG =
+  'Berkas terlalu besar atau tidak wajar setelah dibuka (isi terkompresinya berlebihan). Gunakan templat dari Sambang dan paling banyak 50.000 baris.';
 
 /** Reads the zip's central directory (no inflating) and refuses files that declare too much. */
 export function checkZipDirectory(data: Buffer, limits: XlsxLimits): void {
@@ -132,7 +136,12 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
  * The rows of an uploaded template's sheet (or its first sheet), row 1 included. Every failure is a
  * VALIDATION error on `file`, in Indonesian; nothing of the file stays in this thread's memory.
  */
-export async function readUploadedSheet(data: unknown, sheet: string, columns: number, limits: XlsxLimits = DEFAULT_LIMITS): Promise<SheetRow[]> {
+export async function readUploadedSheet(
+  data: unknown,
+  sheet: string,
+  columns: number,
+  limits: XlsxLimits = DEFAULT_LIMITS,
+): Promise<SheetRow[]> {
   if (!Buffer.isBuffer(data)) throw fileError('Kirim berkas XLSX dari templat Sambang.', 'Berkas XLSX wajib.');
   checkZipDirectory(data, limits);
   const answer = await slot(() => parse(data, sheet, columns, limits));
@@ -152,7 +161,8 @@ export async function readUploadedSheet(data: unknown, sheet: string, columns: n
   }
 }
 
-type Answer = { rows: SheetRow[] } | { error: 'unreadable' | 'nosheet' | 'rows' | 'cells' | 'memory' | 'time' | 'crash' };
+type Answer =
+  { rows: SheetRow[] } | { error: 'unreadable' | 'nosheet' | 'rows' | 'cells' | 'memory' | 'time' | 'crash' };
 
 /** One worker reads the file; it is ended on its answer, its error, or the deadline. */
 function parse(data: Buffer, sheet: string, columns: number, limits: XlsxLimits): Promise<Answer> {

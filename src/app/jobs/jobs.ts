@@ -16,9 +16,16 @@ import { jobPolicy } from '../policy/index.js';
 export type JobView = JobOut;
 
 /** The file an export job produced, held in memory until the job is swept. */
-export interface JobFile { filename: string; contentType: string; data: Buffer }
+export interface JobFile {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
 
-interface Job extends JobView { ownerId: string | null; file: JobFile | null }
+interface Job extends JobView {
+  ownerId: string | null;
+  file: JobFile | null;
+}
 
 const jobs = new Map<string, Job>();
 const KEEP_MS = 60 * 60 * 1000;
@@ -31,8 +38,17 @@ export function startJob<T extends JobOut['result']>(
 ): JobView {
   sweep();
   const job: Job = {
-    id: randomUUID(), kind, status: 'running', processed: 0, total, result: null, error: null,
-    startedAt: new Date().toISOString(), finishedAt: null, ownerId: actor.userId, file: null,
+    id: randomUUID(),
+    kind,
+    status: 'running',
+    processed: 0,
+    total,
+    result: null,
+    error: null,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    ownerId: actor.userId,
+    file: null,
   };
   jobs.set(job.id, job);
   // Started on the next tick so the request that created it answers first.
@@ -92,7 +108,8 @@ export function jobFile(actor: Actor, id: string): JobFile {
   const job = jobs.get(id);
   if (!job) throw notFound('Proses');
   if (!jobPolicy.read(actor, job)) throw forbidden('Berkas ini milik pengguna lain.');
-  if (job.status === 'running') throw new AppError('CONFLICT', 'Berkas belum selesai dibuat. Tunggu hingga proses selesai.');
+  if (job.status === 'running')
+    throw new AppError('CONFLICT', 'Berkas belum selesai dibuat. Tunggu hingga proses selesai.');
   if (!job.file) throw notFound('Berkas hasil proses');
   return job.file;
 }

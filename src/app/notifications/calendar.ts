@@ -15,37 +15,60 @@ import { calendarPolicy } from '../policy/index.js';
 export async function calendarFeed(deps: AppDeps, token: string): Promise<string | null> {
   if (token.length < 20) return null;
   const db = deps.db.kysely;
-  const user = await db.selectFrom('users').select(['id', 'role', 'bidang', 'cooperative_id', 'disabled', 'full_name']).where('calendar_token', '=', token).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'role', 'bidang', 'cooperative_id', 'disabled', 'full_name'])
+    .where('calendar_token', '=', token)
+    .executeTakeFirst();
   if (!user || user.disabled) return null;
   const base = deps.config.publicUrl ?? '';
   const today = todayJakarta(deps);
   const from = addDays(today, -90);
   const until = addDays(today, 366);
-  const cal = ical({ name: `Sambang — ${user.full_name}`, prodId: { company: 'sambang', product: 'sambang', language: 'ID' } });
+  const cal = ical({
+    name: `Sambang — ${user.full_name}`,
+    prodId: { company: 'sambang', product: 'sambang', language: 'ID' },
+  });
 
   let visits = db
     .selectFrom('visits as v')
     .innerJoin('cooperatives as c', 'c.id', 'v.cooperative_id')
     .innerJoin('villages as vi', 'vi.code', 'c.village_code')
-    .select(['v.id', 'v.visit_date', 'v.start_time', 'v.end_time', 'v.status', 'v.purposes', 'c.name', 'vi.name as village'])
+    .select([
+      'v.id',
+      'v.visit_date',
+      'v.start_time',
+      'v.end_time',
+      'v.status',
+      'v.purposes',
+      'c.name',
+      'vi.name as village',
+    ])
     .where('v.status', '!=', 'cancelled')
     .where('v.visit_date', '>=', from)
     .where('v.visit_date', '<=', until);
   const ownCooperative = calendarPolicy.cooperativeOf(user);
   const bidang = calendarPolicy.bidangOf(user);
-  visits = ownCooperative !== null
-    ? visits.where('v.cooperative_id', '=', ownCooperative)
-    : visits.where('v.id', 'in', db.selectFrom('visit_team').select('visit_id').where('user_id', '=', user.id));
+  visits =
+    ownCooperative !== null
+      ? visits.where('v.cooperative_id', '=', ownCooperative)
+      : visits.where('v.id', 'in', db.selectFrom('visit_team').select('visit_id').where('user_id', '=', user.id));
   for (const v of await visits.orderBy('v.visit_date').execute()) {
     const purposes = (JSON.parse(v.purposes) as VisitPurpose[]).map((p) => VISIT_PURPOSE_LABELS[p] ?? p).join(', ');
     const common = {
-      id: `visit-${v.id}@sambang`, summary: `Kunjungan: ${v.name}`, location: `Desa ${v.village}`, url: `${base}/kunjungan/${v.id}`,
+      id: `visit-${v.id}@sambang`,
+      summary: `Kunjungan: ${v.name}`,
+      location: `Desa ${v.village}`,
+      url: `${base}/kunjungan/${v.id}`,
       description: `Tujuan: ${purposes}. Status: ${v.status === 'approved' ? 'disetujui' : v.status === 'done' ? 'selesai' : 'direncanakan'}.`,
-      status: v.status === 'planned' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED, stamp: deps.now(),
+      status: v.status === 'planned' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      stamp: deps.now(),
     };
     if (v.start_time) {
       const start = new Date(`${v.visit_date}T${v.start_time}:00+07:00`);
-      const end = v.end_time ? new Date(`${v.visit_date}T${v.end_time}:00+07:00`) : new Date(start.getTime() + 2 * 3_600_000);
+      const end = v.end_time
+        ? new Date(`${v.visit_date}T${v.end_time}:00+07:00`)
+        : new Date(start.getTime() + 2 * 3_600_000);
       cal.createEvent({ ...common, start, end });
     } else {
       cal.createEvent({ ...common, start: new Date(`${v.visit_date}T00:00:00Z`), allDay: true });
@@ -59,28 +82,47 @@ export async function calendarFeed(deps: AppDeps, token: string): Promise<string
     .where('f.status', 'in', ['open', 'in_progress'])
     .where('f.deadline', '>=', from)
     .where('f.deadline', '<=', until);
-  if (ownCooperative !== null) followUps = followUps.where('f.cooperative_id', '=', ownCooperative).where('f.responsible_kind', '=', 'COOPERATIVE');
+  if (ownCooperative !== null)
+    followUps = followUps
+      .where('f.cooperative_id', '=', ownCooperative)
+      .where('f.responsible_kind', '=', 'COOPERATIVE');
   else {
-    followUps = followUps.where((eb) => eb.or([
-      eb.and([eb('f.responsible_kind', '=', 'USER'), eb('f.responsible_user_id', '=', user.id)]),
-      ...(bidang ? [eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', bidang)])] : []),
-    ]));
+    followUps = followUps.where((eb) =>
+      eb.or([
+        eb.and([eb('f.responsible_kind', '=', 'USER'), eb('f.responsible_user_id', '=', user.id)]),
+        ...(bidang ? [eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', bidang)])] : []),
+      ]),
+    );
   }
   for (const f of await followUps.execute()) {
     cal.createEvent({
-      id: `follow-up-${f.id}@sambang`, start: new Date(`${f.deadline}T00:00:00Z`), allDay: true, stamp: deps.now(),
-      summary: `Batas tindak lanjut: ${f.name}`, description: f.recommendation, url: `${base}/tindak-lanjut?coop=${f.cooperative_id}&focus=${f.id}`,
+      id: `follow-up-${f.id}@sambang`,
+      start: new Date(`${f.deadline}T00:00:00Z`),
+      allDay: true,
+      stamp: deps.now(),
+      summary: `Batas tindak lanjut: ${f.name}`,
+      description: f.recommendation,
+      url: `${base}/tindak-lanjut?coop=${f.cooperative_id}&focus=${f.id}`,
     });
   }
 
   if (ownCooperative) {
     const grace = await graceMonths(deps);
     const fy = ratYearInView(today, (y) => ratDeadline(y, grace));
-    const held = await db.selectFrom('annual_meetings').select('id').where('cooperative_id', '=', ownCooperative).where('fiscal_year', '=', fy).executeTakeFirst();
+    const held = await db
+      .selectFrom('annual_meetings')
+      .select('id')
+      .where('cooperative_id', '=', ownCooperative)
+      .where('fiscal_year', '=', fy)
+      .executeTakeFirst();
     if (!held) {
       cal.createEvent({
-        id: `rat-${user.cooperative_id}-${fy}@sambang`, start: new Date(`${ratDeadline(fy, grace)}T00:00:00Z`), allDay: true, stamp: deps.now(),
-        summary: `Batas waktu RAT tahun buku ${fy}`, url: `${base}/koperasi/${user.cooperative_id}?tab=rat`,
+        id: `rat-${user.cooperative_id}-${fy}@sambang`,
+        start: new Date(`${ratDeadline(fy, grace)}T00:00:00Z`),
+        allDay: true,
+        stamp: deps.now(),
+        summary: `Batas waktu RAT tahun buku ${fy}`,
+        url: `${base}/koperasi/${user.cooperative_id}?tab=rat`,
       });
     }
   }

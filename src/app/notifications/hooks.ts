@@ -1,5 +1,11 @@
 import { CONCERN_TOPIC_LABELS, type ConcernTopic } from '../../domain/visits/codes.js';
-import { concernNotice, type FilingFacts, verificationNotice, type VisitFacts, visitNotice } from '../../domain/notifications/messages.js';
+import {
+  concernNotice,
+  type FilingFacts,
+  verificationNotice,
+  type VisitFacts,
+  visitNotice,
+} from '../../domain/notifications/messages.js';
 import { filingCooperative, VERIFIERS } from '../policy/notifications.js';
 import type { Actor, AppDeps, Tx } from '../context.js';
 import type { Concern } from '../visits/concerns.js';
@@ -12,19 +18,31 @@ import { emit } from './notify.js';
  */
 
 /** The cooperative's phone for WhatsApp: its chairman's, else the cooperative's own. */
-export async function contactOf(trx: Tx, cooperativeId: string): Promise<{ phone: string | null; chairName: string | null }> {
+export async function contactOf(
+  trx: Tx,
+  cooperativeId: string,
+): Promise<{ phone: string | null; chairName: string | null }> {
   const coop = await trx.selectFrom('cooperatives').select('phone').where('id', '=', cooperativeId).executeTakeFirst();
   const chair = await trx
-    .selectFrom('cooperative_officers').select(['name', 'phone']).where('cooperative_id', '=', cooperativeId).where('role', '=', 'KETUA')
-    .orderBy('position').executeTakeFirst();
+    .selectFrom('cooperative_officers')
+    .select(['name', 'phone'])
+    .where('cooperative_id', '=', cooperativeId)
+    .where('role', '=', 'KETUA')
+    .orderBy('position')
+    .executeTakeFirst();
   return { phone: chair?.phone || coop?.phone || null, chairName: chair?.name ?? null };
 }
 
 async function facts(trx: Tx, v: Visit): Promise<VisitFacts> {
   const c = await contactOf(trx, v.cooperative.id);
   return {
-    id: v.id, cooperativeName: v.cooperative.name, date: v.date, startTime: v.startTime,
-    leaderName: v.team.find((m) => m.leader)?.fullName ?? null, cooperativePhone: c.phone, chairName: c.chairName,
+    id: v.id,
+    cooperativeName: v.cooperative.name,
+    date: v.date,
+    startTime: v.startTime,
+    leaderName: v.team.find((m) => m.leader)?.fullName ?? null,
+    cooperativePhone: c.phone,
+    chairName: c.chairName,
   };
 }
 
@@ -32,9 +50,19 @@ const teamIds = (v: Visit) => v.team.map((m) => m.userId);
 
 export async function onVisitCreated(deps: AppDeps, trx: Tx, actor: Actor, v: Visit): Promise<void> {
   const f = await facts(trx, v);
-  await emit(deps, trx, { notice: visitNotice('visit.assigned', f, { by: actor.fullName }), audiences: [{ kind: 'users', ids: teamIds(v) }], exclude: actor.userId, cooperativeId: v.cooperative.id });
+  await emit(deps, trx, {
+    notice: visitNotice('visit.assigned', f, { by: actor.fullName }),
+    audiences: [{ kind: 'users', ids: teamIds(v) }],
+    exclude: actor.userId,
+    cooperativeId: v.cooperative.id,
+  });
   if (v.status === 'planned') {
-    await emit(deps, trx, { notice: visitNotice('visit.awaiting_approval', f, { by: actor.fullName }), audiences: [{ kind: 'role', role: 'pimpinan' }], exclude: actor.userId, cooperativeId: v.cooperative.id });
+    await emit(deps, trx, {
+      notice: visitNotice('visit.awaiting_approval', f, { by: actor.fullName }),
+      audiences: [{ kind: 'role', role: 'pimpinan' }],
+      exclude: actor.userId,
+      cooperativeId: v.cooperative.id,
+    });
   }
 }
 
@@ -45,11 +73,28 @@ export async function onVisitUpdated(deps: AppDeps, trx: Tx, actor: Actor, befor
   const teamChanged = added.length > 0 || teamIds(before).length !== teamIds(after).length;
   if (!moved && !teamChanged) return;
   const f = await facts(trx, after);
-  if (added.length) await emit(deps, trx, { notice: visitNotice('visit.assigned', f, { by: actor.fullName }), audiences: [{ kind: 'users', ids: added }], exclude: actor.userId, cooperativeId: after.cooperative.id });
+  if (added.length)
+    await emit(deps, trx, {
+      notice: visitNotice('visit.assigned', f, { by: actor.fullName }),
+      audiences: [{ kind: 'users', ids: added }],
+      exclude: actor.userId,
+      cooperativeId: after.cooperative.id,
+    });
   const stayed = teamIds(after).filter((id) => !added.includes(id));
-  if (stayed.length) await emit(deps, trx, { notice: visitNotice('visit.changed', f, { by: actor.fullName }), audiences: [{ kind: 'users', ids: stayed }], exclude: actor.userId, cooperativeId: after.cooperative.id });
+  if (stayed.length)
+    await emit(deps, trx, {
+      notice: visitNotice('visit.changed', f, { by: actor.fullName }),
+      audiences: [{ kind: 'users', ids: stayed }],
+      exclude: actor.userId,
+      cooperativeId: after.cooperative.id,
+    });
   if (before.status === 'approved' && after.status === 'planned') {
-    await emit(deps, trx, { notice: visitNotice('visit.awaiting_approval', f, { by: actor.fullName }), audiences: [{ kind: 'role', role: 'pimpinan' }], exclude: actor.userId, cooperativeId: after.cooperative.id });
+    await emit(deps, trx, {
+      notice: visitNotice('visit.awaiting_approval', f, { by: actor.fullName }),
+      audiences: [{ kind: 'role', role: 'pimpinan' }],
+      exclude: actor.userId,
+      cooperativeId: after.cooperative.id,
+    });
   }
 }
 
@@ -58,7 +103,10 @@ export async function onVisitMoved(deps: AppDeps, trx: Tx, actor: Actor, v: Visi
   const f = await facts(trx, v);
   const kind = v.status === 'approved' ? 'visit.approved' : 'visit.cancelled';
   await emit(deps, trx, {
-    notice: visitNotice(kind, f, { by: actor.fullName, reason: v.cancelReason ?? '' }), audiences: [{ kind: 'users', ids: teamIds(v) }], exclude: actor.userId, cooperativeId: v.cooperative.id,
+    notice: visitNotice(kind, f, { by: actor.fullName, reason: v.cancelReason ?? '' }),
+    audiences: [{ kind: 'users', ids: teamIds(v) }],
+    exclude: actor.userId,
+    cooperativeId: v.cooperative.id,
   });
 }
 
@@ -66,26 +114,75 @@ export async function onVisitMoved(deps: AppDeps, trx: Tx, actor: Actor, v: Visi
 export async function onConcernRaised(deps: AppDeps, trx: Tx, actor: Actor, c: Concern): Promise<void> {
   if (c.raisedVia !== 'PORTAL') return;
   const notice = concernNotice('concern.new', {
-    id: c.id, cooperativeId: c.cooperative.id, cooperativeName: c.cooperative.name, topicLabel: CONCERN_TOPIC_LABELS[c.topic as ConcernTopic] ?? c.topic, description: c.description, raisedBy: c.raisedBy,
+    id: c.id,
+    cooperativeId: c.cooperative.id,
+    cooperativeName: c.cooperative.name,
+    topicLabel: CONCERN_TOPIC_LABELS[c.topic as ConcernTopic] ?? c.topic,
+    description: c.description,
+    raisedBy: c.raisedBy,
   });
-  await emit(deps, trx, { notice, audiences: [{ kind: 'bidang', bidang: 'koperasi' }, { kind: 'role', role: 'pimpinan' }], exclude: actor.userId, cooperativeId: c.cooperative.id });
+  await emit(deps, trx, {
+    notice,
+    audiences: [
+      { kind: 'bidang', bidang: 'koperasi' },
+      { kind: 'role', role: 'pimpinan' },
+    ],
+    exclude: actor.userId,
+    cooperativeId: c.cooperative.id,
+  });
 }
 
 /** A new or changed response reaches the cooperative's own accounts. */
-export async function onConcernUpdated(deps: AppDeps, trx: Tx, actor: Actor, before: Concern, after: Concern): Promise<void> {
+export async function onConcernUpdated(
+  deps: AppDeps,
+  trx: Tx,
+  actor: Actor,
+  before: Concern,
+  after: Concern,
+): Promise<void> {
   if (!after.response || after.response === before.response) return;
-  const notice = concernNotice('concern.reply', {
-    id: after.id, cooperativeId: after.cooperative.id, cooperativeName: after.cooperative.name, topicLabel: CONCERN_TOPIC_LABELS[after.topic as ConcernTopic] ?? after.topic, description: after.description, raisedBy: after.raisedBy,
-  }, after.response);
-  await emit(deps, trx, { notice, audiences: [{ kind: 'cooperative', cooperativeId: after.cooperative.id }], exclude: actor.userId, cooperativeId: after.cooperative.id });
+  const notice = concernNotice(
+    'concern.reply',
+    {
+      id: after.id,
+      cooperativeId: after.cooperative.id,
+      cooperativeName: after.cooperative.name,
+      topicLabel: CONCERN_TOPIC_LABELS[after.topic as ConcernTopic] ?? after.topic,
+      description: after.description,
+      raisedBy: after.raisedBy,
+    },
+    after.response,
+  );
+  await emit(deps, trx, {
+    notice,
+    audiences: [{ kind: 'cooperative', cooperativeId: after.cooperative.id }],
+    exclude: actor.userId,
+    cooperativeId: after.cooperative.id,
+  });
 }
 
 /** A filing newly waiting for the Dinas reaches the officers who verify; its verdict reaches the cooperative. */
 export async function onFilingPending(deps: AppDeps, trx: Tx, actor: Actor, f: FilingFacts): Promise<void> {
-  await emit(deps, trx, { notice: verificationNotice('verification.pending', f), audiences: VERIFIERS, exclude: actor.userId, cooperativeId: f.cooperativeId });
+  await emit(deps, trx, {
+    notice: verificationNotice('verification.pending', f),
+    audiences: VERIFIERS,
+    exclude: actor.userId,
+    cooperativeId: f.cooperativeId,
+  });
 }
 
-export async function onFilingDecided(deps: AppDeps, trx: Tx, actor: Actor, f: FilingFacts, reason: string | null): Promise<void> {
+export async function onFilingDecided(
+  deps: AppDeps,
+  trx: Tx,
+  actor: Actor,
+  f: FilingFacts,
+  reason: string | null,
+): Promise<void> {
   const kind = reason === null ? 'verification.verified' : 'verification.returned';
-  await emit(deps, trx, { notice: verificationNotice(kind, f, reason), audiences: filingCooperative(f.cooperativeId), exclude: actor.userId, cooperativeId: f.cooperativeId });
+  await emit(deps, trx, {
+    notice: verificationNotice(kind, f, reason),
+    audiences: filingCooperative(f.cooperativeId),
+    exclude: actor.userId,
+    cooperativeId: f.cooperativeId,
+  });
 }

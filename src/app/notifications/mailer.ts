@@ -3,7 +3,13 @@ import { nextMailAttempt } from '../../domain/notifications/reminders.js';
 import type { AppDeps } from '../context.js';
 
 /** Sends one prepared e-mail; nodemailer over SAMBANG_SMTP_URL in production, a stub in some tests. */
-export type MailSender = (m: { from: string; to: string; subject: string; text: string; html: string }) => Promise<void>;
+export type MailSender = (m: {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}) => Promise<void>;
 
 const transports = new Map<string, Transporter>();
 
@@ -39,10 +45,12 @@ export async function deliverDueMail(deps: AppDeps, sender?: MailSender): Promis
   const due = await db
     .selectFrom('mail_outbox')
     .select(['id'])
-    .where((eb) => eb.or([
-      eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-      eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)]),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)]),
+      ]),
+    )
     .orderBy('next_attempt_at')
     .limit(BATCH)
     .execute();
@@ -52,25 +60,44 @@ export async function deliverDueMail(deps: AppDeps, sender?: MailSender): Promis
       .updateTable('mail_outbox')
       .set((eb) => ({ status: 'sending', claimed_until: claimedUntil, attempts: eb('attempts', '+', 1) }))
       .where('id', '=', id)
-      .where((eb) => eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-        eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)]),
-      ]))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)]),
+        ]),
+      )
       .executeTakeFirst();
     if (Number(claim.numUpdatedRows) !== 1) continue; // another process has it
     const m = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     try {
-      await send({ from: deps.config.mailFrom, to: m.to_address, subject: m.subject, text: m.text_body, html: m.html_body });
-      await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: deps.now().toISOString(), claimed_until: null, last_error: null }).where('id', '=', id).execute();
+      await send({
+        from: deps.config.mailFrom,
+        to: m.to_address,
+        subject: m.subject,
+        text: m.text_body,
+        html: m.html_body,
+      });
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: 'sent', sent_at: deps.now().toISOString(), claimed_until: null, last_error: null })
+        .where('id', '=', id)
+        .execute();
       result.sent++;
     } catch (e) {
       const wait = nextMailAttempt(m.attempts);
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       await db
         .updateTable('mail_outbox')
-        .set(wait === null
-          ? { status: 'failed', claimed_until: null, last_error: error }
-          : { status: 'pending', claimed_until: null, last_error: error, next_attempt_at: new Date(deps.now().getTime() + wait * 60_000).toISOString() })
+        .set(
+          wait === null
+            ? { status: 'failed', claimed_until: null, last_error: error }
+            : {
+                status: 'pending',
+                claimed_until: null,
+                last_error: error,
+                next_attempt_at: new Date(deps.now().getTime() + wait * 60_000).toISOString(),
+              },
+        )
         .where('id', '=', id)
         .execute();
       result.failed++;

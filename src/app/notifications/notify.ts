@@ -15,7 +15,10 @@ export interface Emit {
   dedupeKey?: string;
 }
 
-interface Recipient extends Candidate { email: string | null; fullName: string }
+interface Recipient extends Candidate {
+  email: string | null;
+  fullName: string;
+}
 
 /**
  * Every active account is a candidate; the audiences narrow them (a cooperative's notices reach only
@@ -23,15 +26,28 @@ interface Recipient extends Candidate { email: string | null; fullName: string }
  * the office that reaches the record's cooperative, so that a regency's notices stay in that regency.
  */
 async function candidates(trx: Tx): Promise<Recipient[]> {
-  const rows = await trx.selectFrom('users').select(['id', 'role', 'bidang', 'cooperative_id', 'disabled', 'email', 'full_name']).where('disabled', '=', 0).execute();
+  const rows = await trx
+    .selectFrom('users')
+    .select(['id', 'role', 'bidang', 'cooperative_id', 'disabled', 'email', 'full_name'])
+    .where('disabled', '=', 0)
+    .execute();
   return rows.map((r) => ({
-    id: r.id, role: r.role as Candidate['role'], bidang: r.bidang, cooperativeId: r.cooperative_id, disabled: r.disabled === 1,
-    email: r.email ?? null, fullName: r.full_name,
+    id: r.id,
+    role: r.role as Candidate['role'],
+    bidang: r.bidang,
+    cooperativeId: r.cooperative_id,
+    disabled: r.disabled === 1,
+    email: r.email ?? null,
+    fullName: r.full_name,
   }));
 }
 
 export async function channelOf(trx: Tx, userId: string, kind: NoticeKind): Promise<Channel> {
-  const row = await trx.selectFrom('notification_prefs').select('prefs').where('user_id', '=', userId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('notification_prefs')
+    .select('prefs')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return mergePrefs(row ? JSON.parse(row.prefs) : null)[kind];
 }
 
@@ -54,8 +70,18 @@ export async function emit(deps: AppDeps, trx: Tx, e: Emit): Promise<string[]> {
     const inserted = await trx
       .insertInto('notifications')
       .values({
-        id, user_id: userId, kind: e.notice.kind, title: e.notice.title, body: e.notice.body, link: e.notice.link, wa_link: wa,
-        cooperative_id: e.cooperativeId, dedupe_key: key, created_at: at, read_at: null, digest_state: null,
+        id,
+        user_id: userId,
+        kind: e.notice.kind,
+        title: e.notice.title,
+        body: e.notice.body,
+        link: e.notice.link,
+        wa_link: wa,
+        cooperative_id: e.cooperativeId,
+        dedupe_key: key,
+        created_at: at,
+        read_at: null,
+        digest_state: null,
       })
       .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
       .returning('id')
@@ -72,9 +98,21 @@ export async function emit(deps: AppDeps, trx: Tx, e: Emit): Promise<string[]> {
       await trx
         .insertInto('mail_outbox')
         .values({
-          id: randomUUID(), user_id: userId, to_address: user.email, subject: mail.subject, text_body: mail.text, html_body: mail.html,
-          kind: e.notice.kind, dedupe_key: `n:${id}`, status: 'pending', attempts: 0, next_attempt_at: at, claimed_until: null,
-          last_error: null, created_at: at, sent_at: null,
+          id: randomUUID(),
+          user_id: userId,
+          to_address: user.email,
+          subject: mail.subject,
+          text_body: mail.text,
+          html_body: mail.html,
+          kind: e.notice.kind,
+          dedupe_key: `n:${id}`,
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: at,
+          claimed_until: null,
+          last_error: null,
+          created_at: at,
+          sent_at: null,
         })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .execute();

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { RETENTION_DAYS } from '../../domain/notifications/kinds.js';
 import { followUpNotice, ratNotice } from '../../domain/notifications/messages.js';
 import { followUpOwner } from '../policy/notifications.js';
-import { digestDue, followUpKey, followUpStage, ratKey, ratStage, ratYearInView } from '../../domain/notifications/reminders.js';
+import {
+  digestDue,
+  followUpKey,
+  followUpStage,
+  ratKey,
+  ratStage,
+  ratYearInView,
+} from '../../domain/notifications/reminders.js';
 import { ratDeadline } from '../../domain/rat/compliance.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type AppDeps, todayJakarta } from '../context.js';
@@ -25,7 +32,12 @@ import { digestHour } from './settings.js';
 async function alreadySent(deps: AppDeps, keys: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
-    const rows = await deps.db.kysely.selectFrom('notifications').select('dedupe_key').distinct().where('dedupe_key', 'in', keys.slice(i, i + 500)).execute();
+    const rows = await deps.db.kysely
+      .selectFrom('notifications')
+      .select('dedupe_key')
+      .distinct()
+      .where('dedupe_key', 'in', keys.slice(i, i + 500))
+      .execute();
     for (const r of rows) found.add(r.dedupe_key);
   }
   return found;
@@ -36,7 +48,17 @@ export async function runFollowUpReminders(deps: AppDeps): Promise<number> {
   const rows = await deps.db.kysely
     .selectFrom('follow_ups as f')
     .innerJoin('cooperatives as c', 'c.id', 'f.cooperative_id')
-    .select(['f.id', 'f.status', 'f.deadline', 'f.recommendation', 'f.responsible_kind', 'f.responsible_bidang', 'f.responsible_user_id', 'f.cooperative_id', 'c.name as cooperative_name'])
+    .select([
+      'f.id',
+      'f.status',
+      'f.deadline',
+      'f.recommendation',
+      'f.responsible_kind',
+      'f.responsible_bidang',
+      'f.responsible_user_id',
+      'f.cooperative_id',
+      'c.name as cooperative_name',
+    ])
     .where('f.status', 'in', ['open', 'in_progress'])
     .where('f.deadline', '<=', addDays(today, 7))
     .where('f.deadline', '>=', addDays(today, -31))
@@ -45,17 +67,36 @@ export async function runFollowUpReminders(deps: AppDeps): Promise<number> {
     const stage = followUpStage({ status: r.status, deadline: r.deadline }, today);
     return stage ? [{ r, stage, key: followUpKey(r.id, stage, r.deadline) }] : [];
   });
-  const sent = await alreadySent(deps, due.map((d) => d.key));
+  const sent = await alreadySent(
+    deps,
+    due.map((d) => d.key),
+  );
   let n = 0;
   for (const { r, stage, key } of due.filter((d) => !sent.has(d.key))) {
     await deps.db.kysely.transaction().execute(async (trx) => {
       const c = await contactOf(trx, r.cooperative_id);
-      const notice = followUpNotice(stage, {
-        id: r.id, cooperativeId: r.cooperative_id, cooperativeName: r.cooperative_name, recommendation: r.recommendation, deadline: r.deadline,
-        cooperativePhone: c.phone, chairName: c.chairName, responsibleKind: r.responsible_kind,
-      }, today);
-      const owner = followUpOwner({ responsibleKind: r.responsible_kind, responsibleBidang: r.responsible_bidang, responsibleUserId: r.responsible_user_id, cooperativeId: r.cooperative_id });
-      n += (await emit(deps, trx, { notice, audiences: [owner], cooperativeId: r.cooperative_id, dedupeKey: key })).length;
+      const notice = followUpNotice(
+        stage,
+        {
+          id: r.id,
+          cooperativeId: r.cooperative_id,
+          cooperativeName: r.cooperative_name,
+          recommendation: r.recommendation,
+          deadline: r.deadline,
+          cooperativePhone: c.phone,
+          chairName: c.chairName,
+          responsibleKind: r.responsible_kind,
+        },
+        today,
+      );
+      const owner = followUpOwner({
+        responsibleKind: r.responsible_kind,
+        responsibleBidang: r.responsible_bidang,
+        responsibleUserId: r.responsible_user_id,
+        cooperativeId: r.cooperative_id,
+      });
+      n += (await emit(deps, trx, { notice, audiences: [owner], cooperativeId: r.cooperative_id, dedupeKey: key }))
+        .length;
     });
   }
   return n;
@@ -69,7 +110,17 @@ export async function runRatReminders(deps: AppDeps): Promise<number> {
   const coops = await deps.db.kysely
     .selectFrom('cooperatives as c')
     .select(['c.id', 'c.name', 'c.legal_entity_date', 'c.created_at'])
-    .select((eb) => eb.exists(eb.selectFrom('annual_meetings as m').select('m.id').whereRef('m.cooperative_id', '=', 'c.id').where('m.fiscal_year', '=', fy)).as('held'))
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('annual_meetings as m')
+            .select('m.id')
+            .whereRef('m.cooperative_id', '=', 'c.id')
+            .where('m.fiscal_year', '=', fy),
+        )
+        .as('held'),
+    )
     .where('c.status', '!=', 'DIBUBARKAN')
     .execute();
   const due = coops.flatMap((c) => {
@@ -78,13 +129,26 @@ export async function runRatReminders(deps: AppDeps): Promise<number> {
     const stage = ratStage(deadline, today, Boolean(c.held));
     return stage ? [{ c, stage, key: ratKey(c.id, fy, stage) }] : [];
   });
-  const sent = await alreadySent(deps, due.map((d) => d.key));
+  const sent = await alreadySent(
+    deps,
+    due.map((d) => d.key),
+  );
   let n = 0;
   for (const { c, stage, key } of due.filter((d) => !sent.has(d.key))) {
     await deps.db.kysely.transaction().execute(async (trx) => {
       const contact = await contactOf(trx, c.id);
-      const notice = ratNotice(stage, { cooperativeId: c.id, cooperativeName: c.name, fiscalYear: fy, deadline, cooperativePhone: contact.phone, chairName: contact.chairName });
-      const audiences = [{ kind: 'cooperative' as const, cooperativeId: c.id }, ...(stage === 'missed' ? [{ kind: 'bidang' as const, bidang: 'koperasi' }] : [])];
+      const notice = ratNotice(stage, {
+        cooperativeId: c.id,
+        cooperativeName: c.name,
+        fiscalYear: fy,
+        deadline,
+        cooperativePhone: contact.phone,
+        chairName: contact.chairName,
+      });
+      const audiences = [
+        { kind: 'cooperative' as const, cooperativeId: c.id },
+        ...(stage === 'missed' ? [{ kind: 'bidang' as const, bidang: 'koperasi' }] : []),
+      ];
       n += (await emit(deps, trx, { notice, audiences, cooperativeId: c.id, dedupeKey: key })).length;
     });
   }
@@ -98,29 +162,59 @@ export async function runDigest(deps: AppDeps): Promise<number> {
   if (!deps.config.smtpUrl || !digestDue(jakartaHour, await digestHour(deps))) return 0;
   const date = todayJakarta(deps);
   const users = await deps.db.kysely
-    .selectFrom('notifications as n').innerJoin('users as u', 'u.id', 'n.user_id')
-    .select(['u.id', 'u.email', 'u.full_name']).distinct()
-    .where('n.digest_state', '=', 'pending').where('u.disabled', '=', 0)
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .select(['u.id', 'u.email', 'u.full_name'])
+    .distinct()
+    .where('n.digest_state', '=', 'pending')
+    .where('u.disabled', '=', 0)
     .execute();
   let n = 0;
   for (const u of users) {
     if (!u.email) continue;
     await deps.db.kysely.transaction().execute(async (trx) => {
-      const items = await trx.selectFrom('notifications').select(['id', 'title', 'body', 'link']).where('user_id', '=', u.id).where('digest_state', '=', 'pending').orderBy('created_at').execute();
+      const items = await trx
+        .selectFrom('notifications')
+        .select(['id', 'title', 'body', 'link'])
+        .where('user_id', '=', u.id)
+        .where('digest_state', '=', 'pending')
+        .orderBy('created_at')
+        .execute();
       if (!items.length) return;
       const mail = renderDigestMail(deps.config.publicUrl, u.full_name, date, items);
       const at = now.toISOString();
       const inserted = await trx
         .insertInto('mail_outbox')
         .values({
-          id: randomUUID(), user_id: u.id, to_address: u.email!, subject: mail.subject, text_body: mail.text, html_body: mail.html, kind: 'digest',
-          dedupe_key: `digest:${u.id}:${date}`, status: 'pending', attempts: 0, next_attempt_at: at, claimed_until: null, last_error: null, created_at: at, sent_at: null,
+          id: randomUUID(),
+          user_id: u.id,
+          to_address: u.email!,
+          subject: mail.subject,
+          text_body: mail.text,
+          html_body: mail.html,
+          kind: 'digest',
+          dedupe_key: `digest:${u.id}:${date}`,
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: at,
+          claimed_until: null,
+          last_error: null,
+          created_at: at,
+          sent_at: null,
         })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .returning('id')
         .execute();
       if (!inserted.length) return;
-      await trx.updateTable('notifications').set({ digest_state: 'sent' }).where('id', 'in', items.map((i) => i.id)).execute();
+      await trx
+        .updateTable('notifications')
+        .set({ digest_state: 'sent' })
+        .where(
+          'id',
+          'in',
+          items.map((i) => i.id),
+        )
+        .execute();
       n++;
     });
   }
@@ -131,13 +225,24 @@ export async function runDigest(deps: AppDeps): Promise<number> {
 export async function sweepOld(deps: AppDeps): Promise<void> {
   const cutoff = new Date(deps.now().getTime() - RETENTION_DAYS * 86_400_000).toISOString();
   await deps.db.kysely.deleteFrom('notifications').where('created_at', '<', cutoff).execute();
-  await deps.db.kysely.deleteFrom('mail_outbox').where('status', '=', 'sent').where('created_at', '<', cutoff).execute();
+  await deps.db.kysely
+    .deleteFrom('mail_outbox')
+    .where('status', '=', 'sent')
+    .where('created_at', '<', cutoff)
+    .execute();
 }
 
-export interface TickResult { reminders: number; digests: number; mail: { sent: number; failed: number } }
+export interface TickResult {
+  reminders: number;
+  digests: number;
+  mail: { sent: number; failed: number };
+}
 
 /** One pass of everything due (reminders too unless `reminders: false`). Tests call it after moving the clock. */
-export async function tick(deps: AppDeps, opts: { sender?: MailSender; reminders?: boolean } = {}): Promise<TickResult> {
+export async function tick(
+  deps: AppDeps,
+  opts: { sender?: MailSender; reminders?: boolean } = {},
+): Promise<TickResult> {
   const reminders = opts.reminders === false ? 0 : (await runFollowUpReminders(deps)) + (await runRatReminders(deps));
   const digests = await runDigest(deps);
   const mail = await deliverDueMail(deps, opts.sender);
@@ -181,4 +286,3 @@ export function startScheduler(
     await running;
   };
 }
-

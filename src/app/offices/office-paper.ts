@@ -6,7 +6,9 @@ import { currentOffice } from './offices.js';
 export async function officePaper(db: Tx): Promise<OfficePaper> {
   const o = await currentOffice(db);
   const logo = await db.selectFrom('offices').select('logo').where('id', '=', o.id).executeTakeFirst();
-  const contact = [o.phone && `Telepon ${o.phone}`, o.email && `Pos-el ${o.email}`, o.website && `Laman ${o.website}`].filter(Boolean).join(' · ');
+  const contact = [o.phone && `Telepon ${o.phone}`, o.email && `Pos-el ${o.email}`, o.website && `Laman ${o.website}`]
+    .filter(Boolean)
+    .join(' · ');
   return {
     government: o.government,
     agency: o.name,
@@ -23,6 +25,10 @@ export async function officePaper(db: Tx): Promise<OfficePaper> {
 
 /** An officer as printed under a signature: name, NIP, rank and position from the user record. */
 export async function signerOf(db: Tx, userId: string): Promise<Signer | null> {
-  const u = await db.selectFrom('users').select(['full_name', 'nip', 'rank', 'position']).where('id', '=', userId).executeTakeFirst();
+  const u = await db
+    .selectFrom('users')
+    .select(['full_name', 'nip', 'rank', 'position'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return u ? { name: u.full_name, nip: u.nip, rank: u.rank, position: u.position } : null;
 }

@@ -32,7 +32,12 @@ export interface Office {
   updatedAt: string;
 }
 
-export interface Bbox { minLat: number; maxLat: number; minLng: number; maxLng: number }
+export interface Bbox {
+  minLat: number;
+  maxLat: number;
+  minLng: number;
+  maxLng: number;
+}
 
 export type OfficeInput = Partial<Omit<Office, 'id' | 'hasLogo' | 'version' | 'updatedAt'>>;
 
@@ -44,8 +49,27 @@ const officeRows = (db: Tx) =>
   db
     .selectFrom('offices')
     .select([
-      'id', 'level', 'region_code', 'name', 'short_name', 'government', 'address', 'phone', 'email', 'website', 'logo_type', 'city',
-      'head_name', 'head_nip', 'head_rank', 'head_position', 'legal_basis', 'bbox', 'version', 'updated_at', 'created_at',
+      'id',
+      'level',
+      'region_code',
+      'name',
+      'short_name',
+      'government',
+      'address',
+      'phone',
+      'email',
+      'website',
+      'logo_type',
+      'city',
+      'head_name',
+      'head_nip',
+      'head_rank',
+      'head_position',
+      'legal_basis',
+      'bbox',
+      'version',
+      'updated_at',
+      'created_at',
     ])
     .orderBy('created_at')
     .orderBy('id')
@@ -53,10 +77,26 @@ const officeRows = (db: Tx) =>
 
 function view(r: Row): Office {
   return {
-    id: r.id, level: r.level as OfficeLevel, regionCode: r.region_code, name: r.name, shortName: r.short_name, government: r.government,
-    address: r.address, phone: r.phone, email: r.email, website: r.website, hasLogo: r.logo_type !== null, city: r.city,
-    headName: r.head_name, headNip: r.head_nip, headRank: r.head_rank, headPosition: r.head_position,
-    legalBasis: JSON.parse(r.legal_basis) as string[], bbox: r.bbox ? (JSON.parse(r.bbox) as Bbox) : null, version: r.version, updatedAt: r.updated_at,
+    id: r.id,
+    level: r.level as OfficeLevel,
+    regionCode: r.region_code,
+    name: r.name,
+    shortName: r.short_name,
+    government: r.government,
+    address: r.address,
+    phone: r.phone,
+    email: r.email,
+    website: r.website,
+    hasLogo: r.logo_type !== null,
+    city: r.city,
+    headName: r.head_name,
+    headNip: r.head_nip,
+    headRank: r.head_rank,
+    headPosition: r.head_position,
+    legalBasis: JSON.parse(r.legal_basis) as string[],
+    bbox: r.bbox ? (JSON.parse(r.bbox) as Bbox) : null,
+    version: r.version,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -76,9 +116,17 @@ export async function currentOffice(db: Tx): Promise<Office> {
 }
 
 /** What the login page and the app's header show before anyone logs in: names and whether there is a logo. */
-export async function officeBrief(db: Tx): Promise<{ id: string; name: string; shortName: string; area: string; hasLogo: boolean }> {
+export async function officeBrief(
+  db: Tx,
+): Promise<{ id: string; name: string; shortName: string; area: string; hasLogo: boolean }> {
   const o = await currentOffice(db);
-  return { id: o.id, name: o.name, shortName: o.shortName, area: o.government.replace(/^Pemerintah\s+/i, ''), hasLogo: o.hasLogo };
+  return {
+    id: o.id,
+    name: o.name,
+    shortName: o.shortName,
+    area: o.government.replace(/^Pemerintah\s+/i, ''),
+    hasLogo: o.hasLogo,
+  };
 }
 
 export async function getOffice(db: Tx, id: string): Promise<Office> {
@@ -88,7 +136,11 @@ export async function getOffice(db: Tx, id: string): Promise<Office> {
 }
 
 export async function officeLogo(deps: AppDeps, id: string): Promise<{ bytes: Buffer; type: string } | null> {
-  const r = await deps.db.kysely.selectFrom('offices').select(['logo', 'logo_type']).where('id', '=', id).executeTakeFirst();
+  const r = await deps.db.kysely
+    .selectFrom('offices')
+    .select(['logo', 'logo_type'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!r) throw notFound('Kantor');
   return r.logo && r.logo_type ? { bytes: Buffer.from(r.logo), type: r.logo_type } : null;
 }
@@ -99,15 +151,19 @@ function checkProfile(p: OfficeInput): void {
     const c = checkNip(p.headNip);
     if (!c.ok) fields.headNip = c.message;
   }
-  if (p.level === 'KABUPATEN' && !/^\d{2}\.\d{2}$/.test(p.regionCode ?? '')) fields.regionCode = 'Kantor kabupaten/kota memerlukan kode kabupaten/kota, mis. 35.13.';
-  if (p.level === 'PROVINSI' && !/^\d{2}$/.test(p.regionCode ?? '')) fields.regionCode = 'Kantor provinsi memerlukan kode provinsi, mis. 35.';
+  if (p.level === 'KABUPATEN' && !/^\d{2}\.\d{2}$/.test(p.regionCode ?? ''))
+    fields.regionCode = 'Kantor kabupaten/kota memerlukan kode kabupaten/kota, mis. 35.13.';
+  if (p.level === 'PROVINSI' && !/^\d{2}$/.test(p.regionCode ?? ''))
+    fields.regionCode = 'Kantor provinsi memerlukan kode provinsi, mis. 35.';
   if (p.level === 'NASIONAL' && p.regionCode) fields.regionCode = 'Kantor nasional tidak memiliki kode wilayah.';
-  if (p.bbox && (p.bbox.minLat >= p.bbox.maxLat || p.bbox.minLng >= p.bbox.maxLng)) fields.bbox = 'Batas wilayah tidak benar: nilai minimum harus lebih kecil dari maksimum.';
+  if (p.bbox && (p.bbox.minLat >= p.bbox.maxLat || p.bbox.minLng >= p.bbox.maxLng))
+    fields.bbox = 'Batas wilayah tidak benar: nilai minimum harus lebih kecil dari maksimum.';
   if (Object.keys(fields).length) throw invalid(fields);
 }
 
 /** Optional contact and head fields: an emptied field is stored as null. */
-const blank = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+const blank = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
 
 const columns = (input: OfficeInput) => {
   const p: OfficeInput = { ...input };
@@ -152,24 +208,54 @@ export async function createOffice(
       if (taken) throw new AppError('CONFLICT', 'Kantor nasional sudah ada.');
     }
     if (input.regionCode) {
-      const taken = await trx.selectFrom('offices').select('id').where('level', '=', input.level).where('region_code', '=', input.regionCode).executeTakeFirst();
-      if (taken) throw new AppError('CONFLICT', 'Kantor untuk wilayah ini sudah ada.', { regionCode: 'Kantor untuk wilayah ini sudah ada.' });
+      const taken = await trx
+        .selectFrom('offices')
+        .select('id')
+        .where('level', '=', input.level)
+        .where('region_code', '=', input.regionCode)
+        .executeTakeFirst();
+      if (taken)
+        throw new AppError('CONFLICT', 'Kantor untuk wilayah ini sudah ada.', {
+          regionCode: 'Kantor untuk wilayah ini sudah ada.',
+        });
     }
     const at = deps.now().toISOString();
     await trx
       .insertInto('offices')
       .values({
-        id, level: input.level, region_code: input.regionCode ?? null, name: input.name, short_name: input.shortName, government: input.government,
-        address: input.address, city: input.city, legal_basis: '[]', version: 1, created_at: at, updated_at: at, ...columns(input),
+        id,
+        level: input.level,
+        region_code: input.regionCode ?? null,
+        name: input.name,
+        short_name: input.shortName,
+        government: input.government,
+        address: input.address,
+        city: input.city,
+        legal_basis: '[]',
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        ...columns(input),
       })
       .execute();
     await ensureRegisters(trx, id, at);
-    await audit({ action: 'office.create', entityType: 'office', entityId: id, cooperativeId: null, changes: diff(null, { ...input }) });
+    await audit({
+      action: 'office.create',
+      entityType: 'office',
+      entityId: id,
+      cooperativeId: null,
+      changes: diff(null, { ...input }),
+    });
     return getOffice(trx, id);
   });
 }
 
-export async function updateOffice(deps: AppDeps, actor: Actor, id: string, patch: OfficeInput & { version?: number }): Promise<Office> {
+export async function updateOffice(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  patch: OfficeInput & { version?: number },
+): Promise<Office> {
   authorize(officePolicy.manage, actor, null, 'Hanya admin yang dapat mengubah profil kantor.');
   return mutate(deps, actor, async (trx, audit) => {
     const current = await getOffice(trx, id);
@@ -211,7 +297,13 @@ export async function setOfficeLogo(deps: AppDeps, actor: Actor, id: string, byt
       .set({ logo: bytes, logo_type: type, version: current.version + 1, updated_at: deps.now().toISOString() })
       .where('id', '=', id)
       .execute();
-    await audit({ action: 'office.logo', entityType: 'office', entityId: id, cooperativeId: null, changes: { logo: { before: current.hasLogo ? 'ada' : null, after: `${type}, ${bytes.length} bita` } } });
+    await audit({
+      action: 'office.logo',
+      entityType: 'office',
+      entityId: id,
+      cooperativeId: null,
+      changes: { logo: { before: current.hasLogo ? 'ada' : null, after: `${type}, ${bytes.length} bita` } },
+    });
     return getOffice(trx, id);
   });
 }
@@ -221,7 +313,15 @@ export async function ensureRegisters(db: Tx, officeId: string, at: string): Pro
   for (const kind of BUILT_IN_KINDS) {
     await db
       .insertInto('letter_registers')
-      .values({ id: randomUUID(), office_id: officeId, kind, name: KIND_LABELS[kind], pattern: DEFAULT_PATTERNS[kind], created_at: at, updated_at: at })
+      .values({
+        id: randomUUID(),
+        office_id: officeId,
+        kind,
+        name: KIND_LABELS[kind],
+        pattern: DEFAULT_PATTERNS[kind],
+        created_at: at,
+        updated_at: at,
+      })
       .onConflict((oc) => oc.columns(['office_id', 'kind']).doNothing())
       .execute();
   }
@@ -232,20 +332,33 @@ export async function ensureRegisters(db: Tx, officeId: string, at: string): Pro
  * a province office on a transfer): government and dateline from the region's name. The Dinas's own
  * name is a default the admin edits.
  */
-export async function defaultProfile(db: Tx, level: 'KABUPATEN' | 'PROVINSI', code: string): Promise<OfficeInput & Pick<Office, 'level' | 'name' | 'shortName' | 'government' | 'address' | 'city'>> {
+export async function defaultProfile(
+  db: Tx,
+  level: 'KABUPATEN' | 'PROVINSI',
+  code: string,
+): Promise<OfficeInput & Pick<Office, 'level' | 'name' | 'shortName' | 'government' | 'address' | 'city'>> {
   const region = await regionByCode(db, code);
   if (!region) throw new Error(`Kode wilayah ${code} tidak ada dalam data wilayah / not a known region code`);
   const name = titleCase(region.name);
   if (level === 'PROVINSI') {
     return {
-      level, regionCode: code, name: 'Dinas Koperasi dan Usaha Kecil dan Menengah', shortName: 'Dinas Koperasi dan UKM',
-      government: `Pemerintah Provinsi ${name}`, address: `Provinsi ${name}`, city: name,
+      level,
+      regionCode: code,
+      name: 'Dinas Koperasi dan Usaha Kecil dan Menengah',
+      shortName: 'Dinas Koperasi dan UKM',
+      government: `Pemerintah Provinsi ${name}`,
+      address: `Provinsi ${name}`,
+      city: name,
     };
   }
   const province = await regionByCode(db, code.slice(0, 2));
   return {
-    level, regionCode: code, name: 'Dinas Koperasi dan Usaha Mikro', shortName: 'Dinas Koperasi dan UM',
-    government: `Pemerintah ${name}`, address: `${name}${province ? `, ${titleCase(province.name)}` : ''}`,
+    level,
+    regionCode: code,
+    name: 'Dinas Koperasi dan Usaha Mikro',
+    shortName: 'Dinas Koperasi dan UM',
+    government: `Pemerintah ${name}`,
+    address: `${name}${province ? `, ${titleCase(province.name)}` : ''}`,
     city: name.replace(/^(Kabupaten|Kota)\s+/i, ''),
   };
 }
@@ -262,14 +375,21 @@ export async function ensureFirstOffice(deps: AppDeps): Promise<Office> {
   if (existing) {
     const office = await currentOffice(db);
     if (deps.config.bbox && !office.bbox) {
-      await db.updateTable('offices').set({ bbox: JSON.stringify(deps.config.bbox) }).where('id', '=', office.id).execute();
+      await db
+        .updateTable('offices')
+        .set({ bbox: JSON.stringify(deps.config.bbox) })
+        .where('id', '=', office.id)
+        .execute();
       return currentOffice(db);
     }
     return office;
   }
   const code = deps.config.region;
   const level = /^\d{2}$/.test(code) ? 'PROVINSI' : 'KABUPATEN';
-  return createOffice(deps, SYSTEM_ACTOR, { ...(await defaultProfile(db, level, code)), ...(deps.config.bbox ? { bbox: deps.config.bbox } : {}) });
+  return createOffice(deps, SYSTEM_ACTOR, {
+    ...(await defaultProfile(db, level, code)),
+    ...(deps.config.bbox ? { bbox: deps.config.bbox } : {}),
+  });
 }
 
 /** 'KABUPATEN LUMAJANG' → 'Kabupaten Lumajang'; a name already in mixed case ('DKI Jakarta') stays. */

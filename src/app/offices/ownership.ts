@@ -8,7 +8,13 @@ export const OFFICE_OWNED = ['users', 'cooperatives', 'visits', 'programs'] as c
 /** The first office (the one made from SAMBANG_REGION at first start): the owner of every row from before offices. */
 export function firstOfficeId(db: Tx): Promise<string | null> {
   return oncePerTransaction(db, 'firstOfficeId', async () => {
-    const o = await db.selectFrom('offices').select('id').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+    const o = await db
+      .selectFrom('offices')
+      .select('id')
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
     return o?.id ?? null;
   });
 }
@@ -23,7 +29,11 @@ export async function adoptUnowned(db: Tx): Promise<number> {
   if (!first) return 0;
   let n = 0;
   for (const table of OFFICE_OWNED) {
-    const r = await db.updateTable(table as 'users').set({ office_id: first }).where('office_id', 'is', null).executeTakeFirst();
+    const r = await db
+      .updateTable(table as 'users')
+      .set({ office_id: first })
+      .where('office_id', 'is', null)
+      .executeTakeFirst();
     n += Number(r.numUpdatedRows);
   }
   return n;
@@ -53,7 +63,12 @@ export async function officeOfActor(db: Tx, actorUserId: string | null | undefin
 export async function officeForDistrict(db: Tx, districtCode: string): Promise<string | null> {
   const regency = districtCode.slice(0, 5);
   const o = await oncePerTransaction(db, `regencyOffice:${regency}`, () =>
-    db.selectFrom('offices').select('id').where('level', '=', 'KABUPATEN').where('region_code', '=', regency).executeTakeFirst(),
+    db
+      .selectFrom('offices')
+      .select('id')
+      .where('level', '=', 'KABUPATEN')
+      .where('region_code', '=', regency)
+      .executeTakeFirst(),
   );
   return o?.id ?? (await firstOfficeId(db));
 }

@@ -5,7 +5,10 @@ import { isAdmin, isCooperativeAccount, isStaff, isWriter, ownsCooperative, type
 /** Petugas and admin assess; pimpinan reads all; a cooperative's account reads its own finalized assessments. */
 export const assessmentPolicy = {
   assess: ((a) => isWriter(a)) as Rule<unknown>,
-  read: ((a, r) => isStaff(a) || (ownsCooperative(a, r.cooperative.id) && r.status === 'FINAL')) as Rule<{ cooperative: { id: string }; status: string }>,
+  read: ((a, r) => isStaff(a) || (ownsCooperative(a, r.cooperative.id) && r.status === 'FINAL')) as Rule<{
+    cooperative: { id: string };
+    status: string;
+  }>,
   publishRubric: ((a) => isAdmin(a)) as Rule<unknown>,
   /** The list a cooperative's account may see: its own cooperative's finalized assessments only. */
   restrictList<Q extends { cooperativeId?: string; status?: 'DRAFT' | 'FINAL' }>(a: Actor, q: Q): Q {
@@ -18,5 +21,9 @@ export const assessmentPolicy = {
 /** What the actor may do with this assessment (`can` in the assessment's response). */
 export function assessmentAbilities(a: Actor, r: { status: string }) {
   const assess = assessmentPolicy.assess(a, r);
-  return { update: assess && r.status === 'DRAFT', finalize: assess && r.status === 'DRAFT', delete: assess && r.status === 'DRAFT' };
+  return {
+    update: assess && r.status === 'DRAFT',
+    finalize: assess && r.status === 'DRAFT',
+    delete: assess && r.status === 'DRAFT',
+  };
 }

@@ -1,17 +1,32 @@
 import type { Actor } from '../context.js';
-import { type HasRole, isAdmin, isCooperativeAccount, isOfficer, isStaff, isWriter, ownsCooperative, type Rule, scopeFilter } from './rules.js';
+import {
+  type HasRole,
+  isAdmin,
+  isCooperativeAccount,
+  isOfficer,
+  isStaff,
+  isWriter,
+  ownsCooperative,
+  type Rule,
+  scopeFilter,
+} from './rules.js';
 import { onTeam } from './visits.js';
 
 /**
  * Concerns (permasalahan, keluhan, tantangan). During a visit its team records them; between visits
  * any petugas, or the cooperative from its portal; the Dinas handles and marks them seen.
  */
-export interface ConcernRef { cooperativeId: string; visitTeam: readonly string[] | null }
+export interface ConcernRef {
+  cooperativeId: string;
+  visitTeam: readonly string[] | null;
+}
 
 export const concernPolicy = {
   read: ((a, c) => isStaff(a) || ownsCooperative(a, c.cooperativeId)) as Rule<{ cooperativeId: string }>,
   raise: ((a, c) =>
-    isAdmin(a) || (c.visitTeam ? onTeam(a, c.visitTeam) : isOfficer(a)) || ownsCooperative(a, c.cooperativeId)) as Rule<ConcernRef>,
+    isAdmin(a) ||
+    (c.visitTeam ? onTeam(a, c.visitTeam) : isOfficer(a)) ||
+    ownsCooperative(a, c.cooperativeId)) as Rule<ConcernRef>,
   handle: ((a) => isWriter(a)) as Rule<unknown>,
   markSeen: ((a) => isStaff(a)) as Rule<unknown>,
   /** What a cooperative sends from its portal waits in the Dinas inbox; what the Dinas writes down it has seen. */

@@ -1,6 +1,16 @@
 import { forbidden } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
-import { isCooperativeAccount, isLeadership, isOfficer, isStaff, isWriter, ownsCooperative, type Rule, scopeFilter, scopeOf } from './rules.js';
+import {
+  isCooperativeAccount,
+  isLeadership,
+  isOfficer,
+  isStaff,
+  isWriter,
+  ownsCooperative,
+  type Rule,
+  scopeFilter,
+  scopeOf,
+} from './rules.js';
 
 /**
  * The cooperative desk: what a cooperative files for verification, its requests to the Dinas, its
@@ -16,7 +26,8 @@ export const verificationPolicy = {
   restrictList<Q extends { cooperativeId?: string }>(a: Actor, q: Q): Q {
     const s = scopeOf(a);
     if (s.kind === 'all') return q;
-    if (q.cooperativeId && q.cooperativeId !== s.cooperativeId) throw forbidden('Anda hanya dapat melihat data koperasi Anda sendiri.');
+    if (q.cooperativeId && q.cooperativeId !== s.cooperativeId)
+      throw forbidden('Anda hanya dapat melihat data koperasi Anda sendiri.');
     return { ...q, cooperativeId: s.cooperativeId };
   },
 };

@@ -5,6 +5,8 @@ import { isLeader, isStaff, ownsCooperative, type Rule, scopeFilter } from './ru
 export const documentPolicy = {
   issue: ((a) => isStaff(a)) as Rule<unknown>,
   read: ((a, d) => isStaff(a) || ownsCooperative(a, d.cooperativeId)) as Rule<{ cooperativeId: string | null }>,
-  cancel: ((a, d) => isLeader(a) || (a.userId !== null && a.userId === d.issuedBy)) as Rule<{ issuedBy: string | null }>,
+  cancel: ((a, d) => isLeader(a) || (a.userId !== null && a.userId === d.issuedBy)) as Rule<{
+    issuedBy: string | null;
+  }>,
   scope: (a: Actor, cooperativeColumn = 'd.cooperative_id') => scopeFilter(a, cooperativeColumn),
 };

@@ -20,9 +20,12 @@ const assignedTo = (a: Actor, f: FollowUpRef) =>
 export const followUpPolicy = {
   read: ((a, f) => isStaff(a) || ownsCooperative(a, f.cooperativeId)) as Rule<{ cooperativeId: string }>,
   /** From a visit: its team; from a concern alone: any petugas. */
-  create: ((a, f) => isAdmin(a) || (f.visitTeam.length ? onTeam(a, f.visitTeam) : isOfficer(a))) as Rule<{ visitTeam: readonly string[] }>,
+  create: ((a, f) => isAdmin(a) || (f.visitTeam.length ? onTeam(a, f.visitTeam) : isOfficer(a))) as Rule<{
+    visitTeam: readonly string[];
+  }>,
   /** Change what was agreed (text, owner, deadline, plan) or cancel it: who agreed it. */
-  edit: ((a, f) => isAdmin(a) || (isOfficer(a) && (f.createdBy === a.userId || onTeam(a, f.visitTeam)))) as Rule<FollowUpRef>,
+  edit: ((a, f) =>
+    isAdmin(a) || (isOfficer(a) && (f.createdBy === a.userId || onTeam(a, f.visitTeam)))) as Rule<FollowUpRef>,
   /** Report progress or completion: who agreed it, or who must do it. */
   progress: ((a, f) =>
     isAdmin(a) ||

@@ -37,7 +37,11 @@ function reaches(a: Audience, u: Candidate): boolean {
   }
 }
 
-export function recipients(audiences: readonly Audience[], users: readonly Candidate[], exclude: string | null = null): string[] {
+export function recipients(
+  audiences: readonly Audience[],
+  users: readonly Candidate[],
+  exclude: string | null = null,
+): string[] {
   const out = new Set<string>();
   for (const u of users) {
     if (u.disabled || u.id === exclude) continue;
@@ -47,7 +51,12 @@ export function recipients(audiences: readonly Audience[], users: readonly Candi
 }
 
 /** The owner of a recommendation as an audience: the officer, the bidang, or the cooperative. */
-export function followUpOwner(f: { responsibleKind: string; responsibleBidang: string | null; responsibleUserId: string | null; cooperativeId: string }): Audience {
+export function followUpOwner(f: {
+  responsibleKind: string;
+  responsibleBidang: string | null;
+  responsibleUserId: string | null;
+  cooperativeId: string;
+}): Audience {
   if (f.responsibleKind === 'USER' && f.responsibleUserId) return { kind: 'users', ids: [f.responsibleUserId] };
   if (f.responsibleKind === 'BIDANG' && f.responsibleBidang) return { kind: 'bidang', bidang: f.responsibleBidang };
   return { kind: 'cooperative', cooperativeId: f.cooperativeId };
@@ -57,7 +66,10 @@ export function followUpOwner(f: { responsibleKind: string; responsibleBidang: s
  * The officers who verify what a cooperative files: Bidang Koperasi's petugas (the desk a portal
  * concern also goes to) and the admins. The pimpinan do not decide filings, so are not told.
  */
-export const VERIFIERS: readonly Audience[] = [{ kind: 'bidang', bidang: 'koperasi' }, { kind: 'role', role: 'admin' }];
+export const VERIFIERS: readonly Audience[] = [
+  { kind: 'bidang', bidang: 'koperasi' },
+  { kind: 'role', role: 'admin' },
+];
 
 /** A filing's verdict goes to the accounts of the cooperative that filed it, and to no other. */
 export const filingCooperative = (cooperativeId: string): Audience[] => [{ kind: 'cooperative', cooperativeId }];
@@ -65,7 +77,8 @@ export const filingCooperative = (cooperativeId: string): Audience[] => [{ kind:
 /** A user's calendar feed (read with the feed's secret token, not a session). */
 export const calendarPolicy = {
   /** A cooperative's account follows its cooperative's visits and the follow-ups its cooperative must do; '' when it has none. */
-  cooperativeOf: (u: HasRole & { cooperative_id: string | null }) => (isCooperativeAccount(u) ? (u.cooperative_id ?? '') : null),
+  cooperativeOf: (u: HasRole & { cooperative_id: string | null }) =>
+    isCooperativeAccount(u) ? (u.cooperative_id ?? '') : null,
   /** A petugas also follows the follow-ups given to their bidang. */
   bidangOf: (u: HasRole & { bidang: string | null }) => (isOfficer(u) ? u.bidang : null),
 };

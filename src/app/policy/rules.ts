@@ -18,7 +18,9 @@ export function authorize<R>(rule: Rule<R>, actor: Actor, record: R, message?: s
 }
 
 /** Someone who holds a role: a logged-in actor, a user row (role as stored), a candidate for a team. */
-export interface HasRole { role: Role | 'system' | (string & {}) }
+export interface HasRole {
+  role: Role | 'system' | (string & {});
+}
 
 // ─── Role sets ──────────────────────────────────────────────────────────────
 // The coarse gate of each route (`config.access`, src/http/access.ts) is one of these sets, and the

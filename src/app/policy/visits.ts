@@ -1,14 +1,29 @@
 import type { Actor } from '../context.js';
-import { type HasRole, isAdmin, isCooperativeAccount, isLeader, isOfficer, isStaff, isWriter, ownsCooperative, type Rule, scopeFilter } from './rules.js';
+import {
+  type HasRole,
+  isAdmin,
+  isCooperativeAccount,
+  isLeader,
+  isOfficer,
+  isStaff,
+  isWriter,
+  ownsCooperative,
+  type Rule,
+  scopeFilter,
+} from './rules.js';
 
 /**
  * Visits. Petugas plan visits and edit those whose team they are on; pimpinan reads all and
  * approves; admin does all; a cooperative's account sees its own cooperative's visits.
  */
-export interface VisitRef { cooperativeId: string; team: readonly string[] }
+export interface VisitRef {
+  cooperativeId: string;
+  team: readonly string[];
+}
 
 /** A petugas on this visit's team. */
-export const onTeam = (a: Actor, team: readonly string[]) => isOfficer(a) && a.userId !== null && team.includes(a.userId);
+export const onTeam = (a: Actor, team: readonly string[]) =>
+  isOfficer(a) && a.userId !== null && team.includes(a.userId);
 
 export const visitPolicy = {
   read: ((a, v) => isStaff(a) || ownsCooperative(a, v.cooperativeId)) as Rule<{ cooperativeId: string }>,

@@ -3,18 +3,30 @@ import { notFound } from '../../domain/errors.js';
 import type { AppDeps, Tx } from '../context.js';
 import { oncePerTransaction } from '../tx-memo.js';
 
-export interface Region { code: string; name: string }
+export interface Region {
+  code: string;
+  name: string;
+}
 export type Village = Region & { kind: 'DESA' | 'KELURAHAN' };
 
 /**
  * The area this deployment's first office serves, as a code prefix: a regency ('35.13'), a
  * province ('35') or the nation (''). A kecamatan belongs to the area when its code starts with it.
  */
-export interface OfficeArea { level: 'KABUPATEN' | 'PROVINSI' | 'NASIONAL'; code: string }
+export interface OfficeArea {
+  level: 'KABUPATEN' | 'PROVINSI' | 'NASIONAL';
+  code: string;
+}
 
 export async function officeArea(db: Tx): Promise<OfficeArea> {
   const o = await oncePerTransaction(db, 'firstOfficeArea', () =>
-    db.selectFrom('offices').select(['level', 'region_code']).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('offices')
+      .select(['level', 'region_code'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst(),
   );
   if (!o) throw notFound('Profil kantor');
   return { level: o.level as OfficeArea['level'], code: o.level === 'NASIONAL' ? '' : (o.region_code ?? '') };
@@ -35,15 +47,33 @@ export async function listProvinces(deps: AppDeps): Promise<Region[]> {
 }
 
 export async function listRegencies(deps: AppDeps, provinceCode: string): Promise<Region[]> {
-  const province = await deps.db.kysely.selectFrom('provinces').select('code').where('code', '=', provinceCode).executeTakeFirst();
+  const province = await deps.db.kysely
+    .selectFrom('provinces')
+    .select('code')
+    .where('code', '=', provinceCode)
+    .executeTakeFirst();
   if (!province) throw notFound('Provinsi');
-  return deps.db.kysely.selectFrom('regencies').select(['code', 'name']).where('province_code', '=', provinceCode).orderBy('code').execute();
+  return deps.db.kysely
+    .selectFrom('regencies')
+    .select(['code', 'name'])
+    .where('province_code', '=', provinceCode)
+    .orderBy('code')
+    .execute();
 }
 
 export async function listRegencyDistricts(deps: AppDeps, regencyCode: string): Promise<Region[]> {
-  const regency = await deps.db.kysely.selectFrom('regencies').select('code').where('code', '=', regencyCode).executeTakeFirst();
+  const regency = await deps.db.kysely
+    .selectFrom('regencies')
+    .select('code')
+    .where('code', '=', regencyCode)
+    .executeTakeFirst();
   if (!regency) throw notFound('Kabupaten/kota');
-  return deps.db.kysely.selectFrom('districts').select(['code', 'name']).where('regency_code', '=', regencyCode).orderBy('code').execute();
+  return deps.db.kysely
+    .selectFrom('districts')
+    .select(['code', 'name'])
+    .where('regency_code', '=', regencyCode)
+    .orderBy('code')
+    .execute();
 }
 
 /** The kecamatan of the office's area (its regency; every kecamatan of its province; all for the nation). */
@@ -57,7 +87,11 @@ export async function listDistricts(deps: AppDeps): Promise<Region[]> {
 
 /** The villages of any kecamatan of the country. */
 export async function listVillages(deps: AppDeps, districtCode: string): Promise<Village[]> {
-  const district = await deps.db.kysely.selectFrom('districts').select('code').where('code', '=', districtCode).executeTakeFirst();
+  const district = await deps.db.kysely
+    .selectFrom('districts')
+    .select('code')
+    .where('code', '=', districtCode)
+    .executeTakeFirst();
   if (!district) throw notFound('Kecamatan');
   const rows = await deps.db.kysely
     .selectFrom('villages')

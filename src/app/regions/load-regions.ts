@@ -15,7 +15,12 @@ export function regionDataVersion(): string {
   return `idn-area-data@${pkg.version}`;
 }
 
-export interface RegionCounts { provinces: number; regencies: number; districts: number; villages: number }
+export interface RegionCounts {
+  provinces: number;
+  regencies: number;
+  districts: number;
+  villages: number;
+}
 
 /** Rows per INSERT: 3 columns × 1,000 rows stays far below SQLite's and PostgreSQL's parameter limits. */
 const BATCH = 1000;
@@ -25,7 +30,13 @@ const BATCH = 1000;
  * spend seconds there). A database from before this loader holds one regency's kecamatan and
  * villages already, and a new data release may rename a place: keep the code, take the new name.
  */
-async function insertAll(trx: Tx, postgres: boolean, table: 'provinces' | 'regencies' | 'districts' | 'villages', columns: string[], rows: string[][]): Promise<void> {
+async function insertAll(
+  trx: Tx,
+  postgres: boolean,
+  table: 'provinces' | 'regencies' | 'districts' | 'villages',
+  columns: string[],
+  rows: string[][],
+): Promise<void> {
   const statement = (n: number) => {
     let p = 0;
     const tuples = Array.from({ length: n }, () => `(${columns.map(() => (postgres ? `$${++p}` : '?')).join(', ')})`);
@@ -49,15 +60,49 @@ export async function loadRegions(deps: AppDeps): Promise<RegionCounts | null> {
   const loaded = await db.selectFrom('settings').select('value').where('key', '=', REGIONS_KEY).executeTakeFirst();
   if (loaded && (JSON.parse(loaded.value) as { version?: string }).version === version) return null;
 
-  const [provinces, regencies, districts, villages] = await Promise.all([getProvinces(), getRegencies(), getDistricts(), getVillages()]);
-  const counts: RegionCounts = { provinces: provinces.length, regencies: regencies.length, districts: districts.length, villages: villages.length };
+  const [provinces, regencies, districts, villages] = await Promise.all([
+    getProvinces(),
+    getRegencies(),
+    getDistricts(),
+    getVillages(),
+  ]);
+  const counts: RegionCounts = {
+    provinces: provinces.length,
+    regencies: regencies.length,
+    districts: districts.length,
+    villages: villages.length,
+  };
   const value = JSON.stringify({ version, ...counts, loadedAt: deps.now().toISOString() });
   await db.transaction().execute(async (trx) => {
     const pg = deps.db.dialect === 'postgres';
-    await insertAll(trx, pg, 'provinces', ['code', 'name'], provinces.map((p) => [p.code, p.name]));
-    await insertAll(trx, pg, 'regencies', ['code', 'province_code', 'name'], regencies.map((r) => [r.code, r.province_code, r.name]));
-    await insertAll(trx, pg, 'districts', ['code', 'regency_code', 'name'], districts.map((d) => [d.code, d.regency_code, d.name]));
-    await insertAll(trx, pg, 'villages', ['code', 'district_code', 'name'], villages.map((v) => [v.code, v.district_code, v.name]));
+    await insertAll(
+      trx,
+      pg,
+      'provinces',
+      ['code', 'name'],
+      provinces.map((p) => [p.code, p.name]),
+    );
+    await insertAll(
+      trx,
+      pg,
+      'regencies',
+      ['code', 'province_code', 'name'],
+      regencies.map((r) => [r.code, r.province_code, r.name]),
+    );
+    await insertAll(
+      trx,
+      pg,
+      'districts',
+      ['code', 'regency_code', 'name'],
+      districts.map((d) => [d.code, d.regency_code, d.name]),
+    );
+    await insertAll(
+      trx,
+      pg,
+      'villages',
+      ['code', 'district_code', 'name'],
+      villages.map((v) => [v.code, v.district_code, v.name]),
+    );
     await trx
       .insertInto('settings')
       .values({ key: REGIONS_KEY, value })

@@ -53,11 +53,29 @@ export type RecapTotals = Omit<DistrictRecap, 'code' | 'name'>;
 export function recapTotals(districts: DistrictRecap[]): RecapTotals {
   return districts.reduce(
     (s, d) => ({
-      cooperatives: s.cooperatives + d.cooperatives, membersMale: s.membersMale + d.membersMale, membersFemale: s.membersFemale + d.membersFemale,
-      assets: s.assets + d.assets, ownCapital: s.ownCapital + d.ownCapital, externalCapital: s.externalCapital + d.externalCapital,
-      businessVolume: s.businessVolume + d.businessVolume, shu: s.shu + d.shu, ratHeld: s.ratHeld + d.ratHeld, active: s.active + d.active,
+      cooperatives: s.cooperatives + d.cooperatives,
+      membersMale: s.membersMale + d.membersMale,
+      membersFemale: s.membersFemale + d.membersFemale,
+      assets: s.assets + d.assets,
+      ownCapital: s.ownCapital + d.ownCapital,
+      externalCapital: s.externalCapital + d.externalCapital,
+      businessVolume: s.businessVolume + d.businessVolume,
+      shu: s.shu + d.shu,
+      ratHeld: s.ratHeld + d.ratHeld,
+      active: s.active + d.active,
     }),
-    { cooperatives: 0, membersMale: 0, membersFemale: 0, assets: 0, ownCapital: 0, externalCapital: 0, businessVolume: 0, shu: 0, ratHeld: 0, active: 0 },
+    {
+      cooperatives: 0,
+      membersMale: 0,
+      membersFemale: 0,
+      assets: 0,
+      ownCapital: 0,
+      externalCapital: 0,
+      businessVolume: 0,
+      shu: 0,
+      ratHeld: 0,
+      active: 0,
+    },
   );
 }
 
@@ -77,9 +95,25 @@ export async function odsRecap(
     .innerJoin('villages as v', 'v.code', 'c.village_code')
     .leftJoin('yearly_figures as f', (j) => j.onRef('f.cooperative_id', '=', 'c.id').on('f.fiscal_year', '=', year))
     .select([
-      'c.id', 'c.name', 'c.nik', 'c.type', 'c.district_code', 'd.name as district_name', 'v.name as village_name', 'c.members_male', 'c.members_female',
-      'c.legal_entity_date', 'c.created_at', 'f.assets', 'f.own_capital', 'f.external_capital', 'f.business_volume', 'f.shu',
-      'f.members_male as f_members_male', 'f.members_female as f_members_female', 'f.id as figure_id',
+      'c.id',
+      'c.name',
+      'c.nik',
+      'c.type',
+      'c.district_code',
+      'd.name as district_name',
+      'v.name as village_name',
+      'c.members_male',
+      'c.members_female',
+      'c.legal_entity_date',
+      'c.created_at',
+      'f.assets',
+      'f.own_capital',
+      'f.external_capital',
+      'f.business_volume',
+      'f.shu',
+      'f.members_male as f_members_male',
+      'f.members_female as f_members_female',
+      'f.id as figure_id',
     ])
     .where('c.status', '!=', 'DIBUBARKAN')
     .orderBy('c.district_code')
@@ -88,14 +122,26 @@ export async function odsRecap(
   if (district) coopQuery = coopQuery.where('c.district_code', '=', district);
   const coops = await coopQuery.execute();
   // A cooperative's figures waiting for verification do not count: the values before them do (or none).
-  const waiting = await db.selectFrom('verifications').select(['entity_id', 'previous']).where('kind', '=', 'YEARLY_FIGURES').where('status', '!=', 'VERIFIED').execute();
-  const before = new Map(waiting.map((w) => [w.entity_id, w.previous ? (JSON.parse(w.previous) as Record<string, number | null>) : null]));
+  const waiting = await db
+    .selectFrom('verifications')
+    .select(['entity_id', 'previous'])
+    .where('kind', '=', 'YEARLY_FIGURES')
+    .where('status', '!=', 'VERIFIED')
+    .execute();
+  const before = new Map(
+    waiting.map((w) => [w.entity_id, w.previous ? (JSON.parse(w.previous) as Record<string, number | null>) : null]),
+  );
   for (const c of coops) {
     if (!c.figure_id || !before.has(c.figure_id)) continue;
     const p = before.get(c.figure_id) ?? {};
     Object.assign(c, {
-      assets: p.assets ?? null, own_capital: p.ownCapital ?? null, external_capital: p.externalCapital ?? null, business_volume: p.businessVolume ?? null,
-      shu: p.shu ?? null, f_members_male: p.membersMale ?? null, f_members_female: p.membersFemale ?? null,
+      assets: p.assets ?? null,
+      own_capital: p.ownCapital ?? null,
+      external_capital: p.externalCapital ?? null,
+      business_volume: p.businessVolume ?? null,
+      shu: p.shu ?? null,
+      f_members_male: p.membersMale ?? null,
+      f_members_female: p.membersFemale ?? null,
     });
   }
   const { meetings: byCoop } = await countedMeetings(db);
@@ -126,8 +172,18 @@ export async function odsRecap(
     };
     rows.push(row);
     const d = districts.get(c.district_code) ?? {
-      code: c.district_code, name: c.district_name, cooperatives: 0, membersMale: 0, membersFemale: 0, assets: 0, ownCapital: 0,
-      externalCapital: 0, businessVolume: 0, shu: 0, ratHeld: 0, active: 0,
+      code: c.district_code,
+      name: c.district_name,
+      cooperatives: 0,
+      membersMale: 0,
+      membersFemale: 0,
+      assets: 0,
+      ownCapital: 0,
+      externalCapital: 0,
+      businessVolume: 0,
+      shu: 0,
+      ratHeld: 0,
+      active: 0,
     };
     d.cooperatives++;
     d.membersMale += row.membersMale;
@@ -176,11 +232,22 @@ const DISTRICT_COLUMNS: Column<DistrictRecap>[] = [
   { header: 'Koperasi aktif', value: (r) => r.active, format: 'integer' },
 ];
 
-export async function odsRecapXlsx(deps: AppDeps, actor: Actor, year: number, level: 'cooperative' | 'district', district?: string): Promise<Buffer> {
+export async function odsRecapXlsx(
+  deps: AppDeps,
+  actor: Actor,
+  year: number,
+  level: 'cooperative' | 'district',
+  district?: string,
+): Promise<Buffer> {
   const r = await odsRecap(deps, actor, year, district);
   const where = district ? ` — Kecamatan ${r.districts[0]?.name ?? district}` : '';
   return level === 'district'
-    ? listToXlsx('Rekap kecamatan', DISTRICT_COLUMNS, r.districts, `Rekapitulasi koperasi per kecamatan — tahun buku ${year}${where}`)
+    ? listToXlsx(
+        'Rekap kecamatan',
+        DISTRICT_COLUMNS,
+        r.districts,
+        `Rekapitulasi koperasi per kecamatan — tahun buku ${year}${where}`,
+      )
     : listToXlsx('Rekap koperasi', COOP_COLUMNS, r.rows, `Rekapitulasi koperasi — tahun buku ${year}${where}`);
 }
 
@@ -199,27 +266,60 @@ const tableLayout = (pad: number) => ({
  * The recap as a landscape PDF with totals: per kecamatan (one page), or per cooperative (every
  * cooperative, the header row repeated on each page). Money in millions of rupiah.
  */
-export async function odsRecapPdf(deps: AppDeps, actor: Actor, year: number, level: 'cooperative' | 'district' = 'district', district?: string): Promise<Buffer> {
+export async function odsRecapPdf(
+  deps: AppDeps,
+  actor: Actor,
+  year: number,
+  level: 'cooperative' | 'district' = 'district',
+  district?: string,
+): Promise<Buffer> {
   const r = await odsRecap(deps, actor, year, district);
   // `+ 0` turns the -0 of a small loss rounded to millions into 0.
   const juta = (n: number | null) => (n === null ? '–' : angka(Math.round(n / 1_000_000) + 0));
   const th = (t: string) => ({ text: t, bold: true, fontSize: 8, fillColor: '#e9f2ec', alignment: 'center' as const });
-  const td = (t: string, right = true) => ({ text: t, fontSize: 8, alignment: right ? ('right' as const) : ('left' as const) });
+  const td = (t: string, right = true) => ({
+    text: t,
+    fontSize: 8,
+    alignment: right ? ('right' as const) : ('left' as const),
+  });
   const total = recapTotals(r.districts);
   const districtName = district ? (r.districts[0]?.name ?? district) : null;
-  const money = (d: { assets: number | null; ownCapital: number | null; externalCapital: number | null; businessVolume: number | null; shu: number | null }) =>
-    [d.assets, d.ownCapital, d.externalCapital, d.businessVolume, d.shu].map((n) => td(juta(n)));
+  const money = (d: {
+    assets: number | null;
+    ownCapital: number | null;
+    externalCapital: number | null;
+    businessVolume: number | null;
+    shu: number | null;
+  }) => [d.assets, d.ownCapital, d.externalCapital, d.businessVolume, d.shu].map((n) => td(juta(n)));
 
   let table: Content;
   if (level === 'district') {
     const line = (name: string, d: RecapTotals, bold = false) =>
-      [td(name, false), ...[d.cooperatives, d.membersMale, d.membersFemale].map((n) => td(angka(n))), ...money(d), td(angka(d.ratHeld)), td(angka(d.active))].map((c) => ({ ...c, bold }));
+      [
+        td(name, false),
+        ...[d.cooperatives, d.membersMale, d.membersFemale].map((n) => td(angka(n))),
+        ...money(d),
+        td(angka(d.ratHeld)),
+        td(angka(d.active)),
+      ].map((c) => ({ ...c, bold }));
     table = {
       table: {
         headerRows: 1,
         widths: ['*', 46, 46, 46, 62, 62, 62, 62, 54, 40, 40],
         body: [
-          ['Kecamatan', 'Koperasi', 'Anggota L', 'Anggota P', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'RAT', 'Aktif'].map(th),
+          [
+            'Kecamatan',
+            'Koperasi',
+            'Anggota L',
+            'Anggota P',
+            'Aset',
+            'Modal sendiri',
+            'Modal luar',
+            'Volume usaha',
+            'SHU',
+            'RAT',
+            'Aktif',
+          ].map(th),
           ...r.districts.map((d) => line(d.name, d)),
           line('Jumlah', total, true),
         ],
@@ -227,11 +327,21 @@ export async function odsRecapPdf(deps: AppDeps, actor: Actor, year: number, lev
       layout: tableLayout(1.5),
     };
   } else {
-    const yesNo = (b: boolean) => ({ ...td(b ? 'Ya' : 'Tidak', false), alignment: 'center' as const, color: b ? '#1b5e20' : '#b71c1c' });
+    const yesNo = (b: boolean) => ({
+      ...td(b ? 'Ya' : 'Tidak', false),
+      alignment: 'center' as const,
+      color: b ? '#1b5e20' : '#b71c1c',
+    });
     const place = (row: RecapRow) => (district ? row.village : `${row.district} / ${row.village}`);
     const totalLine = [
-      { ...td(`Jumlah (${angka(total.cooperatives)} koperasi)`, false), colSpan: 3 }, td(''), td(''),
-      td(angka(total.membersMale)), td(angka(total.membersFemale)), ...money(total), td(angka(total.ratHeld)), td(angka(total.active)),
+      { ...td(`Jumlah (${angka(total.cooperatives)} koperasi)`, false), colSpan: 3 },
+      td(''),
+      td(''),
+      td(angka(total.membersMale)),
+      td(angka(total.membersFemale)),
+      ...money(total),
+      td(angka(total.ratHeld)),
+      td(angka(total.active)),
     ].map((c) => ({ ...c, bold: true }));
     table = {
       table: {
@@ -239,10 +349,29 @@ export async function odsRecapPdf(deps: AppDeps, actor: Actor, year: number, lev
         dontBreakRows: true,
         widths: [20, '*', 100, 42, 42, 52, 52, 52, 52, 46, 30, 30],
         body: [
-          ['No.', 'Nama koperasi', district ? 'Desa/Kelurahan' : 'Kecamatan / desa', 'Anggota L', 'Anggota P', 'Aset', 'Modal sendiri', 'Modal luar', 'Volume usaha', 'SHU', 'RAT', 'Aktif'].map(th),
+          [
+            'No.',
+            'Nama koperasi',
+            district ? 'Desa/Kelurahan' : 'Kecamatan / desa',
+            'Anggota L',
+            'Anggota P',
+            'Aset',
+            'Modal sendiri',
+            'Modal luar',
+            'Volume usaha',
+            'SHU',
+            'RAT',
+            'Aktif',
+          ].map(th),
           ...r.rows.map((row, i) => [
-            td(angka(i + 1)), td(row.name, false), td(place(row), false), td(angka(row.membersMale)), td(angka(row.membersFemale)),
-            ...money(row), yesNo(row.ratHeld), yesNo(row.active),
+            td(angka(i + 1)),
+            td(row.name, false),
+            td(place(row), false),
+            td(angka(row.membersMale)),
+            td(angka(row.membersFemale)),
+            ...money(row),
+            yesNo(row.ratHeld),
+            yesNo(row.active),
           ]),
           totalLine,
         ],
@@ -257,7 +386,12 @@ export async function odsRecapPdf(deps: AppDeps, actor: Actor, year: number, lev
     info: { title: `Rekapitulasi koperasi tahun buku ${year}` },
     content: [
       ...letterhead(await officePaper(deps.db.kysely), 762),
-      { text: `${heading} — TAHUN BUKU ${year}${districtName ? ` — KECAMATAN ${districtName.toUpperCase()}` : ''}`, alignment: 'center', bold: true, fontSize: 12 },
+      {
+        text: `${heading} — TAHUN BUKU ${year}${districtName ? ` — KECAMATAN ${districtName.toUpperCase()}` : ''}`,
+        alignment: 'center',
+        bold: true,
+        fontSize: 12,
+      },
       {
         text: `Nilai keuangan dalam juta rupiah. RAT = menyelenggarakan RAT tahun buku ${year}; Aktif = RAT dalam tiga tahun buku terakhir, per ${tanggal(r.asOf)}.`,
         alignment: 'center',
@@ -265,7 +399,9 @@ export async function odsRecapPdf(deps: AppDeps, actor: Actor, year: number, lev
         color: '#555',
         margin: [0, 2, 0, 10],
       },
-      r.rows.length ? table : { text: 'Tidak ada koperasi untuk pilihan ini.', italics: true, alignment: 'center', margin: [0, 20, 0, 0] },
+      r.rows.length
+        ? table
+        : { text: 'Tidak ada koperasi untuk pilihan ini.', italics: true, alignment: 'center', margin: [0, 20, 0, 0] },
     ],
   });
 }

@@ -4,7 +4,13 @@ import { type FieldEdit, judge } from '../../domain/sync/merge.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { authorize, followUpPolicy } from '../policy/index.js';
 import { raiseConcern } from '../visits/concerns.js';
-import { changeFollowUpStatus, createFollowUp, followUpRef, getFollowUp, updateFollowUp } from '../visits/follow-ups.js';
+import {
+  changeFollowUpStatus,
+  createFollowUp,
+  followUpRef,
+  getFollowUp,
+  updateFollowUp,
+} from '../visits/follow-ups.js';
 import { loadVisit } from '../visits/view.js';
 import { completeVisit, editableVisit, updateVisit } from '../visits/visits.js';
 import type { SyncChange, SyncResult } from './changes.js';
@@ -44,67 +50,149 @@ async function validateAsCurrent(deps: AppDeps, run: () => Promise<unknown>): Pr
 }
 
 /** applied when the record had not moved; merged or conflict when it had. */
-const statusOf = (moved: boolean, conflicts: number): Outcome['status'] => (conflicts ? 'conflict' : moved ? 'merged' : 'applied');
+const statusOf = (moved: boolean, conflicts: number): Outcome['status'] =>
+  conflicts ? 'conflict' : moved ? 'merged' : 'applied';
 
-async function visitUpdate(deps: AppDeps, actor: Actor, c: Extract<SyncChange, { kind: 'visit.update' }>): Promise<Outcome> {
+async function visitUpdate(
+  deps: AppDeps,
+  actor: Actor,
+  c: Extract<SyncChange, { kind: 'visit.update' }>,
+): Promise<Outcome> {
   const db = deps.db.kysely;
   const ref = await editableVisit(db, actor, c.entityId);
-  if (ref.status === 'cancelled') throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan; datanya tidak dapat diubah lagi.');
+  if (ref.status === 'cancelled')
+    throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan; datanya tidak dapat diubah lagi.');
   const current = await loadVisit(db, c.entityId);
   const moved = current.version !== c.baseVersion;
   const edits = visitEdits(current, c.base, c.fields);
-  if (moved) await validateAsCurrent(deps, () => updateVisit(deps, actor, c.entityId, { ...visitPatch(c.fields, edits.map((e) => e.field)), version: current.version }));
+  if (moved)
+    await validateAsCurrent(deps, () =>
+      updateVisit(deps, actor, c.entityId, {
+        ...visitPatch(
+          c.fields,
+          edits.map((e) => e.field),
+        ),
+        version: current.version,
+      }),
+    );
   const { apply, conflicts } = split(edits, moved);
   let version = current.version;
-  if (apply.length) version = (await updateVisit(deps, actor, c.entityId, { ...visitPatch(c.fields, apply), version: current.version })).version;
+  if (apply.length)
+    version = (await updateVisit(deps, actor, c.entityId, { ...visitPatch(c.fields, apply), version: current.version }))
+      .version;
   const kept = await mutate(deps, actor, async (trx, audit) => {
     if (moved && apply.length) {
       await audit({
-        action: 'sync.merge', entityType: 'visit', entityId: c.entityId, cooperativeId: ref.cooperativeId,
+        action: 'sync.merge',
+        entityType: 'visit',
+        entityId: c.entityId,
+        cooperativeId: ref.cooperativeId,
         changes: { fields: { before: null, after: apply }, baseVersion: { before: c.baseVersion, after: version } },
       });
     }
-    return recordConflicts(deps, trx, audit, actor, { entityType: 'visit', entityId: c.entityId, cooperativeId: ref.cooperativeId, changeId: c.changeId }, conflicts);
+    return recordConflicts(
+      deps,
+      trx,
+      audit,
+      actor,
+      { entityType: 'visit', entityId: c.entityId, cooperativeId: ref.cooperativeId, changeId: c.changeId },
+      conflicts,
+    );
   });
-  return { status: statusOf(moved, kept.length), entity: { type: 'visit', id: c.entityId, version }, ...(kept.length ? { conflicts: kept } : {}) };
+  return {
+    status: statusOf(moved, kept.length),
+    entity: { type: 'visit', id: c.entityId, version },
+    ...(kept.length ? { conflicts: kept } : {}),
+  };
 }
 
-async function visitComplete(deps: AppDeps, actor: Actor, c: Extract<SyncChange, { kind: 'visit.complete' }>): Promise<Outcome> {
+async function visitComplete(
+  deps: AppDeps,
+  actor: Actor,
+  c: Extract<SyncChange, { kind: 'visit.complete' }>,
+): Promise<Outcome> {
   const ref = await editableVisit(deps.db.kysely, actor, c.entityId);
   // Someone on the team already closed it: the phone's wish is fulfilled.
-  if (ref.status === 'done') return { status: 'applied', entity: { type: 'visit', id: c.entityId, version: ref.version } };
+  if (ref.status === 'done')
+    return { status: 'applied', entity: { type: 'visit', id: c.entityId, version: ref.version } };
   const v = await completeVisit(deps, actor, c.entityId);
   return { status: 'applied', entity: { type: 'visit', id: c.entityId, version: v.version } };
 }
 
-async function followUpUpdate(deps: AppDeps, actor: Actor, c: Extract<SyncChange, { kind: 'followUp.update' }>): Promise<Outcome> {
+async function followUpUpdate(
+  deps: AppDeps,
+  actor: Actor,
+  c: Extract<SyncChange, { kind: 'followUp.update' }>,
+): Promise<Outcome> {
   const ref = await followUpRef(deps.db.kysely, actor, c.entityId);
-  authorize(followUpPolicy.edit, actor, ref, 'Hanya yang mencatat rekomendasi ini, tim kunjungannya, atau admin yang dapat mengubahnya.');
+  authorize(
+    followUpPolicy.edit,
+    actor,
+    ref,
+    'Hanya yang mencatat rekomendasi ini, tim kunjungannya, atau admin yang dapat mengubahnya.',
+  );
   const current = await getFollowUp(deps, actor, c.entityId);
   const moved = current.version !== c.baseVersion;
   const edits = followUpEdits(current, c.base, c.fields);
-  if (moved) await validateAsCurrent(deps, () => updateFollowUp(deps, actor, c.entityId, { ...followUpPatch(c.fields, edits.map((e) => e.field)), version: current.version }));
+  if (moved)
+    await validateAsCurrent(deps, () =>
+      updateFollowUp(deps, actor, c.entityId, {
+        ...followUpPatch(
+          c.fields,
+          edits.map((e) => e.field),
+        ),
+        version: current.version,
+      }),
+    );
   const { apply, conflicts } = split(edits, moved);
   let version = current.version;
-  if (apply.length) version = (await updateFollowUp(deps, actor, c.entityId, { ...followUpPatch(c.fields, apply), version: current.version })).version;
+  if (apply.length)
+    version = (
+      await updateFollowUp(deps, actor, c.entityId, { ...followUpPatch(c.fields, apply), version: current.version })
+    ).version;
   const kept = await mutate(deps, actor, async (trx, audit) => {
     if (moved && apply.length) {
       await audit({
-        action: 'sync.merge', entityType: 'follow_up', entityId: c.entityId, cooperativeId: ref.cooperativeId,
+        action: 'sync.merge',
+        entityType: 'follow_up',
+        entityId: c.entityId,
+        cooperativeId: ref.cooperativeId,
         changes: { fields: { before: null, after: apply }, baseVersion: { before: c.baseVersion, after: version } },
       });
     }
-    return recordConflicts(deps, trx, audit, actor, { entityType: 'follow_up', entityId: c.entityId, cooperativeId: ref.cooperativeId, changeId: c.changeId }, conflicts);
+    return recordConflicts(
+      deps,
+      trx,
+      audit,
+      actor,
+      { entityType: 'follow_up', entityId: c.entityId, cooperativeId: ref.cooperativeId, changeId: c.changeId },
+      conflicts,
+    );
   });
-  return { status: statusOf(moved, kept.length), entity: { type: 'followUp', id: c.entityId, version }, ...(kept.length ? { conflicts: kept } : {}) };
+  return {
+    status: statusOf(moved, kept.length),
+    entity: { type: 'followUp', id: c.entityId, version },
+    ...(kept.length ? { conflicts: kept } : {}),
+  };
 }
 
-async function followUpStatus(deps: AppDeps, actor: Actor, c: Extract<SyncChange, { kind: 'followUp.status' }>): Promise<Outcome> {
+async function followUpStatus(
+  deps: AppDeps,
+  actor: Actor,
+  c: Extract<SyncChange, { kind: 'followUp.status' }>,
+): Promise<Outcome> {
   const ref = await followUpRef(deps.db.kysely, actor, c.entityId);
   const moved = ref.version !== c.baseVersion;
-  if (moved && ref.status === c.fields.status) return { status: 'applied', entity: { type: 'followUp', id: c.entityId, version: ref.version } };
+  if (moved && ref.status === c.fields.status)
+    return { status: 'applied', entity: { type: 'followUp', id: c.entityId, version: ref.version } };
   // A status move is judged by the follow-up's rules from where it stands now: an impossible move is rejected with its reason.
-  const f = await changeFollowUpStatus(deps, actor, c.entityId, { to: c.fields.status, note: c.fields.note, evidence: c.fields.evidence, reason: c.fields.reason, version: ref.version });
+  const f = await changeFollowUpStatus(deps, actor, c.entityId, {
+    to: c.fields.status,
+    note: c.fields.note,
+    evidence: c.fields.evidence,
+    reason: c.fields.reason,
+    version: ref.version,
+  });
   return { status: moved ? 'merged' : 'applied', entity: { type: 'followUp', id: c.entityId, version: f.version } };
 }
 

@@ -20,7 +20,11 @@ export interface FollowUpSyncFields {
   responsible?: Responsible;
 }
 
-interface ChangeBase { changeId: string; clientTime?: string | undefined; entityId: string }
+interface ChangeBase {
+  changeId: string;
+  clientTime?: string | undefined;
+  entityId: string;
+}
 
 export type SyncChange = ChangeBase &
   (
@@ -28,13 +32,27 @@ export type SyncChange = ChangeBase &
     | { kind: 'visit.complete' }
     | {
         kind: 'concern.create';
-        fields: { cooperativeId: string; visitId: string | null; kind: ConcernKind; topic: ConcernTopic; description: string; raisedBy: string | null; severity: Severity };
+        fields: {
+          cooperativeId: string;
+          visitId: string | null;
+          kind: ConcernKind;
+          topic: ConcernTopic;
+          description: string;
+          raisedBy: string | null;
+          severity: Severity;
+        };
       }
     | {
         kind: 'followUp.create';
         fields: {
-          cooperativeId: string; concernId: string | null; visitId: string | null; aspect: Aspect | null; recommendation: string;
-          responsible: Responsible; deadline: string; monitoringPlan: string | null;
+          cooperativeId: string;
+          concernId: string | null;
+          visitId: string | null;
+          aspect: Aspect | null;
+          recommendation: string;
+          responsible: Responsible;
+          deadline: string;
+          monitoringPlan: string | null;
         };
       }
     | { kind: 'followUp.update'; baseVersion: number; base: FollowUpSyncFields; fields: FollowUpSyncFields }

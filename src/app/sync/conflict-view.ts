@@ -22,7 +22,11 @@ export interface SyncConflict {
   resolution: { choice: 'server' | 'client' | 'custom'; value: unknown } | null;
 }
 
-export type ConflictRow = Selectable<SyncConflictTable> & { cooperative_name: string; user_name: string | null; resolver_name: string | null };
+export type ConflictRow = Selectable<SyncConflictTable> & {
+  cooperative_name: string;
+  user_name: string | null;
+  resolver_name: string | null;
+};
 
 export function conflictView(r: ConflictRow): SyncConflict {
   return {

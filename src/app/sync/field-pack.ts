@@ -17,7 +17,12 @@ export interface PackItem {
   cooperative: Cooperative;
   officers: Officer[];
   businessUnits: BusinessUnit[];
-  lastAssessment: { fiscalYear: number; category: string | null; score: number | null; assessedOn: string | null } | null;
+  lastAssessment: {
+    fiscalYear: number;
+    category: string | null;
+    score: number | null;
+    assessedOn: string | null;
+  } | null;
   rat: RatCompliance & { asOf: string };
   concerns: Concern[];
   followUps: FollowUp[];
@@ -74,22 +79,41 @@ export async function fieldPack(deps: AppDeps, actor: Actor, days: number): Prom
       .orderBy('assessed_on', 'desc')
       .executeTakeFirst();
     const unfinished = [
-      ...(await listFollowUps(deps, actor, { cooperativeId: coopId, status: 'open', page: 1, pageSize: LIST_CAP })).items,
-      ...(await listFollowUps(deps, actor, { cooperativeId: coopId, status: 'in_progress', page: 1, pageSize: LIST_CAP })).items,
+      ...(await listFollowUps(deps, actor, { cooperativeId: coopId, status: 'open', page: 1, pageSize: LIST_CAP }))
+        .items,
+      ...(
+        await listFollowUps(deps, actor, { cooperativeId: coopId, status: 'in_progress', page: 1, pageSize: LIST_CAP })
+      ).items,
     ].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
     items.push({
       visit,
       cooperative,
       officers: cooperative.officers,
       businessUnits: await listBusinessUnits(deps, actor, coopId),
-      lastAssessment: last ? { fiscalYear: last.fiscal_year, category: last.category, score: last.total === null ? null : Number(last.total), assessedOn: last.assessed_on } : null,
+      lastAssessment: last
+        ? {
+            fiscalYear: last.fiscal_year,
+            category: last.category,
+            score: last.total === null ? null : Number(last.total),
+            assessedOn: last.assessed_on,
+          }
+        : null,
       rat: await cooperativeRatCompliance(deps, actor, coopId),
       concerns: [
-        ...(await listConcerns(deps, actor, { cooperativeId: coopId, status: 'open', page: 1, pageSize: LIST_CAP })).items,
-        ...(await listConcerns(deps, actor, { cooperativeId: coopId, status: 'addressed', page: 1, pageSize: LIST_CAP })).items,
+        ...(await listConcerns(deps, actor, { cooperativeId: coopId, status: 'open', page: 1, pageSize: LIST_CAP }))
+          .items,
+        ...(
+          await listConcerns(deps, actor, { cooperativeId: coopId, status: 'addressed', page: 1, pageSize: LIST_CAP })
+        ).items,
       ],
       followUps: unfinished,
     });
   }
-  return { generatedAt: deps.now().toISOString(), days, checklist: DEFAULT_CHECKLIST, items, notifications: await listNotices(deps, actor, { limit: 30 }) };
+  return {
+    generatedAt: deps.now().toISOString(),
+    days,
+    checklist: DEFAULT_CHECKLIST,
+    items,
+    notifications: await listNotices(deps, actor, { limit: 30 }),
+  };
 }

@@ -15,15 +15,24 @@ export function conflictQuery(db: Tx) {
 
 /** May this petugas edit the record the conflict is about? (visit: its team; follow-up: who agreed it.) */
 async function mayEdit(db: Tx, actor: Actor, row: { entity_type: string; entity_id: string }): Promise<boolean> {
-  if (row.entity_type === 'visit') return (await visitRef(db, row.entity_id))?.team.includes(actor.userId ?? '') ?? false;
-  const f = await db.selectFrom('follow_ups').select(['created_by', 'visit_id']).where('id', '=', row.entity_id).executeTakeFirst();
+  if (row.entity_type === 'visit')
+    return (await visitRef(db, row.entity_id))?.team.includes(actor.userId ?? '') ?? false;
+  const f = await db
+    .selectFrom('follow_ups')
+    .select(['created_by', 'visit_id'])
+    .where('id', '=', row.entity_id)
+    .executeTakeFirst();
   if (!f) return false;
   if (f.created_by === actor.userId) return true;
   return f.visit_id ? ((await visitRef(db, f.visit_id))?.team.includes(actor.userId ?? '') ?? false) : false;
 }
 
 /** Admin and pimpinan see every conflict; a petugas their own and those on records they may edit. */
-export async function listConflicts(deps: AppDeps, actor: Actor, q: { status?: 'open' | 'resolved' }): Promise<{ items: SyncConflict[] }> {
+export async function listConflicts(
+  deps: AppDeps,
+  actor: Actor,
+  q: { status?: 'open' | 'resolved' },
+): Promise<{ items: SyncConflict[] }> {
   authorize(syncPolicy.readConflicts, actor, null);
   const db = deps.db.kysely;
   let query = conflictQuery(db).orderBy('k.created_at', 'desc').orderBy('k.id').limit(500);

@@ -8,16 +8,27 @@ import { isTransient, isUniqueViolation } from './db-races.js';
 const RACE_RETRIES = 3;
 
 async function stored(deps: AppDeps, actor: Actor, change: SyncChange): Promise<SyncResult | null> {
-  const row = await deps.db.kysely.selectFrom('sync_changes').selectAll().where('change_id', '=', change.changeId).executeTakeFirst();
+  const row = await deps.db.kysely
+    .selectFrom('sync_changes')
+    .selectAll()
+    .where('change_id', '=', change.changeId)
+    .executeTakeFirst();
   if (!row) return null;
   if (row.user_id !== actor.userId || row.kind !== change.kind || row.entity_id !== change.entityId) {
-    return rejected(change, new AppError('CONFLICT', 'ID perubahan ini sudah dipakai untuk perubahan lain.', { changeId: 'Sudah dipakai.' }));
+    return rejected(
+      change,
+      new AppError('CONFLICT', 'ID perubahan ini sudah dipakai untuk perubahan lain.', { changeId: 'Sudah dipakai.' }),
+    );
   }
   return { ...(JSON.parse(row.result) as SyncResult), duplicate: true };
 }
 
 function rejected(change: SyncChange, e: AppError): SyncResult {
-  return { changeId: change.changeId, status: 'rejected', error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
+  return {
+    changeId: change.changeId,
+    status: 'rejected',
+    error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) },
+  };
 }
 
 /**
@@ -35,22 +46,40 @@ async function pushOne(deps: AppDeps, actor: Actor, change: SyncChange): Promise
         const at = deps.now().toISOString();
         await trx
           .insertInto('sync_changes')
-          .values({ change_id: change.changeId, user_id: actor.userId ?? '', kind: change.kind, entity_id: change.entityId, result: '{}', applied_at: at })
+          .values({
+            change_id: change.changeId,
+            user_id: actor.userId ?? '',
+            kind: change.kind,
+            entity_id: change.entityId,
+            result: '{}',
+            applied_at: at,
+          })
           .execute();
         const outcome = await applyChange(withinTransaction(deps, trx), actor, change);
         const result: SyncResult = { changeId: change.changeId, ...outcome };
-        await trx.updateTable('sync_changes').set({ result: JSON.stringify(result) }).where('change_id', '=', change.changeId).execute();
+        await trx
+          .updateTable('sync_changes')
+          .set({ result: JSON.stringify(result) })
+          .where('change_id', '=', change.changeId)
+          .execute();
         return result;
       });
     } catch (e) {
       // A copy of this change landed first (or a record with the same id did): look again.
       if (isUniqueViolation(e) || isTransient(e)) {
         if (attempt < RACE_RETRIES) continue;
-        return rejected(change, new AppError('CONFLICT', 'Perubahan ini bertabrakan dengan data lain yang baru masuk ke server. Kirim ulang sebentar lagi.'));
+        return rejected(
+          change,
+          new AppError(
+            'CONFLICT',
+            'Perubahan ini bertabrakan dengan data lain yang baru masuk ke server. Kirim ulang sebentar lagi.',
+          ),
+        );
       }
       if (e instanceof AppError) {
         // A stale version here means another writer committed between our read and our write.
-        if (e.code === 'CONFLICT' && attempt < RACE_RETRIES && (e.fields === undefined || 'version' in e.fields)) continue;
+        if (e.code === 'CONFLICT' && attempt < RACE_RETRIES && (e.fields === undefined || 'version' in e.fields))
+          continue;
         return rejected(change, e);
       }
       throw e;

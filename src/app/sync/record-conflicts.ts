@@ -23,16 +23,31 @@ export async function recordConflicts(
     await trx
       .insertInto('sync_conflicts')
       .values({
-        id, entity_type: target.entityType, entity_id: target.entityId, cooperative_id: target.cooperativeId, field: e.field,
-        base_value: e.hasBase ? JSON.stringify(e.base ?? null) : null, server_value: JSON.stringify(e.server ?? null), client_value: JSON.stringify(e.client ?? null),
-        change_id: target.changeId, user_id: actor.userId ?? '', created_at: at, status: 'open', resolved_by: null, resolved_at: null, resolution: null,
+        id,
+        entity_type: target.entityType,
+        entity_id: target.entityId,
+        cooperative_id: target.cooperativeId,
+        field: e.field,
+        base_value: e.hasBase ? JSON.stringify(e.base ?? null) : null,
+        server_value: JSON.stringify(e.server ?? null),
+        client_value: JSON.stringify(e.client ?? null),
+        change_id: target.changeId,
+        user_id: actor.userId ?? '',
+        created_at: at,
+        status: 'open',
+        resolved_by: null,
+        resolved_at: null,
+        resolution: null,
       })
       .execute();
     out.push({ id, field: e.field });
   }
   if (out.length) {
     await audit({
-      action: 'sync.conflict', entityType: target.entityType, entityId: target.entityId, cooperativeId: target.cooperativeId,
+      action: 'sync.conflict',
+      entityType: target.entityType,
+      entityId: target.entityId,
+      cooperativeId: target.cooperativeId,
       changes: Object.fromEntries(edits.map((e) => [e.field, { before: e.server ?? null, after: e.client ?? null }])),
     });
   }

@@ -11,7 +11,10 @@ import { type ConflictRow, conflictView, type SyncConflict } from './conflict-vi
 import { parseFieldValue, visitPatch } from './fields.js';
 import { conflictQuery } from './list-conflicts.js';
 
-export interface ResolveInput { choice: 'server' | 'client' | 'custom'; value?: unknown }
+export interface ResolveInput {
+  choice: 'server' | 'client' | 'custom';
+  value?: unknown;
+}
 
 /**
  * A person picks the server's value, the phone's, or types another. The chosen value is written with
@@ -28,39 +31,66 @@ export async function resolveConflict(
     if (!row) throw notFound('Konflik');
     const isVisit = row.entity_type === 'visit';
     if (isVisit) await editableVisit(trx, actor, row.entity_id);
-    else authorize(followUpPolicy.edit, actor, await followUpRef(trx, actor, row.entity_id), 'Hanya yang mencatat rekomendasi ini, tim kunjungannya, atau admin yang dapat menyelesaikan konfliknya.');
-    if (row.status !== 'open') throw new AppError('CONFLICT', 'Konflik ini sudah diselesaikan sebelumnya.', { status: 'Sudah diselesaikan.' });
-    if (input.choice === 'custom' && input.value === undefined) throw new AppError('VALIDATION', 'Isi nilai pilihan Anda.', { value: 'Wajib diisi untuk pilihan custom.' });
+    else
+      authorize(
+        followUpPolicy.edit,
+        actor,
+        await followUpRef(trx, actor, row.entity_id),
+        'Hanya yang mencatat rekomendasi ini, tim kunjungannya, atau admin yang dapat menyelesaikan konfliknya.',
+      );
+    if (row.status !== 'open')
+      throw new AppError('CONFLICT', 'Konflik ini sudah diselesaikan sebelumnya.', { status: 'Sudah diselesaikan.' });
+    if (input.choice === 'custom' && input.value === undefined)
+      throw new AppError('VALIDATION', 'Isi nilai pilihan Anda.', { value: 'Wajib diisi untuk pilihan custom.' });
 
     const d = withinTransaction(deps, trx);
-    const read = async () => (isVisit ? (await loadVisit(trx, row.entity_id)).version : (await getFollowUp(d, actor, row.entity_id)).version);
+    const read = async () =>
+      isVisit ? (await loadVisit(trx, row.entity_id)).version : (await getFollowUp(d, actor, row.entity_id)).version;
     const serverNow = jsonOf<unknown>(row.server_value, null);
-    const chosen = input.choice === 'server' ? serverNow : parseFieldValue(row.field, input.choice === 'client' ? jsonOf<unknown>(row.client_value, null) : input.value);
+    const chosen =
+      input.choice === 'server'
+        ? serverNow
+        : parseFieldValue(row.field, input.choice === 'client' ? jsonOf<unknown>(row.client_value, null) : input.value);
     let version = await read();
     if (input.choice !== 'server') {
       if (isVisit) {
         const fields = fieldsFor(row.field, chosen);
         version = (await updateVisit(d, actor, row.entity_id, visitPatch(fields, [row.field]))).version;
       } else {
-        version = (await updateFollowUp(d, actor, row.entity_id, { [row.field]: chosen } as FollowUpSyncFields)).version;
+        version = (await updateFollowUp(d, actor, row.entity_id, { [row.field]: chosen } as FollowUpSyncFields))
+          .version;
       }
     }
     const at = deps.now().toISOString();
     await trx
       .updateTable('sync_conflicts')
-      .set({ status: 'resolved', resolved_by: actor.userId, resolved_at: at, resolution: JSON.stringify({ choice: input.choice, value: chosen ?? null }) })
+      .set({
+        status: 'resolved',
+        resolved_by: actor.userId,
+        resolved_at: at,
+        resolution: JSON.stringify({ choice: input.choice, value: chosen ?? null }),
+      })
       .where('id', '=', id)
       .where('status', '=', 'open')
       .execute();
     await audit({
-      action: 'sync.conflict_resolve', entityType: isVisit ? 'visit' : 'follow_up', entityId: row.entity_id, cooperativeId: row.cooperative_id,
+      action: 'sync.conflict_resolve',
+      entityType: isVisit ? 'visit' : 'follow_up',
+      entityId: row.entity_id,
+      cooperativeId: row.cooperative_id,
       changes: {
         [row.field]: { before: serverNow, after: chosen ?? null },
-        resolution: { before: null, after: { conflictId: id, choice: input.choice, changed: canonical(serverNow) !== canonical(chosen) } },
+        resolution: {
+          before: null,
+          after: { conflictId: id, choice: input.choice, changed: canonical(serverNow) !== canonical(chosen) },
+        },
       },
     });
     const updated = (await conflictQuery(trx).where('k.id', '=', id).executeTakeFirstOrThrow()) as ConflictRow;
-    return { conflict: conflictView(updated), entity: { type: isVisit ? 'visit' : 'followUp', id: row.entity_id, version } };
+    return {
+      conflict: conflictView(updated),
+      entity: { type: isVisit ? 'visit' : 'followUp', id: row.entity_id, version },
+    };
   });
 }
 

@@ -19,8 +19,19 @@ import { inScope, isScoped } from '../policy/index.js';
  */
 export const MAX_CHUNK_BYTES = 256 * 1024;
 
-export interface UploadState { id: string; size: number; received: number; photo: PhotoMeta | null; document?: CooperativeDocument | null }
-export interface DocumentMeta { kind: DocumentKind; fiscalYear: number | null; title: string | null; replaces: string | null }
+export interface UploadState {
+  id: string;
+  size: number;
+  received: number;
+  photo: PhotoMeta | null;
+  document?: CooperativeDocument | null;
+}
+export interface DocumentMeta {
+  kind: DocumentKind;
+  fiscalYear: number | null;
+  title: string | null;
+  replaces: string | null;
+}
 export interface StartDocumentUpload extends DocumentMeta {
   id: string;
   cooperativeId: string;
@@ -51,7 +62,10 @@ const documentOf = async (deps: AppDeps, row: Row): Promise<CooperativeDocument 
 
 /** A photo upload answers as it always has; a document upload also names its document (null until finished). */
 const stateOf = async (deps: AppDeps, row: Row): Promise<UploadState> => ({
-  id: row.id, size: row.size, received: row.received, photo: await photoOf(deps, row),
+  id: row.id,
+  size: row.size,
+  received: row.received,
+  photo: await photoOf(deps, row),
   ...(row.target_type === 'document' ? { document: await documentOf(deps, row) } : {}),
 });
 
@@ -65,7 +79,11 @@ function documentMeta(row: Row): DocumentMeta {
 async function ownUpload(deps: AppDeps, actor: Actor, id: string): Promise<Row> {
   const row = await deps.db.kysely.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
   if (isScoped(actor) && (!row || !inScope(actor, row.cooperative_id))) {
-    throw forbidden(row?.target_type === 'document' ? 'Anda hanya dapat mengunggah dokumen untuk koperasi Anda sendiri.' : 'Anda hanya dapat mengunggah foto untuk koperasi Anda sendiri.');
+    throw forbidden(
+      row?.target_type === 'document'
+        ? 'Anda hanya dapat mengunggah dokumen untuk koperasi Anda sendiri.'
+        : 'Anda hanya dapat mengunggah foto untuk koperasi Anda sendiri.',
+    );
   }
   if (!row || row.owner_id !== actor.userId) throw notFound('Unggahan');
   return row;
@@ -74,22 +92,43 @@ async function ownUpload(deps: AppDeps, actor: Actor, id: string): Promise<Row> 
 /** Starts an upload, or tells where a started one stands (its resume point). */
 export async function startUpload(deps: AppDeps, actor: Actor, input: StartUpload): Promise<UploadState> {
   // Who may add a photo to the target comes first: a stranger learns nothing from the checks below.
-  const cooperativeId = await targetCooperative(deps.db.kysely, actor, { kind: input.target.type, id: input.target.id });
+  const cooperativeId = await targetCooperative(deps.db.kysely, actor, {
+    kind: input.target.type,
+    id: input.target.id,
+  });
   const existing = await deps.db.kysely.selectFrom('uploads').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (existing) {
-    const same = existing.owner_id === actor.userId && existing.target_type === input.target.type && existing.target_id === input.target.id && existing.size === input.size;
-    if (!same) throw new AppError('CONFLICT', 'ID unggahan ini sudah dipakai untuk berkas lain.', { id: 'Sudah dipakai.' });
+    const same =
+      existing.owner_id === actor.userId &&
+      existing.target_type === input.target.type &&
+      existing.target_id === input.target.id &&
+      existing.size === input.size;
+    if (!same)
+      throw new AppError('CONFLICT', 'ID unggahan ini sudah dipakai untuk berkas lain.', { id: 'Sudah dipakai.' });
     return stateOf(deps, existing);
   }
   const fields: Record<string, string> = {};
   if (input.size > MAX_PHOTO_BYTES) fields.size = 'Ukuran foto maksimal 5 MB. Perkecil foto lalu unggah lagi.';
-  if (!(PHOTO_TYPES as readonly string[]).includes(input.contentType)) fields.contentType = 'Jenis foto harus JPEG, PNG atau WebP.';
-  if (input.takenAt && Date.parse(input.takenAt) > deps.now().getTime() + 5 * 60_000) fields.takenAt = 'Waktu pengambilan foto tidak boleh di masa depan.';
+  if (!(PHOTO_TYPES as readonly string[]).includes(input.contentType))
+    fields.contentType = 'Jenis foto harus JPEG, PNG atau WebP.';
+  if (input.takenAt && Date.parse(input.takenAt) > deps.now().getTime() + 5 * 60_000)
+    fields.takenAt = 'Waktu pengambilan foto tidak boleh di masa depan.';
   if (Object.keys(fields).length) throw invalid(fields, 'Unggahan foto tidak diterima.');
   const at = deps.now().toISOString();
   const row: Row = {
-    id: input.id, owner_id: actor.userId ?? '', target_type: input.target.type, target_id: input.target.id, cooperative_id: cooperativeId, size: input.size, received: 0,
-    content_type: input.contentType, caption: input.caption, taken_at: input.takenAt, photo_id: null, created_at: at, updated_at: at,
+    id: input.id,
+    owner_id: actor.userId ?? '',
+    target_type: input.target.type,
+    target_id: input.target.id,
+    cooperative_id: cooperativeId,
+    size: input.size,
+    received: 0,
+    content_type: input.contentType,
+    caption: input.caption,
+    taken_at: input.takenAt,
+    photo_id: null,
+    created_at: at,
+    updated_at: at,
   };
   try {
     await deps.db.kysely.insertInto('uploads').values(row).execute();
@@ -102,21 +141,46 @@ export async function startUpload(deps: AppDeps, actor: Actor, input: StartUploa
 }
 
 /** Starts a document upload (same policy and checks as the raw-body route, size ≤ 20 MB), or tells where it stands. */
-export async function startDocumentUpload(deps: AppDeps, actor: Actor, input: StartDocumentUpload): Promise<UploadState> {
+export async function startDocumentUpload(
+  deps: AppDeps,
+  actor: Actor,
+  input: StartDocumentUpload,
+): Promise<UploadState> {
   const extra: Record<string, string> = {};
   if (input.size > MAX_DOCUMENT_BYTES) extra.size = 'Ukuran dokumen maksimal 20 MB.';
   await checkDocumentFiling(deps, actor, input.cooperativeId, input, extra);
   const existing = await deps.db.kysely.selectFrom('uploads').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (existing) {
-    const same = existing.owner_id === actor.userId && existing.target_type === 'document' && existing.target_id === input.cooperativeId && existing.size === input.size;
-    if (!same) throw new AppError('CONFLICT', 'ID unggahan ini sudah dipakai untuk berkas lain.', { id: 'Sudah dipakai.' });
+    const same =
+      existing.owner_id === actor.userId &&
+      existing.target_type === 'document' &&
+      existing.target_id === input.cooperativeId &&
+      existing.size === input.size;
+    if (!same)
+      throw new AppError('CONFLICT', 'ID unggahan ini sudah dipakai untuk berkas lain.', { id: 'Sudah dipakai.' });
     return stateOf(deps, existing);
   }
   const at = deps.now().toISOString();
-  const meta: DocumentMeta = { kind: input.kind, fiscalYear: input.fiscalYear, title: input.title, replaces: input.replaces };
+  const meta: DocumentMeta = {
+    kind: input.kind,
+    fiscalYear: input.fiscalYear,
+    title: input.title,
+    replaces: input.replaces,
+  };
   const row: Row = {
-    id: input.id, owner_id: actor.userId ?? '', target_type: 'document', target_id: input.cooperativeId, cooperative_id: input.cooperativeId, size: input.size, received: 0,
-    content_type: input.contentType, caption: JSON.stringify(meta), taken_at: null, photo_id: null, created_at: at, updated_at: at,
+    id: input.id,
+    owner_id: actor.userId ?? '',
+    target_type: 'document',
+    target_id: input.cooperativeId,
+    cooperative_id: input.cooperativeId,
+    size: input.size,
+    received: 0,
+    content_type: input.contentType,
+    caption: JSON.stringify(meta),
+    taken_at: null,
+    photo_id: null,
+    created_at: at,
+    updated_at: at,
   };
   try {
     await deps.db.kysely.insertInto('uploads').values(row).execute();
@@ -132,7 +196,12 @@ async function finishDocument(deps: AppDeps, actor: Actor, row: Row, bytes: Buff
   // Filed before, but the upload row was not marked (a crash in between): the same document, never a second.
   const filed = await documentById(deps, row.id);
   if (filed) return filed;
-  return uploadDocument(deps, actor, row.target_id, { id: row.id, ...documentMeta(row), declaredType: row.content_type, bytes });
+  return uploadDocument(deps, actor, row.target_id, {
+    id: row.id,
+    ...documentMeta(row),
+    declaredType: row.content_type,
+    bytes,
+  });
 }
 
 export async function getUpload(deps: AppDeps, actor: Actor, id: string): Promise<UploadState> {
@@ -145,23 +214,41 @@ async function finish(deps: AppDeps, actor: Actor, row: Row): Promise<UploadStat
     const state = await stateOf(deps, row);
     if (state.photo || state.document) return state;
   }
-  const chunks = await deps.db.kysely.selectFrom('upload_chunks').select(['chunk_offset', 'bytes']).where('upload_id', '=', row.id).orderBy('chunk_offset').execute();
+  const chunks = await deps.db.kysely
+    .selectFrom('upload_chunks')
+    .select(['chunk_offset', 'bytes'])
+    .where('upload_id', '=', row.id)
+    .orderBy('chunk_offset')
+    .execute();
   const bytes = Buffer.concat(chunks.map((c) => Buffer.from(c.bytes)));
-  if (bytes.length !== row.size) throw new AppError('CONFLICT', 'Potongan berkas di server tidak lengkap. Ulangi unggahan dari awal dengan ID baru.');
+  if (bytes.length !== row.size)
+    throw new AppError(
+      'CONFLICT',
+      'Potongan berkas di server tidak lengkap. Ulangi unggahan dari awal dengan ID baru.',
+    );
   if (row.target_type === 'document') {
     const document = await finishDocument(deps, actor, row, bytes);
     await deps.db.kysely.transaction().execute(async (trx) => {
-      await trx.updateTable('uploads').set({ photo_id: document.id, updated_at: deps.now().toISOString() }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('uploads')
+        .set({ photo_id: document.id, updated_at: deps.now().toISOString() })
+        .where('id', '=', row.id)
+        .execute();
       await trx.deleteFrom('upload_chunks').where('upload_id', '=', row.id).execute();
     });
     return { id: row.id, size: row.size, received: row.received, photo: null, document };
   }
   const photoInput = { id: row.id, declaredType: row.content_type, bytes, caption: row.caption, takenAt: row.taken_at };
-  const { photo } = row.target_type === 'visit'
-    ? await uploadVisitPhoto(deps, actor, row.target_id, photoInput)
-    : await uploadFollowUpPhoto(deps, actor, row.target_id, photoInput);
+  const { photo } =
+    row.target_type === 'visit'
+      ? await uploadVisitPhoto(deps, actor, row.target_id, photoInput)
+      : await uploadFollowUpPhoto(deps, actor, row.target_id, photoInput);
   await deps.db.kysely.transaction().execute(async (trx) => {
-    await trx.updateTable('uploads').set({ photo_id: photo.id, updated_at: deps.now().toISOString() }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('uploads')
+      .set({ photo_id: photo.id, updated_at: deps.now().toISOString() })
+      .where('id', '=', row.id)
+      .execute();
     await trx.deleteFrom('upload_chunks').where('upload_id', '=', row.id).execute();
   });
   return { id: row.id, size: row.size, received: row.received, photo };
@@ -171,14 +258,26 @@ async function finish(deps: AppDeps, actor: Actor, row: Row): Promise<UploadStat
  * One chunk at `offset`. Any offset but `received` is refused with the resume point; once every byte
  * is in, any call (a re-sent last chunk included) answers with the one photo.
  */
-export async function putChunk(deps: AppDeps, actor: Actor, id: string, offset: number, bytes: unknown): Promise<ChunkOutcome> {
+export async function putChunk(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  offset: number,
+  bytes: unknown,
+): Promise<ChunkOutcome> {
   const row = await ownUpload(deps, actor, id);
   if (row.received === row.size) return { ok: true, state: await finish(deps, actor, row) };
   const what = row.target_type === 'document' ? 'dokumen' : 'foto';
-  if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw invalid({ body: 'Kirim potongan berkas sebagai isi permintaan (application/octet-stream).' }, `Potongan ${what} tidak diterima.`);
-  if (bytes.length > MAX_CHUNK_BYTES) throw invalid({ body: 'Potongan maksimal 256 KiB.' }, `Potongan ${what} terlalu besar.`);
+  if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+    throw invalid(
+      { body: 'Kirim potongan berkas sebagai isi permintaan (application/octet-stream).' },
+      `Potongan ${what} tidak diterima.`,
+    );
+  if (bytes.length > MAX_CHUNK_BYTES)
+    throw invalid({ body: 'Potongan maksimal 256 KiB.' }, `Potongan ${what} terlalu besar.`);
   if (offset !== row.received) return { ok: false, received: row.received };
-  if (offset + bytes.length > row.size) throw invalid({ body: `Potongan melewati ukuran berkas (${row.size} bita).` }, `Potongan ${what} tidak diterima.`);
+  if (offset + bytes.length > row.size)
+    throw invalid({ body: `Potongan melewati ukuran berkas (${row.size} bita).` }, `Potongan ${what} tidak diterima.`);
   const written = await deps.db.kysely
     .transaction()
     .execute(async (trx) => {

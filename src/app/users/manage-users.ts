@@ -31,10 +31,18 @@ export interface User {
   position: string | null;
 }
 
-export interface OfficerIdentity { nip?: string | null; rank?: string | null; position?: string | null }
+export interface OfficerIdentity {
+  nip?: string | null;
+  rank?: string | null;
+  position?: string | null;
+}
 
 /** NIP is stored as its 18 digits once its structure checks out; empty strings clear a field. */
-function identityColumns(input: OfficerIdentity): { nip?: string | null; rank?: string | null; position?: string | null } {
+function identityColumns(input: OfficerIdentity): {
+  nip?: string | null;
+  rank?: string | null;
+  position?: string | null;
+} {
   const out: { nip?: string | null; rank?: string | null; position?: string | null } = {};
   if (input.nip !== undefined) {
     const raw = input.nip?.trim() ?? '';
@@ -95,13 +103,22 @@ export async function listUsers(
   }
   if (q.role) base = base.where('u.role', '=', q.role);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const ids = await base.select('u.id').orderBy('u.username').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const ids = await base
+    .select('u.id')
+    .orderBy('u.username')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   const items = [];
   for (const { id } of ids) items.push(await loadUser(deps.db.kysely, id));
   return { items, total: Number(n), page: q.page, pageSize: q.pageSize };
 }
 
-interface Assignment { role: Role; bidang: Bidang | null; cooperativeId: string | null }
+interface Assignment {
+  role: Role;
+  bidang: Bidang | null;
+  cooperativeId: string | null;
+}
 
 /** A petugas belongs to one bidang; a koperasi user to exactly one cooperative; nobody else to either. */
 async function checkAssignment(db: Tx, a: Assignment): Promise<void> {
@@ -110,10 +127,15 @@ async function checkAssignment(db: Tx, a: Assignment): Promise<void> {
   const needsCooperative = userPolicy.needsCooperative(a.role);
   if (needsBidang && !a.bidang) fields.bidang = 'Petugas wajib memiliki bidang.';
   if (!needsBidang && a.bidang) fields.bidang = 'Bidang hanya untuk peran petugas.';
-  if (needsCooperative && !a.cooperativeId) fields.cooperativeId = 'Pengguna koperasi wajib dikaitkan dengan satu koperasi.';
+  if (needsCooperative && !a.cooperativeId)
+    fields.cooperativeId = 'Pengguna koperasi wajib dikaitkan dengan satu koperasi.';
   if (!needsCooperative && a.cooperativeId) fields.cooperativeId = 'Koperasi hanya untuk peran pengguna koperasi.';
   if (a.cooperativeId && !fields.cooperativeId) {
-    const c = await db.selectFrom('cooperatives').select(['id', 'status']).where('id', '=', a.cooperativeId).executeTakeFirst();
+    const c = await db
+      .selectFrom('cooperatives')
+      .select(['id', 'status'])
+      .where('id', '=', a.cooperativeId)
+      .executeTakeFirst();
     if (!c) fields.cooperativeId = 'Koperasi tidak ditemukan.';
   }
   if (Object.keys(fields).length) throw invalid(fields);
@@ -122,12 +144,22 @@ async function checkAssignment(db: Tx, a: Assignment): Promise<void> {
 export async function createUser(
   deps: AppDeps,
   actor: Actor,
-  input: { username: string; fullName: string; role: Role; bidang?: Bidang | null; cooperativeId?: string | null; password?: string; email?: string | null } & OfficerIdentity,
+  input: {
+    username: string;
+    fullName: string;
+    role: Role;
+    bidang?: Bidang | null;
+    cooperativeId?: string | null;
+    password?: string;
+    email?: string | null;
+  } & OfficerIdentity,
 ): Promise<{ user: User; temporaryPassword?: string }> {
   authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
   const username = input.username.trim().toLowerCase();
   if (!USERNAME_PATTERN.test(username)) {
-    throw invalid({ username: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.' });
+    throw invalid({
+      username: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+    });
   }
   const email = normaliseEmail(input.email) ?? null;
   const generated = input.password === undefined;
@@ -139,22 +171,48 @@ export async function createUser(
   const id = randomUUID();
   const user = await mutate(deps, actor, async (trx, audit) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-    if (taken) throw new AppError('CONFLICT', 'Nama pengguna sudah dipakai.', { username: 'Nama pengguna sudah dipakai.' });
+    if (taken)
+      throw new AppError('CONFLICT', 'Nama pengguna sudah dipakai.', { username: 'Nama pengguna sudah dipakai.' });
     await checkAssignment(trx, assignment);
     const at = deps.now().toISOString();
     // A cooperative's user belongs to its cooperative's office; staff to the office of whoever creates them.
-    const officeId = assignment.cooperativeId ? await officeOfCooperative(trx, assignment.cooperativeId) : await officeOfActor(trx, actor.userId);
+    const officeId = assignment.cooperativeId
+      ? await officeOfCooperative(trx, assignment.cooperativeId)
+      : await officeOfActor(trx, actor.userId);
     await trx
       .insertInto('users')
       .values({
-        id, office_id: officeId, username, full_name: input.fullName.trim(), role: assignment.role, bidang: assignment.bidang, cooperative_id: assignment.cooperativeId,
-        password_hash: passwordHash, must_change_password: generated ? 1 : 0, disabled: 0, failed_logins: 0, locked_until: null,
-        last_login_at: null, created_at: at, updated_at: at, email, ...identity,
+        id,
+        office_id: officeId,
+        username,
+        full_name: input.fullName.trim(),
+        role: assignment.role,
+        bidang: assignment.bidang,
+        cooperative_id: assignment.cooperativeId,
+        password_hash: passwordHash,
+        must_change_password: generated ? 1 : 0,
+        disabled: 0,
+        failed_logins: 0,
+        locked_until: null,
+        last_login_at: null,
+        created_at: at,
+        updated_at: at,
+        email,
+        ...identity,
       })
       .execute();
     await audit({
-      action: 'user.create', entityType: 'user', entityId: id, cooperativeId: assignment.cooperativeId,
-      changes: diff(null, { username, fullName: input.fullName.trim(), ...assignment, ...(email ? { email } : {}), ...identity }),
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      cooperativeId: assignment.cooperativeId,
+      changes: diff(null, {
+        username,
+        fullName: input.fullName.trim(),
+        ...assignment,
+        ...(email ? { email } : {}),
+        ...identity,
+      }),
     });
     return loadUser(trx, id);
   });
@@ -165,7 +223,14 @@ export async function updateUser(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  patch: { fullName?: string; role?: Role; bidang?: Bidang | null; cooperativeId?: string | null; disabled?: boolean; email?: string | null } & OfficerIdentity,
+  patch: {
+    fullName?: string;
+    role?: Role;
+    bidang?: Bidang | null;
+    cooperativeId?: string | null;
+    disabled?: boolean;
+    email?: string | null;
+  } & OfficerIdentity,
 ): Promise<User> {
   authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
   const email = normaliseEmail(patch.email);
@@ -180,15 +245,32 @@ export async function updateUser(
     const next: Assignment = {
       role,
       bidang: patch.bidang !== undefined ? patch.bidang : roleChanged ? null : current.bidang,
-      cooperativeId: patch.cooperativeId !== undefined ? patch.cooperativeId : roleChanged ? null : (current.cooperative?.id ?? null),
+      cooperativeId:
+        patch.cooperativeId !== undefined
+          ? patch.cooperativeId
+          : roleChanged
+            ? null
+            : (current.cooperative?.id ?? null),
     };
     await checkAssignment(trx, next);
     const identity = identityColumns(patch);
-    const after = { fullName: patch.fullName?.trim() ?? current.fullName, ...next, disabled: patch.disabled ?? current.disabled, email: email === undefined ? current.email : email };
+    const after = {
+      fullName: patch.fullName?.trim() ?? current.fullName,
+      ...next,
+      disabled: patch.disabled ?? current.disabled,
+      email: email === undefined ? current.email : email,
+    };
     const changes = diff(
       {
-        fullName: current.fullName, role: current.role, bidang: current.bidang, cooperativeId: current.cooperative?.id ?? null, disabled: current.disabled,
-        email: current.email, nip: current.nip, rank: current.rank, position: current.position,
+        fullName: current.fullName,
+        role: current.role,
+        bidang: current.bidang,
+        cooperativeId: current.cooperative?.id ?? null,
+        disabled: current.disabled,
+        email: current.email,
+        nip: current.nip,
+        rank: current.rank,
+        position: current.position,
       },
       { ...after, ...identity },
     );
@@ -196,19 +278,35 @@ export async function updateUser(
     await trx
       .updateTable('users')
       .set({
-        full_name: after.fullName, role: after.role, bidang: after.bidang, cooperative_id: after.cooperativeId,
-        disabled: after.disabled ? 1 : 0, email: after.email, updated_at: deps.now().toISOString(), ...identity,
+        full_name: after.fullName,
+        role: after.role,
+        bidang: after.bidang,
+        cooperative_id: after.cooperativeId,
+        disabled: after.disabled ? 1 : 0,
+        email: after.email,
+        updated_at: deps.now().toISOString(),
+        ...identity,
       })
       .where('id', '=', id)
       .execute();
     // A disabled account or one whose powers changed starts over with a fresh login.
     if (after.disabled || roleChanged) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await audit({ action: 'user.update', entityType: 'user', entityId: id, cooperativeId: after.cooperativeId, changes: { username: { before: current.username, after: current.username }, ...changes } });
+    await audit({
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      cooperativeId: after.cooperativeId,
+      changes: { username: { before: current.username, after: current.username }, ...changes },
+    });
     return loadUser(trx, id);
   });
 }
 
-export async function resetPassword(deps: AppDeps, actor: Actor, id: string): Promise<{ user: User; temporaryPassword: string }> {
+export async function resetPassword(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ user: User; temporaryPassword: string }> {
   authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -216,18 +314,37 @@ export async function resetPassword(deps: AppDeps, actor: Actor, id: string): Pr
     const current = await loadUser(trx, id);
     await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: deps.now().toISOString() })
+      .set({
+        password_hash: passwordHash,
+        must_change_password: 1,
+        failed_logins: 0,
+        locked_until: null,
+        updated_at: deps.now().toISOString(),
+      })
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await forgetFailures(trx, current.username);
-    await audit({ action: 'user.reset_password', entityType: 'user', entityId: id, cooperativeId: current.cooperative?.id ?? null, changes: { username: { before: current.username, after: current.username }, password: { before: '•••', after: 'diatur ulang' } } });
+    await audit({
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: id,
+      cooperativeId: current.cooperative?.id ?? null,
+      changes: {
+        username: { before: current.username, after: current.username },
+        password: { before: '•••', after: 'diatur ulang' },
+      },
+    });
     return loadUser(trx, id);
   });
   return { user, temporaryPassword };
 }
 
 export async function findUserByUsername(deps: AppDeps, username: string): Promise<User | null> {
-  const row = await deps.db.kysely.selectFrom('users').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst();
+  const row = await deps.db.kysely
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
   return row ? loadUser(deps.db.kysely, row.id) : null;
 }

@@ -65,18 +65,30 @@ function base(db: Tx) {
     .select((eb) => [
       'c.name as cooperative_name',
       'u.role as creator_role',
-      eb.selectFrom('follow_ups as f').select((e) => e.fn.countAll<number>().as('n')).whereRef('f.concern_id', '=', 'cn.id').as('follow_up_count'),
+      eb
+        .selectFrom('follow_ups as f')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('f.concern_id', '=', 'cn.id')
+        .as('follow_up_count'),
     ]);
 }
 
-type Row = ConcernTable & { cooperative_name: string; creator_role: string | null; follow_up_count: number | string | null };
+type Row = ConcernTable & {
+  cooperative_name: string;
+  creator_role: string | null;
+  follow_up_count: number | string | null;
+};
 
 function view(r: Row): Concern {
   return {
     id: r.id,
     cooperative: { id: r.cooperative_id, name: r.cooperative_name },
     visitId: r.visit_id,
-    raisedVia: r.visit_id ? 'VISIT' : concernPolicy.raisedFromPortal({ role: r.creator_role ?? '' }) ? 'PORTAL' : 'DINAS',
+    raisedVia: r.visit_id
+      ? 'VISIT'
+      : concernPolicy.raisedFromPortal({ role: r.creator_role ?? '' })
+        ? 'PORTAL'
+        : 'DINAS',
     kind: r.kind as ConcernKind,
     topic: r.topic as ConcernTopic,
     description: r.description,
@@ -100,8 +112,15 @@ export async function loadConcern(db: Tx, id: string): Promise<Concern> {
 
 /** A koperasi user asking for another cooperative's concern is refused, not told whether it exists. */
 async function visible(db: Tx, actor: Actor, id: string): Promise<Concern> {
-  const c = await loadConcern(db, id).catch(hideAbsence(actor, 'Anda hanya dapat melihat catatan koperasi Anda sendiri.'));
-  authorize(concernPolicy.read, actor, { cooperativeId: c.cooperative.id }, 'Anda hanya dapat melihat catatan koperasi Anda sendiri.');
+  const c = await loadConcern(db, id).catch(
+    hideAbsence(actor, 'Anda hanya dapat melihat catatan koperasi Anda sendiri.'),
+  );
+  authorize(
+    concernPolicy.read,
+    actor,
+    { cooperativeId: c.cooperative.id },
+    'Anda hanya dapat melihat catatan koperasi Anda sendiri.',
+  );
   return c;
 }
 
@@ -122,12 +141,25 @@ function filters(actor: Actor, q: ConcernQuery) {
     if (q.unseen) conds.push(eb('cn.seen_at', 'is', null));
     // Jakarta is UTC+7 all year: its day D starts at D−1 17:00 UTC.
     if (q.from) conds.push(eb('cn.created_at', '>=', new Date(Date.parse(`${q.from}T00:00:00+07:00`)).toISOString()));
-    if (q.to) conds.push(eb('cn.created_at', '<', new Date(Date.parse(`${q.to}T00:00:00+07:00`) + 86_400_000).toISOString()));
-    if (q.district) conds.push(eb('cn.cooperative_id', 'in', eb.selectFrom('cooperatives').select('id').where('district_code', '=', q.district)));
+    if (q.to)
+      conds.push(eb('cn.created_at', '<', new Date(Date.parse(`${q.to}T00:00:00+07:00`) + 86_400_000).toISOString()));
+    if (q.district)
+      conds.push(
+        eb(
+          'cn.cooperative_id',
+          'in',
+          eb.selectFrom('cooperatives').select('id').where('district_code', '=', q.district),
+        ),
+      );
     if (q.raisedVia === 'VISIT') conds.push(eb('cn.visit_id', 'is not', null));
     else if (q.raisedVia) {
       const byCoop = eb('cn.created_by', 'in', eb.selectFrom('users').select('id').where('role', '=', 'koperasi'));
-      conds.push(eb.and([eb('cn.visit_id', 'is', null), q.raisedVia === 'PORTAL' ? byCoop : eb.or([eb('cn.created_by', 'is', null), eb.not(byCoop)])]));
+      conds.push(
+        eb.and([
+          eb('cn.visit_id', 'is', null),
+          q.raisedVia === 'PORTAL' ? byCoop : eb.or([eb('cn.created_by', 'is', null), eb.not(byCoop)]),
+        ]),
+      );
     }
     return eb.and(conds);
   };
@@ -138,8 +170,18 @@ export async function listConcerns(deps: AppDeps, actor: Actor, q: ConcernQuery)
   if (q.cooperativeId) guardOwnCooperative(actor, q.cooperativeId);
   const db = deps.db.kysely;
   const where = filters(actor, q);
-  const rows = await base(db).where(where).orderBy('cn.created_at', 'desc').orderBy('cn.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-  const { n } = await db.selectFrom('concerns as cn').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow();
+  const rows = await base(db)
+    .where(where)
+    .orderBy('cn.created_at', 'desc')
+    .orderBy('cn.id')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  const { n } = await db
+    .selectFrom('concerns as cn')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(where)
+    .executeTakeFirstOrThrow();
   return { items: rows.map((r) => view(r as Row)), total: Number(n), page: q.page, pageSize: q.pageSize };
 }
 
@@ -151,26 +193,46 @@ export interface RaiseConcernInput extends Omit<ConcernFields, 'raisedBy' | 'sev
   severity: Severity;
 }
 
-export async function raiseConcern(deps: AppDeps, actor: Actor, input: RaiseConcernInput): Promise<{ concern: Concern; created: boolean }> {
+export async function raiseConcern(
+  deps: AppDeps,
+  actor: Actor,
+  input: RaiseConcernInput,
+): Promise<{ concern: Concern; created: boolean }> {
   guardOwnCooperative(actor, input.cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     if (input.id) {
-      const existing = await trx.selectFrom('concerns').select(['id', 'cooperative_id']).where('id', '=', input.id).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('concerns')
+        .select(['id', 'cooperative_id'])
+        .where('id', '=', input.id)
+        .executeTakeFirst();
       if (existing) {
-        if (existing.cooperative_id !== input.cooperativeId) throw new AppError('CONFLICT', 'ID catatan ini sudah dipakai.', { id: 'Sudah dipakai.' });
+        if (existing.cooperative_id !== input.cooperativeId)
+          throw new AppError('CONFLICT', 'ID catatan ini sudah dipakai.', { id: 'Sudah dipakai.' });
         return { concern: await loadConcern(trx, input.id), created: false };
       }
     }
-    const coop = await trx.selectFrom('cooperatives').select(['id', 'status']).where('id', '=', input.cooperativeId).executeTakeFirst();
+    const coop = await trx
+      .selectFrom('cooperatives')
+      .select(['id', 'status'])
+      .where('id', '=', input.cooperativeId)
+      .executeTakeFirst();
     if (!coop) throw invalid({ cooperativeId: 'Koperasi tidak ditemukan.' });
     let team: string[] | null = null;
     if (input.visitId) {
       const v = await visitRef(trx, input.visitId);
-      if (!v || v.cooperativeId !== input.cooperativeId) throw invalid({ visitId: 'Kunjungan ini bukan kunjungan ke koperasi tersebut.' });
-      if (v.status === 'cancelled') throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan.', { visitId: 'Sudah dibatalkan.' });
+      if (!v || v.cooperativeId !== input.cooperativeId)
+        throw invalid({ visitId: 'Kunjungan ini bukan kunjungan ke koperasi tersebut.' });
+      if (v.status === 'cancelled')
+        throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan.', { visitId: 'Sudah dibatalkan.' });
       team = v.team;
     }
-    authorize(concernPolicy.raise, actor, { cooperativeId: input.cooperativeId, visitTeam: team }, team ? 'Hanya anggota tim kunjungan ini yang dapat mencatat permasalahan di dalamnya.' : undefined);
+    authorize(
+      concernPolicy.raise,
+      actor,
+      { cooperativeId: input.cooperativeId, visitTeam: team },
+      team ? 'Hanya anggota tim kunjungan ini yang dapat mencatat permasalahan di dalamnya.' : undefined,
+    );
     const raisedBy = input.raisedBy?.trim() || (concernPolicy.raisedFromPortal(actor) ? actor.fullName : '');
     if (raisedBy.length < 2) throw invalid({ raisedBy: 'Sebutkan siapa yang menyampaikan (nama dan jabatan).' });
     const id = input.id ?? randomUUID();
@@ -180,13 +242,32 @@ export async function raiseConcern(deps: AppDeps, actor: Actor, input: RaiseConc
     await trx
       .insertInto('concerns')
       .values({
-        id, cooperative_id: input.cooperativeId, visit_id: input.visitId, kind: input.kind, topic: input.topic, description: input.description.trim(),
-        raised_by: raisedBy, severity: input.severity, status: 'open', response: null, seen_at: seen ? at : null, seen_by: seen ? actor.userId : null,
-        created_by: actor.userId, version: 1, created_at: at, updated_at: at,
+        id,
+        cooperative_id: input.cooperativeId,
+        visit_id: input.visitId,
+        kind: input.kind,
+        topic: input.topic,
+        description: input.description.trim(),
+        raised_by: raisedBy,
+        severity: input.severity,
+        status: 'open',
+        response: null,
+        seen_at: seen ? at : null,
+        seen_by: seen ? actor.userId : null,
+        created_by: actor.userId,
+        version: 1,
+        created_at: at,
+        updated_at: at,
       })
       .execute();
     const { id: _id, cooperativeId: _c, ...fields } = input;
-    await audit({ action: 'concern.create', entityType: 'concern', entityId: id, cooperativeId: input.cooperativeId, changes: diff(null, { ...fields, raisedBy, status: 'open' }) });
+    await audit({
+      action: 'concern.create',
+      entityType: 'concern',
+      entityId: id,
+      cooperativeId: input.cooperativeId,
+      changes: diff(null, { ...fields, raisedBy, status: 'open' }),
+    });
     const concern = await loadConcern(trx, id);
     await onConcernRaised(deps, trx, actor, concern);
     return { concern, created: true };
@@ -199,7 +280,12 @@ export interface UpdateConcernInput extends Partial<ConcernFields> {
   version?: number;
 }
 
-export async function updateConcern(deps: AppDeps, actor: Actor, id: string, input: UpdateConcernInput): Promise<Concern> {
+export async function updateConcern(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateConcernInput,
+): Promise<Concern> {
   return mutate(deps, actor, async (trx, audit) => {
     const current = await visible(trx, actor, id);
     authorize(concernPolicy.handle, actor, null, 'Hanya petugas dan admin yang dapat menanggapi permasalahan.');
@@ -209,20 +295,35 @@ export async function updateConcern(deps: AppDeps, actor: Actor, id: string, inp
     const changes = diff(current as unknown as Record<string, unknown>, patch);
     if (Object.keys(changes).length === 0) return current;
     const next = { ...current, ...patch };
-    if (next.status === 'closed' && !next.response?.trim()) throw invalid({ response: 'Tuliskan tanggapan atau penyelesaian sebelum menutup catatan ini.' });
+    if (next.status === 'closed' && !next.response?.trim())
+      throw invalid({ response: 'Tuliskan tanggapan atau penyelesaian sebelum menutup catatan ini.' });
     const at = deps.now().toISOString();
     const written = await trx
       .updateTable('concerns')
       .set({
-        kind: next.kind, topic: next.topic, description: next.description, raised_by: next.raisedBy, severity: next.severity, status: next.status,
-        response: next.response?.trim() || null, seen_at: current.seenAt ?? at, seen_by: current.seenAt ? undefined : actor.userId,
-        version: current.version + 1, updated_at: at,
+        kind: next.kind,
+        topic: next.topic,
+        description: next.description,
+        raised_by: next.raisedBy,
+        severity: next.severity,
+        status: next.status,
+        response: next.response?.trim() || null,
+        seen_at: current.seenAt ?? at,
+        seen_by: current.seenAt ? undefined : actor.userId,
+        version: current.version + 1,
+        updated_at: at,
       })
       .where('id', '=', id)
       .where('version', '=', current.version)
       .executeTakeFirst();
     assertWritten(written, WHAT);
-    await audit({ action: 'concern.update', entityType: 'concern', entityId: id, cooperativeId: current.cooperative.id, changes });
+    await audit({
+      action: 'concern.update',
+      entityType: 'concern',
+      entityId: id,
+      cooperativeId: current.cooperative.id,
+      changes,
+    });
     const after = await loadConcern(trx, id);
     await onConcernUpdated(deps, trx, actor, current, after);
     return after;
@@ -236,16 +337,52 @@ export async function markConcernSeen(deps: AppDeps, actor: Actor, id: string): 
     const current = await visible(trx, actor, id);
     if (current.seenAt) return current;
     const at = deps.now().toISOString();
-    await trx.updateTable('concerns').set({ seen_at: at, seen_by: actor.userId }).where('id', '=', id).where('seen_at', 'is', null).execute();
-    await audit({ action: 'concern.seen', entityType: 'concern', entityId: id, cooperativeId: current.cooperative.id, changes: { seenAt: { before: null, after: at } } });
+    await trx
+      .updateTable('concerns')
+      .set({ seen_at: at, seen_by: actor.userId })
+      .where('id', '=', id)
+      .where('seen_at', 'is', null)
+      .execute();
+    await audit({
+      action: 'concern.seen',
+      entityType: 'concern',
+      entityId: id,
+      cooperativeId: current.cooperative.id,
+      changes: { seenAt: { before: null, after: at } },
+    });
     return loadConcern(trx, id);
   });
 }
 
 /** Opening a concern to a follow-up marks it addressed (inside the follow-up's transaction). */
-export async function markAddressed(trx: Tx, audit: (e: { action: string; entityType: string; entityId: string; cooperativeId: string | null; changes: Record<string, { before: unknown; after: unknown }> }) => Promise<void>, concernId: string, at: string) {
-  const row = await trx.selectFrom('concerns').select(['status', 'version', 'cooperative_id']).where('id', '=', concernId).executeTakeFirst();
+export async function markAddressed(
+  trx: Tx,
+  audit: (e: {
+    action: string;
+    entityType: string;
+    entityId: string;
+    cooperativeId: string | null;
+    changes: Record<string, { before: unknown; after: unknown }>;
+  }) => Promise<void>,
+  concernId: string,
+  at: string,
+) {
+  const row = await trx
+    .selectFrom('concerns')
+    .select(['status', 'version', 'cooperative_id'])
+    .where('id', '=', concernId)
+    .executeTakeFirst();
   if (!row || row.status !== 'open') return;
-  await trx.updateTable('concerns').set({ status: 'addressed', version: row.version + 1, updated_at: at }).where('id', '=', concernId).execute();
-  await audit({ action: 'concern.update', entityType: 'concern', entityId: concernId, cooperativeId: row.cooperative_id, changes: { status: { before: 'open', after: 'addressed' } } });
+  await trx
+    .updateTable('concerns')
+    .set({ status: 'addressed', version: row.version + 1, updated_at: at })
+    .where('id', '=', concernId)
+    .execute();
+  await audit({
+    action: 'concern.update',
+    entityType: 'concern',
+    entityId: concernId,
+    cooperativeId: row.cooperative_id,
+    changes: { status: { before: 'open', after: 'addressed' } },
+  });
 }

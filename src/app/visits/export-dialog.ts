@@ -1,4 +1,11 @@
-import { ASPECT_LABELS, CONCERN_KIND_LABELS, CONCERN_STATUS_LABELS, CONCERN_TOPIC_LABELS, FOLLOW_UP_STATUS_LABELS, SEVERITY_LABELS } from '../../domain/visits/codes.js';
+import {
+  ASPECT_LABELS,
+  CONCERN_KIND_LABELS,
+  CONCERN_STATUS_LABELS,
+  CONCERN_TOPIC_LABELS,
+  FOLLOW_UP_STATUS_LABELS,
+  SEVERITY_LABELS,
+} from '../../domain/visits/codes.js';
 import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 import type { Actor, AppDeps } from '../context.js';
 import { type Concern, type ConcernQuery, listConcerns } from './concerns.js';
@@ -10,8 +17,16 @@ export type FollowUpExportQuery = Omit<FollowUpQuery, 'page' | 'pageSize'>;
 
 type WithDistrict<T> = T & { districtName: string | null };
 
-const RAISED_VIA: Record<Concern['raisedVia'], string> = { VISIT: 'Kunjungan', PORTAL: 'Portal koperasi', DINAS: 'Dicatat petugas Dinas' };
-const RESPONSIBLE_KIND: Record<FollowUp['responsible']['kind'], string> = { BIDANG: 'Bidang', USER: 'Petugas', COOPERATIVE: 'Koperasi' };
+const RAISED_VIA: Record<Concern['raisedVia'], string> = {
+  VISIT: 'Kunjungan',
+  PORTAL: 'Portal koperasi',
+  DINAS: 'Dicatat petugas Dinas',
+};
+const RESPONSIBLE_KIND: Record<FollowUp['responsible']['kind'], string> = {
+  BIDANG: 'Bidang',
+  USER: 'Petugas',
+  COOPERATIVE: 'Koperasi',
+};
 
 const CONCERN_COLUMNS: Column<WithDistrict<Concern>>[] = [
   { header: 'Tanggal dicatat', width: 12, value: (r) => jakartaDate(r.createdAt), format: 'date' },
@@ -50,7 +65,10 @@ const FOLLOW_UP_COLUMNS: Column<WithDistrict<FollowUp>>[] = [
 ];
 
 /** Reads every page of a list with the same visibility rules the screen has. */
-async function everything<T>(read: (page: number) => Promise<{ items: T[]; total: number }>, progress?: Progress): Promise<T[]> {
+async function everything<T>(
+  read: (page: number) => Promise<{ items: T[]; total: number }>,
+  progress?: Progress,
+): Promise<T[]> {
   const out: T[] = [];
   for (let page = 1; ; page++) {
     const res = await read(page);
@@ -60,7 +78,10 @@ async function everything<T>(read: (page: number) => Promise<{ items: T[]; total
   }
 }
 
-async function withDistricts<T extends { cooperative: { id: string } }>(deps: AppDeps, rows: T[]): Promise<WithDistrict<T>[]> {
+async function withDistricts<T extends { cooperative: { id: string } }>(
+  deps: AppDeps,
+  rows: T[],
+): Promise<WithDistrict<T>[]> {
   const ids = [...new Set(rows.map((r) => r.cooperative.id))];
   const names = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -80,15 +101,45 @@ const concernRows = async (deps: AppDeps, actor: Actor, q: ConcernExportQuery, p
 const followUpRows = async (deps: AppDeps, actor: Actor, q: FollowUpExportQuery, progress?: Progress) =>
   withDistricts(deps, await everything((page) => listFollowUps(deps, actor, { ...q, page, pageSize: 500 }), progress));
 
-export async function exportConcernsXlsx(deps: AppDeps, actor: Actor, q: ConcernExportQuery, progress?: Progress): Promise<Buffer> {
-  return listToXlsx('Aspirasi', CONCERN_COLUMNS, await concernRows(deps, actor, q, progress), 'Permasalahan, keluhan dan tantangan koperasi');
+export async function exportConcernsXlsx(
+  deps: AppDeps,
+  actor: Actor,
+  q: ConcernExportQuery,
+  progress?: Progress,
+): Promise<Buffer> {
+  return listToXlsx(
+    'Aspirasi',
+    CONCERN_COLUMNS,
+    await concernRows(deps, actor, q, progress),
+    'Permasalahan, keluhan dan tantangan koperasi',
+  );
 }
-export async function exportConcernsCsv(deps: AppDeps, actor: Actor, q: ConcernExportQuery, progress?: Progress): Promise<string> {
+export async function exportConcernsCsv(
+  deps: AppDeps,
+  actor: Actor,
+  q: ConcernExportQuery,
+  progress?: Progress,
+): Promise<string> {
   return listToCsv(CONCERN_COLUMNS, await concernRows(deps, actor, q, progress));
 }
-export async function exportFollowUpsXlsx(deps: AppDeps, actor: Actor, q: FollowUpExportQuery, progress?: Progress): Promise<Buffer> {
-  return listToXlsx('Tindak lanjut', FOLLOW_UP_COLUMNS, await followUpRows(deps, actor, q, progress), 'Tindak lanjut rekomendasi');
+export async function exportFollowUpsXlsx(
+  deps: AppDeps,
+  actor: Actor,
+  q: FollowUpExportQuery,
+  progress?: Progress,
+): Promise<Buffer> {
+  return listToXlsx(
+    'Tindak lanjut',
+    FOLLOW_UP_COLUMNS,
+    await followUpRows(deps, actor, q, progress),
+    'Tindak lanjut rekomendasi',
+  );
 }
-export async function exportFollowUpsCsv(deps: AppDeps, actor: Actor, q: FollowUpExportQuery, progress?: Progress): Promise<string> {
+export async function exportFollowUpsCsv(
+  deps: AppDeps,
+  actor: Actor,
+  q: FollowUpExportQuery,
+  progress?: Progress,
+): Promise<string> {
   return listToCsv(FOLLOW_UP_COLUMNS, await followUpRows(deps, actor, q, progress));
 }

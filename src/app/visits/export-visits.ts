@@ -11,7 +11,8 @@ interface ExportRow extends VisitListItem {
   programName: string | null;
 }
 
-const member = (m: VisitListItem['team'][number]) => (m.bidang ? `${m.fullName} (${BIDANG_LABELS[m.bidang as Bidang]})` : m.fullName);
+const member = (m: VisitListItem['team'][number]) =>
+  m.bidang ? `${m.fullName} (${BIDANG_LABELS[m.bidang as Bidang]})` : m.fullName;
 
 const COLUMNS: Column<ExportRow>[] = [
   { header: 'Tanggal', width: 12, value: (r) => r.date, format: 'date' },
@@ -22,15 +23,34 @@ const COLUMNS: Column<ExportRow>[] = [
   { header: 'Desa/Kelurahan', width: 18, value: (r) => r.cooperative.village.name },
   { header: 'Tujuan kunjungan', width: 36, value: (r) => r.purposes.map((p) => VISIT_PURPOSE_LABELS[p]).join(', ') },
   { header: 'Status', width: 14, value: (r) => VISIT_STATUS_LABELS[r.status] },
-  { header: 'Ketua tim', width: 30, value: (r) => r.team.filter((m) => m.leader).map(member).join(', ') || null },
-  { header: 'Anggota tim', width: 50, value: (r) => r.team.filter((m) => !m.leader).map(member).join('; ') || null },
+  {
+    header: 'Ketua tim',
+    width: 30,
+    value: (r) =>
+      r.team
+        .filter((m) => m.leader)
+        .map(member)
+        .join(', ') || null,
+  },
+  {
+    header: 'Anggota tim',
+    width: 50,
+    value: (r) =>
+      r.team
+        .filter((m) => !m.leader)
+        .map(member)
+        .join('; ') || null,
+  },
   { header: 'Jumlah petugas', width: 10, value: (r) => r.team.length, format: 'integer' },
   { header: 'Program', width: 30, value: (r) => r.programName },
   { header: 'Bertepatan dengan RAT', width: 12, value: (r) => (r.annualMeetingId ? 'Ya' : 'Tidak') },
   {
     header: 'Jadwal bentrok',
     width: 50,
-    value: (r) => r.conflicts.map((c) => `${c.fullName}: juga di ${c.visits.map((v) => v.cooperative.name).join(', ')}`).join('; ') || null,
+    value: (r) =>
+      r.conflicts
+        .map((c) => `${c.fullName}: juga di ${c.visits.map((v) => v.cooperative.name).join(', ')}`)
+        .join('; ') || null,
   },
 ];
 
@@ -45,15 +65,29 @@ async function rowsOf(deps: AppDeps, actor: Actor, q: VisitExportQuery, progress
   }
   const programIds = [...new Set(items.map((i) => i.programId).filter((p): p is string => p !== null))];
   const programs = programIds.length
-    ? new Map((await deps.db.kysely.selectFrom('programs').select(['id', 'name']).where('id', 'in', programIds).execute()).map((p) => [p.id, p.name]))
+    ? new Map(
+        (
+          await deps.db.kysely.selectFrom('programs').select(['id', 'name']).where('id', 'in', programIds).execute()
+        ).map((p) => [p.id, p.name]),
+      )
     : new Map<string, string>();
   return items.map((i) => ({ ...i, programName: i.programId ? (programs.get(i.programId) ?? null) : null }));
 }
 
-export async function exportVisitsXlsx(deps: AppDeps, actor: Actor, q: VisitExportQuery, progress?: Progress): Promise<Buffer> {
+export async function exportVisitsXlsx(
+  deps: AppDeps,
+  actor: Actor,
+  q: VisitExportQuery,
+  progress?: Progress,
+): Promise<Buffer> {
   return listToXlsx('Kunjungan', COLUMNS, await rowsOf(deps, actor, q, progress), 'Daftar kunjungan');
 }
 
-export async function exportVisitsCsv(deps: AppDeps, actor: Actor, q: VisitExportQuery, progress?: Progress): Promise<string> {
+export async function exportVisitsCsv(
+  deps: AppDeps,
+  actor: Actor,
+  q: VisitExportQuery,
+  progress?: Progress,
+): Promise<string> {
   return listToCsv(COLUMNS, await rowsOf(deps, actor, q, progress));
 }

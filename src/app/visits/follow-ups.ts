@@ -6,17 +6,35 @@ import { type Bidang, BIDANG_LABELS } from '../../domain/codes.js';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import type { Aspect, FollowUpStatus, ResponsibleKind } from '../../domain/visits/codes.js';
-import { daysOverdue, type Evidence, isClosed, isOverdue, transition, type TransitionInput } from '../../domain/visits/follow-up.js';
+import {
+  daysOverdue,
+  type Evidence,
+  isClosed,
+  isOverdue,
+  transition,
+  type TransitionInput,
+} from '../../domain/visits/follow-up.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize, followUpAbilities, followUpPolicy, type FollowUpRef, guardOwnCooperative, missing } from '../policy/index.js';
+import {
+  authorize,
+  followUpAbilities,
+  followUpPolicy,
+  type FollowUpRef,
+  guardOwnCooperative,
+  missing,
+} from '../policy/index.js';
 import { fileForVerification } from '../desk/verifications.js';
 import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
 import { markAddressed } from './concerns.js';
 import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from './shared.js';
 import { teamsOf, visitRef } from './view.js';
 
-export interface Responsible { kind: ResponsibleKind; bidang: Bidang | null; userId: string | null }
+export interface Responsible {
+  kind: ResponsibleKind;
+  bidang: Bidang | null;
+  userId: string | null;
+}
 
 export interface FollowUpFields {
   recommendation: string;
@@ -71,9 +89,19 @@ function base(db: Tx) {
     .leftJoin('users as ru', 'ru.id', 'f.responsible_user_id')
     .leftJoin('verifications as vf', (j) => j.onRef('vf.entity_id', '=', 'f.id').on('vf.kind', '=', 'FOLLOW_UP'))
     .selectAll('f')
-    .select(['c.name as cooperative_name', 'ru.full_name as responsible_name', 'vf.status as verification_status', 'vf.reason as verification_reason']);
+    .select([
+      'c.name as cooperative_name',
+      'ru.full_name as responsible_name',
+      'vf.status as verification_status',
+      'vf.reason as verification_reason',
+    ]);
 }
-type Row = FollowUpTable & { cooperative_name: string; responsible_name: string | null; verification_status: string | null; verification_reason: string | null };
+type Row = FollowUpTable & {
+  cooperative_name: string;
+  responsible_name: string | null;
+  verification_status: string | null;
+  verification_reason: string | null;
+};
 
 export function responsibleLabel(kind: string, bidang: string | null, userName: string | null): string {
   if (kind === 'BIDANG') return BIDANG_LABELS[bidang as Bidang] ?? 'Bidang';
@@ -105,10 +133,15 @@ function view(r: Row, today: string): FollowUp {
     overdue: isOverdue({ status: counted, deadline: r.deadline }, today),
     daysOverdue: daysOverdue({ status: counted, deadline: r.deadline }, today),
     verification: r.verification_status
-      ? { status: r.verification_status as VerificationStatus, ...(r.verification_status === 'RETURNED' && r.verification_reason ? { reason: r.verification_reason } : {}) }
+      ? {
+          status: r.verification_status as VerificationStatus,
+          ...(r.verification_status === 'RETURNED' && r.verification_reason ? { reason: r.verification_reason } : {}),
+        }
       : { status: 'VERIFIED' },
     progressNote: r.progress_note,
-    evidence: r.evidence_note ? { note: r.evidence_note, photoId: r.evidence_photo_id, documentRef: r.evidence_document } : null,
+    evidence: r.evidence_note
+      ? { note: r.evidence_note, photoId: r.evidence_photo_id, documentRef: r.evidence_document }
+      : null,
     cancelReason: r.cancel_reason,
     closedAt: r.closed_at,
     createdBy: r.created_by,
@@ -125,10 +158,19 @@ async function load(deps: AppDeps, db: Tx, id: string): Promise<FollowUp> {
 }
 
 /** The facts policy needs, loaded with a koperasi user refused rather than told what exists. */
-export async function followUpRef(db: Tx, actor: Actor, id: string): Promise<FollowUpRef & { id: string; status: FollowUpStatus; version: number }> {
+export async function followUpRef(
+  db: Tx,
+  actor: Actor,
+  id: string,
+): Promise<FollowUpRef & { id: string; status: FollowUpStatus; version: number }> {
   const row = await db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw missing(actor, 'Tindak lanjut', 'Anda hanya dapat melihat tindak lanjut koperasi Anda sendiri.');
-  authorize(followUpPolicy.read, actor, { cooperativeId: row.cooperative_id }, 'Anda hanya dapat melihat tindak lanjut koperasi Anda sendiri.');
+  authorize(
+    followUpPolicy.read,
+    actor,
+    { cooperativeId: row.cooperative_id },
+    'Anda hanya dapat melihat tindak lanjut koperasi Anda sendiri.',
+  );
   const team = row.visit_id ? ((await visitRef(db, row.visit_id))?.team ?? []) : [];
   return {
     id: row.id,
@@ -147,7 +189,11 @@ export async function getFollowUp(deps: AppDeps, actor: Actor, id: string): Prom
 }
 
 /** Follow-ups with what the actor may do with each (`can`), from the follow-up policy. */
-export async function withFollowUpAbilities<F extends FollowUp>(deps: AppDeps, actor: Actor, items: F[]): Promise<(F & { can: ReturnType<typeof followUpAbilities> })[]> {
+export async function withFollowUpAbilities<F extends FollowUp>(
+  deps: AppDeps,
+  actor: Actor,
+  items: F[],
+): Promise<(F & { can: ReturnType<typeof followUpAbilities> })[]> {
   const teams = await teamsOf(deps.db.kysely, [...new Set(items.flatMap((f) => (f.visitId ? [f.visitId] : [])))]);
   return items.map((f) => ({
     ...f,
@@ -155,7 +201,11 @@ export async function withFollowUpAbilities<F extends FollowUp>(deps: AppDeps, a
       cooperativeId: f.cooperative.id,
       createdBy: f.createdBy,
       visitTeam: f.visitId ? (teams.get(f.visitId) ?? []).map((m) => m.userId) : [],
-      responsible: { kind: f.responsible.kind, bidang: f.responsible.bidang ?? null, userId: f.responsible.userId ?? null },
+      responsible: {
+        kind: f.responsible.kind,
+        bidang: f.responsible.bidang ?? null,
+        userId: f.responsible.userId ?? null,
+      },
     }),
   }));
 }
@@ -173,23 +223,35 @@ function filters(actor: Actor, q: FollowUpQuery, today: string) {
       conds.push(
         eb.or([
           eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', q.bidang)]),
-          eb.and([eb('f.responsible_kind', '=', 'USER'), eb('f.responsible_user_id', 'in', eb.selectFrom('users').select('id').where('bidang', '=', q.bidang))]),
+          eb.and([
+            eb('f.responsible_kind', '=', 'USER'),
+            eb('f.responsible_user_id', 'in', eb.selectFrom('users').select('id').where('bidang', '=', q.bidang)),
+          ]),
         ]),
       );
     }
     if (q.responsibleKind) conds.push(eb('f.responsible_kind', '=', q.responsibleKind));
     if (q.status === 'overdue') {
       // A cooperative's "done" waiting for verification is still open (issue 13).
-      const awaiting = eb.selectFrom('verifications').select('entity_id').where('kind', '=', 'FOLLOW_UP').where('status', '=', 'PENDING');
-      conds.push(eb.and([eb.or([eb('f.status', 'in', ['open', 'in_progress']), eb('f.id', 'in', awaiting)]), eb('f.deadline', '<', today)]));
-    }
-    else if (q.status) conds.push(eb('f.status', '=', q.status));
+      const awaiting = eb
+        .selectFrom('verifications')
+        .select('entity_id')
+        .where('kind', '=', 'FOLLOW_UP')
+        .where('status', '=', 'PENDING');
+      conds.push(
+        eb.and([
+          eb.or([eb('f.status', 'in', ['open', 'in_progress']), eb('f.id', 'in', awaiting)]),
+          eb('f.deadline', '<', today),
+        ]),
+      );
+    } else if (q.status) conds.push(eb('f.status', '=', q.status));
     if (q.assignee === 'me') {
       // Mine: assigned to me by name, to my bidang, or (for a cooperative's account) to my cooperative.
       if (followUpPolicy.mineAreTheCooperatives(actor)) conds.push(eb('f.responsible_kind', '=', 'COOPERATIVE'));
       else {
         const mine: Expression<SqlBool>[] = [eb('f.responsible_user_id', '=', actor.userId ?? '')];
-        if (actor.bidang) mine.push(eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', actor.bidang)]));
+        if (actor.bidang)
+          mine.push(eb.and([eb('f.responsible_kind', '=', 'BIDANG'), eb('f.responsible_bidang', '=', actor.bidang)]));
         conds.push(eb.or(mine));
       }
     }
@@ -203,8 +265,19 @@ export async function listFollowUps(deps: AppDeps, actor: Actor, q: FollowUpQuer
   const db = deps.db.kysely;
   const today = todayJakarta(deps);
   const where = filters(actor, q, today);
-  const rows = await base(db).where(where).orderBy(sql`case when f.status in ('done', 'cancelled') then 1 else 0 end`).orderBy('f.deadline').orderBy('f.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-  const { n } = await db.selectFrom('follow_ups as f').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow();
+  const rows = await base(db)
+    .where(where)
+    .orderBy(sql`case when f.status in ('done', 'cancelled') then 1 else 0 end`)
+    .orderBy('f.deadline')
+    .orderBy('f.id')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  const { n } = await db
+    .selectFrom('follow_ups as f')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(where)
+    .executeTakeFirstOrThrow();
   return { items: rows.map((r) => view(r as Row, today)), total: Number(n), page: q.page, pageSize: q.pageSize };
 }
 
@@ -229,56 +302,114 @@ export interface CreateFollowUpInput extends FollowUpFields {
 }
 
 /** A recommendation from a concern or a visit finding. */
-export async function createFollowUp(deps: AppDeps, actor: Actor, input: CreateFollowUpInput): Promise<{ followUp: FollowUp; created: boolean }> {
+export async function createFollowUp(
+  deps: AppDeps,
+  actor: Actor,
+  input: CreateFollowUpInput,
+): Promise<{ followUp: FollowUp; created: boolean }> {
   if (input.cooperativeId) guardOwnCooperative(actor, input.cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     if (input.id) {
-      const existing = await trx.selectFrom('follow_ups').select(['id', 'cooperative_id']).where('id', '=', input.id).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('follow_ups')
+        .select(['id', 'cooperative_id'])
+        .where('id', '=', input.id)
+        .executeTakeFirst();
       if (existing) {
-        if (input.cooperativeId && existing.cooperative_id !== input.cooperativeId) throw new AppError('CONFLICT', 'ID tindak lanjut ini sudah dipakai.', { id: 'Sudah dipakai.' });
+        if (input.cooperativeId && existing.cooperative_id !== input.cooperativeId)
+          throw new AppError('CONFLICT', 'ID tindak lanjut ini sudah dipakai.', { id: 'Sudah dipakai.' });
         await followUpRef(trx, actor, input.id);
         return { followUp: await load(deps, trx, input.id), created: false };
       }
     }
-    if (!input.visitId && !input.concernId) throw invalid({ visitId: 'Rekomendasi harus berasal dari sebuah kunjungan (temuan) atau catatan permasalahan.' });
+    if (!input.visitId && !input.concernId)
+      throw invalid({ visitId: 'Rekomendasi harus berasal dari sebuah kunjungan (temuan) atau catatan permasalahan.' });
     let cooperativeId = input.cooperativeId ?? null;
     let visitId = input.visitId;
     let earliest = todayJakarta(deps);
     if (input.concernId) {
-      const c = await trx.selectFrom('concerns').select(['cooperative_id', 'visit_id', 'created_at']).where('id', '=', input.concernId).executeTakeFirst();
-      if (!c || (cooperativeId && c.cooperative_id !== cooperativeId)) throw invalid({ concernId: 'Catatan permasalahan tidak ditemukan untuk koperasi ini.' });
+      const c = await trx
+        .selectFrom('concerns')
+        .select(['cooperative_id', 'visit_id', 'created_at'])
+        .where('id', '=', input.concernId)
+        .executeTakeFirst();
+      if (!c || (cooperativeId && c.cooperative_id !== cooperativeId))
+        throw invalid({ concernId: 'Catatan permasalahan tidak ditemukan untuk koperasi ini.' });
       cooperativeId = c.cooperative_id;
-      if (visitId && c.visit_id && c.visit_id !== visitId) throw invalid({ visitId: 'Catatan permasalahan ini berasal dari kunjungan lain.' });
+      if (visitId && c.visit_id && c.visit_id !== visitId)
+        throw invalid({ visitId: 'Catatan permasalahan ini berasal dari kunjungan lain.' });
       visitId = visitId ?? c.visit_id;
       earliest = jakartaDate(c.created_at) < earliest ? jakartaDate(c.created_at) : earliest;
     }
     let team: string[] = [];
     if (visitId) {
       const v = await visitRef(trx, visitId);
-      if (!v || (cooperativeId && v.cooperativeId !== cooperativeId)) throw invalid({ visitId: 'Kunjungan tidak ditemukan untuk koperasi ini.' });
-      if (v.status === 'cancelled') throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan.', { visitId: 'Sudah dibatalkan.' });
+      if (!v || (cooperativeId && v.cooperativeId !== cooperativeId))
+        throw invalid({ visitId: 'Kunjungan tidak ditemukan untuk koperasi ini.' });
+      if (v.status === 'cancelled')
+        throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan.', { visitId: 'Sudah dibatalkan.' });
       cooperativeId = v.cooperativeId;
       team = v.team;
       earliest = v.date;
     }
     guardOwnCooperative(actor, cooperativeId!);
-    authorize(followUpPolicy.create, actor, { visitTeam: team }, visitId ? 'Hanya anggota tim kunjungan ini (atau admin) yang dapat mencatat rekomendasinya.' : 'Hanya petugas dan admin yang dapat mencatat rekomendasi.');
-    if (input.deadline < earliest) throw invalid({ deadline: `Tenggat tidak boleh sebelum ${visitId ? 'tanggal kunjungan' : 'hari ini'} (${earliest}).` });
+    authorize(
+      followUpPolicy.create,
+      actor,
+      { visitTeam: team },
+      visitId
+        ? 'Hanya anggota tim kunjungan ini (atau admin) yang dapat mencatat rekomendasinya.'
+        : 'Hanya petugas dan admin yang dapat mencatat rekomendasi.',
+    );
+    if (input.deadline < earliest)
+      throw invalid({
+        deadline: `Tenggat tidak boleh sebelum ${visitId ? 'tanggal kunjungan' : 'hari ini'} (${earliest}).`,
+      });
     const responsible = await checkResponsible(trx, input.responsible);
     const id = input.id ?? randomUUID();
     const at = deps.now().toISOString();
     await trx
       .insertInto('follow_ups')
       .values({
-        id, cooperative_id: cooperativeId!, visit_id: visitId, concern_id: input.concernId, aspect: input.aspect, recommendation: input.recommendation.trim(),
-        responsible_kind: responsible.kind, responsible_bidang: responsible.bidang, responsible_user_id: responsible.userId, deadline: input.deadline,
-        monitoring_plan: input.monitoringPlan?.trim() || null, status: 'open', progress_note: null, evidence_note: null, evidence_photo_id: null,
-        evidence_document: null, cancel_reason: null, closed_at: null, created_by: actor.userId, version: 1, created_at: at, updated_at: at,
+        id,
+        cooperative_id: cooperativeId!,
+        visit_id: visitId,
+        concern_id: input.concernId,
+        aspect: input.aspect,
+        recommendation: input.recommendation.trim(),
+        responsible_kind: responsible.kind,
+        responsible_bidang: responsible.bidang,
+        responsible_user_id: responsible.userId,
+        deadline: input.deadline,
+        monitoring_plan: input.monitoringPlan?.trim() || null,
+        status: 'open',
+        progress_note: null,
+        evidence_note: null,
+        evidence_photo_id: null,
+        evidence_document: null,
+        cancel_reason: null,
+        closed_at: null,
+        created_by: actor.userId,
+        version: 1,
+        created_at: at,
+        updated_at: at,
       })
       .execute();
     await audit({
-      action: 'follow_up.create', entityType: 'follow_up', entityId: id, cooperativeId,
-      changes: diff(null, { recommendation: input.recommendation, aspect: input.aspect, responsible, deadline: input.deadline, monitoringPlan: input.monitoringPlan, visitId, concernId: input.concernId, status: 'open' }),
+      action: 'follow_up.create',
+      entityType: 'follow_up',
+      entityId: id,
+      cooperativeId,
+      changes: diff(null, {
+        recommendation: input.recommendation,
+        aspect: input.aspect,
+        responsible,
+        deadline: input.deadline,
+        monitoringPlan: input.monitoringPlan,
+        visitId,
+        concernId: input.concernId,
+        status: 'open',
+      }),
     });
     if (input.concernId) await markAddressed(trx, audit, input.concernId, at);
     return { followUp: await load(deps, trx, id), created: true };
@@ -286,16 +417,34 @@ export async function createFollowUp(deps: AppDeps, actor: Actor, input: CreateF
 }
 
 /** Changes what was agreed: text, owner, deadline, plan. A closed follow-up stays as it was closed. */
-export async function updateFollowUp(deps: AppDeps, actor: Actor, id: string, patch: Partial<FollowUpFields> & { version?: number }): Promise<FollowUp> {
+export async function updateFollowUp(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  patch: Partial<FollowUpFields> & { version?: number },
+): Promise<FollowUp> {
   return mutate(deps, actor, async (trx, audit) => {
     const ref = await followUpRef(trx, actor, id);
-    authorize(followUpPolicy.edit, actor, ref, 'Hanya yang mencatat rekomendasi ini, tim kunjungannya, atau admin yang dapat mengubahnya.');
+    authorize(
+      followUpPolicy.edit,
+      actor,
+      ref,
+      'Hanya yang mencatat rekomendasi ini, tim kunjungannya, atau admin yang dapat mengubahnya.',
+    );
     checkVersion(patch.version, ref.version, WHAT);
-    if (isClosed(ref.status)) throw new AppError('CONFLICT', 'Tindak lanjut yang sudah selesai atau dibatalkan tidak dapat diubah.');
+    if (isClosed(ref.status))
+      throw new AppError('CONFLICT', 'Tindak lanjut yang sudah selesai atau dibatalkan tidak dapat diubah.');
     const current = await load(deps, trx, id);
     const currentFields: FollowUpFields = {
-      recommendation: current.recommendation, aspect: current.aspect, deadline: current.deadline, monitoringPlan: current.monitoringPlan,
-      responsible: { kind: current.responsible.kind, bidang: current.responsible.bidang, userId: current.responsible.userId },
+      recommendation: current.recommendation,
+      aspect: current.aspect,
+      deadline: current.deadline,
+      monitoringPlan: current.monitoringPlan,
+      responsible: {
+        kind: current.responsible.kind,
+        bidang: current.responsible.bidang,
+        userId: current.responsible.userId,
+      },
     };
     const { version: _v, ...rest } = patch;
     const clean = defined(rest);
@@ -311,39 +460,76 @@ export async function updateFollowUp(deps: AppDeps, actor: Actor, id: string, pa
     const written = await trx
       .updateTable('follow_ups')
       .set({
-        recommendation: next.recommendation.trim(), aspect: next.aspect, deadline: next.deadline, monitoring_plan: next.monitoringPlan?.trim() || null,
-        responsible_kind: next.responsible.kind, responsible_bidang: next.responsible.bidang, responsible_user_id: next.responsible.userId,
-        version: ref.version + 1, updated_at: deps.now().toISOString(),
+        recommendation: next.recommendation.trim(),
+        aspect: next.aspect,
+        deadline: next.deadline,
+        monitoring_plan: next.monitoringPlan?.trim() || null,
+        responsible_kind: next.responsible.kind,
+        responsible_bidang: next.responsible.bidang,
+        responsible_user_id: next.responsible.userId,
+        version: ref.version + 1,
+        updated_at: deps.now().toISOString(),
       })
       .where('id', '=', id)
       .where('version', '=', ref.version)
       .executeTakeFirst();
     assertWritten(written, WHAT);
-    await audit({ action: 'follow_up.update', entityType: 'follow_up', entityId: id, cooperativeId: ref.cooperativeId, changes });
+    await audit({
+      action: 'follow_up.update',
+      entityType: 'follow_up',
+      entityId: id,
+      cooperativeId: ref.cooperativeId,
+      changes,
+    });
     return load(deps, trx, id);
   });
 }
 
 /** Moves a follow-up along open → in_progress → done (with evidence) or cancelled (with a reason). */
-export async function changeFollowUpStatus(deps: AppDeps, actor: Actor, id: string, input: TransitionInput & { version?: number }): Promise<FollowUp> {
+export async function changeFollowUpStatus(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: TransitionInput & { version?: number },
+): Promise<FollowUp> {
   return mutate(deps, actor, async (trx, audit) => {
     const ref = await followUpRef(trx, actor, id);
     const rule = input.to === 'cancelled' ? followUpPolicy.edit : followUpPolicy.progress;
-    authorize(rule, actor, ref, input.to === 'cancelled' ? 'Hanya yang mencatat rekomendasi ini, tim kunjungannya, atau admin yang dapat membatalkannya.' : 'Anda bukan penanggung jawab tindak lanjut ini.');
+    authorize(
+      rule,
+      actor,
+      ref,
+      input.to === 'cancelled'
+        ? 'Hanya yang mencatat rekomendasi ini, tim kunjungannya, atau admin yang dapat membatalkannya.'
+        : 'Anda bukan penanggung jawab tindak lanjut ini.',
+    );
     checkVersion(input.version, ref.version, WHAT);
     const t = transition(ref.status, input);
     if (!t.ok) {
       if (t.conflict) throw new AppError('CONFLICT', Object.values(t.fields)[0]!, t.fields);
       throw invalid(t.fields, 'Perubahan status belum lengkap. Periksa kolom yang ditandai.');
     }
-    if (t.evidence?.documentRef && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t.evidence.documentRef)) {
+    if (
+      t.evidence?.documentRef &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t.evidence.documentRef)
+    ) {
       // Evidence may be a document on the cooperative's shelf (a PDF, say), named by its id.
-      const doc = await trx.selectFrom('cooperative_documents').select('cooperative_id').where('id', '=', t.evidence.documentRef).executeTakeFirst();
-      if (!doc || doc.cooperative_id !== ref.cooperativeId) throw invalid({ 'evidence.documentRef': 'Dokumen bukti tidak ditemukan untuk koperasi ini.' });
+      const doc = await trx
+        .selectFrom('cooperative_documents')
+        .select('cooperative_id')
+        .where('id', '=', t.evidence.documentRef)
+        .executeTakeFirst();
+      if (!doc || doc.cooperative_id !== ref.cooperativeId)
+        throw invalid({ 'evidence.documentRef': 'Dokumen bukti tidak ditemukan untuk koperasi ini.' });
     }
     if (t.evidence?.photoId) {
-      const photo = await trx.selectFrom('photos').select('cooperative_id').where('id', '=', t.evidence.photoId).executeTakeFirst();
-      if (!photo || photo.cooperative_id !== ref.cooperativeId) throw invalid({ 'evidence.photoId': 'Foto bukti tidak ditemukan untuk koperasi ini.' });
+      const photo = await trx
+        .selectFrom('photos')
+        .select('cooperative_id')
+        .where('id', '=', t.evidence.photoId)
+        .executeTakeFirst();
+      if (!photo || photo.cooperative_id !== ref.cooperativeId)
+        throw invalid({ 'evidence.photoId': 'Foto bukti tidak ditemukan untuk koperasi ini.' });
     }
     const at = deps.now().toISOString();
     const written = await trx
@@ -351,7 +537,13 @@ export async function changeFollowUpStatus(deps: AppDeps, actor: Actor, id: stri
       .set({
         status: t.status,
         ...(t.status === 'in_progress' && t.note ? { progress_note: t.note } : {}),
-        ...(t.evidence ? { evidence_note: t.evidence.note, evidence_photo_id: t.evidence.photoId, evidence_document: t.evidence.documentRef } : {}),
+        ...(t.evidence
+          ? {
+              evidence_note: t.evidence.note,
+              evidence_photo_id: t.evidence.photoId,
+              evidence_document: t.evidence.documentRef,
+            }
+          : {}),
         ...(t.reason ? { cancel_reason: t.reason } : {}),
         ...(isClosed(t.status) ? { closed_at: at } : {}),
         version: ref.version + 1,
@@ -363,12 +555,19 @@ export async function changeFollowUpStatus(deps: AppDeps, actor: Actor, id: stri
     assertWritten(written, WHAT);
     if (t.status === 'done') {
       await fileForVerification(trx, deps, actor, audit, {
-        cooperativeId: ref.cooperativeId, kind: 'FOLLOW_UP', entityId: id, fiscalYear: null, summary: `Tindak lanjut selesai: ${t.evidence?.note ?? ''}`.slice(0, 300), previous: null,
+        cooperativeId: ref.cooperativeId,
+        kind: 'FOLLOW_UP',
+        entityId: id,
+        fiscalYear: null,
+        summary: `Tindak lanjut selesai: ${t.evidence?.note ?? ''}`.slice(0, 300),
+        previous: null,
       });
     }
     await audit({
       action: `follow_up.${t.status === 'in_progress' ? 'start' : t.status === 'done' ? 'complete' : 'cancel'}`,
-      entityType: 'follow_up', entityId: id, cooperativeId: ref.cooperativeId,
+      entityType: 'follow_up',
+      entityId: id,
+      cooperativeId: ref.cooperativeId,
       changes: {
         status: { before: ref.status, after: t.status },
         ...(t.note ? { progressNote: { before: null, after: t.note } } : {}),

@@ -40,15 +40,36 @@ function filters(actor: Actor, q: VisitQuery) {
     // Purposes are a JSON array of fixed codes; a quoted code cannot match inside another.
     if (q.purpose) conds.push(sql<SqlBool>`vi.purposes like ${`%"${q.purpose}"%`}`);
     if (q.district) {
-      conds.push(eb.exists(eb.selectFrom('cooperatives as dc').select('dc.id').whereRef('dc.id', '=', 'vi.cooperative_id').where('dc.district_code', '=', q.district)));
+      conds.push(
+        eb.exists(
+          eb
+            .selectFrom('cooperatives as dc')
+            .select('dc.id')
+            .whereRef('dc.id', '=', 'vi.cooperative_id')
+            .where('dc.district_code', '=', q.district),
+        ),
+      );
     }
     if (q.officerId) {
-      conds.push(eb.exists(eb.selectFrom('visit_team as ot').select('ot.visit_id').whereRef('ot.visit_id', '=', 'vi.id').where('ot.user_id', '=', q.officerId)));
+      conds.push(
+        eb.exists(
+          eb
+            .selectFrom('visit_team as ot')
+            .select('ot.visit_id')
+            .whereRef('ot.visit_id', '=', 'vi.id')
+            .where('ot.user_id', '=', q.officerId),
+        ),
+      );
     }
     if (q.bidang) {
       conds.push(
         eb.exists(
-          eb.selectFrom('visit_team as bt').innerJoin('users as bu', 'bu.id', 'bt.user_id').select('bt.visit_id').whereRef('bt.visit_id', '=', 'vi.id').where('bu.bidang', '=', q.bidang),
+          eb
+            .selectFrom('visit_team as bt')
+            .innerJoin('users as bu', 'bu.id', 'bt.user_id')
+            .select('bt.visit_id')
+            .whereRef('bt.visit_id', '=', 'vi.id')
+            .where('bu.bidang', '=', q.bidang),
         ),
       );
     }
@@ -71,8 +92,15 @@ export async function listVisits(deps: AppDeps, actor: Actor, q: VisitQuery): Pr
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  const { n } = await db.selectFrom('visits as vi').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow();
-  const teams = await teamsOf(db, rows.map((r) => r.id));
+  const { n } = await db
+    .selectFrom('visits as vi')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(where)
+    .executeTakeFirstOrThrow();
+  const teams = await teamsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const withTeams = rows.map((r) => ({ id: r.id, date: r.visit_date, team: teams.get(r.id) ?? [] }));
   // Who else an officer is booked with names other cooperatives: not for a cooperative's own eyes.
   const conflicts = visitPolicy.seeBookings(actor, null) ? await conflictsFor(db, withTeams) : new Map();
@@ -91,30 +119,52 @@ export interface DoubleBooking {
 }
 
 /** Officers booked on two or more visits on one day, within a period (at most a year at a time). */
-export async function listDoubleBookings(deps: AppDeps, actor: Actor, q: { from: string; to: string; officerId?: string }): Promise<{ items: DoubleBooking[]; total: number }> {
+export async function listDoubleBookings(
+  deps: AppDeps,
+  actor: Actor,
+  q: { from: string; to: string; officerId?: string },
+): Promise<{ items: DoubleBooking[]; total: number }> {
   authorize(visitPolicy.seeBookings, actor, null);
   if (q.to < q.from) throw invalid({ to: 'Tanggal akhir tidak boleh sebelum tanggal awal.' });
-  if (Date.parse(q.to) - Date.parse(q.from) > 366 * 86_400_000) throw invalid({ to: 'Rentang paling lama satu tahun.' });
+  if (Date.parse(q.to) - Date.parse(q.from) > 366 * 86_400_000)
+    throw invalid({ to: 'Rentang paling lama satu tahun.' });
   const db = deps.db.kysely;
   let query = db
     .selectFrom('visit_team as t')
     .innerJoin('visits as vi', 'vi.id', 't.visit_id')
     .innerJoin('cooperatives as c', 'c.id', 'vi.cooperative_id')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['vi.id', 'vi.visit_date', 'vi.status', 'vi.start_time', 't.user_id', 'u.full_name', 'u.bidang', 'c.id as cooperative_id', 'c.name as cooperative_name'])
+    .select([
+      'vi.id',
+      'vi.visit_date',
+      'vi.status',
+      'vi.start_time',
+      't.user_id',
+      'u.full_name',
+      'u.bidang',
+      'c.id as cooperative_id',
+      'c.name as cooperative_name',
+    ])
     .where('vi.visit_date', '>=', q.from)
     .where('vi.visit_date', '<=', q.to)
     .where('vi.status', '!=', 'cancelled');
   if (q.officerId) query = query.where('t.user_id', '=', q.officerId);
   const rows = await query.execute();
   const visits = new Map<string, { id: string; date: string; status: VisitStatus; team: string[] }>();
-  const info = new Map<string, { status: VisitStatus; startTime: string | null; cooperative: { id: string; name: string } }>();
+  const info = new Map<
+    string,
+    { status: VisitStatus; startTime: string | null; cooperative: { id: string; name: string } }
+  >();
   const officers = new Map<string, { id: string; fullName: string; bidang: Bidang | null }>();
   for (const r of rows) {
     let v = visits.get(r.id);
     if (!v) visits.set(r.id, (v = { id: r.id, date: r.visit_date, status: r.status as VisitStatus, team: [] }));
     v.team.push(r.user_id);
-    info.set(r.id, { status: r.status as VisitStatus, startTime: r.start_time, cooperative: { id: r.cooperative_id, name: r.cooperative_name } });
+    info.set(r.id, {
+      status: r.status as VisitStatus,
+      startTime: r.start_time,
+      cooperative: { id: r.cooperative_id, name: r.cooperative_name },
+    });
     officers.set(r.user_id, { id: r.user_id, fullName: r.full_name, bidang: r.bidang as Bidang | null });
   }
   const items = doubleBookings([...visits.values()]).map((b) => ({

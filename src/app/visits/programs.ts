@@ -14,7 +14,14 @@ export interface ProgramFields {
   targets: { districtCode: string; target: number }[];
 }
 
-export interface ProgramSummary { id: string; name: string; periodStart: string; periodEnd: string; description: string | null; version: number }
+export interface ProgramSummary {
+  id: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  description: string | null;
+  version: number;
+}
 
 export interface DistrictProgress {
   district: { code: string; name: string };
@@ -38,7 +45,9 @@ async function checkFields(trx: Tx, f: ProgramFields): Promise<void> {
   const codes = f.targets.map((t) => t.districtCode);
   if (new Set(codes).size !== codes.length) fields.targets = 'Satu kecamatan hanya boleh memiliki satu target.';
   else if (codes.length) {
-    const known = new Set((await trx.selectFrom('districts').select('code').where('code', 'in', codes).execute()).map((d) => d.code));
+    const known = new Set(
+      (await trx.selectFrom('districts').select('code').where('code', 'in', codes).execute()).map((d) => d.code),
+    );
     f.targets.forEach((t, i) => {
       if (!known.has(t.districtCode)) fields[`targets.${i}.districtCode`] = 'Kecamatan tidak dikenal.';
     });
@@ -49,14 +58,36 @@ async function checkFields(trx: Tx, f: ProgramFields): Promise<void> {
 async function writeTargets(trx: Tx, programId: string, targets: ProgramFields['targets']) {
   await trx.deleteFrom('program_targets').where('program_id', '=', programId).execute();
   if (targets.length) {
-    await trx.insertInto('program_targets').values(targets.map((t) => ({ id: randomUUID(), program_id: programId, district_code: t.districtCode, target: t.target }))).execute();
+    await trx
+      .insertInto('program_targets')
+      .values(
+        targets.map((t) => ({
+          id: randomUUID(),
+          program_id: programId,
+          district_code: t.districtCode,
+          target: t.target,
+        })),
+      )
+      .execute();
   }
 }
 
 export async function listPrograms(deps: AppDeps, actor: Actor): Promise<ProgramSummary[]> {
   authorize(programPolicy.read, actor, null);
-  const rows = await deps.db.kysely.selectFrom('programs').selectAll().orderBy('period_start', 'desc').orderBy('name').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, periodStart: r.period_start, periodEnd: r.period_end, description: r.description, version: r.version }));
+  const rows = await deps.db.kysely
+    .selectFrom('programs')
+    .selectAll()
+    .orderBy('period_start', 'desc')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    description: r.description,
+    version: r.version,
+  }));
 }
 
 async function loadProgram(db: Tx, id: string): Promise<Program> {
@@ -78,7 +109,8 @@ async function loadProgram(db: Tx, id: string): Promise<Program> {
     .where('vi.status', '!=', 'cancelled')
     .execute();
   const per = new Map<string, { name: string; target: number; visited: Set<string>; scheduled: Set<string> }>();
-  for (const t of targets) per.set(t.district_code, { name: t.name, target: t.target, visited: new Set(), scheduled: new Set() });
+  for (const t of targets)
+    per.set(t.district_code, { name: t.name, target: t.target, visited: new Set(), scheduled: new Set() });
   for (const v of visits) {
     let d = per.get(v.district_code);
     if (!d) per.set(v.district_code, (d = { name: v.name, target: 0, visited: new Set(), scheduled: new Set() }));
@@ -93,7 +125,12 @@ async function loadProgram(db: Tx, id: string): Promise<Program> {
       scheduled: [...d.scheduled].filter((c) => !d.visited.has(c)).length,
     }));
   return {
-    id: p.id, name: p.name, periodStart: p.period_start, periodEnd: p.period_end, description: p.description, version: p.version,
+    id: p.id,
+    name: p.name,
+    periodStart: p.period_start,
+    periodEnd: p.period_end,
+    description: p.description,
+    version: p.version,
     targets: rows,
     totals: {
       target: rows.reduce((s, r) => s + r.target, 0),
@@ -110,7 +147,11 @@ export async function getProgram(deps: AppDeps, actor: Actor, id: string): Promi
   return loadProgram(deps.db.kysely, id);
 }
 
-export async function createProgram(deps: AppDeps, actor: Actor, input: ProgramFields & { id?: string }): Promise<{ program: Program; created: boolean }> {
+export async function createProgram(
+  deps: AppDeps,
+  actor: Actor,
+  input: ProgramFields & { id?: string },
+): Promise<{ program: Program; created: boolean }> {
   authorize(programPolicy.manage, actor, null, 'Hanya pimpinan dan admin yang dapat mengelola program.');
   return mutate(deps, actor, async (trx, audit) => {
     if (input.id && (await trx.selectFrom('programs').select('id').where('id', '=', input.id).executeTakeFirst())) {
@@ -121,23 +162,49 @@ export async function createProgram(deps: AppDeps, actor: Actor, input: ProgramF
     const at = deps.now().toISOString();
     await trx
       .insertInto('programs')
-      .values({ id, office_id: await officeOfActor(trx, actor.userId), name: input.name, period_start: input.periodStart, period_end: input.periodEnd, description: input.description, version: 1, created_at: at, updated_at: at })
+      .values({
+        id,
+        office_id: await officeOfActor(trx, actor.userId),
+        name: input.name,
+        period_start: input.periodStart,
+        period_end: input.periodEnd,
+        description: input.description,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     await writeTargets(trx, id, input.targets);
     const { id: _id, ...fields } = input;
-    await audit({ action: 'program.create', entityType: 'program', entityId: id, cooperativeId: null, changes: diff(null, { ...fields }) });
+    await audit({
+      action: 'program.create',
+      entityType: 'program',
+      entityId: id,
+      cooperativeId: null,
+      changes: diff(null, { ...fields }),
+    });
     return { program: await loadProgram(trx, id), created: true };
   });
 }
 
-export async function updateProgram(deps: AppDeps, actor: Actor, id: string, patch: Partial<ProgramFields> & { version?: number }): Promise<Program> {
+export async function updateProgram(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  patch: Partial<ProgramFields> & { version?: number },
+): Promise<Program> {
   authorize(programPolicy.manage, actor, null, 'Hanya pimpinan dan admin yang dapat mengelola program.');
   return mutate(deps, actor, async (trx, audit) => {
     const current = await loadProgram(trx, id);
     checkVersion(patch.version, current.version, WHAT);
     const currentFields: ProgramFields = {
-      name: current.name, periodStart: current.periodStart, periodEnd: current.periodEnd, description: current.description,
-      targets: current.targets.filter((t) => t.target > 0).map((t) => ({ districtCode: t.district.code, target: t.target })),
+      name: current.name,
+      periodStart: current.periodStart,
+      periodEnd: current.periodEnd,
+      description: current.description,
+      targets: current.targets
+        .filter((t) => t.target > 0)
+        .map((t) => ({ districtCode: t.district.code, target: t.target })),
     };
     const { version: _v, ...rest } = patch;
     const clean = defined(rest);
@@ -154,12 +221,23 @@ export async function updateProgram(deps: AppDeps, actor: Actor, id: string, pat
         .where((eb) => eb.or([eb('visit_date', '<', next.periodStart), eb('visit_date', '>', next.periodEnd)]))
         .executeTakeFirstOrThrow();
       if (Number(outside.n) > 0) {
-        throw new AppError('CONFLICT', `Ada ${outside.n} kunjungan program ini di luar periode baru; pindahkan kunjungan itu terlebih dahulu.`, { periodStart: 'Ada kunjungan di luar periode.' });
+        throw new AppError(
+          'CONFLICT',
+          `Ada ${outside.n} kunjungan program ini di luar periode baru; pindahkan kunjungan itu terlebih dahulu.`,
+          { periodStart: 'Ada kunjungan di luar periode.' },
+        );
       }
     }
     const written = await trx
       .updateTable('programs')
-      .set({ name: next.name, period_start: next.periodStart, period_end: next.periodEnd, description: next.description, version: current.version + 1, updated_at: deps.now().toISOString() })
+      .set({
+        name: next.name,
+        period_start: next.periodStart,
+        period_end: next.periodEnd,
+        description: next.description,
+        version: current.version + 1,
+        updated_at: deps.now().toISOString(),
+      })
       .where('id', '=', id)
       .where('version', '=', current.version)
       .executeTakeFirst();

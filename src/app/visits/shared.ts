@@ -6,9 +6,13 @@ import { visitPolicy } from '../policy/index.js';
 /** The version the editor started from; a stale one is a CONFLICT, never a silent overwrite (issue 6 relies on it). */
 export function checkVersion(expected: number | undefined, current: number, what: string): void {
   if (expected !== undefined && expected !== current) {
-    throw new AppError('CONFLICT', `${what} sudah diubah orang lain sejak Anda membukanya. Muat ulang lalu ulangi perubahan Anda.`, {
-      version: `Versi Anda ${expected}, versi di server ${current}.`,
-    });
+    throw new AppError(
+      'CONFLICT',
+      `${what} sudah diubah orang lain sejak Anda membukanya. Muat ulang lalu ulangi perubahan Anda.`,
+      {
+        version: `Versi Anda ${expected}, versi di server ${current}.`,
+      },
+    );
   }
 }
 
@@ -19,18 +23,40 @@ export function assertWritten(result: { numUpdatedRows: bigint | number }, what:
   }
 }
 
-export interface StaffUser { id: string; fullName: string; role: Role; bidang: Bidang | null; disabled: boolean }
+export interface StaffUser {
+  id: string;
+  fullName: string;
+  role: Role;
+  bidang: Bidang | null;
+  disabled: boolean;
+}
 
 export async function loadUsers(db: Tx, ids: readonly string[]): Promise<Map<string, StaffUser>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'full_name', 'role', 'bidang', 'disabled']).where('id', 'in', [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, fullName: r.full_name, role: r.role as Role, bidang: r.bidang as Bidang | null, disabled: r.disabled === 1 }]));
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'full_name', 'role', 'bidang', 'disabled'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        fullName: r.full_name,
+        role: r.role as Role,
+        bidang: r.bidang as Bidang | null,
+        disabled: r.disabled === 1,
+      },
+    ]),
+  );
 }
 
 /** A user who can be on a team or own a recommendation: an active Dinas account. */
 export async function requireStaffUser(db: Tx, id: string, field: string): Promise<StaffUser> {
   const u = (await loadUsers(db, [id])).get(id);
-  if (!u || u.disabled || !visitPolicy.mayJoinTeam(u)) throw invalid({ [field]: 'Pengguna tidak ditemukan atau bukan petugas Dinas yang aktif.' });
+  if (!u || u.disabled || !visitPolicy.mayJoinTeam(u))
+    throw invalid({ [field]: 'Pengguna tidak ditemukan atau bukan petugas Dinas yang aktif.' });
   return u;
 }
 

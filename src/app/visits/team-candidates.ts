@@ -2,7 +2,12 @@ import type { Bidang, Role } from '../../domain/codes.js';
 import type { Actor, AppDeps } from '../context.js';
 import { authorize, visitPolicy } from '../policy/index.js';
 
-export interface TeamCandidate { id: string; fullName: string; role: Role; bidang: Bidang | null }
+export interface TeamCandidate {
+  id: string;
+  fullName: string;
+  role: Role;
+  bidang: Bidang | null;
+}
 
 /**
  * Who can be put on a visit team: every active Dinas account (any bidang, pimpinan included), by
@@ -19,5 +24,12 @@ export async function listTeamCandidates(deps: AppDeps, actor: Actor): Promise<{
     .orderBy('full_name')
     .orderBy('id')
     .execute();
-  return { items: rows.map((r) => ({ id: r.id, fullName: r.full_name, role: r.role as Role, bidang: r.bidang as Bidang | null })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      fullName: r.full_name,
+      role: r.role as Role,
+      bidang: r.bidang as Bidang | null,
+    })),
+  };
 }

@@ -2,15 +2,36 @@ import type { Selectable } from 'kysely';
 import type { VisitTable } from '../../db/schema-visits.js';
 import type { Bidang, Role } from '../../domain/codes.js';
 import { notFound } from '../../domain/errors.js';
-import { type Aspect, ASPECTS, type AttendeeRole, type Gender, type VisitPurpose, type VisitStatus } from '../../domain/visits/codes.js';
+import {
+  type Aspect,
+  ASPECTS,
+  type AttendeeRole,
+  type Gender,
+  type VisitPurpose,
+  type VisitStatus,
+} from '../../domain/visits/codes.js';
 import type { Checklist } from '../../domain/visits/checklist.js';
 import { conflictsOf, doubleBookings } from '../../domain/visits/double-booking.js';
 import type { Tx } from '../context.js';
 import { jsonOf } from './shared.js';
 
-export interface TeamMember { userId: string; fullName: string; role: Role; bidang: Bidang | null; leader: boolean }
-export interface Attendee { name: string; role: AttendeeRole; gender: Gender }
-export interface Conflict { userId: string; fullName: string; visits: { id: string; cooperative: { id: string; name: string } }[] }
+export interface TeamMember {
+  userId: string;
+  fullName: string;
+  role: Role;
+  bidang: Bidang | null;
+  leader: boolean;
+}
+export interface Attendee {
+  name: string;
+  role: AttendeeRole;
+  gender: Gender;
+}
+export interface Conflict {
+  userId: string;
+  fullName: string;
+  visits: { id: string; cooperative: { id: string; name: string } }[];
+}
 export interface PhotoMeta {
   id: string;
   contentType: string;
@@ -30,7 +51,12 @@ export interface VisitListItem {
   endTime: string | null;
   status: VisitStatus;
   purposes: VisitPurpose[];
-  cooperative: { id: string; name: string; district: { code: string; name: string }; village: { code: string; name: string } };
+  cooperative: {
+    id: string;
+    name: string;
+    district: { code: string; name: string };
+    village: { code: string; name: string };
+  };
   programId: string | null;
   annualMeetingId: string | null;
   team: TeamMember[];
@@ -56,7 +82,11 @@ export interface Visit extends VisitListItem {
 }
 
 type Row = Selectable<VisitTable> & {
-  cooperative_name: string; district_code: string; district_name: string; village_code: string; village_name: string;
+  cooperative_name: string;
+  district_code: string;
+  district_name: string;
+  village_code: string;
+  village_name: string;
 };
 
 export function visitBase(db: Tx) {
@@ -66,7 +96,13 @@ export function visitBase(db: Tx) {
     .innerJoin('districts as d', 'd.code', 'c.district_code')
     .innerJoin('villages as vg', 'vg.code', 'c.village_code')
     .selectAll('vi')
-    .select(['c.name as cooperative_name', 'c.district_code', 'd.name as district_name', 'c.village_code', 'vg.name as village_name']);
+    .select([
+      'c.name as cooperative_name',
+      'c.district_code',
+      'd.name as district_name',
+      'c.village_code',
+      'vg.name as village_name',
+    ]);
 }
 
 export async function teamsOf(db: Tx, visitIds: readonly string[]): Promise<Map<string, TeamMember[]>> {
@@ -81,7 +117,13 @@ export async function teamsOf(db: Tx, visitIds: readonly string[]): Promise<Map<
     .orderBy('t.position')
     .execute();
   for (const r of rows) {
-    out.get(r.visit_id)?.push({ userId: r.user_id, fullName: r.full_name, role: r.role as Role, bidang: r.bidang as Bidang | null, leader: r.leader === 1 });
+    out.get(r.visit_id)?.push({
+      userId: r.user_id,
+      fullName: r.full_name,
+      role: r.role as Role,
+      bidang: r.bidang as Bidang | null,
+      leader: r.leader === 1,
+    });
   }
   return out;
 }
@@ -90,7 +132,10 @@ export async function teamsOf(db: Tx, visitIds: readonly string[]): Promise<Map<
  * Double bookings touching the given visits: every non-cancelled visit on their dates that shares
  * an officer with them. One query for a whole page.
  */
-export async function conflictsFor(db: Tx, visits: readonly { id: string; date: string; team: TeamMember[] }[]): Promise<Map<string, Conflict[]>> {
+export async function conflictsFor(
+  db: Tx,
+  visits: readonly { id: string; date: string; team: TeamMember[] }[],
+): Promise<Map<string, Conflict[]>> {
   const out = new Map<string, Conflict[]>(visits.map((v) => [v.id, []]));
   const dates = [...new Set(visits.map((v) => v.date))];
   const users = [...new Set(visits.flatMap((v) => v.team.map((m) => m.userId)))];
@@ -99,7 +144,14 @@ export async function conflictsFor(db: Tx, visits: readonly { id: string; date: 
     .selectFrom('visit_team as t')
     .innerJoin('visits as vi', 'vi.id', 't.visit_id')
     .innerJoin('cooperatives as c', 'c.id', 'vi.cooperative_id')
-    .select(['vi.id', 'vi.visit_date', 'vi.status', 't.user_id', 'c.id as cooperative_id', 'c.name as cooperative_name'])
+    .select([
+      'vi.id',
+      'vi.visit_date',
+      'vi.status',
+      't.user_id',
+      'c.id as cooperative_id',
+      'c.name as cooperative_name',
+    ])
     .where('vi.visit_date', 'in', dates)
     .where('vi.status', '!=', 'cancelled')
     .where('t.user_id', 'in', users)
@@ -149,7 +201,15 @@ export function listItemOf(r: Row, team: TeamMember[], conflicts: Conflict[]): V
   };
 }
 
-export function photoMeta(p: { id: string; content_type: string; size_bytes: number; width: number | null; height: number | null; caption: string | null; taken_at: string | null }): PhotoMeta {
+export function photoMeta(p: {
+  id: string;
+  content_type: string;
+  size_bytes: number;
+  width: number | null;
+  height: number | null;
+  caption: string | null;
+  taken_at: string | null;
+}): PhotoMeta {
   return {
     id: p.id,
     contentType: p.content_type,
@@ -164,11 +224,32 @@ export function photoMeta(p: { id: string; content_type: string; size_bytes: num
 }
 
 /** Only the facts policy needs: which cooperative, who is on the team, the status and version. */
-export async function visitRef(db: Tx, id: string): Promise<{ id: string; cooperativeId: string; team: string[]; status: VisitStatus; version: number; date: string } | null> {
-  const row = await db.selectFrom('visits').select(['id', 'cooperative_id', 'status', 'version', 'visit_date']).where('id', '=', id).executeTakeFirst();
+export async function visitRef(
+  db: Tx,
+  id: string,
+): Promise<{
+  id: string;
+  cooperativeId: string;
+  team: string[];
+  status: VisitStatus;
+  version: number;
+  date: string;
+} | null> {
+  const row = await db
+    .selectFrom('visits')
+    .select(['id', 'cooperative_id', 'status', 'version', 'visit_date'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
   const team = await db.selectFrom('visit_team').select('user_id').where('visit_id', '=', id).execute();
-  return { id: row.id, cooperativeId: row.cooperative_id, team: team.map((t) => t.user_id), status: row.status as VisitStatus, version: row.version, date: row.visit_date };
+  return {
+    id: row.id,
+    cooperativeId: row.cooperative_id,
+    team: team.map((t) => t.user_id),
+    status: row.status as VisitStatus,
+    version: row.version,
+    date: row.visit_date,
+  };
 }
 
 export async function loadVisit(db: Tx, id: string): Promise<Visit> {
@@ -177,14 +258,32 @@ export async function loadVisit(db: Tx, id: string): Promise<Visit> {
   const team = (await teamsOf(db, [id])).get(id) ?? [];
   const conflicts = (await conflictsFor(db, [{ id, date: row.visit_date, team }])).get(id) ?? [];
   const [program, meeting, attendees, units, photos, approver] = await Promise.all([
-    row.program_id ? db.selectFrom('programs').select(['id', 'name']).where('id', '=', row.program_id).executeTakeFirst() : undefined,
-    row.annual_meeting_id
-      ? db.selectFrom('annual_meetings').select(['id', 'fiscal_year', 'held_on']).where('id', '=', row.annual_meeting_id).executeTakeFirst()
+    row.program_id
+      ? db.selectFrom('programs').select(['id', 'name']).where('id', '=', row.program_id).executeTakeFirst()
       : undefined,
-    db.selectFrom('visit_attendees').select(['name', 'role', 'gender']).where('visit_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('visit_business_units').select('business_unit_id').where('visit_id', '=', id).orderBy('business_unit_id').execute(),
+    row.annual_meeting_id
+      ? db
+          .selectFrom('annual_meetings')
+          .select(['id', 'fiscal_year', 'held_on'])
+          .where('id', '=', row.annual_meeting_id)
+          .executeTakeFirst()
+      : undefined,
+    db
+      .selectFrom('visit_attendees')
+      .select(['name', 'role', 'gender'])
+      .where('visit_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('visit_business_units')
+      .select('business_unit_id')
+      .where('visit_id', '=', id)
+      .orderBy('business_unit_id')
+      .execute(),
     db.selectFrom('photos').selectAll().where('visit_id', '=', id).orderBy('created_at').orderBy('id').execute(),
-    row.approved_by ? db.selectFrom('users').select(['id', 'full_name']).where('id', '=', row.approved_by).executeTakeFirst() : undefined,
+    row.approved_by
+      ? db.selectFrom('users').select(['id', 'full_name']).where('id', '=', row.approved_by).executeTakeFirst()
+      : undefined,
   ]);
   const findings = jsonOf<Partial<Record<Aspect, string | null>>>(row.findings, {});
   return {
@@ -195,7 +294,15 @@ export async function loadVisit(db: Tx, id: string): Promise<Visit> {
     attendance: attendees.map((a) => ({ name: a.name, role: a.role as AttendeeRole, gender: a.gender as Gender })),
     findings: Object.fromEntries(ASPECTS.map((a) => [a, findings[a] ?? null])) as Record<Aspect, string | null>,
     checklist: jsonOf<Checklist | null>(row.checklist, null),
-    gps: row.gps_lat === null || row.gps_lng === null ? null : { lat: Number(row.gps_lat), lng: Number(row.gps_lng), accuracy: row.gps_accuracy === null ? null : Number(row.gps_accuracy), at: row.gps_at },
+    gps:
+      row.gps_lat === null || row.gps_lng === null
+        ? null
+        : {
+            lat: Number(row.gps_lat),
+            lng: Number(row.gps_lng),
+            accuracy: row.gps_accuracy === null ? null : Number(row.gps_accuracy),
+            at: row.gps_at,
+          },
     businessUnitIds: units.map((u) => u.business_unit_id),
     photos: photos.map(photoMeta),
     approvedAt: row.approved_at,

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { diff, insideBbox } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
-import { checkAnswers, type Checklist, type ChecklistAnswer, DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
+import {
+  checkAnswers,
+  type Checklist,
+  type ChecklistAnswer,
+  DEFAULT_CHECKLIST,
+} from '../../domain/visits/checklist.js';
 import type { Aspect, AttendeeRole, Gender, VisitPurpose, VisitStatus } from '../../domain/visits/codes.js';
 import { canMoveVisit, visitMoveRefusal } from '../../domain/visits/visit-status.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
@@ -11,8 +16,15 @@ import { addDays, assertWritten, checkVersion, defined, loadUsers } from './shar
 import { loadVisit, type Visit, visitRef } from './view.js';
 import { officeBbox, officeOfCooperative } from '../offices/ownership.js';
 
-export interface TeamInput { userId: string; leader: boolean }
-export interface AttendeeInput { name: string; role: AttendeeRole; gender: Gender }
+export interface TeamInput {
+  userId: string;
+  leader: boolean;
+}
+export interface AttendeeInput {
+  name: string;
+  role: AttendeeRole;
+  gender: Gender;
+}
 
 export interface PlanFields {
   programId: string | null;
@@ -45,7 +57,14 @@ const MAX_YEARS_AHEAD = 2;
 const EARLIEST = '2000-01-01';
 
 /** Rules of a plan that need the database: team members, the cooperative's RAT and units, the program period. */
-async function checkPlan(deps: AppDeps, trx: Tx, actor: Actor, cooperativeId: string, p: PlanFields, status: VisitStatus): Promise<void> {
+async function checkPlan(
+  deps: AppDeps,
+  trx: Tx,
+  actor: Actor,
+  cooperativeId: string,
+  p: PlanFields,
+  status: VisitStatus,
+): Promise<void> {
   const fields: Record<string, string> = {};
   const today = todayJakarta(deps);
   if (p.date < EARLIEST || p.date > addDays(today, 366 * MAX_YEARS_AHEAD)) {
@@ -61,13 +80,15 @@ async function checkPlan(deps: AppDeps, trx: Tx, actor: Actor, cooperativeId: st
   const leaders = p.team.filter((m) => m.leader).length;
   const ids = p.team.map((m) => m.userId);
   if (p.team.length === 0) fields.team = 'Tim kunjungan wajib diisi, dengan tepat satu ketua tim.';
-  else if (leaders !== 1) fields.team = leaders === 0 ? 'Tim harus memiliki satu ketua tim.' : 'Tim hanya boleh memiliki satu ketua tim.';
+  else if (leaders !== 1)
+    fields.team = leaders === 0 ? 'Tim harus memiliki satu ketua tim.' : 'Tim hanya boleh memiliki satu ketua tim.';
   else if (new Set(ids).size !== ids.length) fields.team = 'Anggota tim tidak boleh tercantum dua kali.';
   else {
     const users = await loadUsers(trx, ids);
     p.team.forEach((m, i) => {
       const u = users.get(m.userId);
-      if (!u || u.disabled || !visitPolicy.mayJoinTeam(u)) fields[`team.${i}.userId`] = 'Pengguna tidak ditemukan atau bukan petugas Dinas yang aktif.';
+      if (!u || u.disabled || !visitPolicy.mayJoinTeam(u))
+        fields[`team.${i}.userId`] = 'Pengguna tidak ditemukan atau bukan petugas Dinas yang aktif.';
     });
     if (visitPolicy.mustJoinTeam(actor, ids)) {
       fields.team = 'Anda harus termasuk dalam tim kunjungan yang Anda rencanakan atau ubah.';
@@ -75,19 +96,34 @@ async function checkPlan(deps: AppDeps, trx: Tx, actor: Actor, cooperativeId: st
   }
 
   if (p.annualMeetingId) {
-    const m = await trx.selectFrom('annual_meetings').select(['cooperative_id', 'held_on', 'fiscal_year']).where('id', '=', p.annualMeetingId).executeTakeFirst();
-    if (!m || m.cooperative_id !== cooperativeId) fields.annualMeetingId = 'RAT ini bukan milik koperasi yang dikunjungi.';
-    else if (m.held_on !== p.date) fields.annualMeetingId = `RAT tahun buku ${m.fiscal_year} diadakan pada ${m.held_on}; tanggal kunjungan harus sama.`;
+    const m = await trx
+      .selectFrom('annual_meetings')
+      .select(['cooperative_id', 'held_on', 'fiscal_year'])
+      .where('id', '=', p.annualMeetingId)
+      .executeTakeFirst();
+    if (!m || m.cooperative_id !== cooperativeId)
+      fields.annualMeetingId = 'RAT ini bukan milik koperasi yang dikunjungi.';
+    else if (m.held_on !== p.date)
+      fields.annualMeetingId = `RAT tahun buku ${m.fiscal_year} diadakan pada ${m.held_on}; tanggal kunjungan harus sama.`;
   }
   if (p.programId) {
-    const prog = await trx.selectFrom('programs').select(['period_start', 'period_end', 'name']).where('id', '=', p.programId).executeTakeFirst();
+    const prog = await trx
+      .selectFrom('programs')
+      .select(['period_start', 'period_end', 'name'])
+      .where('id', '=', p.programId)
+      .executeTakeFirst();
     if (!prog) fields.programId = 'Program tidak ditemukan.';
     else if (p.date < prog.period_start || p.date > prog.period_end) {
       fields.date = `Tanggal kunjungan di luar periode program ${prog.name} (${prog.period_start} s.d. ${prog.period_end}).`;
     }
   }
   if (p.businessUnitIds.length) {
-    const units = await trx.selectFrom('business_units').select('id').where('cooperative_id', '=', cooperativeId).where('id', 'in', p.businessUnitIds).execute();
+    const units = await trx
+      .selectFrom('business_units')
+      .select('id')
+      .where('cooperative_id', '=', cooperativeId)
+      .where('id', 'in', p.businessUnitIds)
+      .execute();
     const found = new Set(units.map((u) => u.id));
     p.businessUnitIds.forEach((id, i) => {
       if (!found.has(id)) fields[`businessUnitIds.${i}`] = 'Unit usaha ini bukan milik koperasi yang dikunjungi.';
@@ -98,12 +134,19 @@ async function checkPlan(deps: AppDeps, trx: Tx, actor: Actor, cooperativeId: st
 
 async function writeTeam(trx: Tx, visitId: string, team: TeamInput[]) {
   await trx.deleteFrom('visit_team').where('visit_id', '=', visitId).execute();
-  await trx.insertInto('visit_team').values(team.map((m, i) => ({ visit_id: visitId, user_id: m.userId, position: i, leader: m.leader ? 1 : 0 }))).execute();
+  await trx
+    .insertInto('visit_team')
+    .values(team.map((m, i) => ({ visit_id: visitId, user_id: m.userId, position: i, leader: m.leader ? 1 : 0 })))
+    .execute();
 }
 
 async function writeUnits(trx: Tx, visitId: string, ids: string[]) {
   await trx.deleteFrom('visit_business_units').where('visit_id', '=', visitId).execute();
-  if (ids.length) await trx.insertInto('visit_business_units').values([...new Set(ids)].map((id) => ({ visit_id: visitId, business_unit_id: id }))).execute();
+  if (ids.length)
+    await trx
+      .insertInto('visit_business_units')
+      .values([...new Set(ids)].map((id) => ({ visit_id: visitId, business_unit_id: id })))
+      .execute();
 }
 
 async function writeAttendance(trx: Tx, visitId: string, list: AttendeeInput[]) {
@@ -111,7 +154,16 @@ async function writeAttendance(trx: Tx, visitId: string, list: AttendeeInput[]) 
   for (let i = 0; i < list.length; i += 100) {
     await trx
       .insertInto('visit_attendees')
-      .values(list.slice(i, i + 100).map((a, j) => ({ id: randomUUID(), visit_id: visitId, position: i + j, name: a.name.replace(/\s+/g, ' ').trim(), role: a.role, gender: a.gender })))
+      .values(
+        list.slice(i, i + 100).map((a, j) => ({
+          id: randomUUID(),
+          visit_id: visitId,
+          position: i + j,
+          name: a.name.replace(/\s+/g, ' ').trim(),
+          role: a.role,
+          gender: a.gender,
+        })),
+      )
       .execute();
   }
 }
@@ -136,37 +188,78 @@ export async function editableVisit(trx: Tx, actor: Actor, id: string, rule: 'ed
   return ref;
 }
 
-export async function createVisit(deps: AppDeps, actor: Actor, input: CreateVisitInput): Promise<{ visit: Visit; created: boolean }> {
+export async function createVisit(
+  deps: AppDeps,
+  actor: Actor,
+  input: CreateVisitInput,
+): Promise<{ visit: Visit; created: boolean }> {
   authorize(visitPolicy.plan, actor, null, 'Hanya petugas dan admin yang dapat merencanakan kunjungan.');
   guardOwnCooperative(actor, input.cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     if (input.id) {
       const existing = await visitRef(trx, input.id);
       if (existing) {
-        if (existing.cooperativeId !== input.cooperativeId) throw new AppError('CONFLICT', 'ID kunjungan ini sudah dipakai untuk kunjungan lain.', { id: 'Sudah dipakai.' });
+        if (existing.cooperativeId !== input.cooperativeId)
+          throw new AppError('CONFLICT', 'ID kunjungan ini sudah dipakai untuk kunjungan lain.', {
+            id: 'Sudah dipakai.',
+          });
         authorize(visitPolicy.read, actor, existing);
         return { visit: await loadVisit(trx, input.id), created: false };
       }
     }
-    const coop = await trx.selectFrom('cooperatives').select(['id', 'status']).where('id', '=', input.cooperativeId).executeTakeFirst();
+    const coop = await trx
+      .selectFrom('cooperatives')
+      .select(['id', 'status'])
+      .where('id', '=', input.cooperativeId)
+      .executeTakeFirst();
     if (!coop) throw invalid({ cooperativeId: 'Koperasi tidak ditemukan.' });
-    if (coop.status === 'DIBUBARKAN') throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; tidak dapat dikunjungi dalam program pembinaan.', { cooperativeId: 'Sudah dibubarkan.' });
+    if (coop.status === 'DIBUBARKAN')
+      throw new AppError('CONFLICT', 'Koperasi ini sudah dibubarkan; tidak dapat dikunjungi dalam program pembinaan.', {
+        cooperativeId: 'Sudah dibubarkan.',
+      });
     await checkPlan(deps, trx, actor, input.cooperativeId, input, 'planned');
     const id = input.id ?? randomUUID();
     const at = deps.now().toISOString();
     await trx
       .insertInto('visits')
       .values({
-        id, office_id: await officeOfCooperative(trx, input.cooperativeId), cooperative_id: input.cooperativeId, program_id: input.programId, annual_meeting_id: input.annualMeetingId,
-        visit_date: input.date, start_time: input.startTime, end_time: input.endTime, purposes: JSON.stringify(input.purposes),
-        status: 'planned', cancel_reason: null, findings: '{}', checklist: null, gps_lat: null, gps_lng: null, gps_accuracy: null, gps_at: null,
-        approved_by: null, approved_at: null, completed_at: null, cancelled_at: null, created_by: actor.userId, version: 1, created_at: at, updated_at: at,
+        id,
+        office_id: await officeOfCooperative(trx, input.cooperativeId),
+        cooperative_id: input.cooperativeId,
+        program_id: input.programId,
+        annual_meeting_id: input.annualMeetingId,
+        visit_date: input.date,
+        start_time: input.startTime,
+        end_time: input.endTime,
+        purposes: JSON.stringify(input.purposes),
+        status: 'planned',
+        cancel_reason: null,
+        findings: '{}',
+        checklist: null,
+        gps_lat: null,
+        gps_lng: null,
+        gps_accuracy: null,
+        gps_at: null,
+        approved_by: null,
+        approved_at: null,
+        completed_at: null,
+        cancelled_at: null,
+        created_by: actor.userId,
+        version: 1,
+        created_at: at,
+        updated_at: at,
       })
       .execute();
     await writeTeam(trx, id, input.team);
     await writeUnits(trx, id, input.businessUnitIds);
     const { id: _id, cooperativeId: _c, ...plan } = input;
-    await audit({ action: 'visit.create', entityType: 'visit', entityId: id, cooperativeId: input.cooperativeId, changes: diff(null, { ...plan, status: 'planned' }) });
+    await audit({
+      action: 'visit.create',
+      entityType: 'visit',
+      entityId: id,
+      cooperativeId: input.cooperativeId,
+      changes: diff(null, { ...plan, status: 'planned' }),
+    });
     const visit = await loadVisit(trx, id);
     await onVisitCreated(deps, trx, actor, visit);
     return { visit, created: true };
@@ -181,7 +274,8 @@ async function checkRecord(deps: AppDeps, db: Tx, input: UpdateVisitInput): Prom
     if (b && !insideBbox(input.gps.lat, input.gps.lng, b)) {
       fields.gps = 'Posisi GPS berada di luar wilayah kerja Dinas. Periksa kembali atau ambil ulang posisi.';
     }
-    if (input.gps.at && Date.parse(input.gps.at) > deps.now().getTime() + 5 * 60_000) fields['gps.at'] = 'Waktu pengambilan posisi tidak boleh di masa depan.';
+    if (input.gps.at && Date.parse(input.gps.at) > deps.now().getTime() + 5 * 60_000)
+      fields['gps.at'] = 'Waktu pengambilan posisi tidak boleh di masa depan.';
   }
   return fields;
 }
@@ -194,19 +288,31 @@ export async function updateVisit(deps: AppDeps, actor: Actor, id: string, input
   return mutate(deps, actor, async (trx, audit) => {
     const ref = await editableVisit(trx, actor, id);
     checkVersion(input.version, ref.version, WHAT);
-    if (ref.status === 'cancelled') throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan; datanya tidak dapat diubah lagi.');
+    if (ref.status === 'cancelled')
+      throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan; datanya tidak dapat diubah lagi.');
     const recordErrors = await checkRecord(deps, trx, input);
     if (Object.keys(recordErrors).length) throw invalid(recordErrors);
 
     const current = await loadVisit(trx, id);
     const currentPlan: PlanFields = {
-      programId: current.programId, annualMeetingId: current.annualMeetingId, date: current.date, startTime: current.startTime,
-      endTime: current.endTime, purposes: current.purposes, team: current.team.map((m) => ({ userId: m.userId, leader: m.leader })),
+      programId: current.programId,
+      annualMeetingId: current.annualMeetingId,
+      date: current.date,
+      startTime: current.startTime,
+      endTime: current.endTime,
+      purposes: current.purposes,
+      team: current.team.map((m) => ({ userId: m.userId, leader: m.leader })),
       businessUnitIds: current.businessUnitIds,
     };
     const planPatch = defined({
-      programId: input.programId, annualMeetingId: input.annualMeetingId, date: input.date, startTime: input.startTime, endTime: input.endTime,
-      purposes: input.purposes, team: input.team, businessUnitIds: input.businessUnitIds,
+      programId: input.programId,
+      annualMeetingId: input.annualMeetingId,
+      date: input.date,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      purposes: input.purposes,
+      team: input.team,
+      businessUnitIds: input.businessUnitIds,
     });
     const nextPlan: PlanFields = { ...currentPlan, ...planPatch };
     const planChanges = diff(currentPlan as unknown as Record<string, unknown>, planPatch);
@@ -241,12 +347,21 @@ export async function updateVisit(deps: AppDeps, actor: Actor, id: string, input
     const written = await trx
       .updateTable('visits')
       .set({
-        program_id: nextPlan.programId, annual_meeting_id: nextPlan.annualMeetingId, visit_date: nextPlan.date, start_time: nextPlan.startTime,
-        end_time: nextPlan.endTime, purposes: JSON.stringify(nextPlan.purposes), findings: JSON.stringify(nextFindings),
+        program_id: nextPlan.programId,
+        annual_meeting_id: nextPlan.annualMeetingId,
+        visit_date: nextPlan.date,
+        start_time: nextPlan.startTime,
+        end_time: nextPlan.endTime,
+        purposes: JSON.stringify(nextPlan.purposes),
+        findings: JSON.stringify(nextFindings),
         checklist: nextChecklist ? JSON.stringify(nextChecklist) : null,
-        gps_lat: gps?.lat ?? null, gps_lng: gps?.lng ?? null, gps_accuracy: gps?.accuracy ?? null, gps_at: gps ? (gps.at ?? deps.now().toISOString()) : null,
+        gps_lat: gps?.lat ?? null,
+        gps_lng: gps?.lng ?? null,
+        gps_accuracy: gps?.accuracy ?? null,
+        gps_at: gps ? (gps.at ?? deps.now().toISOString()) : null,
         ...(reapprove ? { status: 'planned', approved_by: null, approved_at: null } : {}),
-        version: ref.version + 1, updated_at: deps.now().toISOString(),
+        version: ref.version + 1,
+        updated_at: deps.now().toISOString(),
       })
       .where('id', '=', id)
       .where('version', '=', ref.version)
@@ -255,7 +370,13 @@ export async function updateVisit(deps: AppDeps, actor: Actor, id: string, input
     if ('team' in planChanges) await writeTeam(trx, id, nextPlan.team);
     if ('businessUnitIds' in planChanges) await writeUnits(trx, id, nextPlan.businessUnitIds);
     if (input.attendance) await writeAttendance(trx, id, input.attendance);
-    await audit({ action: 'visit.update', entityType: 'visit', entityId: id, cooperativeId: ref.cooperativeId, changes });
+    await audit({
+      action: 'visit.update',
+      entityType: 'visit',
+      entityId: id,
+      cooperativeId: ref.cooperativeId,
+      changes,
+    });
     const after = await loadVisit(trx, id);
     await onVisitUpdated(deps, trx, actor, current, after);
     return after;
@@ -270,22 +391,33 @@ async function move(
   opts: { version?: number; reason?: string },
 ): Promise<Visit> {
   return mutate(deps, actor, async (trx, audit) => {
-    const ref = to === 'approved'
-      ? await (async () => {
-          authorize(visitPolicy.approve, actor, null, 'Hanya pimpinan dan admin yang dapat menyetujui rencana kunjungan.');
-          const r = await visitRef(trx, id);
-          if (!r) throw notFound('Kunjungan');
-          return r;
-        })()
-      : await editableVisit(trx, actor, id, to === 'cancelled' ? 'cancel' : 'edit');
+    const ref =
+      to === 'approved'
+        ? await (async () => {
+            authorize(
+              visitPolicy.approve,
+              actor,
+              null,
+              'Hanya pimpinan dan admin yang dapat menyetujui rencana kunjungan.',
+            );
+            const r = await visitRef(trx, id);
+            if (!r) throw notFound('Kunjungan');
+            return r;
+          })()
+        : await editableVisit(trx, actor, id, to === 'cancelled' ? 'cancel' : 'edit');
     checkVersion(opts.version, ref.version, WHAT);
-    if (!canMoveVisit(ref.status, to)) throw new AppError('CONFLICT', visitMoveRefusal(ref.status, to), { status: visitMoveRefusal(ref.status, to) });
+    if (!canMoveVisit(ref.status, to))
+      throw new AppError('CONFLICT', visitMoveRefusal(ref.status, to), { status: visitMoveRefusal(ref.status, to) });
     const at = deps.now().toISOString();
     if (to === 'done' && ref.date > todayJakarta(deps)) {
-      throw invalid({ status: `Kunjungan bertanggal ${ref.date} belum dapat ditandai selesai.` }, 'Kunjungan belum terjadi.');
+      throw invalid(
+        { status: `Kunjungan bertanggal ${ref.date} belum dapat ditandai selesai.` },
+        'Kunjungan belum terjadi.',
+      );
     }
     const reason = opts.reason?.trim() ?? '';
-    if (to === 'cancelled' && reason.length < 5) throw invalid({ reason: 'Alasan pembatalan wajib diisi (minimal 5 karakter).' });
+    if (to === 'cancelled' && reason.length < 5)
+      throw invalid({ reason: 'Alasan pembatalan wajib diisi (minimal 5 karakter).' });
     const written = await trx
       .updateTable('visits')
       .set({
@@ -300,10 +432,21 @@ async function move(
       .where('version', '=', ref.version)
       .executeTakeFirst();
     assertWritten(written, WHAT);
-    const action = { approved: 'visit.approve', done: 'visit.complete', cancelled: 'visit.cancel', planned: 'visit.update' }[to];
+    const action = {
+      approved: 'visit.approve',
+      done: 'visit.complete',
+      cancelled: 'visit.cancel',
+      planned: 'visit.update',
+    }[to];
     await audit({
-      action, entityType: 'visit', entityId: id, cooperativeId: ref.cooperativeId,
-      changes: { status: { before: ref.status, after: to }, ...(to === 'cancelled' ? { cancelReason: { before: null, after: reason } } : {}) },
+      action,
+      entityType: 'visit',
+      entityId: id,
+      cooperativeId: ref.cooperativeId,
+      changes: {
+        status: { before: ref.status, after: to },
+        ...(to === 'cancelled' ? { cancelReason: { before: null, after: reason } } : {}),
+      },
     });
     const visit = await loadVisit(trx, id);
     await onVisitMoved(deps, trx, actor, visit);
@@ -311,7 +454,9 @@ async function move(
   });
 }
 
-export const approveVisit = (deps: AppDeps, actor: Actor, id: string, version?: number) => move(deps, actor, id, 'approved', defined({ version }));
-export const completeVisit = (deps: AppDeps, actor: Actor, id: string, version?: number) => move(deps, actor, id, 'done', defined({ version }));
+export const approveVisit = (deps: AppDeps, actor: Actor, id: string, version?: number) =>
+  move(deps, actor, id, 'approved', defined({ version }));
+export const completeVisit = (deps: AppDeps, actor: Actor, id: string, version?: number) =>
+  move(deps, actor, id, 'done', defined({ version }));
 export const cancelVisit = (deps: AppDeps, actor: Actor, id: string, reason: string, version?: number) =>
   move(deps, actor, id, 'cancelled', defined({ version, reason }));

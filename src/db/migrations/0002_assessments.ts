@@ -51,7 +51,15 @@ export const assessmentsMigration = (_dialect: Dialect): Migration => ({
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('assessments_cooperative').on('assessments').columns(['cooperative_id', 'fiscal_year']).execute();
-    await db.schema.createIndex('assessments_status_category').on('assessments').columns(['status', 'category']).execute();
+    await db.schema
+      .createIndex('assessments_cooperative')
+      .on('assessments')
+      .columns(['cooperative_id', 'fiscal_year'])
+      .execute();
+    await db.schema
+      .createIndex('assessments_status_category')
+      .on('assessments')
+      .columns(['status', 'category'])
+      .execute();
   },
 });

@@ -58,7 +58,11 @@ export const visitsMigration = (dialect: Dialect): Migration => ({
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('visits_date').on('visits').columns(['visit_date', 'id']).execute();
-    await db.schema.createIndex('visits_cooperative_date').on('visits').columns(['cooperative_id', 'visit_date']).execute();
+    await db.schema
+      .createIndex('visits_cooperative_date')
+      .on('visits')
+      .columns(['cooperative_id', 'visit_date'])
+      .execute();
     await db.schema.createIndex('visits_program').on('visits').column('program_id').execute();
 
     await db.schema
@@ -108,7 +112,11 @@ export const visitsMigration = (dialect: Dialect): Migration => ({
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('concerns_cooperative').on('concerns').columns(['cooperative_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('concerns_cooperative')
+      .on('concerns')
+      .columns(['cooperative_id', 'created_at'])
+      .execute();
     await db.schema.createIndex('concerns_status').on('concerns').columns(['status', 'created_at']).execute();
     await db.schema.createIndex('concerns_visit').on('concerns').column('visit_id').execute();
 
@@ -137,8 +145,16 @@ export const visitsMigration = (dialect: Dialect): Migration => ({
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('follow_ups_cooperative').on('follow_ups').columns(['cooperative_id', 'deadline']).execute();
-    await db.schema.createIndex('follow_ups_status_deadline').on('follow_ups').columns(['status', 'deadline']).execute();
+    await db.schema
+      .createIndex('follow_ups_cooperative')
+      .on('follow_ups')
+      .columns(['cooperative_id', 'deadline'])
+      .execute();
+    await db.schema
+      .createIndex('follow_ups_status_deadline')
+      .on('follow_ups')
+      .columns(['status', 'deadline'])
+      .execute();
     await db.schema.createIndex('follow_ups_user').on('follow_ups').column('responsible_user_id').execute();
     await db.schema.createIndex('follow_ups_visit').on('follow_ups').column('visit_id').execute();
     await db.schema.createIndex('follow_ups_concern').on('follow_ups').column('concern_id').execute();

@@ -40,7 +40,11 @@ export const syncMigration = (dialect: Dialect): Migration => ({
       .addColumn('resolved_at', 'text')
       .addColumn('resolution', 'text')
       .execute();
-    await db.schema.createIndex('sync_conflicts_status').on('sync_conflicts').columns(['status', 'created_at']).execute();
+    await db.schema
+      .createIndex('sync_conflicts_status')
+      .on('sync_conflicts')
+      .columns(['status', 'created_at'])
+      .execute();
     await db.schema.createIndex('sync_conflicts_entity').on('sync_conflicts').columns(['entity_id', 'field']).execute();
 
     await db.schema

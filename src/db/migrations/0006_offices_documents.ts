@@ -94,7 +94,11 @@ export const officesDocumentsMigration = (dialect: Dialect): Migration => ({
       .addUniqueConstraint('documents_register_year_seq', ['register_id', 'year', 'seq'])
       .execute();
     await db.schema.createIndex('documents_issued').on('documents').columns(['office_id', 'issued_at']).execute();
-    await db.schema.createIndex('documents_cooperative').on('documents').columns(['cooperative_id', 'issued_at']).execute();
+    await db.schema
+      .createIndex('documents_cooperative')
+      .on('documents')
+      .columns(['cooperative_id', 'issued_at'])
+      .execute();
     await db.schema.createIndex('documents_visit').on('documents').columns(['visit_id', 'kind']).execute();
     await db.schema.createIndex('documents_assessment').on('documents').columns(['assessment_id', 'kind']).execute();
 

@@ -32,7 +32,11 @@ export const notificationsMigration = (_dialect: Dialect): Migration => ({
       .addColumn('digest_state', 'text')
       .addUniqueConstraint('notifications_user_dedupe', ['user_id', 'dedupe_key'])
       .execute();
-    await db.schema.createIndex('notifications_user_created').on('notifications').columns(['user_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('notifications_user_created')
+      .on('notifications')
+      .columns(['user_id', 'created_at'])
+      .execute();
     await db.schema.createIndex('notifications_created').on('notifications').column('created_at').execute();
 
     await db.schema

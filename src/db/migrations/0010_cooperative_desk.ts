@@ -29,8 +29,16 @@ export const cooperativeDeskMigration = (_dialect: Dialect): Migration => ({
       .addColumn('uploaded_by_role', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('cooperative_documents_coop').on('cooperative_documents').columns(['cooperative_id', 'kind', 'fiscal_year']).execute();
-    await db.schema.createIndex('cooperative_documents_series').on('cooperative_documents').column('series_id').execute();
+    await db.schema
+      .createIndex('cooperative_documents_coop')
+      .on('cooperative_documents')
+      .columns(['cooperative_id', 'kind', 'fiscal_year'])
+      .execute();
+    await db.schema
+      .createIndex('cooperative_documents_series')
+      .on('cooperative_documents')
+      .column('series_id')
+      .execute();
 
     await db.schema
       .createTable('verifications')
@@ -52,7 +60,11 @@ export const cooperativeDeskMigration = (_dialect: Dialect): Migration => ({
       .addColumn('decided_at', 'text')
       .addUniqueConstraint('verifications_entity', ['kind', 'entity_id'])
       .execute();
-    await db.schema.createIndex('verifications_status').on('verifications').columns(['status', 'submitted_at']).execute();
+    await db.schema
+      .createIndex('verifications_status')
+      .on('verifications')
+      .columns(['status', 'submitted_at'])
+      .execute();
     await db.schema.createIndex('verifications_coop').on('verifications').column('cooperative_id').execute();
 
     await db.schema
@@ -69,7 +81,11 @@ export const cooperativeDeskMigration = (_dialect: Dialect): Migration => ({
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('cooperative_requests_queue').on('cooperative_requests').columns(['bidang', 'status', 'created_at']).execute();
+    await db.schema
+      .createIndex('cooperative_requests_queue')
+      .on('cooperative_requests')
+      .columns(['bidang', 'status', 'created_at'])
+      .execute();
 
     await db.schema
       .createTable('rat_announcements')
@@ -85,6 +101,10 @@ export const cooperativeDeskMigration = (_dialect: Dialect): Migration => ({
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('rat_announcements_date').on('rat_announcements').columns(['planned_on', 'cooperative_id']).execute();
+    await db.schema
+      .createIndex('rat_announcements_date')
+      .on('rat_announcements')
+      .columns(['planned_on', 'cooperative_id'])
+      .execute();
   },
 });

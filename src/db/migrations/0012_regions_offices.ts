@@ -33,7 +33,10 @@ export const regionsOfficesMigration = (_dialect: Dialect): Migration => ({
 
     const first = sql`(select id from offices order by created_at, id limit 1)`;
     for (const table of ['users', 'cooperatives', 'visits', 'programs'] as const) {
-      await db.schema.alterTable(table).addColumn('office_id', 'text', (c) => c.references('offices.id')).execute();
+      await db.schema
+        .alterTable(table)
+        .addColumn('office_id', 'text', (c) => c.references('offices.id'))
+        .execute();
       await sql`update ${sql.table(table)} set office_id = ${first} where office_id is null`.execute(db);
     }
     await db.schema
@@ -41,7 +44,11 @@ export const regionsOfficesMigration = (_dialect: Dialect): Migration => ({
       .addColumn('authority_level', 'text', (c) => c.notNull().defaultTo('KABUPATEN'))
       .execute();
     await db.schema.createIndex('users_office').on('users').columns(['office_id', 'username']).execute();
-    await db.schema.createIndex('cooperatives_office_name').on('cooperatives').columns(['office_id', 'name', 'id']).execute();
+    await db.schema
+      .createIndex('cooperatives_office_name')
+      .on('cooperatives')
+      .columns(['office_id', 'name', 'id'])
+      .execute();
     await db.schema.createIndex('visits_office').on('visits').columns(['office_id', 'id']).execute();
     await db.schema.createIndex('programs_office').on('programs').columns(['office_id', 'id']).execute();
   },

@@ -1,8 +1,18 @@
 /** The cooperative's document shelf: what kinds it holds, which need a fiscal year, limits. */
 
 export const DOCUMENT_KINDS = [
-  'NOTULEN_RAT', 'DAFTAR_HADIR_RAT', 'LPJ_PENGURUS', 'LAPORAN_KEUANGAN', 'AKTA_PENDIRIAN', 'SK_BADAN_HUKUM',
-  'ANGGARAN_DASAR', 'PERUBAHAN_ANGGARAN_DASAR', 'NIB', 'IZIN_USAHA', 'BUKTI_TINDAK_LANJUT', 'LAINNYA',
+  'NOTULEN_RAT',
+  'DAFTAR_HADIR_RAT',
+  'LPJ_PENGURUS',
+  'LAPORAN_KEUANGAN',
+  'AKTA_PENDIRIAN',
+  'SK_BADAN_HUKUM',
+  'ANGGARAN_DASAR',
+  'PERUBAHAN_ANGGARAN_DASAR',
+  'NIB',
+  'IZIN_USAHA',
+  'BUKTI_TINDAK_LANJUT',
+  'LAINNYA',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -22,14 +32,25 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 };
 
 /** Kinds that belong to one fiscal year (the RAT's and the year's reports). */
-export const YEARLY_KINDS: ReadonlySet<DocumentKind> = new Set(['NOTULEN_RAT', 'DAFTAR_HADIR_RAT', 'LPJ_PENGURUS', 'LAPORAN_KEUANGAN']);
+export const YEARLY_KINDS: ReadonlySet<DocumentKind> = new Set([
+  'NOTULEN_RAT',
+  'DAFTAR_HADIR_RAT',
+  'LPJ_PENGURUS',
+  'LAPORAN_KEUANGAN',
+]);
 
 /**
  * Kinds of which a cooperative has one at a time (per fiscal year where yearly): a second upload
  * must say which one it replaces, so nothing is overwritten by accident.
  */
 export const SINGLE_KINDS: ReadonlySet<DocumentKind> = new Set([
-  'NOTULEN_RAT', 'DAFTAR_HADIR_RAT', 'LPJ_PENGURUS', 'LAPORAN_KEUANGAN', 'AKTA_PENDIRIAN', 'SK_BADAN_HUKUM', 'ANGGARAN_DASAR',
+  'NOTULEN_RAT',
+  'DAFTAR_HADIR_RAT',
+  'LPJ_PENGURUS',
+  'LAPORAN_KEUANGAN',
+  'AKTA_PENDIRIAN',
+  'SK_BADAN_HUKUM',
+  'ANGGARAN_DASAR',
 ]);
 
 /** What a RAT record needs on the shelf before the Dinas may verify it. */

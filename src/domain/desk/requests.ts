@@ -21,7 +21,11 @@ export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
 export const REQUEST_OUTCOME_LABELS: Record<RequestOutcome, string> = { DONE: 'Selesai', DECLINED: 'Ditolak' };
 
 /** Visits and consultations are the cooperatives division's; business units are micro enterprise's. */
-export const REQUEST_BIDANG: Record<RequestKind, Bidang> = { VISIT: 'koperasi', CONSULTATION: 'koperasi', BUSINESS_UNIT: 'usaha_mikro' };
+export const REQUEST_BIDANG: Record<RequestKind, Bidang> = {
+  VISIT: 'koperasi',
+  CONSULTATION: 'koperasi',
+  BUSINESS_UNIT: 'usaha_mikro',
+};
 
 export const REQUEST_PURPOSES: Record<RequestKind, VisitPurpose[]> = {
   VISIT: ['PEMBINAAN'],

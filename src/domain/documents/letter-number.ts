@@ -17,7 +17,8 @@ export function patternProblem(pattern: string): string | null {
   if (pattern.trim() === '') return 'Pola nomor wajib diisi.';
   if (pattern.length > 120) return 'Pola nomor paling panjang 120 karakter.';
   const braces = pattern.replace(TOKEN, '');
-  if (/[{}]/.test(braces)) return 'Pola hanya boleh memakai {seq}, {seq:3}, {year}, {month}, {month:2} atau {romanMonth}.';
+  if (/[{}]/.test(braces))
+    return 'Pola hanya boleh memakai {seq}, {seq:3}, {year}, {month}, {month:2} atau {romanMonth}.';
   if (!/\{seq(:\d)?\}/.test(pattern)) return 'Pola nomor wajib memuat {seq} (nomor urut).';
   if (!/\{year\}/.test(pattern)) return 'Pola nomor wajib memuat {year}: nomor urut dimulai lagi setiap tahun.';
   return null;

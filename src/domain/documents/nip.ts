@@ -32,12 +32,18 @@ export function checkNip(input: string): NipCheck {
   const am = Number(nip.slice(12, 14));
   const g = nip[14];
   const seq = Number(nip.slice(15, 18));
-  if (by < 1900 || !validDate(by, bm, bd)) return { ok: false, message: 'Delapan angka pertama NIP harus tanggal lahir yang sah (TTTTBBHH).' };
-  if (ay < 1900 || am < 1 || am > 12) return { ok: false, message: 'Angka ke-9 sampai ke-14 NIP harus tahun dan bulan pengangkatan yang sah (TTTTBB).' };
+  if (by < 1900 || !validDate(by, bm, bd))
+    return { ok: false, message: 'Delapan angka pertama NIP harus tanggal lahir yang sah (TTTTBBHH).' };
+  if (ay < 1900 || am < 1 || am > 12)
+    return { ok: false, message: 'Angka ke-9 sampai ke-14 NIP harus tahun dan bulan pengangkatan yang sah (TTTTBB).' };
   if (ay * 12 + am < (by + MIN_AGE) * 12 + bm) {
-    return { ok: false, message: `Tahun pengangkatan dalam NIP harus sekurang-kurangnya ${MIN_AGE} tahun setelah tanggal lahir.` };
+    return {
+      ok: false,
+      message: `Tahun pengangkatan dalam NIP harus sekurang-kurangnya ${MIN_AGE} tahun setelah tanggal lahir.`,
+    };
   }
-  if (g !== '1' && g !== '2') return { ok: false, message: 'Angka ke-15 NIP (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan).' };
+  if (g !== '1' && g !== '2')
+    return { ok: false, message: 'Angka ke-15 NIP (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan).' };
   if (seq === 0) return { ok: false, message: 'Tiga angka terakhir NIP (nomor urut) tidak boleh 000.' };
   return {
     ok: true,

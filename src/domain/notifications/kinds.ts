@@ -62,7 +62,8 @@ export function mergePrefs(stored: unknown): Prefs {
   const out = defaultPrefs();
   if (stored && typeof stored === 'object') {
     for (const [k, v] of Object.entries(stored as Record<string, unknown>)) {
-      if ((NOTICE_KINDS as readonly string[]).includes(k) && (CHANNELS as readonly string[]).includes(v as string)) out[k as NoticeKind] = v as Channel;
+      if ((NOTICE_KINDS as readonly string[]).includes(k) && (CHANNELS as readonly string[]).includes(v as string))
+        out[k as NoticeKind] = v as Channel;
     }
   }
   return out;

@@ -15,7 +15,11 @@ export type FollowUpStage = 'due_soon' | 'due_today' | 'overdue';
  * within `overdueWindowDays` after the deadline, so that a server started long after old deadlines
  * does not flood inboxes with them (the overdue lists and the dashboard show those).
  */
-export function followUpStage(f: { status: string; deadline: string }, today: string, overdueWindowDays = 30): FollowUpStage | null {
+export function followUpStage(
+  f: { status: string; deadline: string },
+  today: string,
+  overdueWindowDays = 30,
+): FollowUpStage | null {
   if (f.status !== 'open' && f.status !== 'in_progress') return null;
   const left = daysBetween(today, f.deadline);
   if (left < 0) return -left <= overdueWindowDays ? 'overdue' : null;
@@ -41,8 +45,10 @@ export function ratStage(deadline: string, today: string, held: boolean, missedW
   return null;
 }
 
-export const followUpKey = (id: string, stage: FollowUpStage, deadline: string) => `follow_up.${stage}:${id}:${deadline}`;
-export const ratKey = (cooperativeId: string, fiscalYear: number, stage: RatStage) => `rat.${stage}:${cooperativeId}:${fiscalYear}`;
+export const followUpKey = (id: string, stage: FollowUpStage, deadline: string) =>
+  `follow_up.${stage}:${id}:${deadline}`;
+export const ratKey = (cooperativeId: string, fiscalYear: number, stage: RatStage) =>
+  `rat.${stage}:${cooperativeId}:${fiscalYear}`;
 
 /**
  * The fiscal year whose RAT deadline is nearest to `today` from the reminders' point of view:

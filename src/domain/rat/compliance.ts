@@ -20,7 +20,11 @@ export interface RatYear {
   status: RatYearStatus;
 }
 
-export interface RatWarning { code: RatWarningCode; message: string; fiscalYears: number[] }
+export interface RatWarning {
+  code: RatWarningCode;
+  message: string;
+  fiscalYears: number[];
+}
 
 export interface RatCompliance {
   active: boolean;
@@ -78,8 +82,12 @@ export function ratCompliance(
     const deadline = ratDeadline(fy, graceMonths);
     const meeting = held.get(fy);
     const status: RatYearStatus = meeting
-      ? meeting.heldOn <= deadline ? 'ON_TIME' : 'LATE'
-      : asOf > deadline ? 'NOT_HELD' : 'NOT_YET_DUE';
+      ? meeting.heldOn <= deadline
+        ? 'ON_TIME'
+        : 'LATE'
+      : asOf > deadline
+        ? 'NOT_HELD'
+        : 'NOT_YET_DUE';
     years.push({ fiscalYear: fy, deadline, heldOn: meeting?.heldOn ?? null, status });
   }
 

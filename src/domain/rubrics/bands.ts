@@ -9,7 +9,14 @@ export function bandContains(band: Band, x: number): boolean {
 /** The nilai a rule gives the unrounded ratio x; null when no band holds x (a malformed table). */
 export function ruleNilai(rule: Rule, x: number): number | null {
   if (rule.kind === 'bands') return rule.bands.find((b) => bandContains(b, x))?.nilai ?? null;
-  const t = rule.rounding === 'floor' ? Math.floor(x) : rule.rounding === 'ceil' ? Math.ceil(x) : rule.rounding === 'round' ? Math.round(x) : x;
+  const t =
+    rule.rounding === 'floor'
+      ? Math.floor(x)
+      : rule.rounding === 'ceil'
+        ? Math.ceil(x)
+        : rule.rounding === 'round'
+          ? Math.round(x)
+          : x;
   return Math.min(rule.max, Math.max(rule.min, rule.intercept + rule.slope * t));
 }
 
@@ -36,10 +43,16 @@ export function bandTableProblems(bands: readonly Band[], domainMin?: number): s
       (b.min !== undefined && (!Number.isFinite(b.min) || typeof b.minInclusive !== 'boolean')) ||
       (b.max !== undefined && (!Number.isFinite(b.max) || typeof b.maxInclusive !== 'boolean'));
     if (bad) {
-      problems.push('Setiap baris perlu nilai berupa angka, dan setiap batas perlu angka serta keterangan inklusif (true/false).');
+      problems.push(
+        'Setiap baris perlu nilai berupa angka, dan setiap batas perlu angka serta keterangan inklusif (true/false).',
+      );
       return problems;
     }
-    if (b.min !== undefined && b.max !== undefined && (b.min > b.max || (b.min === b.max && !(b.minInclusive && b.maxInclusive)))) {
+    if (
+      b.min !== undefined &&
+      b.max !== undefined &&
+      (b.min > b.max || (b.min === b.max && !(b.minInclusive && b.maxInclusive)))
+    ) {
       problems.push(`Baris ${describeBand(b)} kosong: batas bawah melewati batas atas.`);
     }
   }
@@ -54,7 +67,8 @@ export function bandTableProblems(bands: readonly Band[], domainMin?: number): s
 
   const first = sorted[0];
   if (first.min !== undefined) {
-    const covers = domainMin !== undefined && (first.min < domainMin || (first.min === domainMin && first.minInclusive));
+    const covers =
+      domainMin !== undefined && (first.min < domainMin || (first.min === domainMin && first.minInclusive));
     if (!covers) problems.push(`Tabel tidak mencakup x ${first.minInclusive ? '<' : '≤'} ${first.min}.`);
   }
   for (let i = 1; i < sorted.length; i++) {
@@ -66,7 +80,8 @@ export function bandTableProblems(bands: readonly Band[], domainMin?: number): s
     }
     if (a.max < b.min) problems.push(`Ada celah antara ${a.max} dan ${b.min}: nilai x di sana tidak tercakup tabel.`);
     else if (a.max > b.min) problems.push(`Baris ${describeBand(a)} dan ${describeBand(b)} tumpang tindih.`);
-    else if (a.maxInclusive && b.minInclusive) problems.push(`x = ${a.max} masuk dua baris (${describeBand(a)} dan ${describeBand(b)}).`);
+    else if (a.maxInclusive && b.minInclusive)
+      problems.push(`x = ${a.max} masuk dua baris (${describeBand(a)} dan ${describeBand(b)}).`);
     else if (!a.maxInclusive && !b.minInclusive) problems.push(`x = ${a.max} tidak masuk baris mana pun.`);
   }
   const last = sorted[sorted.length - 1];
@@ -91,9 +106,19 @@ export function gradedBands(edges: readonly Edge[]): Band[] {
     const prev = i > 0 ? edges[i - 1] : undefined;
     const prevInclusive = prev !== undefined && (prev[0] === '≥' || prev[0] === '≤');
     if (higherIsBetter) {
-      bands.push({ min: at, minInclusive: inclusive, ...(prev ? { max: prev[1], maxInclusive: !prevInclusive } : {}), nilai: i + 1 });
+      bands.push({
+        min: at,
+        minInclusive: inclusive,
+        ...(prev ? { max: prev[1], maxInclusive: !prevInclusive } : {}),
+        nilai: i + 1,
+      });
     } else {
-      bands.push({ ...(prev ? { min: prev[1], minInclusive: !prevInclusive } : {}), max: at, maxInclusive: inclusive, nilai: i + 1 });
+      bands.push({
+        ...(prev ? { min: prev[1], minInclusive: !prevInclusive } : {}),
+        max: at,
+        maxInclusive: inclusive,
+        nilai: i + 1,
+      });
     }
   });
   const [lastOp, lastAt] = edges[edges.length - 1];

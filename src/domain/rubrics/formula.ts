@@ -22,7 +22,12 @@ export function evaluateFigures(rubric: WeightedRubric, input: AssessmentInput):
     labels.set(code, f.label);
     const value = valueAt(input, f.field);
     const issue = fieldIssue(f, value);
-    figures.set(code, issue || typeof value !== 'number' ? { ok: false, reasons: [issue ?? ''] } : { ok: true, value: fromInteger(value) });
+    figures.set(
+      code,
+      issue || typeof value !== 'number'
+        ? { ok: false, reasons: [issue ?? ''] }
+        : { ok: true, value: fromInteger(value) },
+    );
   }
   const unknown = (ref: string): Figure => ({ ok: false, reasons: [`Angka "${ref}" tidak dikenal rubrik ini.`] });
   const derivedByCode = new Map(rubric.derived.map((d) => [d.code, d]));
@@ -78,6 +83,12 @@ export function activeRule(
 ): { key: string; label: string; rule: Rule; marks: Mark[] } {
   const chosen = rubric.settings.ruleChoices[`${aspectCode}.${component.code}`];
   const alternative = component.alternatives?.find((a) => a.key === chosen);
-  if (alternative) return { key: alternative.key, label: alternative.label, rule: alternative.rule, marks: alternative.marks ?? [] };
-  return { key: component.ruleKey ?? 'default', label: component.ruleLabel ?? 'Bawaan', rule: component.rule, marks: [] };
+  if (alternative)
+    return { key: alternative.key, label: alternative.label, rule: alternative.rule, marks: alternative.marks ?? [] };
+  return {
+    key: component.ruleKey ?? 'default',
+    label: component.ruleLabel ?? 'Bawaan',
+    rule: component.rule,
+    marks: [],
+  };
 }

@@ -22,12 +22,27 @@ export interface InputField {
 export function inputFields(rubric: RubricDefinition): InputField[] {
   if (rubric.method === 'weighted') {
     const lines: InputField[] = rubric.inputSections.flatMap((s) =>
-      s.lines.map((l) => ({ field: `financials.${l.code}`, label: l.label, kind: 'rupiah' as const, nullable: false, section: s.code })),
+      s.lines.map((l) => ({
+        field: `financials.${l.code}`,
+        label: l.label,
+        kind: 'rupiah' as const,
+        nullable: false,
+        section: s.code,
+      })),
     );
     const answers: InputField[] = rubric.aspects.flatMap((a) =>
       a.components.flatMap((c) =>
         c.kind === 'questionnaire'
-          ? [{ field: `management.${c.code}`, label: c.label, kind: 'answers' as const, count: c.questions.length, nullable: false, section: a.code }]
+          ? [
+              {
+                field: `management.${c.code}`,
+                label: c.label,
+                kind: 'answers' as const,
+                count: c.questions.length,
+                nullable: false,
+                section: a.code,
+              },
+            ]
           : [],
       ),
     );
@@ -36,8 +51,24 @@ export function inputFields(rubric: RubricDefinition): InputField[] {
   const allowed = rubric.scale.map((s) => s.nilai);
   return rubric.aspects.flatMap((a) =>
     a.indicators.map((i): InputField => {
-      if (i.kind === 'checklist') return { field: `checklists.${i.code}`, label: i.label, kind: 'answers', count: i.items.length, nullable: true, section: a.code };
-      if (i.kind === 'rating') return { field: `indicators.${i.code}`, label: i.label, kind: 'rating', allowed, nullable: true, section: a.code };
+      if (i.kind === 'checklist')
+        return {
+          field: `checklists.${i.code}`,
+          label: i.label,
+          kind: 'answers',
+          count: i.items.length,
+          nullable: true,
+          section: a.code,
+        };
+      if (i.kind === 'rating')
+        return {
+          field: `indicators.${i.code}`,
+          label: i.label,
+          kind: 'rating',
+          allowed,
+          nullable: true,
+          section: a.code,
+        };
       return { field: `indicators.${i.code}`, label: i.label, kind: 'percent', nullable: true, section: a.code };
     }),
   );
@@ -76,7 +107,8 @@ export function fieldIssue(f: InputField, value: unknown): string | null {
         : `Nilai ${f.label} harus salah satu dari ${(f.allowed ?? []).join(', ')}.`;
     case 'answers': {
       if (!Array.isArray(value)) return `Jawaban ${f.label} harus berupa daftar ${f.count} jawaban Ya/Tidak.`;
-      if (value.length !== f.count) return `${f.label} harus berisi ${f.count} jawaban Ya/Tidak; diterima ${value.length}.`;
+      if (value.length !== f.count)
+        return `${f.label} harus berisi ${f.count} jawaban Ya/Tidak; diterima ${value.length}.`;
       const bad = value.findIndex((v) => typeof v !== 'boolean');
       return bad === -1 ? null : `Jawaban ${f.label} nomor urut ${bad + 1} harus Ya atau Tidak (true/false).`;
     }

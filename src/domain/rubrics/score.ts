@@ -32,14 +32,19 @@ type Collector = { provisional: ProvisionalPart[]; notComputable: NotComputable[
 
 function addMarks(c: Collector, part: string, label: string, marks: readonly Mark[]): void {
   for (const m of marks) {
-    if (!c.provisional.some((p) => p.part === part && p.note === m.note)) c.provisional.push({ part, label, kind: m.kind, note: m.note });
+    if (!c.provisional.some((p) => p.part === part && p.note === m.note))
+      c.provisional.push({ part, label, kind: m.kind, note: m.note });
   }
 }
 
 function scoreWeighted(rubric: WeightedRubric, input: AssessmentInput): AssessmentResult {
   const figures = evaluateFigures(rubric, input);
   const c: Collector = { provisional: [], notComputable: [] };
-  const answerFields = new Map(inputFields(rubric).filter((f) => f.kind === 'answers').map((f) => [f.field, f]));
+  const answerFields = new Map(
+    inputFields(rubric)
+      .filter((f) => f.kind === 'answers')
+      .map((f) => [f.field, f]),
+  );
 
   const aspects: AspectResult[] = rubric.aspects.map((aspect) => {
     const components = aspect.components.map((component): ComponentResult => {
@@ -47,8 +52,15 @@ function scoreWeighted(rubric: WeightedRubric, input: AssessmentInput): Assessme
       const result =
         component.kind === 'ratio'
           ? scoreRatio(rubric, aspect.code, component, figures, c)
-          : scoreQuestionnaire(component, valueAt(input, `management.${component.code}`), answerFields.get(`management.${component.code}`), c, path);
-      if (result.status === 'notComputable' && result.reason) c.notComputable.push({ component: path, label: component.label, reason: result.reason });
+          : scoreQuestionnaire(
+              component,
+              valueAt(input, `management.${component.code}`),
+              answerFields.get(`management.${component.code}`),
+              c,
+              path,
+            );
+      if (result.status === 'notComputable' && result.reason)
+        c.notComputable.push({ component: path, label: component.label, reason: result.reason });
       return result.component;
     });
     return aspectResult(rubric, aspect, components);
@@ -65,7 +77,13 @@ function scoreWeighted(rubric: WeightedRubric, input: AssessmentInput): Assessme
 
 type Scored = { status: ComponentResult['status']; component: ComponentResult; reason?: string };
 
-function scoreRatio(rubric: WeightedRubric, aspectCode: string, component: RatioComponent, figures: ReturnType<typeof evaluateFigures>, c: Collector): Scored {
+function scoreRatio(
+  rubric: WeightedRubric,
+  aspectCode: string,
+  component: RatioComponent,
+  figures: ReturnType<typeof evaluateFigures>,
+  c: Collector,
+): Scored {
   const path = `${aspectCode}.${component.code}`;
   const chosen = activeRule(rubric, aspectCode, component);
   const derivedMarks = figures.marksOf([...component.formula.num, ...component.formula.den]);
@@ -92,16 +110,23 @@ function scoreRatio(rubric: WeightedRubric, aspectCode: string, component: Ratio
 
   const num = sumFigure(figures, component.formula.num);
   const den = sumFigure(figures, component.formula.den);
-  if (!den.ok) return refuse([...den.reasons, ...(num.ok ? [] : num.reasons.filter((r) => !den.reasons.includes(r)))].join(' '));
+  if (!den.ok)
+    return refuse([...den.reasons, ...(num.ok ? [] : num.reasons.filter((r) => !den.reasons.includes(r)))].join(' '));
   const denSign = sign(den.value);
   const zero = component.zeroDenominator;
-  if (zero && (denSign === 0 || (zero.when === 'nonPositive' && denSign < 0))) return scored(zero.nilai, { zeroDenominator: true });
+  if (zero && (denSign === 0 || (zero.when === 'nonPositive' && denSign < 0)))
+    return scored(zero.nilai, { zeroDenominator: true });
   if (!num.ok) return refuse(num.reasons.join(' '));
   const denLabel = describeSum(figures, component.formula.den);
   if (denSign === 0) {
-    return refuse(`${denLabel} bernilai 0, dan rubrik tidak menetapkan nilai untuk keadaan ini; rasio tidak dapat dihitung. Periksa angka ${denLabel}.`);
+    return refuse(
+      `${denLabel} bernilai 0, dan rubrik tidak menetapkan nilai untuk keadaan ini; rasio tidak dapat dihitung. Periksa angka ${denLabel}.`,
+    );
   }
-  if (denSign < 0) return refuse(`${denLabel} bernilai negatif (${toNumber(den.value)}); rasio tidak dapat dihitung. Periksa angka-angkanya.`);
+  if (denSign < 0)
+    return refuse(
+      `${denLabel} bernilai negatif (${toNumber(den.value)}); rasio tidak dapat dihitung. Periksa angka-angkanya.`,
+    );
   const x = percent(num.value, den.value);
   const nilai = ruleNilai(chosen.rule, x);
   if (nilai === null) return refuse(`Rasio ${x}% tidak tercakup tabel rubrik; tabel perlu dikoreksi admin.`);
@@ -131,14 +156,30 @@ function scoreQuestionnaire(
   const yes = answers.filter((a) => a === true).length;
   const score = decimalProduct(yes, component.skorPerYes);
   const nilai = decimalQuotient(decimalProduct(yes * 100, component.skorPerYes), component.weight);
-  return { status: 'scored', component: { ...base, status: 'scored', nilai, score, answered: { yes, of: component.questions.length } } };
+  return {
+    status: 'scored',
+    component: { ...base, status: 'scored', nilai, score, answered: { yes, of: component.questions.length } },
+  };
 }
 
-function aspectResult(rubric: RubricDefinition, aspect: { code: string; label: string; weight: number }, components: ComponentResult[]): AspectResult {
+function aspectResult(
+  rubric: RubricDefinition,
+  aspect: { code: string; label: string; weight: number },
+  components: ComponentResult[],
+): AspectResult {
   const score = sumScores(components.map((x) => x.score ?? 0));
   const share = (score * 100) / aspect.weight;
   const complete = components.every((x) => x.status !== 'notComputable');
-  return { code: aspect.code, label: aspect.label, weight: aspect.weight, score, share, category: complete ? categoryOf(share, rubric) : null, complete, components };
+  return {
+    code: aspect.code,
+    label: aspect.label,
+    weight: aspect.weight,
+    score,
+    share,
+    category: complete ? categoryOf(share, rubric) : null,
+    complete,
+    components,
+  };
 }
 
 function finish(
@@ -215,7 +256,11 @@ function scoreGraded(rubric: GradedRubric, input: AssessmentInput): AssessmentRe
       }
       const skor = nilai === null ? undefined : skorOf.get(nilai);
       if (nilai === null || skor === undefined) {
-        c.notComputable.push({ component: path, label: indicator.label, reason: `Nilai ${String(ratio ?? value)} tidak tercakup tabel rubrik; tabel perlu dikoreksi admin.` });
+        c.notComputable.push({
+          component: path,
+          label: indicator.label,
+          reason: `Nilai ${String(ratio ?? value)} tidak tercakup tabel rubrik; tabel perlu dikoreksi admin.`,
+        });
         return base;
       }
       addMarks(c, path, indicator.label, marks);
@@ -225,7 +270,11 @@ function scoreGraded(rubric: GradedRubric, input: AssessmentInput): AssessmentRe
     const scored = components.filter((x) => x.status === 'scored');
     const complete = components.every((x) => x.status !== 'notComputable');
     if (scored.length === 0 && complete) {
-      c.notComputable.push({ component: aspect.code, label: aspect.label, reason: `Tidak ada indikator ${aspect.label} yang berlaku; aspek ini tidak dapat dinilai.` });
+      c.notComputable.push({
+        component: aspect.code,
+        label: aspect.label,
+        reason: `Tidak ada indikator ${aspect.label} yang berlaku; aspek ini tidak dapat dinilai.`,
+      });
     }
     const skorSum = scored.reduce((s, x) => s + (x.score ?? 0), 0);
     const denominator = scored.length * maxSkor;

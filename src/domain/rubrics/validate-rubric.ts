@@ -14,7 +14,8 @@ export function validateRubric(def: unknown): RubricIssue[] {
   if (!isObject(def)) return [{ path: '', message: 'Definisi rubrik harus berupa objek.' }];
 
   if (!nonEmptyString(def.id)) at('id', 'Kode rubrik wajib diisi.');
-  if (!(Number.isInteger(def.version) && (def.version as number) >= 1)) at('version', 'Versi harus bilangan bulat 1 atau lebih.');
+  if (!(Number.isInteger(def.version) && (def.version as number) >= 1))
+    at('version', 'Versi harus bilangan bulat 1 atau lebih.');
   if (!nonEmptyString(def.title)) at('title', 'Judul rubrik wajib diisi.');
   checkMarksList(def.categoryMarks, 'categoryMarks', at);
   checkCategories(def.categories, at);
@@ -60,12 +61,14 @@ function checkCategories(v: unknown, at: At): void {
   let previous = Infinity;
   cats.forEach((c, i) => {
     const path = `categories[${i}]`;
-    if (!isObject(c) || !nonEmptyString(c.code) || !nonEmptyString(c.label)) return at(path, 'Predikat perlu kode dan label.');
+    if (!isObject(c) || !nonEmptyString(c.code) || !nonEmptyString(c.label))
+      return at(path, 'Predikat perlu kode dan label.');
     if (codes.has(c.code)) at(path, `Kode predikat ${c.code} dipakai dua kali.`);
     codes.add(c.code);
     const last = i === cats.length - 1;
     if (last) {
-      if (c.min !== undefined) at(path, 'Predikat terakhir tidak boleh punya batas bawah: ia menampung semua nilai di bawah predikat lain.');
+      if (c.min !== undefined)
+        at(path, 'Predikat terakhir tidak boleh punya batas bawah: ia menampung semua nilai di bawah predikat lain.');
       return;
     }
     if (!isNumber(c.min)) return at(path, `Predikat ${c.code} perlu batas bawah berupa angka.`);
@@ -75,7 +78,14 @@ function checkCategories(v: unknown, at: At): void {
   });
 }
 
-function checkBands(v: unknown, path: string, allowed: (n: number) => boolean, allowedText: string, at: At, domainMin?: number): void {
+function checkBands(
+  v: unknown,
+  path: string,
+  allowed: (n: number) => boolean,
+  allowedText: string,
+  at: At,
+  domainMin?: number,
+): void {
   const rows = list(v, path, 'Tabel', at);
   if (rows.length === 0) return;
   if (!rows.every(isObject)) return at(path, 'Setiap baris tabel harus berupa objek.');
@@ -92,8 +102,10 @@ function checkRule(v: unknown, path: string, at: At, domainMin?: number): void {
   if (!isObject(v)) return at(path, 'Aturan wajib diisi.');
   if (v.kind === 'bands') return checkBands(v.bands, `${path}.bands`, nilai0to100, '0–100', at, domainMin);
   if (v.kind !== 'linear') return at(path, 'Jenis aturan harus "bands" atau "linear".');
-  if (![v.intercept, v.slope, v.min, v.max].every(isNumber)) return at(path, 'Aturan linear perlu intercept, slope, min, dan max berupa angka.');
-  if (!['none', 'floor', 'ceil', 'round'].includes(v.rounding as string)) at(path, 'Pembulatan harus none, floor, ceil, atau round.');
+  if (![v.intercept, v.slope, v.min, v.max].every(isNumber))
+    return at(path, 'Aturan linear perlu intercept, slope, min, dan max berupa angka.');
+  if (!['none', 'floor', 'ceil', 'round'].includes(v.rounding as string))
+    at(path, 'Pembulatan harus none, floor, ceil, atau round.');
   const [min, max] = [v.min as number, v.max as number];
   if (!(0 <= min && min <= max && max <= 100)) at(path, 'Batas nilai aturan linear harus 0 ≤ min ≤ max ≤ 100.');
 }
@@ -115,7 +127,10 @@ function checkTerms(v: unknown, path: string, figures: Map<string, boolean>, at:
     const figureNonNegative = figures.get(t.ref);
     if (figureNonNegative === undefined) {
       known = false;
-      return at(`${path}[${i}]`, `Rumus memakai "${t.ref}", yang bukan pos masukan atau angka turunan yang dideklarasikan sebelumnya.`);
+      return at(
+        `${path}[${i}]`,
+        `Rumus memakai "${t.ref}", yang bukan pos masukan atau angka turunan yang dideklarasikan sebelumnya.`,
+      );
     }
     if ((t.coef ?? 1) < 0 || !figureNonNegative) nonNegative = false;
   });
@@ -127,11 +142,14 @@ function checkWeighted(def: Obj, at: At): void {
   const figures = new Map<string, boolean>();
   list(def.inputSections, 'inputSections', 'Bagian formulir', at).forEach((s, i) => {
     const path = `inputSections[${i}]`;
-    if (!isObject(s) || !nonEmptyString(s.code) || !nonEmptyString(s.label)) return at(path, 'Bagian formulir perlu kode dan label.');
-    if (!['neraca', 'phu', 'catatan'].includes(s.statement as string)) at(path, 'Laporan harus neraca, phu, atau catatan.');
+    if (!isObject(s) || !nonEmptyString(s.code) || !nonEmptyString(s.label))
+      return at(path, 'Bagian formulir perlu kode dan label.');
+    if (!['neraca', 'phu', 'catatan'].includes(s.statement as string))
+      at(path, 'Laporan harus neraca, phu, atau catatan.');
     const lines = list(s.lines, `${path}.lines`, 'Pos masukan', at);
     lines.forEach((l, j) => {
-      if (!isObject(l) || !nonEmptyString(l.code) || !nonEmptyString(l.label)) return at(`${path}.lines[${j}]`, 'Pos masukan perlu kode dan label.');
+      if (!isObject(l) || !nonEmptyString(l.code) || !nonEmptyString(l.label))
+        return at(`${path}.lines[${j}]`, 'Pos masukan perlu kode dan label.');
       if (figures.has(l.code)) at(`${path}.lines[${j}]`, `Pos masukan ${l.code} dipakai dua kali.`);
       figures.set(l.code, true);
     });
@@ -144,7 +162,8 @@ function checkWeighted(def: Obj, at: At): void {
   else {
     def.derived.forEach((d, i) => {
       const path = `derived[${i}]`;
-      if (!isObject(d) || !nonEmptyString(d.code) || !nonEmptyString(d.label)) return at(path, 'Angka turunan perlu kode dan label.');
+      if (!isObject(d) || !nonEmptyString(d.code) || !nonEmptyString(d.label))
+        return at(path, 'Angka turunan perlu kode dan label.');
       if (figures.has(d.code)) at(path, `Kode ${d.code} sudah dipakai pos masukan atau angka turunan lain.`);
       const { nonNegative } = checkTerms(d.terms, `${path}.terms`, figures, at);
       checkMarksList(d.marks, `${path}.marks`, at);
@@ -182,16 +201,19 @@ function checkWeighted(def: Obj, at: At): void {
         checkQuestionnaire(c, cpath, c.weight, at);
       } else at(cpath, 'Jenis komponen harus "ratio" atau "questionnaire".');
     });
-    if (!near(componentSum, a.weight)) at(path, `Jumlah bobot komponen aspek ${a.code} (${componentSum}) tidak sama dengan bobot aspek (${a.weight}).`);
+    if (!near(componentSum, a.weight))
+      at(path, `Jumlah bobot komponen aspek ${a.code} (${componentSum}) tidak sama dengan bobot aspek (${a.weight}).`);
   });
   if (aspects.length && !near(weightSum, 100)) at('aspects', `Jumlah bobot aspek harus 100; sekarang ${weightSum}.`);
 
   const settings = def.settings;
-  if (!isObject(settings) || !isObject(settings.ruleChoices)) return at('settings.ruleChoices', 'Pengaturan pilihan aturan wajib ada (boleh kosong).');
+  if (!isObject(settings) || !isObject(settings.ruleChoices))
+    return at('settings.ruleChoices', 'Pengaturan pilihan aturan wajib ada (boleh kosong).');
   for (const [component, key] of Object.entries(settings.ruleChoices)) {
     const keys = paths.get(component);
     if (!keys) at(`settings.ruleChoices.${component}`, `Komponen ${component} tidak ada.`);
-    else if (typeof key !== 'string' || !keys.has(key)) at(`settings.ruleChoices.${component}`, `Aturan "${String(key)}" tidak tersedia untuk komponen ${component}.`);
+    else if (typeof key !== 'string' || !keys.has(key))
+      at(`settings.ruleChoices.${component}`, `Aturan "${String(key)}" tidak tersedia untuk komponen ${component}.`);
   }
 }
 
@@ -211,7 +233,8 @@ function checkRatioComponent(c: Obj, path: string, figures: Map<string, boolean>
     else {
       c.alternatives.forEach((alt, k) => {
         const apath = `${path}.alternatives[${k}]`;
-        if (!isObject(alt) || !nonEmptyString(alt.key) || !nonEmptyString(alt.label)) return at(apath, 'Aturan alternatif perlu kunci dan label.');
+        if (!isObject(alt) || !nonEmptyString(alt.key) || !nonEmptyString(alt.label))
+          return at(apath, 'Aturan alternatif perlu kunci dan label.');
         if (keys.has(alt.key)) at(apath, `Kunci aturan ${alt.key} dipakai dua kali.`);
         keys.add(alt.key);
         checkRule(alt.rule, `${apath}.rule`, at, domainMin);
@@ -221,8 +244,16 @@ function checkRatioComponent(c: Obj, path: string, figures: Map<string, boolean>
   }
   if (c.zeroDenominator !== undefined) {
     const z = c.zeroDenominator;
-    if (!isObject(z) || (z.when !== 'zero' && z.when !== 'nonPositive') || !isNumber(z.nilai) || !nilai0to100(z.nilai)) {
-      at(`${path}.zeroDenominator`, 'Nilai untuk penyebut nol perlu keadaan ("zero" atau "nonPositive") dan nilai 0–100.');
+    if (
+      !isObject(z) ||
+      (z.when !== 'zero' && z.when !== 'nonPositive') ||
+      !isNumber(z.nilai) ||
+      !nilai0to100(z.nilai)
+    ) {
+      at(
+        `${path}.zeroDenominator`,
+        'Nilai untuk penyebut nol perlu keadaan ("zero" atau "nonPositive") dan nilai 0–100.',
+      );
     }
   }
   return keys;
@@ -235,9 +266,14 @@ function checkQuestionnaire(c: Obj, path: string, weight: number, at: At): void 
       at(`${path}.questions[${k}]`, 'Pertanyaan perlu nomor, teks, dan bukti yang diperiksa.');
     }
   });
-  if (!isNumber(c.skorPerYes) || c.skorPerYes <= 0) return at(`${path}.skorPerYes`, 'Skor per jawaban Ya harus angka lebih dari 0.');
+  if (!isNumber(c.skorPerYes) || c.skorPerYes <= 0)
+    return at(`${path}.skorPerYes`, 'Skor per jawaban Ya harus angka lebih dari 0.');
   const max = decimalProduct(questions.length, c.skorPerYes);
-  if (!near(max, weight)) at(path, `Skor maksimum (${questions.length} × ${c.skorPerYes} = ${max}) tidak sama dengan bobot komponen (${weight}).`);
+  if (!near(max, weight))
+    at(
+      path,
+      `Skor maksimum (${questions.length} × ${c.skorPerYes} = ${max}) tidak sama dengan bobot komponen (${weight}).`,
+    );
 }
 
 function checkGraded(def: Obj, at: At): void {
@@ -269,7 +305,8 @@ function checkGraded(def: Obj, at: At): void {
     weightSum += a.weight;
     list(a.indicators, `${path}.indicators`, 'Indikator', at).forEach((ind, j) => {
       const ipath = `${path}.indicators[${j}]`;
-      if (!isObject(ind) || !nonEmptyString(ind.code) || !nonEmptyString(ind.label)) return at(ipath, 'Indikator perlu kode dan label.');
+      if (!isObject(ind) || !nonEmptyString(ind.code) || !nonEmptyString(ind.label))
+        return at(ipath, 'Indikator perlu kode dan label.');
       // Input is keyed by indicator code alone, so codes are unique across the rubric.
       if (codes.has(ind.code)) at(ipath, `Kode indikator ${ind.code} dipakai dua kali.`);
       codes.add(ind.code);
@@ -279,7 +316,8 @@ function checkGraded(def: Obj, at: At): void {
         checkBands(ind.bands, `${ipath}.bands`, inScale, scaleText, at);
       } else if (ind.kind === 'checklist') {
         list(ind.items, `${ipath}.items`, 'Butir periksa', at).forEach((it, k) => {
-          if (!isObject(it) || !nonEmptyString(it.text) || !nonEmptyString(it.evidence)) at(`${ipath}.items[${k}]`, 'Butir periksa perlu teks dan bukti.');
+          if (!isObject(it) || !nonEmptyString(it.text) || !nonEmptyString(it.evidence))
+            at(`${ipath}.items[${k}]`, 'Butir periksa perlu teks dan bukti.');
         });
       } else if (ind.kind === 'rating') {
         if (!nonEmptyString(ind.guidance)) at(ipath, 'Indikator penilaian langsung perlu pedoman singkat.');

@@ -1,7 +1,12 @@
 import type { Bidang } from '../codes.js';
 import { BIDANG_LABELS } from '../codes.js';
 import {
-  type ConcernKind, type ConcernTopic, CONCERN_TOPIC_LABELS, type Severity, type VisitPurpose, type VisitStatus,
+  type ConcernKind,
+  type ConcernTopic,
+  CONCERN_TOPIC_LABELS,
+  type Severity,
+  type VisitPurpose,
+  type VisitStatus,
 } from './codes.js';
 import { countWord, dayName, joinDan, lowerFirst, sentence, shortDate } from './indonesian.js';
 import { type Recommendation, recommendationSentence } from './recommendation-sentence.js';
@@ -33,9 +38,15 @@ export interface ReportInput {
 }
 
 /** e.g. name 'Dinas Koperasi, Usaha Mikro, …', shortName 'DKUPP', area 'Kabupaten X', city 'X' — all from the office profile. */
-export interface ReportOffice { name: string; shortName: string; area: string; city: string }
+export interface ReportOffice {
+  name: string;
+  shortName: string;
+  area: string;
+  city: string;
+}
 
-const agency = (o: ReportOffice) => `${o.name}${o.shortName && o.shortName !== o.name ? ` (${o.shortName})` : ''} ${o.area}`;
+const agency = (o: ReportOffice) =>
+  `${o.name}${o.shortName && o.shortName !== o.name ? ` (${o.shortName})` : ''} ${o.area}`;
 
 /** Spells out the group abbreviation at the first mention: 'Kopwan Dewi Rengganis' → 'Koperasi Wanita (Kopwan) Dewi Rengganis'. */
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -62,7 +73,11 @@ const PURPOSE_PHRASES: Record<VisitPurpose, string> = {
   RAT: 'menghadiri Rapat Anggota Tahunan',
 };
 
-const KIND_WORDS: Record<ConcernKind, string> = { PERMASALAHAN: 'permasalahan', KELUHAN: 'keluhan', TANTANGAN: 'tantangan' };
+const KIND_WORDS: Record<ConcernKind, string> = {
+  PERMASALAHAN: 'permasalahan',
+  KELUHAN: 'keluhan',
+  TANTANGAN: 'tantangan',
+};
 
 /** FNV-1a over the id: a stable small number for choosing template variants. */
 function seedOf(id: string): number {
@@ -79,11 +94,14 @@ function place(c: ReportInput['cooperative']): string {
 function divisions(r: ReportInput): string[] {
   const seen = new Set<Bidang>();
   for (const m of [...(r.leader ? [r.leader] : []), ...r.members]) if (m.bidang) seen.add(m.bidang);
-  return (['koperasi', 'usaha_mikro', 'perindustrian'] as const).filter((b) => seen.has(b)).map((b) => BIDANG_LABELS[b]);
+  return (['koperasi', 'usaha_mikro', 'perindustrian'] as const)
+    .filter((b) => seen.has(b))
+    .map((b) => BIDANG_LABELS[b]);
 }
 
 function occasion(r: ReportInput): string {
-  if (r.annualMeeting) return `, bertepatan dengan Rapat Anggota Tahunan (RAT) Tahun Buku ${r.annualMeeting.fiscalYear} koperasi tersebut`;
+  if (r.annualMeeting)
+    return `, bertepatan dengan Rapat Anggota Tahunan (RAT) Tahun Buku ${r.annualMeeting.fiscalYear} koperasi tersebut`;
   if (r.purposes.includes('RAT')) return ', bertepatan dengan Rapat Anggota Tahunan (RAT) koperasi tersebut';
   return '';
 }
@@ -96,7 +114,11 @@ function opening(r: ReportInput, seed: number): string {
   const o = r.office;
   const AGENCY = agency(o);
   const team = divs.length ? `tim dari ${joinDan(divs)}` : `tim ${o.shortName}`;
-  const leader = r.leader ? (r.leader.title ? `${r.leader.title} ${o.shortName} ${r.leader.name}` : r.leader.name) : `Tim ${o.shortName}`;
+  const leader = r.leader
+    ? r.leader.title
+      ? `${r.leader.title} ${o.shortName} ${r.leader.name}`
+      : r.leader.name
+    : `Tim ${o.shortName}`;
   const program = r.programName ?? 'Gerakan Sambang Koperasi';
   const dateline = `${o.city} — `;
   if (r.status === 'cancelled') {
@@ -106,9 +128,12 @@ function opening(r: ReportInput, seed: number): string {
     return `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${program}`} akan mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.${teamSentence(r, true)}`;
   }
   const variants = [
-    () => `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${AGENCY}`} telah mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`,
-    () => `${dateline}Tim ${program} ${AGENCY}${r.leader ? ` yang dipimpin ${leader}` : ''} menyambangi ${coop} di ${where}, ${when}${occasion(r)}.`,
-    () => `${dateline}${coop} di ${where}, menerima kunjungan tim ${program} ${o.shortName} ${o.area}${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.`,
+    () =>
+      `${dateline}${r.leader ? `${leader} bersama ${team}` : `Tim ${AGENCY}`} telah mengunjungi ${coop} di ${where}, ${when}${occasion(r)}.`,
+    () =>
+      `${dateline}Tim ${program} ${AGENCY}${r.leader ? ` yang dipimpin ${leader}` : ''} menyambangi ${coop} di ${where}, ${when}${occasion(r)}.`,
+    () =>
+      `${dateline}${coop} di ${where}, menerima kunjungan tim ${program} ${o.shortName} ${o.area}${r.leader ? ` yang dipimpin ${leader}` : ''}, ${when}${occasion(r)}.`,
   ];
   return `${choose(variants, seed, 0)()}${teamSentence(r, false)}`;
 }
@@ -131,31 +156,48 @@ function teamSentence(r: ReportInput, future: boolean): string {
 }
 
 function purposes(r: ReportInput, seed: number): string | null {
-  const list = r.purposes.filter((p) => !(p === 'RAT' && (r.annualMeeting || r.purposes.length > 1))).map((p) => PURPOSE_PHRASES[p]);
+  const list = r.purposes
+    .filter((p) => !(p === 'RAT' && (r.annualMeeting || r.purposes.length > 1)))
+    .map((p) => PURPOSE_PHRASES[p]);
   if (list.length === 0) return null;
   const future = r.status !== 'done';
   if (future) return `Kunjungan ini direncanakan untuk ${joinDan(list, 'serta')}.`;
   if (list.length >= 2 && choose([true, false], seed, 1)) {
-    return `Selain ${list[0]}, tim juga ${joinDan(list.slice(1).map((p) => p.replace(/^memberikan /, 'memberi ')), 'serta')}.`;
+    return `Selain ${list[0]}, tim juga ${joinDan(
+      list.slice(1).map((p) => p.replace(/^memberikan /, 'memberi ')),
+      'serta',
+    )}.`;
   }
-  return choose([
-    `Kunjungan tersebut bertujuan untuk ${joinDan(list, 'serta')}.`,
-    `Dalam kunjungan itu tim berupaya ${joinDan(list, 'serta')}.`,
-  ], seed, 2);
+  return choose(
+    [
+      `Kunjungan tersebut bertujuan untuk ${joinDan(list, 'serta')}.`,
+      `Dalam kunjungan itu tim berupaya ${joinDan(list, 'serta')}.`,
+    ],
+    seed,
+    2,
+  );
 }
 
 function attendance(r: ReportInput): string | null {
   if (r.status !== 'done') {
     // Who attended is known only afterwards; before the visit, only whom the team will meet.
-    return r.attendance.roles.length ? `Tim akan berdialog dengan ${joinDan(r.attendance.roles.map((x) => x.toLowerCase()))} koperasi.` : null;
+    return r.attendance.roles.length
+      ? `Tim akan berdialog dengan ${joinDan(r.attendance.roles.map((x) => x.toLowerCase()))} koperasi.`
+      : null;
   }
   const out: string[] = [];
   if (r.annualMeeting) {
-    out.push(`Rapat tersebut dihadiri ${r.annualMeeting.membersPresent} dari ${r.annualMeeting.membersTotal} anggota koperasi.`);
+    out.push(
+      `Rapat tersebut dihadiri ${r.annualMeeting.membersPresent} dari ${r.annualMeeting.membersTotal} anggota koperasi.`,
+    );
   }
   if (r.attendance.total > 0) {
-    const roles = r.attendance.roles.length ? `, terdiri atas ${joinDan(r.attendance.roles.map((x) => x.toLowerCase()))},` : '';
-    out.push(`Sebanyak ${countWord(r.attendance.total)} orang dari pihak koperasi${roles} mengikuti dialog bersama tim.`);
+    const roles = r.attendance.roles.length
+      ? `, terdiri atas ${joinDan(r.attendance.roles.map((x) => x.toLowerCase()))},`
+      : '';
+    out.push(
+      `Sebanyak ${countWord(r.attendance.total)} orang dari pihak koperasi${roles} mengikuti dialog bersama tim.`,
+    );
   }
   return out.length ? out.join(' ') : null;
 }
@@ -164,14 +206,23 @@ const SEVERITY_RANK: Record<Severity, number> = { tinggi: 0, sedang: 1, rendah: 
 
 function dialog(r: ReportInput, seed: number): string | null {
   if (r.concerns.length === 0) return null;
-  const kinds = (['PERMASALAHAN', 'KELUHAN', 'TANTANGAN'] as const).filter((k) => r.concerns.some((c) => c.kind === k)).map((k) => KIND_WORDS[k]);
-  const named = [...new Set(r.concerns.filter((c) => c.topic !== 'lainnya').map((c) => CONCERN_TOPIC_LABELS[c.topic]))].map((t) => (t === 'SDM' ? 'SDM' : t.toLowerCase()));
+  const kinds = (['PERMASALAHAN', 'KELUHAN', 'TANTANGAN'] as const)
+    .filter((k) => r.concerns.some((c) => c.kind === k))
+    .map((k) => KIND_WORDS[k]);
+  const named = [
+    ...new Set(r.concerns.filter((c) => c.topic !== 'lainnya').map((c) => CONCERN_TOPIC_LABELS[c.topic])),
+  ].map((t) => (t === 'SDM' ? 'SDM' : t.toLowerCase()));
   const topics = named.length ? named : ['berbagai hal'];
-  if (r.status !== 'done') return `Tim akan membahas ${joinDan(kinds)} yang dihadapi koperasi, antara lain terkait ${joinDan(topics)}.`;
-  const first = choose([
-    `Dalam sesi dialog, pengurus dan anggota menyampaikan sejumlah ${joinDan(kinds)}, antara lain terkait ${joinDan(topics)}.`,
-    `Pada sesi dialog, koperasi mengungkapkan ${joinDan(kinds)} yang dihadapi, terutama soal ${joinDan(topics)}.`,
-  ], seed, 3);
+  if (r.status !== 'done')
+    return `Tim akan membahas ${joinDan(kinds)} yang dihadapi koperasi, antara lain terkait ${joinDan(topics)}.`;
+  const first = choose(
+    [
+      `Dalam sesi dialog, pengurus dan anggota menyampaikan sejumlah ${joinDan(kinds)}, antara lain terkait ${joinDan(topics)}.`,
+      `Pada sesi dialog, koperasi mengungkapkan ${joinDan(kinds)} yang dihadapi, terutama soal ${joinDan(topics)}.`,
+    ],
+    seed,
+    3,
+  );
   const top = [...r.concerns].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0]!;
   return `${first} Salah satu yang mengemuka: ${lowerFirst(sentence(top.description))}`;
 }
@@ -185,12 +236,26 @@ function agreements(r: ReportInput, seed: number): string | null {
     .sort((a, b) => a.deadline.localeCompare(b.deadline))
     .map((f) => recommendationSentence(f, { future, officeShortName: r.office.shortName }));
   if (future) {
-    return [`Selain itu, tim akan mengusulkan ${n} rekomendasi tindak lanjut kepada pengurus.`, ...sentences, 'Pelaksanaan rekomendasi tersebut akan dipantau hingga tuntas.'].join(' ');
+    return [
+      `Selain itu, tim akan mengusulkan ${n} rekomendasi tindak lanjut kepada pengurus.`,
+      ...sentences,
+      'Pelaksanaan rekomendasi tersebut akan dipantau hingga tuntas.',
+    ].join(' ');
   }
-  const [lead, tail] = choose([
-    [`Dari dialog tersebut, tim dan pengurus menyepakati ${n} rekomendasi tindak lanjut.`, 'Seluruh rekomendasi akan dipantau hingga tuntas.'],
-    [`Tim dan pengurus koperasi juga menyepakati ${n} langkah tindak lanjut.`, `${r.office.shortName} akan memantau pelaksanaannya hingga selesai.`],
-  ] as const, seed, 4);
+  const [lead, tail] = choose(
+    [
+      [
+        `Dari dialog tersebut, tim dan pengurus menyepakati ${n} rekomendasi tindak lanjut.`,
+        'Seluruh rekomendasi akan dipantau hingga tuntas.',
+      ],
+      [
+        `Tim dan pengurus koperasi juga menyepakati ${n} langkah tindak lanjut.`,
+        `${r.office.shortName} akan memantau pelaksanaannya hingga selesai.`,
+      ],
+    ] as const,
+    seed,
+    4,
+  );
   return [lead, ...sentences, tail].join(' ');
 }
 
@@ -203,8 +268,10 @@ function joinList(items: string[]): string {
 
 function units(r: ReportInput): string | null {
   const parts: string[] = [];
-  if (r.unitsWorkedOn.length) parts.push(`memberikan pendampingan bagi unit usaha ${joinDan(r.unitsWorkedOn.map(lowerFirst))}`);
-  if (r.proposals.length) parts.push(`mendorong rintisan unit usaha baru berupa ${joinDan(r.proposals.map(lowerFirst))}`);
+  if (r.unitsWorkedOn.length)
+    parts.push(`memberikan pendampingan bagi unit usaha ${joinDan(r.unitsWorkedOn.map(lowerFirst))}`);
+  if (r.proposals.length)
+    parts.push(`mendorong rintisan unit usaha baru berupa ${joinDan(r.proposals.map(lowerFirst))}`);
   if (!parts.length) return null;
   const divs = divisions(r).filter((d) => d !== BIDANG_LABELS.koperasi);
   return `${divs.length ? `Petugas ${joinDan(divs)}` : 'Tim'} juga ${r.status === 'done' ? '' : 'akan '}${parts.join(', serta ')}.`;
@@ -214,13 +281,17 @@ function closing(r: ReportInput, seed: number): string | null {
   if (r.status !== 'done') {
     return `Hasil kunjungan${r.followUps.length ? ' beserta rekomendasi tindak lanjutnya' : ''} akan disampaikan setelah kegiatan berlangsung.`;
   }
-  return choose([
-    `Melalui Gerakan Sambang Koperasi, ${r.office.shortName} ${r.office.area} berharap koperasi terus tumbuh, tangguh menghadapi guncangan ekonomi, dan membawa kesejahteraan bagi anggotanya.`,
-    `Gerakan Sambang Koperasi akan terus menyambangi koperasi besar maupun kecil di seluruh kecamatan di ${r.office.area}, agar koperasi tumbuh sehat dan menyejahterakan anggotanya.`,
-    r.followUps.length
-      ? `${r.office.shortName} ${r.office.area} berkomitmen mendampingi koperasi hingga rekomendasi yang disepakati terlaksana, sehingga koperasi semakin kuat dan bermanfaat bagi anggota.`
-      : `${r.office.shortName} ${r.office.area} berkomitmen terus mendampingi koperasi agar semakin kuat dan bermanfaat bagi anggota.`,
-  ], seed, 5);
+  return choose(
+    [
+      `Melalui Gerakan Sambang Koperasi, ${r.office.shortName} ${r.office.area} berharap koperasi terus tumbuh, tangguh menghadapi guncangan ekonomi, dan membawa kesejahteraan bagi anggotanya.`,
+      `Gerakan Sambang Koperasi akan terus menyambangi koperasi besar maupun kecil di seluruh kecamatan di ${r.office.area}, agar koperasi tumbuh sehat dan menyejahterakan anggotanya.`,
+      r.followUps.length
+        ? `${r.office.shortName} ${r.office.area} berkomitmen mendampingi koperasi hingga rekomendasi yang disepakati terlaksana, sehingga koperasi semakin kuat dan bermanfaat bagi anggota.`
+        : `${r.office.shortName} ${r.office.area} berkomitmen terus mendampingi koperasi agar semakin kuat dan bermanfaat bagi anggota.`,
+    ],
+    seed,
+    5,
+  );
 }
 
 /** Capitalises each word of a headline, leaving acronyms and short words as they are. */

@@ -6,14 +6,37 @@
  */
 export const CHECK_RESULTS = ['SESUAI', 'CUKUP', 'TIDAK_SESUAI'] as const;
 export type CheckResult = (typeof CHECK_RESULTS)[number];
-export const CHECK_RESULT_LABELS: Record<CheckResult, string> = { SESUAI: 'Sesuai', CUKUP: 'Cukup', TIDAK_SESUAI: 'Tidak Sesuai' };
+export const CHECK_RESULT_LABELS: Record<CheckResult, string> = {
+  SESUAI: 'Sesuai',
+  CUKUP: 'Cukup',
+  TIDAK_SESUAI: 'Tidak Sesuai',
+};
 
-export interface ChecklistIndicator { code: string; label: string }
-export interface ChecklistArea { code: string; label: string; indicators: ChecklistIndicator[] }
-export interface ChecklistTemplate { version: string; title: string; provisional: boolean; note: string; areas: ChecklistArea[] }
+export interface ChecklistIndicator {
+  code: string;
+  label: string;
+}
+export interface ChecklistArea {
+  code: string;
+  label: string;
+  indicators: ChecklistIndicator[];
+}
+export interface ChecklistTemplate {
+  version: string;
+  title: string;
+  provisional: boolean;
+  note: string;
+  areas: ChecklistArea[];
+}
 
-export interface ChecklistAnswer { result: CheckResult; note: string | null }
-export interface Checklist { version: string; answers: Record<string, ChecklistAnswer> }
+export interface ChecklistAnswer {
+  result: CheckResult;
+  note: string | null;
+}
+export interface Checklist {
+  version: string;
+  answers: Record<string, ChecklistAnswer>;
+}
 
 export const DEFAULT_CHECKLIST: ChecklistTemplate = {
   version: 'sambang-2025-v1',
@@ -25,7 +48,10 @@ export const DEFAULT_CHECKLIST: ChecklistTemplate = {
       code: 'kelembagaan',
       label: 'Kelembagaan',
       indicators: [
-        { code: 'kelembagaan.adart', label: 'Anggaran dasar dan anggaran rumah tangga sesuai ketentuan dan dipahami pengurus' },
+        {
+          code: 'kelembagaan.adart',
+          label: 'Anggaran dasar dan anggaran rumah tangga sesuai ketentuan dan dipahami pengurus',
+        },
         { code: 'kelembagaan.masa_jabatan', label: 'Pengurus dan pengawas masih dalam masa jabatan' },
         { code: 'kelembagaan.rat', label: 'RAT tahun buku terakhir diselenggarakan tepat waktu' },
         { code: 'kelembagaan.buku_daftar', label: 'Buku daftar anggota, pengurus dan pengawas dikelola dan mutakhir' },
@@ -72,7 +98,9 @@ export const DEFAULT_CHECKLIST: ChecklistTemplate = {
   ],
 };
 
-export function indicatorIndex(t: ChecklistTemplate): Map<string, { area: ChecklistArea; indicator: ChecklistIndicator }> {
+export function indicatorIndex(
+  t: ChecklistTemplate,
+): Map<string, { area: ChecklistArea; indicator: ChecklistIndicator }> {
   const out = new Map<string, { area: ChecklistArea; indicator: ChecklistIndicator }>();
   for (const area of t.areas) for (const indicator of area.indicators) out.set(indicator.code, { area, indicator });
   return out;

@@ -1,6 +1,13 @@
 /** Code lists of the visits capability with their Indonesian labels (DOMAIN.md §1, §8; issue 4). */
 
-export const VISIT_PURPOSES = ['PEMBINAAN', 'MONITORING', 'PENGAWASAN', 'PENYEHATAN', 'PENDAMPINGAN_USAHA', 'RAT'] as const;
+export const VISIT_PURPOSES = [
+  'PEMBINAAN',
+  'MONITORING',
+  'PENGAWASAN',
+  'PENYEHATAN',
+  'PENDAMPINGAN_USAHA',
+  'RAT',
+] as const;
 export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
 export const VISIT_PURPOSE_LABELS: Record<VisitPurpose, string> = {
   PEMBINAAN: 'Pembinaan',
@@ -52,7 +59,15 @@ export const CONCERN_KIND_LABELS: Record<ConcernKind, string> = {
 };
 
 export const CONCERN_TOPICS = [
-  'permodalan', 'pemasaran', 'sdm', 'kelembagaan', 'pengawasan_internal', 'perizinan', 'teknologi', 'produksi', 'lainnya',
+  'permodalan',
+  'pemasaran',
+  'sdm',
+  'kelembagaan',
+  'pengawasan_internal',
+  'perizinan',
+  'teknologi',
+  'produksi',
+  'lainnya',
 ] as const;
 export type ConcernTopic = (typeof CONCERN_TOPICS)[number];
 export const CONCERN_TOPIC_LABELS: Record<ConcernTopic, string> = {
@@ -91,7 +106,16 @@ export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
 export const RESPONSIBLE_KINDS = ['BIDANG', 'USER', 'COOPERATIVE'] as const;
 export type ResponsibleKind = (typeof RESPONSIBLE_KINDS)[number];
 
-export const NEED_KINDS = ['MODAL', 'PEMASARAN', 'IZIN_NIB', 'IZIN_PIRT', 'IZIN_HALAL', 'PRODUKSI', 'KETERAMPILAN', 'LAINNYA'] as const;
+export const NEED_KINDS = [
+  'MODAL',
+  'PEMASARAN',
+  'IZIN_NIB',
+  'IZIN_PIRT',
+  'IZIN_HALAL',
+  'PRODUKSI',
+  'KETERAMPILAN',
+  'LAINNYA',
+] as const;
 export type NeedKind = (typeof NEED_KINDS)[number];
 export const NEED_KIND_LABELS: Record<NeedKind, string> = {
   MODAL: 'Permodalan',

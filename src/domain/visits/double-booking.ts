@@ -40,7 +40,10 @@ export function doubleBookings(visits: readonly BookedVisit[]): Booking[] {
 }
 
 /** For one visit: each of its officers booked elsewhere that day, with the other visits. */
-export function conflictsOf(visitId: string, bookings: readonly Booking[]): { userId: string; otherVisitIds: string[] }[] {
+export function conflictsOf(
+  visitId: string,
+  bookings: readonly Booking[],
+): { userId: string; otherVisitIds: string[] }[] {
   return bookings
     .filter((b) => b.visitIds.includes(visitId))
     .map((b) => ({ userId: b.userId, otherVisitIds: b.visitIds.filter((id) => id !== visitId) }));

@@ -20,7 +20,11 @@ export function isClosed(status: FollowUpStatus): boolean {
   return status === 'done' || status === 'cancelled';
 }
 
-export interface Evidence { note: string; photoId: string | null; documentRef: string | null }
+export interface Evidence {
+  note: string;
+  photoId: string | null;
+  documentRef: string | null;
+}
 
 export interface TransitionInput {
   to: FollowUpStatus;
@@ -50,16 +54,30 @@ export function transition(from: FollowUpStatus, input: TransitionInput): Transi
   if (input.to === 'done') {
     const note = filled(input.evidence?.note);
     if (note.length < MIN_TEXT) {
-      return { ok: false, conflict: false, fields: { 'evidence.note': 'Bukti tindak lanjut wajib diisi: uraikan apa yang sudah dilakukan (minimal 5 karakter).' } };
+      return {
+        ok: false,
+        conflict: false,
+        fields: {
+          'evidence.note': 'Bukti tindak lanjut wajib diisi: uraikan apa yang sudah dilakukan (minimal 5 karakter).',
+        },
+      };
     }
     return {
-      ok: true, status: 'done', reason: null, note: null,
-      evidence: { note, photoId: input.evidence?.photoId ?? null, documentRef: filled(input.evidence?.documentRef) || null },
+      ok: true,
+      status: 'done',
+      reason: null,
+      note: null,
+      evidence: {
+        note,
+        photoId: input.evidence?.photoId ?? null,
+        documentRef: filled(input.evidence?.documentRef) || null,
+      },
     };
   }
   if (input.to === 'cancelled') {
     const reason = filled(input.reason);
-    if (reason.length < MIN_TEXT) return { ok: false, conflict: false, fields: { reason: 'Alasan pembatalan wajib diisi (minimal 5 karakter).' } };
+    if (reason.length < MIN_TEXT)
+      return { ok: false, conflict: false, fields: { reason: 'Alasan pembatalan wajib diisi (minimal 5 karakter).' } };
     return { ok: true, status: 'cancelled', evidence: null, reason, note: null };
   }
   return { ok: true, status: input.to, evidence: null, reason: null, note: filled(input.note) || null };

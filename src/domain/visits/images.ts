@@ -2,7 +2,11 @@
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
-export const PHOTO_EXTENSIONS: Record<PhotoType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+export const PHOTO_EXTENSIONS: Record<PhotoType, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 /** The image type the bytes begin with, or null when they are not a JPEG, PNG or WebP. */
@@ -40,7 +44,10 @@ export function imageSize(b: Uint8Array, type: PhotoType): { width: number; heig
   while (i + 9 < b.length) {
     if (b[i] !== 0xff) return null;
     const marker = b[i + 1]!;
-    if (marker === 0xff) { i++; continue; }
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
     const len = u16be(b, i + 2);
     const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isSof) return { height: u16be(b, i + 5), width: u16be(b, i + 7) };

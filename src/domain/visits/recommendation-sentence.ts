@@ -17,19 +17,49 @@ export interface Recommendation {
 }
 
 /** Words that name who acts, when a recommendation is already written as a whole clause ('Pengurus menyusun …'). */
-const SUBJECT = /^(pengurus|pengawas|manajer|koperasi|anggota|karyawan|ketua|sekretaris|bendahara|bidang|dinas|tim|petugas|pengelola)$/i;
+const SUBJECT =
+  /^(pengurus|pengawas|manajer|koperasi|anggota|karyawan|ketua|sekretaris|bendahara|bidang|dinas|tim|petugas|pengelola)$/i;
 /** Second words that show the text is a clause with its own subject. */
 const PREDICATE = /^(me|mem|men|meng|meny|ber|di|akan|agar|wajib|harus|perlu|segera|supaya)/i;
 /** An active verb (meN-, ber-, per-…) opening the text: it joins "diminta"/"akan" directly. */
 const ACTIVE = /^(me[mnrlwy]?|ber)[a-z]{2,}$/i;
 /** Nouns that look like meN-/ber- verbs. */
-const NOT_ACTIVE = new Set(['berkas', 'bersama', 'mesin', 'meja', 'media', 'merek', 'metode', 'menu', 'materi', 'mekanisme', 'mental', 'meter']);
+const NOT_ACTIVE = new Set([
+  'berkas',
+  'bersama',
+  'mesin',
+  'meja',
+  'media',
+  'merek',
+  'metode',
+  'menu',
+  'materi',
+  'mekanisme',
+  'mental',
+  'meter',
+]);
 /** Imperatives an officer may type ('Susun laporan'): the active form joins the sentence. */
 const IMPERATIVE: Record<string, string> = {
-  susun: 'menyusun', lengkapi: 'melengkapi', buat: 'membuat', lakukan: 'melakukan', tingkatkan: 'meningkatkan',
-  perbaiki: 'memperbaiki', ajukan: 'mengajukan', laksanakan: 'melaksanakan', adakan: 'mengadakan', siapkan: 'menyiapkan',
-  urus: 'mengurus', perbarui: 'memperbarui', daftarkan: 'mendaftarkan', catat: 'mencatat', selenggarakan: 'menyelenggarakan',
-  sampaikan: 'menyampaikan', serahkan: 'menyerahkan', bentuk: 'membentuk', tetapkan: 'menetapkan', gelar: 'menggelar',
+  susun: 'menyusun',
+  lengkapi: 'melengkapi',
+  buat: 'membuat',
+  lakukan: 'melakukan',
+  tingkatkan: 'meningkatkan',
+  perbaiki: 'memperbaiki',
+  ajukan: 'mengajukan',
+  laksanakan: 'melaksanakan',
+  adakan: 'mengadakan',
+  siapkan: 'menyiapkan',
+  urus: 'mengurus',
+  perbarui: 'memperbarui',
+  daftarkan: 'mendaftarkan',
+  catat: 'mencatat',
+  selenggarakan: 'menyelenggarakan',
+  sampaikan: 'menyampaikan',
+  serahkan: 'menyerahkan',
+  bentuk: 'membentuk',
+  tetapkan: 'menetapkan',
+  gelar: 'menggelar',
 };
 /** A passive verb ('disusun', 'dilaksanakan', 'diperbaiki'): the owner is asked to make sure of it. */
 const PASSIVE = /^di[a-z]{3,}$/i;
@@ -79,6 +109,9 @@ export function recommendationSentence(r: Recommendation, opts: { future: boolea
   const owner = r.owner.replace(/\s+/g, ' ').trim();
   if (isCooperative(r)) return `${upperFirst(owner)} ${opts.future ? 'akan diminta' : 'diminta'} ${phrase} ${due}.`;
   const isBidang = r.ownerKind === 'BIDANG' || (!r.ownerKind && /^Bidang\b/.test(owner));
-  const who = isBidang && opts.officeShortName && !owner.includes(opts.officeShortName) ? `${owner} ${opts.officeShortName}` : owner;
+  const who =
+    isBidang && opts.officeShortName && !owner.includes(opts.officeShortName)
+      ? `${owner} ${opts.officeShortName}`
+      : owner;
   return `${upperFirst(who)} akan ${phrase} ${due}.`;
 }

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AGENDA_ITEMS, cooperativeRatCompliance, listAnnualMeetings, recordAnnualMeeting, updateAnnualMeeting,
+  AGENDA_ITEMS,
+  cooperativeRatCompliance,
+  listAnnualMeetings,
+  recordAnnualMeeting,
+  updateAnnualMeeting,
 } from '../../app/annual-meetings/annual-meetings.js';
 import type { AppDeps } from '../../app/context.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor } from '../access.js';
@@ -10,7 +14,12 @@ import { verificationOut } from './desk-schemas.js';
 
 const tags = ['rat'];
 const count = z.number().int().min(0).max(10_000_000);
-const agenda = z.strictObject(Object.fromEntries(AGENDA_ITEMS.map((k) => [k, z.boolean().optional()])) as Record<(typeof AGENDA_ITEMS)[number], z.ZodOptional<z.ZodBoolean>>);
+const agenda = z.strictObject(
+  Object.fromEntries(AGENDA_ITEMS.map((k) => [k, z.boolean().optional()])) as Record<
+    (typeof AGENDA_ITEMS)[number],
+    z.ZodOptional<z.ZodBoolean>
+  >,
+);
 const nullableText = (max: number) => z.union([z.string().trim().max(max), z.null()]).optional();
 
 const meetingOut = z.object({
@@ -40,7 +49,15 @@ export const annualMeetingRoutes =
   async (app) => {
     app.get(
       '/api/v1/cooperatives/:id/annual-meetings',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Catatan RAT koperasi', params: idParams, response: { 200: z.object({ items: z.array(meetingOut) }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Catatan RAT koperasi',
+          params: idParams,
+          response: { 200: z.object({ items: z.array(meetingOut) }) },
+        },
+      },
       async (request) => ({ items: await listAnnualMeetings(deps, requireActor(request), request.params.id) }),
     );
 
@@ -69,8 +86,15 @@ export const annualMeetingRoutes =
       async (request, reply) => {
         const b = request.body;
         const meeting = await recordAnnualMeeting(deps, requireActor(request), request.params.id, {
-          fiscalYear: b.fiscalYear, heldOn: b.heldOn, place: b.place ?? null, membersPresent: b.membersPresent, membersTotal: b.membersTotal,
-          quorumRequired: b.quorumRequired ?? null, agenda: fullAgenda(b.agenda), reportedToOdsOn: b.reportedToOdsOn ?? null, notes: b.notes ?? null,
+          fiscalYear: b.fiscalYear,
+          heldOn: b.heldOn,
+          place: b.place ?? null,
+          membersPresent: b.membersPresent,
+          membersTotal: b.membersTotal,
+          quorumRequired: b.quorumRequired ?? null,
+          agenda: fullAgenda(b.agenda),
+          reportedToOdsOn: b.reportedToOdsOn ?? null,
+          notes: b.notes ?? null,
         });
         return reply.status(201).send(meeting);
       },
@@ -124,7 +148,14 @@ export const annualMeetingRoutes =
               pending: z.number().describe('Catatan RAT dari koperasi yang menunggu verifikasi (belum dihitung)'),
               active: z.boolean(),
               latestDueYear: z.number().nullable(),
-              years: z.array(z.object({ fiscalYear: z.number(), deadline: z.string(), heldOn: z.string().nullable(), status: z.enum(['ON_TIME', 'LATE', 'NOT_HELD', 'NOT_YET_DUE']) })),
+              years: z.array(
+                z.object({
+                  fiscalYear: z.number(),
+                  deadline: z.string(),
+                  heldOn: z.string().nullable(),
+                  status: z.enum(['ON_TIME', 'LATE', 'NOT_HELD', 'NOT_YET_DUE']),
+                }),
+              ),
               warnings: z.array(z.object({ code: z.string(), message: z.string(), fiscalYears: z.array(z.number()) })),
             }),
           },

@@ -2,9 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { file, MEDIA, rawBody } from '../../contract/files.js';
 import {
-  CATEGORY_CODES, createAssessment, deleteDraft, finalizeAssessment, getAssessment, listAssessments, updateAssessment,
+  CATEGORY_CODES,
+  createAssessment,
+  deleteDraft,
+  finalizeAssessment,
+  getAssessment,
+  listAssessments,
+  updateAssessment,
 } from '../../app/assessments/assessments.js';
-import { listRubricVersions, loadRubric, publishRubricVersion, RUBRIC_CODES } from '../../app/assessments/rubric-versions.js';
+import {
+  listRubricVersions,
+  loadRubric,
+  publishRubricVersion,
+  RUBRIC_CODES,
+} from '../../app/assessments/rubric-versions.js';
 import { assessmentReport, exportAssessments } from '../../app/assessments/assessment-report.js';
 import { importStatementXlsx, statementTemplate } from '../../app/assessments/statement-xlsx.js';
 import { deleteStatement, listStatements, putStatement } from '../../app/assessments/statements.js';
@@ -15,11 +26,23 @@ import type { AssessmentInput } from '../../domain/rubrics/types.js';
 import { ADMIN, COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.js';
 import { assessmentAbilities } from '../../app/policy/index.js';
-import { assessmentDetailOut, assessmentOut, assessmentPageOut, assessmentResultOut, rubricDefinitionOut, rubricVersionOut, statementOut } from '../../contract/assessments.js';
+import {
+  assessmentDetailOut,
+  assessmentOut,
+  assessmentPageOut,
+  assessmentResultOut,
+  rubricDefinitionOut,
+  rubricVersionOut,
+  statementOut,
+} from '../../contract/assessments.js';
 
 const tags = ['penilaian'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const fiscalYear = z.coerce.number().int().min(1945, 'Tahun buku tidak masuk akal.').max(2100, 'Tahun buku tidak masuk akal.');
+const fiscalYear = z.coerce
+  .number()
+  .int()
+  .min(1945, 'Tahun buku tidak masuk akal.')
+  .max(2100, 'Tahun buku tidak masuk akal.');
 
 /** Assessment inputs are checked against the rubric by the domain (validateInput), not by a fixed schema. */
 const inputsBody = z.strictObject({
@@ -80,7 +103,12 @@ export const assessmentRoutes =
       '/api/v1/rubrics/:rubric/versions/:version',
       {
         config: { access: EVERYONE },
-        schema: { tags, summary: 'Tabel lengkap satu versi rubrik', params: z.strictObject({ rubric: z.enum(RUBRIC_CODES), version: z.coerce.number().int().min(1).max(10_000) }), response: { 200: rubricDefinitionOut } },
+        schema: {
+          tags,
+          summary: 'Tabel lengkap satu versi rubrik',
+          params: z.strictObject({ rubric: z.enum(RUBRIC_CODES), version: z.coerce.number().int().min(1).max(10_000) }),
+          response: { 200: rubricDefinitionOut },
+        },
       },
       async (request) => loadRubric(deps.db.kysely, request.params.rubric, request.params.version),
     );
@@ -93,16 +121,30 @@ export const assessmentRoutes =
           tags,
           summary: 'Terbitkan versi koreksi rubrik (penilaian lama tetap memakai versinya)',
           params: z.strictObject({ rubric: z.enum(RUBRIC_CODES) }),
-          body: z.strictObject({ definition: z.record(z.string(), z.unknown()), note: z.string().trim().min(5, 'Catatan minimal 5 karakter.').max(1000) }),
+          body: z.strictObject({
+            definition: z.record(z.string(), z.unknown()),
+            note: z.string().trim().min(5, 'Catatan minimal 5 karakter.').max(1000),
+          }),
           response: { 201: rubricVersionOut },
         },
       },
-      async (request, reply) => reply.status(201).send(await publishRubricVersion(deps, requireActor(request), request.params.rubric, request.body)),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await publishRubricVersion(deps, requireActor(request), request.params.rubric, request.body)),
     );
 
     app.get(
       '/api/v1/cooperatives/:id/statements',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Laporan keuangan per tahun buku', params: idParams, response: { 200: z.object({ items: z.array(statementOut) }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Laporan keuangan per tahun buku',
+          params: idParams,
+          response: { 200: z.object({ items: z.array(statementOut) }) },
+        },
+      },
       async (request) => ({ items: await listStatements(deps, requireActor(request), request.params.id) }),
     );
 
@@ -114,18 +156,27 @@ export const assessmentRoutes =
           tags,
           summary: 'Simpan laporan keuangan satu tahun buku (pos neraca dan PHU, rupiah)',
           params: z.strictObject({ id: uuidParam, fiscalYear }),
-          body: z.strictObject({ lines: z.record(z.string(), z.unknown()), version: z.number().int().min(1).optional() }),
+          body: z.strictObject({
+            lines: z.record(z.string(), z.unknown()),
+            version: z.number().int().min(1).optional(),
+          }),
           response: { 200: statementOut },
         },
       },
-      async (request) => putStatement(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
+      async (request) =>
+        putStatement(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
     );
 
     app.delete(
       '/api/v1/cooperatives/:id/statements/:fiscalYear',
       {
         config: { access: COOPERATIVE_WRITERS },
-        schema: { tags, summary: 'Hapus laporan keuangan yang belum dipakai penilaian', params: z.strictObject({ id: uuidParam, fiscalYear }), response: { 200: okOut } },
+        schema: {
+          tags,
+          summary: 'Hapus laporan keuangan yang belum dipakai penilaian',
+          params: z.strictObject({ id: uuidParam, fiscalYear }),
+          response: { 200: okOut },
+        },
       },
       async (request) => {
         await deleteStatement(deps, requireActor(request), request.params.id, request.params.fiscalYear);
@@ -135,7 +186,10 @@ export const assessmentRoutes =
 
     app.get(
       '/api/v1/statements/template.xlsx',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Templat XLSX laporan keuangan', response: { 200: file(MEDIA.xlsx) } } },
+      {
+        config: { access: EVERYONE },
+        schema: { tags, summary: 'Templat XLSX laporan keuangan', response: { 200: file(MEDIA.xlsx) } },
+      },
       async (_request, reply) =>
         reply
           .type(XLSX)
@@ -143,7 +197,9 @@ export const assessmentRoutes =
           .send(await statementTemplate()),
     );
 
-    app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) =>
+      done(null, body),
+    );
     app.post(
       '/api/v1/cooperatives/:id/statements/:fiscalYear/xlsx',
       {
@@ -156,7 +212,8 @@ export const assessmentRoutes =
           response: { 200: statementOut },
         },
       },
-      async (request) => importStatementXlsx(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
+      async (request) =>
+        importStatementXlsx(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
     );
 
     app.get(
@@ -195,10 +252,16 @@ export const assessmentRoutes =
 
     app.get(
       '/api/v1/assessments/:id/report.pdf',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Laporan penilaian (PDF)', params: idParams, response: { 200: file(MEDIA.pdf) } } },
+      {
+        config: { access: EVERYONE },
+        schema: { tags, summary: 'Laporan penilaian (PDF)', params: idParams, response: { 200: file(MEDIA.pdf) } },
+      },
       async (request, reply) => {
         const { filename, pdf } = await assessmentReport(deps, requireActor(request), request.params.id);
-        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(pdf);
       },
     );
 
@@ -215,15 +278,28 @@ export const assessmentRoutes =
         },
       },
       async (request, reply) => {
-        if (request.body.fiscalYear > deps.now().getUTCFullYear()) throw new AppError('VALIDATION', 'Tahun buku tidak boleh di masa depan.', { fiscalYear: 'Tidak boleh di masa depan.' });
-        return reply.status(201).send(await createAssessment(deps, requireActor(request), request.params.id, request.body));
+        if (request.body.fiscalYear > deps.now().getUTCFullYear())
+          throw new AppError('VALIDATION', 'Tahun buku tidak boleh di masa depan.', {
+            fiscalYear: 'Tidak boleh di masa depan.',
+          });
+        return reply
+          .status(201)
+          .send(await createAssessment(deps, requireActor(request), request.params.id, request.body));
       },
     );
 
     app.get(
       '/api/v1/assessments/:id',
       // policy: `can` (additive)
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian penilaian dan skornya', params: idParams, response: { 200: assessmentDetailOut } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Rincian penilaian dan skornya',
+          params: idParams,
+          response: { 200: assessmentDetailOut },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const a = await getAssessment(deps, actor, request.params.id);
@@ -235,28 +311,51 @@ export const assessmentRoutes =
       '/api/v1/assessments/:id',
       {
         config: { access: WRITERS },
-        schema: { tags, summary: 'Simpan isian draf (skor dihitung ulang)', params: idParams, body: z.strictObject({ inputs: inputsBody, version: z.number().int().min(1).optional() }), response: { 200: assessmentOut } },
+        schema: {
+          tags,
+          summary: 'Simpan isian draf (skor dihitung ulang)',
+          params: idParams,
+          body: z.strictObject({ inputs: inputsBody, version: z.number().int().min(1).optional() }),
+          response: { 200: assessmentOut },
+        },
       },
-      async (request) => updateAssessment(deps, requireActor(request), request.params.id, { inputs: request.body.inputs as AssessmentInput, ...(request.body.version ? { version: request.body.version } : {}) }),
+      async (request) =>
+        updateAssessment(deps, requireActor(request), request.params.id, {
+          inputs: request.body.inputs as AssessmentInput,
+          ...(request.body.version ? { version: request.body.version } : {}),
+        }),
     );
 
     app.post(
       '/api/v1/assessments/:id/finalize',
       {
         config: { access: WRITERS },
-        schema: { tags, summary: 'Finalkan penilaian (tidak dapat diubah lagi)', params: idParams, body: z.strictObject({ assessedOn: isoDate.optional(), supersede: z.boolean().optional().describe('Gantikan penilaian final lama tahun buku dan rubrik yang sama (tercatat di jejak audit)') }), response: { 200: assessmentOut } },
+        schema: {
+          tags,
+          summary: 'Finalkan penilaian (tidak dapat diubah lagi)',
+          params: idParams,
+          body: z.strictObject({
+            assessedOn: isoDate.optional(),
+            supersede: z
+              .boolean()
+              .optional()
+              .describe('Gantikan penilaian final lama tahun buku dan rubrik yang sama (tercatat di jejak audit)'),
+          }),
+          response: { 200: assessmentOut },
+        },
       },
       async (request) => finalizeAssessment(deps, requireActor(request), request.params.id, request.body),
     );
 
     app.delete(
       '/api/v1/assessments/:id',
-      { config: { access: WRITERS }, schema: { tags, summary: 'Hapus draf penilaian', params: idParams, response: { 200: okOut } } },
+      {
+        config: { access: WRITERS },
+        schema: { tags, summary: 'Hapus draf penilaian', params: idParams, response: { 200: okOut } },
+      },
       async (request) => {
         await deleteDraft(deps, requireActor(request), request.params.id);
         return { ok: true as const };
       },
     );
   };
-
-

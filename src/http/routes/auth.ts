@@ -20,7 +20,11 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const { token, user, expiresAt } = await login(deps, { ...request.body, userAgent: request.headers['user-agent'], address: request.ip });
+        const { token, user, expiresAt } = await login(deps, {
+          ...request.body,
+          userAgent: request.headers['user-agent'],
+          address: request.ip,
+        });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request, deps), expires: expiresAt });
         return { user };
       },
@@ -38,7 +42,10 @@ export const authRoutes =
 
     app.get(
       '/api/v1/auth/me',
-      { config: { access: 'session' }, schema: { tags: ['auth'], summary: 'Pengguna yang sedang masuk', response: { 200: z.object({ user: meOut }) } } },
+      {
+        config: { access: 'session' },
+        schema: { tags: ['auth'], summary: 'Pengguna yang sedang masuk', response: { 200: z.object({ user: meOut }) } },
+      },
       async (request) => ({ user: request.me! }),
     );
 
@@ -49,10 +56,15 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Ganti kata sandi sendiri',
-          body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+          body: z.strictObject({
+            currentPassword: z.string().min(1).max(200),
+            newPassword: z.string().min(1).max(200),
+          }),
           response: { 200: z.object({ user: meOut }) },
         },
       },
-      async (request) => ({ user: await changePassword(deps, requireActor(request), request.sessionToken!, request.body) }),
+      async (request) => ({
+        user: await changePassword(deps, requireActor(request), request.sessionToken!, request.body),
+      }),
     );
   };

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { file, MEDIA } from '../../contract/files.js';
 import { cooperativeTimeline } from '../../app/audit/list-audit.js';
 import type { AppDeps } from '../../app/context.js';
-import { createBusinessUnit, deleteBusinessUnit, listBusinessUnits, updateBusinessUnit } from '../../app/cooperatives/business-units.js';
+import {
+  createBusinessUnit,
+  deleteBusinessUnit,
+  listBusinessUnits,
+  updateBusinessUnit,
+} from '../../app/cooperatives/business-units.js';
 import { createCooperative } from '../../app/cooperatives/create-cooperative.js';
 import { dissolveCooperative } from '../../app/cooperatives/dissolve-cooperative.js';
 import { transferCooperative } from '../../app/cooperatives/transfer-cooperative.js';
@@ -17,15 +22,34 @@ import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.
 import { cooperativeAbilities } from '../../app/policy/index.js';
 import { cooperativeCanOut } from '../../contract/abilities.js';
 import {
-  auditEventOut, cooperativeListItemOut, cooperativeOut, createCooperativeBody, figureOut, figuresBody, idParams, isoDate, okOut,
-  page, pageOf, pageSize, unitBody, unitOut, unitPatchBody, updateCooperativeBody, uuidParam,
+  auditEventOut,
+  cooperativeListItemOut,
+  cooperativeOut,
+  createCooperativeBody,
+  figureOut,
+  figuresBody,
+  idParams,
+  isoDate,
+  okOut,
+  page,
+  pageOf,
+  pageSize,
+  unitBody,
+  unitOut,
+  unitPatchBody,
+  updateCooperativeBody,
+  uuidParam,
 } from '../schemas.js';
 
 const tags = ['koperasi'];
 const WRITE_REGISTRY = WRITERS;
 const fiscalYearParams = z.strictObject({
   id: uuidParam,
-  fiscalYear: z.coerce.number().int().min(1945, 'Tahun buku tidak masuk akal.').max(2100, 'Tahun buku tidak masuk akal.'),
+  fiscalYear: z.coerce
+    .number()
+    .int()
+    .min(1945, 'Tahun buku tidak masuk akal.')
+    .max(2100, 'Tahun buku tidak masuk akal.'),
 });
 const unitParams = z.strictObject({ id: uuidParam, unitId: uuidParam });
 
@@ -63,7 +87,15 @@ export const cooperativeRoutes =
 
     app.get(
       '/api/v1/cooperatives/export.xlsx',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar koperasi (XLSX) dengan filter yang sama', querystring: exportQuery, response: { 200: file(MEDIA.xlsx) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Unduh daftar koperasi (XLSX) dengan filter yang sama',
+          querystring: exportQuery,
+          response: { 200: file(MEDIA.xlsx) },
+        },
+      },
       async (request, reply) =>
         reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -73,7 +105,15 @@ export const cooperativeRoutes =
 
     app.get(
       '/api/v1/cooperatives/export.csv',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar koperasi (CSV, pemisah titik koma)', querystring: exportQuery, response: { 200: file(MEDIA.csv) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Unduh daftar koperasi (CSV, pemisah titik koma)',
+          querystring: exportQuery,
+          response: { 200: file(MEDIA.csv) },
+        },
+      },
       async (request, reply) =>
         reply
           .type('text/csv; charset=utf-8')
@@ -87,13 +127,22 @@ export const cooperativeRoutes =
         config: { access: WRITE_REGISTRY },
         schema: { tags, summary: 'Tambah koperasi', body: createCooperativeBody, response: { 201: cooperativeOut } },
       },
-      async (request, reply) => reply.status(201).send(await createCooperative(deps, requireActor(request), request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createCooperative(deps, requireActor(request), request.body)),
     );
 
     app.get(
       '/api/v1/cooperatives/:id',
       // policy: `can` (additive)
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian koperasi', params: idParams, response: { 200: cooperativeOut.extend({ can: cooperativeCanOut }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Rincian koperasi',
+          params: idParams,
+          response: { 200: cooperativeOut.extend({ can: cooperativeCanOut }) },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const coop = await getCooperative(deps, actor, request.params.id);
@@ -105,7 +154,13 @@ export const cooperativeRoutes =
       '/api/v1/cooperatives/:id',
       {
         config: { access: COOPERATIVE_WRITERS },
-        schema: { tags, summary: 'Ubah koperasi (pengurus: kontak dan jumlah anggota saja)', params: idParams, body: updateCooperativeBody, response: { 200: cooperativeOut } },
+        schema: {
+          tags,
+          summary: 'Ubah koperasi (pengurus: kontak dan jumlah anggota saja)',
+          params: idParams,
+          body: updateCooperativeBody,
+          response: { 200: cooperativeOut },
+        },
       },
       async (request) => updateCooperative(deps, requireActor(request), request.params.id, request.body),
     );
@@ -118,7 +173,10 @@ export const cooperativeRoutes =
           tags,
           summary: 'Bubarkan koperasi (dengan alasan; tidak menghapus data)',
           params: idParams,
-          body: z.strictObject({ reason: z.string().trim().min(5, 'Alasan minimal 5 karakter.').max(1000), date: isoDate.optional() }),
+          body: z.strictObject({
+            reason: z.string().trim().min(5, 'Alasan minimal 5 karakter.').max(1000),
+            date: isoDate.optional(),
+          }),
           response: { 200: cooperativeOut },
         },
       },
@@ -131,7 +189,8 @@ export const cooperativeRoutes =
         config: { access: ['admin'] },
         schema: {
           tags,
-          summary: 'Serahkan koperasi ke kantor provinsi atau nasional (wilayah keanggotaan meluas; tercatat di jejak audit)',
+          summary:
+            'Serahkan koperasi ke kantor provinsi atau nasional (wilayah keanggotaan meluas; tercatat di jejak audit)',
           description:
             'PROVINSI: ke Dinas provinsi tempat koperasi berada (dibuat dari data wilayah bila belum ada). NASIONAL: ke kantor nasional yang sudah terdaftar. Hanya ke tingkat yang lebih tinggi (409 bila tidak).',
           params: idParams,
@@ -162,7 +221,15 @@ export const cooperativeRoutes =
 
     app.get(
       '/api/v1/cooperatives/:id/figures',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Data tahunan', params: idParams, response: { 200: z.object({ items: z.array(figureOut) }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Data tahunan',
+          params: idParams,
+          response: { 200: z.object({ items: z.array(figureOut) }) },
+        },
+      },
       async (request) => ({ items: await listYearlyFigures(deps, requireActor(request), request.params.id) }),
     );
 
@@ -170,14 +237,24 @@ export const cooperativeRoutes =
       '/api/v1/cooperatives/:id/figures/:fiscalYear',
       {
         config: { access: COOPERATIVE_WRITERS },
-        schema: { tags, summary: 'Simpan data satu tahun buku', params: fiscalYearParams, body: figuresBody, response: { 200: figureOut } },
+        schema: {
+          tags,
+          summary: 'Simpan data satu tahun buku',
+          params: fiscalYearParams,
+          body: figuresBody,
+          response: { 200: figureOut },
+        },
       },
-      async (request) => putYearlyFigures(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
+      async (request) =>
+        putYearlyFigures(deps, requireActor(request), request.params.id, request.params.fiscalYear, request.body),
     );
 
     app.delete(
       '/api/v1/cooperatives/:id/figures/:fiscalYear',
-      { config: { access: COOPERATIVE_WRITERS }, schema: { tags, summary: 'Hapus data satu tahun buku', params: fiscalYearParams, response: { 200: okOut } } },
+      {
+        config: { access: COOPERATIVE_WRITERS },
+        schema: { tags, summary: 'Hapus data satu tahun buku', params: fiscalYearParams, response: { 200: okOut } },
+      },
       async (request) => {
         await deleteYearlyFigures(deps, requireActor(request), request.params.id, request.params.fiscalYear);
         return { ok: true as const };
@@ -186,7 +263,15 @@ export const cooperativeRoutes =
 
     app.get(
       '/api/v1/cooperatives/:id/business-units',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Unit usaha', params: idParams, response: { 200: z.object({ items: z.array(unitOut) }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Unit usaha',
+          params: idParams,
+          response: { 200: z.object({ items: z.array(unitOut) }) },
+        },
+      },
       async (request) => ({ items: await listBusinessUnits(deps, requireActor(request), request.params.id) }),
     );
 
@@ -196,14 +281,21 @@ export const cooperativeRoutes =
         config: { access: COOPERATIVE_WRITERS },
         schema: { tags, summary: 'Tambah unit usaha', params: idParams, body: unitBody, response: { 201: unitOut } },
       },
-      async (request, reply) => reply.status(201).send(await createBusinessUnit(deps, requireActor(request), request.params.id, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createBusinessUnit(deps, requireActor(request), request.params.id, request.body)),
     );
 
     app.patch(
       '/api/v1/cooperatives/:id/business-units/:unitId',
       {
         config: { access: COOPERATIVE_WRITERS },
-        schema: { tags, summary: 'Ubah unit usaha', params: unitParams, body: unitPatchBody, response: { 200: unitOut } },
+        schema: {
+          tags,
+          summary: 'Ubah unit usaha',
+          params: unitParams,
+          body: unitPatchBody,
+          response: { 200: unitOut },
+        },
       },
       async (request) => {
         const { permits, ...rest } = request.body;
@@ -216,7 +308,10 @@ export const cooperativeRoutes =
 
     app.delete(
       '/api/v1/cooperatives/:id/business-units/:unitId',
-      { config: { access: COOPERATIVE_WRITERS }, schema: { tags, summary: 'Hapus unit usaha', params: unitParams, response: { 200: okOut } } },
+      {
+        config: { access: COOPERATIVE_WRITERS },
+        schema: { tags, summary: 'Hapus unit usaha', params: unitParams, response: { 200: okOut } },
+      },
       async (request) => {
         await deleteBusinessUnit(deps, requireActor(request), request.params.id, request.params.unitId);
         return { ok: true as const };

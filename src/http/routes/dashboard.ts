@@ -9,7 +9,10 @@ import { dashboardOut, prioritiesOut } from '../../contract/dashboard.js';
 
 const weight = z.number().int().min(0).max(1000);
 const weightsBody = z.strictObject(
-  Object.fromEntries(Object.keys(DEFAULT_PRIORITY_WEIGHTS).map((k) => [k, weight])) as Record<keyof typeof DEFAULT_PRIORITY_WEIGHTS, typeof weight>,
+  Object.fromEntries(Object.keys(DEFAULT_PRIORITY_WEIGHTS).map((k) => [k, weight])) as Record<
+    keyof typeof DEFAULT_PRIORITY_WEIGHTS,
+    typeof weight
+  >,
 );
 
 export const dashboardRoutes =
@@ -22,7 +25,14 @@ export const dashboardRoutes =
         schema: {
           tags: ['dasbor'],
           summary: 'Dasbor pimpinan per tahun: cakupan program, kesehatan, RAT, tindak lanjut, topik masalah, tren',
-          querystring: z.strictObject({ year: z.coerce.number().int().min(2000, 'Tahun tidak masuk akal.').max(2100, 'Tahun tidak masuk akal.').optional() }),
+          querystring: z.strictObject({
+            year: z.coerce
+              .number()
+              .int()
+              .min(2000, 'Tahun tidak masuk akal.')
+              .max(2100, 'Tahun tidak masuk akal.')
+              .optional(),
+          }),
           response: { 200: dashboardOut },
         },
       },
@@ -39,7 +49,10 @@ export const dashboardRoutes =
         schema: {
           tags: ['dasbor'],
           summary: 'Peringatan dini: koperasi yang perlu dikunjungi berikutnya, dengan alasannya',
-          querystring: z.strictObject({ district: z.string().max(20).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }),
+          querystring: z.strictObject({
+            district: z.string().max(20).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+          }),
           response: {
             200: prioritiesOut,
           },
@@ -53,13 +66,24 @@ export const dashboardRoutes =
 
     app.get(
       '/api/v1/settings/priority-weights',
-      { config: { access: STAFF }, schema: { tags: ['dasbor'], summary: 'Bobot skor prioritas', response: { 200: weightsBody } } },
+      {
+        config: { access: STAFF },
+        schema: { tags: ['dasbor'], summary: 'Bobot skor prioritas', response: { 200: weightsBody } },
+      },
       async () => priorityWeights(deps),
     );
 
     app.put(
       '/api/v1/settings/priority-weights',
-      { config: { access: ADMIN }, schema: { tags: ['dasbor'], summary: 'Ubah bobot skor prioritas', body: weightsBody, response: { 200: weightsBody } } },
+      {
+        config: { access: ADMIN },
+        schema: {
+          tags: ['dasbor'],
+          summary: 'Ubah bobot skor prioritas',
+          body: weightsBody,
+          response: { 200: weightsBody },
+        },
+      },
       async (request) => setPriorityWeights(deps, requireActor(request), request.body),
     );
   };

@@ -40,7 +40,13 @@ export const documentOut = z.object({
 
 function fileErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return errorHandler(new AppError('VALIDATION', 'Dokumen terlalu besar.', { file: 'Ukuran berkas maksimal 20 MB.' }) as unknown as FastifyError, request, reply);
+    return errorHandler(
+      new AppError('VALIDATION', 'Dokumen terlalu besar.', {
+        file: 'Ukuran berkas maksimal 20 MB.',
+      }) as unknown as FastifyError,
+      request,
+      reply,
+    );
   }
   return errorHandler(error, request, reply);
 }
@@ -53,7 +59,9 @@ export const documentRoutes =
   async (app) => {
     // Files arrive as the raw body; any other type is read too, so the answer can say what is wrong.
     for (const type of [...Object.keys(DOCUMENT_TYPES), 'application/octet-stream', '*']) {
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PARSE_LIMIT }, (_request, body, done) => done(null, body));
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PARSE_LIMIT }, (_request, body, done) =>
+        done(null, body),
+      );
     }
 
     app.post(
@@ -64,7 +72,8 @@ export const documentRoutes =
         errorHandler: fileErrors,
         schema: {
           tags,
-          summary: 'Unggah dokumen koperasi (isi permintaan: PDF, JPEG, PNG, XLSX atau DOCX, maks. 20 MB; jenis diperiksa dari isinya)',
+          summary:
+            'Unggah dokumen koperasi (isi permintaan: PDF, JPEG, PNG, XLSX atau DOCX, maks. 20 MB; jenis diperiksa dari isinya)',
           params: idParams,
           querystring: z.strictObject({
             kind: z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' }),
@@ -79,8 +88,12 @@ export const documentRoutes =
       async (request, reply) => {
         const q = request.query;
         const doc = await uploadDocument(deps, requireActor(request), request.params.id, {
-          kind: q.kind, fiscalYear: q.fiscalYear ?? null, title: q.title || null, replaces: q.replaces ?? null,
-          declaredType: request.headers['content-type'], bytes: request.body,
+          kind: q.kind,
+          fiscalYear: q.fiscalYear ?? null,
+          title: q.title || null,
+          replaces: q.replaces ?? null,
+          declaredType: request.headers['content-type'],
+          bytes: request.body,
         });
         return reply.status(201).send(doc);
       },
@@ -95,17 +108,31 @@ export const documentReadRoutes =
       {
         config: { access: EVERYONE },
         schema: {
-          tags, summary: 'Rak dokumen koperasi (versi berlaku; history=1 untuk semua versi)', params: idParams,
+          tags,
+          summary: 'Rak dokumen koperasi (versi berlaku; history=1 untuk semua versi)',
+          params: idParams,
           querystring: z.strictObject({ history: z.enum(['0', '1']).optional() }),
           response: { 200: z.object({ items: z.array(documentOut) }) },
         },
       },
-      async (request) => ({ items: await listDocuments(deps, requireActor(request), request.params.id, { history: request.query.history === '1' }) }),
+      async (request) => ({
+        items: await listDocuments(deps, requireActor(request), request.params.id, {
+          history: request.query.history === '1',
+        }),
+      }),
     );
 
     app.get(
       '/api/v1/documents/files/:fileId',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Berkas satu versi dokumen koperasi', params: z.strictObject({ fileId: uuidParam }), response: { 200: file(...Object.keys(DOCUMENT_TYPES)) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Berkas satu versi dokumen koperasi',
+          params: z.strictObject({ fileId: uuidParam }),
+          response: { 200: file(...Object.keys(DOCUMENT_TYPES)) },
+        },
+      },
       async (request, reply) => {
         const { doc, bytes } = await readDocumentFile(deps, requireActor(request), request.params.fileId);
         const name = `${doc.title.replace(/[^\w .-]+/g, '_')}.${DOCUMENT_TYPES[doc.contentType as keyof typeof DOCUMENT_TYPES] ?? 'bin'}`;
@@ -125,25 +152,45 @@ export const documentReadRoutes =
         config: { access: WRITE_ACCESS },
         schema: {
           tags,
-          summary: 'Mulai (atau lanjutkan) unggahan dokumen bertahap; potongan dikirim lewat PUT /api/v1/uploads/{id}, seperti foto',
+          summary:
+            'Mulai (atau lanjutkan) unggahan dokumen bertahap; potongan dikirim lewat PUT /api/v1/uploads/{id}, seperti foto',
           params: idParams,
           body: z.strictObject({
             id: uuidParam.describe('ID unggahan buatan klien; menjadi ID dokumen'),
-            size: z.number().int().min(1, 'Ukuran berkas minimal 1 bita.').max(1024 * 1024 * 1024),
-            contentType: z.enum([...(Object.keys(DOCUMENT_TYPES) as (keyof typeof DOCUMENT_TYPES)[]), 'application/octet-stream'], { error: 'Jenis berkas harus PDF, JPEG, PNG, XLSX atau DOCX.' }).optional(),
+            size: z
+              .number()
+              .int()
+              .min(1, 'Ukuran berkas minimal 1 bita.')
+              .max(1024 * 1024 * 1024),
+            contentType: z
+              .enum([...(Object.keys(DOCUMENT_TYPES) as (keyof typeof DOCUMENT_TYPES)[]), 'application/octet-stream'], {
+                error: 'Jenis berkas harus PDF, JPEG, PNG, XLSX atau DOCX.',
+              })
+              .optional(),
             kind: z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' }),
             fiscalYear: z.number().int().min(1945).max(2100).nullable().optional(),
             title: z.string().trim().max(200).nullable().optional(),
-            replaces: uuidParam.nullable().optional().describe('ID dokumen yang diganti: versi baru, versi lama tetap tersimpan'),
+            replaces: uuidParam
+              .nullable()
+              .optional()
+              .describe('ID dokumen yang diganti: versi baru, versi lama tetap tersimpan'),
           }),
-          response: { 200: z.object({ id: z.string(), size: z.number(), received: z.number(), document: documentOut.nullable() }) },
+          response: {
+            200: z.object({ id: z.string(), size: z.number(), received: z.number(), document: documentOut.nullable() }),
+          },
         },
       },
       async (request) => {
         const b = request.body;
         const state = await startDocumentUpload(deps, requireActor(request), {
-          id: b.id, cooperativeId: request.params.id, size: b.size, contentType: b.contentType ?? 'application/octet-stream',
-          kind: b.kind, fiscalYear: b.fiscalYear ?? null, title: b.title || null, replaces: b.replaces ?? null,
+          id: b.id,
+          cooperativeId: request.params.id,
+          size: b.size,
+          contentType: b.contentType ?? 'application/octet-stream',
+          kind: b.kind,
+          fiscalYear: b.fiscalYear ?? null,
+          title: b.title || null,
+          replaces: b.replaces ?? null,
         });
         return { ...state, document: state.document ?? null };
       },
@@ -154,12 +201,14 @@ export const documentReadRoutes =
       {
         config: { access: WRITE_ACCESS },
         schema: {
-          tags, summary: 'Tarik dokumen dari rak (dengan alasan; berkas tetap tersimpan untuk jejak)',
+          tags,
+          summary: 'Tarik dokumen dari rak (dengan alasan; berkas tetap tersimpan untuk jejak)',
           params: z.strictObject({ id: uuidParam, documentId: uuidParam }),
           body: z.strictObject({ reason: z.string().trim().max(500) }),
           response: { 200: documentOut },
         },
       },
-      async (request) => removeDocument(deps, requireActor(request), request.params.id, request.params.documentId, request.body.reason),
+      async (request) =>
+        removeDocument(deps, requireActor(request), request.params.id, request.params.documentId, request.body.reason),
     );
   };

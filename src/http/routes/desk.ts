@@ -22,7 +22,11 @@ const verificationItemOut = z.object({
   summary: z.string(),
   status: z.enum(VERIFICATION_STATUSES),
   reason: z.string().nullable(),
-  cooperative: z.object({ id: z.string(), name: z.string(), district: z.object({ code: z.string(), name: z.string() }) }),
+  cooperative: z.object({
+    id: z.string(),
+    name: z.string(),
+    district: z.object({ code: z.string(), name: z.string() }),
+  }),
   submittedBy: z.string(),
   submittedAt: z.string(),
   ageDays: z.number(),
@@ -31,7 +35,11 @@ const verificationItemOut = z.object({
   missingDocuments: z.array(z.string()),
 });
 
-const coopRef = z.object({ id: z.string(), name: z.string(), district: z.object({ code: z.string(), name: z.string() }) });
+const coopRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  district: z.object({ code: z.string(), name: z.string() }),
+});
 const requestOut = z.object({
   id: z.string(),
   cooperative: coopRef,
@@ -45,9 +53,17 @@ const requestOut = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   closure: z
-    .object({ outcome: z.enum(REQUEST_OUTCOMES), outcomeLabel: z.string(), note: z.string(), by: z.string(), at: z.string() })
+    .object({
+      outcome: z.enum(REQUEST_OUTCOMES),
+      outcomeLabel: z.string(),
+      note: z.string(),
+      by: z.string(),
+      at: z.string(),
+    })
     .nullable()
-    .describe('Set once an officer closed the request: DONE (Selesai) or DECLINED (Ditolak), with the note the cooperative reads.'),
+    .describe(
+      'Set once an officer closed the request: DONE (Selesai) or DECLINED (Ditolak), with the note the cooperative reads.',
+    ),
 });
 const announcementOut = z.object({
   id: z.string(),
@@ -87,15 +103,27 @@ export const deskRoutes =
       async (request) => {
         const { status, kind, district, cooperativeId, minAgeDays, ...rest } = request.query;
         return listVerifications(deps, requireActor(request), {
-          ...rest, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(district ? { district } : {}),
-          ...(cooperativeId ? { cooperativeId } : {}), ...(minAgeDays ? { minAgeDays } : {}),
+          ...rest,
+          ...(status ? { status } : {}),
+          ...(kind ? { kind } : {}),
+          ...(district ? { district } : {}),
+          ...(cooperativeId ? { cooperativeId } : {}),
+          ...(minAgeDays ? { minAgeDays } : {}),
         });
       },
     );
 
     app.post(
       '/api/v1/verifications/:id/verify',
-      { config: { access: WRITERS }, schema: { tags, summary: 'Verifikasi laporan koperasi: sejak itu ikut dihitung', params: idParams, response: { 200: okOut } } },
+      {
+        config: { access: WRITERS },
+        schema: {
+          tags,
+          summary: 'Verifikasi laporan koperasi: sejak itu ikut dihitung',
+          params: idParams,
+          response: { 200: okOut },
+        },
+      },
       async (request) => verifyFiling(deps, requireActor(request), request.params.id),
     );
 
@@ -103,7 +131,13 @@ export const deskRoutes =
       '/api/v1/verifications/:id/return',
       {
         config: { access: WRITERS },
-        schema: { tags, summary: 'Kembalikan laporan ke koperasi dengan alasan', params: idParams, body: z.strictObject({ reason: z.string().trim().max(1000) }), response: { 200: okOut } },
+        schema: {
+          tags,
+          summary: 'Kembalikan laporan ke koperasi dengan alasan',
+          params: idParams,
+          body: z.strictObject({ reason: z.string().trim().max(1000) }),
+          response: { 200: okOut },
+        },
       },
       async (request) => returnFiling(deps, requireActor(request), request.params.id, request.body.reason),
     );
@@ -113,12 +147,15 @@ export const deskRoutes =
       {
         config: { access: COOPERATIVE_WRITERS },
         schema: {
-          tags: ['permintaan'], summary: 'Minta kunjungan, konsultasi atau bantuan unit usaha dari Dinas (masuk antrean bidang yang tepat)', params: idParams,
+          tags: ['permintaan'],
+          summary: 'Minta kunjungan, konsultasi atau bantuan unit usaha dari Dinas (masuk antrean bidang yang tepat)',
+          params: idParams,
           body: z.strictObject({ kind: z.enum(REQUEST_KINDS), message: z.string().trim().max(2000) }),
           response: { 201: requestOut },
         },
       },
-      async (request, reply) => reply.status(201).send(await createRequest(deps, requireActor(request), request.params.id, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createRequest(deps, requireActor(request), request.params.id, request.body)),
     );
 
     app.get(
@@ -126,10 +163,14 @@ export const deskRoutes =
       {
         config: { access: EVERYONE },
         schema: {
-          tags: ['permintaan'], summary: 'Permintaan koperasi (petugas: antrean bidangnya; koperasi: miliknya)',
+          tags: ['permintaan'],
+          summary: 'Permintaan koperasi (petugas: antrean bidangnya; koperasi: miliknya)',
           querystring: z.strictObject({
             status: z.enum(REQUEST_STATUSES).optional(),
-            open: z.enum(['true', 'false']).optional().describe('true: only requests still to handle (OPEN or PLANNED), as the queue shows them.'),
+            open: z
+              .enum(['true', 'false'])
+              .optional()
+              .describe('true: only requests still to handle (OPEN or PLANNED), as the queue shows them.'),
             bidang: z.enum(BIDANG).optional(),
             cooperativeId: uuidParam.optional(),
           }),
@@ -140,7 +181,10 @@ export const deskRoutes =
         const { status, open, bidang, cooperativeId } = request.query;
         return {
           items: await listRequests(deps, requireActor(request), {
-            ...(status ? { status } : {}), ...(open === 'true' ? { open: true } : {}), ...(bidang ? { bidang } : {}), ...(cooperativeId ? { cooperativeId } : {}),
+            ...(status ? { status } : {}),
+            ...(open === 'true' ? { open: true } : {}),
+            ...(bidang ? { bidang } : {}),
+            ...(cooperativeId ? { cooperativeId } : {}),
           }),
         };
       },
@@ -151,7 +195,9 @@ export const deskRoutes =
       {
         config: { access: WRITERS },
         schema: {
-          tags: ['permintaan'], summary: 'Tutup permintaan (selesai atau ditolak) dengan catatan untuk koperasi', params: idParams,
+          tags: ['permintaan'],
+          summary: 'Tutup permintaan (selesai atau ditolak) dengan catatan untuk koperasi',
+          params: idParams,
           body: z.strictObject({ outcome: z.enum(REQUEST_OUTCOMES), note: z.string().trim().max(1000) }),
           response: { 200: requestOut },
         },
@@ -163,7 +209,13 @@ export const deskRoutes =
       '/api/v1/requests/:id/plan-visit',
       {
         config: { access: WRITERS },
-        schema: { tags: ['permintaan'], summary: 'Jadikan permintaan kunjungan terencana', params: idParams, body: z.strictObject({ date: isoDate }), response: { 200: requestOut } },
+        schema: {
+          tags: ['permintaan'],
+          summary: 'Jadikan permintaan kunjungan terencana',
+          params: idParams,
+          body: z.strictObject({ date: isoDate }),
+          response: { 200: requestOut },
+        },
       },
       async (request) => planVisitFromRequest(deps, requireActor(request), request.params.id, request.body),
     );
@@ -173,12 +225,20 @@ export const deskRoutes =
       {
         config: { access: COOPERATIVE_WRITERS },
         schema: {
-          tags: ['rat'], summary: 'Umumkan RAT yang akan datang (tanggal, tempat, acara) agar Dinas dapat merencanakan kunjungan', params: idParams,
-          body: z.strictObject({ fiscalYear: z.number().int().min(1945).max(2100), plannedOn: isoDate, place: z.string().trim().max(200), agenda: z.string().trim().max(2000) }),
+          tags: ['rat'],
+          summary: 'Umumkan RAT yang akan datang (tanggal, tempat, acara) agar Dinas dapat merencanakan kunjungan',
+          params: idParams,
+          body: z.strictObject({
+            fiscalYear: z.number().int().min(1945).max(2100),
+            plannedOn: isoDate,
+            place: z.string().trim().max(200),
+            agenda: z.string().trim().max(2000),
+          }),
           response: { 201: announcementOut },
         },
       },
-      async (request, reply) => reply.status(201).send(await announceRat(deps, requireActor(request), request.params.id, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await announceRat(deps, requireActor(request), request.params.id, request.body)),
     );
 
     app.get(
@@ -186,14 +246,25 @@ export const deskRoutes =
       {
         config: { access: EVERYONE },
         schema: {
-          tags: ['rat'], summary: 'RAT yang akan datang (staf: semua; koperasi: miliknya)',
-          querystring: z.strictObject({ from: isoDate.optional(), district: z.string().regex(DISTRICT_CODE_PATTERN).optional(), cooperativeId: uuidParam.optional() }),
+          tags: ['rat'],
+          summary: 'RAT yang akan datang (staf: semua; koperasi: miliknya)',
+          querystring: z.strictObject({
+            from: isoDate.optional(),
+            district: z.string().regex(DISTRICT_CODE_PATTERN).optional(),
+            cooperativeId: uuidParam.optional(),
+          }),
           response: { 200: z.object({ items: z.array(announcementOut) }) },
         },
       },
       async (request) => {
         const { from, district, cooperativeId } = request.query;
-        return { items: await listRatAnnouncements(deps, requireActor(request), { ...(from ? { from } : {}), ...(district ? { district } : {}), ...(cooperativeId ? { cooperativeId } : {}) }) };
+        return {
+          items: await listRatAnnouncements(deps, requireActor(request), {
+            ...(from ? { from } : {}),
+            ...(district ? { district } : {}),
+            ...(cooperativeId ? { cooperativeId } : {}),
+          }),
+        };
       },
     );
 
@@ -201,7 +272,13 @@ export const deskRoutes =
       '/api/v1/rat-announcements/:id/visit',
       {
         config: { access: WRITERS },
-        schema: { tags: ['rat'], summary: 'Tautkan kunjungan terencana ke RAT yang diumumkan', params: idParams, body: z.strictObject({ visitId: uuidParam }), response: { 200: announcementOut } },
+        schema: {
+          tags: ['rat'],
+          summary: 'Tautkan kunjungan terencana ke RAT yang diumumkan',
+          params: idParams,
+          body: z.strictObject({ visitId: uuidParam }),
+          response: { 200: announcementOut },
+        },
       },
       async (request) => linkRatVisit(deps, requireActor(request), request.params.id, request.body.visitId),
     );

@@ -3,7 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import {
-  allDocuments, cancelDocument, documentFile, getDocument, issueAssessmentDocument, issueVisitDocument, listDocuments, verifyCode, verifyFile,
+  allDocuments,
+  cancelDocument,
+  documentFile,
+  getDocument,
+  issueAssessmentDocument,
+  issueVisitDocument,
+  listDocuments,
+  verifyCode,
+  verifyFile,
 } from '../../app/documents/documents.js';
 import { listRegisters, setRegister } from '../../app/documents/registers.js';
 import { DOCUMENT_STATUSES } from '../../domain/documents/codes.js';
@@ -35,7 +43,13 @@ export const documentOut = z.object({
   cancelReason: z.string().nullable(),
 });
 
-const registerOut = z.object({ kind: z.string(), name: z.string(), pattern: z.string(), example: z.string(), lastNumberThisYear: z.number().int() });
+const registerOut = z.object({
+  kind: z.string(),
+  name: z.string(),
+  pattern: z.string(),
+  example: z.string(),
+  lastNumberThisYear: z.number().int(),
+});
 
 const filters = {
   kind: z.string().max(30).optional(),
@@ -58,7 +72,9 @@ export const documentRoutes =
   async (app) => {
     // A visitor drops the PDF they hold; compare it as raw bytes.
     for (const type of ['application/pdf', 'application/octet-stream']) {
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) =>
+        done(null, body),
+      );
     }
 
     app.post(
@@ -67,23 +83,44 @@ export const documentRoutes =
         config: { access: STAFF },
         schema: {
           tags,
-          summary: 'Terbitkan SPT (kunjungan disetujui) atau berita acara (kunjungan selesai); menerbitkan lagi = versi baru',
+          summary:
+            'Terbitkan SPT (kunjungan disetujui) atau berita acara (kunjungan selesai); menerbitkan lagi = versi baru',
           params: idParams,
-          body: z.strictObject({ kind: z.enum(['SPT', 'BERITA_ACARA'], { error: 'Jenis dokumen harus SPT atau BERITA_ACARA.' }) }),
+          body: z.strictObject({
+            kind: z.enum(['SPT', 'BERITA_ACARA'], { error: 'Jenis dokumen harus SPT atau BERITA_ACARA.' }),
+          }),
           response: { 201: documentOut },
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await issueVisitDocument(deps, requireActor(request), request.params.id, request.body.kind, baseUrl(request))),
+        reply
+          .status(201)
+          .send(
+            await issueVisitDocument(
+              deps,
+              requireActor(request),
+              request.params.id,
+              request.body.kind,
+              baseUrl(request),
+            ),
+          ),
     );
 
     app.post(
       '/api/v1/assessments/:id/documents',
       {
         config: { access: STAFF },
-        schema: { tags, summary: 'Terbitkan laporan penilaian kesehatan (penilaian final)', params: idParams, response: { 201: documentOut } },
+        schema: {
+          tags,
+          summary: 'Terbitkan laporan penilaian kesehatan (penilaian final)',
+          params: idParams,
+          response: { 201: documentOut },
+        },
       },
-      async (request, reply) => reply.status(201).send(await issueAssessmentDocument(deps, requireActor(request), request.params.id, baseUrl(request))),
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await issueAssessmentDocument(deps, requireActor(request), request.params.id, baseUrl(request))),
     );
 
     app.get(
@@ -102,7 +139,15 @@ export const documentRoutes =
 
     app.get(
       '/api/v1/documents/export.xlsx',
-      { config: { access: STAFF }, schema: { tags, summary: 'Buku register dokumen resmi (XLSX)', querystring: z.strictObject(filters), response: { 200: file(MEDIA.xlsx) } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          tags,
+          summary: 'Buku register dokumen resmi (XLSX)',
+          querystring: z.strictObject(filters),
+          response: { 200: file(MEDIA.xlsx) },
+        },
+      },
       async (request, reply) => {
         const rows = await allDocuments(deps, requireActor(request), request.query);
         const xlsx = await listToXlsx(
@@ -113,7 +158,11 @@ export const documentRoutes =
             { header: 'Tanggal terbit', width: 14, value: (d) => tanggal(d.issuedAt), format: 'date' },
             { header: 'Koperasi', width: 36, value: (d) => d.cooperative?.name ?? null },
             { header: 'Penerbit', width: 26, value: (d) => d.issuer.name },
-            { header: 'Status', width: 20, value: (d) => ({ CURRENT: 'Berlaku', SUPERSEDED: 'Digantikan', CANCELLED: 'Dibatalkan' })[d.status] },
+            {
+              header: 'Status',
+              width: 20,
+              value: (d) => ({ CURRENT: 'Berlaku', SUPERSEDED: 'Digantikan', CANCELLED: 'Dibatalkan' })[d.status],
+            },
             { header: 'Alasan pembatalan', width: 30, value: (d) => d.cancelReason },
             { header: 'Kode verifikasi', width: 16, value: (d) => d.code },
             { header: 'SHA-256', width: 66, value: (d) => d.sha256 },
@@ -130,16 +179,30 @@ export const documentRoutes =
 
     app.get(
       '/api/v1/documents/:id',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Satu dokumen resmi', params: idParams, response: { 200: documentOut } } },
+      {
+        config: { access: EVERYONE },
+        schema: { tags, summary: 'Satu dokumen resmi', params: idParams, response: { 200: documentOut } },
+      },
       async (request) => getDocument(deps, requireActor(request), request.params.id),
     );
 
     app.get(
       '/api/v1/documents/:id/file.pdf',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Berkas PDF persis seperti diterbitkan', params: idParams, response: { 200: file(MEDIA.pdf) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Berkas PDF persis seperti diterbitkan',
+          params: idParams,
+          response: { 200: file(MEDIA.pdf) },
+        },
+      },
       async (request, reply) => {
         const { filename, pdf } = await documentFile(deps, requireActor(request), request.params.id);
-        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(pdf);
       },
     );
 
@@ -160,7 +223,14 @@ export const documentRoutes =
 
     app.get(
       '/api/v1/letter-registers',
-      { config: { access: STAFF }, schema: { tags, summary: 'Buku register per jenis dokumen dan pola nomornya', response: { 200: z.object({ items: z.array(registerOut) }) } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          tags,
+          summary: 'Buku register per jenis dokumen dan pola nomornya',
+          response: { 200: z.object({ items: z.array(registerOut) }) },
+        },
+      },
       async (request) => ({ items: await listRegisters(deps, requireActor(request)) }),
     );
 
@@ -181,14 +251,25 @@ export const documentRoutes =
 
     // Public, no login: rate-limited so codes cannot be tried in bulk.
     const verifyOut = z.object({
-      kind: z.string(), kindLabel: z.string(), number: z.string(), issuedAt: z.string(), office: z.string(), cooperative: z.string().nullable(),
-      status: z.enum(DOCUMENT_STATUSES), statusLabel: z.string(),
+      kind: z.string(),
+      kindLabel: z.string(),
+      number: z.string(),
+      issuedAt: z.string(),
+      office: z.string(),
+      cooperative: z.string().nullable(),
+      status: z.enum(DOCUMENT_STATUSES),
+      statusLabel: z.string(),
     });
     app.get(
       '/api/v1/public/verify/:code',
       {
         config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: { tags, summary: 'Verifikasi dokumen dari kodenya (tanpa masuk)', params: codeParams, response: { 200: verifyOut } },
+        schema: {
+          tags,
+          summary: 'Verifikasi dokumen dari kodenya (tanpa masuk)',
+          params: codeParams,
+          response: { 200: verifyOut },
+        },
       },
       async (request) => verifyCode(deps, request.params.code),
     );

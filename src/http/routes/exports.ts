@@ -29,13 +29,18 @@ const exportBody = z.strictObject({
   list: z.enum(EXPORT_LISTS, { error: `Daftar tidak dikenal; pilih salah satu: ${EXPORT_LISTS.join(', ')}.` }),
   format: z.enum(['xlsx', 'csv'], { error: 'Format harus xlsx atau csv.' }),
   filters: z
-    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()]), { error: 'Filter harus berupa objek.' })
+    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()]), {
+      error: 'Filter harus berupa objek.',
+    })
     .optional()
     .describe('Parameter pencarian daftar itu sendiri, mis. {"district":"35.13.07"} (tanpa page/pageSize)'),
 });
 
 /** Checks the filters against the list's own query schema; query strings are strings, so values are too. */
-function filtersFor<L extends ExportList>(list: L, raw: Record<string, string | number | boolean> | undefined): ExportFilters[L] {
+function filtersFor<L extends ExportList>(
+  list: L,
+  raw: Record<string, string | number | boolean> | undefined,
+): ExportFilters[L] {
   const asQuery = Object.fromEntries(
     Object.entries(raw ?? {})
       .filter(([k, v]) => k !== 'page' && k !== 'pageSize' && v !== '')
@@ -63,7 +68,8 @@ export const exportRoutes =
         config: { access: EVERYONE },
         schema: {
           tags: ['impor'],
-          summary: 'Ekspor daftar (XLSX/CSV) dengan filternya sebagai proses latar; berkas diunduh dari /jobs/{id}/download',
+          summary:
+            'Ekspor daftar (XLSX/CSV) dengan filternya sebagai proses latar; berkas diunduh dari /jobs/{id}/download',
           body: exportBody,
           response: { 202: jobOut },
         },
@@ -77,12 +83,23 @@ export const exportRoutes =
 
     app.get(
       '/api/v1/jobs/:id/download',
-      { config: { access: EVERYONE }, schema: { tags: ['impor'], summary: 'Unduh berkas hasil proses ekspor (pemilik proses atau admin)', params: idParams, response: { 200: file(MEDIA.xlsx, MEDIA.csv) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags: ['impor'],
+          summary: 'Unduh berkas hasil proses ekspor (pemilik proses atau admin)',
+          params: idParams,
+          response: { 200: file(MEDIA.xlsx, MEDIA.csv) },
+        },
+      },
       async (request, reply) => {
         const file = jobFile(requireActor(request), request.params.id);
         return reply
           .type(file.contentType)
-          .header('content-disposition', `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .header(
+            'content-disposition',
+            `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+          )
           .send(file.data);
       },
     );

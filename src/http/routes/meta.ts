@@ -4,12 +4,25 @@ import type { AppDeps } from '../../app/context.js';
 import { officeBrief } from '../../app/offices/offices.js';
 import { REGION_SOURCE } from '../../app/regions/load-regions.js';
 import {
-  getRegency, listDistricts, listProvinces, listRegencies, listRegencyDistricts, listVillages,
+  getRegency,
+  listDistricts,
+  listProvinces,
+  listRegencies,
+  listRegencyDistricts,
+  listVillages,
 } from '../../app/regions/list-regions.js';
 import { officeBbox } from '../../app/offices/ownership.js';
 import {
-  BIDANG_LABELS, COOP_GROUP_LABELS, COOP_STATUS_LABELS, COOP_TYPE_LABELS, OFFICER_ROLE_LABELS, ROLE_LABELS, SCHEME_LABELS,
-  toOptions, UNIT_SECTOR_LABELS, UNIT_STATUS_LABELS,
+  BIDANG_LABELS,
+  COOP_GROUP_LABELS,
+  COOP_STATUS_LABELS,
+  COOP_TYPE_LABELS,
+  OFFICER_ROLE_LABELS,
+  ROLE_LABELS,
+  SCHEME_LABELS,
+  toOptions,
+  UNIT_SECTOR_LABELS,
+  UNIT_STATUS_LABELS,
 } from '../../domain/codes.js';
 import { EVERYONE } from '../access.js';
 
@@ -23,7 +36,11 @@ export const metaRoutes =
       '/healthz',
       {
         config: { access: 'public' },
-        schema: { tags: ['meta'], summary: 'Status layanan', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } },
+        schema: {
+          tags: ['meta'],
+          summary: 'Status layanan',
+          response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
+        },
       },
       async () => {
         await deps.db.kysely.selectFrom('settings').select('key').limit(1).execute();
@@ -40,12 +57,27 @@ export const metaRoutes =
           summary: 'Daftar kode dan labelnya dalam Bahasa Indonesia',
           response: {
             200: z.object({
-              types: z.array(option), groups: z.array(option), schemes: z.array(option), statuses: z.array(option),
-              officerRoles: z.array(option), roles: z.array(option), bidang: z.array(option), unitSectors: z.array(option),
-              unitStatuses: z.array(option), regency: region,
-              bbox: z.object({ minLat: z.number(), maxLat: z.number(), minLng: z.number(), maxLng: z.number() }).nullable(),
+              types: z.array(option),
+              groups: z.array(option),
+              schemes: z.array(option),
+              statuses: z.array(option),
+              officerRoles: z.array(option),
+              roles: z.array(option),
+              bidang: z.array(option),
+              unitSectors: z.array(option),
+              unitStatuses: z.array(option),
+              regency: region,
+              bbox: z
+                .object({ minLat: z.number(), maxLat: z.number(), minLng: z.number(), maxLng: z.number() })
+                .nullable(),
               regionSource: z.string(),
-              office: z.object({ id: z.string(), name: z.string(), shortName: z.string(), area: z.string(), hasLogo: z.boolean() }),
+              office: z.object({
+                id: z.string(),
+                name: z.string(),
+                shortName: z.string(),
+                area: z.string(),
+                hasLogo: z.boolean(),
+              }),
             }),
           },
         },
@@ -72,7 +104,10 @@ export const metaRoutes =
 
     app.get(
       '/api/v1/regions/provinces',
-      { config: { access: EVERYONE }, schema: { tags: ['wilayah'], summary: 'Semua provinsi', response: { 200: regionItems } } },
+      {
+        config: { access: EVERYONE },
+        schema: { tags: ['wilayah'], summary: 'Semua provinsi', response: { 200: regionItems } },
+      },
       async () => ({ items: await listProvinces(deps) }),
     );
 
@@ -98,7 +133,8 @@ export const metaRoutes =
         schema: {
           tags: ['wilayah'],
           summary: 'Kecamatan di satu kabupaten/kota',
-          description: 'Kode kabupaten/kota yang tidak ada dalam data wilayah dijawab 404 "Kabupaten/kota tidak ditemukan."',
+          description:
+            'Kode kabupaten/kota yang tidak ada dalam data wilayah dijawab 404 "Kabupaten/kota tidak ditemukan."',
           params: code(/^\d{2}\.\d{2}$/, 'Kode kabupaten/kota berformat 35.13.'),
           response: { 200: regionItems },
         },

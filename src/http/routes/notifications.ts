@@ -52,7 +52,10 @@ export const notificationRoutes =
           tags,
           summary: 'Kotak pemberitahuan saya, terbaru dahulu; `unread=1` hanya yang belum dibaca',
           querystring: z.strictObject({
-            unread: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+            unread: z
+              .enum(['0', '1', 'true', 'false'])
+              .optional()
+              .transform((v) => v === '1' || v === 'true'),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
           response: { 200: z.object({ items: z.array(noticeOut), unread: z.number().int() }) },
@@ -63,19 +66,32 @@ export const notificationRoutes =
 
     app.post(
       '/api/v1/notifications/:id/read',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Tandai sudah dibaca', params: idParams, response: { 200: okUnread } } },
+      {
+        config: { access: EVERYONE },
+        schema: { tags, summary: 'Tandai sudah dibaca', params: idParams, response: { 200: okUnread } },
+      },
       async (request) => markRead(deps, requireActor(request), request.params.id),
     );
 
     app.post(
       '/api/v1/notifications/read-all',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Tandai semua sudah dibaca', response: { 200: okUnread } } },
+      {
+        config: { access: EVERYONE },
+        schema: { tags, summary: 'Tandai semua sudah dibaca', response: { 200: okUnread } },
+      },
       async (request) => markAllRead(deps, requireActor(request)),
     );
 
     app.get(
       '/api/v1/me/notification-settings',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Pengaturan pemberitahuan saya, alamat surel, dan status SMTP', response: { 200: settingsOut } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Pengaturan pemberitahuan saya, alamat surel, dan status SMTP',
+          response: { 200: settingsOut },
+        },
+      },
       async (request) => getSettings(deps, requireActor(request)),
     );
 
@@ -98,13 +114,27 @@ export const notificationRoutes =
 
     app.get(
       '/api/v1/me/calendar',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Alamat rahasia kalender saya (iCalendar)', response: { 200: z.object({ url: z.string() }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Alamat rahasia kalender saya (iCalendar)',
+          response: { 200: z.object({ url: z.string() }) },
+        },
+      },
       async (request) => ({ url: feedUrl(deps, request, await calendarToken(deps, requireActor(request))) }),
     );
 
     app.post(
       '/api/v1/me/calendar/rotate',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Ganti alamat kalender (alamat lama berhenti berlaku)', response: { 200: z.object({ url: z.string() }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Ganti alamat kalender (alamat lama berhenti berlaku)',
+          response: { 200: z.object({ url: z.string() }) },
+        },
+      },
       async (request) => ({ url: feedUrl(deps, request, await calendarToken(deps, requireActor(request), true)) }),
     );
 
@@ -113,7 +143,12 @@ export const notificationRoutes =
       {
         // The token is the key: a phone's calendar app sends no cookie.
         config: { access: 'public' },
-        schema: { tags, summary: 'Umpan kalender (text/calendar); tanpa sesi, token rahasia di alamat', params: z.strictObject({ file: z.string().max(100) }), response: { 200: file(MEDIA.ics) } },
+        schema: {
+          tags,
+          summary: 'Umpan kalender (text/calendar); tanpa sesi, token rahasia di alamat',
+          params: z.strictObject({ file: z.string().max(100) }),
+          response: { 200: file(MEDIA.ics) },
+        },
       },
       async (request, reply) => {
         const token = request.params.file.replace(/\.ics$/, '');
@@ -125,7 +160,14 @@ export const notificationRoutes =
 
     app.get(
       '/api/v1/settings/notifications',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Pengaturan kantor: jam ringkasan harian (WIB)', response: { 200: z.object({ digestHour: z.number().int(), smtpConfigured: z.boolean() }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Pengaturan kantor: jam ringkasan harian (WIB)',
+          response: { 200: z.object({ digestHour: z.number().int(), smtpConfigured: z.boolean() }) },
+        },
+      },
       async (request) => {
         const s = await getSettings(deps, requireActor(request));
         return { digestHour: s.digestHour, smtpConfigured: s.smtpConfigured };
@@ -153,13 +195,26 @@ export const notificationRoutes =
         schema: {
           tags,
           summary: 'Log surel: menunggu, terkirim, gagal (dengan galat terakhir)',
-          querystring: z.strictObject({ status: z.enum(['pending', 'sent', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          querystring: z.strictObject({
+            status: z.enum(['pending', 'sent', 'failed']).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          }),
           response: {
             200: z.object({
-              items: z.array(z.object({
-                id: z.string(), to: z.string(), subject: z.string(), kind: z.string(), status: z.enum(['pending', 'sending', 'sent', 'failed']), attempts: z.number().int(),
-                nextAttemptAt: z.string().nullable(), lastError: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable(),
-              })),
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  to: z.string(),
+                  subject: z.string(),
+                  kind: z.string(),
+                  status: z.enum(['pending', 'sending', 'sent', 'failed']),
+                  attempts: z.number().int(),
+                  nextAttemptAt: z.string().nullable(),
+                  lastError: z.string().nullable(),
+                  createdAt: z.string(),
+                  sentAt: z.string().nullable(),
+                }),
+              ),
               counts: z.record(z.string(), z.number().int()),
             }),
           },
@@ -170,7 +225,15 @@ export const notificationRoutes =
 
     app.post(
       '/api/v1/notifications/mail-log/:id/retry',
-      { config: { access: ADMIN }, schema: { tags, summary: 'Kirim ulang surel yang gagal', params: idParams, response: { 200: z.object({ ok: z.literal(true) }) } } },
+      {
+        config: { access: ADMIN },
+        schema: {
+          tags,
+          summary: 'Kirim ulang surel yang gagal',
+          params: idParams,
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
       async (request) => retryMail(deps, requireActor(request), request.params.id),
     );
   };

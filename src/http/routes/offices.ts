@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
-import { createOffice, currentOffice, listOffices, officeLogo, setOfficeLogo, updateOffice } from '../../app/offices/offices.js';
+import {
+  createOffice,
+  currentOffice,
+  listOffices,
+  officeLogo,
+  setOfficeLogo,
+  updateOffice,
+} from '../../app/offices/offices.js';
 import { OFFICE_LEVELS } from '../../domain/documents/codes.js';
 import { notFound } from '../../domain/errors.js';
 import { ADMIN, EVERYONE, requireActor, STAFF } from '../access.js';
@@ -53,7 +60,10 @@ const profile = {
   bbox: z
     .union([
       z.strictObject({
-        minLat: z.number().min(-90).max(90), maxLat: z.number().min(-90).max(90), minLng: z.number().min(-180).max(180), maxLng: z.number().min(-180).max(180),
+        minLat: z.number().min(-90).max(90),
+        maxLat: z.number().min(-90).max(90),
+        minLng: z.number().min(-180).max(180),
+        maxLng: z.number().min(-180).max(180),
       }),
       z.null(),
     ])
@@ -64,18 +74,26 @@ export const officeRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     for (const type of ['image/png', 'image/jpeg']) {
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) =>
+        done(null, body),
+      );
     }
 
     app.get(
       '/api/v1/offices',
-      { config: { access: STAFF }, schema: { tags, summary: 'Daftar kantor (Dinas)', response: { 200: z.object({ items: z.array(officeOut) }) } } },
+      {
+        config: { access: STAFF },
+        schema: { tags, summary: 'Daftar kantor (Dinas)', response: { 200: z.object({ items: z.array(officeOut) }) } },
+      },
       async (request) => ({ items: await listOffices(deps, requireActor(request)) }),
     );
 
     app.get(
       '/api/v1/offices/current',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Profil kantor yang menerbitkan dokumen', response: { 200: officeOut } } },
+      {
+        config: { access: EVERYONE },
+        schema: { tags, summary: 'Profil kantor yang menerbitkan dokumen', response: { 200: officeOut } },
+      },
       async () => currentOffice(deps.db.kysely),
     );
 
@@ -88,11 +106,16 @@ export const officeRoutes =
           summary: 'Tambah kantor',
           description:
             'Tingkat KABUPATEN memerlukan kode kabupaten/kota (mis. 35.13), PROVINSI kode provinsi (mis. 35), NASIONAL tanpa kode; kode harus ada dalam data wilayah. Satu kantor per wilayah (409).',
-          body: z.strictObject({ level: z.enum(OFFICE_LEVELS), regionCode: z.union([z.string().max(10), z.null()]).optional(), ...profile }),
+          body: z.strictObject({
+            level: z.enum(OFFICE_LEVELS),
+            regionCode: z.union([z.string().max(10), z.null()]).optional(),
+            ...profile,
+          }),
           response: { 201: officeOut },
         },
       },
-      async (request, reply) => reply.status(201).send(await createOffice(deps, requireActor(request), request.body as never)),
+      async (request, reply) =>
+        reply.status(201).send(await createOffice(deps, requireActor(request), request.body as never)),
     );
 
     app.patch(
@@ -105,10 +128,21 @@ export const officeRoutes =
           params: idParams,
           body: z
             .strictObject({
-              name: profile.name.optional(), shortName: profile.shortName.optional(), government: profile.government.optional(),
-              address: profile.address.optional(), city: profile.city.optional(), phone: profile.phone, email: profile.email, website: profile.website,
-              headName: profile.headName, headNip: profile.headNip, headRank: profile.headRank, headPosition: profile.headPosition,
-              legalBasis: profile.legalBasis, bbox: profile.bbox, version: z.number().int().optional(),
+              name: profile.name.optional(),
+              shortName: profile.shortName.optional(),
+              government: profile.government.optional(),
+              address: profile.address.optional(),
+              city: profile.city.optional(),
+              phone: profile.phone,
+              email: profile.email,
+              website: profile.website,
+              headName: profile.headName,
+              headNip: profile.headNip,
+              headRank: profile.headRank,
+              headPosition: profile.headPosition,
+              legalBasis: profile.legalBasis,
+              bbox: profile.bbox,
+              version: z.number().int().optional(),
             })
             .refine((b) => Object.keys(b).length > 0, 'Tidak ada kolom yang diubah.'),
           response: { 200: officeOut },
@@ -121,14 +155,34 @@ export const officeRoutes =
       '/api/v1/offices/:id/logo',
       {
         config: { access: ADMIN },
-        schema: { tags, summary: 'Unggah logo kantor (PNG atau JPEG, isi permintaan)', params: idParams, ...rawBody([MEDIA.png, MEDIA.jpeg]), response: { 200: officeOut } },
+        schema: {
+          tags,
+          summary: 'Unggah logo kantor (PNG atau JPEG, isi permintaan)',
+          params: idParams,
+          ...rawBody([MEDIA.png, MEDIA.jpeg]),
+          response: { 200: officeOut },
+        },
       },
-      async (request) => setOfficeLogo(deps, requireActor(request), request.params.id, Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)),
+      async (request) =>
+        setOfficeLogo(
+          deps,
+          requireActor(request),
+          request.params.id,
+          Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+        ),
     );
 
     app.get(
       '/api/v1/offices/:id/logo',
-      { config: { access: 'public' }, schema: { tags, summary: 'Logo kantor (gambar)', params: idParams, response: { 200: file(MEDIA.png, MEDIA.jpeg) } } },
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Logo kantor (gambar)',
+          params: idParams,
+          response: { 200: file(MEDIA.png, MEDIA.jpeg) },
+        },
+      },
       async (request, reply) => {
         const logo = await officeLogo(deps, request.params.id);
         if (!logo) throw notFound('Logo kantor');

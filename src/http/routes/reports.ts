@@ -6,7 +6,11 @@ import { requireActor, STAFF } from '../access.js';
 import { page } from '../schemas.js';
 import { file, MEDIA } from '../../contract/files.js';
 
-const year = z.coerce.number().int().min(1945, 'Tahun buku tidak masuk akal.').max(2100, 'Tahun buku tidak masuk akal.');
+const year = z.coerce
+  .number()
+  .int()
+  .min(1945, 'Tahun buku tidak masuk akal.')
+  .max(2100, 'Tahun buku tidak masuk akal.');
 const level = z.enum(['cooperative', 'district'], { error: 'Tingkat rekap harus cooperative atau district.' });
 const district = z
   .string()
@@ -15,8 +19,16 @@ const district = z
   .describe('Hanya satu kecamatan, mis. 35.13.07');
 
 const sums = {
-  cooperatives: z.number(), membersMale: z.number(), membersFemale: z.number(), assets: z.number(), ownCapital: z.number(),
-  externalCapital: z.number(), businessVolume: z.number(), shu: z.number(), ratHeld: z.number(), active: z.number(),
+  cooperatives: z.number(),
+  membersMale: z.number(),
+  membersFemale: z.number(),
+  assets: z.number(),
+  ownCapital: z.number(),
+  externalCapital: z.number(),
+  businessVolume: z.number(),
+  shu: z.number(),
+  ratHeld: z.number(),
+  active: z.number(),
 };
 const money = z.number().nullable();
 
@@ -39,7 +51,12 @@ export const reportRoutes =
             level: level.default('district'),
             district,
             page,
-            pageSize: z.coerce.number().int().min(1, 'Ukuran halaman minimal 1.').max(200, 'Ukuran halaman maksimal 200.').default(50),
+            pageSize: z.coerce
+              .number()
+              .int()
+              .min(1, 'Ukuran halaman minimal 1.')
+              .max(200, 'Ukuran halaman maksimal 200.')
+              .default(50),
           }),
           response: {
             200: z.object({
@@ -49,11 +66,25 @@ export const reportRoutes =
               totals: z.object(sums),
               cooperatives: z
                 .object({
-                  items: z.array(z.object({
-                    name: z.string(), nik: z.string().nullable(), type: z.string(), district: z.string(), village: z.string(),
-                    membersMale: z.number(), membersFemale: z.number(), assets: money, ownCapital: money, externalCapital: money,
-                    businessVolume: money, shu: money, ratHeld: z.boolean(), ratHeldOn: z.string().nullable(), active: z.boolean(),
-                  })),
+                  items: z.array(
+                    z.object({
+                      name: z.string(),
+                      nik: z.string().nullable(),
+                      type: z.string(),
+                      district: z.string(),
+                      village: z.string(),
+                      membersMale: z.number(),
+                      membersFemale: z.number(),
+                      assets: money,
+                      ownCapital: money,
+                      externalCapital: money,
+                      businessVolume: money,
+                      shu: money,
+                      ratHeld: z.boolean(),
+                      ratHeldOn: z.string().nullable(),
+                      active: z.boolean(),
+                    }),
+                  ),
                   total: z.number(),
                   page: z.number(),
                   pageSize: z.number(),
@@ -73,7 +104,14 @@ export const reportRoutes =
           districts: r.districts,
           totals: recapTotals(r.districts),
           ...(q.level === 'cooperative'
-            ? { cooperatives: { items: r.rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: r.rows.length, page: q.page, pageSize: q.pageSize } }
+            ? {
+                cooperatives: {
+                  items: r.rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+                  total: r.rows.length,
+                  page: q.page,
+                  pageSize: q.pageSize,
+                },
+              }
             : {}),
         };
       },
@@ -83,7 +121,12 @@ export const reportRoutes =
       '/api/v1/reports/recap.xlsx',
       {
         config: { access: STAFF },
-        schema: { tags: ['laporan'], summary: 'Rekap tahunan ala ODS (XLSX) per koperasi atau per kecamatan', querystring: z.strictObject({ year, level: level.default('cooperative'), district }), response: { 200: file(MEDIA.xlsx) } },
+        schema: {
+          tags: ['laporan'],
+          summary: 'Rekap tahunan ala ODS (XLSX) per koperasi atau per kecamatan',
+          querystring: z.strictObject({ year, level: level.default('cooperative'), district }),
+          response: { 200: file(MEDIA.xlsx) },
+        },
       },
       async (request, reply) => {
         const { year: y, level: lvl, district: d } = request.query;
@@ -98,7 +141,12 @@ export const reportRoutes =
       '/api/v1/reports/recap.pdf',
       {
         config: { access: STAFF },
-        schema: { tags: ['laporan'], summary: 'Rekap tahunan (PDF) per kecamatan (bawaan) atau per koperasi', querystring: z.strictObject({ year, level: level.default('district'), district }), response: { 200: file(MEDIA.pdf) } },
+        schema: {
+          tags: ['laporan'],
+          summary: 'Rekap tahunan (PDF) per kecamatan (bawaan) atau per koperasi',
+          querystring: z.strictObject({ year, level: level.default('district'), district }),
+          response: { 200: file(MEDIA.pdf) },
+        },
       },
       async (request, reply) => {
         const { year: y, level: lvl, district: d } = request.query;

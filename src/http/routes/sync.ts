@@ -14,7 +14,19 @@ import { documentOut } from './desk-documents.js';
 import { cooperativeOut, idParams, isoDate, unitOut, uuidParam } from '../schemas.js';
 import { MEDIA, rawBody } from '../../contract/files.js';
 import {
-  attendee, checklistAnswers, concernOut, findings, followUpOut, gps, isoInstant, nullableText, photoOut, responsibleBody, text, time, visitOut,
+  attendee,
+  checklistAnswers,
+  concernOut,
+  findings,
+  followUpOut,
+  gps,
+  isoInstant,
+  nullableText,
+  photoOut,
+  responsibleBody,
+  text,
+  time,
+  visitOut,
 } from './visits/schemas.js';
 
 /**
@@ -44,7 +56,13 @@ const followUpFields = z.strictObject({
 const common = { changeId: uuidParam, clientTime: isoInstant.optional(), entityId: uuidParam };
 
 const change = z.discriminatedUnion('kind', [
-  z.strictObject({ ...common, kind: z.literal('visit.update'), baseVersion: version, base: visitFields.optional(), fields: visitFields }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('visit.update'),
+    baseVersion: version,
+    base: visitFields.optional(),
+    fields: visitFields,
+  }),
   z.strictObject({ ...common, kind: z.literal('visit.complete') }),
   z.strictObject({
     ...common,
@@ -73,7 +91,13 @@ const change = z.discriminatedUnion('kind', [
       monitoringPlan: nullableText(2000),
     }),
   }),
-  z.strictObject({ ...common, kind: z.literal('followUp.update'), baseVersion: version, base: followUpFields.optional(), fields: followUpFields }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('followUp.update'),
+    baseVersion: version,
+    base: followUpFields.optional(),
+    fields: followUpFields,
+  }),
   z.strictObject({
     ...common,
     kind: z.literal('followUp.status'),
@@ -82,21 +106,39 @@ const change = z.discriminatedUnion('kind', [
     fields: z.strictObject({
       status: z.enum(['in_progress', 'done', 'cancelled']),
       note: nullableText(2000),
-      evidence: z.strictObject({ note: nullableText(4000), photoId: z.union([uuidParam, z.null()]).optional(), documentRef: nullableText(500) }).optional(),
+      evidence: z
+        .strictObject({
+          note: nullableText(4000),
+          photoId: z.union([uuidParam, z.null()]).optional(),
+          documentRef: nullableText(500),
+        })
+        .optional(),
       reason: nullableText(2000),
     }),
   }),
 ]);
 type ChangeIn = z.output<typeof change>;
 
-const responsibleOf = (r: z.output<typeof responsibleBody>) => ({ kind: r.kind, bidang: r.bidang ?? null, userId: r.userId ?? null });
+const responsibleOf = (r: z.output<typeof responsibleBody>) => ({
+  kind: r.kind,
+  bidang: r.bidang ?? null,
+  userId: r.userId ?? null,
+});
 
 function visitFieldsOf(f: z.output<typeof visitFields>): VisitSyncFields {
   return {
     ...(f.attendance ? { attendance: f.attendance } : {}),
     ...(f.findings ? { findings: f.findings } : {}),
-    ...(f.checklist ? { checklist: Object.fromEntries(Object.entries(f.checklist).map(([k, a]) => [k, a ? { result: a.result, note: a.note ?? null } : null])) } : {}),
-    ...(f.gps !== undefined ? { gps: f.gps && { lat: f.gps.lat, lng: f.gps.lng, accuracy: f.gps.accuracy ?? null, at: f.gps.at ?? null } } : {}),
+    ...(f.checklist
+      ? {
+          checklist: Object.fromEntries(
+            Object.entries(f.checklist).map(([k, a]) => [k, a ? { result: a.result, note: a.note ?? null } : null]),
+          ),
+        }
+      : {}),
+    ...(f.gps !== undefined
+      ? { gps: f.gps && { lat: f.gps.lat, lng: f.gps.lng, accuracy: f.gps.accuracy ?? null, at: f.gps.at ?? null } }
+      : {}),
     ...(f.startTime !== undefined ? { startTime: f.startTime } : {}),
     ...(f.endTime !== undefined ? { endTime: f.endTime } : {}),
   };
@@ -116,27 +158,52 @@ function toChange(c: ChangeIn): SyncChange {
   const head = { changeId: c.changeId, clientTime: c.clientTime, entityId: c.entityId };
   switch (c.kind) {
     case 'visit.update':
-      return { ...head, kind: c.kind, baseVersion: c.baseVersion, base: c.base ? visitFieldsOf(c.base) : {}, fields: visitFieldsOf(c.fields) };
+      return {
+        ...head,
+        kind: c.kind,
+        baseVersion: c.baseVersion,
+        base: c.base ? visitFieldsOf(c.base) : {},
+        fields: visitFieldsOf(c.fields),
+      };
     case 'visit.complete':
       return { ...head, kind: c.kind };
     case 'concern.create':
-      return { ...head, kind: c.kind, fields: { ...c.fields, visitId: c.fields.visitId ?? null, raisedBy: c.fields.raisedBy ?? null } };
+      return {
+        ...head,
+        kind: c.kind,
+        fields: { ...c.fields, visitId: c.fields.visitId ?? null, raisedBy: c.fields.raisedBy ?? null },
+      };
     case 'followUp.create':
       return {
-        ...head, kind: c.kind,
+        ...head,
+        kind: c.kind,
         fields: {
-          ...c.fields, concernId: c.fields.concernId ?? null, visitId: c.fields.visitId ?? null, aspect: c.fields.aspect ?? null,
-          monitoringPlan: c.fields.monitoringPlan ?? null, responsible: responsibleOf(c.fields.responsible),
+          ...c.fields,
+          concernId: c.fields.concernId ?? null,
+          visitId: c.fields.visitId ?? null,
+          aspect: c.fields.aspect ?? null,
+          monitoringPlan: c.fields.monitoringPlan ?? null,
+          responsible: responsibleOf(c.fields.responsible),
         },
       };
     case 'followUp.update':
-      return { ...head, kind: c.kind, baseVersion: c.baseVersion, base: c.base ? followUpFieldsOf(c.base) : {}, fields: followUpFieldsOf(c.fields) };
+      return {
+        ...head,
+        kind: c.kind,
+        baseVersion: c.baseVersion,
+        base: c.base ? followUpFieldsOf(c.base) : {},
+        fields: followUpFieldsOf(c.fields),
+      };
     case 'followUp.status': {
       const e = c.fields.evidence;
       return {
-        ...head, kind: c.kind, baseVersion: c.baseVersion,
+        ...head,
+        kind: c.kind,
+        baseVersion: c.baseVersion,
         fields: {
-          status: c.fields.status, note: c.fields.note ?? null, reason: c.fields.reason ?? null,
+          status: c.fields.status,
+          note: c.fields.note ?? null,
+          reason: c.fields.reason ?? null,
           evidence: e ? { note: e.note ?? null, photoId: e.photoId ?? null, documentRef: e.documentRef ?? null } : null,
         },
       };
@@ -150,7 +217,9 @@ const resultOut = z.object({
   duplicate: z.literal(true).optional(),
   entity: z.object({ type: z.enum(['visit', 'concern', 'followUp']), id: z.string(), version: z.number() }).optional(),
   conflicts: z.array(z.object({ id: z.string(), field: z.string() })).optional(),
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }).optional(),
+  error: z
+    .object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() })
+    .optional(),
 });
 
 const userRef = z.object({ id: z.string(), fullName: z.string() });
@@ -177,20 +246,47 @@ const ratOut = z.object({
   asOf: z.string(),
   active: z.boolean(),
   latestDueYear: z.number().nullable(),
-  years: z.array(z.object({ fiscalYear: z.number(), deadline: z.string(), heldOn: z.string().nullable(), status: z.enum(['ON_TIME', 'LATE', 'NOT_HELD', 'NOT_YET_DUE']) })),
+  years: z.array(
+    z.object({
+      fiscalYear: z.number(),
+      deadline: z.string(),
+      heldOn: z.string().nullable(),
+      status: z.enum(['ON_TIME', 'LATE', 'NOT_HELD', 'NOT_YET_DUE']),
+    }),
+  ),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), fiscalYears: z.array(z.number()) })),
 });
 
 const packOut = z.object({
   notifications: z.object({
-    items: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string(), waLink: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() })),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        title: z.string(),
+        body: z.string(),
+        link: z.string(),
+        waLink: z.string().nullable(),
+        createdAt: z.string(),
+        readAt: z.string().nullable(),
+      }),
+    ),
     unread: z.number().int(),
   }),
   generatedAt: z.string(),
   days: z.number(),
   checklist: z.object({
-    version: z.string(), title: z.string(), provisional: z.boolean(), note: z.string(),
-    areas: z.array(z.object({ code: z.string(), label: z.string(), indicators: z.array(z.object({ code: z.string(), label: z.string() })) })),
+    version: z.string(),
+    title: z.string(),
+    provisional: z.boolean(),
+    note: z.string(),
+    areas: z.array(
+      z.object({
+        code: z.string(),
+        label: z.string(),
+        indicators: z.array(z.object({ code: z.string(), label: z.string() })),
+      }),
+    ),
   }),
   items: z.array(
     z.object({
@@ -198,7 +294,14 @@ const packOut = z.object({
       cooperative: cooperativeOut,
       officers: cooperativeOut.shape.officers,
       businessUnits: z.array(unitOut),
-      lastAssessment: z.object({ fiscalYear: z.number(), category: z.string().nullable(), score: z.number().nullable(), assessedOn: z.string().nullable() }).nullable(),
+      lastAssessment: z
+        .object({
+          fiscalYear: z.number(),
+          category: z.string().nullable(),
+          score: z.number().nullable(),
+          assessedOn: z.string().nullable(),
+        })
+        .nullable(),
       rat: ratOut,
       concerns: z.array(concernOut),
       followUps: z.array(followUpOut),
@@ -206,14 +309,24 @@ const packOut = z.object({
   ),
 });
 
-const uploadOut = z.object({ id: z.string(), size: z.number(), received: z.number(), photo: photoOut.nullable(), document: documentOut.nullable().optional() });
+const uploadOut = z.object({
+  id: z.string(),
+  size: z.number(),
+  received: z.number(),
+  photo: photoOut.nullable(),
+  document: documentOut.nullable().optional(),
+});
 const errorOut = z.object({ code: z.string(), message: z.string() });
 
 export const syncRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     // Chunks arrive as raw bytes, in this scope only.
-    app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_CHUNK_BYTES + 4096 }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: MAX_CHUNK_BYTES + 4096 },
+      (_request, body, done) => done(null, body),
+    );
 
     app.get(
       '/api/v1/field/pack',
@@ -221,7 +334,8 @@ export const syncRoutes =
         config: { access: WRITERS },
         schema: {
           tags,
-          summary: 'Paket "Siapkan kunjungan": kunjungan saya kemarin s.d. `days` hari ke depan, dengan data koperasinya',
+          summary:
+            'Paket "Siapkan kunjungan": kunjungan saya kemarin s.d. `days` hari ke depan, dengan data koperasinya',
           querystring: z.strictObject({ days: z.coerce.number().int().min(0).max(31).default(7) }),
           response: { 200: packOut },
         },
@@ -237,11 +351,15 @@ export const syncRoutes =
         schema: {
           tags,
           summary: `Kirim antrean perubahan dari ponsel (maks. ${MAX_CHANGES}); tiap changeId diterapkan sekali`,
-          body: z.strictObject({ changes: z.array(change).max(MAX_CHANGES, `Maksimal ${MAX_CHANGES} perubahan per kiriman.`) }),
+          body: z.strictObject({
+            changes: z.array(change).max(MAX_CHANGES, `Maksimal ${MAX_CHANGES} perubahan per kiriman.`),
+          }),
           response: { 200: z.object({ results: z.array(resultOut) }) },
         },
       },
-      async (request) => ({ results: await pushChanges(deps, requireActor(request), request.body.changes.map(toChange)) }),
+      async (request) => ({
+        results: await pushChanges(deps, requireActor(request), request.body.changes.map(toChange)),
+      }),
     );
 
     app.get(
@@ -267,7 +385,12 @@ export const syncRoutes =
           summary: 'Selesaikan konflik: pakai nilai server, nilai ponsel, atau nilai lain',
           params: idParams,
           body: z.strictObject({ choice: z.enum(['server', 'client', 'custom']), value: z.unknown().optional() }),
-          response: { 200: z.object({ conflict: conflictOut, entity: z.object({ type: z.enum(['visit', 'followUp']), id: z.string(), version: z.number() }) }) },
+          response: {
+            200: z.object({
+              conflict: conflictOut,
+              entity: z.object({ type: z.enum(['visit', 'followUp']), id: z.string(), version: z.number() }),
+            }),
+          },
         },
       },
       async (request) => resolveConflict(deps, requireActor(request), request.params.id, request.body),
@@ -283,7 +406,11 @@ export const syncRoutes =
           body: z.strictObject({
             id: uuidParam,
             target: z.strictObject({ type: z.enum(['visit', 'followUp']), id: uuidParam }),
-            size: z.number().int().min(1, 'Ukuran berkas minimal 1 bita.').max(50 * 1024 * 1024),
+            size: z
+              .number()
+              .int()
+              .min(1, 'Ukuran berkas minimal 1 bita.')
+              .max(50 * 1024 * 1024),
             contentType: z.enum(PHOTO_TYPES),
             caption: nullableText(300),
             takenAt: z.union([isoInstant, z.null()]).optional(),
@@ -293,7 +420,11 @@ export const syncRoutes =
       },
       async (request) => {
         const b = request.body;
-        return startUpload(deps, requireActor(request), { ...b, caption: b.caption ?? null, takenAt: b.takenAt ?? null });
+        return startUpload(deps, requireActor(request), {
+          ...b,
+          caption: b.caption ?? null,
+          takenAt: b.takenAt ?? null,
+        });
       },
     );
 
@@ -304,7 +435,8 @@ export const syncRoutes =
         bodyLimit: MAX_CHUNK_BYTES + 4096,
         schema: {
           tags,
-          summary: 'Kirim satu potongan foto atau dokumen (≤ 256 KiB, application/octet-stream) mulai dari `offset`; offset lain dijawab 409 {received}',
+          summary:
+            'Kirim satu potongan foto atau dokumen (≤ 256 KiB, application/octet-stream) mulai dari `offset`; offset lain dijawab 409 {received}',
           params: idParams,
           querystring: z.strictObject({ offset: z.coerce.number().int().min(0) }),
           ...rawBody([MEDIA.octets]),
@@ -314,7 +446,13 @@ export const syncRoutes =
       async (request, reply) => {
         const out = await putChunk(deps, requireActor(request), request.params.id, request.query.offset, request.body);
         if (!out.ok) {
-          return reply.status(409).send({ received: out.received, error: { code: 'CONFLICT', message: `Potongan harus dimulai dari bita ke-${out.received}; lanjutkan dari sana.` } });
+          return reply.status(409).send({
+            received: out.received,
+            error: {
+              code: 'CONFLICT',
+              message: `Potongan harus dimulai dari bita ke-${out.received}; lanjutkan dari sana.`,
+            },
+          });
         }
         return out.state;
       },
@@ -322,7 +460,15 @@ export const syncRoutes =
 
     app.get(
       '/api/v1/uploads/:id',
-      { config: { access: SENDERS }, schema: { tags, summary: 'Keadaan unggahan: berapa bita sudah diterima, dan foto atau dokumennya bila selesai', params: idParams, response: { 200: uploadOut } } },
+      {
+        config: { access: SENDERS },
+        schema: {
+          tags,
+          summary: 'Keadaan unggahan: berapa bita sudah diterima, dan foto atau dokumennya bila selesai',
+          params: idParams,
+          response: { 200: uploadOut },
+        },
+      },
       async (request) => getUpload(deps, requireActor(request), request.params.id),
     );
   };

@@ -7,7 +7,6 @@ import { BIDANG, ROLES } from '../../domain/codes.js';
 import { ADMIN, LEADERS, requireActor } from '../access.js';
 import { auditEventOut, idParams, isoDate, page, pageOf, pageSize, userOut, uuidParam } from '../schemas.js';
 
-
 /** NIP (its structure is checked in the use case), pangkat/golongan and jabatan of an officer. */
 const officerIdentity = {
   nip: z.union([z.string().max(30), z.null()]).optional(),
@@ -37,7 +36,12 @@ export const userRoutes =
         schema: {
           tags: ['pengguna'],
           summary: 'Daftar pengguna',
-          querystring: z.strictObject({ search: z.string().max(100).optional(), role: z.enum(ROLES).optional(), page, pageSize }),
+          querystring: z.strictObject({
+            search: z.string().max(100).optional(),
+            role: z.enum(ROLES).optional(),
+            page,
+            pageSize,
+          }),
           response: { 200: pageOf(userOut) },
         },
       },
@@ -96,7 +100,12 @@ export const userRoutes =
       '/api/v1/users/:id/reset-password',
       {
         config: { access: ADMIN },
-        schema: { tags: ['pengguna'], summary: 'Atur ulang kata sandi (sementara, wajib diganti)', params: idParams, response: { 200: z.object({ user: userOut, temporaryPassword: z.string() }) } },
+        schema: {
+          tags: ['pengguna'],
+          summary: 'Atur ulang kata sandi (sementara, wajib diganti)',
+          params: idParams,
+          response: { 200: z.object({ user: userOut, temporaryPassword: z.string() }) },
+        },
       },
       async (request) => resetPassword(deps, requireActor(request), request.params.id),
     );

@@ -12,12 +12,17 @@ import { insertVisit } from './visits.js';
 type Ctx = { api: Api; adminCookie: string; cooperativeId: string };
 
 async function officeId(api: Api): Promise<string> {
-  return (await api.deps.db.kysely.selectFrom('offices').select('id').orderBy('created_at').executeTakeFirstOrThrow()).id;
+  return (await api.deps.db.kysely.selectFrom('offices').select('id').orderBy('created_at').executeTakeFirstOrThrow())
+    .id;
 }
 
 async function approvedVisit(ctx: Ctx): Promise<string> {
   const id = await insertVisit(ctx);
-  await ctx.api.deps.db.kysely.updateTable('visits').set({ status: 'approved', approved_at: new Date().toISOString() }).where('id', '=', id).execute();
+  await ctx.api.deps.db.kysely
+    .updateTable('visits')
+    .set({ status: 'approved', approved_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
   return id;
 }
 
@@ -25,18 +30,47 @@ async function approvedVisit(ctx: Ctx): Promise<string> {
 async function insertDocument(ctx: Ctx): Promise<string> {
   const db = ctx.api.deps.db.kysely;
   const office = await officeId(ctx.api);
-  const register = await db.selectFrom('letter_registers').select('id').where('office_id', '=', office).where('kind', '=', 'SPT').executeTakeFirstOrThrow();
+  const register = await db
+    .selectFrom('letter_registers')
+    .select('id')
+    .where('office_id', '=', office)
+    .where('kind', '=', 'SPT')
+    .executeTakeFirstOrThrow();
   const id = randomUUID();
   const seq = 100_000 + Math.floor(Math.random() * 800_000);
   const pdf = Buffer.from('%PDF-1.4 uji peran');
   // Issued by the petugas caller, who may then cancel it like admin and pimpinan.
-  const issuer = await db.selectFrom('users').select('id').where('username', '=', 'petugas.koperasi').executeTakeFirstOrThrow();
+  const issuer = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'petugas.koperasi')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('documents')
     .values({
-      id, office_id: office, register_id: register.id, kind: 'SPT', year: 1999, seq, number: `UJI/${seq}/1999`, code: randomUUID().slice(0, 12).toUpperCase(),
-      visit_id: null, assessment_id: null, cooperative_id: ctx.cooperativeId, title: 'Dokumen uji peran', status: 'CURRENT', supersedes_id: null, pdf,
-      sha256: 'x', size: pdf.length, issued_at: new Date().toISOString(), issued_by: issuer.id, issuer_name: 'Uji', cancelled_at: null, cancelled_by: null, cancel_reason: null,
+      id,
+      office_id: office,
+      register_id: register.id,
+      kind: 'SPT',
+      year: 1999,
+      seq,
+      number: `UJI/${seq}/1999`,
+      code: randomUUID().slice(0, 12).toUpperCase(),
+      visit_id: null,
+      assessment_id: null,
+      cooperative_id: ctx.cooperativeId,
+      title: 'Dokumen uji peran',
+      status: 'CURRENT',
+      supersedes_id: null,
+      pdf,
+      sha256: 'x',
+      size: pdf.length,
+      issued_at: new Date().toISOString(),
+      issued_by: issuer.id,
+      issuer_name: 'Uji',
+      cancelled_at: null,
+      cancelled_by: null,
+      cancel_reason: null,
     })
     .execute();
   return id;
@@ -46,20 +80,45 @@ export const DOCUMENT_SAMPLES: Record<string, RouteSample> = {
   'GET /api/v1/offices': {},
   'GET /api/v1/offices/current': {},
   'POST /api/v1/offices': {
-    body: { level: 'KABUPATEN', regionCode: '35.08', name: 'Dinas Koperasi dan Usaha Mikro', shortName: 'Dinkop UM', government: 'Pemerintah Kabupaten Lumajang', address: 'Kabupaten Lumajang, Jawa Timur', city: 'Lumajang' },
+    body: {
+      level: 'KABUPATEN',
+      regionCode: '35.08',
+      name: 'Dinas Koperasi dan Usaha Mikro',
+      shortName: 'Dinkop UM',
+      government: 'Pemerintah Kabupaten Lumajang',
+      address: 'Kabupaten Lumajang, Jawa Timur',
+      city: 'Lumajang',
+    },
   },
-  'PATCH /api/v1/offices/:id': { body: { phone: '(0335) 000001' }, fixture: async ({ api }) => `/api/v1/offices/${await officeId(api)}` },
-  'PUT /api/v1/offices/:id/logo': { body: {}, fixture: async ({ api }) => `/api/v1/offices/${await officeId(api)}/logo` },
+  'PATCH /api/v1/offices/:id': {
+    body: { phone: '(0335) 000001' },
+    fixture: async ({ api }) => `/api/v1/offices/${await officeId(api)}`,
+  },
+  'PUT /api/v1/offices/:id/logo': {
+    body: {},
+    fixture: async ({ api }) => `/api/v1/offices/${await officeId(api)}/logo`,
+  },
   'GET /api/v1/offices/:id/logo': {},
-  'POST /api/v1/visits/:id/documents': { body: { kind: 'SPT' }, fixture: async (ctx) => `/api/v1/visits/${await approvedVisit(ctx)}/documents` },
+  'POST /api/v1/visits/:id/documents': {
+    body: { kind: 'SPT' },
+    fixture: async (ctx) => `/api/v1/visits/${await approvedVisit(ctx)}/documents`,
+  },
   'POST /api/v1/assessments/:id/documents': {},
   'GET /api/v1/documents': {},
   'GET /api/v1/documents/export.xlsx': {},
   'GET /api/v1/documents/:id': { fixture: async (ctx) => `/api/v1/documents/${await insertDocument(ctx)}` },
-  'GET /api/v1/documents/:id/file.pdf': { fixture: async (ctx) => `/api/v1/documents/${await insertDocument(ctx)}/file.pdf` },
-  'POST /api/v1/documents/:id/cancel': { body: { reason: 'uji peran saja' }, fixture: async (ctx) => `/api/v1/documents/${await insertDocument(ctx)}/cancel` },
+  'GET /api/v1/documents/:id/file.pdf': {
+    fixture: async (ctx) => `/api/v1/documents/${await insertDocument(ctx)}/file.pdf`,
+  },
+  'POST /api/v1/documents/:id/cancel': {
+    body: { reason: 'uji peran saja' },
+    fixture: async (ctx) => `/api/v1/documents/${await insertDocument(ctx)}/cancel`,
+  },
   'GET /api/v1/letter-registers': {},
-  'PUT /api/v1/letter-registers/:kind': { body: { name: 'Surat uji peran', pattern: '{seq}/UJI/{year}' }, fixture: async () => '/api/v1/letter-registers/UJI_PERAN' },
+  'PUT /api/v1/letter-registers/:kind': {
+    body: { name: 'Surat uji peran', pattern: '{seq}/UJI/{year}' },
+    fixture: async () => '/api/v1/letter-registers/UJI_PERAN',
+  },
   'GET /api/v1/public/verify/:code': {},
   'POST /api/v1/public/verify/:code': { body: {} },
   // The team's petugas (fixture visits are led by petugas.koperasi), pimpinan and admin may edit.

@@ -13,8 +13,16 @@ export const REGION_SAMPLES: Record<string, RouteSample> = {
     // A fresh cooperative each call: a transfer only goes upwards once.
     fixture: async ({ api, adminCookie }) => {
       const res = await api.req({
-        method: 'POST', url: '/api/v1/cooperatives', cookie: adminCookie,
-        body: { name: `Koperasi Uji Serah ${Math.random().toString(36).slice(2, 8)}`, type: 'JASA', group: 'LAINNYA', districtCode: TIRIS, villageCode: RANUAGUNG },
+        method: 'POST',
+        url: '/api/v1/cooperatives',
+        cookie: adminCookie,
+        body: {
+          name: `Koperasi Uji Serah ${Math.random().toString(36).slice(2, 8)}`,
+          type: 'JASA',
+          group: 'LAINNYA',
+          districtCode: TIRIS,
+          villageCode: RANUAGUNG,
+        },
       });
       return `/api/v1/cooperatives/${res.json().id as string}/transfer`;
     },

@@ -17,18 +17,27 @@ async function uploadTarget(ctx: Ctx): Promise<string> {
   const db = ctx.api.deps.db.kysely;
   const existing = await db.selectFrom('follow_ups').select('id').where('id', '=', UPLOAD_TARGET).executeTakeFirst();
   if (existing) {
-    await db.updateTable('follow_ups').set({ cooperative_id: ctx.cooperativeId }).where('id', '=', UPLOAD_TARGET).execute();
+    await db
+      .updateTable('follow_ups')
+      .set({ cooperative_id: ctx.cooperativeId })
+      .where('id', '=', UPLOAD_TARGET)
+      .execute();
   } else {
     const visitId = await insertVisit(ctx);
     const fresh = await insertFollowUp(ctx);
     const row = await db.selectFrom('follow_ups').selectAll().where('id', '=', fresh).executeTakeFirstOrThrow();
-    await db.insertInto('follow_ups').values({ ...row, id: UPLOAD_TARGET, visit_id: visitId }).execute();
+    await db
+      .insertInto('follow_ups')
+      .values({ ...row, id: UPLOAD_TARGET, visit_id: visitId })
+      .execute();
   }
   return '/api/v1/uploads';
 }
 
 async function adminId(api: Api): Promise<string> {
-  return (await api.deps.db.kysely.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id;
+  return (
+    await api.deps.db.kysely.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** An upload started by admin on one of the cooperative's follow-ups. */
@@ -38,8 +47,19 @@ async function insertUpload(ctx: Ctx): Promise<string> {
   await ctx.api.deps.db.kysely
     .insertInto('uploads')
     .values({
-      id, owner_id: await adminId(ctx.api), target_type: 'followUp', target_id: await insertFollowUp(ctx), cooperative_id: ctx.cooperativeId, size: 100, received: 0,
-      content_type: 'image/png', caption: null, taken_at: null, photo_id: null, created_at: at, updated_at: at,
+      id,
+      owner_id: await adminId(ctx.api),
+      target_type: 'followUp',
+      target_id: await insertFollowUp(ctx),
+      cooperative_id: ctx.cooperativeId,
+      size: 100,
+      received: 0,
+      content_type: 'image/png',
+      caption: null,
+      taken_at: null,
+      photo_id: null,
+      created_at: at,
+      updated_at: at,
     })
     .execute();
   return id;
@@ -51,9 +71,21 @@ async function insertConflict(ctx: Ctx): Promise<string> {
   await ctx.api.deps.db.kysely
     .insertInto('sync_conflicts')
     .values({
-      id, entity_type: 'follow_up', entity_id: await insertFollowUp(ctx), cooperative_id: ctx.cooperativeId, field: 'monitoringPlan', base_value: 'null',
-      server_value: 'null', client_value: '"Pantau tiap bulan."', change_id: randomUUID(), user_id: await adminId(ctx.api), created_at: new Date().toISOString(),
-      status: 'open', resolved_by: null, resolved_at: null, resolution: null,
+      id,
+      entity_type: 'follow_up',
+      entity_id: await insertFollowUp(ctx),
+      cooperative_id: ctx.cooperativeId,
+      field: 'monitoringPlan',
+      base_value: 'null',
+      server_value: 'null',
+      client_value: '"Pantau tiap bulan."',
+      change_id: randomUUID(),
+      user_id: await adminId(ctx.api),
+      created_at: new Date().toISOString(),
+      status: 'open',
+      resolved_by: null,
+      resolved_at: null,
+      resolution: null,
     })
     .execute();
   return id;
@@ -63,9 +95,17 @@ export const SYNC_SAMPLES: Record<string, RouteSample> = {
   'GET /api/v1/field/pack': { query: 'days=7' },
   'POST /api/v1/sync/push': { body: { changes: [] } },
   'GET /api/v1/sync/conflicts': { query: 'status=open' },
-  'POST /api/v1/sync/conflicts/:id/resolve': { body: { choice: 'server' }, fixture: async (ctx) => `/api/v1/sync/conflicts/${await insertConflict(ctx)}/resolve` },
+  'POST /api/v1/sync/conflicts/:id/resolve': {
+    body: { choice: 'server' },
+    fixture: async (ctx) => `/api/v1/sync/conflicts/${await insertConflict(ctx)}/resolve`,
+  },
   'POST /api/v1/uploads': {
-    body: { id: '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e78', target: { type: 'followUp', id: UPLOAD_TARGET }, size: 100, contentType: 'image/png' },
+    body: {
+      id: '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e78',
+      target: { type: 'followUp', id: UPLOAD_TARGET },
+      size: 100,
+      contentType: 'image/png',
+    },
     fixture: uploadTarget,
   },
   'PUT /api/v1/uploads/:id': { fixture: async (ctx) => `/api/v1/uploads/${await insertUpload(ctx)}?offset=0` },

@@ -22,7 +22,12 @@ describe('quorum of a RAT', () => {
   });
 
   it('by default is always more than half of the members', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1_000_000 }), (total) => quorumOf(total, null) * 2 > total && (quorumOf(total, null) - 1) * 2 <= total));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (total) => quorumOf(total, null) * 2 > total && (quorumOf(total, null) - 1) * 2 <= total,
+      ),
+    );
   });
 
   it('flags a member count unlike the registry, not an empty registry', () => {
@@ -39,7 +44,9 @@ describe('balance of a statement', () => {
     [1_001, 1_000, true],
     [1_000, 1_002, false],
     [622_800_000, 1_800_000_000, false],
-  ] as const)('assets %i against liabilities and equity %i → balanced %s', (a, p, balanced) => expect(isBalanced(a, p)).toBe(balanced));
+  ] as const)('assets %i against liabilities and equity %i → balanced %s', (a, p, balanced) =>
+    expect(isBalanced(a, p)).toBe(balanced),
+  );
 });
 
 describe('what counts while a filing waits', () => {
@@ -58,7 +65,12 @@ describe('what counts while a filing waits', () => {
 describe('RAT status around founding and dissolution', () => {
   const meetings = [{ fiscalYear: 2022, heldOn: '2023-03-01' }];
   it('has no status at all before the founding', () => {
-    expect(ratCompliance(meetings, '2020-05-01', '2020-04-30')).toEqual({ active: false, latestDueYear: null, years: [], warnings: [] });
+    expect(ratCompliance(meetings, '2020-05-01', '2020-04-30')).toEqual({
+      active: false,
+      latestDueYear: null,
+      years: [],
+      warnings: [],
+    });
   });
   it('is never active from the day of dissolution', () => {
     expect(ratCompliance(meetings, '2020-05-01', '2023-07-01').active).toBe(true);
@@ -75,7 +87,10 @@ describe('document type by content', () => {
     ['DOCX', DOCX, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     [
       'XLSX (stored zip)',
-      storedZip({ '[Content_Types].xml': '<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>' }),
+      storedZip({
+        '[Content_Types].xml':
+          '<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+      }),
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ],
     ['a zip that is no Office file', PLAIN_ZIP, null],
@@ -85,11 +100,15 @@ describe('document type by content', () => {
 
   it('never throws on garbage, however it starts', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom([], [0x50, 0x4b, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46, 0x2d]), (rest, head) => {
-        const b = Buffer.from([...head, ...rest]);
-        sniffDocument(b);
-        zipEntry(b, '[Content_Types].xml');
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom([], [0x50, 0x4b, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46, 0x2d]),
+        (rest, head) => {
+          const b = Buffer.from([...head, ...rest]);
+          sniffDocument(b);
+          zipEntry(b, '[Content_Types].xml');
+        },
+      ),
     );
   });
 });

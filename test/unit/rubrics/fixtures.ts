@@ -1,4 +1,12 @@
-import { inputFields, KK_2021, KSP_2016, type ComponentResult, type AssessmentResult, type GradedInput, type WeightedInput } from '../../../src/domain/rubrics/index.js';
+import {
+  inputFields,
+  KK_2021,
+  KSP_2016,
+  type ComponentResult,
+  type AssessmentResult,
+  type GradedInput,
+  type WeightedInput,
+} from '../../../src/domain/rubrics/index.js';
 
 /** Every ksp-2016 input line, by name. */
 export const KSP_LINES = inputFields(KSP_2016)
@@ -11,7 +19,10 @@ export const QUESTION_COUNTS = { general: 12, institutional: 6, capital: 5, asse
 export const answers = (n: number, yes: number): boolean[] => Array.from({ length: n }, (_, i) => i < yes);
 
 /** All lines 0, all answers Tidak, with the given lines overridden. */
-export function kspInput(financials: Record<string, number> = {}, management: Partial<Record<keyof typeof QUESTION_COUNTS, boolean[]>> = {}): WeightedInput {
+export function kspInput(
+  financials: Record<string, number> = {},
+  management: Partial<Record<keyof typeof QUESTION_COUNTS, boolean[]>> = {},
+): WeightedInput {
   const zero = Object.fromEntries(KSP_LINES.map((l) => [l, 0]));
   const noAnswers = Object.fromEntries(Object.entries(QUESTION_COUNTS).map(([k, n]) => [k, answers(n, 0)]));
   return { financials: { ...zero, ...financials }, management: { ...noAnswers, ...management } };
@@ -83,7 +94,10 @@ export const WORKED_EXAMPLE: WeightedInput = {
 };
 
 /** Every indicator present: ratings 1, percentages 0, checklists all met; then the overrides. */
-export function kkInput(indicators: Record<string, number | null> = {}, checklists: Record<string, boolean[] | null> = {}): GradedInput {
+export function kkInput(
+  indicators: Record<string, number | null> = {},
+  checklists: Record<string, boolean[] | null> = {},
+): GradedInput {
   const base: GradedInput = { indicators: {}, checklists: {} };
   for (const f of inputFields(KK_2021)) {
     const code = f.field.split('.')[1];

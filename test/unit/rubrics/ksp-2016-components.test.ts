@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { activeRule, KSP_2016, ruleNilai, scoreAssessment, type RatioComponent, type WeightedRubric } from '../../../src/domain/rubrics/index.js';
+import {
+  activeRule,
+  KSP_2016,
+  ruleNilai,
+  scoreAssessment,
+  type RatioComponent,
+  type WeightedRubric,
+} from '../../../src/domain/rubrics/index.js';
 import { answers, component, kspInput } from './fixtures.js';
 
 const δ = 1e-9;
@@ -21,21 +28,82 @@ const withLinearRpm: WeightedRubric = { ...KSP_2016, settings: { ruleChoices: { 
  * null: the page's table does not reach there because the ratio cannot be negative.
  */
 const EDGES: Record<string, [number, number | null, number, number][]> = {
-  'capital.a': [[0, 0, 0, 25], [20, 25, 25, 50], [40, 50, 50, 100], [60, 100, 100, 50], [80, 50, 50, 25]],
-  'capital.c': [[4, 0, 50, 50], [6, 50, 75, 75], [8, 75, 100, 100]],
-  'assetQuality.a': [[25, 0, 0, 50], [50, 50, 50, 75], [75, 75, 75, 100]],
-  'assetQuality.b': [[0, null, 100, 80], [10, 80, 80, 60], [20, 60, 60, 40], [30, 40, 40, 20], [40, 20, 20, 10], [45, 10, 0, 0]],
-  'assetQuality.d': [[21, 100, 75, 75], [26, 75, 75, 50], [30, 50, 50, 25]],
-  'efficiency.a': [[90, 100, 75, 75], [95, 75, 50, 50], [100, 50, 25, 25]],
-  'efficiency.b': [[40, 100, 100, 75], [60, 75, 75, 50], [80, 50, 50, 25]],
-  'efficiency.c': [[5, 100, 100, 75], [10, 75, 75, 50], [15, 50, 50, 0]],
-  'liquidity.a': [[10, 25, 25, 100], [15, 100, 100, 50], [20, 50, 50, 25]],
-  'liquidity.b': [[60, 25, 50, 50], [70, 50, 75, 75], [80, 75, 100, 100]],
-  'independence.a': [[5, 25, 50, 50], [7.5, 50, 75, 75], [10, 75, 100, 100]],
-  'independence.b': [[3, 25, 50, 50], [4, 50, 75, 75], [5, 75, 100, 100]],
+  'capital.a': [
+    [0, 0, 0, 25],
+    [20, 25, 25, 50],
+    [40, 50, 50, 100],
+    [60, 100, 100, 50],
+    [80, 50, 50, 25],
+  ],
+  'capital.c': [
+    [4, 0, 50, 50],
+    [6, 50, 75, 75],
+    [8, 75, 100, 100],
+  ],
+  'assetQuality.a': [
+    [25, 0, 0, 50],
+    [50, 50, 50, 75],
+    [75, 75, 75, 100],
+  ],
+  'assetQuality.b': [
+    [0, null, 100, 80],
+    [10, 80, 80, 60],
+    [20, 60, 60, 40],
+    [30, 40, 40, 20],
+    [40, 20, 20, 10],
+    [45, 10, 0, 0],
+  ],
+  'assetQuality.d': [
+    [21, 100, 75, 75],
+    [26, 75, 75, 50],
+    [30, 50, 50, 25],
+  ],
+  'efficiency.a': [
+    [90, 100, 75, 75],
+    [95, 75, 50, 50],
+    [100, 50, 25, 25],
+  ],
+  'efficiency.b': [
+    [40, 100, 100, 75],
+    [60, 75, 75, 50],
+    [80, 50, 50, 25],
+  ],
+  'efficiency.c': [
+    [5, 100, 100, 75],
+    [10, 75, 75, 50],
+    [15, 50, 50, 0],
+  ],
+  'liquidity.a': [
+    [10, 25, 25, 100],
+    [15, 100, 100, 50],
+    [20, 50, 50, 25],
+  ],
+  'liquidity.b': [
+    [60, 25, 50, 50],
+    [70, 50, 75, 75],
+    [80, 75, 100, 100],
+  ],
+  'independence.a': [
+    [5, 25, 50, 50],
+    [7.5, 50, 75, 75],
+    [10, 75, 100, 100],
+  ],
+  'independence.b': [
+    [3, 25, 50, 50],
+    [4, 50, 75, 75],
+    [5, 75, 100, 100],
+  ],
   'independence.c': [[100, 0, 0, 100]],
-  'identity.a': [[25, 25, 50, 50], [50, 50, 75, 75], [75, 75, 100, 100]],
-  'identity.b': [[5, 0, 50, 50], [7.5, 50, 75, 75], [10, 75, 100, 100]],
+  'identity.a': [
+    [25, 25, 50, 50],
+    [50, 50, 75, 75],
+    [75, 75, 100, 100],
+  ],
+  'identity.b': [
+    [5, 0, 50, 50],
+    [7.5, 50, 75, 75],
+    [10, 75, 100, 100],
+  ],
 };
 
 describe('ksp-2016 band tables at and around every edge', () => {
@@ -67,7 +135,17 @@ describe('ksp-2016 band tables at and around every edge', () => {
 
 describe('ksp-2016 one-point-per-percent components (capital.b, assetQuality.c)', () => {
   it.each([
-    [-5, 0], [0, 0], [1 - δ, 0], [1, 1], [57, 57], [58 - δ, 57], [99.99, 99], [100 - δ, 99], [100, 100], [100 + δ, 100], [250, 100],
+    [-5, 0],
+    [0, 0],
+    [1 - δ, 0],
+    [1, 1],
+    [57, 57],
+    [58 - δ, 57],
+    [99.99, 99],
+    [100 - δ, 99],
+    [100, 100],
+    [100 + δ, 100],
+    [250, 100],
   ])('x = %s → nilai %s', (x, nilai) => {
     expect(nilaiOf('capital.b', x)).toBe(nilai);
     expect(nilaiOf('assetQuality.c', x)).toBe(nilai);
@@ -76,7 +154,17 @@ describe('ksp-2016 one-point-per-percent components (capital.b, assetQuality.c)'
 
 describe('ksp-2016 assetQuality.b alternative linear rule (2 per whole percent below 45)', () => {
   it.each([
-    [0, 90], [δ, 88], [1, 88], [2.75, 84], [10, 70], [44 - δ, 2], [44, 2], [44 + δ, 0], [44.5, 0], [45, 0], [60, 0],
+    [0, 90],
+    [δ, 88],
+    [1, 88],
+    [2.75, 84],
+    [10, 70],
+    [44 - δ, 2],
+    [44, 2],
+    [44 + δ, 0],
+    [44.5, 0],
+    [45, 0],
+    [60, 0],
   ])('x = %s → nilai %s', (x, nilai) => {
     expect(nilaiOf('assetQuality.b', x, withLinearRpm)).toBe(nilai);
   });
@@ -143,7 +231,12 @@ describe('ksp-2016 components from rupiah inputs, exactly on the edges', () => {
     ['liquidity.a', { kewajibanLancar: 1000, kas: 201 }, 20.1, 25],
     ['liquidity.b', { totalPasiva: 1000, pinjamanDiberikan: 599 }, 59.9, 25],
     ['liquidity.b', { totalPasiva: 1000, pinjamanDiberikan: 600 }, 60, 50],
-    ['liquidity.b', { totalPasiva: 1100, bebanMasihHarusDibayar: 50, shuBelumDibagi: 50, pinjamanDiberikan: 700 }, 70, 75],
+    [
+      'liquidity.b',
+      { totalPasiva: 1100, bebanMasihHarusDibayar: 50, shuBelumDibagi: 50, pinjamanDiberikan: 700 },
+      70,
+      75,
+    ],
     ['liquidity.b', { totalPasiva: 1000, pinjamanDiberikan: 799 }, 79.9, 75],
     ['liquidity.b', { totalPasiva: 1000, pinjamanDiberikan: 800 }, 80, 100],
     ['independence.a', { totalAset: 1000, shuSebelumPajak: 49 }, 4.9, 25],
@@ -181,7 +274,9 @@ describe('ksp-2016 components from rupiah inputs, exactly on the edges', () => {
     expect(linear.ruleUsed?.key).toBe('linear');
     expect(linear.nilai).toBe(70);
     expect(linear.score).toBe(3.5);
-    const parts = scoreAssessment(withLinearRpm, kspInput(lines)).provisionalUsed.filter((p) => p.part === 'assetQuality.b');
+    const parts = scoreAssessment(withLinearRpm, kspInput(lines)).provisionalUsed.filter(
+      (p) => p.part === 'assetQuality.b',
+    );
     expect(parts.map((p) => p.kind)).toEqual(['choice', 'choice']);
   });
 });
@@ -257,7 +352,13 @@ describe('ksp-2016 management questionnaire', () => {
   });
 
   it('all Ya gives the full 15 of the aspect', () => {
-    const all = { general: answers(12, 12), institutional: answers(6, 6), capital: answers(5, 5), assets: answers(10, 10), liquidity: answers(5, 5) };
+    const all = {
+      general: answers(12, 12),
+      institutional: answers(6, 6),
+      capital: answers(5, 5),
+      assets: answers(10, 10),
+      liquidity: answers(5, 5),
+    };
     const aspect = scoreAssessment(KSP_2016, kspInput({}, all)).aspects.find((a) => a.code === 'management');
     expect(aspect).toMatchObject({ score: 15, share: 100, category: { code: 'SEHAT' } });
   });

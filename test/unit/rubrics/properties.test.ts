@@ -1,18 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  categoryOf, categoryRank, inputFields, KK_2021, KSP_2016, scoreAssessment, validateInput,
-  type AssessmentResult, type GradedInput, type RubricDefinition, type WeightedInput, type WeightedRubric,
+  categoryOf,
+  categoryRank,
+  inputFields,
+  KK_2021,
+  KSP_2016,
+  scoreAssessment,
+  validateInput,
+  type AssessmentResult,
+  type GradedInput,
+  type RubricDefinition,
+  type WeightedInput,
+  type WeightedRubric,
 } from '../../../src/domain/rubrics/index.js';
 import { KSP_LINES, QUESTION_COUNTS } from './fixtures.js';
 
 /** Rupiah amounts: often 0 or small (to hit edges and zero denominators), sometimes large. */
-const rupiah = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 1_000_000_000_000 }));
+const rupiah = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 0, max: 1_000 }),
+  fc.integer({ min: 0, max: 1_000_000_000_000 }),
+);
 
 const kspInputs: fc.Arbitrary<WeightedInput> = fc.record({
   financials: fc.record(Object.fromEntries(KSP_LINES.map((l) => [l, rupiah]))) as fc.Arbitrary<Record<string, number>>,
   management: fc.record(
-    Object.fromEntries(Object.entries(QUESTION_COUNTS).map(([k, n]) => [k, fc.array(fc.boolean(), { minLength: n, maxLength: n })])),
+    Object.fromEntries(
+      Object.entries(QUESTION_COUNTS).map(([k, n]) => [k, fc.array(fc.boolean(), { minLength: n, maxLength: n })]),
+    ),
   ) as fc.Arbitrary<Record<string, boolean[]>>,
 });
 
@@ -22,9 +38,18 @@ function kkArbitrary(): fc.Arbitrary<GradedInput> {
   for (const f of inputFields(KK_2021)) {
     const code = f.field.split('.')[1];
     const na = fc.constant(null);
-    if (f.kind === 'answers') checklists[code] = fc.oneof({ weight: 9, arbitrary: fc.array(fc.boolean(), { minLength: f.count, maxLength: f.count }) }, { weight: 1, arbitrary: na });
-    else if (f.kind === 'rating') indicators[code] = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(1, 2, 3, 4) }, { weight: 1, arbitrary: na });
-    else indicators[code] = fc.oneof({ weight: 9, arbitrary: fc.double({ min: -200, max: 300, noNaN: true }) }, { weight: 1, arbitrary: na });
+    if (f.kind === 'answers')
+      checklists[code] = fc.oneof(
+        { weight: 9, arbitrary: fc.array(fc.boolean(), { minLength: f.count, maxLength: f.count }) },
+        { weight: 1, arbitrary: na },
+      );
+    else if (f.kind === 'rating')
+      indicators[code] = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(1, 2, 3, 4) }, { weight: 1, arbitrary: na });
+    else
+      indicators[code] = fc.oneof(
+        { weight: 9, arbitrary: fc.double({ min: -200, max: 300, noNaN: true }) },
+        { weight: 1, arbitrary: na },
+      );
   }
   return fc.record({ indicators: fc.record(indicators), checklists: fc.record(checklists) });
 }
@@ -63,18 +88,30 @@ describe('scoring properties', () => {
 
   it('ksp-2016 with the linear rpm rule keeps the same invariants', () => {
     const linear: WeightedRubric = { ...KSP_2016, settings: { ruleChoices: { 'assetQuality.b': 'linear' } } };
-    fc.assert(fc.property(kspInputs, (input) => checkInvariants(linear, scoreAssessment(linear, input))), { numRuns: 200 });
+    fc.assert(
+      fc.property(kspInputs, (input) => checkInvariants(linear, scoreAssessment(linear, input))),
+      { numRuns: 200 },
+    );
   });
 
   it('ksp-2016: a statement with every denominator positive is always complete', () => {
     const positive = fc.integer({ min: 1, max: 1_000_000_000 });
     const arb = kspInputs.chain((input) =>
-      fc.record({ totalAset: positive, volumePinjaman: positive, partisipasiBruto: positive, bebanUsaha: positive, pinjamanDiberikan: positive, simpananPokok: positive }).map((p) => {
-        const f: Record<string, number> = { ...input.financials, ...p };
-        // "dana yang diterima" = totalPasiva − accruals − undistributed SHU must be positive too
-        f.totalPasiva += f.bebanMasihHarusDibayar + f.shuBelumDibagi + 1;
-        return { ...input, financials: f };
-      }),
+      fc
+        .record({
+          totalAset: positive,
+          volumePinjaman: positive,
+          partisipasiBruto: positive,
+          bebanUsaha: positive,
+          pinjamanDiberikan: positive,
+          simpananPokok: positive,
+        })
+        .map((p) => {
+          const f: Record<string, number> = { ...input.financials, ...p };
+          // "dana yang diterima" = totalPasiva − accruals − undistributed SHU must be positive too
+          f.totalPasiva += f.bebanMasihHarusDibayar + f.shuBelumDibagi + 1;
+          return { ...input, financials: f };
+        }),
     );
     fc.assert(
       fc.property(arb, (input) => {
@@ -98,7 +135,12 @@ describe('scoring properties', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (financials, management) => {
         for (const rubric of [KSP_2016, KK_2021]) {
-          const input = { financials, management, indicators: financials, checklists: management } as unknown as WeightedInput & GradedInput;
+          const input = {
+            financials,
+            management,
+            indicators: financials,
+            checklists: management,
+          } as unknown as WeightedInput & GradedInput;
           const r = scoreAssessment(rubric, input);
           expect(r.total).toBeGreaterThanOrEqual(0);
           expect(validateInput(rubric, input)).toBeInstanceOf(Array);
@@ -111,10 +153,16 @@ describe('scoring properties', () => {
   it('category is monotone in the total', () => {
     for (const rubric of [KSP_2016, KK_2021]) {
       fc.assert(
-        fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (a, b) => {
-          const [low, high] = a <= b ? [a, b] : [b, a];
-          expect(categoryRank(categoryOf(low, rubric).code, rubric)).toBeGreaterThanOrEqual(categoryRank(categoryOf(high, rubric).code, rubric));
-        }),
+        fc.property(
+          fc.double({ min: 0, max: 100, noNaN: true }),
+          fc.double({ min: 0, max: 100, noNaN: true }),
+          (a, b) => {
+            const [low, high] = a <= b ? [a, b] : [b, a];
+            expect(categoryRank(categoryOf(low, rubric).code, rubric)).toBeGreaterThanOrEqual(
+              categoryRank(categoryOf(high, rubric).code, rubric),
+            );
+          },
+        ),
       );
     }
   });

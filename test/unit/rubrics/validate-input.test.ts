@@ -9,7 +9,8 @@ describe('validateInput for ksp-2016', () => {
   });
 
   it('asks for every input line of the rubric page, and only those', () => {
-    const page = `kas bank simpananDitempatkan suratBerharga pinjamanDiberikan penyertaan pendapatanMasihHarusDiterima aktivaTetap
+    const page =
+      `kas bank simpananDitempatkan suratBerharga pinjamanDiberikan penyertaan pendapatanMasihHarusDiterima aktivaTetap
       aktivaLain totalAset pinjamanKurangLancar pinjamanDiragukan pinjamanMacet pinjamanBerisiko penyisihanPenghapusanPinjaman
       kewajibanLancar tabungan simpananBerjangka bebanMasihHarusDibayar danaDiterima kewajibanLain totalPasiva simpananPokok
       simpananWajib modalPenyetaraan modalPenyertaan cadanganUmum cadanganTujuanRisiko modalSumbangan shuBelumDibagi
@@ -17,8 +18,16 @@ describe('validateInput for ksp-2016', () => {
       shuKotor shuSebelumPajak shuBagianAnggota meppp`.split(/\s+/);
     expect([...KSP_LINES].sort()).toEqual(page.sort());
     expect(KSP_LINES).toHaveLength(42);
-    expect(inputFields(KSP_2016).filter((f) => f.kind === 'answers').map((f) => [f.field, f.count])).toEqual([
-      ['management.general', 12], ['management.institutional', 6], ['management.capital', 5], ['management.assets', 10], ['management.liquidity', 5],
+    expect(
+      inputFields(KSP_2016)
+        .filter((f) => f.kind === 'answers')
+        .map((f) => [f.field, f.count]),
+    ).toEqual([
+      ['management.general', 12],
+      ['management.institutional', 6],
+      ['management.capital', 5],
+      ['management.assets', 10],
+      ['management.liquidity', 5],
     ]);
   });
 
@@ -59,7 +68,11 @@ describe('validateInput for ksp-2016', () => {
     ['general', undefined, 'Jawaban Manajemen umum wajib diisi: 12 jawaban Ya/Tidak.'],
     ['general', answers(11, 5), 'Manajemen umum harus berisi 12 jawaban Ya/Tidak; diterima 11.'],
     ['assets', 'ya', 'Jawaban Manajemen aktiva harus berupa daftar 10 jawaban Ya/Tidak.'],
-    ['capital', [true, true, 'ya', false, false], 'Jawaban Manajemen permodalan nomor urut 3 harus Ya atau Tidak (true/false).'],
+    [
+      'capital',
+      [true, true, 'ya', false, false],
+      'Jawaban Manajemen permodalan nomor urut 3 harus Ya atau Tidak (true/false).',
+    ],
     ['liquidity', answers(6, 0), 'Manajemen likuiditas harus berisi 5 jawaban Ya/Tidak; diterima 6.'],
   ])('management.%s = %o → "%s"', (code, value, message) => {
     const input = { ...WORKED_EXAMPLE, management: { ...WORKED_EXAMPLE.management, [code]: value } };
@@ -72,26 +85,61 @@ describe('validateInput for ksp-2016', () => {
   });
 
   it('reports several problems at once', () => {
-    const input = { financials: { ...WORKED_EXAMPLE.financials, kas: -5, bank: -1 }, management: { ...WORKED_EXAMPLE.management, general: [] } };
-    expect(validateInput(KSP_2016, input).map((i) => i.field)).toEqual(['financials.kas', 'financials.bank', 'management.general']);
+    const input = {
+      financials: { ...WORKED_EXAMPLE.financials, kas: -5, bank: -1 },
+      management: { ...WORKED_EXAMPLE.management, general: [] },
+    };
+    expect(validateInput(KSP_2016, input).map((i) => i.field)).toEqual([
+      'financials.kas',
+      'financials.bank',
+      'management.general',
+    ]);
   });
 });
 
 describe('validateInput for kk-2021', () => {
   it('accepts a full input, and null for indicators that do not apply', () => {
     expect(validateInput(KK_2021, kkInput())).toEqual([]);
-    expect(validateInput(KK_2021, kkInput({ problemLoans: null, equityGrowth: -12.5 }, { savingsLoanLicence: null }))).toEqual([]);
+    expect(
+      validateInput(KK_2021, kkInput({ problemLoans: null, equityGrowth: -12.5 }, { savingsLoanLicence: null })),
+    ).toEqual([]);
   });
 
   it.each([
-    [{ indicators: { returnOnAssets: undefined } }, 'indicators.returnOnAssets', 'Rentabilitas aset wajib diisi; kirim null bila indikator ini tidak berlaku.'],
-    [{ indicators: { returnOnAssets: 'tujuh' } }, 'indicators.returnOnAssets', 'Rentabilitas aset harus berupa angka (persen).'],
-    [{ indicators: { capitalManagement: 2.5 } }, 'indicators.capitalManagement', 'Nilai Pengelolaan permodalan harus salah satu dari 1, 2, 3, 4.'],
-    [{ indicators: { principleEducation: 0 } }, 'indicators.principleEducation', 'Nilai Pendidikan perkoperasian harus salah satu dari 1, 2, 3, 4.'],
-    [{ checklists: { organs: answers(5, 5) } }, 'checklists.organs', 'Kelengkapan perangkat organisasi harus berisi 6 jawaban Ya/Tidak; diterima 5.'],
-  ] as [{ indicators?: Record<string, unknown>; checklists?: Record<string, unknown> }, string, string][])('%o → %s: "%s"', (patch, field, message) => {
-    const base = kkInput();
-    const input = { indicators: { ...base.indicators, ...(patch.indicators ?? {}) }, checklists: { ...base.checklists, ...(patch.checklists ?? {}) } };
-    expect(validateInput(KK_2021, input)).toEqual([{ field, message }]);
-  });
+    [
+      { indicators: { returnOnAssets: undefined } },
+      'indicators.returnOnAssets',
+      'Rentabilitas aset wajib diisi; kirim null bila indikator ini tidak berlaku.',
+    ],
+    [
+      { indicators: { returnOnAssets: 'tujuh' } },
+      'indicators.returnOnAssets',
+      'Rentabilitas aset harus berupa angka (persen).',
+    ],
+    [
+      { indicators: { capitalManagement: 2.5 } },
+      'indicators.capitalManagement',
+      'Nilai Pengelolaan permodalan harus salah satu dari 1, 2, 3, 4.',
+    ],
+    [
+      { indicators: { principleEducation: 0 } },
+      'indicators.principleEducation',
+      'Nilai Pendidikan perkoperasian harus salah satu dari 1, 2, 3, 4.',
+    ],
+    [
+      { checklists: { organs: answers(5, 5) } },
+      'checklists.organs',
+      'Kelengkapan perangkat organisasi harus berisi 6 jawaban Ya/Tidak; diterima 5.',
+    ],
+  ] as [{ indicators?: Record<string, unknown>; checklists?: Record<string, unknown> }, string, string][])(
+    '%o → %s: "%s"',
+    (patch, field, message) => {
+      const base = kkInput();
+      const input = {
+        indicators: { ...base.indicators, ...(patch.indicators ?? {}) },
+        checklists: { ...base.checklists, ...(patch.checklists ?? {}) },
+      };
+      expect(validateInput(KK_2021, input)).toEqual([{ field, message }]);
+    },
+  );
 });

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  KK_2021, KSP_2016, RUBRICS, scoreAssessment, validateRubric, type GradedRubric, type RatioComponent, type WeightedRubric,
+  KK_2021,
+  KSP_2016,
+  RUBRICS,
+  scoreAssessment,
+  validateRubric,
+  type GradedRubric,
+  type RatioComponent,
+  type WeightedRubric,
 } from '../../../src/domain/rubrics/index.js';
 import { WORKED_EXAMPLE } from './fixtures.js';
 
 const ksp = (): WeightedRubric => structuredClone(KSP_2016);
 const kk = (): GradedRubric => structuredClone(KK_2021);
-const ratio = (r: WeightedRubric, aspect: number, index: number) => r.aspects[aspect].components[index] as RatioComponent;
+const ratio = (r: WeightedRubric, aspect: number, index: number) =>
+  r.aspects[aspect].components[index] as RatioComponent;
 const messages = (def: unknown) => validateRubric(def).map((i) => `${i.path}: ${i.message}`);
 
 describe('validateRubric', () => {
@@ -17,7 +25,9 @@ describe('validateRubric', () => {
   it('a JSON round trip (as stored in the database) stays valid and scores the same', () => {
     const stored: unknown = JSON.parse(JSON.stringify(KSP_2016));
     expect(validateRubric(stored)).toEqual([]);
-    expect(scoreAssessment(stored as WeightedRubric, WORKED_EXAMPLE)).toEqual(scoreAssessment(KSP_2016, WORKED_EXAMPLE));
+    expect(scoreAssessment(stored as WeightedRubric, WORKED_EXAMPLE)).toEqual(
+      scoreAssessment(KSP_2016, WORKED_EXAMPLE),
+    );
   });
 
   it('a corrected version (new table, new version) is accepted and scored by its own version', () => {
@@ -25,7 +35,10 @@ describe('validateRubric', () => {
     corrected.version = 2;
     // e.g. an admin closes efficiency c's lowest band at 25 instead of 0
     const c = ratio(corrected, 3, 2);
-    c.rule = { kind: 'bands', bands: c.rule.kind === 'bands' ? c.rule.bands.map((b) => (b.nilai === 0 ? { ...b, nilai: 25 } : b)) : [] };
+    c.rule = {
+      kind: 'bands',
+      bands: c.rule.kind === 'bands' ? c.rule.bands.map((b) => (b.nilai === 0 ? { ...b, nilai: 25 } : b)) : [],
+    };
     c.marks = [];
     expect(validateRubric(corrected)).toEqual([]);
     expect(scoreAssessment(corrected, WORKED_EXAMPLE).rubricVersion).toBe(2);
@@ -44,7 +57,9 @@ describe('validateRubric', () => {
     const r = ksp();
     const c = ratio(r, 0, 0);
     if (c.rule.kind === 'bands') c.rule.bands[1] = { ...c.rule.bands[1], max: 19 };
-    expect(messages(r)).toEqual(['aspects[0].components[0].rule.bands: Ada celah antara 19 dan 20: nilai x di sana tidak tercakup tabel.']);
+    expect(messages(r)).toEqual([
+      'aspects[0].components[0].rule.bands: Ada celah antara 19 dan 20: nilai x di sana tidak tercakup tabel.',
+    ]);
   });
 
   it('finds an edge counted in two rows, and an edge in none', () => {
@@ -62,7 +77,13 @@ describe('validateRubric', () => {
   it('finds overlapping rows and uncovered ends', () => {
     const r = ksp();
     const c = ratio(r, 0, 2);
-    c.rule = { kind: 'bands', bands: [{ min: 0, minInclusive: true, max: 6, maxInclusive: false, nilai: 50 }, { min: 5, minInclusive: true, max: 8, maxInclusive: true, nilai: 150 }] };
+    c.rule = {
+      kind: 'bands',
+      bands: [
+        { min: 0, minInclusive: true, max: 6, maxInclusive: false, nilai: 50 },
+        { min: 5, minInclusive: true, max: 8, maxInclusive: true, nilai: 150 },
+      ],
+    };
     expect(messages(r)).toEqual([
       'aspects[0].components[2].rule.bands: Baris 0 ≤ x < 6 dan 5 ≤ x ≤ 8 tumpang tindih.',
       'aspects[0].components[2].rule.bands: Tabel tidak mencakup x > 8.',
@@ -73,7 +94,13 @@ describe('validateRubric', () => {
   it('a table may start at 0 only where the ratio cannot be negative', () => {
     const r = ksp();
     // independence.c's numerator (partisipasi neto) can be negative, so the table must reach below 0
-    ratio(r, 5, 2).rule = { kind: 'bands', bands: [{ min: 0, minInclusive: true, max: 100, maxInclusive: true, nilai: 0 }, { min: 100, minInclusive: false, nilai: 100 }] };
+    ratio(r, 5, 2).rule = {
+      kind: 'bands',
+      bands: [
+        { min: 0, minInclusive: true, max: 100, maxInclusive: true, nilai: 0 },
+        { min: 100, minInclusive: false, nilai: 100 },
+      ],
+    };
     expect(messages(r)).toEqual(['aspects[5].components[2].rule.bands: Tabel tidak mencakup x < 0.']);
   });
 
@@ -91,12 +118,18 @@ describe('validateRubric', () => {
     const r = ksp();
     const general = r.aspects[2].components[0];
     if (general.kind === 'questionnaire') general.questions = general.questions.slice(0, 11);
-    expect(messages(r)).toEqual(['aspects[2].components[0]: Skor maksimum (11 × 0.25 = 2.75) tidak sama dengan bobot komponen (3).']);
+    expect(messages(r)).toEqual([
+      'aspects[2].components[0]: Skor maksimum (11 × 0.25 = 2.75) tidak sama dengan bobot komponen (3).',
+    ]);
   });
 
   it('categories must run from best to worst with an open last one', () => {
     const r = ksp();
-    r.categories = [{ code: 'A', label: 'A', min: 60 }, { code: 'B', label: 'B', min: 70 }, { code: 'C', label: 'C', min: 10 }];
+    r.categories = [
+      { code: 'A', label: 'A', min: 60 },
+      { code: 'B', label: 'B', min: 70 },
+      { code: 'C', label: 'C', min: 10 },
+    ];
     expect(messages(r)).toEqual([
       'categories[1]: Batas bawah predikat harus menurun dari predikat terbaik ke terburuk.',
       'categories[2]: Predikat terakhir tidak boleh punya batas bawah: ia menampung semua nilai di bawah predikat lain.',
@@ -117,7 +150,9 @@ describe('validateRubric', () => {
   it('a linear rule must stay within 0–100', () => {
     const r = ksp();
     ratio(r, 0, 1).rule = { kind: 'linear', intercept: 0, slope: 1, rounding: 'floor', min: 0, max: 120 };
-    expect(messages(r)).toEqual(['aspects[0].components[1].rule: Batas nilai aturan linear harus 0 ≤ min ≤ max ≤ 100.']);
+    expect(messages(r)).toEqual([
+      'aspects[0].components[1].rule: Batas nilai aturan linear harus 0 ≤ min ≤ max ≤ 100.',
+    ]);
   });
 
   it('rejects what is not a rubric at all', () => {
@@ -133,7 +168,11 @@ describe('validateRubric', () => {
     it('band nilai must be on the scale and tables gap-free', () => {
       const r = kk();
       const ind = r.aspects[2].indicators[0];
-      if (ind.kind === 'quantitative') ind.bands = [{ max: 3, maxInclusive: false, nilai: 5 }, { min: 3.5, minInclusive: true, nilai: 1 }];
+      if (ind.kind === 'quantitative')
+        ind.bands = [
+          { max: 3, maxInclusive: false, nilai: 5 },
+          { min: 3.5, minInclusive: true, nilai: 1 },
+        ];
       expect(messages(r)).toEqual([
         'aspects[2].indicators[0].bands: Ada celah antara 3 dan 3.5: nilai x di sana tidak tercakup tabel.',
         'aspects[2].indicators[0].bands[0]: Nilai 5 di luar skala (1, 2, 3, 4).',
@@ -153,15 +192,19 @@ describe('validateRubric', () => {
     it('the checklist table must cover 0–100', () => {
       const r = kk();
       r.checklistBands = r.checklistBands.filter((b) => b.nilai !== 3);
-      expect(messages(r)).toEqual(['checklistBands: Ada celah antara 25 dan 50: nilai x di sana tidak tercakup tabel.']);
+      expect(messages(r)).toEqual([
+        'checklistBands: Ada celah antara 25 dan 50: nilai x di sana tidak tercakup tabel.',
+      ]);
     });
 
     it('publishing the names of one regency (Kurang Sehat / Tidak Sehat) is data only', () => {
       const r = kk();
       r.version = 2;
       r.categories = [
-        { code: 'SEHAT', label: 'Sehat', min: 80 }, { code: 'CUKUP_SEHAT', label: 'Cukup Sehat', min: 66 },
-        { code: 'KURANG_SEHAT', label: 'Kurang Sehat', min: 51 }, { code: 'TIDAK_SEHAT', label: 'Tidak Sehat' },
+        { code: 'SEHAT', label: 'Sehat', min: 80 },
+        { code: 'CUKUP_SEHAT', label: 'Cukup Sehat', min: 66 },
+        { code: 'KURANG_SEHAT', label: 'Kurang Sehat', min: 51 },
+        { code: 'TIDAK_SEHAT', label: 'Tidak Sehat' },
       ];
       expect(validateRubric(r)).toEqual([]);
     });

@@ -11,14 +11,27 @@ import '../i18n/visits';
 import '../i18n/dialog';
 
 const MONEY_FIELDS = new Set(['assets', 'ownCapital', 'externalCapital', 'businessVolume', 'shu', 'turnover']);
-const DATE_FIELDS = new Set(['legalEntityDate', 'legalEntityAmendmentDate', 'dissolvedAt', 'termStart', 'termEnd', 'date']);
+const DATE_FIELDS = new Set([
+  'legalEntityDate',
+  'legalEntityAmendmentDate',
+  'dissolvedAt',
+  'termStart',
+  'termEnd',
+  'date',
+]);
 const TIMESTAMP_FIELDS = new Set(['createdAt', 'updatedAt', 'lastLoginAt']);
 const PLAIN_NUMBER_FIELDS = new Set(['fiscalYear', 'version']);
 // deletedRecord: the full before-image of a deleted row (for rebuilding it), not a readable change.
 const HIDDEN_FIELDS = new Set(['passwordHash', 'password_hash', 'deletedRecord']);
 
 export function fieldLabel(t: TFunction, field: string): string {
-  for (const key of [`coop.fields.${field}`, `changeFields.${field}`, `figures.${field}`, `units.${field}`, `statementLines.${field}`]) {
+  for (const key of [
+    `coop.fields.${field}`,
+    `changeFields.${field}`,
+    `figures.${field}`,
+    `units.${field}`,
+    `statementLines.${field}`,
+  ]) {
     const v = t(key, { defaultValue: '' });
     if (v && typeof v === 'string') return v;
   }
@@ -43,10 +56,13 @@ export function useValueFormatter() {
     if (value === null || value === undefined || value === '') return t('timeline.empty');
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
     if (typeof value === 'number') {
-      if (MONEY_FIELDS.has(field) || entityType === 'financial_statement') return field === 'fiscalYear' ? String(value) : formatRupiah(value);
-      if (field === 'total') return value.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      if (MONEY_FIELDS.has(field) || entityType === 'financial_statement')
+        return field === 'fiscalYear' ? String(value) : formatRupiah(value);
+      if (field === 'total')
+        return value.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       if (PLAIN_NUMBER_FIELDS.has(field)) return String(value);
-      if (field === 'latitude' || field === 'longitude') return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 }).format(value);
+      if (field === 'latitude' || field === 'longitude')
+        return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 }).format(value);
       return formatNumber(value);
     }
     if (typeof value === 'string') {
@@ -93,7 +109,9 @@ export function useValueFormatter() {
         .join('; ');
     }
     if (typeof value === 'object') {
-      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '' && !isId(v));
+      const entries = Object.entries(value as Record<string, unknown>).filter(
+        ([, v]) => v !== null && v !== undefined && v !== '' && !isId(v),
+      );
       if (entries.length === 0) return t('timeline.empty');
       return entries.map(([k, v]) => `${fieldLabel(t, k)}: ${format(k, v, entityType)}`).join('; ');
     }
@@ -113,7 +131,13 @@ function codeLabel(t: TFunction, field: string, value: string, entityType?: stri
   const keys: Record<string, string[]> = {
     visit: ['status:visits.status', 'purposes:visits.purposes'],
     follow_up: ['status:dialog.followUpStatuses', 'aspect:dialog.aspects', 'kind:historyValues.responsibleKind'],
-    concern: ['status:dialog.concernStatuses', 'kind:dialog.kinds', 'topic:dialog.topics', 'severity:dialog.severities', 'raisedVia:dialog.raisedVia'],
+    concern: [
+      'status:dialog.concernStatuses',
+      'kind:dialog.kinds',
+      'topic:dialog.topics',
+      'severity:dialog.severities',
+      'raisedVia:dialog.raisedVia',
+    ],
     unit_need: ['status:historyValues.unitNeedStatus'],
     unit_proposal: ['status:historyValues.proposalStatus'],
   };
@@ -126,11 +150,20 @@ function codeLabel(t: TFunction, field: string, value: string, entityType?: stri
   return null;
 }
 
-export function ChangeList({ changes, entityType }: { changes: Record<string, Change> | null | undefined; entityType?: string }) {
+export function ChangeList({
+  changes,
+  entityType,
+}: {
+  changes: Record<string, Change> | null | undefined;
+  entityType?: string;
+}) {
   const { t } = useTranslation();
   const format = useValueFormatter();
   // Internal ids (a visit's, a concern's) mean nothing to a reader: the record itself is linked elsewhere.
-  const entries = Object.entries(changes ?? {}).filter(([k, ch]) => !HIDDEN_FIELDS.has(k) && !((isId(ch.before) || ch.before == null) && (isId(ch.after) || ch.after == null)));
+  const entries = Object.entries(changes ?? {}).filter(
+    ([k, ch]) =>
+      !HIDDEN_FIELDS.has(k) && !((isId(ch.before) || ch.before == null) && (isId(ch.after) || ch.after == null)),
+  );
   if (entries.length === 0) return null;
   return (
     <Stack gap={6} data-testid="change-list">
@@ -144,12 +177,24 @@ export function ChangeList({ changes, entityType }: { changes: Record<string, Ch
             </Text>
             <Group gap={6} wrap="wrap" align="center">
               {!created && (
-                <Text size="sm" td={removed ? undefined : 'line-through'} c="red.8" className="break-anywhere" data-testid="change-before">
+                <Text
+                  size="sm"
+                  td={removed ? undefined : 'line-through'}
+                  c="red.8"
+                  className="break-anywhere"
+                  data-testid="change-before"
+                >
                   {format(field, ch.before, entityType)}
                 </Text>
               )}
               {!created && <IconArrowRight size={14} color="var(--mantine-color-gray-6)" aria-label="menjadi" />}
-              <Text size="sm" fw={500} c={removed ? 'dimmed' : 'green.9'} className="break-anywhere" data-testid="change-after">
+              <Text
+                size="sm"
+                fw={500}
+                c={removed ? 'dimmed' : 'green.9'}
+                className="break-anywhere"
+                data-testid="change-after"
+              >
                 {format(field, ch.after, entityType)}
               </Text>
             </Group>

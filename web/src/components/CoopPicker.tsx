@@ -24,12 +24,15 @@ export function CoopPicker({
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(initial?.name ?? '');
-  const [selected, setSelected] = useState<ComboboxItem | null>(initial ? { value: String(initial.id), label: initial.name } : null);
+  const [selected, setSelected] = useState<ComboboxItem | null>(
+    initial ? { value: String(initial.id), label: initial.name } : null,
+  );
   const debounced = useDebounced(search, 300);
   const term = selected && debounced === selected.label ? '' : debounced.trim();
   const query = useQuery({
     queryKey: ['coop-picker', term],
-    queryFn: ({ signal }) => get<Page<CoopListItem>>(`/cooperatives${buildQuery({ search: term, pageSize: 20, sort: 'name' })}`, signal),
+    queryFn: ({ signal }) =>
+      get<Page<CoopListItem>>(`/cooperatives${buildQuery({ search: term, pageSize: 20, sort: 'name' })}`, signal),
     staleTime: 60_000,
   });
   const options: ComboboxItem[] = (query.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.name }));

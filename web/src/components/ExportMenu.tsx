@@ -6,7 +6,18 @@ import '../i18n/sheets';
 import type { QueryValue } from '../lib/api';
 import { downloadFile } from '../lib/download';
 import { formatNumber } from '../lib/format';
-import { type ExportFormat, type ExportList, forgetExport, isGone, jobPercent, rememberExport, startExport, type StoredExport, storedExports, useJob } from '../lib/jobs';
+import {
+  type ExportFormat,
+  type ExportList,
+  forgetExport,
+  isGone,
+  jobPercent,
+  rememberExport,
+  startExport,
+  type StoredExport,
+  storedExports,
+  useJob,
+} from '../lib/jobs';
 import { handleAuthError, notifyError } from '../lib/queryClient';
 
 /**
@@ -44,16 +55,29 @@ export function ExportMenu({ list, filters }: { list: ExportList; filters: Recor
       ))}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button variant="default" leftSection={<IconDownload size={16} />} loading={starting} data-testid="export-button">
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            loading={starting}
+            data-testid="export-button"
+          >
             {t('sheets.export.button')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{t('sheets.export.withFilters')}</Menu.Label>
-          <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => start('xlsx')} data-testid="export-xlsx">
+          <Menu.Item
+            leftSection={<IconFileSpreadsheet size={16} />}
+            onClick={() => start('xlsx')}
+            data-testid="export-xlsx"
+          >
             {t('sheets.export.xlsx')}
           </Menu.Item>
-          <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => start('csv')} data-testid="export-csv">
+          <Menu.Item
+            leftSection={<IconFileSpreadsheet size={16} />}
+            onClick={() => start('csv')}
+            data-testid="export-csv"
+          >
             {t('sheets.export.csv')}
           </Menu.Item>
         </Menu.Dropdown>
@@ -77,10 +101,20 @@ function ExportJob({ item, onDismiss }: { item: StoredExport; onDismiss: () => v
   if (!job || job.status === 'running') {
     const pct = job ? jobPercent(job) : 0;
     return (
-      <Paper withBorder px="sm" py={6} radius="md" data-testid="export-progress" aria-live="polite" style={{ minWidth: 170 }}>
+      <Paper
+        withBorder
+        px="sm"
+        py={6}
+        radius="md"
+        data-testid="export-progress"
+        aria-live="polite"
+        style={{ minWidth: 170 }}
+      >
         <Text size="xs" c="dimmed" mb={4}>
           {t('sheets.export.preparing', { format })}{' '}
-          {job && job.total > 0 ? t('sheets.export.rows', { done: formatNumber(job.processed), total: formatNumber(job.total) }) : ''}
+          {job && job.total > 0
+            ? t('sheets.export.rows', { done: formatNumber(job.processed), total: formatNumber(job.total) })
+            : ''}
         </Text>
         <Progress value={pct} size="sm" animated aria-label={t('sheets.export.progress')} />
       </Paper>

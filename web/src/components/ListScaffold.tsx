@@ -1,5 +1,17 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Collapse, Group, Indicator, Loader, Paper, Select, Skeleton, Stack, Table, TextInput } from '@mantine/core';
+import {
+  Button,
+  Collapse,
+  Group,
+  Indicator,
+  Loader,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  TextInput,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconSearch, IconX } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
@@ -44,7 +56,19 @@ export function useUrlSearch(value: string, write: (v: string | null) => void) {
   return [search, setSearch] as const;
 }
 
-export function SearchBox({ value, onChange, placeholder, busy, clearable }: { value: string; onChange: (v: string) => void; placeholder: string; busy?: boolean; clearable?: boolean }) {
+export function SearchBox({
+  value,
+  onChange,
+  placeholder,
+  busy,
+  clearable,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  placeholder: string;
+  busy?: boolean;
+  clearable?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <TextInput
@@ -57,7 +81,12 @@ export function SearchBox({ value, onChange, placeholder, busy, clearable }: { v
       rightSection={
         clearable ? (
           value ? (
-            <IconX size={16} style={{ cursor: 'pointer' }} aria-label={t('common.resetFilters')} onClick={() => onChange('')} />
+            <IconX
+              size={16}
+              style={{ cursor: 'pointer' }}
+              aria-label={t('common.resetFilters')}
+              onClick={() => onChange('')}
+            />
           ) : busy ? (
             <Loader size={14} />
           ) : null
@@ -82,7 +111,12 @@ function FiltersToggle({ open, onToggle, count }: { open: boolean; onToggle: () 
   const { t } = useTranslation();
   return (
     <Indicator label={count} size={16} disabled={count === 0} offset={4}>
-      <Button variant={open ? 'light' : 'default'} onClick={onToggle} leftSection={<IconAdjustmentsHorizontal size={16} />} aria-expanded={open}>
+      <Button
+        variant={open ? 'light' : 'default'}
+        onClick={onToggle}
+        leftSection={<IconAdjustmentsHorizontal size={16} />}
+        aria-expanded={open}
+      >
         {t('common.filters')}
       </Button>
     </Indicator>
@@ -224,11 +258,30 @@ export interface Column {
 }
 
 /** The wide-screen table of a list: bordered, scrolling sideways below `minWidth`. */
-export function ListTable({ columns, minWidth, children, highlight = true, top, ...rest }: { columns: Column[]; minWidth: number; children: ReactNode; highlight?: boolean; top?: boolean; 'data-testid'?: string }) {
+export function ListTable({
+  columns,
+  minWidth,
+  children,
+  highlight = true,
+  top,
+  ...rest
+}: {
+  columns: Column[];
+  minWidth: number;
+  children: ReactNode;
+  highlight?: boolean;
+  top?: boolean;
+  'data-testid'?: string;
+}) {
   return (
     <Paper withBorder style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={minWidth}>
-        <Table highlightOnHover={highlight} verticalSpacing="sm" style={top ? { verticalAlign: 'top' } : undefined} data-testid={rest['data-testid']}>
+        <Table
+          highlightOnHover={highlight}
+          verticalSpacing="sm"
+          style={top ? { verticalAlign: 'top' } : undefined}
+          data-testid={rest['data-testid']}
+        >
           <Table.Thead bg="gray.0">
             <Table.Tr>
               {columns.map((c, i) => (
@@ -246,7 +299,19 @@ export function ListTable({ columns, minWidth, children, highlight = true, top, 
 }
 
 /** The district filter every list offers: searchable, clearable, loading its options itself. */
-export function DistrictFilter({ label, placeholder, value, onChange, enabled = true }: { label: string; placeholder: string; value: string; onChange: (code: string | null) => void; enabled?: boolean }) {
+export function DistrictFilter({
+  label,
+  placeholder,
+  value,
+  onChange,
+  enabled = true,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (code: string | null) => void;
+  enabled?: boolean;
+}) {
   const { t } = useTranslation();
   const districts = useDistricts(enabled);
   return (

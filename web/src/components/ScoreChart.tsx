@@ -31,7 +31,15 @@ const ASPECT_COLORS = ['#1c7ed6', '#ae3ec9', '#f08c00', '#0ca678', '#e8590c', '#
 
 const fmt = (v: number, d = 2) => v.toLocaleString('id-ID', { minimumFractionDigits: d, maximumFractionDigits: d });
 
-export default function ScoreChart({ data, height = 320, compact = false }: { data: ScoreSeries; height?: number; compact?: boolean }) {
+export default function ScoreChart({
+  data,
+  height = 320,
+  compact = false,
+}: {
+  data: ScoreSeries;
+  height?: number;
+  compact?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [hidden, setHidden] = useState<string[]>([]);
 
@@ -52,17 +60,26 @@ export default function ScoreChart({ data, height = 320, compact = false }: { da
           const i = typeof list[0]?.dataIndex === 'number' ? list[0].dataIndex : 0;
           const rows = [`<b>Tahun buku ${years[i]}</b>`];
           const total = data.total[i];
-          if (total !== null && total !== undefined) rows.push(`Skor total: <b>${fmt(total)}</b>${data.totalCategory[i] ? ` (${data.totalCategory[i]})` : ''}`);
+          if (total !== null && total !== undefined)
+            rows.push(`Skor total: <b>${fmt(total)}</b>${data.totalCategory[i] ? ` (${data.totalCategory[i]})` : ''}`);
           for (const a of data.aspects) {
             const s = a.score[i];
             const sh = a.share[i];
-            if (s !== null && s !== undefined && sh !== null && sh !== undefined) rows.push(`${a.label}: ${fmt(s)} / ${fmt(a.weight, 0)} (${fmt(sh, 0)}%)`);
+            if (s !== null && s !== undefined && sh !== null && sh !== undefined)
+              rows.push(`${a.label}: ${fmt(s)} / ${fmt(a.weight, 0)} (${fmt(sh, 0)}%)`);
           }
           return rows.join('<br/>');
         },
       },
       xAxis: { type: 'category', data: years, boundaryGap: true, axisTick: { alignWithLabel: true } },
-      yAxis: { type: 'value', min: 0, max: 100, interval: 20, splitLine: { lineStyle: { color: '#eee' } }, axisLabel: { fontSize: 11 } },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        interval: 20,
+        splitLine: { lineStyle: { color: '#eee' } },
+        axisLabel: { fontSize: 11 },
+      },
       series: [
         {
           name: 'Skor total',
@@ -72,23 +89,47 @@ export default function ScoreChart({ data, height = 320, compact = false }: { da
           itemStyle: { color: '#0b7a55' },
           symbolSize: 9,
           z: 10,
-          label: { show: true, position: 'top', fontWeight: 'bold', formatter: (p) => (typeof p.value === 'number' ? fmt(p.value) : '') },
+          label: {
+            show: true,
+            position: 'top',
+            fontWeight: 'bold',
+            formatter: (p) => (typeof p.value === 'number' ? fmt(p.value) : ''),
+          },
           markArea: {
             silent: true,
             data: data.bands.map((b) => [
-              { yAxis: b.min, itemStyle: { color: b.color, opacity: 0.09 }, name: b.label, label: { show: !compact, position: 'right', color: '#495057', fontSize: 11, width: 104, overflow: 'break', lineHeight: 14 } },
+              {
+                yAxis: b.min,
+                itemStyle: { color: b.color, opacity: 0.09 },
+                name: b.label,
+                label: {
+                  show: !compact,
+                  position: 'right',
+                  color: '#495057',
+                  fontSize: 11,
+                  width: 104,
+                  overflow: 'break',
+                  lineHeight: 14,
+                },
+              },
               { yAxis: b.max },
             ]),
           },
         },
-        ...data.aspects.flatMap<LineSeriesOption>((a, i) => hidden.includes(a.label) ? [] : [{
-          name: `${a.label} (% bobot)`,
-          type: 'line',
-          data: a.share,
-          lineStyle: { width: 1.5, type: 'dashed', color: ASPECT_COLORS[i % ASPECT_COLORS.length] },
-          itemStyle: { color: ASPECT_COLORS[i % ASPECT_COLORS.length] },
-          symbolSize: 5,
-        }]),
+        ...data.aspects.flatMap<LineSeriesOption>((a, i) =>
+          hidden.includes(a.label)
+            ? []
+            : [
+                {
+                  name: `${a.label} (% bobot)`,
+                  type: 'line',
+                  data: a.share,
+                  lineStyle: { width: 1.5, type: 'dashed', color: ASPECT_COLORS[i % ASPECT_COLORS.length] },
+                  itemStyle: { color: ASPECT_COLORS[i % ASPECT_COLORS.length] },
+                  symbolSize: 5,
+                },
+              ],
+        ),
       ],
     };
     chart.setOption(option, { notMerge: true });
@@ -102,7 +143,13 @@ export default function ScoreChart({ data, height = 320, compact = false }: { da
 
   return (
     <div>
-      <div ref={ref} style={{ width: '100%', height }} role="img" aria-label="Grafik perkembangan skor kesehatan per tahun buku" data-testid="score-chart" />
+      <div
+        ref={ref}
+        style={{ width: '100%', height }}
+        role="img"
+        aria-label="Grafik perkembangan skor kesehatan per tahun buku"
+        data-testid="score-chart"
+      />
       <Group gap={6} mt={6} wrap="wrap">
         <Chip checked size="xs" color="sambang" variant="light" readOnly styles={{ label: { cursor: 'default' } }}>
           Skor total

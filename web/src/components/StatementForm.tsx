@@ -19,7 +19,10 @@ const lineSign = (l: InputLine) => (l.sign === -1 ? -1 : 1);
 
 /** Sum of a section's lines (signed), leaving out its stated total and memo lines; missing lines count as 0. */
 export function sectionSum(section: InputSection, values: LineValues, lines: InputLine[] = section.lines): number {
-  return lines.reduce((s, l) => (l.code === section.totalLine || MEMO_LINES.has(l.code) ? s : s + lineSign(l) * (values[l.code] ?? 0)), 0);
+  return lines.reduce(
+    (s, l) => (l.code === section.totalLine || MEMO_LINES.has(l.code) ? s : s + lineSign(l) * (values[l.code] ?? 0)),
+    0,
+  );
 }
 
 function LineRow({
@@ -56,8 +59,20 @@ function LineRow({
             </Badge>
           )}
           {memo && (
-            <Tooltip label={t('statement.memoNote')} multiline w={280} withArrow events={{ hover: true, focus: true, touch: true }}>
-              <Badge size="xs" variant="light" color="blue" style={{ textTransform: 'none', cursor: 'help' }} tabIndex={0}>
+            <Tooltip
+              label={t('statement.memoNote')}
+              multiline
+              w={280}
+              withArrow
+              events={{ hover: true, focus: true, touch: true }}
+            >
+              <Badge
+                size="xs"
+                variant="light"
+                color="blue"
+                style={{ textTransform: 'none', cursor: 'help' }}
+                tabIndex={0}
+              >
                 {t('statement.memo')}
               </Badge>
             </Tooltip>
@@ -71,7 +86,15 @@ function LineRow({
       </div>
       <div>
         {readOnly ? (
-          <Text id={id} size="sm" ta="right" fw={total ? 700 : 500} className="tabular-nums" data-line={line.code} c={value === undefined ? 'dimmed' : undefined}>
+          <Text
+            id={id}
+            size="sm"
+            ta="right"
+            fw={total ? 700 : 500}
+            className="tabular-nums"
+            data-line={line.code}
+            c={value === undefined ? 'dimmed' : undefined}
+          >
             {value === undefined ? '–' : deduction ? `(${formatRupiah(value)})` : formatRupiah(value)}
           </Text>
         ) : (
@@ -83,8 +106,16 @@ function LineRow({
             allowNegative={false}
             error={error}
             size="sm"
-            styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: total ? 700 : undefined } }}
-            leftSection={deduction ? <Text size="sm" c="dimmed">−</Text> : undefined}
+            styles={{
+              input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: total ? 700 : undefined },
+            }}
+            leftSection={
+              deduction ? (
+                <Text size="sm" c="dimmed">
+                  −
+                </Text>
+              ) : undefined
+            }
             leftSectionWidth={deduction ? 24 : undefined}
             placeholder="Rp 0"
             max={1e15}
@@ -98,7 +129,13 @@ function LineRow({
 
 function SumRow({ label, value, strong, testId }: { label: string; value: number; strong?: boolean; testId?: string }) {
   return (
-    <Group justify="space-between" wrap="nowrap" gap="xs" className={strong ? 'stmt-sum stmt-sum-strong' : 'stmt-sum'} data-testid={testId}>
+    <Group
+      justify="space-between"
+      wrap="nowrap"
+      gap="xs"
+      className={strong ? 'stmt-sum stmt-sum-strong' : 'stmt-sum'}
+      data-testid={testId}
+    >
       <Text size="sm" fw={strong ? 700 : 600} c={strong ? undefined : 'dimmed'}>
         {label}
       </Text>
@@ -184,14 +221,35 @@ function SectionCard({
         {groups.map((g, gi) => (
           <Fragment key={`${g.name ?? ''}-${gi}`}>
             {g.name && (
-              <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt={gi ? 'sm' : 4} mb={2} style={{ letterSpacing: 0.4 }}>
+              <Text
+                size="xs"
+                fw={700}
+                tt="uppercase"
+                c="dimmed"
+                mt={gi ? 'sm' : 4}
+                mb={2}
+                style={{ letterSpacing: 0.4 }}
+              >
                 {g.name}
               </Text>
             )}
             {g.lines.map((l) => (
-              <LineRow key={l.code} line={l} value={values[l.code]} onChange={onChange} readOnly={readOnly} error={errors[l.code]} />
+              <LineRow
+                key={l.code}
+                line={l}
+                value={values[l.code]}
+                onChange={onChange}
+                readOnly={readOnly}
+                error={errors[l.code]}
+              />
             ))}
-            {hasGroups && g.name && <SumRow label={t('statement.subtotal', { label: g.name.toLowerCase() })} value={sectionSum(section, values, g.lines)} testId={`subtotal-${section.code}-${gi}`} />}
+            {hasGroups && g.name && (
+              <SumRow
+                label={t('statement.subtotal', { label: g.name.toLowerCase() })}
+                value={sectionSum(section, values, g.lines)}
+                testId={`subtotal-${section.code}-${gi}`}
+              />
+            )}
           </Fragment>
         ))}
         {totalLine && (
@@ -204,7 +262,13 @@ function SectionCard({
               readOnly={readOnly}
               error={errors[totalLine.code]}
               total
-              extra={<TotalCheck stated={values[totalLine.code]} sum={sum} onUse={readOnly ? undefined : () => onChange(totalLine.code, sum)} />}
+              extra={
+                <TotalCheck
+                  stated={values[totalLine.code]}
+                  sum={sum}
+                  onUse={readOnly ? undefined : () => onChange(totalLine.code, sum)}
+                />
+              }
             />
           </>
         )}
@@ -220,11 +284,19 @@ function PhuChecks({ values }: { values: LineValues }) {
   const rows: { key: string; text: string; stated: number }[] = [];
   if (has('partisipasiBruto', 'bebanPokok', 'pendapatan', 'shuKotor')) {
     const v = (values.partisipasiBruto ?? 0) - (values.bebanPokok ?? 0) + (values.pendapatan ?? 0);
-    rows.push({ key: 'shuKotor', text: t('statement.shuKotorCheck', { value: formatRupiah(v) }), stated: (values.shuKotor ?? 0) - v });
+    rows.push({
+      key: 'shuKotor',
+      text: t('statement.shuKotorCheck', { value: formatRupiah(v) }),
+      stated: (values.shuKotor ?? 0) - v,
+    });
   }
   if (has('shuKotor', 'bebanUsaha', 'bebanPerkoperasian', 'shuSebelumPajak')) {
     const v = (values.shuKotor ?? 0) - (values.bebanUsaha ?? 0) - (values.bebanPerkoperasian ?? 0);
-    rows.push({ key: 'shuSebelumPajak', text: t('statement.shuSebelumPajakCheck', { value: formatRupiah(v) }), stated: (values.shuSebelumPajak ?? 0) - v });
+    rows.push({
+      key: 'shuSebelumPajak',
+      text: t('statement.shuSebelumPajakCheck', { value: formatRupiah(v) }),
+      stated: (values.shuSebelumPajak ?? 0) - v,
+    });
   }
   if (rows.length === 0) return null;
   return (
@@ -237,7 +309,10 @@ function PhuChecks({ values }: { values: LineValues }) {
             <IconInfoCircle size={14} color="var(--mantine-color-orange-7)" style={{ flexShrink: 0, marginTop: 2 }} />
           )}
           <Text size="xs" c={r.stated === 0 ? 'dimmed' : 'orange.9'}>
-            {r.text} — {r.stated === 0 ? t('statement.checkOk') : t('statement.checkDiff', { diff: formatRupiah(Math.abs(r.stated)) })}
+            {r.text} —{' '}
+            {r.stated === 0
+              ? t('statement.checkOk')
+              : t('statement.checkDiff', { diff: formatRupiah(Math.abs(r.stated)) })}
           </Text>
         </Group>
       ))}
@@ -253,7 +328,13 @@ export function BalanceCheck({ sections, values }: { sections: InputSection[]; v
   const liabilities = values[neraca[1].totalLine ?? ''];
   if (assets === undefined || liabilities === undefined) {
     return (
-      <Alert color="gray" variant="light" icon={<IconScale size={18} />} data-testid="balance-check" data-balanced="unknown">
+      <Alert
+        color="gray"
+        variant="light"
+        icon={<IconScale size={18} />}
+        data-testid="balance-check"
+        data-balanced="unknown"
+      >
         {t('statement.balanceUnknown')}
       </Alert>
     );
@@ -261,14 +342,30 @@ export function BalanceCheck({ sections, values }: { sections: InputSection[]; v
   // Same rule as the server (src/domain/desk/quorum.ts): rounding up to Rp1 is tolerated.
   if (Math.abs(assets - liabilities) <= 1) {
     return (
-      <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} data-testid="balance-check" data-balanced="true">
+      <Alert
+        color="green"
+        variant="light"
+        icon={<IconCircleCheck size={18} />}
+        data-testid="balance-check"
+        data-balanced="true"
+      >
         {t('statement.balanced')}
       </Alert>
     );
   }
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="balance-check" data-balanced="false">
-      {t('statement.unbalanced', { assets: formatRupiah(assets), liabilities: formatRupiah(liabilities), diff: formatRupiah(Math.abs(assets - liabilities)) })}
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      data-testid="balance-check"
+      data-balanced="false"
+    >
+      {t('statement.unbalanced', {
+        assets: formatRupiah(assets),
+        liabilities: formatRupiah(liabilities),
+        diff: formatRupiah(Math.abs(assets - liabilities)),
+      })}
     </Alert>
   );
 }
@@ -307,7 +404,18 @@ export function StatementForm({
         </Title>
         <SimpleGrid cols={cols} spacing="md">
           {neraca.map((s, i) => (
-            <SectionCard key={s.code} section={s} title={neraca.length === 2 ? (i === 0 ? t('statement.aktivaHeading') : t('statement.pasivaHeading')) : undefined} {...common} />
+            <SectionCard
+              key={s.code}
+              section={s}
+              title={
+                neraca.length === 2
+                  ? i === 0
+                    ? t('statement.aktivaHeading')
+                    : t('statement.pasivaHeading')
+                  : undefined
+              }
+              {...common}
+            />
           ))}
         </SimpleGrid>
         <Box mt="sm">
@@ -322,7 +430,12 @@ export function StatementForm({
                 {t('statement.phu')}
               </Title>
               {phu.map((s) => (
-                <SectionCard key={s.code} section={s} title={s.label === t('statement.phu') ? '' : undefined} {...common}>
+                <SectionCard
+                  key={s.code}
+                  section={s}
+                  title={s.label === t('statement.phu') ? '' : undefined}
+                  {...common}
+                >
                   <PhuChecks values={values} />
                 </SectionCard>
               ))}

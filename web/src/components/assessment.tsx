@@ -28,16 +28,34 @@ export function CategoryBadge({
     );
   }
   return (
-    <Badge color={CATEGORY_COLORS[code] ?? 'gray'} variant={variant} size={size} style={{ flexShrink: 0 }} data-testid="category-badge" data-category={code}>
+    <Badge
+      color={CATEGORY_COLORS[code] ?? 'gray'}
+      variant={variant}
+      size={size}
+      style={{ flexShrink: 0 }}
+      data-testid="category-badge"
+      data-category={code}
+    >
       {label || t(`assessment.categories.${code}`, { defaultValue: code })}
     </Badge>
   );
 }
 
-export function AssessmentStatusBadge({ status, size = 'sm' }: { status: AssessmentStatus | string; size?: BadgeProps['size'] }) {
+export function AssessmentStatusBadge({
+  status,
+  size = 'sm',
+}: {
+  status: AssessmentStatus | string;
+  size?: BadgeProps['size'];
+}) {
   const { t } = useTranslation();
   return (
-    <Badge color={status === 'FINAL' ? 'sambang' : status === 'SUPERSEDED' ? 'gray' : 'yellow'} variant={status === 'DRAFT' ? 'outline' : 'light'} size={size} style={{ flexShrink: 0 }}>
+    <Badge
+      color={status === 'FINAL' ? 'sambang' : status === 'SUPERSEDED' ? 'gray' : 'yellow'}
+      variant={status === 'DRAFT' ? 'outline' : 'light'}
+      size={size}
+      style={{ flexShrink: 0 }}
+    >
       {t(`assessment.status.${status}`, { defaultValue: status })}
     </Badge>
   );
@@ -46,14 +64,26 @@ export function AssessmentStatusBadge({ status, size = 'sm' }: { status: Assessm
 export function RatStatusBadge({ status, size = 'sm' }: { status: RatStatus; size?: BadgeProps['size'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={RAT_STATUS_COLORS[status] ?? 'gray'} variant={status === 'NOT_YET_DUE' ? 'outline' : 'light'} size={size} style={{ flexShrink: 0 }} data-testid="rat-status">
+    <Badge
+      color={RAT_STATUS_COLORS[status] ?? 'gray'}
+      variant={status === 'NOT_YET_DUE' ? 'outline' : 'light'}
+      size={size}
+      style={{ flexShrink: 0 }}
+      data-testid="rat-status"
+    >
       {t(`rat.status.${status}`)}
     </Badge>
   );
 }
 
 /** A provisional/choice mark: a small badge with the note in a tooltip. */
-export function MarkBadge({ marks, size = 'xs' }: { marks: readonly Pick<Mark, 'kind' | 'note'>[]; size?: BadgeProps['size'] }) {
+export function MarkBadge({
+  marks,
+  size = 'xs',
+}: {
+  marks: readonly Pick<Mark, 'kind' | 'note'>[];
+  size?: BadgeProps['size'];
+}) {
   const { t } = useTranslation();
   if (marks.length === 0) return null;
   const kinds = [...new Set(marks.map((m) => m.kind))];

@@ -1,7 +1,9 @@
 import { NumberInput, type NumberInputProps } from '@mantine/core';
 
 /** Whole rupiah amount, shown as "Rp 1.234.567". */
-export function RupiahInput(props: Omit<NumberInputProps, 'thousandSeparator' | 'decimalSeparator' | 'prefix' | 'allowDecimal'>) {
+export function RupiahInput(
+  props: Omit<NumberInputProps, 'thousandSeparator' | 'decimalSeparator' | 'prefix' | 'allowDecimal'>,
+) {
   return (
     <NumberInput
       thousandSeparator="."
@@ -16,7 +18,9 @@ export function RupiahInput(props: Omit<NumberInputProps, 'thousandSeparator' | 
 }
 
 /** Non-negative whole count ("1.234"). */
-export function CountInput(props: Omit<NumberInputProps, 'thousandSeparator' | 'decimalSeparator' | 'allowDecimal' | 'allowNegative'>) {
+export function CountInput(
+  props: Omit<NumberInputProps, 'thousandSeparator' | 'decimalSeparator' | 'allowDecimal' | 'allowNegative'>,
+) {
   return (
     <NumberInput
       thousandSeparator="."

@@ -6,7 +6,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { post } from '../lib/api';
 import { formatDate } from '../lib/format';
-import { VISIT_STATUS_COLORS, type Conflict, type TeamMember, type VisitListItem, type VisitPurpose, type VisitStatus } from '../lib/visits';
+import {
+  VISIT_STATUS_COLORS,
+  type Conflict,
+  type TeamMember,
+  type VisitListItem,
+  type VisitPurpose,
+  type VisitStatus,
+} from '../lib/visits';
 import { ConfirmModal } from './ConfirmModal';
 
 /** Small building blocks of the visit-planning screens. */
@@ -14,18 +21,39 @@ import { ConfirmModal } from './ConfirmModal';
 export function VisitStatusBadge({ status, size = 'sm' }: { status: VisitStatus; size?: BadgeProps['size'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={VISIT_STATUS_COLORS[status]} variant={status === 'approved' ? 'filled' : 'light'} size={size} style={{ flexShrink: 0 }} data-testid="visit-status" data-status={status}>
+    <Badge
+      color={VISIT_STATUS_COLORS[status]}
+      variant={status === 'approved' ? 'filled' : 'light'}
+      size={size}
+      style={{ flexShrink: 0 }}
+      data-testid="visit-status"
+      data-status={status}
+    >
       {t(`visits.status.${status}`)}
     </Badge>
   );
 }
 
-export function PurposeChips({ purposes, size = 'sm' }: { purposes: readonly VisitPurpose[]; size?: BadgeProps['size'] }) {
+export function PurposeChips({
+  purposes,
+  size = 'sm',
+}: {
+  purposes: readonly VisitPurpose[];
+  size?: BadgeProps['size'];
+}) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="wrap">
       {purposes.map((p) => (
-        <Badge key={p} variant="outline" color={p === 'RAT' ? 'grape' : 'gray'} size={size} tt="none" fw={500} radius="sm">
+        <Badge
+          key={p}
+          variant="outline"
+          color={p === 'RAT' ? 'grape' : 'gray'}
+          size={size}
+          tt="none"
+          fw={500}
+          radius="sm"
+        >
           {t(`visits.purposes.${p}`)}
         </Badge>
       ))}
@@ -49,7 +77,14 @@ export function TeamLine({ team, full = false }: { team: readonly TeamMember[]; 
     return (
       <Group gap={4} wrap="wrap">
         {leader && (
-          <Badge variant="light" color="yellow" size="sm" tt="none" fw={600} leftSection={<IconCrown size={12} aria-label={t('visits.leader')} />}>
+          <Badge
+            variant="light"
+            color="yellow"
+            size="sm"
+            tt="none"
+            fw={600}
+            leftSection={<IconCrown size={12} aria-label={t('visits.leader')} />}
+          >
             {leader.fullName}
           </Badge>
         )}
@@ -62,8 +97,17 @@ export function TeamLine({ team, full = false }: { team: readonly TeamMember[]; 
     );
   }
   return (
-    <Text size="xs" c="dimmed" title={team.map((m) => m.fullName + (m.leader ? ` (${t('visits.leader')})` : '')).join(', ')}>
-      <IconCrown size={12} style={{ verticalAlign: -1, marginRight: 3 }} color="var(--mantine-color-yellow-7)" aria-label={t('visits.leader')} />
+    <Text
+      size="xs"
+      c="dimmed"
+      title={team.map((m) => m.fullName + (m.leader ? ` (${t('visits.leader')})` : '')).join(', ')}
+    >
+      <IconCrown
+        size={12}
+        style={{ verticalAlign: -1, marginRight: 3 }}
+        color="var(--mantine-color-yellow-7)"
+        aria-label={t('visits.leader')}
+      />
       {leader?.fullName ?? '–'}
       {others.length > 0 && ` +${others.length}`}
     </Text>
@@ -137,7 +181,17 @@ export function ConflictFlag({ conflicts, compact = false }: { conflicts: readon
 }
 
 /** Pimpinan (and admin) approve a planned visit, after a confirm. */
-export function ApproveButton({ visit, size = 'xs', fullWidth, tall }: { visit: VisitListItem; size?: 'xs' | 'sm'; fullWidth?: boolean; tall?: boolean }) {
+export function ApproveButton({
+  visit,
+  size = 'xs',
+  fullWidth,
+  tall,
+}: {
+  visit: VisitListItem;
+  size?: 'xs' | 'sm';
+  fullWidth?: boolean;
+  tall?: boolean;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);

@@ -42,7 +42,11 @@ export function FieldApp() {
   const storageSeen = useLive(async () => (await getMeta<boolean>('storageNoticeSeen')) ?? false, [], true);
   const sessionExpired = useLive(async () => (await getMeta<boolean>('sessionExpired')) ?? false, [], false);
   const counts = useLive(
-    async () => ({ outbox: await db.outbox.count(), photos: await db.photos.count(), conflicts: await db.conflicts.count() }),
+    async () => ({
+      outbox: await db.outbox.count(),
+      photos: await db.photos.count(),
+      conflicts: await db.conflicts.count(),
+    }),
     [],
     { outbox: 0, photos: 0, conflicts: 0 },
   );
@@ -54,7 +58,11 @@ export function FieldApp() {
     void loadMe().then(({ me: m, otherOwner: o }) => {
       setMe(m);
       setOtherOwner(o ?? null);
-      blockSync(o ? `Kotak keluar berisi data ${o.fullName}. Masuk sebagai ${o.fullName} untuk mengirimnya, atau simpan ke berkas.` : null);
+      blockSync(
+        o
+          ? `Kotak keluar berisi data ${o.fullName}. Masuk sebagai ${o.fullName} untuk mengirimnya, atau simpan ke berkas.`
+          : null,
+      );
       if (m && !o) startAutoSync();
     });
   }, []);
@@ -84,7 +92,13 @@ export function FieldApp() {
           </span>
           Sambang Lapangan
         </button>
-        <button type="button" className="f-bell" onClick={() => go('/lapangan/pemberitahuan')} aria-label={`Pemberitahuan, ${unreadNotices} belum dibaca`} data-testid="field-bell">
+        <button
+          type="button"
+          className="f-bell"
+          onClick={() => go('/lapangan/pemberitahuan')}
+          aria-label={`Pemberitahuan, ${unreadNotices} belum dibaca`}
+          data-testid="field-bell"
+        >
           <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden>
             <path d="M10 5a2 2 0 1 1 4 0a7 7 0 0 1 4 6v3a4 4 0 0 0 2 3H4a4 4 0 0 0 2-3v-3a7 7 0 0 1 4-6" />
             <path d="M9 17v1a3 3 0 0 0 6 0v-1" />
@@ -98,7 +112,8 @@ export function FieldApp() {
       <div className="f-banners">
         {(sessionExpired || sync.state === 'session') && (
           <div className="f-banner f-banner-warn" role="alert" data-testid="session-banner">
-            <strong>Sesi berakhir — masuk lagi.</strong> Data Anda tetap tersimpan di ponsel; pengiriman dilanjutkan setelah masuk.
+            <strong>Sesi berakhir — masuk lagi.</strong> Data Anda tetap tersimpan di ponsel; pengiriman dilanjutkan
+            setelah masuk.
             {online && (
               <a className="f-btn f-btn-small" href={LOGIN_HREF}>
                 Masuk
@@ -108,12 +123,15 @@ export function FieldApp() {
         )}
         {otherOwner && (
           <div className="f-banner f-banner-warn" role="alert" data-testid="owner-banner">
-            Ponsel ini masih menyimpan data {otherOwner.fullName} yang belum terkirim. Data itu tidak dikirim atas nama Anda: masuk sebagai {otherOwner.fullName} untuk mengirimnya, atau simpan ke berkas di Kotak keluar.
+            Ponsel ini masih menyimpan data {otherOwner.fullName} yang belum terkirim. Data itu tidak dikirim atas nama
+            Anda: masuk sebagai {otherOwner.fullName} untuk mengirimnya, atau simpan ke berkas di Kotak keluar.
           </div>
         )}
         {me === null && !sessionExpired && (
           <div className="f-banner f-banner-warn" role="alert" data-testid="login-banner">
-            {online ? 'Anda belum masuk. Masuk sekali saat ada sinyal agar mode lapangan bisa dipakai tanpa sinyal.' : 'Anda belum pernah masuk di ponsel ini. Masuk saat ada sinyal.'}
+            {online
+              ? 'Anda belum masuk. Masuk sekali saat ada sinyal agar mode lapangan bisa dipakai tanpa sinyal.'
+              : 'Anda belum pernah masuk di ponsel ini. Masuk saat ada sinyal.'}
             {online && (
               <a className="f-btn f-btn-small" href={LOGIN_HREF}>
                 Masuk
@@ -124,7 +142,8 @@ export function FieldApp() {
         {persisted === 'denied' && !storageSeen && (
           <div className="f-banner f-banner-info f-banner-float" role="status" data-testid="storage-banner">
             <span>
-              <strong>Penyimpanan belum tetap.</strong> Peramban bisa menghapus data di ponsel bila memori penuh. Pasang aplikasi ke layar utama dan kirim kotak keluar sesering mungkin.
+              <strong>Penyimpanan belum tetap.</strong> Peramban bisa menghapus data di ponsel bila memori penuh. Pasang
+              aplikasi ke layar utama dan kirim kotak keluar sesering mungkin.
             </span>
             <button type="button" className="f-btn f-btn-small" onClick={() => void setMeta('storageNoticeSeen', true)}>
               Mengerti
@@ -144,14 +163,41 @@ export function FieldApp() {
       <nav className="f-nav" aria-label="Menu lapangan">
         <NavButton to="/lapangan" active={sub === '' || onVisit} label="Kunjungan" />
         <NavButton to="/lapangan/siapkan" active={sub === 'siapkan'} label="Siapkan" />
-        <NavButton to="/lapangan/kotak-keluar" active={sub === 'kotak-keluar'} label="Kotak keluar" count={waiting} testId="nav-outbox" />
-        <NavButton to="/lapangan/konflik" active={sub === 'konflik'} label="Konflik" count={counts.conflicts} warn testId="nav-conflicts" />
+        <NavButton
+          to="/lapangan/kotak-keluar"
+          active={sub === 'kotak-keluar'}
+          label="Kotak keluar"
+          count={waiting}
+          testId="nav-outbox"
+        />
+        <NavButton
+          to="/lapangan/konflik"
+          active={sub === 'konflik'}
+          label="Konflik"
+          count={counts.conflicts}
+          warn
+          testId="nav-conflicts"
+        />
       </nav>
     </div>
   );
 }
 
-function NavButton({ to, active, label, count, warn, testId }: { to: string; active: boolean; label: string; count?: number; warn?: boolean; testId?: string }) {
+function NavButton({
+  to,
+  active,
+  label,
+  count,
+  warn,
+  testId,
+}: {
+  to: string;
+  active: boolean;
+  label: string;
+  count?: number;
+  warn?: boolean;
+  testId?: string;
+}) {
   return (
     <a
       href={to}

@@ -3,7 +3,16 @@
  * written here on each change; nothing is deleted before the server answered for it.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { ChecklistTemplate, ConflictItem, FollowUpFields, OutboxItem, PackItem, PhotoItem, Snapshot, VisitFields } from './core/types';
+import type {
+  ChecklistTemplate,
+  ConflictItem,
+  FollowUpFields,
+  OutboxItem,
+  PackItem,
+  PhotoItem,
+  Snapshot,
+  VisitFields,
+} from './core/types';
 
 export interface PackRow {
   visitId: string;

@@ -38,8 +38,30 @@ export const CHECK_RESULTS: [string, string][] = [
   ['CUKUP', 'Cukup'],
   ['TIDAK_SESUAI', 'Tidak sesuai'],
 ];
-export const VISIT_STATUS: Record<string, string> = { planned: 'Direncanakan', approved: 'Disetujui', done: 'Selesai', cancelled: 'Dibatalkan' };
-export const FOLLOW_UP_STATUS: Record<string, string> = { open: 'Terbuka', in_progress: 'Berjalan', done: 'Selesai', cancelled: 'Dibatalkan' };
+export const VISIT_STATUS: Record<string, string> = {
+  planned: 'Direncanakan',
+  approved: 'Disetujui',
+  done: 'Selesai',
+  cancelled: 'Dibatalkan',
+};
+export const FOLLOW_UP_STATUS: Record<string, string> = {
+  open: 'Terbuka',
+  in_progress: 'Berjalan',
+  done: 'Selesai',
+  cancelled: 'Dibatalkan',
+};
 export const label = (list: [string, string][], code: string) => list.find(([c]) => c === code)?.[1] ?? code;
-export const OFFICER_ROLES: Record<string, string> = { KETUA: 'Ketua', WAKIL_KETUA: 'Wakil Ketua', SEKRETARIS: 'Sekretaris', BENDAHARA: 'Bendahara', PENGAWAS: 'Pengawas', MANAJER: 'Manajer' };
-export const RAT_STATUS: Record<string, string> = { ON_TIME: 'tepat waktu', LATE: 'terlambat', NOT_HELD: 'belum dilaksanakan', NOT_YET_DUE: 'belum jatuh tempo' };
+export const OFFICER_ROLES: Record<string, string> = {
+  KETUA: 'Ketua',
+  WAKIL_KETUA: 'Wakil Ketua',
+  SEKRETARIS: 'Sekretaris',
+  BENDAHARA: 'Bendahara',
+  PENGAWAS: 'Pengawas',
+  MANAJER: 'Manajer',
+};
+export const RAT_STATUS: Record<string, string> = {
+  ON_TIME: 'tepat waktu',
+  LATE: 'terlambat',
+  NOT_HELD: 'belum dilaksanakan',
+  NOT_YET_DUE: 'belum jatuh tempo',
+};

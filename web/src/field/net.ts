@@ -24,7 +24,10 @@ export function messageFor(status: number): string {
   return MESSAGES[status] ?? (status >= 500 ? 'Server sedang bermasalah. Dicoba lagi nanti.' : 'Permintaan gagal.');
 }
 
-export async function call<T>(path: string, init: { method?: string; json?: unknown; body?: BodyInit; contentType?: string; timeoutMs?: number } = {}): Promise<T> {
+export async function call<T>(
+  path: string,
+  init: { method?: string; json?: unknown; body?: BodyInit; contentType?: string; timeoutMs?: number } = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: BodyInit | undefined = init.body;
   if (init.json !== undefined) {
@@ -35,7 +38,14 @@ export async function call<T>(path: string, init: { method?: string; json?: unkn
   const timer = setTimeout(() => ctl.abort(), init.timeoutMs ?? 60_000);
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, { method: init.method ?? 'GET', headers, body, credentials: 'same-origin', signal: ctl.signal, cache: 'no-store' });
+    res = await fetch(`/api/v1${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: ctl.signal,
+      cache: 'no-store',
+    });
   } catch {
     throw new NetError(0, MESSAGES[0]);
   } finally {

@@ -4,8 +4,21 @@
  */
 import { getMeta, setMeta } from './db';
 
-export interface FieldNotice { id: string; kind: string; title: string; body: string; link: string; waLink: string | null; createdAt: string; readAt: string | null }
-export interface FieldNotices { takenAt: string; items: FieldNotice[]; unread: number }
+export interface FieldNotice {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  waLink: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+export interface FieldNotices {
+  takenAt: string;
+  items: FieldNotice[];
+  unread: number;
+}
 
 export const getNotices = () => getMeta<FieldNotices>('notifications');
 
@@ -15,7 +28,11 @@ export async function saveNotices(n: { items: FieldNotice[]; unread: number }): 
 
 /** Quietly asks the server; without signal or session the stored list stays as it was. */
 export async function refreshNotices(): Promise<void> {
-  const res = await fetch('/api/v1/notifications?limit=30', { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } }).catch(() => null);
+  const res = await fetch('/api/v1/notifications?limit=30', {
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: { Accept: 'application/json' },
+  }).catch(() => null);
   if (!res?.ok) return;
   await saveNotices((await res.json()) as { items: FieldNotice[]; unread: number });
 }
@@ -25,7 +42,17 @@ export async function markNoticeRead(id: string): Promise<void> {
   const n = await getNotices();
   if (n) {
     const was = n.items.find((i) => i.id === id);
-    if (was && !was.readAt) await setMeta('notifications', { ...n, unread: Math.max(0, n.unread - 1), items: n.items.map((i) => (i.id === id ? { ...i, readAt: new Date().toISOString() } : i)) });
+    if (was && !was.readAt)
+      await setMeta('notifications', {
+        ...n,
+        unread: Math.max(0, n.unread - 1),
+        items: n.items.map((i) => (i.id === id ? { ...i, readAt: new Date().toISOString() } : i)),
+      });
   }
-  await fetch(`/api/v1/notifications/${id}/read`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => null);
+  await fetch(`/api/v1/notifications/${id}/read`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  }).catch(() => null);
 }

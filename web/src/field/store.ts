@@ -6,12 +6,29 @@
 import { compressImage } from '../lib/image';
 import { newId } from '../lib/visit-record';
 import { enqueue, planUpdate } from './core/outbox';
-import { FOLLOW_UP_FIELD_KEYS, VISIT_FIELD_KEYS, type Change, type FollowUpFields, type OutboxItem, type Pack, type PackItem, type PhotoItem, type Snapshot, type VisitFields } from './core/types';
+import {
+  FOLLOW_UP_FIELD_KEYS,
+  VISIT_FIELD_KEYS,
+  type Change,
+  type FollowUpFields,
+  type OutboxItem,
+  type Pack,
+  type PackItem,
+  type PhotoItem,
+  type Snapshot,
+  type VisitFields,
+} from './core/types';
 import { db, getMeta, setMeta, type FollowUpRow } from './db';
 import { saveNotices } from './notifications';
 import { call } from './net';
 
-export interface Me { id: string; username: string; fullName: string; role: string; bidang: string | null }
+export interface Me {
+  id: string;
+  username: string;
+  fullName: string;
+  role: string;
+  bidang: string | null;
+}
 
 export const uuid = newId;
 const nowIso = () => new Date().toISOString();
@@ -41,7 +58,14 @@ export async function loadMe(): Promise<{ me: Me | null; offline: boolean; other
       const pending = (await db.outbox.count()) + (await db.photos.count());
       if (pending > 0) return { me: r.user, offline: false, otherOwner: owner };
       await db.transaction('rw', [db.packs, db.records, db.followUps, db.concerns, db.conflicts, db.meta], async () => {
-        await Promise.all([db.packs.clear(), db.records.clear(), db.followUps.clear(), db.concerns.clear(), db.conflicts.clear(), db.meta.delete('pack')]);
+        await Promise.all([
+          db.packs.clear(),
+          db.records.clear(),
+          db.followUps.clear(),
+          db.concerns.clear(),
+          db.conflicts.clear(),
+          db.meta.delete('pack'),
+        ]);
       });
     }
     await setMeta('owner', r.user);
@@ -77,8 +101,13 @@ export function visitFieldsOf(item: PackItem): VisitFields {
 /** Downloads the visits of the coming days with all they need, into the phone's store. */
 export async function preparePack(days = 7): Promise<{ visits: number; bytes: number }> {
   const started = performance.now();
-  const res = await fetch(`/api/v1/field/pack?days=${days}`, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } }).catch(() => null);
-  if (!res) throw Object.assign(new Error('Tidak ada koneksi ke server. Siapkan kunjungan saat ada sinyal.'), { status: 0 });
+  const res = await fetch(`/api/v1/field/pack?days=${days}`, {
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: { Accept: 'application/json' },
+  }).catch(() => null);
+  if (!res)
+    throw Object.assign(new Error('Tidak ada koneksi ke server. Siapkan kunjungan saat ada sinyal.'), { status: 0 });
   const text = await res.text();
   if (!res.ok) {
     if (res.status === 401) await setMeta('sessionExpired', true);
@@ -97,7 +126,13 @@ export async function preparePack(days = 7): Promise<{ visits: number; bytes: nu
   const pendingFor = new Set(queue.map((q) => q.change.entityId));
   await db.transaction('rw', [db.packs, db.records, db.followUps, db.meta], async () => {
     await setMeta('checklist', pack.checklist);
-    await setMeta('pack', { generatedAt: pack.generatedAt, takenAt, days: pack.days, bytes: text.length, ms: Math.round(performance.now() - started) });
+    await setMeta('pack', {
+      generatedAt: pack.generatedAt,
+      takenAt,
+      days: pack.days,
+      bytes: text.length,
+      ms: Math.round(performance.now() - started),
+    });
     const ids = new Set(pack.items.map((i) => i.visit.id));
     // Visits no longer in the pack are dropped only when nothing of theirs waits to be sent.
     for (const old of await db.packs.toArray()) {
@@ -111,11 +146,23 @@ export async function preparePack(days = 7): Promise<{ visits: number; bytes: nu
       const fields = visitFieldsOf(item);
       const existing = await db.records.get(item.visit.id);
       const snapshot: Snapshot<VisitFields> = { version: item.visit.version, fields };
-      if (!existing) await db.records.put({ visitId: item.visit.id, snapshot, draft: structuredClone(fields), updatedAt: takenAt, completed: false });
-      else if (!pendingFor.has(item.visit.id)) await db.records.put({ ...existing, snapshot, draft: structuredClone(fields), updatedAt: takenAt });
+      if (!existing)
+        await db.records.put({
+          visitId: item.visit.id,
+          snapshot,
+          draft: structuredClone(fields),
+          updatedAt: takenAt,
+          completed: false,
+        });
+      else if (!pendingFor.has(item.visit.id))
+        await db.records.put({ ...existing, snapshot, draft: structuredClone(fields), updatedAt: takenAt });
       else if (existing.snapshot.version < snapshot.version) await db.records.put({ ...existing, snapshot });
       for (const f of item.followUps) {
-        const fuFields: FollowUpFields = { recommendation: f.recommendation, deadline: f.deadline, monitoringPlan: f.monitoringPlan };
+        const fuFields: FollowUpFields = {
+          recommendation: f.recommendation,
+          deadline: f.deadline,
+          monitoringPlan: f.monitoringPlan,
+        };
         const ex = await db.followUps.get(f.id);
         const row: FollowUpRow = {
           id: f.id,
@@ -161,7 +208,11 @@ export async function saveVisitDraft(visitId: string, draft: VisitFields, coopNa
   });
 }
 
-async function queueChange(change: Omit<Change, 'changeId' | 'clientTime'>, label: string, needsPhoto: string | null = null): Promise<void> {
+async function queueChange(
+  change: Omit<Change, 'changeId' | 'clientTime'>,
+  label: string,
+  needsPhoto: string | null = null,
+): Promise<void> {
   const full: Change = { ...change, changeId: uuid(), clientTime: nowIso() };
   const before = await db.outbox.toArray();
   const after = enqueue(before, full, await nextSeq(), label, nowIso(), needsPhoto);
@@ -177,14 +228,31 @@ export async function completeVisit(visitId: string, coopName: string): Promise<
   });
 }
 
-export interface ConcernInput { kind: string; topic: string; description: string; raisedBy: string; severity: string }
+export interface ConcernInput {
+  kind: string;
+  topic: string;
+  description: string;
+  raisedBy: string;
+  severity: string;
+}
 
 export async function addConcern(item: PackItem, input: ConcernInput): Promise<string> {
   const id = uuid();
   await db.transaction('rw', [db.concerns, db.outbox], async () => {
-    await db.concerns.put({ id, visitId: item.visit.id, cooperativeId: item.cooperative.id, ...input, local: true, createdAt: nowIso() });
+    await db.concerns.put({
+      id,
+      visitId: item.visit.id,
+      cooperativeId: item.cooperative.id,
+      ...input,
+      local: true,
+      createdAt: nowIso(),
+    });
     await queueChange(
-      { kind: 'concern.create', entityId: id, fields: { cooperativeId: item.cooperative.id, visitId: item.visit.id, ...input } },
+      {
+        kind: 'concern.create',
+        entityId: id,
+        fields: { cooperativeId: item.cooperative.id, visitId: item.visit.id, ...input },
+      },
       `Permasalahan — ${item.cooperative.name}`,
     );
   });
@@ -201,7 +269,11 @@ export interface RecommendationInput {
 
 export async function addRecommendation(item: PackItem, input: RecommendationInput): Promise<string> {
   const id = uuid();
-  const fields: FollowUpFields = { recommendation: input.recommendation, deadline: input.deadline, monitoringPlan: input.monitoringPlan };
+  const fields: FollowUpFields = {
+    recommendation: input.recommendation,
+    deadline: input.deadline,
+    monitoringPlan: input.monitoringPlan,
+  };
   await db.transaction('rw', [db.followUps, db.outbox], async () => {
     await db.followUps.put({
       id,
@@ -216,7 +288,19 @@ export async function addRecommendation(item: PackItem, input: RecommendationInp
       updatedAt: nowIso(),
     });
     await queueChange(
-      { kind: 'followUp.create', entityId: id, fields: { cooperativeId: item.cooperative.id, visitId: item.visit.id, concernId: input.concernId, recommendation: input.recommendation, responsible: input.responsible, deadline: input.deadline, monitoringPlan: input.monitoringPlan } },
+      {
+        kind: 'followUp.create',
+        entityId: id,
+        fields: {
+          cooperativeId: item.cooperative.id,
+          visitId: item.visit.id,
+          concernId: input.concernId,
+          recommendation: input.recommendation,
+          responsible: input.responsible,
+          deadline: input.deadline,
+          monitoringPlan: input.monitoringPlan,
+        },
+      },
       `Rekomendasi — ${item.cooperative.name}`,
     );
   });
@@ -245,7 +329,12 @@ export async function saveFollowUpDraft(id: string, draft: FollowUpFields, coopN
   });
 }
 
-async function storePhoto(file: Blob, target: PhotoItem['target'], visitId: string, caption: string | null): Promise<PhotoItem> {
+async function storePhoto(
+  file: Blob,
+  target: PhotoItem['target'],
+  visitId: string,
+  caption: string | null,
+): Promise<PhotoItem> {
   const c = await compressImage(file);
   const photo: PhotoItem = {
     id: uuid(),
@@ -269,10 +358,19 @@ async function storePhoto(file: Blob, target: PhotoItem['target'], visitId: stri
   return photo;
 }
 
-export const addVisitPhoto = (visitId: string, file: Blob, caption: string | null) => storePhoto(file, { type: 'visit', id: visitId }, visitId, caption);
+export const addVisitPhoto = (visitId: string, file: Blob, caption: string | null) =>
+  storePhoto(file, { type: 'visit', id: visitId }, visitId, caption);
 
-export async function setFollowUpStatus(row: FollowUpRow, coopName: string, status: 'in_progress' | 'done', note: string, photo: Blob | null): Promise<void> {
-  const p = photo ? await storePhoto(photo, { type: 'followUp', id: row.id }, row.visitId, 'Bukti tindak lanjut') : null;
+export async function setFollowUpStatus(
+  row: FollowUpRow,
+  coopName: string,
+  status: 'in_progress' | 'done',
+  note: string,
+  photo: Blob | null,
+): Promise<void> {
+  const p = photo
+    ? await storePhoto(photo, { type: 'followUp', id: row.id }, row.visitId, 'Bukti tindak lanjut')
+    : null;
   await db.transaction('rw', [db.followUps, db.outbox], async () => {
     await db.followUps.put({ ...row, status, updatedAt: nowIso() });
     const fields: Record<string, unknown> = { status };

@@ -3,7 +3,18 @@
  * (/uploads), fetches open conflicts. Runs on the `online` event, every 30 s when something waits,
  * and on the button. A 401 stops it with everything kept; it resumes after the user logs in again.
  */
-import { failBatch, isDue, markSent, mergeImported, nextChunk, photosReady, selectBatch, setField, settle, snapshotAfter } from './core/outbox';
+import {
+  failBatch,
+  isDue,
+  markSent,
+  mergeImported,
+  nextChunk,
+  photosReady,
+  selectBatch,
+  setField,
+  settle,
+  snapshotAfter,
+} from './core/outbox';
 import type { ConflictItem, FollowUpFields, OutboxItem, PhotoItem, Result, VisitFields } from './core/types';
 import { db, setMeta } from './db';
 import { call, NetError } from './net';
@@ -39,7 +50,10 @@ async function applyConfirmed(item: OutboxItem, result: Result): Promise<void> {
   } else if (c.kind === 'followUp.update' || c.kind === 'followUp.create' || c.kind === 'followUp.status') {
     const row = await db.followUps.get(c.entityId);
     if (row?.snapshot) {
-      const snap = c.kind === 'followUp.update' ? snapshotAfter<FollowUpFields>(row.snapshot, c, result) : { ...row.snapshot, version: Math.max(row.snapshot.version, result.entity?.version ?? 0) };
+      const snap =
+        c.kind === 'followUp.update'
+          ? snapshotAfter<FollowUpFields>(row.snapshot, c, result)
+          : { ...row.snapshot, version: Math.max(row.snapshot.version, result.entity?.version ?? 0) };
       await db.followUps.put({ ...row, snapshot: snap, local: c.kind === 'followUp.create' ? false : row.local });
     }
   } else if (c.kind === 'concern.create') {
@@ -58,21 +72,35 @@ async function pushOnce(): Promise<{ sent: number; confirmed: number }> {
   if (!batch.length) return { sent: 0, confirmed: 0 };
   const now = nowIso();
   // Frozen before the request leaves: the server may apply it even if the answer is lost.
-  await db.outbox.bulkPut(markSent(queue, batch, now).filter((it) => batch.some((b) => b.change.changeId === it.change.changeId)));
+  await db.outbox.bulkPut(
+    markSent(queue, batch, now).filter((it) => batch.some((b) => b.change.changeId === it.change.changeId)),
+  );
   let results: Result[];
   try {
-    results = (await call<{ results: Result[] }>('/sync/push', { method: 'POST', json: { changes: batch.map((b) => b.change) }, timeoutMs: 90_000 })).results;
+    results = (
+      await call<{ results: Result[] }>('/sync/push', {
+        method: 'POST',
+        json: { changes: batch.map((b) => b.change) },
+        timeoutMs: 90_000,
+      })
+    ).results;
   } catch (e) {
     const err = e as NetError;
     const fresh = (await db.outbox.orderBy('seq').toArray()) as OutboxItem[];
-    await db.outbox.bulkPut(failBatch(fresh, batch, err.message).filter((it) => batch.some((b) => b.change.changeId === it.change.changeId)));
+    await db.outbox.bulkPut(
+      failBatch(fresh, batch, err.message).filter((it) => batch.some((b) => b.change.changeId === it.change.changeId)),
+    );
     if (err.status === 401) throw new SessionExpired(err.message);
     throw err;
   }
   let confirmed = 0;
   await db.transaction('rw', [db.outbox, db.records, db.followUps, db.concerns], async () => {
     const fresh = (await db.outbox.orderBy('seq').toArray()) as OutboxItem[];
-    const s = settle(fresh, batch.map((b) => b.change.changeId), results);
+    const s = settle(
+      fresh,
+      batch.map((b) => b.change.changeId),
+      results,
+    );
     for (const { item, result } of s.confirmed) {
       await applyConfirmed(item, result);
       await db.outbox.delete(item.change.changeId);
@@ -90,7 +118,14 @@ async function uploadPhoto(p: PhotoItem): Promise<void> {
   try {
     const start = await call<{ received: number; photo?: unknown }>('/uploads', {
       method: 'POST',
-      json: { id: p.id, target: p.target, size: p.size, contentType: p.contentType, caption: p.caption ?? undefined, takenAt: p.takenAt },
+      json: {
+        id: p.id,
+        target: p.target,
+        size: p.size,
+        contentType: p.contentType,
+        caption: p.caption ?? undefined,
+        takenAt: p.takenAt,
+      },
     });
     let received = start.received;
     let done = !!start.photo || received >= p.size;
@@ -138,7 +173,10 @@ export async function fetchConflicts(): Promise<ConflictItem[]> {
 
 export async function resolveConflict(id: string, choice: 'server' | 'client'): Promise<void> {
   const c = await db.conflicts.get(id);
-  const r = await call<{ entity?: { version: number } }>(`/sync/conflicts/${id}/resolve`, { method: 'POST', json: { choice } });
+  const r = await call<{ entity?: { version: number } }>(`/sync/conflicts/${id}/resolve`, {
+    method: 'POST',
+    json: { choice },
+  });
   if (c) {
     // The phone now knows the chosen value: snapshot and draft take it, so a later edit starts from it.
     const value = choice === 'client' ? c.clientValue : c.serverValue;
@@ -146,13 +184,25 @@ export async function resolveConflict(id: string, choice: 'server' | 'client'): 
     if (c.entityType === 'followUp') {
       const row = await db.followUps.get(c.entityId);
       if (row?.snapshot) {
-        await db.followUps.put({ ...row, snapshot: { version: Math.max(row.snapshot.version, version), fields: setField(row.snapshot.fields, c.field, value) } });
+        await db.followUps.put({
+          ...row,
+          snapshot: {
+            version: Math.max(row.snapshot.version, version),
+            fields: setField(row.snapshot.fields, c.field, value),
+          },
+        });
         await saveFollowUpDraft(c.entityId, setField(row.draft, c.field, value), c.cooperative.name);
       }
     } else if (c.entityType === 'visit') {
       const rec = await db.records.get(c.entityId);
       if (rec) {
-        await db.records.put({ ...rec, snapshot: { version: Math.max(rec.snapshot.version, version), fields: setField(rec.snapshot.fields, c.field, value) } });
+        await db.records.put({
+          ...rec,
+          snapshot: {
+            version: Math.max(rec.snapshot.version, version),
+            fields: setField(rec.snapshot.fields, c.field, value),
+          },
+        });
         await saveVisitDraft(c.entityId, setField(rec.draft, c.field, value), c.cooperative.name);
       }
     }
@@ -177,11 +227,19 @@ async function run(): Promise<void> {
     await setMeta('sessionExpired', false);
     await setMeta('lastSyncAt', nowIso());
     const left = (await db.outbox.filter((i) => !i.rejected).count()) + (await db.photos.count());
-    await setState({ state: left ? 'error' : 'done', message: left ? 'Sebagian belum terkirim. Dicoba lagi nanti.' : null, at: nowIso() });
+    await setState({
+      state: left ? 'error' : 'done',
+      message: left ? 'Sebagian belum terkirim. Dicoba lagi nanti.' : null,
+      at: nowIso(),
+    });
   } catch (e) {
     if (e instanceof SessionExpired) {
       await setMeta('sessionExpired', true);
-      await setState({ state: 'session', message: 'Sesi berakhir — masuk lagi. Data tetap tersimpan di ponsel.', at: nowIso() });
+      await setState({
+        state: 'session',
+        message: 'Sesi berakhir — masuk lagi. Data tetap tersimpan di ponsel.',
+        at: nowIso(),
+      });
     } else {
       const err = e as NetError;
       await setState({ state: err.status === 0 ? 'offline' : 'error', message: err.message, at: nowIso() });
@@ -204,7 +262,9 @@ export function syncNow(manual = false): Promise<void> {
       const items = await db.outbox.toArray();
       const photos = await db.photos.toArray();
       if (!items.length && !photos.length) return;
-      const due = [...items.filter((i) => !i.rejected), ...photos].some((i) => isDue(i.lastAttemptAt, i.attempts, Date.now()));
+      const due = [...items.filter((i) => !i.rejected), ...photos].some((i) =>
+        isDue(i.lastAttemptAt, i.attempts, Date.now()),
+      );
       if (!due) return;
     }
     await run();
@@ -265,7 +325,8 @@ export async function importOutbox(text: string): Promise<{ added: number; skipp
   } catch {
     throw new Error('Berkas ini bukan berkas kotak keluar Sambang.');
   }
-  if (file?.format !== 'sambang-kotak-keluar' || !Array.isArray(file.items)) throw new Error('Berkas ini bukan berkas kotak keluar Sambang.');
+  if (file?.format !== 'sambang-kotak-keluar' || !Array.isArray(file.items))
+    throw new Error('Berkas ini bukan berkas kotak keluar Sambang.');
   let photos = 0;
   const res = await db.transaction('rw', [db.outbox, db.photos], async () => {
     const queue = await db.outbox.toArray();
@@ -277,7 +338,13 @@ export async function importOutbox(text: string): Promise<{ added: number; skipp
       const bin = atob(data);
       const bytes = new Uint8Array(bin.length);
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      await db.photos.put({ ...rest, blob: new Blob([bytes], { type: p.contentType }), received: 0, attempts: 0, error: null });
+      await db.photos.put({
+        ...rest,
+        blob: new Blob([bytes], { type: p.contentType }),
+        received: 0,
+        attempts: 0,
+        error: null,
+      });
       photos++;
     }
     return m;

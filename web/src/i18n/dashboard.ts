@@ -21,8 +21,10 @@ const dashboard = {
       rat: 'Kepatuhan RAT',
       // "aktif" is the registry's word for "a RAT in the last three fiscal years" (as on the yearly recap);
       // the RAT rate is held / due for that fiscal year; every label shows the same pair (issue #15).
-      ratDetail: '{{held}} dari {{due}} koperasi wajib RAT tahun buku {{fiscalYear}} sudah ber-RAT ({{onTime}} tepat waktu)',
-      ratActive: '{{n}} dari {{total}} koperasi aktif per {{date}} (RAT dalam tiga tahun buku terakhir; rekap tahunan menghitungnya per hari ini)',
+      ratDetail:
+        '{{held}} dari {{due}} koperasi wajib RAT tahun buku {{fiscalYear}} sudah ber-RAT ({{onTime}} tepat waktu)',
+      ratActive:
+        '{{n}} dari {{total}} koperasi aktif per {{date}} (RAT dalam tiga tahun buku terakhir; rekap tahunan menghitungnya per hari ini)',
       ratWarnings: '{{n}} koperasi dengan peringatan RAT',
       health: 'Kesehatan koperasi',
       healthDetail: '{{count}} koperasi dinilai pada {{year}} (penilaian final terakhir)',
@@ -33,10 +35,12 @@ const dashboard = {
     map: {
       title: 'Peta kecamatan',
       schematic: 'Peta skematis (bukan batas wilayah sebenarnya)',
-      schematicNote: 'Satu petak per kecamatan, disusun kira-kira barat–timur dan utara–selatan. Klik petak untuk membuka daftar koperasi kecamatan itu.',
+      schematicNote:
+        'Satu petak per kecamatan, disusun kira-kira barat–timur dan utara–selatan. Klik petak untuk membuka daftar koperasi kecamatan itu.',
       indicator: 'Indikator peta',
       north: 'Utara',
-      ranked: 'Belum ada peta skematis untuk kabupaten/kota ini: kecamatan diurutkan menurut indikator. Klik baris untuk membuka daftar koperasinya.',
+      ranked:
+        'Belum ada peta skematis untuk kabupaten/kota ini: kecamatan diurutkan menurut indikator. Klik baris untuk membuka daftar koperasinya.',
       noData: 'Tidak ada data',
       legendLow: 'rendah',
       legendHigh: 'tinggi',
@@ -75,7 +79,8 @@ const dashboard = {
     },
     charts: {
       trends: 'Tren lima tahun',
-      trendsNote: 'Kunjungan dan kepatuhan RAT per tahun; kategori kesehatan menurut penilaian final yang dilakukan pada tahun itu.',
+      trendsNote:
+        'Kunjungan dan kepatuhan RAT per tahun; kategori kesehatan menurut penilaian final yang dilakukan pada tahun itu.',
       visits: 'Kunjungan',
       ratRate: 'Kepatuhan RAT (%)',
       followUps: 'Tindak lanjut per bidang',
@@ -104,7 +109,8 @@ const dashboard = {
     howScored: 'Skor adalah jumlah poin dari semua alasan. Bobot poin diatur oleh admin.',
     weightsButton: 'Bobot',
     weightsTitle: 'Bobot skor prioritas',
-    weightsIntro: 'Poin yang ditambahkan ke skor untuk setiap alasan. Nilai 0 mematikan alasan itu. Perubahan berlaku untuk semua pengguna.',
+    weightsIntro:
+      'Poin yang ditambahkan ke skor untuk setiap alasan. Nilai 0 mematikan alasan itu. Perubahan berlaku untuk semua pengguna.',
     weightsSaved: 'Bobot prioritas disimpan.',
     weightsGroups: { health: 'Kesehatan', rat: 'RAT', visits: 'Kunjungan dan tindak lanjut' },
     weights: {

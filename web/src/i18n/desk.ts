@@ -43,7 +43,8 @@ const desk = {
     queue: {
       nav: 'Verifikasi',
       title: 'Laporan dan permintaan koperasi',
-      subtitle: 'Laporan koperasi baru dihitung setelah diverifikasi Dinas; permintaan dan RAT mendatang untuk direncanakan.',
+      subtitle:
+        'Laporan koperasi baru dihitung setelah diverifikasi Dinas; permintaan dan RAT mendatang untuk direncanakan.',
       kind: 'Jenis',
       allKinds: 'Semua jenis',
       district: 'Kecamatan',
@@ -115,8 +116,10 @@ const desk = {
       note: 'Penilaian lama tetap tersimpan dengan status "digantikan" dan penggantian ini tercatat di jejak audit.',
     },
     officers: {
-      pending: 'Susunan pengurus ini diajukan koperasi dan menunggu verifikasi Dinas. Sampai diverifikasi, yang berlaku adalah susunan sebelumnya:',
-      pendingNone: 'Susunan pengurus ini diajukan koperasi dan menunggu verifikasi Dinas; sebelumnya belum ada data pengurus.',
+      pending:
+        'Susunan pengurus ini diajukan koperasi dan menunggu verifikasi Dinas. Sampai diverifikasi, yang berlaku adalah susunan sebelumnya:',
+      pendingNone:
+        'Susunan pengurus ini diajukan koperasi dan menunggu verifikasi Dinas; sebelumnya belum ada data pengurus.',
       returned: 'Perubahan pengurus yang diajukan dikembalikan Dinas; susunan sebelumnya dipulihkan.',
     },
     filings: { title: 'Laporan koperasi yang belum diterima Dinas' },

@@ -21,14 +21,26 @@ const dialog = {
     concernStatuses: { open: 'Terbuka', addressed: 'Sudah ditanggapi', closed: 'Selesai' },
     raisedVia: { PORTAL: 'Dari portal koperasi', VISIT: 'Saat kunjungan', DINAS: 'Dicatat petugas' },
     raisedViaShort: { PORTAL: 'Portal', VISIT: 'Kunjungan', DINAS: 'Petugas' },
-    followUpStatuses: { open: 'Belum dikerjakan', in_progress: 'Sedang dikerjakan', done: 'Selesai', cancelled: 'Dibatalkan', overdue: 'Lewat tenggat' },
+    followUpStatuses: {
+      open: 'Belum dikerjakan',
+      in_progress: 'Sedang dikerjakan',
+      done: 'Selesai',
+      cancelled: 'Dibatalkan',
+      overdue: 'Lewat tenggat',
+    },
     bidang: { koperasi: 'Bidang Koperasi', usaha_mikro: 'Bidang Usaha Mikro', perindustrian: 'Bidang Perindustrian' },
-    aspects: { kelembagaan: 'Kelembagaan', usaha: 'Usaha', keuangan: 'Keuangan', pengawasanInternal: 'Pengawasan internal' },
+    aspects: {
+      kelembagaan: 'Kelembagaan',
+      usaha: 'Usaha',
+      keuangan: 'Keuangan',
+      pengawasanInternal: 'Pengawasan internal',
+    },
 
     inboxTitle: 'Aspirasi koperasi',
     inboxSubtitle: 'Permasalahan, keluhan dan tantangan yang disampaikan koperasi',
     ownTitle: 'Aspirasi koperasi Anda',
-    ownSubtitle: 'Sampaikan permasalahan, keluhan atau tantangan kepada Dinas di antara kunjungan, dan pantau tanggapannya.',
+    ownSubtitle:
+      'Sampaikan permasalahan, keluhan atau tantangan kepada Dinas di antara kunjungan, dan pantau tanggapannya.',
     raise: 'Sampaikan aspirasi',
     raiseTitle: 'Sampaikan aspirasi',
     addConcern: 'Catat permasalahan',
@@ -40,7 +52,8 @@ const dialog = {
     unseen: 'Baru',
     unseenOnly: 'Belum dibaca saja',
     none: 'Belum ada permasalahan, keluhan atau tantangan.',
-    noneOwn: 'Koperasi Anda belum menyampaikan aspirasi. Gunakan tombol “Sampaikan aspirasi” bila ada permasalahan, keluhan atau tantangan.',
+    noneOwn:
+      'Koperasi Anda belum menyampaikan aspirasi. Gunakan tombol “Sampaikan aspirasi” bila ada permasalahan, keluhan atau tantangan.',
     filterStatus: 'Status',
     filterKind: 'Jenis',
     filterTopic: 'Topik',
@@ -128,7 +141,8 @@ const dialog = {
     notePlaceholder: 'Apa yang sudah atau sedang dikerjakan',
     noteOptional: 'Catatan (opsional)',
     evidenceNote: 'Bukti: apa yang sudah dilakukan',
-    evidenceNoteHint: 'Wajib. Uraikan hasilnya, mis. “Bendahara sudah ikut pelatihan pembukuan 12 Maret; buku kas kini diisi harian.”',
+    evidenceNoteHint:
+      'Wajib. Uraikan hasilnya, mis. “Bendahara sudah ikut pelatihan pembukuan 12 Maret; buku kas kini diisi harian.”',
     evidenceDoc: 'Rujukan dokumen (opsional)',
     evidenceDocHint: 'Nomor surat, nama berkas, atau tautan dokumen.',
     photoPick: 'Pilih atau ambil foto',
@@ -159,7 +173,8 @@ const dialog = {
   },
   unitDev: {
     title: 'Pengembangan usaha',
-    intro: 'Kebutuhan tiap unit usaha, pendampingan oleh Bidang Usaha Mikro dan Bidang Perindustrian, dan usulan unit usaha baru.',
+    intro:
+      'Kebutuhan tiap unit usaha, pendampingan oleh Bidang Usaha Mikro dan Bidang Perindustrian, dan usulan unit usaha baru.',
     noUnits: 'Koperasi ini belum memiliki unit usaha tercatat. Tambahkan di tab Unit usaha.',
     needs: 'Kebutuhan',
     noNeeds: 'Belum ada kebutuhan tercatat.',
@@ -199,7 +214,12 @@ const dialog = {
     proposalName: 'Nama usulan',
     sector: 'Bidang usaha',
     proposalDescription: 'Keterangan',
-    proposalStatuses: { idea: 'Gagasan', studied: 'Sudah dikaji', started: 'Sudah dimulai', dropped: 'Tidak dilanjutkan' },
+    proposalStatuses: {
+      idea: 'Gagasan',
+      studied: 'Sudah dikaji',
+      started: 'Sudah dimulai',
+      dropped: 'Tidak dilanjutkan',
+    },
     moveTo: 'Ubah ke: {{status}}',
     dropTitle: 'Tidak melanjutkan usulan',
     dropReason: 'Alasan tidak dilanjutkan',

@@ -54,7 +54,8 @@ const health = {
     new: 'Penilaian baru',
     newTitle: 'Mulai penilaian kesehatan',
     rubricFor: { 'ksp-2016': 'untuk KSP/USP (simpan pinjam)', 'kk-2021': 'untuk semua jenis koperasi' },
-    newIntro: 'Penilaian dimulai sebagai draf pada versi rubrik terbaru. Pos keuangan diisi dari laporan keuangan tahun buku yang dipilih.',
+    newIntro:
+      'Penilaian dimulai sebagai draf pada versi rubrik terbaru. Pos keuangan diisi dari laporan keuangan tahun buku yang dipilih.',
     fiscalYear: 'Tahun buku',
     rubric: 'Rubrik',
     version: 'Versi',
@@ -80,7 +81,8 @@ const health = {
     download: 'Unduh XLSX',
     downloadPdf: 'Unduh PDF',
     statementAvailable: 'Laporan keuangan tahun buku {{year}} tersedia: pos keuangan akan terisi otomatis.',
-    statementMissing: 'Belum ada laporan keuangan tahun buku {{year}}. Pos keuangan dapat diisi di penilaian, atau isi laporan keuangan lebih dulu.',
+    statementMissing:
+      'Belum ada laporan keuangan tahun buku {{year}}. Pos keuangan dapat diisi di penilaian, atau isi laporan keuangan lebih dulu.',
     statementNotNeeded: 'Rubrik ini memakai indikator yang diisi langsung oleh petugas.',
     existsDraft: 'Sudah ada draf {{rubric}} untuk tahun buku {{year}}.',
     existsFinal: 'Tahun buku {{year}} sudah dinilai dengan {{rubric}} (final).',
@@ -115,8 +117,10 @@ const health = {
     autosave: 'Simpan otomatis',
     finalize: 'Finalkan',
     finalizeTitle: 'Finalkan penilaian?',
-    finalizeText: 'Setelah difinalkan, isian dan skor tidak dapat diubah lagi. Koreksi dilakukan dengan penilaian baru.',
-    finalizeIncomplete: 'Penilaian belum lengkap; server akan menolak finalisasi sampai semua isian terisi dan semua komponen dapat dihitung.',
+    finalizeText:
+      'Setelah difinalkan, isian dan skor tidak dapat diubah lagi. Koreksi dilakukan dengan penilaian baru.',
+    finalizeIncomplete:
+      'Penilaian belum lengkap; server akan menolak finalisasi sampai semua isian terisi dan semua komponen dapat dihitung.',
     finalizeDate: 'Tanggal penilaian',
     finalized: 'Penilaian telah difinalkan.',
     deleteDraft: 'Hapus draf',
@@ -127,7 +131,8 @@ const health = {
     serverErrors: 'Penilaian belum dapat difinalkan',
     tabFinancials: 'Data keuangan',
     tabManagement: 'Manajemen',
-    financialsNote: 'Diisi dari laporan keuangan tahun buku {{year}}. Perubahan di sini hanya berlaku untuk penilaian ini.',
+    financialsNote:
+      'Diisi dari laporan keuangan tahun buku {{year}}. Perubahan di sini hanya berlaku untuk penilaian ini.',
     financialsNoStatement: 'Belum ada laporan keuangan tahun buku {{year}} saat draf dibuat: isi pos di bawah ini.',
     openStatement: 'Buka laporan keuangan',
     questions: '{{count}} pertanyaan',
@@ -196,11 +201,13 @@ const health = {
     mismatch: 'Berbeda {{diff}} dari jumlah pos ({{sum}})',
     useSum: 'Pakai {{sum}}',
     balanced: 'Neraca seimbang: jumlah aset sama dengan jumlah kewajiban dan ekuitas.',
-    unbalanced: 'Neraca tidak seimbang: jumlah aset {{assets}}, jumlah kewajiban dan ekuitas {{liabilities}} (selisih {{diff}}).',
+    unbalanced:
+      'Neraca tidak seimbang: jumlah aset {{assets}}, jumlah kewajiban dan ekuitas {{liabilities}} (selisih {{diff}}).',
     balanceUnknown: 'Isi jumlah aset dan jumlah kewajiban dan ekuitas untuk memeriksa keseimbangan neraca.',
     deduction: 'pengurang',
     memo: 'tidak dijumlahkan',
-    memoNote: 'Pos ringkasan: sebagian atau seluruhnya sudah termasuk dalam pos di bawahnya, maka tidak ikut dijumlahkan.',
+    memoNote:
+      'Pos ringkasan: sebagian atau seluruhnya sudah termasuk dalam pos di bawahnya, maka tidak ikut dijumlahkan.',
     missing: '{{count}} pos belum diisi',
     allFilled: 'Semua pos terisi',
     fillZero: 'Isi 0 pada pos yang kosong',
@@ -209,7 +216,8 @@ const health = {
     template: 'Unduh templat XLSX',
     upload: 'Impor XLSX',
     uploadTitle: 'Impor laporan keuangan dari XLSX',
-    uploadText: 'Gunakan templat XLSX Sambang. Semua pos diganti dengan isi berkas; bila ada baris yang salah, tidak ada yang disimpan.',
+    uploadText:
+      'Gunakan templat XLSX Sambang. Semua pos diganti dengan isi berkas; bila ada baris yang salah, tidak ada yang disimpan.',
     uploadPick: 'Pilih berkas .xlsx',
     uploaded: 'Laporan keuangan tahun buku {{year}} diimpor dari XLSX.',
     uploadErrors: 'Berkas tidak dapat diimpor',
@@ -279,7 +287,8 @@ const health = {
   },
   rubric: {
     title: 'Rubrik penilaian kesehatan',
-    intro: 'Setiap penilaian memakai satu versi rubrik dan tetap memakai versi itu setelah final. Versi koreksi berlaku untuk penilaian baru.',
+    intro:
+      'Setiap penilaian memakai satu versi rubrik dan tetap memakai versi itu setelah final. Versi koreksi berlaku untuk penilaian baru.',
     versions: 'Versi yang diterbitkan',
     latest: 'Terbaru',
     version: 'Versi {{version}}',
@@ -288,7 +297,10 @@ const health = {
     shipped: 'bawaan Sambang',
     view: 'Lihat tabel',
     basis: 'Dasar',
-    method: { weighted: 'Bobot per komponen (skor = nilai × bobot ÷ 100)', graded: 'Indikator bernilai 1–4 (skor 4–1), capaian aspek × bobot' },
+    method: {
+      weighted: 'Bobot per komponen (skor = nilai × bobot ÷ 100)',
+      graded: 'Indikator bernilai 1–4 (skor 4–1), capaian aspek × bobot',
+    },
     aspects: 'Aspek dan komponen',
     aspectWeight: 'bobot {{weight}}',
     aspectWeightPercent: 'bobot {{weight}}%',
@@ -311,10 +323,12 @@ const health = {
     checklistBands: 'Tabel butir periksa (persen butir terpenuhi)',
     indicatorKinds: { quantitative: 'Rasio', checklist: 'Butir periksa', rating: 'Penilaian petugas' },
     markKind: { provisional: 'Sementara', choice: 'Pilihan' },
-    marksLegend: 'Tanda: “Sementara” = bersumber lemah atau belum diketahui; “Pilihan” = sumber berbeda, satu dipilih. Arahkan kursor ke tanda untuk membaca catatannya.',
+    marksLegend:
+      'Tanda: “Sementara” = bersumber lemah atau belum diketahui; “Pilihan” = sumber berbeda, satu dipilih. Arahkan kursor ke tanda untuk membaca catatannya.',
     publish: 'Terbitkan versi koreksi',
     publishTitle: 'Terbitkan versi koreksi {{title}}',
-    publishIntro: 'Sunting definisi JSON di bawah (diisi dari versi terbaru). Nomor versi diisi otomatis menjadi versi {{next}}. Penilaian lama tetap memakai versinya.',
+    publishIntro:
+      'Sunting definisi JSON di bawah (diisi dari versi terbaru). Nomor versi diisi otomatis menjadi versi {{next}}. Penilaian lama tetap memakai versinya.',
     definition: 'Definisi (JSON)',
     note: 'Catatan perubahan',
     notePlaceholder: 'Misalnya: tabel resmi efisiensi a dikonfirmasi; tanda sementara dihapus',

@@ -220,7 +220,8 @@ const id = {
     dissolveConfirm: 'Bubarkan koperasi',
     dissolved: 'Koperasi telah dibubarkan.',
     readOnlyNote: 'Anda hanya dapat melihat data ini.',
-    koperasiEditNote: 'Anda dapat mengubah kontak, alamat jalan, jumlah anggota dan karyawan, serta susunan pengurus (perubahan pengurus menunggu verifikasi Dinas). Data lain diubah oleh petugas {{officeShort}}.',
+    koperasiEditNote:
+      'Anda dapat mengubah kontak, alamat jalan, jumlah anggota dan karyawan, serta susunan pengurus (perubahan pengurus menunggu verifikasi Dinas). Data lain diubah oleh petugas {{officeShort}}.',
     notFound: 'Koperasi tidak ditemukan.',
     backToList: 'Kembali ke daftar',
     createTitle: 'Tambah koperasi',
@@ -450,7 +451,8 @@ const id = {
     created: 'Pengguna {{username}} berhasil dibuat.',
     updated: 'Data pengguna tersimpan.',
     tempTitle: 'Kata sandi sementara',
-    tempText: 'Berikan kata sandi ini kepada {{username}}. Kata sandi hanya ditampilkan sekali ini; pengguna wajib menggantinya saat pertama kali masuk.',
+    tempText:
+      'Berikan kata sandi ini kepada {{username}}. Kata sandi hanya ditampilkan sekali ini; pengguna wajib menggantinya saat pertama kali masuk.',
     tempShownOnce: 'Catat atau salin sekarang — tidak dapat ditampilkan lagi.',
     bidangRequired: 'Pilih bidang untuk petugas',
     cooperativeRequired: 'Pilih koperasi untuk pengguna koperasi',
@@ -489,7 +491,8 @@ const id = {
       unitUsaha: 'Penguatan dan pendampingan unit usaha',
     },
     creditsTitle: 'Sumber data',
-    regionCredit: 'Data wilayah (kecamatan, desa dan kelurahan) berasal dari paket npm idn-area-data, dengan lisensi Open Database License (ODbL), berdasarkan Keputusan Menteri Dalam Negeri tahun 2025 tentang kode dan data wilayah administrasi.',
+    regionCredit:
+      'Data wilayah (kecamatan, desa dan kelurahan) berasal dari paket npm idn-area-data, dengan lisensi Open Database License (ODbL), berdasarkan Keputusan Menteri Dalam Negeri tahun 2025 tentang kode dan data wilayah administrasi.',
     regency: 'Wilayah: {{name}} (kode {{code}})',
     version: 'Versi aplikasi',
   },

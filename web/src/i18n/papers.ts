@@ -35,7 +35,8 @@ const papers = {
       noLogo: 'Belum ada logo.',
       saved: 'Profil kantor disimpan.',
       registers: 'Buku register dan pola nomor',
-      registersHint: 'Penanda: {seq} nomor urut ({seq:3} = 001), {year} tahun, {month} bulan, {romanMonth} bulan Romawi. Nomor urut mulai dari 1 setiap tahun.',
+      registersHint:
+        'Penanda: {seq} nomor urut ({seq:3} = 001), {year} tahun, {month} bulan, {romanMonth} bulan Romawi. Nomor urut mulai dari 1 setiap tahun.',
       kindCol: 'Jenis dokumen',
       patternCol: 'Pola nomor',
       nextCol: 'Nomor berikutnya',
@@ -62,7 +63,8 @@ const papers = {
       download: 'Unduh PDF',
       cancel: 'Batalkan',
       cancelTitle: 'Batalkan dokumen {{number}}',
-      cancelHint: 'Nomor tetap tercatat di register dan ditandai batal. Halaman verifikasi akan menyatakan dokumen ini dibatalkan.',
+      cancelHint:
+        'Nomor tetap tercatat di register dan ditandai batal. Halaman verifikasi akan menyatakan dokumen ini dibatalkan.',
       cancelReason: 'Alasan pembatalan',
       cancelled: 'Dokumen dibatalkan.',
       verifyLink: 'Halaman verifikasi',
@@ -84,7 +86,8 @@ const papers = {
     report: {
       edit: 'Sunting',
       editTitle: 'Sunting laporan kegiatan',
-      editHint: 'Perbaiki judul dan teks sebelum dibagikan. Suntingan disimpan bersama kunjungan dan dipakai saat menyalin atau membagikan.',
+      editHint:
+        'Perbaiki judul dan teks sebelum dibagikan. Suntingan disimpan bersama kunjungan dan dipakai saat menyalin atau membagikan.',
       headline: 'Judul',
       text: 'Teks laporan',
       reset: 'Kembalikan ke teks otomatis',
@@ -107,7 +110,8 @@ const papers = {
       superseded: 'Dokumen terdaftar, tetapi sudah digantikan versi yang lebih baru.',
       cancelled: 'Dokumen terdaftar, tetapi sudah dibatalkan.',
       fileTitle: 'Periksa berkas PDF',
-      fileHint: 'Pilih berkas PDF yang Anda terima untuk memastikan isinya sama persis dengan yang diterbitkan. Berkas tidak disimpan.',
+      fileHint:
+        'Pilih berkas PDF yang Anda terima untuk memastikan isinya sama persis dengan yang diterbitkan. Berkas tidak disimpan.',
       pick: 'Pilih berkas PDF',
       genuine: 'Berkas ini sama persis dengan dokumen yang diterbitkan.',
       notGenuine: 'Berkas ini BERBEDA dari dokumen yang diterbitkan: mungkin telah diubah.',

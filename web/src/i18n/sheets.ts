@@ -38,14 +38,16 @@ const sheets = {
       checking: 'Memeriksa setiap baris…',
       checkFailed: 'Berkas tidak dapat diperiksa.',
       startFailed: 'Impor tidak dapat dimulai.',
-      notXlsx: '"{{name}}" bukan berkas Excel .xlsx. Simpan berkas sebagai "Excel Workbook (.xlsx)" dari templat Sambang lalu pilih lagi.',
+      notXlsx:
+        '"{{name}}" bukan berkas Excel .xlsx. Simpan berkas sebagai "Excel Workbook (.xlsx)" dari templat Sambang lalu pilih lagi.',
       fileRefused: 'Berkas ditolak',
       total: '{{n}} baris',
       valid: '{{n}} siap diimpor',
       bad: '{{n}} baris bermasalah',
       allGood: 'Semua {{n}} baris benar dan siap diimpor.',
       errorsTitle: '{{n}} kesalahan ditemukan',
-      errorsText: 'Tidak ada yang akan diimpor sebelum semua baris benar. Perbaiki baris berikut di Excel, simpan, lalu pilih berkasnya lagi.',
+      errorsText:
+        'Tidak ada yang akan diimpor sebelum semua baris benar. Perbaiki baris berikut di Excel, simpan, lalu pilih berkasnya lagi.',
       colRow: 'Baris',
       colColumn: 'Kolom',
       colMessage: 'Pesan',
@@ -74,7 +76,8 @@ const sheets = {
       warningsTitle: '{{n}} catatan',
       warningsText: 'Baris berikut tidak diimpor, tetapi bukan kesalahan:',
       overwritesTitle: '{{n}} nilai yang sudah tersimpan akan ditimpa',
-      overwritesText: 'Periksa setiap nilai lama → baru di bawah. Impor hanya menimpanya bila Anda mencentang pilihan di bawah tabel.',
+      overwritesText:
+        'Periksa setiap nilai lama → baru di bawah. Impor hanya menimpanya bila Anda mencentang pilihan di bawah tabel.',
       colField: 'Kolom',
       colOld: 'Lama',
       colNew: 'Baru',
@@ -83,7 +86,8 @@ const sheets = {
       nothingToDo: 'Tidak ada yang berubah: semua baris sudah tersimpan atau kosong.',
       doneSkipped: '{{n}} baris dilewati karena tidak mengubah apa pun.',
       historyTitle: 'Riwayat impor',
-      historyHelp: 'Admin dapat membatalkan satu impor seluruhnya dalam 7 hari, selama datanya belum diubah sesudahnya.',
+      historyHelp:
+        'Admin dapat membatalkan satu impor seluruhnya dalam 7 hari, selama datanya belum diubah sesudahnya.',
       historyEmpty: 'Belum ada impor.',
       colWhen: 'Waktu',
       colKind: 'Jenis',

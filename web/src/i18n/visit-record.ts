@@ -16,7 +16,12 @@ const visitRecord = {
       PENDAMPINGAN_USAHA: 'Pendampingan usaha',
       RAT: 'Menghadiri RAT',
     },
-    bidang: { koperasi: 'Bidang Koperasi', usaha_mikro: 'Bidang Usaha Mikro', perindustrian: 'Bidang Perindustrian', none: 'Pimpinan Dinas' },
+    bidang: {
+      koperasi: 'Bidang Koperasi',
+      usaha_mikro: 'Bidang Usaha Mikro',
+      perindustrian: 'Bidang Perindustrian',
+      none: 'Pimpinan Dinas',
+    },
     info: {
       when: 'Waktu',
       timeRange: '{{start}}–{{end}} WIB',
@@ -50,10 +55,12 @@ const visitRecord = {
       completed: 'Kunjungan ditandai selesai.',
       cancelledOk: 'Kunjungan dibatalkan.',
       completeTitle: 'Tandai kunjungan selesai?',
-      completeBody: 'Kunjungan bertanggal {{date}} akan ditandai selesai. Catatan masih dapat dilengkapi oleh tim sesudahnya.',
+      completeBody:
+        'Kunjungan bertanggal {{date}} akan ditandai selesai. Catatan masih dapat dilengkapi oleh tim sesudahnya.',
       completeSavesFirst: 'Perubahan yang belum disimpan akan disimpan lebih dulu.',
       cancelTitle: 'Batalkan kunjungan',
-      cancelBody: 'Kunjungan yang dibatalkan tidak dapat diubah lagi. Tuliskan alasannya; alasan ini tercatat di riwayat koperasi.',
+      cancelBody:
+        'Kunjungan yang dibatalkan tidak dapat diubah lagi. Tuliskan alasannya; alasan ini tercatat di riwayat koperasi.',
       cancelReason: 'Alasan pembatalan',
       cancelReasonPlaceholder: 'Mis. pengurus berhalangan karena musim panen; dijadwalkan ulang bulan depan.',
       cancelReasonShort: 'Alasan minimal 5 karakter.',
@@ -62,7 +69,8 @@ const visitRecord = {
     },
     record: {
       title: 'Catatan pelaksanaan',
-      readOnlyPimpinan: 'Anda melihat catatan ini tanpa dapat mengubahnya. Hanya anggota tim kunjungan yang dapat mencatat.',
+      readOnlyPimpinan:
+        'Anda melihat catatan ini tanpa dapat mengubahnya. Hanya anggota tim kunjungan yang dapat mencatat.',
       readOnlyCancelled: 'Kunjungan ini dibatalkan; catatannya tidak dapat diubah.',
       readOnlyKoperasi: 'Catatan kunjungan tim {{officeShort}} ke koperasi Anda.',
       save: 'Simpan',
@@ -75,7 +83,8 @@ const visitRecord = {
       savedWithPhotos: 'Catatan kunjungan dan {{n}} foto disimpan.',
       fixErrors: 'Periksa kembali isian yang ditandai.',
       conflictTitle: 'Catatan ini baru saja diubah oleh orang lain',
-      conflictBody: 'Perubahan Anda belum tersimpan dan tidak hilang. Muat versi terbaru: bagian yang Anda ubah tetap seperti yang Anda ketik, bagian lain diperbarui dari server. Periksa, lalu simpan lagi.',
+      conflictBody:
+        'Perubahan Anda belum tersimpan dan tidak hilang. Muat versi terbaru: bagian yang Anda ubah tetap seperti yang Anda ketik, bagian lain diperbarui dari server. Periksa, lalu simpan lagi.',
       conflictReload: 'Muat versi terbaru (ketikan Anda tetap)',
       conflictReloaded: 'Versi terbaru dimuat. Ketikan Anda dipertahankan; periksa lalu simpan.',
       photoUploadFailed: 'Foto “{{name}}” gagal diunggah: {{message}}',
@@ -113,11 +122,22 @@ const visitRecord = {
       removeBlank: 'Hapus baris',
       none: 'Belum ada peserta yang dicatat.',
       summary: '{{total}} orang hadir · laki-laki {{male}}, perempuan {{female}}',
-      roles: { pengurus: 'Pengurus', pengawas: 'Pengawas', manajer: 'Manajer', anggota: 'Anggota', karyawan: 'Karyawan' },
+      roles: {
+        pengurus: 'Pengurus',
+        pengawas: 'Pengawas',
+        manajer: 'Manajer',
+        anggota: 'Anggota',
+        karyawan: 'Karyawan',
+      },
       namePlaceholder: 'Nama lengkap',
     },
     findings: {
-      aspects: { kelembagaan: 'Kelembagaan', usaha: 'Usaha', keuangan: 'Keuangan', pengawasanInternal: 'Pengawasan internal' },
+      aspects: {
+        kelembagaan: 'Kelembagaan',
+        usaha: 'Usaha',
+        keuangan: 'Keuangan',
+        pengawasanInternal: 'Pengawasan internal',
+      },
       hints: {
         kelembagaan: 'AD/ART, masa jabatan pengurus dan pengawas, RAT, buku daftar anggota, data ODS.',
         usaha: 'Kegiatan usaha, unit usaha, perizinan, pemasaran.',
@@ -168,11 +188,13 @@ const visitRecord = {
       accuracyValue: '± {{m}} m',
       at: 'Waktu',
       weak: 'Ketelitian rendah (lebih dari 100 m). Bila memungkinkan, ambil ulang di tempat terbuka.',
-      denied: 'Izin lokasi ditolak. Izinkan akses lokasi untuk situs ini di pengaturan peramban, lalu tekan “Ambil posisi” lagi.',
+      denied:
+        'Izin lokasi ditolak. Izinkan akses lokasi untuk situs ini di pengaturan peramban, lalu tekan “Ambil posisi” lagi.',
       unavailable: 'Posisi tidak dapat ditentukan. Pastikan GPS/lokasi ponsel aktif, lalu coba lagi.',
       timeout: 'Waktu mencari posisi habis. Coba lagi di tempat terbuka atau dekat jendela.',
       unsupported: 'Peramban ini tidak dapat membaca posisi GPS. Catatan lain tetap dapat disimpan tanpa posisi.',
-      insecure: 'Posisi hanya dapat dibaca bila Sambang dibuka melalui HTTPS. Catatan lain tetap dapat disimpan tanpa posisi.',
+      insecure:
+        'Posisi hanya dapat dibaca bila Sambang dibuka melalui HTTPS. Catatan lain tetap dapat disimpan tanpa posisi.',
     },
     units: {
       none: 'Koperasi ini belum memiliki unit usaha yang tercatat.',

@@ -48,7 +48,10 @@ function fallbackMessage(status: number): string {
   return FALLBACK_MESSAGES[status] ?? (status >= 500 ? FALLBACK_MESSAGES[500] : 'Permintaan gagal.');
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: string | undefined;
   if (init.body !== undefined) {
@@ -58,13 +61,14 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   let res: Response;
   try {
     const early = (init.method ?? 'GET') === 'GET' && !init.signal?.aborted ? takeEarly(path) : undefined;
-    res = await (early ?? fetch(`/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: init.signal,
-    }));
+    res = await (early ??
+      fetch(`/api/v1${path}`, {
+        method: init.method ?? 'GET',
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: init.signal,
+      }));
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', fallbackMessage(0));
@@ -80,7 +84,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   if (!res.ok) {
     const err = (data as ApiErrorBody | null)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message || fallbackMessage(res.status), err?.fields);
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message || fallbackMessage(res.status),
+      err?.fields,
+    );
   }
   return data as T;
 }

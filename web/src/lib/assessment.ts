@@ -1,12 +1,24 @@
 import '../i18n/health';
 import type { Verification } from './desk';
 import { useQuery } from '@tanstack/react-query';
-import type { AssessmentListItemOut, AssessmentOut, AssessmentPageOut, RubricVersionOut, StatementOut } from '@contract/assessments';
+import type {
+  AssessmentListItemOut,
+  AssessmentOut,
+  AssessmentPageOut,
+  RubricVersionOut,
+  StatementOut,
+} from '@contract/assessments';
 import type { RubricDefinition } from '@domain/rubrics/types';
 import { get } from './api';
 import type { Id } from './types';
 
-export { CATEGORY_CODES, RUBRIC_CODES, type AssessmentStatus, type CategoryCode, type RubricCode } from '@domain/rubrics/codes';
+export {
+  CATEGORY_CODES,
+  RUBRIC_CODES,
+  type AssessmentStatus,
+  type CategoryCode,
+  type RubricCode,
+} from '@domain/rubrics/codes';
 import type { CategoryCode } from '@domain/rubrics/codes';
 
 export const CATEGORY_COLORS: Record<string, string> = {
@@ -16,11 +28,12 @@ export const CATEGORY_COLORS: Record<string, string> = {
   DALAM_PENGAWASAN_KHUSUS: 'red',
 };
 
-
 export type AssessmentListItem = AssessmentListItemOut;
 
 /** countsByCategory: finalized assessments per category under the same filters. */
-export type AssessmentPage = Omit<AssessmentPageOut, 'countsByCategory'> & { countsByCategory: Partial<Record<CategoryCode, number | null>> };
+export type AssessmentPage = Omit<AssessmentPageOut, 'countsByCategory'> & {
+  countsByCategory: Partial<Record<CategoryCode, number | null>>;
+};
 
 export type Assessment = AssessmentOut;
 
@@ -89,7 +102,8 @@ export function useRubricVersions() {
 export function useRubricDefinition(rubric: string | undefined, version: number | undefined) {
   return useQuery({
     queryKey: ['rubric', rubric, version],
-    queryFn: ({ signal }) => get<RubricDefinition>(`/rubrics/${encodeURIComponent(rubric ?? '')}/versions/${version ?? 0}`, signal),
+    queryFn: ({ signal }) =>
+      get<RubricDefinition>(`/rubrics/${encodeURIComponent(rubric ?? '')}/versions/${version ?? 0}`, signal),
     staleTime: Infinity,
     gcTime: 30 * 60_000,
     enabled: !!rubric && !!version,

@@ -20,7 +20,10 @@ export interface CoopPermissions {
   dissolve: boolean;
 }
 
-export function coopPermissions(me: Me | null | undefined, coop: { id: string | number; status: string } | undefined): CoopPermissions {
+export function coopPermissions(
+  me: Me | null | undefined,
+  coop: { id: string | number; status: string } | undefined,
+): CoopPermissions {
   const writer = me?.role === 'admin' || me?.role === 'petugas';
   const own = me?.role === 'koperasi' && coop !== undefined && String(me.cooperativeId) === String(coop.id);
   const dissolved = coop?.status === 'DIBUBARKAN';

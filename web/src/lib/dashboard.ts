@@ -42,7 +42,8 @@ export type PriorityItem = PriorityItemOut;
 export function usePriorities(district: string, limit: number) {
   return useQuery({
     queryKey: ['priorities', district, limit],
-    queryFn: ({ signal }) => get<{ items: PriorityItem[]; weights: PriorityWeights }>(`/priorities${buildQuery({ district, limit })}`, signal),
+    queryFn: ({ signal }) =>
+      get<{ items: PriorityItem[]; weights: PriorityWeights }>(`/priorities${buildQuery({ district, limit })}`, signal),
   });
 }
 

@@ -7,7 +7,13 @@ export type Verification = VerificationOut;
 export type VerificationStatus = Verification['status'];
 
 // The shelf's kinds, labels and limits are the server's own rules, not a copy of them.
-export { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind, YEARLY_KINDS, MAX_DOCUMENT_BYTES } from '@domain/desk/documents';
+export {
+  DOCUMENT_KINDS,
+  DOCUMENT_KIND_LABELS,
+  type DocumentKind,
+  YEARLY_KINDS,
+  MAX_DOCUMENT_BYTES,
+} from '@domain/desk/documents';
 import type { DocumentKind } from '@domain/desk/documents';
 
 export interface CoopDocument {
@@ -31,7 +37,14 @@ export interface CoopDocument {
   verification: Verification;
 }
 
-export const VERIFICATION_KINDS = ['ANNUAL_MEETING', 'YEARLY_FIGURES', 'FINANCIAL_STATEMENT', 'FOLLOW_UP', 'OFFICERS', 'DOCUMENT'] as const;
+export const VERIFICATION_KINDS = [
+  'ANNUAL_MEETING',
+  'YEARLY_FIGURES',
+  'FINANCIAL_STATEMENT',
+  'FOLLOW_UP',
+  'OFFICERS',
+  'DOCUMENT',
+] as const;
 export const VERIFICATION_KIND_LABELS: Record<(typeof VERIFICATION_KINDS)[number], string> = {
   ANNUAL_MEETING: 'Catatan RAT',
   YEARLY_FIGURES: 'Data tahunan',
@@ -66,7 +79,11 @@ export function formatBytes(n: number): string {
 }
 
 /** Sends a file as the raw request body with its type; the server checks the type by content. */
-export async function uploadDocument(coopId: string, params: { kind: DocumentKind; fiscalYear: number | null; title: string; replaces: string | null }, file: File): Promise<CoopDocument> {
+export async function uploadDocument(
+  coopId: string,
+  params: { kind: DocumentKind; fiscalYear: number | null; title: string; replaces: string | null },
+  file: File,
+): Promise<CoopDocument> {
   const sp = new URLSearchParams({ kind: params.kind });
   if (params.fiscalYear !== null) sp.set('fiscalYear', String(params.fiscalYear));
   if (params.title.trim()) sp.set('title', params.title.trim());
@@ -82,8 +99,16 @@ export async function uploadDocument(coopId: string, params: { kind: DocumentKin
   } catch {
     throw new ApiError(0, 'NETWORK', 'Tidak dapat terhubung ke server. Periksa koneksi Anda.');
   }
-  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null;
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? 'Unggahan gagal.', data?.error?.fields);
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; fields?: Record<string, string> };
+  } | null;
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data?.error?.code ?? 'ERROR',
+      data?.error?.message ?? 'Unggahan gagal.',
+      data?.error?.fields,
+    );
   return data as unknown as CoopDocument;
 }
 

@@ -6,7 +6,17 @@ import type { Bidang, Page } from './types';
 
 export const CONCERN_KINDS = ['PERMASALAHAN', 'KELUHAN', 'TANTANGAN'] as const;
 export type ConcernKind = (typeof CONCERN_KINDS)[number];
-export const CONCERN_TOPICS = ['permodalan', 'pemasaran', 'sdm', 'kelembagaan', 'pengawasan_internal', 'perizinan', 'teknologi', 'produksi', 'lainnya'] as const;
+export const CONCERN_TOPICS = [
+  'permodalan',
+  'pemasaran',
+  'sdm',
+  'kelembagaan',
+  'pengawasan_internal',
+  'perizinan',
+  'teknologi',
+  'produksi',
+  'lainnya',
+] as const;
 export type ConcernTopic = (typeof CONCERN_TOPICS)[number];
 export const SEVERITIES = ['rendah', 'sedang', 'tinggi'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -24,7 +34,16 @@ export const BIDANG_CODES = ['koperasi', 'usaha_mikro', 'perindustrian'] as cons
 export const ASPECTS = ['kelembagaan', 'usaha', 'keuangan', 'pengawasanInternal'] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
-export const NEED_KINDS = ['MODAL', 'PEMASARAN', 'IZIN_NIB', 'IZIN_PIRT', 'IZIN_HALAL', 'PRODUKSI', 'KETERAMPILAN', 'LAINNYA'] as const;
+export const NEED_KINDS = [
+  'MODAL',
+  'PEMASARAN',
+  'IZIN_NIB',
+  'IZIN_PIRT',
+  'IZIN_HALAL',
+  'PRODUKSI',
+  'KETERAMPILAN',
+  'LAINNYA',
+] as const;
 export type NeedKind = (typeof NEED_KINDS)[number];
 export type NeedStatus = 'open' | 'met';
 export const PROPOSAL_STATUSES = ['idea', 'studied', 'started', 'dropped'] as const;
@@ -82,18 +101,68 @@ export interface FollowUp {
   updatedAt: string;
 }
 
-export interface UnitNeed { id: string; businessUnitId: string; visitId: string | null; kind: NeedKind; description: string; amount: number | null; status: NeedStatus; version: number; createdAt: string }
-export interface MentoringSession { id: string; businessUnitId: string; visitId: string | null; heldOn: string; mentor: { id: string; fullName: string }; bidang: Bidang; topic: string; notes: string | null; version: number }
-export interface UnitProposal { id: string; visitId: string | null; name: string; sector: string; description: string | null; status: ProposalStatus; businessUnitId: string | null; dropReason: string | null; version: number; createdAt: string }
+export interface UnitNeed {
+  id: string;
+  businessUnitId: string;
+  visitId: string | null;
+  kind: NeedKind;
+  description: string;
+  amount: number | null;
+  status: NeedStatus;
+  version: number;
+  createdAt: string;
+}
+export interface MentoringSession {
+  id: string;
+  businessUnitId: string;
+  visitId: string | null;
+  heldOn: string;
+  mentor: { id: string; fullName: string };
+  bidang: Bidang;
+  topic: string;
+  notes: string | null;
+  version: number;
+}
+export interface UnitProposal {
+  id: string;
+  visitId: string | null;
+  name: string;
+  sector: string;
+  description: string | null;
+  status: ProposalStatus;
+  businessUnitId: string | null;
+  dropReason: string | null;
+  version: number;
+  createdAt: string;
+}
 export interface UnitDevelopment {
-  units: { id: string; name: string; sector: string; status: string; needs: UnitNeed[]; mentoring: MentoringSession[] }[];
+  units: {
+    id: string;
+    name: string;
+    sector: string;
+    status: string;
+    needs: UnitNeed[];
+    mentoring: MentoringSession[];
+  }[];
   proposals: UnitProposal[];
 }
 
-export interface Photo { id: string; url: string; thumbnailUrl: string; width: number | null; height: number | null; sizeBytes: number }
+export interface Photo {
+  id: string;
+  url: string;
+  thumbnailUrl: string;
+  width: number | null;
+  height: number | null;
+  sizeBytes: number;
+}
 
 /** An officer who can be named responsible or mentor (from the planning helper's GET /team-candidates). */
-export interface StaffOption { id: string; fullName: string; role: string; bidang: Bidang | null }
+export interface StaffOption {
+  id: string;
+  fullName: string;
+  role: string;
+  bidang: Bidang | null;
+}
 
 export interface ConcernFilters {
   status?: string;
@@ -156,21 +225,30 @@ export const dialogKeys = {
   development: (coopId: string) => ['unit-development', coopId] as const,
 };
 
-export const fetchConcerns = (f: ConcernFilters & { page?: number; pageSize?: number }, signal?: AbortSignal) => get<Page<Concern>>(`/concerns${q(f)}`, signal);
+export const fetchConcerns = (f: ConcernFilters & { page?: number; pageSize?: number }, signal?: AbortSignal) =>
+  get<Page<Concern>>(`/concerns${q(f)}`, signal);
 export const fetchConcern = (id: string, signal?: AbortSignal) => get<Concern>(`/concerns/${id}`, signal);
 export const raiseConcern = (body: ConcernInput) => post<Concern>('/concerns', body);
-export const updateConcern = (id: string, body: Partial<Pick<Concern, 'kind' | 'topic' | 'description' | 'raisedBy' | 'severity' | 'status'>> & { response?: string | null; version: number }) =>
-  patch<Concern>(`/concerns/${id}`, body);
+export const updateConcern = (
+  id: string,
+  body: Partial<Pick<Concern, 'kind' | 'topic' | 'description' | 'raisedBy' | 'severity' | 'status'>> & {
+    response?: string | null;
+    version: number;
+  },
+) => patch<Concern>(`/concerns/${id}`, body);
 export const markConcernSeen = (id: string) => post<Concern>(`/concerns/${id}/seen`);
 
-export const fetchFollowUps = (f: FollowUpFilters & { page?: number; pageSize?: number }, signal?: AbortSignal) => get<Page<FollowUp>>(`/follow-ups${q(f)}`, signal);
+export const fetchFollowUps = (f: FollowUpFilters & { page?: number; pageSize?: number }, signal?: AbortSignal) =>
+  get<Page<FollowUp>>(`/follow-ups${q(f)}`, signal);
 export const createFollowUp = (body: FollowUpInput) => post<FollowUp>('/follow-ups', body);
-export const changeFollowUpStatus = (id: string, body: StatusChange) => post<FollowUp>(`/follow-ups/${id}/status`, body);
+export const changeFollowUpStatus = (id: string, body: StatusChange) =>
+  post<FollowUp>(`/follow-ups/${id}/status`, body);
 
 export const concernExportPath = (f: ConcernFilters, ext: 'xlsx' | 'csv') => `/concerns/export.${ext}${q(f)}`;
 export const followUpExportPath = (f: FollowUpFilters, ext: 'xlsx' | 'csv') => `/follow-ups/export.${ext}${q(f)}`;
 
-export const fetchDevelopment = (coopId: string, signal?: AbortSignal) => get<UnitDevelopment>(`/cooperatives/${coopId}/unit-development`, signal);
+export const fetchDevelopment = (coopId: string, signal?: AbortSignal) =>
+  get<UnitDevelopment>(`/cooperatives/${coopId}/unit-development`, signal);
 
 /** Officers for the responsible-party and mentor pickers; empty when the list is not available. */
 export async function fetchStaff(signal?: AbortSignal): Promise<StaffOption[]> {
@@ -194,8 +272,16 @@ export async function uploadFollowUpPhoto(followUpId: string, blob: Blob): Promi
   } catch {
     throw new ApiError(0, 'NETWORK', 'Tidak dapat terhubung ke server. Periksa koneksi Anda.');
   }
-  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null;
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? `HTTP_${res.status}`, data?.error?.message ?? 'Foto gagal diunggah.', data?.error?.fields);
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; fields?: Record<string, string> };
+  } | null;
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data?.error?.code ?? `HTTP_${res.status}`,
+      data?.error?.message ?? 'Foto gagal diunggah.',
+      data?.error?.fields,
+    );
   return data as unknown as Photo;
 }
 
@@ -210,7 +296,12 @@ export function daysUntil(deadline: string, today: string): number {
 }
 
 /** Client-side mirror of src/app/visits/policy.ts, to show only the buttons that will work. */
-export interface Who { id: string | number; role: string; bidang: Bidang | null; cooperativeId: string | number | null }
+export interface Who {
+  id: string | number;
+  role: string;
+  bidang: Bidang | null;
+  cooperativeId: string | number | null;
+}
 const isAdmin = (me: Who) => me.role === 'admin';
 export const canHandleConcern = (me: Who | null | undefined) => !!me && (isAdmin(me) || me.role === 'petugas');
 export const canRecommend = canHandleConcern;
@@ -219,9 +310,16 @@ export function canProgress(me: Who | null | undefined, f: FollowUp, onVisitTeam
   if (!me) return false;
   if (isAdmin(me)) return true;
   if (me.role === 'petugas') {
-    return onVisitTeam || f.createdBy === String(me.id) || f.responsible.userId === String(me.id) || (f.responsible.kind === 'BIDANG' && f.responsible.bidang === me.bidang);
+    return (
+      onVisitTeam ||
+      f.createdBy === String(me.id) ||
+      f.responsible.userId === String(me.id) ||
+      (f.responsible.kind === 'BIDANG' && f.responsible.bidang === me.bidang)
+    );
   }
-  return me.role === 'koperasi' && f.responsible.kind === 'COOPERATIVE' && String(me.cooperativeId) === f.cooperative.id;
+  return (
+    me.role === 'koperasi' && f.responsible.kind === 'COOPERATIVE' && String(me.cooperativeId) === f.cooperative.id
+  );
 }
 /** Cancel (or change what was agreed): admin, or the petugas who agreed it. */
 export function canCancel(me: Who | null | undefined, f: FollowUp, onVisitTeam = false): boolean {

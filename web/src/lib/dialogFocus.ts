@@ -16,7 +16,9 @@ export function installDialogFocus(): void {
     const first = openedAt.get(dialog) ?? now;
     openedAt.set(dialog, first);
     if (now - first > 800 || !target.closest('header')) return;
-    const fields = dialog.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])');
+    const fields = dialog.querySelectorAll<HTMLElement>(
+      'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])',
+    );
     [...fields].find((f) => !f.closest('header'))?.focus();
   });
 }

@@ -8,12 +8,22 @@ const CHUNK_BYTES = 256 * 1024;
 const RETRIES = 3;
 
 type Params = { kind: DocumentKind; fiscalYear: number | null; title: string; replaces: string | null };
-type ErrorBody = { received?: number; error?: { code?: string; message?: string; fields?: Record<string, string> } } | null;
+type ErrorBody = {
+  received?: number;
+  error?: { code?: string; message?: string; fields?: Record<string, string> };
+} | null;
 
-async function send(url: string, init: RequestInit): Promise<{ ok: boolean; status: number; data: ErrorBody & Record<string, unknown> }> {
+async function send(
+  url: string,
+  init: RequestInit,
+): Promise<{ ok: boolean; status: number; data: ErrorBody & Record<string, unknown> }> {
   let res: Response;
   try {
-    res = await fetch(url, { ...init, credentials: 'same-origin', headers: { Accept: 'application/json', ...(init.headers as Record<string, string>) } });
+    res = await fetch(url, {
+      ...init,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', ...(init.headers as Record<string, string>) },
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Tidak dapat terhubung ke server. Periksa koneksi Anda.');
   }
@@ -28,14 +38,24 @@ const fail = (status: number, data: ErrorBody): ApiError =>
  * Uploads a document; above 1 MB in 256 KiB chunks that resume from the server's `received` after a
  * wrong offset or a dropped connection (a few retries). `onProgress` gets 0..1.
  */
-export async function uploadDocumentResumable(coopId: string, params: Params, file: File, onProgress: (fraction: number) => void): Promise<CoopDocument> {
+export async function uploadDocumentResumable(
+  coopId: string,
+  params: Params,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<CoopDocument> {
   if (file.size <= CHUNKED_FROM_BYTES) return uploadDocument(coopId, params, file);
   const id = newId();
   const started = await send(`/api/v1/cooperatives/${coopId}/documents/uploads`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      id, size: file.size, kind: params.kind, fiscalYear: params.fiscalYear, title: params.title.trim() || null, replaces: params.replaces,
+      id,
+      size: file.size,
+      kind: params.kind,
+      fiscalYear: params.fiscalYear,
+      title: params.title.trim() || null,
+      replaces: params.replaces,
       ...(file.type ? { contentType: file.type } : {}),
     }),
   });

@@ -23,7 +23,11 @@ async function errorFrom(res: Response): Promise<ApiError> {
   }
   const message =
     body?.error?.message ||
-    (res.status === 404 ? 'Berkas tidak ditemukan atau belum tersedia.' : res.status === 403 ? 'Anda tidak memiliki akses untuk berkas ini.' : 'Gagal mengunduh berkas.');
+    (res.status === 404
+      ? 'Berkas tidak ditemukan atau belum tersedia.'
+      : res.status === 403
+        ? 'Anda tidak memiliki akses untuk berkas ini.'
+        : 'Gagal mengunduh berkas.');
   return new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, message, body?.error?.fields);
 }
 

@@ -33,8 +33,18 @@ export function formatCount(value: number, noun: string): string {
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const dateFmtUtc = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dateFmtJkt = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
-const timeFmtJkt = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE });
+const dateFmtJkt = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: TIME_ZONE,
+});
+const timeFmtJkt = new Intl.DateTimeFormat(LOCALE, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  timeZone: TIME_ZONE,
+});
 
 function toDate(value: string | Date): Date | null {
   const d = value instanceof Date ? value : new Date(value);
@@ -75,7 +85,12 @@ export function formatClock(value: string | null | undefined): string {
 
 /** Today's date in Asia/Jakarta as YYYY-MM-DD. */
 export function todayJakarta(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: TIME_ZONE,
+  }).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

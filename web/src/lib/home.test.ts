@@ -12,7 +12,9 @@ describe('after login (shared by the React login page and the early form of masu
   });
   it('a forced password change wins over next; a cooperative user always goes home', () => {
     expect(afterLoginPath({ ...petugas, mustChangePassword: true }, '/dasbor')).toBe('/ganti-sandi');
-    expect(afterLoginPath({ role: 'koperasi', mustChangePassword: false, cooperativeId: 'c1' }, '/dasbor')).toBe('/koperasi/c1');
+    expect(afterLoginPath({ role: 'koperasi', mustChangePassword: false, cooperativeId: 'c1' }, '/dasbor')).toBe(
+      '/koperasi/c1',
+    );
   });
   it('home by role', () => {
     expect(homePath({ role: 'pimpinan', mustChangePassword: false, cooperativeId: null })).toBe('/dasbor');

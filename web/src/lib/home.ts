@@ -18,7 +18,10 @@ export function safeNext(next: string | null): string | null {
 }
 
 /** The screen after a successful login: the forced password change, `next`, or the user's home. */
-export function afterLoginPath(user: Pick<Me, 'mustChangePassword' | 'role' | 'cooperativeId'>, next: string | null): string {
+export function afterLoginPath(
+  user: Pick<Me, 'mustChangePassword' | 'role' | 'cooperativeId'>,
+  next: string | null,
+): string {
   const to = safeNext(next);
   if (user.mustChangePassword) return '/ganti-sandi';
   if (to && user.role !== 'koperasi') return to;

@@ -16,7 +16,13 @@ describe('fitWithin', () => {
   });
 
   it('keeps the aspect ratio within a pixel and the long side at the limit', () => {
-    for (const [w, h] of [[4608, 3456], [4000, 1800], [1601, 1601], [5000, 2813], [2339, 4160]] as const) {
+    for (const [w, h] of [
+      [4608, 3456],
+      [4000, 1800],
+      [1601, 1601],
+      [5000, 2813],
+      [2339, 4160],
+    ] as const) {
       const out = fitWithin(w, h);
       expect(Math.max(out.width, out.height)).toBe(MAX_LONG_SIDE);
       const ratio = w / h;

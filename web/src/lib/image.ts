@@ -65,20 +65,27 @@ async function decode(file: Blob): Promise<ImageBitmap> {
     // EXIF orientation applied, so a portrait photo stays upright once the EXIF is gone.
     return await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch {
-    throw new ImageError('Berkas ini tidak dapat dibaca sebagai gambar. Pilih foto JPEG, PNG atau WebP (format HEIC belum didukung peramban ini).');
+    throw new ImageError(
+      'Berkas ini tidak dapat dibaca sebagai gambar. Pilih foto JPEG, PNG atau WebP (format HEIC belum didukung peramban ini).',
+    );
   }
 }
 
 function encode(canvas: HTMLCanvasElement | OffscreenCanvas, quality: number): Promise<Blob> {
   if ('convertToBlob' in canvas) return canvas.convertToBlob({ type: 'image/jpeg', quality });
   return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new ImageError('Foto gagal dikompresi di peramban ini.'))), 'image/jpeg', quality),
+    canvas.toBlob(
+      (b) => (b ? resolve(b) : reject(new ImageError('Foto gagal dikompresi di peramban ini.'))),
+      'image/jpeg',
+      quality,
+    ),
   );
 }
 
 /** Compresses a picked or captured photo to a JPEG Blob (long side ≤ 1600 px, quality ~0.8). */
 export async function compressImage(file: Blob, maxSide = MAX_LONG_SIDE): Promise<CompressedImage> {
-  if (file.type && !file.type.startsWith('image/')) throw new ImageError('Berkas ini bukan gambar. Pilih foto JPEG, PNG atau WebP.');
+  if (file.type && !file.type.startsWith('image/'))
+    throw new ImageError('Berkas ini bukan gambar. Pilih foto JPEG, PNG atau WebP.');
   const bitmap = await decode(file);
   try {
     const original = { width: bitmap.width, height: bitmap.height };
@@ -87,7 +94,9 @@ export async function compressImage(file: Blob, maxSide = MAX_LONG_SIDE): Promis
     }
     const { width, height } = fitWithin(original.width, original.height, maxSide);
     const canvas: HTMLCanvasElement | OffscreenCanvas =
-      typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
+      typeof OffscreenCanvas !== 'undefined'
+        ? new OffscreenCanvas(width, height)
+        : Object.assign(document.createElement('canvas'), { width, height });
     const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
     if (!ctx) throw new ImageError('Foto gagal dikompresi di peramban ini.');
     // JPEG has no transparency: a white ground instead of black for PNG screenshots.

@@ -23,7 +23,7 @@ export function useJob(id: string | null) {
     queryFn: ({ signal }) => get<Job>(`/jobs/${id}`, signal),
     enabled: !!id,
     staleTime: 0,
-    refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running') || q.state.error ? false : 700,
+    refetchInterval: (q) => ((q.state.data && q.state.data.status !== 'running') || q.state.error ? false : 700),
     meta: { silent: true },
   });
 }
@@ -39,7 +39,12 @@ export const startExport = (list: ExportList, format: ExportFormat, filters: Rec
   post<Job>('/exports', { list, format, filters: exportFilters(filters) });
 
 /** Export jobs still worth showing after a reload, kept in localStorage per browser. */
-export interface StoredExport { id: string; list: ExportList; format: ExportFormat; at: number }
+export interface StoredExport {
+  id: string;
+  list: ExportList;
+  format: ExportFormat;
+  at: number;
+}
 const KEY = 'sambang.exportJobs';
 const MAX_AGE_MS = 60 * 60 * 1000; // the server keeps finished jobs for an hour
 
@@ -47,7 +52,8 @@ export function storedExports(list?: ExportList): StoredExport[] {
   let all: StoredExport[] = [];
   try {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? '[]') as unknown;
-    if (Array.isArray(raw)) all = raw.filter((x): x is StoredExport => !!x && typeof (x as StoredExport).id === 'string');
+    if (Array.isArray(raw))
+      all = raw.filter((x): x is StoredExport => !!x && typeof (x as StoredExport).id === 'string');
   } catch {
     all = [];
   }

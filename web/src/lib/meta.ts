@@ -28,7 +28,8 @@ export function useVillages(district: string | null | undefined) {
   });
 }
 
-export type MetaListKey = 'types' | 'groups' | 'schemes' | 'statuses' | 'officerRoles' | 'roles' | 'bidang' | 'unitStatuses' | 'sectors';
+export type MetaListKey =
+  'types' | 'groups' | 'schemes' | 'statuses' | 'officerRoles' | 'roles' | 'bidang' | 'unitStatuses' | 'sectors';
 
 const FALLBACK_I18N: Partial<Record<MetaListKey, string>> = {
   statuses: 'labels.status',

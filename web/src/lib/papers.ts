@@ -48,7 +48,13 @@ export interface IssuedDocument {
   cancelReason: string | null;
 }
 
-export interface LetterRegister { kind: string; name: string; pattern: string; example: string; lastNumberThisYear: number }
+export interface LetterRegister {
+  kind: string;
+  name: string;
+  pattern: string;
+  example: string;
+  lastNumberThisYear: number;
+}
 
 export interface Verification {
   kind: string;
@@ -72,18 +78,36 @@ export function useDocuments(params: Record<string, string | number | undefined>
 }
 
 export function useRegisters(enabled = true) {
-  return useQuery({ queryKey: ['letter-registers'], queryFn: () => get<{ items: LetterRegister[] }>('/letter-registers'), select: (d) => d.items, enabled });
+  return useQuery({
+    queryKey: ['letter-registers'],
+    queryFn: () => get<{ items: LetterRegister[] }>('/letter-registers'),
+    select: (d) => d.items,
+    enabled,
+  });
 }
 
 /** Sends raw bytes (logo, a PDF to verify) and parses the JSON answer. */
 export async function sendBytes<T>(method: 'PUT' | 'POST', path: string, body: Blob, contentType: string): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, { method, credentials: 'same-origin', headers: { 'Content-Type': contentType, Accept: 'application/json' }, body });
+    res = await fetch(`/api/v1${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: { 'Content-Type': contentType, Accept: 'application/json' },
+      body,
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Tidak dapat terhubung ke server. Periksa koneksi Anda.');
   }
-  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null;
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? `HTTP_${res.status}`, data?.error?.message ?? 'Permintaan gagal.', data?.error?.fields);
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; fields?: Record<string, string> };
+  } | null;
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data?.error?.code ?? `HTTP_${res.status}`,
+      data?.error?.message ?? 'Permintaan gagal.',
+      data?.error?.fields,
+    );
   return data as T;
 }

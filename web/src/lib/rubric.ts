@@ -25,16 +25,27 @@ export function bandText(band: Band, variable = 'x'): string {
 
 /** Bands ordered from low x to high x, as printed. */
 export function sortedBands(bands: readonly Band[]): Band[] {
-  return [...bands].sort((a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity) || (a.max ?? Infinity) - (b.max ?? Infinity));
+  return [...bands].sort(
+    (a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity) || (a.max ?? Infinity) - (b.max ?? Infinity),
+  );
 }
 
-const ROUNDING: Record<string, string> = { floor: 'pembulatan ke bawah', ceil: 'pembulatan ke atas', round: 'pembulatan', none: '' };
+const ROUNDING: Record<string, string> = {
+  floor: 'pembulatan ke bawah',
+  ceil: 'pembulatan ke atas',
+  round: 'pembulatan',
+  none: '',
+};
 
 /** A linear rule in words: "nilai = 0 + 1 × ⌊x⌋, dibatasi 0–100". */
 export function linearText(rule: Extract<Rule, { kind: 'linear' }>): string {
-  const x = rule.rounding === 'floor' ? '⌊x⌋' : rule.rounding === 'ceil' ? '⌈x⌉' : rule.rounding === 'round' ? 'bulat(x)' : 'x';
+  const x =
+    rule.rounding === 'floor' ? '⌊x⌋' : rule.rounding === 'ceil' ? '⌈x⌉' : rule.rounding === 'round' ? 'bulat(x)' : 'x';
   const slope = rule.slope === 1 ? x : rule.slope === -1 ? `−${x}` : `${num(rule.slope)} × ${x}`;
-  const expr = rule.intercept === 0 ? slope : `${num(rule.intercept)} ${rule.slope < 0 ? '−' : '+'} ${rule.slope < 0 ? slope.replace(/^−/, '').replace(/^-/, '') : slope}`;
+  const expr =
+    rule.intercept === 0
+      ? slope
+      : `${num(rule.intercept)} ${rule.slope < 0 ? '−' : '+'} ${rule.slope < 0 ? slope.replace(/^−/, '').replace(/^-/, '') : slope}`;
   const note = ROUNDING[rule.rounding] ? ` (${ROUNDING[rule.rounding]})` : '';
   return `nilai = ${expr}${note}, dibatasi ${num(rule.min)}–${num(rule.max)}`;
 }
@@ -68,7 +79,13 @@ function derivedMarksOf(def: WeightedRubric, refs: readonly string[], seen = new
     const d = def.derived.find((x) => x.code === ref);
     if (!d) continue;
     out.push(...(d.marks ?? []));
-    out.push(...derivedMarksOf(def, d.terms.map((t) => t.ref), seen));
+    out.push(
+      ...derivedMarksOf(
+        def,
+        d.terms.map((t) => t.ref),
+        seen,
+      ),
+    );
   }
   return out;
 }
@@ -82,7 +99,12 @@ export function componentMarks(def: RubricDefinition): Map<string, Mark[]> {
         const marks: Mark[] = [...(c.marks ?? [])];
         if (c.kind === 'ratio') {
           marks.push(...activeRule(def, a.code, c).marks);
-          marks.push(...derivedMarksOf(def, [...c.formula.num, ...c.formula.den].map((t) => t.ref)));
+          marks.push(
+            ...derivedMarksOf(
+              def,
+              [...c.formula.num, ...c.formula.den].map((t) => t.ref),
+            ),
+          );
         }
         m.set(`${a.code}.${c.code}`, dedupe(marks));
       }

@@ -1,4 +1,13 @@
-import type { AuditEventOut, CooperativeListItemOut, CooperativeOut, FigureOut, MeOut, Page, UnitOut, UserOut } from '@contract/common';
+import type {
+  AuditEventOut,
+  CooperativeListItemOut,
+  CooperativeOut,
+  FigureOut,
+  MeOut,
+  Page,
+  UnitOut,
+  UserOut,
+} from '@contract/common';
 
 export type { Bidang, Role } from '@domain/codes';
 

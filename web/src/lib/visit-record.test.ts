@@ -4,7 +4,10 @@ import { checkDraft, isDirty, patchOf, rebaseDraft, visitRights, type VisitDraft
 const base = (): VisitDraft => ({
   attendance: [{ name: 'Siti Aminah', role: 'pengurus', gender: 'P' }],
   findings: { kelembagaan: 'RAT tepat waktu.', usaha: null, keuangan: null, pengawasanInternal: null },
-  checklist: { 'kelembagaan.rat': { result: 'SESUAI', note: null }, 'keuangan.pembukuan': { result: 'CUKUP', note: 'Manual.' } },
+  checklist: {
+    'kelembagaan.rat': { result: 'SESUAI', note: null },
+    'keuangan.pembukuan': { result: 'CUKUP', note: 'Manual.' },
+  },
   gps: null,
   businessUnitIds: ['u1'],
 });
@@ -36,7 +39,10 @@ describe('patchOf', () => {
     d.businessUnitIds = ['u1'];
     expect(patchOf(base(), d, 1)).toEqual({
       version: 1,
-      attendance: [{ name: 'Siti Aminah', role: 'pengurus', gender: 'P' }, { name: 'Budi Santoso', role: 'anggota', gender: 'L' }],
+      attendance: [
+        { name: 'Siti Aminah', role: 'pengurus', gender: 'P' },
+        { name: 'Budi Santoso', role: 'anggota', gender: 'L' },
+      ],
     });
     d.businessUnitIds = ['u2', 'u1'];
     expect(patchOf(base(), d, 1)?.businessUnitIds).toEqual(['u2', 'u1']);
@@ -57,8 +63,16 @@ describe('rebaseDraft', () => {
     server.gps = { lat: -7.9, lng: 113.4, accuracy: 10, at: null };
 
     const out = rebaseDraft(old, mine, server);
-    expect(out.findings).toEqual({ kelembagaan: 'RAT tepat waktu.', usaha: 'Catatan saya.', keuangan: 'Catatan rekan.', pengawasanInternal: null });
-    expect(out.checklist).toEqual({ 'kelembagaan.rat': { result: 'CUKUP', note: 'Terlambat seminggu.' }, 'keuangan.pembukuan': { result: 'SESUAI', note: null } });
+    expect(out.findings).toEqual({
+      kelembagaan: 'RAT tepat waktu.',
+      usaha: 'Catatan saya.',
+      keuangan: 'Catatan rekan.',
+      pengawasanInternal: null,
+    });
+    expect(out.checklist).toEqual({
+      'kelembagaan.rat': { result: 'CUKUP', note: 'Terlambat seminggu.' },
+      'keuangan.pembukuan': { result: 'SESUAI', note: null },
+    });
     expect(out.attendance).toHaveLength(2);
     expect(out.gps).toEqual(server.gps);
     // What remains to send is exactly the user's own change.
@@ -86,7 +100,9 @@ describe('checkDraft', () => {
 });
 
 describe('visitRights', () => {
-  const team = [{ userId: '7', fullName: 'Petugas', role: 'petugas' as const, bidang: 'koperasi' as const, leader: true }];
+  const team = [
+    { userId: '7', fullName: 'Petugas', role: 'petugas' as const, bidang: 'koperasi' as const, leader: true },
+  ];
   it('lets a team petugas record and complete an approved visit, not approve it', () => {
     const r = visitRights({ id: '7', role: 'petugas' }, { team, status: 'approved', date: '2025-01-19' }, '2025-02-01');
     expect(r).toMatchObject({ edit: true, editPlan: true, complete: true, approve: false, cancel: true });
@@ -96,11 +112,20 @@ describe('visitRights', () => {
     expect(r).toMatchObject({ edit: false, approve: true, cancel: true, complete: false });
   });
   it('leaves other petugas, koperasi users and cancelled visits read-only', () => {
-    expect(visitRights({ id: '8', role: 'petugas' }, { team, status: 'approved', date: '2025-01-19' }, '2025-02-01').edit).toBe(false);
-    expect(visitRights({ id: '9', role: 'koperasi' }, { team, status: 'done', date: '2025-01-19' }, '2025-02-01').edit).toBe(false);
-    expect(visitRights({ id: '7', role: 'petugas' }, { team, status: 'cancelled', date: '2025-01-19' }, '2025-02-01').edit).toBe(false);
+    expect(
+      visitRights({ id: '8', role: 'petugas' }, { team, status: 'approved', date: '2025-01-19' }, '2025-02-01').edit,
+    ).toBe(false);
+    expect(
+      visitRights({ id: '9', role: 'koperasi' }, { team, status: 'done', date: '2025-01-19' }, '2025-02-01').edit,
+    ).toBe(false);
+    expect(
+      visitRights({ id: '7', role: 'petugas' }, { team, status: 'cancelled', date: '2025-01-19' }, '2025-02-01').edit,
+    ).toBe(false);
   });
   it('does not offer completing a visit dated in the future', () => {
-    expect(visitRights({ id: '7', role: 'petugas' }, { team, status: 'approved', date: '2025-03-01' }, '2025-02-01').complete).toBe(false);
+    expect(
+      visitRights({ id: '7', role: 'petugas' }, { team, status: 'approved', date: '2025-03-01' }, '2025-02-01')
+        .complete,
+    ).toBe(false);
   });
 });

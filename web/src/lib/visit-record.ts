@@ -9,7 +9,14 @@ import type { Bidang, Role } from './types';
 
 export const VISIT_STATUSES = ['planned', 'approved', 'done', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
-export const VISIT_PURPOSES = ['PEMBINAAN', 'MONITORING', 'PENGAWASAN', 'PENYEHATAN', 'PENDAMPINGAN_USAHA', 'RAT'] as const;
+export const VISIT_PURPOSES = [
+  'PEMBINAAN',
+  'MONITORING',
+  'PENGAWASAN',
+  'PENYEHATAN',
+  'PENDAMPINGAN_USAHA',
+  'RAT',
+] as const;
 export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
 export const ATTENDEE_ROLES = ['pengurus', 'pengawas', 'manajer', 'anggota', 'karyawan'] as const;
 export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
@@ -19,12 +26,30 @@ export type Aspect = (typeof ASPECTS)[number];
 export const CHECK_RESULTS = ['SESUAI', 'CUKUP', 'TIDAK_SESUAI'] as const;
 export type CheckResult = (typeof CHECK_RESULTS)[number];
 
-export interface TeamMember { userId: string; fullName: string; role: Role; bidang: Bidang | null; leader: boolean }
-export interface Attendee { name: string; role: AttendeeRole; gender: Gender }
-export interface ChecklistAnswer { result: CheckResult; note: string | null }
+export interface TeamMember {
+  userId: string;
+  fullName: string;
+  role: Role;
+  bidang: Bidang | null;
+  leader: boolean;
+}
+export interface Attendee {
+  name: string;
+  role: AttendeeRole;
+  gender: Gender;
+}
+export interface ChecklistAnswer {
+  result: CheckResult;
+  note: string | null;
+}
 export type ChecklistAnswers = Record<string, ChecklistAnswer>;
 export type Findings = Record<Aspect, string | null>;
-export interface GpsFix { lat: number; lng: number; accuracy: number | null; at: string | null }
+export interface GpsFix {
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+  at: string | null;
+}
 
 export interface PhotoMeta {
   id: string;
@@ -45,11 +70,20 @@ export interface Visit {
   endTime: string | null;
   status: VisitStatus;
   purposes: VisitPurpose[];
-  cooperative: { id: string; name: string; district: { code: string; name: string }; village: { code: string; name: string } };
+  cooperative: {
+    id: string;
+    name: string;
+    district: { code: string; name: string };
+    village: { code: string; name: string };
+  };
   programId: string | null;
   annualMeetingId: string | null;
   team: TeamMember[];
-  conflicts: { userId: string; fullName: string; visits: { id: string; cooperative: { id: string; name: string } }[] }[];
+  conflicts: {
+    userId: string;
+    fullName: string;
+    visits: { id: string; cooperative: { id: string; name: string } }[];
+  }[];
   version: number;
   program: { id: string; name: string } | null;
   annualMeeting: { id: string; fiscalYear: number; heldOn: string } | null;
@@ -75,7 +109,12 @@ export interface ChecklistTemplate {
   areas: { code: string; label: string; indicators: { code: string; label: string }[] }[];
 }
 
-export interface BusinessUnit { id: string; name: string; sector: string; status: string }
+export interface BusinessUnit {
+  id: string;
+  name: string;
+  sector: string;
+  status: string;
+}
 
 /** A photo chosen on this device, compressed, not yet on the server. */
 export interface PendingPhoto {
@@ -108,12 +147,19 @@ export const fetchChecklist = (signal?: AbortSignal) => get<ChecklistTemplate>('
 export const fetchUnits = (cooperativeId: string, signal?: AbortSignal) =>
   get<{ items: BusinessUnit[] }>(`/cooperatives/${cooperativeId}/business-units`, signal);
 export const fetchActivityReport = (id: string, signal?: AbortSignal) =>
-  get<{ headline: string; text: string; shareUrl: string; edited: { by: string; at: string } | null; generated: { headline: string; text: string } }>(`/visits/${id}/activity-report`, signal);
+  get<{
+    headline: string;
+    text: string;
+    shareUrl: string;
+    edited: { by: string; at: string } | null;
+    generated: { headline: string; text: string };
+  }>(`/visits/${id}/activity-report`, signal);
 
 export const saveVisit = (id: string, body: VisitPatch) => patch<Visit>(`/visits/${id}`, body);
 export const approveVisit = (id: string, version: number) => post<Visit>(`/visits/${id}/approve`, { version });
 export const completeVisit = (id: string, version: number) => post<Visit>(`/visits/${id}/complete`, { version });
-export const cancelVisit = (id: string, reason: string, version: number) => post<Visit>(`/visits/${id}/cancel`, { reason, version });
+export const cancelVisit = (id: string, reason: string, version: number) =>
+  post<Visit>(`/visits/${id}/cancel`, { reason, version });
 export const deletePhoto = (photoId: string) => del<{ ok: true }>(`/photos/${photoId}`);
 
 export function uploadPhoto(visitId: string, p: PendingPhoto): Promise<PhotoMeta> {
@@ -135,7 +181,11 @@ export interface VisitRights {
   cancel: boolean;
 }
 
-export function visitRights(me: { id: string | number; role: Role } | null | undefined, v: Pick<Visit, 'team' | 'status' | 'date'>, today: string): VisitRights {
+export function visitRights(
+  me: { id: string | number; role: Role } | null | undefined,
+  v: Pick<Visit, 'team' | 'status' | 'date'>,
+  today: string,
+): VisitRights {
   const role = me?.role;
   const admin = role === 'admin';
   const onTeam = role === 'petugas' && v.team.some((m) => m.userId === String(me?.id));
@@ -174,7 +224,8 @@ function same(a: unknown, b: unknown): boolean {
 const text = (s: string | null | undefined) => (s ?? '').trim();
 const sameAnswer = (a: ChecklistAnswer | undefined, b: ChecklistAnswer | undefined) =>
   (!a && !b) || (!!a && !!b && a.result === b.result && text(a.note) === text(b.note));
-const normAttendance = (list: Attendee[]) => list.map((a) => ({ ...a, name: a.name.replace(/\s+/g, ' ').trim() })).filter((a) => a.name !== '');
+const normAttendance = (list: Attendee[]) =>
+  list.map((a) => ({ ...a, name: a.name.replace(/\s+/g, ' ').trim() })).filter((a) => a.name !== '');
 const sortedIds = (ids: string[]) => [...ids].sort();
 
 export interface VisitPatch {
@@ -207,7 +258,8 @@ export function patchOf(base: VisitDraft, draft: VisitDraft, version: number): V
   }
   if (Object.keys(checklist).length) body.checklist = checklist;
   if (!same(draft.gps, base.gps)) body.gps = draft.gps;
-  if (!same(sortedIds(draft.businessUnitIds), sortedIds(base.businessUnitIds))) body.businessUnitIds = [...new Set(draft.businessUnitIds)];
+  if (!same(sortedIds(draft.businessUnitIds), sortedIds(base.businessUnitIds)))
+    body.businessUnitIds = [...new Set(draft.businessUnitIds)];
   return Object.keys(body).length > 1 ? body : null;
 }
 
@@ -221,20 +273,29 @@ export function isDirty(base: VisitDraft, draft: VisitDraft): boolean {
  * the server's new value; a part the user changed keeps what they typed.
  */
 export function rebaseDraft(oldBase: VisitDraft, draft: VisitDraft, server: VisitDraft): VisitDraft {
-  const pick = <T,>(mine: T, base: T, theirs: T, eq: (a: T, b: T) => boolean = same) => (eq(mine, base) ? theirs : mine);
+  const pick = <T>(mine: T, base: T, theirs: T, eq: (a: T, b: T) => boolean = same) => (eq(mine, base) ? theirs : mine);
   const findings = emptyFindings();
-  for (const a of ASPECTS) findings[a] = pick(draft.findings[a], oldBase.findings[a], server.findings[a], (x, y) => text(x) === text(y));
+  for (const a of ASPECTS)
+    findings[a] = pick(draft.findings[a], oldBase.findings[a], server.findings[a], (x, y) => text(x) === text(y));
   const checklist: ChecklistAnswers = {};
-  for (const code of new Set([...Object.keys(oldBase.checklist), ...Object.keys(draft.checklist), ...Object.keys(server.checklist)])) {
+  for (const code of new Set([
+    ...Object.keys(oldBase.checklist),
+    ...Object.keys(draft.checklist),
+    ...Object.keys(server.checklist),
+  ])) {
     const v = pick(draft.checklist[code], oldBase.checklist[code], server.checklist[code], sameAnswer);
     if (v) checklist[code] = v;
   }
   return {
-    attendance: pick(draft.attendance, oldBase.attendance, server.attendance, (x, y) => same(normAttendance(x), normAttendance(y))),
+    attendance: pick(draft.attendance, oldBase.attendance, server.attendance, (x, y) =>
+      same(normAttendance(x), normAttendance(y)),
+    ),
     findings,
     checklist,
     gps: pick(draft.gps, oldBase.gps, server.gps),
-    businessUnitIds: pick(draft.businessUnitIds, oldBase.businessUnitIds, server.businessUnitIds, (x, y) => same(sortedIds(x), sortedIds(y))),
+    businessUnitIds: pick(draft.businessUnitIds, oldBase.businessUnitIds, server.businessUnitIds, (x, y) =>
+      same(sortedIds(x), sortedIds(y)),
+    ),
   };
 }
 

@@ -31,7 +31,9 @@ describe('purposes for a priority entry', () => {
   });
 
   it('builds the plan link', () => {
-    expect(planPathFor('abc', ['PENYEHATAN', 'MONITORING'])).toBe('/kunjungan/baru?cooperativeId=abc&purposes=PENYEHATAN%2CMONITORING');
+    expect(planPathFor('abc', ['PENYEHATAN', 'MONITORING'])).toBe(
+      '/kunjungan/baru?cooperativeId=abc&purposes=PENYEHATAN%2CMONITORING',
+    );
     expect(planPathFor('abc')).toBe('/kunjungan/baru?cooperativeId=abc');
   });
 });

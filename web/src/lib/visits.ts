@@ -5,16 +5,38 @@ import type { Bidang, Role } from './types';
 
 /** Types and fetchers of the visit-planning screens (list, calendar, plan form, programs). */
 
-export const VISIT_PURPOSES = ['PEMBINAAN', 'MONITORING', 'PENGAWASAN', 'PENYEHATAN', 'PENDAMPINGAN_USAHA', 'RAT'] as const;
+export const VISIT_PURPOSES = [
+  'PEMBINAAN',
+  'MONITORING',
+  'PENGAWASAN',
+  'PENYEHATAN',
+  'PENDAMPINGAN_USAHA',
+  'RAT',
+] as const;
 export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
 export const VISIT_STATUSES = ['planned', 'approved', 'done', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 export const BIDANG_CODES = ['koperasi', 'usaha_mikro', 'perindustrian'] as const;
 
-export const VISIT_STATUS_COLORS: Record<VisitStatus, string> = { planned: 'blue', approved: 'teal', done: 'gray', cancelled: 'red' };
+export const VISIT_STATUS_COLORS: Record<VisitStatus, string> = {
+  planned: 'blue',
+  approved: 'teal',
+  done: 'gray',
+  cancelled: 'red',
+};
 
-export interface TeamMember { userId: string; fullName: string; role: Role; bidang: Bidang | null; leader: boolean }
-export interface Conflict { userId: string; fullName: string; visits: { id: string; cooperative: { id: string; name: string } }[] }
+export interface TeamMember {
+  userId: string;
+  fullName: string;
+  role: Role;
+  bidang: Bidang | null;
+  leader: boolean;
+}
+export interface Conflict {
+  userId: string;
+  fullName: string;
+  visits: { id: string; cooperative: { id: string; name: string } }[];
+}
 
 export interface VisitListItem {
   id: string;
@@ -23,7 +45,12 @@ export interface VisitListItem {
   endTime: string | null;
   status: VisitStatus;
   purposes: VisitPurpose[];
-  cooperative: { id: string; name: string; district: { code: string; name: string }; village: { code: string; name: string } };
+  cooperative: {
+    id: string;
+    name: string;
+    district: { code: string; name: string };
+    village: { code: string; name: string };
+  };
   programId: string | null;
   annualMeetingId: string | null;
   team: TeamMember[];
@@ -39,9 +66,19 @@ export interface Visit extends VisitListItem {
   cancelReason: string | null;
 }
 
-export interface VisitPage { items: VisitListItem[]; total: number; page: number; pageSize: number }
+export interface VisitPage {
+  items: VisitListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
-export interface TeamCandidate { id: string; fullName: string; role: Role; bidang: Bidang | null }
+export interface TeamCandidate {
+  id: string;
+  fullName: string;
+  role: Role;
+  bidang: Bidang | null;
+}
 
 export interface DoubleBooking {
   date: string;
@@ -49,8 +86,20 @@ export interface DoubleBooking {
   visits: { id: string; status: VisitStatus; startTime: string | null; cooperative: { id: string; name: string } }[];
 }
 
-export interface ProgramSummary { id: string; name: string; periodStart: string; periodEnd: string; description: string | null; version: number }
-export interface DistrictProgress { district: { code: string; name: string }; target: number; visited: number; scheduled: number }
+export interface ProgramSummary {
+  id: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  description: string | null;
+  version: number;
+}
+export interface DistrictProgress {
+  district: { code: string; name: string };
+  target: number;
+  visited: number;
+  scheduled: number;
+}
 export interface Program extends ProgramSummary {
   targets: DistrictProgress[];
   totals: { target: number; visited: number; scheduled: number; visits: number };
@@ -72,7 +121,10 @@ export function visitListPath(f: VisitFilters & { page?: number; pageSize?: numb
   return `/visits${buildQuery({ ...f })}`;
 }
 
-export function useVisits(f: VisitFilters & { page?: number; pageSize?: number; sort?: 'date' | '-date' }, enabled = true) {
+export function useVisits(
+  f: VisitFilters & { page?: number; pageSize?: number; sort?: 'date' | '-date' },
+  enabled = true,
+) {
   return useQuery({
     queryKey: ['visits', 'list', f],
     queryFn: ({ signal }) => get<VisitPage>(visitListPath(f), signal),

@@ -1,4 +1,16 @@
-import { Anchor, Card, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  Card,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +53,12 @@ export default function AssessmentListPage() {
         clearable
         comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
       />
-      <DistrictFilter label={t('assessment.district')} placeholder={t('coop.allDistricts')} value={values.district} onChange={(v) => set({ district: v })} />
+      <DistrictFilter
+        label={t('assessment.district')}
+        placeholder={t('coop.allDistricts')}
+        value={values.district}
+        onChange={(v) => set({ district: v })}
+      />
       <Select
         label={t('assessment.fiscalYear')}
         placeholder={t('assessment.allYears')}
@@ -109,7 +126,13 @@ export default function AssessmentListPage() {
                   borderColor: active ? `var(--mantine-color-${CATEGORY_COLORS[c]}-5)` : undefined,
                 }}
               >
-                <Text fz={{ base: 22, sm: 28 }} fw={750} lh={1.1} className="tabular-nums" c={`${CATEGORY_COLORS[c]}.8`}>
+                <Text
+                  fz={{ base: 22, sm: 28 }}
+                  fw={750}
+                  lh={1.1}
+                  className="tabular-nums"
+                  c={`${CATEGORY_COLORS[c]}.8`}
+                >
                   {data ? formatNumber(n) : '–'}
                 </Text>
                 <Text size="xs" fw={600} lh={1.25} mt={2}>
@@ -126,12 +149,25 @@ export default function AssessmentListPage() {
 
       <FilterBar isMobile={isMobile} fields={filterFields} activeCount={activeCount} onReset={clear} />
 
-      <ListResults query={query} page={page} pageSize={PAGE_SIZE} onPage={goToPage} empty={activeCount ? t('common.noResults') : t('assessment.none')}>
+      <ListResults
+        query={query}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={goToPage}
+        empty={activeCount ? t('common.noResults') : t('assessment.none')}
+      >
         {(items) =>
           isMobile ? (
             <Stack gap="xs" data-testid="assessment-list">
               {items.map((a) => (
-                <Card key={a.id} withBorder padding="sm" component={Link} to={`/penilaian/${a.id}`} data-testid="assessment-item">
+                <Card
+                  key={a.id}
+                  withBorder
+                  padding="sm"
+                  component={Link}
+                  to={`/penilaian/${a.id}`}
+                  data-testid="assessment-item"
+                >
                   <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
                     <Stack gap={3} style={{ minWidth: 0 }}>
                       <Text fw={600} size="sm" lh={1.3} className="break-anywhere">
@@ -144,14 +180,22 @@ export default function AssessmentListPage() {
                         <Text size="sm" fw={700} className="tabular-nums">
                           {scoreText(a.total)}
                         </Text>
-                        {a.status === 'FINAL' ? <CategoryBadge code={a.category} size="xs" /> : <AssessmentStatusBadge status={a.status} size="xs" />}
+                        {a.status === 'FINAL' ? (
+                          <CategoryBadge code={a.category} size="xs" />
+                        ) : (
+                          <AssessmentStatusBadge status={a.status} size="xs" />
+                        )}
                       </Group>
                       <Text size="xs" c="dimmed">
                         {rubricShortName(a.rubric)} · {t('assessment.versionN', { version: a.rubricVersion })}
                         {a.assessedOn ? ` · ${formatDate(a.assessedOn)}` : ''}
                       </Text>
                     </Stack>
-                    <IconChevronRight size={18} color="var(--mantine-color-gray-5)" style={{ flexShrink: 0, marginTop: 2 }} />
+                    <IconChevronRight
+                      size={18}
+                      color="var(--mantine-color-gray-5)"
+                      style={{ flexShrink: 0, marginTop: 2 }}
+                    />
                   </Group>
                 </Card>
               ))}
@@ -170,9 +214,20 @@ export default function AssessmentListPage() {
               ]}
             >
               {items.map((a) => (
-                <Table.Tr key={a.id} className="coop-row" onClick={() => navigate(`/penilaian/${a.id}`)} data-testid="assessment-item">
+                <Table.Tr
+                  key={a.id}
+                  className="coop-row"
+                  onClick={() => navigate(`/penilaian/${a.id}`)}
+                  data-testid="assessment-item"
+                >
                   <Table.Td maw={320}>
-                    <Anchor component={Link} to={`/penilaian/${a.id}`} fw={600} size="sm" onClick={(e) => e.stopPropagation()}>
+                    <Anchor
+                      component={Link}
+                      to={`/penilaian/${a.id}`}
+                      fw={600}
+                      size="sm"
+                      onClick={(e) => e.stopPropagation()}
+                    >
                       {a.cooperative.name}
                     </Anchor>
                     <Text size="xs" c="dimmed">
@@ -189,7 +244,13 @@ export default function AssessmentListPage() {
                   <Table.Td ta="right" className="tabular-nums" fw={600}>
                     {scoreText(a.total)}
                   </Table.Td>
-                  <Table.Td>{a.status === 'FINAL' ? <CategoryBadge code={a.category} /> : <AssessmentStatusBadge status={a.status} />}</Table.Td>
+                  <Table.Td>
+                    {a.status === 'FINAL' ? (
+                      <CategoryBadge code={a.category} />
+                    ) : (
+                      <AssessmentStatusBadge status={a.status} />
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                       {formatDate(a.assessedOn)}

@@ -62,7 +62,13 @@ export default function AssessmentPage() {
             {t('nav.assessments')}
           </Anchor>
         )}
-        <Anchor component={Link} to={`/koperasi/${a.cooperative.id}?tab=kesehatan`} size="sm" truncate="end" maw={{ base: 200, sm: 420 }}>
+        <Anchor
+          component={Link}
+          to={`/koperasi/${a.cooperative.id}?tab=kesehatan`}
+          size="sm"
+          truncate="end"
+          maw={{ base: 200, sm: 420 }}
+        >
           {a.cooperative.name}
         </Anchor>
         <Text size="sm" c="dimmed">

@@ -40,7 +40,15 @@ const KNOWN_ACTIONS = [
   'user.change_password',
   'user.locked',
 ];
-const KNOWN_ENTITIES = ['cooperative', 'business_unit', 'yearly_figures', 'annual_meeting', 'assessment', 'financial_statement', 'user'];
+const KNOWN_ENTITIES = [
+  'cooperative',
+  'business_unit',
+  'yearly_figures',
+  'annual_meeting',
+  'assessment',
+  'financial_statement',
+  'user',
+];
 
 function Changes({ e }: { e: AuditEvent }) {
   const { t } = useTranslation();
@@ -78,8 +86,14 @@ export default function AuditPage() {
   const actionLabel = useActionLabel();
   const entityLabel = useEntityLabel();
 
-  const actionOptions = (meta.data?.actions?.map((a) => a.code) ?? KNOWN_ACTIONS).map((a) => ({ value: a, label: actionLabel(a) }));
-  const entityOptions = (meta.data?.entityTypes?.map((a) => a.code) ?? KNOWN_ENTITIES).map((e) => ({ value: e, label: entityLabel(e) }));
+  const actionOptions = (meta.data?.actions?.map((a) => a.code) ?? KNOWN_ACTIONS).map((a) => ({
+    value: a,
+    label: actionLabel(a),
+  }));
+  const entityOptions = (meta.data?.entityTypes?.map((a) => a.code) ?? KNOWN_ENTITIES).map((e) => ({
+    value: e,
+    label: entityLabel(e),
+  }));
 
   const query = useQuery({
     queryKey: ['audit', values, page],
@@ -99,7 +113,13 @@ export default function AuditPage() {
         {entityLabel(e.entityType)}
       </Badge>
       {e.cooperativeId && e.cooperativeName && (
-        <Anchor component={Link} to={`/koperasi/${e.cooperativeId}`} size="sm" display="block" className="break-anywhere">
+        <Anchor
+          component={Link}
+          to={`/koperasi/${e.cooperativeId}`}
+          size="sm"
+          display="block"
+          className="break-anywhere"
+        >
           {e.cooperativeName}
         </Anchor>
       )}
@@ -111,7 +131,12 @@ export default function AuditPage() {
       <PageHeader
         title={t('audit.title')}
         subtitle={data ? formatCount(data.total, 'kejadian') : <Skeleton h={16} w={80} />}
-        actions={<ExportMenu list="audit" filters={{ action: values.action, entityType: values.entityType, from: values.from, to: values.to }} />}
+        actions={
+          <ExportMenu
+            list="audit"
+            filters={{ action: values.action, entityType: values.entityType, from: values.from, to: values.to }}
+          />
+        }
       />
       <FilterBar
         isMobile={isMobile}
@@ -119,8 +144,23 @@ export default function AuditPage() {
         onReset={clear}
         fields={
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-            <Select label={t('audit.action')} placeholder={t('audit.allActions')} data={actionOptions} value={values.action || null} onChange={(v) => set({ action: v })} clearable searchable />
-            <Select label={t('audit.entityType')} placeholder={t('audit.allEntities')} data={entityOptions} value={values.entityType || null} onChange={(v) => set({ entityType: v })} clearable />
+            <Select
+              label={t('audit.action')}
+              placeholder={t('audit.allActions')}
+              data={actionOptions}
+              value={values.action || null}
+              onChange={(v) => set({ action: v })}
+              clearable
+              searchable
+            />
+            <Select
+              label={t('audit.entityType')}
+              placeholder={t('audit.allEntities')}
+              data={entityOptions}
+              value={values.entityType || null}
+              onChange={(v) => set({ entityType: v })}
+              clearable
+            />
             <DateInput
               label={t('audit.from')}
               placeholder={t('coop.form.pickDate')}
@@ -145,66 +185,72 @@ export default function AuditPage() {
         }
       />
 
-      <ListResults query={query} page={page} pageSize={PAGE_SIZE} onPage={goToPage} empty={activeCount ? t('common.noResults') : t('common.empty')}>
+      <ListResults
+        query={query}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={goToPage}
+        empty={activeCount ? t('common.noResults') : t('common.empty')}
+      >
         {(items) =>
           isMobile ? (
-        <Stack gap="xs">
-          {items.map((e) => (
-            <Card key={e.id} withBorder padding="sm" data-testid="audit-item">
-              <Text fw={600} size="sm">
-                {actionLabel(e.action)}
-              </Text>
-              <Text size="xs" c="dimmed" mb={4}>
-                {formatDateTime(e.at)} · {actor(e)}
-              </Text>
-              <div>{subject(e)}</div>
-              <Stack mt="xs">
-                <Changes e={e} />
-              </Stack>
-            </Card>
-          ))}
-        </Stack>
-      ) : (
-        <ListTable
-          minWidth={900}
-          highlight={false}
-          top
-          columns={[
-            { label: t('audit.at'), w: 170 },
-            { label: t('audit.actor'), w: 160 },
-            { label: t('audit.action'), w: 190 },
-            { label: t('audit.entity'), w: 220 },
-            { label: t('audit.changes') },
-          ]}
-        >
-                {items.map((e) => (
-                  <Table.Tr key={e.id} data-testid="audit-item">
-                    <Table.Td>
-                      <Text size="sm">{formatDate(e.at)}</Text>
+            <Stack gap="xs">
+              {items.map((e) => (
+                <Card key={e.id} withBorder padding="sm" data-testid="audit-item">
+                  <Text fw={600} size="sm">
+                    {actionLabel(e.action)}
+                  </Text>
+                  <Text size="xs" c="dimmed" mb={4}>
+                    {formatDateTime(e.at)} · {actor(e)}
+                  </Text>
+                  <div>{subject(e)}</div>
+                  <Stack mt="xs">
+                    <Changes e={e} />
+                  </Stack>
+                </Card>
+              ))}
+            </Stack>
+          ) : (
+            <ListTable
+              minWidth={900}
+              highlight={false}
+              top
+              columns={[
+                { label: t('audit.at'), w: 170 },
+                { label: t('audit.actor'), w: 160 },
+                { label: t('audit.action'), w: 190 },
+                { label: t('audit.entity'), w: 220 },
+                { label: t('audit.changes') },
+              ]}
+            >
+              {items.map((e) => (
+                <Table.Tr key={e.id} data-testid="audit-item">
+                  <Table.Td>
+                    <Text size="sm">{formatDate(e.at)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(e.at).split(', ')[1]}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{actor(e)}</Text>
+                    {e.actor?.username && e.actor.username !== 'system' && (
                       <Text size="xs" c="dimmed">
-                        {formatDateTime(e.at).split(', ')[1]}
+                        {e.actor.username}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{actor(e)}</Text>
-                      {e.actor?.username && e.actor.username !== 'system' && (
-                        <Text size="xs" c="dimmed">
-                          {e.actor.username}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {actionLabel(e.action)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{subject(e)}</Table.Td>
-                    <Table.Td>
-                      <Changes e={e} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-        </ListTable>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {actionLabel(e.action)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{subject(e)}</Table.Td>
+                  <Table.Td>
+                    <Changes e={e} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </ListTable>
           )
         }
       </ListResults>

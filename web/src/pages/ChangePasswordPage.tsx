@@ -26,7 +26,8 @@ export default function ChangePasswordPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const mutation = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => post<{ user: Me }>('/auth/change-password', body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      post<{ user: Me }>('/auth/change-password', body),
     meta: { silent: true },
     onSuccess: ({ user }) => {
       qc.setQueryData(meQueryKey, user);
@@ -73,7 +74,10 @@ export default function ChangePasswordPage() {
                 </Title>
                 {me && (
                   <Text size="sm">
-                    {me.fullName} <Text span c="dimmed">({me.username})</Text>
+                    {me.fullName}{' '}
+                    <Text span c="dimmed">
+                      ({me.username})
+                    </Text>
                   </Text>
                 )}
                 <Alert color={forced ? 'yellow' : 'blue'} variant="light">

@@ -6,7 +6,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../i18n/dialog';
 import { isStaff, useMe } from '../lib/auth';
-import { CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, fetchConcerns, RAISED_VIA, SEVERITIES, type ConcernFilters } from '../lib/dialog';
+import {
+  CONCERN_KINDS,
+  CONCERN_STATUSES,
+  CONCERN_TOPICS,
+  fetchConcerns,
+  RAISED_VIA,
+  SEVERITIES,
+  type ConcernFilters,
+} from '../lib/dialog';
 import { formatNumber } from '../lib/format';
 import { useDistricts } from '../lib/meta';
 import { FilterBar, ListResults, useListState } from '../components/ListScaffold';
@@ -54,23 +62,62 @@ export default function ConcernsPage() {
     enabled: staff,
   });
   const data = query.data;
-  const select = (key: (typeof KEYS)[number], label: string, placeholder: string, options: { value: string; label: string }[], extra: object = {}) => (
-    <Select label={label} placeholder={placeholder} data={options} value={values[key] || null} onChange={(v) => set({ [key]: v })} clearable comboboxProps={{ withinPortal: true }} {...extra} />
+  const select = (
+    key: (typeof KEYS)[number],
+    label: string,
+    placeholder: string,
+    options: { value: string; label: string }[],
+    extra: object = {},
+  ) => (
+    <Select
+      label={label}
+      placeholder={placeholder}
+      data={options}
+      value={values[key] || null}
+      onChange={(v) => set({ [key]: v })}
+      clearable
+      comboboxProps={{ withinPortal: true }}
+      {...extra}
+    />
   );
 
   const filterFields = (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
-      {select('status', t('dialog.filterStatus'), t('dialog.allStatuses'), CONCERN_STATUSES.map((s) => ({ value: s, label: t(`dialog.concernStatuses.${s}`) })))}
-      {select('kind', t('dialog.filterKind'), t('dialog.allKinds'), CONCERN_KINDS.map((s) => ({ value: s, label: t(`dialog.kinds.${s}`) })))}
-      {select('topic', t('dialog.filterTopic'), t('dialog.allTopics'), CONCERN_TOPICS.map((s) => ({ value: s, label: t(`dialog.topics.${s}`) })))}
-      {select('severity', t('dialog.filterSeverity'), t('dialog.allSeverities'), SEVERITIES.map((s) => ({ value: s, label: t(`dialog.severities.${s}`) })))}
+      {select(
+        'status',
+        t('dialog.filterStatus'),
+        t('dialog.allStatuses'),
+        CONCERN_STATUSES.map((s) => ({ value: s, label: t(`dialog.concernStatuses.${s}`) })),
+      )}
+      {select(
+        'kind',
+        t('dialog.filterKind'),
+        t('dialog.allKinds'),
+        CONCERN_KINDS.map((s) => ({ value: s, label: t(`dialog.kinds.${s}`) })),
+      )}
+      {select(
+        'topic',
+        t('dialog.filterTopic'),
+        t('dialog.allTopics'),
+        CONCERN_TOPICS.map((s) => ({ value: s, label: t(`dialog.topics.${s}`) })),
+      )}
+      {select(
+        'severity',
+        t('dialog.filterSeverity'),
+        t('dialog.allSeverities'),
+        SEVERITIES.map((s) => ({ value: s, label: t(`dialog.severities.${s}`) })),
+      )}
       {staff &&
         select(
           'district',
           t('dialog.filterDistrict'),
           t('coop.allDistricts'),
           (districts.data ?? []).map((d) => ({ value: d.code, label: d.name })),
-          { searchable: true, nothingFoundMessage: t('common.noResults'), rightSection: districts.isLoading ? <Loader size={14} /> : undefined },
+          {
+            searchable: true,
+            nothingFoundMessage: t('common.noResults'),
+            rightSection: districts.isLoading ? <Loader size={14} /> : undefined,
+          },
         )}
       {staff && (
         <CoopPicker
@@ -80,10 +127,20 @@ export default function ConcernsPage() {
           onChange={(id) => set({ coop: id })}
         />
       )}
-      {select('via', t('dialog.filterRaisedVia'), t('dialog.allSources'), RAISED_VIA.map((s) => ({ value: s, label: t(`dialog.raisedVia.${s}`) })))}
+      {select(
+        'via',
+        t('dialog.filterRaisedVia'),
+        t('dialog.allSources'),
+        RAISED_VIA.map((s) => ({ value: s, label: t(`dialog.raisedVia.${s}`) })),
+      )}
       {staff && (
         <Stack justify="flex-end" pb={6}>
-          <Switch label={t('dialog.unseenOnly')} checked={!!values.unseen} onChange={(e) => set({ unseen: e.currentTarget.checked ? '1' : null })} data-testid="unseen-only" />
+          <Switch
+            label={t('dialog.unseenOnly')}
+            checked={!!values.unseen}
+            onChange={(e) => set({ unseen: e.currentTarget.checked ? '1' : null })}
+            data-testid="unseen-only"
+          />
         </Stack>
       )}
     </SimpleGrid>
@@ -106,7 +163,14 @@ export default function ConcernsPage() {
                   {t('dialog.count', { n: formatNumber(data.total) })}
                 </Text>
                 {staff && (unseenCount.data?.total ?? 0) > 0 && (
-                  <Badge color="sambang" variant="filled" size="md" style={{ textTransform: 'none', cursor: 'pointer' }} onClick={() => set({ unseen: '1' })} data-testid="unseen-count">
+                  <Badge
+                    color="sambang"
+                    variant="filled"
+                    size="md"
+                    style={{ textTransform: 'none', cursor: 'pointer' }}
+                    onClick={() => set({ unseen: '1' })}
+                    data-testid="unseen-count"
+                  >
                     {t('dialog.unseenCount', { n: formatNumber(unseenCount.data!.total) })}
                   </Badge>
                 )}
@@ -119,7 +183,11 @@ export default function ConcernsPage() {
         actions={
           <>
             {ownCoop && (
-              <Button leftSection={<IconMessagePlus size={16} />} onClick={() => setRaising(true)} data-testid="raise-concern">
+              <Button
+                leftSection={<IconMessagePlus size={16} />}
+                onClick={() => setRaising(true)}
+                data-testid="raise-concern"
+              >
                 {t('dialog.raise')}
               </Button>
             )}
@@ -135,8 +203,17 @@ export default function ConcernsPage() {
         onReset={clear}
         footer={
           (values.from || values.to) && (
-            <Badge mt="sm" variant="light" color="blue" style={{ textTransform: 'none' }} data-testid="concern-date-range">
-              {t('dialog.recordedRange', { from: values.from ? formatDate(values.from) : '…', to: values.to ? formatDate(values.to) : '…' })}
+            <Badge
+              mt="sm"
+              variant="light"
+              color="blue"
+              style={{ textTransform: 'none' }}
+              data-testid="concern-date-range"
+            >
+              {t('dialog.recordedRange', {
+                from: values.from ? formatDate(values.from) : '…',
+                to: values.to ? formatDate(values.to) : '…',
+              })}
             </Badge>
           )
         }
@@ -153,7 +230,13 @@ export default function ConcernsPage() {
         {(items) => (
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xs" data-testid="concern-list">
             {items.map((c) => (
-              <ConcernCard key={c.id} concern={c} onOpen={() => setOpenId(c.id)} showCooperative={staff} highlightUnseen={staff} />
+              <ConcernCard
+                key={c.id}
+                concern={c}
+                onOpen={() => setOpenId(c.id)}
+                showCooperative={staff}
+                highlightUnseen={staff}
+              />
             ))}
           </SimpleGrid>
         )}

@@ -1,6 +1,21 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { IconBan, IconBuildingStore, IconBulb, IconCalendarCheck, IconChartBar, IconFileCertificate, IconFiles, IconHeartbeat, IconHistory, IconId, IconMapPin, IconMessages, IconPencil, IconRoute } from '@tabler/icons-react';
+import {
+  IconBan,
+  IconBuildingStore,
+  IconBulb,
+  IconCalendarCheck,
+  IconChartBar,
+  IconFileCertificate,
+  IconFiles,
+  IconHeartbeat,
+  IconHistory,
+  IconId,
+  IconMapPin,
+  IconMessages,
+  IconPencil,
+  IconRoute,
+} from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
@@ -24,7 +39,19 @@ const UnitDevelopmentTab = lazy(() => import('./coop/UnitDevelopmentTab'));
 const DocumentsTab = lazy(() => import('./coop/DocumentsTab'));
 const IssuedDocumentsTab = lazy(() => import('./coop/IssuedDocumentsTab'));
 
-const TABS = ['profil', 'unit-usaha', 'pengembangan-usaha', 'data-tahunan', 'kesehatan', 'rat', 'dokumen', 'kunjungan', 'aspirasi', 'surat', 'riwayat'] as const;
+const TABS = [
+  'profil',
+  'unit-usaha',
+  'pengembangan-usaha',
+  'data-tahunan',
+  'kesehatan',
+  'rat',
+  'dokumen',
+  'kunjungan',
+  'aspirasi',
+  'surat',
+  'riwayat',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export default function CoopDetailPage() {
@@ -41,7 +68,9 @@ export default function CoopDetailPage() {
   const isKoperasiUser = me?.role === 'koperasi';
   // At 360 px the tabs scroll sideways: keep the open one in sight (e.g. arriving on ?tab=aspirasi).
   useEffect(() => {
-    document.querySelector('.coop-tabs [aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    document
+      .querySelector('.coop-tabs [aria-selected="true"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [tab, coop]);
 
   if (isError) {
@@ -101,7 +130,10 @@ export default function CoopDetailPage() {
             <Group gap={4} wrap="nowrap">
               <IconMapPin size={14} color="var(--mantine-color-gray-6)" style={{ flexShrink: 0 }} />
               <Text size="sm" c="dimmed">
-                {t(kel ? 'coop.locationKelurahan' : 'coop.location', { village: coop.village.name, district: coop.district.name })}
+                {t(kel ? 'coop.locationKelurahan' : 'coop.location', {
+                  village: coop.village.name,
+                  district: coop.district.name,
+                })}
               </Text>
             </Group>
           </Stack>
@@ -109,12 +141,22 @@ export default function CoopDetailPage() {
         actions={
           <>
             {canEdit && (
-              <Button component={Link} to={`/koperasi/${coop.id}/ubah`} leftSection={<IconPencil size={16} />} variant="light">
+              <Button
+                component={Link}
+                to={`/koperasi/${coop.id}/ubah`}
+                leftSection={<IconPencil size={16} />}
+                variant="light"
+              >
                 {t('coop.edit')}
               </Button>
             )}
             {perms.dissolve && (
-              <Button color="red" variant="outline" leftSection={<IconBan size={16} />} onClick={() => setDissolveOpen(true)}>
+              <Button
+                color="red"
+                variant="outline"
+                leftSection={<IconBan size={16} />}
+                onClick={() => setDissolveOpen(true)}
+              >
                 {t('coop.dissolve')}
               </Button>
             )}
@@ -127,11 +169,19 @@ export default function CoopDetailPage() {
         </Text>
       )}
 
-      <CoopSummary coop={coop} onTab={(v) => setSp((prev) => {
-        const n = new URLSearchParams(prev);
-        n.set('tab', v);
-        return n;
-      }, { replace: true })} />
+      <CoopSummary
+        coop={coop}
+        onTab={(v) =>
+          setSp(
+            (prev) => {
+              const n = new URLSearchParams(prev);
+              n.set('tab', v);
+              return n;
+            },
+            { replace: true },
+          )
+        }
+      />
 
       <Tabs
         value={tab}
@@ -231,7 +281,9 @@ export default function CoopDetailPage() {
           <TimelineTab coopId={coop.id} />
         </Tabs.Panel>
       </Tabs>
-      {perms.dissolve && dissolveOpen && <DissolveModal coop={coop} opened={dissolveOpen} onClose={() => setDissolveOpen(false)} />}
+      {perms.dissolve && dissolveOpen && (
+        <DissolveModal coop={coop} opened={dissolveOpen} onClose={() => setDissolveOpen(false)} />
+      )}
     </>
   );
 }

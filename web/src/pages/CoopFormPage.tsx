@@ -14,7 +14,8 @@ export default function CoopFormPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const coopQuery = useCoop(id);
-  if (isEdit && coopQuery.isError) return <ErrorState error={coopQuery.error} onRetry={() => void coopQuery.refetch()} />;
+  if (isEdit && coopQuery.isError)
+    return <ErrorState error={coopQuery.error} onRetry={() => void coopQuery.refetch()} />;
   if (isEdit && !coopQuery.data) return <Skeleton h={400} />;
   const coop = coopQuery.data;
   const perms = coopPermissions(me, coop);
@@ -27,6 +28,7 @@ export default function CoopFormPage() {
       </Alert>
     );
   }
-  return <CoopForm key={coop ? `${coop.id}:${coop.version}` : 'new'} coop={coop} restricted={isEdit && !perms.editAll} />;
+  return (
+    <CoopForm key={coop ? `${coop.id}:${coop.version}` : 'new'} coop={coop} restricted={isEdit && !perms.editAll} />
+  );
 }
-

@@ -1,5 +1,24 @@
 import { Fragment, lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Box, Button, Group, Paper, Progress, RingProgress, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  RingProgress,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconChevronRight } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +70,12 @@ function buildRows(d: Dashboard): Row[] {
   return d.coverage.byDistrict.map((c) => {
     const h = health.get(c.code);
     const r = rat.get(c.code);
-    const cats = { SEHAT: h?.SEHAT ?? 0, CUKUP_SEHAT: h?.CUKUP_SEHAT ?? 0, DALAM_PENGAWASAN: h?.DALAM_PENGAWASAN ?? 0, DALAM_PENGAWASAN_KHUSUS: h?.DALAM_PENGAWASAN_KHUSUS ?? 0 };
+    const cats = {
+      SEHAT: h?.SEHAT ?? 0,
+      CUKUP_SEHAT: h?.CUKUP_SEHAT ?? 0,
+      DALAM_PENGAWASAN: h?.DALAM_PENGAWASAN ?? 0,
+      DALAM_PENGAWASAN_KHUSUS: h?.DALAM_PENGAWASAN_KHUSUS ?? 0,
+    };
     const assessed = cats.SEHAT + cats.CUKUP_SEHAT + cats.DALAM_PENGAWASAN + cats.DALAM_PENGAWASAN_KHUSUS;
     const f = fu.get(c.code);
     return {
@@ -75,7 +99,17 @@ function buildRows(d: Dashboard): Row[] {
   });
 }
 
-function CardShell({ to, title, children, testId }: { to?: string; title: string; children: ReactNode; testId: string }) {
+function CardShell({
+  to,
+  title,
+  children,
+  testId,
+}: {
+  to?: string;
+  title: string;
+  children: ReactNode;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const body = (
     <Paper withBorder p="md" h="100%" className={to ? 'dash-card dash-card-link' : 'dash-card'}>
@@ -90,7 +124,13 @@ function CardShell({ to, title, children, testId }: { to?: string; title: string
   );
   if (!to) return <Box data-testid={testId}>{body}</Box>;
   return (
-    <UnstyledButton component={Link} to={to} data-testid={testId} aria-label={`${title} – ${t('dashboard.cards.open')}`} style={{ display: 'block' }}>
+    <UnstyledButton
+      component={Link}
+      to={to}
+      data-testid={testId}
+      aria-label={`${title} – ${t('dashboard.cards.open')}`}
+      style={{ display: 'block' }}
+    >
       {body}
     </UnstyledButton>
   );
@@ -102,7 +142,11 @@ function HeadlineCards({ d }: { d: Dashboard }) {
   const cats = CATEGORY_CODES.map((c) => ({ c, n: d.health[c] }));
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm" mb="md" data-testid="headline-cards">
-      <CardShell to={`/kunjungan?status=done&from=${d.year}-01-01&to=${d.year}-12-31`} title={t('dashboard.cards.coverage')} testId="card-coverage">
+      <CardShell
+        to={`/kunjungan?status=done&from=${d.year}-01-01&to=${d.year}-12-31`}
+        title={t('dashboard.cards.coverage')}
+        testId="card-coverage"
+      >
         <Group gap="sm" wrap="nowrap">
           <RingProgress
             size={84}
@@ -125,7 +169,10 @@ function HeadlineCards({ d }: { d: Dashboard }) {
             </Text>
             <Text size="xs" c="dimmed">
               {d.coverage.target
-                ? t('dashboard.cards.coverageDetail', { visited: formatNumber(d.coverage.visited), target: formatNumber(d.coverage.target) })
+                ? t('dashboard.cards.coverageDetail', {
+                    visited: formatNumber(d.coverage.visited),
+                    target: formatNumber(d.coverage.target),
+                  })
                 : t('dashboard.cards.coverageNoTarget', { visited: formatNumber(d.coverage.visited) })}
             </Text>
             <Text size="xs" c="dimmed">
@@ -138,15 +185,30 @@ function HeadlineCards({ d }: { d: Dashboard }) {
       {/* The recap of the same fiscal year lists the same RATs held and the same active cooperatives (the
           registry's own "Aktif" status is a different, hand-set field). */}
       <CardShell to={`/rekap?tahun=${d.rat.fiscalYear}`} title={t('dashboard.cards.rat')} testId="card-rat">
-        <Text fz={32} fw={750} lh={1.1} className="tabular-nums" c={d.rat.rate !== null && d.rat.rate < 60 ? 'red.8' : 'dark'}>
+        <Text
+          fz={32}
+          fw={750}
+          lh={1.1}
+          className="tabular-nums"
+          c={d.rat.rate !== null && d.rat.rate < 60 ? 'red.8' : 'dark'}
+        >
           {pct(d.rat.rate)}
         </Text>
         <Progress value={d.rat.rate ?? 0} color="sambang" size="sm" mt={6} mb={6} aria-hidden />
         <Text size="xs" c="dimmed">
-          {t('dashboard.cards.ratDetail', { held: formatNumber(d.rat.held), onTime: formatNumber(d.rat.onTime), due: formatNumber(d.rat.due), fiscalYear: d.rat.fiscalYear })}
+          {t('dashboard.cards.ratDetail', {
+            held: formatNumber(d.rat.held),
+            onTime: formatNumber(d.rat.onTime),
+            due: formatNumber(d.rat.due),
+            fiscalYear: d.rat.fiscalYear,
+          })}
         </Text>
         <Text size="xs" c="dimmed" data-testid="rat-active">
-          {t('dashboard.cards.ratActive', { n: formatNumber(d.rat.active), total: formatNumber(d.rat.cooperatives), date: formatDate(d.rat.asOf) })}
+          {t('dashboard.cards.ratActive', {
+            n: formatNumber(d.rat.active),
+            total: formatNumber(d.rat.cooperatives),
+            date: formatDate(d.rat.asOf),
+          })}
         </Text>
         {d.rat.withWarnings > 0 && (
           <Text size="xs" c="orange.9" fw={600} mt={2}>
@@ -158,14 +220,31 @@ function HeadlineCards({ d }: { d: Dashboard }) {
       <CardShell title={t('dashboard.cards.health')} testId="card-health">
         <Progress.Root size={14} mb={8} aria-hidden>
           {cats.map(({ c, n }) => (
-            <Progress.Section key={c} value={d.health.assessed ? (n / d.health.assessed) * 100 : 0} color={CATEGORY_COLORS[c]} />
+            <Progress.Section
+              key={c}
+              value={d.health.assessed ? (n / d.health.assessed) * 100 : 0}
+              color={CATEGORY_COLORS[c]}
+            />
           ))}
         </Progress.Root>
         <Stack gap={3}>
           {cats.map(({ c, n }) => (
-            <Anchor key={c} component={Link} to={`/penilaian?category=${c}`} size="xs" c="dark" underline="hover" data-testid="health-link" className="touch-link">
+            <Anchor
+              key={c}
+              component={Link}
+              to={`/penilaian?category=${c}`}
+              size="xs"
+              c="dark"
+              underline="hover"
+              data-testid="health-link"
+              className="touch-link"
+            >
               <Group gap={6} wrap="nowrap">
-                <Box w={10} h={10} style={{ borderRadius: 2, flexShrink: 0, background: `var(--mantine-color-${CATEGORY_COLORS[c]}-6)` }} />
+                <Box
+                  w={10}
+                  h={10}
+                  style={{ borderRadius: 2, flexShrink: 0, background: `var(--mantine-color-${CATEGORY_COLORS[c]}-6)` }}
+                />
                 <Text span size="xs" fw={700} className="tabular-nums">
                   {formatNumber(n)}
                 </Text>
@@ -181,32 +260,59 @@ function HeadlineCards({ d }: { d: Dashboard }) {
         </Text>
       </CardShell>
 
-      <CardShell to={d.followUps.overdue > 0 ? '/tindak-lanjut?tab=semua&status=overdue' : '/tindak-lanjut?tab=semua'} title={t('dashboard.cards.followUps')} testId="card-followups">
+      <CardShell
+        to={d.followUps.overdue > 0 ? '/tindak-lanjut?tab=semua&status=overdue' : '/tindak-lanjut?tab=semua'}
+        title={t('dashboard.cards.followUps')}
+        testId="card-followups"
+      >
         <Text fz={32} fw={750} lh={1.1} className="tabular-nums" c={d.followUps.overdue > 0 ? 'red.8' : 'dark'}>
           {formatNumber(d.followUps.overdue)}
         </Text>
         <Text size="xs" c="dimmed" mt={6}>
-          {t('dashboard.cards.followUpsDetail', { open: formatNumber(d.followUps.open), inProgress: formatNumber(d.followUps.in_progress) })}
+          {t('dashboard.cards.followUpsDetail', {
+            open: formatNumber(d.followUps.open),
+            inProgress: formatNumber(d.followUps.in_progress),
+          })}
         </Text>
       </CardShell>
     </SimpleGrid>
   );
 }
 
-function tilesFor(rows: Row[], indicator: Indicator, t: (k: string, o?: Record<string, unknown>) => string): { tiles: TileDatum[]; higherIsBetter: boolean; min: string; max: string } {
+function tilesFor(
+  rows: Row[],
+  indicator: Indicator,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): { tiles: TileDatum[]; higherIsBetter: boolean; min: string; max: string } {
   if (indicator === 'coverage')
     return {
       higherIsBetter: true,
       min: '0%',
       max: '100%',
-      tiles: rows.map((r) => ({ code: r.code, name: r.name, level: r.coverage === null ? null : Math.min(100, r.coverage) / 100, valueText: pct(r.coverage), detail: t('dashboard.tooltip.coverage', { visited: formatNumber(r.visited), target: formatNumber(r.target) }) })),
+      tiles: rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        level: r.coverage === null ? null : Math.min(100, r.coverage) / 100,
+        valueText: pct(r.coverage),
+        detail: t('dashboard.tooltip.coverage', { visited: formatNumber(r.visited), target: formatNumber(r.target) }),
+      })),
     };
   if (indicator === 'rat')
     return {
       higherIsBetter: true,
       min: '0%',
       max: '100%',
-      tiles: rows.map((r) => ({ code: r.code, name: r.name, level: r.ratRate === null ? null : r.ratRate / 100, valueText: pct(r.ratRate), detail: t('dashboard.tooltip.rat', { held: formatNumber(r.held), onTime: formatNumber(r.onTime), due: formatNumber(r.due) }) })),
+      tiles: rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        level: r.ratRate === null ? null : r.ratRate / 100,
+        valueText: pct(r.ratRate),
+        detail: t('dashboard.tooltip.rat', {
+          held: formatNumber(r.held),
+          onTime: formatNumber(r.onTime),
+          due: formatNumber(r.due),
+        }),
+      })),
     };
   if (indicator === 'supervision')
     return {
@@ -218,7 +324,10 @@ function tilesFor(rows: Row[], indicator: Indicator, t: (k: string, o?: Record<s
         name: r.name,
         level: r.supervision === null ? null : r.supervision / 100,
         valueText: pct(r.supervision),
-        detail: t('dashboard.tooltip.supervision', { n: formatNumber(r.cats.DALAM_PENGAWASAN + r.cats.DALAM_PENGAWASAN_KHUSUS), assessed: formatNumber(r.assessed) }),
+        detail: t('dashboard.tooltip.supervision', {
+          n: formatNumber(r.cats.DALAM_PENGAWASAN + r.cats.DALAM_PENGAWASAN_KHUSUS),
+          assessed: formatNumber(r.assessed),
+        }),
       })),
     };
   const max = Math.max(1, ...rows.map((r) => r.overdue));
@@ -236,7 +345,15 @@ function tilesFor(rows: Row[], indicator: Indicator, t: (k: string, o?: Record<s
   };
 }
 
-function MapCard({ rows, indicator, onIndicator }: { rows: Row[]; indicator: Indicator; onIndicator: (i: Indicator) => void }) {
+function MapCard({
+  rows,
+  indicator,
+  onIndicator,
+}: {
+  rows: Row[];
+  indicator: Indicator;
+  onIndicator: (i: Indicator) => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const m = tilesFor(rows, indicator, t);
@@ -256,7 +373,13 @@ function MapCard({ rows, indicator, onIndicator }: { rows: Row[]; indicator: Ind
           </Text>
         </Stack>
         <Box hiddenFrom="md" w="100%">
-          <Select label={t('dashboard.map.indicator')} data={options} value={indicator} onChange={(v) => v && onIndicator(v as Indicator)} allowDeselect={false} />
+          <Select
+            label={t('dashboard.map.indicator')}
+            data={options}
+            value={indicator}
+            onChange={(v) => v && onIndicator(v as Indicator)}
+            allowDeselect={false}
+          />
         </Box>
         <Box visibleFrom="md">
           <Text size="xs" fw={600} mb={4} id="indicator-label">
@@ -271,7 +394,13 @@ function MapCard({ rows, indicator, onIndicator }: { rows: Row[]; indicator: Ind
           />
         </Box>
       </Group>
-      <DistrictTileMap tiles={m.tiles} higherIsBetter={m.higherIsBetter} legendMin={m.min} legendMax={m.max} onSelect={(code) => navigate(`/koperasi?district=${encodeURIComponent(code)}`)} />
+      <DistrictTileMap
+        tiles={m.tiles}
+        higherIsBetter={m.higherIsBetter}
+        legendMin={m.min}
+        legendMax={m.max}
+        onSelect={(code) => navigate(`/koperasi?district=${encodeURIComponent(code)}`)}
+      />
     </Paper>
   );
 }
@@ -299,7 +428,11 @@ function DistrictTable({ rows, d }: { rows: Row[]; d: Dashboard }) {
     const active = sort.key === k;
     const Icon = active ? (sort.desc ? IconArrowDown : IconArrowUp) : IconArrowsSort;
     return (
-      <Table.Th ta={right ? 'right' : 'left'} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'} style={{ whiteSpace: 'nowrap' }}>
+      <Table.Th
+        ta={right ? 'right' : 'left'}
+        aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+        style={{ whiteSpace: 'nowrap' }}
+      >
         <UnstyledButton
           onClick={() => setSort((s) => ({ key: k, desc: s.key === k ? !s.desc : k !== 'name' }))}
           fz="sm"
@@ -371,7 +504,11 @@ function DistrictTable({ rows, d }: { rows: Row[]; d: Dashboard }) {
                 {CATEGORY_CODES.map((c) => (
                   <Table.Td key={c} ta="right" className="tabular-nums">
                     {r.cats[c] ? (
-                      <Anchor component={Link} to={`/penilaian?category=${c}&district=${encodeURIComponent(r.code)}`} size="sm">
+                      <Anchor
+                        component={Link}
+                        to={`/penilaian?category=${c}&district=${encodeURIComponent(r.code)}`}
+                        size="sm"
+                      >
                         {formatNumber(r.cats[c])}
                       </Anchor>
                     ) : (
@@ -452,7 +589,13 @@ function Charts({ d }: { d: Dashboard }) {
       xAxis: { type: 'category', data: d.trends.map((x) => String(x.year)) },
       yAxis: [
         { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eee' } }, axisLabel: { fontSize: 11 } },
-        { type: 'value', min: 0, max: 100, splitLine: { show: false }, axisLabel: { fontSize: 11, formatter: '{value}%' } },
+        {
+          type: 'value',
+          min: 0,
+          max: 100,
+          splitLine: { show: false },
+          axisLabel: { fontSize: 11, formatter: '{value}%' },
+        },
       ],
       series: [
         ...CATEGORY_CODES.map<BarSeriesOption>((c) => ({
@@ -463,8 +606,22 @@ function Charts({ d }: { d: Dashboard }) {
           itemStyle: { color: CATEGORY_HEX[c] },
           data: d.trends.map((x) => x.health[c]),
         })),
-        { name: t('dashboard.charts.visits'), type: 'bar', barMaxWidth: 28, itemStyle: { color: '#adb5bd' }, data: d.trends.map((x) => x.visits) },
-        { name: t('dashboard.charts.ratRate'), type: 'line', yAxisIndex: 1, symbolSize: 7, lineStyle: { width: 3, color: '#0b7a55' }, itemStyle: { color: '#0b7a55' }, data: d.trends.map((x) => x.ratRate) },
+        {
+          name: t('dashboard.charts.visits'),
+          type: 'bar',
+          barMaxWidth: 28,
+          itemStyle: { color: '#adb5bd' },
+          data: d.trends.map((x) => x.visits),
+        },
+        {
+          name: t('dashboard.charts.ratRate'),
+          type: 'line',
+          yAxisIndex: 1,
+          symbolSize: 7,
+          lineStyle: { width: 3, color: '#0b7a55' },
+          itemStyle: { color: '#0b7a55' },
+          data: d.trends.map((x) => x.ratRate),
+        },
       ],
     }),
     [d, t],
@@ -475,10 +632,27 @@ function Charts({ d }: { d: Dashboard }) {
       legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
       xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eee' } } },
-      yAxis: { type: 'category', inverse: true, data: d.followUps.byBidang.map((b) => b.label), axisLabel: { fontSize: 11, width: 110, overflow: 'break' } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: d.followUps.byBidang.map((b) => b.label),
+        axisLabel: { fontSize: 11, width: 110, overflow: 'break' },
+      },
       series: [
-        { name: t('dashboard.charts.openNotOverdue'), type: 'bar', stack: 'fu', itemStyle: { color: '#74c0fc' }, data: d.followUps.byBidang.map((b) => b.open - b.overdue) },
-        { name: t('dashboard.charts.overdue'), type: 'bar', stack: 'fu', itemStyle: { color: '#e03131' }, data: d.followUps.byBidang.map((b) => b.overdue) },
+        {
+          name: t('dashboard.charts.openNotOverdue'),
+          type: 'bar',
+          stack: 'fu',
+          itemStyle: { color: '#74c0fc' },
+          data: d.followUps.byBidang.map((b) => b.open - b.overdue),
+        },
+        {
+          name: t('dashboard.charts.overdue'),
+          type: 'bar',
+          stack: 'fu',
+          itemStyle: { color: '#e03131' },
+          data: d.followUps.byBidang.map((b) => b.overdue),
+        },
       ],
     }),
     [d, t],
@@ -488,8 +662,21 @@ function Charts({ d }: { d: Dashboard }) {
       grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
       xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eee' } } },
-      yAxis: { type: 'category', inverse: true, data: d.concerns.topTopics.map((x) => x.label), axisLabel: { fontSize: 11, width: 120, overflow: 'truncate' } },
-      series: [{ name: t('dashboard.charts.mentions'), type: 'bar', itemStyle: { color: '#f59f00' }, label: { show: true, position: 'right', fontSize: 11 }, data: d.concerns.topTopics.map((x) => x.count) }],
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: d.concerns.topTopics.map((x) => x.label),
+        axisLabel: { fontSize: 11, width: 120, overflow: 'truncate' },
+      },
+      series: [
+        {
+          name: t('dashboard.charts.mentions'),
+          type: 'bar',
+          itemStyle: { color: '#f59f00' },
+          label: { show: true, position: 'right', fontSize: 11 },
+          data: d.concerns.topTopics.map((x) => x.count),
+        },
+      ],
     }),
     [d, t],
   );
@@ -502,7 +689,11 @@ function Charts({ d }: { d: Dashboard }) {
         <ChartCard title={t('dashboard.charts.followUps')} note={t('dashboard.charts.followUpsNote')}>
           {d.followUps.byBidang.length ? (
             <>
-              <DashboardChart option={bidang} height={Math.max(160, 40 + d.followUps.byBidang.length * 44)} label={t('dashboard.charts.followUps')} />
+              <DashboardChart
+                option={bidang}
+                height={Math.max(160, 40 + d.followUps.byBidang.length * 44)}
+                label={t('dashboard.charts.followUps')}
+              />
               <Group gap="xs" mt={4}>
                 {d.followUps.byBidang
                   .filter((b) => b.code !== 'lainnya')
@@ -510,8 +701,14 @@ function Charts({ d }: { d: Dashboard }) {
                     <Anchor
                       key={b.code}
                       component={Link}
-                      to={`/tindak-lanjut?tab=semua&${b.code === 'koperasi_sendiri' ? 'kind=COOPERATIVE' : `bidang=${b.code}`}${b.overdue > 0 ? '&status=overdue' : ''}`} size="xs" data-testid="bidang-link" data-overdue={b.overdue}>
-                      {b.overdue > 0 ? `${b.label}: ${formatNumber(b.overdue)} ${t('dashboard.charts.overdue').toLowerCase()}` : b.label}
+                      to={`/tindak-lanjut?tab=semua&${b.code === 'koperasi_sendiri' ? 'kind=COOPERATIVE' : `bidang=${b.code}`}${b.overdue > 0 ? '&status=overdue' : ''}`}
+                      size="xs"
+                      data-testid="bidang-link"
+                      data-overdue={b.overdue}
+                    >
+                      {b.overdue > 0
+                        ? `${b.label}: ${formatNumber(b.overdue)} ${t('dashboard.charts.overdue').toLowerCase()}`
+                        : b.label}
                     </Anchor>
                   ))}
               </Group>
@@ -523,10 +720,21 @@ function Charts({ d }: { d: Dashboard }) {
         <ChartCard title={t('dashboard.charts.concerns')} note={t('dashboard.charts.concernsNote', { year: d.year })}>
           {d.concerns.topTopics.length ? (
             <>
-              <DashboardChart option={topics} height={Math.max(160, 20 + d.concerns.topTopics.length * 30)} label={t('dashboard.charts.concerns')} />
+              <DashboardChart
+                option={topics}
+                height={Math.max(160, 20 + d.concerns.topTopics.length * 30)}
+                label={t('dashboard.charts.concerns')}
+              />
               <Group gap="xs" mt={4}>
                 {d.concerns.topTopics.map((x) => (
-                  <Anchor key={x.topic} component={Link} to={`/aspirasi?topic=${x.topic}&from=${d.year}-01-01&to=${d.year}-12-31`} size="xs" data-testid="topic-link" data-count={x.count}>
+                  <Anchor
+                    key={x.topic}
+                    component={Link}
+                    to={`/aspirasi?topic=${x.topic}&from=${d.year}-01-01&to=${d.year}-12-31`}
+                    size="xs"
+                    data-testid="topic-link"
+                    data-count={x.count}
+                  >
                     {x.label} ({formatNumber(x.count)})
                   </Anchor>
                 ))}
@@ -550,7 +758,13 @@ function NoDataNotice({ d, onYear }: { d: Dashboard; onYear: (year: number) => v
   if (d.coverage.target > 0 || d.coverage.visits > 0) return null;
   const last = [...d.trends].reverse().find((x) => x.year < d.year && x.visits > 0)?.year;
   return (
-    <Alert color="blue" variant="light" mb="md" data-testid="no-data-notice" title={t('dashboard.noData.title', { year: d.year })}>
+    <Alert
+      color="blue"
+      variant="light"
+      mb="md"
+      data-testid="no-data-notice"
+      title={t('dashboard.noData.title', { year: d.year })}
+    >
       <Text size="sm">{t('dashboard.noData.text')}</Text>
       {last && (
         <Button variant="white" size="xs" mt="xs" onClick={() => onYear(last)} data-testid="no-data-last-year">
@@ -566,7 +780,9 @@ export default function DashboardPage() {
   const { values, set } = useUrlParams(['year', 'indicator'] as const);
   const thisYear = Number(todayJakarta().slice(0, 4));
   const year = /^\d{4}$/.test(values.year) ? Number(values.year) : thisYear;
-  const indicator: Indicator = (INDICATORS as readonly string[]).includes(values.indicator) ? (values.indicator as Indicator) : 'coverage';
+  const indicator: Indicator = (INDICATORS as readonly string[]).includes(values.indicator)
+    ? (values.indicator as Indicator)
+    : 'coverage';
   const query = useDashboard(year);
   const d = query.data;
   const rows = useMemo(() => (d ? buildRows(d) : []), [d]);
@@ -584,7 +800,11 @@ export default function DashboardPage() {
             onChange={(v) => set({ year: v === String(thisYear) ? null : v }, { replace: true })}
             allowDeselect={false}
             w={140}
-            leftSection={<Text size="xs" c="dimmed" pl={6}>{t('dashboard.year')}</Text>}
+            leftSection={
+              <Text size="xs" c="dimmed" pl={6}>
+                {t('dashboard.year')}
+              </Text>
+            }
             leftSectionWidth={52}
             data-testid="year-select"
           />
@@ -605,7 +825,11 @@ export default function DashboardPage() {
         <Box style={{ opacity: query.isFetching && query.isPlaceholderData ? 0.6 : 1 }}>
           <NoDataNotice d={d} onYear={(y) => set({ year: String(y) }, { replace: true })} />
           <HeadlineCards d={d} />
-          <MapCard rows={rows} indicator={indicator} onIndicator={(i) => set({ indicator: i === 'coverage' ? null : i }, { replace: true })} />
+          <MapCard
+            rows={rows}
+            indicator={indicator}
+            onIndicator={(i) => set({ indicator: i === 'coverage' ? null : i }, { replace: true })}
+          />
           <DistrictTable rows={rows} d={d} />
           <Charts d={d} />
         </Box>

@@ -20,12 +20,19 @@ export default function DocumentsPage() {
   const setPage = (p: number) => set({ page: p });
   const registers = useRegisters();
   const search = useDebounced(params.q ?? '', 300);
-  const filters = { kind: params.kind || undefined, year: params.year || undefined, status: params.status || undefined, search: search || undefined };
+  const filters = {
+    kind: params.kind || undefined,
+    year: params.year || undefined,
+    status: params.status || undefined,
+    search: search || undefined,
+  };
   const docs = useDocuments({ ...filters, page, pageSize: PAGE_SIZE });
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
   const exportXlsx = () =>
-    downloadFile(`/documents/export.xlsx${buildQuery(filters)}`, 'register-dokumen.xlsx').catch((e: Error) => notifications.show({ color: 'red', message: e.message }));
+    downloadFile(`/documents/export.xlsx${buildQuery(filters)}`, 'register-dokumen.xlsx').catch((e: Error) =>
+      notifications.show({ color: 'red', message: e.message }),
+    );
 
   return (
     <Stack gap="md">
@@ -33,7 +40,12 @@ export default function DocumentsPage() {
         title={t('papers.register.title')}
         subtitle={t('papers.register.subtitle')}
         actions={
-          <Button variant="light" leftSection={<IconDownload size={18} />} onClick={() => void exportXlsx()} data-testid="register-export">
+          <Button
+            variant="light"
+            leftSection={<IconDownload size={18} />}
+            onClick={() => void exportXlsx()}
+            data-testid="register-export"
+          >
             {t('papers.register.export')}
           </Button>
         }
@@ -48,16 +60,31 @@ export default function DocumentsPage() {
             value={params.kind || null}
             onChange={(v) => set({ kind: v ?? '' })}
           />
-          <Select label={t('papers.register.year')} placeholder={t('papers.register.all')} clearable data={years} value={params.year || null} onChange={(v) => set({ year: v ?? '' })} />
+          <Select
+            label={t('papers.register.year')}
+            placeholder={t('papers.register.all')}
+            clearable
+            data={years}
+            value={params.year || null}
+            onChange={(v) => set({ year: v ?? '' })}
+          />
           <Select
             label={t('papers.register.status')}
             placeholder={t('papers.register.all')}
             clearable
-            data={(['CURRENT', 'SUPERSEDED', 'CANCELLED'] as const).map((s) => ({ value: s, label: t(`papers.status.${s}`) }))}
+            data={(['CURRENT', 'SUPERSEDED', 'CANCELLED'] as const).map((s) => ({
+              value: s,
+              label: t(`papers.status.${s}`),
+            }))}
             value={params.status || null}
             onChange={(v) => set({ status: v ?? '' })}
           />
-          <TextInput label={t('papers.register.search')} leftSection={<IconSearch size={16} />} value={params.q ?? ''} onChange={(e) => set({ q: e.currentTarget.value })} />
+          <TextInput
+            label={t('papers.register.search')}
+            leftSection={<IconSearch size={16} />}
+            value={params.q ?? ''}
+            onChange={(e) => set({ q: e.currentTarget.value })}
+          />
         </SimpleGrid>
       </Card>
       {docs.isPending ? (

@@ -65,7 +65,14 @@ export default function FollowUpsPage() {
         clearable
         comboboxProps={{ withinPortal: true }}
       />
-      {staff && <CoopPicker key={values.coop ? 'set' : 'empty'} label={t('dialog.filterCooperative')} value={values.coop || null} onChange={(id) => set({ coop: id })} />}
+      {staff && (
+        <CoopPicker
+          key={values.coop ? 'set' : 'empty'}
+          label={t('dialog.filterCooperative')}
+          value={values.coop || null}
+          onChange={(id) => set({ coop: id })}
+        />
+      )}
     </SimpleGrid>
   );
 
@@ -121,7 +128,12 @@ export default function FollowUpsPage() {
         </Text>
       )}
 
-      <FilterBar isMobile={isMobile} fields={filterFields} activeCount={activeCount} onReset={() => set({ status: null, bidang: null, coop: null, kind: null })} />
+      <FilterBar
+        isMobile={isMobile}
+        fields={filterFields}
+        activeCount={activeCount}
+        onReset={() => set({ status: null, bidang: null, coop: null, kind: null })}
+      />
 
       {query.isError && !data ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
@@ -129,18 +141,19 @@ export default function FollowUpsPage() {
         <div style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
           <FollowUpList
             items={data?.items}
-            emptyText={activeCount ? t('common.noResults') : tab === 'saya' ? t('dialog.noFollowUpsMine') : t('dialog.noFollowUps')}
+            emptyText={
+              activeCount
+                ? t('common.noResults')
+                : tab === 'saya'
+                  ? t('dialog.noFollowUpsMine')
+                  : t('dialog.noFollowUps')
+            }
             showCooperative={staff}
           />
         </div>
       )}
       {data && (
-        <ListPagination
-          page={page}
-          pageSize={data.pageSize || PAGE_SIZE}
-          total={data.total}
-          onChange={goToPage}
-        />
+        <ListPagination page={page} pageSize={data.pageSize || PAGE_SIZE} total={data.total} onChange={goToPage} />
       )}
     </>
   );

@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, FileInput, Group, Paper, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { IconAlertTriangle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -135,7 +146,14 @@ export default function ImportPage() {
                 </Group>
               )}
               {fileError && (
-                <Alert color="red" variant="light" mt="sm" icon={<IconAlertTriangle size={18} />} title={t('sheets.import.fileRefused')} data-testid="import-file-error">
+                <Alert
+                  color="red"
+                  variant="light"
+                  mt="sm"
+                  icon={<IconAlertTriangle size={18} />}
+                  title={t('sheets.import.fileRefused')}
+                  data-testid="import-file-error"
+                >
                   {fileError}
                 </Alert>
               )}
@@ -159,7 +177,9 @@ export default function ImportPage() {
                 <Group mt="md" gap="sm">
                   <Button
                     leftSection={<IconUpload size={16} />}
-                    disabled={check.errors.length > 0 || check.valid === 0 || (check.overwrites.length > 0 && !overwrite)}
+                    disabled={
+                      check.errors.length > 0 || check.valid === 0 || (check.overwrites.length > 0 && !overwrite)
+                    }
                     loading={starting}
                     onClick={start}
                     data-testid="import-run"
@@ -189,4 +209,3 @@ export default function ImportPage() {
     </>
   );
 }
-

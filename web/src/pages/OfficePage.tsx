@@ -1,6 +1,20 @@
 import '../i18n/papers';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Button, Card, FileButton, Group, Image, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Image,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,11 +23,36 @@ import { ApiError, get, patch, put } from '../lib/api';
 import { type LetterRegister, type Office, sendBytes, useRegisters } from '../lib/papers';
 import { ErrorState, PageHeader } from '../components/common';
 
-type Form = Record<'name' | 'shortName' | 'government' | 'address' | 'city' | 'phone' | 'email' | 'website' | 'headName' | 'headNip' | 'headRank' | 'headPosition' | 'legalBasis', string>;
+type Form = Record<
+  | 'name'
+  | 'shortName'
+  | 'government'
+  | 'address'
+  | 'city'
+  | 'phone'
+  | 'email'
+  | 'website'
+  | 'headName'
+  | 'headNip'
+  | 'headRank'
+  | 'headPosition'
+  | 'legalBasis',
+  string
+>;
 
 const toForm = (o: Office): Form => ({
-  name: o.name, shortName: o.shortName, government: o.government, address: o.address, city: o.city, phone: o.phone ?? '', email: o.email ?? '',
-  website: o.website ?? '', headName: o.headName ?? '', headNip: o.headNip ?? '', headRank: o.headRank ?? '', headPosition: o.headPosition ?? '',
+  name: o.name,
+  shortName: o.shortName,
+  government: o.government,
+  address: o.address,
+  city: o.city,
+  phone: o.phone ?? '',
+  email: o.email ?? '',
+  website: o.website ?? '',
+  headName: o.headName ?? '',
+  headNip: o.headNip ?? '',
+  headRank: o.headRank ?? '',
+  headPosition: o.headPosition ?? '',
   legalBasis: o.legalBasis.join('\n'),
 });
 
@@ -41,8 +80,22 @@ function RegisterRow({ r }: { r: LetterRegister }) {
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap" align="flex-start">
-          <TextInput size="sm" ff="monospace" value={pattern} onChange={(e) => setPattern(e.currentTarget.value)} error={error} style={{ flex: 1 }} aria-label={t('papers.office.patternCol')} />
-          <Button size="sm" variant="light" onClick={() => save.mutate()} loading={save.isPending} disabled={pattern === r.pattern}>
+          <TextInput
+            size="sm"
+            ff="monospace"
+            value={pattern}
+            onChange={(e) => setPattern(e.currentTarget.value)}
+            error={error}
+            style={{ flex: 1 }}
+            aria-label={t('papers.office.patternCol')}
+          />
+          <Button
+            size="sm"
+            variant="light"
+            onClick={() => save.mutate()}
+            loading={save.isPending}
+            disabled={pattern === r.pattern}
+          >
             {t('papers.office.saveRegister')}
           </Button>
         </Group>
@@ -64,7 +117,8 @@ function NewKind() {
   const [name, setName] = useState('');
   const [pattern, setPattern] = useState('{seq}/{year}');
   const add = useMutation({
-    mutationFn: () => put<LetterRegister>(`/letter-registers/${encodeURIComponent(kind.trim().toUpperCase())}`, { name, pattern }),
+    mutationFn: () =>
+      put<LetterRegister>(`/letter-registers/${encodeURIComponent(kind.trim().toUpperCase())}`, { name, pattern }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['letter-registers'] });
       setKind('');
@@ -75,10 +129,33 @@ function NewKind() {
   const f = add.error instanceof ApiError ? add.error.fields : {};
   return (
     <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
-      <TextInput label={t('papers.office.newKind')} value={kind} onChange={(e) => setKind(e.currentTarget.value.toUpperCase())} error={f.kind} />
-      <TextInput label={t('papers.office.newKindName')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={f.name} />
-      <TextInput label={t('papers.office.patternCol')} ff="monospace" value={pattern} onChange={(e) => setPattern(e.currentTarget.value)} error={f.pattern} />
-      <Button mt={{ sm: 24 }} leftSection={<IconPlus size={16} />} variant="light" onClick={() => add.mutate()} loading={add.isPending} disabled={!kind || !name}>
+      <TextInput
+        label={t('papers.office.newKind')}
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value.toUpperCase())}
+        error={f.kind}
+      />
+      <TextInput
+        label={t('papers.office.newKindName')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={f.name}
+      />
+      <TextInput
+        label={t('papers.office.patternCol')}
+        ff="monospace"
+        value={pattern}
+        onChange={(e) => setPattern(e.currentTarget.value)}
+        error={f.pattern}
+      />
+      <Button
+        mt={{ sm: 24 }}
+        leftSection={<IconPlus size={16} />}
+        variant="light"
+        onClick={() => add.mutate()}
+        loading={add.isPending}
+        disabled={!kind || !name}
+      >
         {t('papers.office.addKind')}
       </Button>
     </SimpleGrid>
@@ -100,9 +177,22 @@ export default function OfficePage() {
   const save = useMutation({
     mutationFn: (f: Form) =>
       patch<Office>(`/offices/${office.data!.id}`, {
-        name: f.name, shortName: f.shortName, government: f.government, address: f.address, city: f.city, phone: f.phone, email: f.email, website: f.website,
-        headName: f.headName, headNip: f.headNip, headRank: f.headRank, headPosition: f.headPosition,
-        legalBasis: f.legalBasis.split('\n').map((l) => l.trim()).filter(Boolean),
+        name: f.name,
+        shortName: f.shortName,
+        government: f.government,
+        address: f.address,
+        city: f.city,
+        phone: f.phone,
+        email: f.email,
+        website: f.website,
+        headName: f.headName,
+        headNip: f.headNip,
+        headRank: f.headRank,
+        headPosition: f.headPosition,
+        legalBasis: f.legalBasis
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
         version: office.data!.version,
       }),
     onSuccess: (o) => {
@@ -112,7 +202,8 @@ export default function OfficePage() {
     },
   });
   const logo = useMutation({
-    mutationFn: (file: File) => sendBytes<Office>('PUT', `/offices/${office.data!.id}/logo`, file, file.type || 'image/png'),
+    mutationFn: (file: File) =>
+      sendBytes<Office>('PUT', `/offices/${office.data!.id}/logo`, file, file.type || 'image/png'),
     onSuccess: (o) => {
       qc.setQueryData(['office'], o);
       setLogoVersion((v) => v + 1);
@@ -151,7 +242,13 @@ export default function OfficePage() {
             <Group align="flex-start" gap="lg" wrap="wrap">
               <Stack gap={6} align="center" w={140}>
                 {office.data.hasLogo ? (
-                  <Image src={`/api/v1/offices/${office.data.id}/logo?v=${office.data.version}-${logoVersion}`} alt={t('papers.office.logo')} w={96} h={110} fit="contain" />
+                  <Image
+                    src={`/api/v1/offices/${office.data.id}/logo?v=${office.data.version}-${logoVersion}`}
+                    alt={t('papers.office.logo')}
+                    w={96}
+                    h={110}
+                    fit="contain"
+                  />
                 ) : (
                   <Text size="sm" c="dimmed">
                     {t('papers.office.noLogo')}
@@ -159,7 +256,13 @@ export default function OfficePage() {
                 )}
                 <FileButton accept="image/png,image/jpeg" onChange={(f) => f && logo.mutate(f)}>
                   {(props) => (
-                    <Button {...props} size="xs" variant="light" leftSection={<IconUpload size={14} />} loading={logo.isPending}>
+                    <Button
+                      {...props}
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconUpload size={14} />}
+                      loading={logo.isPending}
+                    >
                       {t('papers.office.logoUpload')}
                     </Button>
                   )}
@@ -190,7 +293,12 @@ export default function OfficePage() {
               <TextInput {...field('headRank')} />
               <TextInput {...field('headPosition')} />
             </SimpleGrid>
-            <Textarea mt="sm" autosize minRows={3} {...field('legalBasis', { description: t('papers.office.legalBasisHint') })} />
+            <Textarea
+              mt="sm"
+              autosize
+              minRows={3}
+              {...field('legalBasis', { description: t('papers.office.legalBasisHint') })}
+            />
           </Card>
           <Group justify="flex-end">
             <Button type="submit" leftSection={<IconDeviceFloppy size={18} />} loading={save.isPending}>

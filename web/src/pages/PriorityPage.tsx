@@ -1,5 +1,21 @@
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, NumberInput, Paper, Select, SimpleGrid, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAdjustments, IconCalendarPlus, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +24,14 @@ import { useTranslation } from 'react-i18next';
 import { DistrictFilter } from '../components/ListScaffold';
 import { ApiError, put } from '../lib/api';
 import { useMe } from '../lib/auth';
-import { PRIORITY_WEIGHT_KEYS, usePriorities, usePriorityWeights, type PriorityItem, type PriorityWeightKey, type PriorityWeights } from '../lib/dashboard';
+import {
+  PRIORITY_WEIGHT_KEYS,
+  usePriorities,
+  usePriorityWeights,
+  type PriorityItem,
+  type PriorityWeightKey,
+  type PriorityWeights,
+} from '../lib/dashboard';
 import { formatNumber } from '../lib/format';
 import { planPathFor, purposesForReasons } from '../lib/visits';
 import { useUrlParams } from '../lib/useUrlParams';
@@ -27,9 +50,23 @@ function reasonColor(code: string): string {
 }
 
 const WEIGHT_GROUPS: { key: 'health' | 'rat' | 'visits'; fields: PriorityWeightKey[] }[] = [
-  { key: 'health', fields: ['categoryDalamPengawasanKhusus', 'categoryDalamPengawasan', 'categoryCukupSehat', 'healthDeclining'] },
+  {
+    key: 'health',
+    fields: ['categoryDalamPengawasanKhusus', 'categoryDalamPengawasan', 'categoryCukupSehat', 'healthDeclining'],
+  },
   { key: 'rat', fields: ['dissolutionCandidate', 'noRatTwoYears', 'odsReportLate'] },
-  { key: 'visits', fields: ['overdueFollowUp', 'overdueFollowUpsMax', 'seriousConcern', 'seriousConcernsMax', 'neverVisited', 'staleVisit', 'staleVisitDays'] },
+  {
+    key: 'visits',
+    fields: [
+      'overdueFollowUp',
+      'overdueFollowUpsMax',
+      'seriousConcern',
+      'seriousConcernsMax',
+      'neverVisited',
+      'staleVisit',
+      'staleVisitDays',
+    ],
+  },
 ];
 
 function WeightsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -71,7 +108,13 @@ function WeightsModal({ opened, onClose }: { opened: boolean; onClose: () => voi
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={700}>{t('priority.weightsTitle')}</Text>} size="lg" fullScreen={false}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={700}>{t('priority.weightsTitle')}</Text>}
+      size="lg"
+      fullScreen={false}
+    >
       <Text size="sm" c="dimmed" mb="md">
         {t('priority.weightsIntro')}
       </Text>
@@ -140,12 +183,25 @@ function PriorityCard({ item, rank, canPlan }: { item: PriorityItem; rank: numbe
               <Anchor component={Link} to={`/koperasi/${item.cooperative.id}`} fw={600} className="break-anywhere">
                 {item.cooperative.name}
               </Anchor>
-              <Anchor component={Link} to={`/koperasi?district=${encodeURIComponent(item.cooperative.district.code)}`} size="xs" c="dimmed" className="touch-link">
+              <Anchor
+                component={Link}
+                to={`/koperasi?district=${encodeURIComponent(item.cooperative.district.code)}`}
+                size="xs"
+                c="dimmed"
+                className="touch-link"
+              >
                 Kec. {item.cooperative.district.name}
               </Anchor>
             </Stack>
             <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
-              <Text fz={24} fw={750} lh={1} className="tabular-nums" c={item.score >= 50 ? 'red.8' : item.score >= 25 ? 'orange.8' : 'dark'} data-testid="priority-score">
+              <Text
+                fz={24}
+                fw={750}
+                lh={1}
+                className="tabular-nums"
+                c={item.score >= 50 ? 'red.8' : item.score >= 25 ? 'orange.8' : 'dark'}
+                data-testid="priority-score"
+              >
                 {formatNumber(item.score)}
               </Text>
               <Text size="xs" c="dimmed">
@@ -163,7 +219,10 @@ function PriorityCard({ item, rank, canPlan }: { item: PriorityItem; rank: numbe
                 size="lg"
                 tt="none"
                 fw={500}
-                styles={{ root: { height: 'auto', minHeight: 24, paddingBlock: 3, maxWidth: '100%' }, label: { whiteSpace: 'normal', lineHeight: 1.3, fontSize: 12, textAlign: 'left' } }}
+                styles={{
+                  root: { height: 'auto', minHeight: 24, paddingBlock: 3, maxWidth: '100%' },
+                  label: { whiteSpace: 'normal', lineHeight: 1.3, fontSize: 12, textAlign: 'left' },
+                }}
                 rightSection={
                   <Text span fz={11} fw={700} className="tabular-nums">
                     {t('priority.points', { n: formatNumber(r.points) })}
@@ -219,7 +278,12 @@ export default function PriorityPage() {
       />
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
-          <DistrictFilter label={t('priority.district')} placeholder={t('priority.allDistricts')} value={values.district} onChange={(v) => set({ district: v })} />
+          <DistrictFilter
+            label={t('priority.district')}
+            placeholder={t('priority.allDistricts')}
+            value={values.district}
+            onChange={(v) => set({ district: v })}
+          />
           <Select
             label={t('priority.limit')}
             data={LIMITS.map((l) => ({ value: l, label: t('priority.limitN', { n: l }) }))}
@@ -247,7 +311,12 @@ export default function PriorityPage() {
       ) : (
         <Stack gap="xs" data-testid="priority-list" style={{ opacity: query.isFetching ? 0.7 : 1 }}>
           {data.items.map((item, i) => (
-            <PriorityCard key={item.cooperative.id} item={item} rank={i + 1} canPlan={me?.role === 'admin' || me?.role === 'petugas'} />
+            <PriorityCard
+              key={item.cooperative.id}
+              item={item}
+              rank={i + 1}
+              canPlan={me?.role === 'admin' || me?.role === 'petugas'}
+            />
           ))}
         </Stack>
       )}

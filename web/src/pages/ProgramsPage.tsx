@@ -53,7 +53,10 @@ export default function ProgramsPage() {
           {programs.length > 1 && (
             <Select
               label={t('programs.choose')}
-              data={programs.map((p) => ({ value: p.id, label: `${p.name} (${p.periodStart.slice(0, 4)}${p.periodEnd.slice(0, 4) !== p.periodStart.slice(0, 4) ? `–${p.periodEnd.slice(0, 4)}` : ''})` }))}
+              data={programs.map((p) => ({
+                value: p.id,
+                label: `${p.name} (${p.periodStart.slice(0, 4)}${p.periodEnd.slice(0, 4) !== p.periodStart.slice(0, 4) ? `–${p.periodEnd.slice(0, 4)}` : ''})`,
+              }))}
               value={selectedId}
               onChange={(v) => set({ id: v })}
               allowDeselect={false}

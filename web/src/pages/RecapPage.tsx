@@ -67,7 +67,10 @@ export default function RecapPage() {
   const query = useQuery({
     queryKey: ['recap', params, page],
     queryFn: ({ signal }) =>
-      get<Recap>(`/reports/recap${buildQuery({ ...params, ...(level === 'cooperative' ? { page, pageSize: PAGE_SIZE } : {}) })}`, signal),
+      get<Recap>(
+        `/reports/recap${buildQuery({ ...params, ...(level === 'cooperative' ? { page, pageSize: PAGE_SIZE } : {}) })}`,
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
   const data = query.data;
@@ -81,10 +84,18 @@ export default function RecapPage() {
         subtitle={t('sheets.recap.subtitle')}
         actions={
           <>
-            <DownloadButton path={`/reports/recap.xlsx${fileQuery}`} fallbackName={`rekap-koperasi-${suffix}.xlsx`} data-testid="recap-xlsx">
+            <DownloadButton
+              path={`/reports/recap.xlsx${fileQuery}`}
+              fallbackName={`rekap-koperasi-${suffix}.xlsx`}
+              data-testid="recap-xlsx"
+            >
               {t('sheets.recap.xlsx')}
             </DownloadButton>
-            <DownloadButton path={`/reports/recap.pdf${fileQuery}`} fallbackName={`rekap-koperasi-${suffix}.pdf`} data-testid="recap-pdf">
+            <DownloadButton
+              path={`/reports/recap.pdf${fileQuery}`}
+              fallbackName={`rekap-koperasi-${suffix}.pdf`}
+              data-testid="recap-pdf"
+            >
               {t('sheets.recap.pdf')}
             </DownloadButton>
           </>
@@ -186,7 +197,11 @@ function MoneyHeads() {
   );
 }
 
-function MoneyCells({ r }: { r: Pick<CoopRow, 'assets' | 'ownCapital' | 'externalCapital' | 'businessVolume' | 'shu'> }) {
+function MoneyCells({
+  r,
+}: {
+  r: Pick<CoopRow, 'assets' | 'ownCapital' | 'externalCapital' | 'businessVolume' | 'shu'>;
+}) {
   return (
     <>
       <Table.Td ta="right">{juta(r.assets)}</Table.Td>
@@ -213,7 +228,15 @@ function DistrictTable({ data }: { data: Recap }) {
   );
   return (
     <Table.ScrollContainer minWidth={920} type="native">
-      <Table striped highlightOnHover withTableBorder verticalSpacing={6} fz="sm" className="tabular-nums" data-testid="recap-table">
+      <Table
+        striped
+        highlightOnHover
+        withTableBorder
+        verticalSpacing={6}
+        fz="sm"
+        className="tabular-nums"
+        data-testid="recap-table"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('sheets.recap.districtCol')}</Table.Th>
@@ -251,7 +274,15 @@ function CoopTable({ data, page }: { data: Recap; page: number }) {
   );
   return (
     <Table.ScrollContainer minWidth={1080} type="native">
-      <Table striped highlightOnHover withTableBorder verticalSpacing={6} fz="sm" className="tabular-nums" data-testid="recap-table">
+      <Table
+        striped
+        highlightOnHover
+        withTableBorder
+        verticalSpacing={6}
+        fz="sm"
+        className="tabular-nums"
+        data-testid="recap-table"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={44}>{t('sheets.recap.no')}</Table.Th>
@@ -288,7 +319,9 @@ function CoopTable({ data, page }: { data: Recap; page: number }) {
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr fw={700} data-testid="recap-totals">
-            <Table.Td colSpan={3}>{t('sheets.recap.totalCoops', { n: formatNumber(data.totals.cooperatives) })}</Table.Td>
+            <Table.Td colSpan={3}>
+              {t('sheets.recap.totalCoops', { n: formatNumber(data.totals.cooperatives) })}
+            </Table.Td>
             <Table.Td ta="right">{formatNumber(data.totals.membersMale)}</Table.Td>
             <Table.Td ta="right">{formatNumber(data.totals.membersFemale)}</Table.Td>
             <MoneyCells r={data.totals} />

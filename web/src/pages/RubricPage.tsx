@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconEdit, IconInfoCircle } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -30,13 +43,18 @@ export default function RubricPage() {
 
   if (versions.isError) return <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />;
 
-  const grouped = [...new Set(list.map((v) => v.rubric))].map((r) => ({ rubric: r, items: list.filter((v) => v.rubric === r) }));
+  const grouped = [...new Set(list.map((v) => v.rubric))].map((r) => ({
+    rubric: r,
+    items: list.filter((v) => v.rubric === r),
+  }));
 
   return (
     <>
       <PageHeader
         title={t('rubric.title')}
-        docTitle={rubricParam && selected ? [`${selected.title} v${selected.version}`, t('rubric.title')] : t('rubric.title')}
+        docTitle={
+          rubricParam && selected ? [`${selected.title} v${selected.version}`, t('rubric.title')] : t('rubric.title')
+        }
         subtitle={t('rubric.intro')}
         actions={
           isAdmin && latestOfSelected && latestDef.data ? (
@@ -84,7 +102,10 @@ export default function RubricPage() {
                             </Badge>
                           )}
                           <Text size="xs" c="dimmed">
-                            {t('rubric.publishedAt', { at: formatDate(v.publishedAt) })} {v.publishedBy ? t('rubric.publishedBy', { name: v.publishedBy }) : `(${t('rubric.shipped')})`}
+                            {t('rubric.publishedAt', { at: formatDate(v.publishedAt) })}{' '}
+                            {v.publishedBy
+                              ? t('rubric.publishedBy', { name: v.publishedBy })
+                              : `(${t('rubric.shipped')})`}
                           </Text>
                         </Group>
                         {v.note && (
@@ -136,7 +157,9 @@ export default function RubricPage() {
           {def.data.method === 'weighted' ? <WeightedView def={def.data} /> : <GradedView def={def.data} />}
         </Stack>
       )}
-      {publishOpen && latestOfSelected && latestDef.data && <PublishModal info={latestOfSelected} def={latestDef.data} onClose={() => setPublishOpen(false)} />}
+      {publishOpen && latestOfSelected && latestDef.data && (
+        <PublishModal info={latestOfSelected} def={latestDef.data} onClose={() => setPublishOpen(false)} />
+      )}
     </>
   );
 }

@@ -1,5 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Anchor, Breadcrumbs, Button, FileButton, Group, List, Paper, Select, Skeleton, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  FileButton,
+  Group,
+  List,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDeviceFloppy, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -61,7 +74,10 @@ function StatementEditor({
   const save = useMutation({
     mutationFn: () => {
       const lines = Object.fromEntries(Object.entries(values).filter((e): e is [string, number] => e[1] !== undefined));
-      return put<Statement>(`/cooperatives/${coopId}/statements/${year}`, { lines, ...(statement ? { version: statement.version } : {}) });
+      return put<Statement>(`/cooperatives/${coopId}/statements/${year}`, {
+        lines,
+        ...(statement ? { version: statement.version } : {}),
+      });
     },
     onSuccess: () => {
       setDirty(false);
@@ -78,7 +94,8 @@ function StatementEditor({
   });
 
   const upload = useMutation({
-    mutationFn: (file: File) => uploadFile<Statement>(`/cooperatives/${coopId}/statements/${year}/xlsx`, file, XLSX_TYPE),
+    mutationFn: (file: File) =>
+      uploadFile<Statement>(`/cooperatives/${coopId}/statements/${year}/xlsx`, file, XLSX_TYPE),
     meta: { silent: true },
     onSuccess: (s) => {
       setUploadErrors(null);
@@ -111,13 +128,27 @@ function StatementEditor({
           <VerificationBadge v={statement?.verification} />
         </Group>
         <Group gap="xs" wrap="wrap">
-          <DownloadButton path="/statements/template.xlsx" fallbackName="templat-laporan-keuangan.xlsx" size="sm" leftSection={<IconFileSpreadsheet size={16} />}>
+          <DownloadButton
+            path="/statements/template.xlsx"
+            fallbackName="templat-laporan-keuangan.xlsx"
+            size="sm"
+            leftSection={<IconFileSpreadsheet size={16} />}
+          >
             {t('statement.template')}
           </DownloadButton>
           {canEdit && (
-            <FileButton onChange={(f) => f && upload.mutate(f)} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+            <FileButton
+              onChange={(f) => f && upload.mutate(f)}
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            >
               {(props) => (
-                <Button {...props} size="sm" variant="default" leftSection={<IconUpload size={16} />} loading={upload.isPending}>
+                <Button
+                  {...props}
+                  size="sm"
+                  variant="default"
+                  leftSection={<IconUpload size={16} />}
+                  loading={upload.isPending}
+                >
                   {t('statement.upload')}
                 </Button>
               )}
@@ -127,7 +158,15 @@ function StatementEditor({
       </Group>
 
       {uploadErrors && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('statement.uploadErrors')} withCloseButton onClose={() => setUploadErrors(null)} data-testid="upload-errors">
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle size={18} />}
+          title={t('statement.uploadErrors')}
+          withCloseButton
+          onClose={() => setUploadErrors(null)}
+          data-testid="upload-errors"
+        >
           <Text size="sm" mb={uploadErrors.fields.length ? 6 : 0}>
             {uploadErrors.message}
           </Text>
@@ -152,7 +191,13 @@ function StatementEditor({
       <StatementForm sections={sections} values={values} onChange={onChange} readOnly={!canEdit} errors={errors} />
 
       {canEdit && (
-        <Paper withBorder p="sm" shadow={dirty ? 'sm' : undefined} className="stmt-savebar" style={dirty ? { position: 'sticky', bottom: 8, zIndex: 5 } : undefined}>
+        <Paper
+          withBorder
+          p="sm"
+          shadow={dirty ? 'sm' : undefined}
+          className="stmt-savebar"
+          style={dirty ? { position: 'sticky', bottom: 8, zIndex: 5 } : undefined}
+        >
           <Group justify="space-between" gap="xs" wrap="wrap">
             <Stack gap={0}>
               <Text size="sm" fw={600} c={missing.length ? 'orange.9' : 'green.8'} data-testid="missing-count">
@@ -177,7 +222,13 @@ function StatementEditor({
                   {t('statement.fillZero')}
                 </Button>
               )}
-              <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty && !!statement} aria-label={t('statement.save')}>
+              <Button
+                leftSection={<IconDeviceFloppy size={16} />}
+                onClick={() => save.mutate()}
+                loading={save.isPending}
+                disabled={!dirty && !!statement}
+                aria-label={t('statement.save')}
+              >
                 <Text span visibleFrom="xs" inherit>
                   {t('statement.save')}
                 </Text>
@@ -207,11 +258,22 @@ export default function StatementPage() {
   const thisYear = Number(todayJakarta().slice(0, 4));
   const existing = (statements.data ?? []).map((s) => s.fiscalYear);
   const yearParam = Number.parseInt(sp.get('tahun') ?? '', 10);
-  const year = Number.isFinite(yearParam) && yearParam >= 1945 && yearParam <= thisYear ? yearParam : (existing[0] ?? thisYear - 1);
-  const years = [...new Set([...existing, ...Array.from({ length: 12 }, (_, i) => thisYear - i), year])].sort((a, b) => b - a);
+  const year =
+    Number.isFinite(yearParam) && yearParam >= 1945 && yearParam <= thisYear
+      ? yearParam
+      : (existing[0] ?? thisYear - 1);
+  const years = [...new Set([...existing, ...Array.from({ length: 12 }, (_, i) => thisYear - i), year])].sort(
+    (a, b) => b - a,
+  );
 
   const error = coop.error ?? statements.error ?? versions.error ?? rubric.error;
-  if (error) return <ErrorState error={error} onRetry={() => void Promise.all([coop.refetch(), statements.refetch(), versions.refetch(), rubric.refetch()])} />;
+  if (error)
+    return (
+      <ErrorState
+        error={error}
+        onRetry={() => void Promise.all([coop.refetch(), statements.refetch(), versions.refetch(), rubric.refetch()])}
+      />
+    );
   if (!coop.data || !statements.data || !rubric.data || !id) {
     return (
       <Stack>
@@ -234,7 +296,13 @@ export default function StatementPage() {
             {t('nav.cooperatives')}
           </Anchor>
         )}
-        <Anchor component={Link} to={`/koperasi/${id}?tab=kesehatan`} size="sm" truncate="end" maw={{ base: 200, sm: 420 }}>
+        <Anchor
+          component={Link}
+          to={`/koperasi/${id}?tab=kesehatan`}
+          size="sm"
+          truncate="end"
+          maw={{ base: 200, sm: 420 }}
+        >
           {coop.data.name}
         </Anchor>
         <Text size="sm" c="dimmed">
@@ -248,7 +316,10 @@ export default function StatementPage() {
         actions={
           <Select
             label={t('statement.fiscalYear')}
-            data={years.map((y) => ({ value: String(y), label: existing.includes(y) ? `${y}` : `${y} · ${t('statement.yearEmpty')}` }))}
+            data={years.map((y) => ({
+              value: String(y),
+              label: existing.includes(y) ? `${y}` : `${y} · ${t('statement.yearEmpty')}`,
+            }))}
             value={String(year)}
             onChange={(v) =>
               v &&

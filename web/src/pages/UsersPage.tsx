@@ -1,6 +1,22 @@
 import '../i18n/papers';
 import { useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Card, Group, Menu, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconKey, IconLock, IconLockOpen, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -132,51 +148,57 @@ export default function UsersPage() {
       <ListResults query={query} page={page} pageSize={PAGE_SIZE} onPage={goToPage} empty={t('common.noResults')}>
         {(items) =>
           isMobile ? (
-        <Stack gap="xs">
-          {items.map((u) => (
-            <Card key={u.id} withBorder padding="sm" data-testid="user-item">
-              <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-                <Stack gap={2} style={{ minWidth: 0 }}>
-                  <Text fw={600} size="sm" className="break-anywhere">
-                    {u.fullName}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {u.username}
-                  </Text>
-                  <div>{roleCell(u)}</div>
-                  <Group gap={4} mt={4}>
-                    {statusBadges(u)}
-                  </Group>
-                </Stack>
-                {rowMenu(u)}
-              </Group>
-            </Card>
-          ))}
-        </Stack>
-      ) : (
-        <ListTable
-          minWidth={800}
-          columns={[{ label: t('users.fullName') }, { label: t('users.role') }, { label: t('users.status') }, { label: t('users.lastLogin') }, { label: null, w: 60 }]}
-        >
-                {items.map((u) => (
-                  <Table.Tr key={u.id} data-testid="user-item">
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
+            <Stack gap="xs">
+              {items.map((u) => (
+                <Card key={u.id} withBorder padding="sm" data-testid="user-item">
+                  <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+                    <Stack gap={2} style={{ minWidth: 0 }}>
+                      <Text fw={600} size="sm" className="break-anywhere">
                         {u.fullName}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {u.username}
                       </Text>
-                    </Table.Td>
-                    <Table.Td maw={280}>{roleCell(u)}</Table.Td>
-                    <Table.Td>{statusBadges(u)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Text>
-                    </Table.Td>
-                    <Table.Td>{rowMenu(u)}</Table.Td>
-                  </Table.Tr>
-                ))}
-        </ListTable>
+                      <div>{roleCell(u)}</div>
+                      <Group gap={4} mt={4}>
+                        {statusBadges(u)}
+                      </Group>
+                    </Stack>
+                    {rowMenu(u)}
+                  </Group>
+                </Card>
+              ))}
+            </Stack>
+          ) : (
+            <ListTable
+              minWidth={800}
+              columns={[
+                { label: t('users.fullName') },
+                { label: t('users.role') },
+                { label: t('users.status') },
+                { label: t('users.lastLogin') },
+                { label: null, w: 60 },
+              ]}
+            >
+              {items.map((u) => (
+                <Table.Tr key={u.id} data-testid="user-item">
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {u.fullName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {u.username}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td maw={280}>{roleCell(u)}</Table.Td>
+                  <Table.Td>{statusBadges(u)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.never')}</Text>
+                  </Table.Td>
+                  <Table.Td>{rowMenu(u)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </ListTable>
           )
         }
       </ListResults>
@@ -210,7 +232,13 @@ export default function UsersPage() {
       >
         {t('users.resetConfirmText')}
       </ConfirmModal>
-      <Modal opened={!!secret} onClose={() => setSecret(null)} title={<Text fw={600}>{t('users.tempTitle')}</Text>} centered closeOnClickOutside={false}>
+      <Modal
+        opened={!!secret}
+        onClose={() => setSecret(null)}
+        title={<Text fw={600}>{t('users.tempTitle')}</Text>}
+        centered
+        closeOnClickOutside={false}
+      >
         {secret && (
           <Stack gap="md">
             <Text size="sm">{t('users.tempText', { username: secret.username })}</Text>

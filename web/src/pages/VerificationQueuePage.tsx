@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +23,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, buildQuery, get, post } from '../lib/api';
 import { canManageCoops, useMe } from '../lib/auth';
-import { type CoopRequest, type RatAnnouncement, VERIFICATION_KIND_LABELS, VERIFICATION_KINDS, type VerificationItem } from '../lib/desk';
+import {
+  type CoopRequest,
+  type RatAnnouncement,
+  VERIFICATION_KIND_LABELS,
+  VERIFICATION_KINDS,
+  type VerificationItem,
+} from '../lib/desk';
 import { AnnouncementCard } from '../components/desk/RatAnnouncementsPanel';
 import { PlanVisitModal, RequestCard } from '../components/desk/RequestsPanel';
 import { formatDateTime } from '../lib/format';
@@ -36,7 +58,16 @@ function ReturnModal({ item, onClose }: { item: VerificationItem; onClose: () =>
         <Text size="sm">
           {item.cooperative.name} — {item.summary}
         </Text>
-        <Textarea label={t('desk.queue.reasonLabel')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} autosize minRows={3} data-autofocus data-testid="return-reason" />
+        <Textarea
+          label={t('desk.queue.reasonLabel')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={error}
+          autosize
+          minRows={3}
+          data-autofocus
+          data-testid="return-reason"
+        />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -58,7 +89,11 @@ export default function VerificationQueuePage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('desk.queue.title')} subtitle={t('desk.queue.subtitle')} />
-      <Tabs value={tab} onChange={(v) => setSp(v && v !== 'laporan' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => setSp(v && v !== 'laporan' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="laporan">{t('desk.tabs.filings')}</Tabs.Tab>
           <Tabs.Tab value="permintaan">{t('desk.tabs.requests')}</Tabs.Tab>
@@ -83,7 +118,10 @@ function RequestsQueue() {
   const { data: me } = useMe();
   const [planning, setPlanning] = useState<CoopRequest | null>(null);
   // Closed requests leave the queue; the cooperative's page keeps them with how they ended.
-  const list = useQuery({ queryKey: ['requests', 'queue'], queryFn: ({ signal }) => get<{ items: CoopRequest[] }>('/requests?open=true', signal) });
+  const list = useQuery({
+    queryKey: ['requests', 'queue'],
+    queryFn: ({ signal }) => get<{ items: CoopRequest[] }>('/requests?open=true', signal),
+  });
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data) return <Skeleton h={160} />;
   return (
@@ -93,7 +131,15 @@ function RequestsQueue() {
           <EmptyText>{t('desk.requests.noneOpen')}</EmptyText>
         </Paper>
       ) : (
-        list.data.items.map((r) => <RequestCard key={r.id} r={r} canPlan={canManageCoops(me?.role)} showCooperative onPlan={() => setPlanning(r)} />)
+        list.data.items.map((r) => (
+          <RequestCard
+            key={r.id}
+            r={r}
+            canPlan={canManageCoops(me?.role)}
+            showCooperative
+            onPlan={() => setPlanning(r)}
+          />
+        ))
       )}
       {planning && <PlanVisitModal request={planning} onClose={() => setPlanning(null)} />}
     </Stack>
@@ -103,7 +149,10 @@ function RequestsQueue() {
 function UpcomingRats() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const list = useQuery({ queryKey: ['rat-announcements', 'queue'], queryFn: ({ signal }) => get<{ items: RatAnnouncement[] }>('/rat-announcements', signal) });
+  const list = useQuery({
+    queryKey: ['rat-announcements', 'queue'],
+    queryFn: ({ signal }) => get<{ items: RatAnnouncement[] }>('/rat-announcements', signal),
+  });
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data) return <Skeleton h={160} />;
   return (
@@ -113,7 +162,9 @@ function UpcomingRats() {
           <EmptyText>{t('desk.announce.none')}</EmptyText>
         </Paper>
       ) : (
-        list.data.items.map((a) => <AnnouncementCard key={a.id} a={a} showCooperative canLink={canManageCoops(me?.role)} />)
+        list.data.items.map((a) => (
+          <AnnouncementCard key={a.id} a={a} showCooperative canLink={canManageCoops(me?.role)} />
+        ))
       )}
     </Stack>
   );
@@ -145,7 +196,8 @@ function FilingsQueue() {
       void qc.invalidateQueries({ queryKey: ['verifications'] });
       notifications.show({ color: 'green', message: t('desk.queue.verified') });
     },
-    onError: (e) => notifications.show({ color: 'red', message: e instanceof Error ? e.message : String(e), autoClose: 8000 }),
+    onError: (e) =>
+      notifications.show({ color: 'red', message: e instanceof Error ? e.message : String(e), autoClose: 8000 }),
   });
   const data = query.data;
   return (
@@ -204,7 +256,14 @@ function FilingsQueue() {
       ) : (
         <Stack gap="sm">
           {data.items.map((item) => (
-            <Card key={item.id} withBorder padding="sm" data-testid="queue-item" data-kind={item.kind} data-coop={item.cooperative.id}>
+            <Card
+              key={item.id}
+              withBorder
+              padding="sm"
+              data-testid="queue-item"
+              data-kind={item.kind}
+              data-coop={item.cooperative.id}
+            >
               <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
                 <div style={{ minWidth: 0, flex: '1 1 260px' }}>
                   <Group gap={6} wrap="wrap">
@@ -222,7 +281,11 @@ function FilingsQueue() {
                     {item.summary}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {t('desk.queue.submitted', { name: item.submittedBy, at: formatDateTime(item.submittedAt), age: item.ageDays })}
+                    {t('desk.queue.submitted', {
+                      name: item.submittedBy,
+                      at: formatDateTime(item.submittedAt),
+                      age: item.ageDays,
+                    })}
                   </Text>
                   {item.missingDocuments.length > 0 && (
                     <Alert color="orange" variant="light" p={6} mt={6}>
@@ -237,10 +300,24 @@ function FilingsQueue() {
                 </div>
                 {canDecide && item.status === 'PENDING' && (
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" color="green" leftSection={<IconCheck size={14} />} onClick={() => verify.mutate(item.id)} loading={verify.isPending && verify.variables === item.id} data-testid="queue-verify">
+                    <Button
+                      size="xs"
+                      color="green"
+                      leftSection={<IconCheck size={14} />}
+                      onClick={() => verify.mutate(item.id)}
+                      loading={verify.isPending && verify.variables === item.id}
+                      data-testid="queue-verify"
+                    >
                       {t('desk.queue.verify')}
                     </Button>
-                    <Button size="xs" variant="outline" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => setReturning(item)} data-testid="queue-return">
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red"
+                      leftSection={<IconArrowBackUp size={14} />}
+                      onClick={() => setReturning(item)}
+                      data-testid="queue-return"
+                    >
                       {t('desk.queue.return')}
                     </Button>
                   </Group>
@@ -248,7 +325,12 @@ function FilingsQueue() {
               </Group>
             </Card>
           ))}
-          <ListPagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={(p) => set({ page: p })} />
+          <ListPagination
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            onChange={(p) => set({ page: p })}
+          />
         </Stack>
       )}
       {returning && <ReturnModal item={returning} onClose={() => setReturning(null)} />}

@@ -1,6 +1,20 @@
 import '../i18n/papers';
 import { useState } from 'react';
-import { Alert, Badge, Box, Center, FileButton, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Center,
+  FileButton,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileSearch, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
@@ -25,7 +39,8 @@ export default function VerifyPage() {
   });
   const [fileName, setFileName] = useState<string | null>(null);
   const check = useMutation({
-    mutationFn: (file: File) => sendBytes<{ genuine: boolean }>('POST', `/public/verify/${encodeURIComponent(code)}`, file, 'application/pdf'),
+    mutationFn: (file: File) =>
+      sendBytes<{ genuine: boolean }>('POST', `/public/verify/${encodeURIComponent(code)}`, file, 'application/pdf'),
     meta: { silent: true },
   });
   const v = info.data;
@@ -70,7 +85,13 @@ export default function VerifyPage() {
                 color={STATUS_COLORS[v.status]}
                 icon={v.status === 'CURRENT' ? <IconRosetteDiscountCheck /> : <IconAlertTriangle />}
                 data-testid="verify-result"
-                title={v.status === 'CURRENT' ? t('papers.verify.confirmed') : v.status === 'SUPERSEDED' ? t('papers.verify.superseded') : t('papers.verify.cancelled')}
+                title={
+                  v.status === 'CURRENT'
+                    ? t('papers.verify.confirmed')
+                    : v.status === 'SUPERSEDED'
+                      ? t('papers.verify.superseded')
+                      : t('papers.verify.cancelled')
+                }
               >
                 {v.kindLabel} · {v.number}
               </Alert>
@@ -126,7 +147,13 @@ export default function VerifyPage() {
                       }}
                     >
                       {(props) => (
-                        <Button {...props} leftSection={<IconFileSearch size={18} />} loading={check.isPending} variant="light" data-testid="verify-pick">
+                        <Button
+                          {...props}
+                          leftSection={<IconFileSearch size={18} />}
+                          loading={check.isPending}
+                          variant="light"
+                          data-testid="verify-pick"
+                        >
                           {t('papers.verify.pick')}
                         </Button>
                       )}
@@ -138,7 +165,11 @@ export default function VerifyPage() {
                     )}
                   </Group>
                   {check.data && (
-                    <Alert color={check.data.genuine ? 'green' : 'red'} icon={check.data.genuine ? <IconCircleCheck /> : <IconAlertTriangle />} data-testid="verify-file-result">
+                    <Alert
+                      color={check.data.genuine ? 'green' : 'red'}
+                      icon={check.data.genuine ? <IconCircleCheck /> : <IconAlertTriangle />}
+                      data-testid="verify-file-result"
+                    >
                       {check.data.genuine ? t('papers.verify.genuine') : t('papers.verify.notGenuine')}
                     </Alert>
                   )}

@@ -53,7 +53,12 @@ export default function VisitListPage() {
 
   const filterFields = (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
-      <DistrictFilter label={t('visits.filters.district')} placeholder={t('visits.filters.allDistricts')} value={values.district} onChange={(v) => set({ district: v })} />
+      <DistrictFilter
+        label={t('visits.filters.district')}
+        placeholder={t('visits.filters.allDistricts')}
+        value={values.district}
+        onChange={(v) => set({ district: v })}
+      />
       <Select
         label={t('visits.filters.bidang')}
         placeholder={t('visits.filters.allBidang')}
@@ -133,7 +138,12 @@ export default function VisitListPage() {
         actions={
           <>
             {canPlan && (
-              <Button component={Link} to="/kunjungan/baru" leftSection={<IconPlus size={16} />} data-testid="plan-visit">
+              <Button
+                component={Link}
+                to="/kunjungan/baru"
+                leftSection={<IconPlus size={16} />}
+                data-testid="plan-visit"
+              >
                 {t('visits.plan')}
               </Button>
             )}
@@ -168,9 +178,21 @@ export default function VisitListPage() {
           filtered={activeCount > 0}
         />
       ) : view === 'month' ? (
-        <MonthView anchor={anchor} onAnchor={(d) => set({ d }, { replace: true })} filters={filters} canApprove={canApprove} isMobile={isMobile} />
+        <MonthView
+          anchor={anchor}
+          onAnchor={(d) => set({ d }, { replace: true })}
+          filters={filters}
+          canApprove={canApprove}
+          isMobile={isMobile}
+        />
       ) : (
-        <WeekView anchor={anchor} onAnchor={(d) => set({ d }, { replace: true })} filters={filters} canApprove={canApprove} isMobile={isMobile} />
+        <WeekView
+          anchor={anchor}
+          onAnchor={(d) => set({ d }, { replace: true })}
+          filters={filters}
+          canApprove={canApprove}
+          isMobile={isMobile}
+        />
       )}
     </>
   );

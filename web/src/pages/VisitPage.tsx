@@ -12,7 +12,11 @@ import { VisitDetail } from '../features/visits/record/VisitDetail';
 export default function VisitPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams<{ id: string }>();
-  const q = useQuery({ queryKey: visitKey(id), queryFn: ({ signal }) => fetchVisit(id, signal), meta: { silent: true } });
+  const q = useQuery({
+    queryKey: visitKey(id),
+    queryFn: ({ signal }) => fetchVisit(id, signal),
+    meta: { silent: true },
+  });
   if (q.error) {
     if (q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403 || q.error.status === 400)) {
       return (

@@ -22,7 +22,11 @@ export default function VisitPlanPage() {
     enabled: Boolean(id),
   });
   const editing = Boolean(id);
-  usePageTitle(editing ? t('visitPlan.editTitle') : t('visitPlan.newTitle'), visit.data?.cooperative.name, t('visits.title'));
+  usePageTitle(
+    editing ? t('visitPlan.editTitle') : t('visitPlan.newTitle'),
+    visit.data?.cooperative.name,
+    t('visits.title'),
+  );
 
   return (
     <>
@@ -41,7 +45,11 @@ export default function VisitPlanPage() {
           {editing ? t('visitPlan.editTitle') : t('visitPlan.newTitle')}
         </Title>
         {visit.data && <VisitStatusBadge status={visit.data.status} />}
-        {visit.data?.conflicts.length ? <Badge color="red" variant="light">{t('visits.conflict')}</Badge> : null}
+        {visit.data?.conflicts.length ? (
+          <Badge color="red" variant="light">
+            {t('visits.conflict')}
+          </Badge>
+        ) : null}
       </Group>
       {editing && visit.isError ? (
         <ErrorState error={visit.error} onRetry={() => void visit.refetch()} />

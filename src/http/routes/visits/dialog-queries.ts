@@ -16,7 +16,10 @@ export const concernListQuery = z.strictObject({
   severity: z.enum(SEVERITIES).optional(),
   unseen: flag.optional().describe('true: yang belum dibuka Dinas'),
   district: z.string().max(20).optional().describe('Kode kecamatan koperasi, mis. 35.13.07'),
-  raisedVia: z.enum(['VISIT', 'PORTAL', 'DINAS']).optional().describe('VISIT: dalam kunjungan; PORTAL: dari akun koperasi; DINAS: dicatat petugas di luar kunjungan'),
+  raisedVia: z
+    .enum(['VISIT', 'PORTAL', 'DINAS'])
+    .optional()
+    .describe('VISIT: dalam kunjungan; PORTAL: dari akun koperasi; DINAS: dicatat petugas di luar kunjungan'),
   from: isoDate.optional().describe('Dicatat sejak tanggal ini (WIB)'),
   to: isoDate.optional().describe('Dicatat sampai tanggal ini (WIB)'),
   page,

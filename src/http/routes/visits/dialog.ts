@@ -1,8 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app/context.js';
-import { getConcern, listConcerns, markConcernSeen, raiseConcern, updateConcern } from '../../../app/visits/concerns.js';
-import { changeFollowUpStatus, createFollowUp, getFollowUp, listFollowUps, updateFollowUp, withFollowUpAbilities } from '../../../app/visits/follow-ups.js';
+import {
+  getConcern,
+  listConcerns,
+  markConcernSeen,
+  raiseConcern,
+  updateConcern,
+} from '../../../app/visits/concerns.js';
+import {
+  changeFollowUpStatus,
+  createFollowUp,
+  getFollowUp,
+  listFollowUps,
+  updateFollowUp,
+  withFollowUpAbilities,
+} from '../../../app/visits/follow-ups.js';
 import { followUpCanOut } from '../../../contract/abilities.js';
 import { ASPECTS, CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, SEVERITIES } from '../../../domain/visits/codes.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../../access.js';
@@ -51,7 +64,9 @@ export const dialogRoutes =
             kind: z.enum(CONCERN_KINDS),
             topic: z.enum(CONCERN_TOPICS),
             description,
-            raisedBy: nullableText(200).describe('Nama dan jabatan yang menyampaikan; bawaan untuk akun koperasi: nama akunnya'),
+            raisedBy: nullableText(200).describe(
+              'Nama dan jabatan yang menyampaikan; bawaan untuk akun koperasi: nama akunnya',
+            ),
             severity: z.enum(SEVERITIES).default('sedang'),
           }),
           response: { 200: concernOut, 201: concernOut },
@@ -59,14 +74,26 @@ export const dialogRoutes =
       },
       async (request, reply) => {
         const b = request.body;
-        const { concern, created } = await raiseConcern(deps, requireActor(request), { ...b, visitId: b.visitId ?? null, raisedBy: b.raisedBy ?? null });
+        const { concern, created } = await raiseConcern(deps, requireActor(request), {
+          ...b,
+          visitId: b.visitId ?? null,
+          raisedBy: b.raisedBy ?? null,
+        });
         return reply.status(created ? 201 : 200).send(concern);
       },
     );
 
     app.get(
       '/api/v1/concerns/:id',
-      { config: { access: EVERYONE }, schema: { tags: concernTags, summary: 'Rincian catatan permasalahan', params: idParams, response: { 200: concernOut } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags: concernTags,
+          summary: 'Rincian catatan permasalahan',
+          params: idParams,
+          response: { 200: concernOut },
+        },
+      },
       async (request) => getConcern(deps, requireActor(request), request.params.id),
     );
 
@@ -98,7 +125,15 @@ export const dialogRoutes =
 
     app.post(
       '/api/v1/concerns/:id/seen',
-      { config: { access: STAFF }, schema: { tags: concernTags, summary: 'Tandai sudah dibaca Dinas', params: idParams, response: { 200: concernOut } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          tags: concernTags,
+          summary: 'Tandai sudah dibaca Dinas',
+          params: idParams,
+          response: { 200: concernOut },
+        },
+      },
       async (request) => markConcernSeen(deps, requireActor(request), request.params.id),
     );
 
@@ -108,7 +143,8 @@ export const dialogRoutes =
         config: { access: EVERYONE },
         schema: {
           tags: followUpTags,
-          summary: 'Tindak lanjut (rekomendasi); assignee=me untuk "tindak lanjut saya", status=overdue untuk yang lewat tenggat',
+          summary:
+            'Tindak lanjut (rekomendasi); assignee=me untuk "tindak lanjut saya", status=overdue untuk yang lewat tenggat',
           querystring: followUpListQuery,
           response: { 200: pageOf(followUpOut.extend({ can: followUpCanOut })) }, // policy: `can` (additive)
         },
@@ -144,8 +180,16 @@ export const dialogRoutes =
       async (request, reply) => {
         const b = request.body;
         const { followUp, created } = await createFollowUp(deps, requireActor(request), {
-          ...b, visitId: b.visitId ?? null, concernId: b.concernId ?? null, aspect: b.aspect ?? null, monitoringPlan: b.monitoringPlan ?? null,
-          responsible: { kind: b.responsible.kind, bidang: b.responsible.bidang ?? null, userId: b.responsible.userId ?? null },
+          ...b,
+          visitId: b.visitId ?? null,
+          concernId: b.concernId ?? null,
+          aspect: b.aspect ?? null,
+          monitoringPlan: b.monitoringPlan ?? null,
+          responsible: {
+            kind: b.responsible.kind,
+            bidang: b.responsible.bidang ?? null,
+            userId: b.responsible.userId ?? null,
+          },
         });
         return reply.status(created ? 201 : 200).send(followUp);
       },
@@ -154,7 +198,15 @@ export const dialogRoutes =
     app.get(
       '/api/v1/follow-ups/:id',
       // policy: `can` (additive)
-      { config: { access: EVERYONE }, schema: { tags: followUpTags, summary: 'Rincian tindak lanjut', params: idParams, response: { 200: followUpOut.extend({ can: followUpCanOut }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags: followUpTags,
+          summary: 'Rincian tindak lanjut',
+          params: idParams,
+          response: { 200: followUpOut.extend({ can: followUpCanOut }) },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const [item] = await withFollowUpAbilities(deps, actor, [await getFollowUp(deps, actor, request.params.id)]);
@@ -187,7 +239,15 @@ export const dialogRoutes =
         const { responsible, ...rest } = request.body;
         return updateFollowUp(deps, requireActor(request), request.params.id, {
           ...rest,
-          ...(responsible ? { responsible: { kind: responsible.kind, bidang: responsible.bidang ?? null, userId: responsible.userId ?? null } } : {}),
+          ...(responsible
+            ? {
+                responsible: {
+                  kind: responsible.kind,
+                  bidang: responsible.bidang ?? null,
+                  userId: responsible.userId ?? null,
+                },
+              }
+            : {}),
         });
       },
     );
@@ -204,9 +264,15 @@ export const dialogRoutes =
             status: z.enum(['in_progress', 'done', 'cancelled']),
             note: nullableText(2000),
             evidence: z
-              .strictObject({ note: nullableText(4000), photoId: z.union([uuidParam, z.null()]).optional(), documentRef: nullableText(500) })
+              .strictObject({
+                note: nullableText(4000),
+                photoId: z.union([uuidParam, z.null()]).optional(),
+                documentRef: nullableText(500),
+              })
               .optional()
-              .describe('Untuk done: catatan apa yang sudah dilakukan (wajib), foto bukti dan/atau rujukan dokumen (opsional)'),
+              .describe(
+                'Untuk done: catatan apa yang sudah dilakukan (wajib), foto bukti dan/atau rujukan dokumen (opsional)',
+              ),
             reason: nullableText(2000),
             version,
           }),
@@ -216,8 +282,16 @@ export const dialogRoutes =
       async (request) => {
         const b = request.body;
         return changeFollowUpStatus(deps, requireActor(request), request.params.id, {
-          to: b.status, note: b.note ?? null, reason: b.reason ?? null,
-          evidence: b.evidence ? { note: b.evidence.note ?? null, photoId: b.evidence.photoId ?? null, documentRef: b.evidence.documentRef ?? null } : null,
+          to: b.status,
+          note: b.note ?? null,
+          reason: b.reason ?? null,
+          evidence: b.evidence
+            ? {
+                note: b.evidence.note ?? null,
+                photoId: b.evidence.photoId ?? null,
+                documentRef: b.evidence.documentRef ?? null,
+              }
+            : null,
           ...(b.version !== undefined ? { version: b.version } : {}),
         });
       },

@@ -16,7 +16,9 @@ const tags = ['kunjungan'];
 const PARSE_LIMIT = 8 * 1024 * 1024;
 
 const uploadQuery = z.strictObject({
-  id: uuidParam.optional().describe('ID buatan klien: unggahan ulang dengan ID dan isi yang sama tidak membuat foto ganda'),
+  id: uuidParam
+    .optional()
+    .describe('ID buatan klien: unggahan ulang dengan ID dan isi yang sama tidak membuat foto ganda'),
   caption: z.string().trim().max(300).optional(),
   takenAt: isoInstant.optional(),
 });
@@ -24,7 +26,13 @@ const uploadQuery = z.strictObject({
 /** A body past the parse limit is still a photo problem: say so on the `file` field. */
 function photoErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return errorHandler(new AppError('VALIDATION', 'Foto terlalu besar.', { file: 'Ukuran foto maksimal 5 MB. Perkecil foto lalu unggah lagi.' }) as unknown as FastifyError, request, reply);
+    return errorHandler(
+      new AppError('VALIDATION', 'Foto terlalu besar.', {
+        file: 'Ukuran foto maksimal 5 MB. Perkecil foto lalu unggah lagi.',
+      }) as unknown as FastifyError,
+      request,
+      reply,
+    );
   }
   return errorHandler(error, request, reply);
 }
@@ -43,7 +51,9 @@ export const photoRoutes =
   async (app) => {
     // Photos arrive as the raw body; any other type is read too, so the answer can say what is wrong.
     for (const type of [...PHOTO_TYPES, '*']) {
-      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PARSE_LIMIT }, (_request, body, done) => done(null, body));
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PARSE_LIMIT }, (_request, body, done) =>
+        done(null, body),
+      );
     }
 
     app.post(
@@ -57,7 +67,10 @@ export const photoRoutes =
       async (request, reply) => {
         const { photo, created } = await uploadVisitPhoto(deps, requireActor(request), request.params.id, {
           ...(request.query.id ? { id: request.query.id } : {}),
-          declaredType: request.headers['content-type'], bytes: request.body, caption: request.query.caption || null, takenAt: request.query.takenAt ?? null,
+          declaredType: request.headers['content-type'],
+          bytes: request.body,
+          caption: request.query.caption || null,
+          takenAt: request.query.takenAt ?? null,
         });
         return reply.status(created ? 201 : 200).send(photo);
       },
@@ -74,7 +87,10 @@ export const photoRoutes =
       async (request, reply) => {
         const { photo, created } = await uploadFollowUpPhoto(deps, requireActor(request), request.params.id, {
           ...(request.query.id ? { id: request.query.id } : {}),
-          declaredType: request.headers['content-type'], bytes: request.body, caption: request.query.caption || null, takenAt: request.query.takenAt ?? null,
+          declaredType: request.headers['content-type'],
+          bytes: request.body,
+          caption: request.query.caption || null,
+          takenAt: request.query.takenAt ?? null,
         });
         return reply.status(created ? 201 : 200).send(photo);
       },
@@ -86,17 +102,27 @@ export const photoRoutes =
     ] as const) {
       app.get(
         `/api/v1/photos/:id${suffix}`,
-        { config: { access: EVERYONE }, schema: { tags, summary, params: idParams, response: { 200: file(...PHOTO_TYPES) } } },
+        {
+          config: { access: EVERYONE },
+          schema: { tags, summary, params: idParams, response: { 200: file(...PHOTO_TYPES) } },
+        },
         async (request, reply) => {
           const { contentType, bytes } = await getPhoto(deps, requireActor(request), request.params.id, variant);
-          return reply.type(contentType).header('cache-control', 'private, max-age=86400, immutable').header('x-content-type-options', 'nosniff').send(bytes);
+          return reply
+            .type(contentType)
+            .header('cache-control', 'private, max-age=86400, immutable')
+            .header('x-content-type-options', 'nosniff')
+            .send(bytes);
         },
       );
     }
 
     app.delete(
       '/api/v1/photos/:id',
-      { config: { access: COOPERATIVE_WRITERS }, schema: { tags, summary: 'Hapus foto', params: idParams, response: { 200: okOut } } },
+      {
+        config: { access: COOPERATIVE_WRITERS },
+        schema: { tags, summary: 'Hapus foto', params: idParams, response: { 200: okOut } },
+      },
       async (request) => {
         await deletePhoto(deps, requireActor(request), request.params.id);
         return { ok: true as const };

@@ -31,7 +31,15 @@ export const visitPlanSupportRoutes =
   async (app) => {
     app.get(
       '/api/v1/visits/export.xlsx',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar kunjungan (XLSX) dengan filter yang sama', querystring: exportQuery, response: { 200: file(MEDIA.xlsx) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Unduh daftar kunjungan (XLSX) dengan filter yang sama',
+          querystring: exportQuery,
+          response: { 200: file(MEDIA.xlsx) },
+        },
+      },
       async (request, reply) =>
         reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -41,7 +49,15 @@ export const visitPlanSupportRoutes =
 
     app.get(
       '/api/v1/visits/export.csv',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Unduh daftar kunjungan (CSV, pemisah titik koma)', querystring: exportQuery, response: { 200: file(MEDIA.csv) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Unduh daftar kunjungan (CSV, pemisah titik koma)',
+          querystring: exportQuery,
+          response: { 200: file(MEDIA.csv) },
+        },
+      },
       async (request, reply) =>
         reply
           .type('text/csv; charset=utf-8')
@@ -56,7 +72,18 @@ export const visitPlanSupportRoutes =
         schema: {
           tags,
           summary: 'Petugas Dinas aktif yang dapat dimasukkan ke tim kunjungan (semua bidang)',
-          response: { 200: z.object({ items: z.array(z.object({ id: z.string(), fullName: z.string(), role: z.enum(ROLES), bidang: z.enum(BIDANG).nullable() })) }) },
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  fullName: z.string(),
+                  role: z.enum(ROLES),
+                  bidang: z.enum(BIDANG).nullable(),
+                }),
+              ),
+            }),
+          },
         },
       },
       async (request) => listTeamCandidates(deps, requireActor(request)),

@@ -14,7 +14,14 @@ export const programRoutes =
   async (app) => {
     app.get(
       '/api/v1/programs',
-      { config: { access: STAFF }, schema: { tags, summary: 'Daftar program kunjungan', response: { 200: z.object({ items: z.array(programSummaryOut) }) } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          tags,
+          summary: 'Daftar program kunjungan',
+          response: { 200: z.object({ items: z.array(programSummaryOut) }) },
+        },
+      },
       async (request) => ({ items: await listPrograms(deps, requireActor(request)) }),
     );
 
@@ -38,14 +45,25 @@ export const programRoutes =
       },
       async (request, reply) => {
         const b = request.body;
-        const { program, created } = await createProgram(deps, requireActor(request), { ...b, description: b.description ?? null });
+        const { program, created } = await createProgram(deps, requireActor(request), {
+          ...b,
+          description: b.description ?? null,
+        });
         return reply.status(created ? 201 : 200).send(program);
       },
     );
 
     app.get(
       '/api/v1/programs/:id',
-      { config: { access: STAFF }, schema: { tags, summary: 'Program dengan target dan capaian per kecamatan', params: idParams, response: { 200: programOut } } },
+      {
+        config: { access: STAFF },
+        schema: {
+          tags,
+          summary: 'Program dengan target dan capaian per kecamatan',
+          params: idParams,
+          response: { 200: programOut },
+        },
+      },
       async (request) => getProgram(deps, requireActor(request), request.params.id),
     );
 

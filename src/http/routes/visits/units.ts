@@ -1,12 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app/context.js';
-import { addUnitNeed, proposeUnit, recordMentoring, unitDevelopment, updateProposal, updateUnitNeed } from '../../../app/visits/unit-development.js';
+import {
+  addUnitNeed,
+  proposeUnit,
+  recordMentoring,
+  unitDevelopment,
+  updateProposal,
+  updateUnitNeed,
+} from '../../../app/visits/unit-development.js';
 import { UNIT_SECTORS } from '../../../domain/codes.js';
 import { NEED_KINDS, NEED_STATUSES, PROPOSAL_STATUSES } from '../../../domain/visits/codes.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../../access.js';
 import { idParams, isoDate, uuidParam } from '../../schemas.js';
-import { clientId, developmentOut, mentoringOut, needAmount, needOut, nullableText, proposalOut, text, version } from './schemas.js';
+import {
+  clientId,
+  developmentOut,
+  mentoringOut,
+  needAmount,
+  needOut,
+  nullableText,
+  proposalOut,
+  text,
+  version,
+} from './schemas.js';
 
 const tags = ['unit usaha'];
 const WITH_COOPERATIVE = COOPERATIVE_WRITERS;
@@ -20,7 +37,12 @@ export const unitRoutes =
       '/api/v1/cooperatives/:id/unit-development',
       {
         config: { access: EVERYONE },
-        schema: { tags, summary: 'Kebutuhan dan pendampingan tiap unit usaha, serta usulan unit usaha baru', params: idParams, response: { 200: developmentOut } },
+        schema: {
+          tags,
+          summary: 'Kebutuhan dan pendampingan tiap unit usaha, serta usulan unit usaha baru',
+          params: idParams,
+          response: { 200: developmentOut },
+        },
       },
       async (request) => unitDevelopment(deps, requireActor(request), request.params.id),
     );
@@ -33,12 +55,24 @@ export const unitRoutes =
           tags,
           summary: 'Catat kebutuhan unit usaha (modal, pemasaran, izin NIB/PIRT/halal, produksi, keterampilan)',
           params: unitParams,
-          body: z.strictObject({ id: clientId, kind: z.enum(NEED_KINDS), description: text(3, 2000, 'Uraian minimal 3 karakter.'), amount: needAmount.default(null), visitId }),
+          body: z.strictObject({
+            id: clientId,
+            kind: z.enum(NEED_KINDS),
+            description: text(3, 2000, 'Uraian minimal 3 karakter.'),
+            amount: needAmount.default(null),
+            visitId,
+          }),
           response: { 200: needOut, 201: needOut },
         },
       },
       async (request, reply) => {
-        const { need, created } = await addUnitNeed(deps, requireActor(request), request.params.id, request.params.unitId, { ...request.body, visitId: request.body.visitId ?? null });
+        const { need, created } = await addUnitNeed(
+          deps,
+          requireActor(request),
+          request.params.id,
+          request.params.unitId,
+          { ...request.body, visitId: request.body.visitId ?? null },
+        );
         return reply.status(created ? 201 : 200).send(need);
       },
     );
@@ -52,7 +86,13 @@ export const unitRoutes =
           summary: 'Ubah kebutuhan unit usaha atau tandai sudah terpenuhi',
           params: idParams,
           body: z
-            .strictObject({ kind: z.enum(NEED_KINDS).optional(), description: text(3, 2000, 'Uraian minimal 3 karakter.').optional(), amount: needAmount.optional(), status: z.enum(NEED_STATUSES).optional(), version })
+            .strictObject({
+              kind: z.enum(NEED_KINDS).optional(),
+              description: text(3, 2000, 'Uraian minimal 3 karakter.').optional(),
+              amount: needAmount.optional(),
+              status: z.enum(NEED_STATUSES).optional(),
+              version,
+            })
             .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
           response: { 200: needOut },
         },
@@ -71,7 +111,10 @@ export const unitRoutes =
           body: z.strictObject({
             id: clientId,
             heldOn: isoDate,
-            mentorId: z.union([uuidParam, z.null()]).optional().describe('Bawaan: petugas yang mencatat, bila dari Bidang Usaha Mikro atau Perindustrian'),
+            mentorId: z
+              .union([uuidParam, z.null()])
+              .optional()
+              .describe('Bawaan: petugas yang mencatat, bila dari Bidang Usaha Mikro atau Perindustrian'),
             topic: text(3, 300, 'Topik minimal 3 karakter.'),
             notes: nullableText(4000),
             visitId,
@@ -81,9 +124,18 @@ export const unitRoutes =
       },
       async (request, reply) => {
         const b = request.body;
-        const { session, created } = await recordMentoring(deps, requireActor(request), request.params.id, request.params.unitId, {
-          ...b, mentorId: b.mentorId ?? null, notes: b.notes ?? null, visitId: b.visitId ?? null,
-        });
+        const { session, created } = await recordMentoring(
+          deps,
+          requireActor(request),
+          request.params.id,
+          request.params.unitId,
+          {
+            ...b,
+            mentorId: b.mentorId ?? null,
+            notes: b.notes ?? null,
+            visitId: b.visitId ?? null,
+          },
+        );
         return reply.status(created ? 201 : 200).send(session);
       },
     );
@@ -96,13 +148,23 @@ export const unitRoutes =
           tags,
           summary: 'Usulkan unit usaha baru (status awal: gagasan)',
           params: idParams,
-          body: z.strictObject({ id: clientId, name: text(3, 150, 'Nama usulan minimal 3 karakter.'), sector: z.enum(UNIT_SECTORS), description: nullableText(2000), visitId }),
+          body: z.strictObject({
+            id: clientId,
+            name: text(3, 150, 'Nama usulan minimal 3 karakter.'),
+            sector: z.enum(UNIT_SECTORS),
+            description: nullableText(2000),
+            visitId,
+          }),
           response: { 200: proposalOut, 201: proposalOut },
         },
       },
       async (request, reply) => {
         const b = request.body;
-        const { proposal, created } = await proposeUnit(deps, requireActor(request), request.params.id, { ...b, description: b.description ?? null, visitId: b.visitId ?? null });
+        const { proposal, created } = await proposeUnit(deps, requireActor(request), request.params.id, {
+          ...b,
+          description: b.description ?? null,
+          visitId: b.visitId ?? null,
+        });
         return reply.status(created ? 201 : 200).send(proposal);
       },
     );

@@ -4,7 +4,14 @@ import { file, MEDIA } from '../../../contract/files.js';
 import type { AppDeps } from '../../../app/context.js';
 import { listDoubleBookings, listVisits } from '../../../app/visits/list-visits.js';
 import { saveActivityReport, visitActivityReport, visitMinutes } from '../../../app/visits/visit-outputs.js';
-import { approveVisit, cancelVisit, completeVisit, createVisit, getVisit, updateVisit } from '../../../app/visits/visits.js';
+import {
+  approveVisit,
+  cancelVisit,
+  completeVisit,
+  createVisit,
+  getVisit,
+  updateVisit,
+} from '../../../app/visits/visits.js';
 import { BIDANG } from '../../../domain/codes.js';
 import { DEFAULT_CHECKLIST } from '../../../domain/visits/checklist.js';
 import { VISIT_PURPOSES, VISIT_STATUSES } from '../../../domain/visits/codes.js';
@@ -13,7 +20,16 @@ import { idParams, isoDate, page, pageOf, pageSize, uuidParam } from '../../sche
 import { visitAbilities } from '../../../app/policy/index.js';
 import { visitCanOut } from '../../../contract/abilities.js';
 import {
-  attendee, checklistAnswers, clientId, findings, gps, planShape, text, version, visitListItemOut, visitOut,
+  attendee,
+  checklistAnswers,
+  clientId,
+  findings,
+  gps,
+  planShape,
+  text,
+  version,
+  visitListItemOut,
+  visitOut,
 } from './schemas.js';
 
 const tags = ['kunjungan'];
@@ -29,7 +45,10 @@ export const listQuery = z.strictObject({
   purpose: z.enum(VISIT_PURPOSES).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  sort: z.enum(['date', '-date']).optional().describe('date: terlama dahulu (kalender); -date: terbaru dahulu (bawaan)'),
+  sort: z
+    .enum(['date', '-date'])
+    .optional()
+    .describe('date: terlama dahulu (kalender); -date: terbaru dahulu (bawaan)'),
   page,
   pageSize,
 });
@@ -50,7 +69,12 @@ export const visitCoreRoutes =
       '/api/v1/visits',
       {
         config: { access: EVERYONE },
-        schema: { tags, summary: 'Daftar kunjungan untuk tampilan daftar dan kalender (dengan tanda jadwal bentrok)', querystring: listQuery, response: { 200: pageOf(visitListItemOut) } },
+        schema: {
+          tags,
+          summary: 'Daftar kunjungan untuk tampilan daftar dan kalender (dengan tanda jadwal bentrok)',
+          querystring: listQuery,
+          response: { 200: pageOf(visitListItemOut) },
+        },
       },
       async (request) => listVisits(deps, requireActor(request), request.query),
     );
@@ -65,11 +89,20 @@ export const visitCoreRoutes =
           querystring: z.strictObject({ from: isoDate, to: isoDate, officerId: uuidParam.optional() }),
           response: {
             200: z.object({
-              items: z.array(z.object({
-                date: z.string(),
-                officer: z.object({ id: z.string(), fullName: z.string(), bidang: z.enum(BIDANG).nullable() }),
-                visits: z.array(z.object({ id: z.string(), status: z.enum(VISIT_STATUSES), startTime: z.string().nullable(), cooperative: z.object({ id: z.string(), name: z.string() }) })),
-              })),
+              items: z.array(
+                z.object({
+                  date: z.string(),
+                  officer: z.object({ id: z.string(), fullName: z.string(), bidang: z.enum(BIDANG).nullable() }),
+                  visits: z.array(
+                    z.object({
+                      id: z.string(),
+                      status: z.enum(VISIT_STATUSES),
+                      startTime: z.string().nullable(),
+                      cooperative: z.object({ id: z.string(), name: z.string() }),
+                    }),
+                  ),
+                }),
+              ),
               total: z.number(),
             }),
           },
@@ -87,8 +120,17 @@ export const visitCoreRoutes =
           summary: 'Daftar periksa pengawasan bawaan (sementara)',
           response: {
             200: z.object({
-              version: z.string(), title: z.string(), provisional: z.boolean(), note: z.string(),
-              areas: z.array(z.object({ code: z.string(), label: z.string(), indicators: z.array(z.object({ code: z.string(), label: z.string() })) })),
+              version: z.string(),
+              title: z.string(),
+              provisional: z.boolean(),
+              note: z.string(),
+              areas: z.array(
+                z.object({
+                  code: z.string(),
+                  label: z.string(),
+                  indicators: z.array(z.object({ code: z.string(), label: z.string() })),
+                }),
+              ),
             }),
           },
         },
@@ -110,8 +152,12 @@ export const visitCoreRoutes =
       async (request, reply) => {
         const b = request.body;
         const { visit, created } = await createVisit(deps, requireActor(request), {
-          ...b, programId: b.programId ?? null, annualMeetingId: b.annualMeetingId ?? null, startTime: b.startTime ?? null,
-          endTime: b.endTime ?? null, businessUnitIds: b.businessUnitIds ?? [],
+          ...b,
+          programId: b.programId ?? null,
+          annualMeetingId: b.annualMeetingId ?? null,
+          startTime: b.startTime ?? null,
+          endTime: b.endTime ?? null,
+          businessUnitIds: b.businessUnitIds ?? [],
         });
         return reply.status(created ? 201 : 200).send(visit);
       },
@@ -120,11 +166,22 @@ export const visitCoreRoutes =
     app.get(
       '/api/v1/visits/:id',
       // policy: `can` (additive)
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Rincian kunjungan', params: idParams, response: { 200: visitOut.extend({ can: visitCanOut }) } } },
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Rincian kunjungan',
+          params: idParams,
+          response: { 200: visitOut.extend({ can: visitCanOut }) },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const visit = await getVisit(deps, actor, request.params.id);
-        return { ...visit, can: visitAbilities(actor, { cooperativeId: visit.cooperative.id, team: visit.team.map((m) => m.userId) }) };
+        return {
+          ...visit,
+          can: visitAbilities(actor, { cooperativeId: visit.cooperative.id, team: visit.team.map((m) => m.userId) }),
+        };
       },
     );
 
@@ -148,7 +205,9 @@ export const visitCoreRoutes =
               businessUnitIds: planShape.businessUnitIds,
               attendance: z.array(attendee).max(500).optional(),
               findings: findings.optional(),
-              checklist: checklistAnswers.optional().describe('{kodeIndikator: {result, note} | null}; null menghapus jawaban'),
+              checklist: checklistAnswers
+                .optional()
+                .describe('{kodeIndikator: {result, note} | null}; null menghapus jawaban'),
               gps: z.union([gps, z.null()]).optional(),
               version,
             })
@@ -161,9 +220,22 @@ export const visitCoreRoutes =
         return updateVisit(deps, requireActor(request), request.params.id, {
           ...rest,
           ...(notes ? { findings: notes } : {}),
-          ...(position !== undefined ? { gps: position && { lat: position.lat, lng: position.lng, accuracy: position.accuracy ?? null, at: position.at ?? null } } : {}),
+          ...(position !== undefined
+            ? {
+                gps: position && {
+                  lat: position.lat,
+                  lng: position.lng,
+                  accuracy: position.accuracy ?? null,
+                  at: position.at ?? null,
+                },
+              }
+            : {}),
           ...(checklist
-            ? { checklist: Object.fromEntries(Object.entries(checklist).map(([k, a]) => [k, a ? { result: a.result, note: a.note ?? null } : null])) }
+            ? {
+                checklist: Object.fromEntries(
+                  Object.entries(checklist).map(([k, a]) => [k, a ? { result: a.result, note: a.note ?? null } : null]),
+                ),
+              }
             : {}),
         });
       },
@@ -172,29 +244,60 @@ export const visitCoreRoutes =
     const versionBody = z.strictObject({ version }).default({});
     app.post(
       '/api/v1/visits/:id/approve',
-      { config: { access: LEADERS }, schema: { tags, summary: 'Setujui rencana kunjungan', params: idParams, body: versionBody, response: { 200: visitOut } } },
+      {
+        config: { access: LEADERS },
+        schema: {
+          tags,
+          summary: 'Setujui rencana kunjungan',
+          params: idParams,
+          body: versionBody,
+          response: { 200: visitOut },
+        },
+      },
       async (request) => approveVisit(deps, requireActor(request), request.params.id, request.body.version),
     );
     app.post(
       '/api/v1/visits/:id/complete',
-      { config: { access: WRITERS }, schema: { tags, summary: 'Tandai kunjungan yang disetujui sebagai selesai', params: idParams, body: versionBody, response: { 200: visitOut } } },
+      {
+        config: { access: WRITERS },
+        schema: {
+          tags,
+          summary: 'Tandai kunjungan yang disetujui sebagai selesai',
+          params: idParams,
+          body: versionBody,
+          response: { 200: visitOut },
+        },
+      },
       async (request) => completeVisit(deps, requireActor(request), request.params.id, request.body.version),
     );
     app.post(
       '/api/v1/visits/:id/cancel',
       {
         config: { access: STAFF },
-        schema: { tags, summary: 'Batalkan kunjungan (alasan wajib)', params: idParams, body: z.strictObject({ reason: text(5, 1000, 'Alasan pembatalan minimal 5 karakter.'), version }), response: { 200: visitOut } },
+        schema: {
+          tags,
+          summary: 'Batalkan kunjungan (alasan wajib)',
+          params: idParams,
+          body: z.strictObject({ reason: text(5, 1000, 'Alasan pembatalan minimal 5 karakter.'), version }),
+          response: { 200: visitOut },
+        },
       },
-      async (request) => cancelVisit(deps, requireActor(request), request.params.id, request.body.reason, request.body.version),
+      async (request) =>
+        cancelVisit(deps, requireActor(request), request.params.id, request.body.reason, request.body.version),
     );
 
     app.get(
       '/api/v1/visits/:id/minutes.pdf',
-      { config: { access: EVERYONE }, schema: { tags, summary: 'Berita acara kunjungan (PDF)', params: idParams, response: { 200: file(MEDIA.pdf) } } },
+      {
+        config: { access: EVERYONE },
+        schema: { tags, summary: 'Berita acara kunjungan (PDF)', params: idParams, response: { 200: file(MEDIA.pdf) } },
+      },
       async (request, reply) => {
         const { filename, pdf } = await visitMinutes(deps, requireActor(request), request.params.id);
-        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(pdf);
       },
     );
 

@@ -12,7 +12,10 @@ export function FilingsPanel({ coopId }: { coopId: string }) {
   const q = (status: string) => ({
     queryKey: ['verifications', 'coop', coopId, status],
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      get<{ items: VerificationItem[] }>(`/verifications${buildQuery({ cooperativeId: coopId, status, pageSize: 20 })}`, signal),
+      get<{ items: VerificationItem[] }>(
+        `/verifications${buildQuery({ cooperativeId: coopId, status, pageSize: 20 })}`,
+        signal,
+      ),
   });
   const returned = useQuery(q('RETURNED'));
   const pending = useQuery(q('PENDING'));

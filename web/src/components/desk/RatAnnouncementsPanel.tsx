@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconSpeakerphone } from '@tabler/icons-react';
@@ -22,21 +34,59 @@ function AnnounceModal({ coopId, onClose }: { coopId: string; onClose: () => voi
   const [agenda, setAgenda] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: () => post<RatAnnouncement>(`/cooperatives/${coopId}/rat-announcements`, { fiscalYear: Number(fiscalYear), plannedOn, place, agenda }),
+    mutationFn: () =>
+      post<RatAnnouncement>(`/cooperatives/${coopId}/rat-announcements`, {
+        fiscalYear: Number(fiscalYear),
+        plannedOn,
+        place,
+        agenda,
+      }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['rat-announcements'] });
       notifications.show({ color: 'green', message: t('desk.announce.saved') });
       onClose();
     },
-    onError: (e) => e instanceof ApiError && setErrors(Object.keys(e.fields).length ? e.fields : { plannedOn: e.message }),
+    onError: (e) =>
+      e instanceof ApiError && setErrors(Object.keys(e.fields).length ? e.fields : { plannedOn: e.message }),
   });
   return (
     <Modal opened onClose={onClose} centered title={<Text fw={600}>{t('desk.announce.add')}</Text>}>
       <Stack gap="sm">
-        <NumberInput label={t('desk.announce.fiscalYear')} value={fiscalYear} onChange={setFiscalYear} min={1945} max={thisYear} allowDecimal={false} error={errors.fiscalYear} />
-        <DateInput label={t('desk.announce.plannedOn')} value={plannedOn} onChange={setPlannedOn} minDate={todayJakarta()} valueFormat="D MMMM YYYY" locale="id" error={errors.plannedOn} popoverProps={{ withinPortal: true }} />
-        <TextInput label={t('desk.announce.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} maxLength={200} error={errors.place} />
-        <Textarea label={t('desk.announce.agenda')} value={agenda} onChange={(e) => setAgenda(e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={errors.agenda} />
+        <NumberInput
+          label={t('desk.announce.fiscalYear')}
+          value={fiscalYear}
+          onChange={setFiscalYear}
+          min={1945}
+          max={thisYear}
+          allowDecimal={false}
+          error={errors.fiscalYear}
+        />
+        <DateInput
+          label={t('desk.announce.plannedOn')}
+          value={plannedOn}
+          onChange={setPlannedOn}
+          minDate={todayJakarta()}
+          valueFormat="D MMMM YYYY"
+          locale="id"
+          error={errors.plannedOn}
+          popoverProps={{ withinPortal: true }}
+        />
+        <TextInput
+          label={t('desk.announce.place')}
+          value={place}
+          onChange={(e) => setPlace(e.currentTarget.value)}
+          maxLength={200}
+          error={errors.place}
+        />
+        <Textarea
+          label={t('desk.announce.agenda')}
+          value={agenda}
+          onChange={(e) => setAgenda(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          error={errors.agenda}
+        />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -56,7 +106,11 @@ function VisitLink({ a }: { a: RatAnnouncement }) {
   const qc = useQueryClient();
   const visits = useQuery({
     queryKey: ['visits', 'rat-day', a.cooperative.id, a.plannedOn],
-    queryFn: ({ signal }) => get<{ items: { id: string; date: string; status: string }[] }>(`/visits${buildQuery({ cooperativeId: a.cooperative.id, from: a.plannedOn, to: a.plannedOn })}`, signal),
+    queryFn: ({ signal }) =>
+      get<{ items: { id: string; date: string; status: string }[] }>(
+        `/visits${buildQuery({ cooperativeId: a.cooperative.id, from: a.plannedOn, to: a.plannedOn })}`,
+        signal,
+      ),
   });
   const link = useMutation({
     mutationFn: (visitId: string) => post<RatAnnouncement>(`/rat-announcements/${a.id}/visit`, { visitId }),
@@ -75,7 +129,12 @@ function VisitLink({ a }: { a: RatAnnouncement }) {
         </Button>
       ))}
       {candidates.length === 0 && (
-        <Button component={Link} to={`/kunjungan/baru${buildQuery({ cooperativeId: a.cooperative.id, purposes: 'RAT' })}`} size="compact-sm" variant="light">
+        <Button
+          component={Link}
+          to={`/kunjungan/baru${buildQuery({ cooperativeId: a.cooperative.id, purposes: 'RAT' })}`}
+          size="compact-sm"
+          variant="light"
+        >
           {t('desk.announce.plan')}
         </Button>
       )}
@@ -83,7 +142,15 @@ function VisitLink({ a }: { a: RatAnnouncement }) {
   );
 }
 
-export function AnnouncementCard({ a, showCooperative, canLink = false }: { a: RatAnnouncement; showCooperative: boolean; canLink?: boolean }) {
+export function AnnouncementCard({
+  a,
+  showCooperative,
+  canLink = false,
+}: {
+  a: RatAnnouncement;
+  showCooperative: boolean;
+  canLink?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="sm" data-testid="rat-announcement">
@@ -118,7 +185,11 @@ export function AnnouncementCard({ a, showCooperative, canLink = false }: { a: R
 export function RatAnnouncementsPanel({ coopId, canEdit }: { coopId: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const list = useQuery({ queryKey: ['rat-announcements', coopId], queryFn: ({ signal }) => get<{ items: RatAnnouncement[] }>(`/rat-announcements${buildQuery({ cooperativeId: coopId })}`, signal) });
+  const list = useQuery({
+    queryKey: ['rat-announcements', coopId],
+    queryFn: ({ signal }) =>
+      get<{ items: RatAnnouncement[] }>(`/rat-announcements${buildQuery({ cooperativeId: coopId })}`, signal),
+  });
   const items = list.data?.items ?? [];
   return (
     <Card withBorder padding="sm" data-testid="rat-announcements">

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconCircleCheck, IconSend } from '@tabler/icons-react';
@@ -26,7 +38,8 @@ export function PlanVisitModal({ request, onClose }: { request: CoopRequest; onC
       notifications.show({ color: 'green', message: t('desk.requests.planned') });
       onClose();
     },
-    onError: (e) => setError(e instanceof ApiError ? (e.fields.date ?? Object.values(e.fields)[0] ?? e.message) : String(e)),
+    onError: (e) =>
+      setError(e instanceof ApiError ? (e.fields.date ?? Object.values(e.fields)[0] ?? e.message) : String(e)),
   });
   return (
     <Modal opened onClose={onClose} centered title={<Text fw={600}>{t('desk.requests.planTitle')}</Text>}>
@@ -34,7 +47,16 @@ export function PlanVisitModal({ request, onClose }: { request: CoopRequest; onC
         <Text size="sm">
           {request.cooperative.name} — {request.message}
         </Text>
-        <DateInput label={t('desk.requests.date')} value={date} onChange={setDate} minDate={todayJakarta()} valueFormat="D MMMM YYYY" locale="id" error={error} popoverProps={{ withinPortal: true }} />
+        <DateInput
+          label={t('desk.requests.date')}
+          value={date}
+          onChange={setDate}
+          minDate={todayJakarta()}
+          valueFormat="D MMMM YYYY"
+          locale="id"
+          error={error}
+          popoverProps={{ withinPortal: true }}
+        />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -62,7 +84,8 @@ export function CloseRequestModal({ request, onClose }: { request: CoopRequest; 
       notifications.show({ color: 'green', message: t('desk.requests.closed') });
       onClose();
     },
-    onError: (e) => setError(e instanceof ApiError ? (e.fields.note ?? Object.values(e.fields)[0] ?? e.message) : String(e)),
+    onError: (e) =>
+      setError(e instanceof ApiError ? (e.fields.note ?? Object.values(e.fields)[0] ?? e.message) : String(e)),
   });
   return (
     <Modal opened onClose={onClose} centered title={<Text fw={600}>{t('desk.requests.closeTitle')}</Text>}>
@@ -97,7 +120,12 @@ export function CloseRequestModal({ request, onClose }: { request: CoopRequest; 
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => close.mutate()} loading={close.isPending} color={outcome === 'DECLINED' ? 'red' : undefined} data-testid="close-confirm">
+          <Button
+            onClick={() => close.mutate()}
+            loading={close.isPending}
+            color={outcome === 'DECLINED' ? 'red' : undefined}
+            data-testid="close-confirm"
+          >
             {t('desk.requests.close')}
           </Button>
         </Group>
@@ -106,11 +134,27 @@ export function CloseRequestModal({ request, onClose }: { request: CoopRequest; 
   );
 }
 
-export function RequestCard({ r, canPlan, showCooperative, onPlan }: { r: CoopRequest; canPlan: boolean; showCooperative: boolean; onPlan: () => void }) {
+export function RequestCard({
+  r,
+  canPlan,
+  showCooperative,
+  onPlan,
+}: {
+  r: CoopRequest;
+  canPlan: boolean;
+  showCooperative: boolean;
+  onPlan: () => void;
+}) {
   const { t } = useTranslation();
   const [closing, setClosing] = useState(false);
   const closed = r.status === 'CLOSED';
-  const statusColor = closed ? (r.closure?.outcome === 'DECLINED' ? 'red' : 'green') : r.status === 'OPEN' ? 'yellow' : 'blue';
+  const statusColor = closed
+    ? r.closure?.outcome === 'DECLINED'
+      ? 'red'
+      : 'green'
+    : r.status === 'OPEN'
+      ? 'yellow'
+      : 'blue';
   return (
     <Card withBorder padding="sm" data-testid="request-card" data-status={r.status}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
@@ -120,7 +164,9 @@ export function RequestCard({ r, canPlan, showCooperative, onPlan }: { r: CoopRe
               {t(`desk.requests.kinds.${r.kind}`)}
             </Badge>
             <Badge variant="outline" size="sm" color={statusColor} data-testid="request-status">
-              {closed && r.closure ? t(`desk.requests.outcomes.${r.closure.outcome}`) : t(`desk.requests.statuses.${r.status}`)}
+              {closed && r.closure
+                ? t(`desk.requests.outcomes.${r.closure.outcome}`)
+                : t(`desk.requests.statuses.${r.status}`)}
             </Badge>
             <Text size="xs" c="dimmed">
               {t('desk.requests.to', { bidang: r.bidangLabel })}
@@ -138,12 +184,21 @@ export function RequestCard({ r, canPlan, showCooperative, onPlan }: { r: CoopRe
             {r.createdBy} · {formatDateTime(r.createdAt)}
           </Text>
           {r.closure && (
-            <Card padding="xs" mt={6} bg={r.closure.outcome === 'DECLINED' ? 'red.0' : 'green.0'} data-testid="request-closure">
+            <Card
+              padding="xs"
+              mt={6}
+              bg={r.closure.outcome === 'DECLINED' ? 'red.0' : 'green.0'}
+              data-testid="request-closure"
+            >
               <Text size="sm" className="break-anywhere">
                 {r.closure.note}
               </Text>
               <Text size="xs" c="dimmed">
-                {t('desk.requests.closedBy', { outcome: r.closure.outcomeLabel, name: r.closure.by, at: formatDateTime(r.closure.at) })}
+                {t('desk.requests.closedBy', {
+                  outcome: r.closure.outcomeLabel,
+                  name: r.closure.by,
+                  at: formatDateTime(r.closure.at),
+                })}
               </Text>
             </Card>
           )}
@@ -162,7 +217,13 @@ export function RequestCard({ r, canPlan, showCooperative, onPlan }: { r: CoopRe
             )
           )}
           {canPlan && !closed && (
-            <Button size="compact-sm" variant="default" leftSection={<IconCircleCheck size={14} />} onClick={() => setClosing(true)} data-testid="request-close">
+            <Button
+              size="compact-sm"
+              variant="default"
+              leftSection={<IconCircleCheck size={14} />}
+              onClick={() => setClosing(true)}
+              data-testid="request-close"
+            >
               {t('desk.requests.close')}
             </Button>
           )}
@@ -182,7 +243,10 @@ export function RequestsPanel({ coopId, canAsk, canPlan }: { coopId: string; can
   const [error, setError] = useState<string | undefined>();
   const [asking, setAsking] = useState(false);
   const [planning, setPlanning] = useState<CoopRequest | null>(null);
-  const list = useQuery({ queryKey: ['requests', coopId], queryFn: ({ signal }) => get<{ items: CoopRequest[] }>(`/requests${buildQuery({ cooperativeId: coopId })}`, signal) });
+  const list = useQuery({
+    queryKey: ['requests', coopId],
+    queryFn: ({ signal }) => get<{ items: CoopRequest[] }>(`/requests${buildQuery({ cooperativeId: coopId })}`, signal),
+  });
   const send = useMutation({
     mutationFn: () => post<CoopRequest>(`/cooperatives/${coopId}/requests`, { kind, message }),
     onSuccess: () => {
@@ -211,8 +275,22 @@ export function RequestsPanel({ coopId, canAsk, canPlan }: { coopId: string; can
       </Group>
       {asking && (
         <Stack gap="xs" mb="sm">
-          <Select label={t('desk.requests.kind')} data={KINDS.map((k) => ({ value: k, label: t(`desk.requests.kinds.${k}`) }))} value={kind} onChange={(v) => v && setKind(v as RequestKind)} allowDeselect={false} />
-          <Textarea label={t('desk.requests.message')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} error={error} autosize minRows={3} maxLength={2000} />
+          <Select
+            label={t('desk.requests.kind')}
+            data={KINDS.map((k) => ({ value: k, label: t(`desk.requests.kinds.${k}`) }))}
+            value={kind}
+            onChange={(v) => v && setKind(v as RequestKind)}
+            allowDeselect={false}
+          />
+          <Textarea
+            label={t('desk.requests.message')}
+            value={message}
+            onChange={(e) => setMessage(e.currentTarget.value)}
+            error={error}
+            autosize
+            minRows={3}
+            maxLength={2000}
+          />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => setAsking(false)}>
               {t('common.cancel')}

@@ -8,7 +8,14 @@ export function VerificationBadge({ v, withReason = true }: { v: Verification | 
   if (!v || v.status === 'VERIFIED') return null;
   return (
     <>
-      <Badge size="sm" variant="light" color={v.status === 'PENDING' ? 'yellow' : 'red'} data-testid="verification-badge" data-status={v.status} style={{ flexShrink: 0 }}>
+      <Badge
+        size="sm"
+        variant="light"
+        color={v.status === 'PENDING' ? 'yellow' : 'red'}
+        data-testid="verification-badge"
+        data-status={v.status}
+        style={{ flexShrink: 0 }}
+      >
         {t(`desk.verification.${v.status}`)}
       </Badge>
       {withReason && v.status === 'RETURNED' && v.reason && (

@@ -55,14 +55,21 @@ export function ConcernCard({
           <ConcernStatusBadge status={concern.status} size="sm" />
           <SeverityBadge severity={concern.severity} size="sm" />
           {concern.followUps > 0 && (
-            <Badge variant="default" size="sm" leftSection={<IconListCheck size={12} />} style={{ textTransform: 'none' }}>
+            <Badge
+              variant="default"
+              size="sm"
+              leftSection={<IconListCheck size={12} />}
+              style={{ textTransform: 'none' }}
+            >
               {t('dialog.followUpsCount', { n: concern.followUps })}
             </Badge>
           )}
         </Group>
         {footer}
       </Stack>
-      {onOpen && <IconChevronRight size={18} color="var(--mantine-color-gray-5)" style={{ flexShrink: 0, marginTop: 2 }} />}
+      {onOpen && (
+        <IconChevronRight size={18} color="var(--mantine-color-gray-5)" style={{ flexShrink: 0, marginTop: 2 }} />
+      )}
     </Group>
   );
   return (
@@ -77,7 +84,11 @@ export function ConcernCard({
       }}
     >
       {onOpen ? (
-        <UnstyledButton onClick={onOpen} style={{ display: 'block', width: '100%' }} aria-label={`${t(`dialog.kinds.${concern.kind}`)}: ${concern.description.slice(0, 60)}`}>
+        <UnstyledButton
+          onClick={onOpen}
+          style={{ display: 'block', width: '100%' }}
+          aria-label={`${t(`dialog.kinds.${concern.kind}`)}: ${concern.description.slice(0, 60)}`}
+        >
           {body}
         </UnstyledButton>
       ) : (

@@ -1,5 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Button, Divider, Group, Modal, SegmentedControl, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
@@ -9,7 +21,18 @@ import { useTranslation } from 'react-i18next';
 import '../../i18n/dialog';
 import { ApiError } from '../../lib/api';
 import { isStaff, useMe } from '../../lib/auth';
-import { canHandleConcern, canRecommend, CONCERN_STATUSES, dialogKeys, fetchConcern, fetchFollowUps, markConcernSeen, updateConcern, type Concern, type ConcernStatus } from '../../lib/dialog';
+import {
+  canHandleConcern,
+  canRecommend,
+  CONCERN_STATUSES,
+  dialogKeys,
+  fetchConcern,
+  fetchFollowUps,
+  markConcernSeen,
+  updateConcern,
+  type Concern,
+  type ConcernStatus,
+} from '../../lib/dialog';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ErrorState } from '../common';
 import { ConcernStatusBadge, SeverityBadge } from './badges';
@@ -25,7 +48,8 @@ function RespondForm({ concern, onConflict }: { concern: Concern; onConflict: ()
   const [errors, setErrors] = useState<Record<string, string>>({});
   const dirty = status !== concern.status || response.trim() !== (concern.response ?? '');
   const save = useMutation({
-    mutationFn: () => updateConcern(concern.id, { status, response: response.trim() || null, version: concern.version }),
+    mutationFn: () =>
+      updateConcern(concern.id, { status, response: response.trim() || null, version: concern.version }),
     onSuccess: (c) => {
       qc.setQueryData(['concerns', 'one', c.id], c);
       void qc.invalidateQueries({ queryKey: dialogKeys.concerns });
@@ -89,7 +113,10 @@ export function ConcernDetail({ concernId, onClose }: { concernId: string; onClo
   const isMobile = useMediaQuery('(max-width: 48em)');
   const [adding, setAdding] = useState(false);
   const [conflict, setConflict] = useState(false);
-  const query = useQuery({ queryKey: ['concerns', 'one', concernId], queryFn: ({ signal }) => fetchConcern(concernId, signal) });
+  const query = useQuery({
+    queryKey: ['concerns', 'one', concernId],
+    queryFn: ({ signal }) => fetchConcern(concernId, signal),
+  });
   const followUps = useQuery({
     queryKey: ['follow-ups', 'concern', concernId],
     queryFn: ({ signal }) => fetchFollowUps({ concernId, pageSize: 100 }, signal),
@@ -110,7 +137,14 @@ export function ConcernDetail({ concernId, onClose }: { concernId: string; onClo
   }, [staff, unseen, seen]);
 
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{t('dialog.detailTitle')}</Text>} size="xl" fullScreen={isMobile} data-testid="concern-detail">
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>{t('dialog.detailTitle')}</Text>}
+      size="xl"
+      fullScreen={isMobile}
+      data-testid="concern-detail"
+    >
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : !c ? (
@@ -125,10 +159,22 @@ export function ConcernDetail({ concernId, onClose }: { concernId: string; onClo
             <Text fw={700}>
               {t(`dialog.kinds.${c.kind}`)} · {t(`dialog.topics.${c.topic}`)}
             </Text>
-            <Anchor component={Link} to={`/koperasi/${c.cooperative.id}?tab=aspirasi`} fw={600} size="sm" className="break-anywhere" onClick={onClose}>
+            <Anchor
+              component={Link}
+              to={`/koperasi/${c.cooperative.id}?tab=aspirasi`}
+              fw={600}
+              size="sm"
+              className="break-anywhere"
+              onClick={onClose}
+            >
               {c.cooperative.name}
             </Anchor>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} className="break-anywhere" data-testid="concern-detail-description">
+            <Text
+              size="sm"
+              style={{ whiteSpace: 'pre-wrap' }}
+              className="break-anywhere"
+              data-testid="concern-detail-description"
+            >
               {c.description}
             </Text>
             <Text size="xs" c="dimmed">
@@ -170,7 +216,13 @@ export function ConcernDetail({ concernId, onClose }: { concernId: string; onClo
               <Text size="sm" fw={600}>
                 {t('dialog.response')}
               </Text>
-              <Text size="sm" c={c.response ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }} className="break-anywhere" data-testid="concern-response-text">
+              <Text
+                size="sm"
+                c={c.response ? undefined : 'dimmed'}
+                style={{ whiteSpace: 'pre-wrap' }}
+                className="break-anywhere"
+                data-testid="concern-response-text"
+              >
                 {c.response ?? t('dialog.noResponse')}
               </Text>
             </Stack>
@@ -179,15 +231,31 @@ export function ConcernDetail({ concernId, onClose }: { concernId: string; onClo
           <Group justify="space-between" gap="xs">
             <Text fw={600}>{t('dialog.recommendations')}</Text>
             {canRecommend(me) && c.status !== 'closed' && (
-              <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-recommendation">
+              <Button
+                size="sm"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setAdding(true)}
+                data-testid="add-recommendation"
+              >
                 {t('dialog.addRecommendation')}
               </Button>
             )}
           </Group>
-          <FollowUpList items={followUps.data?.items} emptyText={t('dialog.noRecommendations')} showCooperative={false} />
+          <FollowUpList
+            items={followUps.data?.items}
+            emptyText={t('dialog.noRecommendations')}
+            showCooperative={false}
+          />
         </Stack>
       )}
-      {adding && c && <FollowUpFormModal cooperative={c.cooperative} concernId={c.id} visitId={c.visitId} onClose={() => setAdding(false)} />}
+      {adding && c && (
+        <FollowUpFormModal
+          cooperative={c.cooperative}
+          concernId={c.id}
+          visitId={c.visitId}
+          onClose={() => setAdding(false)}
+        />
+      )}
     </Modal>
   );
 }

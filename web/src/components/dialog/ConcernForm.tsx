@@ -1,7 +1,14 @@
 import { SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Input } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/dialog';
-import { CONCERN_KINDS, CONCERN_TOPICS, SEVERITIES, type ConcernKind, type ConcernTopic, type Severity } from '../../lib/dialog';
+import {
+  CONCERN_KINDS,
+  CONCERN_TOPICS,
+  SEVERITIES,
+  type ConcernKind,
+  type ConcernTopic,
+  type Severity,
+} from '../../lib/dialog';
 
 export interface ConcernFormValue {
   kind: ConcernKind;
@@ -11,14 +18,21 @@ export interface ConcernFormValue {
   severity: Severity;
 }
 
-export const emptyConcern = (): ConcernFormValue => ({ kind: 'PERMASALAHAN', topic: null, description: '', raisedBy: '', severity: 'sedang' });
+export const emptyConcern = (): ConcernFormValue => ({
+  kind: 'PERMASALAHAN',
+  topic: null,
+  description: '',
+  raisedBy: '',
+  severity: 'sedang',
+});
 
 /** Client checks mirroring the server's; keys are the API field names. */
 export function validateConcern(v: ConcernFormValue, opts: { raisedByRequired: boolean }): Record<string, string> {
   const e: Record<string, string> = {};
   if (!v.topic) e.topic = 'Pilih topik.';
   if (v.description.trim().length < 5) e.description = 'Uraian minimal 5 karakter.';
-  if (opts.raisedByRequired && v.raisedBy.trim().length < 2) e.raisedBy = 'Sebutkan siapa yang menyampaikan (nama dan jabatan).';
+  if (opts.raisedByRequired && v.raisedBy.trim().length < 2)
+    e.raisedBy = 'Sebutkan siapa yang menyampaikan (nama dan jabatan).';
   return e;
 }
 

@@ -14,7 +14,15 @@ import '../../lib/desk';
  * One recommendation: what, who is responsible, deadline, monitoring plan and status. Overdue ones
  * get a red edge and a "Terlambat N hari" badge. Presentational: actions come in as `actions`.
  */
-export function FollowUpCard({ followUp: f, showCooperative = true, actions }: { followUp: FollowUp; showCooperative?: boolean; actions?: ReactNode }) {
+export function FollowUpCard({
+  followUp: f,
+  showCooperative = true,
+  actions,
+}: {
+  followUp: FollowUp;
+  showCooperative?: boolean;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const left = daysUntil(f.deadline, todayJakarta());
   const closed = f.status === 'done' || f.status === 'cancelled';
@@ -33,7 +41,14 @@ export function FollowUpCard({ followUp: f, showCooperative = true, actions }: {
           <OverdueBadge followUp={f} />
         </Group>
         {showCooperative && (
-          <Anchor component={Link} to={`/koperasi/${f.cooperative.id}?tab=aspirasi`} size="sm" fw={600} className="break-anywhere" lh={1.3}>
+          <Anchor
+            component={Link}
+            to={`/koperasi/${f.cooperative.id}?tab=aspirasi`}
+            size="sm"
+            fw={600}
+            className="break-anywhere"
+            lh={1.3}
+          >
             {f.cooperative.name}
           </Anchor>
         )}
@@ -51,7 +66,11 @@ export function FollowUpCard({ followUp: f, showCooperative = true, actions }: {
             </Text>
           </Group>
           <Group gap={6} wrap="nowrap" align="flex-start">
-            <IconCalendarDue size={15} color={f.overdue ? 'var(--mantine-color-red-7)' : 'var(--mantine-color-gray-6)'} style={{ flexShrink: 0, marginTop: 2 }} />
+            <IconCalendarDue
+              size={15}
+              color={f.overdue ? 'var(--mantine-color-red-7)' : 'var(--mantine-color-gray-6)'}
+              style={{ flexShrink: 0, marginTop: 2 }}
+            />
             <Text size="sm" c={f.overdue ? 'red.8' : undefined} fw={f.overdue ? 600 : undefined}>
               <Text span c="dimmed" size="xs">
                 {t('dialog.deadline')}:{' '}
@@ -88,7 +107,13 @@ export function FollowUpCard({ followUp: f, showCooperative = true, actions }: {
           </Text>
         )}
         {f.evidence && (
-          <Stack gap={4} p={8} bg="green.0" style={{ borderRadius: 'var(--mantine-radius-sm)' }} data-testid="follow-up-evidence">
+          <Stack
+            gap={4}
+            p={8}
+            bg="green.0"
+            style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+            data-testid="follow-up-evidence"
+          >
             <Text size="xs" className="break-anywhere">
               <Text span fw={600} size="xs">
                 {t('dialog.evidence')}:{' '}

@@ -36,11 +36,18 @@ export function validateFollowUp(v: FollowUpFormValue, minDate?: string): Record
 }
 
 /** The request body of POST /follow-ups for a form value. */
-export function followUpBody(v: FollowUpFormValue, link: Pick<FollowUpInput, 'cooperativeId' | 'visitId' | 'concernId' | 'aspect' | 'id'>): FollowUpInput {
+export function followUpBody(
+  v: FollowUpFormValue,
+  link: Pick<FollowUpInput, 'cooperativeId' | 'visitId' | 'concernId' | 'aspect' | 'id'>,
+): FollowUpInput {
   return {
     ...link,
     recommendation: v.recommendation.trim(),
-    responsible: { kind: v.responsibleKind, bidang: v.responsibleKind === 'BIDANG' ? v.bidang : null, userId: v.responsibleKind === 'USER' ? v.userId : null },
+    responsible: {
+      kind: v.responsibleKind,
+      bidang: v.responsibleKind === 'BIDANG' ? v.bidang : null,
+      userId: v.responsibleKind === 'USER' ? v.userId : null,
+    },
     deadline: v.deadline ?? '',
     monitoringPlan: v.monitoringPlan.trim() || null,
   };
@@ -72,7 +79,12 @@ export function FollowUpForm({
   const set = <K extends keyof FollowUpFormValue>(k: K, v: FollowUpFormValue[K]) => onChange({ ...value, [k]: v });
   const officers = staff.map((s) => ({
     value: s.id,
-    label: s.id === meId ? t('dialog.me', { name: s.fullName }) : s.bidang ? `${s.fullName} · ${t(`dialog.bidang.${s.bidang}`)}` : s.fullName,
+    label:
+      s.id === meId
+        ? t('dialog.me', { name: s.fullName })
+        : s.bidang
+          ? `${s.fullName} · ${t(`dialog.bidang.${s.bidang}`)}`
+          : s.fullName,
   }));
   officers.sort((a, b) => (a.value === meId ? -1 : b.value === meId ? 1 : 0));
   return (
@@ -95,7 +107,10 @@ export function FollowUpForm({
           mt={4}
           value={value.responsibleKind}
           onChange={(v) => set('responsibleKind', v as ResponsibleKind)}
-          data={(['BIDANG', 'USER', 'COOPERATIVE'] as const).map((k) => ({ value: k, label: t(`dialog.responsibleKinds.${k}`) }))}
+          data={(['BIDANG', 'USER', 'COOPERATIVE'] as const).map((k) => ({
+            value: k,
+            label: t(`dialog.responsibleKinds.${k}`),
+          }))}
           data-testid="responsible-kind"
         />
       </Input.Wrapper>
@@ -126,7 +141,9 @@ export function FollowUpForm({
       )}
       {value.responsibleKind === 'COOPERATIVE' && (
         <Text size="sm" c="dimmed">
-          {cooperativeName ? t('dialog.theCooperative', { name: cooperativeName.replace(/^Koperasi\s+/i, '') }) : t('dialog.theCooperativeShort')}
+          {cooperativeName
+            ? t('dialog.theCooperative', { name: cooperativeName.replace(/^Koperasi\s+/i, '') })
+            : t('dialog.theCooperativeShort')}
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">

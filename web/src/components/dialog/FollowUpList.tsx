@@ -10,7 +10,15 @@ import { FollowUpCard } from './FollowUpCard';
 import { FollowUpStatusModal } from './FollowUpStatusModal';
 
 /** The status buttons a user may press on one follow-up. */
-export function FollowUpActions({ followUp: f, onVisitTeam = false, onPick }: { followUp: FollowUp; onVisitTeam?: boolean; onPick: (to: 'in_progress' | 'done' | 'cancelled') => void }) {
+export function FollowUpActions({
+  followUp: f,
+  onVisitTeam = false,
+  onPick,
+}: {
+  followUp: FollowUp;
+  onVisitTeam?: boolean;
+  onPick: (to: 'in_progress' | 'done' | 'cancelled') => void;
+}) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   if (f.status === 'done' || f.status === 'cancelled') return null;
@@ -20,17 +28,37 @@ export function FollowUpActions({ followUp: f, onVisitTeam = false, onPick }: { 
   return (
     <>
       {progress && f.status === 'open' && (
-        <Button size="sm" variant="light" leftSection={<IconPlayerPlay size={15} />} onClick={() => onPick('in_progress')} data-testid="action-start">
+        <Button
+          size="sm"
+          variant="light"
+          leftSection={<IconPlayerPlay size={15} />}
+          onClick={() => onPick('in_progress')}
+          data-testid="action-start"
+        >
           {t('dialog.startWork')}
         </Button>
       )}
       {progress && (
-        <Button size="sm" variant="light" color="green" leftSection={<IconCheck size={15} />} onClick={() => onPick('done')} data-testid="action-done">
+        <Button
+          size="sm"
+          variant="light"
+          color="green"
+          leftSection={<IconCheck size={15} />}
+          onClick={() => onPick('done')}
+          data-testid="action-done"
+        >
           {t('dialog.markDone')}
         </Button>
       )}
       {cancel && (
-        <Button size="sm" variant="subtle" color="gray" leftSection={<IconX size={15} />} onClick={() => onPick('cancelled')} data-testid="action-cancel">
+        <Button
+          size="sm"
+          variant="subtle"
+          color="gray"
+          leftSection={<IconX size={15} />}
+          onClick={() => onPick('cancelled')}
+          data-testid="action-cancel"
+        >
           {t('dialog.cancelFollowUp')}
         </Button>
       )}
@@ -71,7 +99,12 @@ export function FollowUpList({
   return (
     <Stack gap="xs" data-testid="follow-up-list">
       {items.map((f) => (
-        <FollowUpCard key={f.id} followUp={f} showCooperative={showCooperative} actions={<FollowUpActions followUp={f} onVisitTeam={onVisitTeam} onPick={(to) => setEditing({ f, to })} />} />
+        <FollowUpCard
+          key={f.id}
+          followUp={f}
+          showCooperative={showCooperative}
+          actions={<FollowUpActions followUp={f} onVisitTeam={onVisitTeam} onPick={(to) => setEditing({ f, to })} />}
+        />
       ))}
       {editing && (
         <FollowUpStatusModal

@@ -1,5 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, CloseButton, FileButton, Group, Image, Loader, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  CloseButton,
+  FileButton,
+  Group,
+  Image,
+  Loader,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCamera } from '@tabler/icons-react';
@@ -7,13 +21,22 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/dialog';
 import { ApiError } from '../../lib/api';
-import { changeFollowUpStatus, compressPhoto, dialogKeys, type FollowUp, type StatusChange, uploadFollowUpPhoto } from '../../lib/dialog';
+import {
+  changeFollowUpStatus,
+  compressPhoto,
+  dialogKeys,
+  type FollowUp,
+  type StatusChange,
+  uploadFollowUpPhoto,
+} from '../../lib/dialog';
 import { FollowUpStatusBadge, OverdueBadge } from './badges';
 
 type Target = 'in_progress' | 'done' | 'cancelled';
 
 function formatSize(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /**
@@ -37,7 +60,11 @@ export function FollowUpStatusModal({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const isMobile = useMediaQuery('(max-width: 48em)');
-  const options: Target[] = [...(followUp.status === 'open' ? (['in_progress'] as const) : []), 'done', ...(canCancel ? (['cancelled'] as const) : [])];
+  const options: Target[] = [
+    ...(followUp.status === 'open' ? (['in_progress'] as const) : []),
+    'done',
+    ...(canCancel ? (['cancelled'] as const) : []),
+  ];
   const [to, setTo] = useState<Target>(initial && options.includes(initial) ? initial : options[0]!);
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState('');
@@ -49,9 +76,12 @@ export function FollowUpStatusModal({
   const [conflict, setConflict] = useState(false);
   const resetRef = useRef<() => void>(null);
 
-  useEffect(() => () => {
-    if (photo) URL.revokeObjectURL(photo.url);
-  }, [photo]);
+  useEffect(
+    () => () => {
+      if (photo) URL.revokeObjectURL(photo.url);
+    },
+    [photo],
+  );
 
   const save = useMutation({
     mutationFn: async () => {
@@ -60,7 +90,11 @@ export function FollowUpStatusModal({
       else if (to === 'cancelled') body = { status: 'cancelled', reason: reason.trim(), version: followUp.version };
       else {
         const uploaded = photo ? await uploadFollowUpPhoto(followUp.id, photo.blob) : null;
-        body = { status: 'done', evidence: { note: evidence.trim(), photoId: uploaded?.id ?? null, documentRef: docRef.trim() || null }, version: followUp.version };
+        body = {
+          status: 'done',
+          evidence: { note: evidence.trim(), photoId: uploaded?.id ?? null, documentRef: docRef.trim() || null },
+          version: followUp.version,
+        };
       }
       return changeFollowUpStatus(followUp.id, body);
     },
@@ -105,10 +139,19 @@ export function FollowUpStatusModal({
     }
   };
 
-  const otherErrors = Object.entries(errors).filter(([k]) => !['evidence.note', 'reason', 'file', 'evidence.photoId', 'note'].includes(k));
+  const otherErrors = Object.entries(errors).filter(
+    ([k]) => !['evidence.note', 'reason', 'file', 'evidence.photoId', 'note'].includes(k),
+  );
 
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{t('dialog.statusModalTitle')}</Text>} size="lg" fullScreen={isMobile} data-testid="status-modal">
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>{t('dialog.statusModalTitle')}</Text>}
+      size="lg"
+      fullScreen={isMobile}
+      data-testid="status-modal"
+    >
       <Stack gap="sm">
         <Stack gap={4} p="xs" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
           <Group gap={6} wrap="wrap">
@@ -180,7 +223,15 @@ export function FollowUpStatusModal({
               </Text>
               {photo ? (
                 <Group gap="sm" wrap="nowrap" align="center">
-                  <Image src={photo.url} w={88} h={88} radius="sm" fit="cover" alt={t('dialog.evidencePhoto')} data-testid="evidence-preview" />
+                  <Image
+                    src={photo.url}
+                    w={88}
+                    h={88}
+                    radius="sm"
+                    fit="cover"
+                    alt={t('dialog.evidencePhoto')}
+                    data-testid="evidence-preview"
+                  />
                   <Text size="xs" c="dimmed" style={{ flex: 1 }}>
                     {t('dialog.photoReady', { size: formatSize(photo.blob.size) })}
                   </Text>
@@ -189,7 +240,14 @@ export function FollowUpStatusModal({
               ) : (
                 <FileButton onChange={(f) => void pick(f)} accept="image/jpeg,image/png,image/webp" resetRef={resetRef}>
                   {(props) => (
-                    <Button {...props} variant="default" leftSection={compressing ? <Loader size={14} /> : <IconCamera size={16} />} disabled={compressing} data-testid="evidence-photo-button" h={44}>
+                    <Button
+                      {...props}
+                      variant="default"
+                      leftSection={compressing ? <Loader size={14} /> : <IconCamera size={16} />}
+                      disabled={compressing}
+                      data-testid="evidence-photo-button"
+                      h={44}
+                    >
                       {compressing ? t('dialog.photoCompressing') : t('dialog.photoPick')}
                     </Button>
                   )}
@@ -234,7 +292,13 @@ export function FollowUpStatusModal({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={submit} loading={save.isPending} disabled={conflict || compressing} color={to === 'cancelled' ? 'dark' : to === 'done' ? 'green' : undefined} data-testid="status-save">
+          <Button
+            onClick={submit}
+            loading={save.isPending}
+            disabled={conflict || compressing}
+            color={to === 'cancelled' ? 'dark' : to === 'done' ? 'green' : undefined}
+            data-testid="status-save"
+          >
             {t('common.save')}
           </Button>
         </Group>

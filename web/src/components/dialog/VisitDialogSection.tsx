@@ -21,12 +21,19 @@ export function VisitDialogSection(props: { visitId: string; cooperativeId: stri
   const [adding, setAdding] = useState(false);
   const [recommendFor, setRecommendFor] = useState<Concern | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const concerns = useQuery({ queryKey: ['concerns', 'list', { visitId }], queryFn: ({ signal }) => fetchConcerns({ visitId, pageSize: 100 }, signal) });
-  const followUps = useQuery({ queryKey: ['follow-ups', 'list', { visitId }], queryFn: ({ signal }) => fetchFollowUps({ visitId, pageSize: 100 }, signal) });
+  const concerns = useQuery({
+    queryKey: ['concerns', 'list', { visitId }],
+    queryFn: ({ signal }) => fetchConcerns({ visitId, pageSize: 100 }, signal),
+  });
+  const followUps = useQuery({
+    queryKey: ['follow-ups', 'list', { visitId }],
+    queryFn: ({ signal }) => fetchFollowUps({ visitId, pageSize: 100 }, signal),
+  });
 
   const err = concerns.error ?? followUps.error;
   const byConcern = new Map<string, FollowUp[]>();
-  for (const f of followUps.data?.items ?? []) if (f.concernId) byConcern.set(f.concernId, [...(byConcern.get(f.concernId) ?? []), f]);
+  for (const f of followUps.data?.items ?? [])
+    if (f.concernId) byConcern.set(f.concernId, [...(byConcern.get(f.concernId) ?? []), f]);
 
   return (
     <Stack gap="sm" data-testid="visit-dialog">
@@ -38,7 +45,12 @@ export function VisitDialogSection(props: { visitId: string; cooperativeId: stri
           </Text>
         </div>
         {canEdit && (
-          <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="visit-add-concern">
+          <Button
+            size="sm"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setAdding(true)}
+            data-testid="visit-add-concern"
+          >
             {t('dialog.addConcern')}
           </Button>
         )}
@@ -63,20 +75,45 @@ export function VisitDialogSection(props: { visitId: string; cooperativeId: stri
                       {t('dialog.recommendations')}
                     </Text>
                     {canEdit && c.status !== 'closed' && (
-                      <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setRecommendFor(c)} data-testid="visit-add-recommendation">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        leftSection={<IconPlus size={14} />}
+                        onClick={() => setRecommendFor(c)}
+                        data-testid="visit-add-recommendation"
+                      >
                         {t('dialog.addRecommendation')}
                       </Button>
                     )}
                   </Group>
-                  <FollowUpList items={byConcern.get(c.id) ?? []} emptyText={t('dialog.noRecommendations')} showCooperative={false} onVisitTeam={canEdit} />
+                  <FollowUpList
+                    items={byConcern.get(c.id) ?? []}
+                    emptyText={t('dialog.noRecommendations')}
+                    showCooperative={false}
+                    onVisitTeam={canEdit}
+                  />
                 </Stack>
               </Stack>
             </Card>
           ))}
         </Stack>
       )}
-      {adding && <ConcernFormModal cooperativeId={cooperativeId} visitId={visitId} portal={false} onClose={() => setAdding(false)} />}
-      {recommendFor && <FollowUpFormModal cooperative={recommendFor.cooperative} concernId={recommendFor.id} visitId={visitId} onClose={() => setRecommendFor(null)} />}
+      {adding && (
+        <ConcernFormModal
+          cooperativeId={cooperativeId}
+          visitId={visitId}
+          portal={false}
+          onClose={() => setAdding(false)}
+        />
+      )}
+      {recommendFor && (
+        <FollowUpFormModal
+          cooperative={recommendFor.cooperative}
+          concernId={recommendFor.id}
+          visitId={visitId}
+          onClose={() => setRecommendFor(null)}
+        />
+      )}
       {openId && <ConcernDetail concernId={openId} onClose={() => setOpenId(null)} />}
     </Stack>
   );

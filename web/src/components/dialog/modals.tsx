@@ -7,7 +7,15 @@ import { useTranslation } from 'react-i18next';
 import '../../i18n/dialog';
 import { ApiError } from '../../lib/api';
 import { useMe } from '../../lib/auth';
-import { createFollowUp, dialogKeys, fetchStaff, raiseConcern, type Concern, type FollowUp, type StaffOption } from '../../lib/dialog';
+import {
+  createFollowUp,
+  dialogKeys,
+  fetchStaff,
+  raiseConcern,
+  type Concern,
+  type FollowUp,
+  type StaffOption,
+} from '../../lib/dialog';
 import { todayJakarta } from '../../lib/format';
 import { ConcernForm, emptyConcern, validateConcern, type ConcernFormValue } from './ConcernForm';
 import { emptyFollowUp, followUpBody, FollowUpForm, validateFollowUp, type FollowUpFormValue } from './FollowUpForm';
@@ -16,9 +24,15 @@ import { FormActions } from '../FormActions';
 /** Officers for the pickers, the current user always among them. */
 export function useStaffOptions(enabled = true): StaffOption[] {
   const { data: me } = useMe();
-  const staff = useQuery({ queryKey: ['team-candidates'], queryFn: ({ signal }) => fetchStaff(signal), staleTime: 10 * 60_000, enabled });
+  const staff = useQuery({
+    queryKey: ['team-candidates'],
+    queryFn: ({ signal }) => fetchStaff(signal),
+    staleTime: 10 * 60_000,
+    enabled,
+  });
   const list = [...(staff.data ?? [])];
-  if (me && me.role !== 'koperasi' && !list.some((s) => s.id === String(me.id))) list.unshift({ id: String(me.id), fullName: me.fullName, role: me.role, bidang: me.bidang });
+  if (me && me.role !== 'koperasi' && !list.some((s) => s.id === String(me.id)))
+    list.unshift({ id: String(me.id), fullName: me.fullName, role: me.role, bidang: me.bidang });
   return list;
 }
 
@@ -45,7 +59,13 @@ export function ConcernFormModal({
   const save = useMutation({
     mutationFn: () =>
       raiseConcern({
-        cooperativeId, visitId, kind: value.kind, topic: value.topic!, description: value.description.trim(), raisedBy: value.raisedBy.trim() || null, severity: value.severity,
+        cooperativeId,
+        visitId,
+        kind: value.kind,
+        topic: value.topic!,
+        description: value.description.trim(),
+        raisedBy: value.raisedBy.trim() || null,
+        severity: value.severity,
       }),
     onSuccess: (c) => {
       void qc.invalidateQueries({ queryKey: dialogKeys.concerns });
@@ -65,7 +85,13 @@ export function ConcernFormModal({
     if (Object.keys(errs).length === 0) save.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{portal ? t('dialog.raiseTitle') : t('dialog.addConcernTitle')}</Text>} size="lg" fullScreen={isMobile}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>{portal ? t('dialog.raiseTitle') : t('dialog.addConcernTitle')}</Text>}
+      size="lg"
+      fullScreen={isMobile}
+    >
       <form onSubmit={submit} noValidate data-testid="concern-form">
         <Stack gap="sm">
           <ConcernForm value={value} onChange={setValue} errors={errors} raisedByRequired={!portal} />
@@ -128,10 +154,24 @@ export function FollowUpFormModal({
     if (Object.keys(errs).length === 0) save.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{t('dialog.addRecommendationTitle')}</Text>} size="lg" fullScreen={isMobile}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>{t('dialog.addRecommendationTitle')}</Text>}
+      size="lg"
+      fullScreen={isMobile}
+    >
       <form onSubmit={submit} noValidate data-testid="follow-up-form">
         <Stack gap="sm">
-          <FollowUpForm value={value} onChange={setValue} errors={errors} staff={staff} meId={me ? String(me.id) : undefined} cooperativeName={cooperative.name} minDate={earliest} />
+          <FollowUpForm
+            value={value}
+            onChange={setValue}
+            errors={errors}
+            staff={staff}
+            meId={me ? String(me.id) : undefined}
+            cooperativeName={cooperative.name}
+            minDate={earliest}
+          />
           {errors.form && (
             <Text size="sm" c="red.8">
               {errors.form}

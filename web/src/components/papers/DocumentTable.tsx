@@ -26,12 +26,25 @@ function CancelModal({ doc, onClose }: { doc: IssuedDocument; onClose: () => voi
   });
   const error = cancel.error instanceof ApiError ? (cancel.error.fields.reason ?? cancel.error.message) : undefined;
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{t('papers.register.cancelTitle', { number: doc.number })}</Text>}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>{t('papers.register.cancelTitle', { number: doc.number })}</Text>}
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('papers.register.cancelHint')}
         </Text>
-        <Textarea label={t('papers.register.cancelReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} data-autofocus />
+        <Textarea
+          label={t('papers.register.cancelReason')}
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={error}
+          data-autofocus
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -52,7 +65,9 @@ export function DocumentTable({ docs, showCooperative = true }: { docs: IssuedDo
   const [cancelling, setCancelling] = useState<IssuedDocument | null>(null);
   const staff = me && me.role !== 'koperasi';
   const download = (d: IssuedDocument) =>
-    downloadFile(`/documents/${d.id}/file.pdf`, `${d.kind.toLowerCase()}.pdf`).catch((e: Error) => notifications.show({ color: 'red', message: e.message }));
+    downloadFile(`/documents/${d.id}/file.pdf`, `${d.kind.toLowerCase()}.pdf`).catch((e: Error) =>
+      notifications.show({ color: 'red', message: e.message }),
+    );
   return (
     <>
       <Table.ScrollContainer minWidth={640}>
@@ -97,7 +112,13 @@ export function DocumentTable({ docs, showCooperative = true }: { docs: IssuedDo
                   <Text size="sm">{d.issuer.name}</Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge size="sm" variant="light" color={STATUS_COLORS[d.status]} title={d.cancelReason ?? undefined} style={{ overflow: 'visible' }}>
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={STATUS_COLORS[d.status]}
+                    title={d.cancelReason ?? undefined}
+                    style={{ overflow: 'visible' }}
+                  >
                     {t(`papers.status.${d.status}`)}
                   </Badge>
                 </Table.Td>
@@ -112,7 +133,13 @@ export function DocumentTable({ docs, showCooperative = true }: { docs: IssuedDo
                       <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => void download(d)}>
                         {t('papers.register.download')}
                       </Menu.Item>
-                      <Menu.Item leftSection={<IconExternalLink size={16} />} component="a" href={`/v/${d.code}`} target="_blank" rel="noopener">
+                      <Menu.Item
+                        leftSection={<IconExternalLink size={16} />}
+                        component="a"
+                        href={`/v/${d.code}`}
+                        target="_blank"
+                        rel="noopener"
+                      >
                         {t('papers.register.verifyLink')}
                       </Menu.Item>
                       {staff && d.status !== 'CANCELLED' && (

@@ -22,7 +22,14 @@ export function IssueAssessmentButton({ assessmentId }: { assessmentId: string }
   });
   if (!me || me.role === 'koperasi') return null;
   return (
-    <Button size="sm" variant="light" leftSection={<IconFileCertificate size={16} />} onClick={() => issue.mutate()} loading={issue.isPending} data-testid="issue-assessment">
+    <Button
+      size="sm"
+      variant="light"
+      leftSection={<IconFileCertificate size={16} />}
+      onClick={() => issue.mutate()}
+      loading={issue.isPending}
+      data-testid="issue-assessment"
+    >
       {t('papers.assessment.issue')}
     </Button>
   );

@@ -15,13 +15,22 @@ export interface ActivityReport {
 }
 
 /** The officer edits the activity report before sharing it; the edit is kept with the visit. */
-export function ReportEditor({ visitId, report, onClose }: { visitId: string; report: ActivityReport; onClose: () => void }) {
+export function ReportEditor({
+  visitId,
+  report,
+  onClose,
+}: {
+  visitId: string;
+  report: ActivityReport;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [headline, setHeadline] = useState(report.headline);
   const [text, setText] = useState(report.text);
   const save = useMutation({
-    mutationFn: (body: { headline: string; text: string } | null) => put<ActivityReport>(`/visits/${visitId}/activity-report`, body),
+    mutationFn: (body: { headline: string; text: string } | null) =>
+      put<ActivityReport>(`/visits/${visitId}/activity-report`, body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['visit-report', visitId] });
       notifications.show({ color: 'green', message: t('papers.report.saved') });
@@ -35,17 +44,42 @@ export function ReportEditor({ visitId, report, onClose }: { visitId: string; re
         <Text size="sm" c="dimmed">
           {t('papers.report.editHint')}
         </Text>
-        <TextInput label={t('papers.report.headline')} value={headline} onChange={(e) => setHeadline(e.currentTarget.value)} error={f.headline} data-testid="report-headline" />
-        <Textarea label={t('papers.report.text')} autosize minRows={10} maxRows={24} value={text} onChange={(e) => setText(e.currentTarget.value)} error={f.text} data-testid="report-text" />
+        <TextInput
+          label={t('papers.report.headline')}
+          value={headline}
+          onChange={(e) => setHeadline(e.currentTarget.value)}
+          error={f.headline}
+          data-testid="report-headline"
+        />
+        <Textarea
+          label={t('papers.report.text')}
+          autosize
+          minRows={10}
+          maxRows={24}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={f.text}
+          data-testid="report-text"
+        />
         <Group justify="space-between">
-          <Button variant="subtle" color="gray" onClick={() => save.mutate(null)} disabled={!report.edited} loading={save.isPending && save.variables === null}>
+          <Button
+            variant="subtle"
+            color="gray"
+            onClick={() => save.mutate(null)}
+            disabled={!report.edited}
+            loading={save.isPending && save.variables === null}
+          >
             {t('papers.report.reset')}
           </Button>
           <Group gap="xs">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={() => save.mutate({ headline, text })} loading={save.isPending && save.variables !== null} data-testid="report-save">
+            <Button
+              onClick={() => save.mutate({ headline, text })}
+              loading={save.isPending && save.variables !== null}
+              data-testid="report-save"
+            >
               {t('common.save')}
             </Button>
           </Group>

@@ -22,7 +22,10 @@ export function VisitDocuments({ visit }: { visit: { id: string; status: string 
     mutationFn: (kind: 'SPT' | 'BERITA_ACARA') => post<IssuedDocument>(`/visits/${visit.id}/documents`, { kind }),
     onSuccess: (d) => {
       void qc.invalidateQueries({ queryKey: ['documents'] });
-      notifications.show({ color: 'green', message: t('papers.visit.issued', { kind: d.kindLabel, number: d.number }) });
+      notifications.show({
+        color: 'green',
+        message: t('papers.visit.issued', { kind: d.kindLabel, number: d.number }),
+      });
     },
   });
   const staff = !!me && me.role !== 'koperasi';
@@ -32,7 +35,14 @@ export function VisitDocuments({ visit }: { visit: { id: string; status: string 
   const canBa = staff && visit.status === 'done';
 
   return (
-    <Card withBorder padding="md" radius="md" component="section" data-testid="visit-documents" aria-label={t('papers.visit.title')}>
+    <Card
+      withBorder
+      padding="md"
+      radius="md"
+      component="section"
+      data-testid="visit-documents"
+      aria-label={t('papers.visit.title')}
+    >
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('papers.visit.title')}
@@ -40,12 +50,22 @@ export function VisitDocuments({ visit }: { visit: { id: string; status: string 
         {(canSpt || canBa) && (
           <Group gap="sm">
             {canSpt && (
-              <Button leftSection={<IconFileCertificate size={18} />} onClick={() => issue.mutate('SPT')} loading={issue.isPending && issue.variables === 'SPT'} data-testid="issue-spt">
+              <Button
+                leftSection={<IconFileCertificate size={18} />}
+                onClick={() => issue.mutate('SPT')}
+                loading={issue.isPending && issue.variables === 'SPT'}
+                data-testid="issue-spt"
+              >
                 {has('SPT') ? t('papers.visit.reissueSpt') : t('papers.visit.issueSpt')}
               </Button>
             )}
             {canBa && (
-              <Button leftSection={<IconFileCertificate size={18} />} onClick={() => issue.mutate('BERITA_ACARA')} loading={issue.isPending && issue.variables === 'BERITA_ACARA'} data-testid="issue-ba">
+              <Button
+                leftSection={<IconFileCertificate size={18} />}
+                onClick={() => issue.mutate('BERITA_ACARA')}
+                loading={issue.isPending && issue.variables === 'BERITA_ACARA'}
+                data-testid="issue-ba"
+              >
                 {has('BERITA_ACARA') ? t('papers.visit.reissueBa') : t('papers.visit.issueBa')}
               </Button>
             )}

@@ -1,4 +1,14 @@
-import { ActionIcon, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/visit-record';
@@ -22,13 +32,28 @@ export function AttendanceEditor({
   const summary = t('visitRecord.attendance.summary', { total: named.length, male, female: named.length - male });
 
   if (readOnly) {
-    if (named.length === 0) return <Text size="sm" c="dimmed">{t('visitRecord.attendance.none')}</Text>;
+    if (named.length === 0)
+      return (
+        <Text size="sm" c="dimmed">
+          {t('visitRecord.attendance.none')}
+        </Text>
+      );
     return (
       <Stack gap={6} data-testid="attendance-list">
-        <Text size="sm" fw={600}>{summary}</Text>
+        <Text size="sm" fw={600}>
+          {summary}
+        </Text>
         <Stack gap={0}>
           {named.map((a, i) => (
-            <Group key={i} justify="space-between" wrap="nowrap" gap="xs" py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="attendee">
+            <Group
+              key={i}
+              justify="space-between"
+              wrap="nowrap"
+              gap="xs"
+              py={6}
+              style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+              data-testid="attendee"
+            >
               <Text size="sm" className="break-anywhere" style={{ minWidth: 0 }}>
                 {a.name}
               </Text>
@@ -42,13 +67,18 @@ export function AttendanceEditor({
     );
   }
 
-  const set = (i: number, patch: Partial<Attendee>) => onChange(value.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  const set = (i: number, patch: Partial<Attendee>) =>
+    onChange(value.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   const add = () => onChange([...value, { name: '', role: 'anggota', gender: 'P' }]);
   const roleOptions = ATTENDEE_ROLES.map((r) => ({ value: r, label: t(`visitRecord.attendance.roles.${r}`) }));
 
   return (
     <Stack gap="xs" data-testid="attendance-editor">
-      {value.length === 0 && <Text size="sm" c="dimmed">{t('visitRecord.attendance.none')}</Text>}
+      {value.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('visitRecord.attendance.none')}
+        </Text>
+      )}
       {value.map((a, i) => (
         <Paper key={i} withBorder p="xs" radius="md" data-testid="attendee-row">
           <div className="attendee-row">
@@ -79,8 +109,16 @@ export function AttendanceEditor({
               <SegmentedControl
                 aria-label={`${t('visitRecord.attendance.gender')} ${i + 1}`}
                 data={[
-                  { value: 'L', label: <span title={t('visitRecord.attendance.maleLong')}>{t('visitRecord.attendance.male')}</span> },
-                  { value: 'P', label: <span title={t('visitRecord.attendance.femaleLong')}>{t('visitRecord.attendance.female')}</span> },
+                  {
+                    value: 'L',
+                    label: <span title={t('visitRecord.attendance.maleLong')}>{t('visitRecord.attendance.male')}</span>,
+                  },
+                  {
+                    value: 'P',
+                    label: (
+                      <span title={t('visitRecord.attendance.femaleLong')}>{t('visitRecord.attendance.female')}</span>
+                    ),
+                  },
                 ]}
                 value={a.gender}
                 onChange={(v) => set(i, { gender: v as Gender })}
@@ -90,7 +128,11 @@ export function AttendanceEditor({
                 color="red"
                 size={36}
                 onClick={() => onChange(value.filter((_, j) => j !== i))}
-                aria-label={a.name.trim() ? t('visitRecord.attendance.remove', { name: a.name.trim() }) : t('visitRecord.attendance.removeBlank')}
+                aria-label={
+                  a.name.trim()
+                    ? t('visitRecord.attendance.remove', { name: a.name.trim() })
+                    : t('visitRecord.attendance.removeBlank')
+                }
               >
                 <IconTrash size={18} />
               </ActionIcon>

@@ -48,7 +48,11 @@ export function ChecklistEditor({
       </Group>
       {Object.keys(value).length > 0 && (
         <Text size="sm" fw={600}>
-          {t('visitRecord.checklist.summary', { sesuai: count('SESUAI'), cukup: count('CUKUP'), tidak: count('TIDAK_SESUAI') })}
+          {t('visitRecord.checklist.summary', {
+            sesuai: count('SESUAI'),
+            cukup: count('CUKUP'),
+            tidak: count('TIDAK_SESUAI'),
+          })}
         </Text>
       )}
       {template.areas.map((area) => {
@@ -69,14 +73,26 @@ export function ChecklistEditor({
                 const a = value[ind.code];
                 if (readOnly && !a) return null;
                 return (
-                  <div key={ind.code} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', padding: readOnly ? '6px 0' : '8px 0' }} data-testid="checklist-indicator" data-code={ind.code}>
+                  <div
+                    key={ind.code}
+                    style={{
+                      borderTop: '1px solid var(--mantine-color-gray-2)',
+                      padding: readOnly ? '6px 0' : '8px 0',
+                    }}
+                    data-testid="checklist-indicator"
+                    data-code={ind.code}
+                  >
                     {readOnly ? (
                       <>
                         <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
                           <Text size="sm" style={{ minWidth: 0 }}>
                             {ind.label}
                           </Text>
-                          <Badge color={COLORS[a!.result]} variant="light" style={{ textTransform: 'none', flexShrink: 0 }}>
+                          <Badge
+                            color={COLORS[a!.result]}
+                            variant="light"
+                            style={{ textTransform: 'none', flexShrink: 0 }}
+                          >
                             {t(`visitRecord.checklist.results.${a!.result}`)}
                           </Badge>
                         </Group>
@@ -119,11 +135,21 @@ export function ChecklistEditor({
                               aria-label={`${t('visitRecord.checklist.note')}: ${ind.label}`}
                               placeholder={t('visitRecord.checklist.notePlaceholder')}
                               value={a.note ?? ''}
-                              onChange={(e) => onChange({ ...value, [ind.code]: { result: a.result, note: e.currentTarget.value } })}
+                              onChange={(e) =>
+                                onChange({ ...value, [ind.code]: { result: a.result, note: e.currentTarget.value } })
+                              }
                               maxLength={1000}
                               error={errors[`checklist.${ind.code}`]}
                             />
-                            <Button variant="subtle" color="gray" size="sm" h={36} px={8} onClick={() => clear(ind.code)} aria-label={`${t('visitRecord.checklist.clear')}: ${ind.label}`}>
+                            <Button
+                              variant="subtle"
+                              color="gray"
+                              size="sm"
+                              h={36}
+                              px={8}
+                              onClick={() => clear(ind.code)}
+                              aria-label={`${t('visitRecord.checklist.clear')}: ${ind.label}`}
+                            >
                               <IconX size={16} />
                             </Button>
                           </Group>

@@ -24,7 +24,12 @@ export function FindingsEditor({
             <Text size="sm" fw={700}>
               {t(`visitRecord.findings.aspects.${a}`)}
             </Text>
-            <Text size="sm" c={value[a] ? undefined : 'dimmed'} className="break-anywhere" style={{ whiteSpace: 'pre-wrap' }}>
+            <Text
+              size="sm"
+              c={value[a] ? undefined : 'dimmed'}
+              className="break-anywhere"
+              style={{ whiteSpace: 'pre-wrap' }}
+            >
               {value[a] || t('visitRecord.findings.none')}
             </Text>
           </div>

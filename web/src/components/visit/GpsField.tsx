@@ -23,10 +23,19 @@ export function readPosition(): Promise<GpsFix> {
         resolve({
           lat: Math.round(p.coords.latitude * 1e6) / 1e6,
           lng: Math.round(p.coords.longitude * 1e6) / 1e6,
-          accuracy: Number.isFinite(p.coords.accuracy) ? Math.min(MAX_ACCURACY, Math.round(p.coords.accuracy * 10) / 10) : null,
+          accuracy: Number.isFinite(p.coords.accuracy)
+            ? Math.min(MAX_ACCURACY, Math.round(p.coords.accuracy * 10) / 10)
+            : null,
           at: new Date(p.timestamp || Date.now()).toISOString(),
         }),
-      (e) => reject((e.code === e.PERMISSION_DENIED ? 'denied' : e.code === e.TIMEOUT ? 'timeout' : 'unavailable') satisfies GpsError),
+      (e) =>
+        reject(
+          (e.code === e.PERMISSION_DENIED
+            ? 'denied'
+            : e.code === e.TIMEOUT
+              ? 'timeout'
+              : 'unavailable') satisfies GpsError,
+        ),
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 30_000 },
     );
   });
@@ -71,7 +80,9 @@ export function GpsField({
           </Field>
           <SimpleGrid cols={2} spacing="xs">
             <Field label={t('visitRecord.gps.accuracy')} testId="gps-accuracy">
-              {value.accuracy !== null ? t('visitRecord.gps.accuracyValue', { m: formatNumber(Math.round(value.accuracy)) }) : null}
+              {value.accuracy !== null
+                ? t('visitRecord.gps.accuracyValue', { m: formatNumber(Math.round(value.accuracy)) })
+                : null}
             </Field>
             <Field label={t('visitRecord.gps.at')}>{value.at ? formatDateTime(value.at) : null}</Field>
           </SimpleGrid>
@@ -87,7 +98,13 @@ export function GpsField({
         </Text>
       )}
       {problem && (
-        <Alert color={problem === 'denied' ? 'orange' : 'yellow'} variant="light" icon={<IconMapPinOff size={18} />} p="xs" data-testid="gps-problem">
+        <Alert
+          color={problem === 'denied' ? 'orange' : 'yellow'}
+          variant="light"
+          icon={<IconMapPinOff size={18} />}
+          p="xs"
+          data-testid="gps-problem"
+        >
           <Text size="sm">{t(`visitRecord.gps.${problem}`)}</Text>
         </Alert>
       )}
@@ -98,7 +115,12 @@ export function GpsField({
       )}
       {!readOnly && (
         <Group gap="xs">
-          <Button variant="light" leftSection={<IconCurrentLocation size={16} />} onClick={() => void take()} loading={busy}>
+          <Button
+            variant="light"
+            leftSection={<IconCurrentLocation size={16} />}
+            onClick={() => void take()}
+            loading={busy}
+          >
             {value ? t('visitRecord.gps.retake') : t('visitRecord.gps.take')}
           </Button>
           {value && (

@@ -1,5 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import { ActionIcon, Alert, Anchor, Badge, Box, Button, Group, Image, Loader, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Image,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconCamera, IconPhoto, IconTrash, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/visit-record';
@@ -7,7 +22,15 @@ import { compressImage, formatBytes, ImageError } from '../../lib/image';
 import { formatDateTime } from '../../lib/format';
 import { newId, type PendingPhoto, type PhotoMeta } from '../../lib/visit-record';
 
-function PendingThumb({ photo, onCaption, onRemove }: { photo: PendingPhoto; onCaption: (c: string) => void; onRemove: () => void }) {
+function PendingThumb({
+  photo,
+  onCaption,
+  onRemove,
+}: {
+  photo: PendingPhoto;
+  onCaption: (c: string) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
@@ -18,16 +41,40 @@ function PendingThumb({ photo, onCaption, onRemove }: { photo: PendingPhoto; onC
   return (
     <Paper withBorder radius="md" p={6} data-testid="photo-pending">
       <Box pos="relative">
-        {url && <Image src={url} alt={photo.caption || t('visitRecord.photos.pending')} h={140} fit="cover" radius="sm" />}
-        <Badge pos="absolute" bottom={6} left={6} color="orange" variant="filled" size="sm" style={{ textTransform: 'none' }}>
+        {url && (
+          <Image src={url} alt={photo.caption || t('visitRecord.photos.pending')} h={140} fit="cover" radius="sm" />
+        )}
+        <Badge
+          pos="absolute"
+          bottom={6}
+          left={6}
+          color="orange"
+          variant="filled"
+          size="sm"
+          style={{ textTransform: 'none' }}
+        >
           {t('visitRecord.photos.pending')}
         </Badge>
-        <ActionIcon pos="absolute" top={4} right={4} variant="filled" color="dark" size={36} radius="xl" onClick={onRemove} aria-label={t('visitRecord.photos.removePending')}>
+        <ActionIcon
+          pos="absolute"
+          top={4}
+          right={4}
+          variant="filled"
+          color="dark"
+          size={36}
+          radius="xl"
+          onClick={onRemove}
+          aria-label={t('visitRecord.photos.removePending')}
+        >
           <IconX size={18} />
         </ActionIcon>
       </Box>
       <Text size="xs" c="dimmed" mt={4} lh={1.3}>
-        {photo.width} × {photo.height} px · {t('visitRecord.photos.compressed', { from: formatBytes(photo.originalBytes), to: formatBytes(photo.blob.size) })}
+        {photo.width} × {photo.height} px ·{' '}
+        {t('visitRecord.photos.compressed', {
+          from: formatBytes(photo.originalBytes),
+          to: formatBytes(photo.blob.size),
+        })}
       </Text>
       <TextInput
         mt={4}
@@ -48,15 +95,39 @@ function SavedThumb({ photo, onDelete }: { photo: PhotoMeta; onDelete?: () => vo
     <Paper withBorder radius="md" p={6} data-testid="photo-saved">
       <Box pos="relative">
         <Anchor href={photo.url} target="_blank" rel="noopener" aria-label={t('visitRecord.photos.open')}>
-          <Image src={photo.thumbnailUrl} alt={photo.caption ?? t('visitRecord.photos.noCaption')} h={140} fit="cover" radius="sm" loading="lazy" />
+          <Image
+            src={photo.thumbnailUrl}
+            alt={photo.caption ?? t('visitRecord.photos.noCaption')}
+            h={140}
+            fit="cover"
+            radius="sm"
+            loading="lazy"
+          />
         </Anchor>
         {onDelete && (
-          <ActionIcon pos="absolute" top={4} right={4} variant="filled" color="red" size={36} radius="xl" onClick={onDelete} aria-label={t('visitRecord.photos.remove')}>
+          <ActionIcon
+            pos="absolute"
+            top={4}
+            right={4}
+            variant="filled"
+            color="red"
+            size={36}
+            radius="xl"
+            onClick={onDelete}
+            aria-label={t('visitRecord.photos.remove')}
+          >
             <IconTrash size={18} />
           </ActionIcon>
         )}
       </Box>
-      <Text size="sm" mt={4} c={photo.caption ? undefined : 'dimmed'} className="break-anywhere" lineClamp={3} data-testid="photo-caption">
+      <Text
+        size="sm"
+        mt={4}
+        c={photo.caption ? undefined : 'dimmed'}
+        className="break-anywhere"
+        lineClamp={3}
+        data-testid="photo-caption"
+      >
         {photo.caption || t('visitRecord.photos.noCaption')}
       </Text>
       {photo.takenAt && (
@@ -138,7 +209,11 @@ export function PhotoPicker({
       {(!empty || busy > 0) && (
         <SimpleGrid cols={cols} spacing="xs">
           {saved.map((p) => (
-            <SavedThumb key={p.id} photo={p} onDelete={!readOnly && onDeleteSaved ? () => onDeleteSaved(p) : undefined} />
+            <SavedThumb
+              key={p.id}
+              photo={p}
+              onDelete={!readOnly && onDeleteSaved ? () => onDeleteSaved(p) : undefined}
+            />
           ))}
           {value.map((p) => (
             <PendingThumb

@@ -18,11 +18,21 @@ export function UnitsEditor({
   readOnly?: boolean;
 }) {
   const { t } = useTranslation();
-  if (units.length === 0) return <Text size="sm" c="dimmed">{t('visitRecord.units.none')}</Text>;
+  if (units.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('visitRecord.units.none')}
+      </Text>
+    );
   const chosen = new Set(value);
   if (readOnly) {
     const list = units.filter((u) => chosen.has(u.id));
-    if (list.length === 0) return <Text size="sm" c="dimmed">{t('visitRecord.units.noneSelected')}</Text>;
+    if (list.length === 0)
+      return (
+        <Text size="sm" c="dimmed">
+          {t('visitRecord.units.noneSelected')}
+        </Text>
+      );
     return (
       <Group gap={6} data-testid="units-view">
         {list.map((u) => (

@@ -35,11 +35,24 @@ export function CheckResult({ check, kind }: { check: Check; kind: Kind }) {
       </Group>
       {check.overwrites.length > 0 && (
         <>
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('sheets.import.overwritesTitle', { n: formatNumber(check.overwrites.length) })}>
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconAlertTriangle size={18} />}
+            title={t('sheets.import.overwritesTitle', { n: formatNumber(check.overwrites.length) })}
+          >
             {t('sheets.import.overwritesText')}
           </Alert>
           <Table.ScrollContainer minWidth={0} type="native" mah={320}>
-            <Table striped withTableBorder verticalSpacing={6} horizontalSpacing="xs" stickyHeader fz="sm" data-testid="import-overwrites">
+            <Table
+              striped
+              withTableBorder
+              verticalSpacing={6}
+              horizontalSpacing="xs"
+              stickyHeader
+              fz="sm"
+              data-testid="import-overwrites"
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={48}>{t('sheets.import.colRow')}</Table.Th>
@@ -60,7 +73,10 @@ export function CheckResult({ check, kind }: { check: Check; kind: Kind }) {
                       <Text span size="sm" c="dimmed" td="line-through">
                         {formatNumber(o.before)}
                       </Text>{' '}
-                      → <Text span size="sm" fw={600}>{formatNumber(o.after)}</Text>
+                      →{' '}
+                      <Text span size="sm" fw={600}>
+                        {formatNumber(o.after)}
+                      </Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -70,7 +86,13 @@ export function CheckResult({ check, kind }: { check: Check; kind: Kind }) {
         </>
       )}
       {check.warnings.length > 0 && (
-        <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} title={t('sheets.import.warningsTitle', { n: formatNumber(check.warnings.length) })} data-testid="import-warnings">
+        <Alert
+          color="blue"
+          variant="light"
+          icon={<IconInfoCircle size={18} />}
+          title={t('sheets.import.warningsTitle', { n: formatNumber(check.warnings.length) })}
+          data-testid="import-warnings"
+        >
           <Text size="sm" mb={4}>
             {t('sheets.import.warningsText')}
           </Text>
@@ -91,7 +113,12 @@ export function CheckResult({ check, kind }: { check: Check; kind: Kind }) {
         )
       ) : (
         <>
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('sheets.import.errorsTitle', { n: formatNumber(check.errors.length) })}>
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle size={18} />}
+            title={t('sheets.import.errorsTitle', { n: formatNumber(check.errors.length) })}
+          >
             {t('sheets.import.errorsText')}
           </Alert>
           <Table.ScrollContainer minWidth={480} type="native" mah={420}>
@@ -116,7 +143,10 @@ export function CheckResult({ check, kind }: { check: Check; kind: Kind }) {
           </Table.ScrollContainer>
           {check.errors.length > MAX_ERRORS_SHOWN && (
             <Text size="xs" c="dimmed">
-              {t('sheets.import.moreErrors', { shown: formatNumber(MAX_ERRORS_SHOWN), n: formatNumber(check.errors.length) })}
+              {t('sheets.import.moreErrors', {
+                shown: formatNumber(MAX_ERRORS_SHOWN),
+                n: formatNumber(check.errors.length),
+              })}
             </Text>
           )}
         </>
@@ -171,4 +201,3 @@ export function CheckResult({ check, kind }: { check: Check; kind: Kind }) {
     </Stack>
   );
 }
-

@@ -43,7 +43,13 @@ export function ImportHistory() {
     ) : isAdmin && asking === b.id ? (
       <Group gap={6} wrap="nowrap">
         <Text size="xs">{t('sheets.import.undoAsk')}</Text>
-        <Button size="compact-xs" color="red" loading={undo.isPending} onClick={() => undo.mutate(b.id)} data-testid="import-undo-confirm">
+        <Button
+          size="compact-xs"
+          color="red"
+          loading={undo.isPending}
+          onClick={() => undo.mutate(b.id)}
+          data-testid="import-undo-confirm"
+        >
           {t('sheets.import.undoConfirm')}
         </Button>
         <Button size="compact-xs" variant="default" onClick={() => setAsking(null)}>
@@ -51,7 +57,14 @@ export function ImportHistory() {
         </Button>
       </Group>
     ) : isAdmin ? (
-      <Button size="compact-xs" variant="light" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => setAsking(b.id)} data-testid="import-undo">
+      <Button
+        size="compact-xs"
+        variant="light"
+        color="red"
+        leftSection={<IconArrowBackUp size={14} />}
+        onClick={() => setAsking(b.id)}
+        data-testid="import-undo"
+      >
         {t('sheets.import.undo')}
       </Button>
     ) : (
@@ -68,7 +81,14 @@ export function ImportHistory() {
         {t('sheets.import.historyHelp')}
       </Text>
       {message && (
-        <Alert color={message.ok ? 'green' : 'red'} variant="light" mb="sm" withCloseButton onClose={() => setMessage(null)} data-testid="import-undo-message">
+        <Alert
+          color={message.ok ? 'green' : 'red'}
+          variant="light"
+          mb="sm"
+          withCloseButton
+          onClose={() => setMessage(null)}
+          data-testid="import-undo-message"
+        >
           {message.text}
         </Alert>
       )}
@@ -78,52 +98,56 @@ export function ImportHistory() {
         </Text>
       ) : (
         <>
-        <Stack gap="xs" hiddenFrom="sm">
-          {items.map((b) => (
-            <Paper key={b.id} withBorder p="xs" data-testid="import-history-card">
-              <Text size="sm" fw={600}>
-                {b.kind === 'cooperatives'
-                  ? t('sheets.import.summaryCooperatives', { created: formatNumber(b.summary.created ?? 0) })
-                  : t('sheets.import.summaryFigures', { saved: formatNumber(b.summary.saved ?? 0) })}
-              </Text>
-              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                {formatDateTime(b.createdAt)} · {b.actorName}
-                {b.fileName ? ` · ${b.fileName}` : ''}
-              </Text>
-              <div style={{ marginTop: 6 }}>{status(b)}</div>
-            </Paper>
-          ))}
-        </Stack>
-        <Table.ScrollContainer minWidth={640} type="native" visibleFrom="sm">
-          <Table withTableBorder verticalSpacing={6} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('sheets.import.colWhen')}</Table.Th>
-                <Table.Th>{t('sheets.import.colKind')}</Table.Th>
-                <Table.Th>{t('sheets.import.colBy')}</Table.Th>
-                <Table.Th>{t('sheets.import.colFile')}</Table.Th>
-                <Table.Th>{t('sheets.import.colSummary')}</Table.Th>
-                <Table.Th>{t('sheets.import.colStatus')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((b) => (
-                <Table.Tr key={b.id} data-testid="import-history-row">
-                  <Table.Td className="tabular-nums">{formatDateTime(b.createdAt)}</Table.Td>
-                  <Table.Td>{b.kind === 'cooperatives' ? t('sheets.import.kindCooperatives') : t('sheets.import.kindFigures')}</Table.Td>
-                  <Table.Td>{b.actorName}</Table.Td>
-                  <Table.Td maw={220} style={{ overflowWrap: 'anywhere' }}>{b.fileName ?? '–'}</Table.Td>
-                  <Table.Td>
-                    {b.kind === 'cooperatives'
-                      ? t('sheets.import.summaryCooperatives', { created: formatNumber(b.summary.created ?? 0) })
-                      : t('sheets.import.summaryFigures', { saved: formatNumber(b.summary.saved ?? 0) })}
-                  </Table.Td>
-                  <Table.Td>{status(b)}</Table.Td>
+          <Stack gap="xs" hiddenFrom="sm">
+            {items.map((b) => (
+              <Paper key={b.id} withBorder p="xs" data-testid="import-history-card">
+                <Text size="sm" fw={600}>
+                  {b.kind === 'cooperatives'
+                    ? t('sheets.import.summaryCooperatives', { created: formatNumber(b.summary.created ?? 0) })
+                    : t('sheets.import.summaryFigures', { saved: formatNumber(b.summary.saved ?? 0) })}
+                </Text>
+                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {formatDateTime(b.createdAt)} · {b.actorName}
+                  {b.fileName ? ` · ${b.fileName}` : ''}
+                </Text>
+                <div style={{ marginTop: 6 }}>{status(b)}</div>
+              </Paper>
+            ))}
+          </Stack>
+          <Table.ScrollContainer minWidth={640} type="native" visibleFrom="sm">
+            <Table withTableBorder verticalSpacing={6} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('sheets.import.colWhen')}</Table.Th>
+                  <Table.Th>{t('sheets.import.colKind')}</Table.Th>
+                  <Table.Th>{t('sheets.import.colBy')}</Table.Th>
+                  <Table.Th>{t('sheets.import.colFile')}</Table.Th>
+                  <Table.Th>{t('sheets.import.colSummary')}</Table.Th>
+                  <Table.Th>{t('sheets.import.colStatus')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((b) => (
+                  <Table.Tr key={b.id} data-testid="import-history-row">
+                    <Table.Td className="tabular-nums">{formatDateTime(b.createdAt)}</Table.Td>
+                    <Table.Td>
+                      {b.kind === 'cooperatives' ? t('sheets.import.kindCooperatives') : t('sheets.import.kindFigures')}
+                    </Table.Td>
+                    <Table.Td>{b.actorName}</Table.Td>
+                    <Table.Td maw={220} style={{ overflowWrap: 'anywhere' }}>
+                      {b.fileName ?? '–'}
+                    </Table.Td>
+                    <Table.Td>
+                      {b.kind === 'cooperatives'
+                        ? t('sheets.import.summaryCooperatives', { created: formatNumber(b.summary.created ?? 0) })
+                        : t('sheets.import.summaryFigures', { saved: formatNumber(b.summary.saved ?? 0) })}
+                    </Table.Td>
+                    <Table.Td>{status(b)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </>
       )}
     </Paper>

@@ -28,9 +28,17 @@ export function ImportProgress({ jobId, kind, onAgain }: { jobId: string; kind: 
 
   if (error) {
     return (
-      <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={t('sheets.import.jobUnknownTitle')} data-testid="import-job-missing">
+      <Alert
+        color="yellow"
+        variant="light"
+        icon={<IconAlertTriangle size={18} />}
+        title={t('sheets.import.jobUnknownTitle')}
+        data-testid="import-job-missing"
+      >
         <Stack gap="sm" align="flex-start">
-          <Text size="sm">{isGone(error) ? t('sheets.import.jobUnknown') : error instanceof Error ? error.message : ''}</Text>
+          <Text size="sm">
+            {isGone(error) ? t('sheets.import.jobUnknown') : error instanceof Error ? error.message : ''}
+          </Text>
           {again}
         </Stack>
       </Alert>
@@ -46,7 +54,9 @@ export function ImportProgress({ jobId, kind, onAgain }: { jobId: string; kind: 
         </Group>
         <Progress value={pct} size="lg" animated striped aria-label={t('sheets.import.running')} />
         <Text size="sm" c="dimmed" mt={6} className="tabular-nums">
-          {job ? t('sheets.import.progress', { done: formatNumber(job.processed), total: formatNumber(job.total), pct }) : t('sheets.import.connecting')}
+          {job
+            ? t('sheets.import.progress', { done: formatNumber(job.processed), total: formatNumber(job.total), pct })
+            : t('sheets.import.connecting')}
         </Text>
         <Text size="xs" c="dimmed" mt="xs">
           {t('sheets.import.reloadHint')}
@@ -56,7 +66,13 @@ export function ImportProgress({ jobId, kind, onAgain }: { jobId: string; kind: 
   }
   if (job.status === 'failed') {
     return (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('sheets.import.failedTitle')} data-testid="import-failed">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconAlertTriangle size={18} />}
+        title={t('sheets.import.failedTitle')}
+        data-testid="import-failed"
+      >
         <Stack gap="sm" align="flex-start">
           <Text size="sm">{job.error?.message ?? t('sheets.import.failed')}</Text>
           {job.error?.fields && (
@@ -77,7 +93,13 @@ export function ImportProgress({ jobId, kind, onAgain }: { jobId: string; kind: 
   }
   const result = (job.result ?? {}) as { created?: number; saved?: number; skipped?: number };
   return (
-    <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} title={t('sheets.import.doneTitle')} data-testid="import-done">
+    <Alert
+      color="green"
+      variant="light"
+      icon={<IconCircleCheck size={18} />}
+      title={t('sheets.import.doneTitle')}
+      data-testid="import-done"
+    >
       <Stack gap="sm" align="flex-start">
         <Text size="sm" data-testid="import-done-count">
           {kind === 'koperasi'

@@ -2,7 +2,6 @@ import { type ReactNode } from 'react';
 import { Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import '../../i18n/sheets';
 
-
 export function Step({ n, title, children }: { n: number; title: string; children: ReactNode }) {
   return (
     <Stack gap="xs">
@@ -20,4 +19,3 @@ export function Step({ n, title, children }: { n: number; title: string; childre
     </Stack>
   );
 }
-

@@ -2,7 +2,6 @@ import '../../i18n/sheets';
 import type { ImportBatchOut, ImportCheckOut, RowErrorOut } from '@contract/imports';
 import { ApiError } from '../../lib/api';
 
-
 export type Kind = 'koperasi' | 'tahunan';
 export const PATHS: Record<Kind, { template: string; templateName: string; check: string; run: string }> = {
   koperasi: {

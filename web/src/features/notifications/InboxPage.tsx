@@ -26,10 +26,20 @@ export default function InboxPage() {
         subtitle={t('notifications.subtitle')}
         actions={
           <>
-            <Button variant="default" leftSection={<IconChecks size={16} />} disabled={unread === 0} onClick={() => readAll.mutate()} loading={readAll.isPending}>
+            <Button
+              variant="default"
+              leftSection={<IconChecks size={16} />}
+              disabled={unread === 0}
+              onClick={() => readAll.mutate()}
+              loading={readAll.isPending}
+            >
               {t('notifications.markAll')}
             </Button>
-            <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => navigate('/notifikasi/pengaturan')}>
+            <Button
+              variant="default"
+              leftSection={<IconSettings size={16} />}
+              onClick={() => navigate('/notifikasi/pengaturan')}
+            >
               {t('notifications.settings')}
             </Button>
           </>
@@ -39,7 +49,11 @@ export default function InboxPage() {
         <Text size="sm" c="dimmed">
           {t('notifications.unreadCount', { count: unread })}
         </Text>
-        <Switch label={t('notifications.onlyUnread')} checked={onlyUnread} onChange={(e) => setOnlyUnread(e.currentTarget.checked)} />
+        <Switch
+          label={t('notifications.onlyUnread')}
+          checked={onlyUnread}
+          onChange={(e) => setOnlyUnread(e.currentTarget.checked)}
+        />
       </Group>
       {inbox.isError && <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />}
       <Card withBorder padding={6} radius="md">

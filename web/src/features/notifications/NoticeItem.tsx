@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { type Notice, relativeTime } from './api';
 
 /** One notice: what (title), the details, when; unread ones stand out. Tapping opens the screen it is about. */
-export function NoticeItem({ notice, onOpen, onMarkRead, compact = false }: { notice: Notice; onOpen: (n: Notice) => void; onMarkRead?: (n: Notice) => void; compact?: boolean }) {
+export function NoticeItem({
+  notice,
+  onOpen,
+  onMarkRead,
+  compact = false,
+}: {
+  notice: Notice;
+  onOpen: (n: Notice) => void;
+  onMarkRead?: (n: Notice) => void;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const unread = !notice.readAt;
   return (
@@ -19,7 +29,11 @@ export function NoticeItem({ notice, onOpen, onMarkRead, compact = false }: { no
         borderRadius: 'var(--mantine-radius-sm)',
       }}
     >
-      <UnstyledButton onClick={() => onOpen(notice)} style={{ display: 'block', width: '100%' }} aria-label={notice.title}>
+      <UnstyledButton
+        onClick={() => onOpen(notice)}
+        style={{ display: 'block', width: '100%' }}
+        aria-label={notice.title}
+      >
         <Text size="sm" fw={unread ? 700 : 500} className="break-anywhere">
           {notice.title}
         </Text>
@@ -32,12 +46,27 @@ export function NoticeItem({ notice, onOpen, onMarkRead, compact = false }: { no
           {relativeTime(notice.createdAt)}
         </Text>
         {unread && onMarkRead && (
-          <Button size="compact-xs" variant="subtle" onClick={() => onMarkRead(notice)} aria-label={`${t('notifications.markRead')}: ${notice.title}`} ml="auto">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => onMarkRead(notice)}
+            aria-label={`${t('notifications.markRead')}: ${notice.title}`}
+            ml="auto"
+          >
             {t('notifications.markRead')}
           </Button>
         )}
         {notice.waLink && !compact && (
-          <Button component="a" href={notice.waLink} target="_blank" rel="noopener noreferrer" size="compact-xs" variant="light" color="green" leftSection={<IconBrandWhatsapp size={14} />}>
+          <Button
+            component="a"
+            href={notice.waLink}
+            target="_blank"
+            rel="noopener noreferrer"
+            size="compact-xs"
+            variant="light"
+            color="green"
+            leftSection={<IconBrandWhatsapp size={14} />}
+          >
             {t('notifications.whatsapp')}
           </Button>
         )}

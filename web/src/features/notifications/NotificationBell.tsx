@@ -25,8 +25,23 @@ export default function NotificationBell() {
   return (
     // The count sits outside the popover's target: the target must be the button itself, so that
     // its aria-haspopup/aria-expanded land on an element that allows them.
-    <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" offset={6} disabled={unread === 0} data-testid="bell-count" data-count={unread}>
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" shadow="md" width="min(380px, calc(100vw - 16px))" withArrow>
+    <Indicator
+      label={unread > 99 ? '99+' : unread}
+      size={18}
+      color="red"
+      offset={6}
+      disabled={unread === 0}
+      data-testid="bell-count"
+      data-count={unread}
+    >
+      <Popover
+        opened={opened}
+        onChange={setOpened}
+        position="bottom-end"
+        shadow="md"
+        width="min(380px, calc(100vw - 16px))"
+        withArrow
+      >
         <Popover.Target>
           <ActionIcon
             variant="subtle"
@@ -59,15 +74,32 @@ export default function NotificationBell() {
                   {t('notifications.none')}
                 </Text>
               )}
-              {inbox.data?.items.map((n) => <NoticeItem key={n.id} notice={n} onOpen={open} compact />)}
+              {inbox.data?.items.map((n) => (
+                <NoticeItem key={n.id} notice={n} onOpen={open} compact />
+              ))}
             </Stack>
           </ScrollArea.Autosize>
           <Divider />
           <Group justify="space-between" px="sm" py={6}>
-            <Button size="compact-sm" variant="subtle" onClick={() => { setOpened(false); navigate('/notifikasi'); }}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => {
+                setOpened(false);
+                navigate('/notifikasi');
+              }}
+            >
               {t('notifications.showAll')}
             </Button>
-            <ActionIcon variant="subtle" color="gray" onClick={() => { setOpened(false); navigate('/notifikasi/pengaturan'); }} aria-label={t('notifications.settings')}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              onClick={() => {
+                setOpened(false);
+                navigate('/notifikasi/pengaturan');
+              }}
+              aria-label={t('notifications.settings')}
+            >
               <IconSettings size={18} />
             </ActionIcon>
           </Group>

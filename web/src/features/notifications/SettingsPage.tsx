@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Card, Code, CopyButton, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications as toast } from '@mantine/notifications';
 import { IconCalendar, IconCheck, IconCopy, IconMail, IconMailOff, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +23,16 @@ import { ErrorState, PageHeader } from '../../components/common';
 import { ApiError } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
-import { type Channel, fetchCalendar, fetchMailLog, retryMail, rotateCalendar, saveDigestHour, useNotificationSettings, useSaveSettings } from './api';
+import {
+  type Channel,
+  fetchCalendar,
+  fetchMailLog,
+  retryMail,
+  rotateCalendar,
+  saveDigestHour,
+  useNotificationSettings,
+  useSaveSettings,
+} from './api';
 
 const STATUS_COLOR = { pending: 'yellow', sending: 'blue', sent: 'green', failed: 'red' } as const;
 
@@ -42,12 +66,24 @@ function CalendarCard() {
           <Group gap="xs">
             <CopyButton value={url}>
               {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy} leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={copy}
+                  leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                >
                   {copied ? 'Tersalin' : 'Salin'}
                 </Button>
               )}
             </CopyButton>
-            <Button size="xs" variant="default" color="red" leftSection={<IconRefresh size={14} />} loading={rotate.isPending} onClick={() => window.confirm(t('notifications.calendarRotateConfirm')) && rotate.mutate()}>
+            <Button
+              size="xs"
+              variant="default"
+              color="red"
+              leftSection={<IconRefresh size={14} />}
+              loading={rotate.isPending}
+              onClick={() => window.confirm(t('notifications.calendarRotateConfirm')) && rotate.mutate()}
+            >
               {t('notifications.calendarRotate')}
             </Button>
           </Group>
@@ -88,7 +124,14 @@ function OfficeCard({ digestHour }: { digestHour: number }) {
         {t('notifications.office')}
       </Title>
       <Group align="flex-end" gap="xs" mb="md">
-        <NumberInput label={t('notifications.digestHour')} min={0} max={23} value={hour} onChange={(v) => setHour(typeof v === 'number' ? v : 0)} w={260} />
+        <NumberInput
+          label={t('notifications.digestHour')}
+          min={0}
+          max={23}
+          value={hour}
+          onChange={(v) => setHour(typeof v === 'number' ? v : 0)}
+          w={260}
+        />
         <Button variant="light" onClick={() => save.mutate()} loading={save.isPending}>
           {t('common.save')}
         </Button>
@@ -109,7 +152,10 @@ function OfficeCard({ digestHour }: { digestHour: number }) {
         onChange={(v) => setStatus(!v || v === 'all' ? null : v)}
         data={[
           { value: 'all', label: 'Semua' },
-          { value: 'pending', label: `${t('notifications.mailStatus.pending')} (${(counts.pending ?? 0) + (counts.sending ?? 0)})` },
+          {
+            value: 'pending',
+            label: `${t('notifications.mailStatus.pending')} (${(counts.pending ?? 0) + (counts.sending ?? 0)})`,
+          },
           { value: 'sent', label: `${t('notifications.mailStatus.sent')} (${counts.sent ?? 0})` },
           { value: 'failed', label: `${t('notifications.mailStatus.failed')} (${counts.failed ?? 0})` },
         ]}
@@ -185,7 +231,10 @@ export default function NotificationSettingsPage() {
   const relevant = s.kinds.filter((k) =>
     me?.role === 'koperasi'
       ? ['follow_up.', 'rat.', 'concern.reply', ...forCooperative].some((p) => k.kind.startsWith(p))
-      : !forCooperative.includes(k.kind) && (k.kind !== 'verification.pending' || me?.role === 'admin' || (me?.role === 'petugas' && me.bidang === 'koperasi')),
+      : !forCooperative.includes(k.kind) &&
+        (k.kind !== 'verification.pending' ||
+          me?.role === 'admin' ||
+          (me?.role === 'petugas' && me.bidang === 'koperasi')),
   );
 
   const submit = () => {
@@ -203,12 +252,24 @@ export default function NotificationSettingsPage() {
     <>
       <PageHeader title={t('notifications.settingsTitle')} subtitle={t('notifications.settingsSubtitle')} />
       <Stack gap="md" maw={860}>
-        <Alert color={s.smtpConfigured ? 'green' : 'yellow'} icon={s.smtpConfigured ? <IconMail size={18} /> : <IconMailOff size={18} />} data-testid="smtp-status">
+        <Alert
+          color={s.smtpConfigured ? 'green' : 'yellow'}
+          icon={s.smtpConfigured ? <IconMail size={18} /> : <IconMailOff size={18} />}
+          data-testid="smtp-status"
+        >
           {s.smtpConfigured ? t('notifications.smtpOn') : t('notifications.smtpOff')}
         </Alert>
         <Card withBorder radius="md" padding="md">
           <Stack gap="sm">
-            <TextInput label={t('notifications.email')} description={t('notifications.emailHint')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} autoComplete="email" />
+            <TextInput
+              label={t('notifications.email')}
+              description={t('notifications.emailHint')}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={errors.email}
+              autoComplete="email"
+            />
             <div>
               <Text fw={600} size="sm">
                 {t('notifications.perKind')}
@@ -218,7 +279,13 @@ export default function NotificationSettingsPage() {
               </Text>
               <Stack gap={6}>
                 {relevant.map((k) => (
-                  <Group key={k.kind} justify="space-between" gap="xs" wrap="wrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', paddingBottom: 6 }}>
+                  <Group
+                    key={k.kind}
+                    justify="space-between"
+                    gap="xs"
+                    wrap="wrap"
+                    style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', paddingBottom: 6 }}
+                  >
                     <Text size="sm" style={{ flex: '1 1 200px' }}>
                       {k.label}
                     </Text>

@@ -12,7 +12,10 @@ export interface Notice {
   createdAt: string;
   readAt: string | null;
 }
-export interface Inbox { items: Notice[]; unread: number }
+export interface Inbox {
+  items: Notice[];
+  unread: number;
+}
 export type Channel = 'instant' | 'digest' | 'off';
 export interface NotificationSettings {
   email: string | null;
@@ -22,8 +25,16 @@ export interface NotificationSettings {
   channels: { code: Channel; label: string }[];
 }
 export interface MailLogItem {
-  id: string; to: string; subject: string; kind: string; status: 'pending' | 'sending' | 'sent' | 'failed'; attempts: number;
-  nextAttemptAt: string | null; lastError: string | null; createdAt: string; sentAt: string | null;
+  id: string;
+  to: string;
+  subject: string;
+  kind: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
 }
 
 /** How often the bell asks; also on window focus. */
@@ -56,21 +67,29 @@ export function useReadAll() {
 }
 
 export function useNotificationSettings() {
-  return useQuery({ queryKey: ['notification-settings'], queryFn: ({ signal }) => get<NotificationSettings>('/me/notification-settings', signal) });
+  return useQuery({
+    queryKey: ['notification-settings'],
+    queryFn: ({ signal }) => get<NotificationSettings>('/me/notification-settings', signal),
+  });
 }
 
 export function useSaveSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email?: string | null; kinds?: Record<string, Channel> }) => put<NotificationSettings>('/me/notification-settings', body),
+    mutationFn: (body: { email?: string | null; kinds?: Record<string, Channel> }) =>
+      put<NotificationSettings>('/me/notification-settings', body),
     onSuccess: (data) => qc.setQueryData(['notification-settings'], data),
   });
 }
 
 export const fetchCalendar = () => get<{ url: string }>('/me/calendar');
 export const rotateCalendar = () => post<{ url: string }>('/me/calendar/rotate');
-export const saveDigestHour = (digestHour: number) => put<{ digestHour: number }>('/settings/notifications', { digestHour });
-export const fetchMailLog = (status: string | null) => get<{ items: MailLogItem[]; counts: Record<string, number> }>(`/notifications/mail-log?limit=50${status ? `&status=${status}` : ''}`);
+export const saveDigestHour = (digestHour: number) =>
+  put<{ digestHour: number }>('/settings/notifications', { digestHour });
+export const fetchMailLog = (status: string | null) =>
+  get<{ items: MailLogItem[]; counts: Record<string, number> }>(
+    `/notifications/mail-log?limit=50${status ? `&status=${status}` : ''}`,
+  );
 export const retryMail = (id: string) => post<{ ok: true }>(`/notifications/mail-log/${id}/retry`);
 
 /** "5 menit lalu", "kemarin", or the date: how the inbox says when. */
@@ -81,5 +100,10 @@ export function relativeTime(iso: string, now = Date.now()): string {
   if (s < 86_400) return `${Math.floor(s / 3600)} jam lalu`;
   if (s < 2 * 86_400) return 'kemarin';
   if (s < 7 * 86_400) return `${Math.floor(s / 86_400)} hari lalu`;
-  return new Date(iso).toLocaleDateString('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Jakarta' });
+  return new Date(iso).toLocaleDateString('id-ID', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Asia/Jakarta',
+  });
 }

@@ -22,17 +22,21 @@ const notifications = {
     email: 'Alamat surel',
     emailHint: 'Pemberitahuan dikirim ke alamat ini. Kosongkan untuk berhenti menerima surel.',
     smtpOn: 'Surel aktif: pemberitahuan dikirim lewat server surel kantor.',
-    smtpOff: 'Server surel (SAMBANG_SMTP_URL) belum diatur: pemberitahuan hanya tampil di aplikasi. Pilihan di bawah berlaku setelah admin mengaturnya.',
+    smtpOff:
+      'Server surel (SAMBANG_SMTP_URL) belum diatur: pemberitahuan hanya tampil di aplikasi. Pilihan di bawah berlaku setelah admin mengaturnya.',
     perKind: 'Per jenis pemberitahuan',
-    perKindHint: 'Pemberitahuan selalu tampil di aplikasi. Pilih apa yang dikirim lewat surel. Ringkasan harian dikirim pukul {{hour}}.00 WIB.',
+    perKindHint:
+      'Pemberitahuan selalu tampil di aplikasi. Pilih apa yang dikirim lewat surel. Ringkasan harian dikirim pukul {{hour}}.00 WIB.',
     save: 'Simpan pengaturan',
     saved: 'Pengaturan pemberitahuan disimpan.',
     calendar: 'Kalender',
-    calendarHint: 'Tambahkan alamat ini ke Google Calendar ("Dari URL") atau kalender ponsel: kunjungan dan batas waktu Anda muncul di sana. Alamat ini rahasia; siapa pun yang memilikinya dapat melihat jadwal Anda.',
+    calendarHint:
+      'Tambahkan alamat ini ke Google Calendar ("Dari URL") atau kalender ponsel: kunjungan dan batas waktu Anda muncul di sana. Alamat ini rahasia; siapa pun yang memilikinya dapat melihat jadwal Anda.',
     calendarShow: 'Tampilkan alamat kalender',
     calendarRotate: 'Ganti alamat',
     calendarRotated: 'Alamat kalender diganti; alamat lama tidak berlaku lagi.',
-    calendarRotateConfirm: 'Alamat lama berhenti berlaku. Kalender yang sudah berlangganan harus ditambahkan ulang. Lanjutkan?',
+    calendarRotateConfirm:
+      'Alamat lama berhenti berlaku. Kalender yang sudah berlangganan harus ditambahkan ulang. Lanjutkan?',
     office: 'Pengaturan kantor',
     digestHour: 'Jam ringkasan harian (WIB)',
     digestSaved: 'Jam ringkasan harian disimpan.',

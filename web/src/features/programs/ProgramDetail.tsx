@@ -10,13 +10,23 @@ import { type DistrictProgress, type Program } from '../../lib/visits';
 
 import { Reach, ratio } from './parts';
 
-export function ProgramDetail({ program, canEdit, onEdit }: { program: Program; canEdit: boolean; onEdit: () => void }) {
+export function ProgramDetail({
+  program,
+  canEdit,
+  onEdit,
+}: {
+  program: Program;
+  canEdit: boolean;
+  onEdit: () => void;
+}) {
   const { t } = useTranslation();
   const isMobile = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const districts = useDistricts();
   // Every kecamatan, with or without a target.
   const byCode = new Map(program.targets.map((r) => [r.district.code, r]));
-  const rows: DistrictProgress[] = (districts.data ?? []).map((d) => byCode.get(d.code) ?? { district: { code: d.code, name: d.name }, target: 0, visited: 0, scheduled: 0 });
+  const rows: DistrictProgress[] = (districts.data ?? []).map(
+    (d) => byCode.get(d.code) ?? { district: { code: d.code, name: d.name }, target: 0, visited: 0, scheduled: 0 },
+  );
   for (const r of program.targets) if (!rows.some((x) => x.district.code === r.district.code)) rows.push(r);
 
   return (
@@ -41,7 +51,13 @@ export function ProgramDetail({ program, canEdit, onEdit }: { program: Program; 
               {t('programs.visitsLink')}
             </Button>
             {canEdit && (
-              <Button variant="light" leftSection={<IconPencil size={16} />} onClick={onEdit} size="sm" data-testid="program-edit">
+              <Button
+                variant="light"
+                leftSection={<IconPencil size={16} />}
+                onClick={onEdit}
+                size="sm"
+                data-testid="program-edit"
+              >
                 {t('programs.edit')}
               </Button>
             )}
@@ -68,7 +84,11 @@ export function ProgramDetail({ program, canEdit, onEdit }: { program: Program; 
         <Box mt="sm">
           <Reach row={program.totals} size="lg" />
           <Text size="xs" c="dimmed" mt={6}>
-            {t('programs.summary', { visited: formatNumber(program.totals.visited), target: formatNumber(program.totals.target), scheduled: formatNumber(program.totals.scheduled) })}
+            {t('programs.summary', {
+              visited: formatNumber(program.totals.visited),
+              target: formatNumber(program.totals.target),
+              scheduled: formatNumber(program.totals.scheduled),
+            })}
             {' · '}
             {t('programs.visitsN', { n: formatNumber(program.totals.visits) })}
           </Text>
@@ -76,7 +96,12 @@ export function ProgramDetail({ program, canEdit, onEdit }: { program: Program; 
       </Paper>
 
       <Paper withBorder p={0} style={{ overflow: 'hidden' }}>
-        <Group justify="space-between" px={{ base: 'sm', sm: 'md' }} py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+        <Group
+          justify="space-between"
+          px={{ base: 'sm', sm: 'md' }}
+          py="sm"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+        >
           <Text fw={700}>{t('programs.targets')}</Text>
           <Group gap="sm">
             <Group gap={4}>
@@ -96,9 +121,21 @@ export function ProgramDetail({ program, canEdit, onEdit }: { program: Program; 
         {isMobile ? (
           <Stack gap={0} data-testid="program-targets">
             {rows.map((r) => (
-              <Box key={r.district.code} px="sm" py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-1)' }} data-testid="program-target-row">
+              <Box
+                key={r.district.code}
+                px="sm"
+                py={8}
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-1)' }}
+                data-testid="program-target-row"
+              >
                 <Group justify="space-between" wrap="nowrap" gap="xs" mb={4}>
-                  <Anchor component={Link} to={`/kunjungan?program=${program.id}&district=${r.district.code}`} size="sm" fw={600} c="dark">
+                  <Anchor
+                    component={Link}
+                    to={`/kunjungan?program=${program.id}&district=${r.district.code}`}
+                    size="sm"
+                    fw={600}
+                    c="dark"
+                  >
                     {r.district.name}
                   </Anchor>
                   <Text size="xs" className="tabular-nums" c={r.target === 0 ? 'dimmed' : undefined}>
@@ -136,7 +173,12 @@ export function ProgramDetail({ program, canEdit, onEdit }: { program: Program; 
               {rows.map((r) => (
                 <Table.Tr key={r.district.code} data-testid="program-target-row">
                   <Table.Td>
-                    <Anchor component={Link} to={`/kunjungan?program=${program.id}&district=${r.district.code}`} size="sm" c="dark">
+                    <Anchor
+                      component={Link}
+                      to={`/kunjungan?program=${program.id}&district=${r.district.code}`}
+                      size="sm"
+                      c="dark"
+                    >
                       {r.district.name}
                     </Anchor>
                   </Table.Td>
@@ -184,4 +226,3 @@ export function ProgramDetail({ program, canEdit, onEdit }: { program: Program; 
     </Stack>
   );
 }
-

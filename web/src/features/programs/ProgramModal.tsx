@@ -1,5 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Group, Modal, NumberInput, SimpleGrid, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Group,
+  Modal,
+  NumberInput,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -15,7 +26,15 @@ import { FormActions } from '../../components/FormActions';
 
 import { ProgramForm } from './parts';
 
-export function ProgramModal({ program, onClose, onSaved }: { program: Program | null; onClose: () => void; onSaved: (p: Program) => void }) {
+export function ProgramModal({
+  program,
+  onClose,
+  onSaved,
+}: {
+  program: Program | null;
+  onClose: () => void;
+  onSaved: (p: Program) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const isMobile = useMediaQuery('(max-width: 48em)');
@@ -25,7 +44,9 @@ export function ProgramModal({ program, onClose, onSaved }: { program: Program |
     periodStart: program?.periodStart ?? null,
     periodEnd: program?.periodEnd ?? null,
     description: program?.description ?? '',
-    targets: Object.fromEntries((program?.targets ?? []).filter((r) => r.target > 0).map((r) => [r.district.code, r.target])),
+    targets: Object.fromEntries(
+      (program?.targets ?? []).filter((r) => r.target > 0).map((r) => [r.district.code, r.target]),
+    ),
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<string | null>(null);
@@ -35,7 +56,8 @@ export function ProgramModal({ program, onClose, onSaved }: { program: Program |
   };
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => (program ? patch<Program>(`/programs/${program.id}`, body) : post<Program>('/programs', body)),
+    mutationFn: (body: Record<string, unknown>) =>
+      program ? patch<Program>(`/programs/${program.id}`, body) : post<Program>('/programs', body),
     onSuccess: (saved) => {
       qc.setQueryData(['program', saved.id], saved);
       void qc.invalidateQueries({ queryKey: ['programs'] });
@@ -59,11 +81,15 @@ export function ProgramModal({ program, onClose, onSaved }: { program: Program |
     if (form.name.trim().length < 3) errs.name = t('common.required');
     if (!form.periodStart) errs.periodStart = t('common.required');
     if (!form.periodEnd) errs.periodEnd = t('common.required');
-    if (form.periodStart && form.periodEnd && form.periodEnd < form.periodStart) errs.periodEnd = 'Akhir periode tidak boleh sebelum awal periode.';
+    if (form.periodStart && form.periodEnd && form.periodEnd < form.periodStart)
+      errs.periodEnd = 'Akhir periode tidak boleh sebelum awal periode.';
     setErrors(errs);
     if (Object.keys(errs).length) return;
     const targets = codes
-      .map((code) => ({ districtCode: code, target: typeof form.targets[code] === 'number' ? (form.targets[code] as number) : 0 }))
+      .map((code) => ({
+        districtCode: code,
+        target: typeof form.targets[code] === 'number' ? (form.targets[code] as number) : 0,
+      }))
       .filter((x) => x.target > 0);
     const body: Record<string, unknown> = {
       name: form.name.trim(),
@@ -78,7 +104,13 @@ export function ProgramModal({ program, onClose, onSaved }: { program: Program |
   const total = Object.values(form.targets).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
 
   return (
-    <Modal opened onClose={onClose} title={<Text fw={700}>{program ? t('programs.edit') : t('programs.new')}</Text>} size="xl" fullScreen={isMobile}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={700}>{program ? t('programs.edit') : t('programs.new')}</Text>}
+      size="xl"
+      fullScreen={isMobile}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           {conflict && (
@@ -86,12 +118,50 @@ export function ProgramModal({ program, onClose, onSaved }: { program: Program |
               {conflict}
             </Alert>
           )}
-          <TextInput label={t('programs.name')} required value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} maxLength={200} data-autofocus />
+          <TextInput
+            label={t('programs.name')}
+            required
+            value={form.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors.name}
+            maxLength={200}
+            data-autofocus
+          />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <DateInput label={t('programs.periodStart')} required valueFormat="D MMMM YYYY" locale="id" value={form.periodStart} onChange={(v) => set('periodStart', v)} error={errors.periodStart} popoverProps={{ withinPortal: true }} leftSection={<IconCalendarEvent size={16} />} />
-            <DateInput label={t('programs.periodEnd')} required valueFormat="D MMMM YYYY" locale="id" value={form.periodEnd} onChange={(v) => set('periodEnd', v)} error={errors.periodEnd} minDate={form.periodStart ?? undefined} popoverProps={{ withinPortal: true }} leftSection={<IconCalendarEvent size={16} />} />
+            <DateInput
+              label={t('programs.periodStart')}
+              required
+              valueFormat="D MMMM YYYY"
+              locale="id"
+              value={form.periodStart}
+              onChange={(v) => set('periodStart', v)}
+              error={errors.periodStart}
+              popoverProps={{ withinPortal: true }}
+              leftSection={<IconCalendarEvent size={16} />}
+            />
+            <DateInput
+              label={t('programs.periodEnd')}
+              required
+              valueFormat="D MMMM YYYY"
+              locale="id"
+              value={form.periodEnd}
+              onChange={(v) => set('periodEnd', v)}
+              error={errors.periodEnd}
+              minDate={form.periodStart ?? undefined}
+              popoverProps={{ withinPortal: true }}
+              leftSection={<IconCalendarEvent size={16} />}
+            />
           </SimpleGrid>
-          <Textarea label={t('programs.description')} value={form.description} onChange={(e) => set('description', e.currentTarget.value)} autosize minRows={2} maxRows={6} maxLength={2000} error={errors.description} />
+          <Textarea
+            label={t('programs.description')}
+            value={form.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={2000}
+            error={errors.description}
+          />
           <Stack gap={4}>
             <Group justify="space-between" align="flex-end">
               <Text fw={600} size="sm">
@@ -114,7 +184,15 @@ export function ProgramModal({ program, onClose, onSaved }: { program: Program |
             ) : (
               <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing={6} verticalSpacing={6} mt={4}>
                 {(districts.data ?? []).map((d) => (
-                  <Group key={d.code} justify="space-between" wrap="nowrap" gap="xs" px="xs" py={4} style={{ border: '1px solid var(--mantine-color-gray-2)', borderRadius: 6 }}>
+                  <Group
+                    key={d.code}
+                    justify="space-between"
+                    wrap="nowrap"
+                    gap="xs"
+                    px="xs"
+                    py={4}
+                    style={{ border: '1px solid var(--mantine-color-gray-2)', borderRadius: 6 }}
+                  >
                     <Text size="sm" style={{ minWidth: 0 }} truncate="end">
                       {d.name}
                     </Text>
@@ -143,4 +221,3 @@ export function ProgramModal({ program, onClose, onSaved }: { program: Program |
     </Modal>
   );
 }
-

@@ -58,7 +58,12 @@ export function GradedView({ def }: { def: GradedRubric }) {
               <Accordion.Panel>
                 <Stack gap="sm">
                   {a.indicators.map((i) => (
-                    <Box key={i.code} p="sm" className={markClass(i.marks)} style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-2)' }}>
+                    <Box
+                      key={i.code}
+                      p="sm"
+                      className={markClass(i.marks)}
+                      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-2)' }}
+                    >
                       <Group gap={6} wrap="wrap" mb={4}>
                         <Text fw={600} size="sm">
                           {i.label}
@@ -108,4 +113,3 @@ export function GradedView({ def }: { def: GradedRubric }) {
     </Stack>
   );
 }
-

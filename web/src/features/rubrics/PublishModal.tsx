@@ -10,7 +10,15 @@ import type { RubricDefinition } from '@domain/rubrics/types';
 import { ApiError, post } from '../../lib/api';
 import { type RubricVersionInfo } from '../../lib/assessment';
 
-export function PublishModal({ info, def, onClose }: { info: RubricVersionInfo; def: RubricDefinition; onClose: () => void }) {
+export function PublishModal({
+  info,
+  def,
+  onClose,
+}: {
+  info: RubricVersionInfo;
+  def: RubricDefinition;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -21,7 +29,8 @@ export function PublishModal({ info, def, onClose }: { info: RubricVersionInfo; 
   const [serverError, setServerError] = useState<{ message: string; fields: [string, string][] } | null>(null);
 
   const publish = useMutation({
-    mutationFn: (definition: Record<string, unknown>) => post<RubricVersionInfo>(`/rubrics/${info.rubric}/versions`, { definition, note: note.trim() }),
+    mutationFn: (definition: Record<string, unknown>) =>
+      post<RubricVersionInfo>(`/rubrics/${info.rubric}/versions`, { definition, note: note.trim() }),
     meta: { silent: true },
     onSuccess: (v) => {
       void qc.invalidateQueries({ queryKey: ['rubrics'] });
@@ -53,13 +62,25 @@ export function PublishModal({ info, def, onClose }: { info: RubricVersionInfo; 
   };
 
   return (
-    <Modal opened onClose={onClose} size="xl" fullScreen={isMobile} title={<Text fw={600}>{t('rubric.publishTitle', { title: info.title })}</Text>}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      fullScreen={isMobile}
+      title={<Text fw={600}>{t('rubric.publishTitle', { title: info.title })}</Text>}
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('rubric.publishIntro', { next: info.version + 1 })}
         </Text>
         {serverError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('rubric.validationTitle')} data-testid="publish-errors">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle size={18} />}
+            title={t('rubric.validationTitle')}
+            data-testid="publish-errors"
+          >
             {serverError.message.replace(/[.;\s]+$/, '') !== t('rubric.validationTitle') && (
               <Text size="sm" mb={serverError.fields.length ? 6 : 0}>
                 {serverError.message}
@@ -100,7 +121,13 @@ export function PublishModal({ info, def, onClose }: { info: RubricVersionInfo; 
           maxRows={isMobile ? 18 : 26}
           spellCheck={false}
           error={jsonError}
-          styles={{ input: { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12, lineHeight: 1.45 } }}
+          styles={{
+            input: {
+              fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+              fontSize: 12,
+              lineHeight: 1.45,
+            },
+          }}
           data-testid="rubric-json"
         />
         <Group justify="flex-end" gap="xs">
@@ -115,4 +142,3 @@ export function PublishModal({ info, def, onClose }: { info: RubricVersionInfo; 
     </Modal>
   );
 }
-

@@ -24,13 +24,21 @@ export function WeightedView({ def }: { def: WeightedRubric }) {
                   <Badge variant="light" style={{ textTransform: 'none' }}>
                     {t('rubric.aspectWeight', { weight: formatNumber(a.weight) })}
                   </Badge>
-                  {a.components.some((c) => (c.marks?.length ?? 0) > 0) && <MarkBadge marks={a.components.flatMap((c) => c.marks ?? [])} />}
+                  {a.components.some((c) => (c.marks?.length ?? 0) > 0) && (
+                    <MarkBadge marks={a.components.flatMap((c) => c.marks ?? [])} />
+                  )}
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>
                 <Stack gap="sm">
                   {a.components.map((c) => (
-                    <Box key={c.code} p="sm" className={markClass(c.marks)} style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-2)' }} data-rubric-component={`${a.code}.${c.code}`}>
+                    <Box
+                      key={c.code}
+                      p="sm"
+                      className={markClass(c.marks)}
+                      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-2)' }}
+                      data-rubric-component={`${a.code}.${c.code}`}
+                    >
                       <Group gap={6} wrap="wrap" mb={6}>
                         <Text fw={600} size="sm">
                           {c.code}. {c.label}
@@ -71,7 +79,12 @@ export function WeightedView({ def }: { def: WeightedRubric }) {
       <Section title={t('rubric.derived')}>
         <Stack gap="xs">
           {def.derived.map((d) => (
-            <Box key={d.code} p="xs" className={markClass(d.marks)} style={{ borderRadius: 6, borderBottom: '1px solid var(--mantine-color-gray-1)' }}>
+            <Box
+              key={d.code}
+              p="xs"
+              className={markClass(d.marks)}
+              style={{ borderRadius: 6, borderBottom: '1px solid var(--mantine-color-gray-1)' }}
+            >
               <Group gap={6} wrap="wrap">
                 <Text size="sm" fw={600}>
                   {d.label}
@@ -121,4 +134,3 @@ export function WeightedView({ def }: { def: WeightedRubric }) {
     </Stack>
   );
 }
-

@@ -25,9 +25,28 @@ export function MarkNotes({ marks }: { marks: readonly Mark[] | undefined }) {
   );
 }
 
-export function BandsTable({ bands, variable = 'x (%)', symbol = 'x', valueLabel = 'nilai' }: { bands: readonly Band[]; variable?: string; symbol?: string; valueLabel?: string }) {
+export function BandsTable({
+  bands,
+  variable = 'x (%)',
+  symbol = 'x',
+  valueLabel = 'nilai',
+}: {
+  bands: readonly Band[];
+  variable?: string;
+  symbol?: string;
+  valueLabel?: string;
+}) {
   return (
-    <Table withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing="sm" fz="sm" className="tabular-nums" maw={360} bg="white">
+    <Table
+      withTableBorder
+      withColumnBorders
+      verticalSpacing={4}
+      horizontalSpacing="sm"
+      fz="sm"
+      className="tabular-nums"
+      maw={360}
+      bg="white"
+    >
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{variable}</Table.Th>
@@ -68,7 +87,8 @@ export function RatioView({ def, aspectCode, c }: { def: WeightedRubric; aspectC
   return (
     <Stack gap={6}>
       <Text size="sm">
-        <b>{t('rubric.formula')}:</b> x = ({termsText(c.formula.num, labels)}) ÷ ({termsText(c.formula.den, labels)}) × 100
+        <b>{t('rubric.formula')}:</b> x = ({termsText(c.formula.num, labels)}) ÷ ({termsText(c.formula.den, labels)}) ×
+        100
       </Text>
       <Group gap={6} wrap="wrap">
         <Text size="sm" fw={600}>
@@ -76,7 +96,12 @@ export function RatioView({ def, aspectCode, c }: { def: WeightedRubric; aspectC
           {c.ruleLabel ? ` — ${c.ruleLabel}` : ''}
         </Text>
         {c.alternatives?.length ? (
-          <Badge size="xs" variant={chosenAlt ? 'outline' : 'filled'} color={chosenAlt ? 'gray' : 'sambang'} style={{ textTransform: 'none' }}>
+          <Badge
+            size="xs"
+            variant={chosenAlt ? 'outline' : 'filled'}
+            color={chosenAlt ? 'gray' : 'sambang'}
+            style={{ textTransform: 'none' }}
+          >
             {chosenAlt ? t('rubric.defaultRule') : t('rubric.chosenRule')}
           </Badge>
         ) : null}
@@ -94,7 +119,12 @@ export function RatioView({ def, aspectCode, c }: { def: WeightedRubric; aspectC
           </Text>
           <Stack gap="xs">
             {c.alternatives.map((a) => (
-              <Box key={a.key} p="xs" className={markClass(a.marks)} style={{ borderRadius: 6, border: '1px dashed var(--mantine-color-gray-3)' }}>
+              <Box
+                key={a.key}
+                p="xs"
+                className={markClass(a.marks)}
+                style={{ borderRadius: 6, border: '1px dashed var(--mantine-color-gray-3)' }}
+              >
                 <Group gap={6} wrap="wrap" mb={4}>
                   <Text size="sm" fw={500}>
                     {a.label}
@@ -158,4 +188,3 @@ export function CategoriesView({ def }: { def: RubricDefinition }) {
     </Section>
   );
 }
-

@@ -11,7 +11,6 @@ import type { Bidang, Role, User } from '../../lib/types';
 import { CoopPicker } from '../../components/CoopPicker';
 import { FormActions } from '../../components/FormActions';
 
-
 const USERNAME_RE = /^[a-z0-9._-]{3,40}$/;
 
 interface UserForm {
@@ -28,7 +27,15 @@ interface UserForm {
 }
 
 /** Add or edit one account. */
-export function UserModal({ user, onClose, onTemporaryPassword }: { user: User | null; onClose: () => void; onTemporaryPassword: (username: string, pw: string) => void }) {
+export function UserModal({
+  user,
+  onClose,
+  onTemporaryPassword,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onTemporaryPassword: (username: string, pw: string) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const isMobile = useMediaQuery('(max-width: 48em)');
@@ -51,11 +58,16 @@ export function UserModal({ user, onClose, onTemporaryPassword }: { user: User |
 
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      user ? patch<{ user: User }>(`/users/${user.id}`, body) : post<{ user: User; temporaryPassword?: string }>('/users', body),
+      user
+        ? patch<{ user: User }>(`/users/${user.id}`, body)
+        : post<{ user: User; temporaryPassword?: string }>('/users', body),
     onSuccess: (res) => {
       void qc.invalidateQueries({ queryKey: ['users'] });
       const created = res as { user: User; temporaryPassword?: string };
-      notifications.show({ color: 'green', message: user ? t('users.updated') : t('users.created', { username: created.user.username }) });
+      notifications.show({
+        color: 'green',
+        message: user ? t('users.updated') : t('users.created', { username: created.user.username }),
+      });
       onClose();
       if (!user && created.temporaryPassword) onTemporaryPassword(created.user.username, created.temporaryPassword);
     },
@@ -85,7 +97,9 @@ export function UserModal({ user, onClose, onTemporaryPassword }: { user: User |
       cooperativeId: form.role === 'koperasi' ? form.cooperativeId : null,
       email: form.email.trim() === '' ? null : form.email.trim(),
       // Officers' identity, printed under their signature on official documents.
-      ...(form.role !== 'koperasi' ? { nip: form.nip.trim() || null, rank: form.rank.trim() || null, position: form.position.trim() || null } : {}),
+      ...(form.role !== 'koperasi'
+        ? { nip: form.nip.trim() || null, rank: form.rank.trim() || null, position: form.position.trim() || null }
+        : {}),
     };
     if (!user) {
       body.username = form.username.trim();
@@ -95,7 +109,13 @@ export function UserModal({ user, onClose, onTemporaryPassword }: { user: User |
   };
 
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{user ? t('users.editTitle', { username: user.username }) : t('users.addTitle')}</Text>} size="lg" fullScreen={isMobile}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>{user ? t('users.editTitle', { username: user.username }) : t('users.addTitle')}</Text>}
+      size="lg"
+      fullScreen={isMobile}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
@@ -111,10 +131,32 @@ export function UserModal({ user, onClose, onTemporaryPassword }: { user: User |
               autoComplete="off"
               data-autofocus
             />
-            <TextInput label={t('users.fullName')} description={user ? undefined : ' '} required value={form.fullName} onChange={(e) => setField('fullName', e.currentTarget.value)} error={errors.fullName} />
-            <Select label={t('users.role')} required data={toOptions(roles)} value={form.role} onChange={(v) => setField('role', v as Role | null)} error={errors.role} allowDeselect={false} />
+            <TextInput
+              label={t('users.fullName')}
+              description={user ? undefined : ' '}
+              required
+              value={form.fullName}
+              onChange={(e) => setField('fullName', e.currentTarget.value)}
+              error={errors.fullName}
+            />
+            <Select
+              label={t('users.role')}
+              required
+              data={toOptions(roles)}
+              value={form.role}
+              onChange={(v) => setField('role', v as Role | null)}
+              error={errors.role}
+              allowDeselect={false}
+            />
             {form.role === 'petugas' && (
-              <Select label={t('users.bidang')} required data={toOptions(bidang)} value={form.bidang} onChange={(v) => setField('bidang', v as Bidang | null)} error={errors.bidang} />
+              <Select
+                label={t('users.bidang')}
+                required
+                data={toOptions(bidang)}
+                value={form.bidang}
+                onChange={(v) => setField('bidang', v as Bidang | null)}
+                error={errors.bidang}
+              />
             )}
           </SimpleGrid>
           {form.role === 'koperasi' && (
@@ -127,12 +169,39 @@ export function UserModal({ user, onClose, onTemporaryPassword }: { user: User |
               initial={user?.cooperative ?? null}
             />
           )}
-          <TextInput label={t('users.email')} description={t('users.emailHint')} type="email" value={form.email} onChange={(e) => setField('email', e.currentTarget.value)} error={errors.email} autoComplete="off" />
+          <TextInput
+            label={t('users.email')}
+            description={t('users.emailHint')}
+            type="email"
+            value={form.email}
+            onChange={(e) => setField('email', e.currentTarget.value)}
+            error={errors.email}
+            autoComplete="off"
+          />
           {form.role && form.role !== 'koperasi' && (
             <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-              <TextInput label={t('usersIdentity.nip')} description={t('usersIdentity.nipHint')} value={form.nip} onChange={(e) => setField('nip', e.currentTarget.value)} error={errors.nip} inputMode="numeric" />
-              <TextInput label={t('usersIdentity.rank')} description={t('usersIdentity.rankHint')} value={form.rank} onChange={(e) => setField('rank', e.currentTarget.value)} error={errors.rank} />
-              <TextInput label={t('usersIdentity.position')} description=" " value={form.position} onChange={(e) => setField('position', e.currentTarget.value)} error={errors.position} />
+              <TextInput
+                label={t('usersIdentity.nip')}
+                description={t('usersIdentity.nipHint')}
+                value={form.nip}
+                onChange={(e) => setField('nip', e.currentTarget.value)}
+                error={errors.nip}
+                inputMode="numeric"
+              />
+              <TextInput
+                label={t('usersIdentity.rank')}
+                description={t('usersIdentity.rankHint')}
+                value={form.rank}
+                onChange={(e) => setField('rank', e.currentTarget.value)}
+                error={errors.rank}
+              />
+              <TextInput
+                label={t('usersIdentity.position')}
+                description=" "
+                value={form.position}
+                onChange={(e) => setField('position', e.currentTarget.value)}
+                error={errors.position}
+              />
             </SimpleGrid>
           )}
           {!user && (

@@ -6,13 +6,20 @@ import type { Page, User } from '../../lib/types';
 export function useUserList(values: { q: string; role: string }, page: number, pageSize: number) {
   return useQuery({
     queryKey: ['users', values, page],
-    queryFn: ({ signal }) => get<Page<User>>(`/users${buildQuery({ search: values.q, role: values.role, page, pageSize })}`, signal),
+    queryFn: ({ signal }) =>
+      get<Page<User>>(`/users${buildQuery({ search: values.q, role: values.role, page, pageSize })}`, signal),
     placeholderData: keepPreviousData,
   });
 }
 
 /** Enable/disable an account and reset its password; both refresh the user list. */
-export function useUserActions({ onToggled, onReset }: { onToggled: () => void; onReset: (res: { user: User; temporaryPassword: string }) => void }) {
+export function useUserActions({
+  onToggled,
+  onReset,
+}: {
+  onToggled: () => void;
+  onReset: (res: { user: User; temporaryPassword: string }) => void;
+}) {
   const qc = useQueryClient();
   const toggle = useMutation({
     mutationFn: (u: User) => patch<{ user: User }>(`/users/${u.id}`, { disabled: !u.disabled }),

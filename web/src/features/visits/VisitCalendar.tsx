@@ -1,10 +1,36 @@
 import { useMemo } from 'react';
-import { ActionIcon, Alert, Anchor, Box, Group, Loader, Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Box,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import '../../lib/dates';
 import { todayJakarta } from '../../lib/format';
-import { VISIT_STATUS_COLORS, VISIT_STATUSES, addDays, addMonths, formatDayMonth, formatMonth, formatShortWeekday, formatWeekday, monthGrid, startOfWeek, useVisitsBetween, type VisitFilters, type VisitListItem } from '../../lib/visits';
+import {
+  VISIT_STATUS_COLORS,
+  VISIT_STATUSES,
+  addDays,
+  addMonths,
+  formatDayMonth,
+  formatMonth,
+  formatShortWeekday,
+  formatWeekday,
+  monthGrid,
+  startOfWeek,
+  useVisitsBetween,
+  type VisitFilters,
+  type VisitListItem,
+} from '../../lib/visits';
 import { ErrorState } from '../../components/common';
 
 import { VisitCard } from './VisitCard';
@@ -15,7 +41,17 @@ function windowOf(from: string, to: string, f: VisitFilters): { from: string; to
   return a <= b ? { from: a, to: b } : null;
 }
 
-function CalendarNav({ title, onPrev, onNext, onToday }: { title: string; onPrev: () => void; onNext: () => void; onToday: () => void }) {
+function CalendarNav({
+  title,
+  onPrev,
+  onNext,
+  onToday,
+}: {
+  title: string;
+  onPrev: () => void;
+  onNext: () => void;
+  onToday: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Group justify="space-between" wrap="nowrap" gap="xs" mb="sm">
@@ -47,7 +83,19 @@ function byDate(items: VisitListItem[]): Map<string, VisitListItem[]> {
   return m;
 }
 
-export function MonthView({ anchor, onAnchor, filters, canApprove, isMobile }: { anchor: string; onAnchor: (d: string) => void; filters: VisitFilters; canApprove: boolean; isMobile: boolean }) {
+export function MonthView({
+  anchor,
+  onAnchor,
+  filters,
+  canApprove,
+  isMobile,
+}: {
+  anchor: string;
+  onAnchor: (d: string) => void;
+  filters: VisitFilters;
+  canApprove: boolean;
+  isMobile: boolean;
+}) {
   const { t } = useTranslation();
   const today = todayJakarta();
   const weeks = monthGrid(anchor);
@@ -68,7 +116,10 @@ export function MonthView({ anchor, onAnchor, filters, canApprove, isMobile }: {
           onNext={() => onAnchor(addMonths(anchor, 1))}
           onToday={() => onAnchor(today)}
         />
-        <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: isMobile ? 2 : 4 }} data-testid="calendar-month">
+        <Box
+          style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: isMobile ? 2 : 4 }}
+          data-testid="calendar-month"
+        >
           {weekdays.map((w, i) => (
             <Text key={w} size="xs" fw={700} ta="center" c={i === 6 ? 'red.7' : 'dimmed'} pb={4}>
               {isMobile ? w.slice(0, 3) : w}
@@ -93,7 +144,11 @@ export function MonthView({ anchor, onAnchor, filters, canApprove, isMobile }: {
                   borderRadius: 6,
                   padding: isMobile ? '4px 2px' : 6,
                   border: `1px solid ${isSel ? 'var(--mantine-color-green-6)' : 'var(--mantine-color-gray-2)'}`,
-                  background: isSel ? 'var(--mantine-color-green-0)' : inMonth ? 'white' : 'var(--mantine-color-gray-0)',
+                  background: isSel
+                    ? 'var(--mantine-color-green-0)'
+                    : inMonth
+                      ? 'white'
+                      : 'var(--mantine-color-gray-0)',
                   display: 'flex',
                   flexDirection: 'column',
                   alignItems: isMobile ? 'center' : 'stretch',
@@ -115,14 +170,28 @@ export function MonthView({ anchor, onAnchor, filters, canApprove, isMobile }: {
                   list.length > 0 && (
                     <Group gap={2} justify="center" wrap="nowrap">
                       {list.slice(0, 3).map((v) => (
-                        <Box key={v.id} w={7} h={7} style={{ borderRadius: 7, background: `var(--mantine-color-${VISIT_STATUS_COLORS[v.status]}-6)` }} />
+                        <Box
+                          key={v.id}
+                          w={7}
+                          h={7}
+                          style={{
+                            borderRadius: 7,
+                            background: `var(--mantine-color-${VISIT_STATUS_COLORS[v.status]}-6)`,
+                          }}
+                        />
                       ))}
                       {list.length > 3 && (
                         <Text fz={10} lh={1} fw={700} c="dimmed">
                           +
                         </Text>
                       )}
-                      {hasConflict && <Box w={7} h={7} style={{ background: 'var(--mantine-color-red-7)', transform: 'rotate(45deg)' }} />}
+                      {hasConflict && (
+                        <Box
+                          w={7}
+                          h={7}
+                          style={{ background: 'var(--mantine-color-red-7)', transform: 'rotate(45deg)' }}
+                        />
+                      )}
                     </Group>
                   )
                 ) : (
@@ -160,7 +229,11 @@ export function MonthView({ anchor, onAnchor, filters, canApprove, isMobile }: {
         <Group gap="md" mt="xs" justify="center" wrap="wrap">
           {VISIT_STATUSES.map((s) => (
             <Group key={s} gap={4} wrap="nowrap">
-              <Box w={8} h={8} style={{ borderRadius: 8, background: `var(--mantine-color-${VISIT_STATUS_COLORS[s]}-6)` }} />
+              <Box
+                w={8}
+                h={8}
+                style={{ borderRadius: 8, background: `var(--mantine-color-${VISIT_STATUS_COLORS[s]}-6)` }}
+              />
               <Text fz={11} c="dimmed">
                 {t(`visits.status.${s}`)}
               </Text>
@@ -177,7 +250,9 @@ export function MonthView({ anchor, onAnchor, filters, canApprove, isMobile }: {
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && query.data.total > query.data.items.length && (
         <Alert color="yellow" variant="light" p="xs">
-          <Text size="xs">{t('visits.calendar.truncated', { shown: query.data.items.length, total: query.data.total })}</Text>
+          <Text size="xs">
+            {t('visits.calendar.truncated', { shown: query.data.items.length, total: query.data.total })}
+          </Text>
         </Alert>
       )}
       <Stack gap="xs" data-testid="calendar-day-list">
@@ -203,7 +278,19 @@ export function MonthView({ anchor, onAnchor, filters, canApprove, isMobile }: {
   );
 }
 
-export function WeekView({ anchor, onAnchor, filters, canApprove, isMobile }: { anchor: string; onAnchor: (d: string) => void; filters: VisitFilters; canApprove: boolean; isMobile: boolean }) {
+export function WeekView({
+  anchor,
+  onAnchor,
+  filters,
+  canApprove,
+  isMobile,
+}: {
+  anchor: string;
+  onAnchor: (d: string) => void;
+  filters: VisitFilters;
+  canApprove: boolean;
+  isMobile: boolean;
+}) {
   const { t } = useTranslation();
   const today = todayJakarta();
   const start = startOfWeek(anchor);
@@ -212,12 +299,20 @@ export function WeekView({ anchor, onAnchor, filters, canApprove, isMobile }: { 
   const query = useVisitsBetween({ ...filters, from: range?.from ?? start, to: range?.to ?? start }, range !== null);
   const days = useMemo(() => byDate(range ? (query.data?.items ?? []) : []), [query.data, range]);
   const total = [...days.values()].reduce((s, l) => s + l.length, 0);
-  const title = t('visits.calendar.weekOf', { from: formatDayMonth(dates[0]!), to: `${formatDayMonth(dates[6]!)} ${dates[6]!.slice(0, 4)}` });
+  const title = t('visits.calendar.weekOf', {
+    from: formatDayMonth(dates[0]!),
+    to: `${formatDayMonth(dates[6]!)} ${dates[6]!.slice(0, 4)}`,
+  });
 
   return (
     <Stack gap="sm">
       <Paper withBorder p={{ base: 6, sm: 'sm' }}>
-        <CalendarNav title={title} onPrev={() => onAnchor(addDays(start, -7))} onNext={() => onAnchor(addDays(start, 7))} onToday={() => onAnchor(today)} />
+        <CalendarNav
+          title={title}
+          onPrev={() => onAnchor(addDays(start, -7))}
+          onNext={() => onAnchor(addDays(start, 7))}
+          onToday={() => onAnchor(today)}
+        />
         {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
         {isMobile ? (
           <Stack gap="sm" data-testid="calendar-week">
@@ -231,7 +326,12 @@ export function WeekView({ anchor, onAnchor, filters, canApprove, isMobile }: { 
               return (
                 <Stack key={d} gap={6} data-testid="calendar-day" data-date={d} data-count={list.length}>
                   <Group gap={6} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} pb={2}>
-                    <Text size="sm" fw={700} c={d === today ? 'green.8' : list.length ? undefined : 'dimmed'} tt="capitalize">
+                    <Text
+                      size="sm"
+                      fw={700}
+                      c={d === today ? 'green.8' : list.length ? undefined : 'dimmed'}
+                      tt="capitalize"
+                    >
                       {formatWeekday(d)}
                     </Text>
                     {list.length > 0 && (
@@ -248,7 +348,10 @@ export function WeekView({ anchor, onAnchor, filters, canApprove, isMobile }: { 
             })}
           </Stack>
         ) : (
-          <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 6 }} data-testid="calendar-week">
+          <Box
+            style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 6 }}
+            data-testid="calendar-week"
+          >
             {dates.map((d, i) => {
               const list = days.get(d) ?? [];
               return (

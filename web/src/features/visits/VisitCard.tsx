@@ -6,14 +6,23 @@ import { formatClock, formatDate } from '../../lib/format';
 import { VISIT_STATUS_COLORS, type VisitListItem } from '../../lib/visits';
 import { ApproveButton, ConflictFlag, PurposeChips, TeamLine, VisitStatusBadge } from '../../components/visits';
 
-
 export function timeText(v: VisitListItem): string | null {
   if (!v.startTime) return null;
   return v.endTime ? `${formatClock(v.startTime)}–${formatClock(v.endTime)}` : formatClock(v.startTime);
 }
 
 /** One visit as a card: the list on a phone, a day of the calendar, a week column. */
-export function VisitCard({ visit, canApprove, showDate = true, dense = false }: { visit: VisitListItem; canApprove: boolean; showDate?: boolean; dense?: boolean }) {
+export function VisitCard({
+  visit,
+  canApprove,
+  showDate = true,
+  dense = false,
+}: {
+  visit: VisitListItem;
+  canApprove: boolean;
+  showDate?: boolean;
+  dense?: boolean;
+}) {
   const time = timeText(visit);
   if (dense) {
     // A narrow week column: everything stacked, names wrap by word.
@@ -23,7 +32,10 @@ export function VisitCard({ visit, canApprove, showDate = true, dense = false }:
         padding={6}
         data-testid="visit-item"
         data-visit-id={visit.id}
-        style={{ borderLeft: `3px solid var(--mantine-color-${VISIT_STATUS_COLORS[visit.status]}-6)`, background: visit.status === 'cancelled' ? 'var(--mantine-color-gray-0)' : undefined }}
+        style={{
+          borderLeft: `3px solid var(--mantine-color-${VISIT_STATUS_COLORS[visit.status]}-6)`,
+          background: visit.status === 'cancelled' ? 'var(--mantine-color-gray-0)' : undefined,
+        }}
       >
         <Stack gap={4}>
           {time && (
@@ -31,7 +43,14 @@ export function VisitCard({ visit, canApprove, showDate = true, dense = false }:
               {time}
             </Text>
           )}
-          <Anchor component={Link} to={`/kunjungan/${visit.id}`} fw={600} fz="xs" lh={1.25} style={{ overflowWrap: 'break-word', hyphens: 'auto' }}>
+          <Anchor
+            component={Link}
+            to={`/kunjungan/${visit.id}`}
+            fw={600}
+            fz="xs"
+            lh={1.25}
+            style={{ overflowWrap: 'break-word', hyphens: 'auto' }}
+          >
             {visit.cooperative.name}
           </Anchor>
           <Text fz={11} c="dimmed" lh={1.2}>
@@ -54,7 +73,10 @@ export function VisitCard({ visit, canApprove, showDate = true, dense = false }:
       padding={dense ? 'xs' : 'sm'}
       data-testid="visit-item"
       data-visit-id={visit.id}
-      style={{ borderLeft: `4px solid var(--mantine-color-${VISIT_STATUS_COLORS[visit.status]}-6)`, background: visit.status === 'cancelled' ? 'var(--mantine-color-gray-0)' : undefined }}
+      style={{
+        borderLeft: `4px solid var(--mantine-color-${VISIT_STATUS_COLORS[visit.status]}-6)`,
+        background: visit.status === 'cancelled' ? 'var(--mantine-color-gray-0)' : undefined,
+      }}
     >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
@@ -71,7 +93,14 @@ export function VisitCard({ visit, canApprove, showDate = true, dense = false }:
                 )}
               </Text>
             )}
-            <Anchor component={Link} to={`/kunjungan/${visit.id}`} fw={600} size="sm" lh={1.3} className="break-anywhere">
+            <Anchor
+              component={Link}
+              to={`/kunjungan/${visit.id}`}
+              fw={600}
+              size="sm"
+              lh={1.3}
+              className="break-anywhere"
+            >
               {visit.cooperative.name}
             </Anchor>
             <Text size="xs" c="dimmed">

@@ -12,7 +12,21 @@ import { VisitCard, timeText } from './VisitCard';
 const PAGE_SIZE = 20;
 
 /** The visits as a paged list: cards on a phone, a table on wider screens. */
-export function VisitListView({ filters, page, onPage, canApprove, isMobile, filtered }: { filters: VisitFilters; page: number; onPage: (p: number) => void; canApprove: boolean; isMobile: boolean; filtered: boolean }) {
+export function VisitListView({
+  filters,
+  page,
+  onPage,
+  canApprove,
+  isMobile,
+  filtered,
+}: {
+  filters: VisitFilters;
+  page: number;
+  onPage: (p: number) => void;
+  canApprove: boolean;
+  isMobile: boolean;
+  filtered: boolean;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const query = useVisits({ ...filters, page, pageSize: PAGE_SIZE });
@@ -50,7 +64,13 @@ export function VisitListView({ filters, page, onPage, canApprove, isMobile, fil
             ]}
           >
             {items.map((v) => (
-              <Table.Tr key={v.id} className="coop-row" onClick={() => navigate(`/kunjungan/${v.id}`)} data-testid="visit-item" data-visit-id={v.id}>
+              <Table.Tr
+                key={v.id}
+                className="coop-row"
+                onClick={() => navigate(`/kunjungan/${v.id}`)}
+                data-testid="visit-item"
+                data-visit-id={v.id}
+              >
                 <Table.Td>
                   <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                     {formatDate(v.date)}
@@ -61,7 +81,14 @@ export function VisitListView({ filters, page, onPage, canApprove, isMobile, fil
                   </Text>
                 </Table.Td>
                 <Table.Td maw={280}>
-                  <Anchor component={Link} to={`/kunjungan/${v.id}`} fw={600} size="sm" onClick={(e) => e.stopPropagation()} className="break-anywhere">
+                  <Anchor
+                    component={Link}
+                    to={`/kunjungan/${v.id}`}
+                    fw={600}
+                    size="sm"
+                    onClick={(e) => e.stopPropagation()}
+                    className="break-anywhere"
+                  >
                     {v.cooperative.name}
                   </Anchor>
                   <Text size="xs" c="dimmed">

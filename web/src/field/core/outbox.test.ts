@@ -18,7 +18,11 @@ import {
 } from './outbox';
 import type { Change, OutboxItem, PhotoItem, Snapshot } from './types';
 
-interface F { a: string; b: string; c: string[] }
+interface F {
+  a: string;
+  b: string;
+  c: string[];
+}
 const KEYS = ['a', 'b', 'c'] as const;
 const snap: Snapshot<F> = { version: 3, fields: { a: 'A', b: 'B', c: [] } };
 let n = 0;
@@ -26,15 +30,38 @@ const newId = () => `id-${++n}`;
 const NOW = '2026-11-28T10:00:00.000Z';
 
 function plan(queue: OutboxItem[], draft: F, snapshot = snap) {
-  return planUpdate({ queue, kind: 'visit.update', entityId: 'v1', snapshot, draft, keys: KEYS, now: NOW, newId, nextSeq: queue.length + 1, label: 'Catatan kunjungan' });
+  return planUpdate({
+    queue,
+    kind: 'visit.update',
+    entityId: 'v1',
+    snapshot,
+    draft,
+    keys: KEYS,
+    now: NOW,
+    newId,
+    nextSeq: queue.length + 1,
+    label: 'Catatan kunjungan',
+  });
 }
-const create = (id: string): Change => ({ changeId: `c-${id}`, clientTime: NOW, kind: 'concern.create', entityId: id, fields: { topic: 'x' } });
+const create = (id: string): Change => ({
+  changeId: `c-${id}`,
+  clientTime: NOW,
+  kind: 'concern.create',
+  entityId: id,
+  fields: { topic: 'x' },
+});
 
 describe('planUpdate', () => {
   it('queues only the changed fields, with the base the phone saw', () => {
     const q = plan([], { a: 'A2', b: 'B', c: [] });
     expect(q).toHaveLength(1);
-    expect(q[0].change).toMatchObject({ kind: 'visit.update', entityId: 'v1', baseVersion: 3, base: { a: 'A' }, fields: { a: 'A2' } });
+    expect(q[0].change).toMatchObject({
+      kind: 'visit.update',
+      entityId: 'v1',
+      baseVersion: 3,
+      base: { a: 'A' },
+      fields: { a: 'A2' },
+    });
   });
 
   it('nothing changed: nothing queued; edited back: the unsent change disappears', () => {
@@ -71,10 +98,14 @@ describe('sending and settling', () => {
     const batch = selectBatch(q, new Set());
     q = markSent(q, batch, NOW);
     // The answer covers only the first two (e.g. a truncated response).
-    const s = settle(q, batch.map((b) => b.change.changeId), [
-      { changeId: 'c-1', status: 'applied', entity: { type: 'concern', id: '1', version: 1 } },
-      { changeId: 'c-2', status: 'applied', duplicate: true },
-    ]);
+    const s = settle(
+      q,
+      batch.map((b) => b.change.changeId),
+      [
+        { changeId: 'c-1', status: 'applied', entity: { type: 'concern', id: '1', version: 1 } },
+        { changeId: 'c-2', status: 'applied', duplicate: true },
+      ],
+    );
     expect(s.confirmed.map((c) => c.item.change.changeId)).toEqual(['c-1', 'c-2']);
     expect(s.queue.map((it) => it.change.changeId)).toEqual(['c-3']);
     expect(s.queue[0].attempts).toBe(1);
@@ -84,7 +115,11 @@ describe('sending and settling', () => {
   it('a rejected change stays with its Indonesian error and is not sent again', () => {
     let q = enqueue([], create('1'), 1, 'x', NOW);
     q = markSent(q, q, NOW);
-    const s = settle(q, ['c-1'], [{ changeId: 'c-1', status: 'rejected', error: { code: 'VALIDATION', message: 'Uraian wajib diisi.' } }]);
+    const s = settle(
+      q,
+      ['c-1'],
+      [{ changeId: 'c-1', status: 'rejected', error: { code: 'VALIDATION', message: 'Uraian wajib diisi.' } }],
+    );
     expect(s.queue).toHaveLength(1);
     expect(s.queue[0]).toMatchObject({ rejected: true, error: 'Uraian wajib diisi.' });
     expect(selectBatch(s.queue, new Set())).toEqual([]);
@@ -93,10 +128,14 @@ describe('sending and settling', () => {
   it('conflict and merged answers confirm the change', () => {
     let q = enqueue(enqueue([], create('1'), 1, 'x', NOW), create('2'), 2, 'x', NOW);
     q = markSent(q, q, NOW);
-    const s = settle(q, ['c-1', 'c-2'], [
-      { changeId: 'c-2', status: 'conflict', conflicts: [{ id: 'k', field: 'a' }] },
-      { changeId: 'c-1', status: 'merged' },
-    ]);
+    const s = settle(
+      q,
+      ['c-1', 'c-2'],
+      [
+        { changeId: 'c-2', status: 'conflict', conflicts: [{ id: 'k', field: 'a' }] },
+        { changeId: 'c-1', status: 'merged' },
+      ],
+    );
     expect(s.queue).toEqual([]);
     expect(s.confirmed).toHaveLength(2);
   });
@@ -125,30 +164,93 @@ describe('sending and settling', () => {
 });
 
 describe('per-part fields (findings, checklist)', () => {
-  interface V { findings: Record<string, string | null>; checklist: Record<string, { result: string } | null>; gps: null }
-  const vs: Snapshot<V> = { version: 2, fields: { findings: { usaha: 'lama', keuangan: null }, checklist: { K1: { result: 'SESUAI' } }, gps: null } };
+  interface V {
+    findings: Record<string, string | null>;
+    checklist: Record<string, { result: string } | null>;
+    gps: null;
+  }
+  const vs: Snapshot<V> = {
+    version: 2,
+    fields: { findings: { usaha: 'lama', keuangan: null }, checklist: { K1: { result: 'SESUAI' } }, gps: null },
+  };
   const planV = (queue: OutboxItem[], draft: V) =>
-    planUpdate({ queue, kind: 'visit.update', entityId: 'v', snapshot: vs, draft, keys: ['findings', 'checklist', 'gps'], now: NOW, newId, nextSeq: 1, label: 'x' });
+    planUpdate({
+      queue,
+      kind: 'visit.update',
+      entityId: 'v',
+      snapshot: vs,
+      draft,
+      keys: ['findings', 'checklist', 'gps'],
+      now: NOW,
+      newId,
+      nextSeq: 1,
+      label: 'x',
+    });
   it('sends only the changed aspect and indicator, a removed answer as null', () => {
-    const q = planV([], { findings: { usaha: 'lama', keuangan: 'baru' }, checklist: { K2: { result: 'CUKUP' } }, gps: null });
-    expect(q[0].change.fields).toEqual({ findings: { keuangan: 'baru' }, checklist: { K1: null, K2: { result: 'CUKUP' } } });
-    expect(q[0].change.base).toEqual({ findings: { keuangan: null }, checklist: { K1: { result: 'SESUAI' }, K2: null } });
+    const q = planV([], {
+      findings: { usaha: 'lama', keuangan: 'baru' },
+      checklist: { K2: { result: 'CUKUP' } },
+      gps: null,
+    });
+    expect(q[0].change.fields).toEqual({
+      findings: { keuangan: 'baru' },
+      checklist: { K1: null, K2: { result: 'CUKUP' } },
+    });
+    expect(q[0].change.base).toEqual({
+      findings: { keuangan: null },
+      checklist: { K1: { result: 'SESUAI' }, K2: null },
+    });
   });
   it('after a conflict, a later edit of another part does not send the conflicted part again', () => {
     const draft = { findings: { usaha: 'x', keuangan: 'y' }, checklist: { K1: { result: 'SESUAI' } }, gps: null };
     const q = planV([], draft);
-    const s = snapshotAfter(vs, q[0].change, { changeId: q[0].change.changeId, status: 'conflict', conflicts: [{ id: 'k', field: 'findings.usaha' }], entity: { type: 'visit', id: 'v', version: 3 } });
-    expect(s).toEqual({ version: 3, fields: { findings: { usaha: 'x', keuangan: 'y' }, checklist: { K1: { result: 'SESUAI' } }, gps: null } });
-    const later = planUpdate({ queue: [], kind: 'visit.update', entityId: 'v', snapshot: s, draft: { ...draft, findings: { ...draft.findings, keuangan: 'z' } }, keys: ['findings', 'checklist', 'gps'], now: NOW, newId, nextSeq: 1, label: 'x' });
+    const s = snapshotAfter(vs, q[0].change, {
+      changeId: q[0].change.changeId,
+      status: 'conflict',
+      conflicts: [{ id: 'k', field: 'findings.usaha' }],
+      entity: { type: 'visit', id: 'v', version: 3 },
+    });
+    expect(s).toEqual({
+      version: 3,
+      fields: { findings: { usaha: 'x', keuangan: 'y' }, checklist: { K1: { result: 'SESUAI' } }, gps: null },
+    });
+    const later = planUpdate({
+      queue: [],
+      kind: 'visit.update',
+      entityId: 'v',
+      snapshot: s,
+      draft: { ...draft, findings: { ...draft.findings, keuangan: 'z' } },
+      keys: ['findings', 'checklist', 'gps'],
+      now: NOW,
+      newId,
+      nextSeq: 1,
+      label: 'x',
+    });
     expect(later[0].change.fields).toEqual({ findings: { keuangan: 'z' } });
   });
 });
 
 describe('snapshotAfter', () => {
   it('takes the sent values and the new version; a rejection changes nothing', () => {
-    const change: Change = { changeId: 'x', clientTime: NOW, kind: 'visit.update', entityId: 'v1', baseVersion: 3, base: { a: 'A', b: 'B' }, fields: { a: 'A2', b: 'B2' } };
-    expect(snapshotAfter(snap, change, { changeId: 'x', status: 'applied', entity: { type: 'visit', id: 'v1', version: 4 } })).toEqual({ version: 4, fields: { a: 'A2', b: 'B2', c: [] } });
-    expect(snapshotAfter(snap, change, { changeId: 'x', status: 'rejected', error: { code: 'X', message: 'x' } })).toBe(snap);
+    const change: Change = {
+      changeId: 'x',
+      clientTime: NOW,
+      kind: 'visit.update',
+      entityId: 'v1',
+      baseVersion: 3,
+      base: { a: 'A', b: 'B' },
+      fields: { a: 'A2', b: 'B2' },
+    };
+    expect(
+      snapshotAfter(snap, change, {
+        changeId: 'x',
+        status: 'applied',
+        entity: { type: 'visit', id: 'v1', version: 4 },
+      }),
+    ).toEqual({ version: 4, fields: { a: 'A2', b: 'B2', c: [] } });
+    expect(snapshotAfter(snap, change, { changeId: 'x', status: 'rejected', error: { code: 'X', message: 'x' } })).toBe(
+      snap,
+    );
   });
 });
 
@@ -192,7 +294,13 @@ describe('photos', () => {
   it('wait for the follow-up they belong to', () => {
     const photo = (id: string, target: string): PhotoItem =>
       ({ id, target: { type: 'followUp', id: target }, size: 10, received: 0 }) as unknown as PhotoItem;
-    const q = enqueue([], { changeId: 'c', clientTime: NOW, kind: 'followUp.create', entityId: 'f1', fields: {} }, 1, 'x', NOW);
+    const q = enqueue(
+      [],
+      { changeId: 'c', clientTime: NOW, kind: 'followUp.create', entityId: 'f1', fields: {} },
+      1,
+      'x',
+      NOW,
+    );
     expect(photosReady([photo('p1', 'f1'), photo('p2', 'f2')], q).map((p) => p.id)).toEqual(['p2']);
   });
   it('totals count items, photos and bytes left', () => {
@@ -207,8 +315,15 @@ describe('photos', () => {
 
 describe('setField (after a conflict is resolved)', () => {
   it('sets a whole field or one part of findings / checklist', () => {
-    expect(setField({ recommendation: 'a', deadline: 'd' }, 'recommendation', 'b')).toEqual({ recommendation: 'b', deadline: 'd' });
-    expect(setField({ findings: { usaha: 'x', keuangan: 'y' } }, 'findings.usaha', 'z')).toEqual({ findings: { usaha: 'z', keuangan: 'y' } });
-    expect(setField({ checklist: { K1: { result: 'SESUAI' }, K2: { result: 'CUKUP' } } }, 'checklist.K1', null)).toEqual({ checklist: { K2: { result: 'CUKUP' } } });
+    expect(setField({ recommendation: 'a', deadline: 'd' }, 'recommendation', 'b')).toEqual({
+      recommendation: 'b',
+      deadline: 'd',
+    });
+    expect(setField({ findings: { usaha: 'x', keuangan: 'y' } }, 'findings.usaha', 'z')).toEqual({
+      findings: { usaha: 'z', keuangan: 'y' },
+    });
+    expect(
+      setField({ checklist: { K1: { result: 'SESUAI' }, K2: { result: 'CUKUP' } } }, 'checklist.K1', null),
+    ).toEqual({ checklist: { K2: { result: 'CUKUP' } } });
   });
 });

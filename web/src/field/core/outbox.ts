@@ -16,11 +16,17 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * What the phone believes the server holds for a record: the last confirmed snapshot with the fields
  * of changes already sent (maybe applied, answer not yet received) laid over it, in order.
  */
-export function knownValues<F extends object>(snapshot: Snapshot<F>, queue: readonly OutboxItem[], entityId: string, kind: string): F {
+export function knownValues<F extends object>(
+  snapshot: Snapshot<F>,
+  queue: readonly OutboxItem[],
+  entityId: string,
+  kind: string,
+): F {
   const known = { ...snapshot.fields } as Record<string, unknown>;
   for (const it of [...queue].sort((a, b) => a.seq - b.seq)) {
     if (it.change.entityId !== entityId || it.change.kind !== kind || !it.sent || it.rejected) continue;
-    for (const [k, v] of Object.entries(it.change.fields ?? {})) known[k] = NESTED.has(k) ? { ...(known[k] as object), ...(v as object) } : v;
+    for (const [k, v] of Object.entries(it.change.fields ?? {}))
+      known[k] = NESTED.has(k) ? { ...(known[k] as object), ...(v as object) } : v;
   }
   return known as F;
 }
@@ -33,7 +39,11 @@ export const NESTED = new Set(['findings', 'checklist']);
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The fields of `draft` that differ from `known`, among `keys`. */
-export function diffFields<F extends object>(known: F, draft: F, keys: readonly (keyof F & string)[]): { fields: Record<string, unknown>; base: Record<string, unknown> } {
+export function diffFields<F extends object>(
+  known: F,
+  draft: F,
+  keys: readonly (keyof F & string)[],
+): { fields: Record<string, unknown>; base: Record<string, unknown> } {
   const fields: Record<string, unknown> = {};
   const base: Record<string, unknown> = {};
   for (const k of keys) {
@@ -81,7 +91,9 @@ export interface PlanInput<F extends object> {
  * carry counts as known. Returns the new queue (unchanged items keep their identity).
  */
 export function planUpdate<F extends object>(p: PlanInput<F>): OutboxItem[] {
-  const open = p.queue.find((it) => it.change.kind === p.kind && it.change.entityId === p.entityId && !it.sent && !it.rejected);
+  const open = p.queue.find(
+    (it) => it.change.kind === p.kind && it.change.entityId === p.entityId && !it.sent && !it.rejected,
+  );
   const rest = p.queue.filter((it) => it !== open);
   const known = knownValues(p.snapshot, rest, p.entityId, p.kind);
   const { fields, base } = diffFields(known, p.draft, p.keys);
@@ -97,21 +109,56 @@ export function planUpdate<F extends object>(p: PlanInput<F>): OutboxItem[] {
   };
   const item: OutboxItem = open
     ? { ...open, change, error: null }
-    : { change, seq: p.nextSeq, createdAt: p.now, attempts: 0, lastAttemptAt: null, sent: false, rejected: false, error: null, label: p.label };
+    : {
+        change,
+        seq: p.nextSeq,
+        createdAt: p.now,
+        attempts: 0,
+        lastAttemptAt: null,
+        sent: false,
+        rejected: false,
+        error: null,
+        label: p.label,
+      };
   return [...rest, item].sort((a, b) => a.seq - b.seq);
 }
 
 /** A change (create, status, complete) queued as is. */
-export function enqueue(queue: readonly OutboxItem[], change: Change, seq: number, label: string, now: string, needsPhoto: string | null = null): OutboxItem[] {
+export function enqueue(
+  queue: readonly OutboxItem[],
+  change: Change,
+  seq: number,
+  label: string,
+  now: string,
+  needsPhoto: string | null = null,
+): OutboxItem[] {
   if (queue.some((it) => it.change.changeId === change.changeId)) return [...queue];
-  return [...queue, { change, seq, createdAt: now, attempts: 0, lastAttemptAt: null, sent: false, rejected: false, error: null, needsPhoto, label }];
+  return [
+    ...queue,
+    {
+      change,
+      seq,
+      createdAt: now,
+      attempts: 0,
+      lastAttemptAt: null,
+      sent: false,
+      rejected: false,
+      error: null,
+      needsPhoto,
+      label,
+    },
+  ];
 }
 
 /**
  * The next changes to push: in order, not rejected, at most MAX_BATCH, stopping before a change that
  * waits for a photo not yet on the server (so later changes never overtake an earlier one).
  */
-export function selectBatch(queue: readonly OutboxItem[], pendingPhotoIds: ReadonlySet<string>, max = MAX_BATCH): OutboxItem[] {
+export function selectBatch(
+  queue: readonly OutboxItem[],
+  pendingPhotoIds: ReadonlySet<string>,
+  max = MAX_BATCH,
+): OutboxItem[] {
   const out: OutboxItem[] = [];
   for (const it of [...queue].sort((a, b) => a.seq - b.seq)) {
     if (it.rejected) continue;
@@ -147,7 +194,11 @@ export function settle(queue: readonly OutboxItem[], sentIds: readonly string[],
   for (const it of queue) {
     const r = byId.get(it.change.changeId);
     if (!r) {
-      out.queue.push(sent.has(it.change.changeId) ? { ...it, attempts: it.attempts + 1, error: it.error ?? 'Belum ada jawaban dari server.' } : it);
+      out.queue.push(
+        sent.has(it.change.changeId)
+          ? { ...it, attempts: it.attempts + 1, error: it.error ?? 'Belum ada jawaban dari server.' }
+          : it,
+      );
       continue;
     }
     if (r.status === 'rejected') {
@@ -203,7 +254,10 @@ export function isDue(lastAttemptAt: string | null, attempts: number, now: numbe
 }
 
 /** Import of an outbox file: adds the items whose changeId is not already queued, after the rest. */
-export function mergeImported(queue: readonly OutboxItem[], imported: readonly OutboxItem[]): { queue: OutboxItem[]; added: number; skipped: number } {
+export function mergeImported(
+  queue: readonly OutboxItem[],
+  imported: readonly OutboxItem[],
+): { queue: OutboxItem[]; added: number; skipped: number } {
   const have = new Set(queue.map((it) => it.change.changeId));
   let seq = queue.reduce((m, it) => Math.max(m, it.seq), 0);
   const out = [...queue];
@@ -230,15 +284,23 @@ export function nextChunk(size: number, received: number, chunk = CHUNK_BYTES): 
  * phone must be confirmed first).
  */
 export function photosReady(photos: readonly PhotoItem[], queue: readonly OutboxItem[]): PhotoItem[] {
-  const pendingCreates = new Set(queue.filter((it) => it.change.kind.endsWith('.create')).map((it) => it.change.entityId));
+  const pendingCreates = new Set(
+    queue.filter((it) => it.change.kind.endsWith('.create')).map((it) => it.change.entityId),
+  );
   return photos.filter((p) => !pendingCreates.has(p.target.id));
 }
 
 /** Totals for the outbox screen. */
-export function totals(queue: readonly OutboxItem[], photos: readonly PhotoItem[]): { items: number; photos: number; bytes: number; lastAttemptAt: string | null } {
+export function totals(
+  queue: readonly OutboxItem[],
+  photos: readonly PhotoItem[],
+): { items: number; photos: number; bytes: number; lastAttemptAt: string | null } {
   const bytes =
-    queue.reduce((s, it) => s + new Blob([JSON.stringify(it.change)]).size, 0) + photos.reduce((s, p) => s + Math.max(0, p.size - p.received), 0);
-  const times = [...queue.map((q) => q.lastAttemptAt), ...photos.map((p) => p.lastAttemptAt)].filter((t): t is string => !!t).sort();
+    queue.reduce((s, it) => s + new Blob([JSON.stringify(it.change)]).size, 0) +
+    photos.reduce((s, p) => s + Math.max(0, p.size - p.received), 0);
+  const times = [...queue.map((q) => q.lastAttemptAt), ...photos.map((p) => p.lastAttemptAt)]
+    .filter((t): t is string => !!t)
+    .sort();
   return { items: queue.length, photos: photos.length, bytes, lastAttemptAt: times.at(-1) ?? null };
 }
 

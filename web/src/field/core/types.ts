@@ -3,7 +3,8 @@
  * Kept free of Mantine and the main app so the field bundle stays small.
  */
 
-export type ChangeKind = 'visit.update' | 'visit.complete' | 'concern.create' | 'followUp.create' | 'followUp.update' | 'followUp.status';
+export type ChangeKind =
+  'visit.update' | 'visit.complete' | 'concern.create' | 'followUp.create' | 'followUp.update' | 'followUp.status';
 
 export interface Change {
   changeId: string;
@@ -67,9 +68,21 @@ export interface PhotoItem {
   visitId: string;
 }
 
-export interface Attendee { name: string; role: 'pengurus' | 'pengawas' | 'manajer' | 'anggota' | 'karyawan'; gender: 'L' | 'P' }
-export interface ChecklistAnswer { result: 'SESUAI' | 'CUKUP' | 'TIDAK_SESUAI'; note: string | null }
-export interface GpsFix { lat: number; lng: number; accuracy: number | null; at: string | null }
+export interface Attendee {
+  name: string;
+  role: 'pengurus' | 'pengawas' | 'manajer' | 'anggota' | 'karyawan';
+  gender: 'L' | 'P';
+}
+export interface ChecklistAnswer {
+  result: 'SESUAI' | 'CUKUP' | 'TIDAK_SESUAI';
+  note: string | null;
+}
+export interface GpsFix {
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+  at: string | null;
+}
 
 /** The visit fields field mode records (the `visit.update` change's `fields`). */
 export interface VisitFields {
@@ -104,7 +117,12 @@ export interface PackVisit {
   endTime: string | null;
   status: string;
   purposes: string[];
-  cooperative: { id: string; name: string; district: { code: string; name: string }; village: { code: string; name: string } };
+  cooperative: {
+    id: string;
+    name: string;
+    district: { code: string; name: string };
+    village: { code: string; name: string };
+  };
   team: { userId: string; fullName: string; leader: boolean }[];
   version: number;
   attendance: Attendee[];
@@ -144,7 +162,12 @@ export interface PackItem {
   officers: { name: string; role: string; phone: string | null }[];
   businessUnits: { id: string; name: string; sector: string; status: string }[];
   lastAssessment: { fiscalYear: number; category: string; score: number; assessedOn: string } | null;
-  rat: { active: boolean; latestDueYear: number | null; years: { fiscalYear: number; deadline: string; heldOn: string | null; status: string }[]; warnings: { code: string; message: string }[] } | null;
+  rat: {
+    active: boolean;
+    latestDueYear: number | null;
+    years: { fiscalYear: number; deadline: string; heldOn: string | null; status: string }[];
+    warnings: { code: string; message: string }[];
+  } | null;
   concerns: PackConcern[];
   followUps: PackFollowUp[];
 }
@@ -161,7 +184,19 @@ export interface Pack {
   checklist: ChecklistTemplate;
   items: PackItem[];
   /** The officer's latest notices when the pack was made (issue #14). */
-  notifications?: { items: { id: string; kind: string; title: string; body: string; link: string; waLink: string | null; createdAt: string; readAt: string | null }[]; unread: number };
+  notifications?: {
+    items: {
+      id: string;
+      kind: string;
+      title: string;
+      body: string;
+      link: string;
+      waLink: string | null;
+      createdAt: string;
+      readAt: string | null;
+    }[];
+    unread: number;
+  };
 }
 
 export interface ConflictItem {

@@ -3,14 +3,22 @@ import { formatDate, formatTime, go, useLive } from '../hooks';
 import { VISIT_STATUS } from '../labels';
 
 export function HomeScreen() {
-  const packs = useLive(async () => (await db.packs.toArray()).sort((a, b) => a.item.visit.date.localeCompare(b.item.visit.date)), [], null);
+  const packs = useLive(
+    async () => (await db.packs.toArray()).sort((a, b) => a.item.visit.date.localeCompare(b.item.visit.date)),
+    [],
+    null,
+  );
   const pack = useLive(async () => (await getMeta<{ takenAt: string }>('pack')) ?? null, [], null);
-  const waiting = useLive(async () => {
-    const m = new Map<string, number>();
-    for (const it of await db.outbox.toArray()) m.set(it.change.entityId, (m.get(it.change.entityId) ?? 0) + 1);
-    for (const p of await db.photos.toArray()) m.set(p.visitId, (m.get(p.visitId) ?? 0) + 1);
-    return m;
-  }, [], new Map<string, number>());
+  const waiting = useLive(
+    async () => {
+      const m = new Map<string, number>();
+      for (const it of await db.outbox.toArray()) m.set(it.change.entityId, (m.get(it.change.entityId) ?? 0) + 1);
+      for (const p of await db.photos.toArray()) m.set(p.visitId, (m.get(p.visitId) ?? 0) + 1);
+      return m;
+    },
+    [],
+    new Map<string, number>(),
+  );
   if (packs === null) return <p className="f-muted">Memuat…</p>;
   return (
     <section>
@@ -45,7 +53,10 @@ export function HomeScreen() {
                   <span className="f-muted">
                     {v.cooperative.village.name}, {v.cooperative.district.name}
                   </span>
-                  <span>{formatDate(v.date)}{v.startTime ? ` · ${v.startTime.slice(0, 5).replace(':', '.')}` : ''}</span>
+                  <span>
+                    {formatDate(v.date)}
+                    {v.startTime ? ` · ${v.startTime.slice(0, 5).replace(':', '.')}` : ''}
+                  </span>
                   <span className="f-row">
                     <span className="f-tag">{VISIT_STATUS[v.status] ?? v.status}</span>
                     {n > 0 && <span className="f-tag f-tag-warn">{n} menunggu dikirim</span>}

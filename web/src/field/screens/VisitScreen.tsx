@@ -2,13 +2,41 @@ import { useEffect, useRef, useState } from 'react';
 import type { Attendee, ChecklistTemplate, VisitFields } from '../core/types';
 import { db, getMeta, type FollowUpRow, type PackRow } from '../db';
 import { formatDate, formatKb, formatTime, go, useLive } from '../hooks';
-import { ASPECTS, ATTENDEE_ROLES, CHECK_RESULTS, CONCERN_KINDS, FOLLOW_UP_STATUS, OFFICER_ROLES, RAT_STATUS, SEVERITIES, TOPICS, VISIT_STATUS, label } from '../labels';
-import { addConcern, addRecommendation, addVisitPhoto, completeVisit, saveFollowUpDraft, saveVisitDraft, setFollowUpStatus, type Me } from '../store';
+import {
+  ASPECTS,
+  ATTENDEE_ROLES,
+  CHECK_RESULTS,
+  CONCERN_KINDS,
+  FOLLOW_UP_STATUS,
+  OFFICER_ROLES,
+  RAT_STATUS,
+  SEVERITIES,
+  TOPICS,
+  VISIT_STATUS,
+  label,
+} from '../labels';
+import {
+  addConcern,
+  addRecommendation,
+  addVisitPhoto,
+  completeVisit,
+  saveFollowUpDraft,
+  saveVisitDraft,
+  setFollowUpStatus,
+  type Me,
+} from '../store';
 
 /** "CUKUP_SEHAT" → "Cukup Sehat" (the rubric codes spell their labels). */
-const categoryLabel = (code: string) => code.toLowerCase().split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
-const hhmm = () => new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' });
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Jakarta' });
+const categoryLabel = (code: string) =>
+  code
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+const hhmm = () =>
+  new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' });
+const inDays = (n: number) =>
+  new Date(Date.now() + n * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Jakarta' });
 
 export function VisitScreen({ visitId, me }: { visitId: string; me: Me | null }) {
   const [pack, setPack] = useState<PackRow | null | undefined>(undefined);
@@ -47,7 +75,9 @@ export function VisitScreen({ visitId, me }: { visitId: string; me: Me | null })
   const update = (patch: Partial<VisitFields>) => {
     setDraft((d) => {
       const next = { ...(d as VisitFields), ...patch };
-      chain.current = chain.current.then(() => saveVisitDraft(visitId, next, coop)).then(() => setSaved(new Date().toISOString()));
+      chain.current = chain.current
+        .then(() => saveVisitDraft(visitId, next, coop))
+        .then(() => setSaved(new Date().toISOString()));
       return next;
     });
   };
@@ -61,7 +91,8 @@ export function VisitScreen({ visitId, me }: { visitId: string; me: Me | null })
         {coop}
       </h1>
       <p className="f-muted">
-        {item.visit.cooperative.village.name}, {item.visit.cooperative.district.name} · {formatDate(item.visit.date)} · {VISIT_STATUS[item.visit.status] ?? item.visit.status}
+        {item.visit.cooperative.village.name}, {item.visit.cooperative.district.name} · {formatDate(item.visit.date)} ·{' '}
+        {VISIT_STATUS[item.visit.status] ?? item.visit.status}
       </p>
       <p className="f-saved" role="status" data-testid="saved-state">
         {saved ? `Tersimpan di ponsel ${formatTime(saved)}` : 'Semua isian langsung tersimpan di ponsel.'}
@@ -76,7 +107,12 @@ export function VisitScreen({ visitId, me }: { visitId: string; me: Me | null })
         {ASPECTS.map(([code, name]) => (
           <label key={code} className="f-field">
             <span>{name}</span>
-            <textarea rows={3} value={draft.findings[code] ?? ''} onChange={(e) => update({ findings: { ...draft.findings, [code]: e.target.value || null } })} data-testid={`finding-${code}`} />
+            <textarea
+              rows={3}
+              value={draft.findings[code] ?? ''}
+              onChange={(e) => update({ findings: { ...draft.findings, [code]: e.target.value || null } })}
+              data-testid={`finding-${code}`}
+            />
           </label>
         ))}
       </details>
@@ -112,7 +148,8 @@ function Info({ pack }: { pack: PackRow }) {
       <summary>Profil koperasi</summary>
       {i.lastAssessment && (
         <p>
-          Penilaian {i.lastAssessment.fiscalYear}: <strong>{categoryLabel(i.lastAssessment.category)}</strong> (skor {i.lastAssessment.score.toLocaleString('id-ID')})
+          Penilaian {i.lastAssessment.fiscalYear}: <strong>{categoryLabel(i.lastAssessment.category)}</strong> (skor{' '}
+          {i.lastAssessment.score.toLocaleString('id-ID')})
         </p>
       )}
       {i.officers.length > 0 && (
@@ -154,11 +191,21 @@ function TimeSection({ draft, update }: { draft: VisitFields; update: (p: Partia
       <div className="f-grid2">
         <label className="f-field">
           <span>Mulai</span>
-          <input type="time" value={draft.startTime ?? ''} onChange={(e) => update({ startTime: e.target.value || null })} data-testid="start-time" />
+          <input
+            type="time"
+            value={draft.startTime ?? ''}
+            onChange={(e) => update({ startTime: e.target.value || null })}
+            data-testid="start-time"
+          />
         </label>
         <label className="f-field">
           <span>Selesai</span>
-          <input type="time" value={draft.endTime ?? ''} onChange={(e) => update({ endTime: e.target.value || null })} data-testid="end-time" />
+          <input
+            type="time"
+            value={draft.endTime ?? ''}
+            onChange={(e) => update({ endTime: e.target.value || null })}
+            data-testid="end-time"
+          />
         </label>
         <button type="button" className="f-btn" onClick={() => update({ startTime: hhmm() })}>
           Mulai sekarang
@@ -181,7 +228,14 @@ function GpsSection({ draft, update }: { draft: VisitFields; update: (p: Partial
     navigator.geolocation.getCurrentPosition(
       (pos) => {
         setBusy(false);
-        update({ gps: { lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: Math.round(pos.coords.accuracy), at: new Date(pos.timestamp).toISOString() } });
+        update({
+          gps: {
+            lat: pos.coords.latitude,
+            lng: pos.coords.longitude,
+            accuracy: Math.round(pos.coords.accuracy),
+            at: new Date(pos.timestamp).toISOString(),
+          },
+        });
       },
       (err) => {
         setBusy(false);
@@ -199,7 +253,8 @@ function GpsSection({ draft, update }: { draft: VisitFields; update: (p: Partial
       <summary>Lokasi (GPS)</summary>
       {draft.gps ? (
         <p data-testid="gps-value">
-          {draft.gps.lat.toFixed(5)}, {draft.gps.lng.toFixed(5)} {draft.gps.accuracy != null && <span className="f-muted">(±{draft.gps.accuracy} m)</span>}
+          {draft.gps.lat.toFixed(5)}, {draft.gps.lng.toFixed(5)}{' '}
+          {draft.gps.accuracy != null && <span className="f-muted">(±{draft.gps.accuracy} m)</span>}
         </p>
       ) : (
         <p className="f-muted">Belum ada lokasi.</p>
@@ -230,9 +285,17 @@ function AttendanceSection({ list, onChange }: { list: Attendee[]; onChange: (l:
         {list.map((a, i) => (
           <li key={i} className="f-row f-between">
             <span>
-              {a.name} <span className="f-muted">· {a.gender} · {label(ATTENDEE_ROLES, a.role)}</span>
+              {a.name}{' '}
+              <span className="f-muted">
+                · {a.gender} · {label(ATTENDEE_ROLES, a.role)}
+              </span>
             </span>
-            <button type="button" className="f-btn f-btn-small f-btn-ghost" aria-label={`Hapus ${a.name}`} onClick={() => onChange(list.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="f-btn f-btn-small f-btn-ghost"
+              aria-label={`Hapus ${a.name}`}
+              onClick={() => onChange(list.filter((_, j) => j !== i))}
+            >
               Hapus
             </button>
           </li>
@@ -254,14 +317,22 @@ function AttendanceSection({ list, onChange }: { list: Attendee[]; onChange: (l:
         <div className="f-grid2">
           <label className="f-field">
             <span>Jenis kelamin</span>
-            <select value={gender} onChange={(e) => setGender(e.target.value as 'L' | 'P')} data-testid="attendee-gender">
+            <select
+              value={gender}
+              onChange={(e) => setGender(e.target.value as 'L' | 'P')}
+              data-testid="attendee-gender"
+            >
               <option value="P">Perempuan</option>
               <option value="L">Laki-laki</option>
             </select>
           </label>
           <label className="f-field">
             <span>Peran</span>
-            <select value={role} onChange={(e) => setRole(e.target.value as Attendee['role'])} data-testid="attendee-role">
+            <select
+              value={role}
+              onChange={(e) => setRole(e.target.value as Attendee['role'])}
+              data-testid="attendee-role"
+            >
               {ATTENDEE_ROLES.map(([c, l]) => (
                 <option key={c} value={c}>
                   {l}
@@ -278,7 +349,15 @@ function AttendanceSection({ list, onChange }: { list: Attendee[]; onChange: (l:
   );
 }
 
-function ChecklistSection({ template, draft, update }: { template: ChecklistTemplate; draft: VisitFields; update: (p: Partial<VisitFields>) => void }) {
+function ChecklistSection({
+  template,
+  draft,
+  update,
+}: {
+  template: ChecklistTemplate;
+  draft: VisitFields;
+  update: (p: Partial<VisitFields>) => void;
+}) {
   const answered = Object.keys(draft.checklist).length;
   const total = template.areas.reduce((s, a) => s + a.indicators.length, 0);
   return (
@@ -325,24 +404,35 @@ function ConcernSection({ pack }: { pack: PackRow }) {
   const existing = pack.item.concerns;
   // Concerns recorded here; once a new pack includes them they are listed from the pack only.
   const local = useLive(
-    async () => (await db.concerns.where('visitId').equals(pack.visitId).toArray()).filter((c) => !existing.some((e) => e.id === c.id)),
+    async () =>
+      (await db.concerns.where('visitId').equals(pack.visitId).toArray()).filter(
+        (c) => !existing.some((e) => e.id === c.id),
+      ),
     [pack.visitId, existing],
     [],
   );
   const [open, setOpen] = useState(false);
-  const [f, setF] = useState({ kind: 'PERMASALAHAN', topic: 'permodalan', description: '', raisedBy: '', severity: 'sedang' });
+  const [f, setF] = useState({
+    kind: 'PERMASALAHAN',
+    topic: 'permodalan',
+    description: '',
+    raisedBy: '',
+    severity: 'sedang',
+  });
   return (
     <details className="f-section" open>
       <summary>Permasalahan ({existing.length + local.length})</summary>
       <ul className="f-plain">
         {existing.map((c) => (
           <li key={c.id}>
-            <span className="f-tag">{label(CONCERN_KINDS, c.kind)}</span> {c.description} <span className="f-muted">— {c.raisedBy}</span>
+            <span className="f-tag">{label(CONCERN_KINDS, c.kind)}</span> {c.description}{' '}
+            <span className="f-muted">— {c.raisedBy}</span>
           </li>
         ))}
         {local.map((c) => (
           <li key={c.id} data-testid="local-concern">
-            <span className="f-tag">{label(CONCERN_KINDS, c.kind)}</span> {c.description} <span className="f-muted">— {c.raisedBy}</span>
+            <span className="f-tag">{label(CONCERN_KINDS, c.kind)}</span> {c.description}{' '}
+            <span className="f-muted">— {c.raisedBy}</span>
             {c.local && <span className="f-tag f-tag-warn">belum terkirim</span>}
           </li>
         ))}
@@ -357,30 +447,63 @@ function ConcernSection({ pack }: { pack: PackRow }) {
           onSubmit={(e) => {
             e.preventDefault();
             if (f.description.trim().length < 5 || f.raisedBy.trim().length < 2) return;
-            void addConcern(pack.item, { ...f, description: f.description.trim(), raisedBy: f.raisedBy.trim() }).then(() => {
-              setF({ ...f, description: '', raisedBy: '' });
-              setOpen(false);
-            });
+            void addConcern(pack.item, { ...f, description: f.description.trim(), raisedBy: f.raisedBy.trim() }).then(
+              () => {
+                setF({ ...f, description: '', raisedBy: '' });
+                setOpen(false);
+              },
+            );
           }}
         >
           <div className="f-grid2">
-            <Select label="Jenis" value={f.kind} options={CONCERN_KINDS} onChange={(kind) => setF({ ...f, kind })} testId="concern-kind" />
-            <Select label="Tingkat" value={f.severity} options={SEVERITIES} onChange={(severity) => setF({ ...f, severity })} testId="concern-severity" />
+            <Select
+              label="Jenis"
+              value={f.kind}
+              options={CONCERN_KINDS}
+              onChange={(kind) => setF({ ...f, kind })}
+              testId="concern-kind"
+            />
+            <Select
+              label="Tingkat"
+              value={f.severity}
+              options={SEVERITIES}
+              onChange={(severity) => setF({ ...f, severity })}
+              testId="concern-severity"
+            />
           </div>
-          <Select label="Topik" value={f.topic} options={TOPICS} onChange={(topic) => setF({ ...f, topic })} testId="concern-topic" />
+          <Select
+            label="Topik"
+            value={f.topic}
+            options={TOPICS}
+            onChange={(topic) => setF({ ...f, topic })}
+            testId="concern-topic"
+          />
           <label className="f-field">
             <span>Uraian</span>
-            <textarea rows={3} value={f.description} onChange={(e) => setF({ ...f, description: e.target.value })} data-testid="concern-description" />
+            <textarea
+              rows={3}
+              value={f.description}
+              onChange={(e) => setF({ ...f, description: e.target.value })}
+              data-testid="concern-description"
+            />
           </label>
           <label className="f-field">
             <span>Disampaikan oleh</span>
-            <input value={f.raisedBy} onChange={(e) => setF({ ...f, raisedBy: e.target.value })} data-testid="concern-raised-by" />
+            <input
+              value={f.raisedBy}
+              onChange={(e) => setF({ ...f, raisedBy: e.target.value })}
+              data-testid="concern-raised-by"
+            />
           </label>
           <div className="f-grid2">
             <button type="button" className="f-btn f-btn-ghost" onClick={() => setOpen(false)}>
               Batal
             </button>
-            <button type="submit" className="f-btn f-btn-primary" disabled={f.description.trim().length < 5 || f.raisedBy.trim().length < 2}>
+            <button
+              type="submit"
+              className="f-btn f-btn-primary"
+              disabled={f.description.trim().length < 5 || f.raisedBy.trim().length < 2}
+            >
               Simpan permasalahan
             </button>
           </div>
@@ -391,11 +514,24 @@ function ConcernSection({ pack }: { pack: PackRow }) {
 }
 
 function FollowUpSection({ pack, me }: { pack: PackRow; me: Me | null }) {
-  const rows = useLive(() => db.followUps.where('cooperativeId').equals(pack.item.cooperative.id).toArray(), [pack.item.cooperative.id], []);
+  const rows = useLive(
+    () => db.followUps.where('cooperativeId').equals(pack.item.cooperative.id).toArray(),
+    [pack.item.cooperative.id],
+    [],
+  );
   const concerns = useLive(() => db.concerns.where('visitId').equals(pack.visitId).toArray(), [pack.visitId], []);
   const [open, setOpen] = useState(false);
-  const [f, setF] = useState({ recommendation: '', deadline: inDays(30), monitoringPlan: '', concernId: '', responsible: 'COOPERATIVE' });
-  const concernOptions: [string, string][] = [['', '— tanpa permasalahan —'], ...[...pack.item.concerns, ...concerns].map((c): [string, string] => [c.id, c.description.slice(0, 60)])];
+  const [f, setF] = useState({
+    recommendation: '',
+    deadline: inDays(30),
+    monitoringPlan: '',
+    concernId: '',
+    responsible: 'COOPERATIVE',
+  });
+  const concernOptions: [string, string][] = [
+    ['', '— tanpa permasalahan —'],
+    ...[...pack.item.concerns, ...concerns].map((c): [string, string] => [c.id, c.description.slice(0, 60)]),
+  ];
   return (
     <details className="f-section" open>
       <summary>Rekomendasi dan tindak lanjut ({rows.length})</summary>
@@ -432,15 +568,31 @@ function FollowUpSection({ pack, me }: { pack: PackRow; me: Me | null }) {
             });
           }}
         >
-          <Select label="Untuk permasalahan" value={f.concernId} options={concernOptions} onChange={(concernId) => setF({ ...f, concernId })} testId="rec-concern" />
+          <Select
+            label="Untuk permasalahan"
+            value={f.concernId}
+            options={concernOptions}
+            onChange={(concernId) => setF({ ...f, concernId })}
+            testId="rec-concern"
+          />
           <label className="f-field">
             <span>Rekomendasi</span>
-            <textarea rows={3} value={f.recommendation} onChange={(e) => setF({ ...f, recommendation: e.target.value })} data-testid="rec-text" />
+            <textarea
+              rows={3}
+              value={f.recommendation}
+              onChange={(e) => setF({ ...f, recommendation: e.target.value })}
+              data-testid="rec-text"
+            />
           </label>
           <div className="f-grid2">
             <label className="f-field">
               <span>Tenggat</span>
-              <input type="date" value={f.deadline} onChange={(e) => setF({ ...f, deadline: e.target.value })} data-testid="rec-deadline" />
+              <input
+                type="date"
+                value={f.deadline}
+                onChange={(e) => setF({ ...f, deadline: e.target.value })}
+                data-testid="rec-deadline"
+              />
             </label>
             <Select
               label="Penanggung jawab"
@@ -536,7 +688,8 @@ function FollowUpRowView({ row, coop }: { row: FollowUpRow; coop: string }) {
           onSubmit={(e) => {
             e.preventDefault();
             const status = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value') as 'in_progress' | 'done';
-            if (status === 'done' && note.trim().length < 3) return setErr('Untuk status selesai, tulis apa yang sudah dilakukan (bukti).');
+            if (status === 'done' && note.trim().length < 3)
+              return setErr('Untuk status selesai, tulis apa yang sudah dilakukan (bukti).');
             setErr(null);
             void setFollowUpStatus(row, coop, status, note.trim(), photo)
               .then(() => setMode('view'))
@@ -549,7 +702,13 @@ function FollowUpRowView({ row, coop }: { row: FollowUpRow; coop: string }) {
           </label>
           <label className="f-field">
             <span>Foto bukti (opsional)</span>
-            <input type="file" accept="image/*" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} data-testid="evidence-photo" />
+            <input
+              type="file"
+              accept="image/*"
+              capture="environment"
+              onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
+              data-testid="evidence-photo"
+            />
           </label>
           {err && <p className="f-note f-note-warn">{err}</p>}
           <div className="f-grid2">
@@ -570,7 +729,11 @@ function FollowUpRowView({ row, coop }: { row: FollowUpRow; coop: string }) {
 }
 
 function PhotoSection({ visitId }: { visitId: string }) {
-  const photos = useLive(async () => (await db.photos.where('visitId').equals(visitId).toArray()).filter((p) => p.target.type === 'visit'), [visitId], []);
+  const photos = useLive(
+    async () => (await db.photos.where('visitId').equals(visitId).toArray()).filter((p) => p.target.type === 'visit'),
+    [visitId],
+    [],
+  );
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<string | null>(null);
   const [urls, setUrls] = useState<Record<string, string>>({});
@@ -583,7 +746,10 @@ function PhotoSection({ visitId }: { visitId: string }) {
   return (
     <details className="f-section" open>
       <summary>Foto ({photos.length} belum terkirim)</summary>
-      <p className="f-muted">Foto dikompres di ponsel. Setelah terkirim, foto dihapus dari ponsel dan tersimpan di server (lihat di aplikasi kantor).</p>
+      <p className="f-muted">
+        Foto dikompres di ponsel. Setelah terkirim, foto dihapus dari ponsel dan tersimpan di server (lihat di aplikasi
+        kantor).
+      </p>
       <div className="f-photos">
         {photos.map((p) => (
           <figure key={p.id} data-testid="local-photo">
@@ -619,7 +785,19 @@ function PhotoSection({ visitId }: { visitId: string }) {
   );
 }
 
-function Select({ label: text, value, options, onChange, testId }: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void; testId?: string }) {
+function Select({
+  label: text,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string;
+  options: [string, string][];
+  onChange: (v: string) => void;
+  testId?: string;
+}) {
   return (
     <label className="f-field">
       <span>{text}</span>

@@ -1,5 +1,18 @@
 import { Fragment } from 'react';
-import { Badge, Group, NumberInput, Paper, Select, Stack, Switch, Tabs, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import {
+  Badge,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Tabs,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { GradedIndicator, GradedRubric, Mark } from '@domain/rubrics/types';
@@ -60,15 +73,22 @@ function IndicatorCard({
   };
 
   let implied: number | null = null;
-  if (!notApplicable && indicator.kind === 'quantitative' && typeof raw === 'number') implied = ruleNilai({ kind: 'bands', bands: indicator.bands }, raw);
+  if (!notApplicable && indicator.kind === 'quantitative' && typeof raw === 'number')
+    implied = ruleNilai({ kind: 'bands', bands: indicator.bands }, raw);
   if (!notApplicable && indicator.kind === 'checklist' && Array.isArray(raw)) {
     const met = raw.filter((x) => x === true).length;
-    if (raw.every((x) => x !== null)) implied = ruleNilai({ kind: 'bands', bands: def.checklistBands }, (met * 100) / indicator.items.length);
+    if (raw.every((x) => x !== null))
+      implied = ruleNilai({ kind: 'bands', bands: def.checklistBands }, (met * 100) / indicator.items.length);
   }
   if (!notApplicable && indicator.kind === 'rating' && typeof raw === 'number') implied = raw;
 
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} className={`stmt-section${notApplicable ? ' indicator-na' : ''}`} data-indicator={code}>
+    <Paper
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      className={`stmt-section${notApplicable ? ' indicator-na' : ''}`}
+      data-indicator={code}
+    >
       <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
         <div style={{ minWidth: 0 }}>
           <Group gap={6} wrap="wrap">
@@ -82,7 +102,12 @@ function IndicatorCard({
           </Text>
         </div>
         {implied !== null && (
-          <Badge variant="light" color={implied === 1 ? 'green' : implied === 2 ? 'cyan' : implied === 3 ? 'orange' : 'red'} style={{ textTransform: 'none', flexShrink: 0 }} data-testid="implied-nilai">
+          <Badge
+            variant="light"
+            color={implied === 1 ? 'green' : implied === 2 ? 'cyan' : implied === 3 ? 'orange' : 'red'}
+            style={{ textTransform: 'none', flexShrink: 0 }}
+            data-testid="implied-nilai"
+          >
             {t('assessment.impliedNilai', { nilai: implied })}
             {scaleLabel(implied) ? ` · ${scaleLabel(implied)}` : ''}
           </Badge>
@@ -104,7 +129,9 @@ function IndicatorCard({
             label={t('assessment.percentInput')}
             aria-label={`${indicator.label} (${t('assessment.percentInput')})`}
             value={typeof raw === 'number' ? raw : ''}
-            onChange={(v) => setValue(v === '' ? undefined : typeof v === 'number' ? v : Number(String(v).replace(',', '.')))}
+            onChange={(v) =>
+              setValue(v === '' ? undefined : typeof v === 'number' ? v : Number(String(v).replace(',', '.')))
+            }
             decimalSeparator=","
             thousandSeparator="."
             suffix=" %"
@@ -155,13 +182,21 @@ function IndicatorCard({
               met: answersOf(raw, indicator.items.length).filter((x) => x === true).length,
               of: indicator.items.length,
             })}
-            {Array.isArray(raw) && raw.every((x) => x !== null) ? ` (${percentText((raw.filter((x) => x === true).length * 100) / indicator.items.length)})` : ''}
+            {Array.isArray(raw) && raw.every((x) => x !== null)
+              ? ` (${percentText((raw.filter((x) => x === true).length * 100) / indicator.items.length)})`
+              : ''}
           </Text>
           {indicator.items.map((item, i) => {
             const answers = answersOf(raw, indicator.items.length);
             return (
               <div key={i} className="q-row">
-                <ThemeIcon size={24} radius="xl" variant="light" color={answers[i] === null ? 'gray' : answers[i] ? 'green' : 'red'} aria-hidden>
+                <ThemeIcon
+                  size={24}
+                  radius="xl"
+                  variant="light"
+                  color={answers[i] === null ? 'gray' : answers[i] ? 'green' : 'red'}
+                  aria-hidden
+                >
                   <Text size="xs" fw={700}>
                     {i + 1}
                   </Text>
@@ -249,7 +284,15 @@ export function KkInputs({
     <Tabs value={current} onChange={(v) => v && onTab(v)} keepMounted={false}>
       <Tabs.List mb="md" className="scroll-tabs">
         {def.aspects.map((a) => (
-          <Tabs.Tab key={a.code} value={a.code} rightSection={<Badge size="xs" variant="light" color={filled(a) === a.indicators.length ? 'green' : 'gray'}>{filled(a)}/{a.indicators.length}</Badge>}>
+          <Tabs.Tab
+            key={a.code}
+            value={a.code}
+            rightSection={
+              <Badge size="xs" variant="light" color={filled(a) === a.indicators.length ? 'green' : 'gray'}>
+                {filled(a)}/{a.indicators.length}
+              </Badge>
+            }
+          >
             {a.label}
           </Tabs.Tab>
         ))}
@@ -277,7 +320,10 @@ export function KkInputs({
                       inputs={inputs}
                       setInputs={setInputs}
                       readOnly={readOnly}
-                      error={errors[`${i.kind === 'checklist' ? 'checklists' : 'indicators'}.${i.code}`] ?? errors[`${a.code}.${i.code}`]}
+                      error={
+                        errors[`${i.kind === 'checklist' ? 'checklists' : 'indicators'}.${i.code}`] ??
+                        errors[`${a.code}.${i.code}`]
+                      }
                       marks={marks.get(`${a.code}.${i.code}`) ?? []}
                     />
                   ))}

@@ -38,10 +38,17 @@ function QuestionnaireBlock({
             <MarkBadge marks={marks} />
           </Group>
           <Text size="xs" c="dimmed">
-            {t('assessment.questions', { count: component.questions.length })} · {t('assessment.skorPerYes', { skor: scoreText(component.skorPerYes) })} · {t('rubric.aspectWeight', { weight: component.weight })}
+            {t('assessment.questions', { count: component.questions.length })} ·{' '}
+            {t('assessment.skorPerYes', { skor: scoreText(component.skorPerYes) })} ·{' '}
+            {t('rubric.aspectWeight', { weight: component.weight })}
           </Text>
         </div>
-        <Badge variant="light" color={answered === answers.length ? 'green' : 'gray'} style={{ textTransform: 'none' }} data-testid="answered-count">
+        <Badge
+          variant="light"
+          color={answered === answers.length ? 'green' : 'gray'}
+          style={{ textTransform: 'none' }}
+          data-testid="answered-count"
+        >
           {t('assessment.answered', { answered, of: answers.length, yes })}
         </Badge>
       </Group>
@@ -53,7 +60,13 @@ function QuestionnaireBlock({
       <Stack gap={0}>
         {component.questions.map((q, i) => (
           <div key={q.number} className="q-row" data-question={q.number}>
-            <ThemeIcon size={24} radius="xl" variant="light" color={answers[i] === null ? 'gray' : answers[i] ? 'green' : 'red'} aria-hidden>
+            <ThemeIcon
+              size={24}
+              radius="xl"
+              variant="light"
+              color={answers[i] === null ? 'gray' : answers[i] ? 'green' : 'red'}
+              aria-hidden
+            >
               <Text size="xs" fw={700}>
                 {q.number}
               </Text>
@@ -113,7 +126,9 @@ export function KspInputs({
 }) {
   const { t } = useTranslation();
   const questionnaires = def.aspects.flatMap((a) =>
-    a.components.filter((c): c is QuestionnaireComponent => c.kind === 'questionnaire').map((c) => ({ aspect: a.code, component: c })),
+    a.components
+      .filter((c): c is QuestionnaireComponent => c.kind === 'questionnaire')
+      .map((c) => ({ aspect: a.code, component: c })),
   );
   const financials = inputs.financials ?? {};
   const lineErrors = Object.fromEntries(
@@ -122,17 +137,41 @@ export function KspInputs({
       .map(([k, v]) => [k.slice('financials.'.length), v]),
   );
   const totalQuestions = questionnaires.reduce((s, q) => s + q.component.questions.length, 0);
-  const totalAnswered = questionnaires.reduce((s, q) => s + answersOf(inputs.management?.[q.component.code], q.component.questions.length).filter((a) => a !== null).length, 0);
+  const totalAnswered = questionnaires.reduce(
+    (s, q) =>
+      s +
+      answersOf(inputs.management?.[q.component.code], q.component.questions.length).filter((a) => a !== null).length,
+    0,
+  );
   const linesTotal = def.inputSections.reduce((s, x) => s + x.lines.length, 0);
-  const linesFilled = def.inputSections.reduce((s, x) => s + x.lines.filter((l) => financials[l.code] !== undefined).length, 0);
+  const linesFilled = def.inputSections.reduce(
+    (s, x) => s + x.lines.filter((l) => financials[l.code] !== undefined).length,
+    0,
+  );
 
   return (
     <Tabs value={tab} onChange={(v) => v && onTab(v)} keepMounted={false}>
       <Tabs.List mb="md" className="scroll-tabs">
-        <Tabs.Tab value="keuangan" leftSection={<IconReportMoney size={16} />} rightSection={<Badge size="xs" variant="light" color={linesFilled === linesTotal ? 'green' : 'gray'}>{linesFilled}/{linesTotal}</Badge>}>
+        <Tabs.Tab
+          value="keuangan"
+          leftSection={<IconReportMoney size={16} />}
+          rightSection={
+            <Badge size="xs" variant="light" color={linesFilled === linesTotal ? 'green' : 'gray'}>
+              {linesFilled}/{linesTotal}
+            </Badge>
+          }
+        >
           {t('assessment.tabFinancials')}
         </Tabs.Tab>
-        <Tabs.Tab value="manajemen" leftSection={<IconListCheck size={16} />} rightSection={<Badge size="xs" variant="light" color={totalAnswered === totalQuestions ? 'green' : 'gray'}>{totalAnswered}/{totalQuestions}</Badge>}>
+        <Tabs.Tab
+          value="manajemen"
+          leftSection={<IconListCheck size={16} />}
+          rightSection={
+            <Badge size="xs" variant="light" color={totalAnswered === totalQuestions ? 'green' : 'gray'}>
+              {totalAnswered}/{totalQuestions}
+            </Badge>
+          }
+        >
           {t('assessment.tabManagement')}
         </Tabs.Tab>
       </Tabs.List>
@@ -141,7 +180,9 @@ export function KspInputs({
           {!readOnly && (
             <Alert color={hasStatement ? 'blue' : 'yellow'} variant="light" p="xs" icon={<IconInfoCircle size={16} />}>
               <Text size="sm">
-                {hasStatement ? t('assessment.financialsNote', { year: fiscalYear }) : t('assessment.financialsNoStatement', { year: fiscalYear })}{' '}
+                {hasStatement
+                  ? t('assessment.financialsNote', { year: fiscalYear })
+                  : t('assessment.financialsNoStatement', { year: fiscalYear })}{' '}
                 <Anchor component={Link} to={`/koperasi/${coopId}/laporan-keuangan?tahun=${fiscalYear}`} size="sm">
                   {t('assessment.openStatement')}
                 </Anchor>

@@ -13,12 +13,23 @@ function ComponentRow({ c, def, marks }: { c: ComponentResult; def: RubricDefini
   const parts: string[] = [];
   if (c.status === 'scored') {
     if (c.ratio !== null) parts.push(`${t('assessment.ratio')} ${percentText(c.ratio)}`);
-    if (c.answered) parts.push(`${c.answered.yes}/${c.answered.of} ${graded ? t('assessment.met').toLowerCase() : t('assessment.yes')}`);
-    parts.push(`${t('assessment.nilai')} ${scoreText(c.nilai, graded ? 0 : 2).replace(/,00$/, '')}${scaleLabel ? ` (${scaleLabel})` : ''}`);
+    if (c.answered)
+      parts.push(
+        `${c.answered.yes}/${c.answered.of} ${graded ? t('assessment.met').toLowerCase() : t('assessment.yes')}`,
+      );
+    parts.push(
+      `${t('assessment.nilai')} ${scoreText(c.nilai, graded ? 0 : 2).replace(/,00$/, '')}${scaleLabel ? ` (${scaleLabel})` : ''}`,
+    );
     if (c.weight !== null) parts.push(`${t('assessment.weight')} ${scoreText(c.weight, 2).replace(/,00$/, '')}`);
   }
   return (
-    <Box py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-1)' }} data-testid="score-component" data-component={c.code} data-status={c.status}>
+    <Box
+      py={6}
+      style={{ borderTop: '1px solid var(--mantine-color-gray-1)' }}
+      data-testid="score-component"
+      data-component={c.code}
+      data-status={c.status}
+    >
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap={6}>
         <Group gap={4} wrap="wrap" style={{ minWidth: 0, flex: 1 }}>
           <Text size="xs" fw={500} lh={1.3}>
@@ -33,7 +44,11 @@ function ComponentRow({ c, def, marks }: { c: ComponentResult; def: RubricDefini
         ) : c.status === 'notApplicable' ? (
           <IconCircleMinus size={14} color="var(--mantine-color-gray-5)" aria-label={t('assessment.notApplicable')} />
         ) : (
-          <IconAlertTriangle size={14} color="var(--mantine-color-orange-6)" aria-label={t('assessment.notComputable')} />
+          <IconAlertTriangle
+            size={14}
+            color="var(--mantine-color-orange-6)"
+            aria-label={t('assessment.notComputable')}
+          />
         )}
       </Group>
       {c.status === 'scored' ? (
@@ -72,7 +87,9 @@ function AspectHeader({ a, graded }: { a: AspectResult; graded: boolean }) {
       <Progress value={Math.max(0, Math.min(100, a.share))} color={color} size="sm" aria-hidden />
       <Group gap={6} wrap="wrap">
         <Text size="xs" c="dimmed" className="tabular-nums">
-          {graded ? t('assessment.aspectPercent', { share: scoreText(a.share) }) : t('assessment.aspectShare', { share: scoreText(a.share) })}
+          {graded
+            ? t('assessment.aspectPercent', { share: scoreText(a.share) })
+            : t('assessment.aspectShare', { share: scoreText(a.share) })}
         </Text>
         {a.category ? (
           <CategoryBadge code={a.category.code} label={a.category.label} size="xs" variant="light" />
@@ -120,11 +137,21 @@ export function ScorePanel({
             </Group>
           </div>
           {result.complete ? (
-            <Badge color="green" variant="light" leftSection={<IconCircleCheck size={12} />} style={{ textTransform: 'none' }}>
+            <Badge
+              color="green"
+              variant="light"
+              leftSection={<IconCircleCheck size={12} />}
+              style={{ textTransform: 'none' }}
+            >
               {t('assessment.complete')}
             </Badge>
           ) : (
-            <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />} style={{ textTransform: 'none' }}>
+            <Badge
+              color="orange"
+              variant="light"
+              leftSection={<IconAlertTriangle size={12} />}
+              style={{ textTransform: 'none' }}
+            >
               {t('assessment.incomplete')}
             </Badge>
           )}
@@ -139,7 +166,13 @@ export function ScorePanel({
           </Text>
         )}
 
-        <Accordion multiple defaultValue={result.aspects.map((a) => a.code)} variant="contained" chevronPosition="left" chevronSize={14}>
+        <Accordion
+          multiple
+          defaultValue={result.aspects.map((a) => a.code)}
+          variant="contained"
+          chevronPosition="left"
+          chevronSize={14}
+        >
           {result.aspects.map((a) => (
             <Accordion.Item key={a.code} value={a.code}>
               <Accordion.Control px="xs" py={6}>
@@ -155,7 +188,17 @@ export function ScorePanel({
         </Accordion>
 
         {result.notComputable.length > 0 && (
-          <Alert color="orange" variant="light" p="xs" title={<Text size="sm" fw={600}>{t('assessment.notComputable')} ({result.notComputable.length})</Text>} data-testid="not-computable">
+          <Alert
+            color="orange"
+            variant="light"
+            p="xs"
+            title={
+              <Text size="sm" fw={600}>
+                {t('assessment.notComputable')} ({result.notComputable.length})
+              </Text>
+            }
+            data-testid="not-computable"
+          >
             <List size="xs" spacing={4}>
               {result.notComputable.map((n) => (
                 <List.Item key={n.component}>
@@ -166,7 +209,16 @@ export function ScorePanel({
           </Alert>
         )}
         {result.notApplicable.length > 0 && (
-          <Alert color="gray" variant="light" p="xs" title={<Text size="sm" fw={600}>{t('assessment.notApplicableList')} ({result.notApplicable.length})</Text>}>
+          <Alert
+            color="gray"
+            variant="light"
+            p="xs"
+            title={
+              <Text size="sm" fw={600}>
+                {t('assessment.notApplicableList')} ({result.notApplicable.length})
+              </Text>
+            }
+          >
             <List size="xs" spacing={4}>
               {result.notApplicable.map((n) => (
                 <List.Item key={n.component}>

@@ -36,7 +36,11 @@ export function YesNo({
   if (readOnly) {
     return (
       <Group gap={4} wrap="nowrap" aria-label={label}>
-        {value === true ? <IconCheck size={16} color="var(--mantine-color-green-7)" /> : value === false ? <IconX size={16} color="var(--mantine-color-red-7)" /> : null}
+        {value === true ? (
+          <IconCheck size={16} color="var(--mantine-color-green-7)" />
+        ) : value === false ? (
+          <IconX size={16} color="var(--mantine-color-red-7)" />
+        ) : null}
         <Text size="sm" fw={600} c={value === true ? 'green.8' : value === false ? 'red.8' : 'dimmed'}>
           {value === true ? yesLabel : value === false ? noLabel : '–'}
         </Text>
@@ -45,30 +49,30 @@ export function YesNo({
   }
   return (
     <div role="group" aria-label={label}>
-    <Button.Group>
-      <Button
-        size="xs"
-        variant={value === true ? 'filled' : 'default'}
-        color="green"
-        aria-pressed={value === true}
-        onClick={() => onChange(true)}
-        leftSection={value === true ? <IconCheck size={14} /> : undefined}
-        miw={64}
-      >
-        {yesLabel}
-      </Button>
-      <Button
-        size="xs"
-        variant={value === false ? 'filled' : 'default'}
-        color="red"
-        aria-pressed={value === false}
-        onClick={() => onChange(false)}
-        leftSection={value === false ? <IconX size={14} /> : undefined}
-        miw={64}
-      >
-        {noLabel}
-      </Button>
-    </Button.Group>
+      <Button.Group>
+        <Button
+          size="xs"
+          variant={value === true ? 'filled' : 'default'}
+          color="green"
+          aria-pressed={value === true}
+          onClick={() => onChange(true)}
+          leftSection={value === true ? <IconCheck size={14} /> : undefined}
+          miw={64}
+        >
+          {yesLabel}
+        </Button>
+        <Button
+          size="xs"
+          variant={value === false ? 'filled' : 'default'}
+          color="red"
+          aria-pressed={value === false}
+          onClick={() => onChange(false)}
+          leftSection={value === false ? <IconX size={14} /> : undefined}
+          miw={64}
+        >
+          {noLabel}
+        </Button>
+      </Button.Group>
     </div>
   );
 }

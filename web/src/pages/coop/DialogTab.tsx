@@ -18,7 +18,17 @@ import { RequestsPanel } from '../../components/desk/RequestsPanel';
 
 const SHOWN = 10;
 
-function CountTile({ label, value, color, testId }: { label: string; value: number | undefined; color: string; testId: string }) {
+function CountTile({
+  label,
+  value,
+  color,
+  testId,
+}: {
+  label: string;
+  value: number | undefined;
+  color: string;
+  testId: string;
+}) {
   return (
     <Paper withBorder p="sm" style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)` }} data-testid={testId}>
       <Text fz={26} fw={750} lh={1.1} c={`${color}.8`} className="tabular-nums">
@@ -38,35 +48,66 @@ export default function DialogTab({ coop }: { coop: Coop }) {
   const coopId = String(coop.id);
   const [openId, setOpenId] = useState<string | null>(null);
   const [raising, setRaising] = useState(false);
-  const concerns = useQuery({ queryKey: ['concerns', 'list', { cooperativeId: coopId }, 'tab'], queryFn: ({ signal }) => fetchConcerns({ cooperativeId: coopId, pageSize: SHOWN }, signal) });
-  const openConcerns = useQuery({ queryKey: ['concerns', 'list', { cooperativeId: coopId, status: 'open' }, 'count'], queryFn: ({ signal }) => fetchConcerns({ cooperativeId: coopId, status: 'open', pageSize: 1 }, signal) });
-  const addressed = useQuery({ queryKey: ['concerns', 'list', { cooperativeId: coopId, status: 'addressed' }, 'count'], queryFn: ({ signal }) => fetchConcerns({ cooperativeId: coopId, status: 'addressed', pageSize: 1 }, signal) });
-  const followUps = useQuery({ queryKey: ['follow-ups', 'list', { cooperativeId: coopId }, 'tab'], queryFn: ({ signal }) => fetchFollowUps({ cooperativeId: coopId, pageSize: 100 }, signal) });
+  const concerns = useQuery({
+    queryKey: ['concerns', 'list', { cooperativeId: coopId }, 'tab'],
+    queryFn: ({ signal }) => fetchConcerns({ cooperativeId: coopId, pageSize: SHOWN }, signal),
+  });
+  const openConcerns = useQuery({
+    queryKey: ['concerns', 'list', { cooperativeId: coopId, status: 'open' }, 'count'],
+    queryFn: ({ signal }) => fetchConcerns({ cooperativeId: coopId, status: 'open', pageSize: 1 }, signal),
+  });
+  const addressed = useQuery({
+    queryKey: ['concerns', 'list', { cooperativeId: coopId, status: 'addressed' }, 'count'],
+    queryFn: ({ signal }) => fetchConcerns({ cooperativeId: coopId, status: 'addressed', pageSize: 1 }, signal),
+  });
+  const followUps = useQuery({
+    queryKey: ['follow-ups', 'list', { cooperativeId: coopId }, 'tab'],
+    queryFn: ({ signal }) => fetchFollowUps({ cooperativeId: coopId, pageSize: 100 }, signal),
+  });
 
   const err = concerns.error ?? followUps.error;
-  if (err) return <ErrorState error={err} onRetry={() => void Promise.all([concerns.refetch(), followUps.refetch()])} />;
+  if (err)
+    return <ErrorState error={err} onRetry={() => void Promise.all([concerns.refetch(), followUps.refetch()])} />;
 
   const items = followUps.data?.items;
   const running = items?.filter((f) => f.status === 'open' || f.status === 'in_progress');
   const overdue = items?.filter((f) => f.overdue).length;
-  const openConcernCount = openConcerns.data && addressed.data ? openConcerns.data.total + addressed.data.total : undefined;
+  const openConcernCount =
+    openConcerns.data && addressed.data ? openConcerns.data.total + addressed.data.total : undefined;
   // Open ones first (nearest deadline first, as the API sorts), then the closed ones.
-  const ordered = items ? [...items.filter((f) => f.status === 'open' || f.status === 'in_progress'), ...items.filter((f) => f.status === 'done' || f.status === 'cancelled')] : undefined;
+  const ordered = items
+    ? [
+        ...items.filter((f) => f.status === 'open' || f.status === 'in_progress'),
+        ...items.filter((f) => f.status === 'done' || f.status === 'cancelled'),
+      ]
+    : undefined;
   const isOwn = me?.role === 'koperasi' && String(me.cooperativeId) === coopId;
   const canAdd = (isOwn || canHandleConcern(me)) && coop.status !== 'DIBUBARKAN';
 
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 3 }} spacing="xs" data-testid="dialog-counts">
-        <CountTile label={t('dialog.openConcerns')} value={openConcernCount} color="orange" testId="count-open-concerns" />
-        <CountTile label={t('dialog.openFollowUps')} value={running?.length} color="blue" testId="count-open-follow-ups" />
+        <CountTile
+          label={t('dialog.openConcerns')}
+          value={openConcernCount}
+          color="orange"
+          testId="count-open-concerns"
+        />
+        <CountTile
+          label={t('dialog.openFollowUps')}
+          value={running?.length}
+          color="blue"
+          testId="count-open-follow-ups"
+        />
         <CountTile label={t('dialog.overdueFollowUps')} value={overdue} color="red" testId="count-overdue" />
       </SimpleGrid>
 
       {/* Follow-ups first: what must still be done is not buried below every concern (issue #15). */}
       <div>
         <Group justify="space-between" gap="xs" mb="xs">
-          <Title order={2} size="h4">{t('dialog.followUpsOfCoop')}</Title>
+          <Title order={2} size="h4">
+            {t('dialog.followUpsOfCoop')}
+          </Title>
           {followUps.data && followUps.data.total > followUps.data.items.length && (
             <Button component={Link} to={`/tindak-lanjut?tab=semua&coop=${coopId}`} variant="subtle" size="sm">
               {t('dialog.showAll', { n: formatNumber(followUps.data.total) })}
@@ -78,9 +119,16 @@ export default function DialogTab({ coop }: { coop: Coop }) {
 
       <Card withBorder padding="sm">
         <Group justify="space-between" gap="xs" mb="sm">
-          <Title order={2} size="h4">{t('dialog.concernsOfCoop')}</Title>
+          <Title order={2} size="h4">
+            {t('dialog.concernsOfCoop')}
+          </Title>
           {canAdd && (
-            <Button size="sm" leftSection={isOwn ? <IconMessagePlus size={16} /> : <IconPlus size={16} />} onClick={() => setRaising(true)} data-testid="tab-raise-concern">
+            <Button
+              size="sm"
+              leftSection={isOwn ? <IconMessagePlus size={16} /> : <IconPlus size={16} />}
+              onClick={() => setRaising(true)}
+              data-testid="tab-raise-concern"
+            >
               {isOwn ? t('dialog.raise') : t('dialog.addConcern')}
             </Button>
           )}
@@ -92,7 +140,13 @@ export default function DialogTab({ coop }: { coop: Coop }) {
         ) : (
           <Stack gap="xs" data-testid="coop-concerns">
             {concerns.data.items.map((c) => (
-              <ConcernCard key={c.id} concern={c} onOpen={() => setOpenId(c.id)} showCooperative={false} highlightUnseen={me?.role !== 'koperasi'} />
+              <ConcernCard
+                key={c.id}
+                concern={c}
+                onOpen={() => setOpenId(c.id)}
+                showCooperative={false}
+                highlightUnseen={me?.role !== 'koperasi'}
+              />
             ))}
             {concerns.data.total > SHOWN && (
               <Button component={Link} to={`/aspirasi?coop=${coopId}`} variant="subtle" size="sm">
@@ -103,7 +157,11 @@ export default function DialogTab({ coop }: { coop: Coop }) {
         )}
       </Card>
 
-      <RequestsPanel coopId={coopId} canAsk={canAdd && me?.role !== 'pimpinan'} canPlan={me?.role === 'admin' || me?.role === 'petugas'} />
+      <RequestsPanel
+        coopId={coopId}
+        canAsk={canAdd && me?.role !== 'pimpinan'}
+        canPlan={me?.role === 'admin' || me?.role === 'petugas'}
+      />
 
       {openId && <ConcernDetail concernId={openId} onClose={() => setOpenId(null)} />}
       {raising && <ConcernFormModal cooperativeId={coopId} portal={isOwn} onClose={() => setRaising(false)} />}

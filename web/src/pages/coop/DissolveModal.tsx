@@ -43,7 +43,13 @@ export function DissolveModal({ coop, opened, onClose }: { coop: Coop; opened: b
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{t('coop.dissolveTitle')}</Text>} size="lg" fullScreen={isMobile}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{t('coop.dissolveTitle')}</Text>}
+      size="lg"
+      fullScreen={isMobile}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <Alert color="red" variant="light">

@@ -1,12 +1,34 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Card, FileInput, Group, Modal, NumberInput, Progress, Select, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Modal,
+  NumberInput,
+  Progress,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconEye, IconFileUpload, IconPaperclip, IconReplace, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../../lib/api';
 import {
-  type CoopDocument, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind, formatBytes, MAX_DOCUMENT_BYTES, YEARLY_KINDS,
+  type CoopDocument,
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  formatBytes,
+  MAX_DOCUMENT_BYTES,
+  YEARLY_KINDS,
 } from '../../lib/desk';
 import { CHUNKED_FROM_BYTES, uploadDocumentResumable } from '../../lib/document-upload';
 import { formatDateTime, todayJakarta } from '../../lib/format';
@@ -15,9 +37,18 @@ import { EmptyText, ErrorState } from '../../components/common';
 import { FilingsPanel } from '../../components/desk/FilingsPanel';
 import { VerificationBadge } from '../../components/desk/VerificationBadge';
 
-const ACCEPT = 'application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,.jpg,.jpeg,.png,.xlsx,.docx';
+const ACCEPT =
+  'application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,.jpg,.jpeg,.png,.xlsx,.docx';
 
-function UploadModal({ coopId, replacing, onClose }: { coopId: string; replacing: CoopDocument | null; onClose: () => void }) {
+function UploadModal({
+  coopId,
+  replacing,
+  onClose,
+}: {
+  coopId: string;
+  replacing: CoopDocument | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const thisYear = Number(todayJakarta().slice(0, 4));
@@ -30,7 +61,17 @@ function UploadModal({ coopId, replacing, onClose }: { coopId: string; replacing
   const yearly = YEARLY_KINDS.has(kind);
   const save = useMutation({
     mutationFn: () =>
-      uploadDocumentResumable(coopId, { kind, fiscalYear: yearly || replacing?.fiscalYear ? Number(year) : null, title, replaces: replacing?.id ?? null }, file!, setProgress),
+      uploadDocumentResumable(
+        coopId,
+        {
+          kind,
+          fiscalYear: yearly || replacing?.fiscalYear ? Number(year) : null,
+          title,
+          replaces: replacing?.id ?? null,
+        },
+        file!,
+        setProgress,
+      ),
     onSettled: () => setProgress(null),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['documents', coopId] });
@@ -39,7 +80,8 @@ function UploadModal({ coopId, replacing, onClose }: { coopId: string; replacing
       onClose();
     },
     onError: (e) => {
-      if (e instanceof ApiError) setErrors(Object.keys(e.fields).length && !e.fields.replaces ? e.fields : { file: e.message });
+      if (e instanceof ApiError)
+        setErrors(Object.keys(e.fields).length && !e.fields.replaces ? e.fields : { file: e.message });
     },
   });
   const submit = (e: FormEvent) => {
@@ -52,7 +94,16 @@ function UploadModal({ coopId, replacing, onClose }: { coopId: string; replacing
     if (!Object.keys(errs).length) save.mutate();
   };
   return (
-    <Modal opened onClose={onClose} centered title={<Text fw={600}>{replacing ? t('desk.docs.replaceTitle', { title: replacing.title }) : t('desk.docs.uploadTitle')}</Text>}>
+    <Modal
+      opened
+      onClose={onClose}
+      centered
+      title={
+        <Text fw={600}>
+          {replacing ? t('desk.docs.replaceTitle', { title: replacing.title }) : t('desk.docs.uploadTitle')}
+        </Text>
+      }
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Select
@@ -66,9 +117,24 @@ function UploadModal({ coopId, replacing, onClose }: { coopId: string; replacing
             data-testid="doc-kind"
           />
           {(yearly || replacing?.fiscalYear) && (
-            <NumberInput label={t('desk.docs.fiscalYear')} value={year} onChange={setYear} min={1945} max={thisYear} allowDecimal={false} disabled={!!replacing} error={errors.fiscalYear} data-testid="doc-year" />
+            <NumberInput
+              label={t('desk.docs.fiscalYear')}
+              value={year}
+              onChange={setYear}
+              min={1945}
+              max={thisYear}
+              allowDecimal={false}
+              disabled={!!replacing}
+              error={errors.fiscalYear}
+              data-testid="doc-year"
+            />
           )}
-          <TextInput label={t('desk.docs.titleField')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} />
+          <TextInput
+            label={t('desk.docs.titleField')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            maxLength={200}
+          />
           <FileInput
             label={t('desk.docs.file')}
             placeholder={t('desk.docs.pickFile')}
@@ -83,9 +149,15 @@ function UploadModal({ coopId, replacing, onClose }: { coopId: string; replacing
           />
           {save.isPending && file && file.size > CHUNKED_FROM_BYTES && (
             <Stack gap={4}>
-              <Progress value={Math.round((progress ?? 0) * 100)} size="md" aria-label={t('desk.docs.progress')} data-testid="doc-progress" />
+              <Progress
+                value={Math.round((progress ?? 0) * 100)}
+                size="md"
+                aria-label={t('desk.docs.progress')}
+                data-testid="doc-progress"
+              />
               <Text size="xs" c="dimmed" aria-hidden>
-                {formatBytes(Math.round((progress ?? 0) * file.size))} / {formatBytes(file.size)} · {Math.round((progress ?? 0) * 100)}%
+                {formatBytes(Math.round((progress ?? 0) * file.size))} / {formatBytes(file.size)} ·{' '}
+                {Math.round((progress ?? 0) * 100)}%
               </Text>
             </Stack>
           )}
@@ -105,11 +177,31 @@ function UploadModal({ coopId, replacing, onClose }: { coopId: string; replacing
 
 function PreviewModal({ doc, onClose }: { doc: CoopDocument; onClose: () => void }) {
   return (
-    <Modal opened onClose={onClose} size="xl" centered title={<Text fw={600} className="break-anywhere">{doc.title}</Text>}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      centered
+      title={
+        <Text fw={600} className="break-anywhere">
+          {doc.title}
+        </Text>
+      }
+    >
       {doc.contentType === 'application/pdf' ? (
-        <iframe src={doc.url} title={doc.title} style={{ width: '100%', height: '70vh', border: 0 }} data-testid="doc-preview" />
+        <iframe
+          src={doc.url}
+          title={doc.title}
+          style={{ width: '100%', height: '70vh', border: 0 }}
+          data-testid="doc-preview"
+        />
       ) : (
-        <img src={doc.url} alt={doc.title} style={{ maxWidth: '100%', display: 'block', margin: '0 auto' }} data-testid="doc-preview" />
+        <img
+          src={doc.url}
+          alt={doc.title}
+          style={{ maxWidth: '100%', display: 'block', margin: '0 auto' }}
+          data-testid="doc-preview"
+        />
       )}
     </Modal>
   );
@@ -130,10 +222,23 @@ function RemoveModal({ coopId, doc, onClose }: { coopId: string; doc: CoopDocume
     onError: (e) => setError(e instanceof ApiError ? (e.fields.reason ?? e.message) : String(e)),
   });
   return (
-    <Modal opened onClose={onClose} centered title={<Text fw={600}>{t('desk.docs.removeTitle', { title: doc.title })}</Text>}>
+    <Modal
+      opened
+      onClose={onClose}
+      centered
+      title={<Text fw={600}>{t('desk.docs.removeTitle', { title: doc.title })}</Text>}
+    >
       <Stack gap="sm">
         <Text size="sm">{t('desk.docs.removeHint')}</Text>
-        <Textarea label={t('desk.docs.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} autosize minRows={2} data-autofocus />
+        <Textarea
+          label={t('desk.docs.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={error}
+          autosize
+          minRows={2}
+          data-autofocus
+        />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -154,7 +259,10 @@ export default function DocumentsTab({ coop, canEdit }: { coop: Coop; canEdit: b
   const [uploading, setUploading] = useState<CoopDocument | 'new' | null>(null);
   const [previewing, setPreviewing] = useState<CoopDocument | null>(null);
   const [removing, setRemoving] = useState<CoopDocument | null>(null);
-  const query = useQuery({ queryKey: ['documents', coopId], queryFn: ({ signal }) => get<{ items: CoopDocument[] }>(`/cooperatives/${coopId}/documents`, signal) });
+  const query = useQuery({
+    queryKey: ['documents', coopId],
+    queryFn: ({ signal }) => get<{ items: CoopDocument[] }>(`/cooperatives/${coopId}/documents`, signal),
+  });
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const items = query.data?.items;
   const previewable = (d: CoopDocument) => d.contentType === 'application/pdf' || d.contentType.startsWith('image/');
@@ -168,7 +276,12 @@ export default function DocumentsTab({ coop, canEdit }: { coop: Coop; canEdit: b
           </Text>
         </div>
         {canEdit && (
-          <Button size="sm" leftSection={<IconFileUpload size={16} />} onClick={() => setUploading('new')} data-testid="doc-upload">
+          <Button
+            size="sm"
+            leftSection={<IconFileUpload size={16} />}
+            onClick={() => setUploading('new')}
+            data-testid="doc-upload"
+          >
             {t('desk.docs.upload')}
           </Button>
         )}
@@ -186,38 +299,81 @@ export default function DocumentsTab({ coop, canEdit }: { coop: Coop; canEdit: b
       ) : (
         <Stack gap="sm">
           {items.map((d) => (
-            <Card key={d.id} withBorder padding="sm" data-testid="doc-card" data-kind={d.kind} data-year={d.fiscalYear ?? ''}>
+            <Card
+              key={d.id}
+              withBorder
+              padding="sm"
+              data-testid="doc-card"
+              data-kind={d.kind}
+              data-year={d.fiscalYear ?? ''}
+            >
               <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
                 <div style={{ minWidth: 0, flex: '1 1 220px' }}>
                   <Group gap={6} wrap="wrap">
                     <Text fw={700}>{d.kindLabel}</Text>
-                    {d.fiscalYear && <Badge variant="outline" size="sm">{t('desk.docs.fiscalYear')} {d.fiscalYear}</Badge>}
-                    {d.version > 1 && <Badge variant="light" color="gray" size="sm">{t('desk.docs.version', { version: d.version })}</Badge>}
+                    {d.fiscalYear && (
+                      <Badge variant="outline" size="sm">
+                        {t('desk.docs.fiscalYear')} {d.fiscalYear}
+                      </Badge>
+                    )}
+                    {d.version > 1 && (
+                      <Badge variant="light" color="gray" size="sm">
+                        {t('desk.docs.version', { version: d.version })}
+                      </Badge>
+                    )}
                     <VerificationBadge v={d.verification} withReason={false} />
                   </Group>
-                  <Text size="sm" className="break-anywhere">{d.title}</Text>
+                  <Text size="sm" className="break-anywhere">
+                    {d.title}
+                  </Text>
                   <Text size="xs" c="dimmed">
-                    {d.contentType.split('/')[1]?.split('.').pop()?.toUpperCase()} · {formatBytes(d.sizeBytes)} · {t('desk.docs.by', { name: d.uploadedBy.name, at: formatDateTime(d.createdAt) })}
+                    {d.contentType.split('/')[1]?.split('.').pop()?.toUpperCase()} · {formatBytes(d.sizeBytes)} ·{' '}
+                    {t('desk.docs.by', { name: d.uploadedBy.name, at: formatDateTime(d.createdAt) })}
                   </Text>
                   {d.verification.status === 'RETURNED' && d.verification.reason && (
-                    <Text size="sm" c="red.8" data-testid="verification-reason">{t('desk.verification.returnedReason', { reason: d.verification.reason })}</Text>
+                    <Text size="sm" c="red.8" data-testid="verification-reason">
+                      {t('desk.verification.returnedReason', { reason: d.verification.reason })}
+                    </Text>
                   )}
                 </div>
                 <Group gap={4} wrap="wrap">
                   {previewable(d) && (
-                    <Button size="compact-sm" variant="light" leftSection={<IconEye size={14} />} onClick={() => setPreviewing(d)}>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<IconEye size={14} />}
+                      onClick={() => setPreviewing(d)}
+                    >
                       {t('desk.docs.preview')}
                     </Button>
                   )}
-                  <Button size="compact-sm" variant="subtle" component="a" href={d.url} download leftSection={<IconDownload size={14} />}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    component="a"
+                    href={d.url}
+                    download
+                    leftSection={<IconDownload size={14} />}
+                  >
                     {t('desk.docs.download')}
                   </Button>
                   {canEdit && (
                     <>
-                      <Button size="compact-sm" variant="subtle" leftSection={<IconReplace size={14} />} onClick={() => setUploading(d)}>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        leftSection={<IconReplace size={14} />}
+                        onClick={() => setUploading(d)}
+                      >
                         {t('desk.docs.replace')}
                       </Button>
-                      <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => setRemoving(d)}>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        leftSection={<IconTrash size={14} />}
+                        onClick={() => setRemoving(d)}
+                      >
                         {t('desk.docs.remove')}
                       </Button>
                     </>
@@ -228,7 +384,13 @@ export default function DocumentsTab({ coop, canEdit }: { coop: Coop; canEdit: b
           ))}
         </Stack>
       )}
-      {uploading && <UploadModal coopId={coopId} replacing={uploading === 'new' ? null : uploading} onClose={() => setUploading(null)} />}
+      {uploading && (
+        <UploadModal
+          coopId={coopId}
+          replacing={uploading === 'new' ? null : uploading}
+          onClose={() => setUploading(null)}
+        />
+      )}
       {previewing && <PreviewModal doc={previewing} onClose={() => setPreviewing(null)} />}
       {removing && <RemoveModal coopId={coopId} doc={removing} onClose={() => setRemoving(null)} />}
     </Stack>

@@ -1,5 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Alert, Button, Card, Group, Modal, NumberInput, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -31,7 +46,17 @@ function defaultYear(existing: number[], thisYear: number): number {
   return y;
 }
 
-function FigureModal({ coopId, figure, existingYears, onClose }: { coopId: Id; figure: Figure | null; existingYears: number[]; onClose: () => void }) {
+function FigureModal({
+  coopId,
+  figure,
+  existingYears,
+  onClose,
+}: {
+  coopId: Id;
+  figure: Figure | null;
+  existingYears: number[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const isMobile = useMediaQuery('(max-width: 48em)');
@@ -50,7 +75,8 @@ function FigureModal({ coopId, figure, existingYears, onClose }: { coopId: Id; f
   const setField = (k: keyof FigureForm, v: number | string) => setForm((f) => ({ ...f, [k]: v }));
 
   const save = useMutation({
-    mutationFn: ({ year, body }: { year: number; body: Omit<Figure, 'fiscalYear'> }) => put<Figure>(`/cooperatives/${coopId}/figures/${year}`, body),
+    mutationFn: ({ year, body }: { year: number; body: Omit<Figure, 'fiscalYear'> }) =>
+      put<Figure>(`/cooperatives/${coopId}/figures/${year}`, body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['figures', String(coopId)] });
       void qc.invalidateQueries({ queryKey: ['timeline', String(coopId)] });
@@ -89,7 +115,9 @@ function FigureModal({ coopId, figure, existingYears, onClose }: { coopId: Id; f
     <Modal
       opened
       onClose={onClose}
-      title={<Text fw={600}>{figure ? t('figures.editTitle', { year: figure.fiscalYear }) : t('figures.addTitle')}</Text>}
+      title={
+        <Text fw={600}>{figure ? t('figures.editTitle', { year: figure.fiscalYear }) : t('figures.addTitle')}</Text>
+      }
       size="lg"
       fullScreen={isMobile}
     >
@@ -116,12 +144,29 @@ function FigureModal({ coopId, figure, existingYears, onClose }: { coopId: Id; f
           )}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             {MONEY.map((k) => (
-              <RupiahInput key={k} label={t(`figures.${k}`)} value={form[k]} onChange={(v) => setField(k, v)} error={errors[k]} allowNegative={k === 'shu'} />
+              <RupiahInput
+                key={k}
+                label={t(`figures.${k}`)}
+                value={form[k]}
+                onChange={(v) => setField(k, v)}
+                error={errors[k]}
+                allowNegative={k === 'shu'}
+              />
             ))}
           </SimpleGrid>
           <SimpleGrid cols={2} spacing="sm">
-            <CountInput label={t('figures.membersMale')} value={form.membersMale} onChange={(v) => setField('membersMale', v)} error={errors.membersMale} />
-            <CountInput label={t('figures.membersFemale')} value={form.membersFemale} onChange={(v) => setField('membersFemale', v)} error={errors.membersFemale} />
+            <CountInput
+              label={t('figures.membersMale')}
+              value={form.membersMale}
+              onChange={(v) => setField('membersMale', v)}
+              error={errors.membersMale}
+            />
+            <CountInput
+              label={t('figures.membersFemale')}
+              value={form.membersFemale}
+              onChange={(v) => setField('membersFemale', v)}
+              error={errors.membersFemale}
+            />
           </SimpleGrid>
           <Text size="xs" c="dimmed">
             {t('figures.rupiahHint')}
@@ -165,7 +210,12 @@ export function FiguresTab({ coopId, canEdit }: { coopId: Id; canEdit: boolean }
           </ActionIcon>
         </Tooltip>
         <Tooltip label={t('common.delete')}>
-          <ActionIcon variant="subtle" color="red" onClick={() => setDeleting(f)} aria-label={`${t('common.delete')} ${f.fiscalYear}`}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            onClick={() => setDeleting(f)}
+            aria-label={`${t('common.delete')} ${f.fiscalYear}`}
+          >
             <IconTrash size={18} />
           </ActionIcon>
         </Tooltip>
@@ -254,7 +304,12 @@ export function FiguresTab({ coopId, canEdit }: { coopId: Id; canEdit: boolean }
                       )}
                     </Table.Td>
                     {MONEY.map((k) => (
-                      <Table.Td key={k} ta="right" style={{ whiteSpace: 'nowrap' }} c={k === 'shu' && (f.shu ?? 0) < 0 ? 'red.8' : undefined}>
+                      <Table.Td
+                        key={k}
+                        ta="right"
+                        style={{ whiteSpace: 'nowrap' }}
+                        c={k === 'shu' && (f.shu ?? 0) < 0 ? 'red.8' : undefined}
+                      >
                         {formatRupiah(f[k])}
                       </Table.Td>
                     ))}

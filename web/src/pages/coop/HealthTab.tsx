@@ -46,7 +46,15 @@ const BAND_COLORS: Record<string, string> = {
   DALAM_PENGAWASAN_KHUSUS: '#e03131',
 };
 
-function NewAssessmentModal({ coop, items, onClose }: { coop: Coop; items: AssessmentListItem[]; onClose: () => void }) {
+function NewAssessmentModal({
+  coop,
+  items,
+  onClose,
+}: {
+  coop: Coop;
+  items: AssessmentListItem[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -56,7 +64,8 @@ function NewAssessmentModal({ coop, items, onClose }: { coop: Coop; items: Asses
   const [rubric, setRubric] = useState<string>(coop.type === 'SIMPAN_PINJAM' ? 'ksp-2016' : 'kk-2021');
   // The latest closed fiscal year not yet assessed with that rubric.
   const [year, setYear] = useState<number | string>(() => {
-    for (let y = thisYear - 1; y > thisYear - 6; y--) if (!items.some((a) => a.fiscalYear === y && a.rubric === rubric)) return y;
+    for (let y = thisYear - 1; y > thisYear - 6; y--)
+      if (!items.some((a) => a.fiscalYear === y && a.rubric === rubric)) return y;
     return thisYear - 1;
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -102,7 +111,13 @@ function NewAssessmentModal({ coop, items, onClose }: { coop: Coop; items: Asses
         />
         <Radio.Group label={t('assessment.rubric')} value={rubric} onChange={setRubric} error={errors.rubric}>
           <Stack gap={8} mt={6}>
-            {(latest.length ? latest : [{ rubric: 'ksp-2016', version: 1, title: rubricShortName('ksp-2016') }, { rubric: 'kk-2021', version: 1, title: rubricShortName('kk-2021') }])
+            {(latest.length
+              ? latest
+              : [
+                  { rubric: 'ksp-2016', version: 1, title: rubricShortName('ksp-2016') },
+                  { rubric: 'kk-2021', version: 1, title: rubricShortName('kk-2021') },
+                ]
+            )
               .slice()
               .sort((a, b) => a.rubric.localeCompare(b.rubric) * -1)
               .map((v) => (
@@ -116,7 +131,12 @@ function NewAssessmentModal({ coop, items, onClose }: { coop: Coop; items: Asses
           </Stack>
         </Radio.Group>
         {validYear && (
-          <Alert variant="light" color={rubric === 'ksp-2016' ? (hasStatement ? 'green' : 'yellow') : 'blue'} icon={<IconInfoCircle size={16} />} p="xs">
+          <Alert
+            variant="light"
+            color={rubric === 'ksp-2016' ? (hasStatement ? 'green' : 'yellow') : 'blue'}
+            icon={<IconInfoCircle size={16} />}
+            p="xs"
+          >
             <Text size="sm">
               {rubric === 'ksp-2016'
                 ? hasStatement
@@ -125,7 +145,12 @@ function NewAssessmentModal({ coop, items, onClose }: { coop: Coop; items: Asses
                 : t('assessment.statementNotNeeded')}
             </Text>
             {rubric === 'ksp-2016' && !hasStatement && (
-              <Anchor component={Link} to={`/koperasi/${coop.id}/laporan-keuangan?tahun=${y}`} size="sm" onClick={onClose}>
+              <Anchor
+                component={Link}
+                to={`/koperasi/${coop.id}/laporan-keuangan?tahun=${y}`}
+                size="sm"
+                onClick={onClose}
+              >
                 {t('assessment.openStatement')}
               </Anchor>
             )}
@@ -134,7 +159,9 @@ function NewAssessmentModal({ coop, items, onClose }: { coop: Coop; items: Asses
         {(draft || final) && (
           <Alert variant="light" color="orange" p="xs">
             <Text size="sm">
-              {draft ? t('assessment.existsDraft', { rubric: rubricShortName(rubric), year: y }) : t('assessment.existsFinal', { rubric: rubricShortName(rubric), year: y })}{' '}
+              {draft
+                ? t('assessment.existsDraft', { rubric: rubricShortName(rubric), year: y })
+                : t('assessment.existsFinal', { rubric: rubricShortName(rubric), year: y })}{' '}
               <Anchor component={Link} to={`/penilaian/${(draft ?? final)?.id ?? ''}`} size="sm" onClick={onClose}>
                 {t('assessment.openExisting')}
               </Anchor>
@@ -154,7 +181,10 @@ function NewAssessmentModal({ coop, items, onClose }: { coop: Coop; items: Asses
   );
 }
 
-function useChartSeries(items: AssessmentListItem[], rubric: string | null): { data: ScoreSeries | null; loading: boolean } {
+function useChartSeries(
+  items: AssessmentListItem[],
+  rubric: string | null,
+): { data: ScoreSeries | null; loading: boolean } {
   const { t } = useTranslation();
   // The latest final assessment per fiscal year of the chosen rubric.
   const picked = useMemo(() => {
@@ -193,7 +223,12 @@ function useChartSeries(items: AssessmentListItem[], rubric: string | null): { d
         { label: t('assessment.categories.SEHAT'), min: 80, max: 100, color: BAND_COLORS.SEHAT },
         { label: t('assessment.categories.CUKUP_SEHAT'), min: 66, max: 80, color: BAND_COLORS.CUKUP_SEHAT },
         { label: t('assessment.categories.DALAM_PENGAWASAN'), min: 51, max: 66, color: BAND_COLORS.DALAM_PENGAWASAN },
-        { label: t('assessment.categories.DALAM_PENGAWASAN_KHUSUS'), min: 0, max: 51, color: BAND_COLORS.DALAM_PENGAWASAN_KHUSUS },
+        {
+          label: t('assessment.categories.DALAM_PENGAWASAN_KHUSUS'),
+          min: 0,
+          max: 51,
+          color: BAND_COLORS.DALAM_PENGAWASAN_KHUSUS,
+        },
       ],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -208,12 +243,14 @@ export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: 
   const [newOpen, setNewOpen] = useState(false);
   const query = useQuery({
     queryKey: ['assessments', { cooperativeId: String(coop.id) }],
-    queryFn: ({ signal }) => get<AssessmentPage>(`/assessments${buildQuery({ cooperativeId: String(coop.id), pageSize: 100 })}`, signal),
+    queryFn: ({ signal }) =>
+      get<AssessmentPage>(`/assessments${buildQuery({ cooperativeId: String(coop.id), pageSize: 100 })}`, signal),
   });
   const items = useMemo(() => query.data?.items ?? [], [query.data]);
   const rubricsWithFinal = [...new Set(items.filter((a) => a.status === 'FINAL').map((a) => a.rubric))];
   const [chartRubric, setChartRubric] = useState<string | null>(null);
-  const activeRubric = chartRubric && rubricsWithFinal.includes(chartRubric) ? chartRubric : (rubricsWithFinal[0] ?? null);
+  const activeRubric =
+    chartRubric && rubricsWithFinal.includes(chartRubric) ? chartRubric : (rubricsWithFinal[0] ?? null);
   const chart = useChartSeries(items, activeRubric);
 
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -223,7 +260,13 @@ export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: 
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Text fw={600}>{t('assessment.listHeading')}</Text>
         <Group gap="xs" wrap="wrap">
-          <Button component={Link} to={`/koperasi/${coop.id}/laporan-keuangan`} variant="default" size="sm" leftSection={<IconFileSpreadsheet size={16} />}>
+          <Button
+            component={Link}
+            to={`/koperasi/${coop.id}/laporan-keuangan`}
+            variant="default"
+            size="sm"
+            leftSection={<IconFileSpreadsheet size={16} />}
+          >
             {t('assessment.statements')}
           </Button>
           {canAssess && coop.status !== 'DIBUBARKAN' && (
@@ -249,7 +292,12 @@ export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: 
                 </Text>
               </div>
               {rubricsWithFinal.length > 1 && (
-                <SegmentedControl size="xs" value={activeRubric ?? ''} onChange={setChartRubric} data={rubricsWithFinal.map((r) => ({ value: r, label: rubricShortName(r) }))} />
+                <SegmentedControl
+                  size="xs"
+                  value={activeRubric ?? ''}
+                  onChange={setChartRubric}
+                  data={rubricsWithFinal.map((r) => ({ value: r, label: rubricShortName(r) }))}
+                />
               )}
             </Group>
             {rubricsWithFinal.length === 0 ? (
@@ -270,7 +318,14 @@ export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: 
           ) : isMobile ? (
             <Stack gap="xs" data-testid="assessment-list">
               {items.map((a) => (
-                <Card key={a.id} withBorder padding="sm" component={Link} to={`/penilaian/${a.id}`} data-testid="assessment-item">
+                <Card
+                  key={a.id}
+                  withBorder
+                  padding="sm"
+                  component={Link}
+                  to={`/penilaian/${a.id}`}
+                  data-testid="assessment-item"
+                >
                   <Group justify="space-between" wrap="nowrap" gap="xs">
                     <Stack gap={4} style={{ minWidth: 0 }}>
                       <Group gap={6} wrap="wrap">
@@ -281,7 +336,12 @@ export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: 
                         {rubricShortName(a.rubric)} · {t('assessment.versionN', { version: a.rubricVersion })}
                       </Text>
                       <Group gap={6} wrap="wrap">
-                        <Text size="sm" fw={600} className="tabular-nums" c={a.status === 'FINAL' ? undefined : 'dimmed'}>
+                        <Text
+                          size="sm"
+                          fw={600}
+                          className="tabular-nums"
+                          c={a.status === 'FINAL' ? undefined : 'dimmed'}
+                        >
                           {scoreText(a.total)}
                         </Text>
                         {a.status === 'FINAL' && <CategoryBadge code={a.category} size="xs" />}
@@ -315,9 +375,21 @@ export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: 
                   </Table.Thead>
                   <Table.Tbody>
                     {items.map((a) => (
-                      <Table.Tr key={a.id} className="coop-row" onClick={() => navigate(`/penilaian/${a.id}`)} data-testid="assessment-item">
+                      <Table.Tr
+                        key={a.id}
+                        className="coop-row"
+                        onClick={() => navigate(`/penilaian/${a.id}`)}
+                        data-testid="assessment-item"
+                      >
                         <Table.Td fw={700}>
-                          <Anchor component={Link} to={`/penilaian/${a.id}`} fw={700} size="sm" c="dark" onClick={(e) => e.stopPropagation()}>
+                          <Anchor
+                            component={Link}
+                            to={`/penilaian/${a.id}`}
+                            fw={700}
+                            size="sm"
+                            c="dark"
+                            onClick={(e) => e.stopPropagation()}
+                          >
                             {a.fiscalYear}
                           </Anchor>
                         </Table.Td>
@@ -330,10 +402,23 @@ export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: 
                         <Table.Td>
                           <AssessmentStatusBadge status={a.status} />
                         </Table.Td>
-                        <Table.Td ta="right" className="tabular-nums" fw={600} c={a.status === 'FINAL' ? undefined : 'dimmed'}>
+                        <Table.Td
+                          ta="right"
+                          className="tabular-nums"
+                          fw={600}
+                          c={a.status === 'FINAL' ? undefined : 'dimmed'}
+                        >
                           {scoreText(a.total)}
                         </Table.Td>
-                        <Table.Td>{a.status === 'FINAL' ? <CategoryBadge code={a.category} /> : <Text size="xs" c="dimmed">–</Text>}</Table.Td>
+                        <Table.Td>
+                          {a.status === 'FINAL' ? (
+                            <CategoryBadge code={a.category} />
+                          ) : (
+                            <Text size="xs" c="dimmed">
+                              –
+                            </Text>
+                          )}
+                        </Table.Td>
                         <Table.Td>
                           <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                             {formatDate(a.assessedOn)}
@@ -345,7 +430,12 @@ export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: 
                           )}
                         </Table.Td>
                         <Table.Td>
-                          <UnstyledButton component={Link} to={`/penilaian/${a.id}`} aria-label={t('assessment.open')} onClick={(e) => e.stopPropagation()}>
+                          <UnstyledButton
+                            component={Link}
+                            to={`/penilaian/${a.id}`}
+                            aria-label={t('assessment.open')}
+                            onClick={(e) => e.stopPropagation()}
+                          >
                             <IconChevronRight size={18} color="var(--mantine-color-gray-5)" />
                           </UnstyledButton>
                         </Table.Td>

@@ -10,7 +10,17 @@ import { formatCoordinate, formatDate, formatNumber, sumCounts } from '../../lib
 import { useLabel } from '../../lib/meta';
 import type { Coop } from '../../lib/types';
 
-function Section({ title, badge, children, testId }: { title: string; badge?: ReactNode; children: ReactNode; testId?: string }) {
+function Section({
+  title,
+  badge,
+  children,
+  testId,
+}: {
+  title: string;
+  badge?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <Card withBorder padding="md" data-testid={testId}>
       <Group gap="xs" mb="sm" wrap="wrap">
@@ -55,7 +65,17 @@ function OfficersFiling({ coop }: { coop: Coop }) {
   );
 }
 
-function CountBlock({ label, male, female, testId }: { label: string; male: number | null | undefined; female: number | null | undefined; testId: string }) {
+function CountBlock({
+  label,
+  male,
+  female,
+  testId,
+}: {
+  label: string;
+  male: number | null | undefined;
+  female: number | null | undefined;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap={4} data-testid={testId}>
@@ -106,7 +126,13 @@ export function ProfileTab({ coop }: { coop: Coop }) {
   return (
     <Stack gap="md">
       {coop.status === 'DIBUBARKAN' && (
-        <Alert color="red" variant="light" icon={<IconAlertOctagon size={20} />} title={t('coop.sections.dissolved')} data-testid="dissolved-alert">
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertOctagon size={20} />}
+          title={t('coop.sections.dissolved')}
+          data-testid="dissolved-alert"
+        >
           <Stack gap={4}>
             <Text size="sm">
               <Text span fw={600}>
@@ -139,11 +165,15 @@ export function ProfileTab({ coop }: { coop: Coop }) {
             <div style={{ gridColumn: '1 / -1' }}>
               <Field label={t('coop.fields.legalEntityNumber')}>{coop.legalEntityNumber}</Field>
             </div>
-            <Field label={t('coop.fields.legalEntityDate')}>{coop.legalEntityDate ? formatDate(coop.legalEntityDate) : null}</Field>
+            <Field label={t('coop.fields.legalEntityDate')}>
+              {coop.legalEntityDate ? formatDate(coop.legalEntityDate) : null}
+            </Field>
             <Field label={t('coop.fields.legalEntityAmendmentDate')}>
               {coop.legalEntityAmendmentDate ? formatDate(coop.legalEntityAmendmentDate) : null}
             </Field>
-            {(coop.group === 'KDKMP' || coop.simkopdesId) && <Field label={t('coop.fields.simkopdesId')}>{coop.simkopdesId}</Field>}
+            {(coop.group === 'KDKMP' || coop.simkopdesId) && (
+              <Field label={t('coop.fields.simkopdesId')}>{coop.simkopdesId}</Field>
+            )}
           </SimpleGrid>
         </Section>
 
@@ -178,8 +208,20 @@ export function ProfileTab({ coop }: { coop: Coop }) {
           </Section>
           <Section title={t('coop.sections.contact')}>
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-              <Field label={t('coop.fields.phone')}>{coop.phone ? <Anchor href={`tel:${coop.phone}`} size="sm">{coop.phone}</Anchor> : null}</Field>
-              <Field label={t('coop.fields.email')}>{coop.email ? <Anchor href={`mailto:${coop.email}`} size="sm">{coop.email}</Anchor> : null}</Field>
+              <Field label={t('coop.fields.phone')}>
+                {coop.phone ? (
+                  <Anchor href={`tel:${coop.phone}`} size="sm">
+                    {coop.phone}
+                  </Anchor>
+                ) : null}
+              </Field>
+              <Field label={t('coop.fields.email')}>
+                {coop.email ? (
+                  <Anchor href={`mailto:${coop.email}`} size="sm">
+                    {coop.email}
+                  </Anchor>
+                ) : null}
+              </Field>
             </SimpleGrid>
           </Section>
         </Stack>
@@ -187,12 +229,26 @@ export function ProfileTab({ coop }: { coop: Coop }) {
 
       <Section title={t('coop.sections.people')}>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="lg">
-          <CountBlock label={t('coop.fields.members')} male={coop.membersMale} female={coop.membersFemale} testId="members" />
-          <CountBlock label={t('coop.fields.employees')} male={coop.employeesMale} female={coop.employeesFemale} testId="employees" />
+          <CountBlock
+            label={t('coop.fields.members')}
+            male={coop.membersMale}
+            female={coop.membersFemale}
+            testId="members"
+          />
+          <CountBlock
+            label={t('coop.fields.employees')}
+            male={coop.employeesMale}
+            female={coop.employeesFemale}
+            testId="employees"
+          />
         </SimpleGrid>
       </Section>
 
-      <Section title={t('coop.sections.officers')} badge={<VerificationBadge v={coop.officersVerification} withReason={false} />} testId="officers-section">
+      <Section
+        title={t('coop.sections.officers')}
+        badge={<VerificationBadge v={coop.officersVerification} withReason={false} />}
+        testId="officers-section"
+      >
         <OfficersFiling coop={coop} />
         {officers.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -242,7 +298,9 @@ export function ProfileTab({ coop }: { coop: Coop }) {
                     <Table.Td>{roleLabel(o.role)}</Table.Td>
                     <Table.Td fw={500}>{o.name}</Table.Td>
                     <Table.Td>{o.phone || '–'}</Table.Td>
-                    <Table.Td>{o.termStart || o.termEnd ? `${formatDate(o.termStart)} – ${formatDate(o.termEnd)}` : '–'}</Table.Td>
+                    <Table.Td>
+                      {o.termStart || o.termEnd ? `${formatDate(o.termStart)} – ${formatDate(o.termEnd)}` : '–'}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -252,7 +310,8 @@ export function ProfileTab({ coop }: { coop: Coop }) {
       </Section>
 
       <Text size="xs" c="dimmed">
-        {t('coop.fields.createdAt')}: {formatDate(coop.createdAt)} · {t('coop.fields.updatedAt')}: {formatDate(coop.updatedAt)}
+        {t('coop.fields.createdAt')}: {formatDate(coop.createdAt)} · {t('coop.fields.updatedAt')}:{' '}
+        {formatDate(coop.updatedAt)}
       </Text>
     </Stack>
   );

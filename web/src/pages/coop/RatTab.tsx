@@ -1,9 +1,38 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Alert, Badge, Button, Card, Checkbox, Group, Input, Modal, NumberInput, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Input,
+  Modal,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCalendarEvent, IconCheck, IconPencil, IconPlus, IconSend, IconUsers, IconX } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCalendarEvent,
+  IconCheck,
+  IconPencil,
+  IconPlus,
+  IconSend,
+  IconUsers,
+  IconX,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../../lib/dates';
@@ -21,7 +50,11 @@ import '../../lib/desk';
 import { FormActions } from '../../components/FormActions';
 
 const RECENT_YEARS = 6;
-const WARNING_COLORS: Record<string, string> = { DISSOLUTION_CANDIDATE: 'red', NO_RAT_2_YEARS: 'orange', ODS_REPORT_LATE: 'yellow' };
+const WARNING_COLORS: Record<string, string> = {
+  DISSOLUTION_CANDIDATE: 'red',
+  NO_RAT_2_YEARS: 'orange',
+  ODS_REPORT_LATE: 'yellow',
+};
 
 interface RatForm {
   fiscalYear: number | string;
@@ -62,7 +95,9 @@ function RatModal({
     membersPresent: numOrEmpty(meeting?.membersPresent),
     membersTotal: numOrEmpty(meeting?.membersTotal ?? sumCounts(coop.membersMale, coop.membersFemale)),
     quorumRequired: numOrEmpty(meeting?.quorumRequired),
-    agenda: Object.fromEntries(AGENDA_ITEMS.map((k) => [k, meeting ? meeting.agenda[k] === true : k !== 'elections'])) as Record<AgendaItem, boolean>,
+    agenda: Object.fromEntries(
+      AGENDA_ITEMS.map((k) => [k, meeting ? meeting.agenda[k] === true : k !== 'elections']),
+    ) as Record<AgendaItem, boolean>,
     reportedToOdsOn: meeting?.reportedToOdsOn ?? null,
     notes: meeting?.notes ?? '',
   }));
@@ -75,7 +110,9 @@ function RatModal({
 
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      meeting ? patch<AnnualMeeting>(`/cooperatives/${coop.id}/annual-meetings/${meeting.id}`, body) : post<AnnualMeeting>(`/cooperatives/${coop.id}/annual-meetings`, body),
+      meeting
+        ? patch<AnnualMeeting>(`/cooperatives/${coop.id}/annual-meetings/${meeting.id}`, body)
+        : post<AnnualMeeting>(`/cooperatives/${coop.id}/annual-meetings`, body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['annual-meetings', String(coop.id)] });
       void qc.invalidateQueries({ queryKey: ['rat-compliance', String(coop.id)] });
@@ -115,7 +152,13 @@ function RatModal({
     save.mutate(body);
   };
 
-  const dateProps = { valueFormat: 'D MMMM YYYY', locale: 'id', placeholder: t('coop.form.pickDate'), maxDate: today, popoverProps: { withinPortal: true } } as const;
+  const dateProps = {
+    valueFormat: 'D MMMM YYYY',
+    locale: 'id',
+    placeholder: t('coop.form.pickDate'),
+    maxDate: today,
+    popoverProps: { withinPortal: true },
+  } as const;
 
   return (
     <Modal
@@ -141,18 +184,54 @@ function RatModal({
               error={errors.fiscalYear}
               data-autofocus
             />
-            <DateInput {...dateProps} label={t('rat.heldOn')} value={form.heldOn} onChange={(v) => set('heldOn', v)} required error={errors.heldOn} />
+            <DateInput
+              {...dateProps}
+              label={t('rat.heldOn')}
+              value={form.heldOn}
+              onChange={(v) => set('heldOn', v)}
+              required
+              error={errors.heldOn}
+            />
           </SimpleGrid>
-          <TextInput label={t('rat.place')} value={form.place} onChange={(e) => set('place', e.currentTarget.value)} maxLength={200} error={errors.place} />
+          <TextInput
+            label={t('rat.place')}
+            value={form.place}
+            onChange={(e) => set('place', e.currentTarget.value)}
+            maxLength={200}
+            error={errors.place}
+          />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <CountInput label={t('rat.membersPresent')} value={form.membersPresent} onChange={(v) => set('membersPresent', v)} required error={errors.membersPresent} />
-            <CountInput label={t('rat.membersTotal')} value={form.membersTotal} onChange={(v) => set('membersTotal', v)} required error={errors.membersTotal} />
-            <CountInput label={t('rat.quorumRequired')} value={form.quorumRequired} onChange={(v) => set('quorumRequired', v)} error={errors.quorumRequired} description={isMobile ? undefined : undefined} />
+            <CountInput
+              label={t('rat.membersPresent')}
+              value={form.membersPresent}
+              onChange={(v) => set('membersPresent', v)}
+              required
+              error={errors.membersPresent}
+            />
+            <CountInput
+              label={t('rat.membersTotal')}
+              value={form.membersTotal}
+              onChange={(v) => set('membersTotal', v)}
+              required
+              error={errors.membersTotal}
+            />
+            <CountInput
+              label={t('rat.quorumRequired')}
+              value={form.quorumRequired}
+              onChange={(v) => set('quorumRequired', v)}
+              error={errors.quorumRequired}
+              description={isMobile ? undefined : undefined}
+            />
           </SimpleGrid>
           <Text size="xs" c="dimmed" mt={-4}>
             {t('rat.quorumHint')}
           </Text>
-          <Input.Wrapper label={t('rat.agenda')} error={errors.agenda} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+          <Input.Wrapper
+            label={t('rat.agenda')}
+            error={errors.agenda}
+            component="fieldset"
+            style={{ border: 0, padding: 0, margin: 0 }}
+          >
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={6} mt={6}>
               {AGENDA_ITEMS.map((k) => (
                 <Checkbox
@@ -173,7 +252,15 @@ function RatModal({
             clearable
             error={errors.reportedToOdsOn}
           />
-          <Textarea label={t('rat.notes')} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={errors.notes} />
+          <Textarea
+            label={t('rat.notes')}
+            value={form.notes}
+            onChange={(e) => set('notes', e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            error={errors.notes}
+          />
           <FormActions onCancel={onClose} loading={save.isPending} mt="sm" />
         </Stack>
       </form>
@@ -187,7 +274,8 @@ function OdsModal({ coopId, meeting, onClose }: { coopId: Coop['id']; meeting: A
   const [value, setValue] = useState<string | null>(meeting.reportedToOdsOn);
   const [error, setError] = useState<string | undefined>();
   const save = useMutation({
-    mutationFn: () => patch<AnnualMeeting>(`/cooperatives/${coopId}/annual-meetings/${meeting.id}`, { reportedToOdsOn: value || null }),
+    mutationFn: () =>
+      patch<AnnualMeeting>(`/cooperatives/${coopId}/annual-meetings/${meeting.id}`, { reportedToOdsOn: value || null }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['annual-meetings', String(coopId)] });
       void qc.invalidateQueries({ queryKey: ['rat-compliance', String(coopId)] });
@@ -196,11 +284,17 @@ function OdsModal({ coopId, meeting, onClose }: { coopId: Coop['id']; meeting: A
       onClose();
     },
     onError: (e) => {
-      if (e instanceof ApiError) setError(e.fields.reportedToOdsOn ?? (Object.keys(e.fields).length ? Object.values(e.fields)[0] : undefined));
+      if (e instanceof ApiError)
+        setError(e.fields.reportedToOdsOn ?? (Object.keys(e.fields).length ? Object.values(e.fields)[0] : undefined));
     },
   });
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{t('rat.odsTitle', { year: meeting.fiscalYear })}</Text>} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>{t('rat.odsTitle', { year: meeting.fiscalYear })}</Text>}
+      centered
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('rat.heldOn')}: {formatDate(meeting.heldOn)} · {t('rat.odsHint')}
@@ -235,9 +329,20 @@ function OdsModal({ coopId, meeting, onClose }: { coopId: Coop['id']; meeting: A
   );
 }
 
-function MeetingCard({ m, canEdit, onEdit, onOds }: { m: AnnualMeeting; canEdit: boolean; onEdit: () => void; onOds: () => void }) {
+function MeetingCard({
+  m,
+  canEdit,
+  onEdit,
+  onOds,
+}: {
+  m: AnnualMeeting;
+  canEdit: boolean;
+  onEdit: () => void;
+  onOds: () => void;
+}) {
   const { t } = useTranslation();
-  const pct = m.membersTotal > 0 ? `${formatNumber(Math.round((m.membersPresent * 1000) / m.membersTotal) / 10)}%` : '–';
+  const pct =
+    m.membersTotal > 0 ? `${formatNumber(Math.round((m.membersPresent * 1000) / m.membersTotal) / 10)}%` : '–';
   const odsLate = m.reportedToOdsOn !== null && m.reportedToOdsOn > addMonths(m.heldOn, 1);
   return (
     <Card withBorder padding="sm" data-testid="rat-record" data-year={m.fiscalYear}>
@@ -269,29 +374,54 @@ function MeetingCard({ m, canEdit, onEdit, onOds }: { m: AnnualMeeting; canEdit:
         <Field label={t('rat.attendance')}>
           <Group gap={4} wrap="nowrap">
             <IconUsers size={14} color="var(--mantine-color-gray-6)" style={{ flexShrink: 0 }} />
-            <span className="tabular-nums">{t('rat.attendanceValue', { present: formatNumber(m.membersPresent), total: formatNumber(m.membersTotal), pct })}</span>
+            <span className="tabular-nums">
+              {t('rat.attendanceValue', {
+                present: formatNumber(m.membersPresent),
+                total: formatNumber(m.membersTotal),
+                pct,
+              })}
+            </span>
           </Group>
         </Field>
         <Field label={t('rat.quorum')}>
           {m.quorumRequired === null && m.quorum !== undefined ? (
             <Group gap={4} wrap="nowrap">
-              {m.quorumMet ? <IconCheck size={14} color="var(--mantine-color-green-7)" /> : <IconX size={14} color="var(--mantine-color-red-7)" />}
+              {m.quorumMet ? (
+                <IconCheck size={14} color="var(--mantine-color-green-7)" />
+              ) : (
+                <IconX size={14} color="var(--mantine-color-red-7)" />
+              )}
               <Text size="sm" c={m.quorumMet ? undefined : 'red.8'} span>
-                {t('desk.rat.quorumDefault', { required: formatNumber(m.quorum), state: m.quorumMet ? t('rat.quorumMet') : t('rat.quorumNotMet') })}
+                {t('desk.rat.quorumDefault', {
+                  required: formatNumber(m.quorum),
+                  state: m.quorumMet ? t('rat.quorumMet') : t('rat.quorumNotMet'),
+                })}
               </Text>
             </Group>
           ) : m.quorumRequired !== null ? (
             <Group gap={4} wrap="nowrap">
-              {m.quorumMet ? <IconCheck size={14} color="var(--mantine-color-green-7)" /> : <IconX size={14} color="var(--mantine-color-red-7)" />}
+              {m.quorumMet ? (
+                <IconCheck size={14} color="var(--mantine-color-green-7)" />
+              ) : (
+                <IconX size={14} color="var(--mantine-color-red-7)" />
+              )}
               <Text size="sm" c={m.quorumMet ? undefined : 'red.8'} span>
-                {t('rat.quorumValue', { required: formatNumber(m.quorumRequired), state: m.quorumMet ? t('rat.quorumMet') : t('rat.quorumNotMet') })}
+                {t('rat.quorumValue', {
+                  required: formatNumber(m.quorumRequired),
+                  state: m.quorumMet ? t('rat.quorumMet') : t('rat.quorumNotMet'),
+                })}
               </Text>
             </Group>
           ) : null}
         </Field>
         <Field label={t('rat.reportedToOdsOn')}>
           <Group gap={4} wrap="wrap">
-            <Text size="sm" span c={m.reportedToOdsOn ? (odsLate ? 'orange.9' : undefined) : 'dimmed'} data-testid="rat-ods">
+            <Text
+              size="sm"
+              span
+              c={m.reportedToOdsOn ? (odsLate ? 'orange.9' : undefined) : 'dimmed'}
+              data-testid="rat-ods"
+            >
               {m.reportedToOdsOn ? formatDate(m.reportedToOdsOn) : t('rat.odsNotYet')}
             </Text>
             {odsLate && (
@@ -301,7 +431,12 @@ function MeetingCard({ m, canEdit, onEdit, onOds }: { m: AnnualMeeting; canEdit:
             )}
             {canEdit && (
               <Tooltip label={t('rat.editOds')}>
-                <ActionIcon size="sm" variant="subtle" onClick={onOds} aria-label={`${t('rat.editOds')} ${m.fiscalYear}`}>
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  onClick={onOds}
+                  aria-label={`${t('rat.editOds')} ${m.fiscalYear}`}
+                >
                   <IconSend size={14} />
                 </ActionIcon>
               </Tooltip>
@@ -369,7 +504,8 @@ export default function RatTab({ coop, canEdit }: { coop: Coop; canEdit: boolean
   });
 
   const error = compliance.error ?? meetings.error;
-  if (error) return <ErrorState error={error} onRetry={() => void Promise.all([compliance.refetch(), meetings.refetch()])} />;
+  if (error)
+    return <ErrorState error={error} onRetry={() => void Promise.all([compliance.refetch(), meetings.refetch()])} />;
   const c = compliance.data;
   const years = c ? [...c.years].sort((a, b) => b.fiscalYear - a.fiscalYear) : [];
   const shown = showAll ? years : years.slice(0, RECENT_YEARS);
@@ -395,8 +531,21 @@ export default function RatTab({ coop, canEdit }: { coop: Coop; canEdit: boolean
                   {t('rat.complianceNote', { date: formatDate(c.asOf) })}
                 </Text>
               </div>
-              <Tooltip label={c.active ? t('rat.activeNote') : t('rat.inactiveNote')} multiline w={260} withArrow events={{ hover: true, focus: true, touch: true }}>
-                <Badge size="lg" color={c.active ? 'green' : 'red'} variant="light" tabIndex={0} style={{ cursor: 'help' }} data-testid="rat-active">
+              <Tooltip
+                label={c.active ? t('rat.activeNote') : t('rat.inactiveNote')}
+                multiline
+                w={260}
+                withArrow
+                events={{ hover: true, focus: true, touch: true }}
+              >
+                <Badge
+                  size="lg"
+                  color={c.active ? 'green' : 'red'}
+                  variant="light"
+                  tabIndex={0}
+                  style={{ cursor: 'help' }}
+                  data-testid="rat-active"
+                >
                   {c.active ? t('rat.active') : t('rat.inactive')}
                 </Badge>
               </Tooltip>
@@ -407,7 +556,14 @@ export default function RatTab({ coop, canEdit }: { coop: Coop; canEdit: boolean
               </Alert>
             )}
             {c.warnings.map((w) => (
-              <Alert key={w.code} color={WARNING_COLORS[w.code] ?? 'orange'} variant="light" icon={<IconAlertTriangle size={18} />} p="xs" data-testid="rat-warning">
+              <Alert
+                key={w.code}
+                color={WARNING_COLORS[w.code] ?? 'orange'}
+                variant="light"
+                icon={<IconAlertTriangle size={18} />}
+                p="xs"
+                data-testid="rat-warning"
+              >
                 <Text size="sm">{w.message}</Text>
               </Alert>
             ))}
@@ -501,7 +657,13 @@ export default function RatTab({ coop, canEdit }: { coop: Coop; canEdit: boolean
         </Stack>
       )}
       {editing && (
-        <RatModal key={editing === 'new' ? 'new' : editing.id} coop={coop} meeting={editing === 'new' ? null : editing} defaultYear={defaultYear} onClose={() => setEditing(null)} />
+        <RatModal
+          key={editing === 'new' ? 'new' : editing.id}
+          coop={coop}
+          meeting={editing === 'new' ? null : editing}
+          defaultYear={defaultYear}
+          onClose={() => setEditing(null)}
+        />
       )}
       {ods && <OdsModal coopId={coop.id} meeting={ods} onClose={() => setOds(null)} />}
     </Stack>

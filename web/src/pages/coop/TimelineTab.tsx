@@ -1,5 +1,13 @@
 import { Button, Card, Group, Skeleton, Stack, Text, Timeline } from '@mantine/core';
-import { IconBuildingBank, IconCalendarStats, IconEdit, IconPlus, IconTrash, IconBan, IconBuildingStore } from '@tabler/icons-react';
+import {
+  IconBuildingBank,
+  IconCalendarStats,
+  IconEdit,
+  IconPlus,
+  IconTrash,
+  IconBan,
+  IconBuildingStore,
+} from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { buildQuery, get } from '../../lib/api';
@@ -16,7 +24,8 @@ function iconFor(e: AuditEvent) {
   if (verb === 'delete') return <IconTrash size={14} />;
   if (e.entityType === 'business_unit') return <IconBuildingStore size={14} />;
   if (e.entityType === 'yearly_figures') return <IconCalendarStats size={14} />;
-  if (verb === 'create') return e.entityType === 'cooperative' ? <IconBuildingBank size={14} /> : <IconPlus size={14} />;
+  if (verb === 'create')
+    return e.entityType === 'cooperative' ? <IconBuildingBank size={14} /> : <IconPlus size={14} />;
   return <IconEdit size={14} />;
 }
 
@@ -33,7 +42,10 @@ export function TimelineTab({ coopId }: { coopId: Id }) {
   const query = useInfiniteQuery({
     queryKey: ['timeline', String(coopId)],
     queryFn: ({ pageParam, signal }) =>
-      get<Page<AuditEvent>>(`/cooperatives/${coopId}/timeline${buildQuery({ page: pageParam, pageSize: PAGE_SIZE })}`, signal),
+      get<Page<AuditEvent>>(
+        `/cooperatives/${coopId}/timeline${buildQuery({ page: pageParam, pageSize: PAGE_SIZE })}`,
+        signal,
+      ),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
@@ -55,7 +67,17 @@ export function TimelineTab({ coopId }: { coopId: Id }) {
       </Text>
       <Timeline bulletSize={26} lineWidth={2} data-testid="timeline">
         {events.map((e) => (
-          <Timeline.Item key={e.id} bullet={iconFor(e)} color={colorFor(e)} title={<Text fw={600} size="sm">{actionLabel(e.action)}</Text>} data-testid="timeline-item">
+          <Timeline.Item
+            key={e.id}
+            bullet={iconFor(e)}
+            color={colorFor(e)}
+            title={
+              <Text fw={600} size="sm">
+                {actionLabel(e.action)}
+              </Text>
+            }
+            data-testid="timeline-item"
+          >
             <Group gap={6} mb={6} wrap="wrap">
               <Text size="xs" c="dimmed">
                 {formatDateTime(e.at)}

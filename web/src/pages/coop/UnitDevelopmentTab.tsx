@@ -1,5 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Alert, Badge, Button, Card, Divider, Group, Menu, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Divider,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -10,7 +28,16 @@ import '../../lib/dates';
 import '../../i18n/dialog';
 import { ApiError, patch, post } from '../../lib/api';
 import { useMe } from '../../lib/auth';
-import { dialogKeys, fetchDevelopment, MENTORING_BIDANG, NEED_KINDS, type NeedKind, type ProposalStatus, type UnitNeed, type UnitProposal } from '../../lib/dialog';
+import {
+  dialogKeys,
+  fetchDevelopment,
+  MENTORING_BIDANG,
+  NEED_KINDS,
+  type NeedKind,
+  type ProposalStatus,
+  type UnitNeed,
+  type UnitProposal,
+} from '../../lib/dialog';
 import { formatDate, formatRupiah, todayJakarta } from '../../lib/format';
 import { toOptions, useCodeList, useLabel } from '../../lib/meta';
 import type { Coop } from '../../lib/types';
@@ -19,8 +46,18 @@ import { EmptyText, ErrorState } from '../../components/common';
 import { useStaffOptions } from '../../components/dialog/modals';
 import { FormActions } from '../../components/FormActions';
 
-const NEXT: Record<ProposalStatus, ProposalStatus[]> = { idea: ['studied', 'dropped'], studied: ['started', 'dropped'], started: ['dropped'], dropped: [] };
-const PROPOSAL_COLORS: Record<ProposalStatus, string> = { idea: 'gray', studied: 'blue', started: 'green', dropped: 'dark' };
+const NEXT: Record<ProposalStatus, ProposalStatus[]> = {
+  idea: ['studied', 'dropped'],
+  studied: ['started', 'dropped'],
+  started: ['dropped'],
+  dropped: [],
+};
+const PROPOSAL_COLORS: Record<ProposalStatus, string> = {
+  idea: 'gray',
+  studied: 'blue',
+  started: 'green',
+  dropped: 'dark',
+};
 
 function useSaved(coopId: string, onClose: () => void, setErrors: (e: Record<string, string>) => void) {
   const { t } = useTranslation();
@@ -38,7 +75,21 @@ function useSaved(coopId: string, onClose: () => void, setErrors: (e: Record<str
   };
 }
 
-function FormModal({ title, onClose, onSubmit, pending, error, children }: { title: string; onClose: () => void; onSubmit: () => void; pending: boolean; error?: string; children: React.ReactNode }) {
+function FormModal({
+  title,
+  onClose,
+  onSubmit,
+  pending,
+  error,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  pending: boolean;
+  error?: string;
+  children: React.ReactNode;
+}) {
   const isMobile = useMediaQuery('(max-width: 48em)');
   return (
     <Modal opened onClose={onClose} title={<Text fw={600}>{title}</Text>} size="lg" fullScreen={isMobile}>
@@ -63,7 +114,15 @@ function FormModal({ title, onClose, onSubmit, pending, error, children }: { tit
   );
 }
 
-function NeedModal({ coopId, unit, onClose }: { coopId: string; unit: { id: string; name: string }; onClose: () => void }) {
+function NeedModal({
+  coopId,
+  unit,
+  onClose,
+}: {
+  coopId: string;
+  unit: { id: string; name: string };
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<NeedKind | null>(null);
   const [description, setDescription] = useState('');
@@ -71,7 +130,11 @@ function NeedModal({ coopId, unit, onClose }: { coopId: string; unit: { id: stri
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: () =>
-      post(`/cooperatives/${coopId}/business-units/${unit.id}/needs`, { kind, description: description.trim(), amount: kind === 'MODAL' && typeof amount === 'number' ? amount : null }),
+      post(`/cooperatives/${coopId}/business-units/${unit.id}/needs`, {
+        kind,
+        description: description.trim(),
+        amount: kind === 'MODAL' && typeof amount === 'number' ? amount : null,
+      }),
     ...useSaved(coopId, onClose, setErrors),
   });
   const submit = () => {
@@ -82,7 +145,13 @@ function NeedModal({ coopId, unit, onClose }: { coopId: string; unit: { id: stri
     if (!Object.keys(e).length) save.mutate();
   };
   return (
-    <FormModal title={t('unitDev.addNeedTitle', { unit: unit.name })} onClose={onClose} onSubmit={submit} pending={save.isPending} error={errors.form}>
+    <FormModal
+      title={t('unitDev.addNeedTitle', { unit: unit.name })}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={save.isPending}
+      error={errors.form}
+    >
       <Select
         label={t('unitDev.needKind')}
         required
@@ -93,13 +162,39 @@ function NeedModal({ coopId, unit, onClose }: { coopId: string; unit: { id: stri
         comboboxProps={{ withinPortal: true }}
         data-testid="need-kind"
       />
-      <Textarea label={t('unitDev.needDescription')} required autosize minRows={2} maxLength={2000} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} data-testid="need-description" />
-      {kind === 'MODAL' && <RupiahInput label={t('unitDev.amount')} description={t('unitDev.amountHint')} value={amount} onChange={setAmount} error={errors.amount} />}
+      <Textarea
+        label={t('unitDev.needDescription')}
+        required
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={errors.description}
+        data-testid="need-description"
+      />
+      {kind === 'MODAL' && (
+        <RupiahInput
+          label={t('unitDev.amount')}
+          description={t('unitDev.amountHint')}
+          value={amount}
+          onChange={setAmount}
+          error={errors.amount}
+        />
+      )}
     </FormModal>
   );
 }
 
-function MentoringModal({ coopId, unit, onClose }: { coopId: string; unit: { id: string; name: string }; onClose: () => void }) {
+function MentoringModal({
+  coopId,
+  unit,
+  onClose,
+}: {
+  coopId: string;
+  unit: { id: string; name: string };
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const staff = useStaffOptions();
@@ -111,7 +206,13 @@ function MentoringModal({ coopId, unit, onClose }: { coopId: string; unit: { id:
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: () => post(`/cooperatives/${coopId}/business-units/${unit.id}/mentoring`, { heldOn, mentorId, topic: topic.trim(), notes: notes.trim() || null }),
+    mutationFn: () =>
+      post(`/cooperatives/${coopId}/business-units/${unit.id}/mentoring`, {
+        heldOn,
+        mentorId,
+        topic: topic.trim(),
+        notes: notes.trim() || null,
+      }),
     ...useSaved(coopId, onClose, setErrors),
   });
   const submit = () => {
@@ -123,7 +224,13 @@ function MentoringModal({ coopId, unit, onClose }: { coopId: string; unit: { id:
     if (!Object.keys(e).length) save.mutate();
   };
   return (
-    <FormModal title={t('unitDev.addMentoringTitle', { unit: unit.name })} onClose={onClose} onSubmit={submit} pending={save.isPending} error={errors.form}>
+    <FormModal
+      title={t('unitDev.addMentoringTitle', { unit: unit.name })}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={save.isPending}
+      error={errors.form}
+    >
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <DateInput
           label={t('unitDev.heldOn')}
@@ -141,7 +248,13 @@ function MentoringModal({ coopId, unit, onClose }: { coopId: string; unit: { id:
           description={t('unitDev.mentorHint')}
           required
           searchable
-          data={mentors.map((m) => ({ value: m.id, label: me && m.id === String(me.id) ? t('dialog.me', { name: m.fullName }) : `${m.fullName} · ${t(`dialog.bidang.${m.bidang}`)}` }))}
+          data={mentors.map((m) => ({
+            value: m.id,
+            label:
+              me && m.id === String(me.id)
+                ? t('dialog.me', { name: m.fullName })
+                : `${m.fullName} · ${t(`dialog.bidang.${m.bidang}`)}`,
+          }))}
           value={mentorId}
           onChange={setMentorId}
           error={errors.mentorId}
@@ -150,8 +263,24 @@ function MentoringModal({ coopId, unit, onClose }: { coopId: string; unit: { id:
           data-testid="mentor"
         />
       </SimpleGrid>
-      <TextInput label={t('unitDev.mentoringTopic')} required maxLength={300} value={topic} onChange={(e) => setTopic(e.currentTarget.value)} error={errors.topic} data-testid="mentoring-topic" />
-      <Textarea label={t('unitDev.notes')} autosize minRows={2} maxLength={4000} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} />
+      <TextInput
+        label={t('unitDev.mentoringTopic')}
+        required
+        maxLength={300}
+        value={topic}
+        onChange={(e) => setTopic(e.currentTarget.value)}
+        error={errors.topic}
+        data-testid="mentoring-topic"
+      />
+      <Textarea
+        label={t('unitDev.notes')}
+        autosize
+        minRows={2}
+        maxLength={4000}
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        error={errors.notes}
+      />
     </FormModal>
   );
 }
@@ -164,7 +293,12 @@ function ProposalModal({ coopId, onClose }: { coopId: string; onClose: () => voi
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: () => post(`/cooperatives/${coopId}/unit-proposals`, { name: name.trim(), sector, description: description.trim() || null }),
+    mutationFn: () =>
+      post(`/cooperatives/${coopId}/unit-proposals`, {
+        name: name.trim(),
+        sector,
+        description: description.trim() || null,
+      }),
     ...useSaved(coopId, onClose, setErrors),
   });
   const submit = () => {
@@ -175,10 +309,39 @@ function ProposalModal({ coopId, onClose }: { coopId: string; onClose: () => voi
     if (!Object.keys(e).length) save.mutate();
   };
   return (
-    <FormModal title={t('unitDev.addProposalTitle')} onClose={onClose} onSubmit={submit} pending={save.isPending} error={errors.form}>
-      <TextInput label={t('unitDev.proposalName')} required maxLength={150} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
-      <Select label={t('unitDev.sector')} required data={toOptions(sectors)} value={sector} onChange={setSector} error={errors.sector} comboboxProps={{ withinPortal: true }} />
-      <Textarea label={t('unitDev.proposalDescription')} autosize minRows={2} maxLength={2000} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
+    <FormModal
+      title={t('unitDev.addProposalTitle')}
+      onClose={onClose}
+      onSubmit={submit}
+      pending={save.isPending}
+      error={errors.form}
+    >
+      <TextInput
+        label={t('unitDev.proposalName')}
+        required
+        maxLength={150}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+      />
+      <Select
+        label={t('unitDev.sector')}
+        required
+        data={toOptions(sectors)}
+        value={sector}
+        onChange={setSector}
+        error={errors.sector}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Textarea
+        label={t('unitDev.proposalDescription')}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={errors.description}
+      />
     </FormModal>
   );
 }
@@ -188,7 +351,12 @@ function DropModal({ coopId, proposal, onClose }: { coopId: string; proposal: Un
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: () => patch(`/unit-proposals/${proposal.id}`, { status: 'dropped', dropReason: reason.trim(), version: proposal.version }),
+    mutationFn: () =>
+      patch(`/unit-proposals/${proposal.id}`, {
+        status: 'dropped',
+        dropReason: reason.trim(),
+        version: proposal.version,
+      }),
     ...useSaved(coopId, onClose, setErrors),
   });
   return (
@@ -205,7 +373,16 @@ function DropModal({ coopId, proposal, onClose }: { coopId: string; proposal: Un
       <Text size="sm" fw={600}>
         {proposal.name}
       </Text>
-      <Textarea label={t('unitDev.dropReason')} required autosize minRows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.dropReason} />
+      <Textarea
+        label={t('unitDev.dropReason')}
+        required
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.dropReason}
+      />
     </FormModal>
   );
 }
@@ -214,7 +391,8 @@ function NeedRow({ need, coopId, canWrite }: { need: UnitNeed; coopId: string; c
   const { t } = useTranslation();
   const qc = useQueryClient();
   const toggle = useMutation({
-    mutationFn: () => patch(`/unit-needs/${need.id}`, { status: need.status === 'open' ? 'met' : 'open', version: need.version }),
+    mutationFn: () =>
+      patch(`/unit-needs/${need.id}`, { status: need.status === 'open' ? 'met' : 'open', version: need.version }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: dialogKeys.development(coopId) });
       void qc.invalidateQueries({ queryKey: ['timeline', coopId] });
@@ -226,7 +404,14 @@ function NeedRow({ need, coopId, canWrite }: { need: UnitNeed; coopId: string; c
   });
   const met = need.status === 'met';
   return (
-    <Group justify="space-between" wrap="nowrap" gap="xs" py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="unit-need">
+    <Group
+      justify="space-between"
+      wrap="nowrap"
+      gap="xs"
+      py={6}
+      style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+      data-testid="unit-need"
+    >
       <Stack gap={2} style={{ minWidth: 0 }}>
         <Group gap={6} wrap="wrap">
           <Text size="sm" fw={600}>
@@ -265,16 +450,24 @@ export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
   const { data: me } = useMe();
   const coopId = String(coop.id);
   const sectorLabel = useLabel('sectors');
-  const query = useQuery({ queryKey: dialogKeys.development(coopId), queryFn: ({ signal }) => fetchDevelopment(coopId, signal) });
+  const query = useQuery({
+    queryKey: dialogKeys.development(coopId),
+    queryFn: ({ signal }) => fetchDevelopment(coopId, signal),
+  });
   const [needFor, setNeedFor] = useState<{ id: string; name: string } | null>(null);
   const [mentorFor, setMentorFor] = useState<{ id: string; name: string } | null>(null);
   const [proposing, setProposing] = useState(false);
   const [dropping, setDropping] = useState<UnitProposal | null>(null);
   const alive = coop.status !== 'DIBUBARKAN';
-  const canWrite = alive && (me?.role === 'admin' || me?.role === 'petugas' || (me?.role === 'koperasi' && String(me.cooperativeId) === coopId));
+  const canWrite =
+    alive &&
+    (me?.role === 'admin' ||
+      me?.role === 'petugas' ||
+      (me?.role === 'koperasi' && String(me.cooperativeId) === coopId));
   const canMentor = alive && (me?.role === 'admin' || me?.role === 'petugas');
   const move = useMutation({
-    mutationFn: ({ p, to }: { p: UnitProposal; to: ProposalStatus }) => patch(`/unit-proposals/${p.id}`, { status: to, version: p.version }),
+    mutationFn: ({ p, to }: { p: UnitProposal; to: ProposalStatus }) =>
+      patch(`/unit-proposals/${p.id}`, { status: to, version: p.version }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: dialogKeys.development(coopId) });
       notifications.show({ color: 'green', message: t('unitDev.saved') });
@@ -307,7 +500,11 @@ export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
                   {u.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {sectorLabel(u.sector)} · {t('unitDev.counts', { open: u.needs.filter((n) => n.status === 'open').length, sessions: u.mentoring.length })}
+                  {sectorLabel(u.sector)} ·{' '}
+                  {t('unitDev.counts', {
+                    open: u.needs.filter((n) => n.status === 'open').length,
+                    sessions: u.mentoring.length,
+                  })}
                 </Text>
               </div>
             </Group>
@@ -318,7 +515,13 @@ export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
                     {t('unitDev.needs')}
                   </Text>
                   {canWrite && (
-                    <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setNeedFor(u)} data-testid="add-need">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconPlus size={14} />}
+                      onClick={() => setNeedFor(u)}
+                      data-testid="add-need"
+                    >
                       {t('unitDev.addNeed')}
                     </Button>
                   )}
@@ -337,7 +540,13 @@ export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
                     {t('unitDev.mentoring')}
                   </Text>
                   {canMentor && (
-                    <Button size="xs" variant="light" leftSection={<IconSchool size={14} />} onClick={() => setMentorFor(u)} data-testid="add-mentoring">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconSchool size={14} />}
+                      onClick={() => setMentorFor(u)}
+                      data-testid="add-mentoring"
+                    >
                       {t('unitDev.addMentoring')}
                     </Button>
                   )}
@@ -348,7 +557,13 @@ export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
                   </Text>
                 ) : (
                   [...u.mentoring].reverse().map((m) => (
-                    <Stack key={m.id} gap={2} py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="mentoring-session">
+                    <Stack
+                      key={m.id}
+                      gap={2}
+                      py={6}
+                      style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+                      data-testid="mentoring-session"
+                    >
                       <Text size="sm" fw={600} className="break-anywhere">
                         {m.topic}
                       </Text>
@@ -376,7 +591,12 @@ export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
           <Text fw={600}>{t('unitDev.proposals')}</Text>
         </Group>
         {canWrite && (
-          <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setProposing(true)} data-testid="add-proposal">
+          <Button
+            size="sm"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setProposing(true)}
+            data-testid="add-proposal"
+          >
             {t('unitDev.addProposal')}
           </Button>
         )}
@@ -398,7 +618,11 @@ export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
                     {sectorLabel(p.sector)} · {formatDate(p.createdAt)}
                   </Text>
                 </Stack>
-                <Badge color={PROPOSAL_COLORS[p.status]} variant="light" style={{ textTransform: 'none', flexShrink: 0 }}>
+                <Badge
+                  color={PROPOSAL_COLORS[p.status]}
+                  variant="light"
+                  style={{ textTransform: 'none', flexShrink: 0 }}
+                >
                   {t(`unitDev.proposalStatuses.${p.status}`)}
                 </Badge>
               </Group>
@@ -414,20 +638,28 @@ export default function UnitDevelopmentTab({ coop }: { coop: Coop }) {
               )}
               {canWrite && NEXT[p.status].length > 0 && (
                 <Group mt={6}>
-                <Menu position="bottom-start" withinPortal>
-                  <Menu.Target>
-                    <Button size="xs" variant="light" rightSection={<IconChevronDown size={14} />} loading={move.isPending && move.variables?.p.id === p.id}>
-                      {t('dialog.changeStatus')}
-                    </Button>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    {NEXT[p.status].map((to) => (
-                      <Menu.Item key={to} onClick={() => (to === 'dropped' ? setDropping(p) : move.mutate({ p, to }))}>
-                        {t('unitDev.moveTo', { status: t(`unitDev.proposalStatuses.${to}`) })}
-                      </Menu.Item>
-                    ))}
-                  </Menu.Dropdown>
-                </Menu>
+                  <Menu position="bottom-start" withinPortal>
+                    <Menu.Target>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        rightSection={<IconChevronDown size={14} />}
+                        loading={move.isPending && move.variables?.p.id === p.id}
+                      >
+                        {t('dialog.changeStatus')}
+                      </Button>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      {NEXT[p.status].map((to) => (
+                        <Menu.Item
+                          key={to}
+                          onClick={() => (to === 'dropped' ? setDropping(p) : move.mutate({ p, to }))}
+                        >
+                          {t('unitDev.moveTo', { status: t(`unitDev.proposalStatuses.${to}`) })}
+                        </Menu.Item>
+                      ))}
+                    </Menu.Dropdown>
+                  </Menu>
                 </Group>
               )}
             </Card>

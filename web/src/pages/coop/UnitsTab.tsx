@@ -1,5 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Badge, Button, Card, Group, Input, Modal, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Input,
+  Modal,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Tooltip,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -27,7 +44,17 @@ interface UnitForm {
   needs: string;
 }
 
-const emptyForm: UnitForm = { name: '', sector: null, status: 'EXISTING', turnover: '', employees: '', nib: '', pirt: '', halal: '', needs: '' };
+const emptyForm: UnitForm = {
+  name: '',
+  sector: null,
+  status: 'EXISTING',
+  turnover: '',
+  employees: '',
+  nib: '',
+  pirt: '',
+  halal: '',
+  needs: '',
+};
 
 function toForm(u: Unit): UnitForm {
   return {
@@ -43,7 +70,17 @@ function toForm(u: Unit): UnitForm {
   };
 }
 
-function UnitModal({ coopId, unit, opened, onClose }: { coopId: Id; unit: Unit | null; opened: boolean; onClose: () => void }) {
+function UnitModal({
+  coopId,
+  unit,
+  opened,
+  onClose,
+}: {
+  coopId: Id;
+  unit: Unit | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const isMobile = useMediaQuery('(max-width: 48em)');
@@ -55,7 +92,9 @@ function UnitModal({ coopId, unit, opened, onClose }: { coopId: Id; unit: Unit |
 
   const save = useMutation({
     mutationFn: (body: UnitInput) =>
-      unit ? patch<Unit>(`/cooperatives/${coopId}/business-units/${unit.id}`, body) : post<Unit>(`/cooperatives/${coopId}/business-units`, body),
+      unit
+        ? patch<Unit>(`/cooperatives/${coopId}/business-units/${unit.id}`, body)
+        : post<Unit>(`/cooperatives/${coopId}/business-units`, body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['units', String(coopId)] });
       void qc.invalidateQueries({ queryKey: ['timeline', String(coopId)] });
@@ -89,12 +128,32 @@ function UnitModal({ coopId, unit, opened, onClose }: { coopId: Id; unit: Unit |
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{unit ? t('units.editTitle') : t('units.addTitle')}</Text>} size="lg" fullScreen={isMobile}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{unit ? t('units.editTitle') : t('units.addTitle')}</Text>}
+      size="lg"
+      fullScreen={isMobile}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('units.name')} required value={form.name} onChange={(e) => setField('name', e.currentTarget.value)} error={errors.name} data-autofocus />
+          <TextInput
+            label={t('units.name')}
+            required
+            value={form.name}
+            onChange={(e) => setField('name', e.currentTarget.value)}
+            error={errors.name}
+            data-autofocus
+          />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <Select label={t('units.sector')} required data={toOptions(sectors)} value={form.sector} onChange={(v) => setField('sector', v)} error={errors.sector} />
+            <Select
+              label={t('units.sector')}
+              required
+              data={toOptions(sectors)}
+              value={form.sector}
+              onChange={(v) => setField('sector', v)}
+              error={errors.sector}
+            />
             <Input.Wrapper label={t('units.status')}>
               <SegmentedControl
                 fullWidth
@@ -103,18 +162,50 @@ function UnitModal({ coopId, unit, opened, onClose }: { coopId: Id; unit: Unit |
                 onChange={(v) => setField('status', v as UnitForm['status'])}
               />
             </Input.Wrapper>
-            <RupiahInput label={t('units.turnover')} value={form.turnover} onChange={(v) => setField('turnover', v)} error={errors.turnover} />
-            <CountInput label={t('units.employees')} value={form.employees} onChange={(v) => setField('employees', v)} error={errors.employees} />
+            <RupiahInput
+              label={t('units.turnover')}
+              value={form.turnover}
+              onChange={(v) => setField('turnover', v)}
+              error={errors.turnover}
+            />
+            <CountInput
+              label={t('units.employees')}
+              value={form.employees}
+              onChange={(v) => setField('employees', v)}
+              error={errors.employees}
+            />
           </SimpleGrid>
           <Text size="sm" fw={600} mt="xs">
             {t('units.permits')}
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <TextInput label={t('units.nib')} value={form.nib} onChange={(e) => setField('nib', e.currentTarget.value)} error={errors['permits.nib']} />
-            <TextInput label={t('units.pirt')} value={form.pirt} onChange={(e) => setField('pirt', e.currentTarget.value)} error={errors['permits.pirt']} />
-            <TextInput label={t('units.halal')} value={form.halal} onChange={(e) => setField('halal', e.currentTarget.value)} error={errors['permits.halal']} />
+            <TextInput
+              label={t('units.nib')}
+              value={form.nib}
+              onChange={(e) => setField('nib', e.currentTarget.value)}
+              error={errors['permits.nib']}
+            />
+            <TextInput
+              label={t('units.pirt')}
+              value={form.pirt}
+              onChange={(e) => setField('pirt', e.currentTarget.value)}
+              error={errors['permits.pirt']}
+            />
+            <TextInput
+              label={t('units.halal')}
+              value={form.halal}
+              onChange={(e) => setField('halal', e.currentTarget.value)}
+              error={errors['permits.halal']}
+            />
           </SimpleGrid>
-          <Textarea label={t('units.needs')} autosize minRows={2} value={form.needs} onChange={(e) => setField('needs', e.currentTarget.value)} error={errors.needs} />
+          <Textarea
+            label={t('units.needs')}
+            autosize
+            minRows={2}
+            value={form.needs}
+            onChange={(e) => setField('needs', e.currentTarget.value)}
+            error={errors.needs}
+          />
           <FormActions onCancel={onClose} loading={save.isPending} mt="sm" />
         </Stack>
       </form>
@@ -190,12 +281,21 @@ export function UnitsTab({ coopId, canEdit }: { coopId: Id; canEdit: boolean }) 
                   {canEdit && (
                     <Group gap={4} wrap="nowrap">
                       <Tooltip label={t('common.edit')}>
-                        <ActionIcon variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('common.edit')} ${u.name}`}>
+                        <ActionIcon
+                          variant="subtle"
+                          onClick={() => setEditing(u)}
+                          aria-label={`${t('common.edit')} ${u.name}`}
+                        >
                           <IconPencil size={18} />
                         </ActionIcon>
                       </Tooltip>
                       <Tooltip label={t('common.delete')}>
-                        <ActionIcon variant="subtle" color="red" onClick={() => setDeleting(u)} aria-label={`${t('common.delete')} ${u.name}`}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setDeleting(u)}
+                          aria-label={`${t('common.delete')} ${u.name}`}
+                        >
                           <IconTrash size={18} />
                         </ActionIcon>
                       </Tooltip>
@@ -207,7 +307,9 @@ export function UnitsTab({ coopId, canEdit }: { coopId: Id; canEdit: boolean }) 
                   <Field label={t('units.employees')}>{formatNumber(u.employees)}</Field>
                 </SimpleGrid>
                 <Stack gap="xs" mt="xs">
-                  <Field label={t('units.permits')}>{permits.length ? permits.join(' · ') : t('units.noPermits')}</Field>
+                  <Field label={t('units.permits')}>
+                    {permits.length ? permits.join(' · ') : t('units.noPermits')}
+                  </Field>
                   {u.needs && <Field label={t('units.needs')}>{u.needs}</Field>}
                 </Stack>
               </Card>
@@ -215,7 +317,15 @@ export function UnitsTab({ coopId, canEdit }: { coopId: Id; canEdit: boolean }) 
           })}
         </SimpleGrid>
       )}
-      {editing && <UnitModal key={editing === 'new' ? 'new' : String(editing.id)} coopId={coopId} unit={editing === 'new' ? null : editing} opened onClose={() => setEditing(null)} />}
+      {editing && (
+        <UnitModal
+          key={editing === 'new' ? 'new' : String(editing.id)}
+          coopId={coopId}
+          unit={editing === 'new' ? null : editing}
+          opened
+          onClose={() => setEditing(null)}
+        />
+      )}
       <ConfirmModal
         opened={!!deleting}
         onClose={() => setDeleting(null)}

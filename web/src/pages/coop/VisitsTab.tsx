@@ -41,7 +41,13 @@ export default function VisitsTab({ coop }: { coop: Coop }) {
             </Anchor>
           )}
           {canPlan && (
-            <Button component={Link} to={planPathFor(String(coop.id))} leftSection={<IconPlus size={16} />} size="sm" data-testid="coop-plan-visit">
+            <Button
+              component={Link}
+              to={planPathFor(String(coop.id))}
+              leftSection={<IconPlus size={16} />}
+              size="sm"
+              data-testid="coop-plan-visit"
+            >
               {t('visits.plan')}
             </Button>
           )}

@@ -2,18 +2,37 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
-import { GridSimpleComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
+import {
+  GridSimpleComponent,
+  LegendComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
 
 echarts.use([BarChart, LineChart, GridSimpleComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export type { BarSeriesOption };
-export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+>;
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
-export default function DashboardChart({ option, height, label, testId }: { option: ChartOption; height: number; label: string; testId?: string }) {
+export default function DashboardChart({
+  option,
+  height,
+  label,
+  testId,
+}: {
+  option: ChartOption;
+  height: number;
+  label: string;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;

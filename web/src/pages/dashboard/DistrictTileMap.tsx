@@ -71,7 +71,16 @@ export default function DistrictTileMap({
         <Text size="xs" c="dimmed">
           {legendMax}
         </Text>
-        <Box w={22} h={12} ml="xs" style={{ background: 'var(--mantine-color-gray-1)', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 2 }} />
+        <Box
+          w={22}
+          h={12}
+          ml="xs"
+          style={{
+            background: 'var(--mantine-color-gray-1)',
+            border: '1px solid var(--mantine-color-gray-3)',
+            borderRadius: 2,
+          }}
+        />
         <Text size="xs" c="dimmed">
           {t('dashboard.map.noData')}
         </Text>
@@ -95,9 +104,18 @@ export default function DistrictTileMap({
         ↑ {t('dashboard.map.north')}
         {layout.north ? ` · ${layout.north}` : ''}
       </Text>
-      <Box className="tile-map" style={{ gridTemplateColumns: `repeat(${COLS}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, auto)` }} data-testid="tile-map">
+      <Box
+        className="tile-map"
+        style={{ gridTemplateColumns: `repeat(${COLS}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, auto)` }}
+        data-testid="tile-map"
+      >
         {(layout.landmarks ?? []).map((l) => (
-          <Box key={l.label} className="tile-map-city" style={{ gridRow: l.row + 1, gridColumn: l.col + 1 }} aria-hidden>
+          <Box
+            key={l.label}
+            className="tile-map-city"
+            style={{ gridRow: l.row + 1, gridColumn: l.col + 1 }}
+            aria-hidden
+          >
             <Text fz={{ base: 8, sm: 10 }} c="dimmed" ta="center" lh={1.1}>
               {l.label}
             </Text>
@@ -160,7 +178,8 @@ function RankedBars({
 }) {
   const { t } = useTranslation();
   const ranked = [...tiles].sort((a, b) => {
-    if (a.level === null || b.level === null) return a.level === null ? (b.level === null ? a.name.localeCompare(b.name) : 1) : -1;
+    if (a.level === null || b.level === null)
+      return a.level === null ? (b.level === null ? a.name.localeCompare(b.name) : 1) : -1;
     return higherIsBetter ? b.level - a.level : a.level - b.level;
   });
   return (
@@ -186,7 +205,13 @@ function RankedBars({
               <Text size="sm" fw={600} style={{ flex: '0 0 38%', minWidth: 0 }} truncate>
                 {d.name}
               </Text>
-              <Progress value={d.level === null ? 0 : d.level * 100} color={c.bg} style={{ flex: 1 }} size="lg" aria-hidden />
+              <Progress
+                value={d.level === null ? 0 : d.level * 100}
+                color={c.bg}
+                style={{ flex: 1 }}
+                size="lg"
+                aria-hidden
+              />
               <Text size="sm" fw={600} w={56} ta="right" className="tabular-nums">
                 {d.valueText}
               </Text>

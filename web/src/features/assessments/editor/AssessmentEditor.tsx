@@ -2,7 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, Drawer, Grid, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconChartBar, IconDeviceFloppy, IconLock, IconRosetteDiscountCheck, IconTrash } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconChartBar,
+  IconDeviceFloppy,
+  IconLock,
+  IconRosetteDiscountCheck,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +32,15 @@ import '../../../lib/desk';
 
 import { AUTOSAVE_MS, LIVE_MS, fieldLabels, toDraft, SaveState } from './model';
 
-export function AssessmentEditor({ assessment, def, canAssess }: { assessment: Assessment; def: RubricDefinition; canAssess: boolean }) {
+export function AssessmentEditor({
+  assessment,
+  def,
+  canAssess,
+}: {
+  assessment: Assessment;
+  def: RubricDefinition;
+  canAssess: boolean;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -70,7 +85,10 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
     setSaveState({ kind: 'saving' });
     const snapshot = inputsRef.current;
     try {
-      const saved = await patch<Assessment>(`/assessments/${assessment.id}`, { inputs: snapshot, version: versionRef.current });
+      const saved = await patch<Assessment>(`/assessments/${assessment.id}`, {
+        inputs: snapshot,
+        version: versionRef.current,
+      });
       versionRef.current = saved.version;
       savedRef.current = snapshot;
       qc.setQueryData(['assessment', assessment.id], saved);
@@ -118,7 +136,10 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
         const ok = await saveNow();
         if (!ok) throw new ApiError(0, 'NOT_SAVED', t('assessment.unsaved'));
       }
-      return post<Assessment>(`/assessments/${assessment.id}/finalize`, { ...(assessedOn ? { assessedOn } : {}), ...(opts.supersede ? { supersede: true } : {}) });
+      return post<Assessment>(`/assessments/${assessment.id}/finalize`, {
+        ...(assessedOn ? { assessedOn } : {}),
+        ...(opts.supersede ? { supersede: true } : {}),
+      });
     },
     meta: { silent: true },
     onSuccess: (a) => {
@@ -144,7 +165,11 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
         return;
       }
       if (e instanceof ApiError && e.status === 409) setSaveState({ kind: 'conflict' });
-      notifications.show({ color: 'red', title: t('common.errorTitle'), message: e instanceof Error ? e.message : t('errors.generic') });
+      notifications.show({
+        color: 'red',
+        title: t('common.errorTitle'),
+        message: e instanceof Error ? e.message : t('errors.generic'),
+      });
     },
   });
 
@@ -158,7 +183,7 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
   });
 
   const errors = serverErrors?.fields ?? {};
-  const tab = sp.get('bagian') ?? (def.method === 'weighted' ? 'keuangan' : def.aspects[0]?.code ?? '');
+  const tab = sp.get('bagian') ?? (def.method === 'weighted' ? 'keuangan' : (def.aspects[0]?.code ?? ''));
   const onTab = (v: string) =>
     setSp(
       (prev) => {
@@ -183,7 +208,14 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
   return (
     <>
       {final && (
-        <Alert color="sambang" variant="light" icon={<IconLock size={18} />} mb="md" title={t('assessment.finalBanner')} data-testid="final-banner">
+        <Alert
+          color="sambang"
+          variant="light"
+          icon={<IconLock size={18} />}
+          mb="md"
+          title={t('assessment.finalBanner')}
+          data-testid="final-banner"
+        >
           <Group justify="space-between" gap="sm" wrap="wrap" align="flex-end">
             <Text size="sm">
               {t('assessment.finalDetail', {
@@ -249,13 +281,32 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
             {saveText}
           </Text>
           <Group gap="xs">
-            <Button variant="default" size="sm" leftSection={<IconDeviceFloppy size={16} />} onClick={() => void saveNow()} loading={saveState.kind === 'saving'} disabled={!dirty}>
+            <Button
+              variant="default"
+              size="sm"
+              leftSection={<IconDeviceFloppy size={16} />}
+              onClick={() => void saveNow()}
+              loading={saveState.kind === 'saving'}
+              disabled={!dirty}
+            >
               {t('assessment.saveDraft')}
             </Button>
-            <Button size="sm" leftSection={<IconRosetteDiscountCheck size={16} />} onClick={() => setFinalizeOpen(true)} disabled={saveState.kind === 'conflict'}>
+            <Button
+              size="sm"
+              leftSection={<IconRosetteDiscountCheck size={16} />}
+              onClick={() => setFinalizeOpen(true)}
+              disabled={saveState.kind === 'conflict'}
+            >
               {t('assessment.finalize')}
             </Button>
-            <Button variant="subtle" color="red" size="sm" px="xs" leftSection={<IconTrash size={16} />} onClick={() => setDeleteOpen(true)}>
+            <Button
+              variant="subtle"
+              color="red"
+              size="sm"
+              px="xs"
+              leftSection={<IconTrash size={16} />}
+              onClick={() => setDeleteOpen(true)}
+            >
               {t('assessment.deleteDraft')}
             </Button>
           </Group>
@@ -279,7 +330,16 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
               onTab={onTab}
             />
           ) : (
-            <KkInputs def={def} inputs={inputs} setInputs={setInputs} readOnly={readOnly} errors={errors} marks={marks} tab={tab} onTab={onTab} />
+            <KkInputs
+              def={def}
+              inputs={inputs}
+              setInputs={setInputs}
+              readOnly={readOnly}
+              errors={errors}
+              marks={marks}
+              tab={tab}
+              onTab={onTab}
+            />
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }} visibleFrom="lg">
@@ -291,7 +351,14 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
       <Box hiddenFrom="lg" className="mobile-score-bar" data-testid="mobile-score-bar">
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Group gap={10} wrap="nowrap" style={{ minWidth: 0 }}>
-            <Text fw={750} fz={26} lh={1} className="tabular-nums" data-testid="mobile-total" aria-label={final ? t('assessment.storedScore') : t('assessment.liveScoreDraft')}>
+            <Text
+              fw={750}
+              fz={26}
+              lh={1}
+              className="tabular-nums"
+              data-testid="mobile-total"
+              aria-label={final ? t('assessment.storedScore') : t('assessment.liveScoreDraft')}
+            >
               {scoreText(result.total)}
             </Text>
             <Stack gap={2} style={{ minWidth: 0 }}>
@@ -307,16 +374,35 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
               )}
             </Stack>
           </Group>
-          <Button size="sm" variant="light" px="sm" leftSection={<IconChartBar size={16} />} onClick={() => setDrawerOpen(true)} style={{ flexShrink: 0 }}>
+          <Button
+            size="sm"
+            variant="light"
+            px="sm"
+            leftSection={<IconChartBar size={16} />}
+            onClick={() => setDrawerOpen(true)}
+            style={{ flexShrink: 0 }}
+          >
             {t('assessment.details')}
           </Button>
         </Group>
       </Box>
-      <Drawer opened={drawerOpen} onClose={() => setDrawerOpen(false)} position="bottom" size="88%" title={<Text fw={600}>{t('assessment.showDetails')}</Text>} hiddenFrom="lg">
+      <Drawer
+        opened={drawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        position="bottom"
+        size="88%"
+        title={<Text fw={600}>{t('assessment.showDetails')}</Text>}
+        hiddenFrom="lg"
+      >
         <ScorePanel result={result} def={def} marks={marks} live={!final} compact />
       </Drawer>
 
-      <Modal opened={finalizeOpen} onClose={() => setFinalizeOpen(false)} title={<Text fw={600}>{t('assessment.finalizeTitle')}</Text>} centered>
+      <Modal
+        opened={finalizeOpen}
+        onClose={() => setFinalizeOpen(false)}
+        title={<Text fw={600}>{t('assessment.finalizeTitle')}</Text>}
+        centered
+      >
         <Stack gap="md">
           <Text size="sm">{t('assessment.finalizeText')}</Text>
           <Group gap="xs">
@@ -345,7 +431,12 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
             <Button variant="default" onClick={() => setFinalizeOpen(false)} disabled={finalize.isPending}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={() => finalize.mutate({})} loading={finalize.isPending} disabled={!assessedOn} leftSection={<IconRosetteDiscountCheck size={16} />}>
+            <Button
+              onClick={() => finalize.mutate({})}
+              loading={finalize.isPending}
+              disabled={!assessedOn}
+              leftSection={<IconRosetteDiscountCheck size={16} />}
+            >
               {t('assessment.finalize')}
             </Button>
           </Group>
@@ -362,10 +453,15 @@ export function AssessmentEditor({ assessment, def, canAssess }: { assessment: A
       >
         {supersedeAsk} {t('desk.supersede.note')}
       </ConfirmModal>
-      <ConfirmModal opened={deleteOpen} onClose={() => setDeleteOpen(false)} onConfirm={() => remove.mutate()} loading={remove.isPending} title={t('assessment.deleteTitle')}>
+      <ConfirmModal
+        opened={deleteOpen}
+        onClose={() => setDeleteOpen(false)}
+        onConfirm={() => remove.mutate()}
+        loading={remove.isPending}
+        title={t('assessment.deleteTitle')}
+      >
         {t('common.confirmDeleteText')}
       </ConfirmModal>
     </>
   );
 }
-

@@ -3,7 +3,6 @@ import '../../../lib/dates';
 import type { DraftInputs } from '../../../pages/assessment/shared';
 import '../../../lib/desk';
 
-
 export const AUTOSAVE_MS = 1500;
 export const LIVE_MS = 120;
 
@@ -35,4 +34,3 @@ export function toDraft(inputs: AssessmentInput | null | undefined): DraftInputs
 }
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'conflict' };
-

@@ -1,6 +1,21 @@
 import '../../../lib/dates';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ActionIcon, Alert, Anchor, Breadcrumbs, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -15,7 +30,16 @@ import type { Coop, CoopInput } from '../../../lib/types';
 import { CountInput } from '../../../components/inputs';
 import { PageHeader } from '../../../components/common';
 
-import { nextRowKey, OfficerRow, FormValues, initialValues, parseCoord, toInput, focusFirstInvalid, FormSection } from './model';
+import {
+  nextRowKey,
+  OfficerRow,
+  FormValues,
+  initialValues,
+  parseCoord,
+  toInput,
+  focusFirstInvalid,
+  FormSection,
+} from './model';
 
 export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restricted: boolean }) {
   const { t } = useTranslation();
@@ -85,7 +109,8 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
       if (lat === 'invalid') errs.latitude = t('coop.form.invalidCoordinate');
       if (lng === 'invalid') errs.longitude = t('coop.form.invalidCoordinate');
       if (!errs.latitude && !errs.longitude) {
-        if ((lat === null) !== (lng === null)) errs[lat === null ? 'latitude' : 'longitude'] = t('coop.form.bothCoordinates');
+        if ((lat === null) !== (lng === null))
+          errs[lat === null ? 'latitude' : 'longitude'] = t('coop.form.bothCoordinates');
         else if (typeof lat === 'number' && typeof lng === 'number' && meta.data?.bbox) {
           const b = meta.data.bbox;
           if (lat < b.minLat || lat > b.maxLat || lng < b.minLng || lng > b.maxLng) {
@@ -98,10 +123,12 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
       values.officers.forEach((o, i) => {
         if (!o.role) errs[`officers.${i}.role`] = req;
         if (!o.name.trim()) errs[`officers.${i}.name`] = req;
-        if (o.termStart && o.termEnd && o.termEnd < o.termStart) errs[`officers.${i}.termEnd`] = t('coop.form.termOrder');
+        if (o.termStart && o.termEnd && o.termEnd < o.termStart)
+          errs[`officers.${i}.termEnd`] = t('coop.form.termOrder');
       });
     }
-    if (values.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) errs.email = t('common.invalidEmail');
+    if (values.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()))
+      errs.email = t('common.invalidEmail');
     return errs;
   };
 
@@ -137,8 +164,26 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
 
   // Errors from the server for fields the screen does not show
   const shownFields = new Set([
-    'name', 'nik', 'type', 'group', 'scheme', 'status', 'legalEntityNumber', 'legalEntityDate', 'legalEntityAmendmentDate', 'simkopdesId',
-    'districtCode', 'villageCode', 'street', 'latitude', 'longitude', 'phone', 'email', 'membersMale', 'membersFemale', 'employeesMale',
+    'name',
+    'nik',
+    'type',
+    'group',
+    'scheme',
+    'status',
+    'legalEntityNumber',
+    'legalEntityDate',
+    'legalEntityAmendmentDate',
+    'simkopdesId',
+    'districtCode',
+    'villageCode',
+    'street',
+    'latitude',
+    'longitude',
+    'phone',
+    'email',
+    'membersMale',
+    'membersFemale',
+    'employeesMale',
     'employeesFemale',
   ]);
   const otherErrors = Object.entries(errors).filter(([k]) => !shownFields.has(k) && !/^officers\.\d+\./.test(k));
@@ -183,7 +228,11 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
             <Alert color="orange" variant="light" title={t('common.errorTitle')}>
               <Stack gap="xs" align="flex-start">
                 <Text size="sm">{conflict}</Text>
-                <Button size="xs" variant="white" onClick={() => void qc.invalidateQueries({ queryKey: ['cooperative', String(coop?.id)] })}>
+                <Button
+                  size="xs"
+                  variant="white"
+                  onClick={() => void qc.invalidateQueries({ queryKey: ['cooperative', String(coop?.id)] })}
+                >
                   {t('common.retry')}
                 </Button>
               </Stack>
@@ -204,7 +253,14 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
           {!restricted && (
             <FormSection title={t('coop.form.identity')}>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput label={t('coop.fields.name')} required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} style={{ gridColumn: '1 / -1' }} />
+                <TextInput
+                  label={t('coop.fields.name')}
+                  required
+                  value={values.name}
+                  onChange={(e) => set('name', e.currentTarget.value)}
+                  error={errors.name}
+                  style={{ gridColumn: '1 / -1' }}
+                />
                 <TextInput
                   label={t('coop.fields.nik')}
                   placeholder={t('coop.form.nikHint')}
@@ -214,8 +270,21 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
                   inputMode="numeric"
                   maxLength={16}
                 />
-                <TextInput label={t('coop.fields.legalEntityNumber')} value={values.legalEntityNumber} onChange={(e) => set('legalEntityNumber', e.currentTarget.value)} error={errors.legalEntityNumber} />
-                <Select label={t('coop.fields.type')} placeholder={t('coop.form.chooseType')} required data={toOptions(types)} value={values.type} onChange={(v) => set('type', v)} error={errors.type} />
+                <TextInput
+                  label={t('coop.fields.legalEntityNumber')}
+                  value={values.legalEntityNumber}
+                  onChange={(e) => set('legalEntityNumber', e.currentTarget.value)}
+                  error={errors.legalEntityNumber}
+                />
+                <Select
+                  label={t('coop.fields.type')}
+                  placeholder={t('coop.form.chooseType')}
+                  required
+                  data={toOptions(types)}
+                  value={values.type}
+                  onChange={(v) => set('type', v)}
+                  error={errors.type}
+                />
                 <Select
                   label={t('coop.fields.group')}
                   placeholder={t('coop.form.chooseGroup')}
@@ -226,7 +295,14 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
                   onChange={(v) => set('group', v)}
                   error={errors.group}
                 />
-                <Select label={t('coop.fields.scheme')} data={toOptions(schemes)} value={values.scheme} onChange={(v) => set('scheme', v)} error={errors.scheme} clearable />
+                <Select
+                  label={t('coop.fields.scheme')}
+                  data={toOptions(schemes)}
+                  value={values.scheme}
+                  onChange={(v) => set('scheme', v)}
+                  error={errors.scheme}
+                  clearable
+                />
                 <Select
                   label={t('coop.fields.status')}
                   data={[
@@ -238,7 +314,13 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
                   allowDeselect={false}
                   error={errors.status}
                 />
-                <DateInput {...dateProps} label={t('coop.fields.legalEntityDate')} value={values.legalEntityDate} onChange={(v) => set('legalEntityDate', v)} error={errors.legalEntityDate} />
+                <DateInput
+                  {...dateProps}
+                  label={t('coop.fields.legalEntityDate')}
+                  value={values.legalEntityDate}
+                  onChange={(v) => set('legalEntityDate', v)}
+                  error={errors.legalEntityDate}
+                />
                 <DateInput
                   {...dateProps}
                   label={t('coop.fields.legalEntityAmendmentDate')}
@@ -247,7 +329,12 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
                   error={errors.legalEntityAmendmentDate}
                 />
                 {showSimkopdes && (
-                  <TextInput label={t('coop.fields.simkopdesId')} value={values.simkopdesId} onChange={(e) => set('simkopdesId', e.currentTarget.value)} error={errors.simkopdesId} />
+                  <TextInput
+                    label={t('coop.fields.simkopdesId')}
+                    value={values.simkopdesId}
+                    onChange={(e) => set('simkopdesId', e.currentTarget.value)}
+                    error={errors.simkopdesId}
+                  />
                 )}
               </SimpleGrid>
             </FormSection>
@@ -278,7 +365,10 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
                     required
                     searchable
                     disabled={!values.districtCode}
-                    data={(villages.data ?? []).map((v) => ({ value: v.code, label: v.kind === 'KELURAHAN' ? `${v.name} (kelurahan)` : v.name }))}
+                    data={(villages.data ?? []).map((v) => ({
+                      value: v.code,
+                      label: v.kind === 'KELURAHAN' ? `${v.name} (kelurahan)` : v.name,
+                    }))}
                     value={values.villageCode}
                     onChange={(v) => set('villageCode', v)}
                     error={errors.villageCode}
@@ -287,7 +377,13 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
                   />
                 </>
               )}
-              <TextInput label={t('coop.fields.street')} value={values.street} onChange={(e) => set('street', e.currentTarget.value)} error={errors.street} style={{ gridColumn: '1 / -1' }} />
+              <TextInput
+                label={t('coop.fields.street')}
+                value={values.street}
+                onChange={(e) => set('street', e.currentTarget.value)}
+                error={errors.street}
+                style={{ gridColumn: '1 / -1' }}
+              />
               {!restricted && (
                 <>
                   <TextInput
@@ -316,21 +412,63 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
 
           <FormSection title={t('coop.form.contact')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput label={t('coop.fields.phone')} type="tel" inputMode="tel" value={values.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
-              <TextInput label={t('coop.fields.email')} type="email" inputMode="email" value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
+              <TextInput
+                label={t('coop.fields.phone')}
+                type="tel"
+                inputMode="tel"
+                value={values.phone}
+                onChange={(e) => set('phone', e.currentTarget.value)}
+                error={errors.phone}
+              />
+              <TextInput
+                label={t('coop.fields.email')}
+                type="email"
+                inputMode="email"
+                value={values.email}
+                onChange={(e) => set('email', e.currentTarget.value)}
+                error={errors.email}
+              />
             </SimpleGrid>
           </FormSection>
 
           <FormSection title={t('coop.form.people')}>
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" style={{ alignItems: 'end' }}>
-              <CountInput placeholder="0" label={t('coop.fields.membersMale')} name="membersMale" value={values.membersMale} onChange={(v) => set('membersMale', v)} error={errors.membersMale} />
-              <CountInput placeholder="0" label={t('coop.fields.membersFemale')} name="membersFemale" value={values.membersFemale} onChange={(v) => set('membersFemale', v)} error={errors.membersFemale} />
-              <CountInput placeholder="0" label={t('coop.fields.employeesMale')} name="employeesMale" value={values.employeesMale} onChange={(v) => set('employeesMale', v)} error={errors.employeesMale} />
-              <CountInput placeholder="0" label={t('coop.fields.employeesFemale')} name="employeesFemale" value={values.employeesFemale} onChange={(v) => set('employeesFemale', v)} error={errors.employeesFemale} />
+              <CountInput
+                placeholder="0"
+                label={t('coop.fields.membersMale')}
+                name="membersMale"
+                value={values.membersMale}
+                onChange={(v) => set('membersMale', v)}
+                error={errors.membersMale}
+              />
+              <CountInput
+                placeholder="0"
+                label={t('coop.fields.membersFemale')}
+                name="membersFemale"
+                value={values.membersFemale}
+                onChange={(v) => set('membersFemale', v)}
+                error={errors.membersFemale}
+              />
+              <CountInput
+                placeholder="0"
+                label={t('coop.fields.employeesMale')}
+                name="employeesMale"
+                value={values.employeesMale}
+                onChange={(v) => set('employeesMale', v)}
+                error={errors.employeesMale}
+              />
+              <CountInput
+                placeholder="0"
+                label={t('coop.fields.employeesFemale')}
+                name="employeesFemale"
+                value={values.employeesFemale}
+                onChange={(v) => set('employeesFemale', v)}
+                error={errors.employeesFemale}
+              />
             </SimpleGrid>
           </FormSection>
 
-          {(
+          {
             <FormSection title={t('coop.sections.officers')}>
               <Stack gap="sm">
                 {values.officers.length === 0 && (
@@ -365,10 +503,36 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
                         onChange={(v) => setOfficer(i, { role: v })}
                         error={errors[`officers.${i}.role`]}
                       />
-                      <TextInput label={t('coop.officer.name')} required value={o.name} onChange={(e) => setOfficer(i, { name: e.currentTarget.value })} error={errors[`officers.${i}.name`]} />
-                      <TextInput label={t('coop.officer.phone')} type="tel" value={o.phone} onChange={(e) => setOfficer(i, { phone: e.currentTarget.value })} error={errors[`officers.${i}.phone`]} />
-                      <DateInput {...dateProps} maxDate={undefined} label={t('coop.officer.termStart')} value={o.termStart} onChange={(v) => setOfficer(i, { termStart: v })} error={errors[`officers.${i}.termStart`]} />
-                      <DateInput {...dateProps} maxDate={undefined} label={t('coop.officer.termEnd')} value={o.termEnd} onChange={(v) => setOfficer(i, { termEnd: v })} error={errors[`officers.${i}.termEnd`]} />
+                      <TextInput
+                        label={t('coop.officer.name')}
+                        required
+                        value={o.name}
+                        onChange={(e) => setOfficer(i, { name: e.currentTarget.value })}
+                        error={errors[`officers.${i}.name`]}
+                      />
+                      <TextInput
+                        label={t('coop.officer.phone')}
+                        type="tel"
+                        value={o.phone}
+                        onChange={(e) => setOfficer(i, { phone: e.currentTarget.value })}
+                        error={errors[`officers.${i}.phone`]}
+                      />
+                      <DateInput
+                        {...dateProps}
+                        maxDate={undefined}
+                        label={t('coop.officer.termStart')}
+                        value={o.termStart}
+                        onChange={(v) => setOfficer(i, { termStart: v })}
+                        error={errors[`officers.${i}.termStart`]}
+                      />
+                      <DateInput
+                        {...dateProps}
+                        maxDate={undefined}
+                        label={t('coop.officer.termEnd')}
+                        value={o.termEnd}
+                        onChange={(v) => setOfficer(i, { termEnd: v })}
+                        error={errors[`officers.${i}.termEnd`]}
+                      />
                     </SimpleGrid>
                   </Card>
                 ))}
@@ -377,7 +541,13 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
                     variant="light"
                     leftSection={<IconPlus size={16} />}
                     onClick={() =>
-                      setValues((s) => ({ ...s, officers: [...s.officers, { key: nextRowKey(), role: null, name: '', phone: '', termStart: null, termEnd: null }] }))
+                      setValues((s) => ({
+                        ...s,
+                        officers: [
+                          ...s.officers,
+                          { key: nextRowKey(), role: null, name: '', phone: '', termStart: null, termEnd: null },
+                        ],
+                      }))
                     }
                   >
                     {t('coop.officer.add')}
@@ -385,9 +555,17 @@ export function CoopForm({ coop, restricted }: { coop: Coop | undefined; restric
                 </Group>
               </Stack>
             </FormSection>
-          )}
+          }
 
-          <Group justify="flex-end" gap="xs" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-gray-0)" style={{ zIndex: 5 }}>
+          <Group
+            justify="flex-end"
+            gap="xs"
+            pos="sticky"
+            bottom={0}
+            py="sm"
+            bg="var(--mantine-color-gray-0)"
+            style={{ zIndex: 5 }}
+          >
             <Button variant="default" component={Link} to={coop ? `/koperasi/${coop.id}` : '/koperasi'}>
               {t('common.cancel')}
             </Button>

@@ -4,7 +4,6 @@ import { Card, Title } from '@mantine/core';
 import type { Coop, CoopInput, Officer } from '../../../lib/types';
 import { numOrEmpty, toInt } from '../../../components/inputs';
 
-
 export interface OfficerRow {
   key: number;
   role: string | null;
@@ -113,9 +112,13 @@ export function toInput(v: FormValues): CoopInput {
     membersFemale: toInt(v.membersFemale) ?? 0,
     employeesMale: toInt(v.employeesMale) ?? 0,
     employeesFemale: toInt(v.employeesFemale) ?? 0,
-    officers: v.officers.map(
-      (o): Officer => ({ role: o.role ?? '', name: o.name.trim(), phone: nullIfEmpty(o.phone), termStart: o.termStart || null, termEnd: o.termEnd || null }),
-    ),
+    officers: v.officers.map((o): Officer => ({
+      role: o.role ?? '',
+      name: o.name.trim(),
+      phone: nullIfEmpty(o.phone),
+      termStart: o.termStart || null,
+      termEnd: o.termEnd || null,
+    })),
   };
 }
 
@@ -139,4 +142,3 @@ export function FormSection({ title, children }: { title: string; children: Reac
     </Card>
   );
 }
-

@@ -1,8 +1,32 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ActionIcon, Alert, Anchor, Box, Button, Checkbox, Group, Input, List, Loader, Radio, Select, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  Input,
+  List,
+  Loader,
+  Radio,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCalendarEvent, IconCrown, IconInfoCircle, IconRefresh, IconTrash } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCalendarEvent,
+  IconCrown,
+  IconInfoCircle,
+  IconRefresh,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +37,14 @@ import { useMe } from '../../../lib/auth';
 import { useCoop } from '../../../lib/coop';
 import { formatDate } from '../../../lib/format';
 import type { Unit } from '../../../lib/types';
-import { VISIT_PURPOSES, usePrograms, useTeamCandidates, type Visit, type VisitPage, type VisitPurpose } from '../../../lib/visits';
+import {
+  VISIT_PURPOSES,
+  usePrograms,
+  useTeamCandidates,
+  type Visit,
+  type VisitPage,
+  type VisitPurpose,
+} from '../../../lib/visits';
 import { CoopPicker } from '../../../components/CoopPicker';
 
 import { PlanForm, TIME, fromVisit, focusFirstInvalid, Section } from './model';
@@ -28,7 +59,10 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
 
   const prefillCoop = visit ? null : sp.get('cooperativeId');
   const prefillPurposes = useMemo(
-    () => (sp.get('purposes') ?? '').split(',').filter((p): p is VisitPurpose => (VISIT_PURPOSES as readonly string[]).includes(p)),
+    () =>
+      (sp.get('purposes') ?? '')
+        .split(',')
+        .filter((p): p is VisitPurpose => (VISIT_PURPOSES as readonly string[]).includes(p)),
     [sp],
   );
   const coopQuery = useCoop(prefillCoop ?? undefined);
@@ -80,7 +114,8 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
   // Other visits of the team's officers on the chosen day (live double-booking check).
   const sameDay = useQuery({
     queryKey: ['visits', 'same-day', form.date],
-    queryFn: ({ signal }) => get<VisitPage>(`/visits${buildQuery({ from: form.date, to: form.date, pageSize: 100, sort: 'date' })}`, signal),
+    queryFn: ({ signal }) =>
+      get<VisitPage>(`/visits${buildQuery({ from: form.date, to: form.date, pageSize: 100, sort: 'date' })}`, signal),
     enabled: Boolean(form.date) && form.team.length > 0,
   });
   const names = new Map((candidates.data?.items ?? []).map((u) => [u.id, u]));
@@ -88,7 +123,9 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
     .map((m) => ({
       userId: m.userId,
       name: names.get(m.userId)?.fullName ?? visit?.team.find((x) => x.userId === m.userId)?.fullName ?? '',
-      others: (sameDay.data?.items ?? []).filter((v) => v.id !== visit?.id && v.status !== 'cancelled' && v.team.some((x) => x.userId === m.userId)),
+      others: (sameDay.data?.items ?? []).filter(
+        (v) => v.id !== visit?.id && v.status !== 'cancelled' && v.team.some((x) => x.userId === m.userId),
+      ),
     }))
     .filter((b) => b.others.length > 0);
 
@@ -100,14 +137,22 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
     const match = meetings.data.items.find((m) => m.heldOn === form.date);
     if (match && !ratTouched.current && form.annualMeetingId !== match.id) {
       autoRat.current = { meetingId: match.id, addedPurpose: !form.purposes.includes('RAT') };
-      setForm((f) => ({ ...f, annualMeetingId: match.id, purposes: f.purposes.includes('RAT') ? f.purposes : [...f.purposes, 'RAT'] }));
+      setForm((f) => ({
+        ...f,
+        annualMeetingId: match.id,
+        purposes: f.purposes.includes('RAT') ? f.purposes : [...f.purposes, 'RAT'],
+      }));
       setRatNote(t('visitPlan.ratSuggest', { year: match.fiscalYear }));
     } else if (!match) {
       setRatNote(null);
       const auto = autoRat.current;
       if (auto && !ratTouched.current && form.annualMeetingId === auto.meetingId) {
         autoRat.current = null;
-        setForm((f) => ({ ...f, annualMeetingId: null, purposes: auto.addedPurpose ? f.purposes.filter((p) => p !== 'RAT') : f.purposes }));
+        setForm((f) => ({
+          ...f,
+          annualMeetingId: null,
+          purposes: auto.addedPurpose ? f.purposes.filter((p) => p !== 'RAT') : f.purposes,
+        }));
       }
     }
   }, [form.date, meetings.data, form.annualMeetingId, form.purposes, t]);
@@ -121,7 +166,8 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
   const readOnly = Boolean(closed || notOnTeam || cannotPlan);
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => (visit ? patch<Visit>(`/visits/${visit.id}`, body) : post<Visit>('/visits', body)),
+    mutationFn: (body: Record<string, unknown>) =>
+      visit ? patch<Visit>(`/visits/${visit.id}`, body) : post<Visit>('/visits', body),
     onSuccess: (saved) => {
       qc.setQueryData(['visit', saved.id], saved);
       void qc.invalidateQueries({ queryKey: ['visits'] });
@@ -148,11 +194,16 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
     if (form.purposes.length === 0) errs.purposes = t('visitPlan.purposesRequired');
     if (form.team.length === 0) errs.team = t('visitPlan.teamRequired');
     else if (form.team.filter((m) => m.leader).length !== 1) errs.team = t('visitPlan.leaderRequired');
-    else if (me?.role === 'petugas' && myId && !form.team.some((m) => m.userId === myId)) errs.team = t('visitPlan.youMustBeOnTeam');
+    else if (me?.role === 'petugas' && myId && !form.team.some((m) => m.userId === myId))
+      errs.team = t('visitPlan.youMustBeOnTeam');
     if (selectedMeeting && form.date && selectedMeeting.heldOn !== form.date) {
       errs.annualMeetingId = t('visitPlan.ratMismatch', { date: formatDate(selectedMeeting.heldOn) });
     }
-    if (selectedProgram && form.date && (form.date < selectedProgram.periodStart || form.date > selectedProgram.periodEnd)) {
+    if (
+      selectedProgram &&
+      form.date &&
+      (form.date < selectedProgram.periodStart || form.date > selectedProgram.periodEnd)
+    ) {
       errs.date = `${t('visitPlan.programHint')} (${formatDate(selectedProgram.periodStart)} – ${formatDate(selectedProgram.periodEnd)})`;
     }
     return errs;
@@ -188,10 +239,27 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
   };
   const leaderId = form.team.find((m) => m.leader)?.userId ?? null;
 
-  const shown = new Set(['cooperativeId', 'date', 'startTime', 'endTime', 'purposes', 'programId', 'annualMeetingId', 'team', 'businessUnitIds']);
+  const shown = new Set([
+    'cooperativeId',
+    'date',
+    'startTime',
+    'endTime',
+    'purposes',
+    'programId',
+    'annualMeetingId',
+    'team',
+    'businessUnitIds',
+  ]);
   const otherErrors = Object.entries(errors).filter(([k]) => !shown.has(k) && !/^(team|businessUnitIds)\.\d+/.test(k));
-  const teamErrors = [errors.team, ...Object.entries(errors).filter(([k]) => /^team\.\d+/.test(k)).map(([k, m]) => `${names.get(form.team[Number(k.split('.')[1])]?.userId ?? '')?.fullName ?? ''}: ${m}`)].filter(Boolean);
-  const unitErrors = Object.entries(errors).filter(([k]) => /^businessUnitIds\.\d+/.test(k)).map(([, m]) => m);
+  const teamErrors = [
+    errors.team,
+    ...Object.entries(errors)
+      .filter(([k]) => /^team\.\d+/.test(k))
+      .map(([k, m]) => `${names.get(form.team[Number(k.split('.')[1])]?.userId ?? '')?.fullName ?? ''}: ${m}`),
+  ].filter(Boolean);
+  const unitErrors = Object.entries(errors)
+    .filter(([k]) => /^businessUnitIds\.\d+/.test(k))
+    .map(([, m]) => m);
 
   const coopInitial = visit
     ? { id: visit.cooperative.id, name: visit.cooperative.name }
@@ -229,7 +297,13 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
             </Alert>
           )}
           {conflict && (
-            <Alert color="orange" variant="light" title={t('visitPlan.conflictTitle')} icon={<IconAlertTriangle size={18} />} data-testid="plan-conflict">
+            <Alert
+              color="orange"
+              variant="light"
+              title={t('visitPlan.conflictTitle')}
+              icon={<IconAlertTriangle size={18} />}
+              data-testid="plan-conflict"
+            >
               <Stack gap="xs" align="flex-start">
                 <Text size="sm">{conflict}</Text>
                 <Button size="xs" variant="white" leftSection={<IconRefresh size={14} />} onClick={onReload}>
@@ -272,14 +346,26 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
                   value={form.cooperativeId}
                   initial={coopInitial}
                   onChange={(id, name) => {
-                    setForm((f) => ({ ...f, cooperativeId: id, cooperativeName: name, annualMeetingId: null, businessUnitIds: [] }));
+                    setForm((f) => ({
+                      ...f,
+                      cooperativeId: id,
+                      cooperativeName: name,
+                      annualMeetingId: null,
+                      businessUnitIds: [],
+                    }));
                     ratTouched.current = false;
                     setErrors(({ cooperativeId: _c, annualMeetingId: _a, ...rest }) => rest);
                   }}
                   error={errors.cooperativeId}
                 />
               )}
-              <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: 'var(--mantine-spacing-sm)' }}>
+              <Box
+                style={{
+                  display: 'grid',
+                  gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+                  gap: 'var(--mantine-spacing-sm)',
+                }}
+              >
                 <DateInput
                   style={{ gridColumn: 'span 2' }}
                   label={t('visitPlan.date')}
@@ -294,8 +380,20 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
                   popoverProps={{ withinPortal: true }}
                   data-testid="plan-date"
                 />
-                <TimeInput label={t('visitPlan.startTime')} value={form.startTime} onChange={(e) => set('startTime', e.currentTarget.value)} error={errors.startTime} data-testid="plan-start" />
-                <TimeInput label={t('visitPlan.endTime')} value={form.endTime} onChange={(e) => set('endTime', e.currentTarget.value)} error={errors.endTime} data-testid="plan-end" />
+                <TimeInput
+                  label={t('visitPlan.startTime')}
+                  value={form.startTime}
+                  onChange={(e) => set('startTime', e.currentTarget.value)}
+                  error={errors.startTime}
+                  data-testid="plan-start"
+                />
+                <TimeInput
+                  label={t('visitPlan.endTime')}
+                  value={form.endTime}
+                  onChange={(e) => set('endTime', e.currentTarget.value)}
+                  error={errors.endTime}
+                  data-testid="plan-end"
+                />
               </Box>
             </Stack>
           </Section>
@@ -312,7 +410,12 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
             >
               <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" mt="xs">
                 {VISIT_PURPOSES.map((p) => (
-                  <Checkbox key={p} value={p} label={t(`visits.purposes.${p}`)} styles={{ body: { minHeight: 32, alignItems: 'center' } }} />
+                  <Checkbox
+                    key={p}
+                    value={p}
+                    label={t(`visits.purposes.${p}`)}
+                    styles={{ body: { minHeight: 32, alignItems: 'center' } }}
+                  />
                 ))}
               </SimpleGrid>
             </Checkbox.Group>
@@ -323,7 +426,16 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
               <Text size="sm" c="dimmed">
                 {t('visitPlan.teamHint')}
               </Text>
-              <Radio.Group value={leaderId} onChange={(id) => set('team', form.team.map((m) => ({ ...m, leader: m.userId === id })))} name="leader">
+              <Radio.Group
+                value={leaderId}
+                onChange={(id) =>
+                  set(
+                    'team',
+                    form.team.map((m) => ({ ...m, leader: m.userId === id })),
+                  )
+                }
+                name="leader"
+              >
                 <Stack gap={6}>
                   {form.team.map((m) => {
                     const u = names.get(m.userId);
@@ -346,18 +458,32 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
                       >
                         <Stack gap={0} style={{ minWidth: 0, flex: '1 1 200px' }}>
                           <Group gap={6} wrap="nowrap">
-                            {m.leader && <IconCrown size={14} color="var(--mantine-color-yellow-7)" style={{ flexShrink: 0 }} />}
+                            {m.leader && (
+                              <IconCrown size={14} color="var(--mantine-color-yellow-7)" style={{ flexShrink: 0 }} />
+                            )}
                             <Text size="sm" fw={600} className="break-anywhere">
                               {name}
                             </Text>
-                            {booked && <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" aria-label={t('visitPlan.bookings')} style={{ flexShrink: 0 }} />}
+                            {booked && (
+                              <IconAlertTriangle
+                                size={14}
+                                color="var(--mantine-color-red-7)"
+                                aria-label={t('visitPlan.bookings')}
+                                style={{ flexShrink: 0 }}
+                              />
+                            )}
                           </Group>
                           <Text size="xs" c="dimmed">
                             {bidang ? t(`labels.bidang.${bidang}`) : u ? t(`roles.${u.role}`) : ''}
                           </Text>
                         </Stack>
                         <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0, marginLeft: 'auto' }}>
-                          <Radio value={m.userId} label={t('visitPlan.leader')} aria-label={`${t('visitPlan.leader')}: ${name}`} styles={{ body: { alignItems: 'center', minHeight: 32 } }} />
+                          <Radio
+                            value={m.userId}
+                            label={t('visitPlan.leader')}
+                            aria-label={`${t('visitPlan.leader')}: ${name}`}
+                            styles={{ body: { alignItems: 'center', minHeight: 32 } }}
+                          />
                           <ActionIcon
                             variant="subtle"
                             color="red"
@@ -399,11 +525,21 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
                 maxDropdownHeight={280}
               />
               {bookings.length > 0 && (
-                <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('visitPlan.bookings')} data-testid="plan-bookings">
+                <Alert
+                  color="red"
+                  variant="light"
+                  icon={<IconAlertTriangle size={18} />}
+                  title={t('visitPlan.bookings')}
+                  data-testid="plan-bookings"
+                >
                   <List size="sm" spacing={2}>
                     {bookings.map((b) => (
                       <List.Item key={b.userId}>
-                        {t('visitPlan.bookingLine', { name: b.name, date: formatDate(form.date), others: b.others.map((o) => o.cooperative.name).join(', ') })}
+                        {t('visitPlan.bookingLine', {
+                          name: b.name,
+                          date: formatDate(form.date),
+                          others: b.others.map((o) => o.cooperative.name).join(', '),
+                        })}
                       </List.Item>
                     ))}
                   </List>
@@ -420,7 +556,10 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
               <Select
                 label={t('visitPlan.program')}
                 placeholder={t('visitPlan.noProgram')}
-                data={(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} (${formatDate(p.periodStart)} – ${formatDate(p.periodEnd)})` }))}
+                data={(programs.data?.items ?? []).map((p) => ({
+                  value: p.id,
+                  label: `${p.name} (${formatDate(p.periodStart)} – ${formatDate(p.periodEnd)})`,
+                }))}
                 value={form.programId}
                 onChange={(v) => set('programId', v)}
                 clearable
@@ -431,7 +570,10 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
               <Select
                 label={t('visitPlan.rat')}
                 placeholder={coopId ? t('visitPlan.noRat') : t('visitPlan.pickCoopFirst')}
-                data={(meetings.data?.items ?? []).map((m) => ({ value: m.id, label: t('visitPlan.ratOption', { year: m.fiscalYear, date: formatDate(m.heldOn) }) }))}
+                data={(meetings.data?.items ?? []).map((m) => ({
+                  value: m.id,
+                  label: t('visitPlan.ratOption', { year: m.fiscalYear, date: formatDate(m.heldOn) }),
+                }))}
                 value={form.annualMeetingId}
                 onChange={(v) => {
                   ratTouched.current = true;
@@ -464,7 +606,12 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
                 )}
                 <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
                   {(units.data?.items ?? []).map((u) => (
-                    <Checkbox key={u.id} value={String(u.id)} label={u.name} styles={{ body: { minHeight: 32, alignItems: 'center' } }} />
+                    <Checkbox
+                      key={u.id}
+                      value={String(u.id)}
+                      label={u.name}
+                      styles={{ body: { minHeight: 32, alignItems: 'center' } }}
+                    />
                   ))}
                 </SimpleGrid>
               </Checkbox.Group>
@@ -486,4 +633,3 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
     </form>
   );
 }
-

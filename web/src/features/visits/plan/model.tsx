@@ -3,7 +3,6 @@ import { Paper, Title } from '@mantine/core';
 import '../../../lib/dates';
 import { type Visit, type VisitPurpose } from '../../../lib/visits';
 
-
 export interface PlanForm {
   cooperativeId: string | null;
   cooperativeName: string | null;

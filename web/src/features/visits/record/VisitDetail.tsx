@@ -1,7 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Breadcrumbs, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconBan, IconCalendarEvent, IconCircleCheck, IconClipboardCheck, IconPencil, IconRefresh } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconBan,
+  IconCalendarEvent,
+  IconCircleCheck,
+  IconClipboardCheck,
+  IconPencil,
+  IconRefresh,
+} from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +19,26 @@ import { useMe } from '../../../lib/auth';
 import { VisitDocuments } from '../../../components/papers/VisitDocuments';
 import { formatDate, todayJakarta } from '../../../lib/format';
 import { handleAuthError, notifyError } from '../../../lib/queryClient';
-import { approveVisit, cancelVisit, checkDraft, completeVisit, deletePhoto, draftOf, fetchVisit, isDirty, patchOf, rebaseDraft, saveVisit, uploadPhoto, visitKey, visitRights, type PendingPhoto, type PhotoMeta, type Visit, type VisitDraft } from '../../../lib/visit-record';
+import {
+  approveVisit,
+  cancelVisit,
+  checkDraft,
+  completeVisit,
+  deletePhoto,
+  draftOf,
+  fetchVisit,
+  isDirty,
+  patchOf,
+  rebaseDraft,
+  saveVisit,
+  uploadPhoto,
+  visitKey,
+  visitRights,
+  type PendingPhoto,
+  type PhotoMeta,
+  type Visit,
+  type VisitDraft,
+} from '../../../lib/visit-record';
 import { PageHeader } from '../../../components/common';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { VisitDialogSection } from '../../../components/dialog/VisitDialogSection';
@@ -27,7 +54,6 @@ export function VisitDetail({ visit }: { visit: Visit }) {
   const qc = useQueryClient();
   const { data: me } = useMe();
   const rights = visitRights(me, visit, todayJakarta());
-
 
   // The record as last loaded from the server (base), and what the user is typing (draft).
   const [base, setBase] = useState<VisitDraft>(() => draftOf(visit));
@@ -53,7 +79,11 @@ export function VisitDetail({ visit }: { visit: Visit }) {
     setDraftState(fn);
   }, []);
   const clearError = (prefix: string) =>
-    setErrors((e) => (Object.keys(e).some((k) => k.startsWith(prefix)) ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(prefix))) : e));
+    setErrors((e) =>
+      Object.keys(e).some((k) => k.startsWith(prefix))
+        ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(prefix)))
+        : e,
+    );
 
   // A newer server copy (after approve, complete, photos, or a refetch): adopt it when the record
   // itself is unchanged or the user has nothing unsaved; otherwise keep the draft (a save will say
@@ -124,7 +154,10 @@ export function VisitDetail({ visit }: { visit: Visit }) {
           notifications.show({
             color: 'red',
             autoClose: 9000,
-            message: t('visitRecord.record.photoUploadFailed', { name: p.caption || `${p.width} × ${p.height}`, message: e instanceof Error ? e.message : String(e) }),
+            message: t('visitRecord.record.photoUploadFailed', {
+              name: p.caption || `${p.width} × ${p.height}`,
+              message: e instanceof Error ? e.message : String(e),
+            }),
           });
         }
       }
@@ -133,7 +166,10 @@ export function VisitDetail({ visit }: { visit: Visit }) {
         adopt(current);
       }
       if (body || uploaded) {
-        notifications.show({ color: 'green', message: uploaded ? t('visitRecord.record.savedWithPhotos', { n: uploaded }) : t('visitRecord.record.saved') });
+        notifications.show({
+          color: 'green',
+          message: uploaded ? t('visitRecord.record.savedWithPhotos', { n: uploaded }) : t('visitRecord.record.saved'),
+        });
       }
       return current;
     } finally {
@@ -218,17 +254,31 @@ export function VisitDetail({ visit }: { visit: Visit }) {
   const actions = (
     <>
       {rights.editPlan && (
-        <Button component={Link} to={`/kunjungan/${visit.id}/ubah`} variant="default" leftSection={<IconCalendarEvent size={16} />}>
+        <Button
+          component={Link}
+          to={`/kunjungan/${visit.id}/ubah`}
+          variant="default"
+          leftSection={<IconCalendarEvent size={16} />}
+        >
           {t('visitRecord.actions.editPlan')}
         </Button>
       )}
       {rights.approve && (
-        <Button leftSection={<IconClipboardCheck size={16} />} onClick={() => approve.mutate()} loading={approve.isPending}>
+        <Button
+          leftSection={<IconClipboardCheck size={16} />}
+          onClick={() => approve.mutate()}
+          loading={approve.isPending}
+        >
           {t('visitRecord.actions.approve')}
         </Button>
       )}
       {rights.complete && (
-        <Button color="green" leftSection={<IconCircleCheck size={16} />} onClick={() => setCompleteOpen(true)} data-testid="visit-complete">
+        <Button
+          color="green"
+          leftSection={<IconCircleCheck size={16} />}
+          onClick={() => setCompleteOpen(true)}
+          data-testid="visit-complete"
+        >
           {t('visitRecord.actions.complete')}
         </Button>
       )}
@@ -254,7 +304,14 @@ export function VisitDetail({ visit }: { visit: Visit }) {
         <PageHeader
           docTitle={[visit.cooperative.name, formatDate(visit.date), t('visits.title')]}
           title={
-            <Anchor component={Link} to={`/koperasi/${visit.cooperative.id}`} inherit c="inherit" underline="hover" data-testid="visit-coop">
+            <Anchor
+              component={Link}
+              to={`/koperasi/${visit.cooperative.id}`}
+              inherit
+              c="inherit"
+              underline="hover"
+              data-testid="visit-coop"
+            >
               {visit.cooperative.name}
             </Anchor>
           }
@@ -263,7 +320,9 @@ export function VisitDetail({ visit }: { visit: Visit }) {
               <VisitStatusBadge status={visit.status} />
               <span>
                 {dayName(visit.date)}, {formatDate(visit.date)}
-                {visit.startTime ? ` · ${hhmm(visit.startTime)}${visit.endTime ? `–${hhmm(visit.endTime)}` : ''} WIB` : ''}
+                {visit.startTime
+                  ? ` · ${hhmm(visit.startTime)}${visit.endTime ? `–${hhmm(visit.endTime)}` : ''} WIB`
+                  : ''}
               </span>
             </Group>
           }
@@ -280,10 +339,21 @@ export function VisitDetail({ visit }: { visit: Visit }) {
       )}
 
       {conflict && (
-        <Alert color="orange" variant="filled" icon={<IconAlertTriangle size={20} />} title={t('visitRecord.record.conflictTitle')} data-testid="visit-conflict">
+        <Alert
+          color="orange"
+          variant="filled"
+          icon={<IconAlertTriangle size={20} />}
+          title={t('visitRecord.record.conflictTitle')}
+          data-testid="visit-conflict"
+        >
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t('visitRecord.record.conflictBody')}</Text>
-            <Button variant="white" color="orange" leftSection={<IconRefresh size={16} />} onClick={() => void reloadKeepingDraft()}>
+            <Button
+              variant="white"
+              color="orange"
+              leftSection={<IconRefresh size={16} />}
+              onClick={() => void reloadKeepingDraft()}
+            >
               {t('visitRecord.record.conflictReload')}
             </Button>
           </Stack>
@@ -296,7 +366,9 @@ export function VisitDetail({ visit }: { visit: Visit }) {
         </Title>
         {rights.edit && !editing && (
           <Button leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
-            {visit.status === 'done' || visit.attendance.length || visit.photos.length ? t('visitRecord.actions.editRecord') : t('visitRecord.actions.record')}
+            {visit.status === 'done' || visit.attendance.length || visit.photos.length
+              ? t('visitRecord.actions.editRecord')
+              : t('visitRecord.actions.record')}
           </Button>
         )}
       </Group>
@@ -325,7 +397,15 @@ export function VisitDetail({ visit }: { visit: Visit }) {
       <VisitOutputs visit={visit} dirty={dirty} />
       <VisitDocuments visit={visit} />
 
-      {editing && <VisitSaveBar dirty={dirty} saving={saving} onDiscard={() => setDiscardOpen(true)} onClose={() => setEditing(false)} onSave={() => void save()} />}
+      {editing && (
+        <VisitSaveBar
+          dirty={dirty}
+          saving={saving}
+          onDiscard={() => setDiscardOpen(true)}
+          onClose={() => setEditing(false)}
+          onSave={() => void save()}
+        />
+      )}
 
       <ConfirmModal
         opened={completeOpen}
@@ -382,4 +462,3 @@ export function VisitDetail({ visit }: { visit: Visit }) {
     </Stack>
   );
 }
-

@@ -7,8 +7,6 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { type Visit } from '../../../lib/visit-record';
 import { Field } from '../../../components/Field';
 
-
-
 export function VisitInfo({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
   return (
@@ -16,7 +14,10 @@ export function VisitInfo({ visit }: { visit: Visit }) {
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="sm">
           <Field label={t('visitRecord.info.place')}>
-            {t('visitRecord.info.placeValue', { village: visit.cooperative.village.name, district: visit.cooperative.district.name })}
+            {t('visitRecord.info.placeValue', {
+              village: visit.cooperative.village.name,
+              district: visit.cooperative.district.name,
+            })}
           </Field>
           <Field label={t('visitRecord.info.purposes')}>
             <Group gap={4} mt={2}>
@@ -31,7 +32,10 @@ export function VisitInfo({ visit }: { visit: Visit }) {
           <Field label={t('visitRecord.info.rat')} testId="visit-rat">
             {visit.annualMeeting ? (
               <Anchor component={Link} to={`/koperasi/${visit.cooperative.id}?tab=rat`} size="sm">
-                {t('visitRecord.info.ratValue', { year: visit.annualMeeting.fiscalYear, date: formatDate(visit.annualMeeting.heldOn) })}
+                {t('visitRecord.info.ratValue', {
+                  year: visit.annualMeeting.fiscalYear,
+                  date: formatDate(visit.annualMeeting.heldOn),
+                })}
               </Anchor>
             ) : (
               t('visitRecord.info.noRat')
@@ -43,7 +47,12 @@ export function VisitInfo({ visit }: { visit: Visit }) {
             {visit.team.map((m) => (
               <Group key={m.userId} gap={6} wrap="nowrap" align="flex-start">
                 {m.leader ? (
-                  <IconCrown size={16} color="var(--mantine-color-yellow-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-label={t('visitRecord.info.leader')} />
+                  <IconCrown
+                    size={16}
+                    color="var(--mantine-color-yellow-7)"
+                    style={{ flexShrink: 0, marginTop: 2 }}
+                    aria-label={t('visitRecord.info.leader')}
+                  />
                 ) : (
                   <span style={{ width: 16, flexShrink: 0 }} />
                 )}
@@ -61,7 +70,14 @@ export function VisitInfo({ visit }: { visit: Visit }) {
           </SimpleGrid>
         </Field>
         {visit.conflicts.length > 0 && (
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('visitRecord.info.conflictTitle')} p="xs" data-testid="visit-conflicts">
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconAlertTriangle size={18} />}
+            title={t('visitRecord.info.conflictTitle')}
+            p="xs"
+            data-testid="visit-conflicts"
+          >
             <Stack gap={2}>
               {visit.conflicts.map((c) => (
                 <Text key={c.userId} size="sm">
@@ -80,7 +96,13 @@ export function VisitInfo({ visit }: { visit: Visit }) {
           </Alert>
         )}
         {visit.status === 'cancelled' && (
-          <Alert color="red" variant="light" icon={<IconBan size={18} />} title={t('visitRecord.info.cancelled')} p="xs">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconBan size={18} />}
+            title={t('visitRecord.info.cancelled')}
+            p="xs"
+          >
             <Text size="sm">{t('visitRecord.info.cancelReason', { reason: visit.cancelReason ?? '–' })}</Text>
           </Alert>
         )}
@@ -88,7 +110,10 @@ export function VisitInfo({ visit }: { visit: Visit }) {
           <Group gap="md" wrap="wrap">
             {visit.approvedBy && visit.approvedAt && (
               <Text size="xs" c="dimmed">
-                {t('visitRecord.info.approvedBy', { name: visit.approvedBy.fullName, at: formatDateTime(visit.approvedAt) })}
+                {t('visitRecord.info.approvedBy', {
+                  name: visit.approvedBy.fullName,
+                  at: formatDateTime(visit.approvedAt),
+                })}
               </Text>
             )}
             {visit.completedAt && (

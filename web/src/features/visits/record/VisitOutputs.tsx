@@ -16,7 +16,6 @@ import { ErrorState } from '../../../components/common';
 
 import { Section } from './parts';
 
-
 export function VisitOutputs({ visit, dirty }: { visit: Visit; dirty: boolean }) {
   const { t } = useTranslation();
   const report = useQuery({
@@ -92,7 +91,12 @@ export function VisitOutputs({ visit, dirty }: { visit: Visit; dirty: boolean })
                 radius="md"
                 bg="gray.0"
                 className="break-anywhere"
-                style={{ whiteSpace: 'pre-wrap', lineHeight: 1.6, maxWidth: '70ch', fontSize: 'var(--mantine-font-size-sm)' }}
+                style={{
+                  whiteSpace: 'pre-wrap',
+                  lineHeight: 1.6,
+                  maxWidth: '70ch',
+                  fontSize: 'var(--mantine-font-size-sm)',
+                }}
                 data-testid="activity-report"
               >
                 <Text fw={700} size="md" mb="xs" data-testid="activity-report-headline">
@@ -102,11 +106,19 @@ export function VisitOutputs({ visit, dirty }: { visit: Visit; dirty: boolean })
               </Paper>
               {report.data.edited && (
                 <Text size="xs" c="dimmed" mt={4}>
-                  {t('papers.report.editedBy', { by: report.data.edited.by, at: formatDateTime(report.data.edited.at) })}
+                  {t('papers.report.editedBy', {
+                    by: report.data.edited.by,
+                    at: formatDateTime(report.data.edited.at),
+                  })}
                 </Text>
               )}
               <Group gap="xs" mt="sm">
-                <Button variant="default" leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />} color={copied ? 'teal' : undefined} onClick={() => void copy()}>
+                <Button
+                  variant="default"
+                  leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                  color={copied ? 'teal' : undefined}
+                  onClick={() => void copy()}
+                >
                   {copied ? t('visitRecord.outputs.copied') : t('visitRecord.outputs.copy')}
                 </Button>
                 <Button
@@ -121,12 +133,19 @@ export function VisitOutputs({ visit, dirty }: { visit: Visit; dirty: boolean })
                   {t('visitRecord.outputs.whatsapp')}
                 </Button>
                 {me && me.role !== 'koperasi' && (
-                  <Button variant="subtle" leftSection={<IconPencil size={16} />} onClick={() => setEditingReport(true)} data-testid="activity-report-edit">
+                  <Button
+                    variant="subtle"
+                    leftSection={<IconPencil size={16} />}
+                    onClick={() => setEditingReport(true)}
+                    data-testid="activity-report-edit"
+                  >
                     {t('papers.report.edit')}
                   </Button>
                 )}
               </Group>
-              {editingReport && <ReportEditor visitId={visit.id} report={report.data} onClose={() => setEditingReport(false)} />}
+              {editingReport && (
+                <ReportEditor visitId={visit.id} report={report.data} onClose={() => setEditingReport(false)} />
+              )}
             </>
           )}
         </div>

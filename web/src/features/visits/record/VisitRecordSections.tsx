@@ -3,7 +3,14 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../../../i18n/visit-record';
-import { fetchChecklist, fetchUnits, type PendingPhoto, type PhotoMeta, type Visit, type VisitDraft } from '../../../lib/visit-record';
+import {
+  fetchChecklist,
+  fetchUnits,
+  type PendingPhoto,
+  type PhotoMeta,
+  type Visit,
+  type VisitDraft,
+} from '../../../lib/visit-record';
 import { ErrorState } from '../../../components/common';
 import { AttendanceEditor } from '../../../components/visit/AttendanceEditor';
 import { ChecklistEditor } from '../../../components/visit/ChecklistEditor';
@@ -37,14 +44,26 @@ export function VisitRecordSections({
   onDeletePhoto?: (p: PhotoMeta) => void;
 }) {
   const { t } = useTranslation();
-  const checklist = useQuery({ queryKey: ['visit-checklist'], queryFn: ({ signal }) => fetchChecklist(signal), staleTime: Infinity });
-  const units = useQuery({ queryKey: ['business-units', visit.cooperative.id], queryFn: ({ signal }) => fetchUnits(visit.cooperative.id, signal), select: (d) => d.items });
+  const checklist = useQuery({
+    queryKey: ['visit-checklist'],
+    queryFn: ({ signal }) => fetchChecklist(signal),
+    staleTime: Infinity,
+  });
+  const units = useQuery({
+    queryKey: ['business-units', visit.cooperative.id],
+    queryFn: ({ signal }) => fetchUnits(visit.cooperative.id, signal),
+    select: (d) => d.items,
+  });
   const template = checklist.data;
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Stack gap="md">
-          <Section title={t('visitRecord.sections.attendance')} hint={readOnly ? undefined : t('visitRecord.sections.attendanceHint')} testId="section-attendance">
+          <Section
+            title={t('visitRecord.sections.attendance')}
+            hint={readOnly ? undefined : t('visitRecord.sections.attendanceHint')}
+            testId="section-attendance"
+          >
             <AttendanceEditor
               value={draft.attendance}
               onChange={(attendance) => {
@@ -56,7 +75,12 @@ export function VisitRecordSections({
             />
           </Section>
           <Section title={t('visitRecord.sections.findings')} testId="section-findings">
-            <FindingsEditor value={draft.findings} onChange={(findings) => setDraft((d) => ({ ...d, findings }))} errors={errors} readOnly={readOnly} />
+            <FindingsEditor
+              value={draft.findings}
+              onChange={(findings) => setDraft((d) => ({ ...d, findings }))}
+              errors={errors}
+              readOnly={readOnly}
+            />
           </Section>
           <Section title={t('visitRecord.sections.checklist')} testId="section-checklist">
             {template ? (
@@ -101,7 +125,11 @@ export function VisitRecordSections({
               readOnly={readOnly}
             />
           </Section>
-          <Section title={t('visitRecord.sections.units')} hint={readOnly ? undefined : t('visitRecord.sections.unitsHint')} testId="section-units">
+          <Section
+            title={t('visitRecord.sections.units')}
+            hint={readOnly ? undefined : t('visitRecord.sections.unitsHint')}
+            testId="section-units"
+          >
             {units.data ? (
               <UnitsEditor
                 units={units.data}
@@ -126,7 +154,19 @@ export function VisitRecordSections({
 }
 
 /** The bar stuck to the bottom while editing: unsaved state, discard/close and save. */
-export function VisitSaveBar({ dirty, saving, onDiscard, onClose, onSave }: { dirty: boolean; saving: boolean; onDiscard: () => void; onClose: () => void; onSave: () => void }) {
+export function VisitSaveBar({
+  dirty,
+  saving,
+  onDiscard,
+  onClose,
+  onSave,
+}: {
+  dirty: boolean;
+  saving: boolean;
+  onDiscard: () => void;
+  onClose: () => void;
+  onSave: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Paper
@@ -139,7 +179,14 @@ export function VisitSaveBar({ dirty, saving, onDiscard, onClose, onSave }: { di
       data-testid="visit-savebar"
     >
       <Group justify="space-between" gap={6} wrap="wrap">
-        <Text size="sm" fw={dirty ? 600 : 400} c={dirty ? 'orange.9' : 'dimmed'} style={{ flex: '1 1 160px' }} lh={1.2} data-testid="save-state">
+        <Text
+          size="sm"
+          fw={dirty ? 600 : 400}
+          c={dirty ? 'orange.9' : 'dimmed'}
+          style={{ flex: '1 1 160px' }}
+          lh={1.2}
+          data-testid="save-state"
+        >
           {dirty ? t('visitRecord.record.unsaved') : t('visitRecord.record.allSaved')}
         </Text>
         <Group gap="xs" wrap="nowrap" style={{ flex: '1 1 auto', justifyContent: 'flex-end' }}>

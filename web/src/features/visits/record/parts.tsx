@@ -6,11 +6,15 @@ import '../../../i18n/visit-record';
 import { ApiError } from '../../../lib/api';
 import { type Visit } from '../../../lib/visit-record';
 
+const STATUS_COLORS: Record<Visit['status'], string> = {
+  planned: 'blue',
+  approved: 'teal',
+  done: 'green',
+  cancelled: 'red',
+};
 
-
-const STATUS_COLORS: Record<Visit['status'], string> = { planned: 'blue', approved: 'teal', done: 'green', cancelled: 'red' };
-
-export const isVersionConflict = (e: unknown) => e instanceof ApiError && e.status === 409 && ('version' in e.fields || /diubah orang lain/.test(e.message));
+export const isVersionConflict = (e: unknown) =>
+  e instanceof ApiError && e.status === 409 && ('version' in e.fields || /diubah orang lain/.test(e.message));
 
 export function dayName(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -21,13 +25,31 @@ export const hhmm = (t: string) => t.replace(':', '.');
 export function VisitStatusBadge({ status, size = 'md' }: { status: Visit['status']; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" size={size} data-testid="visit-status" style={{ flexShrink: 0 }}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant="light"
+      size={size}
+      data-testid="visit-status"
+      style={{ flexShrink: 0 }}
+    >
       {t(`visitRecord.status.${status}`)}
     </Badge>
   );
 }
 
-export function Section({ title, hint, children, testId, right }: { title: string; hint?: string; children: ReactNode; testId?: string; right?: ReactNode }) {
+export function Section({
+  title,
+  hint,
+  children,
+  testId,
+  right,
+}: {
+  title: string;
+  hint?: string;
+  children: ReactNode;
+  testId?: string;
+  right?: ReactNode;
+}) {
   return (
     <Card withBorder padding="md" radius="md" component="section" data-testid={testId} aria-label={title}>
       <Group justify="space-between" align="flex-start" gap="xs" mb={hint ? 2 : 'sm'}>
@@ -85,12 +107,29 @@ export function useLeaveGuard(dirty: boolean): { pending: string | null; stay: (
   };
 }
 
-export function CancelModal({ opened, onClose, onConfirm, loading, error }: { opened: boolean; onClose: () => void; onConfirm: (reason: string) => void; loading: boolean; error?: string }) {
+export function CancelModal({
+  opened,
+  onClose,
+  onConfirm,
+  loading,
+  error,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onConfirm: (reason: string) => void;
+  loading: boolean;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<string | undefined>();
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{t('visitRecord.actions.cancelTitle')}</Text>} centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{t('visitRecord.actions.cancelTitle')}</Text>}
+      centered
+    >
       <Stack gap="sm">
         <Text size="sm">{t('visitRecord.actions.cancelBody')}</Text>
         <Textarea
