@@ -25,13 +25,18 @@ export interface ConnectOptions {
   /** PostgreSQL only: run every connection with this search_path (tests use a schema each). */
   schema?: string;
   poolSize?: number;
+  /**
+   * SQLite only: open an in-memory database holding a copy of this serialized image
+   * (better-sqlite3's `Database#serialize()`) instead of the URL's file. Tests start from a seeded copy.
+   */
+  sqliteImage?: Buffer;
 }
 
 export function connect(databaseUrl: string, opts: ConnectOptions = {}): Db {
   if (databaseUrl.startsWith('sqlite:')) {
     const path = databaseUrl.slice('sqlite:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-    const sqlite = new SQLite(path);
+    if (!opts.sqliteImage && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    const sqlite = new SQLite(opts.sqliteImage ?? path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
