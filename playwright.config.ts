@@ -6,61 +6,44 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT lets several checkouts (git worktrees) run their browser suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3917);
 
-// The suite runs as two projects side by side, each against its own server and its own fresh
-// SQLite database with the demo data, so the two halves cannot disturb each other's records.
-// Group A holds the long screenshot walk and the registry/admin journeys; every other spec file
-// (new ones included) goes to group B. The axe walk (a11y.spec.ts, one test per role, the longest
-// file) runs in both: admin's and the cooperative's walks in A, the others in B, so the two halves
-// end at about the same time.
-const GROUP_A = /(screens|registry|users|dashboard|assessment|import)\.spec\.ts$/;
-const AXE_WALK = /\/a11y\.spec\.ts$/;
-const walkOf = (roles: string) => new RegExp(`every screen (${roles}) sees`);
-const shards = [
-  {
-    name: 'a',
-    port: PORT,
-    testMatch: [GROUP_A, AXE_WALK],
-    testIgnore: [] as RegExp[],
-    grepInvert: new RegExp(`${walkOf('pimpinan|petugas').source}|login screen has no serious`),
-  },
-  {
-    name: 'b',
-    port: PORT + 1,
-    testMatch: [/.*\.spec\.ts$/],
-    testIgnore: [GROUP_A],
-    grepInvert: walkOf('admin|koperasi'),
-  },
-].map((s) => {
-  // The config is evaluated again inside each worker process; only the runner (no
-  // TEST_WORKER_INDEX) may reset the databases.
-  const dbDir = join(tmpdir(), `sambang-e2e-${process.getuid?.() ?? 'user'}-${s.port}`);
+// Two servers side by side, each with its own fresh SQLite database with the demo data, and two
+// workers: worker slot i (TEST_PARALLEL_INDEX, the same for a replacement worker) drives server i
+// and nothing else, so each database sees one test at a time and the two halves cannot disturb each
+// other. Which half runs which file is not fixed: the free worker takes the next file (and each
+// axe walk, one test per role, is a job of its own), so both halves end at about the same time
+// whatever the tests' lengths. The config is evaluated again inside each worker process, which is
+// how a worker learns its slot.
+const SERVERS = [PORT, PORT + 1].map((port) => {
+  const dbDir = join(tmpdir(), `sambang-e2e-${process.getuid?.() ?? 'user'}-${port}`);
   const dbFile = join(dbDir, 'e2e.db');
+  // Only the runner (no TEST_WORKER_INDEX) may reset the databases.
   if (!process.env.TEST_WORKER_INDEX) {
     mkdirSync(dbDir, { recursive: true });
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(dbFile + suffix, { force: true });
   }
-  return { ...s, baseURL: `http://127.0.0.1:${s.port}`, dbFile };
+  return { port, baseURL: `http://127.0.0.1:${port}`, dbFile };
 });
+const SLOT = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+if (SLOT >= SERVERS.length) throw new Error(`worker slot ${SLOT}: more workers than servers`);
+/** The axe walk (a11y.spec.ts): one long test per role, each scheduled on its own, first. */
+const AXE_WALK = /\/a11y\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/artifacts',
   fullyParallel: false,
-  workers: shards.length,
+  workers: SERVERS.length,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  projects: shards.map((s) => ({
-    name: s.name,
-    workers: 1,
-    testMatch: s.testMatch,
-    testIgnore: s.testIgnore,
-    grepInvert: s.grepInvert,
-    use: { baseURL: s.baseURL },
-  })),
+  projects: [
+    { name: 'walk', testMatch: AXE_WALK, fullyParallel: true },
+    { name: 'journeys', testMatch: /.*\.spec\.ts$/, testIgnore: AXE_WALK },
+  ],
   use: {
+    baseURL: SERVERS[SLOT]!.baseURL,
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
     trace: 'retain-on-failure',
@@ -78,7 +61,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: shards.map((s) => ({
+  webServer: SERVERS.map((s) => ({
     command: 'node --import tsx src/cli/main.ts start',
     url: `${s.baseURL}/healthz`,
     reuseExistingServer: false,
