@@ -2,7 +2,7 @@
 // `npm test`: the whole suite. Unit + API tests (vitest, on SQLite and PostgreSQL), then the browser
 // journeys (Playwright in Debian's Chromium) against a freshly built web app. Ends with one line
 // "N passed, N failed". Under CI=true nothing may be skipped: no PostgreSQL or no Chromium fails the run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 
@@ -33,15 +33,48 @@ function run(cmd, args, env = {}) {
   return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 }
 
+/** Runs a command with its output held back, so that several can run side by side and still print in one piece each. */
+function runQuiet(cmd, args, env = {}) {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { env: { ...process.env, FORCE_COLOR: '1', ...env } });
+    const out = [];
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => out.push(b));
+    child.on('error', (e) => {
+      out.push(Buffer.from(String(e)));
+      done({ code: 1, out: Buffer.concat(out).toString() });
+    });
+    child.on('close', (code) => done({ code: code ?? 1, out: Buffer.concat(out).toString() }));
+  });
+}
+
 // 0. The rules that hold themselves: types (server and web), the linter (layers, no `any`, no role
 //    checks outside the policies) and the formatter (Prettier, `npm run format` fixes).
-//    Each counts as one check in the closing line.
-for (const [label, cmd, args] of [
+//    Each counts as one check in the closing line. Each of them, and the web build the browser
+//    journeys need, runs on one core: two at a time, on the CI's two cores.
+const checks = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['format', 'npm', ['run', '--silent', 'format:check']],
-]) {
-  if (run(cmd, args) === 0) passed += 1;
+];
+const buildWeb = existsSync(CHROMIUM);
+const jobs = [...checks, ...(buildWeb ? [['build', 'npm', ['run', '--silent', 'build']]] : [])];
+const results = new Map();
+const queue = [...jobs];
+await Promise.all(
+  [0, 1].map(async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const [label, cmd, args] = job;
+      const started = Date.now();
+      const r = await runQuiet(cmd, args);
+      console.log(`\n$ ${cmd} ${args.join(' ')}   (${label}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      if (r.out.trim()) console.log(r.out.trimEnd());
+      results.set(label, r.code);
+    }
+  }),
+);
+for (const [label] of checks) {
+  if (results.get(label) === 0) passed += 1;
   else {
     console.error(`\nFAIL: ${label}`);
     failed += 1;
@@ -84,7 +117,7 @@ if (!existsSync(CHROMIUM)) {
   } else {
     console.warn(`\n!!! ${msg} They are SKIPPED locally; CI would fail.\n`);
   }
-} else if (run('npm', ['run', '--silent', 'build']) !== 0) {
+} else if (results.get('build') !== 0) {
   console.error('\nFAIL: the web app does not build.');
   failed += 1;
 } else {

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, SCREENSHOT_DIR, snap } from './helpers';
+import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, painted, SCREENSHOT_DIR, snap } from './helpers';
 
 /**
  * The cooperative's desk (issue 13): the cooperative files its RAT with its minutes and attendance
@@ -87,9 +87,20 @@ test('the cooperative files its RAT with minutes and attendance list at 360 px; 
     .locator('[data-testid="doc-card"][data-kind="NOTULEN_RAT"]')
     .getByRole('button', { name: 'Lihat' })
     .click();
-  await expect(coop.getByTestId('doc-preview')).toHaveAttribute('src', /\/api\/v1\/documents\/files\//);
-  // The PDF viewer keeps a connection open: no networkidle here.
-  await coop.waitForTimeout(1500);
+  const preview = coop.getByTestId('doc-preview');
+  await expect(preview).toHaveAttribute('src', /\/api\/v1\/documents\/files\//);
+  // The PDF viewer keeps a connection open (no networkidle here): wait for the frame's own load.
+  await preview.evaluate(
+    (frame) =>
+      new Promise<void>((done) => {
+        const doc = (frame as HTMLIFrameElement).contentDocument;
+        if (doc && doc.URL !== 'about:blank' && doc.readyState === 'complete') done();
+        else frame.addEventListener('load', () => done(), { once: true });
+        // The screenshot is for people to look at: a viewer that never says so does not fail the journey.
+        setTimeout(done, 10_000);
+      }),
+  );
+  await painted(coop);
   await coop.screenshot({ path: `${SCREENSHOT_DIR}/desk-preview-360.png` });
   await coop.locator('.mantine-Modal-close').click();
   await expect(coop.getByTestId('doc-preview')).toHaveCount(0);
