@@ -10,6 +10,7 @@ import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
 import { authorize, priorityPolicy } from '../policy/index.js';
 import { countedMeetings } from '../desk/verifications.js';
+import { coopInRegion, regionScope } from './region-scope.js';
 
 const KEY = 'priority.weights';
 
@@ -58,16 +59,18 @@ export interface PriorityItem {
 export async function priorities(
   deps: AppDeps,
   actor: Actor,
-  q: { district?: string; limit: number },
+  q: { district?: string; region?: string; limit: number },
 ): Promise<{ items: PriorityItem[]; weights: PriorityWeights }> {
   authorize(priorityPolicy.read, actor, null, 'Daftar prioritas hanya untuk Dinas.');
   const db = deps.db.kysely;
   const today = todayJakarta(deps);
   const weights = await priorityWeights(deps);
+  const scope = await regionScope(db, actor, q.region);
   let coopQuery = db
     .selectFrom('cooperatives as c')
     .innerJoin('districts as d', 'd.code', 'c.district_code')
     .select(['c.id', 'c.name', 'c.district_code', 'd.name as district_name', 'c.legal_entity_date', 'c.created_at'])
+    .where(coopInRegion(scope))
     .where('c.status', '!=', 'DIBUBARKAN');
   if (q.district) coopQuery = coopQuery.where('c.district_code', '=', q.district);
   const [coops, assessments, meetings, follow, concerns, visits, grace] = await Promise.all([
