@@ -93,5 +93,11 @@ export const priorityItemOut = z.object({
   score: z.number(),
   reasons: z.array(priorityReasonOut),
 });
-export const prioritiesOut = z.object({ items: z.array(priorityItemOut), weights: z.record(z.string(), z.number()) });
+export const prioritiesOut = z.object({
+  items: z.array(priorityItemOut),
+  weights: z.record(z.string(), z.number()),
+  /** What the caller may do from the list (the policy's answer): change the weights, plan a visit. */
+  can: z.object({ setWeights: z.boolean(), plan: z.boolean() }),
+});
+export type PrioritiesOut = z.infer<typeof prioritiesOut>;
 export type PriorityItemOut = z.infer<typeof priorityItemOut>;

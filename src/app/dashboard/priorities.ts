@@ -8,7 +8,7 @@ import {
 import { ratCompliance } from '../../domain/rat/compliance.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
-import { authorize, priorityPolicy } from '../policy/index.js';
+import { authorize, priorityPolicy, visitPolicy } from '../policy/index.js';
 import { countedMeetings } from '../desk/verifications.js';
 import { coopInRegion, regionScope } from './region-scope.js';
 
@@ -60,7 +60,7 @@ export async function priorities(
   deps: AppDeps,
   actor: Actor,
   q: { district?: string; region?: string; limit: number },
-): Promise<{ items: PriorityItem[]; weights: PriorityWeights }> {
+): Promise<{ items: PriorityItem[]; weights: PriorityWeights; can: { setWeights: boolean; plan: boolean } }> {
   authorize(priorityPolicy.read, actor, null, 'Daftar prioritas hanya untuk Dinas.');
   const db = deps.db.kysely;
   const today = todayJakarta(deps);
@@ -154,5 +154,6 @@ export async function priorities(
     };
   });
   items.sort((x, y) => y.score - x.score || x.cooperative.name.localeCompare(y.cooperative.name));
-  return { items: items.slice(0, q.limit), weights };
+  const can = { setWeights: priorityPolicy.setWeights(actor, null), plan: visitPolicy.plan(actor, null) };
+  return { items: items.slice(0, q.limit), weights, can };
 }

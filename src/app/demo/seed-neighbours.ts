@@ -134,12 +134,18 @@ export async function seedNeighbours(deps: AppDeps): Promise<void> {
     .where('username', '=', 'pimpinan')
     .executeTakeFirst();
   if (!hash) return;
-  const user = (username: string, fullName: string, role: string, officeId: string, position: string) => ({
+  const user = (
+    username: string,
+    fullName: string,
+    [role, bidang]: [string, string | null],
+    officeId: string,
+    position: string,
+  ) => ({
     id: r.uuid(),
     username,
     full_name: fullName,
     role,
-    bidang: role === 'petugas' ? 'koperasi' : null,
+    bidang,
     cooperative_id: null,
     password_hash: hash.password_hash,
     must_change_password: 0,
@@ -155,10 +161,22 @@ export async function seedNeighbours(deps: AppDeps): Promise<void> {
     position,
   });
   const users = [
-    user('admin.lumajang', 'Admin Dinas Lumajang (demo)', 'admin', lumajang.id, 'Pranata Komputer Ahli Pertama'),
-    user('petugas.lumajang', 'Petugas Koperasi Lumajang (demo)', 'petugas', lumajang.id, 'Pengawas Koperasi Ahli Muda'),
-    user('provinsi', 'Pimpinan Dinas Provinsi (demo)', 'pimpinan', province.id, 'Sekretaris Dinas'),
-    user('admin.provinsi', 'Admin Dinas Provinsi (demo)', 'admin', province.id, 'Pranata Komputer Ahli Muda'),
+    user(
+      'admin.lumajang',
+      'Admin Dinas Lumajang (demo)',
+      ['admin', null],
+      lumajang.id,
+      'Pranata Komputer Ahli Pertama',
+    ),
+    user(
+      'petugas.lumajang',
+      'Petugas Koperasi Lumajang (demo)',
+      ['petugas', 'koperasi'],
+      lumajang.id,
+      'Pengawas Koperasi Ahli Muda',
+    ),
+    user('provinsi', 'Pimpinan Dinas Provinsi (demo)', ['pimpinan', null], province.id, 'Sekretaris Dinas'),
+    user('admin.provinsi', 'Admin Dinas Provinsi (demo)', ['admin', null], province.id, 'Pranata Komputer Ahli Muda'),
   ];
   const officer = users[1]!;
   const provinceOfficer = users[3]!;
