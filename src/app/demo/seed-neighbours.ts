@@ -377,11 +377,12 @@ export async function seedNeighbours(deps: AppDeps): Promise<void> {
 
   const ra = rng(2021);
   const addAssessment = (coopId: string, assessorId: string, assessorName: string) => {
-    const fy = thisYear - 1;
+    const year = r.next() < 0.5 ? 2025 : thisYear;
+    const fy = year - 1;
     const inputs = demoGradedInput(ra, ra.next(), KK_2021);
     const result = scoreAssessment(KK_2021, inputs);
     if (!result.complete || !result.category) return;
-    const on = `${thisYear}-0${r.int(2, 9)}-1${r.int(0, 9)}`;
+    const on = `${year}-0${r.int(2, 9)}-1${r.int(0, 9)}`;
     if (on > at.slice(0, 10)) return;
     assessments.push({
       id: r.uuid(),
@@ -415,7 +416,7 @@ export async function seedNeighbours(deps: AppDeps): Promise<void> {
       const name =
         prefix.split(' ').length > 1 ? `${prefix} ${village.name}` : `${prefix} ${r.pick(NAME_WORDS)} ${village.name}`;
       const id = addCoop(name, type, village, lumajang.id, 'KABUPATEN', r.int(30, 400));
-      if (k < 2) addVisitWork(id, lumajang.id, officer.id, 2025, true);
+      if (k < 2 && r.next() < 0.7) addVisitWork(id, lumajang.id, officer.id, 2025, true);
       if (k === 0) addVisitWork(id, lumajang.id, officer.id, thisYear, false);
       if (r.next() < 0.5) addAssessment(id, officer.id, officer.full_name);
     }
