@@ -75,7 +75,9 @@ test('the Lumajang office sees its own dashboard, and never Kopwan Dewi Renggani
   await shoot(page, 'lumajang');
   // Another regency is out of reach.
   await page.goto('/dasbor?region=35.13');
-  await expect(page.getByText(/di luar jangkauan/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('alert', { name: 'Gagal memuat data.' })).toContainText('di luar jangkauan', {
+    timeout: 30_000,
+  });
 
   await page.context().clearCookies();
   await resize(page, DESKTOP);

@@ -26,12 +26,14 @@ export function MapCard({
   const { t } = useTranslation();
   const navigate = useNavigate();
   // The authority row is no place on a map: it stays in the table.
+  const kecamatan = d.rowLevel === 'KECAMATAN';
+  // On a phone the bar keeps a third of the width for the name: "Kab. Probolinggo" fits, "Kabupaten P…" does not.
+  const short = (name: string) => (kecamatan ? name : name.replace(/^Kabupaten\s+/i, 'Kab. '));
   const m = tilesFor(
-    rows.filter((r) => r.kind === 'AREA'),
+    rows.filter((r) => r.kind === 'AREA').map((r) => ({ ...r, name: short(r.name) })),
     indicator,
     t,
   );
-  const kecamatan = d.rowLevel === 'KECAMATAN';
   const schematic = kecamatan && layoutCovers(d.region.code, m.tiles);
   const options = INDICATORS.map((i) => ({ value: i, label: t(`dashboard.indicators.${i}`) }));
   return (
