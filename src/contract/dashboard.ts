@@ -4,6 +4,21 @@ import { CATEGORY_CODES } from '../domain/rubrics/codes.js';
 /** The leaders' dashboard (GET /api/v1/dashboard) and the early-warning priorities. */
 
 const district = { code: z.string(), name: z.string() };
+/**
+ * A row of the roll-up (issue 11): a region one level below the dashboard's region (kecamatan of a
+ * regency, regency of a province, province of the nation), or `kind: AUTHORITY` for the cooperatives
+ * under the region's own authority ("Kewenangan provinsi", code PROVINSI; "Kewenangan nasional", code
+ * NASIONAL). The `byDistrict` arrays keep their name from when every row was a kecamatan.
+ */
+const row = {
+  ...district,
+  kind: z
+    .enum(['AREA', 'AUTHORITY'])
+    .describe('AREA: a region one level below; AUTHORITY: the tier’s own cooperatives'),
+};
+export const regionLevel = z.enum(['NASIONAL', 'PROVINSI', 'KABUPATEN', 'KECAMATAN']);
+export const regionRefOut = z.object({ level: regionLevel, code: z.string(), name: z.string() });
+export type RegionRefOut = z.infer<typeof regionRefOut>;
 const categoryCountsShape = Object.fromEntries(CATEGORY_CODES.map((c) => [c, z.number()])) as Record<
   (typeof CATEGORY_CODES)[number],
   z.ZodNumber
@@ -13,16 +28,24 @@ export const categoryCountsOut = z.object(categoryCountsShape);
 export const dashboardOut = z.object({
   year: z.number(),
   asOf: z.string(),
+  region: regionRefOut.describe(
+    'The region shown (`region` of the query, else the office area); code "" is the nation',
+  ),
+  path: z.array(regionRefOut).describe('From the office area down to the region: the breadcrumb'),
+  rowLevel: regionLevel
+    .exclude(['NASIONAL'])
+    .nullable()
+    .describe('The level of the AREA rows; null for a kecamatan (no rows)'),
   coverage: z.object({
     visited: z.number(),
     target: z.number(),
     visits: z.number(),
-    byDistrict: z.array(z.object({ ...district, visited: z.number(), visits: z.number(), target: z.number() })),
+    byDistrict: z.array(z.object({ ...row, visited: z.number(), visits: z.number(), target: z.number() })),
   }),
   health: z.object({
     ...categoryCountsShape,
     assessed: z.number(),
-    byDistrict: z.array(z.object({ ...district, ...categoryCountsShape })),
+    byDistrict: z.array(z.object({ ...row, ...categoryCountsShape })),
   }),
   rat: z.object({
     fiscalYear: z.number(),
@@ -36,7 +59,7 @@ export const dashboardOut = z.object({
     withWarnings: z.number(),
     byDistrict: z.array(
       z.object({
-        ...district,
+        ...row,
         due: z.number(),
         held: z.number(),
         onTime: z.number(),
@@ -54,8 +77,8 @@ export const dashboardOut = z.object({
     cancelled: z.number(),
     overdue: z.number(),
     byBidang: z.array(z.object({ code: z.string(), label: z.string(), open: z.number(), overdue: z.number() })),
-    /** Per kecamatan of the cooperative: `open` counts every follow-up not yet finished (open or in progress). */
-    byDistrict: z.array(z.object({ ...district, open: z.number(), overdue: z.number() })),
+    /** Per row of the cooperative: `open` counts every follow-up not yet finished (open or in progress). */
+    byDistrict: z.array(z.object({ ...row, open: z.number(), overdue: z.number() })),
   }),
   concerns: z.object({ topTopics: z.array(z.object({ topic: z.string(), label: z.string(), count: z.number() })) }),
   trends: z.array(
@@ -70,5 +93,11 @@ export const priorityItemOut = z.object({
   score: z.number(),
   reasons: z.array(priorityReasonOut),
 });
-export const prioritiesOut = z.object({ items: z.array(priorityItemOut), weights: z.record(z.string(), z.number()) });
+export const prioritiesOut = z.object({
+  items: z.array(priorityItemOut),
+  weights: z.record(z.string(), z.number()),
+  /** What the caller may do from the list (the policy's answer): change the weights, plan a visit. */
+  can: z.object({ setWeights: z.boolean(), plan: z.boolean() }),
+});
+export type PrioritiesOut = z.infer<typeof prioritiesOut>;
 export type PriorityItemOut = z.infer<typeof priorityItemOut>;

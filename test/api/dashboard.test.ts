@@ -52,6 +52,7 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
       .distinct()
       .where('v.status', '=', 'done')
       .where('c.district_code', '=', '35.13.07')
+      .where('c.authority_level', '=', 'KABUPATEN') // the regency's own; not those under provincial authority
       .where('v.visit_date', '>=', '2025-01-01')
       .where('v.visit_date', '<=', '2025-12-31')
       .execute();
@@ -88,10 +89,14 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
 
     // Follow-ups per bidang → /tindak-lanjut?status=overdue&bidang= (or responsibleKind=COOPERATIVE).
     const today = d.asOf;
+    // The regency's own cooperatives (issue 11): in Kabupaten Probolinggo, under its authority.
     const fus = await db
       .selectFrom('follow_ups as f')
+      .innerJoin('cooperatives as c', 'c.id', 'f.cooperative_id')
       .leftJoin('users as u', 'u.id', 'f.responsible_user_id')
       .select(['f.status', 'f.deadline', 'f.responsible_kind', 'f.responsible_bidang', 'u.bidang'])
+      .where('c.district_code', 'like', '35.13.%')
+      .where('c.authority_level', '=', 'KABUPATEN')
       .execute();
     const pending = fus.filter((f) => f.status === 'open' || f.status === 'in_progress');
     expect(d.followUps.overdue).toBe(pending.filter((f) => f.deadline < today).length);
@@ -119,10 +124,13 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
     const from = new Date(Date.parse(`${year}-01-01T00:00:00+07:00`)).toISOString();
     const to = new Date(Date.parse(`${year + 1}-01-01T00:00:00+07:00`)).toISOString();
     const concerns = await db
-      .selectFrom('concerns')
-      .select('topic')
-      .where('created_at', '>=', from)
-      .where('created_at', '<', to)
+      .selectFrom('concerns as k')
+      .innerJoin('cooperatives as c', 'c.id', 'k.cooperative_id')
+      .select('k.topic')
+      .where('c.district_code', 'like', '35.13.%')
+      .where('c.authority_level', '=', 'KABUPATEN')
+      .where('k.created_at', '>=', from)
+      .where('k.created_at', '<', to)
       .execute();
     expect(d.concerns.topTopics.reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(concerns.length);
     for (const x of d.concerns.topTopics as { topic: string; count: number }[]) {
@@ -152,6 +160,8 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('m.fiscal_year', '=', d.rat.fiscalYear)
       .where('c.status', '!=', 'DIBUBARKAN')
+      .where('c.district_code', 'like', '35.13.%')
+      .where('c.authority_level', '=', 'KABUPATEN')
       .executeTakeFirstOrThrow();
     expect(recap.totals.ratHeld).toBe(Number(held.n));
     expect(d.rat.held).toBe(Number(held.n));
@@ -204,6 +214,7 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
       .innerJoin('cooperatives as c', 'c.id', 'f.cooperative_id')
       .select(['f.deadline'])
       .where('c.district_code', '=', '35.13.07')
+      .where('c.authority_level', '=', 'KABUPATEN')
       .where('f.status', 'in', ['open', 'in_progress'])
       .execute();
     const tirisRow = d.followUps.byDistrict.find((x: { code: string }) => x.code === '35.13.07');

@@ -8,8 +8,9 @@ import {
 import { ratCompliance } from '../../domain/rat/compliance.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
-import { authorize, priorityPolicy } from '../policy/index.js';
+import { authorize, priorityPolicy, visitPolicy } from '../policy/index.js';
 import { countedMeetings } from '../desk/verifications.js';
+import { coopInRegion, regionScope } from './region-scope.js';
 
 const KEY = 'priority.weights';
 
@@ -58,16 +59,18 @@ export interface PriorityItem {
 export async function priorities(
   deps: AppDeps,
   actor: Actor,
-  q: { district?: string; limit: number },
-): Promise<{ items: PriorityItem[]; weights: PriorityWeights }> {
+  q: { district?: string; region?: string; limit: number },
+): Promise<{ items: PriorityItem[]; weights: PriorityWeights; can: { setWeights: boolean; plan: boolean } }> {
   authorize(priorityPolicy.read, actor, null, 'Daftar prioritas hanya untuk Dinas.');
   const db = deps.db.kysely;
   const today = todayJakarta(deps);
   const weights = await priorityWeights(deps);
+  const scope = await regionScope(db, actor, q.region);
   let coopQuery = db
     .selectFrom('cooperatives as c')
     .innerJoin('districts as d', 'd.code', 'c.district_code')
     .select(['c.id', 'c.name', 'c.district_code', 'd.name as district_name', 'c.legal_entity_date', 'c.created_at'])
+    .where(coopInRegion(scope))
     .where('c.status', '!=', 'DIBUBARKAN');
   if (q.district) coopQuery = coopQuery.where('c.district_code', '=', q.district);
   const [coops, assessments, meetings, follow, concerns, visits, grace] = await Promise.all([
@@ -151,5 +154,6 @@ export async function priorities(
     };
   });
   items.sort((x, y) => y.score - x.score || x.cooperative.name.localeCompare(y.cooperative.name));
-  return { items: items.slice(0, q.limit), weights };
+  const can = { setWeights: priorityPolicy.setWeights(actor, null), plan: visitPolicy.plan(actor, null) };
+  return { items: items.slice(0, q.limit), weights, can };
 }

@@ -14,6 +14,7 @@ import type { AssessmentInput, RubricDefinition } from '../../domain/rubrics/typ
 import { demoGradedInput, demoKspInput } from './demo-assessments.js';
 import { seedDemoVisits } from './seed-visits.js';
 import { seedDemoOffice } from './demo-office.js';
+import { seedNeighbours } from './seed-neighbours.js';
 import type { CoopGroup, CoopType, UnitSector } from '../../domain/codes.js';
 import { searchText } from '../../domain/cooperative.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -641,6 +642,7 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
   });
   await seedDemoVisits(deps);
   await seedDemoOffice(deps);
+  await seedNeighbours(deps);
   return true;
 }
 

@@ -9,6 +9,7 @@ import { type Column, listToXlsx } from '../../reports/xlsx.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, todayJakarta } from '../context.js';
 import { authorize, recapPolicy } from '../policy/index.js';
+import { coopInRegion, regionScope } from '../dashboard/region-scope.js';
 
 export interface RecapRow {
   name: string;
@@ -84,11 +85,14 @@ export async function odsRecap(
   actor: Actor,
   year: number,
   district?: string,
+  region?: string,
 ): Promise<{ year: number; asOf: string; rows: RecapRow[]; districts: DistrictRecap[] }> {
   authorize(recapPolicy.read, actor, null, 'Rekap hanya untuk Dinas.');
   const asOf = todayJakarta(deps);
   if (year > Number(asOf.slice(0, 4))) throw invalid({ year: 'Tahun buku tidak boleh di masa depan.' });
   const db = deps.db.kysely;
+  // The same cooperatives as the dashboard of the region (default: the office area).
+  const scope = await regionScope(db, actor, region);
   let coopQuery = db
     .selectFrom('cooperatives as c')
     .innerJoin('districts as d', 'd.code', 'c.district_code')
@@ -115,6 +119,7 @@ export async function odsRecap(
       'f.members_female as f_members_female',
       'f.id as figure_id',
     ])
+    .where(coopInRegion(scope))
     .where('c.status', '!=', 'DIBUBARKAN')
     .orderBy('c.district_code')
     .orderBy('c.name')
@@ -238,8 +243,9 @@ export async function odsRecapXlsx(
   year: number,
   level: 'cooperative' | 'district',
   district?: string,
+  region?: string,
 ): Promise<Buffer> {
-  const r = await odsRecap(deps, actor, year, district);
+  const r = await odsRecap(deps, actor, year, district, region);
   const where = district ? ` — Kecamatan ${r.districts[0]?.name ?? district}` : '';
   return level === 'district'
     ? listToXlsx(
@@ -272,8 +278,9 @@ export async function odsRecapPdf(
   year: number,
   level: 'cooperative' | 'district' = 'district',
   district?: string,
+  region?: string,
 ): Promise<Buffer> {
-  const r = await odsRecap(deps, actor, year, district);
+  const r = await odsRecap(deps, actor, year, district, region);
   // `+ 0` turns the -0 of a small loss rounded to millions into 0.
   const juta = (n: number | null) => (n === null ? '–' : angka(Math.round(n / 1_000_000) + 0));
   const th = (t: string) => ({ text: t, bold: true, fontSize: 8, fillColor: '#e9f2ec', alignment: 'center' as const });

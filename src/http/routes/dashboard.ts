@@ -15,6 +15,15 @@ const weightsBody = z.strictObject(
   >,
 );
 
+/** A region code: '' the nation, '35' a province, '35.13' a regency, '35.13.07' a kecamatan; default the office area. */
+export const regionQuery = z
+  .string()
+  .regex(/^(\d{2}(\.\d{2}){0,2})?$/, 'Kode wilayah tidak dikenal.')
+  .optional()
+  .describe(
+    'Wilayah: kosong = nasional, 35 = provinsi, 35.13 = kabupaten, 35.13.07 = kecamatan; bawaan: wilayah kantor',
+  );
+
 export const dashboardRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -32,13 +41,14 @@ export const dashboardRoutes =
               .min(2000, 'Tahun tidak masuk akal.')
               .max(2100, 'Tahun tidak masuk akal.')
               .optional(),
+            region: regionQuery,
           }),
           response: { 200: dashboardOut },
         },
       },
       async (request) => {
         const year = request.query.year ?? Number(deps.now().toISOString().slice(0, 4));
-        return getDashboard(deps, requireActor(request), year);
+        return getDashboard(deps, requireActor(request), year, request.query.region);
       },
     );
 
@@ -51,6 +61,7 @@ export const dashboardRoutes =
           summary: 'Peringatan dini: koperasi yang perlu dikunjungi berikutnya, dengan alasannya',
           querystring: z.strictObject({
             district: z.string().max(20).optional(),
+            region: regionQuery,
             limit: z.coerce.number().int().min(1).max(500).default(50),
           }),
           response: {

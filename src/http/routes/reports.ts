@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
+import { regionQuery } from './dashboard.js';
 import { odsRecap, odsRecapPdf, odsRecapXlsx, recapTotals } from '../../app/reports/ods-recap.js';
 import { requireActor, STAFF } from '../access.js';
 import { page } from '../schemas.js';
@@ -50,6 +51,7 @@ export const reportRoutes =
             year,
             level: level.default('district'),
             district,
+            region: regionQuery,
             page,
             pageSize: z.coerce
               .number()
@@ -97,7 +99,7 @@ export const reportRoutes =
       },
       async (request) => {
         const q = request.query;
-        const r = await odsRecap(deps, requireActor(request), q.year, q.district);
+        const r = await odsRecap(deps, requireActor(request), q.year, q.district, q.region);
         return {
           year: r.year,
           asOf: r.asOf,
@@ -124,16 +126,16 @@ export const reportRoutes =
         schema: {
           tags: ['laporan'],
           summary: 'Rekap tahunan ala ODS (XLSX) per koperasi atau per kecamatan',
-          querystring: z.strictObject({ year, level: level.default('cooperative'), district }),
+          querystring: z.strictObject({ year, level: level.default('cooperative'), district, region: regionQuery }),
           response: { 200: file(MEDIA.xlsx) },
         },
       },
       async (request, reply) => {
-        const { year: y, level: lvl, district: d } = request.query;
+        const { year: y, level: lvl, district: d, region } = request.query;
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="${fileName(y, lvl, d, 'xlsx')}"`)
-          .send(await odsRecapXlsx(deps, requireActor(request), y, lvl, d));
+          .send(await odsRecapXlsx(deps, requireActor(request), y, lvl, d, region));
       },
     );
 
@@ -144,16 +146,16 @@ export const reportRoutes =
         schema: {
           tags: ['laporan'],
           summary: 'Rekap tahunan (PDF) per kecamatan (bawaan) atau per koperasi',
-          querystring: z.strictObject({ year, level: level.default('district'), district }),
+          querystring: z.strictObject({ year, level: level.default('district'), district, region: regionQuery }),
           response: { 200: file(MEDIA.pdf) },
         },
       },
       async (request, reply) => {
-        const { year: y, level: lvl, district: d } = request.query;
+        const { year: y, level: lvl, district: d, region } = request.query;
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="${fileName(y, lvl, d, 'pdf')}"`)
-          .send(await odsRecapPdf(deps, requireActor(request), y, lvl, d));
+          .send(await odsRecapPdf(deps, requireActor(request), y, lvl, d, region));
       },
     );
   };

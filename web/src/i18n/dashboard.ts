@@ -5,7 +5,8 @@ import i18n from './index';
 const dashboard = {
   dashboard: {
     title: 'Dasbor',
-    subtitle: 'Ringkasan program Sambang Koperasi per tahun · data per {{date}}',
+    subtitle: '{{region}} · ringkasan program Sambang Koperasi per tahun · data per {{date}}',
+    path: 'Jalur wilayah',
     year: 'Tahun',
     noData: {
       title: 'Tahun {{year}} belum punya program kunjungan',
@@ -33,7 +34,11 @@ const dashboard = {
       open: 'Buka daftar',
     },
     map: {
-      title: 'Peta kecamatan',
+      title: {
+        KECAMATAN: 'Peta kecamatan',
+        KABUPATEN: 'Kabupaten/kota',
+        PROVINSI: 'Provinsi',
+      },
       schematic: 'Peta skematis (bukan batas wilayah sebenarnya)',
       schematicNote:
         'Satu petak per kecamatan, disusun kira-kira barat–timur dan utara–selatan. Klik petak untuk membuka daftar koperasi kecamatan itu.',
@@ -41,6 +46,7 @@ const dashboard = {
       north: 'Utara',
       ranked:
         'Belum ada peta skematis untuk kabupaten/kota ini: kecamatan diurutkan menurut indikator. Klik baris untuk membuka daftar koperasinya.',
+      rankedRegions: 'Wilayah diurutkan menurut indikator. Klik baris untuk membuka dasbor wilayah itu.',
       noData: 'Tidak ada data',
       legendLow: 'rendah',
       legendHigh: 'tinggi',
@@ -65,8 +71,13 @@ const dashboard = {
       click: 'Klik untuk daftar koperasi',
     },
     table: {
-      title: 'Rincian per kecamatan',
-      district: 'Kecamatan',
+      title: {
+        KECAMATAN: 'Rincian per kecamatan',
+        KABUPATEN: 'Rincian per kabupaten/kota',
+        PROVINSI: 'Rincian per provinsi',
+      },
+      column: { KECAMATAN: 'Kecamatan', KABUPATEN: 'Kabupaten/kota', PROVINSI: 'Provinsi' },
+      authorityNote: 'Koperasi yang wilayah keanggotaannya lintas daerah, diawasi langsung oleh tingkat ini',
       coverage: 'Cakupan',
       visited: 'Dikunjungi / sasaran',
       ratRate: 'Kepatuhan RAT',
@@ -74,7 +85,7 @@ const dashboard = {
       assessed: 'Dinilai',
       warnings: 'Peringatan RAT',
       cooperatives: 'Koperasi',
-      total: 'Kabupaten',
+      total: { KABUPATEN: 'Kabupaten', PROVINSI: 'Provinsi', NASIONAL: 'Nasional', KECAMATAN: 'Kecamatan' },
       sortBy: 'Urutkan menurut {{column}}',
     },
     charts: {

@@ -1,7 +1,7 @@
 import '../i18n/dashboard';
 import { useQuery } from '@tanstack/react-query';
 import { buildQuery, get } from './api';
-import type { DashboardOut, PriorityItemOut } from '@contract/dashboard';
+import type { DashboardOut, PrioritiesOut, PriorityItemOut } from '@contract/dashboard';
 import type { CategoryCode } from '@domain/rubrics/codes';
 
 export type CategoryCounts = Record<CategoryCode, number>;
@@ -10,10 +10,11 @@ export type DistrictRef = Pick<DashboardOut['coverage']['byDistrict'][number], '
 /** GET /api/v1/dashboard (src/contract/dashboard.ts). */
 export type Dashboard = DashboardOut;
 
-export function useDashboard(year: number) {
+/** The dashboard of `region` (undefined: the office's own area). */
+export function useDashboard(year: number, region?: string) {
   return useQuery({
-    queryKey: ['dashboard', year],
-    queryFn: ({ signal }) => get<Dashboard>(`/dashboard${buildQuery({ year })}`, signal),
+    queryKey: ['dashboard', year, region ?? null],
+    queryFn: ({ signal }) => get<Dashboard>(`/dashboard${buildQuery({ year, region })}`, signal),
     staleTime: 60_000,
   });
 }
@@ -39,11 +40,10 @@ export type PriorityWeights = Record<PriorityWeightKey, number>;
 
 export type PriorityItem = PriorityItemOut;
 
-export function usePriorities(district: string, limit: number) {
+export function usePriorities(district: string, limit: number, region?: string) {
   return useQuery({
-    queryKey: ['priorities', district, limit],
-    queryFn: ({ signal }) =>
-      get<{ items: PriorityItem[]; weights: PriorityWeights }>(`/priorities${buildQuery({ district, limit })}`, signal),
+    queryKey: ['priorities', district, limit, region ?? null],
+    queryFn: ({ signal }) => get<PrioritiesOut>(`/priorities${buildQuery({ district, limit, region })}`, signal),
   });
 }
 

@@ -23,7 +23,6 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { DistrictFilter } from '../components/ListScaffold';
 import { ApiError, put } from '../lib/api';
-import { useMe } from '../lib/auth';
 import {
   PRIORITY_WEIGHT_KEYS,
   usePriorities,
@@ -256,10 +255,11 @@ function PriorityCard({ item, rank, canPlan }: { item: PriorityItem; rank: numbe
 
 export default function PriorityPage() {
   const { t } = useTranslation();
-  const { data: me } = useMe();
-  const { values, set } = useUrlParams(['district', 'limit'] as const);
+  const { values, set } = useUrlParams(['district', 'limit', 'region'] as const);
   const limit = (LIMITS as readonly string[]).includes(values.limit) ? Number(values.limit) : 50;
-  const query = usePriorities(values.district, limit);
+  // `region` (from a dashboard drill-down) narrows the list like the dashboard; default the office's area.
+  const region = /^\d{2}(\.\d{2}){0,2}$/.test(values.region) ? values.region : undefined;
+  const query = usePriorities(values.district, limit, region);
   const [weightsOpen, setWeightsOpen] = useState(false);
   const data = query.data;
 
@@ -269,7 +269,7 @@ export default function PriorityPage() {
         title={t('priority.title')}
         subtitle={t('priority.subtitle')}
         actions={
-          me?.role === 'admin' ? (
+          data?.can.setWeights ? (
             <Button variant="default" leftSection={<IconAdjustments size={16} />} onClick={() => setWeightsOpen(true)}>
               {t('priority.weightsButton')}
             </Button>
@@ -311,16 +311,11 @@ export default function PriorityPage() {
       ) : (
         <Stack gap="xs" data-testid="priority-list" style={{ opacity: query.isFetching ? 0.7 : 1 }}>
           {data.items.map((item, i) => (
-            <PriorityCard
-              key={item.cooperative.id}
-              item={item}
-              rank={i + 1}
-              canPlan={me?.role === 'admin' || me?.role === 'petugas'}
-            />
+            <PriorityCard key={item.cooperative.id} item={item} rank={i + 1} canPlan={data.can.plan} />
           ))}
         </Stack>
       )}
-      {me?.role === 'admin' && <WeightsModal opened={weightsOpen} onClose={() => setWeightsOpen(false)} />}
+      {data?.can.setWeights && <WeightsModal opened={weightsOpen} onClose={() => setWeightsOpen(false)} />}
     </>
   );
 }

@@ -47,7 +47,7 @@ interface Recap {
 }
 
 const PAGE_SIZE = 50;
-const KEYS = ['tahun', 'tingkat', 'kecamatan'] as const;
+const KEYS = ['tahun', 'tingkat', 'kecamatan', 'wilayah'] as const;
 
 /** Millions of rupiah, as in the PDF: the screen stays narrow enough to read. */
 const juta = (n: number | null) => (n === null ? '–' : formatNumber(Math.round(n / 1_000_000) + 0));
@@ -63,7 +63,9 @@ export default function RecapPage() {
   const district = /^\d{2}\.\d{2}\.\d{2}$/.test(values.kecamatan) ? values.kecamatan : undefined;
   const districts = useDistricts();
 
-  const params = { year, level, district };
+  // `wilayah` (from a dashboard drill-down) narrows the recap to that region; default the office's area.
+  const region = /^\d{2}(\.\d{2}){0,2}$/.test(values.wilayah) ? values.wilayah : undefined;
+  const params = { year, level, district, region };
   const query = useQuery({
     queryKey: ['recap', params, page],
     queryFn: ({ signal }) =>

@@ -1,6 +1,5 @@
 import { Box, Group, Progress, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMeta } from '../../lib/meta';
 import layouts from './tile-layouts.json';
 
 /**
@@ -42,22 +41,33 @@ export function keyOfName(name: string): string {
   return name.toLowerCase().replace(/[^a-z]/g, '');
 }
 
+/** Whether the regency has a hand-made layout covering every one of these kecamatan. */
+export function layoutCovers(code: string | null, tiles: Pick<TileDatum, 'name'>[]): boolean {
+  const layout = code ? LAYOUTS[code] : undefined;
+  return !!layout && tiles.every((d) => !!layout.tiles[keyOfName(d.name)]);
+}
+
 export default function DistrictTileMap({
   tiles,
   higherIsBetter,
   legendMin,
   legendMax,
   onSelect,
+  layoutCode,
+  prefix,
 }: {
   tiles: TileDatum[];
   higherIsBetter: boolean;
   legendMin: string;
   legendMax: string;
   onSelect: (code: string) => void;
+  /** The regency whose kecamatan the tiles are (its layout, if any); none for regencies or provinces. */
+  layoutCode: string | null;
+  /** Put before each name in labels: 'Kec. ' for kecamatan, '' for regencies and provinces. */
+  prefix: string;
 }) {
   const { t } = useTranslation();
-  const meta = useMeta();
-  const layout = meta.data ? LAYOUTS[meta.data.regency.code] : undefined;
+  const layout = layoutCode && layoutCovers(layoutCode, tiles) ? LAYOUTS[layoutCode] : undefined;
   const scale = higherIsBetter ? GOOD : BAD;
   const legend = (
     <Group gap="xs" justify="space-between" wrap="wrap" mt={4}>
@@ -90,9 +100,10 @@ export default function DistrictTileMap({
       </Text>
     </Group>
   );
-  if (!meta.data) return null;
-  if (!layout || tiles.some((d) => !layout.tiles[keyOfName(d.name)])) {
-    return <RankedBars tiles={tiles} higherIsBetter={higherIsBetter} onSelect={onSelect} legend={legend} />;
+  if (!layout) {
+    return (
+      <RankedBars tiles={tiles} higherIsBetter={higherIsBetter} onSelect={onSelect} legend={legend} prefix={prefix} />
+    );
   }
   const placed = tiles.map((d) => ({ d, pos: layout.tiles[keyOfName(d.name)]! }));
   const COLS = layout.cols;
@@ -133,7 +144,8 @@ export default function DistrictTileMap({
               label={
                 <Stack gap={2}>
                   <Text size="sm" fw={700}>
-                    Kec. {d.name}
+                    {prefix}
+                    {d.name}
                   </Text>
                   <Text size="sm">{d.valueText}</Text>
                   <Text size="xs">{d.detail}</Text>
@@ -147,7 +159,7 @@ export default function DistrictTileMap({
                 className="tile-map-tile"
                 style={{ gridRow: pos.row + 1, gridColumn: pos.col + 1, background: c.bg, color: c.fg }}
                 onClick={() => onSelect(d.code)}
-                aria-label={`Kec. ${d.name}: ${d.valueText}. ${d.detail}`}
+                aria-label={`${prefix}${d.name}: ${d.valueText}. ${d.detail}`}
                 data-testid="map-tile"
                 data-code={d.code}
               >
@@ -170,11 +182,13 @@ function RankedBars({
   higherIsBetter,
   onSelect,
   legend,
+  prefix,
 }: {
   tiles: TileDatum[];
   higherIsBetter: boolean;
   onSelect: (code: string) => void;
   legend: React.ReactNode;
+  prefix: string;
 }) {
   const { t } = useTranslation();
   const ranked = [...tiles].sort((a, b) => {
@@ -185,7 +199,7 @@ function RankedBars({
   return (
     <Stack gap={4} data-testid="district-bars">
       <Text size="xs" c="dimmed">
-        {t('dashboard.map.ranked')}
+        {prefix ? t('dashboard.map.ranked') : t('dashboard.map.rankedRegions')}
       </Text>
       {ranked.map((d, i) => {
         const c = colourFor(d.level, higherIsBetter);
@@ -193,7 +207,7 @@ function RankedBars({
           <UnstyledButton
             key={d.code}
             onClick={() => onSelect(d.code)}
-            aria-label={`Kec. ${d.name}: ${d.valueText}. ${d.detail}`}
+            aria-label={`${prefix}${d.name}: ${d.valueText}. ${d.detail}`}
             data-testid="district-bar"
             data-code={d.code}
             className="district-bar"
