@@ -13,6 +13,8 @@ export const cooperativeCanOut = z
     updateAnyField: flag('Ubah semua kolom data koperasi'),
     editDetails: flag('Ubah data tahunan dan unit usaha'),
     dissolve: flag('Catat pembubaran'),
+    assess: flag('Buat atau ubah penilaian kesehatan'),
+    browse: flag('Buka daftar seluruh koperasi (Dinas)'),
   })
   .describe('Yang boleh dilakukan pengguna ini pada koperasi ini');
 
@@ -38,5 +40,50 @@ export const assessmentCanOut = z
     update: flag('Ubah isian penilaian (draf)'),
     finalize: flag('Finalkan penilaian (draf)'),
     delete: flag('Hapus draf penilaian'),
+    browse: flag('Buka daftar seluruh penilaian (Dinas)'),
+    issueDocument: flag('Terbitkan dokumen resmi hasil penilaian'),
   })
   .describe('Yang boleh dilakukan pengguna ini pada penilaian ini');
+
+/** `can` of a list as a whole: what the user may add to it. */
+export const cooperativeListCanOut = z
+  .object({ create: flag('Tambah koperasi') })
+  .describe('Yang boleh dilakukan pengguna ini pada daftar koperasi');
+
+export const documentCanOut = z
+  .object({ cancel: flag('Batalkan dokumen resmi') })
+  .describe('Yang boleh dilakukan pengguna ini pada dokumen ini');
+
+export const documentListCanOut = z
+  .object({ issue: flag('Terbitkan dokumen resmi') })
+  .describe('Yang boleh dilakukan pengguna ini pada daftar dokumen resmi');
+
+export const unitDevelopmentCanOut = z
+  .object({
+    write: flag('Catat kebutuhan unit usaha dan usulan unit baru'),
+    mentor: flag('Catat pendampingan'),
+  })
+  .describe('Yang boleh dilakukan pengguna ini pada pengembangan unit usaha koperasi ini');
+
+export const importBatchCanOut = z
+  .object({ undo: flag('Batalkan impor ini') })
+  .describe('Yang boleh dilakukan pengguna ini pada satu impor');
+
+export const rubricListCanOut = z
+  .object({ publish: flag('Terbitkan versi rubrik baru') })
+  .describe('Yang boleh dilakukan pengguna ini pada rubrik');
+
+export const verificationQueueCanOut = z
+  .object({
+    decide: flag('Verifikasi atau kembalikan isian koperasi'),
+    planVisit: flag('Jadikan permintaan koperasi rencana kunjungan'),
+    linkVisit: flag('Kaitkan pengumuman RAT dengan kunjungan'),
+  })
+  .describe('Yang boleh dilakukan pengguna ini pada antrean verifikasi, permintaan dan pengumuman RAT');
+
+export type CooperativeCan = z.infer<typeof cooperativeCanOut>;
+export type AssessmentCan = z.infer<typeof assessmentCanOut>;
+export type DocumentCan = z.infer<typeof documentCanOut>;
+export type UnitDevelopmentCan = z.infer<typeof unitDevelopmentCanOut>;
+export type VerificationQueueCan = z.infer<typeof verificationQueueCanOut>;
+export type RubricListCan = z.infer<typeof rubricListCanOut>;

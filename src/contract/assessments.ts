@@ -240,6 +240,7 @@ export const statementOut = z.object({
 });
 
 export type AssessmentOut = z.infer<typeof assessmentOut>;
+export type AssessmentDetailOut = z.infer<typeof assessmentDetailOut>;
 export type AssessmentListItemOut = z.infer<typeof assessmentListItemOut>;
 export type AssessmentPageOut = z.infer<typeof assessmentPageOut>;
 export type RubricVersionOut = z.infer<typeof rubricVersionOut>;

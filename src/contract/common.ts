@@ -12,6 +12,7 @@ import {
   UNIT_STATUSES,
 } from '../domain/codes.js';
 import { DISTRICT_CODE_PATTERN, NIK_PATTERN, VILLAGE_CODE_PATTERN } from '../domain/cooperative.js';
+import { cooperativeCanOut, cooperativeListCanOut } from './abilities.js';
 import { verificationOut } from './verification.js';
 
 /** Shared zod schemas of the API. Request schemas are strict: an unknown field is an error. */
@@ -186,6 +187,12 @@ export const cooperativeListItemOut = z.object({
 export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 
+/** The registry's list, with what the user may add to it. */
+export const cooperativePageOut = pageOf(cooperativeListItemOut).extend({ can: cooperativeListCanOut });
+
+/** One cooperative as its detail page reads it, with what the user may do with it. */
+export const cooperativeDetailOut = cooperativeOut.extend({ can: cooperativeCanOut });
+
 export const okOut = z.object({ ok: z.literal(true) });
 
 export const changeOut = z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() }));
@@ -290,9 +297,27 @@ export const userOut = z.object({
 /** The types the web app reads (z.infer of the response schemas above). */
 export type CooperativeOut = z.infer<typeof cooperativeOut>;
 export type CooperativeListItemOut = z.infer<typeof cooperativeListItemOut>;
+export type CooperativePageOut = z.infer<typeof cooperativePageOut>;
+export type CooperativeDetailOut = z.infer<typeof cooperativeDetailOut>;
+/** What the cooperative form sends (POST; PATCH sends the fields that changed). */
+export type CooperativeInput = z.input<typeof createCooperativeBody>;
 export type AuditEventOut = z.infer<typeof auditEventOut>;
 export type FigureOut = z.infer<typeof figureOut>;
 export type UnitOut = z.infer<typeof unitOut>;
 export type MeOut = z.infer<typeof meOut>;
 export type UserOut = z.infer<typeof userOut>;
+
+/** A role an admin may give an account, with what it requires (served by the user policy). */
+export const assignableRoleOut = z.object({
+  code: z.enum(ROLES),
+  label: z.string(),
+  needsBidang: z.boolean(),
+  needsCooperative: z.boolean(),
+  signsDocuments: z.boolean().describe('NIP, pangkat dan jabatan dicetak di bawah tanda tangannya'),
+});
+export const userPageOut = pageOf(userOut).extend({
+  roles: z.array(assignableRoleOut).describe('Peran yang boleh diberikan pengguna ini, dengan syaratnya'),
+});
+export type AssignableRoleOut = z.infer<typeof assignableRoleOut>;
+export type UserPageOut = z.infer<typeof userPageOut>;
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };

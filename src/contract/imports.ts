@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importBatchCanOut } from './abilities.js';
 
 /** Spreadsheet imports (cooperatives, yearly figures): the dry run's answer and the undoable batches. */
 
@@ -39,3 +40,7 @@ export const importBatchOut = z.object({
   undoableUntil: z.string().nullable(),
 });
 export type ImportBatchOut = z.infer<typeof importBatchOut>;
+
+/** The import history: each batch with what the user may do with it (`can.undo`). */
+export const importBatchListOut = z.object({ items: z.array(importBatchOut.extend({ can: importBatchCanOut })) });
+export type ImportBatchListOut = z.infer<typeof importBatchListOut>;

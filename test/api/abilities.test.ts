@@ -24,18 +24,24 @@ describe.each(DB_KINDS)('abilities on %s', (kind) => {
       updateAnyField: true,
       editDetails: true,
       dissolve: true,
+      assess: true,
+      browse: true,
     });
     expect((await get(`/api/v1/cooperatives/${DEWI_ID}`, 'pimpinan')).can).toEqual({
       update: false,
       updateAnyField: false,
       editDetails: false,
       dissolve: false,
+      assess: false,
+      browse: true,
     });
     expect((await get(`/api/v1/cooperatives/${DEWI_ID}`, 'dewirengganis')).can).toEqual({
       update: true,
       updateAnyField: false,
       editDetails: true,
       dissolve: false,
+      assess: false,
+      browse: false,
     });
   });
 
@@ -84,12 +90,72 @@ describe.each(DB_KINDS)('abilities on %s', (kind) => {
         update: draft,
         finalize: draft,
         delete: draft,
+        browse: true,
+        issueDocument: true,
       });
       expect((await get(`/api/v1/assessments/${item.id}`, 'pimpinan')).can).toEqual({
         update: false,
         finalize: false,
         delete: false,
+        browse: true,
+        issueDocument: true,
       });
     }
+  });
+
+  it('closes a dissolved cooperative: no edit, no second dissolution, yet its details stay as the policy says', async () => {
+    const list = await get('/api/v1/cooperatives?status=DIBUBARKAN&pageSize=1', 'admin');
+    expect(list.items.length).toBe(1);
+    const can = (await get(`/api/v1/cooperatives/${list.items[0].id}`, 'admin')).can;
+    expect(can).toMatchObject({ update: false, dissolve: false, updateAnyField: true, editDetails: true });
+  });
+
+  it('says who may add a cooperative, and what each role may do with the unit development of one', async () => {
+    expect((await get('/api/v1/cooperatives?pageSize=1', 'admin')).can).toEqual({ create: true });
+    expect((await get('/api/v1/cooperatives?pageSize=1', 'petugas.koperasi')).can).toEqual({ create: true });
+    expect((await get('/api/v1/cooperatives?pageSize=1', 'pimpinan')).can).toEqual({ create: false });
+    expect((await get('/api/v1/cooperatives?pageSize=1', 'dewirengganis')).can).toEqual({ create: false });
+    const dev = (who: string) => get(`/api/v1/cooperatives/${DEWI_ID}/unit-development`, who);
+    expect((await dev('admin')).can).toEqual({ write: true, mentor: true });
+    expect((await dev('petugas.koperasi')).can).toEqual({ write: true, mentor: true });
+    expect((await dev('pimpinan')).can).toEqual({ write: false, mentor: false });
+    expect((await dev('dewirengganis')).can).toEqual({ write: true, mentor: false });
+  });
+
+  it('tells the desk, the rubrics, the imports and the documents who may act', async () => {
+    for (const url of ['/api/v1/verifications', '/api/v1/requests', '/api/v1/rat-announcements']) {
+      expect((await get(url, 'petugas.koperasi')).can).toEqual({ decide: true, planVisit: true, linkVisit: true });
+      expect((await get(url, 'pimpinan')).can).toEqual({ decide: false, planVisit: false, linkVisit: false });
+      expect((await get(url, 'dewirengganis')).can).toEqual({ decide: false, planVisit: false, linkVisit: false });
+    }
+    expect((await get('/api/v1/rubrics', 'admin')).can).toEqual({ publish: true });
+    expect((await get('/api/v1/rubrics', 'petugas.koperasi')).can).toEqual({ publish: false });
+    expect((await get('/api/v1/documents', 'admin')).can).toEqual({ issue: true });
+    expect((await get('/api/v1/documents', 'pimpinan')).can).toEqual({ issue: true });
+    expect((await get('/api/v1/documents', 'dewirengganis')).can).toEqual({ issue: false });
+    for (const d of (await get('/api/v1/documents?pageSize=20', 'dewirengganis')).items)
+      expect(d.can).toEqual({ cancel: false });
+    for (const d of (await get('/api/v1/documents?pageSize=20', 'pimpinan')).items)
+      expect(d.can).toEqual({ cancel: true });
+    // Imports: only an admin undoes a batch (the history itself is for the writers).
+    for (const b of (await get('/api/v1/imports', 'admin')).items) expect(b.can).toEqual({ undo: true });
+    for (const b of (await get('/api/v1/imports', 'petugas.koperasi')).items) expect(b.can).toEqual({ undo: false });
+  });
+
+  it('serves the roles an admin may give, with what each requires, as the server enforces it', async () => {
+    const { roles } = await get('/api/v1/users?pageSize=1', 'admin');
+    expect(roles.map((r: { code: string }) => r.code)).toEqual(['admin', 'pimpinan', 'petugas', 'koperasi']);
+    const byCode = Object.fromEntries(roles.map((r: { code: string }) => [r.code, r]));
+    expect(byCode.petugas).toMatchObject({ needsBidang: true, needsCooperative: false, signsDocuments: true });
+    expect(byCode.koperasi).toMatchObject({ needsBidang: false, needsCooperative: true, signsDocuments: false });
+    expect(byCode.admin).toMatchObject({ needsBidang: false, needsCooperative: false, signsDocuments: true });
+    // `needsBidang` is what the server checks: a petugas without a bidang is refused.
+    const res = await api.req({
+      method: 'POST',
+      url: '/api/v1/users',
+      cookie: c.admin,
+      body: { username: 'tanpa.bidang', fullName: 'Tanpa Bidang', role: 'petugas' },
+    });
+    expect(res.statusCode).toBe(400);
   });
 });

@@ -1,6 +1,14 @@
 import type { Actor } from '../context.js';
-import { guardOwnCooperative } from './cooperatives.js';
-import { isAdmin, isCooperativeAccount, isStaff, isWriter, ownsCooperative, type Rule } from './rules.js';
+import { documentPolicy } from './documents.js';
+import {
+  guardOwnCooperative,
+  isAdmin,
+  isCooperativeAccount,
+  isStaff,
+  isWriter,
+  ownsCooperative,
+  type Rule,
+} from './rules.js';
 
 /** Petugas and admin assess; pimpinan reads all; a cooperative's account reads its own finalized assessments. */
 export const assessmentPolicy = {
@@ -25,5 +33,12 @@ export function assessmentAbilities(a: Actor, r: { status: string }) {
     update: assess && r.status === 'DRAFT',
     finalize: assess && r.status === 'DRAFT',
     delete: assess && r.status === 'DRAFT',
+    browse: isStaff(a),
+    issueDocument: documentPolicy.issue(a, r),
   };
+}
+
+/** What the actor may do with the rubrics (`can` of the rubric list). */
+export function rubricAbilities(a: Actor) {
+  return { publish: assessmentPolicy.publishRubric(a, null) };
 }

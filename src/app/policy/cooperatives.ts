@@ -1,6 +1,6 @@
-import { forbidden } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
-import { inScope, isAdmin, isStaff, isWriter, ownsCooperative, type Rule, scopeFilter } from './rules.js';
+import { assessmentPolicy } from './assessments.js';
+import { isAdmin, isStaff, isWriter, ownsCooperative, type Rule, scopeFilter } from './rules.js';
 
 /**
  * Cooperatives (the registry) and what hangs on one: yearly figures, business units, officers.
@@ -17,24 +17,27 @@ export const cooperativePolicy = {
   transfer: ((a) => isAdmin(a)) as Rule<{ id: string }>,
   /** Yearly figures and business units. */
   editDetails: ((a, c) => isWriter(a) || ownsCooperative(a, c.id)) as Rule<{ id: string }>,
+  /** The registry as a whole (the list, the map, the breadcrumbs back to it): the Dinas. */
+  browse: ((a) => isStaff(a)) as Rule<unknown>,
   /** The restriction on cooperative lists, searches and exports (`c.id` is the cooperative's id). */
   scope: (a: Actor, idColumn = 'c.id') => scopeFilter(a, idColumn),
 };
 
 /** What the actor may do with this cooperative, for the web app's buttons (`can` in responses). */
-export function cooperativeAbilities(a: Actor, c: { id: string }) {
+export function cooperativeAbilities(a: Actor, c: { id: string; status: string }) {
+  // A dissolved cooperative's record is closed: the use cases refuse changing or dissolving it again.
+  const open = c.status !== 'DIBUBARKAN';
   return {
-    update: cooperativePolicy.update(a, c),
+    update: open && cooperativePolicy.update(a, c),
     updateAnyField: cooperativePolicy.updateAnyField(a, c),
     editDetails: cooperativePolicy.editDetails(a, c),
-    dissolve: cooperativePolicy.dissolve(a, c),
+    dissolve: open && cooperativePolicy.dissolve(a, c),
+    assess: assessmentPolicy.assess(a, c),
+    browse: cooperativePolicy.browse(a, c),
   };
 }
 
-/**
- * A cooperative's account asking about another cooperative is refused before the lookup, so the
- * answer does not reveal whether that cooperative exists.
- */
-export function guardOwnCooperative(actor: Actor, cooperativeId: string): void {
-  if (!inScope(actor, cooperativeId)) throw forbidden('Anda hanya dapat melihat data koperasi Anda sendiri.');
+/** What the actor may do with the cooperative list as a whole (`can` of the list response). */
+export function cooperativeListAbilities(a: Actor) {
+  return { create: cooperativePolicy.create(a, null) };
 }

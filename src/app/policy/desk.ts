@@ -49,3 +49,12 @@ export const ratAnnouncementPolicy = {
   linkVisit: ((a) => isWriter(a)) as Rule<unknown>,
   scope: (a: Actor, cooperativeColumn = 'a.cooperative_id') => scopeFilter(a, cooperativeColumn),
 };
+
+/** What the actor may do at the desk: verify filings, plan requested visits, attend announced RATs. */
+export function deskAbilities(a: Actor) {
+  return {
+    decide: verificationPolicy.decide(a, null),
+    planVisit: requestPolicy.plan(a, null),
+    linkVisit: ratAnnouncementPolicy.linkVisit(a, null),
+  };
+}

@@ -10,3 +10,13 @@ export const documentPolicy = {
   }>,
   scope: (a: Actor, cooperativeColumn = 'd.cooperative_id') => scopeFilter(a, cooperativeColumn),
 };
+
+/** What the actor may do with one issued document (`can` of each document in a list or detail). */
+export function documentAbilities(a: Actor, d: { issuer: { id: string | null } }) {
+  return { cancel: documentPolicy.cancel(a, { issuedBy: d.issuer.id }) };
+}
+
+/** What the actor may do with the list of issued documents as a whole. */
+export function documentListAbilities(a: Actor) {
+  return { issue: documentPolicy.issue(a, null) };
+}

@@ -107,3 +107,11 @@ export function hideAbsence(actor: Actor, message?: string): (e: unknown) => nev
     throw e;
   };
 }
+
+/**
+ * A cooperative's account asking about another cooperative is refused before the lookup, so the
+ * answer does not reveal whether that cooperative exists.
+ */
+export function guardOwnCooperative(actor: Actor, cooperativeId: string): void {
+  if (!inScope(actor, cooperativeId)) throw forbidden('Anda hanya dapat melihat data koperasi Anda sendiri.');
+}

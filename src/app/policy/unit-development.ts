@@ -1,3 +1,4 @@
+import type { Actor } from '../context.js';
 import { isStaff, isWriter, ownsCooperative, type Rule } from './rules.js';
 
 /** Business-unit development: needs, proposals and mentoring. */
@@ -8,3 +9,8 @@ export const unitDevelopmentPolicy = {
   /** Mentoring sessions are recorded by staff. */
   mentor: ((a) => isWriter(a)) as Rule<unknown>,
 };
+
+/** What the actor may do with a cooperative's unit development (`can` of its response). */
+export function unitDevelopmentAbilities(a: Actor, c: { cooperativeId: string }) {
+  return { write: unitDevelopmentPolicy.write(a, c), mentor: unitDevelopmentPolicy.mentor(a, c) };
+}

@@ -1,4 +1,5 @@
-import type { Role } from '../../domain/codes.js';
+import { ROLE_LABELS, ROLES, type Role } from '../../domain/codes.js';
+import type { Actor } from '../context.js';
 import { isAdmin, isLeader, isOfficer, isCooperativeAccount, type Rule } from './rules.js';
 
 /** User accounts (and the office-wide settings an admin keeps: e-mail log, digest hour). */
@@ -16,3 +17,19 @@ export const userPolicy = {
 export const auditPolicy = {
   readAll: ((a) => isLeader(a)) as Rule<unknown>,
 };
+
+/**
+ * The roles this actor may give an account, each with what it requires — the user form shows the
+ * bidang, cooperative and signature fields from this instead of repeating the rules.
+ */
+export function assignableRoles(a: Actor) {
+  if (!userPolicy.manage(a, null)) return [];
+  return ROLES.map((role) => ({
+    code: role,
+    label: ROLE_LABELS[role],
+    needsBidang: userPolicy.needsBidang(role),
+    needsCooperative: userPolicy.needsCooperative(role),
+    /** The Dinas staff sign official documents: NIP, rank and position go under their signature. */
+    signsDocuments: !isCooperativeAccount({ role }),
+  }));
+}

@@ -8,6 +8,11 @@ const NEXT: Record<ProposalStatus, readonly ProposalStatus[]> = {
   dropped: [],
 };
 
+/** Where a proposal may go from its status (the web app offers these moves). */
+export function nextProposalStatuses(from: ProposalStatus): readonly ProposalStatus[] {
+  return NEXT[from];
+}
+
 export function proposalMove(from: ProposalStatus, to: ProposalStatus): string | null {
   if (from === to) return null;
   if (NEXT[from].includes(to)) return null;

@@ -25,7 +25,8 @@ import { AppError } from '../../domain/errors.js';
 import type { AssessmentInput } from '../../domain/rubrics/types.js';
 import { ADMIN, COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.js';
-import { assessmentAbilities } from '../../app/policy/index.js';
+import { assessmentAbilities, rubricAbilities } from '../../app/policy/index.js';
+import { rubricListCanOut } from '../../contract/abilities.js';
 import {
   assessmentDetailOut,
   assessmentOut,
@@ -93,10 +94,10 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Versi rubrik yang diterbitkan',
-          response: { 200: z.object({ items: z.array(rubricVersionOut) }) },
+          response: { 200: z.object({ items: z.array(rubricVersionOut), can: rubricListCanOut }) },
         },
       },
-      async () => ({ items: await listRubricVersions(deps) }),
+      async (request) => ({ items: await listRubricVersions(deps), can: rubricAbilities(requireActor(request)) }),
     );
 
     app.get(

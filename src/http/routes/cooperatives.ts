@@ -19,11 +19,10 @@ import { updateCooperative } from '../../app/cooperatives/update-cooperative.js'
 import { deleteYearlyFigures, listYearlyFigures, putYearlyFigures } from '../../app/cooperatives/yearly-figures.js';
 import { COOP_GROUPS, COOP_STATUSES, COOP_TYPES, SCHEMES } from '../../domain/codes.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
-import { cooperativeAbilities } from '../../app/policy/index.js';
-import { cooperativeCanOut } from '../../contract/abilities.js';
+import { cooperativeAbilities, cooperativeListAbilities } from '../../app/policy/index.js';
+import { cooperativeDetailOut, cooperativePageOut } from '../../contract/common.js';
 import {
   auditEventOut,
-  cooperativeListItemOut,
   cooperativeOut,
   createCooperativeBody,
   figureOut,
@@ -79,10 +78,15 @@ export const cooperativeRoutes =
           tags,
           summary: 'Daftar koperasi (berhalaman, dengan pencarian dan filter)',
           querystring: listQuery,
-          response: { 200: pageOf(cooperativeListItemOut) },
+          response: { 200: cooperativePageOut },
         },
       },
-      async (request) => listCooperatives(deps, requireActor(request), request.query),
+      // policy: `can` of the list (additive)
+      async (request) => {
+        const actor = requireActor(request);
+        const found = await listCooperatives(deps, actor, request.query);
+        return { ...found, can: cooperativeListAbilities(actor) };
+      },
     );
 
     app.get(
@@ -140,7 +144,7 @@ export const cooperativeRoutes =
           tags,
           summary: 'Rincian koperasi',
           params: idParams,
-          response: { 200: cooperativeOut.extend({ can: cooperativeCanOut }) },
+          response: { 200: cooperativeDetailOut },
         },
       },
       async (request) => {

@@ -8,6 +8,8 @@ import { BIDANG } from '../../domain/codes.js';
 import { REQUEST_KINDS, REQUEST_OUTCOMES, REQUEST_STATUSES } from '../../domain/desk/requests.js';
 import { DISTRICT_CODE_PATTERN } from '../../domain/cooperative.js';
 import { VERIFICATION_KINDS, VERIFICATION_STATUSES } from '../../domain/desk/verification.js';
+import { deskAbilities } from '../../app/policy/index.js';
+import { verificationQueueCanOut } from '../../contract/abilities.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams, isoDate, okOut, page, pageOf, pageSize, uuidParam } from '../schemas.js';
 
@@ -97,12 +99,13 @@ export const deskRoutes =
             page,
             pageSize,
           }),
-          response: { 200: pageOf(verificationItemOut) },
+          response: { 200: pageOf(verificationItemOut).extend({ can: verificationQueueCanOut }) },
         },
       },
       async (request) => {
         const { status, kind, district, cooperativeId, minAgeDays, ...rest } = request.query;
-        return listVerifications(deps, requireActor(request), {
+        const actor = requireActor(request);
+        const found = await listVerifications(deps, actor, {
           ...rest,
           ...(status ? { status } : {}),
           ...(kind ? { kind } : {}),
@@ -110,6 +113,7 @@ export const deskRoutes =
           ...(cooperativeId ? { cooperativeId } : {}),
           ...(minAgeDays ? { minAgeDays } : {}),
         });
+        return { ...found, can: deskAbilities(actor) };
       },
     );
 
@@ -174,13 +178,15 @@ export const deskRoutes =
             bidang: z.enum(BIDANG).optional(),
             cooperativeId: uuidParam.optional(),
           }),
-          response: { 200: z.object({ items: z.array(requestOut) }) },
+          response: { 200: z.object({ items: z.array(requestOut), can: verificationQueueCanOut }) },
         },
       },
       async (request) => {
         const { status, open, bidang, cooperativeId } = request.query;
+        const actor = requireActor(request);
         return {
-          items: await listRequests(deps, requireActor(request), {
+          can: deskAbilities(actor),
+          items: await listRequests(deps, actor, {
             ...(status ? { status } : {}),
             ...(open === 'true' ? { open: true } : {}),
             ...(bidang ? { bidang } : {}),
@@ -253,13 +259,15 @@ export const deskRoutes =
             district: z.string().regex(DISTRICT_CODE_PATTERN).optional(),
             cooperativeId: uuidParam.optional(),
           }),
-          response: { 200: z.object({ items: z.array(announcementOut) }) },
+          response: { 200: z.object({ items: z.array(announcementOut), can: verificationQueueCanOut }) },
         },
       },
       async (request) => {
         const { from, district, cooperativeId } = request.query;
+        const actor = requireActor(request);
         return {
-          items: await listRatAnnouncements(deps, requireActor(request), {
+          can: deskAbilities(actor),
+          items: await listRatAnnouncements(deps, actor, {
             ...(from ? { from } : {}),
             ...(district ? { district } : {}),
             ...(cooperativeId ? { cooperativeId } : {}),

@@ -15,41 +15,14 @@ import {
 } from '../../app/documents/documents.js';
 import { listRegisters, setRegister } from '../../app/documents/registers.js';
 import { DOCUMENT_STATUSES } from '../../domain/documents/codes.js';
+import { documentListOut, documentOut, registerOut, verifyOut } from '../../contract/documents.js';
+import { documentAbilities, documentListAbilities } from '../../app/policy/index.js';
 import { listToXlsx } from '../../reports/xlsx.js';
 import { ADMIN, EVERYONE, requireActor, STAFF } from '../access.js';
-import { idParams, page, pageOf, pageSize, uuidParam } from '../schemas.js';
+import { idParams, page, pageSize, uuidParam } from '../schemas.js';
 import { file, MEDIA, rawBody } from '../../contract/files.js';
 
 const tags = ['dokumen resmi'];
-
-export const documentOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  kindLabel: z.string(),
-  title: z.string(),
-  number: z.string(),
-  year: z.number().int(),
-  code: z.string(),
-  sha256: z.string(),
-  size: z.number().int(),
-  status: z.enum(DOCUMENT_STATUSES),
-  issuedAt: z.string(),
-  issuer: z.object({ id: z.string().nullable(), name: z.string() }),
-  cooperative: z.object({ id: z.string(), name: z.string() }).nullable(),
-  visitId: z.string().nullable(),
-  assessmentId: z.string().nullable(),
-  supersedesId: z.string().nullable(),
-  cancelledAt: z.string().nullable(),
-  cancelReason: z.string().nullable(),
-});
-
-const registerOut = z.object({
-  kind: z.string(),
-  name: z.string(),
-  pattern: z.string(),
-  example: z.string(),
-  lastNumberThisYear: z.number().int(),
-});
 
 const filters = {
   kind: z.string().max(30).optional(),
@@ -131,10 +104,15 @@ export const documentRoutes =
           tags,
           summary: 'Buku register dokumen resmi (pengguna koperasi: dokumen koperasinya saja)',
           querystring: z.strictObject({ ...filters, page, pageSize }),
-          response: { 200: pageOf(documentOut) },
+          response: { 200: documentListOut },
         },
       },
-      async (request) => listDocuments(deps, requireActor(request), request.query),
+      async (request) => {
+        const actor = requireActor(request);
+        const page = await listDocuments(deps, actor, request.query);
+        const items = page.items.map((d) => ({ ...d, can: documentAbilities(actor, d) }));
+        return { ...page, items, can: documentListAbilities(actor) };
+      },
     );
 
     app.get(
@@ -250,16 +228,6 @@ export const documentRoutes =
     );
 
     // Public, no login: rate-limited so codes cannot be tried in bulk.
-    const verifyOut = z.object({
-      kind: z.string(),
-      kindLabel: z.string(),
-      number: z.string(),
-      issuedAt: z.string(),
-      office: z.string(),
-      cooperative: z.string().nullable(),
-      status: z.enum(DOCUMENT_STATUSES),
-      statusLabel: z.string(),
-    });
     app.get(
       '/api/v1/public/verify/:code',
       {

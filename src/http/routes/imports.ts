@@ -8,11 +8,12 @@ import {
 } from '../../app/imports/import-cooperatives.js';
 import { checkFiguresImport, figuresImportTemplate, runFiguresImport } from '../../app/imports/import-figures.js';
 import { getJob } from '../../app/jobs/jobs.js';
+import { importBatchAbilities } from '../../app/policy/index.js';
 import { listImportBatches, undoImportBatch } from '../../app/imports/batches.js';
 import { ADMIN, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { idParams } from '../schemas.js';
 import { file, MEDIA, rawBody } from '../../contract/files.js';
-import { importBatchOut as batchOut, importCheckOut as checkOut } from '../../contract/imports.js';
+import { importBatchListOut, importBatchOut as batchOut, importCheckOut as checkOut } from '../../contract/imports.js';
 import { jobOut } from '../../contract/jobs.js';
 
 export { jobOut };
@@ -145,10 +146,14 @@ export const importRoutes =
         schema: {
           tags: ['impor'],
           summary: 'Riwayat impor (50 terakhir), dengan batas waktu pembatalan',
-          response: { 200: z.object({ items: z.array(batchOut) }) },
+          response: { 200: importBatchListOut },
         },
       },
-      async (request) => ({ items: await listImportBatches(deps, requireActor(request)) }),
+      async (request) => {
+        const actor = requireActor(request);
+        const items = await listImportBatches(deps, actor);
+        return { items: items.map((b) => ({ ...b, can: importBatchAbilities(actor, b) })) };
+      },
     );
 
     app.post(

@@ -26,8 +26,7 @@ import {
 } from '../../domain/codes.js';
 import { EVERYONE } from '../access.js';
 
-const option = z.object({ code: z.string(), label: z.string() });
-const region = z.object({ code: z.string(), name: z.string() });
+import { metaOut, regionOut as region, villageOut } from '../../contract/meta.js';
 
 export const metaRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -56,29 +55,7 @@ export const metaRoutes =
           tags: ['meta'],
           summary: 'Daftar kode dan labelnya dalam Bahasa Indonesia',
           response: {
-            200: z.object({
-              types: z.array(option),
-              groups: z.array(option),
-              schemes: z.array(option),
-              statuses: z.array(option),
-              officerRoles: z.array(option),
-              roles: z.array(option),
-              bidang: z.array(option),
-              unitSectors: z.array(option),
-              unitStatuses: z.array(option),
-              regency: region,
-              bbox: z
-                .object({ minLat: z.number(), maxLat: z.number(), minLng: z.number(), maxLng: z.number() })
-                .nullable(),
-              regionSource: z.string(),
-              office: z.object({
-                id: z.string(),
-                name: z.string(),
-                shortName: z.string(),
-                area: z.string(),
-                hasLogo: z.boolean(),
-              }),
-            }),
+            200: metaOut,
           },
         },
       },
@@ -165,7 +142,7 @@ export const metaRoutes =
           summary: 'Desa/kelurahan di satu kecamatan',
           description: 'Kode kecamatan yang tidak ada dalam data wilayah dijawab 404 "Kecamatan tidak ditemukan."',
           params: code(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan berformat 35.13.07.'),
-          response: { 200: z.object({ items: z.array(region.extend({ kind: z.enum(['DESA', 'KELURAHAN']) })) }) },
+          response: { 200: z.object({ items: z.array(villageOut) }) },
         },
       },
       async (request) => ({ items: await listVillages(deps, request.params.code) }),

@@ -15,30 +15,9 @@ import { ADMIN, EVERYONE, requireActor, STAFF } from '../access.js';
 import { idParams } from '../schemas.js';
 import { file, MEDIA, rawBody } from '../../contract/files.js';
 
-const tags = ['kantor'];
+import { officeOut } from '../../contract/offices.js';
 
-export const officeOut = z.object({
-  id: z.string(),
-  level: z.enum(OFFICE_LEVELS),
-  regionCode: z.string().nullable(),
-  name: z.string(),
-  shortName: z.string(),
-  government: z.string(),
-  address: z.string(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  website: z.string().nullable(),
-  hasLogo: z.boolean(),
-  city: z.string(),
-  headName: z.string().nullable(),
-  headNip: z.string().nullable(),
-  headRank: z.string().nullable(),
-  headPosition: z.string().nullable(),
-  legalBasis: z.array(z.string()),
-  bbox: z.object({ minLat: z.number(), maxLat: z.number(), minLng: z.number(), maxLng: z.number() }).nullable(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-});
+const tags = ['kantor'];
 
 const text = (max: number) => z.string().trim().min(2, 'Minimal 2 karakter.').max(max);
 const optionalText = (max: number) => z.union([z.string().trim().max(max), z.null()]).optional();

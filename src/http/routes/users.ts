@@ -4,6 +4,8 @@ import { listAudit } from '../../app/audit/list-audit.js';
 import type { AppDeps } from '../../app/context.js';
 import { createUser, listUsers, resetPassword, updateUser } from '../../app/users/manage-users.js';
 import { BIDANG, ROLES } from '../../domain/codes.js';
+import { assignableRoles } from '../../app/policy/index.js';
+import { userPageOut } from '../../contract/common.js';
 import { ADMIN, LEADERS, requireActor } from '../access.js';
 import { auditEventOut, idParams, isoDate, page, pageOf, pageSize, userOut, uuidParam } from '../schemas.js';
 
@@ -42,10 +44,13 @@ export const userRoutes =
             page,
             pageSize,
           }),
-          response: { 200: pageOf(userOut) },
+          response: { 200: userPageOut },
         },
       },
-      async (request) => listUsers(deps, requireActor(request), request.query),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await listUsers(deps, actor, request.query)), roles: assignableRoles(actor) };
+      },
     );
 
     app.post(

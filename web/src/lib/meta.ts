@@ -44,7 +44,7 @@ export function useCodeList(key: MetaListKey): CodeLabel[] {
   const { data } = useMeta();
   const { t } = useTranslation();
   let list: CodeLabel[] | undefined;
-  if (key === 'sectors') list = data?.sectors ?? data?.unitSectors;
+  if (key === 'sectors') list = data?.unitSectors;
   else list = data?.[key];
   if (list && list.length) return list;
   const base = FALLBACK_I18N[key];

@@ -1,78 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, buildQuery, get } from './api';
-import type { Page } from './types';
+import type { DocumentListOut, DocumentOut, RegisterOut, VerifyOut } from '@contract/documents';
+import type { OfficeOut } from '@contract/offices';
 
-/** Offices and official documents (issue 12), as the API returns them. */
-export interface Office {
-  id: string;
-  level: 'KABUPATEN' | 'PROVINSI' | 'NASIONAL';
-  regionCode: string | null;
-  name: string;
-  shortName: string;
-  government: string;
-  address: string;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  hasLogo: boolean;
-  city: string;
-  headName: string | null;
-  headNip: string | null;
-  headRank: string | null;
-  headPosition: string | null;
-  legalBasis: string[];
-  version: number;
-  updatedAt: string;
-}
+/** Offices and official documents (issue 12), as the API serves them (src/contract/offices.ts, documents.ts). */
+export type Office = OfficeOut;
 
-export type DocumentStatus = 'CURRENT' | 'SUPERSEDED' | 'CANCELLED';
+export type DocumentStatus = DocumentOut['status'];
 
-export interface IssuedDocument {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  number: string;
-  year: number;
-  code: string;
-  sha256: string;
-  size: number;
-  status: DocumentStatus;
-  issuedAt: string;
-  issuer: { id: string | null; name: string };
-  cooperative: { id: string; name: string } | null;
-  visitId: string | null;
-  assessmentId: string | null;
-  supersedesId: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-}
+/** An issued document in the register, with what the user may do with it (`can`). */
+export type IssuedDocument = DocumentListOut['items'][number];
 
-export interface LetterRegister {
-  kind: string;
-  name: string;
-  pattern: string;
-  example: string;
-  lastNumberThisYear: number;
-}
+export type LetterRegister = RegisterOut;
 
-export interface Verification {
-  kind: string;
-  kindLabel: string;
-  number: string;
-  issuedAt: string;
-  office: string;
-  cooperative: string | null;
-  status: DocumentStatus;
-  statusLabel: string;
-}
+export type Verification = VerifyOut;
 
 export const STATUS_COLORS: Record<DocumentStatus, string> = { CURRENT: 'green', SUPERSEDED: 'gray', CANCELLED: 'red' };
 
 export function useDocuments(params: Record<string, string | number | undefined>, enabled = true) {
   return useQuery({
     queryKey: ['documents', params],
-    queryFn: () => get<Page<IssuedDocument>>(`/documents${buildQuery(params)}`),
+    queryFn: () => get<DocumentListOut>(`/documents${buildQuery(params)}`),
     enabled,
   });
 }

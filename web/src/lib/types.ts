@@ -1,5 +1,8 @@
+import type { MetaOut, OptionOut, RegionOut, VillageOut } from '@contract/meta';
 import type {
   AuditEventOut,
+  CooperativeDetailOut,
+  CooperativeInput,
   CooperativeListItemOut,
   CooperativeOut,
   FigureOut,
@@ -14,78 +17,30 @@ export type { Bidang, Role } from '@domain/codes';
 /** GET /api/v1/auth/me (src/contract/common.ts: meOut). */
 export type Me = MeOut;
 
-export interface CodeLabel {
-  code: string;
-  label: string;
-}
+/** A code with its Indonesian label (src/contract/meta.ts). */
+export type CodeLabel = OptionOut;
 
-export interface Meta {
-  types: CodeLabel[];
-  groups: CodeLabel[];
-  schemes: CodeLabel[];
-  statuses: CodeLabel[];
-  officerRoles: CodeLabel[];
-  roles: CodeLabel[];
-  bidang: CodeLabel[];
-  unitStatuses: CodeLabel[];
-  sectors?: CodeLabel[];
-  unitSectors?: CodeLabel[];
-  actions?: CodeLabel[];
-  entityTypes?: CodeLabel[];
-  regency: { code: string; name: string };
-  bbox: { minLat: number; maxLat: number; minLng: number; maxLng: number };
-  regionSource?: string | null;
-  office?: { id: string; name: string; shortName: string; area: string; hasLogo: boolean };
-}
+/** GET /api/v1/meta (src/contract/meta.ts: metaOut). */
+export type Meta = MetaOut;
 
-export interface Region {
-  code: string;
-  name: string;
-}
+export type Region = RegionOut;
 
-export interface Village extends Region {
-  kind: 'DESA' | 'KELURAHAN';
-}
+export type Village = VillageOut;
 
 export type Id = string | number;
 
 export type CoopListItem = CooperativeListItemOut;
 
-export interface Officer {
-  role: string;
-  name: string;
-  phone?: string | null;
-  termStart?: string | null;
-  termEnd?: string | null;
-}
+/** What the cooperative form sends (src/contract/common.ts: createCooperativeBody). */
+export type CoopInput = CooperativeInput;
 
-export interface CoopInput {
-  name: string;
-  type: string;
-  group: string;
-  districtCode: string;
-  villageCode: string;
-  nik?: string | null;
-  legalEntityNumber?: string | null;
-  legalEntityDate?: string | null;
-  legalEntityAmendmentDate?: string | null;
-  scheme?: string | null;
-  status?: 'AKTIF' | 'TIDAK_AKTIF';
-  street?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  phone?: string | null;
-  email?: string | null;
-  simkopdesId?: string | null;
-  membersMale?: number | null;
-  membersFemale?: number | null;
-  employeesMale?: number | null;
-  employeesFemale?: number | null;
-  officers?: Officer[];
-}
+export type Officer = NonNullable<CoopInput['officers']>[number];
 
 /** A cooperative as served (src/contract/common.ts: cooperativeOut). */
 export type Coop = CooperativeOut;
+
+/** A cooperative as its detail page reads it, with `can` (src/contract/common.ts: cooperativeDetailOut). */
+export type CoopDetail = CooperativeDetailOut;
 
 /** Yearly figures as served; the form edits one without its `verification` (the server sets it). */
 export type Figure = Omit<FigureOut, 'verification'> & Partial<Pick<FigureOut, 'verification'>>;

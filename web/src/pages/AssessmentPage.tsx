@@ -4,8 +4,8 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import '../lib/dates';
 import { ApiError, get } from '../lib/api';
-import { canManageCoops, isStaff, useMe } from '../lib/auth';
-import { rubricShortName, useRubricDefinition, type Assessment } from '../lib/assessment';
+import type { AssessmentDetailOut } from '@contract/assessments';
+import { rubricShortName, useRubricDefinition } from '../lib/assessment';
 import { ErrorState, PageHeader } from '../components/common';
 import { AssessmentStatusBadge } from '../components/assessment';
 import '../lib/desk';
@@ -15,10 +15,9 @@ import { AssessmentEditor } from '../features/assessments/editor/AssessmentEdito
 export default function AssessmentPage() {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
-  const { data: me } = useMe();
   const query = useQuery({
     queryKey: ['assessment', id],
-    queryFn: ({ signal }) => get<Assessment>(`/assessments/${encodeURIComponent(id ?? '')}`, signal),
+    queryFn: ({ signal }) => get<AssessmentDetailOut>(`/assessments/${encodeURIComponent(id ?? '')}`, signal),
     enabled: !!id,
     staleTime: 0,
   });
@@ -53,11 +52,11 @@ export default function AssessmentPage() {
     );
   }
 
-  const canAssess = canManageCoops(me?.role);
+  const canAssess = a.can.update;
   return (
     <>
       <Breadcrumbs mb="xs" separatorMargin={6} style={{ flexWrap: 'wrap' }}>
-        {isStaff(me?.role) && (
+        {a.can.browse && (
           <Anchor component={Link} to="/penilaian" size="sm">
             {t('nav.assessments')}
           </Anchor>
@@ -100,7 +99,7 @@ export default function AssessmentPage() {
           {t('coop.readOnlyNote')}
         </Text>
       )}
-      <AssessmentEditor key={a.id} assessment={a} def={rubric.data} canAssess={canAssess} />
+      <AssessmentEditor key={a.id} assessment={a} def={rubric.data} />
     </>
   );
 }

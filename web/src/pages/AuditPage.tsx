@@ -8,7 +8,6 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { buildQuery, get } from '../lib/api';
 import { formatCount, formatDate, formatDateTime } from '../lib/format';
-import { useMeta } from '../lib/meta';
 import type { AuditEvent, Page } from '../lib/types';
 import { FilterBar, ListResults, ListTable, useListState } from '../components/ListScaffold';
 import { ChangeList, useActionLabel, useEntityLabel } from '../components/ChangeList';
@@ -82,15 +81,14 @@ function Changes({ e }: { e: AuditEvent }) {
 export default function AuditPage() {
   const { t } = useTranslation();
   const { values, page, set, clear, activeCount, isMobile, goToPage } = useListState(KEYS);
-  const meta = useMeta();
   const actionLabel = useActionLabel();
   const entityLabel = useEntityLabel();
 
-  const actionOptions = (meta.data?.actions?.map((a) => a.code) ?? KNOWN_ACTIONS).map((a) => ({
+  const actionOptions = KNOWN_ACTIONS.map((a) => ({
     value: a,
     label: actionLabel(a),
   }));
-  const entityOptions = (meta.data?.entityTypes?.map((a) => a.code) ?? KNOWN_ENTITIES).map((e) => ({
+  const entityOptions = KNOWN_ENTITIES.map((e) => ({
     value: e,
     label: entityLabel(e),
   }));

@@ -19,8 +19,8 @@ import {
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
-import { canManageCoops, useMe } from '../lib/auth';
-import { coopPermissions, useCoop } from '../lib/coop';
+import { useMe } from '../lib/auth';
+import { useCoop } from '../lib/coop';
 import { useLabel } from '../lib/meta';
 import '../lib/desk';
 import { ErrorState, PageHeader, StatusBadge } from '../components/common';
@@ -65,7 +65,8 @@ export default function CoopDetailPage() {
 
   const tabParam = sp.get('tab');
   const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Tab) : 'profil';
-  const isKoperasiUser = me?.role === 'koperasi';
+  // Without the record (refused or gone) there is no `can`: an account of one cooperative has no registry to go back to.
+  const hasRegistry = !!me && me.cooperativeId === null;
   // At 360 px the tabs scroll sideways: keep the open one in sight (e.g. arriving on ?tab=aspirasi).
   useEffect(() => {
     document
@@ -80,7 +81,7 @@ export default function CoopDetailPage() {
           <Alert color="yellow" title={error.status === 404 ? t('coop.notFound') : t('common.forbidden')}>
             {error.message}
           </Alert>
-          {!isKoperasiUser && (
+          {hasRegistry && (
             <Anchor component={Link} to="/koperasi">
               {t('coop.backToList')}
             </Anchor>
@@ -100,13 +101,12 @@ export default function CoopDetailPage() {
     );
   }
 
-  const perms = coopPermissions(me, coop);
+  const { can } = coop;
   const kel = coop.village.code.split('.')[3]?.startsWith('1');
-  const canEdit = perms.editAll || perms.editOwn;
 
   return (
     <>
-      {!isKoperasiUser && (
+      {can.browse && (
         <Breadcrumbs mb="xs" separatorMargin={6} style={{ flexWrap: 'wrap' }}>
           <Anchor component={Link} to="/koperasi" size="sm">
             {t('nav.cooperatives')}
@@ -140,7 +140,7 @@ export default function CoopDetailPage() {
         }
         actions={
           <>
-            {canEdit && (
+            {can.update && (
               <Button
                 component={Link}
                 to={`/koperasi/${coop.id}/ubah`}
@@ -150,7 +150,7 @@ export default function CoopDetailPage() {
                 {t('coop.edit')}
               </Button>
             )}
-            {perms.dissolve && (
+            {can.dissolve && (
               <Button
                 color="red"
                 variant="outline"
@@ -163,7 +163,7 @@ export default function CoopDetailPage() {
           </>
         }
       />
-      {me?.role === 'pimpinan' && (
+      {can.browse && !can.updateAnyField && (
         <Text size="xs" c="dimmed" mb="sm">
           {t('coop.readOnlyNote')}
         </Text>
@@ -237,24 +237,24 @@ export default function CoopDetailPage() {
           <ProfileTab coop={coop} />
         </Tabs.Panel>
         <Tabs.Panel value="unit-usaha">
-          <UnitsTab coopId={coop.id} canEdit={perms.editDetails} />
+          <UnitsTab coopId={coop.id} canEdit={can.editDetails} />
         </Tabs.Panel>
         <Tabs.Panel value="data-tahunan">
-          <FiguresTab coopId={coop.id} canEdit={perms.editDetails} />
+          <FiguresTab coopId={coop.id} canEdit={can.editDetails} />
         </Tabs.Panel>
         <Tabs.Panel value="kesehatan">
           <Suspense fallback={<Skeleton h={300} />}>
-            <HealthTab coop={coop} canAssess={canManageCoops(me?.role)} />
+            <HealthTab coop={coop} canAssess={can.assess} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="rat">
           <Suspense fallback={<Skeleton h={300} />}>
-            <RatTab coop={coop} canEdit={perms.editDetails} />
+            <RatTab coop={coop} canEdit={can.editDetails} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="dokumen">
           <Suspense fallback={<Skeleton h={300} />}>
-            <DocumentsTab coop={coop} canEdit={perms.editDetails} />
+            <DocumentsTab coop={coop} canEdit={can.editDetails} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="pengembangan-usaha">
@@ -281,7 +281,7 @@ export default function CoopDetailPage() {
           <TimelineTab coopId={coop.id} />
         </Tabs.Panel>
       </Tabs>
-      {perms.dissolve && dissolveOpen && (
+      {can.dissolve && dissolveOpen && (
         <DissolveModal coop={coop} opened={dissolveOpen} onClose={() => setDissolveOpen(false)} />
       )}
     </>

@@ -2,8 +2,7 @@ import '../lib/dates';
 import { Alert, Anchor, Skeleton } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../lib/auth';
-import { coopPermissions, useCoop } from '../lib/coop';
+import { useCoop } from '../lib/coop';
 import { ErrorState } from '../components/common';
 
 import { CoopForm } from '../features/cooperatives/form/CoopForm';
@@ -12,14 +11,12 @@ export default function CoopFormPage() {
   const { id } = useParams<{ id: string }>();
   const isEdit = !!id;
   const { t } = useTranslation();
-  const { data: me } = useMe();
   const coopQuery = useCoop(id);
   if (isEdit && coopQuery.isError)
     return <ErrorState error={coopQuery.error} onRetry={() => void coopQuery.refetch()} />;
   if (isEdit && !coopQuery.data) return <Skeleton h={400} />;
   const coop = coopQuery.data;
-  const perms = coopPermissions(me, coop);
-  if (isEdit && coop && !perms.editAll && !perms.editOwn) {
+  if (isEdit && coop && !coop.can.update) {
     return (
       <Alert color="yellow" title={t('common.forbidden')}>
         <Anchor component={Link} to={`/koperasi/${coop.id}`}>
@@ -29,6 +26,10 @@ export default function CoopFormPage() {
     );
   }
   return (
-    <CoopForm key={coop ? `${coop.id}:${coop.version}` : 'new'} coop={coop} restricted={isEdit && !perms.editAll} />
+    <CoopForm
+      key={coop ? `${coop.id}:${coop.version}` : 'new'}
+      coop={coop}
+      restricted={isEdit && !coop?.can.updateAnyField}
+    />
   );
 }

@@ -15,7 +15,6 @@ import {
 import { IconChevronRight, IconPlus, IconUsers } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { canManageCoops, useMe } from '../lib/auth';
 import { formatCount, formatDate, formatNumber, sumCounts } from '../lib/format';
 import { toOptions, useCodeList, useLabel, useVillages } from '../lib/meta';
 import type { CoopListItem } from '../lib/types';
@@ -50,7 +49,6 @@ export function locationText(
 export default function CoopListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { data: me } = useMe();
   const { values, page, set, clear, activeCount, isMobile, goToPage } = useListState(KEYS);
   const [search, setSearch] = useUrlSearch(values.q, (q) => set({ q }, { replace: true }));
 
@@ -137,7 +135,7 @@ export default function CoopListPage() {
         }
         actions={
           <>
-            {canManageCoops(me?.role) && (
+            {data?.can.create && (
               <Button component={Link} to="/koperasi/baru" leftSection={<IconPlus size={18} />}>
                 {t('coop.add')}
               </Button>

@@ -1,4 +1,5 @@
 import '../i18n/papers';
+import { DOCUMENT_STATUSES } from '@domain/documents/codes';
 import { Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconSearch } from '@tabler/icons-react';
@@ -72,7 +73,7 @@ export default function DocumentsPage() {
             label={t('papers.register.status')}
             placeholder={t('papers.register.all')}
             clearable
-            data={(['CURRENT', 'SUPERSEDED', 'CANCELLED'] as const).map((s) => ({
+            data={DOCUMENT_STATUSES.map((s) => ({
               value: s,
               label: t(`papers.status.${s}`),
             }))}

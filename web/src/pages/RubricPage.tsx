@@ -16,18 +16,18 @@ import {
 import { IconEdit, IconInfoCircle } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../lib/auth';
 import { useRubricDefinition, useRubricVersions } from '../lib/assessment';
 import { formatDate } from '../lib/format';
 import { ErrorState, PageHeader } from '../components/common';
 import { WeightedView } from '../features/rubrics/WeightedView';
 import { GradedView } from '../features/rubrics/GradedView';
 import { PublishModal } from '../features/rubrics/PublishModal';
+import { useRubricAbilities } from '../features/rubrics/api';
 
 export default function RubricPage() {
   const { t } = useTranslation();
   const { rubric: rubricParam, version: versionParam } = useParams<{ rubric: string; version: string }>();
-  const { data: me } = useMe();
+  const can = useRubricAbilities().data;
   const versions = useRubricVersions();
   const [publishOpen, setPublishOpen] = useState(false);
 
@@ -39,7 +39,6 @@ export default function RubricPage() {
   const def = useRubricDefinition(selected?.rubric, selected?.version);
   const latestOfSelected = list.find((v) => v.rubric === selected?.rubric && v.latest);
   const latestDef = useRubricDefinition(latestOfSelected?.rubric, latestOfSelected?.version);
-  const isAdmin = me?.role === 'admin';
 
   if (versions.isError) return <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />;
 
@@ -57,14 +56,14 @@ export default function RubricPage() {
         }
         subtitle={t('rubric.intro')}
         actions={
-          isAdmin && latestOfSelected && latestDef.data ? (
+          can?.publish && latestOfSelected && latestDef.data ? (
             <Button leftSection={<IconEdit size={16} />} onClick={() => setPublishOpen(true)}>
               {t('rubric.publish')}
             </Button>
           ) : undefined
         }
       />
-      {!isAdmin && (
+      {can && !can.publish && (
         <Text size="xs" c="dimmed" mb="sm">
           {t('rubric.readOnlyNote')}
         </Text>

@@ -20,8 +20,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { InputSection } from '@domain/rubrics/types';
 import { ApiError, put } from '../lib/api';
-import { useMe } from '../lib/auth';
-import { coopPermissions, useCoop } from '../lib/coop';
+import { useCoop } from '../lib/coop';
 import { useRubricDefinition, useRubricVersions, useStatements, type Statement } from '../lib/assessment';
 import { uploadFile, XLSX_TYPE } from '../lib/download';
 import { formatDateTime, formatNumber, todayJakarta } from '../lib/format';
@@ -248,7 +247,6 @@ export default function StatementPage() {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
   const [sp, setSp] = useSearchParams();
-  const { data: me } = useMe();
   const coop = useCoop(id);
   const statements = useStatements(id);
   const versions = useRubricVersions();
@@ -284,14 +282,12 @@ export default function StatementPage() {
   }
   if (rubric.data.method !== 'weighted') return null;
 
-  const perms = coopPermissions(me, coop.data);
   const statement = statements.data.find((s) => s.fiscalYear === year);
-  const isKoperasiUser = me?.role === 'koperasi';
 
   return (
     <>
       <Breadcrumbs mb="xs" separatorMargin={6} style={{ flexWrap: 'wrap' }}>
-        {!isKoperasiUser && (
+        {coop.data.can.browse && (
           <Anchor component={Link} to="/koperasi" size="sm">
             {t('nav.cooperatives')}
           </Anchor>
@@ -344,7 +340,7 @@ export default function StatementPage() {
         year={year}
         statement={statement}
         sections={rubric.data.inputSections}
-        canEdit={perms.editDetails && coop.data.status !== 'DIBUBARKAN'}
+        canEdit={coop.data.can.editDetails && coop.data.status !== 'DIBUBARKAN'}
       />
       <Text size="xs" c="dimmed" mt="md">
         {t('figures.rupiahHint')} · {formatNumber(allCodes(rubric.data.inputSections).length)} pos

@@ -209,6 +209,7 @@ export default function UsersPage() {
           user={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
           onTemporaryPassword={(username, password) => setSecret({ username, password })}
+          roles={data?.roles ?? []}
         />
       )}
       <ConfirmModal

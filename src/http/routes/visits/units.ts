@@ -11,6 +11,8 @@ import {
 } from '../../../app/visits/unit-development.js';
 import { UNIT_SECTORS } from '../../../domain/codes.js';
 import { NEED_KINDS, NEED_STATUSES, PROPOSAL_STATUSES } from '../../../domain/visits/codes.js';
+import { unitDevelopmentAbilities } from '../../../app/policy/index.js';
+import { unitDevelopmentCanOut } from '../../../contract/abilities.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../../access.js';
 import { idParams, isoDate, uuidParam } from '../../schemas.js';
 import {
@@ -41,10 +43,15 @@ export const unitRoutes =
           tags,
           summary: 'Kebutuhan dan pendampingan tiap unit usaha, serta usulan unit usaha baru',
           params: idParams,
-          response: { 200: developmentOut },
+          response: { 200: developmentOut.extend({ can: unitDevelopmentCanOut }) },
         },
       },
-      async (request) => unitDevelopment(deps, requireActor(request), request.params.id),
+      // policy: `can` (additive)
+      async (request) => {
+        const actor = requireActor(request);
+        const found = await unitDevelopment(deps, actor, request.params.id);
+        return { ...found, can: unitDevelopmentAbilities(actor, { cooperativeId: request.params.id }) };
+      },
     );
 
     app.post(

@@ -7,7 +7,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../../lib/api';
-import { useMe } from '../../lib/auth';
 import { downloadFile } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { type IssuedDocument, STATUS_COLORS } from '../../lib/papers';
@@ -61,9 +60,7 @@ function CancelModal({ doc, onClose }: { doc: IssuedDocument; onClose: () => voi
 /** Issued documents as a table (register, a visit's or a cooperative's documents): number, status, download. */
 export function DocumentTable({ docs, showCooperative = true }: { docs: IssuedDocument[]; showCooperative?: boolean }) {
   const { t } = useTranslation();
-  const { data: me } = useMe();
   const [cancelling, setCancelling] = useState<IssuedDocument | null>(null);
-  const staff = me && me.role !== 'koperasi';
   const download = (d: IssuedDocument) =>
     downloadFile(`/documents/${d.id}/file.pdf`, `${d.kind.toLowerCase()}.pdf`).catch((e: Error) =>
       notifications.show({ color: 'red', message: e.message }),
@@ -142,7 +139,7 @@ export function DocumentTable({ docs, showCooperative = true }: { docs: IssuedDo
                       >
                         {t('papers.register.verifyLink')}
                       </Menu.Item>
-                      {staff && d.status !== 'CANCELLED' && (
+                      {d.can.cancel && d.status !== 'CANCELLED' && (
                         <Menu.Item color="red" leftSection={<IconX size={16} />} onClick={() => setCancelling(d)}>
                           {t('papers.register.cancel')}
                         </Menu.Item>

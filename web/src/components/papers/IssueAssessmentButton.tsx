@@ -5,14 +5,12 @@ import { IconFileCertificate } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../lib/api';
-import { useMe } from '../../lib/auth';
 import type { IssuedDocument } from '../../lib/papers';
 
-/** Issues the final assessment's report as a numbered, verifiable document (Dinas staff only). */
+/** Issues the final assessment's report as a numbered, verifiable document (shown when the assessment's `can.issueDocument` allows it). */
 export function IssueAssessmentButton({ assessmentId }: { assessmentId: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { data: me } = useMe();
   const issue = useMutation({
     mutationFn: () => post<IssuedDocument>(`/assessments/${assessmentId}/documents`, {}),
     onSuccess: (d) => {
@@ -20,7 +18,6 @@ export function IssueAssessmentButton({ assessmentId }: { assessmentId: string }
       notifications.show({ color: 'green', message: t('papers.assessment.issued', { number: d.number }) });
     },
   });
-  if (!me || me.role === 'koperasi') return null;
   return (
     <Button
       size="sm"

@@ -1,11 +1,11 @@
 import '../../i18n/papers';
+import type { BuiltInKind } from '@domain/documents/codes';
 import { Alert, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../lib/api';
-import { useMe } from '../../lib/auth';
 import { type IssuedDocument, useDocuments } from '../../lib/papers';
 import { DocumentTable } from './DocumentTable';
 
@@ -16,10 +16,10 @@ import { DocumentTable } from './DocumentTable';
 export function VisitDocuments({ visit }: { visit: { id: string; status: string } }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { data: me } = useMe();
   const docs = useDocuments({ visitId: visit.id, pageSize: 50 });
   const issue = useMutation({
-    mutationFn: (kind: 'SPT' | 'BERITA_ACARA') => post<IssuedDocument>(`/visits/${visit.id}/documents`, { kind }),
+    mutationFn: (kind: Extract<BuiltInKind, 'SPT' | 'BERITA_ACARA'>) =>
+      post<IssuedDocument>(`/visits/${visit.id}/documents`, { kind }),
     onSuccess: (d) => {
       void qc.invalidateQueries({ queryKey: ['documents'] });
       notifications.show({
@@ -28,7 +28,7 @@ export function VisitDocuments({ visit }: { visit: { id: string; status: string 
       });
     },
   });
-  const staff = !!me && me.role !== 'koperasi';
+  const staff = !!docs.data?.can.issue;
   const items = docs.data?.items ?? [];
   const has = (kind: string) => items.some((d) => d.kind === kind && d.status === 'CURRENT');
   const canSpt = staff && visit.status === 'approved';

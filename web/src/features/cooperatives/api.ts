@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { buildQuery, get } from '../../lib/api';
-import type { CoopListItem, Page } from '../../lib/types';
+import type { CooperativePageOut } from '@contract/common';
 
 export interface CoopListParams {
   q: string;
@@ -12,12 +12,12 @@ export interface CoopListParams {
   sort: string;
 }
 
-/** One page of the registry (`GET /cooperatives`), kept on screen while the next page loads. */
+/** One page of the registry (`GET /cooperatives`) with `can.create`, kept on screen while the next page loads. */
 export function useCoopList(values: CoopListParams, page: number, pageSize: number) {
   return useQuery({
     queryKey: ['cooperatives', values, page],
     queryFn: ({ signal }) =>
-      get<Page<CoopListItem>>(
+      get<CooperativePageOut>(
         `/cooperatives${buildQuery({
           search: values.q,
           district: values.district,

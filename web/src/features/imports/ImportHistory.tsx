@@ -5,20 +5,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/sheets';
 import { get, post } from '../../lib/api';
-import { useMe } from '../../lib/auth';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { handleAuthError } from '../../lib/queryClient';
 
-import { Batch } from './model';
+import type { Batch, HistoryBatch } from './model';
 
 export function ImportHistory() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const me = useMe();
-  const isAdmin = me.data?.role === 'admin';
   const [asking, setAsking] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const history = useQuery({ queryKey: ['imports'], queryFn: () => get<{ items: Batch[] }>('/imports') });
+  const history = useQuery({ queryKey: ['imports'], queryFn: () => get<{ items: HistoryBatch[] }>('/imports') });
   const undo = useMutation({
     mutationFn: (id: string) => post<Batch>(`/imports/${id}/undo`),
     onSuccess: () => {
@@ -31,7 +28,7 @@ export function ImportHistory() {
     onSettled: () => setAsking(null),
   });
   const items = history.data?.items ?? [];
-  const status = (b: Batch): ReactNode =>
+  const status = (b: HistoryBatch): ReactNode =>
     b.undoneAt ? (
       <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
         {t('sheets.import.undone', { at: formatDateTime(b.undoneAt), by: b.undoneBy ?? '' })}
@@ -40,7 +37,7 @@ export function ImportHistory() {
       <Text size="xs" c="dimmed">
         {t('sheets.import.undoExpired')}
       </Text>
-    ) : isAdmin && asking === b.id ? (
+    ) : b.can.undo && asking === b.id ? (
       <Group gap={6} wrap="nowrap">
         <Text size="xs">{t('sheets.import.undoAsk')}</Text>
         <Button
@@ -56,7 +53,7 @@ export function ImportHistory() {
           {t('sheets.import.undoCancel')}
         </Button>
       </Group>
-    ) : isAdmin ? (
+    ) : b.can.undo ? (
       <Button
         size="compact-xs"
         variant="light"

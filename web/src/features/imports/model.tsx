@@ -1,5 +1,5 @@
 import '../../i18n/sheets';
-import type { ImportBatchOut, ImportCheckOut, RowErrorOut } from '@contract/imports';
+import type { ImportBatchListOut, ImportBatchOut, ImportCheckOut, RowErrorOut } from '@contract/imports';
 import { ApiError } from '../../lib/api';
 
 export type Kind = 'koperasi' | 'tahunan';
@@ -23,6 +23,8 @@ export type RowError = RowErrorOut;
 export type Overwrite = ImportCheckOut['overwrites'][number];
 export type Check = ImportCheckOut;
 export type Batch = ImportBatchOut;
+/** A batch in the history, with `can.undo` from the import policy. */
+export type HistoryBatch = ImportBatchListOut['items'][number];
 
 /** How many row errors the table shows at once; the summary always has the full count. */
 export const MAX_ERRORS_SHOWN = 200;

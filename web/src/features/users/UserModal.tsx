@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, patch, post } from '../../lib/api';
 import { toOptions, useCodeList } from '../../lib/meta';
+import type { AssignableRoleOut } from '@contract/common';
 import type { Bidang, Role, User } from '../../lib/types';
 import { CoopPicker } from '../../components/CoopPicker';
 import { FormActions } from '../../components/FormActions';
@@ -31,15 +32,17 @@ export function UserModal({
   user,
   onClose,
   onTemporaryPassword,
+  roles,
 }: {
   user: User | null;
   onClose: () => void;
   onTemporaryPassword: (username: string, pw: string) => void;
+  /** The roles the user policy lets this admin give, with what each requires (served with the list). */
+  roles: AssignableRoleOut[];
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const isMobile = useMediaQuery('(max-width: 48em)');
-  const roles = useCodeList('roles');
   const bidang = useCodeList('bidang');
   const [form, setForm] = useState<UserForm>({
     username: user?.username ?? '',
@@ -54,6 +57,9 @@ export function UserModal({
     position: user?.position ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const rule = roles.find((r) => r.code === form.role);
+  const needsBidang = !!rule?.needsBidang;
+  const needsCooperative = !!rule?.needsCooperative;
   const setField = <K extends keyof UserForm>(k: K, v: UserForm[K]) => setForm((f) => ({ ...f, [k]: v }));
 
   const save = useMutation({
@@ -86,18 +92,18 @@ export function UserModal({
     }
     if (!form.fullName.trim()) errs.fullName = t('common.required');
     if (!form.role) errs.role = t('common.required');
-    if (form.role === 'petugas' && !form.bidang) errs.bidang = t('users.bidangRequired');
-    if (form.role === 'koperasi' && !form.cooperativeId) errs.cooperativeId = t('users.cooperativeRequired');
+    if (needsBidang && !form.bidang) errs.bidang = t('users.bidangRequired');
+    if (needsCooperative && !form.cooperativeId) errs.cooperativeId = t('users.cooperativeRequired');
     setErrors(errs);
     if (Object.keys(errs).length) return;
     const body: Record<string, unknown> = {
       fullName: form.fullName.trim(),
       role: form.role,
-      bidang: form.role === 'petugas' ? form.bidang : null,
-      cooperativeId: form.role === 'koperasi' ? form.cooperativeId : null,
+      bidang: needsBidang ? form.bidang : null,
+      cooperativeId: needsCooperative ? form.cooperativeId : null,
       email: form.email.trim() === '' ? null : form.email.trim(),
       // Officers' identity, printed under their signature on official documents.
-      ...(form.role !== 'koperasi'
+      ...(rule?.signsDocuments
         ? { nip: form.nip.trim() || null, rank: form.rank.trim() || null, position: form.position.trim() || null }
         : {}),
     };
@@ -142,13 +148,13 @@ export function UserModal({
             <Select
               label={t('users.role')}
               required
-              data={toOptions(roles)}
+              data={roles.map((r) => ({ value: r.code, label: r.label }))}
               value={form.role}
               onChange={(v) => setField('role', v as Role | null)}
               error={errors.role}
               allowDeselect={false}
             />
-            {form.role === 'petugas' && (
+            {needsBidang && (
               <Select
                 label={t('users.bidang')}
                 required
@@ -159,7 +165,7 @@ export function UserModal({
               />
             )}
           </SimpleGrid>
-          {form.role === 'koperasi' && (
+          {needsCooperative && (
             <CoopPicker
               label={t('users.cooperative')}
               required
@@ -178,7 +184,7 @@ export function UserModal({
             error={errors.email}
             autoComplete="off"
           />
-          {form.role && form.role !== 'koperasi' && (
+          {rule?.signsDocuments && (
             <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
               <TextInput
                 label={t('usersIdentity.nip')}

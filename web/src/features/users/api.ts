@@ -1,13 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { buildQuery, get, patch, post } from '../../lib/api';
-import type { Page, User } from '../../lib/types';
+import type { UserPageOut } from '@contract/common';
+import type { User } from '../../lib/types';
 
-/** One page of accounts (`GET /users`). */
+/** One page of accounts (`GET /users`), with the roles this admin may give and what each requires. */
 export function useUserList(values: { q: string; role: string }, page: number, pageSize: number) {
   return useQuery({
     queryKey: ['users', values, page],
     queryFn: ({ signal }) =>
-      get<Page<User>>(`/users${buildQuery({ search: values.q, role: values.role, page, pageSize })}`, signal),
+      get<UserPageOut>(`/users${buildQuery({ search: values.q, role: values.role, page, pageSize })}`, signal),
     placeholderData: keepPreviousData,
   });
 }

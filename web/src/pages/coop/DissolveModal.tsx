@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../../lib/api';
 import { todayJakarta } from '../../lib/format';
-import type { Coop } from '../../lib/types';
+import type { Coop, CoopDetail } from '../../lib/types';
 
 export function DissolveModal({ coop, opened, onClose }: { coop: Coop; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -21,7 +21,9 @@ export function DissolveModal({ coop, opened, onClose }: { coop: Coop; opened: b
   const mutation = useMutation({
     mutationFn: (body: { reason: string; date?: string }) => post<Coop>(`/cooperatives/${coop.id}/dissolve`, body),
     onSuccess: (updated) => {
-      qc.setQueryData(['cooperative', String(coop.id)], updated);
+      // Keep `can` until the refetch brings the policy's answer for the dissolved record.
+      qc.setQueryData<CoopDetail>(['cooperative', String(coop.id)], (old) => old && { ...updated, can: old.can });
+      void qc.invalidateQueries({ queryKey: ['cooperative', String(coop.id)] });
       void qc.invalidateQueries({ queryKey: ['cooperatives'] });
       void qc.invalidateQueries({ queryKey: ['timeline', String(coop.id)] });
       notifications.show({ color: 'green', message: t('coop.dissolved') });

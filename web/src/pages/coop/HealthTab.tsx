@@ -1,14 +1,10 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import {
-  Alert,
   Anchor,
   Button,
   Card,
   Group,
-  Modal,
-  NumberInput,
   Paper,
-  Radio,
   SegmentedControl,
   Skeleton,
   Stack,
@@ -17,224 +13,21 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconChevronRight, IconFileSpreadsheet, IconInfoCircle, IconPlus } from '@tabler/icons-react';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconChevronRight, IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ApiError, buildQuery, get, post } from '../../lib/api';
-import {
-  rubricShortName,
-  useRubricVersions,
-  useStatements,
-  type Assessment,
-  type AssessmentListItem,
-  type AssessmentPage,
-} from '../../lib/assessment';
-import { formatDate, todayJakarta } from '../../lib/format';
+import { buildQuery, get } from '../../lib/api';
+import { rubricShortName, type AssessmentPage } from '../../lib/assessment';
+import { formatDate } from '../../lib/format';
 import { scoreText } from '../../lib/rubric';
 import type { Coop } from '../../lib/types';
 import { EmptyText, ErrorState } from '../../components/common';
 import { AssessmentStatusBadge, CategoryBadge } from '../../components/assessment';
-import type { ScoreSeries } from '../../components/ScoreChart';
+import { NewAssessmentModal } from '../../features/cooperatives/health/NewAssessmentModal';
+import { useChartSeries } from '../../features/cooperatives/health/useChartSeries';
 
 const ScoreChart = lazy(() => import('../../components/ScoreChart'));
-
-const BAND_COLORS: Record<string, string> = {
-  SEHAT: '#2f9e44',
-  CUKUP_SEHAT: '#1098ad',
-  DALAM_PENGAWASAN: '#f76707',
-  DALAM_PENGAWASAN_KHUSUS: '#e03131',
-};
-
-function NewAssessmentModal({
-  coop,
-  items,
-  onClose,
-}: {
-  coop: Coop;
-  items: AssessmentListItem[];
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const thisYear = Number(todayJakarta().slice(0, 4));
-  const versions = useRubricVersions();
-  const statements = useStatements(coop.id);
-  const [rubric, setRubric] = useState<string>(coop.type === 'SIMPAN_PINJAM' ? 'ksp-2016' : 'kk-2021');
-  // The latest closed fiscal year not yet assessed with that rubric.
-  const [year, setYear] = useState<number | string>(() => {
-    for (let y = thisYear - 1; y > thisYear - 6; y--)
-      if (!items.some((a) => a.fiscalYear === y && a.rubric === rubric)) return y;
-    return thisYear - 1;
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const latest = (versions.data ?? []).filter((v) => v.latest);
-  const y = typeof year === 'number' ? year : Number.parseInt(year, 10);
-  const validYear = Number.isFinite(y) && y >= 1945 && y <= thisYear;
-  const hasStatement = (statements.data ?? []).some((s) => s.fiscalYear === y);
-  const existing = items.filter((a) => a.fiscalYear === y && a.rubric === rubric);
-  const draft = existing.find((a) => a.status === 'DRAFT');
-  const final = existing.find((a) => a.status === 'FINAL');
-
-  const create = useMutation({
-    mutationFn: () => post<Assessment>(`/cooperatives/${coop.id}/assessments`, { fiscalYear: y, rubric }),
-    onSuccess: (a) => {
-      void qc.invalidateQueries({ queryKey: ['assessments'] });
-      void qc.invalidateQueries({ queryKey: ['timeline', String(coop.id)] });
-      onClose();
-      navigate(`/penilaian/${a.id}`);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError) setErrors(e.fields);
-    },
-  });
-
-  return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{t('assessment.newTitle')}</Text>} centered size="lg">
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {t('assessment.newIntro')}
-        </Text>
-        <NumberInput
-          label={t('assessment.fiscalYear')}
-          value={year}
-          onChange={setYear}
-          min={1945}
-          max={thisYear}
-          allowDecimal={false}
-          allowNegative={false}
-          thousandSeparator=""
-          w={{ base: '100%', xs: 160 }}
-          error={errors.fiscalYear ?? (!validYear && String(year) !== '' ? t('statement.yearInvalid') : undefined)}
-          data-autofocus
-        />
-        <Radio.Group label={t('assessment.rubric')} value={rubric} onChange={setRubric} error={errors.rubric}>
-          <Stack gap={8} mt={6}>
-            {(latest.length
-              ? latest
-              : [
-                  { rubric: 'ksp-2016', version: 1, title: rubricShortName('ksp-2016') },
-                  { rubric: 'kk-2021', version: 1, title: rubricShortName('kk-2021') },
-                ]
-            )
-              .slice()
-              .sort((a, b) => a.rubric.localeCompare(b.rubric) * -1)
-              .map((v) => (
-                <Radio
-                  key={v.rubric}
-                  value={v.rubric}
-                  label={v.title}
-                  description={`${t('assessment.versionN', { version: v.version })} · ${t(`assessment.rubricFor.${v.rubric}`, { defaultValue: '' })}`}
-                />
-              ))}
-          </Stack>
-        </Radio.Group>
-        {validYear && (
-          <Alert
-            variant="light"
-            color={rubric === 'ksp-2016' ? (hasStatement ? 'green' : 'yellow') : 'blue'}
-            icon={<IconInfoCircle size={16} />}
-            p="xs"
-          >
-            <Text size="sm">
-              {rubric === 'ksp-2016'
-                ? hasStatement
-                  ? t('assessment.statementAvailable', { year: y })
-                  : t('assessment.statementMissing', { year: y })
-                : t('assessment.statementNotNeeded')}
-            </Text>
-            {rubric === 'ksp-2016' && !hasStatement && (
-              <Anchor
-                component={Link}
-                to={`/koperasi/${coop.id}/laporan-keuangan?tahun=${y}`}
-                size="sm"
-                onClick={onClose}
-              >
-                {t('assessment.openStatement')}
-              </Anchor>
-            )}
-          </Alert>
-        )}
-        {(draft || final) && (
-          <Alert variant="light" color="orange" p="xs">
-            <Text size="sm">
-              {draft
-                ? t('assessment.existsDraft', { rubric: rubricShortName(rubric), year: y })
-                : t('assessment.existsFinal', { rubric: rubricShortName(rubric), year: y })}{' '}
-              <Anchor component={Link} to={`/penilaian/${(draft ?? final)?.id ?? ''}`} size="sm" onClick={onClose}>
-                {t('assessment.openExisting')}
-              </Anchor>
-            </Text>
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!validYear}>
-            {t('assessment.start')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function useChartSeries(
-  items: AssessmentListItem[],
-  rubric: string | null,
-): { data: ScoreSeries | null; loading: boolean } {
-  const { t } = useTranslation();
-  // The latest final assessment per fiscal year of the chosen rubric.
-  const picked = useMemo(() => {
-    const byYear = new Map<number, AssessmentListItem>();
-    for (const a of items) {
-      if (a.status !== 'FINAL' || a.rubric !== rubric) continue;
-      const cur = byYear.get(a.fiscalYear);
-      if (!cur || (a.assessedOn ?? '') > (cur.assessedOn ?? '')) byYear.set(a.fiscalYear, a);
-    }
-    return [...byYear.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
-  }, [items, rubric]);
-  const details = useQueries({
-    queries: picked.map((a) => ({
-      queryKey: ['assessment', a.id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => get<Assessment>(`/assessments/${a.id}`, signal),
-      staleTime: 5 * 60_000,
-    })),
-  });
-  const loading = details.some((d) => d.isPending);
-  const data = useMemo<ScoreSeries | null>(() => {
-    if (picked.length === 0 || loading) return null;
-    const results = details.map((d) => d.data?.result ?? null);
-    const first = results.find((r) => r !== null);
-    const aspectDefs = first?.aspects.map((a) => ({ code: a.code, label: a.label, weight: a.weight })) ?? [];
-    return {
-      years: picked.map((a) => a.fiscalYear),
-      total: picked.map((a) => a.total),
-      totalCategory: picked.map((a) => (a.category ? t(`assessment.categories.${a.category}`) : null)),
-      aspects: aspectDefs.map((ad) => ({
-        label: ad.label,
-        weight: ad.weight,
-        score: results.map((r) => r?.aspects.find((x) => x.code === ad.code)?.score ?? null),
-        share: results.map((r) => r?.aspects.find((x) => x.code === ad.code)?.share ?? null),
-      })),
-      bands: [
-        { label: t('assessment.categories.SEHAT'), min: 80, max: 100, color: BAND_COLORS.SEHAT },
-        { label: t('assessment.categories.CUKUP_SEHAT'), min: 66, max: 80, color: BAND_COLORS.CUKUP_SEHAT },
-        { label: t('assessment.categories.DALAM_PENGAWASAN'), min: 51, max: 66, color: BAND_COLORS.DALAM_PENGAWASAN },
-        {
-          label: t('assessment.categories.DALAM_PENGAWASAN_KHUSUS'),
-          min: 0,
-          max: 51,
-          color: BAND_COLORS.DALAM_PENGAWASAN_KHUSUS,
-        },
-      ],
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [picked, loading, t, ...details.map((d) => d.data)]);
-  return { data, loading };
-}
 
 export default function HealthTab({ coop, canAssess }: { coop: Coop; canAssess: boolean }) {
   const { t } = useTranslation();

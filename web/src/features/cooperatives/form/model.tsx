@@ -93,9 +93,10 @@ export function toInput(v: FormValues): CoopInput {
   return {
     name: v.name.trim(),
     nik: nullIfEmpty(v.nik),
-    type: v.type ?? '',
-    group: v.group ?? '',
-    scheme: v.scheme,
+    // The selects offer only the codes the server serves (GET /meta); the server validates them again.
+    type: (v.type ?? '') as CoopInput['type'],
+    group: (v.group ?? '') as CoopInput['group'],
+    scheme: v.scheme as CoopInput['scheme'],
     status: v.status,
     legalEntityNumber: nullIfEmpty(v.legalEntityNumber),
     legalEntityDate: v.legalEntityDate || null,
@@ -113,7 +114,7 @@ export function toInput(v: FormValues): CoopInput {
     employeesMale: toInt(v.employeesMale) ?? 0,
     employeesFemale: toInt(v.employeesFemale) ?? 0,
     officers: v.officers.map((o): Officer => ({
-      role: o.role ?? '',
+      role: (o.role ?? '') as Officer['role'],
       name: o.name.trim(),
       phone: nullIfEmpty(o.phone),
       termStart: o.termStart || null,
