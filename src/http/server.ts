@@ -32,7 +32,7 @@ import { cooperativeRoutes } from './routes/cooperatives.js';
 import { metaRoutes } from './routes/meta.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { userRoutes } from './routes/users.js';
-import { visitRoutes } from './routes/visits.js';
+import { visitRoutes } from './routes/visits/index.js';
 import { installIndonesianErrors } from './zod-id.js';
 
 const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');

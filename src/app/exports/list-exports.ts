@@ -5,17 +5,17 @@ import type { Actor, AppDeps } from '../context.js';
 import { exportCooperativesCsv, exportCooperativesXlsx } from '../cooperatives/export-cooperatives.js';
 import { type ListCooperativesQuery, listCooperatives } from '../cooperatives/list-cooperatives.js';
 import { type JobFile, type JobView, startFileJob } from '../jobs/jobs.js';
-import { type ConcernQuery, listConcerns } from '../visits/concerns.js';
+import { type ConcernQuery, listConcerns } from '../concerns/concerns.js';
 import {
   exportConcernsCsv,
   exportConcernsXlsx,
   exportFollowUpsCsv,
   exportFollowUpsXlsx,
-} from '../visits/export-dialog.js';
+} from '../concerns/export-concerns.js';
 import { exportVisitsCsv, exportVisitsXlsx } from '../visits/export-visits.js';
-import { type FollowUpQuery, listFollowUps } from '../visits/follow-ups.js';
+import { type FollowUpQuery, listFollowUps } from '../follow-ups/follow-ups.js';
 import { listVisits, type VisitQuery } from '../visits/list-visits.js';
-import { jakartaDate } from '../visits/shared.js';
+import { jakartaDate } from '../shared/records.js';
 import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 
 /**

@@ -4,7 +4,7 @@ import { ratYearInView } from '../../domain/notifications/reminders.js';
 import { VISIT_PURPOSE_LABELS, type VisitPurpose } from '../../domain/visits/codes.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type AppDeps, todayJakarta } from '../context.js';
-import { addDays } from '../visits/shared.js';
+import { addDays } from '../shared/records.js';
 import { calendarPolicy } from '../policy/index.js';
 
 /**

@@ -13,7 +13,7 @@ import {
 import { ratDeadline } from '../../domain/rat/compliance.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type AppDeps, todayJakarta } from '../context.js';
-import { addDays } from '../visits/shared.js';
+import { addDays } from '../shared/records.js';
 import { contactOf } from './hooks.js';
 import { renderDigestMail } from './mail-content.js';
 import { deliverDueMail, type MailSender } from './mailer.js';

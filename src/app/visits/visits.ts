@@ -12,7 +12,7 @@ import { canMoveVisit, visitMoveRefusal } from '../../domain/visits/visit-status
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { onVisitCreated, onVisitMoved, onVisitUpdated } from '../notifications/hooks.js';
 import { authorize, guardOwnCooperative, missing, visitPolicy } from '../policy/index.js';
-import { addDays, assertWritten, checkVersion, defined, loadUsers } from './shared.js';
+import { addDays, assertWritten, checkVersion, defined, loadUsers } from '../shared/records.js';
 import { loadVisit, type Visit, visitRef } from './view.js';
 import { officeBbox, officeOfCooperative } from '../offices/ownership.js';
 

@@ -5,7 +5,7 @@ import {
   exportConcernsXlsx,
   exportFollowUpsCsv,
   exportFollowUpsXlsx,
-} from '../../../app/visits/export-dialog.js';
+} from '../../../app/concerns/export-concerns.js';
 import { EVERYONE, requireActor } from '../../access.js';
 import { concernListQuery, followUpListQuery } from './dialog-queries.js';
 import { file, MEDIA } from '../../../contract/files.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FOLLOW_UP_FILTERS } from '../../../app/visits/follow-ups.js';
+import { FOLLOW_UP_FILTERS } from '../../../app/follow-ups/follow-ups.js';
 import { BIDANG } from '../../../domain/codes.js';
 import { CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, SEVERITIES } from '../../../domain/visits/codes.js';
 import { isoDate, page, pageSize, uuidParam } from '../../schemas.js';

@@ -1,13 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../../app/context.js';
-import {
-  getConcern,
-  listConcerns,
-  markConcernSeen,
-  raiseConcern,
-  updateConcern,
-} from '../../../app/visits/concerns.js';
+import type { AppDeps } from '../../app/context.js';
+import { getConcern, listConcerns, markConcernSeen, raiseConcern, updateConcern } from '../../app/concerns/concerns.js';
 import {
   changeFollowUpStatus,
   createFollowUp,
@@ -15,14 +9,14 @@ import {
   listFollowUps,
   updateFollowUp,
   withFollowUpAbilities,
-} from '../../../app/visits/follow-ups.js';
-import { followUpCanOut } from '../../../contract/abilities.js';
-import { ASPECTS, CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, SEVERITIES } from '../../../domain/visits/codes.js';
-import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../../access.js';
-import { idParams, isoDate, pageOf, uuidParam } from '../../schemas.js';
-import { dialogExportRoutes } from './dialog-exports.js';
-import { concernListQuery, followUpListQuery } from './dialog-queries.js';
-import { clientId, concernOut, followUpOut, nullableText, responsibleBody, text, version } from './schemas.js';
+} from '../../app/follow-ups/follow-ups.js';
+import { followUpCanOut } from '../../contract/abilities.js';
+import { ASPECTS, CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, SEVERITIES } from '../../domain/visits/codes.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../access.js';
+import { idParams, isoDate, pageOf, uuidParam } from '../schemas.js';
+import { dialogExportRoutes } from './visits/dialog-exports.js';
+import { concernListQuery, followUpListQuery } from './visits/dialog-queries.js';
+import { clientId, concernOut, followUpOut, nullableText, responsibleBody, text, version } from './visits/schemas.js';
 
 const concernTags = ['dialog'];
 const followUpTags = ['tindak lanjut'];

@@ -9,8 +9,8 @@ import {
 import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 import type { Actor, AppDeps } from '../context.js';
 import { type Concern, type ConcernQuery, listConcerns } from './concerns.js';
-import { type FollowUp, type FollowUpQuery, listFollowUps } from './follow-ups.js';
-import { jakartaDate } from './shared.js';
+import { type FollowUp, type FollowUpQuery, listFollowUps } from '../follow-ups/follow-ups.js';
+import { jakartaDate } from '../shared/records.js';
 
 export type ConcernExportQuery = Omit<ConcernQuery, 'page' | 'pageSize'>;
 export type FollowUpExportQuery = Omit<FollowUpQuery, 'page' | 'pageSize'>;

@@ -7,8 +7,8 @@ import { proposalMove } from '../../domain/visits/unit-proposal.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { authorize, guardOwnCooperative, missing, unitDevelopmentPolicy } from '../policy/index.js';
-import { assertWritten, checkVersion, defined, loadUsers } from './shared.js';
-import { visitRef } from './view.js';
+import { assertWritten, checkVersion, defined, loadUsers } from '../shared/records.js';
+import { visitRef } from '../visits/view.js';
 
 export interface UnitNeed {
   id: string;

@@ -9,8 +9,8 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { onConcernRaised, onConcernUpdated } from '../notifications/hooks.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { authorize, concernPolicy, guardOwnCooperative, hideAbsence } from '../policy/index.js';
-import { assertWritten, checkVersion, defined } from './shared.js';
-import { visitRef } from './view.js';
+import { assertWritten, checkVersion, defined } from '../shared/records.js';
+import { visitRef } from '../visits/view.js';
 
 export interface ConcernFields {
   kind: ConcernKind;

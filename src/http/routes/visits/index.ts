@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app/context.js';
-import { dialogRoutes } from './visits/dialog.js';
-import { photoRoutes } from './visits/photos.js';
-import { visitPlanSupportRoutes } from './visits/plan-support.js';
-import { programRoutes } from './visits/programs.js';
-import { unitRoutes } from './visits/units.js';
-import { visitCoreRoutes } from './visits/visits.js';
+import type { AppDeps } from '../../../app/context.js';
+import { dialogRoutes } from '../concerns.js';
+import { photoRoutes } from '../photos.js';
+import { visitPlanSupportRoutes } from './plan-support.js';
+import { programRoutes } from '../programs.js';
+import { unitRoutes } from '../unit-development.js';
+import { visitCoreRoutes } from './visits.js';
 
 /**
  * Routes of the visits capability (issue 4): programs, visits, photos, concerns, follow-ups and

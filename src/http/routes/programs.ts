@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../../app/context.js';
-import { createProgram, getProgram, listPrograms, updateProgram } from '../../../app/visits/programs.js';
-import { LEADERS, requireActor, STAFF } from '../../access.js';
-import { idParams, isoDate } from '../../schemas.js';
-import { clientId, nullableText, programOut, programSummaryOut, targetsBody, text, version } from './schemas.js';
+import type { AppDeps } from '../../app/context.js';
+import { createProgram, getProgram, listPrograms, updateProgram } from '../../app/programs/programs.js';
+import { LEADERS, requireActor, STAFF } from '../access.js';
+import { idParams, isoDate } from '../schemas.js';
+import { clientId, nullableText, programOut, programSummaryOut, targetsBody, text, version } from './visits/schemas.js';
 
 const tags = ['kunjungan'];
 const MANAGERS = LEADERS;

@@ -26,9 +26,9 @@ import {
 } from '../policy/index.js';
 import { fileForVerification } from '../desk/verifications.js';
 import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
-import { markAddressed } from './concerns.js';
-import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from './shared.js';
-import { teamsOf, visitRef } from './view.js';
+import { markAddressed } from '../concerns/concerns.js';
+import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from '../shared/records.js';
+import { teamsOf, visitRef } from '../visits/view.js';
 
 export interface Responsible {
   kind: ResponsibleKind;
