@@ -6,12 +6,8 @@ import { exportCooperativesCsv, exportCooperativesXlsx } from '../cooperatives/e
 import { type ListCooperativesQuery, listCooperatives } from '../cooperatives/list-cooperatives.js';
 import { type JobFile, type JobView, startFileJob } from '../jobs/jobs.js';
 import { type ConcernQuery, listConcerns } from '../concerns/concerns.js';
-import {
-  exportConcernsCsv,
-  exportConcernsXlsx,
-  exportFollowUpsCsv,
-  exportFollowUpsXlsx,
-} from '../concerns/export-concerns.js';
+import { exportConcernsCsv, exportConcernsXlsx } from '../concerns/export-concerns.js';
+import { exportFollowUpsCsv, exportFollowUpsXlsx } from '../follow-ups/export-follow-ups.js';
 import { exportVisitsCsv, exportVisitsXlsx } from '../visits/export-visits.js';
 import { type FollowUpQuery, listFollowUps } from '../follow-ups/follow-ups.js';
 import { listVisits, type VisitQuery } from '../visits/list-visits.js';

@@ -5,7 +5,7 @@ import type { FollowUpTable } from '../../db/schema-visits.js';
 import { type Bidang, BIDANG_LABELS } from '../../domain/codes.js';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
-import type { Aspect, FollowUpStatus, ResponsibleKind } from '../../domain/visits/codes.js';
+import type { Aspect, FollowUpFilter, FollowUpStatus, ResponsibleKind } from '../../domain/visits/codes.js';
 import {
   daysOverdue,
   type Evidence,
@@ -63,9 +63,6 @@ export interface FollowUp extends Omit<FollowUpFields, 'responsible'> {
   createdAt: string;
   updatedAt: string;
 }
-
-export const FOLLOW_UP_FILTERS = ['open', 'in_progress', 'done', 'cancelled', 'overdue'] as const;
-export type FollowUpFilter = (typeof FOLLOW_UP_FILTERS)[number];
 
 export interface FollowUpQuery {
   status?: FollowUpFilter;

@@ -1,34 +1,57 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import { getConcern, listConcerns, markConcernSeen, raiseConcern, updateConcern } from '../../app/concerns/concerns.js';
-import {
-  changeFollowUpStatus,
-  createFollowUp,
-  getFollowUp,
-  listFollowUps,
-  updateFollowUp,
-  withFollowUpAbilities,
-} from '../../app/follow-ups/follow-ups.js';
-import { followUpCanOut } from '../../contract/abilities.js';
-import { ASPECTS, CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, SEVERITIES } from '../../domain/visits/codes.js';
+import { exportConcernsCsv, exportConcernsXlsx } from '../../app/concerns/export-concerns.js';
+import { concernExportQuery, concernListQuery, raiseConcernBody, updateConcernBody } from '../../contract/concerns.js';
+import { file, MEDIA } from '../../contract/files.js';
+import { concernOut } from '../../contract/visits.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../access.js';
-import { idParams, isoDate, pageOf, uuidParam } from '../schemas.js';
-import { dialogExportRoutes } from './visits/dialog-exports.js';
-import { concernListQuery, followUpListQuery } from './visits/dialog-queries.js';
-import { clientId, concernOut, followUpOut, nullableText, responsibleBody, text, version } from './visits/schemas.js';
+import { idParams, pageOf } from '../schemas.js';
 
-const concernTags = ['dialog'];
-const followUpTags = ['tindak lanjut'];
+const tags = ['dialog'];
+const concernTags = tags;
 const RAISERS = COOPERATIVE_WRITERS;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV = 'text/csv; charset=utf-8';
 
-const description = text(5, 4000, 'Uraian minimal 5 karakter.');
-const recommendation = text(5, 2000, 'Rekomendasi minimal 5 karakter.');
-
-export const dialogRoutes =
+/** The concern inbox (permasalahan, keluhan, tantangan): list, record, answer, mark seen, and its spreadsheet downloads. */
+export const concernRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    await app.register(dialogExportRoutes(deps));
+    app.get(
+      '/api/v1/concerns/export.xlsx',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Unduh daftar permasalahan/keluhan/tantangan (XLSX) dengan filter yang sama',
+          querystring: concernExportQuery,
+          response: { 200: file(MEDIA.xlsx) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .type(XLSX)
+          .header('content-disposition', 'attachment; filename="aspirasi-koperasi.xlsx"')
+          .send(await exportConcernsXlsx(deps, requireActor(request), request.query)),
+    );
+    app.get(
+      '/api/v1/concerns/export.csv',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Unduh daftar permasalahan/keluhan/tantangan (CSV, pemisah titik koma)',
+          querystring: concernExportQuery,
+          response: { 200: file(MEDIA.csv) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .type(CSV)
+          .header('content-disposition', 'attachment; filename="aspirasi-koperasi.csv"')
+          .send(await exportConcernsCsv(deps, requireActor(request), request.query)),
+    );
 
     app.get(
       '/api/v1/concerns',
@@ -51,18 +74,7 @@ export const dialogRoutes =
         schema: {
           tags: concernTags,
           summary: 'Catat permasalahan, keluhan atau tantangan (dalam kunjungan, atau dari portal koperasi)',
-          body: z.strictObject({
-            id: clientId,
-            cooperativeId: uuidParam,
-            visitId: z.union([uuidParam, z.null()]).optional(),
-            kind: z.enum(CONCERN_KINDS),
-            topic: z.enum(CONCERN_TOPICS),
-            description,
-            raisedBy: nullableText(200).describe(
-              'Nama dan jabatan yang menyampaikan; bawaan untuk akun koperasi: nama akunnya',
-            ),
-            severity: z.enum(SEVERITIES).default('sedang'),
-          }),
+          body: raiseConcernBody,
           response: { 200: concernOut, 201: concernOut },
         },
       },
@@ -99,18 +111,7 @@ export const dialogRoutes =
           tags: concernTags,
           summary: 'Tanggapi atau ubah catatan permasalahan (status terbuka/ditanggapi/selesai)',
           params: idParams,
-          body: z
-            .strictObject({
-              kind: z.enum(CONCERN_KINDS).optional(),
-              topic: z.enum(CONCERN_TOPICS).optional(),
-              description: description.optional(),
-              raisedBy: text(2, 200, 'Minimal 2 karakter.').optional(),
-              severity: z.enum(SEVERITIES).optional(),
-              status: z.enum(CONCERN_STATUSES).optional(),
-              response: nullableText(4000),
-              version,
-            })
-            .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
+          body: updateConcernBody,
           response: { 200: concernOut },
         },
       },
@@ -129,165 +130,5 @@ export const dialogRoutes =
         },
       },
       async (request) => markConcernSeen(deps, requireActor(request), request.params.id),
-    );
-
-    app.get(
-      '/api/v1/follow-ups',
-      {
-        config: { access: EVERYONE },
-        schema: {
-          tags: followUpTags,
-          summary:
-            'Tindak lanjut (rekomendasi); assignee=me untuk "tindak lanjut saya", status=overdue untuk yang lewat tenggat',
-          querystring: followUpListQuery,
-          response: { 200: pageOf(followUpOut.extend({ can: followUpCanOut })) }, // policy: `can` (additive)
-        },
-      },
-      async (request) => {
-        const actor = requireActor(request);
-        const page = await listFollowUps(deps, actor, request.query);
-        return { ...page, items: await withFollowUpAbilities(deps, actor, page.items) };
-      },
-    );
-
-    app.post(
-      '/api/v1/follow-ups',
-      {
-        config: { access: WRITERS },
-        schema: {
-          tags: followUpTags,
-          summary: 'Catat rekomendasi dari temuan kunjungan atau catatan permasalahan',
-          body: z.strictObject({
-            id: clientId,
-            cooperativeId: uuidParam.optional(),
-            visitId: z.union([uuidParam, z.null()]).optional(),
-            concernId: z.union([uuidParam, z.null()]).optional(),
-            aspect: z.union([z.enum(ASPECTS), z.null()]).optional(),
-            recommendation,
-            responsible: responsibleBody,
-            deadline: isoDate,
-            monitoringPlan: nullableText(2000),
-          }),
-          response: { 200: followUpOut, 201: followUpOut },
-        },
-      },
-      async (request, reply) => {
-        const b = request.body;
-        const { followUp, created } = await createFollowUp(deps, requireActor(request), {
-          ...b,
-          visitId: b.visitId ?? null,
-          concernId: b.concernId ?? null,
-          aspect: b.aspect ?? null,
-          monitoringPlan: b.monitoringPlan ?? null,
-          responsible: {
-            kind: b.responsible.kind,
-            bidang: b.responsible.bidang ?? null,
-            userId: b.responsible.userId ?? null,
-          },
-        });
-        return reply.status(created ? 201 : 200).send(followUp);
-      },
-    );
-
-    app.get(
-      '/api/v1/follow-ups/:id',
-      // policy: `can` (additive)
-      {
-        config: { access: EVERYONE },
-        schema: {
-          tags: followUpTags,
-          summary: 'Rincian tindak lanjut',
-          params: idParams,
-          response: { 200: followUpOut.extend({ can: followUpCanOut }) },
-        },
-      },
-      async (request) => {
-        const actor = requireActor(request);
-        const [item] = await withFollowUpAbilities(deps, actor, [await getFollowUp(deps, actor, request.params.id)]);
-        return item!;
-      },
-    );
-
-    app.patch(
-      '/api/v1/follow-ups/:id',
-      {
-        config: { access: WRITERS },
-        schema: {
-          tags: followUpTags,
-          summary: 'Ubah rekomendasi, penanggung jawab, tenggat atau rencana pemantauan',
-          params: idParams,
-          body: z
-            .strictObject({
-              recommendation: recommendation.optional(),
-              aspect: z.union([z.enum(ASPECTS), z.null()]).optional(),
-              responsible: responsibleBody.optional(),
-              deadline: isoDate.optional(),
-              monitoringPlan: nullableText(2000),
-              version,
-            })
-            .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
-          response: { 200: followUpOut },
-        },
-      },
-      async (request) => {
-        const { responsible, ...rest } = request.body;
-        return updateFollowUp(deps, requireActor(request), request.params.id, {
-          ...rest,
-          ...(responsible
-            ? {
-                responsible: {
-                  kind: responsible.kind,
-                  bidang: responsible.bidang ?? null,
-                  userId: responsible.userId ?? null,
-                },
-              }
-            : {}),
-        });
-      },
-    );
-
-    app.post(
-      '/api/v1/follow-ups/:id/status',
-      {
-        config: { access: RAISERS },
-        schema: {
-          tags: followUpTags,
-          summary: 'Ubah status: in_progress, done (bukti wajib) atau cancelled (alasan wajib)',
-          params: idParams,
-          body: z.strictObject({
-            status: z.enum(['in_progress', 'done', 'cancelled']),
-            note: nullableText(2000),
-            evidence: z
-              .strictObject({
-                note: nullableText(4000),
-                photoId: z.union([uuidParam, z.null()]).optional(),
-                documentRef: nullableText(500),
-              })
-              .optional()
-              .describe(
-                'Untuk done: catatan apa yang sudah dilakukan (wajib), foto bukti dan/atau rujukan dokumen (opsional)',
-              ),
-            reason: nullableText(2000),
-            version,
-          }),
-          response: { 200: followUpOut },
-        },
-      },
-      async (request) => {
-        const b = request.body;
-        return changeFollowUpStatus(deps, requireActor(request), request.params.id, {
-          to: b.status,
-          note: b.note ?? null,
-          reason: b.reason ?? null,
-          evidence: b.evidence
-            ? {
-                note: b.evidence.note ?? null,
-                photoId: b.evidence.photoId ?? null,
-                documentRef: b.evidence.documentRef ?? null,
-              }
-            : null,
-          ...(b.version !== undefined ? { version: b.version } : {}),
-        });
-      },
     );
   };

@@ -8,7 +8,7 @@ import { PHOTO_TYPES } from '../../domain/visits/images.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { errorHandler } from '../errors.js';
 import { idParams, okOut, uuidParam } from '../schemas.js';
-import { isoInstant, photoOut } from './visits/schemas.js';
+import { isoInstant, photoOut } from '../../contract/visits.js';
 import { file, rawBody } from '../../contract/files.js';
 
 const tags = ['kunjungan'];

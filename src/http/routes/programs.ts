@@ -4,7 +4,15 @@ import type { AppDeps } from '../../app/context.js';
 import { createProgram, getProgram, listPrograms, updateProgram } from '../../app/programs/programs.js';
 import { LEADERS, requireActor, STAFF } from '../access.js';
 import { idParams, isoDate } from '../schemas.js';
-import { clientId, nullableText, programOut, programSummaryOut, targetsBody, text, version } from './visits/schemas.js';
+import {
+  clientId,
+  nullableText,
+  programOut,
+  programSummaryOut,
+  targetsBody,
+  text,
+  version,
+} from '../../contract/visits.js';
 
 const tags = ['kunjungan'];
 const MANAGERS = LEADERS;

@@ -23,14 +23,14 @@ import {
   proposalOut,
   text,
   version,
-} from './visits/schemas.js';
+} from '../../contract/visits.js';
 
 const tags = ['unit usaha'];
 const WITH_COOPERATIVE = COOPERATIVE_WRITERS;
 const unitParams = z.strictObject({ id: uuidParam, unitId: uuidParam });
 const visitId = z.union([uuidParam, z.null()]).optional();
 
-export const unitRoutes =
+export const unitDevelopmentRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
