@@ -8,7 +8,7 @@ import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports
 import type { Actor, AppDeps } from '../context.js';
 import { type Concern, type ConcernQuery, listConcerns } from './concerns.js';
 import { everything, type WithDistrict, withDistricts } from '../shared/export-rows.js';
-import { jakartaDate } from '../shared/records.js';
+import { jakartaDate } from '../../domain/dates.js';
 
 export type ConcernExportQuery = Omit<ConcernQuery, 'page' | 'pageSize'>;
 

@@ -2,7 +2,7 @@ import { ASPECT_LABELS, FOLLOW_UP_STATUS_LABELS } from '../../domain/visits/code
 import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 import type { Actor, AppDeps } from '../context.js';
 import { everything, type WithDistrict, withDistricts } from '../shared/export-rows.js';
-import { jakartaDate } from '../shared/records.js';
+import { jakartaDate } from '../../domain/dates.js';
 import { type FollowUp, type FollowUpQuery, listFollowUps } from './follow-ups.js';
 
 export type FollowUpExportQuery = Omit<FollowUpQuery, 'page' | 'pageSize'>;

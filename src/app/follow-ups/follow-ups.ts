@@ -27,7 +27,9 @@ import {
 import { fileForVerification } from '../desk/verifications.js';
 import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
 import { markAddressed } from '../concerns/concerns.js';
-import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from '../shared/records.js';
+import { jakartaDate } from '../../domain/dates.js';
+import { assertWritten, checkVersion, defined } from '../shared/records.js';
+import { requireStaffUser } from '../users/staff.js';
 import { teamsOf, visitRef } from '../visits/view.js';
 
 export interface Responsible {

@@ -8,7 +8,7 @@ import { listNotices, type NoticeView } from '../notifications/inbox.js';
 import type { Cooperative, Officer } from '../cooperatives/view.js';
 import { type Concern, listConcerns } from '../concerns/concerns.js';
 import { type FollowUp, listFollowUps } from '../follow-ups/follow-ups.js';
-import { addDays } from '../shared/records.js';
+import { addDays } from '../../domain/dates.js';
 import { loadVisit, type Visit } from '../visits/view.js';
 import { authorize, syncPolicy } from '../policy/index.js';
 
