@@ -3,12 +3,15 @@
 // - src/http never reaches the database (only src/app touches src/db);
 // - src/contract (the API's zod schemas) imports only zod and the domain;
 // - the web app imports only its own code, the pure domain and the contract (through the @domain and @contract aliases);
+// - no circular imports in src/ (import-x/no-cycle);
 // - no explicit `any`;
 // - no role checks outside the policies (src/app/policy/**): a role compared with a role name, a role
 //   looked up in a list, or a switch on a role is an error anywhere else in src/. The web app is not
 //   covered yet: its role checks are to be replaced by the `can` abilities the API now returns.
 // Syntax-only linting (no type information) keeps `npm run lint` fast on two cores.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -54,6 +57,17 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // No circular imports in the server code: an import that closes a cycle is an error (type-only
+    // imports are erased at run time and do not count). Proved by test/unit/lint-rules.test.ts.
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/**/*.ts'],

@@ -68,7 +68,7 @@ async function offlineOpen(ctx: BrowserContext): Promise<number> {
 
 function precacheSize(): { files: number; rawBytes: number; brBytes: number } {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
-  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : []));
   let rawBytes = 0;
   let brBytes = 0;
   for (const u of new Set(urls)) {

@@ -31,7 +31,15 @@ export const CHROMIUM_ARGS = [
 ];
 export const ADMIN_PASSWORD = 'admin-bench-123';
 
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The middle sample (the upper one of an even count); a run without samples is a broken bench, not a zero. */
+export function median(xs: readonly number[]): number {
+  const mid = [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  if (mid === undefined) throw new Error('median of no samples');
+  return mid;
+}
+
+/** The one-minute load average, printed beside timings measured on a shared machine. */
+export const load1 = (): string => (os.loadavg()[0] ?? 0).toFixed(2);
 
 /** The server (`src/cli/main.ts start`) with the demo data on a temporary SQLite file. */
 export async function startServer(

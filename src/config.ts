@@ -114,7 +114,7 @@ export interface Config {
   bbox: Bbox | null;
   secureCookies: 'auto' | 'always' | 'never';
   logLevel: string;
-  /** Where photo files are kept; null: derived from DATABASE_URL (see src/app/visits/photo-store.ts). */
+  /** Where photo files are kept; null: derived from DATABASE_URL (see src/app/photos/photo-store.ts). */
   photoDir: string | null;
   /** Login attempts per minute from one address (an office behind one NAT shares it); accounts have their own lockout. */
   loginLimit: number;

@@ -5,6 +5,7 @@ import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import type { Bidang, Role } from '../domain/codes.js';
 import type { Change } from '../domain/cooperative.js';
+import { jakartaDate } from '../domain/dates.js';
 
 /** Who is acting. `system` is used by start-up tasks and the CLI. */
 export interface Actor {
@@ -106,5 +107,5 @@ export function nowIso(deps: AppDeps): string {
 
 /** Today's calendar date where the users are: Asia/Jakarta, UTC+7 all year (no DST). */
 export function todayJakarta(deps: AppDeps): string {
-  return new Date(deps.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return jakartaDate(deps.now());
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { openApp } from '../app/bootstrap.js';
 import { SYSTEM_ACTOR } from '../app/context.js';
 import { startScheduler } from '../app/notifications/scheduler.js';
-import { DEMO_PASSWORD } from '../app/demo/seed-demo.js';
+import { DEMO_PASSWORD } from '../app/demo/demo-ids.js';
 import { createUser, findUserByUsername, resetPassword, updateUser } from '../app/users/manage-users.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { BIDANG, type Bidang, ROLES, type Role } from '../domain/codes.js';

@@ -32,7 +32,12 @@ import { cooperativeRoutes } from './routes/cooperatives.js';
 import { metaRoutes } from './routes/meta.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { userRoutes } from './routes/users.js';
-import { visitRoutes } from './routes/visits.js';
+import { concernRoutes } from './routes/concerns.js';
+import { followUpRoutes } from './routes/follow-ups.js';
+import { photoRoutes } from './routes/photos.js';
+import { programRoutes } from './routes/programs.js';
+import { unitDevelopmentRoutes } from './routes/unit-development.js';
+import { visitRoutes } from './routes/visits/index.js';
 import { installIndonesianErrors } from './zod-id.js';
 
 const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
@@ -84,7 +89,12 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(userRoutes(deps));
   await app.register(annualMeetingRoutes(deps));
   await app.register(assessmentRoutes(deps));
+  await app.register(programRoutes(deps));
   await app.register(visitRoutes(deps));
+  await app.register(photoRoutes(deps));
+  await app.register(concernRoutes(deps));
+  await app.register(followUpRoutes(deps));
+  await app.register(unitDevelopmentRoutes(deps));
   await app.register(syncRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(exportRoutes(deps));

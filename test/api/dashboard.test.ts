@@ -205,7 +205,7 @@ describe.each(DB_KINDS)('dashboard and early warning on %s', (kind) => {
     expect(d.followUps.overdue).toBeGreaterThan(0);
     expect(d.followUps.byDistrict).toHaveLength(24);
     const sum = (k: 'open' | 'overdue') =>
-      d.followUps.byDistrict.reduce((s: number, x: Record<string, number>) => s + x[k], 0);
+      d.followUps.byDistrict.reduce((s: number, x: Record<'open' | 'overdue', number>) => s + x[k], 0);
     expect(sum('overdue')).toBe(d.followUps.overdue);
     expect(sum('open')).toBe(d.followUps.open + d.followUps.in_progress);
     const today = d.asOf;

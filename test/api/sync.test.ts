@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removePhoto } from '../../src/app/visits/photo-store.js';
+import { removePhoto } from '../../src/app/photos/photo-store.js';
 import { type Api, DB_KINDS, DEWI_ID, startApi } from './harness.js';
 
 /** Field sync (issue 6, docs/SYNC.md): push, merge, conflicts, the field pack and chunked photos — on both databases. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removePhoto } from '../../src/app/visits/photo-store.js';
+import { removePhoto } from '../../src/app/photos/photo-store.js';
 import { type Api, DB_KINDS, DEWI_ID, startApi } from './harness.js';
 
 /** Visits: planning, approval, carrying out, outputs, and bad input — on both databases. */

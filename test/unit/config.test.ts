@@ -64,7 +64,7 @@ describe('configuration', () => {
     }
   });
   it('keeps photos where SAMBANG_PHOTO_DIR says, else beside the SQLite file', async () => {
-    const { photoDir } = await import('../../src/app/visits/photo-store.js');
+    const { photoDir } = await import('../../src/app/photos/photo-store.js');
     const { resolve } = await import('node:path');
     const db = { schema: undefined } as never;
     expect(photoDir({ config: loadConfig({ DATABASE_URL: 'sqlite:/srv/sambang/db.sqlite' }), db })).toBe(

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -87,6 +88,28 @@ describe('the linter keeps the layers apart', () => {
       ['web/src/pages/X.tsx', "export const f = (me: { role: string }) => me.role === 'admin';\n"],
     ])('allows %s', async (file, code) => {
       expect(await errors(file, code)).not.toContain('no-restricted-syntax');
+    });
+  });
+
+  describe('no circular imports in src/', () => {
+    // The demo seeders used to import each other; the shared ids now live in demo-ids.ts.
+    const seedVisits = readFileSync('src/app/demo/seed-visits.ts', 'utf8');
+
+    it('refuses an import that closes a cycle (seed-visits importing seed-demo, which imports seed-visits)', async () => {
+      const cyclic = seedVisits.replace("from './demo-ids.js';", "from './seed-demo.js';");
+      expect(cyclic).not.toBe(seedVisits);
+      expect(await errors('src/app/demo/seed-visits.ts', cyclic)).toContain('import-x/no-cycle');
+    });
+
+    it('allows the same module importing its shared ids from a leaf', async () => {
+      expect(await errors('src/app/demo/seed-visits.ts', seedVisits)).not.toContain('import-x/no-cycle');
+    });
+
+    it('refuses a cycle through a longer chain (policy → use case → policy)', async () => {
+      const code = "import { listVisits } from '../visits/list-visits.js';\nexport const x = listVisits;\n";
+      expect(
+        await errors('src/app/policy/index.ts', `${readFileSync('src/app/policy/index.ts', 'utf8')}\n${code}`),
+      ).toContain('import-x/no-cycle');
     });
   });
 });

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultPrefs, mergePrefs, NOTICE_KINDS } from '../../src/domain/notifications/kinds.js';
 import { followUpNotice, ratNotice, visitNotice, waLink, waPhone } from '../../src/domain/notifications/messages.js';
 import { type Audience, type Candidate, followUpOwner, recipients } from '../../src/app/policy/notifications.js';
+import { daysBetween } from '../../src/domain/dates.js';
 import {
-  daysBetween,
   digestDue,
   followUpStage,
   nextMailAttempt,

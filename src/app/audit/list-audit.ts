@@ -3,6 +3,7 @@ import type { Actor, AppDeps } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { auditPolicy, authorize, guardOwnCooperative } from '../policy/index.js';
+import { addDays, jakartaDayStart } from '../../domain/dates.js';
 
 export interface AuditEvent {
   id: string;
@@ -27,11 +28,6 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-/** Jakarta is UTC+7 all year: a calendar day there starts at 17:00 UTC the day before. */
-function jakartaDayStartUtc(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00+07:00`)).toISOString();
-}
-
 async function queryAudit(deps: AppDeps, q: AuditQuery): Promise<Page<AuditEvent>> {
   const db = deps.db.kysely;
   let base = db.selectFrom('audit_events as a');
@@ -39,10 +35,10 @@ async function queryAudit(deps: AppDeps, q: AuditQuery): Promise<Page<AuditEvent
   if (q.entityType) base = base.where('a.entity_type', '=', q.entityType);
   if (q.actorId) base = base.where('a.actor_id', '=', q.actorId);
   if (q.cooperativeId) base = base.where('a.cooperative_id', '=', q.cooperativeId);
-  if (q.from) base = base.where('a.at', '>=', jakartaDayStartUtc(q.from));
+  if (q.from) base = base.where('a.at', '>=', jakartaDayStart(q.from));
   if (q.to) {
-    const next = new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    base = base.where('a.at', '<', jakartaDayStartUtc(next));
+    const next = addDays(q.to, 1);
+    base = base.where('a.at', '<', jakartaDayStart(next));
   }
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base

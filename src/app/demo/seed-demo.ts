@@ -13,6 +13,7 @@ import { KK_2021, KSP_2016, scoreAssessment } from '../../domain/rubrics/index.j
 import type { AssessmentInput, RubricDefinition } from '../../domain/rubrics/types.js';
 import { demoGradedInput, demoKspInput } from './demo-assessments.js';
 import { seedDemoVisits } from './seed-visits.js';
+import { DEMO_PASSWORD, DEWI_RENGGANIS_ID } from './demo-ids.js';
 import { seedDemoOffice } from './demo-office.js';
 import { seedNeighbours } from './seed-neighbours.js';
 import type { CoopGroup, CoopType, UnitSector } from '../../domain/codes.js';
@@ -23,8 +24,6 @@ import type { Bbox } from '../../config.js';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, NAME_WORDS, PESANTREN_WORDS, SCHOOL_WORDS, STREETS } from './names.js';
 import type { Transaction } from 'kysely';
 
-export const DEMO_PASSWORD = 'sambang-demo';
-export const DEWI_RENGGANIS_ID = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
 const DEMO_ASSESSOR_ID = '5a3c9e10-2b7d-4c1f-9e8a-1d2f3b4c5d60';
 const RANUAGUNG = '35.13.07.2008';
 

@@ -16,7 +16,7 @@ import { DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
 import type { ConcernKind, ConcernTopic, FollowUpStatus, VisitPurpose } from '../../domain/visits/codes.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { AppDeps } from '../context.js';
-import { DEMO_PASSWORD, DEWI_RENGGANIS_ID } from './seed-demo.js';
+import { DEMO_PASSWORD, DEWI_RENGGANIS_ID } from './demo-ids.js';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names.js';
 
 /** The recorded launch visit: Kopwan Dewi Rengganis at its RAT, 19 January 2025. */

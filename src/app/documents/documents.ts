@@ -20,6 +20,7 @@ import { authorize, documentPolicy, hideAbsence, inScope } from '../policy/index
 import { visitRef } from '../visits/view.js';
 import { visitMinutes } from '../visits/visit-outputs.js';
 import { visitSpt } from './spt.js';
+import { jakartaDate } from '../../domain/dates.js';
 
 /**
  * Official documents (issue 12): issuing takes the next number of the office's register for the
@@ -111,7 +112,6 @@ async function loadDocument(db: Tx, id: string): Promise<IssuedDocument> {
 }
 
 /** Jakarta calendar date of an instant: the register's year and month follow the Dinas's calendar. */
-const jakartaDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 interface Target {
   kind: string;

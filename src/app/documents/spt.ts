@@ -7,6 +7,7 @@ import type { Actor, AppDeps } from '../context.js';
 import { officePaper } from '../offices/office-paper.js';
 import { regencyOfDistrict } from '../regions/list-regions.js';
 import { getVisit } from '../visits/visits.js';
+import { jakartaDate } from '../../domain/dates.js';
 
 /** The Surat Perintah Tugas of a visit as a PDF, with its number and QR code when issued. */
 export async function visitSpt(
@@ -54,9 +55,7 @@ export async function visitSpt(
       time: v.startTime ? `${v.startTime.replace(':', '.')} WIB` : null,
       purposes: v.purposes.map((p) => VISIT_PURPOSE_LABELS[p]),
       program: v.program?.name ?? null,
-      approvedOn: v.approvedAt
-        ? new Date(new Date(v.approvedAt).getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
-        : null,
+      approvedOn: v.approvedAt ? jakartaDate(v.approvedAt) : null,
     },
   });
 }

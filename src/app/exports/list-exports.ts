@@ -5,17 +5,13 @@ import type { Actor, AppDeps } from '../context.js';
 import { exportCooperativesCsv, exportCooperativesXlsx } from '../cooperatives/export-cooperatives.js';
 import { type ListCooperativesQuery, listCooperatives } from '../cooperatives/list-cooperatives.js';
 import { type JobFile, type JobView, startFileJob } from '../jobs/jobs.js';
-import { type ConcernQuery, listConcerns } from '../visits/concerns.js';
-import {
-  exportConcernsCsv,
-  exportConcernsXlsx,
-  exportFollowUpsCsv,
-  exportFollowUpsXlsx,
-} from '../visits/export-dialog.js';
+import { type ConcernQuery, listConcerns } from '../concerns/concerns.js';
+import { exportConcernsCsv, exportConcernsXlsx } from '../concerns/export-concerns.js';
+import { exportFollowUpsCsv, exportFollowUpsXlsx } from '../follow-ups/export-follow-ups.js';
 import { exportVisitsCsv, exportVisitsXlsx } from '../visits/export-visits.js';
-import { type FollowUpQuery, listFollowUps } from '../visits/follow-ups.js';
+import { type FollowUpQuery, listFollowUps } from '../follow-ups/follow-ups.js';
 import { listVisits, type VisitQuery } from '../visits/list-visits.js';
-import { jakartaDate } from '../visits/shared.js';
+import { jakartaDate, jakartaDateTime } from '../../domain/dates.js';
 import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
 
 /**
@@ -50,8 +46,7 @@ const AUDIT_COLUMNS: Column<AuditEvent>[] = [
   {
     header: 'Waktu (WIB)',
     width: 18,
-    value: (r) =>
-      new Date(Date.parse(r.at) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ').replace(':', '.'),
+    value: (r) => jakartaDateTime(r.at),
   }, // "2025-06-30 09.00": sortable, and the one time format (issue #15)
   { header: 'Pengguna', width: 26, value: (r) => r.actor?.fullName ?? null },
   { header: 'Nama pengguna', width: 18, value: (r) => r.actor?.username ?? null },

@@ -4,7 +4,7 @@ import { ratYearInView } from '../../domain/notifications/reminders.js';
 import { VISIT_PURPOSE_LABELS, type VisitPurpose } from '../../domain/visits/codes.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type AppDeps, todayJakarta } from '../context.js';
-import { addDays } from '../visits/shared.js';
+import { addDays, jakartaInstant } from '../../domain/dates.js';
 import { calendarPolicy } from '../policy/index.js';
 
 /**
@@ -65,10 +65,8 @@ export async function calendarFeed(deps: AppDeps, token: string): Promise<string
       stamp: deps.now(),
     };
     if (v.start_time) {
-      const start = new Date(`${v.visit_date}T${v.start_time}:00+07:00`);
-      const end = v.end_time
-        ? new Date(`${v.visit_date}T${v.end_time}:00+07:00`)
-        : new Date(start.getTime() + 2 * 3_600_000);
+      const start = jakartaInstant(v.visit_date, v.start_time);
+      const end = v.end_time ? jakartaInstant(v.visit_date, v.end_time) : new Date(start.getTime() + 2 * 3_600_000);
       cal.createEvent({ ...common, start, end });
     } else {
       cal.createEvent({ ...common, start: new Date(`${v.visit_date}T00:00:00Z`), allDay: true });

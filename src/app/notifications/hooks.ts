@@ -8,7 +8,7 @@ import {
 } from '../../domain/notifications/messages.js';
 import { filingCooperative, VERIFIERS } from '../policy/notifications.js';
 import type { Actor, AppDeps, Tx } from '../context.js';
-import type { Concern } from '../visits/concerns.js';
+import type { Concern } from '../concerns/concerns.js';
 import type { Visit } from '../visits/view.js';
 import { emit } from './notify.js';
 

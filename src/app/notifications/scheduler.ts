@@ -13,7 +13,7 @@ import {
 import { ratDeadline } from '../../domain/rat/compliance.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type AppDeps, todayJakarta } from '../context.js';
-import { addDays } from '../visits/shared.js';
+import { addDays, jakartaHour } from '../../domain/dates.js';
 import { contactOf } from './hooks.js';
 import { renderDigestMail } from './mail-content.js';
 import { deliverDueMail, type MailSender } from './mailer.js';
@@ -158,8 +158,7 @@ export async function runRatReminders(deps: AppDeps): Promise<number> {
 /** Once the office's hour has come (Jakarta time), one e-mail per user gathering their waiting notices. */
 export async function runDigest(deps: AppDeps): Promise<number> {
   const now = deps.now();
-  const jakartaHour = new Date(now.getTime() + 7 * 3_600_000).getUTCHours();
-  if (!deps.config.smtpUrl || !digestDue(jakartaHour, await digestHour(deps))) return 0;
+  if (!deps.config.smtpUrl || !digestDue(jakartaHour(now), await digestHour(deps))) return 0;
   const date = todayJakarta(deps);
   const users = await deps.db.kysely
     .selectFrom('notifications as n')

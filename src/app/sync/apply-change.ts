@@ -3,14 +3,14 @@ import { AppError } from '../../domain/errors.js';
 import { type FieldEdit, judge } from '../../domain/sync/merge.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { authorize, followUpPolicy } from '../policy/index.js';
-import { raiseConcern } from '../visits/concerns.js';
+import { raiseConcern } from '../concerns/concerns.js';
 import {
   changeFollowUpStatus,
   createFollowUp,
   followUpRef,
   getFollowUp,
   updateFollowUp,
-} from '../visits/follow-ups.js';
+} from '../follow-ups/follow-ups.js';
 import { loadVisit } from '../visits/view.js';
 import { completeVisit, editableVisit, updateVisit } from '../visits/visits.js';
 import type { SyncChange, SyncResult } from './changes.js';

@@ -1,6 +1,6 @@
 import type { Aspect, ConcernKind, ConcernTopic, Severity } from '../../domain/visits/codes.js';
 import type { ChecklistAnswer } from '../../domain/visits/checklist.js';
-import type { Responsible } from '../visits/follow-ups.js';
+import type { Responsible } from '../follow-ups/follow-ups.js';
 import type { AttendeeInput } from '../visits/visits.js';
 
 /** The changes a phone sends (docs/SYNC.md), already shape-checked by the route. */

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { SyncConflictTable } from '../../db/schema-sync.js';
-import { jsonOf } from '../visits/shared.js';
+import { jsonOf } from '../shared/records.js';
 import { fieldLabel } from './fields.js';
 
 export interface SyncConflict {

@@ -6,9 +6,9 @@ import { type BusinessUnit, listBusinessUnits } from '../cooperatives/business-u
 import { getCooperative } from '../cooperatives/get-cooperative.js';
 import { listNotices, type NoticeView } from '../notifications/inbox.js';
 import type { Cooperative, Officer } from '../cooperatives/view.js';
-import { type Concern, listConcerns } from '../visits/concerns.js';
-import { type FollowUp, listFollowUps } from '../visits/follow-ups.js';
-import { addDays } from '../visits/shared.js';
+import { type Concern, listConcerns } from '../concerns/concerns.js';
+import { type FollowUp, listFollowUps } from '../follow-ups/follow-ups.js';
+import { addDays } from '../../domain/dates.js';
 import { loadVisit, type Visit } from '../visits/view.js';
 import { authorize, syncPolicy } from '../policy/index.js';
 

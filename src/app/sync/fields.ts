@@ -11,7 +11,7 @@ import {
   GENDERS,
   RESPONSIBLE_KINDS,
 } from '../../domain/visits/codes.js';
-import type { FollowUp } from '../visits/follow-ups.js';
+import type { FollowUp } from '../follow-ups/follow-ups.js';
 import type { Visit } from '../visits/view.js';
 import type { FollowUpSyncFields, VisitSyncFields } from './changes.js';
 

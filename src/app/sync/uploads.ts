@@ -5,7 +5,7 @@ import { MAX_PHOTO_BYTES, PHOTO_TYPES } from '../../domain/visits/images.js';
 import type { Actor, AppDeps } from '../context.js';
 import { checkDocumentFiling, type CooperativeDocument, documentById, uploadDocument } from '../desk/documents.js';
 import { DOCUMENT_KINDS, type DocumentKind, MAX_DOCUMENT_BYTES } from '../../domain/desk/documents.js';
-import { targetCooperative, uploadFollowUpPhoto, uploadVisitPhoto } from '../visits/photos.js';
+import { targetCooperative, uploadFollowUpPhoto, uploadVisitPhoto } from '../photos/photos.js';
 import { type PhotoMeta, photoMeta } from '../visits/view.js';
 import { isUniqueViolation } from './db-races.js';
 import { inScope, isScoped } from '../policy/index.js';

@@ -13,7 +13,7 @@ import {
 import type { Checklist } from '../../domain/visits/checklist.js';
 import { conflictsOf, doubleBookings } from '../../domain/visits/double-booking.js';
 import type { Tx } from '../context.js';
-import { jsonOf } from './shared.js';
+import { jsonOf } from '../shared/records.js';
 
 export interface TeamMember {
   userId: string;

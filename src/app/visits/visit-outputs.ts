@@ -45,8 +45,8 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { authorize, isLeadership, missing, visitPolicy } from '../policy/index.js';
 import { visitRef } from './view.js';
 import { loadCooperative, officialOfficers } from '../cooperatives/view.js';
-import { responsibleLabel } from './follow-ups.js';
-import { readDevelopment } from './unit-development.js';
+import { responsibleLabel } from '../follow-ups/follow-ups.js';
+import { readDevelopment } from '../unit-development/unit-development.js';
 import type { Visit } from './view.js';
 import { getVisit } from './visits.js';
 

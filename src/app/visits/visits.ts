@@ -12,7 +12,9 @@ import { canMoveVisit, visitMoveRefusal } from '../../domain/visits/visit-status
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { onVisitCreated, onVisitMoved, onVisitUpdated } from '../notifications/hooks.js';
 import { authorize, guardOwnCooperative, missing, visitPolicy } from '../policy/index.js';
-import { addDays, assertWritten, checkVersion, defined, loadUsers } from './shared.js';
+import { addDays } from '../../domain/dates.js';
+import { assertWritten, checkVersion, defined } from '../shared/records.js';
+import { loadUsers } from '../users/staff.js';
 import { loadVisit, type Visit, visitRef } from './view.js';
 import { officeBbox, officeOfCooperative } from '../offices/ownership.js';
 

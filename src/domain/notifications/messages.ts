@@ -4,7 +4,8 @@
  */
 import type { VerificationKind } from '../desk/verification.js';
 import { longDate } from '../visits/indonesian.js';
-import { daysBetween, type FollowUpStage, type RatStage } from './reminders.js';
+import { daysBetween } from '../dates.js';
+import type { FollowUpStage, RatStage } from './reminders.js';
 import type { NoticeKind } from './kinds.js';
 
 export interface Notice {

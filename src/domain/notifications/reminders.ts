@@ -4,9 +4,7 @@
  * record, the stage and the date it counts to, so a moved deadline is reminded again.
  */
 
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+import { daysBetween } from '../dates.js';
 
 export type FollowUpStage = 'due_soon' | 'due_today' | 'overdue';
 

@@ -66,14 +66,16 @@ export function bandTableProblems(bands: readonly Band[], domainMin?: number): s
   });
 
   const first = sorted[0];
-  if (first.min !== undefined) {
+  if (first?.min !== undefined) {
     const covers =
       domainMin !== undefined && (first.min < domainMin || (first.min === domainMin && first.minInclusive));
     if (!covers) problems.push(`Tabel tidak mencakup x ${first.minInclusive ? '<' : '≤'} ${first.min}.`);
   }
-  for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1];
-    const b = sorted[i];
+  let previous: Band | undefined;
+  for (const b of sorted) {
+    const a = previous;
+    previous = b;
+    if (!a) continue;
     if (a.max === undefined || b.min === undefined) {
       problems.push(`Baris ${describeBand(a)} dan ${describeBand(b)} tumpang tindih.`);
       continue;
@@ -84,8 +86,8 @@ export function bandTableProblems(bands: readonly Band[], domainMin?: number): s
       problems.push(`x = ${a.max} masuk dua baris (${describeBand(a)} dan ${describeBand(b)}).`);
     else if (!a.maxInclusive && !b.minInclusive) problems.push(`x = ${a.max} tidak masuk baris mana pun.`);
   }
-  const last = sorted[sorted.length - 1];
-  if (last.max !== undefined) problems.push(`Tabel tidak mencakup x ${last.maxInclusive ? '>' : '≥'} ${last.max}.`);
+  const last = sorted.at(-1);
+  if (last?.max !== undefined) problems.push(`Tabel tidak mencakup x ${last.maxInclusive ? '>' : '≥'} ${last.max}.`);
   return problems;
 }
 
@@ -99,7 +101,9 @@ export type Edge = readonly [EdgeOp, number];
  * the previous one, and the previous edge's inclusiveness decides the shared point.
  */
 export function gradedBands(edges: readonly Edge[]): Band[] {
-  const higherIsBetter = edges[0][0] === '≥' || edges[0][0] === '>';
+  const [head] = edges;
+  if (!head) throw new Error('A graded row needs at least one edge.');
+  const higherIsBetter = head[0] === '≥' || head[0] === '>';
   const bands: Band[] = [];
   edges.forEach(([op, at], i) => {
     const inclusive = op === '≥' || op === '≤';
@@ -121,7 +125,7 @@ export function gradedBands(edges: readonly Edge[]): Band[] {
       });
     }
   });
-  const [lastOp, lastAt] = edges[edges.length - 1];
+  const [lastOp, lastAt] = edges.at(-1) ?? head;
   const lastInclusive = lastOp === '≥' || lastOp === '≤';
   bands.push(
     higherIsBetter

@@ -96,6 +96,9 @@ export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
 
 export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+/** The follow-up list's status filter: a status, or `overdue` (open or in progress past its deadline). */
+export const FOLLOW_UP_FILTERS = ['open', 'in_progress', 'done', 'cancelled', 'overdue'] as const;
+export type FollowUpFilter = (typeof FOLLOW_UP_FILTERS)[number];
 export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
   open: 'Belum dikerjakan',
   in_progress: 'Sedang dikerjakan',

@@ -1,4 +1,5 @@
 import type { FollowUpStatus } from './codes.js';
+import { daysBetween } from '../dates.js';
 
 /**
  * The life of a recommendation: open → in_progress → done, or cancelled from either open state.
@@ -94,5 +95,5 @@ export function isOverdue(f: { status: FollowUpStatus; deadline: string }, today
 /** Whole days past the deadline (0 when not overdue). */
 export function daysOverdue(f: { status: FollowUpStatus; deadline: string }, today: string): number {
   if (!isOverdue(f, today)) return 0;
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${f.deadline}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(f.deadline, today);
 }

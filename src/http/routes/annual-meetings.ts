@@ -10,7 +10,7 @@ import {
 import type { AppDeps } from '../../app/context.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor } from '../access.js';
 import { idParams, isoDate, uuidParam } from '../schemas.js';
-import { verificationOut } from './desk-schemas.js';
+import { verificationOut } from '../../contract/verification.js';
 
 const tags = ['rat'];
 const count = z.number().int().min(0).max(10_000_000);

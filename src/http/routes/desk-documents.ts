@@ -11,7 +11,7 @@ import { COOPERATIVE_WRITERS, EVERYONE, requireActor } from '../access.js';
 import { errorHandler } from '../errors.js';
 import { idParams, uuidParam } from '../schemas.js';
 import { file, rawBody } from '../../contract/files.js';
-import { verificationOut } from './desk-schemas.js';
+import { verificationOut } from '../../contract/verification.js';
 
 const tags = ['dokumen koperasi'];
 /** Bodies up to this size reach the use case, which explains a file over 20 MB in Indonesian. */

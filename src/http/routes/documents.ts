@@ -21,6 +21,7 @@ import { listToXlsx } from '../../reports/xlsx.js';
 import { ADMIN, EVERYONE, requireActor, STAFF } from '../access.js';
 import { idParams, page, pageSize, uuidParam } from '../schemas.js';
 import { file, MEDIA, rawBody } from '../../contract/files.js';
+import { jakartaDate } from '../../domain/dates.js';
 
 const tags = ['dokumen resmi'];
 
@@ -38,7 +39,7 @@ const codeParams = z.strictObject({ code: z.string().min(1).max(40) });
 /** Where the QR code of a document issued through this request points: the address the officer used. */
 const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
-const tanggal = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const tanggal = (iso: string) => jakartaDate(iso);
 
 export const documentRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>

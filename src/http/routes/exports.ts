@@ -11,7 +11,8 @@ import { listQuery as assessmentListQuery } from './assessments.js';
 import { listQuery as cooperativeListQuery } from './cooperatives.js';
 import { jobOut } from './imports.js';
 import { auditListQuery } from './users.js';
-import { concernListQuery, followUpListQuery } from './visits/dialog-queries.js';
+import { concernListQuery } from '../../contract/concerns.js';
+import { followUpListQuery } from '../../contract/follow-ups.js';
 import { listQuery as visitListQuery } from './visits/visits.js';
 
 const noPaging = { page: true, pageSize: true } as const;

@@ -27,7 +27,7 @@ import {
   text,
   time,
   visitOut,
-} from './visits/schemas.js';
+} from '../../contract/visits.js';
 
 /**
  * Field sync (issue 6), to the contract in docs/SYNC.md: the pack a petugas takes into the field,

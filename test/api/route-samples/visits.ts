@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { storePhoto } from '../../../src/app/visits/photo-store.js';
+import { storePhoto } from '../../../src/app/photos/photo-store.js';
 import type { Api } from '../harness.js';
 import type { RouteSample } from './types.js';
 

@@ -7,6 +7,7 @@ import {
   type GradedInput,
   type WeightedInput,
 } from '../../../src/domain/rubrics/index.js';
+import { must } from '../must.js';
 
 /** Every ksp-2016 input line, by name. */
 export const KSP_LINES = inputFields(KSP_2016)
@@ -100,7 +101,7 @@ export function kkInput(
 ): GradedInput {
   const base: GradedInput = { indicators: {}, checklists: {} };
   for (const f of inputFields(KK_2021)) {
-    const code = f.field.split('.')[1];
+    const code = must(f.field.split('.')[1], 'indicator code');
     if (f.kind === 'answers') base.checklists[code] = answers(f.count ?? 0, f.count ?? 0);
     else base.indicators[code] = f.kind === 'rating' ? 1 : 0;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { must } from '../must.js';
 import {
   KK_2021,
   ruleNilai,
@@ -124,13 +125,13 @@ describe('kk-2021 checklists', () => {
   });
 
   it('kelembagaan has 5 indicators with 30 items in all', () => {
-    const kelembagaan = KK_2021.aspects[0].indicators.filter((i) => i.group === 'Kelembagaan');
+    const kelembagaan = must(KK_2021.aspects[0]).indicators.filter((i) => i.group === 'Kelembagaan');
     expect(kelembagaan).toHaveLength(5);
     expect(kelembagaan.reduce((n, i) => n + (i.kind === 'checklist' ? i.items.length : 0), 0)).toBe(30);
   });
 
   it('the cooperative principles are 7 indicators', () => {
-    expect(KK_2021.aspects[0].indicators.filter((i) => i.group === 'Prinsip koperasi')).toHaveLength(7);
+    expect(must(KK_2021.aspects[0]).indicators.filter((i) => i.group === 'Prinsip koperasi')).toHaveLength(7);
   });
 });
 
@@ -299,7 +300,7 @@ describe('kk-2021 aggregation', () => {
   });
 
   it('an aspect whose indicators all do not apply cannot be assessed', () => {
-    const capital = Object.fromEntries(KK_2021.aspects[3].indicators.map((i) => [i.code, null]));
+    const capital = Object.fromEntries(must(KK_2021.aspects[3]).indicators.map((i) => [i.code, null]));
     const r = scoreAssessment(KK_2021, kkInput(capital));
     expect(r.complete).toBe(false);
     expect(r.notComputable.map((n) => n.component)).toEqual(['capital']);

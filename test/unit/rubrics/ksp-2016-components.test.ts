@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { must } from '../must.js';
 import {
   activeRule,
   KSP_2016,
@@ -19,7 +20,7 @@ function ratioComponent(rubric: WeightedRubric, path: string): RatioComponent {
 }
 
 const nilaiOf = (path: string, x: number, rubric: WeightedRubric = KSP_2016) =>
-  ruleNilai(activeRule(rubric, path.split('.')[0], ratioComponent(rubric, path)).rule, x);
+  ruleNilai(activeRule(rubric, must(path.split('.')[0], 'aspect code'), ratioComponent(rubric, path)).rule, x);
 
 const withLinearRpm: WeightedRubric = { ...KSP_2016, settings: { ruleChoices: { 'assetQuality.b': 'linear' } } };
 

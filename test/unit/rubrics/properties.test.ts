@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { must } from '../must.js';
 import {
   categoryOf,
   categoryRank,
@@ -36,7 +37,7 @@ function kkArbitrary(): fc.Arbitrary<GradedInput> {
   const indicators: Record<string, fc.Arbitrary<number | null>> = {};
   const checklists: Record<string, fc.Arbitrary<boolean[] | null>> = {};
   for (const f of inputFields(KK_2021)) {
-    const code = f.field.split('.')[1];
+    const code = must(f.field.split('.')[1], 'indicator code');
     const na = fc.constant(null);
     if (f.kind === 'answers')
       checklists[code] = fc.oneof(
@@ -109,7 +110,7 @@ describe('scoring properties', () => {
         .map((p) => {
           const f: Record<string, number> = { ...input.financials, ...p };
           // "dana yang diterima" = totalPasiva − accruals − undistributed SHU must be positive too
-          f.totalPasiva += f.bebanMasihHarusDibayar + f.shuBelumDibagi + 1;
+          f.totalPasiva = must(f.totalPasiva) + must(f.bebanMasihHarusDibayar) + must(f.shuBelumDibagi) + 1;
           return { ...input, financials: f };
         }),
     );
@@ -170,7 +171,7 @@ describe('scoring properties', () => {
   it('more Ya answers never lower the score', () => {
     fc.assert(
       fc.property(kspInputs, fc.constantFrom(...Object.keys(QUESTION_COUNTS)), fc.nat(), (input, code, i) => {
-        const list = input.management[code];
+        const list = must(input.management[code], code);
         const more = list.map((v, k) => (k === i % list.length ? true : v));
         const before = scoreAssessment(KSP_2016, input).total;
         const after = scoreAssessment(KSP_2016, { ...input, management: { ...input.management, [code]: more } }).total;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { must } from '../must.js';
 import { inputFields, KK_2021, KSP_2016, validateInput } from '../../../src/domain/rubrics/index.js';
 import { answers, kkInput, KSP_LINES, kspInput, WORKED_EXAMPLE } from './fixtures.js';
 
@@ -39,9 +40,11 @@ describe('validateInput for ksp-2016', () => {
       ['hasilUsaha', 'phu', null],
       ['kegiatan', 'catatan', null],
     ]);
-    const pasiva = KSP_2016.inputSections[2].lines;
+    const pasiva = must(KSP_2016.inputSections[2]).lines;
     expect(pasiva.filter((l) => l.group === 'Ekuitas').map((l) => l.code)).toContain('shuBelumDibagi');
-    expect(KSP_2016.inputSections[0].lines.find((l) => l.code === 'penyisihanPenghapusanPinjaman')?.sign).toBe(-1);
+    expect(must(KSP_2016.inputSections[0]).lines.find((l) => l.code === 'penyisihanPenghapusanPinjaman')?.sign).toBe(
+      -1,
+    );
   });
 
   it('names each missing line in Indonesian', () => {

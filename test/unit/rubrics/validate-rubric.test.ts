@@ -9,12 +9,13 @@ import {
   type RatioComponent,
   type WeightedRubric,
 } from '../../../src/domain/rubrics/index.js';
+import { must } from '../must.js';
 import { WORKED_EXAMPLE } from './fixtures.js';
 
 const ksp = (): WeightedRubric => structuredClone(KSP_2016);
 const kk = (): GradedRubric => structuredClone(KK_2021);
 const ratio = (r: WeightedRubric, aspect: number, index: number) =>
-  r.aspects[aspect].components[index] as RatioComponent;
+  must(must(r.aspects[aspect], 'aspect').components[index], 'component') as RatioComponent;
 const messages = (def: unknown) => validateRubric(def).map((i) => `${i.path}: ${i.message}`);
 
 describe('validateRubric', () => {
@@ -46,7 +47,7 @@ describe('validateRubric', () => {
 
   it('weights must sum to 100, and components to their aspect', () => {
     const r = ksp();
-    r.aspects[0].weight = 20;
+    must(r.aspects[0]).weight = 20;
     expect(messages(r)).toEqual([
       'aspects[0]: Jumlah bobot komponen aspek capital (15) tidak sama dengan bobot aspek (20).',
       'aspects: Jumlah bobot aspek harus 100; sekarang 105.',
@@ -56,7 +57,7 @@ describe('validateRubric', () => {
   it('finds a gap in a band table', () => {
     const r = ksp();
     const c = ratio(r, 0, 0);
-    if (c.rule.kind === 'bands') c.rule.bands[1] = { ...c.rule.bands[1], max: 19 };
+    if (c.rule.kind === 'bands') c.rule.bands[1] = { ...must(c.rule.bands[1]), max: 19 };
     expect(messages(r)).toEqual([
       'aspects[0].components[0].rule.bands: Ada celah antara 19 dan 20: nilai x di sana tidak tercakup tabel.',
     ]);
@@ -65,9 +66,9 @@ describe('validateRubric', () => {
   it('finds an edge counted in two rows, and an edge in none', () => {
     const r = ksp();
     const c = ratio(r, 1, 3);
-    if (c.rule.kind === 'bands') c.rule.bands[2] = { ...c.rule.bands[2], minInclusive: true }; // 26 ≤ x ≤ 30 beside 21 ≤ x ≤ 26
+    if (c.rule.kind === 'bands') c.rule.bands[2] = { ...must(c.rule.bands[2]), minInclusive: true }; // 26 ≤ x ≤ 30 beside 21 ≤ x ≤ 26
     const d = ratio(r, 4, 0);
-    if (d.rule.kind === 'bands') d.rule.bands[0] = { ...d.rule.bands[0], maxInclusive: false }; // x < 10 and 10 < x
+    if (d.rule.kind === 'bands') d.rule.bands[0] = { ...must(d.rule.bands[0]), maxInclusive: false }; // x < 10 and 10 < x
     expect(messages(r)).toEqual([
       'aspects[1].components[3].rule.bands: x = 26 masuk dua baris (21 ≤ x ≤ 26 dan 26 ≤ x ≤ 30).',
       'aspects[4].components[0].rule.bands: x = 10 tidak masuk baris mana pun.',
@@ -107,7 +108,7 @@ describe('validateRubric', () => {
   it('formulas may use only input lines and derived values declared before', () => {
     const r = ksp();
     ratio(r, 0, 0).formula.num = [{ ref: 'modalSendirii' }];
-    r.derived[0].terms.push({ ref: 'atmr' }); // atmr is declared later
+    must(r.derived[0]).terms.push({ ref: 'atmr' }); // atmr is declared later
     expect(messages(r)).toEqual([
       'derived[0].terms[7]: Rumus memakai "atmr", yang bukan pos masukan atau angka turunan yang dideklarasikan sebelumnya.',
       'aspects[0].components[0].formula.num[0]: Rumus memakai "modalSendirii", yang bukan pos masukan atau angka turunan yang dideklarasikan sebelumnya.',
@@ -116,7 +117,7 @@ describe('validateRubric', () => {
 
   it('a questionnaire must add up to its weight', () => {
     const r = ksp();
-    const general = r.aspects[2].components[0];
+    const general = must(must(r.aspects[2]).components[0]);
     if (general.kind === 'questionnaire') general.questions = general.questions.slice(0, 11);
     expect(messages(r)).toEqual([
       'aspects[2].components[0]: Skor maksimum (11 × 0.25 = 2.75) tidak sama dengan bobot komponen (3).',
@@ -167,7 +168,7 @@ describe('validateRubric', () => {
   describe('graded rubrics', () => {
     it('band nilai must be on the scale and tables gap-free', () => {
       const r = kk();
-      const ind = r.aspects[2].indicators[0];
+      const ind = must(must(r.aspects[2]).indicators[0]);
       if (ind.kind === 'quantitative')
         ind.bands = [
           { max: 3, maxInclusive: false, nilai: 5 },
@@ -181,8 +182,9 @@ describe('validateRubric', () => {
 
     it('indicator codes are unique across the rubric; weights sum to 100', () => {
       const r = kk();
-      r.aspects[1].indicators[0] = { ...r.aspects[1].indicators[0], code: 'returnOnAssets' };
-      r.aspects[0].weight = 25;
+      const second = must(r.aspects[1]);
+      second.indicators[0] = { ...must(second.indicators[0]), code: 'returnOnAssets' };
+      must(r.aspects[0]).weight = 25;
       expect(messages(r)).toEqual([
         'aspects[2].indicators[0]: Kode indikator returnOnAssets dipakai dua kali.',
         'aspects: Jumlah bobot aspek harus 100; sekarang 95.',

@@ -30,7 +30,7 @@ import {
   version,
   visitListItemOut,
   visitOut,
-} from './schemas.js';
+} from '../../../contract/visits.js';
 
 const tags = ['kunjungan'];
 

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { AppDeps } from '../../../app/context.js';
-import { createProgram, getProgram, listPrograms, updateProgram } from '../../../app/visits/programs.js';
-import { LEADERS, requireActor, STAFF } from '../../access.js';
-import { idParams, isoDate } from '../../schemas.js';
-import { clientId, nullableText, programOut, programSummaryOut, targetsBody, text, version } from './schemas.js';
+import type { AppDeps } from '../../app/context.js';
+import { createProgram, getProgram, listPrograms, updateProgram } from '../../app/programs/programs.js';
+import { LEADERS, requireActor, STAFF } from '../access.js';
+import { idParams } from '../schemas.js';
+import { createProgramBody, programListOut, updateProgramBody } from '../../contract/programs.js';
+import { programOut } from '../../contract/visits.js';
 
 const tags = ['kunjungan'];
 const MANAGERS = LEADERS;
@@ -19,7 +19,7 @@ export const programRoutes =
         schema: {
           tags,
           summary: 'Daftar program kunjungan',
-          response: { 200: z.object({ items: z.array(programSummaryOut) }) },
+          response: { 200: programListOut },
         },
       },
       async (request) => ({ items: await listPrograms(deps, requireActor(request)) }),
@@ -32,14 +32,7 @@ export const programRoutes =
         schema: {
           tags,
           summary: 'Buat program kunjungan dengan periode dan target per kecamatan',
-          body: z.strictObject({
-            id: clientId,
-            name: text(3, 200, 'Nama program minimal 3 karakter.'),
-            periodStart: isoDate,
-            periodEnd: isoDate,
-            description: nullableText(2000),
-            targets: targetsBody.default([]),
-          }),
+          body: createProgramBody,
           response: { 200: programOut, 201: programOut },
         },
       },
@@ -75,16 +68,7 @@ export const programRoutes =
           tags,
           summary: 'Ubah program (target menggantikan seluruh target lama)',
           params: idParams,
-          body: z
-            .strictObject({
-              name: text(3, 200, 'Nama program minimal 3 karakter.').optional(),
-              periodStart: isoDate.optional(),
-              periodEnd: isoDate.optional(),
-              description: nullableText(2000),
-              targets: targetsBody.optional(),
-              version,
-            })
-            .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
+          body: updateProgramBody,
           response: { 200: programOut },
         },
       },

@@ -9,8 +9,9 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { onConcernRaised, onConcernUpdated } from '../notifications/hooks.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { authorize, concernPolicy, guardOwnCooperative, hideAbsence } from '../policy/index.js';
-import { assertWritten, checkVersion, defined } from './shared.js';
-import { visitRef } from './view.js';
+import { assertWritten, checkVersion, defined } from '../shared/records.js';
+import { visitRef } from '../visits/view.js';
+import { addDays, jakartaDayStart } from '../../domain/dates.js';
 
 export interface ConcernFields {
   kind: ConcernKind;
@@ -140,9 +141,8 @@ function filters(actor: Actor, q: ConcernQuery) {
     if (q.severity) conds.push(eb('cn.severity', '=', q.severity));
     if (q.unseen) conds.push(eb('cn.seen_at', 'is', null));
     // Jakarta is UTC+7 all year: its day D starts at D−1 17:00 UTC.
-    if (q.from) conds.push(eb('cn.created_at', '>=', new Date(Date.parse(`${q.from}T00:00:00+07:00`)).toISOString()));
-    if (q.to)
-      conds.push(eb('cn.created_at', '<', new Date(Date.parse(`${q.to}T00:00:00+07:00`) + 86_400_000).toISOString()));
+    if (q.from) conds.push(eb('cn.created_at', '>=', jakartaDayStart(q.from)));
+    if (q.to) conds.push(eb('cn.created_at', '<', jakartaDayStart(addDays(q.to, 1))));
     if (q.district)
       conds.push(
         eb(

@@ -10,10 +10,10 @@ import {
 } from '../../domain/visits/images.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { authorize, followUpPolicy, missing, visitPolicy } from '../policy/index.js';
-import { followUpRef } from './follow-ups.js';
+import { followUpRef } from '../follow-ups/follow-ups.js';
 import { readPhoto, removePhoto, storePhoto } from './photo-store.js';
-import { editableVisit } from './visits.js';
-import { type PhotoMeta, photoMeta } from './view.js';
+import { editableVisit } from '../visits/visits.js';
+import { type PhotoMeta, photoMeta } from '../visits/view.js';
 import { deletedRecord } from '../audit/deleted-record.js';
 
 export interface PhotoUpload {

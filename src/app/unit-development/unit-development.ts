@@ -4,11 +4,12 @@ import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { MENTORING_BIDANG, type NeedKind, type NeedStatus, type ProposalStatus } from '../../domain/visits/codes.js';
 import { proposalMove } from '../../domain/visits/unit-proposal.js';
-import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
+import { type Actor, type AppDeps, mutate, todayJakarta, type Tx } from '../context.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { authorize, guardOwnCooperative, missing, unitDevelopmentPolicy } from '../policy/index.js';
-import { assertWritten, checkVersion, defined, loadUsers } from './shared.js';
-import { visitRef } from './view.js';
+import { assertWritten, checkVersion, defined } from '../shared/records.js';
+import { loadUsers } from '../users/staff.js';
+import { visitRef } from '../visits/view.js';
 
 export interface UnitNeed {
   id: string;
@@ -350,8 +351,7 @@ export async function recordMentoring(
       }
     }
     await checkVisit(trx, cooperativeId, input.visitId);
-    if (input.heldOn > new Date(deps.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10))
-      throw invalid({ heldOn: 'Tanggal pendampingan tidak boleh di masa depan.' });
+    if (input.heldOn > todayJakarta(deps)) throw invalid({ heldOn: 'Tanggal pendampingan tidak boleh di masa depan.' });
     const id = input.id ?? randomUUID();
     const at = deps.now().toISOString();
     await trx

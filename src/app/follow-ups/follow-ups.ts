@@ -5,7 +5,7 @@ import type { FollowUpTable } from '../../db/schema-visits.js';
 import { type Bidang, BIDANG_LABELS } from '../../domain/codes.js';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
-import type { Aspect, FollowUpStatus, ResponsibleKind } from '../../domain/visits/codes.js';
+import type { Aspect, FollowUpFilter, FollowUpStatus, ResponsibleKind } from '../../domain/visits/codes.js';
 import {
   daysOverdue,
   type Evidence,
@@ -26,9 +26,11 @@ import {
 } from '../policy/index.js';
 import { fileForVerification } from '../desk/verifications.js';
 import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
-import { markAddressed } from './concerns.js';
-import { assertWritten, checkVersion, defined, jakartaDate, requireStaffUser } from './shared.js';
-import { teamsOf, visitRef } from './view.js';
+import { markAddressed } from '../concerns/concerns.js';
+import { jakartaDate } from '../../domain/dates.js';
+import { assertWritten, checkVersion, defined } from '../shared/records.js';
+import { requireStaffUser } from '../users/staff.js';
+import { teamsOf, visitRef } from '../visits/view.js';
 
 export interface Responsible {
   kind: ResponsibleKind;
@@ -63,9 +65,6 @@ export interface FollowUp extends Omit<FollowUpFields, 'responsible'> {
   createdAt: string;
   updatedAt: string;
 }
-
-export const FOLLOW_UP_FILTERS = ['open', 'in_progress', 'done', 'cancelled', 'overdue'] as const;
-export type FollowUpFilter = (typeof FOLLOW_UP_FILTERS)[number];
 
 export interface FollowUpQuery {
   status?: FollowUpFilter;

@@ -1,15 +1,15 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../../app/context.js';
-import { deletePhoto, getPhoto, uploadFollowUpPhoto, uploadVisitPhoto } from '../../../app/visits/photos.js';
-import { AppError } from '../../../domain/errors.js';
-import { PHOTO_TYPES } from '../../../domain/visits/images.js';
-import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../../access.js';
-import { errorHandler } from '../../errors.js';
-import { idParams, okOut, uuidParam } from '../../schemas.js';
-import { isoInstant, photoOut } from './schemas.js';
-import { file, rawBody } from '../../../contract/files.js';
+import type { AppDeps } from '../../app/context.js';
+import { deletePhoto, getPhoto, uploadFollowUpPhoto, uploadVisitPhoto } from '../../app/photos/photos.js';
+import { AppError } from '../../domain/errors.js';
+import { PHOTO_TYPES } from '../../domain/visits/images.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
+import { errorHandler } from '../errors.js';
+import { idParams, okOut, uuidParam } from '../schemas.js';
+import { isoInstant, photoOut } from '../../contract/visits.js';
+import { file, rawBody } from '../../contract/files.js';
 
 const tags = ['kunjungan'];
 /** Bodies up to this size reach the use case, which explains a photo over 5 MB in Indonesian. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../../app/context.js';
+import type { AppDeps } from '../../app/context.js';
 import {
   addUnitNeed,
   proposeUnit,
@@ -8,13 +8,13 @@ import {
   unitDevelopment,
   updateProposal,
   updateUnitNeed,
-} from '../../../app/visits/unit-development.js';
-import { UNIT_SECTORS } from '../../../domain/codes.js';
-import { NEED_KINDS, NEED_STATUSES, PROPOSAL_STATUSES } from '../../../domain/visits/codes.js';
-import { unitDevelopmentAbilities } from '../../../app/policy/index.js';
-import { unitDevelopmentCanOut } from '../../../contract/abilities.js';
-import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../../access.js';
-import { idParams, isoDate, uuidParam } from '../../schemas.js';
+} from '../../app/unit-development/unit-development.js';
+import { UNIT_SECTORS } from '../../domain/codes.js';
+import { NEED_KINDS, NEED_STATUSES, PROPOSAL_STATUSES } from '../../domain/visits/codes.js';
+import { unitDevelopmentAbilities } from '../../app/policy/index.js';
+import { unitDevelopmentCanOut } from '../../contract/abilities.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
+import { idParams, isoDate, uuidParam } from '../schemas.js';
 import {
   clientId,
   developmentOut,
@@ -25,14 +25,14 @@ import {
   proposalOut,
   text,
   version,
-} from './schemas.js';
+} from '../../contract/visits.js';
 
 const tags = ['unit usaha'];
 const WITH_COOPERATIVE = COOPERATIVE_WRITERS;
 const unitParams = z.strictObject({ id: uuidParam, unitId: uuidParam });
 const visitId = z.union([uuidParam, z.null()]).optional();
 
-export const unitRoutes =
+export const unitDevelopmentRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(

@@ -3,7 +3,7 @@ import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { authorize, programPolicy } from '../policy/index.js';
-import { assertWritten, checkVersion, defined } from './shared.js';
+import { assertWritten, checkVersion, defined } from '../shared/records.js';
 import { officeOfActor } from '../offices/ownership.js';
 
 export interface ProgramFields {

@@ -1,0 +1,134 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app/context.js';
+import { getConcern, listConcerns, markConcernSeen, raiseConcern, updateConcern } from '../../app/concerns/concerns.js';
+import { exportConcernsCsv, exportConcernsXlsx } from '../../app/concerns/export-concerns.js';
+import { concernExportQuery, concernListQuery, raiseConcernBody, updateConcernBody } from '../../contract/concerns.js';
+import { file, MEDIA } from '../../contract/files.js';
+import { concernOut } from '../../contract/visits.js';
+import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../access.js';
+import { idParams, pageOf } from '../schemas.js';
+
+const tags = ['dialog'];
+const concernTags = tags;
+const RAISERS = COOPERATIVE_WRITERS;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV = 'text/csv; charset=utf-8';
+
+/** The concern inbox (permasalahan, keluhan, tantangan): list, record, answer, mark seen, and its spreadsheet downloads. */
+export const concernRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/concerns/export.xlsx',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Unduh daftar permasalahan/keluhan/tantangan (XLSX) dengan filter yang sama',
+          querystring: concernExportQuery,
+          response: { 200: file(MEDIA.xlsx) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .type(XLSX)
+          .header('content-disposition', 'attachment; filename="aspirasi-koperasi.xlsx"')
+          .send(await exportConcernsXlsx(deps, requireActor(request), request.query)),
+    );
+    app.get(
+      '/api/v1/concerns/export.csv',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags,
+          summary: 'Unduh daftar permasalahan/keluhan/tantangan (CSV, pemisah titik koma)',
+          querystring: concernExportQuery,
+          response: { 200: file(MEDIA.csv) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .type(CSV)
+          .header('content-disposition', 'attachment; filename="aspirasi-koperasi.csv"')
+          .send(await exportConcernsCsv(deps, requireActor(request), request.query)),
+    );
+
+    app.get(
+      '/api/v1/concerns',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags: concernTags,
+          summary: 'Permasalahan, keluhan dan tantangan (kotak masuk Dinas; koperasi melihat miliknya)',
+          querystring: concernListQuery,
+          response: { 200: pageOf(concernOut) },
+        },
+      },
+      async (request) => listConcerns(deps, requireActor(request), request.query),
+    );
+
+    app.post(
+      '/api/v1/concerns',
+      {
+        config: { access: RAISERS },
+        schema: {
+          tags: concernTags,
+          summary: 'Catat permasalahan, keluhan atau tantangan (dalam kunjungan, atau dari portal koperasi)',
+          body: raiseConcernBody,
+          response: { 200: concernOut, 201: concernOut },
+        },
+      },
+      async (request, reply) => {
+        const b = request.body;
+        const { concern, created } = await raiseConcern(deps, requireActor(request), {
+          ...b,
+          visitId: b.visitId ?? null,
+          raisedBy: b.raisedBy ?? null,
+        });
+        return reply.status(created ? 201 : 200).send(concern);
+      },
+    );
+
+    app.get(
+      '/api/v1/concerns/:id',
+      {
+        config: { access: EVERYONE },
+        schema: {
+          tags: concernTags,
+          summary: 'Rincian catatan permasalahan',
+          params: idParams,
+          response: { 200: concernOut },
+        },
+      },
+      async (request) => getConcern(deps, requireActor(request), request.params.id),
+    );
+
+    app.patch(
+      '/api/v1/concerns/:id',
+      {
+        config: { access: WRITERS },
+        schema: {
+          tags: concernTags,
+          summary: 'Tanggapi atau ubah catatan permasalahan (status terbuka/ditanggapi/selesai)',
+          params: idParams,
+          body: updateConcernBody,
+          response: { 200: concernOut },
+        },
+      },
+      async (request) => updateConcern(deps, requireActor(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/v1/concerns/:id/seen',
+      {
+        config: { access: STAFF },
+        schema: {
+          tags: concernTags,
+          summary: 'Tandai sudah dibaca Dinas',
+          params: idParams,
+          response: { 200: concernOut },
+        },
+      },
+      async (request) => markConcernSeen(deps, requireActor(request), request.params.id),
+    );
+  };

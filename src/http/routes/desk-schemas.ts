@@ -1,1 +1,0 @@
-export { verificationOut } from '../../contract/verification.js';
