@@ -34,7 +34,7 @@ function figuresOf(d: Dash) {
     active: d.rat.active,
     cooperatives: d.rat.cooperatives,
     warnings: d.rat.withWarnings,
-    open: d.followUps.open + d.followUps.in_progress,
+    open: (d.followUps.open ?? 0) + (d.followUps.in_progress ?? 0),
     overdue: d.followUps.overdue,
   };
 }
