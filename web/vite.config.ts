@@ -56,14 +56,14 @@ function outsideOfficeChunks(): Plugin {
       const roots = ids.filter((id) => ROOTS.some((r) => id.endsWith(r)));
       if (roots.length !== ROOTS.length) throw new Error(`entry modules not found: ${ROOTS.join(', ')}`);
       const used = new Set<string>();
-      for (const stack = [...roots]; stack.length; ) {
+      for (const stack = [...roots]; stack.length;) {
         const id = stack.pop()!;
         if (used.has(id) || REACT.test(id)) continue;
         used.add(id);
         stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
       }
       outsideModules.clear();
-      for (const stack = [...used]; stack.length; ) {
+      for (const stack = [...used]; stack.length;) {
         const id = stack.pop()!;
         if (outsideModules.has(id)) continue;
         outsideModules.add(id);
@@ -225,7 +225,8 @@ export default defineConfig({
             // one chunk instead of some 15 of under 2 KB, each a 400 ms round trip on the weak link.
             {
               name: 'app',
-              test: (id) => office(/[\\/]web[\\/]src[\\/](lib|components|features|i18n)[\\/]/)(id) && !DATE_SETUP.test(id),
+              test: (id) =>
+                office(/[\\/]web[\\/]src[\\/](lib|components|features|i18n)[\\/]/)(id) && !DATE_SETUP.test(id),
               priority: 15,
               minShareCount: 6,
             },
