@@ -40,6 +40,43 @@ function fieldChunks(): Plugin {
 }
 
 /**
+ * Modules the shared `core` and `app` chunks below must not take (issue #15): those of the entry chunk
+ * and of field mode (issue #6), and every module that imports one of them (a group takes a module's
+ * dependencies with it). Otherwise field mode would download office code. React has its own chunk.
+ */
+const outsideModules = new Set<string>();
+function outsideOfficeChunks(): Plugin {
+  const ROOTS = ['/web/src/main.tsx', '/web/src/field/main.tsx'];
+  const REACT = /node_modules[\\/](react|react-dom|scheduler)[\\/]/;
+  return {
+    name: 'sambang-outside-office-chunks',
+    apply: 'build',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const roots = ids.filter((id) => ROOTS.some((r) => id.endsWith(r)));
+      if (roots.length !== ROOTS.length) throw new Error(`entry modules not found: ${ROOTS.join(', ')}`);
+      const used = new Set<string>();
+      for (const stack = [...roots]; stack.length;) {
+        const id = stack.pop()!;
+        if (used.has(id) || REACT.test(id)) continue;
+        used.add(id);
+        stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+      outsideModules.clear();
+      for (const stack = [...used]; stack.length;) {
+        const id = stack.pop()!;
+        if (outsideModules.has(id)) continue;
+        outsideModules.add(id);
+        stack.push(...(this.getModuleInfo(id)?.importers ?? []));
+      }
+    },
+  };
+}
+const office = (re: RegExp) => (id: string) => re.test(id) && !outsideModules.has(id);
+/** The date pickers' setup and styles (web/src/lib/dates.ts) stay with the screens that have a date field. */
+const DATE_SETUP = /[\\/]web[\\/]src[\\/]lib[\\/]dates\.ts$/;
+
+/**
  * masuk.html (issue #15): index.html with the login form of web/shell-login.html in place of the
  * loading shell, and its own title. The server sends it for a cold load of /masuk, so the form is
  * painted and fillable before any script has arrived (web/src/shell-login.ts submits it).
@@ -100,6 +137,7 @@ export default defineConfig({
   plugins: [
     react(),
     fieldChunks(),
+    outsideOfficeChunks(),
     loginPage(),
     VitePWA({
       registerType: 'prompt',
@@ -174,10 +212,23 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'dates', test: /node_modules[\\/]@mantine[\\/]dates[\\/]/, priority: 10 },
+            // Issue #15: node modules that at least 3 pages (or the app shell) use; a module only one or
+            // two pages need (the number input, the toasts, the stepper…) stays with those pages, so the
+            // first route does not download it. The previous single `core` took every node module.
             {
               name: 'core',
-              test: /node_modules[\\/](?!echarts|zrender|leaflet|dexie|jsqr|tslib|workbox|@mantine[\\/]dates)/,
+              test: office(/node_modules[\\/](?!echarts|zrender|leaflet|dexie|jsqr|tslib|workbox|@mantine[\\/]dates)/),
               priority: 20,
+              minShareCount: 3,
+            },
+            // The app's own shared code (api, auth, format, common components…) used by 6 pages or more:
+            // one chunk instead of some 15 of under 2 KB, each a 400 ms round trip on the weak link.
+            {
+              name: 'app',
+              test: (id) =>
+                office(/[\\/]web[\\/]src[\\/](lib|components|features|i18n)[\\/]/)(id) && !DATE_SETUP.test(id),
+              priority: 15,
+              minShareCount: 6,
             },
           ],
         },

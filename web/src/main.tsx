@@ -12,6 +12,8 @@ function boot(path: string): void {
   }
   if (path !== '/masuk') {
     startEarly('/auth/me');
+    // Labels and the office's texts (lib/meta.ts): every signed-in screen asks for them at once.
+    startEarly('/meta');
     startRouteData(path, window.location.search);
   }
   void import('./main-app').then((m) => m.start());
