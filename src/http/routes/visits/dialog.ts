@@ -16,7 +16,8 @@ import {
   updateFollowUp,
   withFollowUpAbilities,
 } from '../../../app/visits/follow-ups.js';
-import { followUpCanOut } from '../../../contract/abilities.js';
+import { concernAbilities } from '../../../app/policy/index.js';
+import { concernCanOut, followUpCanOut } from '../../../contract/abilities.js';
 import { ASPECTS, CONCERN_KINDS, CONCERN_STATUSES, CONCERN_TOPICS, SEVERITIES } from '../../../domain/visits/codes.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../../access.js';
 import { idParams, isoDate, pageOf, uuidParam } from '../../schemas.js';
@@ -44,10 +45,14 @@ export const dialogRoutes =
           tags: concernTags,
           summary: 'Permasalahan, keluhan dan tantangan (kotak masuk Dinas; koperasi melihat miliknya)',
           querystring: concernListQuery,
-          response: { 200: pageOf(concernOut) },
+          response: { 200: pageOf(concernOut.extend({ can: concernCanOut })) }, // policy: `can` (additive)
         },
       },
-      async (request) => listConcerns(deps, requireActor(request), request.query),
+      async (request) => {
+        const actor = requireActor(request);
+        const page = await listConcerns(deps, actor, request.query);
+        return { ...page, items: page.items.map((c) => ({ ...c, can: concernAbilities(actor) })) };
+      },
     );
 
     app.post(
@@ -91,10 +96,13 @@ export const dialogRoutes =
           tags: concernTags,
           summary: 'Rincian catatan permasalahan',
           params: idParams,
-          response: { 200: concernOut },
+          response: { 200: concernOut.extend({ can: concernCanOut }) }, // policy: `can` (additive)
         },
       },
-      async (request) => getConcern(deps, requireActor(request), request.params.id),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await getConcern(deps, actor, request.params.id)), can: concernAbilities(actor) };
+      },
     );
 
     app.patch(

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app/context.js';
 import { createProgram, getProgram, listPrograms, updateProgram } from '../../../app/visits/programs.js';
+import { programAbilities } from '../../../app/policy/index.js';
+import { programCanOut } from '../../../contract/abilities.js';
 import { LEADERS, requireActor, STAFF } from '../../access.js';
 import { idParams, isoDate } from '../../schemas.js';
 import { clientId, nullableText, programOut, programSummaryOut, targetsBody, text, version } from './schemas.js';
@@ -61,10 +63,13 @@ export const programRoutes =
           tags,
           summary: 'Program dengan target dan capaian per kecamatan',
           params: idParams,
-          response: { 200: programOut },
+          response: { 200: programOut.extend({ can: programCanOut }) }, // policy: `can` (additive)
         },
       },
-      async (request) => getProgram(deps, requireActor(request), request.params.id),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await getProgram(deps, actor, request.params.id)), can: programAbilities(actor) };
+      },
     );
 
     app.patch(

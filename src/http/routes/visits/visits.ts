@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { file, MEDIA } from '../../../contract/files.js';
-import type { AppDeps } from '../../../app/context.js';
+import type { Actor, AppDeps } from '../../../app/context.js';
 import { listDoubleBookings, listVisits } from '../../../app/visits/list-visits.js';
 import { saveActivityReport, visitActivityReport, visitMinutes } from '../../../app/visits/visit-outputs.js';
 import {
@@ -62,6 +62,9 @@ const activityReportOut = z.object({
   generated: z.object({ headline: z.string(), text: z.string() }),
 });
 
+const visitCan = (actor: Actor, v: { cooperative: { id: string }; team: { userId: string }[] }) =>
+  visitAbilities(actor, { cooperativeId: v.cooperative.id, team: v.team.map((m) => m.userId) });
+
 export const visitCoreRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -73,10 +76,14 @@ export const visitCoreRoutes =
           tags,
           summary: 'Daftar kunjungan untuk tampilan daftar dan kalender (dengan tanda jadwal bentrok)',
           querystring: listQuery,
-          response: { 200: pageOf(visitListItemOut) },
+          response: { 200: pageOf(visitListItemOut.extend({ can: visitCanOut })) }, // policy: `can` (additive)
         },
       },
-      async (request) => listVisits(deps, requireActor(request), request.query),
+      async (request) => {
+        const actor = requireActor(request);
+        const page = await listVisits(deps, actor, request.query);
+        return { ...page, items: page.items.map((v) => ({ ...v, can: visitCan(actor, v) })) };
+      },
     );
 
     app.get(
@@ -180,7 +187,7 @@ export const visitCoreRoutes =
         const visit = await getVisit(deps, actor, request.params.id);
         return {
           ...visit,
-          can: visitAbilities(actor, { cooperativeId: visit.cooperative.id, team: visit.team.map((m) => m.userId) }),
+          can: visitCan(actor, visit),
         };
       },
     );
