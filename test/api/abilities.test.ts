@@ -123,6 +123,8 @@ describe.each(DB_KINDS)('abilities on %s', (kind) => {
       managePrograms: true,
       fieldMode: false,
       verifiesFilings: false,
+      raiseConcerns: false,
+      askRequests: false,
       home: 'dashboard',
     });
     expect(await me('petugas.koperasi')).toMatchObject({
@@ -135,6 +137,8 @@ describe.each(DB_KINDS)('abilities on %s', (kind) => {
       importData: true,
       managePrograms: false,
       handleConcerns: true,
+      raiseConcerns: true,
+      askRequests: true,
       fieldMode: true,
       verifiesFilings: true,
       home: 'registry',
@@ -149,7 +153,10 @@ describe.each(DB_KINDS)('abilities on %s', (kind) => {
       handleConcerns: false,
       home: 'cooperative',
     });
-    expect(Object.values(coop).filter((v) => v === true)).toEqual([true]); // only `portal`
+    const granted = Object.entries(coop)
+      .filter(([, v]) => v === true)
+      .map(([k]) => k);
+    expect(granted.sort()).toEqual(['askRequests', 'editCooperatives', 'portal', 'raiseConcerns']);
     // The login answer carries the same abilities, so the first page after login needs no second call.
     const login = await api.req({
       method: 'POST',

@@ -1,5 +1,5 @@
 import type { Actor } from '../context.js';
-import { verificationPolicy } from './desk.js';
+import { requestPolicy, verificationPolicy } from './desk.js';
 import { dashboardPolicy, priorityPolicy } from './dashboard.js';
 import { cooperativePolicy } from './cooperatives.js';
 import { concernPolicy } from './concerns.js';
@@ -27,6 +27,8 @@ export function appAbilities(a: Actor) {
     manageUsers: userPolicy.manage(a, null),
     manageOffice: officePolicy.manage(a, null),
     createCooperatives: cooperativePolicy.create(a, null),
+    /** Change a cooperative's data (a cooperative's account: its own). */
+    editCooperatives: cooperativePolicy.update(a, { id: a.cooperativeId ?? '' }),
     /** XLSX imports create and change cooperatives and their figures. */
     importData: isWriter(a),
     planVisits: visitPolicy.plan(a, null),
@@ -34,6 +36,10 @@ export function appAbilities(a: Actor) {
     joinsOwnVisits: isOfficer(a),
     approveVisits: visitPolicy.approve(a, null),
     handleConcerns: concernPolicy.handle(a, null),
+    /** Write down a concern between visits (a cooperative's account: on its own cooperative). */
+    raiseConcerns: concernPolicy.raise(a, { cooperativeId: a.cooperativeId ?? '', visitTeam: null }),
+    /** Ask the Dinas for a visit or help (the cooperative desk). */
+    askRequests: requestPolicy.create(a, null),
     managePrograms: programPolicy.manage(a, null),
     decideVerifications: verificationPolicy.decide(a, null),
     /** Field mode (the offline visit app) is for the officers who visit. */

@@ -32,6 +32,9 @@ const RAISERS = COOPERATIVE_WRITERS;
 const description = text(5, 4000, 'Uraian minimal 5 karakter.');
 const recommendation = text(5, 2000, 'Rekomendasi minimal 5 karakter.');
 
+/** Every concern the API answers with carries its `can` (the web app keeps the answers in its cache). */
+const concernWithCan = concernOut.extend({ can: concernCanOut });
+
 export const dialogRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -45,7 +48,7 @@ export const dialogRoutes =
           tags: concernTags,
           summary: 'Permasalahan, keluhan dan tantangan (kotak masuk Dinas; koperasi melihat miliknya)',
           querystring: concernListQuery,
-          response: { 200: pageOf(concernOut.extend({ can: concernCanOut })) }, // policy: `can` (additive)
+          response: { 200: pageOf(concernWithCan) }, // policy: `can` (additive)
         },
       },
       async (request) => {
@@ -74,17 +77,18 @@ export const dialogRoutes =
             ),
             severity: z.enum(SEVERITIES).default('sedang'),
           }),
-          response: { 200: concernOut, 201: concernOut },
+          response: { 200: concernWithCan, 201: concernWithCan }, // policy: `can` (additive)
         },
       },
       async (request, reply) => {
         const b = request.body;
-        const { concern, created } = await raiseConcern(deps, requireActor(request), {
+        const actor = requireActor(request);
+        const { concern, created } = await raiseConcern(deps, actor, {
           ...b,
           visitId: b.visitId ?? null,
           raisedBy: b.raisedBy ?? null,
         });
-        return reply.status(created ? 201 : 200).send(concern);
+        return reply.status(created ? 201 : 200).send({ ...concern, can: concernAbilities(actor) });
       },
     );
 
@@ -96,7 +100,7 @@ export const dialogRoutes =
           tags: concernTags,
           summary: 'Rincian catatan permasalahan',
           params: idParams,
-          response: { 200: concernOut.extend({ can: concernCanOut }) }, // policy: `can` (additive)
+          response: { 200: concernWithCan }, // policy: `can` (additive)
         },
       },
       async (request) => {
@@ -125,10 +129,13 @@ export const dialogRoutes =
               version,
             })
             .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
-          response: { 200: concernOut },
+          response: { 200: concernWithCan },
         },
       },
-      async (request) => updateConcern(deps, requireActor(request), request.params.id, request.body),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await updateConcern(deps, actor, request.params.id, request.body)), can: concernAbilities(actor) };
+      },
     );
 
     app.post(
@@ -139,10 +146,13 @@ export const dialogRoutes =
           tags: concernTags,
           summary: 'Tandai sudah dibaca Dinas',
           params: idParams,
-          response: { 200: concernOut },
+          response: { 200: concernWithCan },
         },
       },
-      async (request) => markConcernSeen(deps, requireActor(request), request.params.id),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await markConcernSeen(deps, actor, request.params.id)), can: concernAbilities(actor) };
+      },
     );
 
     app.get(

@@ -10,6 +10,8 @@ import { clientId, nullableText, programOut, programSummaryOut, targetsBody, tex
 
 const tags = ['kunjungan'];
 const MANAGERS = LEADERS;
+/** Every program the API answers with carries its `can`. */
+const programWithCan = programOut.extend({ can: programCanOut });
 
 export const programRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -42,16 +44,17 @@ export const programRoutes =
             description: nullableText(2000),
             targets: targetsBody.default([]),
           }),
-          response: { 200: programOut, 201: programOut },
+          response: { 200: programWithCan, 201: programWithCan }, // policy: `can` (additive)
         },
       },
       async (request, reply) => {
         const b = request.body;
-        const { program, created } = await createProgram(deps, requireActor(request), {
+        const actor = requireActor(request);
+        const { program, created } = await createProgram(deps, actor, {
           ...b,
           description: b.description ?? null,
         });
-        return reply.status(created ? 201 : 200).send(program);
+        return reply.status(created ? 201 : 200).send({ ...program, can: programAbilities(actor) });
       },
     );
 
@@ -63,7 +66,7 @@ export const programRoutes =
           tags,
           summary: 'Program dengan target dan capaian per kecamatan',
           params: idParams,
-          response: { 200: programOut.extend({ can: programCanOut }) }, // policy: `can` (additive)
+          response: { 200: programWithCan }, // policy: `can` (additive)
         },
       },
       async (request) => {
@@ -90,9 +93,12 @@ export const programRoutes =
               version,
             })
             .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
-          response: { 200: programOut },
+          response: { 200: programWithCan },
         },
       },
-      async (request) => updateProgram(deps, requireActor(request), request.params.id, request.body),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await updateProgram(deps, actor, request.params.id, request.body)), can: programAbilities(actor) };
+      },
     );
   };
