@@ -286,7 +286,7 @@ export default function StatementPage() {
 
   const perms = coopPermissions(me, coop.data);
   const statement = statements.data.find((s) => s.fiscalYear === year);
-  const isKoperasiUser = me?.role === 'koperasi';
+  const isKoperasiUser = !!me?.abilities.portal;
 
   return (
     <>
