@@ -87,3 +87,47 @@ export type DocumentCan = z.infer<typeof documentCanOut>;
 export type UnitDevelopmentCan = z.infer<typeof unitDevelopmentCanOut>;
 export type VerificationQueueCan = z.infer<typeof verificationQueueCanOut>;
 export type RubricListCan = z.infer<typeof rubricListCanOut>;
+/** The abilities of the logged-in user in the app as a whole (`abilities` on GET /auth/me and login). */
+export const appAbilitiesOut = z
+  .object({
+    office: flag('Layar Dinas: registri, kunjungan, prioritas, penilaian, rubrik, program, rekap, dokumen'),
+    portal: flag('Portal koperasi: koperasi sendiri, aspirasinya dan tindak lanjutnya'),
+    dashboard: flag('Dasbor'),
+    priorities: flag('Daftar prioritas'),
+    audit: flag('Log audit'),
+    manageUsers: flag('Kelola pengguna'),
+    manageOffice: flag('Kelola profil kantor dan pengaturan kantor'),
+    createCooperatives: flag('Tambah koperasi'),
+    editCooperatives: flag('Ubah data koperasi (akun koperasi: koperasinya sendiri)'),
+    importData: flag('Impor data XLSX'),
+    planVisits: flag('Rencanakan kunjungan'),
+    joinsOwnVisits: flag('Wajib menjadi anggota tim kunjungan yang direncanakannya'),
+    approveVisits: flag('Setujui rencana kunjungan'),
+    handleConcerns: flag('Tangani aspirasi dan beri rekomendasi'),
+    raiseConcerns: flag('Catat aspirasi di luar kunjungan (akun koperasi: untuk koperasinya)'),
+    askRequests: flag('Ajukan permintaan kunjungan atau bantuan'),
+    managePrograms: flag('Kelola program kunjungan'),
+    decideVerifications: flag('Putuskan verifikasi isian koperasi'),
+    fieldMode: flag('Mode lapangan'),
+    verifiesFilings: flag('Menerima pemberitahuan isian yang menunggu verifikasi'),
+    home: z.enum(['cooperative', 'dashboard', 'registry']).describe('Halaman awal setelah masuk'),
+  })
+  .describe('Yang boleh dijangkau pengguna ini di aplikasi');
+
+export const concernCanOut = z
+  .object({
+    handle: flag('Tanggapi, ubah status aspirasi'),
+    recommend: flag('Beri rekomendasi (tindak lanjut) atas aspirasi'),
+    markSeen: flag('Tandai aspirasi sudah dibaca'),
+  })
+  .describe('Yang boleh dilakukan pengguna ini pada aspirasi ini');
+
+export const programCanOut = z
+  .object({ manage: flag('Ubah program dan targetnya') })
+  .describe('Yang boleh dilakukan pengguna ini pada program ini');
+
+export type AppAbilitiesOut = z.infer<typeof appAbilitiesOut>;
+export type VisitCanOut = z.infer<typeof visitCanOut>;
+export type FollowUpCanOut = z.infer<typeof followUpCanOut>;
+export type ConcernCanOut = z.infer<typeof concernCanOut>;
+export type ProgramCanOut = z.infer<typeof programCanOut>;

@@ -12,7 +12,7 @@ import {
   UNIT_STATUSES,
 } from '../domain/codes.js';
 import { DISTRICT_CODE_PATTERN, NIK_PATTERN, VILLAGE_CODE_PATTERN } from '../domain/cooperative.js';
-import { cooperativeCanOut, cooperativeListCanOut } from './abilities.js';
+import { appAbilitiesOut, cooperativeCanOut, cooperativeListCanOut } from './abilities.js';
 import { verificationOut } from './verification.js';
 
 /** Shared zod schemas of the API. Request schemas are strict: an unknown field is an error. */
@@ -275,6 +275,7 @@ export const meOut = z.object({
   cooperativeId: z.string().nullable(),
   cooperativeName: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  abilities: appAbilitiesOut,
 });
 
 export const userOut = z.object({

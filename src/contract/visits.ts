@@ -12,6 +12,7 @@ import {
   NEED_KINDS,
   NEED_STATUSES,
   PROPOSAL_STATUSES,
+  RAISED_VIA,
   RESPONSIBLE_KINDS,
   SEVERITIES,
   VISIT_PURPOSES,
@@ -159,7 +160,7 @@ export const concernOut = z.object({
   id: z.string(),
   cooperative: coopRef,
   visitId: z.string().nullable(),
-  raisedVia: z.enum(['VISIT', 'PORTAL', 'DINAS']),
+  raisedVia: z.enum(RAISED_VIA),
   kind: z.enum(CONCERN_KINDS),
   topic: z.enum(CONCERN_TOPICS),
   description: z.string(),
@@ -261,6 +262,56 @@ export const developmentOut = z.object({
 });
 export const needAmount = z.union([rupiah.min(0, 'Nilai tidak boleh negatif.'), z.null()]);
 
+/** GET /visits/double-bookings: officers on two or more visits the same day. */
+export const doubleBookingsOut = z.object({
+  items: z.array(
+    z.object({
+      date: z.string(),
+      officer: z.object({ id: z.string(), fullName: z.string(), bidang: z.enum(BIDANG).nullable() }),
+      visits: z.array(
+        z.object({
+          id: z.string(),
+          status: z.enum(VISIT_STATUSES),
+          startTime: z.string().nullable(),
+          cooperative: coopRef,
+        }),
+      ),
+    }),
+  ),
+  total: z.number(),
+});
+
+/** GET /visits/checklist: the default supervision checklist. */
+export const checklistTemplateOut = z.object({
+  version: z.string(),
+  title: z.string(),
+  provisional: z.boolean(),
+  note: z.string(),
+  areas: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      indicators: z.array(z.object({ code: z.string(), label: z.string() })),
+    }),
+  ),
+});
+
+/** The activity report (issue 12 point 8): headline, text, share link, and whether an officer edited it. */
+export const activityReportOut = z.object({
+  headline: z.string(),
+  text: z.string(),
+  shareUrl: z.string().describe('https://wa.me/?text=… (hanya tautan; server tidak mengirim apa pun)'),
+  edited: z.object({ by: z.string(), at: z.string() }).nullable(),
+  generated: z.object({ headline: z.string(), text: z.string() }),
+});
+
+/** GET /team-candidates: active Dinas staff who may be on a visit's team or own a recommendation. */
+export const teamCandidatesOut = z.object({
+  items: z.array(
+    z.object({ id: z.string(), fullName: z.string(), role: z.enum(ROLES), bidang: z.enum(BIDANG).nullable() }),
+  ),
+});
+
 /** The types the web app reads (z.infer of the response schemas above). */
 export type VisitListItemOut = z.infer<typeof visitListItemOut>;
 export type PhotoOut = z.infer<typeof photoOut>;
@@ -273,3 +324,8 @@ export type NeedOut = z.infer<typeof needOut>;
 export type MentoringOut = z.infer<typeof mentoringOut>;
 export type ProposalOut = z.infer<typeof proposalOut>;
 export type DevelopmentOut = z.infer<typeof developmentOut>;
+export type DoubleBookingsOut = z.infer<typeof doubleBookingsOut>;
+export type ChecklistTemplateOut = z.infer<typeof checklistTemplateOut>;
+export type ActivityReportOut = z.infer<typeof activityReportOut>;
+export type TeamCandidatesOut = z.infer<typeof teamCandidatesOut>;
+export type TeamMemberOut = VisitListItemOut['team'][number];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, DB_KINDS, DEWI_ID, startApi } from './harness.js';
+import { type Api, DB_KINDS, DEMO, DEWI_ID, startApi } from './harness.js';
 
 /** Record responses carry `can`, computed by the same policy the use cases enforce (issue 10). */
 const DEWI_VISIT = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e02';
@@ -9,7 +9,8 @@ describe.each(DB_KINDS)('abilities on %s', (kind) => {
   const c: Record<string, string> = {};
   beforeAll(async () => {
     api = await startApi(kind);
-    for (const u of ['admin', 'pimpinan', 'petugas.koperasi', 'dewirengganis']) c[u] = await api.login(u);
+    for (const u of ['admin', 'pimpinan', 'petugas.koperasi', 'petugas.industri', 'dewirengganis'])
+      c[u] = await api.login(u);
   });
   afterAll(async () => api?.close());
   const get = async (url: string, who: string) => {
@@ -157,5 +158,108 @@ describe.each(DB_KINDS)('abilities on %s', (kind) => {
       body: { username: 'tanpa.bidang', fullName: 'Tanpa Bidang', role: 'petugas' },
     });
     expect(res.statusCode).toBe(400);
+  });
+
+  it('tells the app what each role may reach (GET /auth/me, and the login answer)', async () => {
+    const me = async (who: string) => (await get('/api/v1/auth/me', who)).user.abilities;
+    const admin = await me('admin');
+    expect(admin).toMatchObject({
+      office: true,
+      portal: false,
+      dashboard: true,
+      audit: true,
+      manageUsers: true,
+      manageOffice: true,
+      planVisits: true,
+      approveVisits: true,
+      joinsOwnVisits: false,
+      managePrograms: true,
+      fieldMode: false,
+      verifiesFilings: true,
+      home: 'registry',
+    });
+    expect(await me('pimpinan')).toMatchObject({
+      office: true,
+      dashboard: true,
+      audit: true,
+      manageUsers: false,
+      planVisits: false,
+      approveVisits: true,
+      importData: false,
+      managePrograms: true,
+      fieldMode: false,
+      verifiesFilings: false,
+      raiseConcerns: false,
+      askRequests: false,
+      home: 'dashboard',
+    });
+    expect(await me('petugas.koperasi')).toMatchObject({
+      office: true,
+      dashboard: false,
+      audit: false,
+      planVisits: true,
+      joinsOwnVisits: true,
+      approveVisits: false,
+      importData: true,
+      managePrograms: false,
+      handleConcerns: true,
+      raiseConcerns: true,
+      askRequests: true,
+      fieldMode: true,
+      verifiesFilings: true,
+      home: 'registry',
+    });
+    // Filings to verify reach Bidang Koperasi, not the other bidang.
+    expect((await me('petugas.industri')).verifiesFilings).toBe(false);
+    const coop = await me('dewirengganis');
+    expect(coop).toMatchObject({
+      office: false,
+      portal: true,
+      planVisits: false,
+      handleConcerns: false,
+      home: 'cooperative',
+    });
+    const granted = Object.entries(coop)
+      .filter(([, v]) => v === true)
+      .map(([k]) => k);
+    expect(granted.sort()).toEqual(['askRequests', 'editCooperatives', 'portal', 'raiseConcerns']);
+    // The login answer carries the same abilities, so the first page after login needs no second call.
+    const login = await api.req({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { username: 'pimpinan', password: DEMO },
+    });
+    expect(login.statusCode, login.body).toBe(200);
+    expect(login.json().user.abilities).toEqual(await me('pimpinan'));
+  });
+
+  it('gives visit list items, concerns and programs their abilities', async () => {
+    const asLeader = await get('/api/v1/visits?pageSize=50', 'pimpinan');
+    expect(asLeader.items.length).toBeGreaterThan(0);
+    for (const v of asLeader.items) expect(v.can).toMatchObject({ approve: true, update: false });
+    for (const v of (await get('/api/v1/visits?pageSize=50', 'dewirengganis')).items)
+      expect(v.can).toEqual({ update: false, approve: false, cancel: false, writeReport: false });
+    const detail = await get(`/api/v1/visits/${DEWI_VISIT}`, 'petugas.koperasi');
+    const inList = (await get(`/api/v1/visits?pageSize=100&cooperativeId=${DEWI_ID}`, 'petugas.koperasi')).items.find(
+      (v: { id: string }) => v.id === DEWI_VISIT,
+    );
+    expect(inList.can).toEqual(detail.can);
+
+    const concerns = await get('/api/v1/concerns?pageSize=5', 'petugas.koperasi');
+    expect(concerns.items.length).toBeGreaterThan(0);
+    for (const c of concerns.items) expect(c.can).toEqual({ handle: true, recommend: true, markSeen: true });
+    const id = concerns.items[0].id;
+    expect((await get(`/api/v1/concerns/${id}`, 'pimpinan')).can).toEqual({
+      handle: false,
+      recommend: false,
+      markSeen: true,
+    });
+    for (const c of (await get('/api/v1/concerns?pageSize=5', 'dewirengganis')).items)
+      expect(c.can).toEqual({ handle: false, recommend: false, markSeen: false });
+
+    const programs = (await get('/api/v1/programs', 'admin')).items;
+    expect(programs.length).toBeGreaterThan(0);
+    expect((await get(`/api/v1/programs/${programs[0].id}`, 'pimpinan')).can).toEqual({ manage: true });
+    expect((await get(`/api/v1/programs/${programs[0].id}`, 'petugas.koperasi')).can).toEqual({ manage: false });
   });
 });

@@ -75,6 +75,19 @@ describe('the linter keeps the layers apart', () => {
         "export const f = (actor: { role: string }) => {\n  switch (actor.role) {\n    case 'admin': return 1;\n    default: return 0;\n  }\n};\n",
       ],
       ['src/domain/x.ts', "export const f = (u: { role: string }) => u.role === 'koperasi';\n"],
+      ['src/app/x.ts', "export const f = (me?: { role: string }) => me?.role === 'admin';\n"],
+      // The web app renders from `can` and `abilities`, never from the role (optional chains included).
+      ['web/src/pages/X.tsx', "export const f = (me: { role: string }) => me.role === 'admin';\n"],
+      ['web/src/features/visits/X.tsx', "export const f = (me?: { role: string }) => me?.role !== 'koperasi';\n"],
+      ['web/src/components/AppLayout.tsx', "export const f = (me?: { role: string }) => 'pimpinan' === me?.role;\n"],
+      [
+        'web/src/lib/x.ts',
+        "const LEADERS = ['admin', 'pimpinan'];\nexport const f = (me?: { role: string }) => LEADERS.includes(me?.role);\n",
+      ],
+      [
+        'web/src/lib/x.ts',
+        "const LEADERS = ['admin', 'pimpinan'];\nexport const f = (me: { role: string }) => LEADERS.includes(me.role);\n",
+      ],
     ])('refuses a role check in %s', async (file, code) => {
       expect(await errors(file, code)).toContain('no-restricted-syntax');
     });
@@ -84,8 +97,8 @@ describe('the linter keeps the layers apart', () => {
       // An officer's role in the cooperative's board, or a division named like a role, is no user role.
       ['src/reports/x.ts', "export const f = (o: { role: string }) => o.role === 'KETUA';\n"],
       ['src/app/x.ts', "export const f = (u: { bidang: string }) => u.bidang === 'koperasi';\n"],
-      // The web app is not covered yet: its role checks are to be replaced by the `can` abilities.
-      ['web/src/pages/X.tsx', "export const f = (me: { role: string }) => me.role === 'admin';\n"],
+      // Abilities are what the web app reads instead.
+      ['web/src/pages/X.tsx', 'export const f = (me: { abilities: { office: boolean } }) => me.abilities.office;\n'],
     ])('allows %s', async (file, code) => {
       expect(await errors(file, code)).not.toContain('no-restricted-syntax');
     });

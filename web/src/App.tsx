@@ -2,9 +2,8 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { FullPageLoader } from './components/FullPageLoader';
 import { setNavigator } from './lib/queryClient';
-import { homePath, useMe } from './lib/auth';
+import { homePath, useMe, type AbilityFlag } from './lib/auth';
 import { OfficeTexts } from './lib/office';
-import type { Role } from './lib/types';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
@@ -58,11 +57,12 @@ function NavigatorBridge() {
 
 function RequireAuth({
   children,
-  roles,
+  can,
   allowPasswordChange = false,
 }: {
   children: ReactNode;
-  roles?: Role[];
+  /** The app ability (GET /auth/me `abilities`, from src/app/policy/app.ts) the screen needs. */
+  can?: AbilityFlag;
   allowPasswordChange?: boolean;
 }) {
   const { data: me, isPending, isError } = useMe();
@@ -73,7 +73,7 @@ function RequireAuth({
     return <Navigate to={next && next !== '/' ? `/masuk?next=${encodeURIComponent(next)}` : '/masuk'} replace />;
   }
   if (me.mustChangePassword && !allowPasswordChange) return <Navigate to="/ganti-sandi" replace />;
-  if (roles && !roles.includes(me.role)) return <Navigate to={homePath(me)} replace />;
+  if (can && !me.abilities[can]) return <Navigate to={homePath(me)} replace />;
   return <>{children}</>;
 }
 
@@ -114,7 +114,7 @@ export function App() {
             <Route
               path="/dasbor"
               element={
-                <RequireAuth roles={['admin', 'pimpinan']}>
+                <RequireAuth can="dashboard">
                   <DashboardPage />
                 </RequireAuth>
               }
@@ -122,7 +122,7 @@ export function App() {
             <Route
               path="/verifikasi"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <VerificationQueuePage />
                 </RequireAuth>
               }
@@ -130,7 +130,7 @@ export function App() {
             <Route
               path="/prioritas"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="priorities">
                   <PriorityPage />
                 </RequireAuth>
               }
@@ -138,7 +138,7 @@ export function App() {
             <Route
               path="/koperasi"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <CoopListPage />
                 </RequireAuth>
               }
@@ -146,7 +146,7 @@ export function App() {
             <Route
               path="/koperasi/baru"
               element={
-                <RequireAuth roles={['admin', 'petugas']}>
+                <RequireAuth can="createCooperatives">
                   <CoopFormPage />
                 </RequireAuth>
               }
@@ -155,7 +155,7 @@ export function App() {
             <Route
               path="/koperasi/:id/ubah"
               element={
-                <RequireAuth roles={['admin', 'petugas', 'koperasi']}>
+                <RequireAuth can="editCooperatives">
                   <CoopFormPage />
                 </RequireAuth>
               }
@@ -164,7 +164,7 @@ export function App() {
             <Route
               path="/penilaian"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <AssessmentListPage />
                 </RequireAuth>
               }
@@ -173,7 +173,7 @@ export function App() {
             <Route
               path="/rubrik"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <RubricPage />
                 </RequireAuth>
               }
@@ -181,7 +181,7 @@ export function App() {
             <Route
               path="/rubrik/:rubric/:version"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <RubricPage />
                 </RequireAuth>
               }
@@ -189,7 +189,7 @@ export function App() {
             <Route
               path="/kunjungan"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <VisitListPage />
                 </RequireAuth>
               }
@@ -197,7 +197,7 @@ export function App() {
             <Route
               path="/kunjungan/baru"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <VisitPlanPage />
                 </RequireAuth>
               }
@@ -205,7 +205,7 @@ export function App() {
             <Route
               path="/kunjungan/:id/ubah"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <VisitPlanPage />
                 </RequireAuth>
               }
@@ -214,7 +214,7 @@ export function App() {
             <Route
               path="/program"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <ProgramsPage />
                 </RequireAuth>
               }
@@ -224,7 +224,7 @@ export function App() {
             <Route
               path="/impor"
               element={
-                <RequireAuth roles={['admin', 'petugas']}>
+                <RequireAuth can="importData">
                   <ImportPage />
                 </RequireAuth>
               }
@@ -232,7 +232,7 @@ export function App() {
             <Route
               path="/rekap"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <RecapPage />
                 </RequireAuth>
               }
@@ -240,7 +240,7 @@ export function App() {
             <Route
               path="/pengguna"
               element={
-                <RequireAuth roles={['admin']}>
+                <RequireAuth can="manageUsers">
                   <UsersPage />
                 </RequireAuth>
               }
@@ -248,7 +248,7 @@ export function App() {
             <Route
               path="/audit"
               element={
-                <RequireAuth roles={['admin', 'pimpinan']}>
+                <RequireAuth can="audit">
                   <AuditPage />
                 </RequireAuth>
               }
@@ -258,7 +258,7 @@ export function App() {
             <Route
               path="/dokumen"
               element={
-                <RequireAuth roles={['admin', 'pimpinan', 'petugas']}>
+                <RequireAuth can="office">
                   <DocumentsPage />
                 </RequireAuth>
               }
@@ -266,7 +266,7 @@ export function App() {
             <Route
               path="/kantor"
               element={
-                <RequireAuth roles={['admin']}>
+                <RequireAuth can="manageOffice">
                   <OfficePage />
                 </RequireAuth>
               }

@@ -7,8 +7,7 @@
  * it competes with the first paint. Navigating to /masuk inside the running app shows the React page.
  */
 import { primeEarly } from './early';
-import { afterLoginPath } from './lib/home';
-import type { Me } from './lib/types';
+import { afterLoginPath, type HomeUser } from './lib/home';
 
 const TEXT = {
   usernameRequired: 'Nama pengguna wajib diisi',
@@ -22,7 +21,7 @@ const TEXT = {
   generic: 'Terjadi kesalahan. Silakan coba lagi.',
 };
 
-type LoginUser = Pick<Me, 'mustChangePassword' | 'role' | 'cooperativeId'>;
+type LoginUser = HomeUser;
 
 /** Returns false when this page has no early form (any other page, or the dev server). */
 export function startShellLogin(boot: (path: string) => void): boolean {

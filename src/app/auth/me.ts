@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { UserTable } from '../../db/schema.js';
 import type { Bidang, Role } from '../../domain/codes.js';
 import type { Actor } from '../context.js';
+import { type AppAbilities, appAbilities } from '../policy/app.js';
 
 export interface Me {
   id: string;
@@ -12,10 +13,12 @@ export interface Me {
   cooperativeId: string | null;
   cooperativeName: string | null;
   mustChangePassword: boolean;
+  /** What this user may reach in the app (src/app/policy/app.ts). */
+  abilities: AppAbilities;
 }
 
 export function meOf(u: Selectable<UserTable>, cooperativeName: string | null): Me {
-  return {
+  const me: Omit<Me, 'abilities'> = {
     id: u.id,
     username: u.username,
     fullName: u.full_name,
@@ -25,9 +28,10 @@ export function meOf(u: Selectable<UserTable>, cooperativeName: string | null): 
     cooperativeName,
     mustChangePassword: u.must_change_password === 1,
   };
+  return { ...me, abilities: appAbilities(actorOf(me)) };
 }
 
-export function actorOf(me: Me): Actor {
+export function actorOf(me: Omit<Me, 'abilities'>): Actor {
   return {
     userId: me.id,
     username: me.username,

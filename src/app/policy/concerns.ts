@@ -10,6 +10,7 @@ import {
   type Rule,
   scopeFilter,
 } from './rules.js';
+import { followUpPolicy } from './follow-ups.js';
 import { onTeam } from './visits.js';
 
 /**
@@ -33,3 +34,13 @@ export const concernPolicy = {
   raisedFromPortal: (a: HasRole) => isCooperativeAccount(a),
   scope: (a: Actor, cooperativeColumn = 'cn.cooperative_id') => scopeFilter(a, cooperativeColumn),
 };
+
+/** What the actor may do with this concern (`can` in the concern's responses). */
+export function concernAbilities(a: Actor) {
+  return {
+    handle: concernPolicy.handle(a, null),
+    /** A recommendation on a concern alone (not from a visit): admin or any petugas. */
+    recommend: followUpPolicy.create(a, { visitTeam: [] }),
+    markSeen: concernPolicy.markSeen(a, null),
+  };
+}

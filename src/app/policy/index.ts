@@ -19,3 +19,4 @@ export * from './imports.js';
 export * from './dashboard.js';
 export * from './sync.js';
 export * from './notifications.js';
+export * from './app.js';

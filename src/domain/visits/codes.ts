@@ -50,6 +50,10 @@ export const ASPECT_LABELS: Record<Aspect, string> = {
   pengawasanInternal: 'Pengawasan internal',
 };
 
+/** How a concern reached the Dinas: from the cooperative's portal, during a visit, or written down by the Dinas. */
+export const RAISED_VIA = ['PORTAL', 'VISIT', 'DINAS'] as const;
+export type RaisedVia = (typeof RAISED_VIA)[number];
+
 export const CONCERN_KINDS = ['PERMASALAHAN', 'KELUHAN', 'TANTANGAN'] as const;
 export type ConcernKind = (typeof CONCERN_KINDS)[number];
 export const CONCERN_KIND_LABELS: Record<ConcernKind, string> = {

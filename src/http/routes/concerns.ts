@@ -5,12 +5,17 @@ import { exportConcernsCsv, exportConcernsXlsx } from '../../app/concerns/export
 import { concernExportQuery, concernListQuery, raiseConcernBody, updateConcernBody } from '../../contract/concerns.js';
 import { file, MEDIA } from '../../contract/files.js';
 import { concernOut } from '../../contract/visits.js';
+import { concernAbilities } from '../../app/policy/index.js';
+import { concernCanOut } from '../../contract/abilities.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../access.js';
 import { idParams, pageOf } from '../schemas.js';
 
 const tags = ['dialog'];
 const concernTags = tags;
 const RAISERS = COOPERATIVE_WRITERS;
+
+/** Every concern the API answers with carries its `can` (the web app keeps the answers in its cache). */
+const concernWithCan = concernOut.extend({ can: concernCanOut });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV = 'text/csv; charset=utf-8';
 
@@ -61,10 +66,14 @@ export const concernRoutes =
           tags: concernTags,
           summary: 'Permasalahan, keluhan dan tantangan (kotak masuk Dinas; koperasi melihat miliknya)',
           querystring: concernListQuery,
-          response: { 200: pageOf(concernOut) },
+          response: { 200: pageOf(concernWithCan) }, // policy: `can` (additive)
         },
       },
-      async (request) => listConcerns(deps, requireActor(request), request.query),
+      async (request) => {
+        const actor = requireActor(request);
+        const page = await listConcerns(deps, actor, request.query);
+        return { ...page, items: page.items.map((c) => ({ ...c, can: concernAbilities(actor) })) };
+      },
     );
 
     app.post(
@@ -75,17 +84,18 @@ export const concernRoutes =
           tags: concernTags,
           summary: 'Catat permasalahan, keluhan atau tantangan (dalam kunjungan, atau dari portal koperasi)',
           body: raiseConcernBody,
-          response: { 200: concernOut, 201: concernOut },
+          response: { 200: concernWithCan, 201: concernWithCan }, // policy: `can` (additive)
         },
       },
       async (request, reply) => {
         const b = request.body;
-        const { concern, created } = await raiseConcern(deps, requireActor(request), {
+        const actor = requireActor(request);
+        const { concern, created } = await raiseConcern(deps, actor, {
           ...b,
           visitId: b.visitId ?? null,
           raisedBy: b.raisedBy ?? null,
         });
-        return reply.status(created ? 201 : 200).send(concern);
+        return reply.status(created ? 201 : 200).send({ ...concern, can: concernAbilities(actor) });
       },
     );
 
@@ -97,10 +107,13 @@ export const concernRoutes =
           tags: concernTags,
           summary: 'Rincian catatan permasalahan',
           params: idParams,
-          response: { 200: concernOut },
+          response: { 200: concernWithCan },
         },
       },
-      async (request) => getConcern(deps, requireActor(request), request.params.id),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await getConcern(deps, actor, request.params.id)), can: concernAbilities(actor) };
+      },
     );
 
     app.patch(
@@ -112,10 +125,13 @@ export const concernRoutes =
           summary: 'Tanggapi atau ubah catatan permasalahan (status terbuka/ditanggapi/selesai)',
           params: idParams,
           body: updateConcernBody,
-          response: { 200: concernOut },
+          response: { 200: concernWithCan },
         },
       },
-      async (request) => updateConcern(deps, requireActor(request), request.params.id, request.body),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await updateConcern(deps, actor, request.params.id, request.body)), can: concernAbilities(actor) };
+      },
     );
 
     app.post(
@@ -126,9 +142,12 @@ export const concernRoutes =
           tags: concernTags,
           summary: 'Tandai sudah dibaca Dinas',
           params: idParams,
-          response: { 200: concernOut },
+          response: { 200: concernWithCan },
         },
       },
-      async (request) => markConcernSeen(deps, requireActor(request), request.params.id),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await markConcernSeen(deps, actor, request.params.id)), can: concernAbilities(actor) };
+      },
     );
   };

@@ -5,9 +5,13 @@ import { LEADERS, requireActor, STAFF } from '../access.js';
 import { idParams } from '../schemas.js';
 import { createProgramBody, programListOut, updateProgramBody } from '../../contract/programs.js';
 import { programOut } from '../../contract/visits.js';
+import { programAbilities } from '../../app/policy/index.js';
+import { programCanOut } from '../../contract/abilities.js';
 
 const tags = ['kunjungan'];
 const MANAGERS = LEADERS;
+/** Every program the API answers with carries its `can`. */
+const programWithCan = programOut.extend({ can: programCanOut });
 
 export const programRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -33,16 +37,17 @@ export const programRoutes =
           tags,
           summary: 'Buat program kunjungan dengan periode dan target per kecamatan',
           body: createProgramBody,
-          response: { 200: programOut, 201: programOut },
+          response: { 200: programWithCan, 201: programWithCan }, // policy: `can` (additive)
         },
       },
       async (request, reply) => {
         const b = request.body;
-        const { program, created } = await createProgram(deps, requireActor(request), {
+        const actor = requireActor(request);
+        const { program, created } = await createProgram(deps, actor, {
           ...b,
           description: b.description ?? null,
         });
-        return reply.status(created ? 201 : 200).send(program);
+        return reply.status(created ? 201 : 200).send({ ...program, can: programAbilities(actor) });
       },
     );
 
@@ -54,10 +59,13 @@ export const programRoutes =
           tags,
           summary: 'Program dengan target dan capaian per kecamatan',
           params: idParams,
-          response: { 200: programOut },
+          response: { 200: programWithCan }, // policy: `can` (additive)
         },
       },
-      async (request) => getProgram(deps, requireActor(request), request.params.id),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await getProgram(deps, actor, request.params.id)), can: programAbilities(actor) };
+      },
     );
 
     app.patch(
@@ -69,9 +77,12 @@ export const programRoutes =
           summary: 'Ubah program (target menggantikan seluruh target lama)',
           params: idParams,
           body: updateProgramBody,
-          response: { 200: programOut },
+          response: { 200: programWithCan },
         },
       },
-      async (request) => updateProgram(deps, requireActor(request), request.params.id, request.body),
+      async (request) => {
+        const actor = requireActor(request);
+        return { ...(await updateProgram(deps, actor, request.params.id, request.body)), can: programAbilities(actor) };
+      },
     );
   };

@@ -27,7 +27,7 @@ import {
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { canSeeAudit, canSeeDashboard, homePath, useMe } from '../lib/auth';
+import { homePath, useMe } from '../lib/auth';
 import { useLabel } from '../lib/meta';
 import { Brand } from './Brand';
 import { useLogout } from './useLogout';
@@ -67,8 +67,10 @@ export default function AppLayout() {
 
   if (!me) return null;
 
+  // The menu follows the user's abilities (GET /auth/me, src/app/policy/app.ts), never the role.
+  const can = me.abilities;
   const items: NavItem[] = [];
-  if (me.role === 'koperasi') {
+  if (can.portal) {
     if (me.cooperativeId != null) {
       const to = `/koperasi/${me.cooperativeId}`;
       items.push({ to, label: t('nav.myCooperative'), icon: IconBuildingBank, match: (p) => p.startsWith(to) });
@@ -86,19 +88,20 @@ export default function AppLayout() {
       });
     }
   } else {
-    if (canSeeDashboard(me.role))
+    if (can.dashboard)
       items.push({
         to: '/dasbor',
         label: t('nav.dashboard'),
         icon: IconChartPie,
         match: (p) => p.startsWith('/dasbor'),
       });
-    items.push({
-      to: '/prioritas',
-      label: t('nav.priorities'),
-      icon: IconAlertTriangle,
-      match: (p) => p.startsWith('/prioritas'),
-    });
+    if (can.priorities)
+      items.push({
+        to: '/prioritas',
+        label: t('nav.priorities'),
+        icon: IconAlertTriangle,
+        match: (p) => p.startsWith('/prioritas'),
+      });
     items.push({ to: '/kunjungan', label: t('nav.visits'), icon: IconRoute, match: (p) => p.startsWith('/kunjungan') });
     items.push({
       to: '/aspirasi',
@@ -132,7 +135,7 @@ export default function AppLayout() {
     });
     items.push({ to: '/rubrik', label: t('nav.rubrics'), icon: IconTable, match: (p) => p.startsWith('/rubrik') });
     items.push({ to: '/program', label: t('nav.programs'), icon: IconFlag, match: (p) => p.startsWith('/program') });
-    if (me.role !== 'pimpinan')
+    if (can.importData)
       items.push({ to: '/impor', label: t('nav.imports'), icon: IconFileImport, match: (p) => p.startsWith('/impor') });
     items.push({
       to: '/rekap',
@@ -146,7 +149,7 @@ export default function AppLayout() {
       icon: IconFileCertificate,
       match: (p) => p.startsWith('/dokumen'),
     });
-    if (me.role === 'petugas')
+    if (can.fieldMode)
       items.push({
         to: '/lapangan',
         label: t('nav.field'),
@@ -154,16 +157,16 @@ export default function AppLayout() {
         match: (p) => p.startsWith('/lapangan'),
       });
   }
-  if (me.role === 'admin')
+  if (can.manageUsers)
     items.push({ to: '/pengguna', label: t('nav.users'), icon: IconUsers, match: (p) => p.startsWith('/pengguna') });
-  if (me.role === 'admin')
+  if (can.manageOffice)
     items.push({
       to: '/kantor',
       label: t('nav.office'),
       icon: IconBuildingCommunity,
       match: (p) => p.startsWith('/kantor'),
     });
-  if (canSeeAudit(me.role))
+  if (can.audit)
     items.push({ to: '/audit', label: t('nav.audit'), icon: IconHistory, match: (p) => p.startsWith('/audit') });
   items.push({ to: '/tentang', label: t('nav.about'), icon: IconInfoCircle, match: (p) => p.startsWith('/tentang') });
 

@@ -1,168 +1,68 @@
 // Types and fetchers of the dialog capability: concerns (permasalahan, keluhan, tantangan), their
-// follow-ups (recommendations) and business-unit development. Mirrors src/http/routes/visits/schemas.ts.
+// follow-ups (recommendations) and business-unit development. Types from the contract (src/contract/visits.ts).
 import { ApiError, buildQuery, get, patch, post, type QueryValue } from './api';
 import { compressImage } from './image';
-import type { Bidang, Page } from './types';
+import type { ConcernCanOut, FollowUpCanOut } from '@contract/abilities';
+import type { Page } from '@contract/common';
+import type {
+  ConcernOut,
+  DevelopmentOut,
+  FollowUpOut,
+  MentoringOut,
+  NeedOut,
+  PhotoOut,
+  ProposalOut,
+  TeamCandidatesOut,
+} from '@contract/visits';
+import type { Bidang } from '@domain/codes';
+import { MENTORING_BIDANG as MENTORS } from '@domain/visits/codes';
+import type { Aspect, ConcernKind, ConcernTopic, Severity } from '@domain/visits/codes';
 
-export const CONCERN_KINDS = ['PERMASALAHAN', 'KELUHAN', 'TANTANGAN'] as const;
-export type ConcernKind = (typeof CONCERN_KINDS)[number];
-export const CONCERN_TOPICS = [
-  'permodalan',
-  'pemasaran',
-  'sdm',
-  'kelembagaan',
-  'pengawasan_internal',
-  'perizinan',
-  'teknologi',
-  'produksi',
-  'lainnya',
-] as const;
-export type ConcernTopic = (typeof CONCERN_TOPICS)[number];
-export const SEVERITIES = ['rendah', 'sedang', 'tinggi'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const CONCERN_STATUSES = ['open', 'addressed', 'closed'] as const;
-export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
-export const RAISED_VIA = ['PORTAL', 'VISIT', 'DINAS'] as const;
-export type RaisedVia = (typeof RAISED_VIA)[number];
+export {
+  CONCERN_KINDS,
+  CONCERN_STATUSES,
+  CONCERN_TOPICS,
+  FOLLOW_UP_STATUSES,
+  NEED_KINDS,
+  PROPOSAL_STATUSES,
+  RAISED_VIA,
+  RESPONSIBLE_KINDS,
+  SEVERITIES,
+} from '@domain/visits/codes';
+export type {
+  ConcernKind,
+  ConcernStatus,
+  ConcernTopic,
+  FollowUpStatus,
+  NeedKind,
+  ProposalStatus,
+  ResponsibleKind,
+  Severity,
+} from '@domain/visits/codes';
+export type { Aspect } from '@domain/visits/codes';
+export { BIDANG as BIDANG_CODES } from '@domain/codes';
+export { ASPECTS } from '@domain/visits/codes';
 
-export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
-export const FOLLOW_UP_FILTERS = ['open', 'in_progress', 'overdue', 'done', 'cancelled'] as const;
-export const RESPONSIBLE_KINDS = ['BIDANG', 'USER', 'COOPERATIVE'] as const;
-export type ResponsibleKind = (typeof RESPONSIBLE_KINDS)[number];
-export const BIDANG_CODES = ['koperasi', 'usaha_mikro', 'perindustrian'] as const;
-export const ASPECTS = ['kelembagaan', 'usaha', 'keuangan', 'pengawasanInternal'] as const;
-export type Aspect = (typeof ASPECTS)[number];
-
-export const NEED_KINDS = [
-  'MODAL',
-  'PEMASARAN',
-  'IZIN_NIB',
-  'IZIN_PIRT',
-  'IZIN_HALAL',
-  'PRODUKSI',
-  'KETERAMPILAN',
-  'LAINNYA',
-] as const;
-export type NeedKind = (typeof NEED_KINDS)[number];
-export type NeedStatus = 'open' | 'met';
-export const PROPOSAL_STATUSES = ['idea', 'studied', 'started', 'dropped'] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export type { RaisedVia } from '@domain/visits/codes';
 /** Divisions whose staff mentor business units. */
-export const MENTORING_BIDANG: readonly Bidang[] = ['usaha_mikro', 'perindustrian'];
+export const MENTORING_BIDANG: readonly Bidang[] = MENTORS;
+/** The status filter of the follow-up list: the statuses, and `overdue`. */
+export const FOLLOW_UP_FILTERS = ['open', 'in_progress', 'overdue', 'done', 'cancelled'] as const;
+export type NeedStatus = NeedOut['status'];
 
-export interface Concern {
-  id: string;
-  cooperative: { id: string; name: string };
-  visitId: string | null;
-  raisedVia: RaisedVia;
-  kind: ConcernKind;
-  topic: ConcernTopic;
-  description: string;
-  raisedBy: string;
-  severity: Severity;
-  status: ConcernStatus;
-  response: string | null;
-  seenAt: string | null;
-  followUps: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Responsible {
-  kind: ResponsibleKind;
-  bidang: Bidang | null;
-  userId: string | null;
-}
-
-export interface FollowUp {
-  id: string;
-  cooperative: { id: string; name: string };
-  visitId: string | null;
-  concernId: string | null;
-  aspect: Aspect | null;
-  recommendation: string;
-  responsible: Responsible & { user: { id: string; fullName: string } | null; label: string };
-  deadline: string;
-  monitoringPlan: string | null;
-  status: FollowUpStatus;
-  overdue: boolean;
-  daysOverdue: number;
-  progressNote: string | null;
-  evidence: { note: string; photoId: string | null; documentRef: string | null } | null;
-  /** A cooperative's "done" waits for the Dinas' verification (issue 13). */
-  verification?: import('./desk').Verification;
-  cancelReason: string | null;
-  closedAt: string | null;
-  createdBy: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface UnitNeed {
-  id: string;
-  businessUnitId: string;
-  visitId: string | null;
-  kind: NeedKind;
-  description: string;
-  amount: number | null;
-  status: NeedStatus;
-  version: number;
-  createdAt: string;
-}
-export interface MentoringSession {
-  id: string;
-  businessUnitId: string;
-  visitId: string | null;
-  heldOn: string;
-  mentor: { id: string; fullName: string };
-  bidang: Bidang;
-  topic: string;
-  notes: string | null;
-  version: number;
-}
-export interface UnitProposal {
-  id: string;
-  visitId: string | null;
-  name: string;
-  sector: string;
-  description: string | null;
-  status: ProposalStatus;
-  businessUnitId: string | null;
-  dropReason: string | null;
-  version: number;
-  createdAt: string;
-}
-export interface UnitDevelopment {
-  units: {
-    id: string;
-    name: string;
-    sector: string;
-    status: string;
-    needs: UnitNeed[];
-    mentoring: MentoringSession[];
-  }[];
-  proposals: UnitProposal[];
-}
-
-export interface Photo {
-  id: string;
-  url: string;
-  thumbnailUrl: string;
-  width: number | null;
-  height: number | null;
-  sizeBytes: number;
-}
+/** GET /concerns items and GET /concerns/:id, with what this user may do with it (`can`). */
+export type Concern = ConcernOut & { can: ConcernCanOut };
+export type Responsible = Pick<FollowUpOut['responsible'], 'kind' | 'bidang' | 'userId'>;
+/** GET /follow-ups items and GET /follow-ups/:id, with what this user may do with it (`can`). */
+export type FollowUp = FollowUpOut & { can: FollowUpCanOut };
+export type UnitNeed = NeedOut;
+export type MentoringSession = MentoringOut;
+export type UnitProposal = ProposalOut;
+export type UnitDevelopment = DevelopmentOut;
+export type Photo = Pick<PhotoOut, 'id' | 'url' | 'thumbnailUrl' | 'width' | 'height' | 'sizeBytes'>;
 
 /** An officer who can be named responsible or mentor (from the planning helper's GET /team-candidates). */
-export interface StaffOption {
-  id: string;
-  fullName: string;
-  role: string;
-  bidang: Bidang | null;
-}
+export type StaffOption = TeamCandidatesOut['items'][number];
 
 export interface ConcernFilters {
   status?: string;
@@ -293,36 +193,4 @@ export async function compressPhoto(file: Blob): Promise<Blob> {
 /** Days from today (Jakarta) to a deadline; negative when past. */
 export function daysUntil(deadline: string, today: string): number {
   return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Client-side mirror of src/app/visits/policy.ts, to show only the buttons that will work. */
-export interface Who {
-  id: string | number;
-  role: string;
-  bidang: Bidang | null;
-  cooperativeId: string | number | null;
-}
-const isAdmin = (me: Who) => me.role === 'admin';
-export const canHandleConcern = (me: Who | null | undefined) => !!me && (isAdmin(me) || me.role === 'petugas');
-export const canRecommend = canHandleConcern;
-/** Report progress or completion: admin, who agreed it, who must do it (named or by bidang), or the cooperative when assigned to it. */
-export function canProgress(me: Who | null | undefined, f: FollowUp, onVisitTeam = false): boolean {
-  if (!me) return false;
-  if (isAdmin(me)) return true;
-  if (me.role === 'petugas') {
-    return (
-      onVisitTeam ||
-      f.createdBy === String(me.id) ||
-      f.responsible.userId === String(me.id) ||
-      (f.responsible.kind === 'BIDANG' && f.responsible.bidang === me.bidang)
-    );
-  }
-  return (
-    me.role === 'koperasi' && f.responsible.kind === 'COOPERATIVE' && String(me.cooperativeId) === f.cooperative.id
-  );
-}
-/** Cancel (or change what was agreed): admin, or the petugas who agreed it. */
-export function canCancel(me: Who | null | undefined, f: FollowUp, onVisitTeam = false): boolean {
-  if (!me) return false;
-  return isAdmin(me) || (me.role === 'petugas' && (onVisitTeam || f.createdBy === String(me.id)));
 }

@@ -100,32 +100,30 @@ describe('checkDraft', () => {
 });
 
 describe('visitRights', () => {
-  const team = [
-    { userId: '7', fullName: 'Petugas', role: 'petugas' as const, bidang: 'koperasi' as const, leader: true },
-  ];
+  // The visit's `can` is the server's policy (test/api/abilities.test.ts); here: how it meets the status.
+  const teamOfficer = { update: true, approve: false, cancel: true, writeReport: true };
+  const leader = { update: false, approve: true, cancel: true, writeReport: true };
+  const reader = { update: false, approve: false, cancel: false, writeReport: false };
   it('lets a team petugas record and complete an approved visit, not approve it', () => {
-    const r = visitRights({ id: '7', role: 'petugas' }, { team, status: 'approved', date: '2025-01-19' }, '2025-02-01');
+    const r = visitRights({ can: teamOfficer, status: 'approved', date: '2025-01-19' }, '2025-02-01');
     expect(r).toMatchObject({ edit: true, editPlan: true, complete: true, approve: false, cancel: true });
   });
   it('gives pimpinan approval and cancellation but no editing', () => {
-    const r = visitRights({ id: '1', role: 'pimpinan' }, { team, status: 'planned', date: '2025-01-19' }, '2025-02-01');
+    const r = visitRights({ can: leader, status: 'planned', date: '2025-01-19' }, '2025-02-01');
     expect(r).toMatchObject({ edit: false, approve: true, cancel: true, complete: false });
   });
-  it('leaves other petugas, koperasi users and cancelled visits read-only', () => {
-    expect(
-      visitRights({ id: '8', role: 'petugas' }, { team, status: 'approved', date: '2025-01-19' }, '2025-02-01').edit,
-    ).toBe(false);
-    expect(
-      visitRights({ id: '9', role: 'koperasi' }, { team, status: 'done', date: '2025-01-19' }, '2025-02-01').edit,
-    ).toBe(false);
-    expect(
-      visitRights({ id: '7', role: 'petugas' }, { team, status: 'cancelled', date: '2025-01-19' }, '2025-02-01').edit,
-    ).toBe(false);
+  it('offers approval only while planned, cancellation only while open', () => {
+    expect(visitRights({ can: leader, status: 'approved', date: '2025-01-19' }, '2025-02-01').approve).toBe(false);
+    expect(visitRights({ can: leader, status: 'done', date: '2025-01-19' }, '2025-02-01').cancel).toBe(false);
+  });
+  it('leaves readers and cancelled visits read-only', () => {
+    expect(visitRights({ can: reader, status: 'approved', date: '2025-01-19' }, '2025-02-01').edit).toBe(false);
+    const cancelled = visitRights({ can: teamOfficer, status: 'cancelled', date: '2025-01-19' }, '2025-02-01');
+    expect(cancelled).toMatchObject({ edit: false, editPlan: false, cancel: false, complete: false });
   });
   it('does not offer completing a visit dated in the future', () => {
-    expect(
-      visitRights({ id: '7', role: 'petugas' }, { team, status: 'approved', date: '2025-03-01' }, '2025-02-01')
-        .complete,
-    ).toBe(false);
+    expect(visitRights({ can: teamOfficer, status: 'approved', date: '2025-03-01' }, '2025-02-01').complete).toBe(
+      false,
+    );
   });
 });

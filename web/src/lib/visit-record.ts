@@ -5,116 +5,29 @@
  */
 import { del, get, patch, post } from './api';
 import { uploadFile } from './download';
-import type { Bidang, Role } from './types';
+import type { VisitCanOut } from '@contract/abilities';
+import type { UnitOut } from '@contract/common';
+import type { ActivityReportOut, ChecklistTemplateOut, PhotoOut, VisitOut } from '@contract/visits';
+import { ASPECTS, type Aspect } from '@domain/visits/codes';
 
-export const VISIT_STATUSES = ['planned', 'approved', 'done', 'cancelled'] as const;
-export type VisitStatus = (typeof VISIT_STATUSES)[number];
-export const VISIT_PURPOSES = [
-  'PEMBINAAN',
-  'MONITORING',
-  'PENGAWASAN',
-  'PENYEHATAN',
-  'PENDAMPINGAN_USAHA',
-  'RAT',
-] as const;
-export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
-export const ATTENDEE_ROLES = ['pengurus', 'pengawas', 'manajer', 'anggota', 'karyawan'] as const;
-export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
-export type Gender = 'L' | 'P';
-export const ASPECTS = ['kelembagaan', 'usaha', 'keuangan', 'pengawasanInternal'] as const;
-export type Aspect = (typeof ASPECTS)[number];
-export const CHECK_RESULTS = ['SESUAI', 'CUKUP', 'TIDAK_SESUAI'] as const;
-export type CheckResult = (typeof CHECK_RESULTS)[number];
+export { ASPECTS, ATTENDEE_ROLES, VISIT_PURPOSES, VISIT_STATUSES } from '@domain/visits/codes';
+export type { Aspect, AttendeeRole, Gender, VisitPurpose, VisitStatus } from '@domain/visits/codes';
+export { CHECK_RESULTS } from '@domain/visits/checklist';
+export type { CheckResult } from '@domain/visits/checklist';
 
-export interface TeamMember {
-  userId: string;
-  fullName: string;
-  role: Role;
-  bidang: Bidang | null;
-  leader: boolean;
-}
-export interface Attendee {
-  name: string;
-  role: AttendeeRole;
-  gender: Gender;
-}
-export interface ChecklistAnswer {
-  result: CheckResult;
-  note: string | null;
-}
+export type { TeamMember } from './visits';
+export type Attendee = VisitOut['attendance'][number];
+export type ChecklistAnswer = NonNullable<VisitOut['checklist']>['answers'][string];
 export type ChecklistAnswers = Record<string, ChecklistAnswer>;
 export type Findings = Record<Aspect, string | null>;
-export interface GpsFix {
-  lat: number;
-  lng: number;
-  accuracy: number | null;
-  at: string | null;
-}
-
-export interface PhotoMeta {
-  id: string;
-  contentType: string;
-  sizeBytes: number;
-  width: number | null;
-  height: number | null;
-  caption: string | null;
-  takenAt: string | null;
-  url: string;
-  thumbnailUrl: string;
-}
-
-export interface Visit {
-  id: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  status: VisitStatus;
-  purposes: VisitPurpose[];
-  cooperative: {
-    id: string;
-    name: string;
-    district: { code: string; name: string };
-    village: { code: string; name: string };
-  };
-  programId: string | null;
-  annualMeetingId: string | null;
-  team: TeamMember[];
-  conflicts: {
-    userId: string;
-    fullName: string;
-    visits: { id: string; cooperative: { id: string; name: string } }[];
-  }[];
-  version: number;
-  program: { id: string; name: string } | null;
-  annualMeeting: { id: string; fiscalYear: number; heldOn: string } | null;
-  cancelReason: string | null;
-  attendance: Attendee[];
-  findings: Partial<Findings>;
-  checklist: { version: string; answers: ChecklistAnswers } | null;
-  gps: GpsFix | null;
-  businessUnitIds: string[];
-  photos: PhotoMeta[];
-  approvedAt: string | null;
-  approvedBy: { id: string; fullName: string } | null;
-  completedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ChecklistTemplate {
-  version: string;
-  title: string;
-  provisional: boolean;
-  note: string;
-  areas: { code: string; label: string; indicators: { code: string; label: string }[] }[];
-}
-
-export interface BusinessUnit {
-  id: string;
-  name: string;
-  sector: string;
-  status: string;
-}
+export type GpsFix = NonNullable<VisitOut['gps']>;
+export type PhotoMeta = PhotoOut;
+/** GET /visits/:id, with what this user may do with it (`can`, from the visit policy). */
+export type Visit = VisitOut & { can: VisitCanOut };
+export type ChecklistTemplate = ChecklistTemplateOut;
+/** The parts of a business unit (GET /cooperatives/:id/business-units) the record screen shows. */
+export type BusinessUnit = Pick<UnitOut, 'id' | 'name' | 'sector' | 'status'>;
+export type ActivityReport = ActivityReportOut;
 
 /** A photo chosen on this device, compressed, not yet on the server. */
 export interface PendingPhoto {
@@ -147,13 +60,7 @@ export const fetchChecklist = (signal?: AbortSignal) => get<ChecklistTemplate>('
 export const fetchUnits = (cooperativeId: string, signal?: AbortSignal) =>
   get<{ items: BusinessUnit[] }>(`/cooperatives/${cooperativeId}/business-units`, signal);
 export const fetchActivityReport = (id: string, signal?: AbortSignal) =>
-  get<{
-    headline: string;
-    text: string;
-    shareUrl: string;
-    edited: { by: string; at: string } | null;
-    generated: { headline: string; text: string };
-  }>(`/visits/${id}/activity-report`, signal);
+  get<ActivityReport>(`/visits/${id}/activity-report`, signal);
 
 export const saveVisit = (id: string, body: VisitPatch) => patch<Visit>(`/visits/${id}`, body);
 export const approveVisit = (id: string, version: number) => post<Visit>(`/visits/${id}/approve`, { version });
@@ -168,10 +75,9 @@ export function uploadPhoto(visitId: string, p: PendingPhoto): Promise<PhotoMeta
   return uploadFile<PhotoMeta>(`/visits/${visitId}/photos?${q.toString()}`, p.blob, p.blob.type || 'image/jpeg');
 }
 
-// --- who may do what (mirrors src/app/visits/policy.ts; the server decides) ------------------
+// --- what the buttons offer: the visit's `can` (src/app/policy/visits.ts) and its status ----
 
 export interface VisitRights {
-  onTeam: boolean;
   /** Record the visit: attendance, notes, checklist, photos, GPS, units. */
   edit: boolean;
   /** Change the plan (date, team, purposes). */
@@ -181,23 +87,15 @@ export interface VisitRights {
   cancel: boolean;
 }
 
-export function visitRights(
-  me: { id: string | number; role: Role } | null | undefined,
-  v: Pick<Visit, 'team' | 'status' | 'date'>,
-  today: string,
-): VisitRights {
-  const role = me?.role;
-  const admin = role === 'admin';
-  const onTeam = role === 'petugas' && v.team.some((m) => m.userId === String(me?.id));
+export function visitRights(v: Pick<Visit, 'can' | 'status' | 'date'>, today: string): VisitRights {
   const open = v.status === 'planned' || v.status === 'approved';
-  const edit = (admin || onTeam) && v.status !== 'cancelled';
+  const edit = v.can.update && v.status !== 'cancelled';
   return {
-    onTeam,
     edit,
     editPlan: edit && open,
-    approve: (admin || role === 'pimpinan') && v.status === 'planned',
+    approve: v.can.approve && v.status === 'planned',
     complete: edit && v.status === 'approved' && v.date <= today,
-    cancel: (admin || role === 'pimpinan' || onTeam) && open,
+    cancel: v.can.cancel && open,
   };
 }
 

@@ -1,22 +1,25 @@
 import '../i18n/visits';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { buildQuery, get } from './api';
-import type { Bidang, Role } from './types';
+import type { ProgramCanOut, VisitCanOut } from '@contract/abilities';
+import type { Page } from '@contract/common';
+import type {
+  DoubleBookingsOut,
+  ProgramOut,
+  ProgramSummaryOut,
+  TeamCandidatesOut,
+  TeamMemberOut,
+  VisitListItemOut,
+  VisitOut,
+} from '@contract/visits';
+import type { VisitPurpose, VisitStatus } from '@domain/visits/codes';
+import { VISIT_PURPOSES } from '@domain/visits/codes';
 
 /** Types and fetchers of the visit-planning screens (list, calendar, plan form, programs). */
 
-export const VISIT_PURPOSES = [
-  'PEMBINAAN',
-  'MONITORING',
-  'PENGAWASAN',
-  'PENYEHATAN',
-  'PENDAMPINGAN_USAHA',
-  'RAT',
-] as const;
-export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
-export const VISIT_STATUSES = ['planned', 'approved', 'done', 'cancelled'] as const;
-export type VisitStatus = (typeof VISIT_STATUSES)[number];
-export const BIDANG_CODES = ['koperasi', 'usaha_mikro', 'perindustrian'] as const;
+export { VISIT_PURPOSES, VISIT_STATUSES } from '@domain/visits/codes';
+export type { VisitPurpose, VisitStatus } from '@domain/visits/codes';
+export { BIDANG as BIDANG_CODES } from '@domain/codes';
 
 export const VISIT_STATUS_COLORS: Record<VisitStatus, string> = {
   planned: 'blue',
@@ -25,85 +28,20 @@ export const VISIT_STATUS_COLORS: Record<VisitStatus, string> = {
   cancelled: 'red',
 };
 
-export interface TeamMember {
-  userId: string;
-  fullName: string;
-  role: Role;
-  bidang: Bidang | null;
-  leader: boolean;
-}
-export interface Conflict {
-  userId: string;
-  fullName: string;
-  visits: { id: string; cooperative: { id: string; name: string } }[];
-}
-
-export interface VisitListItem {
-  id: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  status: VisitStatus;
-  purposes: VisitPurpose[];
-  cooperative: {
-    id: string;
-    name: string;
-    district: { code: string; name: string };
-    village: { code: string; name: string };
-  };
-  programId: string | null;
-  annualMeetingId: string | null;
-  team: TeamMember[];
-  conflicts: Conflict[];
-  version: number;
-}
-
-/** The parts of GET /visits/:id the plan form needs. */
-export interface Visit extends VisitListItem {
-  program: { id: string; name: string } | null;
-  annualMeeting: { id: string; fiscalYear: number; heldOn: string } | null;
-  businessUnitIds: string[];
-  cancelReason: string | null;
-}
-
-export interface VisitPage {
-  items: VisitListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface TeamCandidate {
-  id: string;
-  fullName: string;
-  role: Role;
-  bidang: Bidang | null;
-}
-
-export interface DoubleBooking {
-  date: string;
-  officer: { id: string; fullName: string; bidang: Bidang | null };
-  visits: { id: string; status: VisitStatus; startTime: string | null; cooperative: { id: string; name: string } }[];
-}
-
-export interface ProgramSummary {
-  id: string;
-  name: string;
-  periodStart: string;
-  periodEnd: string;
-  description: string | null;
-  version: number;
-}
-export interface DistrictProgress {
-  district: { code: string; name: string };
-  target: number;
-  visited: number;
-  scheduled: number;
-}
-export interface Program extends ProgramSummary {
-  targets: DistrictProgress[];
-  totals: { target: number; visited: number; scheduled: number; visits: number };
-}
+/** A team member of a visit (src/contract/visits.ts). */
+export type TeamMember = TeamMemberOut;
+export type Conflict = VisitListItemOut['conflicts'][number];
+/** GET /visits items, with what this user may do with each (`can`, from the visit policy). */
+export type VisitListItem = VisitListItemOut & { can: VisitCanOut };
+/** GET /visits/:id (the plan form reads the plan's parts). */
+export type Visit = VisitOut & { can: VisitCanOut };
+export type VisitPage = Page<VisitListItem>;
+export type TeamCandidate = TeamCandidatesOut['items'][number];
+export type DoubleBooking = DoubleBookingsOut['items'][number];
+export type ProgramSummary = ProgramSummaryOut;
+export type DistrictProgress = ProgramOut['targets'][number];
+/** GET /programs/:id, with what this user may do with it. */
+export type Program = ProgramOut & { can: ProgramCanOut };
 
 /** Filters of the list, the calendar and the exports (names as the API takes them). */
 export interface VisitFilters {

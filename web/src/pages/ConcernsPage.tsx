@@ -5,7 +5,7 @@ import { IconMessagePlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../i18n/dialog';
-import { isStaff, useMe } from '../lib/auth';
+import { useMe } from '../lib/auth';
 import {
   CONCERN_KINDS,
   CONCERN_STATUSES,
@@ -31,12 +31,13 @@ const KEYS = ['status', 'kind', 'topic', 'severity', 'district', 'coop', 'via', 
 export default function ConcernsPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const staff = isStaff(me?.role);
+  /** The Dinas' inbox (office) or a cooperative's own concerns (portal). */
+  const staff = !!me?.abilities.office;
   const { values, page, set, clear, activeCount, isMobile, goToPage } = useListState(KEYS);
   const [openId, setOpenId] = useState<string | null>(null);
   const [raising, setRaising] = useState(false);
   const districts = useDistricts(staff);
-  const ownCoop = me?.role === 'koperasi' && me.cooperativeId != null ? String(me.cooperativeId) : null;
+  const ownCoop = me?.abilities.portal && me.cooperativeId != null ? String(me.cooperativeId) : null;
 
   const filters: ConcernFilters = {
     status: values.status,

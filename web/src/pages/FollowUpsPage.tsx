@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconUserCheck, IconListDetails } from '@tabler/icons
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../i18n/dialog';
-import { isStaff, useMe } from '../lib/auth';
+import { useMe } from '../lib/auth';
 import { BIDANG_CODES, fetchFollowUps, FOLLOW_UP_FILTERS, type FollowUpFilters } from '../lib/dialog';
 import { formatNumber } from '../lib/format';
 import { FilterBar, useListState } from '../components/ListScaffold';
@@ -18,7 +18,7 @@ const KEYS = ['tab', 'status', 'bidang', 'coop', 'kind'] as const;
 export default function FollowUpsPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const staff = isStaff(me?.role);
+  const staff = !!me?.abilities.office;
   const { values, page, set, isMobile, goToPage } = useListState(KEYS);
   const tab = values.tab === 'semua' ? 'semua' : 'saya';
   const activeCount = (['status', 'bidang', 'coop', 'kind'] as const).filter((k) => values[k]).length;

@@ -14,7 +14,8 @@ import { ProgramDetail } from '../features/programs/ProgramDetail';
 export default function ProgramsPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const canEdit = me?.role === 'admin' || me?.role === 'pimpinan';
+  /** New programs: the app ability; an existing one: its own `can` (both from src/app/policy/programs.ts). */
+  const canCreate = !!me?.abilities.managePrograms;
   const { values, set } = useUrlParams(['id'] as const);
   const list = usePrograms();
   const programs = list.data?.items ?? [];
@@ -28,14 +29,14 @@ export default function ProgramsPage() {
         title={t('programs.title')}
         subtitle={t('programs.subtitle')}
         actions={
-          canEdit ? (
+          canCreate ? (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setModal('new')} data-testid="program-new">
               {t('programs.new')}
             </Button>
           ) : undefined
         }
       />
-      {!canEdit && me && (
+      {!canCreate && me && (
         <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />} mb="md" p="xs">
           <Text size="xs">{t('programs.readOnly')}</Text>
         </Alert>
@@ -69,7 +70,7 @@ export default function ProgramsPage() {
           ) : !program.data ? (
             <Skeleton h={400} />
           ) : (
-            <ProgramDetail program={program.data} canEdit={canEdit} onEdit={() => setModal('edit')} />
+            <ProgramDetail program={program.data} canEdit={program.data.can.manage} onEdit={() => setModal('edit')} />
           )}
         </Stack>
       )}

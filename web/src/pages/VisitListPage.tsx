@@ -31,8 +31,7 @@ export default function VisitListPage() {
   const coop = useCoop(values.coop || undefined);
   const view: View = values.view === 'month' || values.view === 'week' ? values.view : 'list';
   const anchor = ISO.test(values.d) ? values.d : todayJakarta();
-  const canPlan = me?.role === 'admin' || me?.role === 'petugas';
-  const canApprove = me?.role === 'admin' || me?.role === 'pimpinan';
+  const canPlan = !!me?.abilities.planVisits;
   const activeCount = FILTER_KEYS.filter((k) => values[k] !== '').length;
 
   const filters: VisitFilters = {
@@ -169,20 +168,12 @@ export default function VisitListPage() {
       <FilterBar isMobile={isMobile} fields={filterFields} activeCount={activeCount} onReset={clearFilters} />
 
       {view === 'list' ? (
-        <VisitListView
-          filters={filters}
-          page={page}
-          onPage={goToPage}
-          canApprove={canApprove}
-          isMobile={isMobile}
-          filtered={activeCount > 0}
-        />
+        <VisitListView filters={filters} page={page} onPage={goToPage} isMobile={isMobile} filtered={activeCount > 0} />
       ) : view === 'month' ? (
         <MonthView
           anchor={anchor}
           onAnchor={(d) => set({ d }, { replace: true })}
           filters={filters}
-          canApprove={canApprove}
           isMobile={isMobile}
         />
       ) : (
@@ -190,7 +181,6 @@ export default function VisitListPage() {
           anchor={anchor}
           onAnchor={(d) => set({ d }, { replace: true })}
           filters={filters}
-          canApprove={canApprove}
           isMobile={isMobile}
         />
       )}

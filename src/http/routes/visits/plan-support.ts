@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { AppDeps } from '../../../app/context.js';
 import { exportVisitsCsv, exportVisitsXlsx } from '../../../app/visits/export-visits.js';
 import { listTeamCandidates } from '../../../app/visits/team-candidates.js';
-import { BIDANG, ROLES } from '../../../domain/codes.js';
+import { BIDANG } from '../../../domain/codes.js';
 import { VISIT_PURPOSES, VISIT_STATUSES } from '../../../domain/visits/codes.js';
 import { EVERYONE, STAFF, requireActor } from '../../access.js';
 import { isoDate, uuidParam } from '../../schemas.js';
 import { file, MEDIA } from '../../../contract/files.js';
+import { teamCandidatesOut } from '../../../contract/visits.js';
 
 const tags = ['kunjungan'];
 
@@ -72,18 +73,7 @@ export const visitPlanSupportRoutes =
         schema: {
           tags,
           summary: 'Petugas Dinas aktif yang dapat dimasukkan ke tim kunjungan (semua bidang)',
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.string(),
-                  fullName: z.string(),
-                  role: z.enum(ROLES),
-                  bidang: z.enum(BIDANG).nullable(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: teamCandidatesOut },
         },
       },
       async (request) => listTeamCandidates(deps, requireActor(request)),

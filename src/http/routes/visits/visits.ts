@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { file, MEDIA } from '../../../contract/files.js';
-import type { AppDeps } from '../../../app/context.js';
+import type { Actor, AppDeps } from '../../../app/context.js';
 import { listDoubleBookings, listVisits } from '../../../app/visits/list-visits.js';
 import { saveActivityReport, visitActivityReport, visitMinutes } from '../../../app/visits/visit-outputs.js';
 import {
@@ -20,6 +20,9 @@ import { idParams, isoDate, page, pageOf, pageSize, uuidParam } from '../../sche
 import { visitAbilities } from '../../../app/policy/index.js';
 import { visitCanOut } from '../../../contract/abilities.js';
 import {
+  activityReportOut,
+  checklistTemplateOut,
+  doubleBookingsOut,
   attendee,
   checklistAnswers,
   clientId,
@@ -53,13 +56,14 @@ export const listQuery = z.strictObject({
   pageSize,
 });
 
-/** The activity report (issue 12 point 8): headline, text, share link, and whether an officer edited it. */
-const activityReportOut = z.object({
-  headline: z.string(),
-  text: z.string(),
-  shareUrl: z.string().describe('https://wa.me/?text=… (hanya tautan; server tidak mengirim apa pun)'),
-  edited: z.object({ by: z.string(), at: z.string() }).nullable(),
-  generated: z.object({ headline: z.string(), text: z.string() }),
+const visitCan = (actor: Actor, v: { cooperative: { id: string }; team: { userId: string }[] }) =>
+  visitAbilities(actor, { cooperativeId: v.cooperative.id, team: v.team.map((m) => m.userId) });
+
+/** Every visit the API answers with carries its `can`, so the web app's cache always has it. */
+const visitWithCan = visitOut.extend({ can: visitCanOut });
+const withCan = <V extends { cooperative: { id: string }; team: { userId: string }[] }>(actor: Actor, v: V) => ({
+  ...v,
+  can: visitCan(actor, v),
 });
 
 export const visitCoreRoutes =
@@ -73,10 +77,14 @@ export const visitCoreRoutes =
           tags,
           summary: 'Daftar kunjungan untuk tampilan daftar dan kalender (dengan tanda jadwal bentrok)',
           querystring: listQuery,
-          response: { 200: pageOf(visitListItemOut) },
+          response: { 200: pageOf(visitListItemOut.extend({ can: visitCanOut })) }, // policy: `can` (additive)
         },
       },
-      async (request) => listVisits(deps, requireActor(request), request.query),
+      async (request) => {
+        const actor = requireActor(request);
+        const page = await listVisits(deps, actor, request.query);
+        return { ...page, items: page.items.map((v) => withCan(actor, v)) };
+      },
     );
 
     app.get(
@@ -87,25 +95,7 @@ export const visitCoreRoutes =
           tags,
           summary: 'Petugas yang terjadwal di dua kunjungan atau lebih pada hari yang sama',
           querystring: z.strictObject({ from: isoDate, to: isoDate, officerId: uuidParam.optional() }),
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  date: z.string(),
-                  officer: z.object({ id: z.string(), fullName: z.string(), bidang: z.enum(BIDANG).nullable() }),
-                  visits: z.array(
-                    z.object({
-                      id: z.string(),
-                      status: z.enum(VISIT_STATUSES),
-                      startTime: z.string().nullable(),
-                      cooperative: z.object({ id: z.string(), name: z.string() }),
-                    }),
-                  ),
-                }),
-              ),
-              total: z.number(),
-            }),
-          },
+          response: { 200: doubleBookingsOut },
         },
       },
       async (request) => listDoubleBookings(deps, requireActor(request), request.query),
@@ -118,21 +108,7 @@ export const visitCoreRoutes =
         schema: {
           tags,
           summary: 'Daftar periksa pengawasan bawaan (sementara)',
-          response: {
-            200: z.object({
-              version: z.string(),
-              title: z.string(),
-              provisional: z.boolean(),
-              note: z.string(),
-              areas: z.array(
-                z.object({
-                  code: z.string(),
-                  label: z.string(),
-                  indicators: z.array(z.object({ code: z.string(), label: z.string() })),
-                }),
-              ),
-            }),
-          },
+          response: { 200: checklistTemplateOut },
         },
       },
       async () => DEFAULT_CHECKLIST,
@@ -146,12 +122,13 @@ export const visitCoreRoutes =
           tags,
           summary: 'Rencanakan kunjungan (tim dengan tepat satu ketua; petugas harus ikut dalam tim)',
           body: z.strictObject({ id: clientId, cooperativeId: uuidParam, ...planShape }),
-          response: { 200: visitOut, 201: visitOut },
+          response: { 200: visitWithCan, 201: visitWithCan }, // policy: `can` (additive)
         },
       },
       async (request, reply) => {
         const b = request.body;
-        const { visit, created } = await createVisit(deps, requireActor(request), {
+        const actor = requireActor(request);
+        const { visit, created } = await createVisit(deps, actor, {
           ...b,
           programId: b.programId ?? null,
           annualMeetingId: b.annualMeetingId ?? null,
@@ -159,7 +136,7 @@ export const visitCoreRoutes =
           endTime: b.endTime ?? null,
           businessUnitIds: b.businessUnitIds ?? [],
         });
-        return reply.status(created ? 201 : 200).send(visit);
+        return reply.status(created ? 201 : 200).send(withCan(actor, visit));
       },
     );
 
@@ -172,16 +149,13 @@ export const visitCoreRoutes =
           tags,
           summary: 'Rincian kunjungan',
           params: idParams,
-          response: { 200: visitOut.extend({ can: visitCanOut }) },
+          response: { 200: visitWithCan },
         },
       },
       async (request) => {
         const actor = requireActor(request);
         const visit = await getVisit(deps, actor, request.params.id);
-        return {
-          ...visit,
-          can: visitAbilities(actor, { cooperativeId: visit.cooperative.id, team: visit.team.map((m) => m.userId) }),
-        };
+        return withCan(actor, visit);
       },
     );
 
@@ -212,12 +186,13 @@ export const visitCoreRoutes =
               version,
             })
             .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
-          response: { 200: visitOut },
+          response: { 200: visitWithCan },
         },
       },
       async (request) => {
         const { checklist, gps: position, findings: notes, ...rest } = request.body;
-        return updateVisit(deps, requireActor(request), request.params.id, {
+        const actor = requireActor(request);
+        const visit = await updateVisit(deps, actor, request.params.id, {
           ...rest,
           ...(notes ? { findings: notes } : {}),
           ...(position !== undefined
@@ -238,6 +213,7 @@ export const visitCoreRoutes =
               }
             : {}),
         });
+        return withCan(actor, visit);
       },
     );
 
@@ -251,10 +227,13 @@ export const visitCoreRoutes =
           summary: 'Setujui rencana kunjungan',
           params: idParams,
           body: versionBody,
-          response: { 200: visitOut },
+          response: { 200: visitWithCan },
         },
       },
-      async (request) => approveVisit(deps, requireActor(request), request.params.id, request.body.version),
+      async (request) => {
+        const actor = requireActor(request);
+        return withCan(actor, await approveVisit(deps, actor, request.params.id, request.body.version));
+      },
     );
     app.post(
       '/api/v1/visits/:id/complete',
@@ -265,10 +244,13 @@ export const visitCoreRoutes =
           summary: 'Tandai kunjungan yang disetujui sebagai selesai',
           params: idParams,
           body: versionBody,
-          response: { 200: visitOut },
+          response: { 200: visitWithCan },
         },
       },
-      async (request) => completeVisit(deps, requireActor(request), request.params.id, request.body.version),
+      async (request) => {
+        const actor = requireActor(request);
+        return withCan(actor, await completeVisit(deps, actor, request.params.id, request.body.version));
+      },
     );
     app.post(
       '/api/v1/visits/:id/cancel',
@@ -279,11 +261,14 @@ export const visitCoreRoutes =
           summary: 'Batalkan kunjungan (alasan wajib)',
           params: idParams,
           body: z.strictObject({ reason: text(5, 1000, 'Alasan pembatalan minimal 5 karakter.'), version }),
-          response: { 200: visitOut },
+          response: { 200: visitWithCan },
         },
       },
-      async (request) =>
-        cancelVisit(deps, requireActor(request), request.params.id, request.body.reason, request.body.version),
+      async (request) => {
+        const actor = requireActor(request);
+        const { reason, version: seen } = request.body;
+        return withCan(actor, await cancelVisit(deps, actor, request.params.id, reason, seen));
+      },
     );
 
     app.get(

@@ -20,10 +20,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/dialog';
 import { ApiError } from '../../lib/api';
-import { isStaff, useMe } from '../../lib/auth';
 import {
-  canHandleConcern,
-  canRecommend,
   CONCERN_STATUSES,
   dialogKeys,
   fetchConcern,
@@ -109,7 +106,6 @@ function RespondForm({ concern, onConflict }: { concern: Concern; onConflict: ()
 export function ConcernDetail({ concernId, onClose }: { concernId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { data: me } = useMe();
   const isMobile = useMediaQuery('(max-width: 48em)');
   const [adding, setAdding] = useState(false);
   const [conflict, setConflict] = useState(false);
@@ -122,7 +118,8 @@ export function ConcernDetail({ concernId, onClose }: { concernId: string; onClo
     queryFn: ({ signal }) => fetchFollowUps({ concernId, pageSize: 100 }, signal),
   });
   const c = query.data;
-  const staff = isStaff(me?.role);
+  /** The Dinas marks a concern seen by opening it; the cooperative's own account does not. */
+  const staff = !!c?.can.markSeen;
 
   const seen = useMutation({
     mutationFn: () => markConcernSeen(concernId),
@@ -202,7 +199,7 @@ export function ConcernDetail({ concernId, onClose }: { concernId: string; onClo
             </Alert>
           )}
           <Divider />
-          {canHandleConcern(me) ? (
+          {c.can.handle ? (
             <RespondForm
               key={c.version}
               concern={c}
@@ -230,7 +227,7 @@ export function ConcernDetail({ concernId, onClose }: { concernId: string; onClo
           <Divider />
           <Group justify="space-between" gap="xs">
             <Text fw={600}>{t('dialog.recommendations')}</Text>
-            {canRecommend(me) && c.status !== 'closed' && (
+            {c.can.recommend && c.status !== 'closed' && (
               <Button
                 size="sm"
                 leftSection={<IconPlus size={16} />}

@@ -3,27 +3,22 @@ import { Button, Paper, Skeleton, Stack } from '@mantine/core';
 import { IconCheck, IconPlayerPlay, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/dialog';
-import { useMe } from '../../lib/auth';
-import { canCancel, canProgress, type FollowUp } from '../../lib/dialog';
+import type { FollowUp } from '../../lib/dialog';
 import { EmptyText } from '../common';
 import { FollowUpCard } from './FollowUpCard';
 import { FollowUpStatusModal } from './FollowUpStatusModal';
 
-/** The status buttons a user may press on one follow-up. */
+/** The status buttons a user may press on one follow-up (its `can`, from the follow-up policy). */
 export function FollowUpActions({
   followUp: f,
-  onVisitTeam = false,
   onPick,
 }: {
   followUp: FollowUp;
-  onVisitTeam?: boolean;
   onPick: (to: 'in_progress' | 'done' | 'cancelled') => void;
 }) {
   const { t } = useTranslation();
-  const { data: me } = useMe();
   if (f.status === 'done' || f.status === 'cancelled') return null;
-  const progress = canProgress(me, f, onVisitTeam);
-  const cancel = canCancel(me, f, onVisitTeam);
+  const { progress, cancel } = f.can;
   if (!progress && !cancel) return null;
   return (
     <>
@@ -72,15 +67,12 @@ export function FollowUpList({
   loading,
   emptyText,
   showCooperative = true,
-  onVisitTeam = false,
 }: {
   items: FollowUp[] | undefined;
   loading?: boolean;
   emptyText: string;
   showCooperative?: boolean;
-  onVisitTeam?: boolean;
 }) {
-  const { data: me } = useMe();
   const [editing, setEditing] = useState<{ f: FollowUp; to: 'in_progress' | 'done' | 'cancelled' } | null>(null);
   if (!items || loading) {
     return (
@@ -103,7 +95,7 @@ export function FollowUpList({
           key={f.id}
           followUp={f}
           showCooperative={showCooperative}
-          actions={<FollowUpActions followUp={f} onVisitTeam={onVisitTeam} onPick={(to) => setEditing({ f, to })} />}
+          actions={<FollowUpActions followUp={f} onPick={(to) => setEditing({ f, to })} />}
         />
       ))}
       {editing && (
@@ -111,7 +103,7 @@ export function FollowUpList({
           key={editing.f.id + editing.to}
           followUp={editing.f}
           initial={editing.to}
-          canCancel={canCancel(me, editing.f, onVisitTeam)}
+          canCancel={editing.f.can.cancel}
           onClose={() => setEditing(null)}
         />
       )}

@@ -90,7 +90,6 @@ export function VisitDialogSection(props: { visitId: string; cooperativeId: stri
                     items={byConcern.get(c.id) ?? []}
                     emptyText={t('dialog.noRecommendations')}
                     showCooperative={false}
-                    onVisitTeam={canEdit}
                   />
                 </Stack>
               </Stack>

@@ -31,7 +31,8 @@ export function useStaffOptions(enabled = true): StaffOption[] {
     enabled,
   });
   const list = [...(staff.data ?? [])];
-  if (me && me.role !== 'koperasi' && !list.some((s) => s.id === String(me.id)))
+  // The user may name themself (a Dinas account; a cooperative's account is never a candidate).
+  if (me && me.abilities.office && !list.some((s) => s.id === String(me.id)))
     list.unshift({ id: String(me.id), fullName: me.fullName, role: me.role, bidang: me.bidang });
   return list;
 }

@@ -87,13 +87,11 @@ export function MonthView({
   anchor,
   onAnchor,
   filters,
-  canApprove,
   isMobile,
 }: {
   anchor: string;
   onAnchor: (d: string) => void;
   filters: VisitFilters;
-  canApprove: boolean;
   isMobile: boolean;
 }) {
   const { t } = useTranslation();
@@ -269,7 +267,7 @@ export function MonthView({
         ) : (
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
             {dayList.map((v) => (
-              <VisitCard key={v.id} visit={v} canApprove={canApprove} showDate={false} />
+              <VisitCard key={v.id} visit={v} showDate={false} />
             ))}
           </SimpleGrid>
         )}
@@ -282,13 +280,11 @@ export function WeekView({
   anchor,
   onAnchor,
   filters,
-  canApprove,
   isMobile,
 }: {
   anchor: string;
   onAnchor: (d: string) => void;
   filters: VisitFilters;
-  canApprove: boolean;
   isMobile: boolean;
 }) {
   const { t } = useTranslation();
@@ -341,7 +337,7 @@ export function WeekView({
                     )}
                   </Group>
                   {list.map((v) => (
-                    <VisitCard key={v.id} visit={v} canApprove={canApprove} showDate={false} />
+                    <VisitCard key={v.id} visit={v} showDate={false} />
                   ))}
                 </Stack>
               );
@@ -379,7 +375,7 @@ export function WeekView({
                     </Text>
                   </Stack>
                   {list.map((v) => (
-                    <VisitCard key={v.id} visit={v} canApprove={canApprove} showDate={false} dense />
+                    <VisitCard key={v.id} visit={v} showDate={false} dense />
                   ))}
                 </Stack>
               );

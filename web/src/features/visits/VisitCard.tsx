@@ -14,12 +14,10 @@ export function timeText(v: VisitListItem): string | null {
 /** One visit as a card: the list on a phone, a day of the calendar, a week column. */
 export function VisitCard({
   visit,
-  canApprove,
   showDate = true,
   dense = false,
 }: {
   visit: VisitListItem;
-  canApprove: boolean;
   showDate?: boolean;
   dense?: boolean;
 }) {
@@ -62,7 +60,7 @@ export function VisitCard({
           </Group>
           <PurposeChips purposes={visit.purposes} size="xs" />
           <TeamLine team={visit.team} />
-          {canApprove && visit.status === 'planned' && <ApproveButton visit={visit} size="xs" fullWidth />}
+          {visit.can.approve && visit.status === 'planned' && <ApproveButton visit={visit} size="xs" fullWidth />}
         </Stack>
       </Card>
     );
@@ -114,7 +112,7 @@ export function VisitCard({
         </Group>
         <PurposeChips purposes={visit.purposes} size="xs" />
         <TeamLine team={visit.team} />
-        {canApprove && visit.status === 'planned' && <ApproveButton visit={visit} size="sm" tall />}
+        {visit.can.approve && visit.status === 'planned' && <ApproveButton visit={visit} size="sm" tall />}
       </Stack>
     </Card>
   );

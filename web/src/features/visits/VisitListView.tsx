@@ -16,14 +16,12 @@ export function VisitListView({
   filters,
   page,
   onPage,
-  canApprove,
   isMobile,
   filtered,
 }: {
   filters: VisitFilters;
   page: number;
   onPage: (p: number) => void;
-  canApprove: boolean;
   isMobile: boolean;
   filtered: boolean;
 }) {
@@ -48,7 +46,7 @@ export function VisitListView({
         isMobile ? (
           <Stack gap="xs" data-testid="visit-list">
             {items.map((v) => (
-              <VisitCard key={v.id} visit={v} canApprove={canApprove} />
+              <VisitCard key={v.id} visit={v} />
             ))}
           </Stack>
         ) : (
@@ -105,7 +103,7 @@ export function VisitListView({
                   <Stack gap={4} align="flex-start">
                     <VisitStatusBadge status={v.status} />
                     <ConflictFlag conflicts={v.conflicts} />
-                    {canApprove && v.status === 'planned' && <ApproveButton visit={v} />}
+                    {v.can.approve && v.status === 'planned' && <ApproveButton visit={v} />}
                   </Stack>
                 </Table.Td>
               </Table.Tr>

@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/dialog';
 import { useMe } from '../../lib/auth';
-import { canHandleConcern, fetchConcerns, fetchFollowUps } from '../../lib/dialog';
+import { fetchConcerns, fetchFollowUps } from '../../lib/dialog';
 import { formatNumber } from '../../lib/format';
 import type { Coop } from '../../lib/types';
 import { EmptyText, ErrorState } from '../../components/common';
@@ -81,8 +81,10 @@ export default function DialogTab({ coop }: { coop: Coop }) {
         ...items.filter((f) => f.status === 'done' || f.status === 'cancelled'),
       ]
     : undefined;
-  const isOwn = me?.role === 'koperasi' && String(me.cooperativeId) === coopId;
-  const canAdd = (isOwn || canHandleConcern(me)) && coop.status !== 'DIBUBARKAN';
+  const can = me?.abilities;
+  /** A cooperative's own account, on its own cooperative: it raises concerns from its portal. */
+  const isOwn = !!can?.portal && String(me?.cooperativeId) === coopId;
+  const canAdd = !!can?.raiseConcerns && (isOwn || !can.portal) && coop.status !== 'DIBUBARKAN';
 
   return (
     <Stack gap="md">
@@ -145,7 +147,7 @@ export default function DialogTab({ coop }: { coop: Coop }) {
                 concern={c}
                 onOpen={() => setOpenId(c.id)}
                 showCooperative={false}
-                highlightUnseen={me?.role !== 'koperasi'}
+                highlightUnseen={!can?.portal}
               />
             ))}
             {concerns.data.total > SHOWN && (
@@ -157,11 +159,7 @@ export default function DialogTab({ coop }: { coop: Coop }) {
         )}
       </Card>
 
-      <RequestsPanel
-        coopId={coopId}
-        canAsk={canAdd && me?.role !== 'pimpinan'}
-        canPlan={me?.role === 'admin' || me?.role === 'petugas'}
-      />
+      <RequestsPanel coopId={coopId} canAsk={canAdd && !!can?.askRequests} canPlan={!!can?.planVisits} />
 
       {openId && <ConcernDetail concernId={openId} onClose={() => setOpenId(null)} />}
       {raising && <ConcernFormModal cooperativeId={coopId} portal={isOwn} onClose={() => setRaising(false)} />}

@@ -19,9 +19,8 @@ export default function VisitsTab({ coop }: { coop: Coop }) {
   const [page, setPage] = useState(1);
   const query = useVisits({ cooperativeId: String(coop.id), page, pageSize: PAGE_SIZE, sort: '-date' });
   const data = query.data;
-  const canPlan = (me?.role === 'admin' || me?.role === 'petugas') && coop.status !== 'DIBUBARKAN';
-  const canApprove = me?.role === 'admin' || me?.role === 'pimpinan';
-  const isStaff = me?.role !== 'koperasi';
+  const canPlan = !!me?.abilities.planVisits && coop.status !== 'DIBUBARKAN';
+  const isStaff = !!me?.abilities.office;
 
   return (
     <Stack gap="sm" data-testid="coop-visits">
@@ -92,7 +91,7 @@ export default function VisitsTab({ coop }: { coop: Coop }) {
                 <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
                   <VisitStatusBadge status={v.status} size="xs" />
                   <ConflictFlag conflicts={v.conflicts} compact />
-                  {canApprove && v.status === 'planned' && <ApproveButton visit={v} />}
+                  {v.can.approve && v.status === 'planned' && <ApproveButton visit={v} />}
                 </Stack>
               </Group>
             </Card>

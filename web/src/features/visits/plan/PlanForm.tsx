@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
-  ActionIcon,
   Alert,
   Anchor,
   Box,
@@ -8,9 +7,7 @@ import {
   Checkbox,
   Group,
   Input,
-  List,
   Loader,
-  Radio,
   Select,
   SimpleGrid,
   Skeleton,
@@ -19,35 +16,22 @@ import {
 } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import {
-  IconAlertTriangle,
-  IconCalendarEvent,
-  IconCrown,
-  IconInfoCircle,
-  IconRefresh,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarEvent, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import '../../../lib/dates';
-import { ApiError, buildQuery, get, patch, post } from '../../../lib/api';
+import { ApiError, get, patch, post } from '../../../lib/api';
 import type { AnnualMeeting } from '../../../lib/assessment';
 import { useMe } from '../../../lib/auth';
 import { useCoop } from '../../../lib/coop';
 import { formatDate } from '../../../lib/format';
 import type { Unit } from '../../../lib/types';
-import {
-  VISIT_PURPOSES,
-  usePrograms,
-  useTeamCandidates,
-  type Visit,
-  type VisitPage,
-  type VisitPurpose,
-} from '../../../lib/visits';
+import { VISIT_PURPOSES, usePrograms, type Visit, type VisitPurpose } from '../../../lib/visits';
 import { CoopPicker } from '../../../components/CoopPicker';
 
 import { PlanForm, TIME, fromVisit, focusFirstInvalid, Section } from './model';
+import { TeamSection } from './TeamSection';
 
 export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReload: () => void }) {
   const { t } = useTranslation();
@@ -79,7 +63,7 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
           purposes: prefillPurposes,
           programId: null,
           annualMeetingId: null,
-          team: me?.role === 'petugas' && myId ? [{ userId: myId, leader: true }] : [],
+          team: me?.abilities.joinsOwnVisits && myId ? [{ userId: myId, leader: true }] : [],
           businessUnitIds: [],
         },
   );
@@ -97,7 +81,6 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
     });
   };
 
-  const candidates = useTeamCandidates();
   const programs = usePrograms();
   const coopId = form.cooperativeId;
   const meetings = useQuery({
@@ -110,24 +93,6 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
     queryFn: ({ signal }) => get<{ items: Unit[] }>(`/cooperatives/${coopId}/business-units`, signal),
     enabled: Boolean(coopId),
   });
-
-  // Other visits of the team's officers on the chosen day (live double-booking check).
-  const sameDay = useQuery({
-    queryKey: ['visits', 'same-day', form.date],
-    queryFn: ({ signal }) =>
-      get<VisitPage>(`/visits${buildQuery({ from: form.date, to: form.date, pageSize: 100, sort: 'date' })}`, signal),
-    enabled: Boolean(form.date) && form.team.length > 0,
-  });
-  const names = new Map((candidates.data?.items ?? []).map((u) => [u.id, u]));
-  const bookings = form.team
-    .map((m) => ({
-      userId: m.userId,
-      name: names.get(m.userId)?.fullName ?? visit?.team.find((x) => x.userId === m.userId)?.fullName ?? '',
-      others: (sameDay.data?.items ?? []).filter(
-        (v) => v.id !== visit?.id && v.status !== 'cancelled' && v.team.some((x) => x.userId === m.userId),
-      ),
-    }))
-    .filter((b) => b.others.length > 0);
 
   // A date equal to one of the cooperative's RAT dates: link the visit to that RAT (once, until the user chooses).
   // A link made here (not chosen by the user) follows the date: moved off the RAT date, it goes again.
@@ -161,8 +126,9 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
   const selectedProgram = programs.data?.items.find((p) => p.id === form.programId) ?? null;
 
   const closed = visit && (visit.status === 'done' || visit.status === 'cancelled');
-  const notOnTeam = visit && me?.role === 'petugas' && !visit.team.some((m) => m.userId === myId);
-  const cannotPlan = !visit && me?.role === 'pimpinan';
+  // From the visit's `can` and the app abilities (src/app/policy/visits.ts), not the role.
+  const notOnTeam = visit && !visit.can.update;
+  const cannotPlan = !visit && !me?.abilities.planVisits;
   const readOnly = Boolean(closed || notOnTeam || cannotPlan);
 
   const save = useMutation({
@@ -194,7 +160,7 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
     if (form.purposes.length === 0) errs.purposes = t('visitPlan.purposesRequired');
     if (form.team.length === 0) errs.team = t('visitPlan.teamRequired');
     else if (form.team.filter((m) => m.leader).length !== 1) errs.team = t('visitPlan.leaderRequired');
-    else if (me?.role === 'petugas' && myId && !form.team.some((m) => m.userId === myId))
+    else if (me?.abilities.joinsOwnVisits && myId && !form.team.some((m) => m.userId === myId))
       errs.team = t('visitPlan.youMustBeOnTeam');
     if (selectedMeeting && form.date && selectedMeeting.heldOn !== form.date) {
       errs.annualMeetingId = t('visitPlan.ratMismatch', { date: formatDate(selectedMeeting.heldOn) });
@@ -233,12 +199,6 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
     else save.mutate({ ...body, cooperativeId: form.cooperativeId });
   };
 
-  const addMember = (userId: string | null) => {
-    if (!userId || form.team.some((m) => m.userId === userId)) return;
-    set('team', [...form.team, { userId, leader: form.team.length === 0 }]);
-  };
-  const leaderId = form.team.find((m) => m.leader)?.userId ?? null;
-
   const shown = new Set([
     'cooperativeId',
     'date',
@@ -251,12 +211,6 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
     'businessUnitIds',
   ]);
   const otherErrors = Object.entries(errors).filter(([k]) => !shown.has(k) && !/^(team|businessUnitIds)\.\d+/.test(k));
-  const teamErrors = [
-    errors.team,
-    ...Object.entries(errors)
-      .filter(([k]) => /^team\.\d+/.test(k))
-      .map(([k, m]) => `${names.get(form.team[Number(k.split('.')[1])]?.userId ?? '')?.fullName ?? ''}: ${m}`),
-  ].filter(Boolean);
   const unitErrors = Object.entries(errors)
     .filter(([k]) => /^businessUnitIds\.\d+/.test(k))
     .map(([, m]) => m);
@@ -421,135 +375,13 @@ export function PlanFormView({ visit, onReload }: { visit: Visit | null; onReloa
             </Checkbox.Group>
           </Section>
 
-          <Section title={t('visitPlan.sections.team')} testId="plan-team">
-            <Stack gap="sm">
-              <Text size="sm" c="dimmed">
-                {t('visitPlan.teamHint')}
-              </Text>
-              <Radio.Group
-                value={leaderId}
-                onChange={(id) =>
-                  set(
-                    'team',
-                    form.team.map((m) => ({ ...m, leader: m.userId === id })),
-                  )
-                }
-                name="leader"
-              >
-                <Stack gap={6}>
-                  {form.team.map((m) => {
-                    const u = names.get(m.userId);
-                    const name = u?.fullName ?? visit?.team.find((x) => x.userId === m.userId)?.fullName ?? '…';
-                    const bidang = u?.bidang ?? visit?.team.find((x) => x.userId === m.userId)?.bidang ?? null;
-                    const booked = bookings.some((b) => b.userId === m.userId);
-                    return (
-                      <Group
-                        key={m.userId}
-                        justify="space-between"
-                        wrap="wrap"
-                        gap={6}
-                        p="xs"
-                        data-testid="team-member"
-                        style={{
-                          border: `1px solid var(--mantine-color-${m.leader ? 'yellow-4' : 'gray-3'})`,
-                          background: m.leader ? 'var(--mantine-color-yellow-0)' : undefined,
-                          borderRadius: 6,
-                        }}
-                      >
-                        <Stack gap={0} style={{ minWidth: 0, flex: '1 1 200px' }}>
-                          <Group gap={6} wrap="nowrap">
-                            {m.leader && (
-                              <IconCrown size={14} color="var(--mantine-color-yellow-7)" style={{ flexShrink: 0 }} />
-                            )}
-                            <Text size="sm" fw={600} className="break-anywhere">
-                              {name}
-                            </Text>
-                            {booked && (
-                              <IconAlertTriangle
-                                size={14}
-                                color="var(--mantine-color-red-7)"
-                                aria-label={t('visitPlan.bookings')}
-                                style={{ flexShrink: 0 }}
-                              />
-                            )}
-                          </Group>
-                          <Text size="xs" c="dimmed">
-                            {bidang ? t(`labels.bidang.${bidang}`) : u ? t(`roles.${u.role}`) : ''}
-                          </Text>
-                        </Stack>
-                        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0, marginLeft: 'auto' }}>
-                          <Radio
-                            value={m.userId}
-                            label={t('visitPlan.leader')}
-                            aria-label={`${t('visitPlan.leader')}: ${name}`}
-                            styles={{ body: { alignItems: 'center', minHeight: 32 } }}
-                          />
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            size={36}
-                            aria-label={t('visitPlan.removeMember', { name })}
-                            onClick={() => {
-                              const rest = form.team.filter((x) => x.userId !== m.userId);
-                              if (m.leader && rest.length) rest[0] = { ...rest[0]!, leader: true };
-                              set('team', rest);
-                            }}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Group>
-                      </Group>
-                    );
-                  })}
-                </Stack>
-              </Radio.Group>
-              <Select
-                label={t('visitPlan.addMember')}
-                placeholder={t('visitPlan.addMemberPlaceholder')}
-                data={(['koperasi', 'usaha_mikro', 'perindustrian', null] as const)
-                  .map((b) => ({
-                    group: b ? t(`labels.bidang.${b}`) : t('visitPlan.noBidang'),
-                    items: (candidates.data?.items ?? [])
-                      .filter((u) => u.bidang === b && !form.team.some((m) => m.userId === u.id))
-                      .map((u) => ({ value: u.id, label: u.fullName })),
-                  }))
-                  .filter((g) => g.items.length > 0)}
-                value={null}
-                onChange={addMember}
-                searchable
-                nothingFoundMessage={t('common.noResults')}
-                rightSection={candidates.isLoading ? <Loader size={14} /> : undefined}
-                error={teamErrors.length ? teamErrors.join(' ') : undefined}
-                data-testid="team-add"
-                comboboxProps={{ withinPortal: true }}
-                maxDropdownHeight={280}
-              />
-              {bookings.length > 0 && (
-                <Alert
-                  color="red"
-                  variant="light"
-                  icon={<IconAlertTriangle size={18} />}
-                  title={t('visitPlan.bookings')}
-                  data-testid="plan-bookings"
-                >
-                  <List size="sm" spacing={2}>
-                    {bookings.map((b) => (
-                      <List.Item key={b.userId}>
-                        {t('visitPlan.bookingLine', {
-                          name: b.name,
-                          date: formatDate(form.date),
-                          others: b.others.map((o) => o.cooperative.name).join(', '),
-                        })}
-                      </List.Item>
-                    ))}
-                  </List>
-                  <Text size="xs" mt={4}>
-                    {t('visitPlan.bookingNote')}
-                  </Text>
-                </Alert>
-              )}
-            </Stack>
-          </Section>
+          <TeamSection
+            visit={visit}
+            team={form.team}
+            date={form.date}
+            errors={errors}
+            onChange={(team) => set('team', team)}
+          />
 
           <Section title={t('visitPlan.sections.more')}>
             <Stack gap="sm">

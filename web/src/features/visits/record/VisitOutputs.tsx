@@ -6,7 +6,6 @@ import { IconBrandWhatsapp, IconCheck, IconCopy, IconFileTypePdf, IconPencil } f
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../../../i18n/visit-record';
-import { useMe } from '../../../lib/auth';
 import { ReportEditor } from '../../../components/papers/ReportEditor';
 import { downloadFile } from '../../../lib/download';
 import { formatDateTime } from '../../../lib/format';
@@ -25,7 +24,6 @@ export function VisitOutputs({ visit, dirty }: { visit: Visit; dirty: boolean })
   const [downloading, setDownloading] = useState(false);
   const [copied, setCopied] = useState(false);
   const [editingReport, setEditingReport] = useState(false);
-  const { data: me } = useMe();
   const textRef = useRef<HTMLDivElement>(null);
 
   const download = async () => {
@@ -132,7 +130,7 @@ export function VisitOutputs({ visit, dirty }: { visit: Visit; dirty: boolean })
                 >
                   {t('visitRecord.outputs.whatsapp')}
                 </Button>
-                {me && me.role !== 'koperasi' && (
+                {visit.can.writeReport && (
                   <Button
                     variant="subtle"
                     leftSection={<IconPencil size={16} />}
