@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { UserTable } from '../../db/schema.js';
 import type { Bidang, Role } from '../../domain/codes.js';
 import type { Actor } from '../context.js';
+import type { Reach } from '../policy/reach.js';
 
 export interface Me {
   id: string;
@@ -27,8 +28,10 @@ export function meOf(u: Selectable<UserTable>, cooperativeName: string | null): 
   };
 }
 
-export function actorOf(me: Me): Actor {
+/** The actor of a logged-in user: who they are and their office reach (`reachOf`, policy/reach.ts). */
+export function actorOf(me: Me, reach: Reach): Actor {
   return {
+    ...reach,
     userId: me.id,
     username: me.username,
     fullName: me.fullName,

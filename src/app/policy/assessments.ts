@@ -1,6 +1,6 @@
 import type { Actor } from '../context.js';
 import { guardOwnCooperative } from './cooperatives.js';
-import { isAdmin, isCooperativeAccount, isStaff, isWriter, ownsCooperative, type Rule } from './rules.js';
+import { isAdmin, isCooperativeAccount, isStaff, isWriter, ownsCooperative, type Rule, scopeFilter } from './rules.js';
 
 /** Petugas and admin assess; pimpinan reads all; a cooperative's account reads its own finalized assessments. */
 export const assessmentPolicy = {
@@ -10,6 +10,8 @@ export const assessmentPolicy = {
     status: string;
   }>,
   publishRubric: ((a) => isAdmin(a)) as Rule<unknown>,
+  scope: (a: Actor, cooperativeColumn = 'a.cooperative_id', officeColumn?: string) =>
+    scopeFilter(a, cooperativeColumn, officeColumn),
   /** The list a cooperative's account may see: its own cooperative's finalized assessments only. */
   restrictList<Q extends { cooperativeId?: string; status?: 'DRAFT' | 'FINAL' }>(a: Actor, q: Q): Q {
     if (!isCooperativeAccount(a)) return q;

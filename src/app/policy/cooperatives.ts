@@ -18,7 +18,7 @@ export const cooperativePolicy = {
   /** Yearly figures and business units. */
   editDetails: ((a, c) => isWriter(a) || ownsCooperative(a, c.id)) as Rule<{ id: string }>,
   /** The restriction on cooperative lists, searches and exports (`c.id` is the cooperative's id). */
-  scope: (a: Actor, idColumn = 'c.id') => scopeFilter(a, idColumn),
+  scope: (a: Actor, idColumn = 'c.id', officeColumn?: string) => scopeFilter(a, idColumn, officeColumn),
 };
 
 /** What the actor may do with this cooperative, for the web app's buttons (`can` in responses). */
