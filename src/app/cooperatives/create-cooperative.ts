@@ -105,7 +105,7 @@ export async function insertCooperatives(
   for (const input of inputs) {
     const fields = newCooperativeFields(input);
     const id = input.id ?? randomUUID();
-    await validateCooperative(deps, trx, fields, null, { nikChecked: true });
+    await validateCooperative(deps, trx, fields, null, { nikChecked: true, officeId: actor.officeId });
     const holder = fields.nik ? holders.get(fields.nik) : undefined;
     if (holder)
       throw new AppError('CONFLICT', 'NIK ini sudah terdaftar untuk koperasi lain.', {

@@ -65,7 +65,7 @@ export async function updateCooperative(
     const changes = diff(currentFields as unknown as Record<string, unknown>, pick(next, touched));
     if (Object.keys(changes).length === 0) return current;
 
-    await validateCooperative(deps, trx, next, id);
+    await validateCooperative(deps, trx, next, id, { officeId: current.officeId });
     const updated = await trx
       .updateTable('cooperatives')
       .set({ ...rowOf(next), version: current.version + 1, updated_at: deps.now().toISOString() })
