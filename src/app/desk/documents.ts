@@ -9,7 +9,7 @@ import {
   YEARLY_KINDS,
 } from '../../domain/desk/documents.js';
 import type { VerificationState } from '../../domain/desk/verification.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { getCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';

@@ -198,7 +198,7 @@ export async function createOffice(
   input: OfficeInput & Pick<Office, 'level' | 'name' | 'shortName' | 'government' | 'address' | 'city'>,
 ): Promise<Office> {
   authorize(officePolicy.manage, actor, null, 'Hanya admin yang dapat mengelola kantor.');
-  authorize(officePolicy.create, actor, null, 'Hanya admin tingkat nasional yang dapat menambah kantor.');
+  authorize(officePolicy.create, actor, null, 'Hanya admin yang dapat menambah kantor.');
   checkProfile(input);
   const id = randomUUID();
   return mutate(deps, actor, async (trx, audit) => {

@@ -4,8 +4,7 @@ import { isAdmin, isStaff, type Rule } from './rules.js';
 
 /**
  * Offices (the Dinas profile) and the document registers: the Dinas reads the offices it reaches
- * (reach.ts), an admin edits their own office's profile, logo and registers; only an admin who reads
- * every office (a single-office deployment, the national office, the system) adds offices.
+ * (reach.ts), an admin edits their own office's profile, logo and registers, and adds offices.
  */
 export const officePolicy = {
   read: ((a) => isStaff(a)) as Rule<unknown>,
@@ -14,5 +13,6 @@ export const officePolicy = {
   sees: ((a, o) => readsOffice(a, o.id)) as Rule<{ id: string }>,
   /** Edit this office's profile, logo or registers: an admin of that office. */
   edit: ((a, o) => isAdmin(a) && (a.manages === null || a.officeId === o.id)) as Rule<{ id: string }>,
-  create: ((a: Actor) => isAdmin(a) && a.reads === null) as Rule<unknown>,
+  /** Adding an office gives no reach over another's records: any admin (as before offices). */
+  create: ((a: Actor) => isAdmin(a)) as Rule<unknown>,
 };
