@@ -321,6 +321,13 @@ export async function generateCooperatives(db: Db, opts: GenerateOptions): Promi
   } finally {
     if (restoreCache !== null) await sql.raw(`pragma cache_size = ${Number(restoreCache)}`).execute(k);
   }
+  // Office reach (issue 11): every cooperative belongs to its regency's office when there is one,
+  // else to the first office, as a cooperative registered by that office would.
+  await sql`update cooperatives set office_id = (select o.id from offices o
+      where o.level = 'KABUPATEN' and o.region_code = substr(cooperatives.district_code, 1, 5))
+    where office_id is null`.execute(k);
+  await sql`update cooperatives set office_id = (select id from offices order by created_at, id limit 1)
+    where office_id is null`.execute(k);
   if (db.dialect === 'postgres') {
     // What autovacuum does shortly after a bulk load: statistics for the planner and the visibility
     // map (index-only scans). Without it the first minutes after the load would be measured.
@@ -332,7 +339,7 @@ export async function generateCooperatives(db: Db, opts: GenerateOptions): Promi
 }
 
 /** Column → PostgreSQL array element type, in insert order. */
-// office_id and authority_level keep their defaults (null until start adopts the rows; KABUPATEN).
+// office_id is filled after the load (its regency's office, else the first); authority_level keeps KABUPATEN.
 const COOP_COLUMNS: Record<Exclude<keyof CooperativeTable, 'office_id' | 'authority_level'>, string> = {
   id: 'text',
   name: 'text',

@@ -363,6 +363,9 @@ async function runCase(dialect: Dialect, n: number, samples: number): Promise<Ca
       role: 'admin',
       bidang: null,
       cooperativeId: null,
+      officeId: null,
+      reads: null,
+      manages: null,
     };
 
     const w = await workload(deps, gen.ids, samples);

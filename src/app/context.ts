@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js';
 import type { Bidang, Role } from '../domain/codes.js';
 import type { Change } from '../domain/cooperative.js';
 import { jakartaDate } from '../domain/dates.js';
+import { assertWriteReach } from './policy/reach.js';
 
 /** Who is acting. `system` is used by start-up tasks and the CLI. */
 export interface Actor {
@@ -15,6 +16,14 @@ export interface Actor {
   role: Role | 'system';
   bidang: Bidang | null;
   cooperativeId: string | null;
+  /**
+   * Office reach (issue 11), worked out at login from the user's office (src/app/policy/reach.ts):
+   * the office the user belongs to, the offices whose records they read and those whose records they
+   * manage; `null` means every office (the system actor, or a deployment with a single office).
+   */
+  officeId: string | null;
+  reads: readonly string[] | null;
+  manages: readonly string[] | null;
 }
 
 export const SYSTEM_ACTOR: Actor = {
@@ -24,6 +33,9 @@ export const SYSTEM_ACTOR: Actor = {
   role: 'system',
   bidang: null,
   cooperativeId: null,
+  officeId: null,
+  reads: null,
+  manages: null,
 };
 
 /** What every use case receives: the database, the configuration, and a clock (tests move it). */
@@ -45,7 +57,9 @@ export interface AuditInput {
 
 /**
  * Runs a mutation and records its audit events in one transaction: either both land or neither.
- * Every write in `app` goes through here, so no change can skip the audit log.
+ * Every write in `app` goes through here, so no change can skip the audit log, nor the office reach:
+ * an audit event naming a cooperative the actor does not manage rolls the change back
+ * (`assertWriteReach`, src/app/policy/reach.ts).
  */
 /** Writes audit events inside the mutation's transaction: one (`audit(e)`) or many in few statements (`audit.many`). */
 export type Audit = ((e: AuditInput) => Promise<void>) & { many(events: AuditInput[]): Promise<void> };
@@ -68,13 +82,20 @@ export async function mutate<T>(
       entity_id: e.entityId,
       cooperative_id: e.cooperativeId,
       changes: JSON.stringify(e.changes),
+      office_id: actor.officeId,
     });
     const audit: Audit = Object.assign(
       async (e: AuditInput) => {
+        await assertWriteReach(trx, actor, [e.cooperativeId]);
         await trx.insertInto('audit_events').values(row(e)).execute();
       },
       {
         many: async (events: AuditInput[]) => {
+          await assertWriteReach(
+            trx,
+            actor,
+            events.map((e) => e.cooperativeId),
+          );
           for (let i = 0; i < events.length; i += AUDIT_ROWS_PER_INSERT) {
             await trx
               .insertInto('audit_events')

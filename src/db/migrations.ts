@@ -11,6 +11,7 @@ import { loginGuardMigration } from './migrations/0009_login_guard.js';
 import { cooperativeDeskMigration } from './migrations/0010_cooperative_desk.js';
 import { deskFinishMigration } from './migrations/0011_desk_finish.js';
 import { regionsOfficesMigration } from './migrations/0012_regions_offices.js';
+import { officeReachMigration } from './migrations/0013_office_reach.js';
 
 /**
  * Migrations live in code (no files to find at run time) and use only portable DDL, so SQLite and
@@ -232,6 +233,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0010_cooperative_desk': cooperativeDeskMigration(dialect),
     '0011_desk_finish': deskFinishMigration,
     '0012_regions_offices': regionsOfficesMigration(dialect),
+    '0013_office_reach': officeReachMigration,
   };
 }
 

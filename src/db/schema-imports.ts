@@ -13,6 +13,8 @@ export interface ImportBatchTable {
   undo: string;
   undone_at: string | null;
   undone_by: string | null;
+  /** Issue 11 (migration 0013): the office of the user who imported. */
+  office_id?: string | null;
 }
 
 export interface ImportTables {

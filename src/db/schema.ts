@@ -176,6 +176,8 @@ export interface AuditEventTable {
   entity_id: string;
   cooperative_id: string | null;
   changes: string; // JSON {field: {before, after}}
+  /** Issue 11 (migration 0013): the office of the actor who made the change. */
+  office_id?: string | null;
 }
 
 export interface SettingTable {

@@ -7,7 +7,7 @@ import { DEFAULT_GRACE_MONTHS, fiscalYearEnd, type RatCompliance, ratCompliance 
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { getCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize, cooperativePolicy, guardOwnCooperative } from '../policy/index.js';
+import { authorize, cooperativePolicy, guardManage } from '../policy/index.js';
 import {
   countedMeetings,
   fileForVerification,
@@ -139,7 +139,7 @@ export async function recordAnnualMeeting(
   cooperativeId: string,
   input: AnnualMeetingFields,
 ): Promise<AnnualMeeting> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   check(input, todayJakarta(deps));
   return mutate(deps, actor, async (trx, audit) => {
     const coop = await writable(deps, actor, trx, cooperativeId);
@@ -211,7 +211,7 @@ export async function updateAnnualMeeting(
   meetingId: string,
   patch: Partial<Omit<AnnualMeetingFields, 'fiscalYear'>> & { version?: number },
 ): Promise<AnnualMeeting> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     const coop = await writable(deps, actor, trx, cooperativeId);
     const row = await trx

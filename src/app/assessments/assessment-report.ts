@@ -35,7 +35,7 @@ export async function assessmentReport(
     assessedOn: a.assessedOn,
     assessorName: a.assessor?.name ?? null,
     assessor: a.assessor?.id ? await signerOf(deps.db.kysely, a.assessor.id) : null,
-    office: await officePaper(deps.db.kysely),
+    office: await officePaper(deps.db.kysely, actor.officeId),
     stamp: stamp ?? null,
     result: a.result,
     cooperative: {

@@ -10,7 +10,7 @@ import type { AssessmentInput, AssessmentResult } from '../../domain/rubrics/typ
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { assessmentPolicy, authorize, hideAbsence } from '../policy/index.js';
+import { assessmentPolicy, authorize, guardCooperative, hideAbsence } from '../policy/index.js';
 import { loadRubric } from './rubric-versions.js';
 import { deletedRecord } from '../audit/deleted-record.js';
 
@@ -87,6 +87,7 @@ export async function getAssessment(deps: AppDeps, actor: Actor, id: string): Pr
     hideAbsence(actor, 'Anda hanya dapat melihat penilaian koperasi Anda sendiri.'),
   );
   authorize(assessmentPolicy.read, actor, a, 'Anda hanya dapat melihat penilaian akhir koperasi Anda sendiri.');
+  await guardCooperative(deps.db.kysely, actor, a.cooperative.id, 'Penilaian');
   return a;
 }
 
@@ -377,6 +378,8 @@ export async function listAssessments(
 ): Promise<Page<AssessmentListItem> & { countsByCategory: Record<string, number> }> {
   q = assessmentPolicy.restrictList(actor, q);
   let b = base(deps.db.kysely);
+  const scope = assessmentPolicy.scope(actor, 'a.cooperative_id', 'c.office_id');
+  if (scope) b = b.where(scope);
   if (q.cooperativeId) b = b.where('a.cooperative_id', '=', q.cooperativeId);
   if (q.district) b = b.where('c.district_code', '=', q.district);
   if (q.fiscalYear) b = b.where('a.fiscal_year', '=', q.fiscalYear);

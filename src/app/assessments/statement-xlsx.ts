@@ -5,7 +5,7 @@ import type { Actor, AppDeps } from '../context.js';
 import { readNumber } from '../../domain/numbers.js';
 import { cellText, readUploadedSheet } from '../imports/read-xlsx.js';
 import { type FinancialStatement, putStatement, STATEMENT_LINES } from './statements.js';
-import { guardOwnCooperative } from '../policy/index.js';
+import { guardManage } from '../policy/index.js';
 
 const SHEET = 'Laporan Keuangan';
 const KNOWN = new Set(STATEMENT_LINES);
@@ -80,7 +80,7 @@ export async function importStatementXlsx(
   data: unknown,
 ): Promise<FinancialStatement> {
   // Who may write comes first: another cooperative's user learns nothing from a parse error.
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   if (!Buffer.isBuffer(data)) {
     throw invalid(
       {

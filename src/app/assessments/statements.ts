@@ -7,7 +7,7 @@ import { KSP_2016 } from '../../domain/rubrics/ksp-2016.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { getCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize, cooperativePolicy, guardOwnCooperative } from '../policy/index.js';
+import { authorize, cooperativePolicy, guardManage } from '../policy/index.js';
 import { deletedRecord } from '../audit/deleted-record.js';
 import { isBalanced } from '../../domain/desk/quorum.js';
 import type { VerificationState } from '../../domain/desk/verification.js';
@@ -93,7 +93,7 @@ export async function putStatement(
   fiscalYear: number,
   input: { lines: Record<string, unknown>; source?: 'FORM' | 'XLSX'; version?: number },
 ): Promise<FinancialStatement> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   const lines = checkLines(input.lines);
   if (fiscalYear > deps.now().getUTCFullYear()) throw invalid({ fiscalYear: 'Tahun buku tidak boleh di masa depan.' });
   return mutate(deps, actor, async (trx, audit) => {
@@ -175,7 +175,7 @@ export async function deleteStatement(
   cooperativeId: string,
   fiscalYear: number,
 ): Promise<void> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   await mutate(deps, actor, async (trx, audit) => {
     const coop = await loadCooperative(trx, cooperativeId);
     authorize(cooperativePolicy.editDetails, actor, coop);

@@ -2,7 +2,7 @@ import type { Change } from '../../domain/cooperative.js';
 import type { Actor, AppDeps } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { auditPolicy, authorize, guardOwnCooperative } from '../policy/index.js';
+import { auditPolicy, authorize, guardCooperative, officeFilter, scopeFilter } from '../policy/index.js';
 import { addDays, jakartaDayStart } from '../../domain/dates.js';
 
 export interface AuditEvent {
@@ -28,9 +28,16 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-async function queryAudit(deps: AppDeps, q: AuditQuery): Promise<Page<AuditEvent>> {
+async function queryAudit(deps: AppDeps, actor: Actor, q: AuditQuery): Promise<Page<AuditEvent>> {
   const db = deps.db.kysely;
   let base = db.selectFrom('audit_events as a');
+  // Office reach: events about the cooperatives the actor reads, and other events made in the offices it reads.
+  const ofCooperatives = scopeFilter(actor, 'a.cooperative_id');
+  const ofOffices = officeFilter(actor, 'a.office_id');
+  if (ofCooperatives && ofOffices)
+    base = base.where((eb) =>
+      eb.or([eb.and([eb('a.cooperative_id', 'is not', null), ofCooperatives]), ofOffices]),
+    );
   if (q.action) base = base.where('a.action', '=', q.action);
   if (q.entityType) base = base.where('a.entity_type', '=', q.entityType);
   if (q.actorId) base = base.where('a.actor_id', '=', q.actorId);
@@ -84,7 +91,7 @@ async function queryAudit(deps: AppDeps, q: AuditQuery): Promise<Page<AuditEvent
 
 export async function listAudit(deps: AppDeps, actor: Actor, q: AuditQuery): Promise<Page<AuditEvent>> {
   authorize(auditPolicy.readAll, actor, null, 'Log audit hanya untuk admin dan pimpinan.');
-  return queryAudit(deps, q);
+  return queryAudit(deps, actor, q);
 }
 
 /** A cooperative's timeline: the audit events about it, newest first. */
@@ -94,7 +101,7 @@ export async function cooperativeTimeline(
   cooperativeId: string,
   page: { page: number; pageSize: number },
 ): Promise<Page<AuditEvent>> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardCooperative(deps.db.kysely, actor, cooperativeId);
   await loadCooperative(deps.db.kysely, cooperativeId);
-  return queryAudit(deps, { cooperativeId, ...page });
+  return queryAudit(deps, actor, { cooperativeId, ...page });
 }

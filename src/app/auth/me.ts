@@ -3,6 +3,7 @@ import type { UserTable } from '../../db/schema.js';
 import type { Bidang, Role } from '../../domain/codes.js';
 import type { Actor } from '../context.js';
 import { type AppAbilities, appAbilities } from '../policy/app.js';
+import type { Reach } from '../policy/reach.js';
 
 export interface Me {
   id: string;
@@ -28,11 +29,15 @@ export function meOf(u: Selectable<UserTable>, cooperativeName: string | null): 
     cooperativeName,
     mustChangePassword: u.must_change_password === 1,
   };
-  return { ...me, abilities: appAbilities(actorOf(me)) };
+  // App-level abilities depend on the role only; the office reach is applied record by record.
+  const anyOffice: Reach = { officeId: u.office_id ?? null, reads: null, manages: null };
+  return { ...me, abilities: appAbilities(actorOf(me, anyOffice)) };
 }
 
-export function actorOf(me: Omit<Me, 'abilities'>): Actor {
+/** The actor of a logged-in user: who they are and their office reach (`reachOf`, policy/reach.ts). */
+export function actorOf(me: Omit<Me, 'abilities'>, reach: Reach): Actor {
   return {
+    ...reach,
     userId: me.id,
     username: me.username,
     fullName: me.fullName,

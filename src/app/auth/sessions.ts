@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { assertNotBlocked, forgetFailures, recordFailure } from './login-guard.js';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
+import { reachOf } from '../policy/reach.js';
 import { actorOf, type Me, meOf } from './me.js';
 
 /** A session lives 7 days from its last renewal: field officers log in rarely and sync later. */
@@ -39,6 +40,9 @@ export async function login(
     role: 'system',
     bidang: null,
     cooperativeId: null,
+    officeId: user?.office_id ?? null,
+    reads: null,
+    manages: null,
   };
   if (!user || !ok) {
     // Unknown names are counted like real ones: the answer never tells which accounts exist.
@@ -126,7 +130,7 @@ export async function authenticate(
       .where('id', '=', row.session_id)
       .execute();
   }
-  return { me, actor: actorOf(me), renewed };
+  return { me, actor: actorOf(me, await reachOf(deps.db.kysely, row.office_id)), renewed };
 }
 
 export async function logout(deps: AppDeps, actor: Actor | null, token: string): Promise<void> {

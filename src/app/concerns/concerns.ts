@@ -8,7 +8,7 @@ import type { ConcernKind, ConcernStatus, ConcernTopic, Severity } from '../../d
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { onConcernRaised, onConcernUpdated } from '../notifications/hooks.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize, concernPolicy, guardOwnCooperative, hideAbsence } from '../policy/index.js';
+import { authorize, concernPolicy, guardCooperative, guardManage, hideAbsence } from '../policy/index.js';
 import { assertWritten, checkVersion, defined } from '../shared/records.js';
 import { visitRef } from '../visits/view.js';
 import { addDays, jakartaDayStart } from '../../domain/dates.js';
@@ -122,6 +122,7 @@ async function visible(db: Tx, actor: Actor, id: string): Promise<Concern> {
     { cooperativeId: c.cooperative.id },
     'Anda hanya dapat melihat catatan koperasi Anda sendiri.',
   );
+  await guardCooperative(db, actor, c.cooperative.id, 'Catatan permasalahan');
   return c;
 }
 
@@ -167,7 +168,7 @@ function filters(actor: Actor, q: ConcernQuery) {
 
 /** The Dinas inbox and each cooperative's list: newest first. */
 export async function listConcerns(deps: AppDeps, actor: Actor, q: ConcernQuery): Promise<Page<Concern>> {
-  if (q.cooperativeId) guardOwnCooperative(actor, q.cooperativeId);
+  if (q.cooperativeId) await guardCooperative(deps.db.kysely, actor, q.cooperativeId);
   const db = deps.db.kysely;
   const where = filters(actor, q);
   const rows = await base(db)
@@ -198,7 +199,7 @@ export async function raiseConcern(
   actor: Actor,
   input: RaiseConcernInput,
 ): Promise<{ concern: Concern; created: boolean }> {
-  guardOwnCooperative(actor, input.cooperativeId);
+  await guardManage(deps.db.kysely, actor, input.cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     if (input.id) {
       const existing = await trx

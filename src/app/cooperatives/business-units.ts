@@ -5,7 +5,7 @@ import type { UnitSector, UnitStatus } from '../../domain/codes.js';
 import { diff, normaliseSpaces } from '../../domain/cooperative.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { authorize, cooperativePolicy, guardOwnCooperative } from '../policy/index.js';
+import { authorize, cooperativePolicy, guardManage } from '../policy/index.js';
 import { getCooperative } from './get-cooperative.js';
 import { loadCooperative } from './view.js';
 import { deletedRecord } from '../audit/deleted-record.js';
@@ -85,7 +85,7 @@ export async function createBusinessUnit(
   cooperativeId: string,
   input: BusinessUnitFields,
 ): Promise<BusinessUnit> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     await editable(deps, actor, trx, cooperativeId);
     const id = randomUUID();
@@ -112,7 +112,7 @@ export async function updateBusinessUnit(
   unitId: string,
   patch: Partial<BusinessUnitFields>,
 ): Promise<BusinessUnit> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     await editable(deps, actor, trx, cooperativeId);
     const current = view(await loadUnit(trx, cooperativeId, unitId));
@@ -152,7 +152,7 @@ export async function deleteBusinessUnit(
   cooperativeId: string,
   unitId: string,
 ): Promise<void> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   await mutate(deps, actor, async (trx, audit) => {
     await editable(deps, actor, trx, cooperativeId);
     const current = view(await loadUnit(trx, cooperativeId, unitId));

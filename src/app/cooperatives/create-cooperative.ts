@@ -8,7 +8,7 @@ import { authorize, cooperativePolicy } from '../policy/index.js';
 import { validateCooperative } from './validate-cooperative.js';
 import { type Cooperative, type CooperativeFields, loadCooperative } from './view.js';
 import { officerRows, rowOf } from './write-cooperative.js';
-import { officeForDistrict } from '../offices/ownership.js';
+import { officeForNewCooperative } from '../offices/ownership.js';
 
 export type CreateCooperativeInput = Pick<
   CooperativeFields,
@@ -23,7 +23,7 @@ export async function createCooperative(
 ): Promise<Cooperative> {
   authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat menambah koperasi.');
   return mutate(deps, actor, async (trx, audit) => {
-    const id = await insertCooperative(deps, trx, audit, input);
+    const id = await insertCooperative(deps, actor, trx, audit, input);
     return loadCooperative(trx, id);
   });
 }
@@ -60,12 +60,13 @@ export function newCooperativeFields(input: CreateCooperativeInput): Cooperative
 /** Validates and inserts one cooperative inside the caller's transaction. */
 export async function insertCooperative(
   deps: AppDeps,
+  actor: Actor,
   trx: Transaction<Database>,
   audit: Audit,
   input: CreateCooperativeInput,
   action = 'cooperative.create',
 ): Promise<string> {
-  const [id] = await insertCooperatives(deps, trx, audit, [input], action);
+  const [id] = await insertCooperatives(deps, actor, trx, audit, [input], action);
   return id!;
 }
 
@@ -79,6 +80,7 @@ const COOPERATIVES_PER_INSERT = 200;
  */
 export async function insertCooperatives(
   deps: AppDeps,
+  actor: Actor,
   trx: Transaction<Database>,
   audit: Audit,
   inputs: CreateCooperativeInput[],
@@ -103,7 +105,7 @@ export async function insertCooperatives(
   for (const input of inputs) {
     const fields = newCooperativeFields(input);
     const id = input.id ?? randomUUID();
-    await validateCooperative(deps, trx, fields, null, { nikChecked: true });
+    await validateCooperative(deps, trx, fields, null, { nikChecked: true, officeId: actor.officeId });
     const holder = fields.nik ? holders.get(fields.nik) : undefined;
     if (holder)
       throw new AppError('CONFLICT', 'NIK ini sudah terdaftar untuk koperasi lain.', {
@@ -116,8 +118,10 @@ export async function insertCooperatives(
     rows.push({
       id,
       ...rowOf(fields),
-      office_id: await officeForDistrict(trx, fields.districtCode),
-      authority_level: 'KABUPATEN' as const,
+      ...(await officeForNewCooperative(trx, actor, fields.districtCode).then((o) => ({
+        office_id: o.officeId,
+        authority_level: o.authorityLevel,
+      }))),
       version: 1,
       created_at: at,
       updated_at: at,

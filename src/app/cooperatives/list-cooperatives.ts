@@ -61,7 +61,7 @@ type WithC = Database & { c: CooperativeTable };
 function filters(actor: Actor, q: ListCooperativesQuery) {
   return (eb: ExpressionBuilder<WithC, 'c'>): Expression<SqlBool> => {
     const conds: Expression<SqlBool>[] = [];
-    const scope = cooperativePolicy.scope(actor, 'c.id');
+    const scope = cooperativePolicy.scope(actor, 'c.id', 'c.office_id');
     if (scope) conds.push(scope);
     const term = q.search?.replace(/\s+/g, ' ').trim();
     if (term) conds.push(sql<SqlBool>`c.name_search like ${containsPattern(term)} escape '\\'`);

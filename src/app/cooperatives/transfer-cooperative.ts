@@ -3,7 +3,7 @@ import { AUTHORITY_LEVEL_LABELS, AUTHORITY_RANK, type AuthorityLevel } from '../
 import { AppError, invalid } from '../../domain/errors.js';
 import { type Actor, type AppDeps, type AuditInput, mutate, type Tx } from '../context.js';
 import { defaultProfile, ensureRegisters } from '../offices/offices.js';
-import { authorize, cooperativePolicy } from '../policy/index.js';
+import { authorize, cooperativePolicy, guardManage } from '../policy/index.js';
 import { type Cooperative, loadCooperative } from './view.js';
 
 export interface TransferInput {
@@ -86,6 +86,8 @@ export async function transferCooperative(
   input: TransferInput,
 ): Promise<Cooperative> {
   return mutate(deps, actor, async (trx, audit) => {
+    // Also remembers the office before the transfer for this transaction's write check (mutate).
+    await guardManage(trx, actor, id);
     const current = await loadCooperative(trx, id);
     authorize(
       cooperativePolicy.transfer,

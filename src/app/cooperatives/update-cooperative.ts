@@ -1,7 +1,7 @@
 import { diff, SELF_EDITABLE_FIELDS } from '../../domain/cooperative.js';
 import { AppError } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
-import { authorize, cooperativePolicy, hideAbsence, verificationPolicy } from '../policy/index.js';
+import { authorize, cooperativePolicy, guardManage, hideAbsence, verificationPolicy } from '../policy/index.js';
 import { validateCooperative } from './validate-cooperative.js';
 import { type Cooperative, type CooperativeFields, loadCooperative } from './view.js';
 import { replaceOfficers, rowOf } from './write-cooperative.js';
@@ -21,7 +21,8 @@ export async function updateCooperative(
 ): Promise<Cooperative> {
   const { version, ...patch } = input;
   return mutate(deps, actor, async (trx, audit) => {
-    // A koperasi user must not learn whether another cooperative exists.
+    // A koperasi user must not learn whether another cooperative exists; another office's is not found.
+    await guardManage(trx, actor, id, 'Koperasi', 'Anda hanya dapat mengubah data koperasi Anda sendiri.');
     const current = await loadCooperative(trx, id).catch(
       hideAbsence(actor, 'Anda hanya dapat mengubah data koperasi Anda sendiri.'),
     );
@@ -64,7 +65,7 @@ export async function updateCooperative(
     const changes = diff(currentFields as unknown as Record<string, unknown>, pick(next, touched));
     if (Object.keys(changes).length === 0) return current;
 
-    await validateCooperative(deps, trx, next, id);
+    await validateCooperative(deps, trx, next, id, { officeId: current.officeId });
     const updated = await trx
       .updateTable('cooperatives')
       .set({ ...rowOf(next), version: current.version + 1, updated_at: deps.now().toISOString() })

@@ -18,12 +18,12 @@ export async function validateCooperative(
   f: CooperativeFields,
   selfId: string | null,
   /** The caller has already looked up the NIK's holder (a batch asks for all its NIKs at once). */
-  opts: { nikChecked?: boolean } = {},
+  opts: { nikChecked?: boolean; officeId?: string | null } = {},
 ): Promise<void> {
   const fields: Record<string, string> = {};
   let bbox: Bbox | null = null;
 
-  const area = areaPattern(await officeArea(db));
+  const area = areaPattern(await officeArea(db, opts.officeId ?? null));
   // Regions do not change inside a transaction: an import asks once per kecamatan and desa, not per row.
   const district = await oncePerTransaction(db, `district:${area}:${f.districtCode}`, () =>
     db

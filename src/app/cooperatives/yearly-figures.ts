@@ -6,7 +6,7 @@ import { STAFF_ENTERED, type VerificationState } from '../../domain/desk/verific
 import { fileForVerification, stateOr, verificationStates } from '../desk/verifications.js';
 import type { Database, YearlyFigureTable } from '../../db/schema.js';
 import { type Actor, type AppDeps, type AuditInput, mutate } from '../context.js';
-import { authorize, cooperativePolicy, guardOwnCooperative } from '../policy/index.js';
+import { authorize, cooperativePolicy, guardManage } from '../policy/index.js';
 import { getCooperative } from './get-cooperative.js';
 import { loadCooperative } from './view.js';
 import { deletedRecord } from '../audit/deleted-record.js';
@@ -58,7 +58,7 @@ export async function putYearlyFigures(
   fiscalYear: number,
   input: YearlyFigures,
 ): Promise<YearlyFigure> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   const thisYear = deps.now().getUTCFullYear();
   if (fiscalYear > thisYear) throw invalid({ fiscalYear: `Tahun buku tidak boleh melewati ${thisYear}.` });
   return mutate(deps, actor, async (trx, audit) => {
@@ -155,7 +155,7 @@ export async function deleteYearlyFigures(
   cooperativeId: string,
   fiscalYear: number,
 ): Promise<void> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   await mutate(deps, actor, async (trx, audit) => {
     const coop = await loadCooperative(trx, cooperativeId);
     authorize(cooperativePolicy.editDetails, actor, coop);

@@ -9,13 +9,13 @@ import {
   YEARLY_KINDS,
 } from '../../domain/desk/documents.js';
 import type { VerificationState } from '../../domain/desk/verification.js';
-import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { getCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { readStoredFile, storeFile } from '../files/file-store.js';
 import { DOCUMENT_TYPES, type DocumentType, sniffDocument } from '../files/sniff.js';
-import { authorize, cooperativePolicy, guardOwnCooperative, inScope, missing } from '../policy/index.js';
+import { authorize, cooperativePolicy, guardCooperative, guardManage, missing } from '../policy/index.js';
 import { fileForVerification, stateOr, verificationStates } from './verifications.js';
 
 export interface CooperativeDocument {
@@ -118,7 +118,7 @@ export async function checkDocumentFiling(
   extra: Record<string, string> = {},
 ): Promise<void> {
   // Who is asking comes before what was sent: a stranger learns nothing from the validation.
-  guardOwnCooperative(actor, cooperativeId);
+  await guardCooperative(deps.db.kysely, actor, cooperativeId);
   const coop = await loadCooperative(deps.db.kysely, cooperativeId);
   authorize(cooperativePolicy.editDetails, actor, coop);
   const fields: Record<string, string> = { ...extra };
@@ -277,7 +277,13 @@ export async function readDocumentFile(
     .where('id', '=', fileId)
     .executeTakeFirst();
   if (!row) throw missing(actor, 'Dokumen', 'Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
-  if (!inScope(actor, row.cooperative_id)) throw forbidden('Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
+  await guardCooperative(
+    deps.db.kysely,
+    actor,
+    row.cooperative_id,
+    'Dokumen',
+    'Anda hanya dapat melihat dokumen koperasi Anda sendiri.',
+  );
   const bytes = await readStoredFile(deps, row.sha256);
   if (!bytes) throw notFound('Berkas dokumen');
   return { doc: view(row, { status: 'VERIFIED' }), bytes };
@@ -291,7 +297,7 @@ export async function removeDocument(
   documentId: string,
   reason: string,
 ): Promise<CooperativeDocument> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   const why = reason.trim();
   if (why.length < 5) throw invalid({ reason: 'Alasan penghapusan wajib diisi (minimal 5 karakter).' });
   return mutate(deps, actor, async (trx, audit) => {

@@ -4,7 +4,7 @@ import type { RatAnnouncementTable } from '../../db/schema-desk.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize, cooperativePolicy, guardOwnCooperative, ratAnnouncementPolicy } from '../policy/index.js';
+import { authorize, cooperativePolicy, guardManage, ratAnnouncementPolicy } from '../policy/index.js';
 
 /** An upcoming RAT announced by the cooperative (or an officer), so the Dinas can plan a visit to it. */
 export interface RatAnnouncement {
@@ -45,7 +45,7 @@ export async function announceRat(
   cooperativeId: string,
   input: { fiscalYear: number; plannedOn: string; place: string; agenda: string },
 ): Promise<RatAnnouncement> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   const fields: Record<string, string> = {};
   if (input.plannedOn < todayJakarta(deps))
     fields.plannedOn =

@@ -16,7 +16,7 @@ import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, todayJakarta, withinTransaction } from '../context.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { createVisit } from '../visits/visits.js';
-import { authorize, guardOwnCooperative, requestPolicy } from '../policy/index.js';
+import { authorize, guardManage, requestPolicy } from '../policy/index.js';
 
 export interface CooperativeRequest {
   id: string;
@@ -74,7 +74,7 @@ export async function createRequest(
   cooperativeId: string,
   input: { kind: RequestKind; message: string },
 ): Promise<CooperativeRequest> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   authorize(requestPolicy.create, actor, null);
   const message = input.message.trim();
   if (message.length < 10) throw invalid({ message: 'Uraikan permintaan Anda (minimal 10 karakter).' });

@@ -285,6 +285,8 @@ export async function listVerifications(
     .selectFrom('verifications as v')
     .innerJoin('cooperatives as c', 'c.id', 'v.cooperative_id')
     .innerJoin('districts as d', 'd.code', 'c.district_code');
+  const scope = verificationPolicy.scope(actor, 'v.cooperative_id', 'c.office_id');
+  if (scope) base = base.where(scope);
   if (q.status) base = base.where('v.status', '=', q.status);
   if (q.kind) base = base.where('v.kind', '=', q.kind);
   if (q.district) base = base.where('c.district_code', '=', q.district);

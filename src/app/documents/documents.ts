@@ -16,7 +16,7 @@ import { getAssessment } from '../assessments/assessments.js';
 import { type Actor, type AppDeps, mutate, type Tx, withinTransaction } from '../context.js';
 import { containsPattern, type Page } from '../cooperatives/list-cooperatives.js';
 import { currentOffice } from '../offices/offices.js';
-import { authorize, documentPolicy, hideAbsence, inScope } from '../policy/index.js';
+import { authorize, documentPolicy, guardCooperative, guardManage, hideAbsence, inScope, isScoped, readsOffice } from '../policy/index.js';
 import { visitRef } from '../visits/view.js';
 import { visitMinutes } from '../visits/visit-outputs.js';
 import { visitSpt } from './spt.js';
@@ -143,7 +143,7 @@ export async function nextNumber(trx: Transaction<Database>, registerId: string,
 async function issue(deps: AppDeps, actor: Actor, baseUrl: string, t: Target): Promise<IssuedDocument> {
   authorize(documentPolicy.issue, actor, null, 'Hanya petugas Dinas yang dapat menerbitkan dokumen resmi.');
   return mutate(deps, actor, async (trx, audit) => {
-    const office = await currentOffice(trx);
+    const office = await currentOffice(trx, actor.officeId);
     const register = await trx
       .selectFrom('letter_registers')
       .selectAll()
@@ -242,6 +242,7 @@ export async function issueVisitDocument(
   authorize(documentPolicy.issue, actor, null, 'Hanya petugas Dinas yang dapat menerbitkan dokumen resmi.');
   const ref = await visitRef(deps.db.kysely, visitId);
   if (!ref) throw notFound('Kunjungan');
+  await guardManage(deps.db.kysely, actor, ref.cooperativeId, 'Kunjungan');
   if (kind === 'SPT' && ref.status !== 'approved') {
     throw new AppError(
       'CONFLICT',
@@ -302,7 +303,7 @@ export interface DocumentQuery {
 function filtered(db: Tx, actor: Actor, q: Omit<DocumentQuery, 'page' | 'pageSize'>) {
   let b = base(db);
   // A cooperative's user sees its own cooperative's documents only.
-  const scope = documentPolicy.scope(actor, 'd.cooperative_id');
+  const scope = documentPolicy.scope(actor, 'd.cooperative_id', 'd.office_id');
   if (scope) b = b.where(scope);
   if (q.kind) b = b.where('d.kind', '=', q.kind);
   if (q.year) b = b.where('d.year', '=', q.year);
@@ -323,6 +324,10 @@ function filtered(db: Tx, actor: Actor, q: Omit<DocumentQuery, 'page' | 'pageSiz
 export async function listDocuments(deps: AppDeps, actor: Actor, q: DocumentQuery): Promise<Page<IssuedDocument>> {
   if (q.cooperativeId && !inScope(actor, q.cooperativeId))
     throw forbidden('Anda hanya dapat melihat dokumen koperasi Anda sendiri.');
+  if (q.visitId) {
+    const v = await visitRef(deps.db.kysely, q.visitId);
+    if (v) await guardCooperative(deps.db.kysely, actor, v.cooperativeId, 'Kunjungan');
+  }
   const b = filtered(deps.db.kysely, actor, q);
   const { n } = await b
     .clearSelect()
@@ -358,6 +363,8 @@ export async function getDocument(deps: AppDeps, actor: Actor, id: string): Prom
     { cooperativeId: d.cooperative?.id ?? null },
     'Anda hanya dapat melihat dokumen koperasi Anda sendiri.',
   );
+  const issuer = await deps.db.kysely.selectFrom('documents').select('office_id').where('id', '=', id).executeTakeFirst();
+  if (!isScoped(actor) && !readsOffice(actor, issuer?.office_id)) throw notFound('Dokumen');
   return d;
 }
 

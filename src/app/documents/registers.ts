@@ -18,7 +18,7 @@ export interface LetterRegister {
 export async function listRegisters(deps: AppDeps, actor: Actor): Promise<LetterRegister[]> {
   authorize(officePolicy.read, actor, null);
   const db = deps.db.kysely;
-  const office = await currentOffice(db);
+  const office = await currentOffice(db, actor.officeId);
   const today = todayJakarta(deps);
   const year = Number(today.slice(0, 4));
   const rows = await db
@@ -58,7 +58,7 @@ export async function setRegister(
   if (input.name.trim().length < 3) fields.name = 'Nama jenis dokumen minimal 3 karakter.';
   if (Object.keys(fields).length) throw invalid(fields);
   await mutate(deps, actor, async (trx, audit) => {
-    const office = await currentOffice(trx);
+    const office = await currentOffice(trx, actor.officeId);
     const at = deps.now().toISOString();
     const current = await trx
       .selectFrom('letter_registers')

@@ -19,7 +19,7 @@ export async function visitSpt(
   const v = await getVisit(deps, actor, visitId);
   const db = deps.db.kysely;
   const [office, regency, users] = await Promise.all([
-    officePaper(db),
+    officePaper(db, actor.officeId),
     regencyOfDistrict(db, v.cooperative.district.code),
     v.team.length
       ? db

@@ -21,7 +21,7 @@ import {
   followUpAbilities,
   followUpPolicy,
   type FollowUpRef,
-  guardOwnCooperative,
+  guardCooperative, guardManage,
   missing,
 } from '../policy/index.js';
 import { fileForVerification } from '../desk/verifications.js';
@@ -164,6 +164,7 @@ export async function followUpRef(
 ): Promise<FollowUpRef & { id: string; status: FollowUpStatus; version: number }> {
   const row = await db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw missing(actor, 'Tindak lanjut', 'Anda hanya dapat melihat tindak lanjut koperasi Anda sendiri.');
+  await guardCooperative(db, actor, row.cooperative_id, 'Tindak lanjut');
   authorize(
     followUpPolicy.read,
     actor,
@@ -260,7 +261,7 @@ function filters(actor: Actor, q: FollowUpQuery, today: string) {
 
 /** Follow-ups still to do first, the nearest deadline first (overdue ones therefore lead); then the closed ones. */
 export async function listFollowUps(deps: AppDeps, actor: Actor, q: FollowUpQuery): Promise<Page<FollowUp>> {
-  if (q.cooperativeId) guardOwnCooperative(actor, q.cooperativeId);
+  if (q.cooperativeId) await guardCooperative(deps.db.kysely, actor, q.cooperativeId);
   const db = deps.db.kysely;
   const today = todayJakarta(deps);
   const where = filters(actor, q, today);
@@ -306,7 +307,7 @@ export async function createFollowUp(
   actor: Actor,
   input: CreateFollowUpInput,
 ): Promise<{ followUp: FollowUp; created: boolean }> {
-  if (input.cooperativeId) guardOwnCooperative(actor, input.cooperativeId);
+  if (input.cooperativeId) await guardManage(deps.db.kysely, actor, input.cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     if (input.id) {
       const existing = await trx
@@ -351,7 +352,7 @@ export async function createFollowUp(
       team = v.team;
       earliest = v.date;
     }
-    guardOwnCooperative(actor, cooperativeId!);
+    await guardManage(trx, actor, cooperativeId!);
     authorize(
       followUpPolicy.create,
       actor,

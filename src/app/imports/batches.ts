@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { AppError, notFound } from '../../domain/errors.js';
+import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, type AuditInput, mutate } from '../context.js';
 import type { YearlyFigures } from '../cooperatives/yearly-figures.js';
-import { authorize, cooperativePolicy, importPolicy } from '../policy/index.js';
+import { authorize, cooperativePolicy, importPolicy, managesOffice, officeFilter, readsOffice } from '../policy/index.js';
 
 /**
  * Every XLSX import is one batch: a row in `import_batches` plus an `import.batch` audit event,
@@ -55,6 +55,7 @@ export async function recordBatch(
       undo: JSON.stringify(batch.undo),
       undone_at: null,
       undone_by: null,
+      office_id: actor.officeId,
     })
     .execute();
   await audit({
@@ -99,6 +100,7 @@ export async function listImportBatches(deps: AppDeps, actor: Actor): Promise<Im
   const rows = await deps.db.kysely
     .selectFrom('import_batches')
     .selectAll()
+    .where((eb) => officeFilter(actor, 'office_id') ?? eb.lit(true))
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .limit(50)
@@ -111,7 +113,8 @@ export async function undoImportBatch(deps: AppDeps, actor: Actor, id: string): 
   authorize(importPolicy.undo, actor, null, 'Hanya admin yang dapat membatalkan impor.');
   return mutate(deps, actor, async (trx, audit) => {
     const batch = await trx.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!batch) throw notFound('Impor');
+    if (!batch || !readsOffice(actor, batch.office_id)) throw notFound('Impor');
+    if (!managesOffice(actor, batch.office_id)) throw forbidden('Impor ini milik kantor lain.');
     const v = view(deps, batch);
     if (batch.undone_at)
       throw new AppError('CONFLICT', `Impor ini sudah dibatalkan pada ${batch.undone_at.slice(0, 10)}.`);

@@ -410,6 +410,7 @@ export async function runCooperativeImport(
         ids.push(
           ...(await insertCooperatives(
             deps,
+            actor,
             trx,
             audit,
             todo.slice(i, i + IMPORT_SLICE).map((r) => r.input!),

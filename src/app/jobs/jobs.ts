@@ -24,6 +24,8 @@ export interface JobFile {
 
 interface Job extends JobView {
   ownerId: string | null;
+  /** The owner's office: an admin of another office does not see the job nor its file. */
+  officeId: string | null;
   file: JobFile | null;
 }
 
@@ -48,6 +50,7 @@ export function startJob<T extends JobOut['result']>(
     startedAt: new Date().toISOString(),
     finishedAt: null,
     ownerId: actor.userId,
+    officeId: actor.officeId,
     file: null,
   };
   jobs.set(job.id, job);
@@ -78,6 +81,7 @@ export function startJob<T extends JobOut['result']>(
 export function getJob(actor: Actor, id: string): JobView {
   const job = jobs.get(id);
   if (!job) throw notFound('Proses');
+  if (!jobPolicy.sees(actor, job)) throw notFound('Proses');
   if (!jobPolicy.read(actor, job)) throw forbidden('Proses ini milik pengguna lain.');
   return view(job);
 }
@@ -107,6 +111,7 @@ export function startFileJob(
 export function jobFile(actor: Actor, id: string): JobFile {
   const job = jobs.get(id);
   if (!job) throw notFound('Proses');
+  if (!jobPolicy.sees(actor, job)) throw notFound('Proses');
   if (!jobPolicy.read(actor, job)) throw forbidden('Berkas ini milik pengguna lain.');
   if (job.status === 'running')
     throw new AppError('CONFLICT', 'Berkas belum selesai dibuat. Tunggu hingga proses selesai.');
@@ -127,7 +132,7 @@ export async function waitForJob(id: string, timeoutMs = 60_000): Promise<JobVie
 }
 
 function view(j: Job): JobView {
-  const { ownerId: _o, file: _f, ...rest } = j;
+  const { ownerId: _o, officeId: _office, file: _f, ...rest } = j;
   return { ...rest };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Channel, mergePrefs, type NoticeKind } from '../../domain/notifications/kinds.js';
 import { type Notice, waLink } from '../../domain/notifications/messages.js';
 import { type Audience, type Candidate, recipients } from '../policy/notifications.js';
+import { officeOfCooperativeId } from '../policy/reach.js';
 import type { AppDeps, Tx } from '../context.js';
 import { renderNoticeMail } from './mail-content.js';
 
@@ -22,15 +23,17 @@ interface Recipient extends Candidate {
 
 /**
  * Every active account is a candidate; the audiences narrow them (a cooperative's notices reach only
- * its own koperasi accounts). Sambang has one office today: when offices arrive, scope this query to
- * the office that reaches the record's cooperative, so that a regency's notices stay in that regency.
+ * its own koperasi accounts). A notice about a cooperative goes only to the Dinas accounts of the
+ * office that holds it (office reach, policy/reach.ts): a regency's notices stay in that regency.
  */
-async function candidates(trx: Tx): Promise<Recipient[]> {
-  const rows = await trx
+async function candidates(trx: Tx, cooperativeId: string | null): Promise<Recipient[]> {
+  const office = cooperativeId ? await officeOfCooperativeId(trx, cooperativeId) : null;
+  let q = trx
     .selectFrom('users')
     .select(['id', 'role', 'bidang', 'cooperative_id', 'disabled', 'email', 'full_name'])
-    .where('disabled', '=', 0)
-    .execute();
+    .where('disabled', '=', 0);
+  if (office) q = q.where((eb) => eb.or([eb('office_id', '=', office), eb('cooperative_id', 'is not', null)]));
+  const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
     role: r.role as Candidate['role'],
@@ -58,7 +61,7 @@ export async function channelOf(trx: Tx, userId: string, kind: NoticeKind): Prom
  * of the users who got it now (a reminder already written is skipped, not repeated).
  */
 export async function emit(deps: AppDeps, trx: Tx, e: Emit): Promise<string[]> {
-  const users = await candidates(trx);
+  const users = await candidates(trx, e.cooperativeId);
   const ids = recipients(e.audiences, users, e.exclude ?? null);
   const byId = new Map(users.map((u) => [u.id, u]));
   const at = deps.now().toISOString();

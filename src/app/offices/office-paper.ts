@@ -2,9 +2,9 @@ import type { OfficePaper, Signer } from '../../reports/pdf.js';
 import type { Tx } from '../context.js';
 import { currentOffice } from './offices.js';
 
-/** The current office's profile as the PDFs print it. */
-export async function officePaper(db: Tx): Promise<OfficePaper> {
-  const o = await currentOffice(db);
+/** An office's profile as the PDFs print it: the given office (the user's), else the first office. */
+export async function officePaper(db: Tx, officeId: string | null = null): Promise<OfficePaper> {
+  const o = await currentOffice(db, officeId);
   const logo = await db.selectFrom('offices').select('logo').where('id', '=', o.id).executeTakeFirst();
   const contact = [o.phone && `Telepon ${o.phone}`, o.email && `Pos-el ${o.email}`, o.website && `Laman ${o.website}`]
     .filter(Boolean)

@@ -102,17 +102,18 @@ function view(r: Row): Office {
 
 export async function listOffices(deps: AppDeps, actor: Actor): Promise<Office[]> {
   authorize(officePolicy.read, actor, null);
-  return (await officeRows(deps.db.kysely)).map(view);
+  return (await officeRows(deps.db.kysely)).filter((o) => officePolicy.sees(actor, o)).map(view);
 }
 
 /**
- * The office whose papers this deployment issues: the first one, made at first start from
- * SAMBANG_REGION. When users belong to offices (issue 11), the actor's own office replaces it.
+ * The office a user works for (`officeId`, the actor's): its papers, registers and profile. Without
+ * one (the system actor, before anyone logs in) the first office, made at first start from SAMBANG_REGION.
  */
-export async function currentOffice(db: Tx): Promise<Office> {
-  const first = (await officeRows(db))[0];
-  if (!first) throw new AppError('NOT_FOUND', 'Profil kantor belum ada.');
-  return view(first);
+export async function currentOffice(db: Tx, officeId: string | null = null): Promise<Office> {
+  const rows = await officeRows(db);
+  const own = (officeId ? rows.find((o) => o.id === officeId) : undefined) ?? rows[0];
+  if (!own) throw new AppError('NOT_FOUND', 'Profil kantor belum ada.');
+  return view(own);
 }
 
 /** What the login page and the app's header show before anyone logs in: names and whether there is a logo. */
@@ -197,6 +198,7 @@ export async function createOffice(
   input: OfficeInput & Pick<Office, 'level' | 'name' | 'shortName' | 'government' | 'address' | 'city'>,
 ): Promise<Office> {
   authorize(officePolicy.manage, actor, null, 'Hanya admin yang dapat mengelola kantor.');
+  authorize(officePolicy.create, actor, null, 'Hanya admin yang dapat menambah kantor.');
   checkProfile(input);
   const id = randomUUID();
   return mutate(deps, actor, async (trx, audit) => {
@@ -259,6 +261,8 @@ export async function updateOffice(
   authorize(officePolicy.manage, actor, null, 'Hanya admin yang dapat mengubah profil kantor.');
   return mutate(deps, actor, async (trx, audit) => {
     const current = await getOffice(trx, id);
+    if (!officePolicy.sees(actor, current)) throw notFound('Kantor');
+    authorize(officePolicy.edit, actor, current, 'Admin hanya dapat mengubah profil kantornya sendiri.');
     if (patch.version !== undefined && patch.version !== current.version) {
       throw new AppError('CONFLICT', 'Profil kantor sudah diubah orang lain. Muat ulang lalu ulangi.');
     }
@@ -292,6 +296,8 @@ export async function setOfficeLogo(deps: AppDeps, actor: Actor, id: string, byt
   if (bytes.length > 512 * 1024) throw invalid({ logo: 'Logo paling besar 512 KB.' }, 'Logo tidak diterima.');
   return mutate(deps, actor, async (trx, audit) => {
     const current = await getOffice(trx, id);
+    if (!officePolicy.sees(actor, current)) throw notFound('Kantor');
+    authorize(officePolicy.edit, actor, current, 'Admin hanya dapat mengubah logo kantornya sendiri.');
     await trx
       .updateTable('offices')
       .set({ logo: bytes, logo_type: type, version: current.version + 1, updated_at: deps.now().toISOString() })

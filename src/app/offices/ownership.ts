@@ -1,4 +1,5 @@
-import type { Tx } from '../context.js';
+import { invalid } from '../../domain/errors.js';
+import type { Actor, Tx } from '../context.js';
 import type { Bbox } from '../../config.js';
 import { oncePerTransaction } from '../tx-memo.js';
 
@@ -71,6 +72,36 @@ export async function officeForDistrict(db: Tx, districtCode: string): Promise<s
       .executeTakeFirst(),
   );
   return o?.id ?? (await firstOfficeId(db));
+}
+
+/**
+ * Where a new cooperative in `districtCode` goes: to the office of whoever creates it, under that
+ * office's authority level (a regency office's cooperatives are KABUPATEN, a province office's PROVINSI,
+ * the national office's NASIONAL). A regency office may register only cooperatives of its regency, a
+ * province office only of its province (VALIDATION on `districtCode`). The system actor, and every user
+ * of a single-office deployment, keep the old rule (`officeForDistrict`).
+ */
+export async function officeForNewCooperative(
+  db: Tx,
+  actor: Actor,
+  districtCode: string,
+): Promise<{ officeId: string | null; authorityLevel: 'KABUPATEN' | 'PROVINSI' | 'NASIONAL' }> {
+  if (actor.manages === null || !actor.officeId)
+    return { officeId: await officeForDistrict(db, districtCode), authorityLevel: 'KABUPATEN' };
+  const officeId = actor.officeId;
+  const o = await oncePerTransaction(db, `office:${officeId}`, () =>
+    db.selectFrom('offices').select(['level', 'region_code']).where('id', '=', officeId).executeTakeFirst(),
+  );
+  const level = (o?.level ?? 'KABUPATEN') as 'KABUPATEN' | 'PROVINSI' | 'NASIONAL';
+  const area = o?.region_code ?? '';
+  if (level !== 'NASIONAL' && !districtCode.startsWith(`${area}.`))
+    throw invalid({
+      districtCode:
+        level === 'KABUPATEN'
+          ? 'Kecamatan ini di luar kabupaten/kota kantor Anda.'
+          : 'Kecamatan ini di luar provinsi kantor Anda.',
+    });
+  return { officeId, authorityLevel: level };
 }
 
 /** The map extent coordinates must fall in: the first office's (data), else SAMBANG_REGION_BBOX; null: unchecked. */

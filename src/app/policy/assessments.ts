@@ -8,6 +8,7 @@ import {
   isWriter,
   ownsCooperative,
   type Rule,
+  scopeFilter,
 } from './rules.js';
 
 /** Petugas and admin assess; pimpinan reads all; a cooperative's account reads its own finalized assessments. */
@@ -18,6 +19,8 @@ export const assessmentPolicy = {
     status: string;
   }>,
   publishRubric: ((a) => isAdmin(a)) as Rule<unknown>,
+  scope: (a: Actor, cooperativeColumn = 'a.cooperative_id', officeColumn?: string) =>
+    scopeFilter(a, cooperativeColumn, officeColumn),
   /** The list a cooperative's account may see: its own cooperative's finalized assessments only. */
   restrictList<Q extends { cooperativeId?: string; status?: 'DRAFT' | 'FINAL' }>(a: Actor, q: Q): Q {
     if (!isCooperativeAccount(a)) return q;

@@ -25,11 +25,13 @@ export const verificationPolicy = {
   /** A cooperative's account sees only its own cooperative's queue. */
   restrictList<Q extends { cooperativeId?: string }>(a: Actor, q: Q): Q {
     const s = scopeOf(a);
-    if (s.kind === 'all') return q;
+    if (s.kind !== 'cooperative') return q;
     if (q.cooperativeId && q.cooperativeId !== s.cooperativeId)
       throw forbidden('Anda hanya dapat melihat data koperasi Anda sendiri.');
     return { ...q, cooperativeId: s.cooperativeId };
   },
+  scope: (a: Actor, cooperativeColumn = 'v.cooperative_id', officeColumn?: string) =>
+    scopeFilter(a, cooperativeColumn, officeColumn),
 };
 
 export const requestPolicy = {
@@ -42,12 +44,12 @@ export const requestPolicy = {
   /** A petugas's queue defaults to their own bidang; a cooperative's list is never split by bidang. */
   defaultBidang: (a: Actor) => (isOfficer(a) ? a.bidang : null),
   filtersByBidang: (a: Actor) => !isCooperativeAccount(a),
-  scope: (a: Actor, cooperativeColumn = 'r.cooperative_id') => scopeFilter(a, cooperativeColumn),
+  scope: (a: Actor, cooperativeColumn = 'r.cooperative_id', officeColumn?: string) => scopeFilter(a, cooperativeColumn, officeColumn),
 };
 
 export const ratAnnouncementPolicy = {
   linkVisit: ((a) => isWriter(a)) as Rule<unknown>,
-  scope: (a: Actor, cooperativeColumn = 'a.cooperative_id') => scopeFilter(a, cooperativeColumn),
+  scope: (a: Actor, cooperativeColumn = 'a.cooperative_id', officeColumn?: string) => scopeFilter(a, cooperativeColumn, officeColumn),
 };
 
 /** What the actor may do at the desk: verify filings, plan requested visits, attend announced RATs. */

@@ -3,6 +3,7 @@
  * See ARCHITECTURE.md, "Who may do what".
  */
 export * from './rules.js';
+export * from './reach.js';
 export * from './cooperatives.js';
 export * from './users.js';
 export * from './offices.js';

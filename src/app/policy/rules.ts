@@ -62,35 +62,57 @@ export const ownsCooperative = (a: Actor, cooperativeId: string | null) =>
 // ─── Scope: which records an actor may see ──────────────────────────────────
 /**
  * The one restriction on what records an actor may see, applied by every list, search, export, job,
- * calendar and sync query through `scopeFilter`, and by every single-record read through `inScope`.
- * Today a cooperative's account sees its own cooperative and the Dinas sees all; the office reach
- * (issue 11: a regency office sees its regency's cooperatives) is added here, as another kind.
+ * calendar and sync query through `scopeFilter`, and by every single-record read through
+ * `guardCooperative` (reach.ts). A cooperative's account sees its own cooperative; a Dinas user the
+ * cooperatives of the offices it reads (office reach, reach.ts); the system actor, a national
+ * office's user and every user of a single-office deployment see all.
  */
-export type Scope = { readonly kind: 'all' } | { readonly kind: 'cooperative'; readonly cooperativeId: string };
+export type Scope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'cooperative'; readonly cooperativeId: string }
+  | { readonly kind: 'offices'; readonly officeIds: readonly string[] };
 
 export function scopeOf(actor: Actor): Scope {
   if (isCooperativeAccount(actor)) return { kind: 'cooperative', cooperativeId: actor.cooperativeId ?? '' };
+  if (actor.reads !== null) return { kind: 'offices', officeIds: actor.reads };
   return { kind: 'all' };
 }
 
-/** Whether a record of this cooperative is within the actor's scope. */
+/**
+ * Whether a record of this cooperative is within a cooperative account's scope (always true for the
+ * Dinas: their office reach needs the database, `guardCooperative` in reach.ts).
+ */
 export function inScope(actor: Actor, cooperativeId: string | null): boolean {
   const s = scopeOf(actor);
-  return s.kind === 'all' || (cooperativeId !== null && cooperativeId !== '' && s.cooperativeId === cooperativeId);
+  return s.kind !== 'cooperative' || (cooperativeId !== null && cooperativeId !== '' && s.cooperativeId === cooperativeId);
 }
 
 /**
  * The WHERE condition that keeps a query within the actor's scope, on the column holding the
- * record's cooperative id (e.g. `'vi.cooperative_id'`); null when nothing is restricted.
+ * record's cooperative id (e.g. `'vi.cooperative_id'`); null when nothing is restricted. With
+ * `officeColumn` (the cooperatives table itself: `'c.office_id'`) the office reach reads that column
+ * instead of looking the cooperative up.
  */
-export function scopeFilter(actor: Actor, cooperativeColumn: string): Expression<SqlBool> | null {
+export function scopeFilter(
+  actor: Actor,
+  cooperativeColumn: string,
+  officeColumn?: string,
+): Expression<SqlBool> | null {
   const s = scopeOf(actor);
   if (s.kind === 'all') return null;
-  return sql<SqlBool>`${sql.ref(cooperativeColumn)} = ${s.cooperativeId}`;
+  if (s.kind === 'cooperative') return sql<SqlBool>`${sql.ref(cooperativeColumn)} = ${s.cooperativeId}`;
+  if (s.officeIds.length === 0) return sql<SqlBool>`1 = 0`;
+  const ids = sql.join(s.officeIds);
+  if (officeColumn) return sql<SqlBool>`${sql.ref(officeColumn)} in (${ids})`;
+  return sql<SqlBool>`${sql.ref(cooperativeColumn)} in (select sc.id from cooperatives sc where sc.office_id in (${ids}))`;
 }
 
-/** Whether the actor's scope is narrower than every record (then a missing record is not revealed). */
-export const isScoped = (actor: Actor) => scopeOf(actor).kind !== 'all';
+/**
+ * Whether the actor is a cooperative's account, whose scope is narrower than the Dinas's: then a
+ * missing record is refused rather than revealed. (An office user out of reach gets NOT_FOUND, the
+ * same answer as for a record that does not exist.)
+ */
+export const isScoped = (actor: Actor) => scopeOf(actor).kind === 'cooperative';
 
 /**
  * The error for a record that was not found: an actor with a narrow scope is refused instead, so the

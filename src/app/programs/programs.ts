@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { diff } from '../../domain/cooperative.js';
-import { AppError, invalid, notFound } from '../../domain/errors.js';
+import { AppError, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { authorize, programPolicy } from '../policy/index.js';
+import { authorize, managesOffice, officeFilter, programPolicy, readsOffice } from '../policy/index.js';
 import { assertWritten, checkVersion, defined } from '../shared/records.js';
 import { officeOfActor } from '../offices/ownership.js';
 
@@ -77,6 +77,7 @@ export async function listPrograms(deps: AppDeps, actor: Actor): Promise<Program
   const rows = await deps.db.kysely
     .selectFrom('programs')
     .selectAll()
+    .where((eb) => officeFilter(actor, 'office_id') ?? eb.lit(true))
     .orderBy('period_start', 'desc')
     .orderBy('name')
     .execute();
@@ -88,6 +89,15 @@ export async function listPrograms(deps: AppDeps, actor: Actor): Promise<Program
     description: r.description,
     version: r.version,
   }));
+}
+
+/** A program belongs to the office that made it: another office's is not found, one the actor only reads is not theirs to change. */
+async function programInReach(db: Tx, actor: Actor, id: string, need: 'read' | 'manage'): Promise<void> {
+  const p = await db.selectFrom('programs').select('office_id').where('id', '=', id).executeTakeFirst();
+  if (!p) return; // loadProgram answers NOT_FOUND
+  if (!readsOffice(actor, p.office_id)) throw notFound('Program');
+  if (need === 'manage' && !managesOffice(actor, p.office_id))
+    throw forbidden('Program ini milik kantor lain: kantor Anda hanya dapat melihatnya.');
 }
 
 async function loadProgram(db: Tx, id: string): Promise<Program> {
@@ -144,6 +154,7 @@ async function loadProgram(db: Tx, id: string): Promise<Program> {
 /** A program with its targets per kecamatan and what was reached. */
 export async function getProgram(deps: AppDeps, actor: Actor, id: string): Promise<Program> {
   authorize(programPolicy.read, actor, null);
+  await programInReach(deps.db.kysely, actor, id, 'read');
   return loadProgram(deps.db.kysely, id);
 }
 
@@ -195,6 +206,7 @@ export async function updateProgram(
 ): Promise<Program> {
   authorize(programPolicy.manage, actor, null, 'Hanya pimpinan dan admin yang dapat mengelola program.');
   return mutate(deps, actor, async (trx, audit) => {
+    await programInReach(trx, actor, id, 'manage');
     const current = await loadProgram(trx, id);
     checkVersion(patch.version, current.version, WHAT);
     const currentFields: ProgramFields = {

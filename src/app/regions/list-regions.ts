@@ -18,16 +18,13 @@ export interface OfficeArea {
   code: string;
 }
 
-export async function officeArea(db: Tx): Promise<OfficeArea> {
-  const o = await oncePerTransaction(db, 'firstOfficeArea', () =>
-    db
-      .selectFrom('offices')
-      .select(['level', 'region_code'])
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst(),
-  );
+export async function officeArea(db: Tx, officeId: string | null = null): Promise<OfficeArea> {
+  // The given office (the user's, issue 11), else the first office.
+  const o = await oncePerTransaction(db, `officeArea:${officeId ?? 'first'}`, () => {
+    let q = db.selectFrom('offices').select(['level', 'region_code']);
+    q = officeId ? q.where('id', '=', officeId) : q.orderBy('created_at').orderBy('id');
+    return q.limit(1).executeTakeFirst();
+  });
   if (!o) throw notFound('Profil kantor');
   return { level: o.level as OfficeArea['level'], code: o.level === 'NASIONAL' ? '' : (o.region_code ?? '') };
 }

@@ -10,7 +10,7 @@ import { type Concern, listConcerns } from '../concerns/concerns.js';
 import { type FollowUp, listFollowUps } from '../follow-ups/follow-ups.js';
 import { addDays } from '../../domain/dates.js';
 import { loadVisit, type Visit } from '../visits/view.js';
-import { authorize, syncPolicy } from '../policy/index.js';
+import { authorize, manageFilter, syncPolicy } from '../policy/index.js';
 
 export interface PackItem {
   visit: Visit;
@@ -55,6 +55,7 @@ export async function fieldPack(deps: AppDeps, actor: Actor, days: number): Prom
     .innerJoin('visit_team as t', 't.visit_id', 'v.id')
     .select('v.id')
     .where('t.user_id', '=', actor.userId ?? '')
+    .where((eb) => manageFilter(actor, 'v.cooperative_id') ?? eb.lit(true))
     .where('v.visit_date', '>=', from)
     .where((eb) =>
       eb.or([

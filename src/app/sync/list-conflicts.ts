@@ -1,7 +1,7 @@
 import type { Actor, AppDeps, Tx } from '../context.js';
 import { visitRef } from '../visits/view.js';
 import { type ConflictRow, conflictView, type SyncConflict } from './conflict-view.js';
-import { authorize, syncPolicy } from '../policy/index.js';
+import { authorize, scopeFilter, syncPolicy } from '../policy/index.js';
 
 export function conflictQuery(db: Tx) {
   return db
@@ -36,6 +36,8 @@ export async function listConflicts(
   authorize(syncPolicy.readConflicts, actor, null);
   const db = deps.db.kysely;
   let query = conflictQuery(db).orderBy('k.created_at', 'desc').orderBy('k.id').limit(500);
+  const scope = scopeFilter(actor, 'k.cooperative_id', 'c.office_id');
+  if (scope) query = query.where(scope);
   if (q.status) query = query.where('k.status', '=', q.status);
   const rows = (await query.execute()) as ConflictRow[];
   const items: SyncConflict[] = [];

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../domain/errors.js';
 import { canonical } from '../../domain/sync/merge.js';
 import { type Actor, type AppDeps, mutate, withinTransaction } from '../context.js';
-import { authorize, followUpPolicy } from '../policy/index.js';
+import { authorize, followUpPolicy, guardCooperative } from '../policy/index.js';
 import { followUpRef, getFollowUp, updateFollowUp } from '../follow-ups/follow-ups.js';
 import { jsonOf } from '../shared/records.js';
 import { loadVisit } from '../visits/view.js';
@@ -29,6 +29,7 @@ export async function resolveConflict(
   return mutate(deps, actor, async (trx, audit) => {
     const row = (await conflictQuery(trx).where('k.id', '=', id).executeTakeFirst()) as ConflictRow | undefined;
     if (!row) throw notFound('Konflik');
+    await guardCooperative(trx, actor, row.cooperative_id, 'Konflik');
     const isVisit = row.entity_type === 'visit';
     if (isVisit) await editableVisit(trx, actor, row.entity_id);
     else

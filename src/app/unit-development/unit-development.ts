@@ -6,7 +6,7 @@ import { MENTORING_BIDANG, type NeedKind, type NeedStatus, type ProposalStatus }
 import { proposalMove } from '../../domain/visits/unit-proposal.js';
 import { type Actor, type AppDeps, mutate, todayJakarta, type Tx } from '../context.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { authorize, guardOwnCooperative, missing, unitDevelopmentPolicy } from '../policy/index.js';
+import { authorize, guardCooperative, guardManage, missing, unitDevelopmentPolicy } from '../policy/index.js';
 import { assertWritten, checkVersion, defined } from '../shared/records.js';
 import { loadUsers } from '../users/staff.js';
 import { visitRef } from '../visits/view.js';
@@ -104,7 +104,7 @@ const proposalView = (r: {
 
 /** Each business unit with its needs and mentoring sessions, and the proposals for new units. */
 export async function unitDevelopment(deps: AppDeps, actor: Actor, cooperativeId: string): Promise<UnitDevelopment> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardCooperative(deps.db.kysely, actor, cooperativeId);
   const db = deps.db.kysely;
   await loadCooperative(db, cooperativeId);
   authorize(unitDevelopmentPolicy.read, actor, { cooperativeId });
@@ -209,7 +209,7 @@ export async function addUnitNeed(
   unitId: string,
   input: NeedInput,
 ): Promise<{ need: UnitNeed; created: boolean }> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     await writableCooperative(trx, actor, cooperativeId);
     await unitOf(trx, cooperativeId, unitId);
@@ -255,7 +255,7 @@ export async function addUnitNeed(
 async function needRef(trx: Tx, actor: Actor, id: string) {
   const row = await trx.selectFrom('unit_needs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw missing(actor, 'Kebutuhan unit usaha');
-  guardOwnCooperative(actor, row.cooperative_id);
+  await guardManage(trx, actor, row.cooperative_id);
   return row;
 }
 
@@ -319,7 +319,7 @@ export async function recordMentoring(
   unitId: string,
   input: MentoringInput,
 ): Promise<{ session: MentoringSession; created: boolean }> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   authorize(unitDevelopmentPolicy.mentor, actor, null, 'Sesi pendampingan dicatat oleh petugas atau admin.');
   return mutate(deps, actor, async (trx, audit) => {
     await writableCooperative(trx, actor, cooperativeId);
@@ -416,7 +416,7 @@ export async function proposeUnit(
   cooperativeId: string,
   input: ProposalInput,
 ): Promise<{ proposal: UnitProposal; created: boolean }> {
-  guardOwnCooperative(actor, cooperativeId);
+  await guardManage(deps.db.kysely, actor, cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     await writableCooperative(trx, actor, cooperativeId);
     if (input.id) {
@@ -474,7 +474,7 @@ export async function updateProposal(
   return mutate(deps, actor, async (trx, audit) => {
     const row = await trx.selectFrom('unit_proposals').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw missing(actor, 'Usulan unit usaha');
-    guardOwnCooperative(actor, row.cooperative_id);
+    await guardManage(trx, actor, row.cooperative_id);
     await writableCooperative(trx, actor, row.cooperative_id);
     const current = proposalView(row);
     checkVersion(patch.version, current.version, 'Usulan ini');

@@ -9,7 +9,7 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { containsPattern } from '../cooperatives/list-cooperatives.js';
 import { normaliseEmail } from '../notifications/settings.js';
-import { authorize, userPolicy } from '../policy/index.js';
+import { authorize, guardManage, managesOffice, officeFilter, userPolicy } from '../policy/index.js';
 import { officeOfActor, officeOfCooperative } from '../offices/ownership.js';
 
 export interface User {
@@ -60,6 +60,13 @@ function identityColumns(input: OfficerIdentity): {
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 
+/** An admin manages the accounts of their own office (reach.ts); another office's account is not found. */
+async function managedUser(db: Tx, actor: Actor, id: string): Promise<User> {
+  const r = await db.selectFrom('users').select('office_id').where('id', '=', id).executeTakeFirst();
+  if (!r || !managesOffice(actor, r.office_id)) throw notFound('Pengguna');
+  return loadUser(db, id);
+}
+
 async function loadUser(db: Tx, id: string): Promise<User> {
   const r = await db
     .selectFrom('users as u')
@@ -94,6 +101,8 @@ export async function listUsers(
 ): Promise<Page<User>> {
   authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
   let base = deps.db.kysely.selectFrom('users as u');
+  const own = officeFilter(actor, 'u.office_id', 'manages');
+  if (own) base = base.where(own);
   const term = q.search?.trim();
   if (term) {
     const p = containsPattern(term);
@@ -173,6 +182,8 @@ export async function createUser(
     const taken = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
     if (taken)
       throw new AppError('CONFLICT', 'Nama pengguna sudah dipakai.', { username: 'Nama pengguna sudah dipakai.' });
+    // An admin gives accounts only for the cooperatives their office manages.
+    if (assignment.cooperativeId) await guardManage(trx, actor, assignment.cooperativeId);
     await checkAssignment(trx, assignment);
     const at = deps.now().toISOString();
     // A cooperative's user belongs to its cooperative's office; staff to the office of whoever creates them.
@@ -235,7 +246,8 @@ export async function updateUser(
   authorize(userPolicy.manage, actor, null, 'Pengelolaan pengguna hanya untuk admin.');
   const email = normaliseEmail(patch.email);
   return mutate(deps, actor, async (trx, audit) => {
-    const current = await loadUser(trx, id);
+    const current = await managedUser(trx, actor, id);
+    if (patch.cooperativeId) await guardManage(trx, actor, patch.cooperativeId);
     if (id === actor.userId && (patch.disabled === true || userPolicy.isDemotion(patch.role))) {
       throw new AppError('CONFLICT', 'Anda tidak dapat menonaktifkan atau menurunkan peran akun Anda sendiri.');
     }
@@ -311,7 +323,7 @@ export async function resetPassword(
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const user = await mutate(deps, actor, async (trx, audit) => {
-    const current = await loadUser(trx, id);
+    const current = await managedUser(trx, actor, id);
     await trx
       .updateTable('users')
       .set({

@@ -7,7 +7,7 @@ import type { VisitPurpose, VisitStatus } from '../../domain/visits/codes.js';
 import { doubleBookings } from '../../domain/visits/double-booking.js';
 import type { Actor, AppDeps } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
-import { authorize, guardOwnCooperative, visitPolicy } from '../policy/index.js';
+import { authorize, guardCooperative, visitPolicy } from '../policy/index.js';
 import { conflictsFor, listItemOf, teamsOf, visitBase, type VisitListItem } from './view.js';
 
 export interface VisitQuery {
@@ -79,7 +79,7 @@ function filters(actor: Actor, q: VisitQuery) {
 
 /** Visits for the list and the calendar, with each visit's team and double bookings. */
 export async function listVisits(deps: AppDeps, actor: Actor, q: VisitQuery): Promise<Page<VisitListItem>> {
-  if (q.cooperativeId) guardOwnCooperative(actor, q.cooperativeId);
+  if (q.cooperativeId) await guardCooperative(deps.db.kysely, actor, q.cooperativeId);
   if (q.from && q.to && q.to < q.from) throw invalid({ to: 'Tanggal akhir tidak boleh sebelum tanggal awal.' });
   const db = deps.db.kysely;
   const where = filters(actor, q);
@@ -134,6 +134,7 @@ export async function listDoubleBookings(
     .innerJoin('visits as vi', 'vi.id', 't.visit_id')
     .innerJoin('cooperatives as c', 'c.id', 'vi.cooperative_id')
     .innerJoin('users as u', 'u.id', 't.user_id')
+    .where((eb) => visitPolicy.scope(actor, 'vi.cooperative_id', 'c.office_id') ?? eb.lit(true))
     .select([
       'vi.id',
       'vi.visit_date',

@@ -1,6 +1,6 @@
 import type { Bidang, Role } from '../../domain/codes.js';
 import type { Actor, AppDeps } from '../context.js';
-import { authorize, visitPolicy } from '../policy/index.js';
+import { authorize, officeFilter, visitPolicy } from '../policy/index.js';
 
 export interface TeamCandidate {
   id: string;
@@ -20,6 +20,7 @@ export async function listTeamCandidates(deps: AppDeps, actor: Actor): Promise<{
     .selectFrom('users')
     .select(['id', 'full_name', 'role', 'bidang'])
     .where('disabled', '=', 0)
+    .where((eb) => officeFilter(actor, 'office_id', 'manages') ?? eb.lit(true))
     .where('role', '!=', 'koperasi')
     .orderBy('full_name')
     .orderBy('id')

@@ -42,7 +42,7 @@ import { officePaper } from '../offices/office-paper.js';
 import { regencyOfDistrict } from '../regions/list-regions.js';
 import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { authorize, isLeadership, missing, visitPolicy } from '../policy/index.js';
+import { authorize, guardManage, isLeadership, missing, visitPolicy } from '../policy/index.js';
 import { visitRef } from './view.js';
 import { loadCooperative, officialOfficers } from '../cooperatives/view.js';
 import { responsibleLabel } from '../follow-ups/follow-ups.js';
@@ -98,7 +98,7 @@ async function followUpsOf(db: Tx, visitId: string) {
 }
 
 /** Everything the activity report needs, from the stored visit record. */
-async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
+async function reportInput(deps: AppDeps, v: Visit, officeId: string | null): Promise<ReportInput> {
   const db = deps.db.kysely;
   const [concerns, followUps, meeting, dev, office] = await Promise.all([
     concernsOf(db, v.id),
@@ -107,7 +107,7 @@ async function reportInput(deps: AppDeps, v: Visit): Promise<ReportInput> {
       ? db.selectFrom('annual_meetings').selectAll().where('id', '=', v.annualMeetingId).executeTakeFirst()
       : undefined,
     readDevelopment(db, v.cooperative.id),
-    officePaper(db),
+    officePaper(db, officeId),
   ]);
   const leader = v.team.find((m) => m.leader) ?? null;
   // Every officer of the team is named with their position (jabatan) when the admin has set it.
@@ -180,7 +180,7 @@ export interface ActivityReportView {
 /** The activity report: the officer's edited text when there is one, else generated from the record. */
 export async function visitActivityReport(deps: AppDeps, actor: Actor, id: string): Promise<ActivityReportView> {
   const v = await getVisit(deps, actor, id);
-  const input = await reportInput(deps, v);
+  const input = await reportInput(deps, v, actor.officeId);
   const generated = { headline: reportHeadline(input), text: activityReport(input) };
   const kept = await deps.db.kysely
     .selectFrom('activity_reports')
@@ -210,6 +210,7 @@ export async function saveActivityReport(
 ): Promise<ActivityReportView> {
   const ref = await visitRef(deps.db.kysely, id);
   if (!ref) throw missing(actor, 'Kunjungan');
+  await guardManage(deps.db.kysely, actor, ref.cooperativeId, 'Kunjungan');
   authorize(
     visitPolicy.cancel,
     actor,
@@ -261,7 +262,7 @@ export async function visitMinutes(
   const v = await getVisit(deps, actor, id);
   const db = deps.db.kysely;
   const [office, regency, officers] = await Promise.all([
-    officePaper(db),
+    officePaper(db, actor.officeId),
     regencyOfDistrict(db, v.cooperative.district.code),
     officersOf(
       db,

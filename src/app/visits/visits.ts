@@ -11,7 +11,7 @@ import type { Aspect, AttendeeRole, Gender, VisitPurpose, VisitStatus } from '..
 import { canMoveVisit, visitMoveRefusal } from '../../domain/visits/visit-status.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { onVisitCreated, onVisitMoved, onVisitUpdated } from '../notifications/hooks.js';
-import { authorize, guardOwnCooperative, missing, visitPolicy } from '../policy/index.js';
+import { authorize, guardCooperative, guardManage, missing, visitPolicy } from '../policy/index.js';
 import { addDays } from '../../domain/dates.js';
 import { assertWritten, checkVersion, defined } from '../shared/records.js';
 import { loadUsers } from '../users/staff.js';
@@ -174,6 +174,13 @@ async function writeAttendance(trx: Tx, visitId: string, list: AttendeeInput[]) 
 export async function getVisit(deps: AppDeps, actor: Actor, id: string): Promise<Visit> {
   const ref = await visitRef(deps.db.kysely, id);
   if (!ref) throw missing(actor, 'Kunjungan', 'Anda hanya dapat melihat kunjungan ke koperasi Anda sendiri.');
+  await guardCooperative(
+    deps.db.kysely,
+    actor,
+    ref.cooperativeId,
+    'Kunjungan',
+    'Anda hanya dapat melihat kunjungan ke koperasi Anda sendiri.',
+  );
   authorize(visitPolicy.read, actor, ref, 'Anda hanya dapat melihat kunjungan ke koperasi Anda sendiri.');
   return loadVisit(deps.db.kysely, id);
 }
@@ -182,6 +189,7 @@ export async function getVisit(deps: AppDeps, actor: Actor, id: string): Promise
 export async function editableVisit(trx: Tx, actor: Actor, id: string, rule: 'edit' | 'cancel' = 'edit') {
   const ref = await visitRef(trx, id);
   if (!ref) throw missing(actor, 'Kunjungan');
+  await guardManage(trx, actor, ref.cooperativeId, 'Kunjungan');
   if (!visitPolicy[rule](actor, ref)) {
     throw new AppError('FORBIDDEN', 'Hanya anggota tim kunjungan ini (atau admin) yang dapat mengubahnya.', {
       team: 'Anda bukan anggota tim kunjungan ini.',
@@ -196,7 +204,7 @@ export async function createVisit(
   input: CreateVisitInput,
 ): Promise<{ visit: Visit; created: boolean }> {
   authorize(visitPolicy.plan, actor, null, 'Hanya petugas dan admin yang dapat merencanakan kunjungan.');
-  guardOwnCooperative(actor, input.cooperativeId);
+  await guardManage(deps.db.kysely, actor, input.cooperativeId);
   return mutate(deps, actor, async (trx, audit) => {
     if (input.id) {
       const existing = await visitRef(trx, input.id);

@@ -73,7 +73,7 @@ export const officeRoutes =
         config: { access: EVERYONE },
         schema: { tags, summary: 'Profil kantor yang menerbitkan dokumen', response: { 200: officeOut } },
       },
-      async () => currentOffice(deps.db.kysely),
+      async (request) => currentOffice(deps.db.kysely, requireActor(request).officeId),
     );
 
     app.post(
