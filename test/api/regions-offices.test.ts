@@ -212,16 +212,26 @@ describe.each(DB_KINDS)('regions and offices (%s)', (kind) => {
         .items.some((e: { entityId: string }) => e.entityId === province.id),
     ).toBe(true);
 
-    // Only upwards, and the national office must exist.
-    const again = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, {
+    // Handed over, the cooperative is out of the regency's reach: it reads as absent there.
+    const gone = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, {
       authorityLevel: 'PROVINSI',
       reason: 'Anggota lintas kabupaten',
     });
+    expect(gone.statusCode).toBe(404);
+    expect((await get(`/api/v1/cooperatives/${DEWI_ID}`)).statusCode).toBe(404);
+    // The province office holds it now: only upwards, and the national office must exist.
+    const provinceAdmin = await api.login('admin.provinsi');
+    const again = await post(
+      `/api/v1/cooperatives/${DEWI_ID}/transfer`,
+      { authorityLevel: 'PROVINSI', reason: 'Anggota lintas kabupaten' },
+      provinceAdmin,
+    );
     expect(again.statusCode).toBe(409);
-    const noNation = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, {
-      authorityLevel: 'NASIONAL',
-      reason: 'Anggota lintas provinsi',
-    });
+    const noNation = await post(
+      `/api/v1/cooperatives/${DEWI_ID}/transfer`,
+      { authorityLevel: 'NASIONAL', reason: 'Anggota lintas provinsi' },
+      provinceAdmin,
+    );
     expect(noNation.statusCode).toBe(409);
     expect(noNation.json().error.message).toMatch(/Kantor nasional belum terdaftar/);
     const nation = await post('/api/v1/offices', {
@@ -233,10 +243,11 @@ describe.each(DB_KINDS)('regions and offices (%s)', (kind) => {
       city: 'Kota Uji',
     });
     expect(nation.statusCode).toBe(201);
-    const up = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, {
-      authorityLevel: 'NASIONAL',
-      reason: 'Anggota lintas provinsi',
-    });
+    const up = await post(
+      `/api/v1/cooperatives/${DEWI_ID}/transfer`,
+      { authorityLevel: 'NASIONAL', reason: 'Anggota lintas provinsi' },
+      provinceAdmin,
+    );
     expect(up.statusCode).toBe(200);
     expect(up.json()).toMatchObject({ authorityLevel: 'NASIONAL', officeId: nation.json().id });
     expect(await db.selectFrom('offices').select('id').where('level', '=', 'PROVINSI').execute()).toHaveLength(1);
