@@ -35,9 +35,7 @@ async function queryAudit(deps: AppDeps, actor: Actor, q: AuditQuery): Promise<P
   const ofCooperatives = scopeFilter(actor, 'a.cooperative_id');
   const ofOffices = officeFilter(actor, 'a.office_id');
   if (ofCooperatives && ofOffices)
-    base = base.where((eb) =>
-      eb.or([eb.and([eb('a.cooperative_id', 'is not', null), ofCooperatives]), ofOffices]),
-    );
+    base = base.where((eb) => eb.or([eb.and([eb('a.cooperative_id', 'is not', null), ofCooperatives]), ofOffices]));
   if (q.action) base = base.where('a.action', '=', q.action);
   if (q.entityType) base = base.where('a.entity_type', '=', q.entityType);
   if (q.actorId) base = base.where('a.actor_id', '=', q.actorId);

@@ -16,7 +16,16 @@ import { getAssessment } from '../assessments/assessments.js';
 import { type Actor, type AppDeps, mutate, type Tx, withinTransaction } from '../context.js';
 import { containsPattern, type Page } from '../cooperatives/list-cooperatives.js';
 import { currentOffice } from '../offices/offices.js';
-import { authorize, documentPolicy, guardCooperative, guardManage, hideAbsence, inScope, isScoped, readsOffice } from '../policy/index.js';
+import {
+  authorize,
+  documentPolicy,
+  guardCooperative,
+  guardManage,
+  hideAbsence,
+  inScope,
+  isScoped,
+  readsOffice,
+} from '../policy/index.js';
 import { visitRef } from '../visits/view.js';
 import { visitMinutes } from '../visits/visit-outputs.js';
 import { visitSpt } from './spt.js';
@@ -363,7 +372,11 @@ export async function getDocument(deps: AppDeps, actor: Actor, id: string): Prom
     { cooperativeId: d.cooperative?.id ?? null },
     'Anda hanya dapat melihat dokumen koperasi Anda sendiri.',
   );
-  const issuer = await deps.db.kysely.selectFrom('documents').select('office_id').where('id', '=', id).executeTakeFirst();
+  const issuer = await deps.db.kysely
+    .selectFrom('documents')
+    .select('office_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!isScoped(actor) && !readsOffice(actor, issuer?.office_id)) throw notFound('Dokumen');
   return d;
 }

@@ -21,7 +21,8 @@ import {
   followUpAbilities,
   followUpPolicy,
   type FollowUpRef,
-  guardCooperative, guardManage,
+  guardCooperative,
+  guardManage,
   missing,
 } from '../policy/index.js';
 import { fileForVerification } from '../desk/verifications.js';

@@ -4,7 +4,14 @@ import type { Database } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, type AuditInput, mutate } from '../context.js';
 import type { YearlyFigures } from '../cooperatives/yearly-figures.js';
-import { authorize, cooperativePolicy, importPolicy, managesOffice, officeFilter, readsOffice } from '../policy/index.js';
+import {
+  authorize,
+  cooperativePolicy,
+  importPolicy,
+  managesOffice,
+  officeFilter,
+  readsOffice,
+} from '../policy/index.js';
 
 /**
  * Every XLSX import is one batch: a row in `import_batches` plus an `import.batch` audit event,

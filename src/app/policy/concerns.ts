@@ -32,7 +32,8 @@ export const concernPolicy = {
   markSeen: ((a) => isStaff(a)) as Rule<unknown>,
   /** What a cooperative sends from its portal waits in the Dinas inbox; what the Dinas writes down it has seen. */
   raisedFromPortal: (a: HasRole) => isCooperativeAccount(a),
-  scope: (a: Actor, cooperativeColumn = 'cn.cooperative_id', officeColumn?: string) => scopeFilter(a, cooperativeColumn, officeColumn),
+  scope: (a: Actor, cooperativeColumn = 'cn.cooperative_id', officeColumn?: string) =>
+    scopeFilter(a, cooperativeColumn, officeColumn),
 };
 
 /** What the actor may do with this concern (`can` in the concern's responses). */

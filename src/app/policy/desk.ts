@@ -44,12 +44,14 @@ export const requestPolicy = {
   /** A petugas's queue defaults to their own bidang; a cooperative's list is never split by bidang. */
   defaultBidang: (a: Actor) => (isOfficer(a) ? a.bidang : null),
   filtersByBidang: (a: Actor) => !isCooperativeAccount(a),
-  scope: (a: Actor, cooperativeColumn = 'r.cooperative_id', officeColumn?: string) => scopeFilter(a, cooperativeColumn, officeColumn),
+  scope: (a: Actor, cooperativeColumn = 'r.cooperative_id', officeColumn?: string) =>
+    scopeFilter(a, cooperativeColumn, officeColumn),
 };
 
 export const ratAnnouncementPolicy = {
   linkVisit: ((a) => isWriter(a)) as Rule<unknown>,
-  scope: (a: Actor, cooperativeColumn = 'a.cooperative_id', officeColumn?: string) => scopeFilter(a, cooperativeColumn, officeColumn),
+  scope: (a: Actor, cooperativeColumn = 'a.cooperative_id', officeColumn?: string) =>
+    scopeFilter(a, cooperativeColumn, officeColumn),
 };
 
 /** What the actor may do at the desk: verify filings, plan requested visits, attend announced RATs. */

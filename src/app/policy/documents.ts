@@ -8,7 +8,8 @@ export const documentPolicy = {
   cancel: ((a, d) => isLeader(a) || (a.userId !== null && a.userId === d.issuedBy)) as Rule<{
     issuedBy: string | null;
   }>,
-  scope: (a: Actor, cooperativeColumn = 'd.cooperative_id', officeColumn?: string) => scopeFilter(a, cooperativeColumn, officeColumn),
+  scope: (a: Actor, cooperativeColumn = 'd.cooperative_id', officeColumn?: string) =>
+    scopeFilter(a, cooperativeColumn, officeColumn),
 };
 
 /** What the actor may do with one issued document (`can` of each document in a list or detail). */

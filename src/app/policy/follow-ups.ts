@@ -33,7 +33,8 @@ export const followUpPolicy = {
     (f.responsible.kind === 'COOPERATIVE' && ownsCooperative(a, f.cooperativeId))) as Rule<FollowUpRef>,
   /** "Mine" for a cooperative's account: those its cooperative must do; for the Dinas: mine by name or bidang. */
   mineAreTheCooperatives: (a: Actor) => isCooperativeAccount(a),
-  scope: (a: Actor, cooperativeColumn = 'f.cooperative_id', officeColumn?: string) => scopeFilter(a, cooperativeColumn, officeColumn),
+  scope: (a: Actor, cooperativeColumn = 'f.cooperative_id', officeColumn?: string) =>
+    scopeFilter(a, cooperativeColumn, officeColumn),
 };
 
 /** What the actor may do with this follow-up (`can` in the follow-up's response). */

@@ -84,7 +84,9 @@ export function scopeOf(actor: Actor): Scope {
  */
 export function inScope(actor: Actor, cooperativeId: string | null): boolean {
   const s = scopeOf(actor);
-  return s.kind !== 'cooperative' || (cooperativeId !== null && cooperativeId !== '' && s.cooperativeId === cooperativeId);
+  return (
+    s.kind !== 'cooperative' || (cooperativeId !== null && cooperativeId !== '' && s.cooperativeId === cooperativeId)
+  );
 }
 
 /**

@@ -41,7 +41,8 @@ export const visitPolicy = {
   /** Who may be on a team or own a recommendation: a Dinas account (never a cooperative's). */
   mayJoinTeam: (u: HasRole) => !isCooperativeAccount(u),
   /** The restriction on visit lists, exports, calendars and field packs. */
-  scope: (a: Actor, cooperativeColumn = 'vi.cooperative_id', officeColumn?: string) => scopeFilter(a, cooperativeColumn, officeColumn),
+  scope: (a: Actor, cooperativeColumn = 'vi.cooperative_id', officeColumn?: string) =>
+    scopeFilter(a, cooperativeColumn, officeColumn),
 };
 
 /** What the actor may do with this visit (`can` in the visit's response). */
