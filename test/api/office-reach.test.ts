@@ -6,7 +6,7 @@ import { type Api, DB_KINDS, DEWI_ID, startApi } from './harness.js';
 
 /**
  * Issue 11 point 3: what a user sees and may change is their role and their office. The demo's office
- * (regency 35.13) is K1; the test adds a second regency of the same province (K2, 35.08), the province
+ * (regency 35.13) is K1; the test adds a second regency of the same province (K2, 35.09), the province
  * office (P, 35) and the national office (N), users of each role per office, and records in each.
  */
 const PASSWORD = 'Reach-test-2026!';
@@ -44,8 +44,12 @@ describe.each(DB_KINDS)('office reach (%s)', (kind) => {
     api = await startApi(kind);
     const db = api.deps.db.kysely;
     office.K1 = (await db.selectFrom('offices').select('id').executeTakeFirstOrThrow()).id;
-    office.K2 = (await createOffice(api.deps, SYSTEM_ACTOR, await defaultProfile(db, 'KABUPATEN', '35.08'))).id;
-    office.P = (await createOffice(api.deps, SYSTEM_ACTOR, await defaultProfile(db, 'PROVINSI', '35'))).id;
+    // The demo may hold these offices already (its neighbouring regency and province): use them, else make them.
+    const officeOf = async (level: 'KABUPATEN' | 'PROVINSI', code: string) =>
+      (await db.selectFrom('offices').select('id').where('region_code', '=', code).executeTakeFirst())?.id ??
+      (await createOffice(api.deps, SYSTEM_ACTOR, await defaultProfile(db, level, code))).id;
+    office.K2 = await officeOf('KABUPATEN', '35.09');
+    office.P = await officeOf('PROVINSI', '35');
     office.N = (
       await createOffice(api.deps, SYSTEM_ACTOR, {
         level: 'NASIONAL',
@@ -79,7 +83,7 @@ describe.each(DB_KINDS)('office reach (%s)', (kind) => {
       name: 'Koperasi Uji Regensi Dua',
       type: 'KONSUMEN',
       group: 'KSU',
-      ...(await placeIn('35.08')),
+      ...(await placeIn('35.09')),
     });
     expect(k2.statusCode, k2.body).toBe(201);
     k2Coop = k2.json().id;
@@ -87,7 +91,7 @@ describe.each(DB_KINDS)('office reach (%s)', (kind) => {
       name: 'Koperasi Uji Provinsi',
       type: 'KONSUMEN',
       group: 'KSU',
-      ...(await placeIn('35.08')),
+      ...(await placeIn('35.09')),
     });
     expect(p.statusCode, p.body).toBe(201);
     pCoop = p.json().id;

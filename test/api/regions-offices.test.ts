@@ -97,26 +97,43 @@ describe.each(DB_KINDS)('regions and offices (%s)', (kind) => {
     const unknown = await post('/api/v1/offices', { ...profile, level: 'KABUPATEN', regionCode: '35.99' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields.regionCode).toMatch(/tidak ada dalam data wilayah/);
-    const regency = await post('/api/v1/offices', { ...profile, level: 'KABUPATEN', regionCode: '35.08' });
-    expect(regency.statusCode).toBe(201);
-    expect(regency.json()).toMatchObject({ level: 'KABUPATEN', regionCode: '35.08', bbox: null });
+    // The demo holds Probolinggo (35.13), its neighbour Lumajang (35.08) and the province (35).
     expect((await post('/api/v1/offices', { ...profile, level: 'KABUPATEN', regionCode: '35.08' })).statusCode).toBe(
       409,
     );
+    const regency = await post('/api/v1/offices', { ...profile, level: 'KABUPATEN', regionCode: '35.09' });
+    expect(regency.statusCode).toBe(201);
+    expect(regency.json()).toMatchObject({ level: 'KABUPATEN', regionCode: '35.09', bbox: null });
+    expect((await post('/api/v1/offices', { ...profile, level: 'KABUPATEN', regionCode: '35.09' })).statusCode).toBe(
+      409,
+    );
     expect((await post('/api/v1/offices', { ...profile, level: 'NASIONAL' }, petugas)).statusCode).toBe(403);
-    const patched = await api.req({
+    const bbox = { minLat: -8.5, maxLat: -7.9, minLng: 112.9, maxLng: 113.3 };
+    // Another office's profile is out of this admin's reach; their own office's is theirs to edit.
+    const other = await api.req({
       method: 'PATCH',
       url: `/api/v1/offices/${regency.json().id}`,
       cookie: admin,
-      body: { bbox: { minLat: -8.5, maxLat: -7.9, minLng: 112.9, maxLng: 113.3 }, version: 1 },
+      body: { bbox, version: 1 },
     });
-    expect(patched.statusCode).toBe(200);
-    expect(patched.json().bbox).toEqual({ minLat: -8.5, maxLat: -7.9, minLng: 112.9, maxLng: 113.3 });
+    expect(other.statusCode).toBe(404);
     const current = (await get('/api/v1/offices/current')).json();
     expect(current).toMatchObject({ level: 'KABUPATEN', regionCode: '35.13' });
+    const patch = (body: object) =>
+      api.req({ method: 'PATCH', url: `/api/v1/offices/${current.id}`, cookie: admin, body });
+    const patched = await patch({ bbox, version: current.version });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().bbox).toEqual(bbox);
+    expect((await patch({ bbox: current.bbox, version: patched.json().version })).statusCode).toBe(200);
+    // A regency admin's office list holds their own office only (office reach); the offices exist all the same.
     expect((await get('/api/v1/offices', admin)).json().items.map((o: { regionCode: string }) => o.regionCode)).toEqual(
-      ['35.13', '35.08'],
+      ['35.13'],
     );
+    expect(
+      (await api.deps.db.kysely.selectFrom('offices').select('region_code').orderBy('created_at').execute()).map(
+        (o) => o.region_code,
+      ),
+    ).toEqual(['35.13', '35.08', '35', '35.09']);
   });
 
   it('gives new users and cooperatives to an office, at regency authority', async () => {
@@ -138,18 +155,28 @@ describe.each(DB_KINDS)('regions and offices (%s)', (kind) => {
     });
     expect(coop.statusCode).toBe(201);
     expect(coop.json()).toMatchObject({ authorityLevel: 'KABUPATEN', officeId: first });
-    // Every demo row belongs to the first office.
+    // Every demo row belongs to an office; every row in Probolinggo's area belongs to Probolinggo's office.
     for (const t of ['users', 'cooperatives', 'visits', 'programs'] as const) {
       const orphans = await db
         .selectFrom(t as 'users')
         .select('id')
-        .where((eb) => eb.or([eb('office_id', 'is', null), eb('office_id', '!=', first)]))
+        .where((eb) =>
+          eb.or([eb('office_id', 'is', null), eb('office_id', 'not in', eb.selectFrom('offices').select('id'))]),
+        )
         .execute();
       expect(orphans, t).toEqual([]);
     }
+    const strays = await db
+      .selectFrom('cooperatives')
+      .select('id')
+      .where('district_code', 'like', '35.13.%')
+      .where('authority_level', '=', 'KABUPATEN')
+      .where('office_id', '!=', first)
+      .execute();
+    expect(strays).toEqual([]);
   });
 
-  it('hands a cooperative to the province office with an audited transfer, creating that office from the region data', async () => {
+  it('hands a cooperative to the province office (named from the region data) with an audited transfer', async () => {
     const db = api.deps.db.kysely;
     expect(
       (
@@ -206,11 +233,11 @@ describe.each(DB_KINDS)('regions and offices (%s)', (kind) => {
     expect(audit.items).toHaveLength(1);
     expect(audit.items[0]).toMatchObject({ entityId: DEWI_ID });
     expect(JSON.stringify(audit.items[0])).toContain('Anggota lintas kabupaten');
-    expect(
-      (await get('/api/v1/audit?action=office.create&pageSize=50', admin))
-        .json()
-        .items.some((e: { entityId: string }) => e.entityId === province.id),
-    ).toBe(true);
+    // The office that holds the cooperative now reads its history, the transfer included.
+    const provinceAudit = (
+      await get('/api/v1/audit?action=cooperative.transfer&pageSize=10', await api.login('admin.provinsi'))
+    ).json();
+    expect(provinceAudit.items.map((e: { entityId: string }) => e.entityId)).toContain(DEWI_ID);
 
     // Handed over, the cooperative is out of the regency's reach: it reads as absent there.
     const gone = await post(`/api/v1/cooperatives/${DEWI_ID}/transfer`, {

@@ -242,8 +242,12 @@ const UNIT_BY_TYPE: Record<CoopType, [UnitSector, string][]> = {
   ],
 };
 
-/** Loads the demo registry and accounts into an empty database. Returns false when data exists already. */
-export async function seedDemo(deps: AppDeps): Promise<boolean> {
+/**
+ * Loads the demo registry and accounts into an empty database. Returns false when data exists already.
+ * `neighbours: false` leaves out the neighbouring regency and province offices (a database as made before
+ * offices existed, for the upgrade test).
+ */
+export async function seedDemo(deps: AppDeps, opts: { neighbours?: boolean } = {}): Promise<boolean> {
   const db = deps.db.kysely;
   const existing = await db.selectFrom('cooperatives').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
@@ -641,7 +645,7 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
   });
   await seedDemoVisits(deps);
   await seedDemoOffice(deps);
-  await seedNeighbours(deps);
+  if (opts.neighbours !== false) await seedNeighbours(deps);
   return true;
 }
 
