@@ -5,12 +5,12 @@ import { get } from '../../../lib/api';
 import { type Assessment, type AssessmentListItem } from '../../../lib/assessment';
 import type { ScoreSeries } from '../../../components/ScoreChart';
 
-const BAND_COLORS: Record<string, string> = {
+const BAND_COLORS = {
   SEHAT: '#2f9e44',
   CUKUP_SEHAT: '#1098ad',
   DALAM_PENGAWASAN: '#f76707',
   DALAM_PENGAWASAN_KHUSUS: '#e03131',
-};
+} as const;
 
 export function useChartSeries(
   items: AssessmentListItem[],
