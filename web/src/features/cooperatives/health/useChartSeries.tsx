@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../../lib/api';
-import { type Assessment, type AssessmentListItem } from '../../../lib/assessment';
+import { type Assessment, type AssessmentListItem, categoryLabel } from '../../../lib/assessment';
 import type { ScoreSeries } from '../../../components/ScoreChart';
 
 const BAND_COLORS = {
@@ -43,7 +43,7 @@ export function useChartSeries(
     return {
       years: picked.map((a) => a.fiscalYear),
       total: picked.map((a) => a.total),
-      totalCategory: picked.map((a) => (a.category ? t(`assessment.categories.${a.category}`) : null)),
+      totalCategory: picked.map((a) => (a.category ? categoryLabel(t, a.category) : null)),
       aspects: aspectDefs.map((ad) => ({
         label: ad.label,
         weight: ad.weight,
