@@ -40,7 +40,7 @@ function toHex(c: number[]): string {
     .join('')}`;
 }
 function luminance(hex: string): number {
-  const [r, g, b] = channels(hex).map((v) => {
+  const [r = 0, g = 0, b = 0] = channels(hex).map((v) => {
     const s = v / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   });
@@ -67,7 +67,8 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor || !parsed.color || !input.theme.colors[parsed.color]) return base;
   const shades = input.theme.colors[parsed.color];
-  const main = shades[parsed.shade ?? (parsed.color === input.theme.primaryColor ? 8 : 6)];
+  const main = shades?.[parsed.shade ?? (parsed.color === input.theme.primaryColor ? 8 : 6)];
+  if (!shades || !main) return base;
   if (!HEX.test(main) || parsed.color === 'dark' || parsed.color === 'gray') return base;
   if (input.variant === 'light') return { ...base, color: darkenFor(shades[9], overWhite(shades[6], 0.12)) };
   if (input.variant === 'outline' || input.variant === 'subtle' || input.variant === 'transparent')
@@ -88,8 +89,8 @@ const readableShades = Object.fromEntries(
     ['red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'] as const
   ).map((name) => {
     const shades = [...DEFAULT_THEME.colors[name]];
-    shades[8] = darkenFor(shades[8], '#f8f9fa');
-    shades[9] = darkenFor(shades[9], '#f8f9fa', 5.5);
+    shades[8] = darkenFor(DEFAULT_THEME.colors[name][8], '#f8f9fa');
+    shades[9] = darkenFor(DEFAULT_THEME.colors[name][9], '#f8f9fa', 5.5);
     return [name, shades as unknown as MantineColorsTuple];
   }),
 );

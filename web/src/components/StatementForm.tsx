@@ -323,9 +323,10 @@ function PhuChecks({ values }: { values: LineValues }) {
 export function BalanceCheck({ sections, values }: { sections: InputSection[]; values: LineValues }) {
   const { t } = useTranslation();
   const neraca = sections.filter((s) => s.statement === 'neraca' && s.totalLine);
-  if (neraca.length < 2) return null;
-  const assets = values[neraca[0].totalLine ?? ''];
-  const liabilities = values[neraca[1].totalLine ?? ''];
+  const [assetSide, claimSide] = neraca;
+  if (!assetSide || !claimSide) return null;
+  const assets = values[assetSide.totalLine ?? ''];
+  const liabilities = values[claimSide.totalLine ?? ''];
   if (assets === undefined || liabilities === undefined) {
     return (
       <Alert

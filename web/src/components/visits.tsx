@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { Badge, Button, Group, List, Popover, Text, ThemeIcon, Tooltip, type BadgeProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -114,7 +115,7 @@ export function TeamLine({ team, full = false }: { team: readonly TeamMember[]; 
   );
 }
 
-export function conflictText(t: (k: string, o?: Record<string, unknown>) => string, c: Conflict): string {
+export function conflictText(t: TFunction, c: Conflict): string {
   return t('visits.conflictDetail', { name: c.fullName, others: c.visits.map((v) => v.cooperative.name).join(', ') });
 }
 

@@ -11,7 +11,7 @@ export class NetError extends Error {
   }
 }
 
-const MESSAGES: Record<number, string> = {
+const MESSAGES: Record<0 | 401, string> & Record<number, string | undefined> = {
   0: 'Tidak ada koneksi ke server. Data tetap tersimpan di ponsel dan akan dikirim nanti.',
   401: 'Sesi berakhir — masuk lagi.',
   403: 'Anda tidak memiliki akses untuk tindakan ini.',

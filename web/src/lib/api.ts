@@ -33,7 +33,7 @@ export function buildQuery(params: Record<string, QueryValue>): string {
   return s ? `?${s}` : '';
 }
 
-const FALLBACK_MESSAGES: Record<number, string> = {
+const FALLBACK_MESSAGES: Record<500, string> & Record<number, string | undefined> = {
   0: 'Tidak dapat terhubung ke server. Periksa koneksi Anda.',
   401: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
   403: 'Anda tidak memiliki akses untuk tindakan ini.',

@@ -19,7 +19,8 @@ export {
   type CategoryCode,
   type RubricCode,
 } from '@domain/rubrics/codes';
-import type { CategoryCode } from '@domain/rubrics/codes';
+import { CATEGORY_CODES, type CategoryCode } from '@domain/rubrics/codes';
+import type { TFunction } from 'i18next';
 
 export const CATEGORY_COLORS: Record<string, string> = {
   SEHAT: 'green',
@@ -27,6 +28,12 @@ export const CATEGORY_COLORS: Record<string, string> = {
   DALAM_PENGAWASAN: 'orange',
   DALAM_PENGAWASAN_KHUSUS: 'red',
 };
+
+/** The Indonesian name of a health category; a code the rubric pages do not know is shown as it is. */
+export function categoryLabel(t: TFunction, code: string): string {
+  return isCategory(code) ? t(`assessment.categories.${code}`) : code;
+}
+const isCategory = (code: string): code is CategoryCode => (CATEGORY_CODES as readonly string[]).includes(code);
 
 export type AssessmentListItem = AssessmentListItemOut;
 

@@ -5,13 +5,13 @@ function filenameFrom(header: string | null, fallback: string): string {
   const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
   if (star) {
     try {
-      return decodeURIComponent(star[1]);
+      return decodeURIComponent(star[1] ?? '');
     } catch {
       /* fall through */
     }
   }
   const plain = /filename="?([^";]+)"?/i.exec(header);
-  return plain ? plain[1] : fallback;
+  return plain?.[1] ?? fallback;
 }
 
 async function errorFrom(res: Response): Promise<ApiError> {

@@ -31,7 +31,9 @@ export function useVillages(district: string | null | undefined) {
 export type MetaListKey =
   'types' | 'groups' | 'schemes' | 'statuses' | 'officerRoles' | 'roles' | 'bidang' | 'unitStatuses' | 'sectors';
 
-const FALLBACK_I18N: Partial<Record<MetaListKey, string>> = {
+const FALLBACK_I18N: Partial<
+  Record<MetaListKey, 'labels.status' | 'labels.unitStatus' | 'labels.sector' | 'labels.bidang' | 'roles'>
+> = {
   statuses: 'labels.status',
   unitStatuses: 'labels.unitStatus',
   sectors: 'labels.sector',

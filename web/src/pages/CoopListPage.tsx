@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import {
   Anchor,
   Badge,
@@ -35,10 +36,7 @@ const PAGE_SIZE = 20;
 const KEYS = ['q', 'district', 'village', 'type', 'group', 'status', 'sort'] as const;
 const SORTS = ['name', '-name', '-updatedAt', 'updatedAt', 'district', '-members'] as const;
 
-export function locationText(
-  item: Pick<CoopListItem, 'village' | 'district'>,
-  t: (k: string, o?: Record<string, string>) => string,
-) {
+export function locationText(item: Pick<CoopListItem, 'village' | 'district'>, t: TFunction) {
   const kel = item.village.code.split('.')[3]?.startsWith('1');
   return t(kel ? 'coop.locationKelurahan' : 'coop.location', {
     village: item.village.name,

@@ -41,7 +41,10 @@ export function FilingsQueue() {
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
       <Select
         label={t('desk.queue.status')}
-        data={['PENDING', 'RETURNED', 'VERIFIED'].map((s) => ({ value: s, label: t(`desk.verification.${s}`) }))}
+        data={(['PENDING', 'RETURNED', 'VERIFIED'] as const).map((s) => ({
+          value: s,
+          label: t(`desk.verification.${s}`),
+        }))}
         value={params.status}
         onChange={(v) => set({ status: v === 'PENDING' ? null : v })}
         allowDeselect={false}

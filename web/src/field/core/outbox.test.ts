@@ -55,7 +55,7 @@ describe('planUpdate', () => {
   it('queues only the changed fields, with the base the phone saw', () => {
     const q = plan([], { a: 'A2', b: 'B', c: [] });
     expect(q).toHaveLength(1);
-    expect(q[0].change).toMatchObject({
+    expect(q[0]?.change).toMatchObject({
       kind: 'visit.update',
       entityId: 'v1',
       baseVersion: 3,
@@ -74,21 +74,21 @@ describe('planUpdate', () => {
     const q1 = plan([], { a: 'A2', b: 'B', c: [] });
     const q2 = plan(q1, { a: 'A3', b: 'B2', c: [] });
     expect(q2).toHaveLength(1);
-    expect(q2[0].change.changeId).toBe(q1[0].change.changeId);
-    expect(q2[0].change.fields).toEqual({ a: 'A3', b: 'B2' });
+    expect(q2[0]?.change.changeId).toBe(q1[0]?.change.changeId);
+    expect(q2[0]?.change.fields).toEqual({ a: 'A3', b: 'B2' });
   });
 
   it('never edits a sent change: a new one carries the sent values as base', () => {
     const p0 = plan([], { a: 'A2', b: 'B', c: [] });
     const q1 = markSent(p0, p0, NOW);
-    const sentId = q1[0].change.changeId;
+    const sentId = q1[0]?.change.changeId;
     const q2 = plan(q1, { a: 'A3', b: 'B', c: ['x'] });
     expect(q2).toHaveLength(2);
-    expect(q2[0].change.changeId).toBe(sentId);
-    expect(q2[0].change.fields).toEqual({ a: 'A2' });
-    expect(q2[1].change.changeId).not.toBe(sentId);
-    expect(q2[1].change.base).toEqual({ a: 'A2', c: [] });
-    expect(q2[1].change.fields).toEqual({ a: 'A3', c: ['x'] });
+    expect(q2[0]?.change.changeId).toBe(sentId);
+    expect(q2[0]?.change.fields).toEqual({ a: 'A2' });
+    expect(q2[1]?.change.changeId).not.toBe(sentId);
+    expect(q2[1]?.change.base).toEqual({ a: 'A2', c: [] });
+    expect(q2[1]?.change.fields).toEqual({ a: 'A3', c: ['x'] });
   });
 });
 
@@ -108,8 +108,8 @@ describe('sending and settling', () => {
     );
     expect(s.confirmed.map((c) => c.item.change.changeId)).toEqual(['c-1', 'c-2']);
     expect(s.queue.map((it) => it.change.changeId)).toEqual(['c-3']);
-    expect(s.queue[0].attempts).toBe(1);
-    expect(s.queue[0].sent).toBe(true);
+    expect(s.queue[0]?.attempts).toBe(1);
+    expect(s.queue[0]?.sent).toBe(true);
   });
 
   it('a rejected change stays with its Indonesian error and is not sent again', () => {
@@ -192,20 +192,21 @@ describe('per-part fields (findings, checklist)', () => {
       checklist: { K2: { result: 'CUKUP' } },
       gps: null,
     });
-    expect(q[0].change.fields).toEqual({
+    expect(q[0]?.change.fields).toEqual({
       findings: { keuangan: 'baru' },
       checklist: { K1: null, K2: { result: 'CUKUP' } },
     });
-    expect(q[0].change.base).toEqual({
+    expect(q[0]?.change.base).toEqual({
       findings: { keuangan: null },
       checklist: { K1: { result: 'SESUAI' }, K2: null },
     });
   });
   it('after a conflict, a later edit of another part does not send the conflicted part again', () => {
     const draft = { findings: { usaha: 'x', keuangan: 'y' }, checklist: { K1: { result: 'SESUAI' } }, gps: null };
-    const q = planV([], draft);
-    const s = snapshotAfter(vs, q[0].change, {
-      changeId: q[0].change.changeId,
+    const [first] = planV([], draft);
+    if (!first) throw new Error('Expected a planned change.');
+    const s = snapshotAfter(vs, first.change, {
+      changeId: first.change.changeId,
       status: 'conflict',
       conflicts: [{ id: 'k', field: 'findings.usaha' }],
       entity: { type: 'visit', id: 'v', version: 3 },
@@ -226,7 +227,7 @@ describe('per-part fields (findings, checklist)', () => {
       nextSeq: 1,
       label: 'x',
     });
-    expect(later[0].change.fields).toEqual({ findings: { keuangan: 'z' } });
+    expect(later[0]?.change.fields).toEqual({ findings: { keuangan: 'z' } });
   });
 });
 
@@ -280,7 +281,7 @@ describe('outbox file import', () => {
     expect(m.added).toBe(1);
     expect(m.skipped).toBe(1);
     expect(m.queue.map((it) => it.change.changeId)).toEqual(['c-1', 'c-2', 'c-3']);
-    expect(m.queue[2].seq).toBe(3);
+    expect(m.queue[2]?.seq).toBe(3);
     expect(mergeImported(m.queue, other).added).toBe(0);
   });
 });

@@ -306,7 +306,7 @@ export function totals(
 
 /** Sets `field` ("recommendation", "findings.usaha", "checklist.K1") in a fields object. */
 export function setField<F extends object>(fields: F, field: string, value: unknown): F {
-  const [top, sub] = field.split('.', 2);
+  const [top = field, sub] = field.split('.', 2);
   const out = { ...fields } as Record<string, unknown>;
   if (sub === undefined) out[top] = value;
   else {

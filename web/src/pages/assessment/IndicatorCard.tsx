@@ -209,7 +209,7 @@ export function IndicatorCard({
                 </div>
                 <div className="q-answer">
                   <YesNo
-                    value={answers[i]}
+                    value={answers[i] ?? null}
                     readOnly={readOnly}
                     yesLabel={t('assessment.met')}
                     noLabel={t('assessment.notMet')}

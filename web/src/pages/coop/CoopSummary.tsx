@@ -5,7 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildQuery, get } from '../../lib/api';
-import { CATEGORY_COLORS, RAT_STATUS_COLORS, type AssessmentPage, type RatCompliance } from '../../lib/assessment';
+import {
+  CATEGORY_COLORS,
+  categoryLabel,
+  RAT_STATUS_COLORS,
+  type AssessmentPage,
+  type RatCompliance,
+} from '../../lib/assessment';
 import { fetchFollowUps } from '../../lib/dialog';
 import { formatClock, formatDate, todayJakarta } from '../../lib/format';
 import type { Coop, Page } from '../../lib/types';
@@ -80,7 +86,7 @@ export function CoopSummary({ coop, onTab }: { coop: Coop; onTab: (tab: string) 
         {latest ? (
           <>
             <Badge color={CATEGORY_COLORS[latest.category ?? ''] ?? 'gray'} variant="light" size="md">
-              {t(`assessment.categories.${latest.category}`)}
+              {categoryLabel(t, latest.category ?? '')}
             </Badge>
             <Text size="sm" mt={4}>
               {t('summary.score', {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { CategoryCode } from '../../lib/assessment';
 import { percent, type Dashboard } from '../../lib/dashboard';
 import { formatNumber } from '../../lib/format';
@@ -70,7 +71,7 @@ export function buildRows(d: Dashboard): Row[] {
 export function tilesFor(
   rows: Row[],
   indicator: Indicator,
-  t: (k: string, o?: Record<string, unknown>) => string,
+  t: TFunction,
 ): { tiles: TileDatum[]; higherIsBetter: boolean; min: string; max: string } {
   if (indicator === 'coverage')
     return {

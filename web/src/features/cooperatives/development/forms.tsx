@@ -154,7 +154,9 @@ export function MentoringModal({
   const { t } = useTranslation();
   const { data: me } = useMe();
   const staff = useStaffOptions();
-  const mentors = staff.filter((s) => s.bidang && MENTORING_BIDANG.includes(s.bidang));
+  const mentors = staff.flatMap((s) =>
+    s.bidang && MENTORING_BIDANG.includes(s.bidang) ? [{ ...s, bidang: s.bidang }] : [],
+  );
   const selfMentor = !!me?.bidang && MENTORING_BIDANG.includes(me.bidang);
   const [mentorId, setMentorId] = useState<string | null>(selfMentor && me ? String(me.id) : null);
   const [heldOn, setHeldOn] = useState<string | null>(todayJakarta());

@@ -2,15 +2,15 @@ import { useMemo } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../../lib/api';
-import { type Assessment, type AssessmentListItem } from '../../../lib/assessment';
+import { type Assessment, type AssessmentListItem, categoryLabel } from '../../../lib/assessment';
 import type { ScoreSeries } from '../../../components/ScoreChart';
 
-const BAND_COLORS: Record<string, string> = {
+const BAND_COLORS = {
   SEHAT: '#2f9e44',
   CUKUP_SEHAT: '#1098ad',
   DALAM_PENGAWASAN: '#f76707',
   DALAM_PENGAWASAN_KHUSUS: '#e03131',
-};
+} as const;
 
 export function useChartSeries(
   items: AssessmentListItem[],
@@ -43,7 +43,7 @@ export function useChartSeries(
     return {
       years: picked.map((a) => a.fiscalYear),
       total: picked.map((a) => a.total),
-      totalCategory: picked.map((a) => (a.category ? t(`assessment.categories.${a.category}`) : null)),
+      totalCategory: picked.map((a) => (a.category ? categoryLabel(t, a.category) : null)),
       aspects: aspectDefs.map((ad) => ({
         label: ad.label,
         weight: ad.weight,

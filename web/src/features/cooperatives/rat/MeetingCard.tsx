@@ -15,7 +15,7 @@ import { VerificationBadge } from '../../../components/desk/VerificationBadge';
 import '../../../lib/desk';
 
 export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
   const dt = new Date(Date.UTC(y, m - 1 + months, d));
   return dt.toISOString().slice(0, 10);
 }

@@ -17,7 +17,7 @@ export const isVersionConflict = (e: unknown) =>
   e instanceof ApiError && e.status === 409 && ('version' in e.fields || /diubah orang lain/.test(e.message));
 
 export function dayName(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
   return new Intl.DateTimeFormat('id-ID', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 export const hhmm = (t: string) => t.replace(':', '.');
