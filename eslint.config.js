@@ -7,8 +7,7 @@
 // - no explicit `any`;
 // - no role checks outside the policies (src/app/policy/**): a role compared with a role name, a role
 //   looked up in a list, or a switch on a role is an error anywhere else in src/, and in web/src (which
-//   renders from the `can` and `abilities` the API returns), except the web files still listed in
-//   WEB_ROLE_CHECKS_LEFT.
+//   renders from the `can` and `abilities` the API returns).
 // Syntax-only linting (no type information) keeps `npm run lint` fast on two cores.
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -34,19 +33,6 @@ const roleChecks = [
 const WEB_ROLE_CHECK_MESSAGE =
   "The web app does not decide by role: render from the record's `can` or the user's `abilities` (GET /auth/me).";
 /** Web files that still compare roles (issue 10): remove each from this list once converted. */
-const WEB_ROLE_CHECKS_LEFT = [
-  'web/src/lib/auth.ts', // isStaff, canManageCoops: for VerificationQueuePage until it reads `abilities`
-  'web/src/lib/coop.ts',
-  'web/src/pages/CoopDetailPage.tsx',
-  'web/src/pages/PriorityPage.tsx',
-  'web/src/pages/RubricPage.tsx',
-  'web/src/pages/coop/UnitDevelopmentTab.tsx',
-  'web/src/components/papers/DocumentTable.tsx',
-  'web/src/components/papers/IssueAssessmentButton.tsx',
-  'web/src/components/papers/VisitDocuments.tsx',
-  'web/src/features/imports/ImportHistory.tsx',
-  'web/src/features/users/UserModal.tsx', // the role of the account being edited, not the viewer's
-];
 
 const layer = (files, patterns) => ({
   files,
@@ -96,9 +82,8 @@ export default tseslint.config(
   },
   {
     // The web app renders from the abilities the API gives (`can` on records, `abilities` on GET
-    // /auth/me), never from the role. The files below still compare roles and are to be converted.
+    // /auth/me), never from the role.
     files: ['web/src/**/*.{ts,tsx}'],
-    ignores: WEB_ROLE_CHECKS_LEFT,
     rules: { 'no-restricted-syntax': ['error', ...roleChecks.map((c) => ({ ...c, message: WEB_ROLE_CHECK_MESSAGE }))] },
   },
   layer(
