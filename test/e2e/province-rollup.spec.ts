@@ -87,5 +87,5 @@ test('the Lumajang office sees its own dashboard, and never Kopwan Dewi Renggani
   await expect(page).toHaveURL(/q=Dewi\+Rengganis/);
   await expect(page.getByTestId('coop-total')).toHaveText('0 koperasi');
   await page.goto(`/koperasi/${DEWI_RENGGANIS_ID}`);
-  await expect(page.getByText('Koperasi tidak ditemukan.')).toBeVisible();
+  await expect(page.getByRole('alert', { name: 'Koperasi tidak ditemukan.' })).toBeVisible();
 });
