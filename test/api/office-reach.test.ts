@@ -243,6 +243,9 @@ describe.each(DB_KINDS)('office reach (%s)', (kind) => {
 
   it('gives each office its own profile, users, programs, audit log and jobs', async () => {
     expect((await get('/api/v1/offices/current', 'petugas.K2')).json().id).toBe(office.K2);
+    // The app's header names the user's own office; before login, the first office.
+    expect((await get('/api/v1/meta', 'petugas.K2')).json().office.id).toBe(office.K2);
+    expect((await api.req({ method: 'GET', url: '/api/v1/meta' })).json().office.id).toBe(office.K1);
     expect((await get('/api/v1/offices/current', 'pimpinan.P')).json().id).toBe(office.P);
     expect((await get('/api/v1/offices/current', 'admin.K1')).json().id).toBe(office.K1);
     const offices = (await get('/api/v1/offices', 'admin.K2')).json().items.map((o: { id: string }) => o.id);

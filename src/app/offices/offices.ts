@@ -117,10 +117,12 @@ export async function currentOffice(db: Tx, officeId: string | null = null): Pro
 }
 
 /** What the login page and the app's header show before anyone logs in: names and whether there is a logo. */
+/** The office named in the app's header: the logged-in user's own office, else (before login) the first. */
 export async function officeBrief(
   db: Tx,
+  officeId: string | null = null,
 ): Promise<{ id: string; name: string; shortName: string; area: string; hasLogo: boolean }> {
-  const o = await currentOffice(db);
+  const o = await currentOffice(db, officeId);
   return {
     id: o.id,
     name: o.name,

@@ -59,7 +59,7 @@ export const metaRoutes =
           },
         },
       },
-      async () => ({
+      async (request) => ({
         types: toOptions(COOP_TYPE_LABELS),
         groups: toOptions(COOP_GROUP_LABELS),
         schemes: toOptions(SCHEME_LABELS),
@@ -72,7 +72,7 @@ export const metaRoutes =
         regency: await getRegency(deps),
         bbox: await officeBbox(deps.db.kysely, deps.config.bbox),
         regionSource: REGION_SOURCE,
-        office: await officeBrief(deps.db.kysely),
+        office: await officeBrief(deps.db.kysely, request.actor?.officeId ?? null),
       }),
     );
 

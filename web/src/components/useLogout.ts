@@ -15,6 +15,7 @@ export function useLogout() {
     onSettled: () => {
       qc.clear();
       qc.setQueryData(meQueryKey, null);
+      void qc.invalidateQueries({ queryKey: ['meta'] });
       navigate('/masuk', { replace: true });
       notifications.show({ color: 'gray', message: t('auth.loggedOut') });
     },

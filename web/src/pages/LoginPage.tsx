@@ -27,6 +27,8 @@ export default function LoginPage() {
     onSuccess: ({ user }) => {
       qc.clear();
       qc.setQueryData(meQueryKey, user);
+      // The header names the user's own office: /meta answers for the session.
+      void qc.invalidateQueries({ queryKey: ['meta'] });
       navigate(afterLoginPath(user, params.get('next')), { replace: true });
     },
   });
