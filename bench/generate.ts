@@ -48,7 +48,7 @@ export function rng(seed: number) {
 }
 export type Rng = ReturnType<typeof rng>;
 
-/** Same mix as the demo (2019 figures of Kab. Probolinggo). */
+/** Same mix as the demo's registry. */
 const TYPE_MIX: [CoopType, number][] = [
   ['KONSUMEN', 555],
   ['SIMPAN_PINJAM', 129],
@@ -100,7 +100,7 @@ function coopName(r: Rng, group: CoopGroup, type: CoopType, v: VillageRow): stri
     case 'KPRI':
       return `KPRI ${r.pick(['Guru', 'Pegawai Puskesmas', 'Pegawai Kecamatan', 'Guru SD', 'Bhakti'])} ${district}`;
     case 'KOPKAR':
-      return `Kopkar ${r.pick(['PT Tani Probolinggo', 'Pabrik Gula Wonolangan', 'PT Sinar Bromo', 'Karyawan RSUD', 'PLTU Paiton'])}`;
+      return `Kopkar ${r.pick(['PT Tani Makmur', 'Pabrik Gula Wonolangan', 'PT Sinar Bromo', 'Karyawan RSUD', 'PLTU Paiton'])}`;
     case 'KOPONTREN':
       return `Kopontren ${r.pick(PESANTREN_WORDS)}${r.next() < 0.5 ? ` ${village}` : ''}`;
     case 'KOPERASI_SEKOLAH':
@@ -190,7 +190,7 @@ export async function generateCooperatives(db: Db, opts: GenerateOptions): Promi
   const r = rng(opts.seed ?? 2025);
   const now = opts.now ?? new Date();
   const thisYear = now.getUTCFullYear();
-  // Points inside Kabupaten Probolinggo's bounding box (as the demo scatters them).
+  // Points inside the demo regency's bounding box (as the demo scatters them).
   const bbox = { minLat: -8.2, maxLat: -7.6, minLng: 112.8, maxLng: 113.65 };
   const lat = () => Math.round((bbox.minLat + (0.15 + r.next() * 0.7) * (bbox.maxLat - bbox.minLat)) * 1e6) / 1e6;
   const lng = () => Math.round((bbox.minLng + (0.1 + r.next() * 0.8) * (bbox.maxLng - bbox.minLng)) * 1e6) / 1e6;

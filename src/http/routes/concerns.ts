@@ -11,13 +11,13 @@ import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../
 import { idParams, pageOf } from '../schemas.js';
 
 const tags = ['dialog'];
-const concernTags = tags;
 const RAISERS = COOPERATIVE_WRITERS;
 
 /** Every concern the API answers with carries its `can` (the web app keeps the answers in its cache). */
 const concernWithCan = concernOut.extend({ can: concernCanOut });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV = 'text/csv; charset=utf-8';
+/** The spreadsheet downloads' content types, from the contract's media list (CSV in UTF-8). */
+const XLSX = MEDIA.xlsx;
+const CSV = `${MEDIA.csv}; charset=utf-8`;
 
 /** The concern inbox (permasalahan, keluhan, tantangan): list, record, answer, mark seen, and its spreadsheet downloads. */
 export const concernRoutes =
@@ -63,7 +63,7 @@ export const concernRoutes =
       {
         config: { access: EVERYONE },
         schema: {
-          tags: concernTags,
+          tags,
           summary: 'Permasalahan, keluhan dan tantangan (kotak masuk Dinas; koperasi melihat miliknya)',
           querystring: concernListQuery,
           response: { 200: pageOf(concernWithCan) }, // policy: `can` (additive)
@@ -81,7 +81,7 @@ export const concernRoutes =
       {
         config: { access: RAISERS },
         schema: {
-          tags: concernTags,
+          tags,
           summary: 'Catat permasalahan, keluhan atau tantangan (dalam kunjungan, atau dari portal koperasi)',
           body: raiseConcernBody,
           response: { 200: concernWithCan, 201: concernWithCan }, // policy: `can` (additive)
@@ -104,7 +104,7 @@ export const concernRoutes =
       {
         config: { access: EVERYONE },
         schema: {
-          tags: concernTags,
+          tags,
           summary: 'Rincian catatan permasalahan',
           params: idParams,
           response: { 200: concernWithCan },
@@ -121,7 +121,7 @@ export const concernRoutes =
       {
         config: { access: WRITERS },
         schema: {
-          tags: concernTags,
+          tags,
           summary: 'Tanggapi atau ubah catatan permasalahan (status terbuka/ditanggapi/selesai)',
           params: idParams,
           body: updateConcernBody,
@@ -139,7 +139,7 @@ export const concernRoutes =
       {
         config: { access: STAFF },
         schema: {
-          tags: concernTags,
+          tags,
           summary: 'Tandai sudah dibaca Dinas',
           params: idParams,
           response: { 200: concernWithCan },

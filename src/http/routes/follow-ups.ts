@@ -25,8 +25,9 @@ import { idParams, pageOf } from '../schemas.js';
 const tags = ['tindak lanjut'];
 const followUpTags = tags;
 const RAISERS = COOPERATIVE_WRITERS;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV = 'text/csv; charset=utf-8';
+/** The spreadsheet downloads' content types, from the contract's media list (CSV in UTF-8). */
+const XLSX = MEDIA.xlsx;
+const CSV = `${MEDIA.csv}; charset=utf-8`;
 
 /** Follow-ups of recommendations: list (with the reader's abilities), record, change, move through their states, and download. */
 export const followUpRoutes =

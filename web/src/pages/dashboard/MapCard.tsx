@@ -27,7 +27,7 @@ export function MapCard({
   const navigate = useNavigate();
   // The authority row is no place on a map: it stays in the table.
   const kecamatan = d.rowLevel === 'KECAMATAN';
-  // On a phone the bar keeps a third of the width for the name: "Kab. Probolinggo" fits, "Kabupaten P…" does not.
+  // On a phone the bar keeps a third of the width for the name: a "Kab. …" name fits where "Kabupaten …" is cut.
   const short = (name: string) => (kecamatan ? name : name.replace(/^Kabupaten\s+/i, 'Kab. '));
   const m = tilesFor(
     rows.filter((r) => r.kind === 'AREA').map((r) => ({ ...r, name: short(r.name) })),
