@@ -43,7 +43,9 @@ describe.each(DB_KINDS)('office reach (%s)', (kind) => {
   beforeAll(async () => {
     api = await startApi(kind);
     const db = api.deps.db.kysely;
-    office.K1 = (await db.selectFrom('offices').select('id').executeTakeFirstOrThrow()).id;
+    office.K1 = (
+      await db.selectFrom('offices').select('id').orderBy('created_at').orderBy('id').executeTakeFirstOrThrow()
+    ).id;
     // The demo may hold these offices already (its neighbouring regency and province): use them, else make them.
     const officeOf = async (level: 'KABUPATEN' | 'PROVINSI', code: string) =>
       (await db.selectFrom('offices').select('id').where('region_code', '=', code).executeTakeFirst())?.id ??

@@ -3,6 +3,7 @@ import { AUTHORITY_LEVEL_LABELS, AUTHORITY_RANK, type AuthorityLevel } from '../
 import { AppError, invalid } from '../../domain/errors.js';
 import { type Actor, type AppDeps, type AuditInput, mutate, type Tx } from '../context.js';
 import { defaultProfile, ensureRegisters } from '../offices/offices.js';
+import { officeCreatedAt } from '../offices/ownership.js';
 import { authorize, cooperativePolicy, guardManage } from '../policy/index.js';
 import { type Cooperative, loadCooperative } from './view.js';
 
@@ -41,7 +42,7 @@ async function receivingOffice(
   if (existing) return { ...existing, created: false };
   const profile = await defaultProfile(trx, 'PROVINSI', provinceCode);
   const id = randomUUID();
-  const at = deps.now().toISOString();
+  const at = await officeCreatedAt(trx, deps.now());
   await trx
     .insertInto('offices')
     .values({

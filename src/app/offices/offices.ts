@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, SYSTEM_ACTOR, type Tx } from '../context.js';
 import { authorize, officePolicy } from '../policy/index.js';
 import { regionByCode } from '../regions/list-regions.js';
+import { officeCreatedAt } from './ownership.js';
 
 /** An office (Dinas) and the profile every letterhead, dateline and signature block reads. */
 export interface Office {
@@ -223,7 +224,7 @@ export async function createOffice(
           regionCode: 'Kantor untuk wilayah ini sudah ada.',
         });
     }
-    const at = deps.now().toISOString();
+    const at = await officeCreatedAt(trx, deps.now());
     await trx
       .insertInto('offices')
       .values({

@@ -21,6 +21,22 @@ export function firstOfficeId(db: Tx): Promise<string | null> {
 }
 
 /**
+ * The creation stamp of a new office: now, or just after the latest office when the clock has not moved
+ * on (offices made in one millisecond, a fixed test clock). The first office is the earliest, so a tie
+ * must never let a later office take its place.
+ */
+export async function officeCreatedAt(db: Tx, now: Date): Promise<string> {
+  const last = await db
+    .selectFrom('offices')
+    .select('created_at')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const lastMs = last ? new Date(last.created_at as string | Date).getTime() : Number.NEGATIVE_INFINITY;
+  return new Date(Math.max(now.getTime(), lastMs + 1)).toISOString();
+}
+
+/**
  * Gives every office-owned row without an office to the first office: rows of a database upgraded
  * before it had an office, and rows bulk-loaded (demo, bench) without one (a `koperasi` user belongs
  * to its cooperative's office). Returns how many rows were adopted.
