@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, painted, SCREENSHOT_DIR, snap } from './helpers';
+import { ADMIN_PASSWORD, DESKTOP, MOBILE, painted, SCREENSHOT_DIR, snap, signIn } from './helpers';
 
 /**
  * The cooperative's desk (issue 13): the cooperative files its RAT with its minutes and attendance
@@ -44,7 +44,7 @@ async function as(
 ): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   const page = await context.newPage();
-  await login(page, username, password);
+  await signIn(page, username, password);
   return page;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { login, parseIdNumber } from './helpers';
+import { login, parseIdNumber, signIn } from './helpers';
 
 test('pimpinan lands on the dashboard, reads the schematic map and drills to a kecamatan', async ({ page }) => {
   await login(page, 'pimpinan');
@@ -65,7 +65,7 @@ test('petugas opens Prioritas and sees ranked entries with reasons', async ({ pa
 });
 
 test('admin edits the priority weights', async ({ page }) => {
-  await login(page, 'admin', 'admin-e2e-123');
+  await signIn(page, 'admin', 'admin-e2e-123');
   await page.goto('/prioritas');
   await page.getByRole('button', { name: 'Bobot' }).click();
   const dialog = page.getByRole('dialog');
@@ -82,7 +82,7 @@ test('admin edits the priority weights', async ({ page }) => {
 });
 
 test('the coverage and follow-up cards drill down to the visits and follow-ups behind them', async ({ page }) => {
-  await login(page, 'pimpinan');
+  await signIn(page, 'pimpinan');
   await page.goto('/dasbor?year=2025');
   await page.getByTestId('card-coverage').click();
   await expect(page).toHaveURL(/\/kunjungan\?status=done&from=2025-01-01&to=2025-12-31/);
@@ -100,7 +100,7 @@ test('the coverage and follow-up cards drill down to the visits and follow-ups b
 });
 
 test('the follow-up and concern-topic charts link to the lists behind their figures', async ({ page }) => {
-  await login(page, 'pimpinan');
+  await signIn(page, 'pimpinan');
   await page.goto('/dasbor?year=2025');
   // The most frequent concern topic of 2025 → the concerns of that topic recorded in 2025, as many as the chart says.
   const topic = page.getByTestId('topic-link').first();

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { DESKTOP, login, MOBILE, snap } from './helpers';
+import { DESKTOP, login, MOBILE, snap, signIn } from './helpers';
 
 // The machine running these may be busy (several checkouts side by side): generous waits.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -40,7 +40,7 @@ async function pngBytes(page: Page): Promise<Buffer> {
 }
 async function relogin(page: Page, username: string) {
   await page.context().clearCookies();
-  await login(page, username);
+  await signIn(page, username);
 }
 async function pick(
   page: Page,
@@ -61,7 +61,7 @@ test('a concern from the portal reaches the inbox, gets a recommendation that is
   const recommendation = `Mendampingi pengurusan PIRT keripik bersama Dinkes (${stamp})`;
 
   // 1. The cooperative raises a concern from its portal.
-  await login(page, 'dewirengganis');
+  await signIn(page, 'dewirengganis');
   await page.goto('/aspirasi');
   await expect(page.getByRole('heading', { name: 'Aspirasi koperasi Anda' })).toBeVisible();
   await page.getByTestId('raise-concern').click();
@@ -171,7 +171,7 @@ test('a concern from the portal reaches the inbox, gets a recommendation that is
 
 test('an overdue follow-up from the demo data is visibly marked, and the export downloads', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await login(page, 'petugas.koperasi');
+  await signIn(page, 'petugas.koperasi');
   await page.goto('/tindak-lanjut?tab=semua&status=overdue');
   const first = page.getByTestId('follow-up-card').first();
   await expect(first).toHaveAttribute('data-overdue', 'true');
@@ -195,7 +195,7 @@ test('an overdue follow-up from the demo data is visibly marked, and the export 
 test('unit development: a petugas of Usaha Mikro adds a need and a mentoring session', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
   const stamp = Date.now().toString(36);
-  await login(page, 'petugas.usahamikro');
+  await signIn(page, 'petugas.usahamikro');
   await page.goto(`/koperasi/${DEWI}?tab=pengembangan-usaha`);
   const unit = page.locator('[data-testid="dev-unit"][data-unit="Olahan kopi Tiris"]');
   await expect(unit).toBeVisible();

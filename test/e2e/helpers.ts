@@ -15,6 +15,17 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await expect(page).not.toHaveURL(/\/masuk/);
 }
 
+/**
+ * Signs in through the API (the same request the login form sends), for journeys where the login
+ * screen is not what is tested and whose next step opens a page: no login screen, no home screen
+ * drawn only to be left at once. The session cookie lands in the page's browser context. The login
+ * form itself is exercised by `login` (screens, users, registry, the axe walk of /masuk).
+ */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  const res = await page.request.post('/api/v1/auth/login', { data: { username, password } });
+  expect(res.ok(), `login ${username}: ${res.status()} ${await res.text()}`).toBe(true);
+}
+
 /** Indonesian formatted integer ("1.234") → 1234. */
 export function parseIdNumber(text: string): number {
   return Number(text.replace(/[^\d-]/g, ''));

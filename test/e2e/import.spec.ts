@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, snap } from './helpers';
+import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, snap, signIn } from './helpers';
 
 /**
  * Issue #5 §7: a petugas imports cooperatives from the XLSX template. The first file has a bad row:
@@ -96,11 +96,11 @@ test('an import with a bad row is refused with the row named, the fixed file imp
     1,
   ];
 
-  await login(page, 'pimpinan');
+  await signIn(page, 'pimpinan');
   const before = await districtRat(page);
 
   await page.context().clearCookies();
-  await login(page, 'petugas.koperasi');
+  await signIn(page, 'petugas.koperasi');
   await page.goto('/impor');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const fileInput = page.locator('input[type="file"]');
@@ -155,7 +155,7 @@ test('an import with a bad row is refused with the row named, the fixed file imp
   // 5. The dashboard of their kecamatan counts them (two more cooperatives, both without a RAT
   // since 2019, so two more with warnings), and its kecamatan link drills to them.
   await page.context().clearCookies();
-  await login(page, 'pimpinan');
+  await signIn(page, 'pimpinan');
   const after = await districtRat(page);
   expect(after.cooperatives).toBe(before.cooperatives + 2);
   expect(after.warnings).toBe(before.warnings + 2);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
-import { DESKTOP, MOBILE, login, snap } from './helpers';
+import { DESKTOP, MOBILE, snap, signIn } from './helpers';
 
 /**
  * Issue #12 as a Dinas lives it: the head approves a visit, the officer issues its Surat Perintah
@@ -38,7 +38,7 @@ function qrOf(pdf: Buffer): string | null {
 
 async function relogin(page: Page, username: string) {
   await page.context().clearCookies();
-  await login(page, username);
+  await signIn(page, username);
 }
 
 test('approve → SPT → visit carried out → berita acara → the QR opens the public page, logged out, and confirms it', async ({
@@ -47,7 +47,7 @@ test('approve → SPT → visit carried out → berita acara → the QR opens th
   await page.setViewportSize(DESKTOP);
 
   // A visit planned by the petugas of Bidang Koperasi, who leads it.
-  await login(page, 'petugas.koperasi');
+  await signIn(page, 'petugas.koperasi');
   const me = await (await page.request.get('/api/v1/auth/me')).json();
   const coop = (await (await page.request.get('/api/v1/cooperatives?group=KSU&status=AKTIF&pageSize=1')).json())
     .items[0];
@@ -148,7 +148,7 @@ test('the register lists issued documents with filters; the admin sets the offic
   page,
 }) => {
   await page.setViewportSize(DESKTOP);
-  await login(page, 'admin', 'admin-e2e-123');
+  await signIn(page, 'admin', 'admin-e2e-123');
   await page.goto('/kantor');
   await expect(page.getByRole('heading', { name: 'Profil kantor', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Pemerintah daerah')).toHaveValue('Pemerintah Kabupaten Probolinggo');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DESKTOP, MOBILE, SCREENSHOT_DIR, login, painted, resize } from './helpers';
+import { DESKTOP, MOBILE, SCREENSHOT_DIR, login, painted, resize, signIn } from './helpers';
 
 /**
  * Issue 11: the province office's dashboard rolls up its regencies and drills down to a regency,
@@ -65,7 +65,7 @@ test('the province user drills from the province to Probolinggo, Tiris and Kopwa
 test('the Lumajang office sees its own dashboard, and never Kopwan Dewi Rengganis', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await login(page, 'admin.lumajang');
+  await signIn(page, 'admin.lumajang');
   await page.goto('/dasbor?year=2025');
   await expect(page.getByRole('heading', { name: /Rincian per kecamatan/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Kabupaten Lumajang · ringkasan/)).toBeVisible();
@@ -81,7 +81,7 @@ test('the Lumajang office sees its own dashboard, and never Kopwan Dewi Renggani
 
   await page.context().clearCookies();
   await resize(page, DESKTOP);
-  await login(page, 'petugas.lumajang');
+  await signIn(page, 'petugas.lumajang');
   await page.goto('/koperasi');
   await page.getByRole('searchbox', { name: 'Cari' }).fill('Dewi Rengganis');
   await expect(page).toHaveURL(/q=Dewi\+Rengganis/);

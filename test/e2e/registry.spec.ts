@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DESKTOP, MOBILE, idNumber, login, parseIdNumber, snap } from './helpers';
+import { DESKTOP, MOBILE, idNumber, login, parseIdNumber, snap, signIn } from './helpers';
 
 test.describe('registry journey', () => {
   test('petugas finds Kopwan Dewi Rengganis, edits its member count and sees the change in Riwayat (360 px)', async ({
@@ -134,7 +134,7 @@ test('petugas creates a cooperative; server field errors appear under the right 
 
 test('an expired session anywhere sends the user to /masuk and back after login', async ({ page, context }) => {
   await page.setViewportSize(DESKTOP);
-  await login(page, 'petugas.koperasi');
+  await signIn(page, 'petugas.koperasi');
   await page.goto('/koperasi?q=Dewi+Rengganis');
   await page.getByRole('link', { name: 'Kopwan Dewi Rengganis' }).first().click();
   await expect(page.getByRole('heading', { name: 'Kopwan Dewi Rengganis' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './csp-guard';
-import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, snap } from './helpers';
+import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, snap, signIn } from './helpers';
 
 const SIZES = [
   { name: '360', viewport: MOBILE },
@@ -217,7 +217,7 @@ for (const size of SIZES) {
     });
 
     test(`admin screens (${size.name})`, async ({ page }) => {
-      await login(page, 'admin', ADMIN_PASSWORD);
+      await signIn(page, 'admin', ADMIN_PASSWORD);
       await page.goto('/pengguna');
       await expect(page.getByTestId('user-item').first()).toBeVisible();
       await snap(page, `users-${size.name}`, { fullPage: false });
@@ -267,7 +267,7 @@ for (const size of SIZES) {
       await expect(page.getByTestId('priority-item').first()).toBeVisible();
       await snap(page, `priorities-${size.name}`, { fullPage: false });
       await page.context().clearCookies();
-      await login(page, 'admin', ADMIN_PASSWORD);
+      await signIn(page, 'admin', ADMIN_PASSWORD);
       await page.goto('/prioritas');
       await page.getByRole('button', { name: 'Bobot' }).click();
       await expect(page.getByRole('dialog').getByLabel('Belum pernah dikunjungi')).toBeVisible();

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, snap } from './helpers';
+import { ADMIN_PASSWORD, DESKTOP, MOBILE, login, snap, signIn } from './helpers';
 
 test('admin creates a koperasi user; the temporary password must be changed at first login', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await login(page, 'admin', ADMIN_PASSWORD);
+  await signIn(page, 'admin', ADMIN_PASSWORD);
   await page.goto('/pengguna');
   await page.getByRole('button', { name: 'Tambah pengguna' }).click();
   const dialog = page.getByRole('dialog');
@@ -48,7 +48,7 @@ test('admin creates a koperasi user; the temporary password must be changed at f
 
 test('petugas dissolves a cooperative with a reason; pimpinan sees it read-only', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await login(page, 'petugas.koperasi');
+  await signIn(page, 'petugas.koperasi');
   await page.goto('/koperasi?status=AKTIF&q=Bhakti');
   const first = page.getByTestId('coop-item').first();
   const name = (await first.getByRole('link').first().textContent())?.trim() ?? '';
@@ -70,7 +70,7 @@ test('petugas dissolves a cooperative with a reason; pimpinan sees it read-only'
 
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: 'Keluar' }).click();
-  await login(page, 'pimpinan');
+  await signIn(page, 'pimpinan');
   await page.goto(url);
   await expect(page.getByTestId('dissolved-alert')).toBeVisible();
   await page.goto('/koperasi?q=Dewi+Rengganis');

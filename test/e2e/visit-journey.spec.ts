@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { DESKTOP, SCREENSHOT_DIR, login, snap } from './helpers';
+import { DESKTOP, SCREENSHOT_DIR, snap, signIn } from './helpers';
 
 /**
  * Issue #4's whole journey in one go, as the Dinas lives it: a petugas of Usaha Mikro plans a visit,
@@ -49,7 +49,7 @@ async function pngBytes(page: Page): Promise<Buffer> {
 
 async function relogin(page: Page, username: string) {
   await page.context().clearCookies();
-  await login(page, username);
+  await signIn(page, username);
 }
 
 test('plan → approve → record with a concern and a recommendation → done with evidence → berita acara', async ({
@@ -61,7 +61,7 @@ test('plan → approve → record with a concern and a recommendation → done w
   const recommendation = `Mendampingi anggota mengurus NIB lewat OSS (${stamp})`;
 
   // 1. Plan: the petugas of Usaha Mikro leads a visit today.
-  await login(page, 'petugas.usahamikro');
+  await signIn(page, 'petugas.usahamikro');
   await page.goto('/kunjungan/baru');
   await expect(page.getByRole('heading', { name: 'Rencanakan kunjungan', level: 1 })).toBeVisible();
   const coop = page.getByRole('combobox', { name: 'Koperasi yang dikunjungi' });

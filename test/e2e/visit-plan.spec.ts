@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { DESKTOP, login, MOBILE, snap } from './helpers';
+import { DESKTOP, MOBILE, snap, signIn } from './helpers';
 
 /**
  * Planning a visit in the browser: a petugas plans it (cooperative, date, purposes, team with a
@@ -32,7 +32,7 @@ async function pickCoop(page: Page, name: string) {
 let visitId = '';
 
 test('petugas plans a visit, finds it in the list and the calendars; pimpinan approves it', async ({ page }) => {
-  await login(page, 'petugas.koperasi');
+  await signIn(page, 'petugas.koperasi');
   await page.goto('/kunjungan');
   await expect(page.getByRole('heading', { name: 'Kunjungan', level: 1 })).toBeVisible();
   await page.getByTestId('plan-visit').click();
@@ -104,7 +104,7 @@ test('petugas plans a visit, finds it in the list and the calendars; pimpinan ap
 
   // pimpinan approves it from the list, after a confirm
   await page.context().clearCookies();
-  await login(page, 'pimpinan');
+  await signIn(page, 'pimpinan');
   await page.goto(`/kunjungan?coop=${saved.cooperative.id}&status=planned`);
   const planned = page.locator(`[data-testid="visit-item"][data-visit-id="${visitId}"]`);
   await planned.getByTestId('approve-visit').click();
@@ -122,7 +122,7 @@ test('petugas plans a visit, finds it in the list and the calendars; pimpinan ap
 });
 
 test('a priority entry opens the plan form prefilled; double bookings are flagged before saving', async ({ page }) => {
-  await login(page, 'petugas.koperasi');
+  await signIn(page, 'petugas.koperasi');
   await page.goto('/prioritas');
   const first = page.getByTestId('priority-item').first();
   const name = (await first.getByRole('link').first().textContent()) ?? '';
@@ -145,7 +145,7 @@ for (const [label, size] of [
 ] as const) {
   test(`screenshots of the planning screens (${label})`, async ({ page }) => {
     await page.setViewportSize(size);
-    await login(page, 'petugas.koperasi');
+    await signIn(page, 'petugas.koperasi');
     await page.goto('/kunjungan');
     await expect(page.getByTestId('visit-item').first()).toBeVisible();
     await snap(page, `visits-list-${label}`);
@@ -177,7 +177,7 @@ for (const [label, size] of [
     await snap(page, `programs-${label}`);
     // the program editor as pimpinan
     await page.context().clearCookies();
-    await login(page, 'pimpinan');
+    await signIn(page, 'pimpinan');
     await page.goto('/program');
     await page.getByTestId('program-edit').click();
     await expect(page.getByTestId('program-save')).toBeVisible();
@@ -194,7 +194,7 @@ test("the cooperative's Kunjungan tab: staff plan from it; the koperasi user rea
 }) => {
   const DEWI = '0b7e4a52-9c1d-4f3e-8a21-6d5f0c2b1e01';
   await page.setViewportSize(MOBILE);
-  await login(page, 'petugas.koperasi');
+  await signIn(page, 'petugas.koperasi');
   await page.goto(`/koperasi/${DEWI}?tab=kunjungan`);
   const items = page.getByTestId('coop-visit-item');
   await expect(items.first()).toBeVisible();
@@ -234,7 +234,7 @@ test("the cooperative's Kunjungan tab: staff plan from it; the koperasi user rea
 
   await page.context().clearCookies();
   await page.setViewportSize(DESKTOP);
-  await login(page, 'dewirengganis');
+  await signIn(page, 'dewirengganis');
   await page.goto(`/koperasi/${DEWI}?tab=kunjungan`);
   await expect(items.first()).toBeVisible();
   await expect(page.getByTestId('coop-plan-visit')).toHaveCount(0);
@@ -243,7 +243,7 @@ test("the cooperative's Kunjungan tab: staff plan from it; the koperasi user rea
 });
 
 test('editing a plan someone else changed meanwhile: a clear message, reload, then save', async ({ page }) => {
-  await login(page, 'petugas.koperasi');
+  await signIn(page, 'petugas.koperasi');
   const me = (await (await page.request.get('/api/v1/auth/me')).json()).user;
   const created = await page.request.post('/api/v1/visits', {
     data: {

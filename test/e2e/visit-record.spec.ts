@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, DESKTOP, MOBILE, SCREENSHOT_DIR, login, snap } from './helpers';
+import { DEMO_PASSWORD, DESKTOP, MOBILE, SCREENSHOT_DIR, snap, signIn } from './helpers';
 
 // The visit record screen (issue #4 §3, §6, §7): a petugas records an approved visit, saves,
 // reloads, resolves a conflict without losing typing, marks it done and downloads the berita
@@ -84,7 +84,7 @@ test.describe('visit record', () => {
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation({ latitude: -7.95841, longitude: 113.39187, accuracy: 14 });
     await page.setViewportSize(DESKTOP);
-    await login(page, 'petugas.koperasi');
+    await signIn(page, 'petugas.koperasi');
     await page.goto(`/kunjungan/${visitId}`);
 
     await expect(page.getByTestId('visit-coop')).toHaveText(DEWI_NAME, { timeout: 30_000 });
@@ -270,7 +270,7 @@ test.describe('visit record', () => {
     const id = (await created.json()).id as string;
     void baseURL;
     await page.setViewportSize(MOBILE);
-    await login(page, 'petugas.koperasi');
+    await signIn(page, 'petugas.koperasi');
     await page.goto(`/kunjungan/${id}`);
     await expect(page.getByTestId('visit-status')).toHaveText('Direncanakan', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Batalkan' }).click();
@@ -287,7 +287,7 @@ test.describe('visit record', () => {
 
   test('pimpinan reads the demo visit to Kopwan Dewi Rengganis without editing it', async ({ page }) => {
     await page.setViewportSize(DESKTOP);
-    await login(page, 'pimpinan');
+    await signIn(page, 'pimpinan');
     await page.goto(`/kunjungan/${DEWI_VISIT_ID}`);
     await expect(page.getByTestId('visit-coop')).toHaveText(DEWI_NAME, { timeout: 30_000 });
     await expect(page.getByTestId('visit-status')).toHaveText('Selesai');
@@ -313,7 +313,7 @@ test.describe('visit record', () => {
 
   test('the cooperative sees its own visit read-only, with the berita acara and report', async ({ page }) => {
     await page.setViewportSize(MOBILE);
-    await login(page, 'dewirengganis');
+    await signIn(page, 'dewirengganis');
     await page.goto(`/kunjungan/${DEWI_VISIT_ID}`);
     await expect(page.getByTestId('visit-coop')).toHaveText(DEWI_NAME, { timeout: 30_000 });
     await expect(page.getByText('Catatan kunjungan tim DKUPP ke koperasi Anda.')).toBeVisible();
