@@ -1,24 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import {
-  Button,
-  Collapse,
-  Group,
-  Indicator,
-  Loader,
-  Paper,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  TextInput,
-} from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Button, Collapse, Group, Indicator, Paper, Skeleton, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconSearch, IconX } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconX } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useDistricts } from '../lib/meta';
 import { useUrlParams } from '../lib/useUrlParams';
-import { EmptyText, ErrorState, ListPagination, useDebounced } from './common';
+import { EmptyText, ErrorState, ListPagination } from './common';
 
 /**
  * The one scaffold every list screen is built from: URL state (filters + page), a filter bar that
@@ -37,65 +24,6 @@ export function useListState<K extends string>(keys: readonly K[]) {
     window.scrollTo({ top: 0 });
   };
   return { ...url, isMobile, goToPage };
-}
-
-/**
- * A free-text search box kept in the URL under `key`, written after the user pauses typing; it
- * follows the URL when that changes (back button, "reset filters").
- */
-export function useUrlSearch(value: string, write: (v: string | null) => void) {
-  const [search, setSearch] = useState(value);
-  const debounced = useDebounced(search, 350);
-  useEffect(() => {
-    if (debounced.trim() !== value) write(debounced.trim() || null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-  useEffect(() => {
-    setSearch((s) => (s.trim() === value ? s : value));
-  }, [value]);
-  return [search, setSearch] as const;
-}
-
-export function SearchBox({
-  value,
-  onChange,
-  placeholder,
-  busy,
-  clearable,
-}: {
-  value: string;
-  onChange: (v: string) => void;
-  placeholder: string;
-  busy?: boolean;
-  clearable?: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <TextInput
-      style={{ flex: 1 }}
-      aria-label={t('common.search')}
-      placeholder={placeholder}
-      leftSection={<IconSearch size={16} />}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      rightSection={
-        clearable ? (
-          value ? (
-            <IconX
-              size={16}
-              style={{ cursor: 'pointer' }}
-              aria-label={t('common.resetFilters')}
-              onClick={() => onChange('')}
-            />
-          ) : busy ? (
-            <Loader size={14} />
-          ) : null
-        ) : undefined
-      }
-      type="search"
-      inputMode="search"
-    />
-  );
 }
 
 function ResetButton({ onClick, size }: { onClick: () => void; size?: 'xs' }) {
@@ -202,28 +130,27 @@ interface PageData<T> {
 }
 
 /**
- * The results of a paged list query: an error with retry, skeletons while the first page loads, the
- * empty text, the items (dimmed while the next page loads) and the pagination below.
+ * The states of a query's results: an error with retry, skeletons while the first answer loads, the
+ * empty text, or the results (dimmed while `dimmed`); `head` and `foot` frame them once data is there.
  */
-export function ListResults<D extends PageData<unknown>>({
+export function ResultsState<D>({
   query,
-  page,
-  pageSize,
-  onPage,
+  isEmpty,
   empty,
+  dimmed,
   skeleton = { rows: 6, height: 56 },
   head,
+  foot,
   children,
 }: {
-  query: Pick<UseQueryResult<D>, 'data' | 'isError' | 'error' | 'refetch' | 'isPlaceholderData'>;
-  page: number;
-  pageSize: number;
-  onPage: (page: number) => void;
+  query: Pick<UseQueryResult<D>, 'data' | 'isError' | 'error' | 'refetch'>;
+  isEmpty: (data: D) => boolean;
   empty: ReactNode;
+  dimmed: boolean;
   skeleton?: { rows: number; height: number };
-  /** Drawn above the items once the first page has arrived (e.g. a count). */
   head?: (data: D) => ReactNode;
-  children: (items: D['items'], data: D) => ReactNode;
+  foot?: (data: D) => ReactNode;
+  children: (data: D) => ReactNode;
 }) {
   const data = query.data;
   if (query.isError && !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -239,92 +166,60 @@ export function ListResults<D extends PageData<unknown>>({
   return (
     <>
       {head?.(data)}
-      {data.items.length === 0 ? (
+      {isEmpty(data) ? (
         <Paper withBorder>
           <EmptyText>{empty}</EmptyText>
         </Paper>
       ) : (
-        <div style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>{children(data.items, data)}</div>
+        <div style={{ opacity: dimmed ? 0.6 : 1 }}>{children(data)}</div>
       )}
-      <ListPagination page={page} pageSize={data.pageSize || pageSize} total={data.total} onChange={onPage} />
+      {foot?.(data)}
     </>
   );
 }
 
-export interface Column {
-  label: ReactNode;
-  w?: number;
-  ta?: 'right' | 'center';
+interface PageData<T> {
+  items: readonly T[];
+  total: number;
+  pageSize: number;
 }
 
-/** The wide-screen table of a list: bordered, scrolling sideways below `minWidth`. */
-export function ListTable({
-  columns,
-  minWidth,
+/** The results of a paged list query (see `ResultsState`), with the pagination below the items. */
+export function ListResults<D extends PageData<unknown>>({
+  query,
+  page,
+  pageSize,
+  onPage,
+  empty,
+  skeleton,
+  head,
   children,
-  highlight = true,
-  top,
-  ...rest
 }: {
-  columns: Column[];
-  minWidth: number;
-  children: ReactNode;
-  highlight?: boolean;
-  top?: boolean;
-  'data-testid'?: string;
+  query: Pick<UseQueryResult<D>, 'data' | 'isError' | 'error' | 'refetch' | 'isPlaceholderData'>;
+  page: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+  empty: ReactNode;
+  skeleton?: { rows: number; height: number };
+  /** Drawn above the items once the first page has arrived (e.g. a count). */
+  head?: (data: D) => ReactNode;
+  children: (items: D['items'], data: D) => ReactNode;
 }) {
   return (
-    <Paper withBorder style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={minWidth}>
-        <Table
-          highlightOnHover={highlight}
-          verticalSpacing="sm"
-          style={top ? { verticalAlign: 'top' } : undefined}
-          data-testid={rest['data-testid']}
-        >
-          <Table.Thead bg="gray.0">
-            <Table.Tr>
-              {columns.map((c, i) => (
-                <Table.Th key={i} w={c.w} ta={c.ta}>
-                  {c.label}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>{children}</Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <ResultsState
+      query={query}
+      isEmpty={(d) => d.items.length === 0}
+      empty={empty}
+      dimmed={query.isPlaceholderData}
+      skeleton={skeleton}
+      head={head}
+      foot={(d) => <ListPagination page={page} pageSize={d.pageSize || pageSize} total={d.total} onChange={onPage} />}
+    >
+      {(d) => children(d.items, d)}
+    </ResultsState>
   );
 }
 
-/** The district filter every list offers: searchable, clearable, loading its options itself. */
-export function DistrictFilter({
-  label,
-  placeholder,
-  value,
-  onChange,
-  enabled = true,
-}: {
-  label: string;
-  placeholder: string;
-  value: string;
-  onChange: (code: string | null) => void;
-  enabled?: boolean;
-}) {
-  const { t } = useTranslation();
-  const districts = useDistricts(enabled);
-  return (
-    <Select
-      label={label}
-      placeholder={placeholder}
-      data={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-      value={value || null}
-      onChange={onChange}
-      searchable
-      clearable
-      nothingFoundMessage={t('common.noResults')}
-      rightSection={districts.isLoading ? <Loader size={14} /> : undefined}
-    />
-  );
-}
+export { useUrlSearch, SearchBox } from './list/search';
+export { ListTable, type Column } from './list/ListTable';
+export { DistrictFilter } from './list/DistrictFilter';

@@ -20,7 +20,8 @@ type View = 'list' | 'month' | 'week';
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 import { VisitListView } from '../features/visits/VisitListView';
-import { MonthView, WeekView } from '../features/visits/VisitCalendar';
+import { MonthView } from '../features/visits/calendar/MonthView';
+import { WeekView } from '../features/visits/calendar/WeekView';
 
 export default function VisitListPage() {
   const { t } = useTranslation();

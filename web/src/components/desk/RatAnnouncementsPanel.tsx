@@ -22,7 +22,7 @@ import { ApiError, buildQuery, get, post } from '../../lib/api';
 import type { RatAnnouncement } from '../../lib/desk';
 import '../../lib/desk';
 import { formatDate, todayJakarta } from '../../lib/format';
-import { EmptyText } from '../common';
+import { DeskPanel } from './DeskPanel';
 
 function AnnounceModal({ coopId, onClose }: { coopId: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -190,32 +190,30 @@ export function RatAnnouncementsPanel({ coopId, canEdit }: { coopId: string; can
     queryFn: ({ signal }) =>
       get<{ items: RatAnnouncement[] }>(`/rat-announcements${buildQuery({ cooperativeId: coopId })}`, signal),
   });
-  const items = list.data?.items ?? [];
   return (
-    <Card withBorder padding="sm" data-testid="rat-announcements">
-      <Group justify="space-between" gap="xs" mb="xs" wrap="wrap">
-        <div>
-          <Text fw={600}>{t('desk.announce.title')}</Text>
-          <Text size="xs" c="dimmed">
-            {t('desk.announce.hint')}
-          </Text>
-        </div>
-        {canEdit && (
-          <Button size="sm" variant="light" leftSection={<IconSpeakerphone size={16} />} onClick={() => setOpen(true)}>
-            {t('desk.announce.add')}
-          </Button>
-        )}
-      </Group>
-      {items.length === 0 ? (
-        <EmptyText>{t('desk.announce.none')}</EmptyText>
-      ) : (
-        <Stack gap="xs">
-          {items.map((a) => (
-            <AnnouncementCard key={a.id} a={a} showCooperative={false} />
-          ))}
-        </Stack>
-      )}
+    <>
+      <DeskPanel
+        title={t('desk.announce.title')}
+        hint={t('desk.announce.hint')}
+        action={
+          canEdit && (
+            <Button
+              size="sm"
+              variant="light"
+              leftSection={<IconSpeakerphone size={16} />}
+              onClick={() => setOpen(true)}
+            >
+              {t('desk.announce.add')}
+            </Button>
+          )
+        }
+        items={list.data?.items ?? []}
+        empty={t('desk.announce.none')}
+        data-testid="rat-announcements"
+      >
+        {(a) => <AnnouncementCard key={a.id} a={a} showCooperative={false} />}
+      </DeskPanel>
       {open && <AnnounceModal coopId={coopId} onClose={() => setOpen(false)} />}
-    </Card>
+    </>
   );
 }

@@ -1,43 +1,23 @@
-import { useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  Button,
-  CloseButton,
-  FileButton,
-  Group,
-  Image,
-  Loader,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCamera } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/dialog';
 import { ApiError } from '../../lib/api';
 import {
   changeFollowUpStatus,
-  compressPhoto,
   dialogKeys,
   type FollowUp,
   type StatusChange,
   uploadFollowUpPhoto,
 } from '../../lib/dialog';
 import { FollowUpStatusBadge, OverdueBadge } from './badges';
+import { EvidencePhotoField, useEvidencePhoto } from './EvidencePhoto';
 
 type Target = 'in_progress' | 'done' | 'cancelled';
-
-function formatSize(bytes: number) {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /**
  * Moves a follow-up along open → in progress → done (with evidence: a note, optionally a photo
@@ -70,18 +50,9 @@ export function FollowUpStatusModal({
   const [evidence, setEvidence] = useState('');
   const [docRef, setDocRef] = useState('');
   const [reason, setReason] = useState('');
-  const [photo, setPhoto] = useState<{ blob: Blob; url: string; original: number } | null>(null);
-  const [compressing, setCompressing] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState(false);
-  const resetRef = useRef<() => void>(null);
-
-  useEffect(
-    () => () => {
-      if (photo) URL.revokeObjectURL(photo.url);
-    },
-    [photo],
-  );
+  const { photo, setPhoto, compressing, pick, resetRef } = useEvidencePhoto(setErrors);
 
   const save = useMutation({
     mutationFn: async () => {
@@ -122,21 +93,6 @@ export function FollowUpStatusModal({
     if (to === 'cancelled' && reason.trim().length < 5) errs.reason = t('dialog.atLeast5');
     setErrors(errs);
     if (Object.keys(errs).length === 0) save.mutate();
-  };
-
-  const pick = async (file: File | null) => {
-    if (!file) return;
-    setErrors(({ file: _f, 'evidence.photoId': _p, ...rest }) => rest);
-    setCompressing(true);
-    try {
-      const blob = await compressPhoto(file);
-      setPhoto({ blob, url: URL.createObjectURL(blob), original: file.size });
-    } catch (e) {
-      setErrors((x) => ({ ...x, file: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setCompressing(false);
-      resetRef.current?.();
-    }
   };
 
   const otherErrors = Object.entries(errors).filter(
@@ -214,51 +170,14 @@ export function FollowUpStatusModal({
               error={errors['evidence.note']}
               data-testid="evidence-note"
             />
-            <Stack gap={6}>
-              <Text size="sm" fw={500}>
-                {t('dialog.evidencePhoto')}{' '}
-                <Text span c="dimmed" size="xs">
-                  ({t('common.optional')})
-                </Text>
-              </Text>
-              {photo ? (
-                <Group gap="sm" wrap="nowrap" align="center">
-                  <Image
-                    src={photo.url}
-                    w={88}
-                    h={88}
-                    radius="sm"
-                    fit="cover"
-                    alt={t('dialog.evidencePhoto')}
-                    data-testid="evidence-preview"
-                  />
-                  <Text size="xs" c="dimmed" style={{ flex: 1 }}>
-                    {t('dialog.photoReady', { size: formatSize(photo.blob.size) })}
-                  </Text>
-                  <CloseButton aria-label={t('dialog.photoRemove')} onClick={() => setPhoto(null)} size="lg" />
-                </Group>
-              ) : (
-                <FileButton onChange={(f) => void pick(f)} accept="image/jpeg,image/png,image/webp" resetRef={resetRef}>
-                  {(props) => (
-                    <Button
-                      {...props}
-                      variant="default"
-                      leftSection={compressing ? <Loader size={14} /> : <IconCamera size={16} />}
-                      disabled={compressing}
-                      data-testid="evidence-photo-button"
-                      h={44}
-                    >
-                      {compressing ? t('dialog.photoCompressing') : t('dialog.photoPick')}
-                    </Button>
-                  )}
-                </FileButton>
-              )}
-              {(errors.file || errors['evidence.photoId']) && (
-                <Text size="xs" c="red.8">
-                  {errors.file ?? errors['evidence.photoId']}
-                </Text>
-              )}
-            </Stack>
+            <EvidencePhotoField
+              photo={photo}
+              compressing={compressing}
+              onPick={(f) => void pick(f)}
+              onRemove={() => setPhoto(null)}
+              resetRef={resetRef}
+              error={errors.file ?? errors['evidence.photoId']}
+            />
             <TextInput
               label={t('dialog.evidenceDoc')}
               description={t('dialog.evidenceDocHint')}

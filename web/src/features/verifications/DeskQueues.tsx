@@ -3,7 +3,8 @@ import { Paper, Skeleton, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CoopRequest } from '../../lib/desk';
 import { AnnouncementCard } from '../../components/desk/RatAnnouncementsPanel';
-import { PlanVisitModal, RequestCard } from '../../components/desk/RequestsPanel';
+import { PlanVisitModal } from '../../components/desk/RequestModals';
+import { RequestCard } from '../../components/desk/RequestsPanel';
 import { EmptyText, ErrorState } from '../../components/common';
 import { useAnnouncedRats, useOpenRequests } from './api';
 

@@ -3,7 +3,7 @@ import { IconInfoCircle, IconListCheck, IconReportMoney } from '@tabler/icons-re
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Mark, QuestionnaireComponent, WeightedRubric } from '@domain/rubrics/types';
-import { StatementForm } from '../../components/StatementForm';
+import { StatementForm } from '../../features/statements/StatementForm';
 import { MarkBadge } from '../../components/assessment';
 import { scoreText } from '../../lib/rubric';
 import type { Id } from '../../lib/types';

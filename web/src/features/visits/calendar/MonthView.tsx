@@ -1,105 +1,28 @@
-import { useMemo } from 'react';
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Box,
-  Group,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  UnstyledButton,
-} from '@mantine/core';
-import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { Alert, Box, Group, Loader, Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import '../../lib/dates';
-import { todayJakarta } from '../../lib/format';
+import '../../../lib/dates';
+import { todayJakarta } from '../../../lib/format';
 import {
   VISIT_STATUS_COLORS,
   VISIT_STATUSES,
-  addDays,
   addMonths,
-  formatDayMonth,
   formatMonth,
   formatShortWeekday,
   formatWeekday,
   monthGrid,
-  startOfWeek,
-  useVisitsBetween,
-  type VisitFilters,
-  type VisitListItem,
-} from '../../lib/visits';
-import { ErrorState } from '../../components/common';
+} from '../../../lib/visits';
+import { ErrorState } from '../../../components/common';
 
-import { VisitCard } from './VisitCard';
+import { VisitCard } from '../VisitCard';
 
-function windowOf(from: string, to: string, f: VisitFilters): { from: string; to: string } | null {
-  const a = f.from && f.from > from ? f.from : from;
-  const b = f.to && f.to < to ? f.to : to;
-  return a <= b ? { from: a, to: b } : null;
-}
+import { CalendarNav, useCalendarDays, type CalendarViewProps } from './parts';
 
-function CalendarNav({
-  title,
-  onPrev,
-  onNext,
-  onToday,
-}: {
-  title: string;
-  onPrev: () => void;
-  onNext: () => void;
-  onToday: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="space-between" wrap="nowrap" gap="xs" mb="sm">
-      <ActionIcon variant="default" size={40} onClick={onPrev} aria-label={t('visits.calendar.prev')}>
-        <IconChevronLeft size={20} />
-      </ActionIcon>
-      <Stack gap={0} align="center" style={{ minWidth: 0 }}>
-        <Text fw={700} size="md" ta="center" tt="capitalize" data-testid="calendar-title">
-          {title}
-        </Text>
-        <Anchor component="button" type="button" size="xs" onClick={onToday}>
-          {t('visits.calendar.today')}
-        </Anchor>
-      </Stack>
-      <ActionIcon variant="default" size={40} onClick={onNext} aria-label={t('visits.calendar.next')}>
-        <IconChevronRight size={20} />
-      </ActionIcon>
-    </Group>
-  );
-}
-
-function byDate(items: VisitListItem[]): Map<string, VisitListItem[]> {
-  const m = new Map<string, VisitListItem[]>();
-  for (const v of items) {
-    const list = m.get(v.date) ?? [];
-    list.push(v);
-    m.set(v.date, list);
-  }
-  return m;
-}
-
-export function MonthView({
-  anchor,
-  onAnchor,
-  filters,
-  isMobile,
-}: {
-  anchor: string;
-  onAnchor: (d: string) => void;
-  filters: VisitFilters;
-  isMobile: boolean;
-}) {
+/** A month grid with a dot per visit status; the chosen day's visits below. */
+export function MonthView({ anchor, onAnchor, filters, isMobile }: CalendarViewProps) {
   const { t } = useTranslation();
   const today = todayJakarta();
   const weeks = monthGrid(anchor);
-  const range = windowOf(weeks[0]![0]!, weeks[weeks.length - 1]![6]!, filters);
-  const query = useVisitsBetween({ ...filters, from: range?.from ?? anchor, to: range?.to ?? anchor }, range !== null);
-  const days = useMemo(() => byDate(range ? (query.data?.items ?? []) : []), [query.data, range]);
+  const { query, days } = useCalendarDays(weeks[0]![0]!, weeks[weeks.length - 1]![6]!, filters);
   const month = anchor.slice(0, 7);
   const selected = anchor;
   const dayList = days.get(selected) ?? [];
@@ -272,117 +195,6 @@ export function MonthView({
           </SimpleGrid>
         )}
       </Stack>
-    </Stack>
-  );
-}
-
-export function WeekView({
-  anchor,
-  onAnchor,
-  filters,
-  isMobile,
-}: {
-  anchor: string;
-  onAnchor: (d: string) => void;
-  filters: VisitFilters;
-  isMobile: boolean;
-}) {
-  const { t } = useTranslation();
-  const today = todayJakarta();
-  const start = startOfWeek(anchor);
-  const dates = Array.from({ length: 7 }, (_, i) => addDays(start, i));
-  const range = windowOf(dates[0]!, dates[6]!, filters);
-  const query = useVisitsBetween({ ...filters, from: range?.from ?? start, to: range?.to ?? start }, range !== null);
-  const days = useMemo(() => byDate(range ? (query.data?.items ?? []) : []), [query.data, range]);
-  const total = [...days.values()].reduce((s, l) => s + l.length, 0);
-  const title = t('visits.calendar.weekOf', {
-    from: formatDayMonth(dates[0]!),
-    to: `${formatDayMonth(dates[6]!)} ${dates[6]!.slice(0, 4)}`,
-  });
-
-  return (
-    <Stack gap="sm">
-      <Paper withBorder p={{ base: 6, sm: 'sm' }}>
-        <CalendarNav
-          title={title}
-          onPrev={() => onAnchor(addDays(start, -7))}
-          onNext={() => onAnchor(addDays(start, 7))}
-          onToday={() => onAnchor(today)}
-        />
-        {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-        {isMobile ? (
-          <Stack gap="sm" data-testid="calendar-week">
-            {total === 0 && !query.isFetching && (
-              <Text size="sm" c="dimmed" ta="center" py="xs">
-                {t('visits.calendar.noVisitsWeek')}
-              </Text>
-            )}
-            {dates.map((d) => {
-              const list = days.get(d) ?? [];
-              return (
-                <Stack key={d} gap={6} data-testid="calendar-day" data-date={d} data-count={list.length}>
-                  <Group gap={6} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} pb={2}>
-                    <Text
-                      size="sm"
-                      fw={700}
-                      c={d === today ? 'green.8' : list.length ? undefined : 'dimmed'}
-                      tt="capitalize"
-                    >
-                      {formatWeekday(d)}
-                    </Text>
-                    {list.length > 0 && (
-                      <Text size="xs" c="dimmed">
-                        · {t('visits.calendar.dayVisits', { n: list.length })}
-                      </Text>
-                    )}
-                  </Group>
-                  {list.map((v) => (
-                    <VisitCard key={v.id} visit={v} showDate={false} />
-                  ))}
-                </Stack>
-              );
-            })}
-          </Stack>
-        ) : (
-          <Box
-            style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 6 }}
-            data-testid="calendar-week"
-          >
-            {dates.map((d, i) => {
-              const list = days.get(d) ?? [];
-              return (
-                <Stack
-                  key={d}
-                  gap={6}
-                  p={6}
-                  data-testid="calendar-day"
-                  data-date={d}
-                  data-count={list.length}
-                  style={{
-                    minHeight: 320,
-                    borderRadius: 6,
-                    border: `1px solid ${d === today ? 'var(--mantine-color-green-5)' : 'var(--mantine-color-gray-2)'}`,
-                    background: i === 6 ? 'var(--mantine-color-gray-0)' : 'white',
-                    minWidth: 0,
-                  }}
-                >
-                  <Stack gap={0}>
-                    <Text size="xs" fw={700} c={i === 6 ? 'red.7' : 'dimmed'} tt="capitalize">
-                      {formatShortWeekday(d)}
-                    </Text>
-                    <Text size="lg" fw={d === today ? 800 : 600} c={d === today ? 'green.8' : undefined} lh={1.1}>
-                      {Number(d.slice(8))}
-                    </Text>
-                  </Stack>
-                  {list.map((v) => (
-                    <VisitCard key={v.id} visit={v} showDate={false} dense />
-                  ))}
-                </Stack>
-              );
-            })}
-          </Box>
-        )}
-      </Paper>
     </Stack>
   );
 }
