@@ -383,3 +383,12 @@ export const activityReportBody = z.union([
   z.strictObject({ headline: z.string().max(200), text: z.string().max(8000) }),
   z.null(),
 ]);
+
+/** The photo upload's query: the body is the raw image. */
+export const photoUploadQuery = z.strictObject({
+  id: uuidParam
+    .optional()
+    .describe('ID buatan klien: unggahan ulang dengan ID dan isi yang sama tidak membuat foto ganda'),
+  caption: z.string().trim().max(300).optional(),
+  takenAt: isoInstant.optional(),
+});
