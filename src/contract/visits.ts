@@ -121,7 +121,7 @@ export const visitOut = visitListItemOut.extend({
   annualMeeting: z.object({ id: z.string(), fiscalYear: z.number(), heldOn: z.string() }).nullable(),
   cancelReason: z.string().nullable(),
   attendance: z.array(z.object({ name: z.string(), role: z.enum(ATTENDEE_ROLES), gender: z.enum(GENDERS) })),
-  findings: z.record(z.string(), z.string().nullable()),
+  findings: z.record(z.enum(ASPECTS), z.string().nullable()),
   checklist: z
     .object({
       version: z.string(),
