@@ -47,45 +47,41 @@ export const photoRoutes =
       );
     }
 
-    app.post(
-      '/api/v1/visits/:id/photos',
+    const uploads = [
       {
-        config: { access: WRITERS },
-        bodyLimit: PARSE_LIMIT,
-        errorHandler: photoErrors,
-        schema: uploadSchema('Unggah foto kunjungan (isi permintaan: JPEG, PNG atau WebP, maks. 5 MB)'),
+        path: '/api/v1/visits/:id/photos',
+        access: WRITERS,
+        summary: 'Unggah foto kunjungan (isi permintaan: JPEG, PNG atau WebP, maks. 5 MB)',
+        upload: uploadVisitPhoto,
       },
-      async (request, reply) => {
-        const { photo, created } = await uploadVisitPhoto(deps, requireActor(request), request.params.id, {
-          ...(request.query.id ? { id: request.query.id } : {}),
-          declaredType: request.headers['content-type'],
-          bytes: request.body,
-          caption: request.query.caption || null,
-          takenAt: request.query.takenAt ?? null,
-        });
-        return reply.status(created ? 201 : 200).send(photo);
-      },
-    );
-
-    app.post(
-      '/api/v1/follow-ups/:id/photos',
       {
-        config: { access: COOPERATIVE_WRITERS },
-        bodyLimit: PARSE_LIMIT,
-        errorHandler: photoErrors,
-        schema: uploadSchema('Unggah foto bukti tindak lanjut (JPEG, PNG atau WebP, maks. 5 MB)'),
+        path: '/api/v1/follow-ups/:id/photos',
+        access: COOPERATIVE_WRITERS,
+        summary: 'Unggah foto bukti tindak lanjut (JPEG, PNG atau WebP, maks. 5 MB)',
+        upload: uploadFollowUpPhoto,
       },
-      async (request, reply) => {
-        const { photo, created } = await uploadFollowUpPhoto(deps, requireActor(request), request.params.id, {
-          ...(request.query.id ? { id: request.query.id } : {}),
-          declaredType: request.headers['content-type'],
-          bytes: request.body,
-          caption: request.query.caption || null,
-          takenAt: request.query.takenAt ?? null,
-        });
-        return reply.status(created ? 201 : 200).send(photo);
-      },
-    );
+    ];
+    for (const u of uploads) {
+      app.post(
+        u.path,
+        {
+          config: { access: u.access },
+          bodyLimit: PARSE_LIMIT,
+          errorHandler: photoErrors,
+          schema: uploadSchema(u.summary),
+        },
+        async (request, reply) => {
+          const { photo, created } = await u.upload(deps, requireActor(request), request.params.id, {
+            ...(request.query.id ? { id: request.query.id } : {}),
+            declaredType: request.headers['content-type'],
+            bytes: request.body,
+            caption: request.query.caption || null,
+            takenAt: request.query.takenAt ?? null,
+          });
+          return reply.status(created ? 201 : 200).send(photo);
+        },
+      );
+    }
 
     for (const [suffix, variant, summary] of [
       ['', 'original', 'Foto (berkas asli)'],
