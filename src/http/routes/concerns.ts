@@ -7,7 +7,7 @@ import { concernOut } from '../../contract/visits.js';
 import { concernAbilities } from '../../app/policy/index.js';
 import { concernCanOut } from '../../contract/abilities.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../access.js';
-import { idParams, pageOf } from '../schemas.js';
+import { idParams, pageOf } from '../../contract/common.js';
 import { listDownloads } from '../list-downloads.js';
 
 const tags = ['dialog'];

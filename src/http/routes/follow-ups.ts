@@ -19,7 +19,7 @@ import {
 } from '../../contract/follow-ups.js';
 import { followUpOut } from '../../contract/visits.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
-import { idParams, pageOf } from '../schemas.js';
+import { idParams, pageOf } from '../../contract/common.js';
 import { listDownloads } from '../list-downloads.js';
 
 const tags = ['tindak lanjut'];
