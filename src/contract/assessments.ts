@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ASSESSMENT_STATUSES } from '../domain/rubrics/codes.js';
+import { ASSESSMENT_STATUSES, CATEGORY_CODES, RUBRIC_CODES } from '../domain/rubrics/codes.js';
 import type { AssessmentInput, AssessmentResult, RubricDefinition } from '../domain/rubrics/types.js';
-import { assessmentCanOut } from './abilities.js';
+import { assessmentCanOut, rubricListCanOut } from './abilities.js';
+import { isoDate, page, pageSize, uuidParam } from './common.js';
 import { verificationOut } from './verification.js';
 
 /**
@@ -253,3 +254,72 @@ const same = <A, B>(ok: Same<A, B>) => ok;
 same<z.infer<typeof assessmentResultOut>, AssessmentResult>(true);
 same<z.infer<typeof assessmentInputOut>, AssessmentInput>(true);
 same<z.infer<typeof rubricDefinitionOut>, RubricDefinition>(true);
+
+// ── requests ──
+
+export const fiscalYearParam = z.coerce
+  .number()
+  .int()
+  .min(1945, 'Tahun buku tidak masuk akal.')
+  .max(2100, 'Tahun buku tidak masuk akal.');
+
+/** Assessment inputs are checked against the rubric by the domain (validateInput), not by a fixed schema. */
+export const assessmentInputsBody = z.strictObject({
+  financials: z.record(z.string(), z.unknown()).optional(),
+  management: z.record(z.string(), z.unknown()).optional(),
+  indicators: z.record(z.string(), z.unknown()).optional(),
+  checklists: z.record(z.string(), z.unknown()).optional(),
+  notApplicableReasons: z.record(z.string(), z.string().max(500)).optional(),
+});
+export const scoreBody = assessmentInputsBody.extend({
+  rubric: z.enum(RUBRIC_CODES),
+  rubricVersion: z.number().int().min(1).optional(),
+});
+
+/** Filters of the assessment list; exports take the same without paging. */
+export const assessmentListQuery = z.strictObject({
+  cooperativeId: uuidParam.optional(),
+  category: z.enum(CATEGORY_CODES).optional(),
+  district: z.string().max(20).optional(),
+  fiscalYear: fiscalYearParam.optional(),
+  rubric: z.enum(RUBRIC_CODES).optional(),
+  status: z.enum(['DRAFT', 'FINAL']).optional(),
+  assessedYear: fiscalYearParam.optional().describe('Dinilai (tanggal penilaian) pada tahun ini'),
+  page,
+  pageSize,
+});
+export const assessmentExportQuery = assessmentListQuery.omit({ page: true, pageSize: true });
+
+export const rubricVersionListOut = z.object({ items: z.array(rubricVersionOut), can: rubricListCanOut });
+export const rubricVersionParams = z.strictObject({
+  rubric: z.enum(RUBRIC_CODES),
+  version: z.coerce.number().int().min(1).max(10_000),
+});
+export const rubricParams = z.strictObject({ rubric: z.enum(RUBRIC_CODES) });
+export const publishRubricBody = z.strictObject({
+  definition: z.record(z.string(), z.unknown()),
+  note: z.string().trim().min(5, 'Catatan minimal 5 karakter.').max(1000),
+});
+
+export const statementListOut = z.object({ items: z.array(statementOut) });
+export const statementParams = z.strictObject({ id: uuidParam, fiscalYear: fiscalYearParam });
+export const putStatementBody = z.strictObject({
+  lines: z.record(z.string(), z.unknown()),
+  version: z.number().int().min(1).optional(),
+});
+
+export const createAssessmentBody = z.strictObject({
+  fiscalYear: z.number().int().min(1945).max(2100),
+  rubric: z.enum(RUBRIC_CODES),
+});
+export const updateAssessmentBody = z.strictObject({
+  inputs: assessmentInputsBody,
+  version: z.number().int().min(1).optional(),
+});
+export const finalizeAssessmentBody = z.strictObject({
+  assessedOn: isoDate.optional(),
+  supersede: z
+    .boolean()
+    .optional()
+    .describe('Gantikan penilaian final lama tahun buku dan rubrik yang sama (tercatat di jejak audit)'),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PRIORITY_WEIGHTS } from '../domain/priority/priority.js';
 import { CATEGORY_CODES } from '../domain/rubrics/codes.js';
 
 /** The leaders' dashboard (GET /api/v1/dashboard) and the early-warning priorities. */
@@ -101,3 +102,33 @@ export const prioritiesOut = z.object({
 });
 export type PrioritiesOut = z.infer<typeof prioritiesOut>;
 export type PriorityItemOut = z.infer<typeof priorityItemOut>;
+
+// ── requests ──
+
+/** A region code: '' the nation, '35' a province, '35.13' a regency, '35.13.07' a kecamatan; default the office area. */
+export const regionQuery = z
+  .string()
+  .regex(/^(\d{2}(\.\d{2}){0,2})?$/, 'Kode wilayah tidak dikenal.')
+  .optional()
+  .describe(
+    'Wilayah: kosong = nasional, 35 = provinsi, 35.13 = kabupaten, 35.13.07 = kecamatan; bawaan: wilayah kantor',
+  );
+
+export const dashboardQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000, 'Tahun tidak masuk akal.').max(2100, 'Tahun tidak masuk akal.').optional(),
+  region: regionQuery,
+});
+export const prioritiesQuery = z.strictObject({
+  district: z.string().max(20).optional(),
+  region: regionQuery,
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const weight = z.number().int().min(0).max(1000);
+/** The weights of the priority score, every one named (request and response). */
+export const priorityWeightsBody = z.strictObject(
+  Object.fromEntries(Object.keys(DEFAULT_PRIORITY_WEIGHTS).map((k) => [k, weight])) as Record<
+    keyof typeof DEFAULT_PRIORITY_WEIGHTS,
+    typeof weight
+  >,
+);

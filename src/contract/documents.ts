@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_STATUSES } from '../domain/documents/codes.js';
 import { documentCanOut, documentListCanOut } from './abilities.js';
-import { pageOf } from './common.js';
+import { page, pageOf, pageSize, uuidParam } from './common.js';
 
 /** Official documents the Dinas issues (letters, certificates), their registers and public verification. */
 
@@ -53,3 +53,27 @@ export type DocumentOut = z.infer<typeof documentOut>;
 export type DocumentListOut = z.infer<typeof documentListOut>;
 export type RegisterOut = z.infer<typeof registerOut>;
 export type VerifyOut = z.infer<typeof verifyOut>;
+
+// ── requests ──
+
+const filters = {
+  kind: z.string().max(30).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  cooperativeId: uuidParam.optional(),
+  visitId: uuidParam.optional(),
+  status: z.enum(DOCUMENT_STATUSES).optional(),
+  search: z.string().max(100).optional(),
+};
+export const documentListQuery = z.strictObject({ ...filters, page, pageSize });
+export const documentExportQuery = z.strictObject(filters);
+export const issueDocumentBody = z.strictObject({
+  kind: z.enum(['SPT', 'BERITA_ACARA'], { error: 'Jenis dokumen harus SPT atau BERITA_ACARA.' }),
+});
+export const cancelDocumentBody = z.strictObject({
+  reason: z.string().trim().min(5, 'Alasan pembatalan minimal 5 karakter.').max(500),
+});
+export const codeParams = z.strictObject({ code: z.string().min(1).max(40) });
+export const registerListOut = z.object({ items: z.array(registerOut) });
+export const registerParams = z.strictObject({ kind: z.string().min(1).max(40) });
+export const registerBody = z.strictObject({ name: z.string().max(120), pattern: z.string().max(200) });
+export const verifyFileOut = z.object({ genuine: z.boolean() });

@@ -44,3 +44,12 @@ export type ImportBatchOut = z.infer<typeof importBatchOut>;
 /** The import history: each batch with what the user may do with it (`can.undo`). */
 export const importBatchListOut = z.object({ items: z.array(importBatchOut.extend({ can: importBatchCanOut })) });
 export type ImportBatchListOut = z.infer<typeof importBatchListOut>;
+
+/** The run of an import after its check. */
+export const importRunQuery = z.object({
+  overwrite: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: timpa nilai yang sudah tersimpan (lihat overwrites pada uji coba)'),
+  fileName: z.string().max(200).optional().describe('Nama berkas, untuk riwayat impor'),
+});

@@ -32,3 +32,11 @@ export type MetaOut = z.infer<typeof metaOut>;
 export type OptionOut = z.infer<typeof optionOut>;
 export type RegionOut = z.infer<typeof regionOut>;
 export type VillageOut = z.infer<typeof villageOut>;
+
+export const healthOut = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });
+export const regionListOut = z.object({ items: z.array(regionOut) });
+export const villageListOut = z.object({ items: z.array(villageOut) });
+const code = (pattern: RegExp, message: string) => z.strictObject({ code: z.string().regex(pattern, message) });
+export const provinceParams = code(/^\d{2}$/, 'Kode provinsi berformat 35.');
+export const regencyParams = code(/^\d{2}\.\d{2}$/, 'Kode kabupaten/kota berformat 35.13.');
+export const districtParams = code(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan berformat 35.13.07.');

@@ -19,7 +19,7 @@ import {
   VISIT_STATUSES,
 } from '../domain/visits/codes.js';
 import { TIME_PATTERN } from '../domain/visits/visit-status.js';
-import { isoDate, rupiah, uuidParam } from './common.js';
+import { isoDate, page, pageSize, rupiah, uuidParam } from './common.js';
 import { verificationOut } from './verification.js';
 
 /** Request and response schemas of the visits capability. Requests are strict: an unknown field is an error. */
@@ -121,7 +121,7 @@ export const visitOut = visitListItemOut.extend({
   annualMeeting: z.object({ id: z.string(), fiscalYear: z.number(), heldOn: z.string() }).nullable(),
   cancelReason: z.string().nullable(),
   attendance: z.array(z.object({ name: z.string(), role: z.enum(ATTENDEE_ROLES), gender: z.enum(GENDERS) })),
-  findings: z.record(z.string(), z.string().nullable()),
+  findings: z.record(z.enum(ASPECTS), z.string().nullable()),
   checklist: z
     .object({
       version: z.string(),
@@ -329,3 +329,66 @@ export type ChecklistTemplateOut = z.infer<typeof checklistTemplateOut>;
 export type ActivityReportOut = z.infer<typeof activityReportOut>;
 export type TeamCandidatesOut = z.infer<typeof teamCandidatesOut>;
 export type TeamMemberOut = VisitListItemOut['team'][number];
+
+// ── visit requests ──
+
+/** Filters of the visit list; exports take the same without paging. */
+export const visitListQuery = z.strictObject({
+  cooperativeId: uuidParam.optional(),
+  district: z.string().max(20).optional().describe('Kode kecamatan, mis. 35.13.07'),
+  bidang: z.enum(BIDANG).optional().describe('Kunjungan yang timnya memuat petugas bidang ini'),
+  officerId: uuidParam.optional().describe('Kunjungan yang timnya memuat petugas ini'),
+  status: z.enum(VISIT_STATUSES).optional(),
+  programId: uuidParam.optional(),
+  purpose: z.enum(VISIT_PURPOSES).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  sort: z
+    .enum(['date', '-date'])
+    .optional()
+    .describe('date: terlama dahulu (kalender); -date: terbaru dahulu (bawaan)'),
+  page,
+  pageSize,
+});
+/** The filters of the visit list without paging: an export holds every matching visit, oldest first by default. */
+export const visitExportQuery = visitListQuery.omit({ page: true, pageSize: true }).extend({
+  sort: z.enum(['date', '-date']).optional().describe('date: terlama dahulu (bawaan unduhan); -date: terbaru dahulu'),
+});
+
+export const doubleBookingsQuery = z.strictObject({ from: isoDate, to: isoDate, officerId: uuidParam.optional() });
+export const planVisitBody = z.strictObject({ id: clientId, cooperativeId: uuidParam, ...planShape });
+export const updateVisitBody = z
+  .strictObject({
+    programId: planShape.programId,
+    annualMeetingId: planShape.annualMeetingId,
+    date: planShape.date.optional(),
+    startTime: planShape.startTime,
+    endTime: planShape.endTime,
+    purposes: planShape.purposes.optional(),
+    team: planShape.team.optional(),
+    businessUnitIds: planShape.businessUnitIds,
+    attendance: z.array(attendee).max(500).optional(),
+    findings: findings.optional(),
+    checklist: checklistAnswers.optional().describe('{kodeIndikator: {result, note} | null}; null menghapus jawaban'),
+    gps: z.union([gps, z.null()]).optional(),
+    version,
+  })
+  .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.');
+export const visitVersionBody = z.strictObject({ version }).default({});
+export const cancelVisitBody = z.strictObject({
+  reason: text(5, 1000, 'Alasan pembatalan minimal 5 karakter.'),
+  version,
+});
+export const activityReportBody = z.union([
+  z.strictObject({ headline: z.string().max(200), text: z.string().max(8000) }),
+  z.null(),
+]);
+
+/** The photo upload's query: the body is the raw image. */
+export const photoUploadQuery = z.strictObject({
+  id: uuidParam
+    .optional()
+    .describe('ID buatan klien: unggahan ulang dengan ID dan isi yang sama tidak membuat foto ganda'),
+  caption: z.string().trim().max(300).optional(),
+  takenAt: isoInstant.optional(),
+});

@@ -71,3 +71,16 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
   return a === b;
 }
+
+/** The orders of the cooperative list (a leading '-' reverses). */
+export const COOPERATIVE_SORTS = [
+  'name',
+  '-name',
+  'updatedAt',
+  '-updatedAt',
+  'district',
+  '-district',
+  'members',
+  '-members',
+] as const;
+export type CooperativeSort = (typeof COOPERATIVE_SORTS)[number];

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { AnnualMeetingTable } from '../../db/schema.js';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
-import { DEFAULT_GRACE_MONTHS, fiscalYearEnd, type RatCompliance, ratCompliance } from '../../domain/rat/compliance.js';
+import { DEFAULT_GRACE_MONTHS, fiscalYearEnd, ratCompliance } from '../../domain/rat/compliance.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import { getCooperative } from '../cooperatives/get-cooperative.js';
 import { loadCooperative } from '../cooperatives/view.js';
@@ -17,24 +17,10 @@ import {
 } from '../desk/verifications.js';
 import { hasQuorum, memberCountMismatch, quorumOf } from '../../domain/desk/quorum.js';
 import type { VerificationState } from '../../domain/desk/verification.js';
+import { AGENDA_ITEMS, AGENDA_LABELS, type AgendaItem } from '../../domain/rat/agenda.js';
+import type { AnnualMeetingOut, CooperativeRatComplianceOut } from '../../contract/annual-meetings.js';
 
-export const AGENDA_ITEMS = [
-  'accountabilityReport',
-  'financialStatementsApproved',
-  'supervisorsReport',
-  'shuDistribution',
-  'workPlanBudget',
-  'elections',
-] as const;
-export type AgendaItem = (typeof AGENDA_ITEMS)[number];
-export const AGENDA_LABELS: Record<AgendaItem, string> = {
-  accountabilityReport: 'Laporan pertanggungjawaban pengurus',
-  financialStatementsApproved: 'Pengesahan laporan keuangan',
-  supervisorsReport: 'Laporan pengawas',
-  shuDistribution: 'Pembagian SHU',
-  workPlanBudget: 'Rencana kerja dan anggaran (RK/RAPB)',
-  elections: 'Pemilihan pengurus/pengawas',
-};
+export { AGENDA_ITEMS, AGENDA_LABELS, type AgendaItem };
 
 export interface AnnualMeetingFields {
   fiscalYear: number;
@@ -47,18 +33,8 @@ export interface AnnualMeetingFields {
   reportedToOdsOn: string | null;
   notes: string | null;
 }
-export interface AnnualMeeting extends AnnualMeetingFields {
-  id: string;
-  cooperativeId: string;
-  /** Attendance reached the quorum: the articles' when recorded, else half the members plus one. Without it the RAT does not count as held. */
-  quorumMet: boolean;
-  /** The quorum applied (the articles' or the default). */
-  quorum: number;
-  /** The registry's member count differs from the RAT's member total (null when the registry has none). */
-  memberCountMismatch: boolean | null;
-  verification: VerificationState;
-  version: number;
-}
+/** A RAT record as the API answers it (src/contract/annual-meetings.ts). */
+export type AnnualMeeting = AnnualMeetingOut;
 
 function view(
   r: Selectable<AnnualMeetingTable>,
@@ -310,7 +286,7 @@ export async function cooperativeRatCompliance(
   actor: Actor,
   cooperativeId: string,
   asOf?: string,
-): Promise<RatCompliance & { asOf: string; pending: number }> {
+): Promise<CooperativeRatComplianceOut> {
   const coop = await getCooperative(deps, actor, cooperativeId);
   const date = asOf ?? todayJakarta(deps);
   const { meetings, pending } = await countedMeetings(deps.db.kysely, cooperativeId);

@@ -12,6 +12,7 @@ import { authorize, concernPolicy, guardCooperative, guardManage, hideAbsence } 
 import { assertWritten, checkVersion, defined } from '../shared/records.js';
 import { visitRef } from '../visits/view.js';
 import { addDays, jakartaDayStart } from '../../domain/dates.js';
+import type { ConcernOut } from '../../contract/visits.js';
 
 export interface ConcernFields {
   kind: ConcernKind;
@@ -21,20 +22,8 @@ export interface ConcernFields {
   severity: Severity;
 }
 
-export interface Concern extends ConcernFields {
-  id: string;
-  cooperative: { id: string; name: string };
-  visitId: string | null;
-  /** VISIT: raised during a visit; PORTAL: by the cooperative between visits; DINAS: noted by staff between visits. */
-  raisedVia: 'VISIT' | 'PORTAL' | 'DINAS';
-  status: ConcernStatus;
-  response: string | null;
-  seenAt: string | null;
-  followUps: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A concern as the API answers it (src/contract/visits.ts). */
+export type Concern = ConcernOut;
 
 export interface ConcernQuery {
   cooperativeId?: string;

@@ -2,18 +2,9 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import type { CooperativeTable, Database } from '../../db/schema.js';
 import type { Actor, AppDeps } from '../context.js';
 import { cooperativePolicy } from '../policy/index.js';
+import { COOPERATIVE_SORTS, type CooperativeSort } from '../../domain/cooperative.js';
 
-export const COOPERATIVE_SORTS = [
-  'name',
-  '-name',
-  'updatedAt',
-  '-updatedAt',
-  'district',
-  '-district',
-  'members',
-  '-members',
-] as const;
-export type CooperativeSort = (typeof COOPERATIVE_SORTS)[number];
+export { COOPERATIVE_SORTS, type CooperativeSort };
 
 export interface ListCooperativesQuery {
   search?: string;

@@ -17,28 +17,10 @@ import { readStoredFile, storeFile } from '../files/file-store.js';
 import { DOCUMENT_TYPES, type DocumentType, sniffDocument } from '../files/sniff.js';
 import { authorize, cooperativePolicy, guardCooperative, guardManage, missing } from '../policy/index.js';
 import { fileForVerification, stateOr, verificationStates } from './verifications.js';
+import type { DocumentOut } from '../../contract/desk.js';
 
-export interface CooperativeDocument {
-  id: string;
-  cooperativeId: string;
-  kind: DocumentKind;
-  kindLabel: string;
-  fiscalYear: number | null;
-  title: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  seriesId: string;
-  version: number;
-  replacesId: string | null;
-  status: 'ACTIVE' | 'REPLACED' | 'REMOVED';
-  removedReason: string | null;
-  uploadedBy: { name: string; role: string };
-  createdAt: string;
-  /** Where the file is read: `GET /api/v1/documents/files/{id}`. */
-  url: string;
-  verification: VerificationState;
-}
+/** A document version as the API answers it (src/contract/desk.ts). */
+export type CooperativeDocument = DocumentOut;
 
 function view(r: Selectable<CooperativeDocumentTable>, verification: VerificationState): CooperativeDocument {
   return {

@@ -5,19 +5,10 @@ import { AppError, invalid, notFound } from '../../domain/errors.js';
 import { type Actor, type AppDeps, mutate, todayJakarta } from '../context.js';
 import { loadCooperative } from '../cooperatives/view.js';
 import { authorize, cooperativePolicy, guardManage, ratAnnouncementPolicy } from '../policy/index.js';
+import type { RatAnnouncementOut } from '../../contract/desk.js';
 
 /** An upcoming RAT announced by the cooperative (or an officer), so the Dinas can plan a visit to it. */
-export interface RatAnnouncement {
-  id: string;
-  cooperative: { id: string; name: string; district: { code: string; name: string } };
-  fiscalYear: number;
-  plannedOn: string;
-  place: string;
-  agenda: string;
-  visitId: string | null;
-  createdBy: string;
-  createdAt: string;
-}
+export type RatAnnouncement = RatAnnouncementOut;
 
 type Row = Selectable<RatAnnouncementTable> & { coop_name: string; district_code: string; district_name: string };
 const view = (r: Row): RatAnnouncement => ({

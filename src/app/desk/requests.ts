@@ -17,22 +17,10 @@ import { type Actor, type AppDeps, mutate, todayJakarta, withinTransaction } fro
 import { loadCooperative } from '../cooperatives/view.js';
 import { createVisit } from '../visits/visits.js';
 import { authorize, guardManage, requestPolicy } from '../policy/index.js';
+import type { RequestOut } from '../../contract/desk.js';
 
-export interface CooperativeRequest {
-  id: string;
-  cooperative: { id: string; name: string; district: { code: string; name: string } };
-  kind: RequestKind;
-  kindLabel: string;
-  bidang: Bidang;
-  bidangLabel: string;
-  message: string;
-  status: RequestStatus;
-  visitId: string | null;
-  createdBy: string;
-  createdAt: string;
-  /** Set once an officer closed it. */
-  closure: { outcome: RequestOutcome; outcomeLabel: string; note: string; by: string; at: string } | null;
-}
+/** A cooperative's request as the API answers it (src/contract/desk.ts). */
+export type CooperativeRequest = RequestOut;
 
 type Row = Selectable<CooperativeRequestTable> & { coop_name: string; district_code: string; district_name: string };
 const view = (r: Row): CooperativeRequest => ({

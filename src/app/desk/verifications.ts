@@ -19,6 +19,7 @@ import { onFilingDecided, onFilingPending } from '../notifications/hooks.js';
 import { authorize, verificationPolicy } from '../policy/index.js';
 import { loadCooperative, type Officer } from '../cooperatives/view.js';
 import { replaceOfficers } from '../cooperatives/write-cooperative.js';
+import type { VerificationItemOut } from '../../contract/desk.js';
 
 export interface Filing {
   cooperativeId: string;
@@ -226,24 +227,8 @@ export async function countedMeetings(
   return { meetings, pending };
 }
 
-export interface VerificationItem {
-  id: string;
-  kind: VerificationKind;
-  kindLabel: string;
-  entityId: string;
-  fiscalYear: number | null;
-  summary: string;
-  status: VerificationStatus;
-  reason: string | null;
-  cooperative: { id: string; name: string; district: { code: string; name: string } };
-  submittedBy: string;
-  submittedAt: string;
-  ageDays: number;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  /** For a RAT record: the documents it still lacks before it can be verified. */
-  missingDocuments: string[];
-}
+/** One filing in the queue as the API answers it (src/contract/desk.ts). */
+export type VerificationItem = VerificationItemOut;
 
 export interface VerificationQuery {
   status?: VerificationStatus;

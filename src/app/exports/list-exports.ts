@@ -13,6 +13,7 @@ import { type FollowUpQuery, listFollowUps } from '../follow-ups/follow-ups.js';
 import { listVisits, type VisitQuery } from '../visits/list-visits.js';
 import { jakartaDate, jakartaDateTime } from '../../domain/dates.js';
 import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports/xlsx.js';
+import { EXPORT_LISTS, type EXPORT_FORMATS } from '../../contract/exports.js';
 
 /**
  * Long list exports as background jobs (POST /api/v1/exports). Each list is read with the same
@@ -20,9 +21,9 @@ import { type Column, listToCsv, listToXlsx, type Progress } from '../../reports
  * audit log only for admin and pimpinan). Counting the rows first also checks access, so a refused
  * export answers 403 at once instead of becoming a failed job.
  */
-export const EXPORT_LISTS = ['cooperatives', 'assessments', 'visits', 'concerns', 'followUps', 'audit'] as const;
+export { EXPORT_LISTS };
 export type ExportList = (typeof EXPORT_LISTS)[number];
-export type ExportFormat = 'xlsx' | 'csv';
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 type Filters<Q> = Omit<Q, 'page' | 'pageSize'>;
 export interface ExportFilters {

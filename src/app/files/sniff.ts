@@ -1,18 +1,12 @@
 import { inflateRawSync } from 'node:zlib';
+import { DOCUMENT_TYPES, type DocumentType } from '../../domain/desk/documents.js';
 
 /**
  * What a file is, from its bytes, never its name: PDF, JPEG and PNG by their magic numbers; DOCX
  * and XLSX are both zip archives, told apart by the main part their `[Content_Types].xml` declares.
  * (The `file-type` package needs Node 22; this small table covers the five types we accept.)
  */
-export const DOCUMENT_TYPES = {
-  'application/pdf': 'pdf',
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-} as const;
-export type DocumentType = keyof typeof DOCUMENT_TYPES;
+export { DOCUMENT_TYPES, type DocumentType };
 
 const startsWith = (b: Buffer, sig: number[]) => b.length >= sig.length && sig.every((x, i) => b[i] === x);
 

@@ -6,14 +6,7 @@ import { type Bidang, BIDANG_LABELS } from '../../domain/codes.js';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
 import type { Aspect, FollowUpFilter, FollowUpStatus, ResponsibleKind } from '../../domain/visits/codes.js';
-import {
-  daysOverdue,
-  type Evidence,
-  isClosed,
-  isOverdue,
-  transition,
-  type TransitionInput,
-} from '../../domain/visits/follow-up.js';
+import { daysOverdue, isClosed, isOverdue, transition, type TransitionInput } from '../../domain/visits/follow-up.js';
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import {
@@ -26,12 +19,13 @@ import {
   missing,
 } from '../policy/index.js';
 import { fileForVerification } from '../desk/verifications.js';
-import type { VerificationState, VerificationStatus } from '../../domain/desk/verification.js';
+import type { VerificationStatus } from '../../domain/desk/verification.js';
 import { markAddressed } from '../concerns/concerns.js';
 import { jakartaDate } from '../../domain/dates.js';
 import { assertWritten, checkVersion, defined } from '../shared/records.js';
 import { requireStaffUser } from '../users/staff.js';
 import { teamsOf, visitRef } from '../visits/view.js';
+import type { FollowUpOut } from '../../contract/visits.js';
 
 export interface Responsible {
   kind: ResponsibleKind;
@@ -47,25 +41,8 @@ export interface FollowUpFields {
   monitoringPlan: string | null;
 }
 
-export interface FollowUp extends Omit<FollowUpFields, 'responsible'> {
-  id: string;
-  cooperative: { id: string; name: string };
-  visitId: string | null;
-  concernId: string | null;
-  responsible: Responsible & { user: { id: string; fullName: string } | null; label: string };
-  status: FollowUpStatus;
-  overdue: boolean;
-  daysOverdue: number;
-  progressNote: string | null;
-  evidence: Evidence | null;
-  verification: VerificationState;
-  cancelReason: string | null;
-  closedAt: string | null;
-  createdBy: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A follow-up as the API answers it (src/contract/visits.ts). */
+export type FollowUp = FollowUpOut;
 
 export interface FollowUpQuery {
   status?: FollowUpFilter;

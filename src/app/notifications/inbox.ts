@@ -2,17 +2,10 @@ import { notFound } from '../../domain/errors.js';
 import type { NoticeKind } from '../../domain/notifications/kinds.js';
 import type { Actor, AppDeps } from '../context.js';
 import { authorize, userPolicy } from '../policy/index.js';
+import type { MailLogOut, NoticeOut } from '../../contract/notifications.js';
 
-export interface NoticeView {
-  id: string;
-  kind: NoticeKind;
-  title: string;
-  body: string;
-  link: string;
-  waLink: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+/** A notice as the API answers it (src/contract/notifications.ts). */
+export type NoticeView = NoticeOut;
 
 /** Everyone reads only their own inbox: the user id comes from the session, never from the request. */
 function own(actor: Actor): string {
@@ -87,18 +80,7 @@ export async function unreadCount(deps: AppDeps, actor: Actor): Promise<number> 
   return Number(n);
 }
 
-export interface MailLogItem {
-  id: string;
-  to: string;
-  subject: string;
-  kind: string;
-  status: 'pending' | 'sending' | 'sent' | 'failed';
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
+export type MailLogItem = MailLogOut['items'][number];
 
 /** The admin's view of e-mail: what waits, what went, what failed and why. */
 export async function mailLog(

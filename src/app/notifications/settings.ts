@@ -11,6 +11,7 @@ import {
 } from '../../domain/notifications/kinds.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { authorize, userPolicy } from '../policy/index.js';
+import type { NotificationSettingsOut } from '../../contract/notifications.js';
 
 const DIGEST_HOUR_KEY = 'notifications.digestHour';
 export const DEFAULT_DIGEST_HOUR = 7;
@@ -25,13 +26,8 @@ export async function digestHour(deps: AppDeps): Promise<number> {
   return Number.isInteger(n) && n >= 0 && n <= 23 ? n : DEFAULT_DIGEST_HOUR;
 }
 
-export interface NotificationSettings {
-  email: string | null;
-  smtpConfigured: boolean;
-  digestHour: number;
-  kinds: { kind: NoticeKind; label: string; channel: Channel }[];
-  channels: { code: Channel; label: string }[];
-}
+/** One's notification settings as the API answers them (src/contract/notifications.ts). */
+export type NotificationSettings = NotificationSettingsOut;
 
 function requireUser(actor: Actor): string {
   if (!actor.userId)

@@ -7,31 +7,10 @@ import { type Actor, type AppDeps, mutate, SYSTEM_ACTOR, type Tx } from '../cont
 import { authorize, officePolicy } from '../policy/index.js';
 import { regionByCode } from '../regions/list-regions.js';
 import { officeCreatedAt } from './ownership.js';
+import type { OfficeOut } from '../../contract/offices.js';
 
 /** An office (Dinas) and the profile every letterhead, dateline and signature block reads. */
-export interface Office {
-  id: string;
-  level: OfficeLevel;
-  regionCode: string | null;
-  name: string;
-  shortName: string;
-  government: string;
-  address: string;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  hasLogo: boolean;
-  city: string;
-  headName: string | null;
-  headNip: string | null;
-  headRank: string | null;
-  headPosition: string | null;
-  legalBasis: string[];
-  /** The extent coordinates of this office's cooperatives and visits must fall in; null: unchecked. */
-  bbox: Bbox | null;
-  version: number;
-  updatedAt: string;
-}
+export type Office = OfficeOut;
 
 export interface Bbox {
   minLat: number;

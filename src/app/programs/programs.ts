@@ -5,6 +5,7 @@ import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
 import { authorize, managesOffice, officeFilter, programPolicy, readsOffice } from '../policy/index.js';
 import { assertWritten, checkVersion, defined } from '../shared/records.js';
 import { officeOfActor } from '../offices/ownership.js';
+import type { ProgramOut, ProgramSummaryOut } from '../../contract/visits.js';
 
 export interface ProgramFields {
   name: string;
@@ -14,14 +15,8 @@ export interface ProgramFields {
   targets: { districtCode: string; target: number }[];
 }
 
-export interface ProgramSummary {
-  id: string;
-  name: string;
-  periodStart: string;
-  periodEnd: string;
-  description: string | null;
-  version: number;
-}
+/** A program as its list and detail answer it (src/contract/visits.ts). */
+export type ProgramSummary = ProgramSummaryOut;
 
 export interface DistrictProgress {
   district: { code: string; name: string };
@@ -32,10 +27,7 @@ export interface DistrictProgress {
   scheduled: number;
 }
 
-export interface Program extends ProgramSummary {
-  targets: DistrictProgress[];
-  totals: { target: number; visited: number; scheduled: number; visits: number };
-}
+export type Program = ProgramOut;
 
 const WHAT = 'Program ini';
 

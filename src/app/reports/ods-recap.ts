@@ -10,46 +10,20 @@ import { graceMonths } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, todayJakarta } from '../context.js';
 import { authorize, recapPolicy } from '../policy/index.js';
 import { coopInRegion, regionScope } from '../dashboard/region-scope.js';
+import type { DistrictRecapOut, RecapRowOut, RecapTotalsOut } from '../../contract/reports.js';
 
-export interface RecapRow {
-  name: string;
-  nik: string | null;
-  type: string;
-  district: string;
-  village: string;
-  membersMale: number;
-  membersFemale: number;
-  assets: number | null;
-  ownCapital: number | null;
-  externalCapital: number | null;
-  businessVolume: number | null;
-  shu: number | null;
-  ratHeld: boolean;
-  ratHeldOn: string | null;
-  active: boolean;
-}
+/** One cooperative's line of the recap (src/contract/reports.ts). */
+export type RecapRow = RecapRowOut;
 
-export interface DistrictRecap {
-  code: string;
-  name: string;
-  cooperatives: number;
-  membersMale: number;
-  membersFemale: number;
-  assets: number;
-  ownCapital: number;
-  externalCapital: number;
-  businessVolume: number;
-  shu: number;
-  ratHeld: number;
-  active: number;
-}
+/** One kecamatan's sums (src/contract/reports.ts). */
+export type DistrictRecap = DistrictRecapOut;
 
 /**
  * The ODS-style yearly recap of fiscal year `year`: per cooperative (not dissolved) its members,
  * figures, whether it held the RAT for that year and whether it is active today; and the same
  * summed per kecamatan. Members come from the year's figures when recorded, else the registry.
  */
-export type RecapTotals = Omit<DistrictRecap, 'code' | 'name'>;
+export type RecapTotals = RecapTotalsOut;
 
 export function recapTotals(districts: DistrictRecap[]): RecapTotals {
   return districts.reduce(

@@ -53,6 +53,47 @@ async function validateAsCurrent(deps: AppDeps, run: () => Promise<unknown>): Pr
 const statusOf = (moved: boolean, conflicts: number): Outcome['status'] =>
   conflicts ? 'conflict' : moved ? 'merged' : 'applied';
 
+/**
+ * The end of a merged edit, once the fields nobody else touched are applied (at `version`): in one
+ * transaction, audit the merge when the record had moved on, and keep each overlapping field as an
+ * open conflict; the answer says which.
+ */
+async function settle(
+  deps: AppDeps,
+  actor: Actor,
+  c: { entityId: string; changeId: string; baseVersion: number },
+  target: { audit: 'visit' | 'follow_up'; entity: 'visit' | 'followUp'; cooperativeId: string },
+  moved: boolean,
+  version: number,
+  apply: readonly string[],
+  conflicts: readonly FieldEdit[],
+): Promise<Outcome> {
+  const kept = await mutate(deps, actor, async (trx, audit) => {
+    if (moved && apply.length) {
+      await audit({
+        action: 'sync.merge',
+        entityType: target.audit,
+        entityId: c.entityId,
+        cooperativeId: target.cooperativeId,
+        changes: { fields: { before: null, after: apply }, baseVersion: { before: c.baseVersion, after: version } },
+      });
+    }
+    return recordConflicts(
+      deps,
+      trx,
+      audit,
+      actor,
+      { entityType: target.audit, entityId: c.entityId, cooperativeId: target.cooperativeId, changeId: c.changeId },
+      conflicts,
+    );
+  });
+  return {
+    status: statusOf(moved, kept.length),
+    entity: { type: target.entity, id: c.entityId, version },
+    ...(kept.length ? { conflicts: kept } : {}),
+  };
+}
+
 async function visitUpdate(
   deps: AppDeps,
   actor: Actor,
@@ -80,30 +121,16 @@ async function visitUpdate(
   if (apply.length)
     version = (await updateVisit(deps, actor, c.entityId, { ...visitPatch(c.fields, apply), version: current.version }))
       .version;
-  const kept = await mutate(deps, actor, async (trx, audit) => {
-    if (moved && apply.length) {
-      await audit({
-        action: 'sync.merge',
-        entityType: 'visit',
-        entityId: c.entityId,
-        cooperativeId: ref.cooperativeId,
-        changes: { fields: { before: null, after: apply }, baseVersion: { before: c.baseVersion, after: version } },
-      });
-    }
-    return recordConflicts(
-      deps,
-      trx,
-      audit,
-      actor,
-      { entityType: 'visit', entityId: c.entityId, cooperativeId: ref.cooperativeId, changeId: c.changeId },
-      conflicts,
-    );
-  });
-  return {
-    status: statusOf(moved, kept.length),
-    entity: { type: 'visit', id: c.entityId, version },
-    ...(kept.length ? { conflicts: kept } : {}),
-  };
+  return settle(
+    deps,
+    actor,
+    c,
+    { audit: 'visit', entity: 'visit', cooperativeId: ref.cooperativeId },
+    moved,
+    version,
+    apply,
+    conflicts,
+  );
 }
 
 async function visitComplete(
@@ -150,30 +177,16 @@ async function followUpUpdate(
     version = (
       await updateFollowUp(deps, actor, c.entityId, { ...followUpPatch(c.fields, apply), version: current.version })
     ).version;
-  const kept = await mutate(deps, actor, async (trx, audit) => {
-    if (moved && apply.length) {
-      await audit({
-        action: 'sync.merge',
-        entityType: 'follow_up',
-        entityId: c.entityId,
-        cooperativeId: ref.cooperativeId,
-        changes: { fields: { before: null, after: apply }, baseVersion: { before: c.baseVersion, after: version } },
-      });
-    }
-    return recordConflicts(
-      deps,
-      trx,
-      audit,
-      actor,
-      { entityType: 'follow_up', entityId: c.entityId, cooperativeId: ref.cooperativeId, changeId: c.changeId },
-      conflicts,
-    );
-  });
-  return {
-    status: statusOf(moved, kept.length),
-    entity: { type: 'followUp', id: c.entityId, version },
-    ...(kept.length ? { conflicts: kept } : {}),
-  };
+  return settle(
+    deps,
+    actor,
+    c,
+    { audit: 'follow_up', entity: 'followUp', cooperativeId: ref.cooperativeId },
+    moved,
+    version,
+    apply,
+    conflicts,
+  );
 }
 
 async function followUpStatus(

@@ -2,6 +2,7 @@ import type { Aspect, ConcernKind, ConcernTopic, Severity } from '../../domain/v
 import type { ChecklistAnswer } from '../../domain/visits/checklist.js';
 import type { Responsible } from '../follow-ups/follow-ups.js';
 import type { AttendeeInput } from '../visits/visits.js';
+import type { SyncResultOut } from '../../contract/sync.js';
 
 /** The changes a phone sends (docs/SYNC.md), already shape-checked by the route. */
 export interface VisitSyncFields {
@@ -71,11 +72,5 @@ export type SyncChange = ChangeBase &
 export type SyncChangeKind = SyncChange['kind'];
 export type EntityType = 'visit' | 'concern' | 'followUp';
 
-export interface SyncResult {
-  changeId: string;
-  status: 'applied' | 'merged' | 'conflict' | 'rejected';
-  duplicate?: true;
-  entity?: { type: EntityType; id: string; version: number };
-  conflicts?: { id: string; field: string }[];
-  error?: { code: string; message: string; fields?: Record<string, string> };
-}
+/** What the server answers for one change (src/contract/sync.ts). */
+export type SyncResult = SyncResultOut;

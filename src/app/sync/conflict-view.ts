@@ -2,25 +2,10 @@ import type { Selectable } from 'kysely';
 import type { SyncConflictTable } from '../../db/schema-sync.js';
 import { jsonOf } from '../shared/records.js';
 import { fieldLabel } from './fields.js';
+import type { ConflictOut } from '../../contract/sync.js';
 
-export interface SyncConflict {
-  id: string;
-  entityType: 'visit' | 'followUp';
-  entityId: string;
-  cooperative: { id: string; name: string };
-  field: string;
-  fieldLabel: string;
-  baseValue: unknown;
-  serverValue: unknown;
-  clientValue: unknown;
-  changeId: string;
-  user: { id: string; fullName: string };
-  createdAt: string;
-  status: 'open' | 'resolved';
-  resolvedBy: { id: string; fullName: string } | null;
-  resolvedAt: string | null;
-  resolution: { choice: 'server' | 'client' | 'custom'; value: unknown } | null;
-}
+/** A conflict as the API answers it (src/contract/sync.ts). */
+export type SyncConflict = ConflictOut;
 
 export type ConflictRow = Selectable<SyncConflictTable> & {
   cooperative_name: string;

@@ -1,41 +1,21 @@
-import { type ChecklistTemplate, DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
-import type { RatCompliance } from '../../domain/rat/compliance.js';
+import { DEFAULT_CHECKLIST } from '../../domain/visits/checklist.js';
+import type { FieldPackOut } from '../../contract/sync.js';
 import { cooperativeRatCompliance } from '../annual-meetings/annual-meetings.js';
 import { type Actor, type AppDeps, todayJakarta } from '../context.js';
-import { type BusinessUnit, listBusinessUnits } from '../cooperatives/business-units.js';
+import { listBusinessUnits } from '../cooperatives/business-units.js';
 import { getCooperative } from '../cooperatives/get-cooperative.js';
-import { listNotices, type NoticeView } from '../notifications/inbox.js';
-import type { Cooperative, Officer } from '../cooperatives/view.js';
-import { type Concern, listConcerns } from '../concerns/concerns.js';
-import { type FollowUp, listFollowUps } from '../follow-ups/follow-ups.js';
+import { listNotices } from '../notifications/inbox.js';
+import { listConcerns } from '../concerns/concerns.js';
+import { listFollowUps } from '../follow-ups/follow-ups.js';
 import { addDays } from '../../domain/dates.js';
-import { loadVisit, type Visit } from '../visits/view.js';
+import { loadVisit } from '../visits/view.js';
 import { authorize, manageFilter, syncPolicy } from '../policy/index.js';
 
-export interface PackItem {
-  visit: Visit;
-  cooperative: Cooperative;
-  officers: Officer[];
-  businessUnits: BusinessUnit[];
-  lastAssessment: {
-    fiscalYear: number;
-    category: string | null;
-    score: number | null;
-    assessedOn: string | null;
-  } | null;
-  rat: RatCompliance & { asOf: string };
-  concerns: Concern[];
-  followUps: FollowUp[];
-}
+/** One visit of the pack with what the officer needs to know about its cooperative (src/contract/sync.ts). */
+export type PackItem = FieldPackOut['items'][number];
 
-export interface FieldPack {
-  generatedAt: string;
-  days: number;
-  checklist: ChecklistTemplate;
-  items: PackItem[];
-  /** The officer's latest notices at packing time (issue 14): field mode shows what it received at the last sync. */
-  notifications: { items: NoticeView[]; unread: number };
-}
+/** The pack; `notifications` are the officer's latest notices at packing time (issue 14). */
+export type FieldPack = FieldPackOut;
 
 /** Lists are capped like every page of the API; a cooperative with more is not a field case. */
 const LIST_CAP = 100;

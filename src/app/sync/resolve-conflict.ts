@@ -7,9 +7,10 @@ import { jsonOf } from '../shared/records.js';
 import { loadVisit } from '../visits/view.js';
 import { editableVisit, updateVisit } from '../visits/visits.js';
 import type { FollowUpSyncFields, VisitSyncFields } from './changes.js';
-import { type ConflictRow, conflictView, type SyncConflict } from './conflict-view.js';
+import { type ConflictRow, conflictView } from './conflict-view.js';
 import { parseFieldValue, visitPatch } from './fields.js';
 import { conflictQuery } from './list-conflicts.js';
+import type { ResolveConflictOut } from '../../contract/sync.js';
 
 export interface ResolveInput {
   choice: 'server' | 'client' | 'custom';
@@ -25,7 +26,7 @@ export async function resolveConflict(
   actor: Actor,
   id: string,
   input: ResolveInput,
-): Promise<{ conflict: SyncConflict; entity: { type: 'visit' | 'followUp'; id: string; version: number } }> {
+): Promise<ResolveConflictOut> {
   return mutate(deps, actor, async (trx, audit) => {
     const row = (await conflictQuery(trx).where('k.id', '=', id).executeTakeFirst()) as ConflictRow | undefined;
     if (!row) throw notFound('Konflik');

@@ -9,6 +9,7 @@ import { targetCooperative, uploadFollowUpPhoto, uploadVisitPhoto } from '../pho
 import { type PhotoMeta, photoMeta } from '../visits/view.js';
 import { isUniqueViolation } from './db-races.js';
 import { inScope, isScoped } from '../policy/index.js';
+import type { UploadOut } from '../../contract/sync.js';
 
 /**
  * Photos and cooperative documents in chunks that resume after a drop (docs/SYNC.md, docs/API.md). The bytes received so far are kept in
@@ -19,13 +20,8 @@ import { inScope, isScoped } from '../policy/index.js';
  */
 export const MAX_CHUNK_BYTES = 256 * 1024;
 
-export interface UploadState {
-  id: string;
-  size: number;
-  received: number;
-  photo: PhotoMeta | null;
-  document?: CooperativeDocument | null;
-}
+/** Where an upload stands, as the API answers it (src/contract/sync.ts). */
+export type UploadState = UploadOut;
 export interface DocumentMeta {
   kind: DocumentKind;
   fiscalYear: number | null;

@@ -10,52 +10,13 @@ import { authorize, guardCooperative, guardManage, missing, unitDevelopmentPolic
 import { assertWritten, checkVersion, defined } from '../shared/records.js';
 import { loadUsers } from '../users/staff.js';
 import { visitRef } from '../visits/view.js';
+import type { DevelopmentOut, MentoringOut, NeedOut, ProposalOut } from '../../contract/visits.js';
 
-export interface UnitNeed {
-  id: string;
-  businessUnitId: string;
-  visitId: string | null;
-  kind: NeedKind;
-  description: string;
-  amount: number | null;
-  status: NeedStatus;
-  version: number;
-  createdAt: string;
-}
-export interface MentoringSession {
-  id: string;
-  businessUnitId: string;
-  visitId: string | null;
-  heldOn: string;
-  mentor: { id: string; fullName: string };
-  bidang: Bidang;
-  topic: string;
-  notes: string | null;
-  version: number;
-}
-export interface UnitProposal {
-  id: string;
-  visitId: string | null;
-  name: string;
-  sector: UnitSector;
-  description: string | null;
-  status: ProposalStatus;
-  businessUnitId: string | null;
-  dropReason: string | null;
-  version: number;
-  createdAt: string;
-}
-export interface UnitDevelopment {
-  units: {
-    id: string;
-    name: string;
-    sector: UnitSector;
-    status: string;
-    needs: UnitNeed[];
-    mentoring: MentoringSession[];
-  }[];
-  proposals: UnitProposal[];
-}
+/** Business-unit development as the API answers it (src/contract/visits.ts). */
+export type UnitNeed = NeedOut;
+export type MentoringSession = MentoringOut;
+export type UnitProposal = ProposalOut;
+export type UnitDevelopment = DevelopmentOut;
 
 const needView = (r: {
   id: string;

@@ -11,25 +11,10 @@ import { containsPattern } from '../cooperatives/list-cooperatives.js';
 import { normaliseEmail } from '../notifications/settings.js';
 import { authorize, guardManage, managesOffice, officeFilter, userPolicy } from '../policy/index.js';
 import { officeOfActor, officeOfCooperative } from '../offices/ownership.js';
+import type { UserOut } from '../../contract/common.js';
 
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  role: Role;
-  bidang: Bidang | null;
-  cooperative: { id: string; name: string } | null;
-  /** Where notices are e-mailed (issue 14). */
-  email: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-  /** Identity printed under a signature (issue 12). */
-  nip: string | null;
-  rank: string | null;
-  position: string | null;
-}
+/** A user account as the API answers it (src/contract/common.ts). */
+export type User = UserOut;
 
 export interface OfficerIdentity {
   nip?: string | null;

@@ -14,72 +14,15 @@ import type { Checklist } from '../../domain/visits/checklist.js';
 import { conflictsOf, doubleBookings } from '../../domain/visits/double-booking.js';
 import type { Tx } from '../context.js';
 import { jsonOf } from '../shared/records.js';
+import type { PhotoOut, TeamMemberOut, VisitListItemOut, VisitOut } from '../../contract/visits.js';
 
-export interface TeamMember {
-  userId: string;
-  fullName: string;
-  role: Role;
-  bidang: Bidang | null;
-  leader: boolean;
-}
-export interface Attendee {
-  name: string;
-  role: AttendeeRole;
-  gender: Gender;
-}
-export interface Conflict {
-  userId: string;
-  fullName: string;
-  visits: { id: string; cooperative: { id: string; name: string } }[];
-}
-export interface PhotoMeta {
-  id: string;
-  contentType: string;
-  sizeBytes: number;
-  width: number | null;
-  height: number | null;
-  caption: string | null;
-  takenAt: string | null;
-  url: string;
-  thumbnailUrl: string;
-}
-
-export interface VisitListItem {
-  id: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  status: VisitStatus;
-  purposes: VisitPurpose[];
-  cooperative: {
-    id: string;
-    name: string;
-    district: { code: string; name: string };
-    village: { code: string; name: string };
-  };
-  programId: string | null;
-  annualMeetingId: string | null;
-  team: TeamMember[];
-  conflicts: Conflict[];
-  version: number;
-}
-
-export interface Visit extends VisitListItem {
-  program: { id: string; name: string } | null;
-  annualMeeting: { id: string; fiscalYear: number; heldOn: string } | null;
-  cancelReason: string | null;
-  attendance: Attendee[];
-  findings: Record<Aspect, string | null>;
-  checklist: Checklist | null;
-  gps: { lat: number; lng: number; accuracy: number | null; at: string | null } | null;
-  businessUnitIds: string[];
-  photos: PhotoMeta[];
-  approvedAt: string | null;
-  approvedBy: { id: string; fullName: string } | null;
-  completedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The API's shapes of a visit (src/contract/visits.ts): the use cases return exactly these. */
+export type TeamMember = TeamMemberOut;
+export type Attendee = VisitOut['attendance'][number];
+export type Conflict = VisitListItemOut['conflicts'][number];
+export type PhotoMeta = PhotoOut;
+export type VisitListItem = VisitListItemOut;
+export type Visit = VisitOut;
 
 type Row = Selectable<VisitTable> & {
   cooperative_name: string;

@@ -57,3 +57,13 @@ export const SINGLE_KINDS: ReadonlySet<DocumentKind> = new Set([
 export const RAT_REQUIRED_KINDS: readonly DocumentKind[] = ['NOTULEN_RAT', 'DAFTAR_HADIR_RAT'];
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** The file types the shelf accepts (checked from the bytes, src/app/files/sniff.ts), with their file name endings. */
+export const DOCUMENT_TYPES = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+} as const;
+export type DocumentType = keyof typeof DOCUMENT_TYPES;

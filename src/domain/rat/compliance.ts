@@ -3,8 +3,10 @@
  * Pure: dates in, verdicts out, no clock inside. Dates are 'YYYY-MM-DD' strings.
  */
 
-export type RatYearStatus = 'ON_TIME' | 'LATE' | 'NOT_HELD' | 'NOT_YET_DUE';
-export type RatWarningCode = 'NO_RAT_2_YEARS' | 'DISSOLUTION_CANDIDATE' | 'ODS_REPORT_LATE';
+export const RAT_YEAR_STATUSES = ['ON_TIME', 'LATE', 'NOT_HELD', 'NOT_YET_DUE'] as const;
+export type RatYearStatus = (typeof RAT_YEAR_STATUSES)[number];
+export const RAT_WARNING_CODES = ['NO_RAT_2_YEARS', 'DISSOLUTION_CANDIDATE', 'ODS_REPORT_LATE'] as const;
+export type RatWarningCode = (typeof RAT_WARNING_CODES)[number];
 
 export interface RatMeeting {
   fiscalYear: number;

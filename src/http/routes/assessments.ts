@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { file, MEDIA, rawBody } from '../../contract/files.js';
 import {
-  CATEGORY_CODES,
   createAssessment,
   deleteDraft,
   finalizeAssessment,
@@ -10,12 +8,7 @@ import {
   listAssessments,
   updateAssessment,
 } from '../../app/assessments/assessments.js';
-import {
-  listRubricVersions,
-  loadRubric,
-  publishRubricVersion,
-  RUBRIC_CODES,
-} from '../../app/assessments/rubric-versions.js';
+import { listRubricVersions, loadRubric, publishRubricVersion } from '../../app/assessments/rubric-versions.js';
 import { assessmentReport, exportAssessments } from '../../app/assessments/assessment-report.js';
 import { importStatementXlsx, statementTemplate } from '../../app/assessments/statement-xlsx.js';
 import { deleteStatement, listStatements, putStatement } from '../../app/assessments/statements.js';
@@ -24,49 +17,33 @@ import type { AppDeps } from '../../app/context.js';
 import { AppError } from '../../domain/errors.js';
 import type { AssessmentInput } from '../../domain/rubrics/types.js';
 import { ADMIN, COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
-import { idParams, isoDate, okOut, page, pageSize, uuidParam } from '../schemas.js';
+import { idParams, okOut } from '../../contract/common.js';
 import { assessmentAbilities, rubricAbilities } from '../../app/policy/index.js';
-import { rubricListCanOut } from '../../contract/abilities.js';
 import {
   assessmentDetailOut,
   assessmentOut,
   assessmentPageOut,
   assessmentResultOut,
   rubricDefinitionOut,
+  assessmentExportQuery,
+  assessmentListQuery,
+  createAssessmentBody,
+  finalizeAssessmentBody,
+  publishRubricBody,
+  putStatementBody,
+  rubricParams,
+  rubricVersionListOut,
   rubricVersionOut,
+  rubricVersionParams,
+  scoreBody,
+  statementListOut,
   statementOut,
+  statementParams,
+  updateAssessmentBody,
 } from '../../contract/assessments.js';
 
 const tags = ['penilaian'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const fiscalYear = z.coerce
-  .number()
-  .int()
-  .min(1945, 'Tahun buku tidak masuk akal.')
-  .max(2100, 'Tahun buku tidak masuk akal.');
-
-/** Assessment inputs are checked against the rubric by the domain (validateInput), not by a fixed schema. */
-const inputsBody = z.strictObject({
-  financials: z.record(z.string(), z.unknown()).optional(),
-  management: z.record(z.string(), z.unknown()).optional(),
-  indicators: z.record(z.string(), z.unknown()).optional(),
-  checklists: z.record(z.string(), z.unknown()).optional(),
-  notApplicableReasons: z.record(z.string(), z.string().max(500)).optional(),
-});
-
-/** Filters of the assessment list; exports take the same without paging. */
-export const listQuery = z.strictObject({
-  cooperativeId: uuidParam.optional(),
-  category: z.enum(CATEGORY_CODES).optional(),
-  district: z.string().max(20).optional(),
-  fiscalYear: fiscalYear.optional(),
-  rubric: z.enum(RUBRIC_CODES).optional(),
-  status: z.enum(['DRAFT', 'FINAL']).optional(),
-  assessedYear: fiscalYear.optional().describe('Dinilai (tanggal penilaian) pada tahun ini'),
-  page,
-  pageSize,
-});
-
+const XLSX = MEDIA.xlsx;
 export const assessmentRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -77,7 +54,7 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Hitung skor kesehatan tanpa menyimpan (semua pos wajib; 0 adalah nilai)',
-          body: inputsBody.extend({ rubric: z.enum(RUBRIC_CODES), rubricVersion: z.number().int().min(1).optional() }),
+          body: scoreBody,
           response: { 200: assessmentResultOut },
         },
       },
@@ -94,7 +71,7 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Versi rubrik yang diterbitkan',
-          response: { 200: z.object({ items: z.array(rubricVersionOut), can: rubricListCanOut }) },
+          response: { 200: rubricVersionListOut },
         },
       },
       async (request) => ({ items: await listRubricVersions(deps), can: rubricAbilities(requireActor(request)) }),
@@ -107,7 +84,7 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Tabel lengkap satu versi rubrik',
-          params: z.strictObject({ rubric: z.enum(RUBRIC_CODES), version: z.coerce.number().int().min(1).max(10_000) }),
+          params: rubricVersionParams,
           response: { 200: rubricDefinitionOut },
         },
       },
@@ -121,11 +98,8 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Terbitkan versi koreksi rubrik (penilaian lama tetap memakai versinya)',
-          params: z.strictObject({ rubric: z.enum(RUBRIC_CODES) }),
-          body: z.strictObject({
-            definition: z.record(z.string(), z.unknown()),
-            note: z.string().trim().min(5, 'Catatan minimal 5 karakter.').max(1000),
-          }),
+          params: rubricParams,
+          body: publishRubricBody,
           response: { 201: rubricVersionOut },
         },
       },
@@ -143,7 +117,7 @@ export const assessmentRoutes =
           tags,
           summary: 'Laporan keuangan per tahun buku',
           params: idParams,
-          response: { 200: z.object({ items: z.array(statementOut) }) },
+          response: { 200: statementListOut },
         },
       },
       async (request) => ({ items: await listStatements(deps, requireActor(request), request.params.id) }),
@@ -156,11 +130,8 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Simpan laporan keuangan satu tahun buku (pos neraca dan PHU, rupiah)',
-          params: z.strictObject({ id: uuidParam, fiscalYear }),
-          body: z.strictObject({
-            lines: z.record(z.string(), z.unknown()),
-            version: z.number().int().min(1).optional(),
-          }),
+          params: statementParams,
+          body: putStatementBody,
           response: { 200: statementOut },
         },
       },
@@ -175,7 +146,7 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Hapus laporan keuangan yang belum dipakai penilaian',
-          params: z.strictObject({ id: uuidParam, fiscalYear }),
+          params: statementParams,
           response: { 200: okOut },
         },
       },
@@ -208,7 +179,7 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Impor laporan keuangan dari templat XLSX (semua atau tidak sama sekali)',
-          params: z.strictObject({ id: uuidParam, fiscalYear }),
+          params: statementParams,
           ...rawBody([MEDIA.xlsx]),
           response: { 200: statementOut },
         },
@@ -224,7 +195,7 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Daftar penilaian dengan filter, dan jumlah per predikat',
-          querystring: listQuery,
+          querystring: assessmentListQuery,
           response: { 200: assessmentPageOut },
         },
       },
@@ -238,14 +209,14 @@ export const assessmentRoutes =
         schema: {
           tags,
           summary: 'Unduh daftar penilaian (XLSX) dengan filter yang sama',
-          querystring: listQuery.omit({ page: true, pageSize: true }),
+          querystring: assessmentExportQuery,
           response: { 200: file(MEDIA.xlsx) },
         },
       },
       async (request, reply) => {
         const xlsx = await exportAssessments(deps, requireActor(request), request.query);
         return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .type(XLSX)
           .header('content-disposition', 'attachment; filename="penilaian-kesehatan.xlsx"')
           .send(xlsx);
       },
@@ -259,10 +230,7 @@ export const assessmentRoutes =
       },
       async (request, reply) => {
         const { filename, pdf } = await assessmentReport(deps, requireActor(request), request.params.id);
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${filename}"`)
-          .send(pdf);
+        return reply.type(MEDIA.pdf).header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
       },
     );
 
@@ -274,7 +242,7 @@ export const assessmentRoutes =
           tags,
           summary: 'Mulai penilaian (draf) pada versi rubrik terbaru',
           params: idParams,
-          body: z.strictObject({ fiscalYear: z.number().int().min(1945).max(2100), rubric: z.enum(RUBRIC_CODES) }),
+          body: createAssessmentBody,
           response: { 201: assessmentOut },
         },
       },
@@ -316,7 +284,7 @@ export const assessmentRoutes =
           tags,
           summary: 'Simpan isian draf (skor dihitung ulang)',
           params: idParams,
-          body: z.strictObject({ inputs: inputsBody, version: z.number().int().min(1).optional() }),
+          body: updateAssessmentBody,
           response: { 200: assessmentOut },
         },
       },
@@ -335,13 +303,7 @@ export const assessmentRoutes =
           tags,
           summary: 'Finalkan penilaian (tidak dapat diubah lagi)',
           params: idParams,
-          body: z.strictObject({
-            assessedOn: isoDate.optional(),
-            supersede: z
-              .boolean()
-              .optional()
-              .describe('Gantikan penilaian final lama tahun buku dan rubrik yang sama (tercatat di jejak audit)'),
-          }),
+          body: finalizeAssessmentBody,
           response: { 200: assessmentOut },
         },
       },

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { changePassword, login, logout } from '../../app/auth/sessions.js';
 import type { AppDeps } from '../../app/context.js';
 import { cookieOptions, requireActor, SESSION_COOKIE } from '../access.js';
-import { meOut, okOut } from '../schemas.js';
+import { changePasswordBody, loginBody, sessionUserOut } from '../../contract/auth.js';
+import { okOut } from '../../contract/common.js';
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -15,8 +15,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Masuk; mengirim cookie sesi',
-          body: z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
-          response: { 200: z.object({ user: meOut }) },
+          body: loginBody,
+          response: { 200: sessionUserOut },
         },
       },
       async (request, reply) => {
@@ -44,7 +44,7 @@ export const authRoutes =
       '/api/v1/auth/me',
       {
         config: { access: 'session' },
-        schema: { tags: ['auth'], summary: 'Pengguna yang sedang masuk', response: { 200: z.object({ user: meOut }) } },
+        schema: { tags: ['auth'], summary: 'Pengguna yang sedang masuk', response: { 200: sessionUserOut } },
       },
       async (request) => ({ user: request.me! }),
     );
@@ -56,11 +56,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Ganti kata sandi sendiri',
-          body: z.strictObject({
-            currentPassword: z.string().min(1).max(200),
-            newPassword: z.string().min(1).max(200),
-          }),
-          response: { 200: z.object({ user: meOut }) },
+          body: changePasswordBody,
+          response: { 200: sessionUserOut },
         },
       },
       async (request) => ({

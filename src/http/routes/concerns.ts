@@ -3,60 +3,32 @@ import type { AppDeps } from '../../app/context.js';
 import { getConcern, listConcerns, markConcernSeen, raiseConcern, updateConcern } from '../../app/concerns/concerns.js';
 import { exportConcernsCsv, exportConcernsXlsx } from '../../app/concerns/export-concerns.js';
 import { concernExportQuery, concernListQuery, raiseConcernBody, updateConcernBody } from '../../contract/concerns.js';
-import { file, MEDIA } from '../../contract/files.js';
 import { concernOut } from '../../contract/visits.js';
 import { concernAbilities } from '../../app/policy/index.js';
 import { concernCanOut } from '../../contract/abilities.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, STAFF, WRITERS } from '../access.js';
-import { idParams, pageOf } from '../schemas.js';
+import { idParams, pageOf } from '../../contract/common.js';
+import { listDownloads } from '../list-downloads.js';
 
 const tags = ['dialog'];
 const RAISERS = COOPERATIVE_WRITERS;
 
 /** Every concern the API answers with carries its `can` (the web app keeps the answers in its cache). */
 const concernWithCan = concernOut.extend({ can: concernCanOut });
-/** The spreadsheet downloads' content types, from the contract's media list (CSV in UTF-8). */
-const XLSX = MEDIA.xlsx;
-const CSV = `${MEDIA.csv}; charset=utf-8`;
 
 /** The concern inbox (permasalahan, keluhan, tantangan): list, record, answer, mark seen, and its spreadsheet downloads. */
 export const concernRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/v1/concerns/export.xlsx',
-      {
-        config: { access: EVERYONE },
-        schema: {
-          tags,
-          summary: 'Unduh daftar permasalahan/keluhan/tantangan (XLSX) dengan filter yang sama',
-          querystring: concernExportQuery,
-          response: { 200: file(MEDIA.xlsx) },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .type(XLSX)
-          .header('content-disposition', 'attachment; filename="aspirasi-koperasi.xlsx"')
-          .send(await exportConcernsXlsx(deps, requireActor(request), request.query)),
-    );
-    app.get(
-      '/api/v1/concerns/export.csv',
-      {
-        config: { access: EVERYONE },
-        schema: {
-          tags,
-          summary: 'Unduh daftar permasalahan/keluhan/tantangan (CSV, pemisah titik koma)',
-          querystring: concernExportQuery,
-          response: { 200: file(MEDIA.csv) },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .type(CSV)
-          .header('content-disposition', 'attachment; filename="aspirasi-koperasi.csv"')
-          .send(await exportConcernsCsv(deps, requireActor(request), request.query)),
-    );
+    listDownloads(app, {
+      path: '/api/v1/concerns/export',
+      tags,
+      what: 'permasalahan/keluhan/tantangan',
+      query: concernExportQuery,
+      filename: 'aspirasi-koperasi',
+      xlsx: (actor, q) => exportConcernsXlsx(deps, actor, q),
+      csv: (actor, q) => exportConcernsCsv(deps, actor, q),
+    });
 
     app.get(
       '/api/v1/concerns',

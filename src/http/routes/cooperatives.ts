@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { file, MEDIA } from '../../contract/files.js';
 import { cooperativeTimeline } from '../../app/audit/list-audit.js';
 import type { AppDeps } from '../../app/context.js';
 import {
@@ -14,10 +12,9 @@ import { dissolveCooperative } from '../../app/cooperatives/dissolve-cooperative
 import { transferCooperative } from '../../app/cooperatives/transfer-cooperative.js';
 import { exportCooperativesCsv, exportCooperativesXlsx } from '../../app/cooperatives/export-cooperatives.js';
 import { getCooperative } from '../../app/cooperatives/get-cooperative.js';
-import { COOPERATIVE_SORTS, listCooperatives } from '../../app/cooperatives/list-cooperatives.js';
+import { listCooperatives } from '../../app/cooperatives/list-cooperatives.js';
 import { updateCooperative } from '../../app/cooperatives/update-cooperative.js';
 import { deleteYearlyFigures, listYearlyFigures, putYearlyFigures } from '../../app/cooperatives/yearly-figures.js';
-import { COOP_GROUPS, COOP_STATUSES, COOP_TYPES, SCHEMES } from '../../domain/codes.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { cooperativeAbilities, cooperativeListAbilities } from '../../app/policy/index.js';
 import { cooperativeDetailOut, cooperativePageOut } from '../../contract/common.js';
@@ -28,45 +25,28 @@ import {
   figureOut,
   figuresBody,
   idParams,
-  isoDate,
   okOut,
-  page,
   pageOf,
-  pageSize,
   unitBody,
   unitOut,
   unitPatchBody,
   updateCooperativeBody,
-  uuidParam,
-} from '../schemas.js';
+} from '../../contract/common.js';
+import {
+  cooperativeExportQuery,
+  cooperativeListQuery,
+  dissolveCooperativeBody,
+  figureListOut,
+  figureParams,
+  pageQuery,
+  transferCooperativeBody,
+  unitListOut,
+  unitParams,
+} from '../../contract/cooperatives.js';
+import { listDownloads } from '../list-downloads.js';
 
 const tags = ['koperasi'];
 const WRITE_REGISTRY = WRITERS;
-const fiscalYearParams = z.strictObject({
-  id: uuidParam,
-  fiscalYear: z.coerce
-    .number()
-    .int()
-    .min(1945, 'Tahun buku tidak masuk akal.')
-    .max(2100, 'Tahun buku tidak masuk akal.'),
-});
-const unitParams = z.strictObject({ id: uuidParam, unitId: uuidParam });
-
-/** Filters of the cooperative list; exports take the same without paging. */
-export const listQuery = z.strictObject({
-  search: z.string().max(100).optional(),
-  district: z.string().max(20).optional(),
-  village: z.string().max(20).optional(),
-  type: z.enum(COOP_TYPES).optional(),
-  group: z.enum(COOP_GROUPS).optional(),
-  status: z.enum(COOP_STATUSES).optional(),
-  scheme: z.enum(SCHEMES).optional(),
-  sort: z.enum(COOPERATIVE_SORTS).optional(),
-  page,
-  pageSize,
-});
-const exportQuery = listQuery.omit({ page: true, pageSize: true });
-
 export const cooperativeRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -77,7 +57,7 @@ export const cooperativeRoutes =
         schema: {
           tags,
           summary: 'Daftar koperasi (berhalaman, dengan pencarian dan filter)',
-          querystring: listQuery,
+          querystring: cooperativeListQuery,
           response: { 200: cooperativePageOut },
         },
       },
@@ -89,41 +69,15 @@ export const cooperativeRoutes =
       },
     );
 
-    app.get(
-      '/api/v1/cooperatives/export.xlsx',
-      {
-        config: { access: EVERYONE },
-        schema: {
-          tags,
-          summary: 'Unduh daftar koperasi (XLSX) dengan filter yang sama',
-          querystring: exportQuery,
-          response: { 200: file(MEDIA.xlsx) },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', 'attachment; filename="daftar-koperasi.xlsx"')
-          .send(await exportCooperativesXlsx(deps, requireActor(request), request.query)),
-    );
-
-    app.get(
-      '/api/v1/cooperatives/export.csv',
-      {
-        config: { access: EVERYONE },
-        schema: {
-          tags,
-          summary: 'Unduh daftar koperasi (CSV, pemisah titik koma)',
-          querystring: exportQuery,
-          response: { 200: file(MEDIA.csv) },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="daftar-koperasi.csv"')
-          .send(await exportCooperativesCsv(deps, requireActor(request), request.query)),
-    );
+    listDownloads(app, {
+      path: '/api/v1/cooperatives/export',
+      tags,
+      what: 'koperasi',
+      query: cooperativeExportQuery,
+      filename: 'daftar-koperasi',
+      xlsx: (actor, q) => exportCooperativesXlsx(deps, actor, q),
+      csv: (actor, q) => exportCooperativesCsv(deps, actor, q),
+    });
 
     app.post(
       '/api/v1/cooperatives',
@@ -177,10 +131,7 @@ export const cooperativeRoutes =
           tags,
           summary: 'Bubarkan koperasi (dengan alasan; tidak menghapus data)',
           params: idParams,
-          body: z.strictObject({
-            reason: z.string().trim().min(5, 'Alasan minimal 5 karakter.').max(1000),
-            date: isoDate.optional(),
-          }),
+          body: dissolveCooperativeBody,
           response: { 200: cooperativeOut },
         },
       },
@@ -198,10 +149,7 @@ export const cooperativeRoutes =
           description:
             'PROVINSI: ke Dinas provinsi tempat koperasi berada (dibuat dari data wilayah bila belum ada). NASIONAL: ke kantor nasional yang sudah terdaftar. Hanya ke tingkat yang lebih tinggi (409 bila tidak).',
           params: idParams,
-          body: z.strictObject({
-            authorityLevel: z.enum(['PROVINSI', 'NASIONAL'], 'Pilih PROVINSI atau NASIONAL.'),
-            reason: z.string().trim().min(5, 'Alasan minimal 5 karakter.').max(1000),
-          }),
+          body: transferCooperativeBody,
           response: { 200: cooperativeOut },
         },
       },
@@ -216,7 +164,7 @@ export const cooperativeRoutes =
           tags,
           summary: 'Riwayat perubahan koperasi',
           params: idParams,
-          querystring: z.strictObject({ page, pageSize }),
+          querystring: pageQuery,
           response: { 200: pageOf(auditEventOut) },
         },
       },
@@ -231,7 +179,7 @@ export const cooperativeRoutes =
           tags,
           summary: 'Data tahunan',
           params: idParams,
-          response: { 200: z.object({ items: z.array(figureOut) }) },
+          response: { 200: figureListOut },
         },
       },
       async (request) => ({ items: await listYearlyFigures(deps, requireActor(request), request.params.id) }),
@@ -244,7 +192,7 @@ export const cooperativeRoutes =
         schema: {
           tags,
           summary: 'Simpan data satu tahun buku',
-          params: fiscalYearParams,
+          params: figureParams,
           body: figuresBody,
           response: { 200: figureOut },
         },
@@ -257,7 +205,7 @@ export const cooperativeRoutes =
       '/api/v1/cooperatives/:id/figures/:fiscalYear',
       {
         config: { access: COOPERATIVE_WRITERS },
-        schema: { tags, summary: 'Hapus data satu tahun buku', params: fiscalYearParams, response: { 200: okOut } },
+        schema: { tags, summary: 'Hapus data satu tahun buku', params: figureParams, response: { 200: okOut } },
       },
       async (request) => {
         await deleteYearlyFigures(deps, requireActor(request), request.params.id, request.params.fiscalYear);
@@ -273,7 +221,7 @@ export const cooperativeRoutes =
           tags,
           summary: 'Unit usaha',
           params: idParams,
-          response: { 200: z.object({ items: z.array(unitOut) }) },
+          response: { 200: unitListOut },
         },
       },
       async (request) => ({ items: await listBusinessUnits(deps, requireActor(request), request.params.id) }),

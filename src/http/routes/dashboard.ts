@@ -1,28 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import { getDashboard } from '../../app/dashboard/dashboard.js';
 import { priorities, priorityWeights, setPriorityWeights } from '../../app/dashboard/priorities.js';
-import { DEFAULT_PRIORITY_WEIGHTS } from '../../domain/priority/priority.js';
 import { ADMIN, LEADERS, requireActor, STAFF } from '../access.js';
-import { dashboardOut, prioritiesOut } from '../../contract/dashboard.js';
-
-const weight = z.number().int().min(0).max(1000);
-const weightsBody = z.strictObject(
-  Object.fromEntries(Object.keys(DEFAULT_PRIORITY_WEIGHTS).map((k) => [k, weight])) as Record<
-    keyof typeof DEFAULT_PRIORITY_WEIGHTS,
-    typeof weight
-  >,
-);
-
-/** A region code: '' the nation, '35' a province, '35.13' a regency, '35.13.07' a kecamatan; default the office area. */
-export const regionQuery = z
-  .string()
-  .regex(/^(\d{2}(\.\d{2}){0,2})?$/, 'Kode wilayah tidak dikenal.')
-  .optional()
-  .describe(
-    'Wilayah: kosong = nasional, 35 = provinsi, 35.13 = kabupaten, 35.13.07 = kecamatan; bawaan: wilayah kantor',
-  );
+import {
+  dashboardOut,
+  dashboardQuery,
+  prioritiesOut,
+  prioritiesQuery,
+  priorityWeightsBody,
+} from '../../contract/dashboard.js';
 
 export const dashboardRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -34,15 +21,7 @@ export const dashboardRoutes =
         schema: {
           tags: ['dasbor'],
           summary: 'Dasbor pimpinan per tahun: cakupan program, kesehatan, RAT, tindak lanjut, topik masalah, tren',
-          querystring: z.strictObject({
-            year: z.coerce
-              .number()
-              .int()
-              .min(2000, 'Tahun tidak masuk akal.')
-              .max(2100, 'Tahun tidak masuk akal.')
-              .optional(),
-            region: regionQuery,
-          }),
+          querystring: dashboardQuery,
           response: { 200: dashboardOut },
         },
       },
@@ -59,11 +38,7 @@ export const dashboardRoutes =
         schema: {
           tags: ['dasbor'],
           summary: 'Peringatan dini: koperasi yang perlu dikunjungi berikutnya, dengan alasannya',
-          querystring: z.strictObject({
-            district: z.string().max(20).optional(),
-            region: regionQuery,
-            limit: z.coerce.number().int().min(1).max(500).default(50),
-          }),
+          querystring: prioritiesQuery,
           response: {
             200: prioritiesOut,
           },
@@ -79,7 +54,7 @@ export const dashboardRoutes =
       '/api/v1/settings/priority-weights',
       {
         config: { access: STAFF },
-        schema: { tags: ['dasbor'], summary: 'Bobot skor prioritas', response: { 200: weightsBody } },
+        schema: { tags: ['dasbor'], summary: 'Bobot skor prioritas', response: { 200: priorityWeightsBody } },
       },
       async () => priorityWeights(deps),
     );
@@ -91,8 +66,8 @@ export const dashboardRoutes =
         schema: {
           tags: ['dasbor'],
           summary: 'Ubah bobot skor prioritas',
-          body: weightsBody,
-          response: { 200: weightsBody },
+          body: priorityWeightsBody,
+          response: { 200: priorityWeightsBody },
         },
       },
       async (request) => setPriorityWeights(deps, requireActor(request), request.body),

@@ -1,42 +1,30 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import { listDocuments, readDocumentFile, removeDocument, uploadDocument } from '../../app/desk/documents.js';
 import { startDocumentUpload } from '../../app/sync/uploads.js';
 import { DOCUMENT_TYPES } from '../../app/files/sniff.js';
-import { DOCUMENT_KINDS } from '../../domain/desk/documents.js';
 import { AppError } from '../../domain/errors.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor } from '../access.js';
 import { errorHandler } from '../errors.js';
-import { idParams, uuidParam } from '../schemas.js';
+import { idParams } from '../../contract/common.js';
+import {
+  DOCUMENT_MEDIA,
+  documentFileParams,
+  documentListOut,
+  documentListQuery,
+  documentOut,
+  documentRemoveBody,
+  documentRemoveParams,
+  documentUploadOut,
+  documentUploadQuery,
+  documentUploadStartBody,
+} from '../../contract/desk.js';
 import { file, rawBody } from '../../contract/files.js';
-import { verificationOut } from '../../contract/verification.js';
 
 const tags = ['dokumen koperasi'];
 /** Bodies up to this size reach the use case, which explains a file over 20 MB in Indonesian. */
 const PARSE_LIMIT = 24 * 1024 * 1024;
-
-export const documentOut = z.object({
-  id: z.string(),
-  cooperativeId: z.string(),
-  kind: z.enum(DOCUMENT_KINDS),
-  kindLabel: z.string(),
-  fiscalYear: z.number().nullable(),
-  title: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-  sha256: z.string(),
-  seriesId: z.string(),
-  version: z.number(),
-  replacesId: z.string().nullable(),
-  status: z.enum(['ACTIVE', 'REPLACED', 'REMOVED']),
-  removedReason: z.string().nullable(),
-  uploadedBy: z.object({ name: z.string(), role: z.string() }),
-  createdAt: z.string(),
-  url: z.string(),
-  verification: verificationOut,
-});
 
 function fileErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -75,13 +63,8 @@ export const documentRoutes =
           summary:
             'Unggah dokumen koperasi (isi permintaan: PDF, JPEG, PNG, XLSX atau DOCX, maks. 20 MB; jenis diperiksa dari isinya)',
           params: idParams,
-          querystring: z.strictObject({
-            kind: z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' }),
-            fiscalYear: z.coerce.number().int().min(1945).max(2100).optional(),
-            title: z.string().trim().max(200).optional(),
-            replaces: uuidParam.optional().describe('ID dokumen yang diganti: versi baru, versi lama tetap tersimpan'),
-          }),
-          ...rawBody(Object.keys(DOCUMENT_TYPES)),
+          querystring: documentUploadQuery,
+          ...rawBody(DOCUMENT_MEDIA),
           response: { 201: documentOut },
         },
       },
@@ -111,8 +94,8 @@ export const documentReadRoutes =
           tags,
           summary: 'Rak dokumen koperasi (versi berlaku; history=1 untuk semua versi)',
           params: idParams,
-          querystring: z.strictObject({ history: z.enum(['0', '1']).optional() }),
-          response: { 200: z.object({ items: z.array(documentOut) }) },
+          querystring: documentListQuery,
+          response: { 200: documentListOut },
         },
       },
       async (request) => ({
@@ -129,8 +112,8 @@ export const documentReadRoutes =
         schema: {
           tags,
           summary: 'Berkas satu versi dokumen koperasi',
-          params: z.strictObject({ fileId: uuidParam }),
-          response: { 200: file(...Object.keys(DOCUMENT_TYPES)) },
+          params: documentFileParams,
+          response: { 200: file(...DOCUMENT_MEDIA) },
         },
       },
       async (request, reply) => {
@@ -155,29 +138,8 @@ export const documentReadRoutes =
           summary:
             'Mulai (atau lanjutkan) unggahan dokumen bertahap; potongan dikirim lewat PUT /api/v1/uploads/{id}, seperti foto',
           params: idParams,
-          body: z.strictObject({
-            id: uuidParam.describe('ID unggahan buatan klien; menjadi ID dokumen'),
-            size: z
-              .number()
-              .int()
-              .min(1, 'Ukuran berkas minimal 1 bita.')
-              .max(1024 * 1024 * 1024),
-            contentType: z
-              .enum([...(Object.keys(DOCUMENT_TYPES) as (keyof typeof DOCUMENT_TYPES)[]), 'application/octet-stream'], {
-                error: 'Jenis berkas harus PDF, JPEG, PNG, XLSX atau DOCX.',
-              })
-              .optional(),
-            kind: z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' }),
-            fiscalYear: z.number().int().min(1945).max(2100).nullable().optional(),
-            title: z.string().trim().max(200).nullable().optional(),
-            replaces: uuidParam
-              .nullable()
-              .optional()
-              .describe('ID dokumen yang diganti: versi baru, versi lama tetap tersimpan'),
-          }),
-          response: {
-            200: z.object({ id: z.string(), size: z.number(), received: z.number(), document: documentOut.nullable() }),
-          },
+          body: documentUploadStartBody,
+          response: { 200: documentUploadOut },
         },
       },
       async (request) => {
@@ -203,8 +165,8 @@ export const documentReadRoutes =
         schema: {
           tags,
           summary: 'Tarik dokumen dari rak (dengan alasan; berkas tetap tersimpan untuk jejak)',
-          params: z.strictObject({ id: uuidParam, documentId: uuidParam }),
-          body: z.strictObject({ reason: z.string().trim().max(500) }),
+          params: documentRemoveParams,
+          body: documentRemoveBody,
           response: { 200: documentOut },
         },
       },

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import {
   allDocuments,
@@ -14,27 +13,29 @@ import {
   verifyFile,
 } from '../../app/documents/documents.js';
 import { listRegisters, setRegister } from '../../app/documents/registers.js';
-import { DOCUMENT_STATUSES } from '../../domain/documents/codes.js';
-import { documentListOut, documentOut, registerOut, verifyOut } from '../../contract/documents.js';
+import {
+  cancelDocumentBody,
+  codeParams,
+  documentExportQuery,
+  documentListOut,
+  documentListQuery,
+  documentOut,
+  issueDocumentBody,
+  registerBody,
+  registerListOut,
+  registerOut,
+  registerParams,
+  verifyFileOut,
+  verifyOut,
+} from '../../contract/documents.js';
 import { documentAbilities, documentListAbilities } from '../../app/policy/index.js';
 import { listToXlsx } from '../../reports/xlsx.js';
 import { ADMIN, EVERYONE, requireActor, STAFF } from '../access.js';
-import { idParams, page, pageSize, uuidParam } from '../schemas.js';
+import { idParams } from '../../contract/common.js';
 import { file, MEDIA, rawBody } from '../../contract/files.js';
 import { jakartaDate } from '../../domain/dates.js';
 
 const tags = ['dokumen resmi'];
-
-const filters = {
-  kind: z.string().max(30).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  cooperativeId: uuidParam.optional(),
-  visitId: uuidParam.optional(),
-  status: z.enum(DOCUMENT_STATUSES).optional(),
-  search: z.string().max(100).optional(),
-};
-
-const codeParams = z.strictObject({ code: z.string().min(1).max(40) });
 
 /** Where the QR code of a document issued through this request points: the address the officer used. */
 const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -60,9 +61,7 @@ export const documentRoutes =
           summary:
             'Terbitkan SPT (kunjungan disetujui) atau berita acara (kunjungan selesai); menerbitkan lagi = versi baru',
           params: idParams,
-          body: z.strictObject({
-            kind: z.enum(['SPT', 'BERITA_ACARA'], { error: 'Jenis dokumen harus SPT atau BERITA_ACARA.' }),
-          }),
+          body: issueDocumentBody,
           response: { 201: documentOut },
         },
       },
@@ -104,7 +103,7 @@ export const documentRoutes =
         schema: {
           tags,
           summary: 'Buku register dokumen resmi (pengguna koperasi: dokumen koperasinya saja)',
-          querystring: z.strictObject({ ...filters, page, pageSize }),
+          querystring: documentListQuery,
           response: { 200: documentListOut },
         },
       },
@@ -123,7 +122,7 @@ export const documentRoutes =
         schema: {
           tags,
           summary: 'Buku register dokumen resmi (XLSX)',
-          querystring: z.strictObject(filters),
+          querystring: documentExportQuery,
           response: { 200: file(MEDIA.xlsx) },
         },
       },
@@ -193,7 +192,7 @@ export const documentRoutes =
           tags,
           summary: 'Batalkan dokumen (nomornya tetap tercatat, ditandai batal)',
           params: idParams,
-          body: z.strictObject({ reason: z.string().trim().min(5, 'Alasan pembatalan minimal 5 karakter.').max(500) }),
+          body: cancelDocumentBody,
           response: { 200: documentOut },
         },
       },
@@ -207,7 +206,7 @@ export const documentRoutes =
         schema: {
           tags,
           summary: 'Buku register per jenis dokumen dan pola nomornya',
-          response: { 200: z.object({ items: z.array(registerOut) }) },
+          response: { 200: registerListOut },
         },
       },
       async (request) => ({ items: await listRegisters(deps, requireActor(request)) }),
@@ -220,8 +219,8 @@ export const documentRoutes =
         schema: {
           tags,
           summary: 'Atur nama dan pola nomor satu jenis dokumen (jenis baru ditambahkan)',
-          params: z.strictObject({ kind: z.string().min(1).max(40) }),
-          body: z.strictObject({ name: z.string().max(120), pattern: z.string().max(200) }),
+          params: registerParams,
+          body: registerBody,
           response: { 200: registerOut },
         },
       },
@@ -252,7 +251,7 @@ export const documentRoutes =
           summary: 'Periksa apakah berkas PDF (isi permintaan, application/pdf) persis sama dengan yang diterbitkan',
           params: codeParams,
           ...rawBody([MEDIA.pdf, MEDIA.octets]),
-          response: { 200: z.object({ genuine: z.boolean() }) },
+          response: { 200: verifyFileOut },
         },
       },
       async (request) => {

@@ -1,41 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { file, MEDIA } from '../../contract/files.js';
 import type { AppDeps } from '../../app/context.js';
-import { EXPORT_LISTS, type ExportFilters, type ExportList, startListExport } from '../../app/exports/list-exports.js';
+import { type ExportFilters, type ExportList, startListExport } from '../../app/exports/list-exports.js';
 import { jobFile } from '../../app/jobs/jobs.js';
 import { invalid } from '../../domain/errors.js';
 import { EVERYONE, requireActor } from '../access.js';
-import { idParams } from '../schemas.js';
-import { listQuery as assessmentListQuery } from './assessments.js';
-import { listQuery as cooperativeListQuery } from './cooperatives.js';
-import { jobOut } from './imports.js';
-import { auditListQuery } from './users.js';
-import { concernListQuery } from '../../contract/concerns.js';
-import { followUpListQuery } from '../../contract/follow-ups.js';
-import { listQuery as visitListQuery } from './visits/visits.js';
+import { idParams } from '../../contract/common.js';
+import { assessmentExportQuery } from '../../contract/assessments.js';
+import { concernExportQuery } from '../../contract/concerns.js';
+import { cooperativeExportQuery } from '../../contract/cooperatives.js';
+import { exportBody } from '../../contract/exports.js';
+import { followUpExportQuery } from '../../contract/follow-ups.js';
+import { jobOut } from '../../contract/jobs.js';
+import { auditExportQuery } from '../../contract/users.js';
+import { visitExportQuery } from '../../contract/visits.js';
 
-const noPaging = { page: true, pageSize: true } as const;
-/** Each list's own query schema, without paging: an export takes exactly the filters the list takes. */
-const FILTERS: { [L in ExportList]: z.ZodType<ExportFilters[L]> } = {
-  cooperatives: cooperativeListQuery.omit(noPaging),
-  assessments: assessmentListQuery.omit(noPaging),
-  visits: visitListQuery.omit(noPaging),
-  concerns: concernListQuery.omit(noPaging),
-  followUps: followUpListQuery.omit(noPaging),
-  audit: auditListQuery.omit(noPaging),
+/** Each list's own filters without paging: an export takes exactly the filters the list takes. */
+const FILTERS = {
+  cooperatives: cooperativeExportQuery,
+  assessments: assessmentExportQuery,
+  visits: visitExportQuery,
+  concerns: concernExportQuery,
+  followUps: followUpExportQuery,
+  audit: auditExportQuery,
 } as { [L in ExportList]: z.ZodType<ExportFilters[L]> };
-
-const exportBody = z.strictObject({
-  list: z.enum(EXPORT_LISTS, { error: `Daftar tidak dikenal; pilih salah satu: ${EXPORT_LISTS.join(', ')}.` }),
-  format: z.enum(['xlsx', 'csv'], { error: 'Format harus xlsx atau csv.' }),
-  filters: z
-    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()]), {
-      error: 'Filter harus berupa objek.',
-    })
-    .optional()
-    .describe('Parameter pencarian daftar itu sendiri, mis. {"district":"35.13.07"} (tanpa page/pageSize)'),
-});
 
 /** Checks the filters against the list's own query schema; query strings are strings, so values are too. */
 function filtersFor<L extends ExportList>(

@@ -9,7 +9,6 @@ import {
   updateFollowUp,
   withFollowUpAbilities,
 } from '../../app/follow-ups/follow-ups.js';
-import { file, MEDIA } from '../../contract/files.js';
 import {
   createFollowUpBody,
   followUpExportQuery,
@@ -20,53 +19,26 @@ import {
 } from '../../contract/follow-ups.js';
 import { followUpOut } from '../../contract/visits.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
-import { idParams, pageOf } from '../schemas.js';
+import { idParams, pageOf } from '../../contract/common.js';
+import { listDownloads } from '../list-downloads.js';
 
 const tags = ['tindak lanjut'];
 const followUpTags = tags;
 const RAISERS = COOPERATIVE_WRITERS;
-/** The spreadsheet downloads' content types, from the contract's media list (CSV in UTF-8). */
-const XLSX = MEDIA.xlsx;
-const CSV = `${MEDIA.csv}; charset=utf-8`;
 
 /** Follow-ups of recommendations: list (with the reader's abilities), record, change, move through their states, and download. */
 export const followUpRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/v1/follow-ups/export.xlsx',
-      {
-        config: { access: EVERYONE },
-        schema: {
-          tags,
-          summary: 'Unduh daftar tindak lanjut (XLSX) dengan filter yang sama',
-          querystring: followUpExportQuery,
-          response: { 200: file(MEDIA.xlsx) },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .type(XLSX)
-          .header('content-disposition', 'attachment; filename="tindak-lanjut.xlsx"')
-          .send(await exportFollowUpsXlsx(deps, requireActor(request), request.query)),
-    );
-    app.get(
-      '/api/v1/follow-ups/export.csv',
-      {
-        config: { access: EVERYONE },
-        schema: {
-          tags,
-          summary: 'Unduh daftar tindak lanjut (CSV, pemisah titik koma)',
-          querystring: followUpExportQuery,
-          response: { 200: file(MEDIA.csv) },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .type(CSV)
-          .header('content-disposition', 'attachment; filename="tindak-lanjut.csv"')
-          .send(await exportFollowUpsCsv(deps, requireActor(request), request.query)),
-    );
+    listDownloads(app, {
+      path: '/api/v1/follow-ups/export',
+      tags,
+      what: 'tindak lanjut',
+      query: followUpExportQuery,
+      filename: 'tindak-lanjut',
+      xlsx: (actor, q) => exportFollowUpsXlsx(deps, actor, q),
+      csv: (actor, q) => exportFollowUpsCsv(deps, actor, q),
+    });
 
     app.get(
       '/api/v1/follow-ups',

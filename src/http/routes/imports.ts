@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import {
   checkCooperativeImport,
@@ -11,21 +10,17 @@ import { getJob } from '../../app/jobs/jobs.js';
 import { importBatchAbilities } from '../../app/policy/index.js';
 import { listImportBatches, undoImportBatch } from '../../app/imports/batches.js';
 import { ADMIN, EVERYONE, requireActor, WRITERS } from '../access.js';
-import { idParams } from '../schemas.js';
+import { idParams } from '../../contract/common.js';
 import { file, MEDIA, rawBody } from '../../contract/files.js';
-import { importBatchListOut, importBatchOut as batchOut, importCheckOut as checkOut } from '../../contract/imports.js';
+import {
+  importBatchListOut,
+  importBatchOut as batchOut,
+  importCheckOut as checkOut,
+  importRunQuery as runQuery,
+} from '../../contract/imports.js';
 import { jobOut } from '../../contract/jobs.js';
 
-export { jobOut };
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const runQuery = z.object({
-  overwrite: z
-    .enum(['true', 'false'])
-    .optional()
-    .describe('true: timpa nilai yang sudah tersimpan (lihat overwrites pada uji coba)'),
-  fileName: z.string().max(200).optional().describe('Nama berkas, untuk riwayat impor'),
-});
+const XLSX = MEDIA.xlsx;
 
 export const importRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>

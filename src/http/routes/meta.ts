@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import { officeBrief } from '../../app/offices/offices.js';
 import { REGION_SOURCE } from '../../app/regions/load-regions.js';
@@ -25,8 +24,15 @@ import {
   UNIT_STATUS_LABELS,
 } from '../../domain/codes.js';
 import { EVERYONE } from '../access.js';
-
-import { metaOut, regionOut as region, villageOut } from '../../contract/meta.js';
+import {
+  districtParams,
+  healthOut,
+  metaOut,
+  provinceParams,
+  regencyParams,
+  regionListOut,
+  villageListOut,
+} from '../../contract/meta.js';
 
 export const metaRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -38,7 +44,7 @@ export const metaRoutes =
         schema: {
           tags: ['meta'],
           summary: 'Status layanan',
-          response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
+          response: { 200: healthOut },
         },
       },
       async () => {
@@ -76,14 +82,11 @@ export const metaRoutes =
       }),
     );
 
-    const regionItems = z.object({ items: z.array(region) });
-    const code = (pattern: RegExp, message: string) => z.strictObject({ code: z.string().regex(pattern, message) });
-
     app.get(
       '/api/v1/regions/provinces',
       {
         config: { access: EVERYONE },
-        schema: { tags: ['wilayah'], summary: 'Semua provinsi', response: { 200: regionItems } },
+        schema: { tags: ['wilayah'], summary: 'Semua provinsi', response: { 200: regionListOut } },
       },
       async () => ({ items: await listProvinces(deps) }),
     );
@@ -96,8 +99,8 @@ export const metaRoutes =
           tags: ['wilayah'],
           summary: 'Kabupaten/kota di satu provinsi',
           description: 'Kode provinsi yang tidak ada dalam data wilayah dijawab 404 "Provinsi tidak ditemukan."',
-          params: code(/^\d{2}$/, 'Kode provinsi berformat 35.'),
-          response: { 200: regionItems },
+          params: provinceParams,
+          response: { 200: regionListOut },
         },
       },
       async (request) => ({ items: await listRegencies(deps, request.params.code) }),
@@ -112,8 +115,8 @@ export const metaRoutes =
           summary: 'Kecamatan di satu kabupaten/kota',
           description:
             'Kode kabupaten/kota yang tidak ada dalam data wilayah dijawab 404 "Kabupaten/kota tidak ditemukan."',
-          params: code(/^\d{2}\.\d{2}$/, 'Kode kabupaten/kota berformat 35.13.'),
-          response: { 200: regionItems },
+          params: regencyParams,
+          response: { 200: regionListOut },
         },
       },
       async (request) => ({ items: await listRegencyDistricts(deps, request.params.code) }),
@@ -127,7 +130,7 @@ export const metaRoutes =
           tags: ['wilayah'],
           summary: 'Kecamatan di wilayah kantor',
           description: 'Kecamatan kabupaten/kota kantor (untuk kantor provinsi: semua kecamatan di provinsinya).',
-          response: { 200: regionItems },
+          response: { 200: regionListOut },
         },
       },
       async () => ({ items: await listDistricts(deps) }),
@@ -141,8 +144,8 @@ export const metaRoutes =
           tags: ['wilayah'],
           summary: 'Desa/kelurahan di satu kecamatan',
           description: 'Kode kecamatan yang tidak ada dalam data wilayah dijawab 404 "Kecamatan tidak ditemukan."',
-          params: code(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan berformat 35.13.07.'),
-          response: { 200: z.object({ items: z.array(villageOut) }) },
+          params: districtParams,
+          response: { 200: villageListOut },
         },
       },
       async (request) => ({ items: await listVillages(deps, request.params.code) }),

@@ -1,27 +1,18 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import { deletePhoto, getPhoto, uploadFollowUpPhoto, uploadVisitPhoto } from '../../app/photos/photos.js';
 import { AppError } from '../../domain/errors.js';
 import { PHOTO_TYPES } from '../../domain/visits/images.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { errorHandler } from '../errors.js';
-import { idParams, okOut, uuidParam } from '../schemas.js';
-import { isoInstant, photoOut } from '../../contract/visits.js';
+import { idParams, okOut } from '../../contract/common.js';
+import { photoOut, photoUploadQuery } from '../../contract/visits.js';
 import { file, rawBody } from '../../contract/files.js';
 
 const tags = ['kunjungan'];
 /** Bodies up to this size reach the use case, which explains a photo over 5 MB in Indonesian. */
 const PARSE_LIMIT = 8 * 1024 * 1024;
-
-const uploadQuery = z.strictObject({
-  id: uuidParam
-    .optional()
-    .describe('ID buatan klien: unggahan ulang dengan ID dan isi yang sama tidak membuat foto ganda'),
-  caption: z.string().trim().max(300).optional(),
-  takenAt: isoInstant.optional(),
-});
 
 /** A body past the parse limit is still a photo problem: say so on the `file` field. */
 function photoErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -41,7 +32,7 @@ const uploadSchema = (summary: string) => ({
   tags,
   summary,
   params: idParams,
-  querystring: uploadQuery,
+  querystring: photoUploadQuery,
   ...rawBody(PHOTO_TYPES),
   response: { 200: photoOut, 201: photoOut },
 });
@@ -56,45 +47,41 @@ export const photoRoutes =
       );
     }
 
-    app.post(
-      '/api/v1/visits/:id/photos',
+    const uploads = [
       {
-        config: { access: WRITERS },
-        bodyLimit: PARSE_LIMIT,
-        errorHandler: photoErrors,
-        schema: uploadSchema('Unggah foto kunjungan (isi permintaan: JPEG, PNG atau WebP, maks. 5 MB)'),
+        path: '/api/v1/visits/:id/photos',
+        access: WRITERS,
+        summary: 'Unggah foto kunjungan (isi permintaan: JPEG, PNG atau WebP, maks. 5 MB)',
+        upload: uploadVisitPhoto,
       },
-      async (request, reply) => {
-        const { photo, created } = await uploadVisitPhoto(deps, requireActor(request), request.params.id, {
-          ...(request.query.id ? { id: request.query.id } : {}),
-          declaredType: request.headers['content-type'],
-          bytes: request.body,
-          caption: request.query.caption || null,
-          takenAt: request.query.takenAt ?? null,
-        });
-        return reply.status(created ? 201 : 200).send(photo);
-      },
-    );
-
-    app.post(
-      '/api/v1/follow-ups/:id/photos',
       {
-        config: { access: COOPERATIVE_WRITERS },
-        bodyLimit: PARSE_LIMIT,
-        errorHandler: photoErrors,
-        schema: uploadSchema('Unggah foto bukti tindak lanjut (JPEG, PNG atau WebP, maks. 5 MB)'),
+        path: '/api/v1/follow-ups/:id/photos',
+        access: COOPERATIVE_WRITERS,
+        summary: 'Unggah foto bukti tindak lanjut (JPEG, PNG atau WebP, maks. 5 MB)',
+        upload: uploadFollowUpPhoto,
       },
-      async (request, reply) => {
-        const { photo, created } = await uploadFollowUpPhoto(deps, requireActor(request), request.params.id, {
-          ...(request.query.id ? { id: request.query.id } : {}),
-          declaredType: request.headers['content-type'],
-          bytes: request.body,
-          caption: request.query.caption || null,
-          takenAt: request.query.takenAt ?? null,
-        });
-        return reply.status(created ? 201 : 200).send(photo);
-      },
-    );
+    ];
+    for (const u of uploads) {
+      app.post(
+        u.path,
+        {
+          config: { access: u.access },
+          bodyLimit: PARSE_LIMIT,
+          errorHandler: photoErrors,
+          schema: uploadSchema(u.summary),
+        },
+        async (request, reply) => {
+          const { photo, created } = await u.upload(deps, requireActor(request), request.params.id, {
+            ...(request.query.id ? { id: request.query.id } : {}),
+            declaredType: request.headers['content-type'],
+            bytes: request.body,
+            caption: request.query.caption || null,
+            takenAt: request.query.takenAt ?? null,
+          });
+          return reply.status(created ? 201 : 200).send(photo);
+        },
+      );
+    }
 
     for (const [suffix, variant, summary] of [
       ['', 'original', 'Foto (berkas asli)'],

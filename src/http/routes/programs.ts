@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app/context.js';
 import { createProgram, getProgram, listPrograms, updateProgram } from '../../app/programs/programs.js';
 import { LEADERS, requireActor, STAFF } from '../access.js';
-import { idParams } from '../schemas.js';
+import { idParams } from '../../contract/common.js';
 import { createProgramBody, programListOut, updateProgramBody } from '../../contract/programs.js';
 import { programOut } from '../../contract/visits.js';
 import { programAbilities } from '../../app/policy/index.js';

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/context.js';
 import {
   addUnitNeed,
@@ -9,28 +8,22 @@ import {
   updateProposal,
   updateUnitNeed,
 } from '../../app/unit-development/unit-development.js';
-import { UNIT_SECTORS } from '../../domain/codes.js';
-import { NEED_KINDS, NEED_STATUSES, PROPOSAL_STATUSES } from '../../domain/visits/codes.js';
 import { unitDevelopmentAbilities } from '../../app/policy/index.js';
-import { unitDevelopmentCanOut } from '../../contract/abilities.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
-import { idParams, isoDate, uuidParam } from '../schemas.js';
+import { idParams } from '../../contract/common.js';
+import { mentoringOut, needOut, proposalOut } from '../../contract/visits.js';
+import { unitParams } from '../../contract/cooperatives.js';
 import {
-  clientId,
-  developmentOut,
-  mentoringOut,
-  needAmount,
-  needOut,
-  nullableText,
-  proposalOut,
-  text,
-  version,
-} from '../../contract/visits.js';
+  addNeedBody,
+  proposeUnitBody,
+  recordMentoringBody,
+  unitDevelopmentOut,
+  updateNeedBody,
+  updateProposalBody,
+} from '../../contract/unit-development.js';
 
 const tags = ['unit usaha'];
 const WITH_COOPERATIVE = COOPERATIVE_WRITERS;
-const unitParams = z.strictObject({ id: uuidParam, unitId: uuidParam });
-const visitId = z.union([uuidParam, z.null()]).optional();
 
 export const unitDevelopmentRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -43,7 +36,7 @@ export const unitDevelopmentRoutes =
           tags,
           summary: 'Kebutuhan dan pendampingan tiap unit usaha, serta usulan unit usaha baru',
           params: idParams,
-          response: { 200: developmentOut.extend({ can: unitDevelopmentCanOut }) },
+          response: { 200: unitDevelopmentOut },
         },
       },
       // policy: `can` (additive)
@@ -62,13 +55,7 @@ export const unitDevelopmentRoutes =
           tags,
           summary: 'Catat kebutuhan unit usaha (modal, pemasaran, izin NIB/PIRT/halal, produksi, keterampilan)',
           params: unitParams,
-          body: z.strictObject({
-            id: clientId,
-            kind: z.enum(NEED_KINDS),
-            description: text(3, 2000, 'Uraian minimal 3 karakter.'),
-            amount: needAmount.default(null),
-            visitId,
-          }),
+          body: addNeedBody,
           response: { 200: needOut, 201: needOut },
         },
       },
@@ -92,15 +79,7 @@ export const unitDevelopmentRoutes =
           tags,
           summary: 'Ubah kebutuhan unit usaha atau tandai sudah terpenuhi',
           params: idParams,
-          body: z
-            .strictObject({
-              kind: z.enum(NEED_KINDS).optional(),
-              description: text(3, 2000, 'Uraian minimal 3 karakter.').optional(),
-              amount: needAmount.optional(),
-              status: z.enum(NEED_STATUSES).optional(),
-              version,
-            })
-            .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
+          body: updateNeedBody,
           response: { 200: needOut },
         },
       },
@@ -115,17 +94,7 @@ export const unitDevelopmentRoutes =
           tags,
           summary: 'Catat sesi pendampingan oleh petugas Bidang Usaha Mikro atau Perindustrian',
           params: unitParams,
-          body: z.strictObject({
-            id: clientId,
-            heldOn: isoDate,
-            mentorId: z
-              .union([uuidParam, z.null()])
-              .optional()
-              .describe('Bawaan: petugas yang mencatat, bila dari Bidang Usaha Mikro atau Perindustrian'),
-            topic: text(3, 300, 'Topik minimal 3 karakter.'),
-            notes: nullableText(4000),
-            visitId,
-          }),
+          body: recordMentoringBody,
           response: { 200: mentoringOut, 201: mentoringOut },
         },
       },
@@ -155,13 +124,7 @@ export const unitDevelopmentRoutes =
           tags,
           summary: 'Usulkan unit usaha baru (status awal: gagasan)',
           params: idParams,
-          body: z.strictObject({
-            id: clientId,
-            name: text(3, 150, 'Nama usulan minimal 3 karakter.'),
-            sector: z.enum(UNIT_SECTORS),
-            description: nullableText(2000),
-            visitId,
-          }),
+          body: proposeUnitBody,
           response: { 200: proposalOut, 201: proposalOut },
         },
       },
@@ -184,17 +147,7 @@ export const unitDevelopmentRoutes =
           tags,
           summary: 'Ubah usulan unit usaha: gagasan → dikaji → dimulai, atau tidak dilanjutkan (alasan wajib)',
           params: idParams,
-          body: z
-            .strictObject({
-              name: text(3, 150, 'Nama usulan minimal 3 karakter.').optional(),
-              sector: z.enum(UNIT_SECTORS).optional(),
-              description: nullableText(2000),
-              status: z.enum(PROPOSAL_STATUSES).optional(),
-              businessUnitId: z.union([uuidParam, z.null()]).optional(),
-              dropReason: nullableText(2000),
-              version,
-            })
-            .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
+          body: updateProposalBody,
           response: { 200: proposalOut },
         },
       },

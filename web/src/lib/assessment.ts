@@ -1,5 +1,4 @@
 import '../i18n/health';
-import type { Verification } from './desk';
 import { useQuery } from '@tanstack/react-query';
 import type {
   AssessmentListItemOut,
@@ -9,6 +8,8 @@ import type {
   StatementOut,
 } from '@contract/assessments';
 import type { RubricDefinition } from '@domain/rubrics/types';
+import type { RatYearStatus } from '@domain/rat/compliance';
+import type { AnnualMeetingOut, CooperativeRatComplianceOut, RatComplianceOut } from '@contract/annual-meetings';
 import { get } from './api';
 import type { Id } from './types';
 
@@ -48,48 +49,17 @@ export type RubricVersionInfo = RubricVersionOut;
 
 export type Statement = StatementOut;
 
-export const AGENDA_ITEMS = [
-  'accountabilityReport',
-  'financialStatementsApproved',
-  'supervisorsReport',
-  'shuDistribution',
-  'workPlanBudget',
-  'elections',
-] as const;
-export type AgendaItem = (typeof AGENDA_ITEMS)[number];
+export { AGENDA_ITEMS, type AgendaItem } from '@domain/rat/agenda';
 
-export interface AnnualMeeting {
-  id: string;
-  fiscalYear: number;
-  heldOn: string;
-  place: string | null;
-  membersPresent: number;
-  membersTotal: number;
-  quorumRequired: number | null;
-  quorumMet: boolean | null;
-  /** The quorum applied: the articles' or half the members plus one (issue 13). */
-  quorum?: number;
-  memberCountMismatch?: boolean | null;
-  verification?: Verification;
-  agenda: Partial<Record<AgendaItem, boolean>>;
-  reportedToOdsOn: string | null;
-  notes: string | null;
-  version: number;
-}
+/** A RAT record (src/contract/annual-meetings.ts). */
+export type AnnualMeeting = AnnualMeetingOut;
 
-export type RatStatus = 'ON_TIME' | 'LATE' | 'NOT_HELD' | 'NOT_YET_DUE';
+export type { RatYearStatus as RatStatus } from '@domain/rat/compliance';
 
-export interface RatCompliance {
-  asOf: string;
-  active: boolean;
-  latestDueYear: number | null;
-  /** RAT records the cooperative filed that wait for verification (not counted). */
-  pending?: number;
-  years: { fiscalYear: number; deadline: string; heldOn: string | null; status: RatStatus }[];
-  warnings: { code: string; message: string; fiscalYears: number[] }[];
-}
+/** RAT compliance; `pending` (RAT records waiting for verification, not counted) where one cooperative's is asked. */
+export type RatCompliance = RatComplianceOut & Partial<Pick<CooperativeRatComplianceOut, 'pending'>>;
 
-export const RAT_STATUS_COLORS: Record<RatStatus, string> = {
+export const RAT_STATUS_COLORS: Record<RatYearStatus, string> = {
   ON_TIME: 'green',
   LATE: 'orange',
   NOT_HELD: 'red',

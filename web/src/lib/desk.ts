@@ -1,4 +1,5 @@
 import '../i18n/desk';
+import type { DocumentOut, RatAnnouncementOut, RequestOut, VerificationItemOut } from '@contract/desk';
 import type { VerificationOut } from '@contract/verification';
 import { ApiError } from './api';
 
@@ -16,61 +17,13 @@ export {
 } from '@domain/desk/documents';
 import type { DocumentKind } from '@domain/desk/documents';
 
-export interface CoopDocument {
-  id: string;
-  cooperativeId: string;
-  kind: DocumentKind;
-  kindLabel: string;
-  fiscalYear: number | null;
-  title: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  seriesId: string;
-  version: number;
-  replacesId: string | null;
-  status: 'ACTIVE' | 'REPLACED' | 'REMOVED';
-  removedReason: string | null;
-  uploadedBy: { name: string; role: string };
-  createdAt: string;
-  url: string;
-  verification: Verification;
-}
+/** A document version on the shelf (src/contract/desk.ts). */
+export type CoopDocument = DocumentOut;
 
-export const VERIFICATION_KINDS = [
-  'ANNUAL_MEETING',
-  'YEARLY_FIGURES',
-  'FINANCIAL_STATEMENT',
-  'FOLLOW_UP',
-  'OFFICERS',
-  'DOCUMENT',
-] as const;
-export const VERIFICATION_KIND_LABELS: Record<(typeof VERIFICATION_KINDS)[number], string> = {
-  ANNUAL_MEETING: 'Catatan RAT',
-  YEARLY_FIGURES: 'Data tahunan',
-  FINANCIAL_STATEMENT: 'Laporan keuangan',
-  FOLLOW_UP: 'Tindak lanjut selesai',
-  OFFICERS: 'Perubahan pengurus',
-  DOCUMENT: 'Dokumen',
-};
+export { VERIFICATION_KINDS, VERIFICATION_KIND_LABELS } from '@domain/desk/verification';
 
-export interface VerificationItem {
-  id: string;
-  kind: (typeof VERIFICATION_KINDS)[number];
-  kindLabel: string;
-  entityId: string;
-  fiscalYear: number | null;
-  summary: string;
-  status: VerificationStatus;
-  reason: string | null;
-  cooperative: { id: string; name: string; district: { code: string; name: string } };
-  submittedBy: string;
-  submittedAt: string;
-  ageDays: number;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  missingDocuments: string[];
-}
+/** One filing in the verification queue (src/contract/desk.ts). */
+export type VerificationItem = VerificationItemOut;
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -112,31 +65,8 @@ export async function uploadDocument(
   return data as unknown as CoopDocument;
 }
 
-export type RequestKind = 'VISIT' | 'CONSULTATION' | 'BUSINESS_UNIT';
-export interface CoopRequest {
-  id: string;
-  cooperative: { id: string; name: string; district: { code: string; name: string } };
-  kind: RequestKind;
-  kindLabel: string;
-  bidang: string;
-  bidangLabel: string;
-  message: string;
-  status: 'OPEN' | 'PLANNED' | 'CLOSED';
-  visitId: string | null;
-  createdBy: string;
-  createdAt: string;
-  /** Set once an officer closed it: done or declined, with the note the cooperative reads. */
-  closure: { outcome: RequestOutcome; outcomeLabel: string; note: string; by: string; at: string } | null;
-}
-export type RequestOutcome = 'DONE' | 'DECLINED';
-export interface RatAnnouncement {
-  id: string;
-  cooperative: { id: string; name: string; district: { code: string; name: string } };
-  fiscalYear: number;
-  plannedOn: string;
-  place: string;
-  agenda: string;
-  visitId: string | null;
-  createdBy: string;
-  createdAt: string;
-}
+export type { RequestKind, RequestOutcome } from '@domain/desk/requests';
+/** A cooperative's request; `closure` is set once an officer closed it (src/contract/desk.ts). */
+export type CoopRequest = RequestOut;
+/** An upcoming RAT announced by the cooperative (src/contract/desk.ts). */
+export type RatAnnouncement = RatAnnouncementOut;

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { file, MEDIA } from '../../../contract/files.js';
 import type { Actor, AppDeps } from '../../../app/context.js';
 import { listDoubleBookings, listVisits } from '../../../app/visits/list-visits.js';
@@ -12,49 +11,27 @@ import {
   getVisit,
   updateVisit,
 } from '../../../app/visits/visits.js';
-import { BIDANG } from '../../../domain/codes.js';
 import { DEFAULT_CHECKLIST } from '../../../domain/visits/checklist.js';
-import { VISIT_PURPOSES, VISIT_STATUSES } from '../../../domain/visits/codes.js';
 import { EVERYONE, LEADERS, requireActor, STAFF, WRITERS } from '../../access.js';
-import { idParams, isoDate, page, pageOf, pageSize, uuidParam } from '../../schemas.js';
+import { idParams, pageOf } from '../../../contract/common.js';
 import { visitAbilities } from '../../../app/policy/index.js';
 import { visitCanOut } from '../../../contract/abilities.js';
 import {
+  activityReportBody,
   activityReportOut,
+  cancelVisitBody,
   checklistTemplateOut,
   doubleBookingsOut,
-  attendee,
-  checklistAnswers,
-  clientId,
-  findings,
-  gps,
-  planShape,
-  text,
-  version,
+  doubleBookingsQuery,
+  planVisitBody,
+  updateVisitBody,
   visitListItemOut,
+  visitListQuery,
   visitOut,
+  visitVersionBody,
 } from '../../../contract/visits.js';
 
 const tags = ['kunjungan'];
-
-/** Filters of the visit list; exports take the same without paging. */
-export const listQuery = z.strictObject({
-  cooperativeId: uuidParam.optional(),
-  district: z.string().max(20).optional().describe('Kode kecamatan, mis. 35.13.07'),
-  bidang: z.enum(BIDANG).optional().describe('Kunjungan yang timnya memuat petugas bidang ini'),
-  officerId: uuidParam.optional().describe('Kunjungan yang timnya memuat petugas ini'),
-  status: z.enum(VISIT_STATUSES).optional(),
-  programId: uuidParam.optional(),
-  purpose: z.enum(VISIT_PURPOSES).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  sort: z
-    .enum(['date', '-date'])
-    .optional()
-    .describe('date: terlama dahulu (kalender); -date: terbaru dahulu (bawaan)'),
-  page,
-  pageSize,
-});
 
 const visitCan = (actor: Actor, v: { cooperative: { id: string }; team: { userId: string }[] }) =>
   visitAbilities(actor, { cooperativeId: v.cooperative.id, team: v.team.map((m) => m.userId) });
@@ -76,7 +53,7 @@ export const visitCoreRoutes =
         schema: {
           tags,
           summary: 'Daftar kunjungan untuk tampilan daftar dan kalender (dengan tanda jadwal bentrok)',
-          querystring: listQuery,
+          querystring: visitListQuery,
           response: { 200: pageOf(visitListItemOut.extend({ can: visitCanOut })) }, // policy: `can` (additive)
         },
       },
@@ -94,7 +71,7 @@ export const visitCoreRoutes =
         schema: {
           tags,
           summary: 'Petugas yang terjadwal di dua kunjungan atau lebih pada hari yang sama',
-          querystring: z.strictObject({ from: isoDate, to: isoDate, officerId: uuidParam.optional() }),
+          querystring: doubleBookingsQuery,
           response: { 200: doubleBookingsOut },
         },
       },
@@ -121,7 +98,7 @@ export const visitCoreRoutes =
         schema: {
           tags,
           summary: 'Rencanakan kunjungan (tim dengan tepat satu ketua; petugas harus ikut dalam tim)',
-          body: z.strictObject({ id: clientId, cooperativeId: uuidParam, ...planShape }),
+          body: planVisitBody,
           response: { 200: visitWithCan, 201: visitWithCan }, // policy: `can` (additive)
         },
       },
@@ -167,25 +144,7 @@ export const visitCoreRoutes =
           tags,
           summary: 'Ubah rencana atau catat pelaksanaan kunjungan (kehadiran, temuan, daftar periksa, GPS, unit usaha)',
           params: idParams,
-          body: z
-            .strictObject({
-              programId: planShape.programId,
-              annualMeetingId: planShape.annualMeetingId,
-              date: planShape.date.optional(),
-              startTime: planShape.startTime,
-              endTime: planShape.endTime,
-              purposes: planShape.purposes.optional(),
-              team: planShape.team.optional(),
-              businessUnitIds: planShape.businessUnitIds,
-              attendance: z.array(attendee).max(500).optional(),
-              findings: findings.optional(),
-              checklist: checklistAnswers
-                .optional()
-                .describe('{kodeIndikator: {result, note} | null}; null menghapus jawaban'),
-              gps: z.union([gps, z.null()]).optional(),
-              version,
-            })
-            .refine((b) => Object.keys(b).some((k) => k !== 'version'), 'Tidak ada kolom yang diubah.'),
+          body: updateVisitBody,
           response: { 200: visitWithCan },
         },
       },
@@ -217,7 +176,6 @@ export const visitCoreRoutes =
       },
     );
 
-    const versionBody = z.strictObject({ version }).default({});
     app.post(
       '/api/v1/visits/:id/approve',
       {
@@ -226,7 +184,7 @@ export const visitCoreRoutes =
           tags,
           summary: 'Setujui rencana kunjungan',
           params: idParams,
-          body: versionBody,
+          body: visitVersionBody,
           response: { 200: visitWithCan },
         },
       },
@@ -243,7 +201,7 @@ export const visitCoreRoutes =
           tags,
           summary: 'Tandai kunjungan yang disetujui sebagai selesai',
           params: idParams,
-          body: versionBody,
+          body: visitVersionBody,
           response: { 200: visitWithCan },
         },
       },
@@ -260,7 +218,7 @@ export const visitCoreRoutes =
           tags,
           summary: 'Batalkan kunjungan (alasan wajib)',
           params: idParams,
-          body: z.strictObject({ reason: text(5, 1000, 'Alasan pembatalan minimal 5 karakter.'), version }),
+          body: cancelVisitBody,
           response: { 200: visitWithCan },
         },
       },
@@ -279,10 +237,7 @@ export const visitCoreRoutes =
       },
       async (request, reply) => {
         const { filename, pdf } = await visitMinutes(deps, requireActor(request), request.params.id);
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${filename}"`)
-          .send(pdf);
+        return reply.type(MEDIA.pdf).header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
       },
     );
 
@@ -308,7 +263,7 @@ export const visitCoreRoutes =
           tags,
           summary: 'Simpan laporan kegiatan yang disunting petugas (null: kembali ke teks otomatis)',
           params: idParams,
-          body: z.union([z.strictObject({ headline: z.string().max(200), text: z.string().max(8000) }), z.null()]),
+          body: activityReportBody,
           response: { 200: activityReportOut },
         },
       },
