@@ -15,7 +15,7 @@ import { getCooperative } from '../../app/cooperatives/get-cooperative.js';
 import { listCooperatives } from '../../app/cooperatives/list-cooperatives.js';
 import { updateCooperative } from '../../app/cooperatives/update-cooperative.js';
 import { deleteYearlyFigures, listYearlyFigures, putYearlyFigures } from '../../app/cooperatives/yearly-figures.js';
-import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
+import { ADMIN, COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { cooperativeAbilities, cooperativeListAbilities } from '../../app/policy/index.js';
 import { cooperativeDetailOut, cooperativePageOut } from '../../contract/common.js';
 import {
@@ -141,7 +141,7 @@ export const cooperativeRoutes =
     app.post(
       '/api/v1/cooperatives/:id/transfer',
       {
-        config: { access: ['admin'] },
+        config: { access: ADMIN },
         schema: {
           tags,
           summary:
