@@ -40,7 +40,8 @@ interface OfficeRow {
  * them afresh. An entry read before a change began is never kept after it (the generation it was read
  * under is gone). A transaction reads the table itself (it may hold its own uncommitted offices). Several
  * server processes on one PostgreSQL database do not tell each other: each re-reads at least every
- * OFFICES_TTL_MS. Measured (bench/reach-cache.ts): see the issue 11 notes in docs/API.md.
+ * OFFICES_TTL_MS. Measured with bench/reach-cache.ts on the demo's three offices (shared 2-core machine):
+ * PostgreSQL p50 7.9 ms / p95 48 ms per request read afresh, under 0.01 ms cached; SQLite 0.03 / 0.16 ms.
  */
 const OFFICES_TTL_MS = 5_000;
 let generation = 0;
