@@ -78,6 +78,29 @@ describe.each(DB_KINDS)('office reach edges on the demo (%s)', (kind) => {
     expect(figures.find((f) => f.fiscalYear === 2018)?.fiscalYear ?? null).toBeNull();
   });
 
+  it('lists the cooperatives of the dashboard’s authority row: the authority filter, within the reach', async () => {
+    const expected = Number(
+      (
+        await api.deps.db.kysely
+          .selectFrom('cooperatives')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('authority_level', '=', 'PROVINSI')
+          .where('district_code', 'like', '35.%')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(expected).toBeGreaterThan(0);
+    const list = (who: string, query: string) =>
+      api.req({ method: 'GET', url: `/api/v1/cooperatives?${query}`, cookie: cookie[who] });
+    const byProvince = await list('provinsi', 'authority=PROVINSI&region=35&pageSize=100');
+    expect(byProvince.statusCode, byProvince.body).toBe(200);
+    expect(byProvince.json().total).toBe(expected);
+    expect((await list('provinsi', 'authority=KABUPATEN&region=35.13&pageSize=1')).json().total).toBeGreaterThan(0);
+    // A regency office holds none of them, and reads none.
+    expect((await list('admin', 'authority=PROVINSI&pageSize=1')).json().total).toBe(0);
+    expect((await list('provinsi', 'region=35.1')).statusCode).toBe(400);
+  });
+
   it('rolls the province dashboard up by the province’s own regencies, plus the province-authority row', async () => {
     const res = await api.req({ method: 'GET', url: '/api/v1/dashboard?year=2025', cookie: cookie.provinsi });
     expect(res.statusCode, res.body).toBe(200);

@@ -17,7 +17,7 @@ import { getCooperative } from '../../app/cooperatives/get-cooperative.js';
 import { COOPERATIVE_SORTS, listCooperatives } from '../../app/cooperatives/list-cooperatives.js';
 import { updateCooperative } from '../../app/cooperatives/update-cooperative.js';
 import { deleteYearlyFigures, listYearlyFigures, putYearlyFigures } from '../../app/cooperatives/yearly-figures.js';
-import { COOP_GROUPS, COOP_STATUSES, COOP_TYPES, SCHEMES } from '../../domain/codes.js';
+import { AUTHORITY_LEVELS, COOP_GROUPS, COOP_STATUSES, COOP_TYPES, SCHEMES } from '../../domain/codes.js';
 import { COOPERATIVE_WRITERS, EVERYONE, requireActor, WRITERS } from '../access.js';
 import { cooperativeAbilities, cooperativeListAbilities } from '../../app/policy/index.js';
 import { cooperativeDetailOut, cooperativePageOut } from '../../contract/common.js';
@@ -61,6 +61,13 @@ export const listQuery = z.strictObject({
   group: z.enum(COOP_GROUPS).optional(),
   status: z.enum(COOP_STATUSES).optional(),
   scheme: z.enum(SCHEMES).optional(),
+  /** Issue 11: the tier supervising the cooperative (the dashboard's "Kewenangan provinsi" row drills down here). */
+  authority: z.enum(AUTHORITY_LEVELS).optional(),
+  /** A province ('35') or regency ('35.13') the cooperative lies in. */
+  region: z
+    .string()
+    .regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah harus kode provinsi (mis. 35) atau kabupaten/kota (mis. 35.13).')
+    .optional(),
   sort: z.enum(COOPERATIVE_SORTS).optional(),
   page,
   pageSize,
