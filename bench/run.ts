@@ -3,7 +3,8 @@
  *
  * For each database (SQLite file, PostgreSQL schema) × registry size (1,200 and 200,000):
  *  1. openApp on an empty database (demo off), bulk-generate N cooperatives (bench/generate.ts);
- *  2. start the real server in-process (buildServer + listen on 127.0.0.1, random port), log in as admin;
+ *  2. start the real server in-process (buildServer + listen on 127.0.0.1, random port), log in as a
+ *     regency officer of a two-office deployment (regency + province: the office reach applies);
  *  3. API time: sequential HTTP requests over one keep-alive connection (node:http), timed from the
  *     request being written until the whole response body has arrived; warm-up requests first;
  *  4. raw time: the very SQL the use case runs (captured by running the use case once on a logging
@@ -28,7 +29,10 @@ import type { FastifyInstance } from 'fastify';
 import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { openApp } from '../src/app/bootstrap.js';
-import type { Actor, AppDeps } from '../src/app/context.js';
+import { type Actor, type AppDeps, SYSTEM_ACTOR } from '../src/app/context.js';
+import { createOffice, defaultProfile } from '../src/app/offices/offices.js';
+import { reachOf } from '../src/app/policy/reach.js';
+import { createUser } from '../src/app/users/manage-users.js';
 import { getCooperative } from '../src/app/cooperatives/get-cooperative.js';
 import { type ListCooperativesQuery, listCooperatives } from '../src/app/cooperatives/list-cooperatives.js';
 import { NAME_WORDS, PESANTREN_WORDS } from '../src/app/demo/names.js';
@@ -241,8 +245,8 @@ class Client {
     });
   }
 
-  async login(password: string): Promise<void> {
-    const res = await this.request('POST', '/api/v1/auth/login', { username: 'admin', password });
+  async login(username: string, password: string): Promise<void> {
+    const res = await this.request('POST', '/api/v1/auth/login', { username, password });
     if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.body}`);
     const set = [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('sambang_session='));
     if (!set) throw new Error('login: no session cookie');
@@ -349,23 +353,43 @@ async function runCase(dialect: Dialect, n: number, samples: number): Promise<Ca
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
+    // Issue 11 point 8: the measured requests are a regency officer's. The deployment holds two offices
+    // (the regency, which holds the generated cooperatives, and its province), so every request carries
+    // the office reach as in a shared deployment; a province leader times the province dashboard.
+    const db = deps.db.kysely;
+    const regencyOffice = (await db.selectFrom('offices').select('id').orderBy('created_at').executeTakeFirstOrThrow())
+      .id;
+    const provinceOffice = (
+      await createOffice(deps, SYSTEM_ACTOR, await defaultProfile(db, 'PROVINSI', config.region.slice(0, 2)))
+    ).id;
+    const benchUser = async (username: string, role: 'petugas' | 'pimpinan', officeId: string) => {
+      const { user } = await createUser(deps!, SYSTEM_ACTOR, {
+        username,
+        fullName: `Pengguna bench ${username}`,
+        role,
+        bidang: role === 'petugas' ? 'koperasi' : null,
+        password: ADMIN_PASSWORD,
+      });
+      await db
+        .updateTable('users')
+        .set({ office_id: officeId, must_change_password: 0 })
+        .where('id', '=', user.id)
+        .execute();
+      return user;
+    };
+    const officer = await benchUser('bench.petugas', 'petugas', regencyOffice);
+    await benchUser('bench.pimpinan', 'pimpinan', regencyOffice);
+    await benchUser('bench.provinsi', 'pimpinan', provinceOffice);
     client = new Client(address.port);
-    await client.login(ADMIN_PASSWORD);
-    const adminRow = await deps.db.kysely
-      .selectFrom('users')
-      .select(['id', 'full_name'])
-      .where('username', '=', 'admin')
-      .executeTakeFirstOrThrow();
+    await client.login('bench.petugas', ADMIN_PASSWORD);
     const actor: Actor = {
-      userId: adminRow.id,
-      username: 'admin',
-      fullName: adminRow.full_name,
-      role: 'admin',
-      bidang: null,
+      ...(await reachOf(db, regencyOffice)),
+      userId: officer.id,
+      username: officer.username,
+      fullName: officer.fullName,
+      role: 'petugas',
+      bidang: 'koperasi',
       cooperativeId: null,
-      officeId: null,
-      reads: null,
-      manages: null,
     };
 
     const w = await workload(deps, gen.ids, samples);
@@ -452,6 +476,25 @@ async function runCase(dialect: Dialect, n: number, samples: number): Promise<Ca
     log(
       `${tag} fixed cost of an authenticated request (GET /auth/me): p50 ${f2(overhead.p50)} p95 ${f2(overhead.p95)} ms`,
     );
+    // The dashboards of the regency (its leader) and of the province (the province's leader), API only.
+    const dashboards: Record<string, Stats> = {};
+    for (const [who, label] of [
+      ['bench.pimpinan', 'regency'],
+      ['bench.provinsi', 'province'],
+    ] as const) {
+      const c = new Client(address.port);
+      await c.login(who, ADMIN_PASSWORD);
+      const ms: number[] = [];
+      const runs = Math.max(5, Math.round(samples / 10));
+      for (let i = 0; i < runs + 3; i++) {
+        const res = await c.request('GET', `/api/v1/dashboard?year=${new Date().getUTCFullYear()}`);
+        if (res.status !== 200) throw new Error(`${label} dashboard: HTTP ${res.status} ${res.body.slice(0, 300)}`);
+        if (i >= 3) ms.push(res.ms);
+      }
+      c.close();
+      dashboards[label] = stats(ms);
+      log(`${tag} ${label} dashboard (${who}): p50 ${f2(dashboards[label].p50)} p95 ${f2(dashboards[label].p95)} ms`);
+    }
     return { rows, generateMs: gen.ms, officers: gen.officers, overhead };
   } finally {
     client?.close();
@@ -490,8 +533,26 @@ async function main() {
       db: { type: 'string' },
       samples: { type: 'string', default: '300' },
       sizes: { type: 'string' },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    console.log(`Registry benchmark (bench/README.md).
+
+  npm run bench                          SQLite and PostgreSQL × 1,200 and 200,000 cooperatives
+  npm run bench -- --quick               1,200 cooperatives only
+  npm run bench -- --db sqlite|postgres  one database
+  npm run bench -- --sizes 1200,50000    registry sizes of your choice
+  npm run bench -- --samples 300         requests per scenario (≥ 20)
+
+Requests are those of a regency officer (bench.petugas) of a deployment holding the regency office and
+its province office, with the office reach applied; the dashboards are timed as the regency's leader and
+as the province's leader. The national-size run (200,000 cooperatives) is
+  npm run bench -- --db postgres --sizes 200000
+and takes many minutes and several GB: run it on an idle machine, never on a shared one.
+PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).`);
+    return;
+  }
   const samples = Number(values.samples);
   if (!Number.isInteger(samples) || samples < 20) throw new Error('--samples must be an integer ≥ 20');
   if (values.db && values.db !== 'sqlite' && values.db !== 'postgres')
@@ -560,7 +621,7 @@ async function main() {
     },
     versions: { node: process.version, sqlite: sqliteVersion, postgres: pgVersion },
     method: {
-      api: 'sequential node:http requests on one keep-alive connection to the in-process server (buildServer + listen), request write → last body byte, session cookie of admin',
+      api: 'sequential node:http requests on one keep-alive connection to the in-process server (buildServer + listen), request write → last body byte, session cookie of a regency officer (bench.petugas) in a two-office deployment (office reach applied)',
       raw: 'the SQL the use case runs (captured via a logging Kysely), executed directly with better-sqlite3 (prepare + all) or pg (client.query) on a second connection, alternating with the API requests; list = page query (+ count when the page does not tell the total), detail = row + officers',
       warmup: WARMUP,
       samples,

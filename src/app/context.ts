@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.js';
 import type { Bidang, Role } from '../domain/codes.js';
 import type { Change } from '../domain/cooperative.js';
 import { jakartaDate } from '../domain/dates.js';
-import { assertWriteReach } from './policy/reach.js';
+import { assertWriteReach, officesChanged } from './policy/reach.js';
 
 /** Who is acting. `system` is used by start-up tasks and the CLI. */
 export interface Actor {
@@ -71,6 +71,7 @@ export async function mutate<T>(
   actor: Actor,
   work: (trx: Transaction<Database>, audit: Audit) => Promise<T>,
 ): Promise<T> {
+  let officeChanged = false;
   const run = async (trx: Transaction<Database>) => {
     const row = (e: AuditInput) => ({
       id: randomUUID(),
@@ -87,10 +88,12 @@ export async function mutate<T>(
     const audit: Audit = Object.assign(
       async (e: AuditInput) => {
         await assertWriteReach(trx, actor, [e.cooperativeId]);
+        if (e.entityType === 'office') officeChanged = true;
         await trx.insertInto('audit_events').values(row(e)).execute();
       },
       {
         many: async (events: AuditInput[]) => {
+          if (events.some((e) => e.entityType === 'office')) officeChanged = true;
           await assertWriteReach(
             trx,
             actor,
@@ -109,8 +112,19 @@ export async function mutate<T>(
   };
   // Inside `withinTransaction` (field sync): join the caller's transaction instead of opening one.
   const k = deps.db.kysely;
-  if (k.isTransaction) return run(k as Transaction<Database>);
-  return k.transaction().execute(run);
+  if (k.isTransaction) {
+    try {
+      return await run(k as Transaction<Database>);
+    } finally {
+      if (officeChanged) officesChanged();
+    }
+  }
+  try {
+    return await k.transaction().execute(run);
+  } finally {
+    // Every request's office reach is read from a cached office list (policy/reach.ts): drop it once committed.
+    if (officeChanged) officesChanged();
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COOP_GROUPS, COOP_STATUSES, COOP_TYPES, SCHEMES } from '../domain/codes.js';
+import { AUTHORITY_LEVELS, COOP_GROUPS, COOP_STATUSES, COOP_TYPES, SCHEMES } from '../domain/codes.js';
 import { COOPERATIVE_SORTS } from '../domain/cooperative.js';
 import { figureOut, isoDate, page, pageSize, unitOut, uuidParam } from './common.js';
 
@@ -24,6 +24,13 @@ export const cooperativeListQuery = z.strictObject({
   group: z.enum(COOP_GROUPS).optional(),
   status: z.enum(COOP_STATUSES).optional(),
   scheme: z.enum(SCHEMES).optional(),
+  /** Issue 11: the tier supervising the cooperative (the dashboard's "Kewenangan provinsi" row drills down here). */
+  authority: z.enum(AUTHORITY_LEVELS).optional(),
+  /** A province ('35') or regency ('35.13') the cooperative lies in. */
+  region: z
+    .string()
+    .regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah harus kode provinsi (mis. 35) atau kabupaten/kota (mis. 35.13).')
+    .optional(),
   sort: z.enum(COOPERATIVE_SORTS).optional(),
   page,
   pageSize,

@@ -10,7 +10,7 @@ import type { AssessmentInput, AssessmentResult } from '../../domain/rubrics/typ
 import { type Actor, type AppDeps, mutate, type Tx, todayJakarta } from '../context.js';
 import type { Page } from '../cooperatives/list-cooperatives.js';
 import { loadCooperative } from '../cooperatives/view.js';
-import { assessmentPolicy, authorize, guardCooperative, hideAbsence } from '../policy/index.js';
+import { assessmentPolicy, authorize, guardCooperative, guardManage, hideAbsence } from '../policy/index.js';
 import { loadRubric } from './rubric-versions.js';
 import { deletedRecord } from '../audit/deleted-record.js';
 
@@ -165,6 +165,7 @@ export async function updateAssessment(
   authorize(assessmentPolicy.assess, actor, null, 'Hanya petugas dan admin yang dapat menilai kesehatan koperasi.');
   return mutate(deps, actor, async (trx, audit) => {
     const current = await load(trx, id);
+    await guardManage(trx, actor, current.cooperative.id, 'Penilaian');
     if (current.status !== 'DRAFT')
       throw new AppError(
         'CONFLICT',
@@ -208,6 +209,7 @@ export async function finalizeAssessment(
   authorize(assessmentPolicy.assess, actor, null, 'Hanya petugas dan admin yang dapat menilai kesehatan koperasi.');
   return mutate(deps, actor, async (trx, audit) => {
     const current = await load(trx, id);
+    await guardManage(trx, actor, current.cooperative.id, 'Penilaian');
     if (current.status !== 'DRAFT') throw new AppError('CONFLICT', 'Penilaian ini sudah final.');
     await checkFinalizable(trx, current);
     const rubric = await loadRubric(trx, current.rubric, current.rubricVersion);
@@ -330,6 +332,7 @@ export async function deleteDraft(deps: AppDeps, actor: Actor, id: string): Prom
   authorize(assessmentPolicy.assess, actor, null, 'Hanya petugas dan admin yang dapat menilai kesehatan koperasi.');
   await mutate(deps, actor, async (trx, audit) => {
     const current = await load(trx, id);
+    await guardManage(trx, actor, current.cooperative.id, 'Penilaian');
     if (current.status !== 'DRAFT') throw new AppError('CONFLICT', 'Penilaian yang sudah final tidak dapat dihapus.');
     const row = await trx.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await trx.deleteFrom('assessments').where('id', '=', id).execute();

@@ -14,6 +14,10 @@ export interface ListCooperativesQuery {
   group?: string;
   status?: string;
   scheme?: string;
+  /** KABUPATEN | PROVINSI | NASIONAL: the tier supervising the cooperative. */
+  authority?: string;
+  /** A province or regency code: cooperatives whose kecamatan lies in it. */
+  region?: string;
   sort?: CooperativeSort;
   page: number;
   pageSize: number;
@@ -62,6 +66,8 @@ function filters(actor: Actor, q: ListCooperativesQuery) {
     if (q.group) conds.push(eb('c.group_code', '=', q.group));
     if (q.status) conds.push(eb('c.status', '=', q.status));
     if (q.scheme) conds.push(eb('c.scheme', '=', q.scheme));
+    if (q.authority) conds.push(eb('c.authority_level', '=', q.authority));
+    if (q.region) conds.push(eb('c.district_code', 'like', `${q.region}.%`));
     return eb.and(conds);
   };
 }

@@ -1,8 +1,8 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { forbidden, invalid, notFound } from '../../domain/errors.js';
 import type { Actor, Tx } from '../context.js';
-import { type AuthorityLevel, type OfficeReach, authoritiesOfRegion, regionWithinReach } from '../policy/dashboard.js';
-import { firstOfficeId } from '../offices/ownership.js';
+import { type AuthorityLevel, authoritiesOfRegion, regionWithinReach } from '../policy/dashboard.js';
+import { areaOf } from '../policy/reach.js';
 
 export type RegionLevel = 'NASIONAL' | 'PROVINSI' | 'KABUPATEN' | 'KECAMATAN';
 
@@ -47,19 +47,6 @@ function levelOf(code: string): RegionLevel | null {
   return null;
 }
 
-/** The area the actor's office reaches (the first office for a user without one; everything for the system). */
-export async function actorReach(db: Tx, actor: Actor): Promise<OfficeReach> {
-  if (!actor.userId) return { level: 'NASIONAL', code: '' };
-  const u = await db.selectFrom('users').select('office_id').where('id', '=', actor.userId).executeTakeFirst();
-  const officeId = u?.office_id ?? (await firstOfficeId(db));
-  const o = officeId
-    ? await db.selectFrom('offices').select(['level', 'region_code']).where('id', '=', officeId).executeTakeFirst()
-    : undefined;
-  if (!o) return { level: 'NASIONAL', code: '' };
-  const level = o.level as AuthorityLevel;
-  return { level, code: level === 'NASIONAL' ? '' : (o.region_code ?? '') };
-}
-
 async function nameOf(db: Tx, level: RegionLevel, code: string): Promise<string | null> {
   if (level === 'NASIONAL') return 'Indonesia';
   const table = level === 'PROVINSI' ? 'provinces' : level === 'KABUPATEN' ? 'regencies' : 'districts';
@@ -76,7 +63,7 @@ async function nameOf(db: Tx, level: RegionLevel, code: string): Promise<string 
  * outside the office's reach is refused (FORBIDDEN), an unknown one is NOT_FOUND.
  */
 export async function regionScope(db: Tx, actor: Actor, region: string | undefined): Promise<RegionScope> {
-  const reach = await actorReach(db, actor);
+  const reach = await areaOf(db, actor);
   const code = region ?? reach.code;
   const level = levelOf(code);
   if (!level) throw invalid({ region: 'Kode wilayah tidak dikenal.' });

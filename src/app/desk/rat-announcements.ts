@@ -103,6 +103,7 @@ export async function linkRatVisit(deps: AppDeps, actor: Actor, id: string, visi
   await mutate(deps, actor, async (trx, audit) => {
     const row = await trx.selectFrom('rat_announcements').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Pengumuman RAT');
+    await guardManage(trx, actor, row.cooperative_id, 'Pengumuman RAT');
     const visit = await trx
       .selectFrom('visits')
       .select(['cooperative_id', 'visit_date', 'status'])

@@ -4,7 +4,7 @@ import { readNumber } from '../../domain/numbers.js';
 import { type Actor, type AppDeps, mutate } from '../context.js';
 import { upsertYearlyFigures, type YearlyFigures } from '../cooperatives/yearly-figures.js';
 import { type JobView, startJob } from '../jobs/jobs.js';
-import { authorize, cooperativePolicy } from '../policy/index.js';
+import { authorize, cooperativePolicy, manageFilter, managesOffice, READ_ONLY, readsOffice } from '../policy/index.js';
 import { figuresOf, recordBatch, type UndoItem } from './batches.js';
 import { type ImportCheck, type Overwrite, refuseErrors, type RowError } from './import-cooperatives.js';
 import { type Cell, cellText, readUploadedSheet } from './read-xlsx.js';
@@ -34,7 +34,8 @@ const FIGURES: [keyof YearlyFigures, number][] = [
 ];
 const MAY_BE_NEGATIVE = new Set<keyof YearlyFigures>(['ownCapital', 'shu']);
 
-export async function figuresImportTemplate(deps: AppDeps): Promise<Buffer> {
+/** The template, prefilled with the cooperatives whose figures the actor may import (those its office manages). */
+export async function figuresImportTemplate(deps: AppDeps, actor: Actor): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sambang';
   const ws = wb.addWorksheet(SHEET);
@@ -47,12 +48,14 @@ export async function figuresImportTemplate(deps: AppDeps): Promise<Buffer> {
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7F0EA' } };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   // Prefilled with the registry so the Dinas only types the figures; an empty cell changes nothing.
-  const coops = await deps.db.kysely
+  const managed = manageFilter(actor, 'id');
+  let query = deps.db.kysely
     .selectFrom('cooperatives')
     .select(['id', 'nik', 'name'])
     .where('status', '!=', 'DIBUBARKAN')
-    .orderBy('name')
-    .execute();
+    .orderBy('name');
+  if (managed) query = query.where(managed);
+  const coops = await query.execute();
   const year = deps.now().getUTCFullYear() - 1;
   for (const c of coops) {
     const r = ws.addRow([c.nik ?? c.id, c.name, year]);
@@ -71,7 +74,7 @@ interface Planned {
 }
 
 /** Every row checked in one pass; rows without figures, or with the figures already stored, are skipped. */
-async function analyse(deps: AppDeps, data: unknown): Promise<{ check: ImportCheck; plan: Planned[] }> {
+async function analyse(deps: AppDeps, actor: Actor, data: unknown): Promise<{ check: ImportCheck; plan: Planned[] }> {
   const sheet = await readUploadedSheet(data, SHEET, HEADERS.length);
   if (cellText(sheet.find((r) => r.n === 1)?.cells[0]) !== HEADERS[0]) {
     throw invalid(
@@ -81,7 +84,10 @@ async function analyse(deps: AppDeps, data: unknown): Promise<{ check: ImportChe
   }
   const body = sheet.filter((r) => r.n > 1);
   if (body.length === 0) throw invalid({ file: 'Berkas tidak berisi baris data.' }, 'Tidak ada data untuk diimpor.');
-  const coops = await deps.db.kysely.selectFrom('cooperatives').select(['id', 'nik', 'name', 'status']).execute();
+  // Out of the office's reach a cooperative is unknown (as everywhere); one the office only reads is a row error.
+  const coops = (
+    await deps.db.kysely.selectFrom('cooperatives').select(['id', 'nik', 'name', 'status', 'office_id']).execute()
+  ).filter((c) => readsOffice(actor, c.office_id));
   const byKey = new Map<string, (typeof coops)[number]>();
   for (const c of coops) {
     byKey.set(c.id, c);
@@ -116,6 +122,7 @@ async function analyse(deps: AppDeps, data: unknown): Promise<{ check: ImportChe
       );
     else if (!coop) err(HEADERS[0], `"${key}" tidak cocok dengan NIK atau ID koperasi mana pun.`);
     else if (coop.status === 'DIBUBARKAN') err(HEADERS[0], 'Koperasi ini sudah dibubarkan.');
+    else if (!managesOffice(actor, coop.office_id)) err(HEADERS[0], READ_ONLY);
     const yearText = cellText(cells[2]);
     const fy = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     if (!Number.isInteger(fy) || fy < 1945 || fy > thisYear) err('Tahun buku', `Harus tahun 1945–${thisYear}.`);
@@ -193,7 +200,7 @@ const EMPTY: YearlyFigures = {
 
 export async function checkFiguresImport(deps: AppDeps, actor: Actor, data: unknown): Promise<ImportCheck> {
   authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat mengimpor data tahunan.');
-  return (await analyse(deps, data)).check;
+  return (await analyse(deps, actor, data)).check;
 }
 
 /**
@@ -207,7 +214,7 @@ export async function runFiguresImport(
   opts: { overwrite?: boolean; fileName?: string | null } = {},
 ): Promise<JobView> {
   authorize(cooperativePolicy.create, actor, null, 'Hanya admin dan petugas yang dapat mengimpor data tahunan.');
-  const { check, plan } = await analyse(deps, data);
+  const { check, plan } = await analyse(deps, actor, data);
   refuseErrors(check);
   if (check.overwrites.length && !opts.overwrite) {
     const rows = new Set(check.overwrites.map((o) => o.row)).size;

@@ -273,13 +273,14 @@ const LOGO_TYPES: Record<string, (b: Buffer) => boolean> = {
 
 export async function setOfficeLogo(deps: AppDeps, actor: Actor, id: string, bytes: Buffer): Promise<Office> {
   authorize(officePolicy.manage, actor, null, 'Hanya admin yang dapat mengubah logo kantor.');
-  const type = Object.entries(LOGO_TYPES).find(([, sniff]) => sniff(bytes))?.[0];
-  if (!type) throw invalid({ logo: 'Logo harus gambar PNG atau JPEG.' }, 'Logo tidak diterima.');
-  if (bytes.length > 512 * 1024) throw invalid({ logo: 'Logo paling besar 512 KB.' }, 'Logo tidak diterima.');
   return mutate(deps, actor, async (trx, audit) => {
+    // Whose office first: another office's admin learns nothing from how the file was refused.
     const current = await getOffice(trx, id);
     if (!officePolicy.sees(actor, current)) throw notFound('Kantor');
     authorize(officePolicy.edit, actor, current, 'Admin hanya dapat mengubah logo kantornya sendiri.');
+    const type = Object.entries(LOGO_TYPES).find(([, sniff]) => sniff(bytes))?.[0];
+    if (!type) throw invalid({ logo: 'Logo harus gambar PNG atau JPEG.' }, 'Logo tidak diterima.');
+    if (bytes.length > 512 * 1024) throw invalid({ logo: 'Logo paling besar 512 KB.' }, 'Logo tidak diterima.');
     await trx
       .updateTable('offices')
       .set({ logo: bytes, logo_type: type, version: current.version + 1, updated_at: deps.now().toISOString() })

@@ -9,7 +9,7 @@ import {
   sniffImage,
 } from '../../domain/visits/images.js';
 import { type Actor, type AppDeps, mutate, type Tx } from '../context.js';
-import { authorize, followUpPolicy, missing, visitPolicy } from '../policy/index.js';
+import { authorize, followUpPolicy, guardCooperative, guardManage, missing, visitPolicy } from '../policy/index.js';
 import { followUpRef } from '../follow-ups/follow-ups.js';
 import { readPhoto, removePhoto, storePhoto } from './photo-store.js';
 import { editableVisit } from '../visits/visits.js';
@@ -60,6 +60,7 @@ export async function targetCooperative(trx: Tx, actor: Actor, target: Target): 
     return ref.cooperativeId;
   }
   const ref = await followUpRef(trx, actor, target.id);
+  await guardManage(trx, actor, ref.cooperativeId, 'Tindak lanjut');
   authorize(followUpPolicy.progress, actor, ref, 'Anda tidak berwenang menambah bukti pada tindak lanjut ini.');
   return ref.cooperativeId;
 }
@@ -141,6 +142,14 @@ async function photoRow(deps: AppDeps, actor: Actor, id: string) {
     visitPolicy.read,
     actor,
     { cooperativeId: row.cooperative_id },
+    'Anda hanya dapat melihat foto koperasi Anda sendiri.',
+  );
+  // Out of the office's reach reads as absent, as every other record of a cooperative (issue 11).
+  await guardCooperative(
+    deps.db.kysely,
+    actor,
+    row.cooperative_id,
+    'Foto',
     'Anda hanya dapat melihat foto koperasi Anda sendiri.',
   );
   return row;

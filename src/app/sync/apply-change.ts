@@ -103,7 +103,7 @@ async function visitUpdate(
   const ref = await editableVisit(db, actor, c.entityId);
   if (ref.status === 'cancelled')
     throw new AppError('CONFLICT', 'Kunjungan ini sudah dibatalkan; datanya tidak dapat diubah lagi.');
-  const current = await loadVisit(db, c.entityId);
+  const current = await loadVisit(db, c.entityId, actor);
   const moved = current.version !== c.baseVersion;
   const edits = visitEdits(current, c.base, c.fields);
   if (moved)

@@ -48,7 +48,7 @@ export async function fieldPack(deps: AppDeps, actor: Actor, days: number): Prom
     .execute();
   const items: PackItem[] = [];
   for (const { id } of rows) {
-    const visit = await loadVisit(db, id);
+    const visit = await loadVisit(db, id, actor);
     const coopId = visit.cooperative.id;
     const cooperative = await getCooperative(deps, actor, coopId);
     const last = await db

@@ -103,7 +103,7 @@ export async function listVisits(deps: AppDeps, actor: Actor, q: VisitQuery): Pr
   );
   const withTeams = rows.map((r) => ({ id: r.id, date: r.visit_date, team: teams.get(r.id) ?? [] }));
   // Who else an officer is booked with names other cooperatives: not for a cooperative's own eyes.
-  const conflicts = visitPolicy.seeBookings(actor, null) ? await conflictsFor(db, withTeams) : new Map();
+  const conflicts = visitPolicy.seeBookings(actor, null) ? await conflictsFor(db, withTeams, actor) : new Map();
   return {
     items: rows.map((r) => listItemOf(r, teams.get(r.id) ?? [], conflicts.get(r.id) ?? [])),
     total: Number(n),

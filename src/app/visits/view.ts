@@ -12,7 +12,8 @@ import {
 } from '../../domain/visits/codes.js';
 import type { Checklist } from '../../domain/visits/checklist.js';
 import { conflictsOf, doubleBookings } from '../../domain/visits/double-booking.js';
-import type { Tx } from '../context.js';
+import type { Actor, Tx } from '../context.js';
+import { officeFilter } from '../policy/reach.js';
 import { jsonOf } from '../shared/records.js';
 import type { PhotoOut, TeamMemberOut, VisitListItemOut, VisitOut } from '../../contract/visits.js';
 
@@ -78,6 +79,7 @@ export async function teamsOf(db: Tx, visitIds: readonly string[]): Promise<Map<
 export async function conflictsFor(
   db: Tx,
   visits: readonly { id: string; date: string; team: TeamMember[] }[],
+  actor?: Actor,
 ): Promise<Map<string, Conflict[]>> {
   const out = new Map<string, Conflict[]>(visits.map((v) => [v.id, []]));
   const dates = [...new Set(visits.map((v) => v.date))];
@@ -98,6 +100,8 @@ export async function conflictsFor(
     .where('vi.visit_date', 'in', dates)
     .where('vi.status', '!=', 'cancelled')
     .where('t.user_id', 'in', users)
+    // Another office's visits stay out of sight, even when they share an officer (issue 11).
+    .where((eb) => (actor ? officeFilter(actor, 'c.office_id') : null) ?? eb.lit(true))
     .execute();
   const byVisit = new Map<string, { id: string; date: string; status: VisitStatus; team: string[] }>();
   const coopOf = new Map<string, { id: string; name: string }>();
@@ -195,11 +199,12 @@ export async function visitRef(
   };
 }
 
-export async function loadVisit(db: Tx, id: string): Promise<Visit> {
+/** A visit with everything its screen shows; `actor`: whose eyes (double bookings keep to their office reach). */
+export async function loadVisit(db: Tx, id: string, actor?: Actor): Promise<Visit> {
   const row = await visitBase(db).where('vi.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Kunjungan');
   const team = (await teamsOf(db, [id])).get(id) ?? [];
-  const conflicts = (await conflictsFor(db, [{ id, date: row.visit_date, team }])).get(id) ?? [];
+  const conflicts = (await conflictsFor(db, [{ id, date: row.visit_date, team }], actor)).get(id) ?? [];
   const [program, meeting, attendees, units, photos, approver] = await Promise.all([
     row.program_id
       ? db.selectFrom('programs').select(['id', 'name']).where('id', '=', row.program_id).executeTakeFirst()

@@ -182,7 +182,7 @@ export async function getVisit(deps: AppDeps, actor: Actor, id: string): Promise
     'Anda hanya dapat melihat kunjungan ke koperasi Anda sendiri.',
   );
   authorize(visitPolicy.read, actor, ref, 'Anda hanya dapat melihat kunjungan ke koperasi Anda sendiri.');
-  return loadVisit(deps.db.kysely, id);
+  return loadVisit(deps.db.kysely, id, actor);
 }
 
 /** Loads a visit for a change, checking who may change it and that it is not closed. */
@@ -214,7 +214,7 @@ export async function createVisit(
             id: 'Sudah dipakai.',
           });
         authorize(visitPolicy.read, actor, existing);
-        return { visit: await loadVisit(trx, input.id), created: false };
+        return { visit: await loadVisit(trx, input.id, actor), created: false };
       }
     }
     const coop = await trx
@@ -270,7 +270,7 @@ export async function createVisit(
       cooperativeId: input.cooperativeId,
       changes: diff(null, { ...plan, status: 'planned' }),
     });
-    const visit = await loadVisit(trx, id);
+    const visit = await loadVisit(trx, id, actor);
     await onVisitCreated(deps, trx, actor, visit);
     return { visit, created: true };
   });
@@ -303,7 +303,7 @@ export async function updateVisit(deps: AppDeps, actor: Actor, id: string, input
     const recordErrors = await checkRecord(deps, trx, input);
     if (Object.keys(recordErrors).length) throw invalid(recordErrors);
 
-    const current = await loadVisit(trx, id);
+    const current = await loadVisit(trx, id, actor);
     const currentPlan: PlanFields = {
       programId: current.programId,
       annualMeetingId: current.annualMeetingId,
@@ -387,7 +387,7 @@ export async function updateVisit(deps: AppDeps, actor: Actor, id: string, input
       cooperativeId: ref.cooperativeId,
       changes,
     });
-    const after = await loadVisit(trx, id);
+    const after = await loadVisit(trx, id, actor);
     await onVisitUpdated(deps, trx, actor, current, after);
     return after;
   });
@@ -458,7 +458,7 @@ async function move(
         ...(to === 'cancelled' ? { cancelReason: { before: null, after: reason } } : {}),
       },
     });
-    const visit = await loadVisit(trx, id);
+    const visit = await loadVisit(trx, id, actor);
     await onVisitMoved(deps, trx, actor, visit);
     return visit;
   });

@@ -91,11 +91,11 @@ export const importRoutes =
           response: { 200: file(MEDIA.xlsx) },
         },
       },
-      async (_request, reply) =>
+      async (request, reply) =>
         reply
           .type(XLSX)
           .header('content-disposition', 'attachment; filename="templat-impor-data-tahunan.xlsx"')
-          .send(await figuresImportTemplate(deps)),
+          .send(await figuresImportTemplate(deps, requireActor(request))),
     );
 
     app.post(

@@ -11,9 +11,14 @@ import { insertVisit } from './visits.js';
  */
 type Ctx = { api: Api; adminCookie: string; cooperativeId: string };
 
-async function officeId(api: Api): Promise<string> {
-  return (await api.deps.db.kysely.selectFrom('offices').select('id').orderBy('created_at').executeTakeFirstOrThrow())
-    .id;
+/** The office holding the cooperative a sample is about (the first office when it holds none). */
+async function officeId(api: Api, cooperativeId?: string): Promise<string> {
+  const db = api.deps.db.kysely;
+  const held = cooperativeId
+    ? (await db.selectFrom('cooperatives').select('office_id').where('id', '=', cooperativeId).executeTakeFirst())
+        ?.office_id
+    : null;
+  return held ?? (await db.selectFrom('offices').select('id').orderBy('created_at').executeTakeFirstOrThrow()).id;
 }
 
 async function approvedVisit(ctx: Ctx): Promise<string> {
@@ -29,7 +34,7 @@ async function approvedVisit(ctx: Ctx): Promise<string> {
 /** An issued document of the cooperative, with a register number far from the real ones. */
 async function insertDocument(ctx: Ctx): Promise<string> {
   const db = ctx.api.deps.db.kysely;
-  const office = await officeId(ctx.api);
+  const office = await officeId(ctx.api, ctx.cooperativeId);
   const register = await db
     .selectFrom('letter_registers')
     .select('id')
@@ -92,11 +97,11 @@ export const DOCUMENT_SAMPLES: Record<string, RouteSample> = {
   },
   'PATCH /api/v1/offices/:id': {
     body: { phone: '(0335) 000001' },
-    fixture: async ({ api }) => `/api/v1/offices/${await officeId(api)}`,
+    fixture: async ({ api, cooperativeId }) => `/api/v1/offices/${await officeId(api, cooperativeId)}`,
   },
   'PUT /api/v1/offices/:id/logo': {
     body: {},
-    fixture: async ({ api }) => `/api/v1/offices/${await officeId(api)}/logo`,
+    fixture: async ({ api, cooperativeId }) => `/api/v1/offices/${await officeId(api, cooperativeId)}/logo`,
   },
   'GET /api/v1/offices/:id/logo': {},
   'POST /api/v1/visits/:id/documents': {

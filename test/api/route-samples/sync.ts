@@ -40,15 +40,16 @@ async function adminId(api: Api): Promise<string> {
   ).id;
 }
 
-/** An upload started by admin on one of the cooperative's follow-ups. */
+/** An upload started by the fixtures' admin (the admin of the office holding the cooperative) on one of its follow-ups. */
 async function insertUpload(ctx: Ctx): Promise<string> {
   const id = randomUUID();
   const at = new Date().toISOString();
+  const me = await ctx.api.req({ method: 'GET', url: '/api/v1/auth/me', cookie: ctx.adminCookie });
   await ctx.api.deps.db.kysely
     .insertInto('uploads')
     .values({
       id,
-      owner_id: await adminId(ctx.api),
+      owner_id: me.statusCode === 200 ? (me.json().user.id as string) : await adminId(ctx.api),
       target_type: 'followUp',
       target_id: await insertFollowUp(ctx),
       cooperative_id: ctx.cooperativeId,

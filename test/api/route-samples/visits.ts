@@ -233,10 +233,17 @@ async function insertProposal(ctx: Ctx): Promise<string> {
 async function insertProgram(ctx: Ctx): Promise<string> {
   const id = randomUUID();
   const at = new Date().toISOString();
+  // A program hangs on an office: the one holding the cooperative the sample is about.
+  const office = await ctx.api.deps.db.kysely
+    .selectFrom('cooperatives')
+    .select('office_id')
+    .where('id', '=', ctx.cooperativeId)
+    .executeTakeFirst();
   await ctx.api.deps.db.kysely
     .insertInto('programs')
     .values({
       id,
+      office_id: office?.office_id ?? null,
       name: 'Program uji peran',
       period_start: '2020-01-01',
       period_end: '2030-12-31',

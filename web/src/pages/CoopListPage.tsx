@@ -33,7 +33,7 @@ import { useCoopList } from '../features/cooperatives/api';
 import { ExportMenu } from '../components/ExportMenu';
 
 const PAGE_SIZE = 20;
-const KEYS = ['q', 'district', 'village', 'type', 'group', 'status', 'sort'] as const;
+const KEYS = ['q', 'district', 'village', 'type', 'group', 'status', 'authority', 'region', 'sort'] as const;
 const SORTS = ['name', '-name', '-updatedAt', 'updatedAt', 'district', '-members'] as const;
 
 export function locationText(item: Pick<CoopListItem, 'village' | 'district'>, t: TFunction) {

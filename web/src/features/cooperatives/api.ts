@@ -9,6 +9,9 @@ export interface CoopListParams {
   type: string;
   group: string;
   status: string;
+  /** From the dashboard's authority row ("Kewenangan provinsi"): the supervising tier and the region. */
+  authority: string;
+  region: string;
   sort: string;
 }
 
@@ -25,6 +28,8 @@ export function useCoopList(values: CoopListParams, page: number, pageSize: numb
           type: values.type,
           group: values.group,
           status: values.status,
+          authority: values.authority,
+          region: values.region,
           sort: values.sort || 'name',
           page,
           pageSize,

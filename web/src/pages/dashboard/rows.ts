@@ -136,11 +136,13 @@ export function tilesFor(
 
 /**
  * Where a row drills to: a regency or province opens its own dashboard (the URL keeps `region` and
- * the year); a kecamatan opens the cooperative list of that kecamatan; an authority row has no area
- * below it (null).
+ * the year); a kecamatan opens the cooperative list of that kecamatan; an authority row opens the list
+ * of the cooperatives under that tier in the region.
  */
 export function rowHref(d: Dashboard, row: Pick<Row, 'code' | 'kind'>, year: number | null): string | null {
-  if (row.kind === 'AUTHORITY') return null;
+  // The region's own tier: its cooperatives in the list (the nation's row: every national one).
+  if (row.kind === 'AUTHORITY')
+    return `/koperasi?authority=${encodeURIComponent(row.code)}${d.region.code ? `&region=${encodeURIComponent(d.region.code)}` : ''}`;
   if (d.rowLevel === 'KECAMATAN') return `/koperasi?district=${encodeURIComponent(row.code)}`;
   return `/dasbor?region=${encodeURIComponent(row.code)}${year ? `&year=${year}` : ''}`;
 }
