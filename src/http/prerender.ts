@@ -49,10 +49,16 @@ const num = (n: number) => numberFmt.format(n);
 const pct = (v: number | null) => (v === null ? '–' : `${num(v)}%`);
 const percent = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : null);
 
-export interface Prerendered {
+/** A screen the request may see: its document title, and its body once the use case has answered. */
+export interface Prerender {
   title: string;
-  body: string;
+  /** The screen's HTML; null when the use case refuses (e.g. a region outside the office's reach). */
+  render: () => Promise<string | null>;
 }
+
+/** What #pre holds when the screen could not be rendered after all: the shell's loading state. */
+export const PRERENDER_FALLBACK =
+  '<main id="pre-wait" class="shell-body" role="status" aria-live="polite"><div>Memuat Sambang…</div></main>';
 
 /** The path of a screen that has a server-rendered first view, or null. */
 export function prerenderScreen(url: string): 'dashboard' | 'cooperatives' | null {
@@ -63,14 +69,15 @@ export function prerenderScreen(url: string): 'dashboard' | 'cooperatives' | nul
 }
 
 /**
- * The screen's body for this request, or null when the user may not see it here (the app then
- * decides: the login page, the user's own start page, an error).
+ * The screen for this request, or null when the user may not see it here (the app then decides: the
+ * login page, the user's own start page, an error). The session and the abilities are checked at once;
+ * the use case runs in `render`, so the page's head can be sent while it works.
  */
 export async function prerender(
   deps: AppDeps,
   request: FastifyRequest,
   reply: FastifyReply,
-): Promise<Prerendered | null> {
+): Promise<Prerender | null> {
   const screen = prerenderScreen(request.url);
   const token = request.cookies[SESSION_COOKIE];
   if (!screen || !token) return null;
@@ -81,36 +88,44 @@ export async function prerender(
   const { me, actor } = found;
   if (me.mustChangePassword) return null;
   const params = new URL(request.url, 'http://x').searchParams;
-  try {
-    if (screen === 'dashboard') {
-      if (!me.abilities.dashboard) return null;
-      const y = params.get('year');
-      const region = params.get('region') ?? undefined;
-      if (y !== null && !/^(20\d\d|2100)$/.test(y)) return null;
-      if (region !== undefined && !/^\d{2}(\.\d{2}){0,2}$/.test(region)) return null;
-      const year = y ? Number(y) : Number(todayJakarta(deps).slice(0, 4));
-      const d = await getDashboard(deps, actor, year, region);
-      return { title: 'Dasbor · Sambang', body: dashboardHtml(d, y ? year : null) };
+  const refused = async (work: () => Promise<string>) => {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof AppError) return null; // refused or unknown region: the app shows the answer
+      throw e;
     }
-    if (!me.abilities.office) return null;
-    const q = listQuery.safeParse({
-      search: params.get('q') || undefined,
-      district: params.get('district') || undefined,
-      village: params.get('village') || undefined,
-      type: params.get('type') || undefined,
-      group: params.get('group') || undefined,
-      status: params.get('status') || undefined,
-      sort: params.get('sort') || 'name',
-      page: params.get('page') || '1',
-      pageSize: String(PAGE_SIZE),
-    });
-    if (!q.success) return null;
-    const found = await listCooperatives(deps, actor, q.data);
-    return { title: 'Daftar koperasi · Sambang', body: listHtml(found, params) };
-  } catch (e) {
-    if (e instanceof AppError) return null; // refused or unknown region: the app shows the answer
-    throw e;
+  };
+  if (screen === 'dashboard') {
+    if (!me.abilities.dashboard) return null;
+    const y = params.get('year');
+    const region = params.get('region') ?? undefined;
+    if (y !== null && !/^(20\d\d|2100)$/.test(y)) return null;
+    if (region !== undefined && !/^\d{2}(\.\d{2}){0,2}$/.test(region)) return null;
+    const year = y ? Number(y) : Number(todayJakarta(deps).slice(0, 4));
+    return {
+      title: 'Dasbor · Sambang',
+      render: () => refused(async () => dashboardHtml(await getDashboard(deps, actor, year, region), y ? year : null)),
+    };
   }
+  if (!me.abilities.office) return null;
+  const q = listQuery.safeParse({
+    search: params.get('q') || undefined,
+    district: params.get('district') || undefined,
+    village: params.get('village') || undefined,
+    type: params.get('type') || undefined,
+    group: params.get('group') || undefined,
+    status: params.get('status') || undefined,
+    sort: params.get('sort') || 'name',
+    page: params.get('page') || '1',
+    pageSize: String(PAGE_SIZE),
+  });
+  if (!q.success) return null;
+  const query = q.data;
+  return {
+    title: 'Daftar koperasi · Sambang',
+    render: () => refused(async () => listHtml(await listCooperatives(deps, actor, query), params)),
+  };
 }
 
 function dashboardHtml(d: DashboardOut, year: number | null): string {
@@ -305,17 +320,23 @@ export const PRERENDER_CSS = `<style>
 </style>`;
 
 /**
- * index.html with the screen in place of the loading shell: `#pre` (the shell's header and the
- * screen) before an empty `#root` for the app. Null when the template lacks its markers.
+ * index.html split around the screen: `start` is the document up to the opening of `#pre` and the
+ * shell's header (sent at once, so the browser fetches the app's scripts and paints the header while
+ * the use case works), `end` closes `#pre` and adds an empty `#root` for the app. Null when the
+ * template lacks its markers.
  */
-export function pageHtml(template: string, page: Prerendered): string | null {
+export function pageParts(template: string, title: string): { start: string; end: string } | null {
   const shell = /<!-- shell:start -->[\s\S]*<!-- shell:end -->/.exec(template);
   const head = shell && /<!-- head:start -->([\s\S]*)<!-- head:end -->/.exec(shell[0])?.[1];
-  if (!shell || !head || !template.includes('<title>Sambang</title>') || !template.includes('<div id="root">'))
-    return null;
-  return template
-    .replace('<title>Sambang</title>', () => `<title>${esc(page.title)}</title>`)
+  const root = '<div id="root">';
+  if (!shell || !head || !template.includes('<title>Sambang</title>') || !template.includes(root)) return null;
+  const html = template
+    .replace('<title>Sambang</title>', () => `<title>${esc(title)}</title>`)
     .replace('</head>', () => `${PRERENDER_CSS}</head>`)
-    .replace(shell[0], '')
-    .replace('<div id="root">', () => `<div id="pre"><header>${head.trim()}</header>${page.body}</div><div id="root">`);
+    .replace(shell[0], '');
+  const at = html.indexOf(root);
+  return {
+    start: `${html.slice(0, at)}<div id="pre"><header>${head.trim()}</header>`,
+    end: `</div>${html.slice(at)}`,
+  };
 }

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { PassThrough, Transform } from 'node:stream';
+import { constants as zlib, createBrotliCompress, createGzip } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -16,7 +18,7 @@ import { installSecurityHeaders } from './security-headers.js';
 import { installCompression } from './compression.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { openApiTransform } from './openapi.js';
-import { pageHtml, prerender } from './prerender.js';
+import { pageParts, prerender, PRERENDER_FALLBACK } from './prerender.js';
 import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
@@ -138,9 +140,29 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       app.get(url, async (request, reply) => {
         if (!request.headers.accept?.includes('text/html')) return notFoundHandler(request, reply);
         const screen = await prerender(deps, request, reply);
-        const html = screen && pageHtml(template, screen);
-        if (!html) return reply.type('text/html; charset=utf-8').sendFile('index.html');
-        return reply.type('text/html; charset=utf-8').header('Cache-Control', 'private, no-store').send(html);
+        const parts = screen && pageParts(template, screen.title);
+        if (!screen || !parts) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+        // The head and the header go out (flushed through the compressor) before the use case has answered.
+        const accepts = request.headers['accept-encoding'] ?? '';
+        const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+        const out =
+          encoding === 'br'
+            ? createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } })
+            : encoding === 'gzip'
+              ? createGzip({ level: 6 })
+              : new PassThrough();
+        reply.type('text/html; charset=utf-8').header('Cache-Control', 'private, no-store');
+        if (encoding) reply.header('Content-Encoding', encoding).header('Vary', 'Accept-Encoding');
+        out.write(parts.start);
+        if (out instanceof Transform && 'flush' in out && typeof out.flush === 'function') out.flush();
+        void screen
+          .render()
+          .catch((e: unknown) => {
+            request.log.error({ err: e }, 'server-rendered screen failed');
+            return null;
+          })
+          .then((body) => out.end(`${body ?? PRERENDER_FALLBACK}${parts.end}`));
+        return reply.send(out);
       });
   }
   app.setNotFoundHandler((request, reply) => {
