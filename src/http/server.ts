@@ -155,13 +155,22 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
         if (encoding) reply.header('Content-Encoding', encoding).header('Vary', 'Accept-Encoding');
         out.write(parts.start);
         if (out instanceof Transform && 'flush' in out && typeof out.flush === 'function') out.flush();
-        void screen
-          .render()
-          .catch((e: unknown) => {
-            request.log.error({ err: e }, 'server-rendered screen failed');
-            return null;
-          })
-          .then((body) => out.end(`${body ?? PRERENDER_FALLBACK}${parts.end}`));
+        // The render starts once the head is on its way: on SQLite the use case's queries run
+        // synchronously and would otherwise hold the first bytes back until the whole screen is done.
+        let started = false;
+        const render = () => {
+          if (started) return;
+          started = true;
+          void screen
+            .render()
+            .catch((e: unknown) => {
+              request.log.error({ err: e }, 'server-rendered screen failed');
+              return null;
+            })
+            .then((body) => out.end(`${body ?? PRERENDER_FALLBACK}${parts.end}`));
+        };
+        out.once('data', () => setImmediate(render));
+        setTimeout(render, 250).unref();
         return reply.send(out);
       });
   }
