@@ -330,13 +330,18 @@ export function pageParts(template: string, title: string): { start: string; end
   const head = shell && /<!-- head:start -->([\s\S]*)<!-- head:end -->/.exec(shell[0])?.[1];
   const root = '<div id="root">';
   if (!shell || !head || !template.includes('<title>Sambang</title>') || !template.includes(root)) return null;
-  const html = template
+  // The app's entry script moves behind the screen: on a 400 kbit/s link its chunks would otherwise take
+  // the bandwidth the screen's own few KB need (the app still starts as soon as they are in).
+  const scripts = template.match(/<script type="module"[^>]*><\/script>/g) ?? [];
+  let html = template
     .replace('<title>Sambang</title>', () => `<title>${esc(title)}</title>`)
     .replace('</head>', () => `${PRERENDER_CSS}</head>`)
     .replace(shell[0], '');
+  for (const tag of scripts) html = html.replace(tag, '');
   const at = html.indexOf(root);
+  const rest = html.slice(at);
   return {
     start: `${html.slice(0, at)}<div id="pre"><header>${head.trim()}</header>`,
-    end: `</div>${html.slice(at)}`,
+    end: `</div>${rest.replace('</body>', () => `${scripts.join('')}</body>`)}`,
   };
 }
