@@ -42,10 +42,23 @@ interface Screen {
   name: string;
   path: string;
   user: string | null;
-  /** Usable: this screen's own content is on the page. */
+  /** Usable: this screen's own content is on the page (server-rendered or drawn by the app). */
   ready: (page: Page) => Promise<unknown>;
+  /** For a screen with a server-rendered view: the app's own screen has taken over. */
+  app?: (page: Page) => Promise<unknown>;
   targetColdMs: number;
 }
+/**
+ * The dashboard and the list are in the HTML of a cold load (src/http/prerender.ts): usable once their
+ * figures / first cooperatives are painted there (links and the search form work without the app), or
+ * once the app shows them. `app` waits until the app's own screen has replaced the server's view.
+ */
+const shown = (p: Page, pre: string, app: string) =>
+  p.locator(`#pre [data-testid="${pre}"], #root [data-testid="${app}"]:visible`).first().waitFor({ timeout: 90_000 });
+const appShown = async (p: Page, app: string) => {
+  await p.locator('#pre').waitFor({ state: 'detached', timeout: 90_000 });
+  await p.getByTestId(app).first().waitFor({ timeout: 90_000 });
+};
 const SCREENS: Screen[] = [
   {
     name: 'login',
@@ -63,14 +76,16 @@ const SCREENS: Screen[] = [
     path: '/dasbor',
     user: 'admin',
     targetColdMs: 6000,
-    ready: (p) => p.getByTestId('card-coverage').waitFor({ timeout: 90_000 }),
+    ready: (p) => shown(p, 'pre-figures', 'card-coverage'),
+    app: (p) => appShown(p, 'card-coverage'),
   },
   {
     name: 'cooperative list',
     path: '/koperasi',
     user: 'admin',
     targetColdMs: 6000,
-    ready: (p) => p.getByTestId('coop-item').first().waitFor({ timeout: 90_000 }),
+    ready: (p) => shown(p, 'pre-list', 'coop-item'),
+    app: (p) => appShown(p, 'coop-item'),
   },
   {
     name: 'cooperative page',
@@ -102,6 +117,8 @@ const signIn = (ctx: BrowserContext, user: string) => signInAs(ctx, BASE, user);
 interface Load {
   paintMs: number;
   usableMs: number;
+  /** Until the app's own screen replaced the server-rendered view (-1: the screen has none). */
+  appMs: number;
   jsBytes: number;
   allBytes: number;
 }
@@ -112,6 +129,8 @@ async function load(ctx: BrowserContext, s: Screen, cold: boolean): Promise<Load
   await page.goto(`${BASE}${s.path}`, { waitUntil: 'commit' });
   await s.ready(page);
   const usableMs = Date.now() - t0;
+  if (s.app) await s.app(page);
+  const appMs = s.app ? Date.now() - t0 : -1;
   const paintMs = await page.evaluate(() => {
     const e = performance.getEntriesByName('first-contentful-paint')[0];
     return e ? Math.round(e.startTime) : -1;
@@ -124,7 +143,7 @@ async function load(ctx: BrowserContext, s: Screen, cold: boolean): Promise<Load
     });
   }
   await page.close();
-  return { paintMs, usableMs, jsBytes: traffic.jsBytes, allBytes: traffic.allBytes };
+  return { paintMs, usableMs, appMs, jsBytes: traffic.jsBytes, allBytes: traffic.allBytes };
 }
 
 async function measureScreens(browser: Browser) {
@@ -154,6 +173,7 @@ async function measureScreens(browser: Browser) {
     const pick = (xs: Load[]): Load => ({
       paintMs: median(xs.map((x) => x.paintMs)),
       usableMs: median(xs.map((x) => x.usableMs)),
+      appMs: median(xs.map((x) => x.appMs)),
       jsBytes: median(xs.map((x) => x.jsBytes)),
       allBytes: median(xs.map((x) => x.allBytes)),
     });
@@ -168,7 +188,7 @@ async function measureScreens(browser: Browser) {
     out.push(r);
     console.log(
       `  ${s.name.padEnd(17)} cold: paint ${String(r.cold.paintMs).padStart(5)} ms, usable ${String(r.cold.usableMs).padStart(5)} ms (target < ${s.targetColdMs}) ${r.cold.usableMs < s.targetColdMs ? 'OK  ' : 'OVER'}` +
-        ` JS ${(r.cold.jsBytes / 1024).toFixed(1)} KB, all ${(r.cold.allBytes / 1024).toFixed(1)} KB | warm: usable ${r.warm.usableMs} ms ${r.warm.usableMs < TARGET.warmMs ? 'OK' : 'OVER'} [load ${load1()}]`,
+        `${r.cold.appMs >= 0 ? ` app ${r.cold.appMs} ms,` : ''} JS ${(r.cold.jsBytes / 1024).toFixed(1)} KB, all ${(r.cold.allBytes / 1024).toFixed(1)} KB | warm: usable ${r.warm.usableMs} ms ${r.warm.usableMs < TARGET.warmMs ? 'OK' : 'OVER'}${r.warm.appMs >= 0 ? `, app ${r.warm.appMs} ms` : ''} [load ${load1()}]`,
     );
   }
   return out;

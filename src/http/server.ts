@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { PassThrough, Transform } from 'node:stream';
+import { constants as zlib, createBrotliCompress, createGzip } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -16,6 +18,7 @@ import { installSecurityHeaders } from './security-headers.js';
 import { installCompression } from './compression.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { openApiTransform } from './openapi.js';
+import { pageParts, prerender, PRERENDER_FALLBACK } from './prerender.js';
 import { annualMeetingRoutes } from './routes/annual-meetings.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
@@ -46,6 +49,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Serve the built web app from dist/web when it exists (default true). */
   web?: boolean;
+  /** Where the built web app is (default dist/web); tests point it at a small stand-in. */
+  webDir?: string;
 }
 
 export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Promise<FastifyInstance> {
@@ -107,11 +112,14 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(documentReadRoutes(deps));
   await app.register(deskRoutes(deps));
 
-  const serveWeb = (opts.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
-  const hasLoginPage = serveWeb && existsSync(join(WEB_DIR, 'masuk.html'));
+  const webDir = opts.webDir ?? WEB_DIR;
+  const serveWeb = (opts.web ?? true) && existsSync(join(webDir, 'index.html'));
+  const hasLoginPage = serveWeb && existsSync(join(webDir, 'masuk.html'));
+  // The app shell the dashboard and the cooperative list are rendered into (issue #15, prerender.ts).
+  const template = serveWeb ? readFileSync(join(webDir, 'index.html'), 'utf8') : null;
   if (serveWeb) {
     await app.register(fastifyStatic, {
-      root: WEB_DIR,
+      root: webDir,
       wildcard: false,
       // dist/web holds .br/.gz next to each text asset (web/vite.config.ts): sent as is, no CPU per request.
       preCompressed: true,
@@ -123,6 +131,48 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
         res.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+  }
+  if (template) {
+    // A cold load of the dashboard or the cooperative list gets the screen already in the HTML when the
+    // session may see it (issue #15, prerender.ts); never cached, it holds the user's own data. Anything
+    // else gets the app shell, as on every other path of the app.
+    for (const url of ['/dasbor', '/koperasi'])
+      app.get(url, async (request, reply) => {
+        if (!request.headers.accept?.includes('text/html')) return notFoundHandler(request, reply);
+        const screen = await prerender(deps, request, reply);
+        const parts = screen && pageParts(template, screen.title);
+        if (!screen || !parts) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+        // The head and the header go out (flushed through the compressor) before the use case has answered.
+        const accepts = request.headers['accept-encoding'] ?? '';
+        const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+        const out =
+          encoding === 'br'
+            ? createBrotliCompress({ params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } })
+            : encoding === 'gzip'
+              ? createGzip({ level: 6 })
+              : new PassThrough();
+        reply.type('text/html; charset=utf-8').header('Cache-Control', 'private, no-store');
+        if (encoding) reply.header('Content-Encoding', encoding).header('Vary', 'Accept-Encoding');
+        out.write(parts.start);
+        if (out instanceof Transform && 'flush' in out && typeof out.flush === 'function') out.flush();
+        // The render starts once the head is on its way: on SQLite the use case's queries run
+        // synchronously and would otherwise hold the first bytes back until the whole screen is done.
+        let started = false;
+        const render = () => {
+          if (started) return;
+          started = true;
+          void screen
+            .render()
+            .catch((e: unknown) => {
+              request.log.error({ err: e }, 'server-rendered screen failed');
+              return null;
+            })
+            .then((body) => out.end(`${body ?? PRERENDER_FALLBACK}${parts.end}`));
+        };
+        out.once('data', () => setImmediate(render));
+        setTimeout(render, 250).unref();
+        return reply.send(out);
+      });
   }
   app.setNotFoundHandler((request, reply) => {
     // The single-page app owns every other GET path (e.g. /koperasi/123).

@@ -4,6 +4,7 @@ import { FullPageLoader } from './components/FullPageLoader';
 import { setNavigator } from './lib/queryClient';
 import { homePath, useMe, type AbilityFlag } from './lib/auth';
 import { OfficeTexts } from './lib/office';
+import { PrerenderGate } from './lib/prerender';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
@@ -88,6 +89,7 @@ export function App() {
   return (
     <>
       <NavigatorBridge />
+      <PrerenderGate />
       <OfficeTexts />
       <Suspense fallback={<FullPageLoader />}>
         <Routes>

@@ -31,6 +31,7 @@ import {
 } from '../components/ListScaffold';
 import { useCoopList } from '../features/cooperatives/api';
 import { ExportMenu } from '../components/ExportMenu';
+import { usePrerenderRelease } from '../lib/prerender';
 
 const PAGE_SIZE = 20;
 const KEYS = ['q', 'district', 'village', 'type', 'group', 'status', 'authority', 'region', 'sort'] as const;
@@ -60,6 +61,8 @@ export default function CoopListPage() {
   const query = useCoopList(values, page, PAGE_SIZE);
 
   const data = query.data;
+  // The server-rendered first page (a cold load) stays until this one is on screen (issue #15).
+  usePrerenderRelease(Boolean(data) || query.isError, setSearch);
   const filterCount = activeCount - (values.q ? 1 : 0) - (values.sort ? 1 : 0);
 
   const filters = (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDashboard, type Dashboard } from '../lib/dashboard';
 import { formatDate, todayJakarta } from '../lib/format';
 import { useUrlParams } from '../lib/useUrlParams';
+import { usePrerenderRelease } from '../lib/prerender';
 import { ErrorState, PageHeader } from '../components/common';
 import { Charts } from './dashboard/Charts';
 import { HeadlineCards } from './dashboard/HeadlineCards';
@@ -55,6 +56,8 @@ export default function DashboardPage() {
   const linkYear = values.year ? year : null;
   const d = query.data;
   const rows = useMemo(() => (d ? buildRows(d) : []), [d]);
+  // The server-rendered figures (a cold load) stay until these are on screen (issue #15).
+  usePrerenderRelease(Boolean(d) || query.isError);
 
   return (
     <>
