@@ -11,7 +11,7 @@ import { jakartaDate } from '../domain/dates.js';
 import { longDate } from '../domain/visits/indonesian.js';
 import { AppError } from '../domain/errors.js';
 import type { DashboardOut } from '../contract/dashboard.js';
-import { listQuery } from './routes/cooperatives.js';
+import { cooperativeListQuery as listQuery } from '../contract/cooperatives.js';
 
 /**
  * The dashboard and the cooperative list as plain HTML (issue #15): on a cheap phone over a weak link
