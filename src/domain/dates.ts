@@ -20,6 +20,11 @@ export function jakartaDateTime(at: string | Date): string {
   return jakartaWall(at).toISOString().slice(0, 16).replace('T', ' ').replace(':', '.');
 }
 
+/** The Jakarta calendar year of an instant (1 January 00:00 WIB is still 31 December in UTC). */
+export function jakartaYear(at: string | Date): number {
+  return jakartaWall(at).getUTCFullYear();
+}
+
 /** The Jakarta hour (0–23) of an instant. */
 export function jakartaHour(at: string | Date): number {
   return jakartaWall(at).getUTCHours();

@@ -8,6 +8,7 @@ import {
   jakartaDayStart,
   jakartaHour,
   jakartaInstant,
+  jakartaYear,
 } from '../../src/domain/dates.js';
 
 describe('Jakarta dates (UTC+7 all year)', () => {
@@ -15,6 +16,17 @@ describe('Jakarta dates (UTC+7 all year)', () => {
     expect(jakartaDate('2026-03-01T16:59:59Z')).toBe('2026-03-01');
     expect(jakartaDate('2026-03-01T17:00:00Z')).toBe('2026-03-02');
     expect(jakartaDate(new Date('2025-12-31T17:30:00Z'))).toBe('2026-01-01');
+  });
+
+  it('gives the Jakarta year: the new year starts at 17:00 UTC on 31 December, and always agrees with the date', () => {
+    expect(jakartaYear('2025-12-31T16:59:59Z')).toBe(2025);
+    expect(jakartaYear('2025-12-31T17:00:00Z')).toBe(2026);
+    expect(jakartaYear(new Date('2026-12-31T23:59:59Z'))).toBe(2027);
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {
+        expect(jakartaYear(d)).toBe(Number(jakartaDate(d).slice(0, 4)));
+      }),
+    );
   });
 
   it('writes date and time the Indonesian way and reads the Jakarta hour', () => {

@@ -1,3 +1,4 @@
+import { jakartaYear } from '../../domain/dates.js';
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { FinancialStatementTable } from '../../db/schema.js';
@@ -95,7 +96,7 @@ export async function putStatement(
 ): Promise<FinancialStatement> {
   await guardManage(deps.db.kysely, actor, cooperativeId);
   const lines = checkLines(input.lines);
-  if (fiscalYear > deps.now().getUTCFullYear()) throw invalid({ fiscalYear: 'Tahun buku tidak boleh di masa depan.' });
+  if (fiscalYear > jakartaYear(deps.now())) throw invalid({ fiscalYear: 'Tahun buku tidak boleh di masa depan.' });
   return mutate(deps, actor, async (trx, audit) => {
     const coop = await loadCooperative(trx, cooperativeId);
     authorize(cooperativePolicy.editDetails, actor, coop);

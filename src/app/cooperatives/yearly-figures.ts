@@ -1,3 +1,4 @@
+import { jakartaYear } from '../../domain/dates.js';
 import { randomUUID } from 'node:crypto';
 import { diff } from '../../domain/cooperative.js';
 import { AppError, invalid, notFound } from '../../domain/errors.js';
@@ -59,7 +60,7 @@ export async function putYearlyFigures(
   input: YearlyFigures,
 ): Promise<YearlyFigure> {
   await guardManage(deps.db.kysely, actor, cooperativeId);
-  const thisYear = deps.now().getUTCFullYear();
+  const thisYear = jakartaYear(deps.now());
   if (fiscalYear > thisYear) throw invalid({ fiscalYear: `Tahun buku tidak boleh melewati ${thisYear}.` });
   return mutate(deps, actor, async (trx, audit) => {
     const coop = await loadCooperative(trx, cooperativeId);

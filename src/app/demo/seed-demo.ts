@@ -1,3 +1,4 @@
+import { jakartaYear } from '../../domain/dates.js';
 import type { Insertable } from 'kysely';
 import type {
   AnnualMeetingTable,
@@ -262,7 +263,7 @@ export async function seedDemo(deps: AppDeps, opts: { neighbours?: boolean } = {
     .execute();
   if (villages.length === 0) return false;
   const b: Batch = { coops: [], officers: [], figures: [], units: [], meetings: [] };
-  const thisYear = deps.now().getUTCFullYear();
+  const thisYear = jakartaYear(deps.now());
   const years = [thisYear - 3, thisYear - 2, thisYear - 1];
 
   const addOfficers = (coopId: string, femaleBoard: boolean) => {

@@ -1,3 +1,4 @@
+import { jakartaYear } from '../../domain/dates.js';
 import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { KK_2021, scoreAssessment } from '../../domain/rubrics/index.js';
@@ -102,7 +103,7 @@ export async function seedNeighbours(deps: AppDeps): Promise<void> {
   if (exists) return;
   const r = rng(35_08);
   const at = deps.now().toISOString();
-  const thisYear = deps.now().getUTCFullYear();
+  const thisYear = jakartaYear(deps.now());
 
   const lumajang = await createOffice(deps, SYSTEM_ACTOR, {
     level: 'KABUPATEN',

@@ -1,3 +1,4 @@
+import { jakartaYear } from '../../domain/dates.js';
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { CooperativeDocumentTable } from '../../db/schema-desk.js';
@@ -104,7 +105,7 @@ export async function checkDocumentFiling(
   const coop = await loadCooperative(deps.db.kysely, cooperativeId);
   authorize(cooperativePolicy.editDetails, actor, coop);
   const fields: Record<string, string> = { ...extra };
-  const thisYear = deps.now().getUTCFullYear();
+  const thisYear = jakartaYear(deps.now());
   if (YEARLY_KINDS.has(u.kind) && u.fiscalYear === null)
     fields.fiscalYear = `Tahun buku wajib diisi untuk ${DOCUMENT_KIND_LABELS[u.kind]}.`;
   if (u.fiscalYear !== null && (u.fiscalYear < 1945 || u.fiscalYear > thisYear))

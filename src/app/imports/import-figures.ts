@@ -1,3 +1,4 @@
+import { jakartaYear } from '../../domain/dates.js';
 import ExcelJS from 'exceljs';
 import { AppError, invalid } from '../../domain/errors.js';
 import { readNumber } from '../../domain/numbers.js';
@@ -56,7 +57,7 @@ export async function figuresImportTemplate(deps: AppDeps, actor: Actor): Promis
     .orderBy('name');
   if (managed) query = query.where(managed);
   const coops = await query.execute();
-  const year = deps.now().getUTCFullYear() - 1;
+  const year = jakartaYear(deps.now()) - 1;
   for (const c of coops) {
     const r = ws.addRow([c.nik ?? c.id, c.name, year]);
     r.getCell(1).numFmt = '@';
@@ -93,7 +94,7 @@ async function analyse(deps: AppDeps, actor: Actor, data: unknown): Promise<{ ch
     byKey.set(c.id, c);
     if (c.nik) byKey.set(c.nik, c);
   }
-  const thisYear = deps.now().getUTCFullYear();
+  const thisYear = jakartaYear(deps.now());
   const errors: RowError[] = [];
   const candidates: {
     row: number;

@@ -1,3 +1,4 @@
+import { jakartaYear } from '../../domain/dates.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { file, MEDIA, rawBody } from '../../contract/files.js';
 import {
@@ -247,7 +248,7 @@ export const assessmentRoutes =
         },
       },
       async (request, reply) => {
-        if (request.body.fiscalYear > deps.now().getUTCFullYear())
+        if (request.body.fiscalYear > jakartaYear(deps.now()))
           throw new AppError('VALIDATION', 'Tahun buku tidak boleh di masa depan.', {
             fiscalYear: 'Tidak boleh di masa depan.',
           });

@@ -1,3 +1,4 @@
+import { jakartaYear } from '../../domain/dates.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app/context.js';
 import { getDashboard } from '../../app/dashboard/dashboard.js';
@@ -26,7 +27,7 @@ export const dashboardRoutes =
         },
       },
       async (request) => {
-        const year = request.query.year ?? Number(deps.now().toISOString().slice(0, 4));
+        const year = request.query.year ?? jakartaYear(deps.now());
         return getDashboard(deps, requireActor(request), year, request.query.region);
       },
     );
