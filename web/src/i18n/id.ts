@@ -125,6 +125,8 @@ const id = {
     group: 'Kelompok',
     scheme: 'Pola pengelolaan',
     status: 'Status',
+    authority: 'Kewenangan',
+    authorityLevel: { KABUPATEN: 'Kabupaten/kota', PROVINSI: 'Provinsi', NASIONAL: 'Nasional' },
     sort: {
       name: 'Nama (A–Z)',
       '-name': 'Nama (Z–A)',

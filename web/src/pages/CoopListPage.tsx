@@ -1,49 +1,19 @@
-import type { TFunction } from 'i18next';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconChevronRight, IconPlus, IconUsers } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatDate, formatNumber, sumCounts } from '../lib/format';
-import { toOptions, useCodeList, useLabel, useVillages } from '../lib/meta';
-import type { CoopListItem } from '../lib/types';
+import { useLabel } from '../lib/meta';
 import { PageHeader, StatusBadge } from '../components/common';
-import {
-  DistrictFilter,
-  FilterBar,
-  ListResults,
-  ListTable,
-  SearchBox,
-  useListState,
-  useUrlSearch,
-} from '../components/ListScaffold';
+import { FilterBar, ListResults, ListTable, SearchBox, useListState, useUrlSearch } from '../components/ListScaffold';
 import { useCoopList } from '../features/cooperatives/api';
+import { locationText } from '../features/cooperatives/location';
+import { CoopListFilters } from '../features/cooperatives/CoopListFilters';
 import { ExportMenu } from '../components/ExportMenu';
 import { usePrerenderRelease } from '../lib/prerender';
 
 const PAGE_SIZE = 20;
 const KEYS = ['q', 'district', 'village', 'type', 'group', 'status', 'authority', 'region', 'sort'] as const;
-const SORTS = ['name', '-name', '-updatedAt', 'updatedAt', 'district', '-members'] as const;
-
-export function locationText(item: Pick<CoopListItem, 'village' | 'district'>, t: TFunction) {
-  const kel = item.village.code.split('.')[3]?.startsWith('1');
-  return t(kel ? 'coop.locationKelurahan' : 'coop.location', {
-    village: item.village.name,
-    district: item.district.name,
-  });
-}
 
 export default function CoopListPage() {
   const { t } = useTranslation();
@@ -51,12 +21,8 @@ export default function CoopListPage() {
   const { values, page, set, clear, activeCount, isMobile, goToPage } = useListState(KEYS);
   const [search, setSearch] = useUrlSearch(values.q, (q) => set({ q }, { replace: true }));
 
-  const types = useCodeList('types');
-  const groups = useCodeList('groups');
-  const statuses = useCodeList('statuses');
   const typeLabel = useLabel('types');
   const groupLabel = useLabel('groups');
-  const villages = useVillages(values.district || null);
 
   const query = useCoopList(values, page, PAGE_SIZE);
 
@@ -65,61 +31,7 @@ export default function CoopListPage() {
   usePrerenderRelease(Boolean(data) || query.isError, setSearch);
   const filterCount = activeCount - (values.q ? 1 : 0) - (values.sort ? 1 : 0);
 
-  const filters = (
-    <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
-      <DistrictFilter
-        label={t('coop.district')}
-        placeholder={t('common.all')}
-        value={values.district}
-        onChange={(v) => set({ district: v, village: null })}
-      />
-      <Select
-        label={t('coop.village')}
-        placeholder={values.district ? t('common.all') : t('coop.chooseDistrictFirst')}
-        data={(villages.data ?? []).map((v) => ({ value: v.code, label: v.name }))}
-        value={values.village || null}
-        onChange={(v) => set({ village: v })}
-        disabled={!values.district}
-        searchable
-        clearable
-        nothingFoundMessage={t('common.noResults')}
-        rightSection={villages.isLoading ? <Loader size={14} /> : undefined}
-      />
-      <Select
-        label={t('coop.type')}
-        placeholder={t('common.all')}
-        data={toOptions(types)}
-        value={values.type || null}
-        onChange={(v) => set({ type: v })}
-        clearable
-      />
-      <Select
-        label={t('coop.group')}
-        placeholder={t('common.all')}
-        data={toOptions(groups)}
-        value={values.group || null}
-        onChange={(v) => set({ group: v })}
-        clearable
-        searchable
-        comboboxProps={{ width: 'target', position: 'bottom-start' }}
-      />
-      <Select
-        label={t('coop.status')}
-        placeholder={t('common.all')}
-        data={toOptions(statuses)}
-        value={values.status || null}
-        onChange={(v) => set({ status: v })}
-        clearable
-      />
-      <Select
-        label={t('common.sortBy')}
-        data={SORTS.map((s) => ({ value: s, label: t(`coop.sort.${s}`) }))}
-        value={values.sort || 'name'}
-        onChange={(v) => set({ sort: v === 'name' ? null : v })}
-        allowDeselect={false}
-      />
-    </SimpleGrid>
-  );
+  const filters = <CoopListFilters values={values} set={set} />;
 
   return (
     <>
@@ -150,6 +62,8 @@ export default function CoopListPage() {
                 type: values.type,
                 group: values.group,
                 status: values.status,
+                authority: values.authority,
+                region: values.region,
                 sort: values.sort,
               }}
             />
