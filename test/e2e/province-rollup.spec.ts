@@ -89,3 +89,21 @@ test('the Lumajang office sees its own dashboard, and never Kopwan Dewi Renggani
   await page.goto(`/koperasi/${DEWI_RENGGANIS_ID}`);
   await expect(page.getByRole('alert', { name: 'Koperasi tidak ditemukan.' })).toBeVisible();
 });
+
+test('the province row "Kewenangan provinsi" drills to the cooperatives the province supervises, filtered visibly', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'provinsi');
+  await page.goto('/dasbor');
+  const authority = page.locator('[data-testid="district-row"][data-code="PROVINSI"]');
+  await expect(authority).toContainText('Kewenangan provinsi', { timeout: 30_000 });
+  await authority.getByRole('link', { name: 'Kewenangan provinsi' }).click();
+  await expect(page).toHaveURL(/\/koperasi\?.*authority=PROVINSI/);
+  // The demo's three cooperatives whose members span regencies; none of a regency office's own.
+  await expect(page.getByTestId('coop-total')).toHaveText('3 koperasi');
+  await expect(page.getByRole('combobox', { name: 'Kewenangan' })).toHaveValue('Provinsi');
+  await expect(page.getByRole('link', { name: 'Kopwan Dewi Rengganis' })).toHaveCount(0);
+  await shoot(page, 'authority-list');
+});
