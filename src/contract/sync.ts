@@ -9,6 +9,7 @@ import { noticeListOut } from './notifications.js';
 import {
   attendee,
   checklistAnswers,
+  checklistTemplateOut,
   concernOut,
   findings,
   followUpOut,
@@ -147,19 +148,7 @@ export const fieldPackOut = z.object({
   notifications: noticeListOut,
   generatedAt: z.string(),
   days: z.number(),
-  checklist: z.object({
-    version: z.string(),
-    title: z.string(),
-    provisional: z.boolean(),
-    note: z.string(),
-    areas: z.array(
-      z.object({
-        code: z.string(),
-        label: z.string(),
-        indicators: z.array(z.object({ code: z.string(), label: z.string() })),
-      }),
-    ),
-  }),
+  checklist: checklistTemplateOut,
   items: z.array(fieldPackItemOut),
 });
 
