@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../app/context.js';
 import type { Me } from '../app/auth/me.js';
 import { authenticate } from '../app/auth/sessions.js';
@@ -64,16 +64,11 @@ export function installAccess(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     if (!access) return; // static files and docs
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const found = await authenticate(deps, token);
-      if (found) {
-        request.actor = found.actor;
-        request.me = found.me;
-        request.sessionToken = token;
-        if (found.renewed)
-          reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request, deps), expires: found.renewed });
-      }
+    const found = await sessionOf(deps, request, reply);
+    if (found) {
+      request.actor = found.actor;
+      request.me = found.me;
+      request.sessionToken = found.token;
     }
     if (access === 'public') return;
     if (!request.me)
@@ -95,4 +90,22 @@ export function cookieOptions(request: FastifyRequest, deps: AppDeps) {
         ? false
         : request.protocol === 'https';
   return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
+}
+
+/**
+ * The session of the request's cookie (null when none or expired), its expiry renewed on the reply as
+ * the API does it: for the access hook and for the server-rendered first screens (./prerender.ts).
+ */
+export async function sessionOf(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<(NonNullable<Awaited<ReturnType<typeof authenticate>>> & { token: string }) | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const found = await authenticate(deps, token);
+  if (!found) return null;
+  if (found.renewed)
+    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request, deps), expires: found.renewed });
+  return { ...found, token };
 }

@@ -1,16 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE, cookieOptions } from './access.js';
+import { sessionOf } from './access.js';
 import type { AppDeps } from '../app/context.js';
-import { todayJakarta } from '../app/context.js';
-import { authenticate } from '../app/auth/sessions.js';
 import { getDashboard } from '../app/dashboard/dashboard.js';
 import { listCooperatives, type CooperativeListItem, type Page } from '../app/cooperatives/list-cooperatives.js';
 import { COOP_STATUS_LABELS, COOP_TYPE_LABELS, type CoopStatus, type CoopType } from '../domain/codes.js';
 import { CATEGORY_CODES } from '../domain/rubrics/codes.js';
-import { jakartaDate } from '../domain/dates.js';
+import { jakartaDate, jakartaYear } from '../domain/dates.js';
 import { longDate } from '../domain/visits/indonesian.js';
 import { AppError } from '../domain/errors.js';
-import type { DashboardOut } from '../contract/dashboard.js';
+import { dashboardQuery, type DashboardOut } from '../contract/dashboard.js';
 import { cooperativeListQuery as listQuery } from '../contract/cooperatives.js';
 
 /**
@@ -79,12 +77,9 @@ export async function prerender(
   reply: FastifyReply,
 ): Promise<Prerender | null> {
   const screen = prerenderScreen(request.url);
-  const token = request.cookies[SESSION_COOKIE];
-  if (!screen || !token) return null;
-  const found = await authenticate(deps, token);
+  if (!screen) return null;
+  const found = await sessionOf(deps, request, reply);
   if (!found) return null;
-  if (found.renewed)
-    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request, deps), expires: found.renewed });
   const { me, actor } = found;
   if (me.mustChangePassword) return null;
   const params = new URL(request.url, 'http://x').searchParams;
@@ -98,14 +93,18 @@ export async function prerender(
   };
   if (screen === 'dashboard') {
     if (!me.abilities.dashboard) return null;
-    const y = params.get('year');
-    const region = params.get('region') ?? undefined;
-    if (y !== null && !/^(20\d\d|2100)$/.test(y)) return null;
-    if (region !== undefined && !/^\d{2}(\.\d{2}){0,2}$/.test(region)) return null;
-    const year = y ? Number(y) : Number(todayJakarta(deps).slice(0, 4));
+    // The route's own query schema and default year (routes/dashboard.ts).
+    const dq = dashboardQuery.safeParse({
+      year: params.get('year') ?? undefined,
+      region: params.get('region') ?? undefined,
+    });
+    if (!dq.success) return null;
+    const { region } = dq.data;
+    const year = dq.data.year ?? jakartaYear(deps.now());
     return {
       title: 'Dasbor · Sambang',
-      render: () => refused(async () => dashboardHtml(await getDashboard(deps, actor, year, region), y ? year : null)),
+      render: () =>
+        refused(async () => dashboardHtml(await getDashboard(deps, actor, year, region), dq.data.year ?? null)),
     };
   }
   if (!me.abilities.office) return null;

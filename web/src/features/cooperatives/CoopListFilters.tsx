@@ -1,12 +1,21 @@
 import { Loader, Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AUTHORITY_LEVELS } from '@domain/codes';
+import type { CooperativeSort } from '@domain/cooperative';
 import { DistrictFilter } from '../../components/ListScaffold';
 import { toOptions, useCodeList, useVillages } from '../../lib/meta';
 
 type Values = Record<'district' | 'village' | 'type' | 'group' | 'status' | 'authority' | 'sort', string>;
 
-const SORTS = ['name', '-name', '-updatedAt', 'updatedAt', 'district', '-members'] as const;
+/** The orders offered, in this order: a choice among the server's (a sort it drops fails to compile). */
+const SORTS = [
+  'name',
+  '-name',
+  '-updatedAt',
+  'updatedAt',
+  'district',
+  '-members',
+] as const satisfies readonly CooperativeSort[];
 
 /** The cooperative list's filters (the district, village and code lists, the supervising tier, the order). */
 export function CoopListFilters({
